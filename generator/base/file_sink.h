@@ -1,0 +1,34 @@
+// FileSink: where a lesson's outputs go. Renderers and page writers put files
+// by relative path; the build decides whether that is a staging folder on disk
+// (then swapped into place atomically) or memory (tests).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace cl {
+
+class FileSink {
+ public:
+  virtual ~FileSink() = default;
+  // Stores `bytes` at `relative_path` ("frames/vertical-edge/003-conv.svg").
+  // Paths use '/', never start with '/', never contain "..". Returns false and
+  // sets *error on failure.
+  virtual bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) = 0;
+};
+
+// Keeps every file in memory, for tests and for callers that post-process.
+class MemoryFileSink : public FileSink {
+ public:
+  bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override;
+  const std::map<std::string, std::string, std::less<>>& files() const { return files_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> files_;
+};
+
+// True when `p` is a safe relative path as Put requires.
+bool IsSafeRelativePath(std::string_view p);
+
+}  // namespace cl

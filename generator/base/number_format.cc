@@ -1,0 +1,55 @@
+#include "base/number_format.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace cl {
+namespace {
+
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53: long long holds it exactly
+
+std::string ReplaceMinus(std::string s) {
+  if (!s.empty() && s[0] == '-') s.replace(0, 1, "\u2212");
+  return s;
+}
+
+}  // namespace
+
+std::string FormatNumber(double value) {
+  if (value == 0.0 || std::isnan(value)) return "0";  // -0 and NaN never reach JSON as such
+  if (std::isfinite(value) && std::nearbyint(value) == value && std::fabs(value) <= kMaxExactInteger) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
+    return std::string(buf, end);
+  }
+  char buf[64];
+  if (std::isfinite(value) && std::nearbyint(value) == value && std::fabs(value) < 1e21) {
+    // Integral but beyond 2^53: every such double is an exact integer; print all its digits.
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
+  }
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);  // shortest round-trip
+  return std::string(buf, end);
+}
+
+std::string FormatNumberText(double value) { return ReplaceMinus(FormatNumber(value)); }
+
+std::string FormatNumberCompact(double value, int max_chars) {
+  std::string full = FormatNumber(value);
+  if (static_cast<int>(full.size()) <= max_chars) return ReplaceMinus(full);
+  for (int decimals = 3; decimals >= 0; --decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    if (static_cast<int>(s.size()) <= max_chars) return ReplaceMinus(s);
+  }
+  return ReplaceMinus(full);
+}
+
+}  // namespace cl

@@ -1,0 +1,58 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace cl {
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"convlesson: turns YAML lessons into figures and pages that teach convolution, ReLU and pooling"};
+  app.set_version_flag("--version", std::string("convlesson ") + CONVLESSON_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand("check", "Validate lessons (files or folders; default lessons/)");
+  check_cmd->add_option("paths", check.paths, "Lesson files or folders");
+  check_cmd->add_flag("--werror", check.werror, "Treat warnings as errors");
+
+  ComputeOptions compute;
+  auto* compute_cmd = app.add_subcommand("compute", "Compute a lesson and print its numbers");
+  compute_cmd->add_option("lesson", compute.lesson, "Lesson file")->required();
+  compute_cmd->add_flag("--json", compute.json, "Print the JSON results object");
+  compute_cmd->add_option("--variant", compute.variant, "Only the variant with this label");
+
+  BuildOptions build;
+  auto* build_cmd = app.add_subcommand("build", "Render lessons into an output folder (default lessons/ into out/)");
+  build_cmd->add_option("paths", build.paths, "Lesson files or folders");
+  build_cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
+  build_cmd->add_option("--scale", build.scale, "PNG pixels per unit")->capture_default_str()->check(CLI::Range(0.5, 8.0));
+  build_cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")->check(CLI::Range(0, 256));
+  build_cmd->add_flag("--force", build.force, "Rebuild everything");
+  build_cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
+  build_cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
+  build_cmd->add_flag("-q,--quiet", build.quiet, "Print only errors");
+  build_cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
+  build_cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
+  build_cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
+  build_cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);  // prints help, version or the usage error
+    return code == 0 ? 0 : 2;
+  }
+
+  if (check_cmd->parsed()) {
+    if (check.paths.empty()) check.paths = {"lessons"};
+    return RunCheck(check);
+  }
+  if (compute_cmd->parsed()) return RunCompute(compute);
+  if (build.paths.empty()) build.paths = {"lessons"};
+  return RunBuild(build);
+}
+
+}  // namespace cl

@@ -1,0 +1,41 @@
+// One function per subcommand; cli.cc only parses arguments into these
+// options structs. Each returns the process exit code (0 ok, 1 a lesson
+// failed, 2 usage error) and prints its own diagnostics to stderr.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cl {
+
+struct CheckOptions {
+  std::vector<std::string> paths;  // lesson files or folders; default {"lessons"}
+  bool werror = false;             // warnings fail the check
+};
+int RunCheck(const CheckOptions& options);
+
+struct ComputeOptions {
+  std::string lesson;
+  bool json = false;                   // the contract's JSON object instead of grids
+  std::optional<std::string> variant;  // only this variant (by label)
+};
+int RunCompute(const ComputeOptions& options);
+
+struct BuildOptions {
+  std::vector<std::string> paths;  // lesson files or folders; default {"lessons"}
+  std::string out_dir = "out";
+  double scale = 2.0;   // PNG pixels per scene unit: 2 gives crisp slides
+  int jobs = 0;         // 0: one per core
+  bool force = false;   // rebuild even when up to date
+  bool fail_fast = false;
+  bool werror = false;
+  bool quiet = false;
+  bool verbose = false;
+  std::string only;     // comma list of svg,png,gif,anim-svg,pdf,html,json; empty: all
+  std::string paper = "a4";  // a4 | letter, for PDF handouts
+  std::string templates_dir;  // empty: the installed/source templates/
+};
+int RunBuild(const BuildOptions& options);
+
+}  // namespace cl

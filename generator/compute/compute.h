@@ -1,0 +1,65 @@
+// Compute: the numbers of a lesson, pure functions of a Variant (no I/O, no
+// YAML, no pictures). This is the part that must be right; everything drawn or
+// written later is derived from what these functions return.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/grid.h"
+#include "lesson/model.h"
+
+namespace cl {
+
+// Output side of a convolution along one axis (contract formula); may be <= 0,
+// which the loader reports as an error.
+int ConvOutputSize(int in, int pad_before, int pad_after, int kernel, int stride, int dilation);
+
+// TensorFlow `same` padding along one axis: {before, after}, odd one after.
+struct PadPair { int before = 0, after = 0; };
+PadPair SamePadding(int in, int kernel, int stride, int dilation);
+
+// Pooled side along one axis for a map of side n (contract rules); 0 when the
+// window is larger than the map (an error the loader reports).
+int PooledSize(int n, int size, int stride, Remainder remainder);
+
+struct VariantResult {
+  Grid conv;                 // feature map
+  Grid activated;            // after the activation (== conv for `none`)
+  std::optional<Grid> pooled;  // nullopt for `pool: none`
+};
+
+// The whole computation of one variant. Precondition: the variant is valid
+// (the loader checked output sizes and the pool window).
+VariantResult ComputeVariant(const Variant& v);
+
+// What a frame shows for one conv output cell. Computed on demand so that a
+// 512x512 image never holds every trace at once.
+struct ConvTrace {
+  int out_row = 0, out_col = 0;
+  // Top-left of the receptive field in padded-image coordinates
+  // (row 0 is the first padding row when pad_top > 0).
+  int origin_row = 0, origin_col = 0;
+  std::vector<double> inputs;    // kh*kw values read, row-major (0 for padding)
+  std::vector<double> products;  // weight * input, row-major
+  double sum = 0.0;
+};
+ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col);
+
+// What a frame shows for one pooled cell: the window on the activated map
+// (clipped to the map for remainder: pad), and for max the winning cell
+// (first maximum in row-major order).
+struct PoolTrace {
+  int out_row = 0, out_col = 0;
+  int row_begin = 0, row_end = 0;  // [begin, end) on the activated map
+  int col_begin = 0, col_end = 0;
+  int winner_row = -1, winner_col = -1;  // max only
+  double value = 0.0;
+};
+PoolTrace TracePoolCell(const Variant& v, const Grid& activated, int out_row, int out_col);
+
+// Applies the activation to one value (relu, none, leaky-relu).
+double Activate(const ActivationSpec& a, double x);
+
+}  // namespace cl

@@ -1,0 +1,86 @@
+// Lesson: a validated lesson as plain structs, the loader's output and every
+// later stage's input. Nothing here refers to YAML; every value is already
+// checked against the contract (docs/lesson-format.md), and every variant is
+// fully merged over the base, so consumers never look for defaults.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/grid.h"
+
+namespace cl {
+
+struct Filter {
+  std::string name;  // display name: "Vertical edge", "Custom", or the author's
+  Grid weights;      // 1..15 per side
+};
+
+struct ConvSpec {
+  // Resolved padding in pixels (for `same` already computed from the rule).
+  int pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
+  bool same = false;  // true when written as `same` (for captions and docs)
+  int stride_h = 1, stride_w = 1;
+  int dilation_h = 1, dilation_w = 1;
+};
+
+enum class ActivationType { Relu, None, LeakyRelu };
+
+struct ActivationSpec {
+  ActivationType type = ActivationType::Relu;
+  double slope = 0.01;  // leaky-relu only
+};
+
+enum class PoolType { Max, Avg };
+enum class Remainder { Drop, Pad };
+
+struct PoolSpec {
+  bool enabled = true;  // false for `pool: none`
+  PoolType type = PoolType::Max;
+  int size_h = 2, size_w = 2;
+  int stride_h = 2, stride_w = 2;
+  Remainder remainder = Remainder::Drop;
+};
+
+// One entry of the filter panel: the base lesson is variants[0].
+struct Variant {
+  std::string label;  // unique within the lesson
+  Grid image;         // 1..512 per side
+  Filter filter;
+  ConvSpec conv;
+  ActivationSpec activation;
+  PoolSpec pool;
+  SourceLocation where;  // the variant's entry (base: the document start)
+};
+
+enum class BeatsPer { Auto, Cell, Row };
+
+struct BeatsSpec {
+  BeatsPer per = BeatsPer::Auto;
+  int max = 400;  // 1..2000
+  SourceLocation where;  // for warnings such as "beats reduced to fit max"
+};
+
+enum class SectionKind { Prose, StepByStep, Complexity };
+
+struct Section {
+  SectionKind kind = SectionKind::Prose;
+  std::string title;  // prose only
+  std::string body;   // CommonMark, prose only
+};
+
+struct Lesson {
+  std::string path;     // the lesson file as given
+  std::string id;       // ^[a-z0-9][a-z0-9-]{0,63}$
+  std::string title;    // plain text, <= 200 characters
+  std::string summary;  // may be empty, <= 300 characters
+  std::optional<double> order;
+  std::vector<Variant> variants;  // at least one; [0] is the base
+  BeatsSpec beats;
+  std::vector<Section> sections;  // without `sections`: the two generated ones
+  std::vector<std::string> inputs;  // files read besides the lesson (image files), for rebuild checks
+};
+
+}  // namespace cl

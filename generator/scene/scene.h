@@ -1,0 +1,65 @@
+// Scene: one frame as plain vector primitives in abstract units (1 unit = 1 CSS
+// px at scale 1). Layout is decided here and only here; renderers (SVG, Cairo
+// PNG/PDF, GIF) translate these primitives and never compute a position.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cl {
+
+struct Color {
+  uint8_t r = 0, g = 0, b = 0;
+  friend bool operator==(const Color&, const Color&) = default;
+};
+
+struct RectShape {
+  double x = 0, y = 0, w = 0, h = 0;
+  bool has_fill = true;
+  Color fill;
+  bool has_stroke = false;
+  Color stroke;
+  double stroke_width = 0;
+  bool dashed = false;
+};
+
+struct LineShape {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  Color stroke;
+  double width = 1;
+  bool dashed = false;
+};
+
+enum class TextAnchor { Start, Middle, End };
+
+struct TextShape {
+  double x = 0, y = 0;  // anchor point on the baseline
+  std::string text;     // UTF-8, unescaped (renderers escape)
+  double size = 12;     // font size in units
+  Color color;
+  TextAnchor anchor = TextAnchor::Start;
+  bool bold = false;
+};
+
+// Groups nest; each begin has a matching end. `id` is a stable local name
+// ("input", "map-cell-3-2"); the SVG writer prefixes it per frame.
+struct GroupBegin {
+  std::string id;
+  std::string role;   // semantic class: "grid", "window", "caption", "legend", ...
+  std::string label;  // optional accessible label
+};
+struct GroupEnd {};
+
+using SceneItem = std::variant<RectShape, LineShape, TextShape, GroupBegin, GroupEnd>;
+
+struct Scene {
+  double width = 0, height = 0;
+  Color background{255, 255, 255};
+  std::string title;  // short: "Conv step 3 of 16 (Vertical edge)"
+  std::string desc;   // what the beat shows, with its numbers
+  std::vector<SceneItem> items;
+};
+
+}  // namespace cl

@@ -1,0 +1,59 @@
+# Shared helpers for the setup scripts: install a Debian package only when the
+# file or command it provides is missing, so machines that already have a tool
+# from elsewhere (e.g. Node 20 outside Debian) are left alone.
+set -euo pipefail
+
+apt_updated=0
+missing=()
+
+# need PACKAGE PROBE: PROBE is an absolute path (file must exist) or a command name.
+need() {
+  local package=$1 probe=$2
+  if [[ $probe == /* ]]; then
+    [[ -e $probe ]] && return 0
+  else
+    command -v "$probe" >/dev/null 2>&1 && return 0
+  fi
+  missing+=("$package")
+}
+
+install_missing() {
+  ((${#missing[@]})) || return 0
+  echo "setup: installing ${missing[*]}"
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  if ((apt_updated == 0)); then
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  missing=()
+}
+
+# What the generator needs to build and run.
+need_build_deps() {
+  need g++ g++
+  need make make
+  need cmake cmake
+  need ninja-build ninja
+  need pkg-config pkg-config
+  need libcairo2-dev /usr/include/cairo/cairo.h
+  need libfmt-dev /usr/include/fmt/format.h
+  need libyaml-cpp-dev /usr/include/yaml-cpp/yaml.h
+  need libboost-test-dev /usr/include/boost/test/unit_test.hpp
+  need libcli11-dev /usr/include/CLI/CLI.hpp
+  need nlohmann-json3-dev /usr/include/nlohmann/json.hpp
+  need libcmark-dev /usr/include/cmark.h
+  need libkainjow-mustache-dev /usr/include/kainjow/mustache.hpp
+  need libgif-dev /usr/include/gif_lib.h
+  need libpng-dev /usr/include/png.h
+  need fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+}
+
+# The build folder and binary used by both commands.
+BUILD_DIR=${CONVLESSON_BUILD_DIR:-build/release}
+
+configure_and_build() {
+  cmake --preset release >/dev/null
+  cmake --build --preset release -j "$(nproc)"
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Second README command: install what only tests need (Chromium, Node, npm
+# packages, PDF tools), build, and run the whole suite through CTest.
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+need_build_deps
+need libpugixml-dev /usr/include/pugixml.hpp
+need poppler-utils pdftoppm
+need chromium chromium
+# Node 20+ may come from outside Debian; ask apt only when there is none at all.
+if ! command -v node >/dev/null 2>&1; then need nodejs node; fi
+if ! command -v npm >/dev/null 2>&1; then need npm npm; fi
+install_missing
+if [[ -f tests/browser/package.json && ! -d tests/browser/node_modules ]]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+configure_and_build
+ctest --preset release -j "$(nproc)"

@@ -1,0 +1,51 @@
+#define BOOST_TEST_MODULE base
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "base/number_format.h"
+
+namespace bdata = boost::unit_test::data;
+
+struct NumberCase {
+  double value;
+  const char* want;
+};
+std::ostream& operator<<(std::ostream& os, const NumberCase& c) { return os << c.value; }
+
+BOOST_DATA_TEST_CASE(FormatNumberIsShortestAndExact,
+                     bdata::make(std::vector<NumberCase>{
+                         {0.0, "0"},
+                         {-0.0, "0"},
+                         {-18.0, "-18"},
+                         {27.0, "27"},
+                         {0.5, "0.5"},
+                         {1.0 / 9.0, "0.1111111111111111"},
+                         {-0.18, "-0.18"},
+                         {1e20, "100000000000000000000"},
+                         {0.1 + 0.2, "0.30000000000000004"},
+                     }),
+                     c) {
+  BOOST_TEST(cl::FormatNumber(c.value) == c.want);
+}
+
+BOOST_AUTO_TEST_CASE(FormatNumberRoundTrips) {
+  for (double v : {1.0 / 3.0, -2.0 / 7.0, 1e-9, 123456.789}) {
+    BOOST_TEST(std::stod(cl::FormatNumber(v)) == v);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(TextUsesRealMinus) {
+  BOOST_TEST(cl::FormatNumberText(-18) == "\u221218");
+  BOOST_TEST(cl::FormatNumberText(-0.0) == "0");
+  BOOST_TEST(cl::FormatNumberText(3) == "3");
+}
+
+BOOST_AUTO_TEST_CASE(CompactShortensDecimals) {
+  BOOST_TEST(cl::FormatNumberCompact(1.0 / 9.0, 4) == "0.11");
+  BOOST_TEST(cl::FormatNumberCompact(-27, 4) == "\u221227");
+  BOOST_TEST(cl::FormatNumberCompact(-0.001, 4) == "0");
+}
