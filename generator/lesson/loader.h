@@ -1,0 +1,32 @@
+// Loader: YAML text -> validated Lesson, or every diagnostic the loader can
+// find (path:line:col, 1-based). The only place that includes yaml-cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "lesson/model.h"
+
+namespace cl {
+
+struct LoadResult {
+  std::optional<Lesson> lesson;         // set only when there is no error
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in source order
+  std::string source;                   // the file's text, for printing snippets
+};
+
+// Reads and validates the lesson at `path` (image files relative to its folder).
+LoadResult LoadLessonFile(const std::string& path);
+
+// Validates lesson text as if read from `path`; image files resolve against `base_dir`.
+LoadResult LoadLessonText(std::string_view text, const std::string& path, const std::string& base_dir);
+
+// Expands files and folders (folders: their *.yaml / *.yml, sorted by name, not
+// recursive) into lesson paths. Missing paths become diagnostics.
+std::vector<std::string> CollectLessonPaths(const std::vector<std::string>& paths,
+                                            std::vector<Diagnostic>* diagnostics);
+
+}  // namespace cl

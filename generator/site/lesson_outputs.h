@@ -1,0 +1,37 @@
+// Lesson outputs: every file of one lesson (frames, animations, handout, page,
+// lesson.json) and of the course (index, shared assets, course handout),
+// produced from a validated Lesson into a FileSink. The build decides where the
+// sink writes and when; these functions decide what is written.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/file_sink.h"
+#include "lesson/model.h"
+
+namespace cl {
+
+struct RenderOptions {
+  double scale = 2.0;               // PNG pixels per scene unit
+  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json
+  std::string paper = "a4";         // a4 | letter
+  std::string templates_dir;        // folder holding the page templates
+  long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
+
+  bool Wants(const std::string& kind) const { return only.empty() || only.count(kind) > 0; }
+};
+
+// Writes out/<id>/... (paths relative to the lesson's folder). Returns false
+// with diagnostics on failure; warnings are appended either way.
+bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics);
+
+// Writes the course-level files (relative to out/): index.html, assets/...,
+// course.pdf, from every lesson that built.
+bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics);
+
+}  // namespace cl
