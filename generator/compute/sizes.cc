@@ -1,0 +1,54 @@
+// Output sizes along one axis: convolution, TensorFlow `same` padding and
+// pooling. Arithmetic is done in 64 bits so hostile sizes cannot overflow;
+// results that do not fit a sane int are reported as 0 (an error upstream).
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include "compute/compute.h"
+
+namespace cl {
+namespace {
+
+// Mathematical floor division for b > 0 (C++ '/' truncates towards zero).
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if (a % b != 0 && a < 0) --q;
+  return q;
+}
+
+std::int64_t CeilDiv(std::int64_t a, std::int64_t b) { return -FloorDiv(-a, b); }
+
+int ClampToInt(std::int64_t v) {
+  if (v > std::numeric_limits<int>::max()) return 0;  // absurd: treat as invalid
+  if (v < std::numeric_limits<int>::min()) return std::numeric_limits<int>::min();
+  return static_cast<int>(v);
+}
+
+}  // namespace
+
+int ConvOutputSize(int in, int pad_before, int pad_after, int kernel, int stride, int dilation) {
+  if (stride < 1 || dilation < 1 || kernel < 1) return 0;
+  const std::int64_t span = (static_cast<std::int64_t>(kernel) - 1) * dilation + 1;
+  const std::int64_t padded = static_cast<std::int64_t>(in) + pad_before + pad_after;
+  return ClampToInt(FloorDiv(padded - span, stride) + 1);
+}
+
+PadPair SamePadding(int in, int kernel, int stride, int dilation) {
+  if (in < 1 || kernel < 1 || stride < 1 || dilation < 1) return {};
+  const std::int64_t out = CeilDiv(in, stride);
+  const std::int64_t span = (static_cast<std::int64_t>(kernel) - 1) * dilation + 1;
+  const std::int64_t total = std::max<std::int64_t>((out - 1) * stride + span - in, 0);
+  if (total > std::numeric_limits<int>::max()) return {};
+  const auto before = static_cast<int>(total / 2);  // the odd pixel goes after
+  return {before, static_cast<int>(total) - before};
+}
+
+int PooledSize(int n, int size, int stride, Remainder remainder) {
+  if (size < 1 || stride < 1 || n < size) return 0;  // window larger than the map
+  const std::int64_t rest = static_cast<std::int64_t>(n) - size;
+  const std::int64_t out = remainder == Remainder::Drop ? rest / stride + 1 : CeilDiv(rest, stride) + 1;
+  return ClampToInt(out);
+}
+
+}  // namespace cl
