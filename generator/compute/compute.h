@@ -59,7 +59,14 @@ struct PoolTrace {
 };
 PoolTrace TracePoolCell(const Variant& v, const Grid& activated, int out_row, int out_col);
 
-// Applies the activation to one value (relu, none, leaky-relu).
+// Applies the activation to one value (relu, none, leaky-relu); never returns -0.
 double Activate(const ActivationSpec& a, double x);
+
+// The stages of ComputeVariant on their own, for tests and callers that need
+// one map. Each returns an empty grid when its precondition (a positive output
+// size, a pool window no larger than the map) does not hold. No value is -0.
+Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv);
+Grid ApplyActivation(const ActivationSpec& a, const Grid& map);
+Grid Pool2D(const Grid& map, const PoolSpec& pool);  // pool.enabled is ignored
 
 }  // namespace cl

@@ -1,0 +1,73 @@
+// Cross-correlation (no kernel flip) with padding, stride and dilation. The
+// feature map and the per-cell trace walk the receptive field through the same
+// function, in the same order, so a trace's sum is bit-identical to its cell.
+#include "compute/compute.h"
+#include "compute/zero.h"
+
+namespace cl {
+namespace {
+
+// Calls tap(input, weight) for each filter position of output cell (r, c),
+// row-major; input is 0 where the dilated window reads padding.
+template <typename Tap>
+void ForEachTap(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, Tap&& tap) {
+  for (int i = 0; i < weights.rows; ++i) {
+    const int y = r * conv.stride_h + i * conv.dilation_h - conv.pad_top;
+    const bool row_inside = y >= 0 && y < image.rows;
+    for (int j = 0; j < weights.cols; ++j) {
+      const int x = c * conv.stride_w + j * conv.dilation_w - conv.pad_left;
+      const double input = row_inside && x >= 0 && x < image.cols ? image.at(y, x) : 0.0;
+      tap(NormalizeZero(input), weights.at(i, j));
+    }
+  }
+}
+
+int OutputRows(const Grid& image, const Grid& weights, const ConvSpec& conv) {
+  return ConvOutputSize(image.rows, conv.pad_top, conv.pad_bottom, weights.rows, conv.stride_h, conv.dilation_h);
+}
+
+int OutputCols(const Grid& image, const Grid& weights, const ConvSpec& conv) {
+  return ConvOutputSize(image.cols, conv.pad_left, conv.pad_right, weights.cols, conv.stride_w, conv.dilation_w);
+}
+
+}  // namespace
+
+Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv) {
+  const int rows = OutputRows(image, weights, conv);
+  const int cols = OutputCols(image, weights, conv);
+  if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return Grid();
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      double sum = 0.0;
+      ForEachTap(image, weights, conv, r, c, [&](double input, double weight) { sum += weight * input; });
+      out.at(r, c) = NormalizeZero(sum);
+    }
+  }
+  return out;
+}
+
+ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
+  const ConvSpec& conv = v.conv;
+  ConvTrace t;
+  t.out_row = out_row;
+  t.out_col = out_col;
+  // Padded coordinates shift the image by the top/left padding, so the
+  // window's first tap sits at exactly stride * index.
+  t.origin_row = out_row * conv.stride_h;
+  t.origin_col = out_col * conv.stride_w;
+  const auto taps = static_cast<std::size_t>(v.filter.weights.rows) * static_cast<std::size_t>(v.filter.weights.cols);
+  t.inputs.reserve(taps);
+  t.products.reserve(taps);
+  double sum = 0.0;
+  ForEachTap(v.image, v.filter.weights, conv, out_row, out_col, [&](double input, double weight) {
+    const double product = weight * input;
+    t.inputs.push_back(input);
+    t.products.push_back(NormalizeZero(product));
+    sum += product;
+  });
+  t.sum = NormalizeZero(sum);
+  return t;
+}
+
+}  // namespace cl
