@@ -38,6 +38,7 @@ need_build_deps() {
   need ninja-build ninja
   need pkg-config pkg-config
   need libcairo2-dev /usr/include/cairo/cairo.h
+  need libpango1.0-dev /usr/include/pango-1.0/pango/pangocairo.h
   need libfmt-dev /usr/include/fmt/format.h
   need libyaml-cpp-dev /usr/include/yaml-cpp/yaml.h
   need libboost-test-dev /usr/include/boost/test/unit_test.hpp
