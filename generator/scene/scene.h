@@ -43,6 +43,18 @@ struct TextShape {
   bool bold = false;
 };
 
+// A block of rows x cols equal cells, each with its own fill, as one
+// primitive: large grids (a 512x512 image) stay one item instead of a quarter
+// of a million rectangles. Renderers draw it as a pixel image scaled without
+// smoothing (SVG: an embedded PNG), so it carries no per-cell text or ids;
+// the layout uses it only where cells are too small to hold numbers.
+struct CellsShape {
+  double x = 0, y = 0;            // top-left
+  double cell_w = 1, cell_h = 1;  // size of one cell
+  int rows = 0, cols = 0;
+  std::vector<Color> fills;       // rows * cols, row-major
+};
+
 // Groups nest; each begin has a matching end. `id` is a stable local name
 // ("input", "map-cell-3-2"); the SVG writer prefixes it per frame.
 struct GroupBegin {
@@ -52,7 +64,7 @@ struct GroupBegin {
 };
 struct GroupEnd {};
 
-using SceneItem = std::variant<RectShape, LineShape, TextShape, GroupBegin, GroupEnd>;
+using SceneItem = std::variant<RectShape, LineShape, TextShape, CellsShape, GroupBegin, GroupEnd>;
 
 struct Scene {
   double width = 0, height = 0;

@@ -1,0 +1,19 @@
+// Cairo painter: the one translation of Scene primitives into Cairo calls,
+// shared by the PNG frames, the GIF frames and the PDF figures. It never
+// decides a position; it draws what the scene says at the context's current
+// transform (1 scene unit = 1 user-space unit), with fixed font and
+// antialiasing settings so that output is the same on every machine that has
+// the DejaVu fonts (installed by the setup script, fonts-dejavu-core).
+#pragma once
+
+#include <cairo.h>
+
+#include "scene/scene.h"
+
+namespace cl {
+
+// Paints `scene` (background included) into `cr` at its current transform.
+// Leaves the context's state as it found it.
+void PaintScene(cairo_t* cr, const Scene& scene);
+
+}  // namespace cl

@@ -1,0 +1,34 @@
+// PNG frames through Cairo: rasterise a Scene at a scale and encode it
+// deterministically in memory (no timestamps, fixed settings), plus decoding
+// for tests that compare pixels rather than bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scene/scene.h"
+
+namespace cl {
+
+// Pixels in Cairo's native form: premultiplied ARGB32, one uint32_t per pixel,
+// row-major, width * height entries (no row padding).
+struct RasterImage {
+  int width = 0, height = 0;
+  std::vector<uint32_t> argb;
+};
+
+// The scene painted at `scale` pixels per unit on its background (opaque).
+RasterImage RasterizeScene(const Scene& scene, double scale);
+
+// The PNG file of RasterizeScene(scene, scale).
+std::string RenderPng(const Scene& scene, double scale);
+
+// Encodes / decodes a PNG through Cairo. Decode returns nullopt for bytes that
+// are not a PNG Cairo can read.
+std::string EncodePng(const RasterImage& image);
+std::optional<RasterImage> DecodePng(std::string_view bytes);
+
+}  // namespace cl

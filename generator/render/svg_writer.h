@@ -1,0 +1,38 @@
+// SVG writer: a Scene as a clean SVG 1.1 document of our own making. The
+// document names itself (<title>, <desc>, role="img", aria-labelledby), has no
+// external references, escapes every text, and prefixes every id with the
+// caller's prefix so that many frames inlined in one page never collide.
+// Numbers are written through one stable formatter, so equal scenes give
+// byte-identical files.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "scene/scene.h"
+
+namespace cl {
+
+struct SvgOptions {
+  // Start with <?xml ...?> (a file on its own). Off for SVG inlined in HTML.
+  bool xml_declaration = true;
+};
+
+// The whole document. `id_prefix` should be unique per frame in a page, e.g.
+// "vertical-edge-003-" (only [A-Za-z0-9_-] are kept; empty is allowed).
+std::string WriteSvg(const Scene& scene, std::string_view id_prefix, const SvgOptions& options = {});
+
+// Only the drawing: the elements that go inside <svg> (background included,
+// no title/desc), for writers that compose several scenes in one document
+// (the animated SVG). Same id prefixing as WriteSvg.
+std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix);
+
+// `text` with &, <, >, " and ' replaced by entities; invalid UTF-8 bytes and
+// control characters XML 1.0 forbids become U+FFFD.
+std::string EscapeXml(std::string_view text);
+
+// A coordinate or size as SVG text: at most 3 decimals, no trailing zeros,
+// no "-0" ("12", "12.5", "0.333").
+std::string SvgNumber(double value);
+
+}  // namespace cl

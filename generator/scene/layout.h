@@ -1,0 +1,67 @@
+// Layout: one beat of a variant laid out as a Scene. This is the only place
+// that decides where things go. The geometry is planned once per variant
+// (PlanFrameGeometry) from the sizes of its grids and the longest caption, so
+// every beat of a variant shares it and nothing jumps between frames; each
+// beat then only changes what is filled, highlighted and said.
+#pragma once
+
+#include "compute/compute.h"
+#include "lesson/model.h"
+#include "scene/scene.h"
+#include "storyboard/storyboard.h"
+
+namespace cl {
+
+// What the frames of one variant are drawn from. The pointed-to objects must
+// outlive every use of the LayoutInput.
+struct LayoutInput {
+  const Variant* variant = nullptr;
+  const VariantResult* result = nullptr;
+  const Storyboard* story = nullptr;
+  // The |value| at which the colour scale saturates. One value per lesson
+  // (see MaxAbsValue) so colours mean the same in every variant's frames.
+  double value_scale = 1.0;
+};
+
+// One grid drawn as cells: top-left, cell size, and whether numbers fit.
+struct GridBox {
+  double x = 0, y = 0;
+  double cell = 0;   // cell side in units
+  int rows = 0, cols = 0;
+  bool numbers = false;     // values are written in the cells
+  double number_size = 0;   // font size of those values
+  double right() const { return x + cell * cols; }
+  double bottom() const { return y + cell * rows; }
+};
+
+// Where everything sits in every frame of one variant (units; 1 unit = 1 CSS
+// px at scale 1). Grids with rows == 0 are absent (no activation / no pool).
+struct FrameGeometry {
+  double width = 0, height = 0;
+  double margin = 0;
+  double heading_size = 0, heading_y = 0;   // the line naming the stage
+  double label_size = 0, label_y = 0;       // panel labels' baseline
+  GridBox input;      // the padded image (padding rows/cols included)
+  GridBox filter;
+  GridBox conv;       // the feature map
+  GridBox activated;  // rows == 0 when the activation is none
+  GridBox pooled;     // rows == 0 when pool is none
+  double operator_size = 0;                 // the symbols between panels
+  double caption_size = 0, caption_y = 0;   // first caption line's baseline
+  double caption_line_height = 0;
+  int caption_lines = 1;                    // reserved for the longest caption
+  double caption_width = 0;                 // wrapping width
+  double legend_x = 0, legend_y = 0, legend_w = 0, legend_h = 0;  // the colour bar
+};
+
+// The largest |value| among the variant's image, weights and maps (>= 1e-12 so
+// a scale never divides by zero). A lesson's scale is the max over its variants.
+double MaxAbsValue(const Variant& v, const VariantResult& r);
+
+// Plans the geometry shared by all beats of `in` (see the file comment).
+FrameGeometry PlanFrameGeometry(const LayoutInput& in);
+
+// Lays out beat `beat_index` (0-based) of in.story with geometry `g`.
+Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index);
+
+}  // namespace cl

@@ -1,0 +1,21 @@
+// Text metrics: widths of text in DejaVu Sans (the font every renderer uses)
+// without a font engine, so that scene/ can keep text boxes apart while
+// knowing nothing of Cairo. The advance widths come from the font files
+// themselves (scripts/font_metrics.py writes text_metrics_table.inc); no
+// kerning is applied, matching how the Cairo painter places glyphs.
+#pragma once
+
+#include <string_view>
+
+namespace cl {
+
+// Advance width of `utf8` at font size `size` (units). Characters missing from
+// the table count as the widest glyph, so a measurement never falls short.
+double TextWidth(std::string_view utf8, double size, bool bold = false);
+
+// Typographic ascent and descent of the font as fractions of the size, for
+// the vertical extent of a text box.
+inline constexpr double kFontAscent = 0.928;   // DejaVu Sans hhea ascender / em
+inline constexpr double kFontDescent = 0.236;  // DejaVu Sans hhea descender / em
+
+}  // namespace cl

@@ -1,0 +1,49 @@
+// Built lesson: everything the output writers of one lesson share, computed
+// once and rendered by none of them: per variant its numbers, its beats, its
+// frame geometry and the paths of its files. Frames, animations, the page,
+// the handout and lesson.json are all written from a BuiltLesson, so they
+// cannot disagree about a number, a caption or a path.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "compute/compute.h"
+#include "lesson/model.h"
+#include "scene/layout.h"
+#include "scene/scene.h"
+#include "storyboard/storyboard.h"
+
+namespace cl {
+
+struct BuiltVariant {
+  const Variant* variant = nullptr;  // into BuiltLesson::lesson
+  std::string slug;                  // unique within the lesson, e.g. "vertical-edge"
+  VariantResult result;
+  Storyboard story;
+  FrameGeometry geometry;            // shared by every beat's scene
+  // Per beat (same order as story.beats), relative to out/<id>/:
+  // "frames/<slug>/<NNN>-<stage>.svg" and ".png".
+  std::vector<std::string> frame_svg, frame_png;
+  std::string animation_gif, animation_svg;  // "animations/<slug>.gif" / ".svg"
+};
+
+struct BuiltLesson {
+  const Lesson* lesson = nullptr;  // must outlive the BuiltLesson
+  double value_scale = 1.0;        // colour scale shared by every variant's frames
+  std::vector<BuiltVariant> variants;
+  std::vector<Diagnostic> warnings;  // from planning the storyboards
+};
+
+// Computes every variant, plans its storyboard and geometry and names its
+// files. Renders nothing. Precondition: `lesson` is valid (from the loader).
+BuiltLesson BuildLesson(const Lesson& lesson);
+
+// The layout input of one variant of `built`.
+LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant);
+
+// The scene of beat `beat_index` (0-based) of `variant`.
+Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index);
+
+}  // namespace cl

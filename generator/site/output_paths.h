@@ -1,0 +1,38 @@
+// Output paths: the names of every file a lesson writes under out/<id>/, in
+// one place so that writers, lesson.json and the page agree. All paths are
+// relative to the lesson's folder and use '/'.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storyboard/storyboard.h"
+
+namespace cl {
+
+inline constexpr std::string_view kLessonJsonPath = "lesson.json";
+inline constexpr std::string_view kPagePath = "index.html";
+inline constexpr std::string_view kHandoutPath = "handout.pdf";
+
+// A label as a file-name slug: ASCII letters and digits lowercased, every other
+// run of characters one '-', trimmed, at most 48 characters; "variant" when
+// nothing is left. "Vertical edge" -> "vertical-edge".
+std::string SlugFromLabel(std::string_view label);
+
+// Slugs for labels in order, made unique by appending "-2", "-3", ... to
+// later duplicates ("Edge", "edge!" -> "edge", "edge-2").
+std::vector<std::string> UniqueSlugs(const std::vector<std::string>& labels);
+
+// "frames/<slug>/<NNN>-<stage>.<ext>", NNN the 1-based beat number with at
+// least three digits: FramePath("vertical-edge", 3, Stage::Conv, "svg") ==
+// "frames/vertical-edge/003-conv.svg".
+std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext);
+
+// "animations/<slug>.<ext>" (ext "gif" or "svg").
+std::string AnimationPath(std::string_view slug, std::string_view ext);
+
+// The prefix that keeps a frame's SVG ids unique in a page: "<slug>-<NNN>-".
+std::string FrameIdPrefix(std::string_view slug, int beat_number);
+
+}  // namespace cl
