@@ -1,0 +1,139 @@
+#include "render/gif_animation.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "render/animation_timing.h"
+#include "render/cairo_png.h"
+#include "render/gif_encoder.h"
+#include "render/gif_palette.h"
+
+namespace cl {
+
+namespace {
+
+constexpr double kGifScale = 1.0;
+// Weight of a line or a text run relative to one unit of filled area: enough
+// that a thin amber window outline outranks a few stray pixels of fill.
+constexpr double kStrokeWeight = 400.0;
+constexpr double kTextWeight = 200.0;
+
+void AddWeight(std::unordered_map<uint32_t, double>* weights, const Color& c, double w) {
+  (*weights)[PackRgb(c)] += w;
+}
+
+// `image` placed at the top-left of a width x height canvas of `background`
+// (frames of one variant share their geometry, so this is normally a copy).
+RasterImage FitToCanvas(RasterImage image, int width, int height, const Color& background) {
+  if (image.width == width && image.height == height) return image;
+  RasterImage canvas;
+  canvas.width = width;
+  canvas.height = height;
+  canvas.argb.assign(static_cast<size_t>(width) * static_cast<size_t>(height), 0xff000000u | PackRgb(background));
+  const int w = std::min(width, image.width), h = std::min(height, image.height);
+  for (int y = 0; y < h; ++y) {
+    std::copy_n(image.argb.begin() + static_cast<std::ptrdiff_t>(y) * image.width, w,
+                canvas.argb.begin() + static_cast<std::ptrdiff_t>(y) * width);
+  }
+  return canvas;
+}
+
+// The beats whose pixels seed the shade slots: the first of each stage (each
+// stage draws different things: window, activation, pool window) and the last.
+std::vector<int> SampleBeats(const Storyboard& story) {
+  std::set<int> picks;
+  std::set<Stage> seen;
+  for (size_t i = 0; i < story.beats.size(); ++i) {
+    if (seen.insert(story.beats[i].stage).second) picks.insert(static_cast<int>(i));
+  }
+  picks.insert(static_cast<int>(story.beats.size()) - 1);
+  return {picks.begin(), picks.end()};
+}
+
+// Counts colours not already exact. Runs of one colour are counted together,
+// which keeps the hash lookups to a few per row.
+void CountShades(const RasterImage& image, const GifPalette& exact_only, ColorHistogram* histogram) {
+  const auto& exact = exact_only.colors();
+  std::set<uint32_t> exact_set;
+  for (const Color& c : exact) exact_set.insert(PackRgb(c));
+  uint32_t run_color = 0;
+  uint64_t run = 0;
+  auto flush = [&] {
+    if (run > 0 && exact_set.count(run_color) == 0) (*histogram)[run_color] += run;
+    run = 0;
+  };
+  for (uint32_t px : image.argb) {
+    const uint32_t rgb = px & 0xffffff;
+    if (run > 0 && rgb != run_color) flush();
+    run_color = rgb;
+    ++run;
+  }
+  flush();
+}
+
+}  // namespace
+
+void CollectSceneColors(const Scene& scene, std::unordered_map<uint32_t, double>* weights) {
+  AddWeight(weights, scene.background, scene.width * scene.height);
+  for (const SceneItem& item : scene.items) {
+    if (const auto* r = std::get_if<RectShape>(&item)) {
+      if (r->has_fill) AddWeight(weights, r->fill, r->w * r->h);
+      if (r->has_stroke) AddWeight(weights, r->stroke, kStrokeWeight);
+    } else if (const auto* l = std::get_if<LineShape>(&item)) {
+      AddWeight(weights, l->stroke, kStrokeWeight);
+    } else if (const auto* t = std::get_if<TextShape>(&item)) {
+      AddWeight(weights, t->color, kTextWeight);
+    } else if (const auto* c = std::get_if<CellsShape>(&item)) {
+      for (const Color& fill : c->fills) AddWeight(weights, fill, c->cell_w * c->cell_h);
+    }
+  }
+}
+
+bool WriteBeatsGif(const Storyboard& story, const BeatSceneFn& scene_at, std::string* gif, std::string* error) {
+  const int count = static_cast<int>(story.beats.size());
+  if (count == 0) {
+    if (error) *error = "gif: the storyboard has no beats";
+    return false;
+  }
+
+  // Every colour any beat names, background first, then by weight.
+  std::unordered_map<uint32_t, double> weights;
+  Color background;
+  for (int i = 0; i < count; ++i) {
+    const Scene scene = scene_at(i);
+    if (i == 0) background = scene.background;
+    CollectSceneColors(scene, &weights);
+  }
+  std::vector<std::pair<uint32_t, double>> ranked(weights.begin(), weights.end());
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::vector<Color> exact{background};
+  for (const auto& [rgb, weight] : ranked) {
+    exact.push_back(Color{static_cast<uint8_t>(rgb >> 16), static_cast<uint8_t>(rgb >> 8), static_cast<uint8_t>(rgb)});
+  }
+
+  const GifPalette exact_only = GifPalette::Build(exact, {});
+  ColorHistogram shades;
+  int width = 0, height = 0;
+  for (int i : SampleBeats(story)) {
+    const RasterImage image = RasterizeScene(scene_at(i), kGifScale);
+    if (i == 0) {
+      width = image.width;
+      height = image.height;
+    }
+    CountShades(image, exact_only, &shades);
+  }
+
+  GifAnimationEncoder encoder(width, height, GifPalette::Build(exact, shades));
+  for (int i = 0; i < count; ++i) {
+    const RasterImage image = FitToCanvas(RasterizeScene(scene_at(i), kGifScale), width, height, background);
+    const int delay_cs = (BeatHoldMs(story.beats[static_cast<size_t>(i)].stage) + 5) / 10;
+    if (!encoder.AddFrame(image, delay_cs, error)) return false;
+  }
+  return encoder.Finish(gif, error);
+}
+
+}  // namespace cl

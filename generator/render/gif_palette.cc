@@ -1,0 +1,70 @@
+#include "render/gif_palette.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+namespace cl {
+
+namespace {
+
+// Squared distance with the usual perceptual weights (green counts most,
+// blue least); cheap and good enough to pick among antialiasing shades.
+int64_t Distance(uint32_t a, const Color& b) {
+  const int64_t dr = static_cast<int64_t>((a >> 16) & 0xff) - b.r;
+  const int64_t dg = static_cast<int64_t>((a >> 8) & 0xff) - b.g;
+  const int64_t db = static_cast<int64_t>(a & 0xff) - b.b;
+  return 3 * dr * dr + 4 * dg * dg + 2 * db * db;
+}
+
+Color Unpack(uint32_t rgb) {
+  return Color{static_cast<uint8_t>((rgb >> 16) & 0xff), static_cast<uint8_t>((rgb >> 8) & 0xff),
+               static_cast<uint8_t>(rgb & 0xff)};
+}
+
+}  // namespace
+
+GifPalette GifPalette::Build(const std::vector<Color>& exact, const ColorHistogram& shades) {
+  GifPalette p;
+  auto add = [&p](uint32_t rgb) {
+    if (static_cast<int>(p.colors_.size()) >= kMaxColors || p.index_.count(rgb) > 0) return;
+    p.index_.emplace(rgb, static_cast<uint8_t>(p.colors_.size()));
+    p.colors_.push_back(Unpack(rgb));
+  };
+  for (const Color& c : exact) add(PackRgb(c));
+
+  std::vector<std::pair<uint32_t, uint64_t>> ranked(shades.begin(), shades.end());
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  for (const auto& [rgb, count] : ranked) {
+    if (static_cast<int>(p.colors_.size()) >= kMaxColors) break;
+    add(rgb);
+  }
+  if (p.colors_.empty()) add(0xffffff);  // a table needs one colour
+  return p;
+}
+
+int GifPalette::table_size() const {
+  int size = 2;
+  while (size < transparent_index() + 1) size *= 2;
+  return size;
+}
+
+uint8_t GifPalette::IndexOf(uint32_t rgb) {
+  if (auto it = index_.find(rgb); it != index_.end()) return it->second;
+  int64_t best = std::numeric_limits<int64_t>::max();
+  size_t best_index = 0;
+  for (size_t i = 0; i < colors_.size(); ++i) {
+    const int64_t d = Distance(rgb, colors_[i]);
+    if (d < best) {
+      best = d;
+      best_index = i;
+    }
+  }
+  const auto index = static_cast<uint8_t>(best_index);
+  index_.emplace(rgb, index);
+  return index;
+}
+
+}  // namespace cl

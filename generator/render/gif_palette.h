@@ -1,0 +1,52 @@
+// GIF palette: the one global colour table of an animation, and the mapping of
+// any RGB pixel to an entry. Colours the scenes name (cell fills on the
+// diverging scale, text, strokes, background) come first and are kept exactly;
+// the remaining slots hold the most frequent other colours seen in sample
+// frames (antialiasing shades of text and strokes); every other colour maps to
+// its nearest entry. One slot is kept free as the transparent index used by
+// frame-difference optimisation. Building and mapping are deterministic: the
+// result depends only on the inputs, never on hash order.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "scene/scene.h"
+
+namespace cl {
+
+// 0xRRGGBB.
+inline uint32_t PackRgb(const Color& c) {
+  return (uint32_t{c.r} << 16) | (uint32_t{c.g} << 8) | uint32_t{c.b};
+}
+
+// Pixel counts per 0xRRGGBB colour, from sample frames.
+using ColorHistogram = std::unordered_map<uint32_t, uint64_t>;
+
+class GifPalette {
+ public:
+  // At most this many colours; the transparent index is colors().size().
+  static constexpr int kMaxColors = 255;
+
+  // `exact`: colours kept exactly, most important first (duplicates ignored;
+  // beyond kMaxColors the rest fall back to nearest). `shades`: fills the
+  // remaining slots by descending count (ties by colour value).
+  static GifPalette Build(const std::vector<Color>& exact, const ColorHistogram& shades);
+
+  const std::vector<Color>& colors() const { return colors_; }
+  int transparent_index() const { return static_cast<int>(colors_.size()); }
+  // The table size GIF requires: a power of two from 2 to 256 with room for
+  // the transparent index.
+  int table_size() const;
+
+  // The entry for 0xRRGGBB: the exact entry when present, otherwise the
+  // nearest by weighted RGB distance (ties: lowest index). Memoised.
+  uint8_t IndexOf(uint32_t rgb);
+
+ private:
+  std::vector<Color> colors_;
+  std::unordered_map<uint32_t, uint8_t> index_;  // exact entries and memoised nearest
+};
+
+}  // namespace cl
