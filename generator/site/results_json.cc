@@ -1,0 +1,103 @@
+#include "site/results_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+namespace cl {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53, as in FormatNumber
+
+Json Pair(int a, int b) { return Json::array({a, b}); }
+
+Json ConvJson(const ConvSpec& conv, const Grid& output) {
+  Json j = Json::object();
+  j["padding"] = Json::array({conv.pad_top, conv.pad_bottom, conv.pad_left, conv.pad_right});
+  j["stride"] = Pair(conv.stride_h, conv.stride_w);
+  j["dilation"] = Pair(conv.dilation_h, conv.dilation_w);
+  j["output"] = GridJson(output);
+  return j;
+}
+
+Json ActivationJson(const ActivationSpec& activation, const Grid& output) {
+  Json j = Json::object();
+  j["type"] = ActivationName(activation.type);
+  if (activation.type == ActivationType::LeakyRelu) j["slope"] = NumberJson(activation.slope);
+  j["output"] = GridJson(output);
+  return j;
+}
+
+Json PoolJson(const PoolSpec& pool, const std::optional<Grid>& output) {
+  if (!pool.enabled || !output) return nullptr;
+  Json j = Json::object();
+  j["type"] = PoolTypeName(pool.type);
+  j["size"] = Pair(pool.size_h, pool.size_w);
+  j["stride"] = Pair(pool.stride_h, pool.stride_w);
+  j["remainder"] = RemainderName(pool.remainder);
+  j["output"] = GridJson(*output);
+  return j;
+}
+
+}  // namespace
+
+Json NumberJson(double value) {
+  if (value == 0.0) return 0;  // also -0
+  if (std::isfinite(value) && std::nearbyint(value) == value && std::fabs(value) <= kMaxExactInteger)
+    return static_cast<std::int64_t>(value);
+  return value;
+}
+
+Json GridJson(const Grid& grid) {
+  Json rows = Json::array();
+  for (int r = 0; r < grid.rows; ++r) {
+    Json row = Json::array();
+    for (int c = 0; c < grid.cols; ++c) row.push_back(NumberJson(grid.at(r, c)));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Json VariantJson(const Variant& variant, const VariantResult& result) {
+  Json j = Json::object();
+  j["label"] = variant.label;
+  j["input"] = GridJson(variant.image);
+  j["filter"] = Json::object({{"name", variant.filter.name}, {"weights", GridJson(variant.filter.weights)}});
+  j["conv"] = ConvJson(variant.conv, result.conv);
+  j["activation"] = ActivationJson(variant.activation, result.activated);
+  j["pool"] = PoolJson(variant.pool, result.pooled);
+  return j;
+}
+
+Json ResultsHeaderJson(const Lesson& lesson) {
+  Json j = Json::object();
+  j["id"] = lesson.id;
+  j["title"] = lesson.title;
+  j["variants"] = Json::array();
+  return j;
+}
+
+Json ResultsJson(const Lesson& lesson, const std::vector<VariantResult>& results) {
+  Json j = ResultsHeaderJson(lesson);
+  const std::size_t n = std::min(lesson.variants.size(), results.size());
+  for (std::size_t i = 0; i < n; ++i) j["variants"].push_back(VariantJson(lesson.variants[i], results[i]));
+  return j;
+}
+
+const char* ActivationName(ActivationType type) {
+  switch (type) {
+    case ActivationType::Relu: return "relu";
+    case ActivationType::None: return "none";
+    case ActivationType::LeakyRelu: return "leaky-relu";
+  }
+  return "relu";
+}
+
+const char* PoolTypeName(PoolType type) { return type == PoolType::Avg ? "avg" : "max"; }
+
+const char* RemainderName(Remainder remainder) { return remainder == Remainder::Pad ? "pad" : "drop"; }
+
+}  // namespace cl

@@ -1,0 +1,41 @@
+// Results JSON: the contract's results object ({"id", "title", "variants":
+// [...]}) built from a lesson and its computed variants, as printed by
+// `convlesson compute --json` and extended by the build into lesson.json (which
+// adds "beats", "animation", "page", "handout" to these objects). Write it with
+// WriteJson (site/json_writer.h) so numbers read as the contract says.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/grid.h"
+#include "compute/compute.h"
+#include "lesson/model.h"
+
+namespace cl {
+
+// A number as the contract stores it: an integer when the value is integral
+// and exact in a double (|v| <= 2^53), otherwise a double; -0 becomes 0.
+nlohmann::ordered_json NumberJson(double value);
+
+// A grid as an array of rows of NumberJson values.
+nlohmann::ordered_json GridJson(const Grid& grid);
+
+// One entry of "variants": label, input, filter, conv, activation, pool
+// (null for `pool: none`), in that key order.
+nlohmann::ordered_json VariantJson(const Variant& variant, const VariantResult& result);
+
+// {"id", "title", "variants": []}: the lesson's header, for callers that
+// choose which variants to list.
+nlohmann::ordered_json ResultsHeaderJson(const Lesson& lesson);
+
+// The whole object; results[i] is lesson.variants[i]'s (sizes must match).
+nlohmann::ordered_json ResultsJson(const Lesson& lesson, const std::vector<VariantResult>& results);
+
+// Spelling of settings shared with the terminal and page text.
+const char* ActivationName(ActivationType type);  // "relu" | "none" | "leaky-relu"
+const char* PoolTypeName(PoolType type);          // "max" | "avg"
+const char* RemainderName(Remainder remainder);   // "drop" | "pad"
+
+}  // namespace cl
