@@ -1,0 +1,127 @@
+#include "render/anim_svg.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "render/animation_timing.h"
+#include "render/svg_writer.h"
+
+namespace cl {
+
+namespace {
+
+constexpr std::array<Stage, 5> kStages = {Stage::Intro, Stage::Conv, Stage::Activation, Stage::Pool, Stage::Summary};
+
+// Keeps [A-Za-z0-9_-] and makes sure the result starts with a letter, so it
+// is a valid XML id and CSS identifier start.
+std::string CleanPrefix(std::string_view prefix) {
+  std::string out;
+  for (char c : prefix) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') out += c;
+  }
+  if (out.empty() || !std::isalpha(static_cast<unsigned char>(out[0]))) out.insert(0, "anim-");
+  return out;
+}
+
+// The beat shown when nothing moves: the last summary beat, else the last.
+size_t StillBeat(const Storyboard& story) {
+  for (size_t i = story.beats.size(); i-- > 0;) {
+    if (story.beats[i].stage == Stage::Summary) return i;
+  }
+  return story.beats.empty() ? 0 : story.beats.size() - 1;
+}
+
+std::string CountPhrase(int n, std::string_view one, std::string_view many) {
+  return n == 1 ? fmt::format("1 {}", one) : fmt::format("{} {}", n, many);
+}
+
+std::string GeneratedDesc(const Storyboard& story) {
+  std::array<int, 5> counts{};
+  for (const Beat& b : story.beats) ++counts[static_cast<size_t>(b.stage)];
+  std::vector<std::string> parts;
+  if (counts[0] > 0) parts.push_back(CountPhrase(counts[0], "introduction", "introductions"));
+  if (counts[1] > 0) parts.push_back(CountPhrase(counts[1], "convolution step", "convolution steps"));
+  if (counts[2] > 0) parts.push_back(CountPhrase(counts[2], "activation step", "activation steps"));
+  if (counts[3] > 0) parts.push_back(CountPhrase(counts[3], "pooling step", "pooling steps"));
+  if (counts[4] > 0) parts.push_back(CountPhrase(counts[4], "summary", "summaries"));
+  std::string list;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) list += (i + 1 == parts.size()) ? " and " : ", ";
+    list += parts[i];
+  }
+  std::string desc = fmt::format("An animation of {} in a loop: {}.",
+                                 CountPhrase(static_cast<int>(story.beats.size()), "step", "steps"), list);
+  if (!story.beats.empty()) desc += " Last step: " + story.beats[StillBeat(story)].caption;
+  return desc;
+}
+
+}  // namespace
+
+std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_at, std::string_view id_prefix,
+                             const AnimatedSvgText& text) {
+  const std::string p = CleanPrefix(id_prefix);
+  const std::vector<int> holds = BeatHoldsMs(story);
+  long long cycle_ms = 0;
+  for (int h : holds) cycle_ms += h;
+  if (cycle_ms <= 0) cycle_ms = 1;
+  const size_t still = StillBeat(story);
+
+  const Scene first = story.beats.empty() ? Scene{} : scene_at(0);
+  const std::string w = SvgNumber(first.width), h = SvgNumber(first.height);
+
+  std::string out;
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "role=\"img\" aria-labelledby=\"{2}title {2}desc\">\n",
+      w, h, p);
+  out += fmt::format("<title id=\"{}title\">{}</title>\n", p, EscapeXml(text.title));
+  out += fmt::format("<desc id=\"{}desc\">{}</desc>\n", p,
+                     EscapeXml(text.desc.empty() ? GeneratedDesc(story) : text.desc));
+
+  // One keyframes rule per stage: visible for the stage's share of the cycle.
+  // Every beat starts its animation at a negative delay, so all run from the
+  // first instant and the static rules below apply only when nothing animates.
+  out += "<style>\n";
+  out += fmt::format(".{0}beat{{visibility:hidden;animation-duration:{1}ms;animation-iteration-count:infinite;"
+                     "animation-timing-function:step-end}}\n",
+                     p, cycle_ms);
+  out += fmt::format(".{0}beat.{0}still{{visibility:visible}}\n", p);
+  for (Stage stage : kStages) {
+    const double share = 100.0 * BeatHoldMs(stage) / static_cast<double>(cycle_ms);
+    if (share >= 100.0) {
+      out += fmt::format("@keyframes {0}{1}{{0%,100%{{visibility:visible}}}}\n", p, StageName(stage));
+    } else {
+      out += fmt::format("@keyframes {0}{1}{{0%{{visibility:visible}}{2}%,100%{{visibility:hidden}}}}\n", p,
+                         StageName(stage), SvgNumber(share));
+    }
+    out += fmt::format(".{0}{1}{{animation-name:{0}{1}}}\n", p, StageName(stage));
+  }
+  out += fmt::format(
+      "@media (prefers-reduced-motion: reduce){{.{0}beat{{animation:none;visibility:hidden}}"
+      ".{0}beat.{0}still{{visibility:visible}}}}\n",
+      p);
+  out += "</style>\n";
+  // Under every beat, so that no instant ever shows an empty picture.
+  const Color& bg = first.background;
+  out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#{:02x}{:02x}{:02x}\"/>\n", w, h, bg.r, bg.g, bg.b);
+
+  long long start_ms = 0;
+  for (size_t i = 0; i < story.beats.size(); ++i) {
+    const Stage stage = story.beats[i].stage;
+    const std::string beat_id = fmt::format("{}b{:03}", p, i + 1);
+    const long long delay_ms = start_ms == 0 ? 0 : start_ms - cycle_ms;
+    out += fmt::format("<g id=\"{0}\" class=\"{1}beat {1}{2}{3}\" style=\"animation-delay:{4}ms\">\n", beat_id, p,
+                       StageName(stage), i == still ? fmt::format(" {}still", p) : std::string(), delay_ms);
+    out += WriteSvgBody(i == 0 ? first : scene_at(static_cast<int>(i)), beat_id + "-");
+    out += "</g>\n";
+    start_ms += holds[i];
+  }
+  out += "</svg>\n";
+  return out;
+}
+
+}  // namespace cl
