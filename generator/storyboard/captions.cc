@@ -1,0 +1,331 @@
+#include "storyboard/captions.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/number_format.h"
+
+namespace cl {
+namespace {
+
+constexpr std::string_view kDot = "\u00B7";
+constexpr std::string_view kTimes = "\u00D7";
+constexpr std::string_view kEllipsis = "\u2026";
+constexpr std::string_view kArrow = "\u2192";
+
+// Lists longer than this are shortened to their first kShownWhenLong items.
+constexpr std::size_t kMaxListed = 9;
+constexpr std::size_t kShownWhenLong = 6;
+
+// A value as people read it in a caption: exact when short, else rounded.
+std::string Short(double v) { return FormatNumberCompact(v, 6); }
+
+// A factor of a product: negative values in parentheses, "9·(−1)".
+std::string Factor(double v) {
+  std::string s = Short(v);
+  return v < 0 ? "(" + s + ")" : s;
+}
+
+// " = 11.25", or " ≈ 0.333" when the shown digits are not the exact value.
+std::string Result(double v) {
+  const std::string compact = FormatNumberCompact(v, 8);
+  return (compact == FormatNumberText(v) ? " = " : " \u2248 ") + compact;
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+// Joins items, keeping only the first few and an ellipsis when there are many.
+std::string JoinShortened(std::vector<std::string> items, std::string_view sep) {
+  if (items.size() > kMaxListed) {
+    items.resize(kShownWhenLong);
+    items.emplace_back(kEllipsis);
+  }
+  return Join(items, sep);
+}
+
+std::string Position(int r, int c) { return fmt::format("({}, {})", r, c); }
+
+std::string Plural(long long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string Range(int first, int last) {
+  return first == last ? fmt::format("{}", first) : fmt::format("{} to {}", first, last);
+}
+
+struct MinMax {
+  double min = 0, max = 0;
+};
+MinMax ValueRange(const std::vector<double>& values) {
+  if (values.empty()) return {};
+  auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  return {*lo, *hi};
+}
+
+std::string ValuesFromTo(const std::vector<double>& values) {
+  const MinMax m = ValueRange(values);
+  if (m.min == m.max) return "all " + Short(m.min);
+  return "from " + Short(m.min) + " to " + Short(m.max);
+}
+
+std::string RowValues(const Grid& g, int row) {
+  std::vector<std::string> items;
+  const int shown = std::min(g.cols, static_cast<int>(kMaxListed) + 1);
+  for (int c = 0; c < shown; ++c) items.push_back(Short(g.at(row, c)));
+  return JoinShortened(std::move(items), ", ");
+}
+
+std::string StrideText(int h, int w) {
+  return h == w ? fmt::format("stride {}", h) : fmt::format("stride {} down and {} across", h, w);
+}
+
+std::string PaddingText(const ConvSpec& c) {
+  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "without padding";
+  std::string how = c.same ? "with \u201Csame\u201D zero padding" : "with zero padding";
+  if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
+    return fmt::format("{} of {} on every side", how, c.pad_top);
+  return fmt::format("{} of {} top, {} bottom, {} left, {} right", how, c.pad_top, c.pad_bottom, c.pad_left,
+                     c.pad_right);
+}
+
+std::string DilationText(const ConvSpec& c) {
+  if (c.dilation_h == 1 && c.dilation_w == 1) return "";
+  if (c.dilation_h == c.dilation_w) return fmt::format(" and dilation {}", c.dilation_h);
+  return fmt::format(" and dilation {} down and {} across", c.dilation_h, c.dilation_w);
+}
+
+std::string PoolName(const PoolSpec& p) { return p.type == PoolType::Max ? "max" : "average"; }
+
+std::string PoolSpecText(const PoolSpec& p) {
+  return fmt::format("{} {} pooling with {}", SizeText(p.size_h, p.size_w), PoolName(p),
+                     StrideText(p.stride_h, p.stride_w));
+}
+
+std::string WeightsText(const Grid& w) {
+  if (w.rows * w.cols > 25) return ValuesFromTo(w.values);
+  std::vector<std::string> rows;
+  for (int r = 0; r < w.rows; ++r) {
+    std::vector<std::string> row;
+    for (int c = 0; c < w.cols; ++c) row.push_back(Short(w.at(r, c)));
+    rows.push_back(Join(row, ", "));
+  }
+  return Join(rows, " / ");
+}
+
+long long CountNegative(const Grid& g) {
+  return std::count_if(g.values.begin(), g.values.end(), [](double v) { return v < 0; });
+}
+
+// The span [first, last] of image rows (or columns) a window covers, clipped
+// to the image; reports whether it reaches into the padding.
+struct Span {
+  int first = 0, last = -1;
+  bool padded = false;
+};
+Span ImageSpan(int origin, int pad_before, int kernel, int dilation, int image_side) {
+  Span s;
+  const int first = origin - pad_before;
+  const int last = first + (kernel - 1) * dilation;
+  s.first = std::max(first, 0);
+  s.last = std::min(last, image_side - 1);
+  s.padded = first < 0 || last > image_side - 1;
+  return s;
+}
+
+}  // namespace
+
+std::string SizeText(int rows, int cols) { return fmt::format("{}{}{}", rows, kTimes, cols); }
+
+std::string ActivationName(const ActivationSpec& a) {
+  switch (a.type) {
+    case ActivationType::Relu: return "ReLU";
+    case ActivationType::LeakyRelu: return "Leaky ReLU";
+    case ActivationType::None: break;
+  }
+  return "No activation";
+}
+
+BeatText IntroText(const Variant& v, const VariantResult& r) {
+  const Grid& w = v.filter.weights;
+  BeatText t;
+  t.caption = fmt::format("A {} image and the {} {} filter: the feature map will be {}",
+                          SizeText(v.image.rows, v.image.cols), SizeText(w.rows, w.cols), v.filter.name,
+                          SizeText(r.conv.rows, r.conv.cols));
+  t.description = fmt::format(
+      "A {} image with values {} and the {} {} filter (weights {}). The filter slides over the image with {}{}, {}, "
+      "so the feature map is {}.",
+      SizeText(v.image.rows, v.image.cols), ValuesFromTo(v.image.values), SizeText(w.rows, w.cols), v.filter.name,
+      WeightsText(w), StrideText(v.conv.stride_h, v.conv.stride_w), DilationText(v.conv), PaddingText(v.conv),
+      SizeText(r.conv.rows, r.conv.cols));
+  if (v.activation.type != ActivationType::None)
+    t.description += fmt::format(" {} follows", ActivationName(v.activation));
+  if (r.pooled)
+    t.description += fmt::format("{} {} to a {} map", v.activation.type != ActivationType::None ? ", then" : " Then",
+                                 PoolSpecText(v.pool), SizeText(r.pooled->rows, r.pooled->cols));
+  if (v.activation.type != ActivationType::None || r.pooled) t.description += ".";
+  return t;
+}
+
+BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
+  const Grid& w = v.filter.weights;
+  std::vector<std::string> terms;
+  const std::size_t taps = tr.inputs.size();
+  const std::size_t listed = taps > kMaxListed ? kShownWhenLong : taps;
+  for (std::size_t i = 0; i < listed; ++i)
+    terms.push_back(Factor(tr.inputs[i]) + std::string(kDot) + Factor(w.values[i]));
+  if (listed < taps) terms.emplace_back(kEllipsis);
+
+  BeatText t;
+  t.caption = fmt::format("Position {}: {}{}", Position(tr.out_row, tr.out_col), Join(terms, " + "), Result(tr.sum));
+
+  const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
+  const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image.cols);
+  std::string where;
+  if (rows.first > rows.last || cols.first > cols.last)
+    where = "lies wholly in the zero padding";
+  else
+    where = fmt::format("covers rows {} and columns {} of the image{}", Range(rows.first, rows.last),
+                        Range(cols.first, cols.last), rows.padded || cols.padded ? " and reaches into the zero padding" : "");
+  const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
+  t.description = fmt::format(
+      "The {} filter {}{}. Each pixel it reads is multiplied by the weight over it, and the {} add up to {}, "
+      "the feature map's value at {}.",
+      SizeText(w.rows, w.cols), where, dilated ? ", reading only the pixels its dilated weights land on" : "",
+      Plural(static_cast<long long>(taps), "product", "products"), FormatNumberText(tr.sum),
+      Position(tr.out_row, tr.out_col));
+  return t;
+}
+
+BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row) {
+  BeatText t;
+  const Grid& m = r.conv;
+  if (first_row == last_row) {
+    t.caption = fmt::format("Row {}: {}", first_row, RowValues(m, first_row));
+  } else {
+    std::vector<double> values(m.values.begin() + static_cast<std::ptrdiff_t>(first_row) * m.cols,
+                               m.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * m.cols);
+    t.caption = fmt::format("Rows {}: values {}", Range(first_row, last_row), ValuesFromTo(values));
+  }
+  const long long cells = static_cast<long long>(last_row - first_row + 1) * m.cols;
+  t.description = fmt::format(
+      "The {} filter slides along output {} {} with {} and writes {} of the feature map.",
+      SizeText(v.filter.weights.rows, v.filter.weights.cols), first_row == last_row ? "row" : "rows",
+      Range(first_row, last_row), StrideText(v.conv.stride_h, v.conv.stride_w), Plural(cells, "value", "values"));
+  return t;
+}
+
+BeatText ActivationText(const Variant& v, const VariantResult& r) {
+  const long long negative = CountNegative(r.conv);
+  const std::string name = ActivationName(v.activation);
+  const bool leaky = v.activation.type == ActivationType::LeakyRelu;
+  BeatText t;
+  if (negative == 0)
+    t.caption = name + " keeps every cell: none is negative";
+  else if (leaky)
+    t.caption = fmt::format("{} scales the {} by {}", name, Plural(negative, "negative cell", "negative cells"),
+                            Short(v.activation.slope));
+  else
+    t.caption = fmt::format("{} clears the {} to 0", name, Plural(negative, "negative cell", "negative cells"));
+
+  const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
+  t.description = fmt::format(
+      "{} {} every negative value of the {} feature map and keeps the others; {} of its {} cells {} negative, so the "
+      "activated map holds values {}.",
+      name, leaky ? fmt::format("multiplies by {}", FormatNumberText(v.activation.slope)) : std::string("clears to 0"),
+      SizeText(r.conv.rows, r.conv.cols), negative, cells, negative == 1 ? "was" : "were",
+      ValuesFromTo(r.activated.values));
+  return t;
+}
+
+BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& tr) {
+  const Grid& a = r.activated;
+  const int count = (tr.row_end - tr.row_begin) * (tr.col_end - tr.col_begin);
+  const std::string at = Position(tr.out_row, tr.out_col);
+  BeatText t;
+  if (count <= 0) {
+    t.caption = fmt::format("Empty window at {}: 0", at);
+    t.description = fmt::format("The pooling window for {} lies wholly past the edge of the map, so its value is 0.", at);
+    return t;
+  }
+  std::vector<std::string> items;
+  for (int row = tr.row_begin; row < tr.row_end && items.size() <= kMaxListed; ++row)
+    for (int col = tr.col_begin; col < tr.col_end && items.size() <= kMaxListed; ++col)
+      items.push_back(Short(a.at(row, col)));
+  const bool max = v.pool.type == PoolType::Max;
+  t.caption = fmt::format("{} of {}{} at {}", max ? "Max" : "Average", JoinShortened(std::move(items), ", "),
+                          Result(tr.value), at);
+
+  const bool clipped = tr.row_end - tr.row_begin < v.pool.size_h || tr.col_end - tr.col_begin < v.pool.size_w;
+  const std::string which =
+      max ? fmt::format("the largest of its {}, {} at {},", Plural(count, "value", "values"),
+                        FormatNumberText(tr.value), Position(tr.winner_row, tr.winner_col))
+          : fmt::format("the average of its {}, {},", Plural(count, "value", "values"), FormatNumberText(tr.value));
+  t.description = fmt::format(
+      "The {} pooling window covers rows {} and columns {} of the activated map{}; {} becomes the pooled value at {}.",
+      SizeText(v.pool.size_h, v.pool.size_w), Range(tr.row_begin, tr.row_end - 1), Range(tr.col_begin, tr.col_end - 1),
+      clipped ? ", clipped at its edge" : "", which, at);
+  return t;
+}
+
+BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row) {
+  const Grid& p = *r.pooled;
+  BeatText t;
+  if (first_row == last_row) {
+    t.caption = fmt::format("Pooled row {}: {}", first_row, RowValues(p, first_row));
+  } else {
+    std::vector<double> values(p.values.begin() + static_cast<std::ptrdiff_t>(first_row) * p.cols,
+                               p.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * p.cols);
+    t.caption = fmt::format("Pooled rows {}: values {}", Range(first_row, last_row), ValuesFromTo(values));
+  }
+  const long long cells = static_cast<long long>(last_row - first_row + 1) * p.cols;
+  t.description = fmt::format("{} fills pooled {} {}: {}, each the {} of its window on the activated map.",
+                              PoolSpecText(v.pool), first_row == last_row ? "row" : "rows", Range(first_row, last_row),
+                              Plural(cells, "value", "values"), v.pool.type == PoolType::Max ? "largest" : "average");
+  return t;
+}
+
+BeatText SummaryText(const Variant& v, const VariantResult& r) {
+  std::vector<std::string> steps = {SizeText(v.image.rows, v.image.cols) + " image",
+                                    SizeText(r.conv.rows, r.conv.cols) + " feature map"};
+  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation));
+  if (r.pooled) steps.push_back(fmt::format("{} {}-pooled map", SizeText(r.pooled->rows, r.pooled->cols), PoolName(v.pool)));
+  BeatText t;
+  t.caption = Join(steps, fmt::format(" {} ", kArrow));
+
+  t.description = fmt::format("The {} filter turned the {} image into a {} feature map with values {}",
+                              v.filter.name, SizeText(v.image.rows, v.image.cols), SizeText(r.conv.rows, r.conv.cols),
+                              ValuesFromTo(r.conv.values));
+  const long long negative = CountNegative(r.conv);
+  if (v.activation.type == ActivationType::Relu)
+    t.description += fmt::format("; ReLU cleared its {}", Plural(negative, "negative cell", "negative cells"));
+  else if (v.activation.type == ActivationType::LeakyRelu)
+    t.description += fmt::format("; Leaky ReLU scaled its {} by {}", Plural(negative, "negative cell", "negative cells"),
+                                 FormatNumberText(v.activation.slope));
+  if (r.pooled) {
+    const Grid& p = *r.pooled;
+    std::string values;
+    if (p.rows * p.cols <= 16) {
+      std::vector<std::string> items;
+      for (double x : p.values) items.push_back(FormatNumberText(x));
+      values = Join(items, ", ");
+    } else {
+      values = "values " + ValuesFromTo(p.values);
+    }
+    t.description += fmt::format("; {} reduced it to {}: {}", PoolSpecText(v.pool), SizeText(p.rows, p.cols), values);
+  }
+  t.description += ".";
+  return t;
+}
+
+}  // namespace cl

@@ -1,0 +1,38 @@
+// Captions and descriptions of beats, written from the computed numbers. A
+// caption is one line for the frame; a description is a few sentences for
+// <desc>, alt text and the step-by-step section. People-facing text uses the
+// real minus sign (U+2212), the multiplication dot (U+00B7), the times sign
+// for sizes (U+00D7) and an ellipsis (U+2026) where a list is shortened.
+// Positions are (row, column), 0-based, as in the lesson format.
+#pragma once
+
+#include <string>
+
+#include "compute/compute.h"
+#include "lesson/model.h"
+
+namespace cl {
+
+struct BeatText {
+  std::string caption;
+  std::string description;
+};
+
+// "6×6"
+std::string SizeText(int rows, int cols);
+
+// The activation's display name: "ReLU", "Leaky ReLU", "No activation".
+std::string ActivationName(const ActivationSpec& a);
+
+BeatText IntroText(const Variant& v, const VariantResult& r);
+// One conv cell: "Position (0, 0): 0·1 + 0·0 + 9·(−1) + … = −18".
+BeatText ConvCellText(const Variant& v, const ConvTrace& t);
+// Whole output rows [first_row, last_row] of the feature map.
+BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
+BeatText ActivationText(const Variant& v, const VariantResult& r);
+// One pooled cell: "Max of 0, 0, 0, 0 = 0 at (0, 0)".
+BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t);
+BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
+BeatText SummaryText(const Variant& v, const VariantResult& r);
+
+}  // namespace cl
