@@ -11,6 +11,7 @@
 #include "base/number_format.h"
 #include "site/json_writer.h"
 #include "site/results_json.h"
+#include "site/results_text.h"
 
 namespace bdata = boost::unit_test::data;
 using Json = nlohmann::ordered_json;
@@ -197,6 +198,38 @@ BOOST_AUTO_TEST_CASE(PoolNoneIsNullAndActivationNoneHasNoSlope) {
              R"({"label":"Plain","input":[[2]],"filter":{"name":"Custom","weights":[[-1]]},)"
              R"("conv":{"padding":[0,0,0,0],"stride":[1,1],"dilation":[1,1],"output":[[-2]]},)"
              R"("activation":{"type":"none","output":[[-2]]},"pool":null})");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ResultsText)
+
+BOOST_AUTO_TEST_CASE(ListsOnlyTheChosenVariantsWithATrailingNewline) {
+  const cl::Lesson lesson = DefaultLesson();
+  const std::string text = cl::ResultsJsonText(lesson, {&lesson.variants[1]});
+  const std::string head = R"({
+  "id": "conv-relu-pool",
+  "title": "Convolve, ReLU, pool",
+  "variants": [
+    {
+      "label": "Horizontal edge",)";
+  BOOST_TEST(text.substr(0, head.size()) == head);
+  BOOST_TEST(text.find("Vertical edge") == std::string::npos);
+  BOOST_TEST(text.substr(text.size() - 4) == "]\n}\n");
+  BOOST_TEST(text.find(R"(      "pool": {
+        "type": "max",
+        "size": [2, 2],
+        "stride": [2, 2],
+        "remainder": "drop",
+        "output": [
+          [0, 0],
+          [27, 27]
+        ]
+      }
+    }
+  ]
+}
+)") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
