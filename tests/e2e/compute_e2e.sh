@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# End-to-end checks of `convlesson compute` on the shipped default lesson.
+# Usage: compute_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
+# Goldens live in tests/golden/compute/; set CONVLESSON_REGENERATE_GOLDEN=1 to
+# rewrite them from the current binary (then read the diff before committing).
+set -euo pipefail
+
+bin=$1
+case_name=$2
+lesson=lessons/conv-relu-pool.yaml
+golden=tests/golden/compute
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# run EXPECTED_EXIT ARGS...: runs the binary, stdout/stderr into $work.
+run() {
+  local want=$1; shift
+  local got=0
+  "$bin" "$@" >"$work/out" 2>"$work/err" || got=$?
+  [[ $got == "$want" ]] || { cat "$work/err" >&2; fail "convlesson $* exited $got, expected $want"; }
+}
+
+# matches_golden FILE: stdout equals the golden file (or rewrites it).
+matches_golden() {
+  if [[ ${CONVLESSON_REGENERATE_GOLDEN:-} == 1 ]]; then
+    cp "$work/out" "$golden/$1"
+    echo "regenerated $golden/$1"
+    return
+  fi
+  diff -u "$golden/$1" "$work/out" || fail "output differs from $golden/$1"
+}
+
+# contains TEXT FILE: FILE holds the exact line TEXT.
+contains() { grep -qxF -- "$1" "$2" || fail "missing line '$1' in $2"; }
+
+case $case_name in
+  json)
+    run 0 compute "$lesson" --json
+    matches_golden conv-relu-pool.json
+    # The contract's numbers, checked by a JSON parser independent of the golden.
+    if command -v node >/dev/null 2>&1; then
+      node - "$work/out" <<'JS' || fail "contract numbers"
+const fs = require("fs");
+const assert = require("assert");
+const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+assert.strictEqual(r.id, "conv-relu-pool");
+assert.deepStrictEqual(r.variants.map(v => v.label), ["Vertical edge", "Horizontal edge"]);
+const [v, h] = r.variants;
+const conv = [[-18, -18, 18, 18], [-27, -27, 27, 27], [-27, -27, 27, 27], [-18, -18, 18, 18]];
+const relu = [[0, 0, 18, 18], [0, 0, 27, 27], [0, 0, 27, 27], [0, 0, 18, 18]];
+const transpose = m => m[0].map((_, c) => m.map(row => row[c]));
+assert.deepStrictEqual(v.conv.output, conv);
+assert.deepStrictEqual(v.activation.output, relu);
+assert.deepStrictEqual(v.pool.output, [[0, 27], [0, 27]]);
+assert.deepStrictEqual(h.conv.output, transpose(conv));
+assert.deepStrictEqual(h.activation.output, transpose(relu));
+assert.deepStrictEqual(h.pool.output, [[0, 0], [27, 27]]);
+for (const x of [v, h]) {
+  assert.deepStrictEqual(x.conv.padding, [0, 0, 0, 0]);
+  assert.deepStrictEqual(x.conv.stride, [1, 1]);
+  assert.deepStrictEqual(x.conv.dilation, [1, 1]);
+  assert.strictEqual(x.activation.type, "relu");
+  assert.deepStrictEqual([x.pool.type, x.pool.size, x.pool.stride, x.pool.remainder], ["max", [2, 2], [2, 2], "drop"]);
+}
+JS
+    fi
+    [[ ! -s $work/err ]] || fail "unexpected stderr: $(cat "$work/err")"
+    ;;
+  variant)
+    run 0 compute "$lesson" --json --variant "Horizontal edge"
+    matches_golden conv-relu-pool.horizontal-edge.json
+    grep -q '"label": "Vertical edge"' "$work/out" && fail "--variant printed another variant"
+    ;;
+  unknown-variant)
+    run 2 compute "$lesson" --json --variant "Diagonal"
+    [[ ! -s $work/out ]] || fail "a usage error printed results"
+    grep -qF "no variant labelled 'Diagonal'" "$work/err" || fail "error does not name the label"
+    contains "  Vertical edge" "$work/err"
+    contains "  Horizontal edge" "$work/err"
+    ;;
+  text)
+    run 0 compute "$lesson"
+    matches_golden conv-relu-pool.txt
+    contains "Feature map 4x4 (valid padding, stride 1)" "$work/out"
+    contains "  -18 -18  18  18" "$work/out"
+    contains "  -27 -27  27  27" "$work/out"
+    grep -q $'\xe2\x88\x92' "$work/out" && fail "terminal text must use ASCII '-'"
+    ;;
+  bad-lesson)
+    printf 'title: Broken\nimage: {pattern: {kind: vertical-bar}}\nfitler: vertical-edge\n' >"$work/broken.yaml"
+    run 1 compute "$work/broken.yaml" --json
+    [[ ! -s $work/out ]] || fail "a failed lesson printed results"
+    grep -qF "$work/broken.yaml:3:1: error:" "$work/err" || fail "no located diagnostic: $(cat "$work/err")"
+    run 1 compute "$work/missing.yaml"
+    [[ -s $work/err ]] || fail "a missing lesson printed no diagnostic"
+    ;;
+  *)
+    fail "unknown case '$case_name'"
+    ;;
+esac
