@@ -16,10 +16,10 @@ PoolTrace PoolWindow(const Grid& map, const PoolSpec& pool, int out_row, int out
   PoolTrace t;
   t.out_row = out_row;
   t.out_col = out_col;
-  t.row_begin = std::min(out_row * pool.stride_h, map.rows);
-  t.row_end = std::min(t.row_begin + pool.size_h, map.rows);
-  t.col_begin = std::min(out_col * pool.stride_w, map.cols);
-  t.col_end = std::min(t.col_begin + pool.size_w, map.cols);
+  t.row_begin = std::clamp(out_row * pool.stride_h, 0, map.rows);
+  t.row_end = std::clamp(t.row_begin + pool.size_h, t.row_begin, map.rows);
+  t.col_begin = std::clamp(out_col * pool.stride_w, 0, map.cols);
+  t.col_end = std::clamp(t.col_begin + pool.size_w, t.col_begin, map.cols);
   return t;
 }
 

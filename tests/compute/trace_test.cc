@@ -137,4 +137,18 @@ BOOST_AUTO_TEST_CASE(TracesMatchMapsAcrossSettings) {
   CheckTracesMatchMaps(odd);
 }
 
+BOOST_AUTO_TEST_CASE(CellsOutsideTheMapAreSafe) {
+  // Callers should not ask, but a wrong index must read zeros, not memory.
+  Variant v = cl::test::DefaultVerticalEdge();
+  cl::ConvTrace far = cl::TraceConvCell(v, 40, -7);
+  BOOST_TEST(far.inputs == Values(9, 0.0), boost::test_tools::per_element());
+  BOOST_TEST(far.sum == 0);
+  cl::PoolTrace before = cl::TracePoolCell(v, Counting(4, 4), -1, 0);
+  BOOST_TEST(before.row_begin == 0);
+  BOOST_TEST(before.row_end == 2);
+  cl::PoolTrace after = cl::TracePoolCell(v, Counting(4, 4), 0, 9);
+  BOOST_TEST(after.col_begin == after.col_end);
+  BOOST_TEST(after.winner_row == -1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
