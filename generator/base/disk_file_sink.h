@@ -1,0 +1,36 @@
+// DiskFileSink: a FileSink that writes under one root folder on disk, each file
+// through a temporary name and a rename. The build points it at a fresh
+// staging folder and swaps the folder into place when the lesson is complete.
+// Put may be called from several threads at once.
+#pragma once
+
+#include <atomic>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/file_sink.h"
+
+namespace cl {
+
+class DiskFileSink : public FileSink {
+ public:
+  explicit DiskFileSink(std::string root) : root_(std::move(root)) {}
+
+  bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override;
+
+  const std::string& root() const { return root_; }
+  int files_written() const { return files_written_.load(); }
+  long long bytes_written() const { return bytes_written_.load(); }
+  // Relative paths written so far, sorted.
+  std::vector<std::string> paths() const;
+
+ private:
+  std::string root_;
+  std::atomic<int> files_written_{0};
+  std::atomic<long long> bytes_written_{0};
+  mutable std::mutex mutex_;
+  std::vector<std::string> paths_;
+};
+
+}  // namespace cl

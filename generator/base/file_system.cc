@@ -1,0 +1,183 @@
+#include "base/file_system.h"
+
+#include <fcntl.h>
+#include <stdio.h>  // renameat2
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+namespace cl {
+namespace fs = std::filesystem;
+namespace {
+
+std::string Failure(std::string_view what, const std::string& path, int err) {
+  return fmt::format("cannot {} '{}': {}", what, path, std::strerror(err));
+}
+
+// Writes everything, retrying short writes and EINTR.
+bool WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error, size_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error) *error = Failure("read", path, errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    ::close(fd);
+    if (error) *error = Failure("read", path, err == 0 ? EINVAL : err);
+    return false;
+  }
+  if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
+    ::close(fd);
+    if (error) *error = fmt::format("cannot read '{}': larger than {} bytes", path, max_bytes);
+    return false;
+  }
+  bytes->clear();
+  bytes->reserve(static_cast<size_t>(st.st_size));
+  char chunk[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      if (error) *error = Failure("read", path, err);
+      return false;
+    }
+    if (n == 0) break;
+    if (bytes->size() + static_cast<size_t>(n) > max_bytes) {  // the file grew while we read it
+      ::close(fd);
+      if (error) *error = fmt::format("cannot read '{}': larger than {} bytes", path, max_bytes);
+      return false;
+    }
+    bytes->append(chunk, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return true;
+}
+
+bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error) {
+  static std::atomic<unsigned long> counter{0};
+  fs::path target(path);
+  // Hidden, unique per process and call, in the same folder so rename stays atomic.
+  std::string temp = (target.parent_path() / fmt::format(".{}.tmp{}-{}", target.filename().string(),
+                                                          static_cast<long>(::getpid()), counter++)).string();
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    if (error) *error = Failure("write", path, errno);
+    return false;
+  }
+  bool ok = WriteAll(fd, bytes);
+  int err = errno;
+  if (::close(fd) != 0 && ok) ok = false, err = errno;
+  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) ok = false, err = errno;
+  if (!ok) {
+    ::unlink(temp.c_str());
+    if (error) *error = Failure("write", path, err);
+  }
+  return ok;
+}
+
+bool MakeDirectories(const std::string& path, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec && !IsDirectory(path)) {
+    if (error) *error = Failure("create folder", path, ec.value());
+    return false;
+  }
+  if (!IsDirectory(path)) {
+    if (error) *error = Failure("create folder", path, ENOTDIR);
+    return false;
+  }
+  return true;
+}
+
+bool RemoveTree(const std::string& path, std::string* error) {
+  std::error_code ec;
+  fs::remove_all(path, ec);  // removes symlinks themselves, never their targets
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    if (error) *error = Failure("remove", path, ec.value());
+    return false;
+  }
+  return true;
+}
+
+bool ReplacePath(const std::string& staged, const std::string& target, std::string* error) {
+  if (!PathExists(target)) {
+    if (::rename(staged.c_str(), target.c_str()) == 0) return true;
+    if (error) *error = Failure("move into place", target, errno);
+    return false;
+  }
+  if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0)
+    return RemoveTree(staged, error);  // `staged` now holds the old version
+  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) {
+    if (error) *error = Failure("swap into place", target, errno);
+    return false;
+  }
+  // No atomic exchange on this file system: move the old version aside first.
+  std::string aside = staged + ".old";
+  if (!RemoveTree(aside, error)) return false;
+  if (::rename(target.c_str(), aside.c_str()) != 0) {
+    if (error) *error = Failure("move aside", target, errno);
+    return false;
+  }
+  if (::rename(staged.c_str(), target.c_str()) != 0) {
+    int err = errno;
+    ::rename(aside.c_str(), target.c_str());  // put the old version back
+    if (error) *error = Failure("move into place", target, err);
+    return false;
+  }
+  return RemoveTree(aside, error);
+}
+
+bool RecoverAside(const std::string& staged, const std::string& target, std::string* error) {
+  std::string aside = staged + ".old";
+  if (PathExists(target) || !PathExists(aside)) return true;
+  if (::rename(aside.c_str(), target.c_str()) == 0) return true;
+  if (error) *error = Failure("restore", target, errno);
+  return false;
+}
+
+bool PathExists(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::vector<std::string> ListDirectory(const std::string& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace cl

@@ -1,0 +1,46 @@
+// File system: the few disk operations the build needs, each safe to
+// interrupt. Files are written under a temporary name and renamed into place,
+// and folders are swapped whole, so a reader or a killed build sees either
+// the old or the new version of a path, never a mix. Errors come back as
+// text naming the path ("cannot write 'out/x': No space left on device").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cl {
+
+// Reads the whole file into *bytes. Fails for files over `max_bytes`.
+bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
+                   size_t max_bytes = size_t{256} << 20);
+
+// Writes `bytes` to a temporary file beside `path`, then renames it over
+// `path`. The parent folder must exist.
+bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error);
+
+// Creates `path` and its missing parents.
+bool MakeDirectories(const std::string& path, std::string* error);
+
+// Removes `path` and, for a folder, everything under it; symbolic links are
+// removed, never followed. A missing path is not an error.
+bool RemoveTree(const std::string& path, std::string* error);
+
+// Puts `staged` (a file or folder) at `target`, replacing whatever is there.
+// Uses an atomic exchange where the kernel has one (Linux renameat2), else
+// moves the old version to `staged + ".old"` first, so a crash in between
+// leaves the complete old version there for RecoverAside to restore.
+// On success `staged` no longer exists.
+bool ReplacePath(const std::string& staged, const std::string& target, std::string* error);
+
+// After a crash during ReplacePath's fallback: if `target` is missing and
+// `staged + ".old"` exists, moves the old version back.
+bool RecoverAside(const std::string& staged, const std::string& target, std::string* error);
+
+bool PathExists(const std::string& path);  // without following a final symlink
+bool IsDirectory(const std::string& path);   // following symlinks
+
+// Names in folder `dir`, sorted; empty when it cannot be read.
+std::vector<std::string> ListDirectory(const std::string& dir);
+
+}  // namespace cl

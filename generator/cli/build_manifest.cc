@@ -1,0 +1,134 @@
+#include "cli/build_manifest.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace cl {
+namespace {
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+bool Unescape(std::string_view s, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\') {
+      *out += s[i];
+      continue;
+    }
+    if (++i == s.size()) return false;
+    if (s[i] == '\\') *out += '\\';
+    else if (s[i] == 't') *out += '\t';
+    else if (s[i] == 'n') *out += '\n';
+    else return false;
+  }
+  return true;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  for (;;) {
+    size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+bool ParseInt(std::string_view s, int* value) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *value);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+bool IsHex(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string SerializeManifest(const BuildManifest& m) {
+  std::string out = "convlesson-manifest\t1\n";
+  if (!m.course_key.empty()) out += fmt::format("course\t{}\n", m.course_key);
+  for (const std::string& entry : m.course_entries) out += fmt::format("course-entry\t{}\n", Escape(entry));
+  for (const auto& [id, l] : m.lessons) {
+    out += fmt::format("lesson\t{}\nsource\t{}\nkey\t{}\nyaml\t{}\ngenerator\t{}\nfiles\t{}\n", Escape(id),
+                       Escape(l.source), l.key, l.yaml_hash, l.generator, l.files);
+    for (const ManifestInput& in : l.inputs) out += fmt::format("input\t{}\t{}\n", Escape(in.path), in.hash);
+    for (const ManifestWarning& w : l.warnings)
+      out += fmt::format("warning\t{}\t{}\t{}\t{}\t{}\n", Escape(w.path), w.line, w.column, w.span,
+                         Escape(w.message));
+  }
+  return out;
+}
+
+std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* error) {
+  BuildManifest m;
+  ManifestLesson* lesson = nullptr;
+  int line_number = 0;
+  auto fail = [&](std::string_view why) {
+    if (error) *error = fmt::format("line {}: {}", line_number, why);
+    return std::nullopt;
+  };
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return fail("missing final newline");
+    std::string_view line = text.substr(start, nl - start);
+    start = nl + 1;
+    ++line_number;
+    std::vector<std::string_view> f = SplitTabs(line);
+    std::string_view kind = f[0];
+    std::string a, b;
+    if (line_number == 1) {
+      if (line != "convlesson-manifest\t1") return fail("not a convlesson manifest of version 1");
+      continue;
+    }
+    if (kind == "course" && f.size() == 2 && IsHex(f[1])) {
+      m.course_key = f[1];
+    } else if (kind == "course-entry" && f.size() == 2 && Unescape(f[1], &a)) {
+      m.course_entries.push_back(a);
+    } else if (kind == "lesson" && f.size() == 2 && Unescape(f[1], &a)) {
+      if (m.lessons.count(a)) return fail("lesson listed twice");
+      lesson = &m.lessons[a];
+      lesson->id = a;
+    } else if (!lesson) {
+      return fail("unexpected record before any lesson");
+    } else if (kind == "source" && f.size() == 2 && Unescape(f[1], &a)) {
+      lesson->source = a;
+    } else if (kind == "key" && f.size() == 2 && IsHex(f[1])) {
+      lesson->key = f[1];
+    } else if (kind == "yaml" && f.size() == 2 && IsHex(f[1])) {
+      lesson->yaml_hash = f[1];
+    } else if (kind == "generator" && f.size() == 2 && IsHex(f[1])) {
+      lesson->generator = f[1];
+    } else if (kind == "files" && f.size() == 2 && ParseInt(f[1], &lesson->files)) {
+    } else if (kind == "input" && f.size() == 3 && Unescape(f[1], &a) && IsHex(f[2])) {
+      lesson->inputs.push_back({a, std::string(f[2])});
+    } else if (kind == "warning" && f.size() == 6) {
+      ManifestWarning w;
+      if (!Unescape(f[1], &w.path) || !ParseInt(f[2], &w.line) || !ParseInt(f[3], &w.column) ||
+          !ParseInt(f[4], &w.span) || !Unescape(f[5], &w.message))
+        return fail("bad warning record");
+      lesson->warnings.push_back(std::move(w));
+    } else {
+      return fail(fmt::format("unknown record '{}'", kind));
+    }
+  }
+  if (line_number == 0) return fail("empty manifest");
+  for (const auto& [id, l] : m.lessons)
+    if (l.source.empty() || l.key.empty() || l.yaml_hash.empty() || l.generator.empty())
+      return fail(fmt::format("lesson '{}' is incomplete", id));
+  return m;
+}
+
+}  // namespace cl

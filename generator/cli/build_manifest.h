@@ -1,0 +1,65 @@
+// BuildManifest: what the last build put in out/ and from which inputs, kept
+// in out/.convlesson-manifest. It lets the next build skip lessons whose
+// inputs hash the same, replay their warnings, and remove only folders that a
+// build made. Paths are stored relative to out/ so the file does not depend on
+// where the course is checked out. The format is one record per line, fields
+// separated by tabs, with \\, \t and \n escaped:
+//   convlesson-manifest<TAB>1
+//   course<TAB>KEY                         course outputs' key
+//   course-entry<TAB>index.html            a top-level name the course wrote
+//   lesson<TAB>ID                          starts a lesson; the lines below belong to it
+//   source<TAB>../lessons/x.yaml
+//   key<TAB>HEX  yaml<TAB>HEX  generator<TAB>HEX  files<TAB>N
+//   input<TAB>../lessons/x.png<TAB>HEX
+//   warning<TAB>PATH<TAB>LINE<TAB>COL<TAB>SPAN<TAB>MESSAGE   (PATH empty: the lesson file)
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cl {
+
+struct ManifestInput {
+  std::string path;  // relative to out/
+  std::string hash;
+  bool operator==(const ManifestInput&) const = default;
+};
+
+struct ManifestWarning {
+  std::string path;  // empty: the lesson file itself (printed under its current name)
+  int line = 0, column = 0, span = 1;
+  std::string message;
+  bool operator==(const ManifestWarning&) const = default;
+};
+
+struct ManifestLesson {
+  std::string id;
+  std::string source;     // the lesson file, relative to out/
+  std::string key;        // hash of everything the outputs depend on
+  std::string yaml_hash;  // the lesson file's bytes
+  std::string generator;  // the generator key it was built with
+  std::vector<ManifestInput> inputs;      // images and other files it read
+  std::vector<ManifestWarning> warnings;  // replayed when the lesson is up to date
+  int files = 0;                          // files in out/<id>/
+  bool operator==(const ManifestLesson&) const = default;
+};
+
+struct BuildManifest {
+  std::string course_key;                 // empty: course outputs not built
+  std::vector<std::string> course_entries;  // top-level names in out/ the course wrote
+  std::map<std::string, ManifestLesson> lessons;  // by id
+  bool operator==(const BuildManifest&) const = default;
+};
+
+inline constexpr std::string_view kManifestName = ".convlesson-manifest";
+
+std::string SerializeManifest(const BuildManifest& manifest);
+
+// Parses SerializeManifest's output. Returns nullopt with *error for text it
+// did not write (then the caller treats out/ as never built).
+std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* error);
+
+}  // namespace cl

@@ -1,0 +1,213 @@
+#include "cli/build_progress.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace cl {
+namespace {
+
+constexpr const char* kRed = "\x1b[1;31m";
+constexpr const char* kGreen = "\x1b[32m";
+constexpr const char* kMagenta = "\x1b[1;35m";
+constexpr const char* kReset = "\x1b[0m";
+
+bool EnvSet(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0';
+}
+
+bool EnvIs(const char* name, std::string_view value) {
+  const char* v = std::getenv(name);
+  return v != nullptr && value == v;
+}
+
+int TerminalColumns() {
+  struct winsize ws {};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10) return ws.ws_col;
+  return 80;
+}
+
+}  // namespace
+
+ProgressMode DetectProgressMode(bool quiet) {
+  if (quiet) return ProgressMode::Quiet;
+  if (!::isatty(STDOUT_FILENO) || EnvIs("TERM", "dumb") || EnvIs("CI", "true") || EnvIs("CI", "1"))
+    return ProgressMode::Plain;
+  return ProgressMode::StatusLine;
+}
+
+bool WantsColor(std::FILE* stream) {
+  return ::isatty(::fileno(stream)) && !EnvSet("NO_COLOR") && !EnvIs("TERM", "dumb");
+}
+
+std::string ColorizeDiagnostic(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - start);
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t at = std::string_view::npos;
+    std::string_view word;
+    for (std::string_view w : {std::string_view(": error: "), std::string_view(": warning: ")}) {
+      size_t p = line.find(w);
+      if (p != std::string_view::npos && p < at) at = p, word = w;
+    }
+    if (at == std::string_view::npos) {
+      out += line;
+      continue;
+    }
+    std::string_view name = word.substr(2, word.size() - 4);  // "error" / "warning"
+    out += fmt::format("\x1b[1m{}\x1b[0m: {}{}{}: {}", line.substr(0, at), name == "error" ? kRed : kMagenta, name,
+                       kReset, line.substr(at + word.size()));
+  }
+  return out;
+}
+
+BuildProgress::BuildProgress(ProgressMode mode, bool verbose, bool color_out, bool color_err)
+    : mode_(mode), verbose_(verbose), color_out_(color_out), color_err_(color_err) {}
+
+BuildProgress::~BuildProgress() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+}
+
+double BuildProgress::ElapsedSeconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+void BuildProgress::Begin(int total) {
+  std::lock_guard lock(mutex_);
+  total_ = total;
+  done_ = 0;
+  start_ = std::chrono::steady_clock::now();
+  if (mode_ == ProgressMode::StatusLine && !ticker_.joinable() && total > 0)
+    ticker_ = std::thread([this] { Ticker(); });
+}
+
+void BuildProgress::Ticker() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, std::chrono::milliseconds(200));
+    if (!stopping_ && !current_.empty()) DrawLineLocked();
+  }
+}
+
+void BuildProgress::ClearLineLocked() {
+  if (!line_shown_) return;
+  std::fputs("\r\x1b[K", stdout);
+  std::fflush(stdout);
+  line_shown_ = false;
+}
+
+void BuildProgress::DrawLineLocked() {
+  std::string line = fmt::format("[{}/{}] {} {:.1f} s", done_, total_, current_, ElapsedSeconds());
+  size_t width = static_cast<size_t>(TerminalColumns() - 1);
+  if (line.size() > width) line.resize(width);  // a wrapped line cannot be redrawn in place
+  std::fputs("\r\x1b[K", stdout);
+  std::fputs(line.c_str(), stdout);
+  std::fflush(stdout);
+  line_shown_ = true;
+}
+
+void BuildProgress::Started(std::string_view name) {
+  if (mode_ != ProgressMode::StatusLine) return;
+  std::lock_guard lock(mutex_);
+  current_ = name;
+  DrawLineLocked();
+}
+
+void BuildProgress::Finished(std::string_view name, LessonOutcome outcome, int files, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++done_;
+  if (mode_ == ProgressMode::Quiet) return;
+  if (mode_ == ProgressMode::StatusLine) {
+    // Failures stay visible above the status line; successes only redraw it.
+    if (outcome == LessonOutcome::Failed || verbose_) {
+      ClearLineLocked();
+      std::fputs(fmt::format("[{}/{}] {} {}\n", done_, total_,
+                             outcome == LessonOutcome::Failed ? "failed" : outcome == LessonOutcome::Built ? "built" : "up to date",
+                             name).c_str(), stdout);
+    }
+    if (done_ < total_) DrawLineLocked();
+    else ClearLineLocked();
+    return;
+  }
+  if (outcome == LessonOutcome::Built)
+    std::fputs(fmt::format("[{}/{}] built {} ({} files, {:.2f} s)\n", done_, total_, name, files, seconds).c_str(), stdout);
+  else if (outcome == LessonOutcome::Failed)
+    std::fputs(fmt::format("[{}/{}] failed {}\n", done_, total_, name).c_str(), stdout);
+  else if (verbose_)
+    std::fputs(fmt::format("[{}/{}] up to date {}\n", done_, total_, name).c_str(), stdout);
+  std::fflush(stdout);
+}
+
+void BuildProgress::FileWritten(std::string_view path) {
+  if (!verbose_ || mode_ == ProgressMode::Quiet) return;
+  std::lock_guard lock(mutex_);
+  bool redraw = line_shown_;
+  ClearLineLocked();
+  std::fputs(fmt::format("  wrote {}\n", path).c_str(), stdout);
+  if (redraw) DrawLineLocked();
+  else std::fflush(stdout);
+}
+
+void BuildProgress::Diagnostic(std::string_view text) {
+  std::lock_guard lock(mutex_);
+  bool redraw = line_shown_;
+  ClearLineLocked();
+  std::string shown = color_err_ ? ColorizeDiagnostic(text) : std::string(text);
+  std::fputs(shown.c_str(), stderr);
+  std::fflush(stderr);
+  if (redraw) DrawLineLocked();
+}
+
+void BuildProgress::Note(std::string_view text) {
+  if (mode_ == ProgressMode::Quiet) return;
+  std::lock_guard lock(mutex_);
+  bool redraw = line_shown_;
+  ClearLineLocked();
+  std::fputs(fmt::format("{}\n", text).c_str(), stdout);
+  if (redraw) DrawLineLocked();
+  else std::fflush(stdout);
+}
+
+void BuildProgress::End(const BuildTotals& t) {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    current_.clear();
+    ClearLineLocked();
+  }
+  wake_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+  if (mode_ == ProgressMode::Quiet) return;
+  double seconds = ElapsedSeconds();
+  auto plural = [](int n, std::string_view one) { return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s"); };
+  std::string line;
+  if (t.built == 0 && t.failed == 0) {
+    line = fmt::format("{} up to date ({} written) in {:.3f} s", plural(t.lessons, "lesson"),
+                       plural(t.files_written, "file"), seconds);
+    if (t.files_written == 0) line = fmt::format("{} up to date in {:.3f} s", plural(t.lessons, "lesson"), seconds);
+  } else {
+    std::string failed = fmt::format("{} failed", t.failed);
+    if (color_out_ && t.failed > 0) failed = fmt::format("{}{}{}", kRed, failed, kReset);
+    std::string built = fmt::format("{} built", t.built);
+    if (color_out_ && t.built > 0) built = fmt::format("{}{}{}", kGreen, built, kReset);
+    line = fmt::format("{}: {}, {} up to date, {}; {} written in {:.2f} s", plural(t.lessons, "lesson"), built,
+                       t.up_to_date, failed, plural(t.files_written, "file"), seconds);
+  }
+  std::fputs((line + "\n").c_str(), stdout);
+  std::fflush(stdout);
+}
+
+}  // namespace cl

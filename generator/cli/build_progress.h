@@ -1,0 +1,68 @@
+// BuildProgress: everything a build prints, from any thread. On a terminal a
+// single status line is redrawn in place ("[2/5] conv-relu-pool 1.3 s"); when
+// piped, in CI (CI=true) or with TERM=dumb it prints one plain line per
+// lesson; quiet prints only diagnostics. Diagnostics go to stderr, the rest to
+// stdout; colour only on a terminal and never with NO_COLOR set.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace cl {
+
+enum class ProgressMode { StatusLine, Plain, Quiet };
+
+enum class LessonOutcome { Built, UpToDate, Failed };
+
+struct BuildTotals {
+  int lessons = 0, built = 0, up_to_date = 0, failed = 0;
+  int files_written = 0;
+};
+
+// The mode this process should use given --quiet and its environment.
+ProgressMode DetectProgressMode(bool quiet);
+// True when `stream` is a terminal that should get colour (NO_COLOR unset, TERM not dumb).
+bool WantsColor(std::FILE* stream);
+
+class BuildProgress {
+ public:
+  BuildProgress(ProgressMode mode, bool verbose, bool color_out, bool color_err);
+  ~BuildProgress();
+
+  void Begin(int total);  // starts the clock (and the status line's ticker)
+  void Started(std::string_view name);
+  void Finished(std::string_view name, LessonOutcome outcome, int files, double seconds);
+  void FileWritten(std::string_view path);  // only shown with --verbose
+  void Diagnostic(std::string_view text);   // formatted diagnostics, to stderr
+  void Note(std::string_view text);         // an informational line, to stdout
+  // Prints the summary line; `totals.lessons` is the number attempted.
+  void End(const BuildTotals& totals);
+
+  double ElapsedSeconds() const;
+
+ private:
+  void ClearLineLocked();
+  void DrawLineLocked();
+  void Ticker();
+
+  ProgressMode mode_;
+  bool verbose_, color_out_, color_err_;
+  int total_ = 0, done_ = 0;
+  std::string current_;
+  bool line_shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread ticker_;
+};
+
+// Adds ANSI colour to the "error:" / "warning:" word of each diagnostic line.
+std::string ColorizeDiagnostic(std::string_view text);
+
+}  // namespace cl

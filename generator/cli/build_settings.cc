@@ -1,0 +1,101 @@
+#include "cli/build_settings.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "base/file_system.h"
+#include "base/number_format.h"
+#include "base/sha256.h"
+
+namespace cl {
+namespace fs = std::filesystem;
+
+bool ParseOutputKinds(std::string_view list, std::set<std::string>* kinds, std::string* error) {
+  kinds->clear();
+  if (list.empty()) return true;
+  size_t start = 0;
+  for (;;) {
+    size_t comma = list.find(',', start);
+    std::string_view kind = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    if (std::find(std::begin(kOutputKinds), std::end(kOutputKinds), kind) == std::end(kOutputKinds)) {
+      if (error)
+        *error = fmt::format("--only: unknown output kind '{}' (expected a comma list of {})", kind,
+                             fmt::join(kOutputKinds, ", "));
+      return false;
+    }
+    kinds->insert(std::string(kind));
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
+  }
+}
+
+bool ParseSourceDateEpoch(const char* value, long long* seconds, std::string* error) {
+  *seconds = 0;
+  if (value == nullptr || *value == '\0') return true;
+  std::string_view text(value);
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *seconds);
+  if (ec != std::errc() || end != text.data() + text.size() || *seconds < 0 || text.front() == '+') {
+    if (error) *error = fmt::format("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '{}'", text);
+    *seconds = 0;
+    return false;
+  }
+  return true;
+}
+
+std::string HashFolder(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) files.push_back(fs::relative(it->path(), dir, ec).generic_string());
+  std::sort(files.begin(), files.end());  // directory order differs between machines
+  Sha256 h;
+  h.UpdateField("folder");
+  for (const std::string& name : files) {
+    std::string bytes;
+    if (!ReadFileBytes(dir + "/" + name, &bytes, nullptr)) bytes = "\x01unreadable";
+    h.UpdateField(name);
+    h.UpdateField(Sha256Hex(bytes));
+  }
+  return h.Hex();
+}
+
+bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error) {
+  RenderOptions& render = settings->render;
+  if (!ParseOutputKinds(options.only, &render.only, error)) return false;
+  if (!ParseSourceDateEpoch(std::getenv("SOURCE_DATE_EPOCH"), &render.source_date_epoch, error)) return false;
+  if (options.out_dir.empty()) {
+    if (error) *error = "the output folder must not be empty";
+    return false;
+  }
+  render.scale = options.scale;
+  render.paper = options.paper;
+  render.templates_dir = options.templates_dir.empty() ? std::string(CONVLESSON_SOURCE_DIR) + "/templates"
+                                                       : options.templates_dir;
+  if (!IsDirectory(render.templates_dir)) {
+    if (error) *error = fmt::format("templates folder '{}' does not exist", render.templates_dir);
+    return false;
+  }
+  settings->out_dir = options.out_dir;
+  while (settings->out_dir.size() > 1 && settings->out_dir.back() == '/') settings->out_dir.pop_back();
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  settings->jobs = options.jobs > 0 ? options.jobs : cores;
+
+  // Everything here changes bytes in out/; -j, --force and logging do not.
+  Sha256 key;
+  key.UpdateField(GeneratorIdentity());
+  key.UpdateField(FormatNumber(render.scale));
+  key.UpdateField(render.paper);
+  for (const std::string& kind : render.only) key.UpdateField(kind);
+  key.UpdateField("|");
+  key.UpdateField(std::to_string(render.source_date_epoch));
+  key.UpdateField(HashFolder(render.templates_dir));
+  settings->generator_key = key.Hex();
+  return true;
+}
+
+}  // namespace cl

@@ -1,0 +1,43 @@
+// BuildSettings: the command line and environment of a build, checked and
+// resolved once (output kinds, SOURCE_DATE_EPOCH, templates folder, jobs), and
+// the generator key: the hash of everything besides a lesson's own files that
+// changes its outputs. A lesson built under another key is rebuilt.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "site/lesson_outputs.h"
+
+namespace cl {
+
+// The output kinds `--only` accepts, in the order they are listed in messages.
+inline constexpr std::string_view kOutputKinds[] = {"svg", "png", "gif", "anim-svg", "pdf", "html", "json"};
+
+// Parses "svg,png" into kinds. Empty text means all (an empty set).
+bool ParseOutputKinds(std::string_view list, std::set<std::string>* kinds, std::string* error);
+
+// Parses a SOURCE_DATE_EPOCH value: decimal seconds since 1970, >= 0. Null or
+// empty: 0 (the renderers' fixed date).
+bool ParseSourceDateEpoch(const char* value, long long* seconds, std::string* error);
+
+struct BuildSettings {
+  RenderOptions render;
+  std::string out_dir;
+  int jobs = 1;               // resolved: >= 1
+  std::string generator_key;  // see above
+};
+
+// Fills *settings from options and the environment; false with *error on a
+// usage error (exit code 2).
+bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error);
+
+// Hash of the templates folder (names and bytes of every file under it).
+std::string HashFolder(const std::string& dir);
+
+// The generator's own identity: its version and a fingerprint of its sources.
+std::string_view GeneratorIdentity();
+
+}  // namespace cl

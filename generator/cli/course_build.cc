@@ -1,0 +1,517 @@
+#include "cli/course_build.h"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "base/disk_file_sink.h"
+#include "base/file_system.h"
+#include "base/sha256.h"
+#include "cli/build_lock.h"
+#include "cli/build_manifest.h"
+#include "cli/build_paths.h"
+#include "cli/build_plan.h"
+#include "cli/parallel_for.h"
+#include "lesson/loader.h"
+#include "site/lesson_outputs.h"
+
+namespace cl {
+namespace {
+
+constexpr size_t kMaxLessonFileBytes = size_t{16} << 20;
+constexpr std::string_view kStagingName = ".staging";
+constexpr std::string_view kCourseStagingName = ".course";  // never a lesson id: ids start with [a-z0-9]
+
+// One lesson file of this build, from reading it to its outcome.
+struct LessonJob {
+  std::string path;       // as collected, for messages and loading
+  std::string source;     // relative to out/, the manifest's name for it
+  std::string yaml;       // the bytes everything below was computed from
+  std::string yaml_hash;
+  bool readable = false;
+  std::optional<ManifestLesson> previous;  // what the manifest says this file made
+  bool up_to_date = false;
+  std::optional<Lesson> lesson;           // after loading
+  std::vector<Diagnostic> diagnostics;    // loader's, then renderer's
+  std::string id;                         // the id it may write, once claimed
+  bool attempted = false;
+  LessonOutcome outcome = LessonOutcome::Failed;
+};
+
+std::string BaseDirOf(const std::string& path) {
+  std::string parent = std::filesystem::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+class CourseBuilder {
+ public:
+  CourseBuilder(const BuildOptions& options, const BuildSettings& settings, BuildProgress& progress,
+                const std::atomic<bool>* cancel)
+      : options_(options), settings_(settings), progress_(progress), cancel_(cancel),
+        out_(settings.out_dir), staging_(out_ + "/" + std::string(kStagingName)) {}
+
+  CourseBuildResult Run();
+
+ private:
+  bool Prepare();
+  void Collect();
+  void Plan();
+  void Load();
+  void ClaimIds();
+  void Render();
+  void RenderOne(LessonJob& job);
+  void ReplayUpToDate(LessonJob& job);
+  void RemoveStale();
+  void BuildCourse();
+  void Finish();
+
+  bool Cancelled() const { return stop_.load() || (cancel_ && cancel_->load()); }
+  void Error(const std::string& message) {
+    progress_.Diagnostic(fmt::format("convlesson: error: {}\n", message));
+    failed_ = true;
+  }
+  std::string HashInput(const std::string& relative);
+  bool WriteManifest();
+  void PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics);
+  void ApplyWerror(std::vector<Diagnostic>* diagnostics) const;
+  std::string LessonDir(const std::string& id) const { return out_ + "/" + id; }
+
+  const BuildOptions& options_;
+  const BuildSettings& settings_;
+  BuildProgress& progress_;
+  const std::atomic<bool>* cancel_;
+  const std::string out_, staging_;
+
+  BuildLock lock_;
+  BuildManifest manifest_;
+  std::string manifest_text_;  // as last read or written, to skip rewriting identical bytes
+  std::vector<LessonJob> jobs_;
+  std::set<std::string> claimed_;  // ids this build keeps or writes
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> failed_{false};  // something besides a lesson failed (paths, course, disk)
+  std::mutex mutex_;     // guards manifest_, totals_, hash_cache_ and the disk swaps
+  std::map<std::string, std::string> hash_cache_;
+  CourseBuildResult result_;
+};
+
+CourseBuildResult CourseBuilder::Run() {
+  if (!Prepare()) {
+    result_.exit_code = 1;
+    return result_;
+  }
+  Collect();
+  Plan();
+  progress_.Begin(static_cast<int>(jobs_.size()));
+  Load();
+  ClaimIds();
+  Render();
+  if (!Cancelled()) RemoveStale();
+  BuildCourse();
+  Finish();
+  return result_;
+}
+
+bool CourseBuilder::Prepare() {
+  std::string error;
+  if (!MakeDirectories(out_, &error)) {
+    Error(error);
+    return false;
+  }
+  if (!lock_.Acquire(out_, true,
+                     [&] {
+                       progress_.Note(fmt::format("waiting for another convlesson build to finish with '{}' ({})",
+                                                  out_, kLockName));
+                     },
+                     &error)) {
+    Error(error);
+    return false;
+  }
+  // A build killed mid-swap may have left an old version aside; put it back,
+  // then drop whatever else the killed build had staged.
+  if (PathExists(staging_)) {
+    for (const std::string& name : ListDirectory(staging_)) {
+      std::string id = name.size() > 4 && name.ends_with(".old") ? name.substr(0, name.size() - 4) : "";
+      if (IsLessonId(id) && !RecoverAside(staging_ + "/" + id, LessonDir(id), &error)) Error(error);
+    }
+    std::string course_stage = staging_ + "/" + std::string(kCourseStagingName);
+    for (const std::string& name : ListDirectory(course_stage)) {
+      std::string entry = name.size() > 4 && name.ends_with(".old") ? name.substr(0, name.size() - 4) : "";
+      if (IsCourseEntryName(entry) && !RecoverAside(course_stage + "/" + entry, out_ + "/" + entry, &error))
+        Error(error);
+    }
+    if (!RemoveTree(staging_, &error)) Error(error);
+  }
+  std::string manifest_path = out_ + "/" + std::string(kManifestName);
+  if (PathExists(manifest_path)) {
+    std::string text;
+    std::optional<BuildManifest> parsed;
+    if (ReadFileBytes(manifest_path, &text, &error) && (parsed = ParseManifest(text, &error))) {
+      manifest_ = std::move(*parsed);
+      manifest_text_ = std::move(text);
+    } else {
+      progress_.Diagnostic(fmt::format("{}: warning: ignoring the build manifest ({}); rebuilding everything\n",
+                                       manifest_path, error));
+    }
+  }
+  // Names from the file are used to delete folders: keep only well-formed ones.
+  std::erase_if(manifest_.lessons, [](const auto& entry) { return !IsLessonId(entry.first); });
+  std::erase_if(manifest_.course_entries, [](const std::string& name) { return !IsCourseEntryName(name); });
+  return true;
+}
+
+void CourseBuilder::Collect() {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> paths = CollectLessonPaths(options_.paths, &diagnostics);
+  for (Diagnostic& d : diagnostics) {
+    progress_.Diagnostic(FormatDiagnostic(d, ""));
+    if (d.severity == Severity::Error) failed_ = true;
+  }
+  std::set<std::string> seen;
+  for (const std::string& path : paths) {
+    LessonJob job;
+    job.path = path;
+    job.source = RelativeToOut(path, out_);
+    if (!seen.insert(job.source).second) continue;  // the same file named twice
+    std::string error;
+    job.readable = ReadFileBytes(path, &job.yaml, &error, kMaxLessonFileBytes);
+    if (!job.readable) job.diagnostics.push_back({Severity::Error, {path, 0, 0}, error});
+    job.yaml_hash = Sha256Hex(job.yaml);
+    if (const ManifestLesson* previous = FindBySource(manifest_, job.source)) job.previous = *previous;
+    jobs_.push_back(std::move(job));
+  }
+}
+
+std::string CourseBuilder::HashInput(const std::string& relative) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = hash_cache_.find(relative); it != hash_cache_.end()) return it->second;
+  }
+  std::string bytes, hash;
+  if (ReadFileBytes(ResolveFromOut(relative, out_), &bytes, nullptr)) hash = Sha256Hex(bytes);
+  std::lock_guard lock(mutex_);
+  hash_cache_[relative] = hash;
+  return hash;
+}
+
+void CourseBuilder::Plan() {
+  UpToDateCheck check;
+  check.generator_key = settings_.generator_key;
+  check.force = options_.force;
+  check.hash_input = [this](const std::string& relative) { return HashInput(relative); };
+  check.outputs_exist = [this](const std::string& id) { return IsDirectory(LessonDir(id)); };
+  for (LessonJob& job : jobs_) {
+    if (!job.readable) continue;
+    check.yaml_hash = job.yaml_hash;
+    std::string reason;
+    job.up_to_date = IsUpToDate(job.previous ? &*job.previous : nullptr, check, &reason);
+    if (job.up_to_date) job.id = job.previous->id;
+  }
+}
+
+void CourseBuilder::Load() {
+  std::vector<LessonJob*> todo;
+  for (LessonJob& job : jobs_)
+    if (job.readable && !job.up_to_date) todo.push_back(&job);
+  ParallelFor(todo.size(), settings_.jobs, [&](size_t i) {
+    LessonJob& job = *todo[i];
+    try {
+      LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
+      job.diagnostics = std::move(loaded.diagnostics);
+      if (loaded.lesson && !HasErrors(job.diagnostics)) {
+        job.lesson = std::move(loaded.lesson);
+        job.id = job.lesson->id;
+      }
+    } catch (const std::exception& e) {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+    }
+  });
+}
+
+void CourseBuilder::ClaimIds() {
+  // In collection order, so which of two files claiming one id wins never
+  // depends on timing: the first keeps it, later ones fail.
+  std::map<std::string, const LessonJob*> owner;
+  for (LessonJob& job : jobs_) {
+    if (job.id.empty()) continue;
+    if (!IsLessonId(job.id)) {  // the loader validates ids; this guards the disk
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("invalid lesson id '{}'", job.id)});
+      job.id.clear();
+      job.lesson.reset();
+      job.up_to_date = false;
+      continue;
+    }
+    auto [it, inserted] = owner.emplace(job.id, &job);
+    if (!inserted) {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0},
+                                 fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path)});
+      job.id.clear();
+      job.lesson.reset();
+      job.up_to_date = false;
+      continue;
+    }
+    claimed_.insert(job.id);
+  }
+}
+
+void CourseBuilder::ApplyWerror(std::vector<Diagnostic>* diagnostics) const {
+  if (!options_.werror) return;
+  for (Diagnostic& d : *diagnostics)
+    if (d.severity == Severity::Warning) {
+      d.severity = Severity::Error;
+      d.message += " [--werror]";
+    }
+}
+
+void CourseBuilder::PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics) {
+  std::string text;
+  for (const Diagnostic& d : diagnostics) text += FormatDiagnostic(d, d.where.path == job.path ? job.yaml : "");
+  if (!text.empty()) progress_.Diagnostic(text);
+}
+
+void CourseBuilder::ReplayUpToDate(LessonJob& job) {
+  std::vector<Diagnostic> warnings;
+  for (const ManifestWarning& w : job.previous->warnings)
+    warnings.push_back({Severity::Warning, {w.path.empty() ? job.path : w.path, w.line, w.column}, w.message, w.span});
+  ApplyWerror(&warnings);
+  PrintDiagnostics(job, warnings);
+  job.outcome = HasErrors(warnings) ? LessonOutcome::Failed : LessonOutcome::UpToDate;
+  job.attempted = true;
+  progress_.Finished(job.id, job.outcome, 0, 0);
+  if (job.outcome == LessonOutcome::Failed && options_.fail_fast) stop_ = true;
+}
+
+void CourseBuilder::Render() {
+  std::vector<LessonJob*> todo;
+  for (LessonJob& job : jobs_) {
+    if (Cancelled()) break;
+    if (job.up_to_date) {
+      ReplayUpToDate(job);
+    } else if (!job.lesson) {  // unreadable, invalid or a duplicate id
+      job.attempted = true;
+      job.outcome = LessonOutcome::Failed;
+      ApplyWerror(&job.diagnostics);
+      PrintDiagnostics(job, job.diagnostics);
+      progress_.Finished(job.id.empty() ? job.path : job.id, LessonOutcome::Failed, 0, 0);
+      if (options_.fail_fast) stop_ = true;
+    } else {
+      todo.push_back(&job);
+    }
+  }
+  ParallelFor(todo.size(), settings_.jobs, [&](size_t i) {
+    if (Cancelled()) return;
+    RenderOne(*todo[i]);
+  }, &stop_);
+}
+
+void CourseBuilder::RenderOne(LessonJob& job) {
+  auto started = std::chrono::steady_clock::now();
+  job.attempted = true;
+  progress_.Started(job.id);
+  const Lesson& lesson = *job.lesson;
+  std::string stage = staging_ + "/" + job.id;
+  std::string error;
+  bool ok = MakeDirectories(staging_, &error) && RemoveTree(stage, &error) && MakeDirectories(stage, &error);
+  if (!ok) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+  DiskFileSink sink(stage);
+  if (ok) {
+    try {
+      ok = RenderLessonOutputs(lesson, settings_.render, sink, &job.diagnostics);
+    } catch (const std::exception& e) {
+      ok = false;
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+    }
+    if (!ok && !HasErrors(job.diagnostics))
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, "could not write the lesson's outputs"});
+  }
+  // The entry recorded with the outputs: warnings before --werror promotes them.
+  ManifestLesson entry;
+  entry.id = job.id;
+  entry.source = job.source;
+  entry.yaml_hash = job.yaml_hash;
+  entry.generator = settings_.generator_key;
+  std::set<std::string> seen_inputs;
+  for (const std::string& input : lesson.inputs) {
+    std::string relative = RelativeToOut(input, out_);
+    if (seen_inputs.insert(relative).second) entry.inputs.push_back({relative, HashInput(relative)});
+  }
+  entry.key = LessonKey(entry.generator, entry.source, entry.yaml_hash, entry.inputs);
+  for (const Diagnostic& d : job.diagnostics)
+    if (d.severity == Severity::Warning)
+      entry.warnings.push_back({d.where.path == job.path ? "" : d.where.path, d.where.line, d.where.column, d.span,
+                                d.message});
+  std::vector<std::string> written = sink.paths();
+  entry.files = static_cast<int>(written.size());
+
+  ApplyWerror(&job.diagnostics);
+  ok = ok && !HasErrors(job.diagnostics);
+  if (ok) {
+    std::lock_guard lock(mutex_);
+    ok = ReplacePath(stage, LessonDir(job.id), &error);
+    if (!ok) {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+    } else {
+      // The file used to make another id, which nothing claims now: that folder is stale.
+      if (job.previous && job.previous->id != job.id && !claimed_.count(job.previous->id)) {
+        if (RemoveTree(LessonDir(job.previous->id), &error)) manifest_.lessons.erase(job.previous->id);
+        else job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+      }
+      manifest_.lessons[job.id] = entry;
+      WriteManifest();
+      result_.totals.files_written += entry.files;
+    }
+  }
+  if (!ok) RemoveTree(stage, nullptr);  // the last good outputs stay in out/<id>
+  PrintDiagnostics(job, job.diagnostics);
+  if (ok)
+    for (const std::string& path : written) progress_.FileWritten(LessonDir(job.id) + "/" + path);
+  job.outcome = ok ? LessonOutcome::Built : LessonOutcome::Failed;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  progress_.Finished(job.id, job.outcome, entry.files, seconds);
+  if (!ok && options_.fail_fast) stop_ = true;
+}
+
+void CourseBuilder::RemoveStale() {
+  std::vector<std::string> stale = StaleLessonIds(manifest_, claimed_, [this](const std::string& source) {
+    return PathExists(ResolveFromOut(source, out_));
+  });
+  for (const std::string& id : stale) {
+    if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), id) !=
+        manifest_.course_entries.end())
+      continue;  // the name now belongs to a course output
+    std::string error;
+    std::string source = ResolveFromOut(manifest_.lessons[id].source, out_);
+    if (!RemoveTree(LessonDir(id), &error)) {
+      Error(error);
+      continue;
+    }
+    manifest_.lessons.erase(id);
+    progress_.Note(fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
+  }
+  WriteManifest();
+}
+
+void CourseBuilder::BuildCourse() {
+  if (Cancelled() || failed_) return;
+  for (const LessonJob& job : jobs_)
+    if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
+  std::string key = CourseKey(settings_.generator_key, manifest_, claimed_);
+  bool entries_exist = !manifest_.course_entries.empty();
+  for (const std::string& name : manifest_.course_entries) entries_exist = entries_exist && PathExists(out_ + "/" + name);
+  if (!options_.force && key == manifest_.course_key && entries_exist) return;
+
+  // Up-to-date lessons were not loaded; the course needs them all.
+  std::vector<Lesson> lessons;
+  std::vector<Diagnostic> diagnostics;
+  for (LessonJob& job : jobs_) {
+    if (job.id.empty()) continue;
+    if (!job.lesson) {
+      LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
+      if (!loaded.lesson || HasErrors(loaded.diagnostics)) {
+        PrintDiagnostics(job, loaded.diagnostics);
+        failed_ = true;
+        return;
+      }
+      job.lesson = std::move(loaded.lesson);
+    }
+    lessons.push_back(*job.lesson);
+  }
+  std::sort(lessons.begin(), lessons.end(), [](const Lesson& a, const Lesson& b) { return a.id < b.id; });
+
+  std::string stage = staging_ + "/" + std::string(kCourseStagingName);
+  std::string error;
+  if (!MakeDirectories(staging_, &error) || !RemoveTree(stage, &error) || !MakeDirectories(stage, &error)) {
+    Error(error);
+    return;
+  }
+  DiskFileSink sink(stage);
+  bool ok = false;
+  try {
+    ok = RenderCourseOutputs(lessons, settings_.render, sink, &diagnostics);
+  } catch (const std::exception& e) {
+    diagnostics.push_back({Severity::Error, {out_, 0, 0}, fmt::format("internal error: {}", e.what())});
+  }
+  ApplyWerror(&diagnostics);
+  std::string text;
+  for (const Diagnostic& d : diagnostics) text += FormatDiagnostic(d, "");
+  if (!text.empty()) progress_.Diagnostic(text);
+  if (!ok || HasErrors(diagnostics)) {
+    if (!HasErrors(diagnostics)) Error("could not write the course pages");
+    failed_ = true;
+    return;
+  }
+  std::vector<std::string> entries = ListDirectory(stage);
+  for (const std::string& name : entries)
+    if (!IsCourseEntryName(name) || claimed_.count(name) || manifest_.lessons.count(name)) {
+      Error(fmt::format("course output '{}' would replace the lesson folder of the same name", name));
+      return;
+    }
+  std::lock_guard lock(mutex_);
+  for (const std::string& name : entries) {
+    if (!ReplacePath(stage + "/" + name, out_ + "/" + name, &error)) {
+      Error(error);
+      return;
+    }
+  }
+  for (const std::string& old : manifest_.course_entries)
+    if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
+        !manifest_.lessons.count(old) && !RemoveTree(out_ + "/" + old, &error))
+      Error(error);
+  manifest_.course_key = key;
+  manifest_.course_entries = entries;
+  WriteManifest();
+  result_.totals.files_written += static_cast<int>(sink.paths().size());
+  for (const std::string& path : sink.paths()) progress_.FileWritten(out_ + "/" + path);
+}
+
+bool CourseBuilder::WriteManifest() {
+  std::string text = SerializeManifest(manifest_);
+  if (text == manifest_text_) return true;  // unchanged bytes keep their mtime
+  std::string error;
+  if (!WriteFileAtomic(out_ + "/" + std::string(kManifestName), text, &error)) {
+    Error(error);
+    return false;
+  }
+  manifest_text_ = std::move(text);
+  return true;
+}
+
+void CourseBuilder::Finish() {
+  std::string error;
+  if (PathExists(staging_) && !RemoveTree(staging_, &error)) Error(error);
+  lock_.Release();
+  BuildTotals& totals = result_.totals;
+  bool any_failed = failed_;
+  for (const LessonJob& job : jobs_) {
+    if (!job.path.empty()) result_.inputs.push_back(job.path);
+    if (job.lesson)
+      for (const std::string& input : job.lesson->inputs) result_.inputs.push_back(input);
+    else if (job.previous)
+      for (const ManifestInput& input : job.previous->inputs) result_.inputs.push_back(ResolveFromOut(input.path, out_));
+    if (!job.attempted) continue;
+    ++totals.lessons;
+    if (job.outcome == LessonOutcome::Built) ++totals.built;
+    if (job.outcome == LessonOutcome::UpToDate) ++totals.up_to_date;
+    if (job.outcome == LessonOutcome::Failed) ++totals.failed, any_failed = true;
+  }
+  if (Cancelled() && !any_failed && std::any_of(jobs_.begin(), jobs_.end(), [](const LessonJob& j) { return !j.attempted; }))
+    any_failed = true;  // stopped before every lesson was attempted
+  result_.exit_code = any_failed ? 1 : 0;
+  progress_.End(totals);
+}
+
+}  // namespace
+
+CourseBuildResult RunCourseBuild(const BuildOptions& options, const BuildSettings& settings, BuildProgress& progress,
+                                 const std::atomic<bool>* cancel) {
+  CourseBuilder builder(options, settings, progress, cancel);
+  return builder.Run();
+}
+
+}  // namespace cl

@@ -1,0 +1,32 @@
+// CourseBuild: one run of `convlesson build` over an output folder, shared by
+// `build` and `watch`. Under the folder's lock it plans which lessons are
+// stale (build_plan.h), loads and renders those on a bounded pool, stages each
+// lesson in out/.staging/<id> and swaps it into out/<id> only when it built
+// without errors, removes outputs whose lesson file is gone, then brings the
+// course files (index, assets) up to date. The manifest is rewritten after
+// every swap, so a build killed at any point leaves out/ consistent with it.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "cli/build_progress.h"
+#include "cli/build_settings.h"
+#include "cli/commands.h"
+
+namespace cl {
+
+struct CourseBuildResult {
+  int exit_code = 0;  // 0 all good, 1 a lesson or the course failed
+  BuildTotals totals;
+  // Files whose change should trigger another build: lesson files and the
+  // images they read (paths usable from the working folder).
+  std::vector<std::string> inputs;
+};
+
+// Runs one build. `cancel` (may be null) stops it between lessons.
+CourseBuildResult RunCourseBuild(const BuildOptions& options, const BuildSettings& settings, BuildProgress& progress,
+                                 const std::atomic<bool>* cancel);
+
+}  // namespace cl
