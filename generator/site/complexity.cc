@@ -1,0 +1,61 @@
+#include "site/complexity.h"
+
+#include <algorithm>
+
+#include "compute/compute.h"
+
+namespace cl {
+namespace {
+
+ConvAxis MakeConvAxis(int in, int before, int after, int kernel, int dilation, int stride) {
+  ConvAxis a{.in = in, .pad_before = before, .pad_after = after, .kernel = kernel, .dilation = dilation, .stride = stride};
+  a.span = (kernel - 1) * dilation + 1;
+  a.out = ConvOutputSize(in, before, after, kernel, stride, dilation);
+  return a;
+}
+
+PoolAxis MakePoolAxis(int in, int size, int stride, Remainder remainder) {
+  PoolAxis a{.in = in, .size = size, .stride = stride};
+  a.out = PooledSize(in, size, stride, remainder);
+  for (int i = 0; i < a.out; ++i) {
+    int begin = i * stride;
+    a.covered += std::max(0, std::min(size, in - begin));  // clipped at the map's edge
+  }
+  return a;
+}
+
+}  // namespace
+
+Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
+  const ConvSpec& c = v.conv;
+  Complexity k;
+  k.rows = MakeConvAxis(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.dilation_h, c.stride_h);
+  k.cols = MakeConvAxis(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
+  k.positions = static_cast<long long>(std::max(k.rows.out, 0)) * std::max(k.cols.out, 0);
+  k.weights = static_cast<long long>(v.filter.weights.rows) * v.filter.weights.cols;
+  k.multiplies = k.positions * k.weights;
+  k.additions = k.positions * (k.weights - 1);
+  k.dense_weights = static_cast<long long>(v.image.rows) * v.image.cols * k.positions;
+
+  if (v.activation.type != ActivationType::None) k.activation_comparisons = k.positions;
+  if (v.activation.type == ActivationType::LeakyRelu) {
+    k.activation_multiplies = std::count_if(conv_map.values.begin(), conv_map.values.end(), [](double x) { return x < 0; });
+  }
+
+  const PoolSpec& p = v.pool;
+  k.pooled = p.enabled && k.positions > 0;
+  if (k.pooled) {
+    k.pool_rows = MakePoolAxis(k.rows.out, p.size_h, p.stride_h, p.remainder);
+    k.pool_cols = MakePoolAxis(k.cols.out, p.size_w, p.stride_w, p.remainder);
+    k.pool_windows = static_cast<long long>(k.pool_rows.out) * k.pool_cols.out;
+    // A window's cell count is its row extent times its column extent, so the
+    // sum over all windows factors into the per-axis sums.
+    k.pool_window_cells = k.pool_rows.covered * k.pool_cols.covered;
+    k.pool_windows_uniform = k.pool_window_cells == k.pool_windows * p.size_h * p.size_w;
+    k.pool_operations = k.pool_window_cells - k.pool_windows;
+    if (p.type == PoolType::Avg) k.pool_divisions = k.pool_windows;
+  }
+  return k;
+}
+
+}  // namespace cl

@@ -1,0 +1,49 @@
+// Complexity: the cost of one variant's layer, counted from its own sizes, for
+// the page's generated "Complexity" section. Pure numbers; the page decides
+// how to word them. Every count is exact (long long: a 512x512 image with a
+// 15x15 filter stays far below its range).
+#pragma once
+
+#include "lesson/model.h"
+
+namespace cl {
+
+// One axis of the convolution: out = floor((in + before + after - span) / stride) + 1,
+// where span = (kernel - 1) * dilation + 1 is the window's extent on the image.
+struct ConvAxis {
+  int in = 0, pad_before = 0, pad_after = 0;
+  int kernel = 0, dilation = 1, stride = 1;
+  int span = 0, out = 0;
+};
+
+// One axis of the pooling over a map of side `in`.
+struct PoolAxis {
+  int in = 0, size = 0, stride = 0, out = 0;
+  long long covered = 0;  // sum over the windows of the cells each covers (clipped for remainder: pad)
+};
+
+struct Complexity {
+  ConvAxis rows, cols;
+  long long positions = 0;     // rows.out * cols.out: cells of the feature map
+  long long weights = 0;       // kernel_h * kernel_w, shared by every position
+  long long multiplies = 0;    // positions * weights
+  long long additions = 0;     // positions * (weights - 1)
+  long long dense_weights = 0; // a fully connected layer from every pixel to every output cell
+
+  long long activation_comparisons = 0;  // one per cell unless the activation is `none`
+  long long activation_multiplies = 0;   // leaky-relu: one per negative cell
+
+  bool pooled = false;
+  PoolAxis pool_rows, pool_cols;
+  long long pool_windows = 0;      // pool_rows.out * pool_cols.out
+  long long pool_window_cells = 0; // sum over windows of the cells each covers
+  bool pool_windows_uniform = true;  // every window covers size_h * size_w cells
+  long long pool_operations = 0;   // max: comparisons; avg: additions (cells - 1 per window)
+  long long pool_divisions = 0;    // avg: one per window
+};
+
+// Counts the costs of `v`; `conv_map` is its computed feature map (for the
+// leaky-relu multiplications, which depend on the signs of the values).
+Complexity ComputeComplexity(const Variant& v, const Grid& conv_map);
+
+}  // namespace cl

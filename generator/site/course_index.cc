@@ -1,0 +1,103 @@
+#include "site/course_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "site/built_lesson.h"
+#include "site/output_paths.h"
+
+namespace cl {
+namespace {
+
+std::string FileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+}  // namespace
+
+std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons) {
+  std::vector<const Lesson*> ordered;
+  for (const Lesson& l : lessons) ordered.push_back(&l);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Lesson* a, const Lesson* b) {
+    if (a->order.has_value() != b->order.has_value()) return a->order.has_value();
+    if (a->order && *a->order != *b->order) return *a->order < *b->order;
+    std::string fa = FileName(a->path), fb = FileName(b->path);
+    if (fa != fb) return fa < fb;
+    return a->id < b->id;
+  });
+  return ordered;
+}
+
+std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options) {
+  std::vector<IndexEntry> entries;
+  for (const Lesson* lesson : OrderLessonsForIndex(lessons)) {
+    IndexEntry e;
+    e.lesson = lesson;
+    e.page = lesson->id + "/" + std::string(kPagePath);
+    BuiltLesson built = BuildLesson(*lesson);
+    for (const BuiltVariant& bv : built.variants) e.labels.push_back(bv.variant->label);
+    if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
+      const BuiltVariant& first = built.variants[0];
+      std::size_t last = first.story.beats.size() - 1;
+      e.beats = first.story.beats.size();
+      const std::vector<std::string>* frames = options.Wants("svg") ? &first.frame_svg
+                                               : options.Wants("png") ? &first.frame_png
+                                                                      : nullptr;
+      if (frames != nullptr && last < frames->size()) {
+        e.thumbnail = lesson->id + "/" + (*frames)[last];
+        e.width = std::lround(first.geometry.width);
+        e.height = std::lround(first.geometry.height);
+      }
+    }
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+TemplateData CourseIndexData(const std::vector<IndexEntry>& entries) {
+  TemplateList list;
+  for (const IndexEntry& e : entries) {
+    TemplateData d;
+    d.set("lesson_href", e.page);
+    d.set("lesson_title", e.lesson->title);
+    d.set("lesson_summary", e.lesson->summary);
+    d.set("has_summary", !e.lesson->summary.empty());
+    d.set("has_thumbnail", !e.thumbnail.empty());
+    d.set("thumb_src", e.thumbnail);
+    d.set("thumb_width", std::to_string(e.width));
+    d.set("thumb_height", std::to_string(e.height));
+    std::string labels;
+    for (std::size_t i = 0; i < e.labels.size(); ++i) labels += (i ? ", " : "") + e.labels[i];
+    d.set("lesson_filters", (e.labels.size() == 1 ? "Filter: " : "Filters: ") + labels);
+    d.set("lesson_beats", std::to_string(e.beats));
+    list.push_back(d);
+  }
+  TemplateData page;
+  page.set("assets", "assets/");
+  page.set("lessons", list);
+  page.set("has_lessons", !entries.empty());
+  page.set("lesson_count_text", std::to_string(entries.size()) + (entries.size() == 1 ? " lesson" : " lessons"));
+  return page;
+}
+
+bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("html")) return true;
+  auto fail = [diagnostics](const std::string& message) {
+    Diagnostic d;
+    d.message = message;
+    diagnostics->push_back(std::move(d));
+    return false;
+  };
+  TemplateSet templates;
+  std::string error, text;
+  if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);
+  for (const char* asset : kSharedAssets) {
+    if (!templates.ReadAsset(asset, &text, &error)) return fail(error);
+    if (!sink.Put(std::string("assets/") + asset, text, &error)) return fail(error);
+  }
+  if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options)), &text, &error)) return fail(error);
+  if (!sink.Put("index.html", text, &error)) return fail(error);
+  return true;
+}
+
+}  // namespace cl

@@ -1,0 +1,41 @@
+// Course index: out/index.html, the page that lists every lesson of a course
+// with a thumbnail of its summary frame, its title and summary line, in a
+// stable order; plus the assets every page shares (out/assets/player.js and
+// style.css, copied from the templates folder). RenderCourseOutputs
+// (lesson_outputs.h) writes both.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lesson/model.h"
+#include "site/lesson_outputs.h"
+#include "site/templates.h"
+
+namespace cl {
+
+// Lessons in index order: by `order` (lessons without one after those with
+// one), then by file name, then by id, so the order never depends on how the
+// build found the files.
+std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons);
+
+// One lesson as the index lists it. Paths are relative to out/.
+struct IndexEntry {
+  const Lesson* lesson = nullptr;
+  std::string page;       // "<id>/index.html"
+  std::string thumbnail;  // the summary frame of the first variant; empty when none is written
+  long width = 0, height = 0;  // the thumbnail's intrinsic size in CSS px
+  std::vector<std::string> labels;  // the variants' labels
+  std::size_t beats = 0;            // of the first variant
+};
+
+// Computes the entries of `lessons` in index order (builds each lesson's
+// storyboard to name its summary frame).
+std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options);
+
+TemplateData CourseIndexData(const std::vector<IndexEntry>& entries);
+
+// The files of assets/ every page links to, as {name in the templates folder}.
+inline constexpr const char* kSharedAssets[] = {"player.js", "style.css"};
+
+}  // namespace cl

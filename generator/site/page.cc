@@ -1,0 +1,173 @@
+#include "site/page.h"
+
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "site/generated_sections.h"
+#include "site/markdown.h"
+#include "site/output_paths.h"
+#include "site/player_data.h"
+
+namespace cl {
+namespace {
+
+// Prose headings sit under the section's h2: "# A" becomes h3.
+constexpr int kProseHeadingOffset = 2;
+
+// Gives every section an id that is unique in the page and readable in a URL.
+class IdMaker {
+ public:
+  IdMaker() : used_{"main", "walkthrough", "player", "frames", "downloads"} {}
+  std::string Make(std::string_view title) {
+    std::string base = SlugFromLabel(title);
+    std::string id = base;
+    for (int n = 2; !used_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+    return id;
+  }
+
+ private:
+  std::set<std::string> used_;
+};
+
+TemplateData FrameData(const BuiltVariant& bv, std::size_t i) {
+  const Beat& beat = bv.story.beats[i];
+  TemplateData f;
+  f.set("frame_number", std::to_string(i + 1));
+  f.set("frame_total", std::to_string(bv.story.beats.size()));
+  f.set("frame_title", StageTitle(beat.stage, *bv.variant));
+  f.set("frame_caption", beat.caption);
+  f.set("frame_alt", beat.description);
+  f.set("frame_svg", i < bv.frame_svg.size() ? bv.frame_svg[i] : std::string());
+  f.set("frame_width", std::to_string(std::lround(bv.geometry.width)));
+  f.set("frame_height", std::to_string(std::lround(bv.geometry.height)));
+  return f;
+}
+
+TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index) {
+  TemplateData v;
+  v.set("variant_label", bv.variant->label);
+  v.set("variant_index", std::to_string(index));
+  v.set("variant_slug", bv.slug);
+  v.set("variant_pressed", index == 0 ? "true" : "false");
+  TemplateList frames;
+  for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i));
+  v.set("variant_frames", frames);
+  return v;
+}
+
+TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& options) {
+  TemplateList links;
+  auto add = [&links](const std::string& href, const std::string& text, const std::string& kind) {
+    TemplateData d;
+    d.set("download_href", href);
+    d.set("download_text", text);
+    d.set("download_kind", kind);
+    links.push_back(d);
+  };
+  if (options.Wants("pdf")) add(std::string(kHandoutPath), "Handout", "PDF, print-ready");
+  for (const BuiltVariant& bv : built.variants) {
+    if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, bv.variant->label + " animation", "GIF");
+    if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
+      add(bv.animation_svg, bv.variant->label + " animation", "animated SVG, plays without JavaScript");
+    }
+  }
+  if (options.Wants("json")) add(std::string(kLessonJsonPath), "Every number", "JSON");
+  return links;
+}
+
+}  // namespace
+
+TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& options) {
+  const Lesson& lesson = *built.lesson;
+  TemplateData page;
+  page.set("page_title", lesson.title);
+  page.set("summary", lesson.summary);
+  page.set("has_summary", !lesson.summary.empty());
+  page.set("assets", "../assets/");
+  page.set("index_href", "../index.html");
+
+  TemplateList variants;
+  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(PlayerVariantData(built.variants[i], i));
+  page.set("variants", variants);
+  page.set("several_variants", built.variants.size() > 1);
+  if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
+    page.set("first_frame", FrameData(built.variants[0], 0));
+  }
+  page.set("player_json", PlayerJson(built));
+
+  IdMaker ids;
+  TemplateList toc;
+  auto add_toc = [&toc](const std::string& id, const std::string& title) {
+    TemplateData e;
+    e.set("toc_href", "#" + id);
+    e.set("toc_title", title);
+    toc.push_back(e);
+  };
+  add_toc("walkthrough", "Walkthrough");
+
+  TemplateList sections;
+  for (const Section& s : lesson.sections) {
+    TemplateData d;
+    switch (s.kind) {
+      case SectionKind::Prose: {
+        std::string id = ids.Make(s.title);
+        d.set("prose", true);
+        d.set("section_id", id);
+        d.set("section_title", s.title);
+        d.set("section_html", MarkdownToHtml(s.body, kProseHeadingOffset));
+        add_toc(id, s.title);
+        break;
+      }
+      case SectionKind::StepByStep: {
+        std::string id = ids.Make("step-by-step");
+        d.set("step_by_step", StepByStepData(built, id + "-"));
+        d.set("section_id", id);
+        add_toc(id, "Step by step");
+        break;
+      }
+      case SectionKind::Complexity: {
+        std::string id = ids.Make("complexity");
+        d.set("complexity", ComplexityData(built));
+        d.set("section_id", id);
+        add_toc(id, "Complexity");
+        break;
+      }
+    }
+    sections.push_back(d);
+  }
+  page.set("sections", sections);
+
+  TemplateList downloads = DownloadsData(built, options);
+  page.set("has_downloads", !downloads.empty());
+  page.set("downloads", downloads);
+  if (!downloads.empty()) add_toc("downloads", "Downloads");
+  page.set("toc", toc);
+  return page;
+}
+
+bool RenderLessonPage(const BuiltLesson& built, const RenderOptions& options, const TemplateSet& templates,
+                      std::string* html, std::string* error) {
+  return templates.Render("lesson", LessonPageData(built, options), html, error);
+}
+
+bool WriteLessonPage(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("html")) return true;
+  auto fail = [&](const std::string& message) {
+    Diagnostic d;
+    d.where.path = built.lesson->path;
+    d.message = message;
+    diagnostics->push_back(std::move(d));
+    return false;
+  };
+  TemplateSet templates;
+  std::string error, html;
+  if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);
+  if (!RenderLessonPage(built, options, templates, &html, &error)) return fail(error);
+  if (!sink.Put(kPagePath, html, &error)) return fail(error);
+  return true;
+}
+
+}  // namespace cl

@@ -1,0 +1,18 @@
+// Player data: what templates/player.js needs to step through a lesson's
+// beats, as the JSON text of a <script type="application/json"> block in the
+// page (a page opened from file:// may not fetch files, so the data travels
+// inside it). The text is safe inside <script>: '<', '>' and '&' are written
+// as \u escapes, so no caption can close the element.
+#pragma once
+
+#include <string>
+
+#include "site/built_lesson.h"
+
+namespace cl {
+
+// {"variants": [{"label", "width", "height", "beats": [{"stage", "title",
+// "caption", "alt", "svg"}]}]}, one entry per variant in lesson order.
+std::string PlayerJson(const BuiltLesson& built);
+
+}  // namespace cl

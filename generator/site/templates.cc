@@ -1,0 +1,101 @@
+#include "site/templates.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace cl {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Templates and assets are a few kilobytes; a limit keeps a wrong folder
+// (someone's home directory) from being slurped into memory.
+constexpr std::uintmax_t kMaxTemplateBytes = 4u << 20;
+
+bool ReadSmallFile(const fs::path& path, std::string* out, std::string* error) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    *error = "cannot read " + path.string() + ": " + ec.message();
+    return false;
+  }
+  if (size > kMaxTemplateBytes) {
+    *error = "template file too large: " + path.string();
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (!in && !in.eof()) {
+    *error = "cannot read " + path.string();
+    return false;
+  }
+  *out = ss.str();
+  return true;
+}
+
+}  // namespace
+
+std::string ResolveTemplatesDir(const RenderOptions& options) {
+  if (!options.templates_dir.empty()) return options.templates_dir;
+#ifdef CONVLESSON_SOURCE_DIR
+  return std::string(CONVLESSON_SOURCE_DIR) + "/templates";
+#else
+  return "templates";
+#endif
+}
+
+bool TemplateSet::Load(const std::string& dir, std::string* error) {
+  dir_ = dir;
+  templates_.clear();
+  partials_.clear();
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    *error = "cannot open templates folder " + dir + ": " + ec.message();
+    return false;
+  }
+  for (const auto& entry : it) {
+    const fs::path& p = entry.path();
+    if (p.extension() != ".mustache" || !entry.is_regular_file(ec)) continue;
+    std::string text;
+    if (!ReadSmallFile(p, &text, error)) return false;
+    std::string stem = p.stem().string();
+    (stem.starts_with('_') ? partials_ : templates_)[stem] = std::move(text);
+  }
+  return true;
+}
+
+bool TemplateSet::Render(const std::string& name, const TemplateData& data, std::string* out,
+                         std::string* error) const {
+  auto found = templates_.find(name);
+  if (found == templates_.end()) {
+    *error = "template " + name + ".mustache not found in " + dir_;
+    return false;
+  }
+  kainjow::mustache::mustache tmpl(found->second);
+  if (!tmpl.is_valid()) {
+    *error = name + ".mustache: " + tmpl.error_message();
+    return false;
+  }
+  // Partials are looked up through the context stack, so they ride along in
+  // an outer context frame under their own '_' names.
+  kainjow::mustache::data with_partials = data;
+  for (const auto& [partial_name, text] : partials_) {
+    with_partials.set(partial_name, kainjow::mustache::partial([&text] { return text; }));
+  }
+  *out = tmpl.render(with_partials);
+  if (!tmpl.is_valid()) {
+    *error = name + ".mustache: " + tmpl.error_message();
+    return false;
+  }
+  return true;
+}
+
+bool TemplateSet::ReadAsset(const std::string& file_name, std::string* out, std::string* error) const {
+  return ReadSmallFile(fs::path(dir_) / file_name, out, error);
+}
+
+}  // namespace cl

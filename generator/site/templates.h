@@ -1,0 +1,45 @@
+// Templates: the page templates of templates/ (Mustache, rendered with
+// kainjow::mustache) and the static assets shipped beside them. Files are read
+// at run time from RenderOptions::templates_dir, so a course can restyle its
+// pages without rebuilding the tool. Every {{value}} is HTML-escaped by the
+// library; only fragments this program produced itself (rendered Markdown,
+// the player's JSON) are inserted raw with {{{ }}}.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "site/lesson_outputs.h"
+
+namespace cl {
+
+using TemplateData = kainjow::mustache::data;
+using TemplateList = kainjow::mustache::list;
+
+// The folder the page templates come from: options.templates_dir, or the
+// source tree's templates/ when it is empty (CONVLESSON_SOURCE_DIR/templates).
+std::string ResolveTemplatesDir(const RenderOptions& options);
+
+class TemplateSet {
+ public:
+  // Reads every "*.mustache" file of `dir`. A file whose name starts with '_'
+  // is a partial, used as {{> _name}}. False with *error when the folder or a
+  // file cannot be read.
+  bool Load(const std::string& dir, std::string* error);
+
+  // Renders template `name` ("lesson" for lesson.mustache) with `data`.
+  // False with *error naming the template when it is missing or malformed.
+  bool Render(const std::string& name, const TemplateData& data, std::string* out, std::string* error) const;
+
+  // The text of a non-template file of the folder (player.js, style.css).
+  bool ReadAsset(const std::string& file_name, std::string* out, std::string* error) const;
+
+ private:
+  std::string dir_;
+  std::map<std::string, std::string> templates_;
+  std::map<std::string, std::string> partials_;
+};
+
+}  // namespace cl
