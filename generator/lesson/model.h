@@ -81,6 +81,7 @@ struct Lesson {
   BeatsSpec beats;
   std::vector<Section> sections;  // without `sections`: the two generated ones
   std::vector<std::string> inputs;  // files read besides the lesson (image files), for rebuild checks
+  SourceLocation id_where;  // the id's value, or just the path when the id is the file's stem
 };
 
 }  // namespace cl
