@@ -1,0 +1,113 @@
+// PDF pages: the handout's blocks broken into pages. Text is laid out with
+// Pango at the text block's width and flows line by line; headings stay with
+// what follows them, a paragraph leaves no single line alone at the foot or
+// head of a page, tables repeat their header row on each page they span, and
+// figures (scaled to fit the text block) move whole to the next page with
+// their captions. The result is a display list per page that the writer
+// paints; nothing here draws.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "render/cairo_pdf_document.h"
+#include "render/cairo_pdf_text.h"
+
+namespace cl {
+
+// A sheet of paper in points, with the text block's margins. Only the footer
+// (page numbers) is drawn between the text block and the paper's edge, and
+// nothing within kPdfInkFreeBorder of the edge.
+struct PdfPageGeometry {
+  double width = 0, height = 0;
+  double left = 0, right = 0, top = 0, bottom = 0;
+  double footer_baseline = 0;  // from the page's top
+  double text_width() const { return width - left - right; }
+  double text_height() const { return height - top - bottom; }
+};
+
+inline constexpr double kPdfInkFreeBorder = 28.0;  // points (about 1 cm)
+
+// "letter": US Letter (612 x 792 pt); anything else: A4 (595.28 x 841.89 pt).
+PdfPageGeometry PdfPaper(std::string_view paper);
+
+struct PdfPlacedText {
+  std::shared_ptr<const PdfText> text;
+  size_t first = 0, last = 0;  // lines drawn
+  double x = 0, y = 0;         // top-left of the first line
+};
+struct PdfPlacedRect {
+  double x = 0, y = 0, w = 0, h = 0;
+  Color fill;
+};
+struct PdfPlacedFigure {
+  const Scene* scene = nullptr;  // into the document, which must outlive the pages
+  double x = 0, y = 0, scale = 1;
+};
+struct PdfPlacedLink {
+  double x = 0, y = 0, w = 0, h = 0;
+  int target_page = 0;  // 0-based
+  double target_y = 0;
+};
+using PdfPlaced = std::variant<PdfPlacedText, PdfPlacedRect, PdfPlacedFigure, PdfPlacedLink>;
+
+struct PdfPageContent {
+  std::vector<PdfPlaced> items;
+  std::string footer;  // plain text, left of the page number
+};
+
+struct PdfOutlineItem {
+  int depth = 0;  // 0: top level
+  std::string title;
+  int page = 0;   // 0-based
+  double y = 0;
+};
+
+struct PdfFlow {
+  std::vector<PdfPageContent> pages;
+  std::vector<PdfOutlineItem> outline;
+};
+
+class PdfPaginator {
+ public:
+  PdfPaginator(const PdfTextContext& text, const PdfPageGeometry& page);
+
+  // Flows `blocks` from the top of a new page; their pages get `footer`.
+  // Headings with an outline title become outline items at depth
+  // level - 1 + outline_depth. Returns the 0-based index of the first page.
+  int AddBlocks(const std::vector<PdfBlock>& blocks, const std::string& footer, int outline_depth);
+
+  const PdfFlow& flow() const { return flow_; }
+  PdfFlow Take() { return std::move(flow_); }
+
+ private:
+  struct Prepared;
+  Prepared Prepare(const PdfBlock& block) const;
+  double FirstPieceHeight(const std::vector<Prepared>& prepared, size_t i, int chain) const;
+  void Place(const Prepared& p, double keep_height);
+  void PlaceText(const Prepared& p, double keep_height);
+  void PlaceTable(const Prepared& p);
+  void PlaceFigure(const Prepared& p);
+
+  void NewPage();
+  // Starts content needing `height` (plus pending space): on this page when
+  // it fits or the page is empty, else on a new one.
+  void Reserve(double height);
+  double Remaining() const { return page_.height - page_.bottom - y_; }
+  bool AtTop() const { return !has_content_; }
+  void Put(PdfPlaced item) { flow_.pages.back().items.push_back(std::move(item)); }
+
+  const PdfTextContext& text_;
+  PdfPageGeometry page_;
+  PdfFlow flow_;
+  std::string footer_;
+  int outline_depth_ = 0;
+  double y_ = 0;
+  double pending_space_ = 0;
+  bool has_content_ = false;
+};
+
+}  // namespace cl

@@ -1,0 +1,195 @@
+#include "render/cairo_pdf_writer.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+
+#include "render/cairo_painter.h"
+#include "render/cairo_pdf_pages.h"
+#include "render/cairo_pdf_text.h"
+
+namespace cl {
+
+namespace {
+
+constexpr double kFooterSize = 8;
+constexpr double kFooterNumberWidth = 80;
+constexpr Color kFooterColor{0x66, 0x66, 0x66};
+constexpr Color kFigureBorder{0xcc, 0xcc, 0xcc};
+
+cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void SetColor(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
+
+void PaintItem(cairo_t* cr, const PdfPlaced& item) {
+  if (const auto* t = std::get_if<PdfPlacedText>(&item)) {
+    DrawTextLines(cr, *t->text, t->first, t->last, t->x, t->y);
+  } else if (const auto* r = std::get_if<PdfPlacedRect>(&item)) {
+    cairo_save(cr);
+    SetColor(cr, r->fill);
+    cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+    cairo_fill(cr);
+    cairo_restore(cr);
+  } else if (const auto* f = std::get_if<PdfPlacedFigure>(&item)) {
+    const double w = f->scene->width * f->scale, h = f->scene->height * f->scale;
+    cairo_save(cr);
+    cairo_rectangle(cr, f->x, f->y, w, h);
+    cairo_clip(cr);
+    cairo_translate(cr, f->x, f->y);
+    cairo_scale(cr, f->scale, f->scale);
+    PaintScene(cr, *f->scene);
+    cairo_restore(cr);
+    cairo_save(cr);
+    SetColor(cr, kFigureBorder);
+    cairo_set_line_width(cr, 0.5);
+    cairo_rectangle(cr, f->x, f->y, w, h);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+  } else if (const auto* l = std::get_if<PdfPlacedLink>(&item)) {
+    const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] page={} pos=[0 {:.2f}]", l->x, l->y,
+                                               l->w, l->h, l->target_page + 1, l->target_y);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+}
+
+void PaintFooter(cairo_t* cr, const PdfTextContext& text, const PdfPageGeometry& page, const std::string& footer,
+                 int number, int count) {
+  PdfTextStyle style;
+  style.size = kFooterSize;
+  style.color = kFooterColor;
+  style.ellipsize = true;
+  const double width = page.text_width();
+  const PdfText left = text.Layout(PdfEscape(footer), style, width - kFooterNumberWidth - 10);
+  style.align = PANGO_ALIGN_RIGHT;
+  const PdfText right = text.Layout(fmt::format("{} / {}", number, count), style, kFooterNumberWidth);
+  auto top_for_baseline = [&](const PdfText& t) { return page.footer_baseline - (t.lines[0].baseline - t.lines[0].top); };
+  DrawTextLines(cr, left, 0, 1, page.left, top_for_baseline(left));
+  DrawTextLines(cr, right, 0, 1, page.left + width - kFooterNumberWidth, top_for_baseline(right));
+}
+
+bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextContext& text, const std::string& title,
+            const PdfOptions& options, std::string* pdf, std::string* error) {
+  std::string bytes;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, page.width, page.height);
+  const std::string date = PdfDate(options.source_date_epoch);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "convlesson");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+
+  cairo_t* cr = cairo_create(surface);
+  const int count = static_cast<int>(flow.pages.size());
+  for (int i = 0; i < count; ++i) {
+    const PdfPageContent& content = flow.pages[static_cast<size_t>(i)];
+    for (const PdfPlaced& item : content.items) PaintItem(cr, item);
+    PaintFooter(cr, text, page, content.footer, i + 1, count);
+    cairo_show_page(cr);
+  }
+
+  // The outline: each item under the nearest earlier item of smaller depth.
+  std::map<int, int> parent_at_depth;  // depth -> outline id of the latest item there
+  for (const PdfOutlineItem& item : flow.outline) {
+    int parent = CAIRO_PDF_OUTLINE_ROOT;
+    for (int d = item.depth - 1; d >= 0; --d) {
+      if (auto it = parent_at_depth.find(d); it != parent_at_depth.end()) {
+        parent = it->second;
+        break;
+      }
+    }
+    const std::string link = fmt::format("page={} pos=[0 {:.2f}]", item.page + 1, item.y);
+    const int id = cairo_pdf_surface_add_outline(surface, parent, item.title.c_str(), link.c_str(),
+                                                 static_cast<cairo_pdf_outline_flags_t>(0));
+    parent_at_depth.erase(parent_at_depth.lower_bound(item.depth), parent_at_depth.end());
+    parent_at_depth[item.depth] = id;
+  }
+
+  const cairo_status_t drawn = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t finished = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : finished;
+  if (status != CAIRO_STATUS_SUCCESS) {
+    if (error) *error = std::string("pdf: ") + cairo_status_to_string(status);
+    return false;
+  }
+  *pdf = std::move(bytes);
+  return true;
+}
+
+}  // namespace
+
+std::string PdfDate(long long source_date_epoch) {
+  if (source_date_epoch <= 0) return "2000-01-01T00:00:00Z";
+  const auto seconds = static_cast<std::time_t>(std::min(source_date_epoch, 253402300799LL));
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                     utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+bool WritePdf(const PdfDocument& document, const PdfOptions& options, std::string* pdf, std::string* error) {
+  const PdfPageGeometry page = PdfPaper(options.paper);
+  PdfTextContext text;
+  PdfPaginator paginator(text, page);
+  paginator.AddBlocks(document.blocks, document.title, 0);
+  return Render(paginator.flow(), page, text, document.title, options, pdf, error);
+}
+
+bool WriteCoursePdf(const std::string& title, const std::vector<PdfDocument>& documents, const PdfOptions& options,
+                    std::string* pdf, std::string* error) {
+  const PdfPageGeometry page = PdfPaper(options.paper);
+  PdfTextContext text;
+
+  // The lessons first, to learn where each starts and where its sections are.
+  PdfPaginator lessons(text, page);
+  std::vector<int> starts;
+  for (const PdfDocument& d : documents) starts.push_back(lessons.AddBlocks(d.blocks, d.title, 0));
+  PdfFlow body = lessons.Take();
+
+  // The contents pages point into the body, shifted by their own length;
+  // lay them out until that length is stable (once or twice).
+  std::vector<PdfBlock> front;
+  PdfFlow front_flow;
+  int front_pages = 1;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    front.clear();
+    front.push_back(PdfHeading{1, PdfEscape(title), ""});
+    front.push_back(PdfHeading{2, "Contents", "Contents"});
+    size_t next_outline = 0;
+    for (size_t d = 0; d < documents.size(); ++d) {
+      const int end = d + 1 < documents.size() ? starts[d + 1] : static_cast<int>(body.pages.size());
+      front.push_back(PdfTocEntry{PdfEscape(documents[d].title), 1, starts[d] + front_pages, 0});
+      for (; next_outline < body.outline.size() && body.outline[next_outline].page < end; ++next_outline) {
+        const PdfOutlineItem& item = body.outline[next_outline];
+        if (item.depth == 1) {
+          front.push_back(PdfTocEntry{PdfEscape(item.title), 2, item.page + front_pages, item.y});
+        }
+      }
+    }
+    PdfPaginator paginator(text, page);
+    paginator.AddBlocks(front, title, 0);
+    front_flow = paginator.Take();
+    const int pages = static_cast<int>(front_flow.pages.size());
+    if (pages == front_pages) break;
+    front_pages = pages;
+  }
+
+  PdfFlow all = std::move(front_flow);
+  for (PdfOutlineItem& item : body.outline) {
+    item.page += front_pages;
+    all.outline.push_back(std::move(item));
+  }
+  for (PdfPageContent& p : body.pages) all.pages.push_back(std::move(p));
+  return Render(all, page, text, title, options, pdf, error);
+}
+
+}  // namespace cl
