@@ -29,4 +29,8 @@ LoadResult LoadLessonText(std::string_view text, const std::string& path, const 
 std::vector<std::string> CollectLessonPaths(const std::vector<std::string>& paths,
                                             std::vector<Diagnostic>* diagnostics);
 
+// One error per lesson whose id an earlier lesson in `lessons` already has
+// (ids name output folders), located at the later lesson's id.
+std::vector<Diagnostic> CheckUniqueIds(const std::vector<const Lesson*>& lessons);
+
 }  // namespace cl

@@ -1,0 +1,23 @@
+// Filter presets: the named 3x3 filters a lesson can ask for by name
+// (cross-correlation weights, row by row), and how their names display.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "lesson/model.h"
+
+namespace cl {
+
+// Every preset name, in the contract's order.
+std::span<const std::string_view> FilterPresetNames();
+
+// The preset called `name` with its display name, or nullopt.
+std::optional<Filter> FindFilterPreset(std::string_view name);
+
+// "vertical-edge" -> "Vertical edge", "sobel-x" -> "Sobel x".
+std::string PresetDisplayName(std::string_view name);
+
+}  // namespace cl

@@ -1,0 +1,177 @@
+// image: exactly one of pixels | pattern | file.
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "lesson/lesson_settings.h"
+#include "lesson/limits.h"
+#include "lesson/pattern_image.h"
+#include "lesson/png_image.h"
+#include "lesson/suggest.h"
+
+namespace cl {
+namespace {
+
+constexpr std::array<std::string_view, 4> kImageKeys{"pixels", "pattern", "file", "size"};
+constexpr std::array<std::string_view, 3> kImageSources{"pixels", "pattern", "file"};
+constexpr std::array<std::string_view, 7> kPatternKeys{"kind", "size", "value", "background", "band", "span", "cell"};
+
+bool IsBar(PatternKind kind) { return kind == PatternKind::VerticalBar || kind == PatternKind::HorizontalBar; }
+
+// band or span: [first, last] (or one index n, meaning [n, n]) within 0..side-1.
+std::optional<std::pair<int, int>> ReadIndexRange(NodeReader& reader, const YamlNode& node, std::string_view what,
+                                                  int side) {
+  auto range = reader.IntegerPair(node, what, 0, side - 1);
+  if (!range) return std::nullopt;
+  if (range->first > range->second) {
+    reader.Error(node, fmt::format("{} must be [first, last] with first <= last, got [{}, {}]", what, range->first,
+                                   range->second));
+    return std::nullopt;
+  }
+  return range;
+}
+
+std::optional<Grid> ReadPattern(NodeReader& reader, const YamlNode& node) {
+  PatternSpec spec;
+  if (node.kind == YamlNode::Kind::Scalar) {  // `pattern: checkerboard`: the kind with every default
+    auto kind = reader.Choice(node, "pattern kind", PatternKindNames());
+    if (!kind) return std::nullopt;
+    spec.kind = PatternKindFromName(*kind);
+    spec.band = DefaultBand(spec.kind == PatternKind::HorizontalBar ? spec.rows : spec.cols);
+    spec.span = {0, (spec.kind == PatternKind::HorizontalBar ? spec.cols : spec.rows) - 1};
+    return RenderPattern(spec);
+  }
+  if (!reader.ExpectMapping(node, "pattern")) return std::nullopt;
+  reader.CheckKeys(node, kPatternKeys);
+  bool ok = true;
+  std::optional<PatternKind> kind;
+  if (const auto* entry = reader.Require(node, "kind")) {
+    if (auto name = reader.Choice(*entry->value, "pattern kind", PatternKindNames()))
+      kind = PatternKindFromName(*name);
+  }
+  bool size_ok = true;
+  if (const auto* entry = NodeReader::Find(node, "size")) {
+    auto size = reader.IntegerPair(*entry->value, "pattern size", 1, limits::kMaxImageSide);
+    if (size) std::tie(spec.rows, spec.cols) = *size;
+    size_ok = size.has_value();
+  }
+  if (const auto* entry = NodeReader::Find(node, "value")) {
+    auto value = reader.Number(*entry->value, "pattern value");
+    ok = ok && value.has_value();
+    spec.value = value.value_or(spec.value);
+  }
+  if (const auto* entry = NodeReader::Find(node, "background")) {
+    auto value = reader.Number(*entry->value, "pattern background");
+    ok = ok && value.has_value();
+    spec.background = value.value_or(spec.background);
+  }
+  if (!kind) return std::nullopt;
+  spec.kind = *kind;
+  const bool vertical = spec.kind == PatternKind::VerticalBar;
+  const int band_side = vertical ? spec.cols : spec.rows;  // the bar's thickness runs across this side
+  const int span_side = vertical ? spec.rows : spec.cols;
+  spec.band = DefaultBand(band_side);
+  spec.span = {0, span_side - 1};
+  for (std::string_view key : {std::string_view("band"), std::string_view("span")}) {
+    const auto* entry = NodeReader::Find(node, key);
+    if (entry == nullptr) continue;
+    if (!IsBar(spec.kind)) {
+      reader.Error(*entry->key, fmt::format("'{}' applies only to vertical-bar and horizontal-bar patterns", key));
+      ok = false;
+      continue;
+    }
+    if (!size_ok) continue;
+    auto range = ReadIndexRange(reader, *entry->value, key, key == "band" ? band_side : span_side);
+    ok = ok && range.has_value();
+    if (range) (key == "band" ? spec.band : spec.span) = *range;
+  }
+  if (const auto* entry = NodeReader::Find(node, "cell")) {
+    if (spec.kind != PatternKind::Checkerboard) {
+      reader.Error(*entry->key, "'cell' applies only to checkerboard patterns");
+      ok = false;
+    } else {
+      auto cell = reader.Integer(*entry->value, "checkerboard cell", 1, limits::kMaxImageSide);
+      ok = ok && cell.has_value();
+      spec.cell = cell.value_or(1);
+    }
+  }
+  if (!ok || !size_ok) return std::nullopt;
+  return RenderPattern(spec);
+}
+
+std::optional<Grid> ReadImageFile(NodeReader& reader, const YamlNode& node, const YamlNode* size_node,
+                                  const ImageContext& context) {
+  auto name = reader.Text(node, "image file", 4096, true);
+  std::optional<std::pair<int, int>> size;
+  if (size_node != nullptr) {
+    size = reader.IntegerPair(*size_node, "image size", 1, limits::kMaxImageSide);
+    if (!size) return std::nullopt;
+  }
+  if (!name) return std::nullopt;
+  const std::filesystem::path relative(*name);
+  if (relative.is_absolute() || relative.has_root_name()) {
+    reader.Error(node, fmt::format("image file must be a path relative to the lesson file, got '{}'", *name));
+    return std::nullopt;
+  }
+  for (const auto& part : relative) {
+    if (part == "..") {
+      reader.Error(node, fmt::format("image file must be inside the lesson's folder; '..' is not allowed in '{}'", *name));
+      return std::nullopt;
+    }
+  }
+  const std::string path = (std::filesystem::path(context.base_dir) / relative).lexically_normal().string();
+  context.inputs->push_back(path);
+  std::string problem;
+  auto image = ReadPngLuminance(path, &problem);
+  if (!image) {
+    reader.Error(node, fmt::format("image file '{}' {}", *name, problem));
+    return std::nullopt;
+  }
+  if (size) return ResampleByArea(*image, size->first, size->second);
+  if (image->rows > limits::kMaxImageSide || image->cols > limits::kMaxImageSide) {
+    reader.Error(node, fmt::format("image file '{}' is {}x{} pixels; at most {} per side, or set size: [rows, columns] "
+                                   "to resample it",
+                                   *name, image->rows, image->cols, limits::kMaxImageSide));
+    return std::nullopt;
+  }
+  return image;
+}
+
+}  // namespace
+
+std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context) {
+  if (value.kind != YamlNode::Kind::Mapping) {
+    reader.Error(value, fmt::format("image must be a mapping with one of {}, got {}", ListNames(kImageSources),
+                                    NodeReader::Describe(value)));
+    return std::nullopt;
+  }
+  reader.CheckKeys(value, kImageKeys);
+  const YamlNode::Entry* source = nullptr;
+  for (const YamlNode::Entry& entry : value.entries) {
+    if (std::find(kImageSources.begin(), kImageSources.end(), entry.key->text) == kImageSources.end()) continue;
+    if (source != nullptr) {
+      reader.Error(*entry.key, fmt::format("image takes exactly one of {}; '{}' is already given",
+                                           ListNames(kImageSources), source->key->text));
+      return std::nullopt;
+    }
+    source = &entry;
+  }
+  if (source == nullptr) {
+    reader.Error(value, fmt::format("image needs one of {}", ListNames(kImageSources)));
+    return std::nullopt;
+  }
+  const YamlNode::Entry* size = NodeReader::Find(value, "size");
+  if (size != nullptr && source->key->text != "file") {
+    reader.Error(*size->key, fmt::format("'size' applies to image files only; {} sets its own size",
+                                         source->key->text == "pattern" ? "a pattern" : "a pixels list"));
+    return std::nullopt;
+  }
+  if (source->key->text == "pixels") return reader.Matrix(*source->value, "pixels", "a pixel", limits::kMaxImageSide);
+  if (source->key->text == "pattern") return ReadPattern(reader, *source->value);
+  return ReadImageFile(reader, *source->value, size != nullptr ? size->value : nullptr, context);
+}
+
+}  // namespace cl

@@ -1,0 +1,207 @@
+// The top level of a lesson and its variants.
+#include "lesson/lesson_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "lesson/limits.h"
+#include "lesson/suggest.h"
+#include "lesson/variant_builder.h"
+
+namespace cl {
+namespace {
+
+constexpr std::array<std::string_view, 13> kLessonKeys{"id",   "title",  "summary", "order",      "label",
+                                                       "image", "filter", "conv",    "activation", "pool",
+                                                       "variants", "beats", "sections"};
+constexpr std::array<std::string_view, 6> kVariantKeys{"label", "image", "filter", "conv", "activation", "pool"};
+
+std::string KeyHint(std::string_view key, std::span<const std::string_view> known) {
+  std::string hint = DidYouMean(key, known);
+  return hint.empty() ? "; expected " + ListNames(known) : hint;
+}
+
+// Where each label was first used, to report duplicates.
+struct LabelUse {
+  std::string owner;  // "the base variant" or "the variant on line N"
+};
+
+std::string IdRule() {
+  return fmt::format("lowercase letters, digits and '-', starting with a letter or digit, at most {} characters",
+                     limits::kMaxIdChars);
+}
+
+std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, const std::string& path,
+                                  SourceLocation* where) {
+  if (const auto* entry = NodeReader::Find(root, "id")) {
+    *where = reader.Where(*entry->value);
+    auto id = reader.Text(*entry->value, "id", 1000, true);
+    if (!id) return std::nullopt;
+    if (!IsValidLessonId(*id)) {
+      reader.Error(*entry->value, fmt::format("id '{}' must be {}", *id, IdRule()));
+      return std::nullopt;
+    }
+    return id;
+  }
+  const std::string stem = std::filesystem::path(path).stem().string();
+  where->path = path;
+  if (!IsValidLessonId(stem)) {
+    YamlNode nowhere;  // a file-level problem: no line to point at
+    reader.Error(nowhere, fmt::format("the id defaults to the file name '{}', which is not a valid id ({}); "
+                                      "rename the file or add an id key",
+                                      stem, IdRule()));
+    return std::nullopt;
+  }
+  return stem;
+}
+
+// Variant entries: each a mapping with a label and any of the five settings.
+void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings& base, const ImageContext& context,
+                  std::map<std::string, LabelUse>* labels, Lesson* lesson, bool* ok) {
+  if (list.kind != YamlNode::Kind::Sequence) {
+    reader.Error(list, fmt::format("variants must be a list of mappings with a label, got {}", NodeReader::Describe(list)));
+    *ok = false;
+    return;
+  }
+  if (list.items.size() + 1 > static_cast<std::size_t>(limits::kMaxVariants)) {
+    reader.Error(list, fmt::format("a lesson has at most {} variants besides the base, got {}", limits::kMaxVariants - 1,
+                                   list.items.size()));
+    *ok = false;
+    return;
+  }
+  for (const YamlNode* item : list.items) {
+    if (!reader.ExpectMapping(*item, "a variant")) {
+      *ok = false;
+      continue;
+    }
+    for (const YamlNode::Entry& entry : item->entries) {
+      const std::string& key = entry.key->text;
+      if (std::find(kVariantKeys.begin(), kVariantKeys.end(), key) != kVariantKeys.end()) continue;
+      *ok = false;
+      if (std::find(kLessonKeys.begin(), kLessonKeys.end(), key) != kLessonKeys.end())
+        reader.Error(*entry.key, fmt::format("'{}' belongs to the lesson, not to a variant; a variant sets {}", key,
+                                             ListNames(kVariantKeys)));
+      else
+        reader.Error(*entry.key, fmt::format("unknown key '{}'{}", key, KeyHint(key, kVariantKeys)));
+    }
+    std::optional<std::string> label;
+    if (const auto* entry = reader.Require(*item, "label")) {
+      label = reader.Text(*entry->value, "label", limits::kMaxLabelChars, true);
+      if (label) {
+        const int line = reader.Where(*entry->value).line;
+        auto [it, fresh] = labels->emplace(*label, LabelUse{fmt::format("the variant on line {}", line)});
+        if (!fresh) {
+          reader.Error(*entry->value, fmt::format("label '{}' is already used by {}", *label, it->second.owner));
+          label.reset();
+        }
+      }
+    }
+    const LessonSettings own = ReadSettings(reader, *item, context);
+    if (!label) {
+      *ok = false;
+      continue;
+    }
+    const bool changes = own.image.given() || own.filter.given() || own.conv.given() || own.activation.given() ||
+                         own.pool.given();
+    if (!changes)
+      reader.Warning(*item, fmt::format("variant '{}' changes nothing; it is the same as the base", *label));
+    auto variant = BuildVariant(reader, base, &own, *label, *item);
+    if (!variant) {
+      *ok = false;
+      continue;
+    }
+    lesson->variants.push_back(std::move(*variant));
+  }
+}
+
+}  // namespace
+
+bool IsValidLessonId(std::string_view id) {
+  if (id.empty() || id.size() > static_cast<std::size_t>(limits::kMaxIdChars)) return false;
+  auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!lower_or_digit(id[0])) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return lower_or_digit(c) || c == '-'; });
+}
+
+std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const std::string& path,
+                                 const ImageContext& context) {
+  if (root.kind != YamlNode::Kind::Mapping) {
+    reader.Error(root, fmt::format("a lesson must be a mapping of keys such as title, image and filter, got {}",
+                                   NodeReader::Describe(root)));
+    return std::nullopt;
+  }
+  reader.CheckKeys(root, kLessonKeys);
+  bool ok = true;
+  Lesson lesson;
+  lesson.path = path;
+
+  auto id = ReadId(reader, root, path, &lesson.id_where);
+  ok = id.has_value();
+  lesson.id = id.value_or("");
+  if (const auto* entry = reader.Require(root, "title")) {
+    auto title = reader.Text(*entry->value, "title", limits::kMaxTitleChars, true);
+    ok = ok && title.has_value();
+    lesson.title = title.value_or("");
+  } else {
+    ok = false;
+  }
+  if (const auto* entry = NodeReader::Find(root, "summary")) {
+    auto summary = reader.Text(*entry->value, "summary", limits::kMaxSummaryChars, true);
+    ok = ok && summary.has_value();
+    lesson.summary = summary.value_or("");
+  }
+  if (const auto* entry = NodeReader::Find(root, "order")) {
+    auto order = reader.Number(*entry->value, "order");
+    ok = ok && order.has_value();
+    lesson.order = order;
+  }
+  std::optional<std::string> label;
+  const YamlNode* label_node = nullptr;
+  if (const auto* entry = NodeReader::Find(root, "label")) {
+    label_node = entry->value;
+    label = reader.Text(*entry->value, "label", limits::kMaxLabelChars, true);
+    ok = ok && label.has_value();
+  }
+
+  const LessonSettings base = ReadSettings(reader, root, context);
+  if (!reader.Require(root, "image")) ok = false;
+  if (!reader.Require(root, "filter")) ok = false;
+  if (!label && !label_node && base.filter.parsed) label = base.filter.parsed->name;
+
+  std::map<std::string, LabelUse> labels;
+  if (label) {
+    labels.emplace(*label, LabelUse{label_node != nullptr ? "the base variant"
+                                                          : "the base variant, which is named after its filter "
+                                                            "(set label: to rename it)"});
+    auto variant = BuildVariant(reader, base, nullptr, *label, root);
+    ok = ok && variant.has_value();
+    if (variant) lesson.variants.push_back(std::move(*variant));
+  } else {
+    ok = false;
+  }
+  if (const auto* entry = NodeReader::Find(root, "variants"))
+    ReadVariants(reader, *entry->value, base, context, &labels, &lesson, &ok);
+
+  lesson.beats.where = reader.Where(root);
+  if (const auto* entry = NodeReader::Find(root, "beats")) {
+    auto beats = ReadBeats(reader, *entry->value);
+    ok = ok && beats.has_value();
+    if (beats) lesson.beats = *beats;
+  }
+  if (const auto* entry = NodeReader::Find(root, "sections")) {
+    auto sections = ReadSections(reader, *entry->value);
+    ok = ok && sections.has_value();
+    if (sections) lesson.sections = std::move(*sections);
+  } else {
+    lesson.sections = {Section{SectionKind::StepByStep, "", ""}, Section{SectionKind::Complexity, "", ""}};
+  }
+  lesson.inputs = *context.inputs;
+  if (!ok) return std::nullopt;
+  return lesson;
+}
+
+}  // namespace cl

@@ -1,0 +1,50 @@
+// Limits: every bound the loader enforces, in one place so the code, the
+// messages and docs/lesson-format.md agree. Some come from the contract
+// (image and filter sides, title length, beats), the rest are ours: they keep
+// a hostile or mistyped lesson from costing unbounded time or memory.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace cl::limits {
+
+// The file and its YAML structure.
+inline constexpr std::size_t kMaxLessonBytes = 1u << 20;  // 1 MiB, checked before parsing
+inline constexpr int kMaxNesting = 64;                     // mappings and lists inside each other
+inline constexpr std::int64_t kMaxAliasValues = 300000;    // values that aliases may repeat in all
+
+// Text.
+inline constexpr int kMaxTitleChars = 200;
+inline constexpr int kMaxSummaryChars = 300;
+inline constexpr int kMaxLabelChars = 80;  // variant labels and filter names
+inline constexpr int kMaxIdChars = 64;
+
+// Numbers: every pixel and weight lies within +-kMaxMagnitude so that any sum
+// of products over a 512x512 image and a 15x15 filter stays finite.
+inline constexpr double kMaxMagnitude = 1e9;
+
+// Images.
+inline constexpr int kMaxImageSide = 512;                       // pixels per side of a lesson image
+inline constexpr int kMaxImageFileSide = 4096;                  // a PNG before resampling
+inline constexpr std::uintmax_t kMaxImageFileBytes = 16u << 20;  // 16 MiB
+
+// Filters, conv and pool.
+inline constexpr int kMaxFilterSide = 15;
+inline constexpr int kMaxPadding = 64;
+inline constexpr int kMaxStride = 64;
+inline constexpr int kMaxDilation = 64;
+inline constexpr int kMaxPoolSize = 512;
+inline constexpr int kMaxPoolStride = 512;
+
+// Lesson structure.
+inline constexpr int kMaxVariants = 32;  // base included
+inline constexpr int kMaxSections = 64;
+inline constexpr int kMinBeats = 1;
+inline constexpr int kMaxBeats = 2000;
+inline constexpr int kDefaultBeats = 400;
+
+// Diagnostics reported for one lesson before the loader stops listing them.
+inline constexpr std::size_t kMaxDiagnostics = 50;
+
+}  // namespace cl::limits

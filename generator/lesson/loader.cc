@@ -1,0 +1,141 @@
+// The loader's front door: file and text guards that run before any YAML is
+// parsed (size, encoding), then the parse and the lesson checks, then the
+// diagnostics in source order.
+#include "lesson/loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "lesson/lesson_reader.h"
+#include "lesson/limits.h"
+#include "lesson/node_reader.h"
+#include "lesson/text_scan.h"
+#include "lesson/yaml_tree.h"
+
+namespace cl {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+Diagnostic FileError(const std::string& path, std::string message) {
+  Diagnostic d;
+  d.where.path = path;
+  d.message = std::move(message);
+  return d;
+}
+
+std::string TooLargeMessage(std::uintmax_t bytes) {
+  return fmt::format("the file has {} bytes; a lesson file must be at most {} MiB", bytes,
+                     limits::kMaxLessonBytes >> 20);
+}
+
+// Source order, each problem once, and not an endless list for a badly broken file.
+void Tidy(std::vector<Diagnostic>* diagnostics) {
+  std::stable_sort(diagnostics->begin(), diagnostics->end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+  });
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.where.line == b.where.line && a.where.column == b.where.column && a.message == b.message &&
+           a.severity == b.severity;
+  };
+  diagnostics->erase(std::unique(diagnostics->begin(), diagnostics->end(), same), diagnostics->end());
+  if (diagnostics->size() > limits::kMaxDiagnostics) {
+    const std::string path = diagnostics->front().where.path;
+    diagnostics->resize(limits::kMaxDiagnostics);
+    diagnostics->push_back(FileError(path, fmt::format("too many problems; showing the first {}", limits::kMaxDiagnostics)));
+  }
+}
+
+}  // namespace
+
+LoadResult LoadLessonText(std::string_view text, const std::string& path, const std::string& base_dir) {
+  LoadResult result;
+  if (text.size() > limits::kMaxLessonBytes) {
+    result.diagnostics.push_back(FileError(path, TooLargeMessage(text.size())));
+    return result;
+  }
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  if (auto problem = FindEncodingProblem(text)) {
+    result.source = SanitizeForDisplay(text);
+    const LineColumn at = LineColumnAt(result.source, problem->offset);
+    Diagnostic d = FileError(path, problem->message);
+    d.where.line = at.line;
+    d.where.column = at.column;
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  result.source = std::string(text);
+  YamlTree tree = ParseYamlTree(result.source, path, &result.diagnostics);
+  if (tree.root == nullptr) {
+    if (result.diagnostics.empty())
+      result.diagnostics.push_back(FileError(path, "the lesson file is empty; a lesson needs at least title, image and filter"));
+    Tidy(&result.diagnostics);
+    return result;
+  }
+  NodeReader reader(result.source, path, &result.diagnostics);
+  std::vector<std::string> inputs;
+  ImageContext context{base_dir, &inputs};
+  std::optional<Lesson> lesson = ReadLesson(reader, *tree.root, path, context);
+  Tidy(&result.diagnostics);
+  if (lesson && !HasErrors(result.diagnostics)) result.lesson = std::move(lesson);
+  return result;
+}
+
+LoadResult LoadLessonFile(const std::string& path) {
+  namespace fs = std::filesystem;
+  LoadResult result;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    result.diagnostics.push_back(FileError(path, "no such file"));
+    return result;
+  }
+  if (fs::is_directory(status)) {
+    result.diagnostics.push_back(FileError(path, "is a folder, not a lesson file"));
+    return result;
+  }
+  if (!fs::is_regular_file(status)) {
+    result.diagnostics.push_back(FileError(path, "is not a regular file"));
+    return result;
+  }
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > limits::kMaxLessonBytes) {
+    result.diagnostics.push_back(FileError(path, TooLargeMessage(size)));
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string text(limits::kMaxLessonBytes + 1, '\0');  // one byte more tells a file that grew meanwhile
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad() || (!in && !in.eof())) {
+    result.diagnostics.push_back(FileError(path, "cannot be read"));
+    return result;
+  }
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  std::string base_dir = fs::path(path).parent_path().string();
+  if (base_dir.empty()) base_dir = ".";
+  return LoadLessonText(text, path, base_dir);
+}
+
+std::vector<Diagnostic> CheckUniqueIds(const std::vector<const Lesson*>& lessons) {
+  std::vector<Diagnostic> diagnostics;
+  std::map<std::string, const Lesson*> first;
+  for (const Lesson* lesson : lessons) {
+    auto [it, fresh] = first.emplace(lesson->id, lesson);
+    if (fresh) continue;
+    Diagnostic d;
+    d.where = lesson->id_where;
+    d.span = lesson->id_where.line > 0 ? std::max(1, CountCodePoints(lesson->id)) : 1;
+    d.message = fmt::format("lesson id '{}' is already used by {}; each lesson needs its own id, which names its "
+                            "output folder",
+                            lesson->id, it->second->path);
+    diagnostics.push_back(std::move(d));
+  }
+  return diagnostics;
+}
+
+}  // namespace cl

@@ -1,0 +1,188 @@
+#include "lesson/png_image.h"
+
+#include <png.h>
+
+#include <algorithm>
+#include <cmath>
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "lesson/limits.h"
+
+namespace cl {
+namespace {
+
+struct MemoryInput {
+  const unsigned char* data = nullptr;
+  std::size_t size = 0;
+  std::size_t pos = 0;
+};
+
+struct DecodeState {
+  MemoryInput input;
+  char message[200] = {};
+  png_uint_32 width = 0, height = 0;
+  bool too_large = false;            // refused on its size, before decoding
+  std::vector<unsigned char> pixels;  // decoded rows: 1 (grey) or 3 (RGB) bytes per pixel
+  std::vector<png_bytep> rows;
+  int channels = 0;
+};
+
+void ReadFromMemory(png_structp png, png_bytep out, png_size_t length) {
+  auto* input = static_cast<MemoryInput*>(png_get_io_ptr(png));
+  if (length > input->size - input->pos) png_error(png, "the file is truncated");
+  std::memcpy(out, input->data + input->pos, length);
+  input->pos += length;
+}
+
+void OnPngError(png_structp png, png_const_charp message) {
+  auto* state = static_cast<DecodeState*>(png_get_error_ptr(png));
+  std::snprintf(state->message, sizeof state->message, "%s", message);
+  png_longjmp(png, 1);
+}
+
+void OnPngWarning(png_structp, png_const_charp) {}  // warnings do not stop a usable image
+
+// The libpng part, kept free of objects with destructors because libpng
+// reports errors with longjmp. Everything that outlives a jump is in *state.
+bool Decode(DecodeState* state) {
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, OnPngError, OnPngWarning);
+  if (png == nullptr) return false;
+  png_infop info = png_create_info_struct(png);
+  if (info == nullptr) {
+    png_destroy_read_struct(&png, nullptr, nullptr);
+    return false;
+  }
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    return false;
+  }
+  png_set_chunk_malloc_max(png, 8u << 20);  // ancillary chunks (text, ICC) cannot balloon
+  png_set_read_fn(png, &state->input, ReadFromMemory);
+  png_read_info(png, info);
+  int bit_depth = 0, color_type = 0;
+  png_get_IHDR(png, info, &state->width, &state->height, &bit_depth, &color_type, nullptr, nullptr, nullptr);
+  if (state->width > static_cast<png_uint_32>(limits::kMaxImageFileSide) ||
+      state->height > static_cast<png_uint_32>(limits::kMaxImageFileSide)) {
+    state->too_large = true;
+    png_destroy_read_struct(&png, &info, nullptr);
+    return false;
+  }
+  if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+  if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+  if (bit_depth == 16) png_set_scale_16(png);
+  if ((color_type & PNG_COLOR_MASK_ALPHA) != 0) png_set_strip_alpha(png);
+  png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  state->channels = png_get_channels(png, info);
+  const std::size_t row_bytes = png_get_rowbytes(png, info);
+  state->pixels.resize(row_bytes * state->height);
+  state->rows.resize(state->height);
+  for (png_uint_32 r = 0; r < state->height; ++r) state->rows[r] = state->pixels.data() + r * row_bytes;
+  png_read_image(png, state->rows.data());
+  png_destroy_read_struct(&png, &info, nullptr);
+  return state->channels == 1 || state->channels == 3;
+}
+
+// Source pixels along one axis that cover each output index, with how much
+// of each they cover. Lengths are in units of 1/out of a source pixel, so the
+// overlaps are exact integers and each output pixel has length `in`.
+struct Share {
+  int source = 0;
+  long long overlap = 0;
+};
+std::vector<std::vector<Share>> AxisShares(int in, int out) {
+  std::vector<std::vector<Share>> shares(static_cast<std::size_t>(out));
+  for (int o = 0; o < out; ++o) {
+    const long long begin = static_cast<long long>(o) * in, end = begin + in;
+    for (long long s = begin / out; s < in && s * out < end; ++s) {
+      const long long overlap = std::min(end, (s + 1) * out) - std::max(begin, s * out);
+      if (overlap > 0) shares[static_cast<std::size_t>(o)].push_back({static_cast<int>(s), overlap});
+    }
+  }
+  return shares;
+}
+
+}  // namespace
+
+std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error) {
+  std::error_code ec;
+  const std::filesystem::path file(path);
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    *error = std::filesystem::exists(file, ec) ? "is not a regular file" : "does not exist";
+    return std::nullopt;
+  }
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec) {
+    *error = "cannot be read";
+    return std::nullopt;
+  }
+  if (size > limits::kMaxImageFileBytes) {
+    *error = fmt::format("is larger than {} MiB", limits::kMaxImageFileBytes >> 20);
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::vector<unsigned char> bytes(static_cast<std::size_t>(size));
+  if (!in || !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()))) {
+    *error = "cannot be read";
+    return std::nullopt;
+  }
+  if (bytes.size() < 8 || png_sig_cmp(bytes.data(), 0, 8) != 0) {
+    *error = "is not a PNG image";
+    return std::nullopt;
+  }
+  DecodeState state;
+  state.input = {bytes.data(), bytes.size(), 0};
+  if (!Decode(&state)) {
+    if (state.too_large)
+      *error = fmt::format("is {}x{} pixels; at most {} per side can be read", state.height, state.width,
+                           limits::kMaxImageFileSide);
+    else
+      *error = fmt::format("is not a readable PNG image ({})", state.message[0] ? state.message : "unsupported format");
+    return std::nullopt;
+  }
+  Grid image(static_cast<int>(state.height), static_cast<int>(state.width));
+  const auto channels = static_cast<std::size_t>(state.channels);
+  for (int r = 0; r < image.rows; ++r) {
+    const unsigned char* row = state.rows[static_cast<std::size_t>(r)];
+    for (int c = 0; c < image.cols; ++c) {
+      const unsigned char* px = row + static_cast<std::size_t>(c) * channels;
+      // Integer arithmetic rounds exactly half up, as round() on the exact value would.
+      image.at(r, c) = channels == 1 ? px[0] : (299 * px[0] + 587 * px[1] + 114 * px[2] + 500) / 1000;
+    }
+  }
+  return image;
+}
+
+Grid ResampleByArea(const Grid& image, int rows, int cols) {
+  // Exact integer sums (luminance values are whole numbers), so halves round
+  // up exactly: 127.5 is 128, never 127 from a floating-point wobble.
+  const auto row_shares = AxisShares(image.rows, rows);
+  const auto col_shares = AxisShares(image.cols, cols);
+  std::vector<long long> narrow(static_cast<std::size_t>(image.rows) * static_cast<std::size_t>(cols));
+  for (int r = 0; r < image.rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      long long sum = 0;
+      for (const Share& s : col_shares[static_cast<std::size_t>(c)]) sum += s.overlap * std::llround(image.at(r, s.source));
+      narrow[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] = sum;
+    }
+  const long long area = static_cast<long long>(image.rows) * image.cols;  // one output pixel, in these units
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      long long sum = 0;
+      for (const Share& s : row_shares[static_cast<std::size_t>(r)])
+        sum += s.overlap * narrow[static_cast<std::size_t>(s.source) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
+      out.at(r, c) = static_cast<double>((2 * sum + area) / (2 * area));
+    }
+  return out;
+}
+
+}  // namespace cl

@@ -1,0 +1,112 @@
+#include "lesson/variant_builder.h"
+
+#include <fmt/format.h>
+
+#include "compute/compute.h"
+
+namespace cl {
+namespace {
+
+template <class T>
+const Setting<T>& Pick(const Setting<T>& base, const LessonSettings* own, Setting<T> LessonSettings::*member) {
+  if (own != nullptr && (own->*member).given()) return own->*member;
+  return base;
+}
+
+// What to blame when the conv output would be empty: what the variant wrote
+// itself (filter, then conv, then image), else the base's filter.
+const YamlNode& ConvCulprit(const LessonSettings& base, const LessonSettings* own) {
+  if (own != nullptr) {
+    if (own->filter.given()) return *own->filter.value;
+    if (own->conv.given()) return *own->conv.value;
+    if (own->image.given()) return *own->image.value;
+  }
+  return *base.filter.value;
+}
+
+// What to blame when the pool window does not fit: the pool's size as
+// written, else whatever the variant changed that shrank the map, else the image.
+const YamlNode& PoolCulprit(const LessonSettings& base, const LessonSettings* own) {
+  const Setting<PoolSpec>* pool = nullptr;
+  if (own != nullptr && own->pool.given()) pool = &own->pool;
+  else if (own != nullptr && (own->filter.given() || own->conv.given() || own->image.given())) return ConvCulprit(base, own);
+  else if (base.pool.given()) pool = &base.pool;
+  if (pool == nullptr) return *base.image.value;
+  if (pool->value->kind == YamlNode::Kind::Mapping)
+    if (const auto* size = NodeReader::Find(*pool->value, "size")) return *size->value;
+  return *pool->value;
+}
+
+ConvSpec ResolvePadding(const ConvSettings& settings, const Grid& image, const Grid& weights) {
+  ConvSpec conv;
+  conv.stride_h = settings.stride_h;
+  conv.stride_w = settings.stride_w;
+  conv.dilation_h = settings.dilation_h;
+  conv.dilation_w = settings.dilation_w;
+  switch (settings.padding) {
+    case PaddingMode::Valid: break;
+    case PaddingMode::Explicit:
+      conv.pad_top = conv.pad_bottom = settings.pad_h;
+      conv.pad_left = conv.pad_right = settings.pad_w;
+      break;
+    case PaddingMode::Same: {
+      conv.same = true;
+      const PadPair rows = SamePadding(image.rows, weights.rows, settings.stride_h, settings.dilation_h);
+      const PadPair cols = SamePadding(image.cols, weights.cols, settings.stride_w, settings.dilation_w);
+      conv.pad_top = rows.before;
+      conv.pad_bottom = rows.after;
+      conv.pad_left = cols.before;
+      conv.pad_right = cols.after;
+      break;
+    }
+  }
+  return conv;
+}
+
+}  // namespace
+
+std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& base, const LessonSettings* own,
+                                    std::string label, const YamlNode& where) {
+  const auto& image = Pick(base.image, own, &LessonSettings::image);
+  const auto& filter = Pick(base.filter, own, &LessonSettings::filter);
+  const auto& conv = Pick(base.conv, own, &LessonSettings::conv);
+  const auto& activation = Pick(base.activation, own, &LessonSettings::activation);
+  const auto& pool = Pick(base.pool, own, &LessonSettings::pool);
+  // A missing image or filter was reported on the base; an invalid setting where it was read.
+  if (!image.parsed || !filter.parsed || conv.failed() || activation.failed() || pool.failed()) return std::nullopt;
+
+  Variant v;
+  v.label = std::move(label);
+  v.image = *image.parsed;
+  v.filter = *filter.parsed;
+  v.conv = ResolvePadding(conv.parsed.value_or(ConvSettings{}), v.image, v.filter.weights);
+  v.activation = activation.parsed.value_or(ActivationSpec{});
+  v.pool = pool.parsed.value_or(PoolSpec{});
+  v.where = reader.Where(where);
+
+  const ConvSpec& c = v.conv;
+  const int out_rows = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.stride_h, c.dilation_h);
+  const int out_cols = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.stride_w, c.dilation_w);
+  if (out_rows < 1 || out_cols < 1) {
+    reader.Error(ConvCulprit(base, own),
+                 fmt::format("the filter covers {}x{} pixels but the image with its padding is only {}x{}; "
+                             "the conv output would be empty",
+                             (v.filter.weights.rows - 1) * c.dilation_h + 1, (v.filter.weights.cols - 1) * c.dilation_w + 1,
+                             v.image.rows + c.pad_top + c.pad_bottom, v.image.cols + c.pad_left + c.pad_right));
+    return std::nullopt;
+  }
+  if (v.pool.enabled) {
+    const PoolSpec& p = v.pool;
+    if (PooledSize(out_rows, p.size_h, p.stride_h, p.remainder) < 1 ||
+        PooledSize(out_cols, p.size_w, p.stride_w, p.remainder) < 1) {
+      reader.Error(PoolCulprit(base, own),
+                   fmt::format("the {}x{} pool window is larger than the {}x{} map it pools; "
+                               "use a smaller size or pool: none",
+                               p.size_h, p.size_w, out_rows, out_cols));
+      return std::nullopt;
+    }
+  }
+  return v;
+}
+
+}  // namespace cl

@@ -1,0 +1,298 @@
+#include "lesson/yaml_tree.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "lesson/limits.h"
+#include "lesson/text_scan.h"
+
+namespace cl {
+namespace {
+
+// Thrown from the event handler to abandon a parse that must not continue.
+struct StopParse {
+  YAML::Mark mark;
+  std::string message;
+};
+
+bool HasPosition(const YAML::Mark& mark) { return !mark.is_null() && mark.pos >= 0; }
+
+// Caret width of a scalar that starts at `offset`: the quoted or plain text as
+// written on its first line; 1 when that cannot be told (block scalars, anchors).
+int ScalarSpan(std::string_view source, std::size_t offset, const std::string& value, bool quoted) {
+  if (offset >= source.size()) return 1;
+  const std::size_t line_end = std::min(source.find('\n', offset), source.size());
+  const std::string_view line = source.substr(offset, line_end - offset);
+  if (!quoted) {
+    if (value.find('\n') == std::string::npos && line.substr(0, value.size()) == value)
+      return std::max(1, CountCodePoints(value));
+    return 1;
+  }
+  const char quote = line[0];
+  if (quote != '"' && quote != '\'') return 1;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    if (quote == '"' && line[i] == '\\') {
+      ++i;
+    } else if (line[i] == quote) {
+      if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return CountCodePoints(line.substr(0, i + 1));
+    }
+  }
+  return 1;
+}
+
+std::string DescribeKind(YamlNode::Kind kind) {
+  switch (kind) {
+    case YamlNode::Kind::Mapping: return "a mapping";
+    case YamlNode::Kind::Sequence: return "a list";
+    case YamlNode::Kind::Null: return "nothing";
+    case YamlNode::Kind::Scalar: break;
+  }
+  return "text";
+}
+
+// Friendlier words for the yaml-cpp messages a lesson author meets most.
+std::string SyntaxMessage(const std::string& yaml_cpp_message) {
+  if (yaml_cpp_message == "illegal tab when looking for indentation")
+    return "invalid YAML: a tab indents this line; indent with spaces";
+  return "invalid YAML: " + yaml_cpp_message;
+}
+
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(YamlTree* tree, std::string_view source, const std::string& path, std::vector<Diagnostic>* diagnostics)
+      : tree_(tree), source_(source), path_(path), diagnostics_(diagnostics) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) throw StopParse{mark, "a lesson file holds one YAML document; a second one starts here"};
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode* node = NewNode(YamlNode::Kind::Null, mark);
+    PlaceEmptyValueAtKey(node);
+    Register(anchor, node, 1, 0);
+    Attach(node, 1, 0);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) throw StopParse{mark, "alias to an anchor that is not defined"};
+    const Anchored& target = it->second;
+    if (!target.complete) throw StopParse{mark, "an alias cannot refer to a node that contains it"};
+    alias_values_ += target.expanded;
+    if (alias_values_ > limits::kMaxAliasValues)
+      throw StopParse{mark, fmt::format("aliases repeat more than {} values; refusing to expand them",
+                                        limits::kMaxAliasValues)};
+    CheckNesting(static_cast<int>(stack_.size()) + target.height, mark);
+    Attach(target.node, target.expanded, target.height);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    CheckTag(tag, mark);
+    YamlNode* node = NewNode(YamlNode::Kind::Scalar, mark);
+    node->text = value;
+    node->quoted = tag == "!";
+    if (node->located) node->span = ScalarSpan(source_, node->offset, value, node->quoted);
+    Register(anchor, node, 1, 0);
+    Attach(node, 1, 0);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(YamlNode::Kind::Sequence, mark, tag, anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(YamlNode::Kind::Mapping, mark, tag, anchor);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Anchored {
+    const YamlNode* node = nullptr;
+    std::int64_t expanded = 1;  // values the node stands for once aliases inside it are expanded
+    int height = 0;             // collections nested in it, itself included
+    bool complete = false;
+  };
+  struct OpenCollection {
+    YamlNode* node = nullptr;
+    YAML::anchor_t anchor = 0;
+    std::int64_t expanded = 1;
+    int height = 1;
+    const YamlNode* pending_key = nullptr;  // mappings: the key waiting for its value
+    bool drop_value = false;                // the pending key repeats an earlier one
+    std::unordered_map<std::string, std::size_t> keys;  // mappings: key text -> its offset
+  };
+
+  YamlNode* NewNode(YamlNode::Kind kind, const YAML::Mark& mark) {
+    YamlNode& node = tree_->nodes.emplace_back();
+    node.kind = kind;
+    node.located = HasPosition(mark);
+    if (node.located) node.offset = static_cast<std::size_t>(mark.pos);
+    return &node;
+  }
+
+  // An empty value ("title:" and nothing more) has its mark on the next token,
+  // often the next line; point at its key instead.
+  void PlaceEmptyValueAtKey(YamlNode* node) const {
+    if (stack_.empty() || stack_.back().node->kind != YamlNode::Kind::Mapping) return;
+    const YamlNode* key = stack_.back().pending_key;
+    if (key == nullptr || !key->located) return;
+    if (!node->located || node->offset < key->offset ||
+        source_.substr(key->offset, node->offset - key->offset).find('\n') != std::string_view::npos) {
+      node->offset = key->offset;
+      node->located = true;
+      node->span = key->span;
+    }
+  }
+
+  void CheckTag(const std::string& tag, const YAML::Mark& mark) {
+    if (tag.empty() || tag == "?" || tag == "!" || reported_tag_) return;
+    reported_tag_ = true;
+    Report(mark, "YAML tags are not supported in lessons; write the value without one");
+  }
+
+  void CheckNesting(int depth, const YAML::Mark& mark) const {
+    if (depth > limits::kMaxNesting)
+      throw StopParse{mark, fmt::format("nesting is deeper than {} levels", limits::kMaxNesting)};
+  }
+
+  void Open(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    CheckTag(tag, mark);
+    if (!stack_.empty() && stack_.back().node->kind == YamlNode::Kind::Mapping && stack_.back().pending_key == nullptr)
+      throw StopParse{mark, fmt::format("a key must be plain text, not {}", DescribeKind(kind))};
+    CheckNesting(static_cast<int>(stack_.size()) + 1, mark);
+    YamlNode* node = NewNode(kind, mark);
+    if (anchor != 0) anchors_[anchor] = Anchored{node, 1, 1, false};
+    stack_.push_back(OpenCollection{node, anchor, 1, 1, nullptr, false, {}});
+  }
+
+  void Close() {
+    OpenCollection done = std::move(stack_.back());
+    stack_.pop_back();
+    if (done.anchor != 0) anchors_[done.anchor] = Anchored{done.node, done.expanded, done.height, true};
+    Attach(done.node, done.expanded, done.height);
+  }
+
+  void Register(YAML::anchor_t anchor, const YamlNode* node, std::int64_t expanded, int height) {
+    if (anchor != 0) anchors_[anchor] = Anchored{node, expanded, height, true};
+  }
+
+  // Adds a finished node to the collection being built (or makes it the root).
+  void Attach(const YamlNode* node, std::int64_t expanded, int height) {
+    if (stack_.empty()) {
+      tree_->root = node;
+      return;
+    }
+    OpenCollection& parent = stack_.back();
+    parent.expanded = std::min(parent.expanded + expanded, limits::kMaxAliasValues * 4);
+    parent.height = std::max(parent.height, height + 1);
+    if (parent.node->kind == YamlNode::Kind::Sequence) {
+      parent.node->items.push_back(node);
+      return;
+    }
+    if (parent.pending_key == nullptr) {
+      AcceptKey(parent, node);
+      return;
+    }
+    if (!parent.drop_value) parent.node->entries.push_back({parent.pending_key, node});
+    parent.pending_key = nullptr;
+    parent.drop_value = false;
+  }
+
+  void AcceptKey(OpenCollection& parent, const YamlNode* key) {
+    if (key->kind != YamlNode::Kind::Scalar)  // collections were refused when they opened
+      throw StopParse{MarkOf(*key), "a key cannot be empty"};
+    parent.pending_key = key;
+    auto [it, fresh] = parent.keys.emplace(key->text, key->offset);
+    if (!fresh) {
+      parent.drop_value = true;
+      diagnostics_->push_back(MakeDiagnostic(
+          *key, source_, path_, Severity::Error,
+          fmt::format("duplicate key '{}' (first given on line {})", key->text, LineColumnAt(source_, it->second).line)));
+    }
+  }
+
+  YAML::Mark MarkOf(const YamlNode& node) const {
+    if (!node.located) return YAML::Mark::null_mark();
+    YAML::Mark mark;
+    mark.pos = static_cast<int>(node.offset);
+    return mark;
+  }
+
+  void Report(const YAML::Mark& mark, std::string message) {
+    YamlNode at;
+    at.located = HasPosition(mark);
+    if (at.located) at.offset = static_cast<std::size_t>(mark.pos);
+    diagnostics_->push_back(MakeDiagnostic(at, source_, path_, Severity::Error, std::move(message)));
+  }
+
+  YamlTree* tree_;
+  std::string_view source_;
+  const std::string& path_;
+  std::vector<Diagnostic>* diagnostics_;
+  std::vector<OpenCollection> stack_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  std::int64_t alias_values_ = 0;
+  int documents_ = 0;
+  bool reported_tag_ = false;
+
+ public:
+  void ReportStop(const StopParse& stop) { Report(stop.mark, stop.message); }
+  void ReportSyntax(const YAML::Exception& e) {
+    YAML::Mark mark = e.mark;
+    if (mark.pos < 0) mark = YAML::Mark::null_mark();
+    Report(mark, SyntaxMessage(e.msg));
+  }
+};
+
+}  // namespace
+
+YamlTree ParseYamlTree(std::string_view text, const std::string& path, std::vector<Diagnostic>* diagnostics) {
+  YamlTree tree;
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(&tree, text, path, diagnostics);
+  try {
+    YAML::Parser parser(in);
+    if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);  // a second one is an error
+  } catch (const StopParse& stop) {
+    builder.ReportStop(stop);
+    tree.root = nullptr;
+  } catch (const YAML::Exception& e) {
+    builder.ReportSyntax(e);
+    tree.root = nullptr;
+  }
+  return tree;
+}
+
+Diagnostic MakeDiagnostic(const YamlNode& node, std::string_view text, const std::string& path,
+                          Severity severity, std::string message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.where.path = path;
+  d.message = std::move(message);
+  if (node.located) {
+    const LineColumn at = LineColumnAt(text, node.offset);
+    d.where.line = at.line;
+    d.where.column = at.column;
+    d.span = std::max(node.span, 1);
+  }
+  return d;
+}
+
+}  // namespace cl
