@@ -16,6 +16,7 @@ constexpr double kCellPadX = 5, kCellPadY = 3;
 constexpr double kFigureGap = 4;       // between a figure and its caption
 constexpr double kRuleWidth = 0.5;
 constexpr double kTocNumberWidth = 40;
+constexpr double kProseLineSpacing = 1.3;  // airy enough to annotate a printout
 constexpr Color kGrey{0x55, 0x55, 0x55};
 constexpr Color kRuleColor{0xbb, 0xbb, 0xbb};
 constexpr Color kCodeBackground{0xf3, 0xf3, 0xf3};
@@ -104,6 +105,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
     p.outline_level = level;
   } else if (const auto* para = std::get_if<PdfParagraph>(&block)) {
     PdfTextStyle style;
+    style.line_spacing = kProseLineSpacing;
     p.space_after = para->compact ? 2 : 6;
     switch (para->style) {
       case PdfParagraphStyle::Body: break;
@@ -119,6 +121,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
       case PdfParagraphStyle::Quote:
         style.color = Color{0x33, 0x33, 0x33};
         p.quote_bar = true;
+        p.space_before = 4;
         break;
     }
     p.x = std::clamp(para->indent, 0, kMaxIndent) * kIndentStep;

@@ -52,6 +52,7 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
     if (style.ellipsize) pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
   }
   pango_layout_set_alignment(layout, style.align);
+  if (style.line_spacing > 0) pango_layout_set_line_spacing(layout, static_cast<float>(style.line_spacing));
 
   // Validate first: pango_layout_set_markup would print a warning and show nothing.
   if (pango_parse_markup(markup.c_str(), static_cast<int>(markup.size()), 0, nullptr, nullptr, nullptr, nullptr)) {

@@ -26,6 +26,7 @@ struct PdfTextStyle {
   Color color{0x1a, 0x1a, 0x1a};
   PangoAlignment align = PANGO_ALIGN_LEFT;
   bool ellipsize = false;  // one line, cut with "…" at the width (running footers)
+  double line_spacing = 0;  // line height as a multiple of the font size; 0: the font's own
 };
 
 // One line of a layout, in points from the layout's top.

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "render/cairo_painter.h"
 #include "render/cairo_pdf_pages.h"
@@ -25,6 +27,8 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
 }
+
+std::string DestinationName(int page, double y) { return fmt::format("p{}y{:.0f}", page + 1, y * 100); }
 
 void SetColor(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
 
@@ -53,10 +57,20 @@ void PaintItem(cairo_t* cr, const PdfPlaced& item) {
     cairo_stroke(cr);
     cairo_restore(cr);
   } else if (const auto* l = std::get_if<PdfPlacedLink>(&item)) {
-    const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] page={} pos=[0 {:.2f}]", l->x, l->y,
-                                               l->w, l->h, l->target_page + 1, l->target_y);
+    const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] dest='{}'", l->x, l->y, l->w, l->h,
+                                               DestinationName(l->target_page, l->target_y));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+}
+
+// Marks every place a link on any page points to, on the page being painted.
+// (Cairo 1.16 writes links to later pages only through named destinations.)
+void PaintDestinations(cairo_t* cr, const std::set<std::pair<int, double>>& targets, int page) {
+  for (auto it = targets.lower_bound({page, -1e300}); it != targets.end() && it->first == page; ++it) {
+    const std::string attributes = fmt::format("name='{}' x=0 y={:.2f}", DestinationName(page, it->second), it->second);
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
   }
 }
 
@@ -85,10 +99,18 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
 
+  std::set<std::pair<int, double>> targets;
+  for (const PdfPageContent& content : flow.pages) {
+    for (const PdfPlaced& item : content.items) {
+      if (const auto* l = std::get_if<PdfPlacedLink>(&item)) targets.emplace(l->target_page, l->target_y);
+    }
+  }
+
   cairo_t* cr = cairo_create(surface);
   const int count = static_cast<int>(flow.pages.size());
   for (int i = 0; i < count; ++i) {
     const PdfPageContent& content = flow.pages[static_cast<size_t>(i)];
+    PaintDestinations(cr, targets, i);
     for (const PdfPlaced& item : content.items) PaintItem(cr, item);
     PaintFooter(cr, text, page, content.footer, i + 1, count);
     cairo_show_page(cr);
@@ -106,7 +128,8 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
     }
     const std::string link = fmt::format("page={} pos=[0 {:.2f}]", item.page + 1, item.y);
     const int id = cairo_pdf_surface_add_outline(surface, parent, item.title.c_str(), link.c_str(),
-                                                 static_cast<cairo_pdf_outline_flags_t>(0));
+                                                 item.depth == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN
+                                                                 : static_cast<cairo_pdf_outline_flags_t>(0));
     parent_at_depth.erase(parent_at_depth.lower_bound(item.depth), parent_at_depth.end());
     parent_at_depth[item.depth] = id;
   }
