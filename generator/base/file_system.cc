@@ -125,14 +125,18 @@ bool RemoveTree(const std::string& path, std::string* error) {
   return true;
 }
 
-bool ReplacePath(const std::string& staged, const std::string& target, std::string* error) {
+bool ReplacePath(const std::string& staged, const std::string& target, std::string* error, bool allow_exchange) {
   if (!PathExists(target)) {
     if (::rename(staged.c_str(), target.c_str()) == 0) return true;
     if (error) *error = Failure("move into place", target, errno);
     return false;
   }
-  if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0)
-    return RemoveTree(staged, error);  // `staged` now holds the old version
+  if (allow_exchange) {
+    if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0)
+      return RemoveTree(staged, error);  // `staged` now holds the old version
+  } else {
+    errno = ENOSYS;
+  }
   if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) {
     if (error) *error = Failure("swap into place", target, errno);
     return false;

@@ -30,8 +30,10 @@ bool RemoveTree(const std::string& path, std::string* error);
 // Uses an atomic exchange where the kernel has one (Linux renameat2), else
 // moves the old version to `staged + ".old"` first, so a crash in between
 // leaves the complete old version there for RecoverAside to restore.
-// On success `staged` no longer exists.
-bool ReplacePath(const std::string& staged, const std::string& target, std::string* error);
+// On success `staged` no longer exists. `allow_exchange` false forces the
+// fallback (for tests).
+bool ReplacePath(const std::string& staged, const std::string& target, std::string* error,
+                 bool allow_exchange = true);
 
 // After a crash during ReplacePath's fallback: if `target` is missing and
 // `staged + ".old"` exists, moves the old version back.

@@ -88,41 +88,45 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     ++line_number;
     std::vector<std::string_view> f = SplitTabs(line);
     std::string_view kind = f[0];
-    std::string a, b;
+    std::string a;
     if (line_number == 1) {
       if (line != "convlesson-manifest\t1") return fail("not a convlesson manifest of version 1");
       continue;
     }
-    if (kind == "course" && f.size() == 2 && IsHex(f[1])) {
-      m.course_key = f[1];
-    } else if (kind == "course-entry" && f.size() == 2 && Unescape(f[1], &a)) {
-      m.course_entries.push_back(a);
-    } else if (kind == "lesson" && f.size() == 2 && Unescape(f[1], &a)) {
-      if (m.lessons.count(a)) return fail("lesson listed twice");
-      lesson = &m.lessons[a];
-      lesson->id = a;
-    } else if (!lesson) {
-      return fail("unexpected record before any lesson");
-    } else if (kind == "source" && f.size() == 2 && Unescape(f[1], &a)) {
-      lesson->source = a;
-    } else if (kind == "key" && f.size() == 2 && IsHex(f[1])) {
-      lesson->key = f[1];
-    } else if (kind == "yaml" && f.size() == 2 && IsHex(f[1])) {
-      lesson->yaml_hash = f[1];
-    } else if (kind == "generator" && f.size() == 2 && IsHex(f[1])) {
-      lesson->generator = f[1];
-    } else if (kind == "files" && f.size() == 2 && ParseInt(f[1], &lesson->files)) {
-    } else if (kind == "input" && f.size() == 3 && Unescape(f[1], &a) && IsHex(f[2])) {
-      lesson->inputs.push_back({a, std::string(f[2])});
-    } else if (kind == "warning" && f.size() == 6) {
+    bool lesson_field = kind == "source" || kind == "key" || kind == "yaml" || kind == "generator" ||
+                        kind == "files" || kind == "input" || kind == "warning";
+    bool well_formed = true;
+    if (lesson_field && !lesson) return fail("unexpected record before any lesson");
+    if (kind == "course") {
+      well_formed = f.size() == 2 && IsHex(f[1]);
+      if (well_formed) m.course_key = f[1];
+    } else if (kind == "course-entry") {
+      well_formed = f.size() == 2 && Unescape(f[1], &a);
+      if (well_formed) m.course_entries.push_back(a);
+    } else if (kind == "lesson") {
+      well_formed = f.size() == 2 && Unescape(f[1], &a);
+      if (well_formed && m.lessons.count(a)) return fail("lesson listed twice");
+      if (well_formed) lesson = &m.lessons[a], lesson->id = a;
+    } else if (kind == "source") {
+      well_formed = f.size() == 2 && Unescape(f[1], &lesson->source);
+    } else if (kind == "key" || kind == "yaml" || kind == "generator") {
+      well_formed = f.size() == 2 && IsHex(f[1]);
+      std::string& field = kind == "key" ? lesson->key : kind == "yaml" ? lesson->yaml_hash : lesson->generator;
+      if (well_formed) field = f[1];
+    } else if (kind == "files") {
+      well_formed = f.size() == 2 && ParseInt(f[1], &lesson->files);
+    } else if (kind == "input") {
+      well_formed = f.size() == 3 && Unescape(f[1], &a) && IsHex(f[2]);
+      if (well_formed) lesson->inputs.push_back({a, std::string(f[2])});
+    } else if (kind == "warning") {
       ManifestWarning w;
-      if (!Unescape(f[1], &w.path) || !ParseInt(f[2], &w.line) || !ParseInt(f[3], &w.column) ||
-          !ParseInt(f[4], &w.span) || !Unescape(f[5], &w.message))
-        return fail("bad warning record");
-      lesson->warnings.push_back(std::move(w));
+      well_formed = f.size() == 6 && Unescape(f[1], &w.path) && ParseInt(f[2], &w.line) &&
+                    ParseInt(f[3], &w.column) && ParseInt(f[4], &w.span) && Unescape(f[5], &w.message);
+      if (well_formed) lesson->warnings.push_back(std::move(w));
     } else {
       return fail(fmt::format("unknown record '{}'", kind));
     }
+    if (!well_formed) return fail(fmt::format("bad '{}' record", kind));
   }
   if (line_number == 0) return fail("empty manifest");
   for (const auto& [id, l] : m.lessons)

@@ -1,0 +1,147 @@
+// Disk helpers on a fresh temporary folder: atomic writes leave no temporary
+// files, ReplacePath swaps whole folders, RemoveTree never follows links out,
+// and DiskFileSink refuses paths that would leave its root.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "base/disk_file_sink.h"
+#include "base/file_system.h"
+
+namespace fs = std::filesystem;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+// A fresh folder under the system temp dir, removed afterwards.
+struct TempFolder {
+  TempFolder() {
+    std::string pattern = (fs::temp_directory_path() / "convlesson-fs-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempFolder() { fs::remove_all(path); }
+  std::string operator/(const std::string& name) const { return path + "/" + name; }
+  std::string path;
+};
+
+std::string Read(const std::string& path) {
+  std::string bytes;
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(cl::ReadFileBytes(path, &bytes, &error), error);
+  return bytes;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(FileSystemSuite)
+
+BOOST_AUTO_TEST_CASE(WriteFileAtomicReplacesAndLeavesNoTemporaryFiles) {
+  TempFolder dir;
+  std::string error;
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "a.txt", "first", &error));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "a.txt", "second", &error));
+  BOOST_TEST(Read(dir / "a.txt") == "second");
+  BOOST_TEST(cl::ListDirectory(dir.path) == std::vector<std::string>{"a.txt"});
+}
+
+BOOST_AUTO_TEST_CASE(WriteFileAtomicReportsAMissingFolder) {
+  TempFolder dir;
+  std::string error;
+  BOOST_TEST(!cl::WriteFileAtomic(dir / "no/such.txt", "x", &error));
+  BOOST_TEST(error == "cannot write '" + (dir / "no/such.txt") + "': No such file or directory");
+}
+
+BOOST_AUTO_TEST_CASE(ReadFileBytesRefusesLargeFilesAndFolders) {
+  TempFolder dir;
+  std::string error, bytes;
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "big", std::string(100, 'x'), &error));
+  BOOST_TEST(!cl::ReadFileBytes(dir / "big", &bytes, &error, 99));
+  BOOST_TEST(error == "cannot read '" + (dir / "big") + "': larger than 99 bytes");
+  BOOST_TEST(cl::ReadFileBytes(dir / "big", &bytes, &error, 100));
+  BOOST_TEST(!cl::ReadFileBytes(dir.path, &bytes, &error));
+  BOOST_TEST(error == "cannot read '" + dir.path + "': Is a directory");
+}
+
+BOOST_DATA_TEST_CASE(ReplacePathSwapsAWholeFolder, bdata::make({true, false}), exchange) {
+  TempFolder dir;
+  std::string error;
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "out/lesson/frames", &error));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "out/lesson/frames/old.svg", "old", &error));
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "stage/lesson", &error));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "stage/lesson/new.svg", "new", &error));
+  BOOST_REQUIRE_MESSAGE(cl::ReplacePath(dir / "stage/lesson", dir / "out/lesson", &error, exchange), error);
+  BOOST_TEST(cl::ListDirectory(dir / "out/lesson") == std::vector<std::string>{"new.svg"});
+  BOOST_TEST(!cl::PathExists(dir / "stage/lesson"));
+  BOOST_TEST(cl::ListDirectory(dir / "stage").empty());  // the old version is gone too
+}
+
+BOOST_AUTO_TEST_CASE(ReplacePathMovesIntoAFreeNameAndOverAFile) {
+  TempFolder dir;
+  std::string error;
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "staged.html", "new", &error));
+  BOOST_REQUIRE(cl::ReplacePath(dir / "staged.html", dir / "index.html", &error));
+  BOOST_TEST(Read(dir / "index.html") == "new");
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "staged.html", "newer", &error));
+  BOOST_REQUIRE(cl::ReplacePath(dir / "staged.html", dir / "index.html", &error));
+  BOOST_TEST(Read(dir / "index.html") == "newer");
+  BOOST_TEST(cl::ListDirectory(dir.path) == std::vector<std::string>{"index.html"});
+}
+
+BOOST_AUTO_TEST_CASE(RecoverAsideRestoresTheOldVersionOnlyWhenTheTargetIsMissing) {
+  TempFolder dir;
+  std::string error;
+  // As a build killed between the fallback's two renames leaves it.
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "stage/lesson.old", &error));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "stage/lesson.old/a.svg", "old", &error));
+  BOOST_REQUIRE(cl::RecoverAside(dir / "stage/lesson", dir / "lesson", &error));
+  BOOST_TEST(Read(dir / "lesson/a.svg") == "old");
+  // With the target present, the aside copy is left for the caller to delete.
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "stage/lesson.old", &error));
+  BOOST_REQUIRE(cl::RecoverAside(dir / "stage/lesson", dir / "lesson", &error));
+  BOOST_TEST(cl::PathExists(dir / "stage/lesson.old"));
+  BOOST_TEST(Read(dir / "lesson/a.svg") == "old");
+}
+
+BOOST_AUTO_TEST_CASE(RemoveTreeRemovesLinksNotWhatTheyPointAt) {
+  TempFolder dir;
+  std::string error;
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "keep", &error));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "keep/precious.txt", "x", &error));
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "out/lesson", &error));
+  fs::create_directory_symlink(dir / "keep", dir / "out/lesson/link");
+  BOOST_REQUIRE(cl::RemoveTree(dir / "out", &error));
+  BOOST_TEST(!cl::PathExists(dir / "out"));
+  BOOST_TEST(Read(dir / "keep/precious.txt") == "x");
+  BOOST_TEST(cl::RemoveTree(dir / "never-existed", &error));
+}
+
+BOOST_AUTO_TEST_CASE(DiskFileSinkWritesNestedFilesAndCountsThem) {
+  TempFolder dir;
+  cl::DiskFileSink sink(dir / "stage");
+  std::string error;
+  BOOST_REQUIRE(sink.Put("frames/v/001-intro.svg", "<svg/>", &error));
+  BOOST_REQUIRE(sink.Put("lesson.json", "{}", &error));
+  BOOST_TEST(Read(dir / "stage/frames/v/001-intro.svg") == "<svg/>");
+  BOOST_TEST(sink.files_written() == 2);
+  BOOST_TEST(sink.bytes_written() == 8);
+  BOOST_TEST(sink.paths() == (std::vector<std::string>{"frames/v/001-intro.svg", "lesson.json"}));
+}
+
+BOOST_AUTO_TEST_CASE(DiskFileSinkRefusesPathsLeavingItsRoot) {
+  TempFolder dir;
+  cl::DiskFileSink sink(dir / "stage");
+  for (const char* bad : {"../escape.txt", "/etc/passwd", "a/../../b", "a//b", "./a", "", "a\\b"}) {
+    std::string error;
+    BOOST_TEST(!sink.Put(bad, "x", &error), bad);
+    BOOST_TEST(error == std::string("unsafe output path '") + bad + "'");
+  }
+  BOOST_TEST(!cl::PathExists(dir / "escape.txt"));
+  BOOST_TEST(sink.files_written() == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,91 @@
+// The build manifest: exact text, round trips with awkward names, and text it
+// did not write is refused (so a damaged manifest means "rebuild", never a
+// wrong deletion).
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "cli/build_manifest.h"
+
+namespace bdata = boost::unit_test::data;
+using cl::BuildManifest;
+using cl::ManifestLesson;
+
+namespace {
+
+BuildManifest Sample() {
+  BuildManifest m;
+  m.course_key = "c0ffee";
+  m.course_entries = {"assets", "index.html"};
+  ManifestLesson& l = m.lessons["edges"];
+  l.id = "edges";
+  l.source = "../lessons/edges.yaml";
+  l.key = "aa";
+  l.yaml_hash = "bb";
+  l.generator = "cc";
+  l.files = 47;
+  l.inputs = {{"../lessons/my cat\tphoto.png", "dd"}};
+  l.warnings = {{"", 12, 3, 5, "text hidden\nbecause cells are small \\ tiny"}};
+  return m;
+}
+
+struct BadCase {
+  const char* name;
+  const char* text;
+  const char* want;
+};
+std::ostream& operator<<(std::ostream& os, const BadCase& c) { return os << c.name; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(BuildManifestSuite)
+
+BOOST_AUTO_TEST_CASE(SerializesToTheDocumentedLines) {
+  BOOST_TEST(cl::SerializeManifest(Sample()) ==
+             "convlesson-manifest\t1\n"
+             "course\tc0ffee\n"
+             "course-entry\tassets\n"
+             "course-entry\tindex.html\n"
+             "lesson\tedges\n"
+             "source\t../lessons/edges.yaml\n"
+             "key\taa\n"
+             "yaml\tbb\n"
+             "generator\tcc\n"
+             "files\t47\n"
+             "input\t../lessons/my cat\\tphoto.png\tdd\n"
+             "warning\t\t12\t3\t5\ttext hidden\\nbecause cells are small \\\\ tiny\n");
+}
+
+BOOST_AUTO_TEST_CASE(RoundTrips) {
+  std::string error;
+  auto parsed = cl::ParseManifest(cl::SerializeManifest(Sample()), &error);
+  BOOST_REQUIRE_MESSAGE(parsed.has_value(), error);
+  BOOST_TEST((*parsed == Sample()));
+  BuildManifest empty;
+  auto parsed_empty = cl::ParseManifest(cl::SerializeManifest(empty), &error);
+  BOOST_REQUIRE(parsed_empty.has_value());
+  BOOST_TEST((*parsed_empty == empty));
+}
+
+BOOST_DATA_TEST_CASE(
+    RefusesTextItDidNotWrite,
+    bdata::make(std::vector<BadCase>{
+        {"empty", "", "line 0: empty manifest"},
+        {"other file", "hello\n", "line 1: not a convlesson manifest of version 1"},
+        {"newer version", "convlesson-manifest\t2\n", "line 1: not a convlesson manifest of version 1"},
+        {"truncated", "convlesson-manifest\t1\ncourse\tab", "line 1: missing final newline"},
+        {"record before a lesson", "convlesson-manifest\t1\nsource\tx\n",
+         "line 2: unexpected record before any lesson"},
+        {"unknown record", "convlesson-manifest\t1\nlesson\ta\nsize\t3\n", "line 3: unknown record 'size'"},
+        {"bad escape", "convlesson-manifest\t1\ncourse-entry\ta\\qb\n", "line 2: bad 'course-entry' record"},
+        {"non-hex key", "convlesson-manifest\t1\nlesson\ta\nkey\tXYZ\n", "line 3: bad 'key' record"},
+        {"bad warning", "convlesson-manifest\t1\nlesson\ta\nwarning\t\tx\t1\t1\tm\n", "line 3: bad 'warning' record"},
+        {"lesson twice", "convlesson-manifest\t1\nlesson\ta\nlesson\ta\n", "line 3: lesson listed twice"},
+        {"incomplete lesson", "convlesson-manifest\t1\nlesson\ta\nsource\tx.yaml\n",
+         "line 3: lesson 'a' is incomplete"}}),
+    c) {
+  std::string error;
+  BOOST_TEST(!cl::ParseManifest(c.text, &error).has_value());
+  BOOST_TEST(error == c.want);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,142 @@
+// Build settings: --only and SOURCE_DATE_EPOCH are checked with exact
+// messages, and the generator key moves with exactly the options that change
+// bytes in out/.
+#include <cstdlib>
+#include <filesystem>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "base/file_system.h"
+#include "cli/build_settings.h"
+
+namespace bdata = boost::unit_test::data;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct KindsCase {
+  const char* list;
+  std::set<std::string> want;
+  const char* error;  // empty: accepted
+};
+std::ostream& operator<<(std::ostream& os, const KindsCase& c) { return os << "'" << c.list << "'"; }
+
+struct EpochCase {
+  const char* value;  // null: unset
+  long long want;
+  const char* error;
+};
+std::ostream& operator<<(std::ostream& os, const EpochCase& c) { return os << (c.value ? c.value : "(unset)"); }
+
+std::string KeyFor(const cl::BuildOptions& options) {
+  cl::BuildSettings settings;
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(cl::ResolveBuildSettings(options, &settings, &error), error);
+  return settings.generator_key;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(BuildSettingsSuite)
+
+BOOST_DATA_TEST_CASE(
+    OnlyLists,
+    bdata::make(std::vector<KindsCase>{
+        {"", {}, ""},
+        {"svg", {"svg"}, ""},
+        {"png,svg,png", {"png", "svg"}, ""},
+        {"svg,png,gif,anim-svg,pdf,html,json", {"svg", "png", "gif", "anim-svg", "pdf", "html", "json"}, ""},
+        {"jpg", {}, "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"},
+        {"svg,,png", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"},
+        {"svg,", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"},
+        {"SVG", {}, "--only: unknown output kind 'SVG' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"}}),
+    c) {
+  std::set<std::string> kinds;
+  std::string error;
+  bool ok = cl::ParseOutputKinds(c.list, &kinds, &error);
+  BOOST_TEST(ok == std::string(c.error).empty());
+  if (ok) BOOST_TEST(kinds == c.want);
+  else BOOST_TEST(error == c.error);
+}
+
+BOOST_DATA_TEST_CASE(
+    SourceDateEpochs,
+    bdata::make(std::vector<EpochCase>{
+        {nullptr, 0, ""},
+        {"", 0, ""},
+        {"0", 0, ""},
+        {"1700000000", 1700000000, ""},
+        {"-1", 0, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '-1'"},
+        {"+5", 0, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '+5'"},
+        {"12.5", 0, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '12.5'"},
+        {"now", 0, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'now'"},
+        {"99999999999999999999", 0,
+         "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '99999999999999999999'"}}),
+    c) {
+  long long seconds = -7;
+  std::string error;
+  bool ok = cl::ParseSourceDateEpoch(c.value, &seconds, &error);
+  BOOST_TEST(ok == std::string(c.error).empty());
+  BOOST_TEST(seconds == c.want);
+  if (!ok) BOOST_TEST(error == c.error);
+}
+
+BOOST_AUTO_TEST_CASE(GeneratorKeyFollowsOutputOptionsOnly) {
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  cl::BuildOptions base;
+  std::string key = KeyFor(base);
+  BOOST_TEST(key.size() == 64u);
+
+  cl::BuildOptions logging = base;  // options that change no byte of out/
+  logging.jobs = 7;
+  logging.force = logging.quiet = logging.verbose = logging.fail_fast = true;
+  logging.out_dir = "elsewhere";
+  BOOST_TEST(KeyFor(logging) == key);
+
+  cl::BuildOptions scale = base;
+  scale.scale = 3;
+  BOOST_TEST(KeyFor(scale) != key);
+  cl::BuildOptions paper = base;
+  paper.paper = "letter";
+  BOOST_TEST(KeyFor(paper) != key);
+  cl::BuildOptions only = base;
+  only.only = "svg";
+  BOOST_TEST(KeyFor(only) != key);
+  ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
+  BOOST_TEST(KeyFor(base) != key);
+  ::unsetenv("SOURCE_DATE_EPOCH");
+}
+
+BOOST_AUTO_TEST_CASE(BadSettingsAreUsageErrors) {
+  cl::BuildSettings settings;
+  std::string error;
+  cl::BuildOptions templates;
+  templates.templates_dir = "/no/such/templates";
+  BOOST_TEST(!cl::ResolveBuildSettings(templates, &settings, &error));
+  BOOST_TEST(error == "templates folder '/no/such/templates' does not exist");
+  ::setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+  BOOST_TEST(!cl::ResolveBuildSettings(cl::BuildOptions{}, &settings, &error));
+  BOOST_TEST(error == "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'yesterday'");
+  ::unsetenv("SOURCE_DATE_EPOCH");
+}
+
+BOOST_AUTO_TEST_CASE(FolderHashSeesNamesAndBytes) {
+  std::string pattern = (fs::temp_directory_path() / "convlesson-tpl-XXXXXX").string();
+  std::string dir = ::mkdtemp(pattern.data());
+  std::string error;
+  BOOST_REQUIRE(cl::MakeDirectories(dir + "/partials", &error));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir + "/page.mustache", "<p>{{x}}</p>", &error));
+  std::string first = cl::HashFolder(dir);
+  BOOST_TEST(cl::HashFolder(dir) == first);
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir + "/partials/_head.mustache", "", &error));
+  std::string with_partial = cl::HashFolder(dir);
+  BOOST_TEST(with_partial != first);
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir + "/page.mustache", "<p>{{y}}</p>", &error));
+  BOOST_TEST(cl::HashFolder(dir) != with_partial);
+  fs::rename(dir + "/page.mustache", dir + "/other.mustache");
+  BOOST_TEST(cl::HashFolder(dir) != with_partial);
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
