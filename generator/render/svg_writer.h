@@ -19,7 +19,10 @@ struct SvgOptions {
 };
 
 // The whole document. `id_prefix` should be unique per frame in a page, e.g.
-// "vertical-edge-003-" (only [A-Za-z0-9_-] are kept; empty is allowed).
+// "vertical-edge-003-" (see FrameIdPrefix in site/output_paths.h). Only
+// [A-Za-z0-9_-] are kept, and an "f" goes in front of a prefix that does not
+// start with a letter or '_', so every id is a valid XML name. Ids written:
+// <prefix>title, <prefix>desc and <prefix><group id> for each scene group.
 std::string WriteSvg(const Scene& scene, std::string_view id_prefix, const SvgOptions& options = {});
 
 // Only the drawing: the elements that go inside <svg> (background included,

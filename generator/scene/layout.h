@@ -5,6 +5,9 @@
 // beat then only changes what is filled, highlighted and said.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "compute/compute.h"
 #include "lesson/model.h"
 #include "scene/scene.h"
@@ -18,45 +21,66 @@ struct LayoutInput {
   const Variant* variant = nullptr;
   const VariantResult* result = nullptr;
   const Storyboard* story = nullptr;
-  // The |value| at which the colour scale saturates. One value per lesson
-  // (see MaxAbsValue) so colours mean the same in every variant's frames.
+  // The |value| at which the colour scale saturates for the image and the
+  // maps, and for the filter's weights (a different quantity, so its own
+  // span on the same colours). One pair per lesson (see MaxAbsValue and
+  // MaxAbsWeight) so colours mean the same in every variant's frames.
   double value_scale = 1.0;
+  double weight_scale = 1.0;
 };
 
 // One grid drawn as cells: top-left, cell size, and whether numbers fit.
 struct GridBox {
   double x = 0, y = 0;
-  double cell = 0;   // cell side in units
-  int rows = 0, cols = 0;
+  double cell = 0;          // cell side in units
+  int rows = 0, cols = 0;   // 0 rows: the panel is absent
   bool numbers = false;     // values are written in the cells
   double number_size = 0;   // font size of those values
+  double index_size = 0;    // font size of row/column indices; 0: none
   double right() const { return x + cell * cols; }
   double bottom() const { return y + cell * rows; }
 };
 
+// A grid with its label centred above it.
+struct Panel {
+  GridBox grid;
+  std::string label;     // "Image 6×6", "Filter 3×3", "Feature map 4×4", ...
+  double label_x = 0;    // centre of the label (and of the grid)
+};
+
+// A symbol between two panels ("∗", "=", "→"), centred at x on baseline y.
+struct OperatorMark {
+  std::string text;
+  double x = 0, y = 0;
+};
+
 // Where everything sits in every frame of one variant (units; 1 unit = 1 CSS
-// px at scale 1). Grids with rows == 0 are absent (no activation / no pool).
+// px at scale 1).
 struct FrameGeometry {
   double width = 0, height = 0;
   double margin = 0;
-  double heading_size = 0, heading_y = 0;   // the line naming the stage
-  double label_size = 0, label_y = 0;       // panel labels' baseline
-  GridBox input;      // the padded image (padding rows/cols included)
-  GridBox filter;
-  GridBox conv;       // the feature map
-  GridBox activated;  // rows == 0 when the activation is none
-  GridBox pooled;     // rows == 0 when pool is none
-  double operator_size = 0;                 // the symbols between panels
-  double caption_size = 0, caption_y = 0;   // first caption line's baseline
+  double heading_size = 0, heading_y = 0;  // the line naming variant and stage
+  double label_size = 0, label_y = 0;      // panel labels' baseline
+  Panel input;      // the padded image (padding rows/cols included)
+  Panel filter;
+  Panel conv;       // the feature map
+  Panel activated;  // grid.rows == 0 when the activation is none
+  Panel pooled;     // grid.rows == 0 when pool is none
+  double operator_size = 0;
+  std::vector<OperatorMark> operators;
+  double caption_size = 0, caption_y = 0;  // first caption line's baseline
   double caption_line_height = 0;
-  int caption_lines = 1;                    // reserved for the longest caption
-  double caption_width = 0;                 // wrapping width
+  int caption_lines = 1;                   // reserved for the longest caption
+  double caption_width = 0;                // wrapping width
   double legend_x = 0, legend_y = 0, legend_w = 0, legend_h = 0;  // the colour bar
+  double legend_text_size = 0;
 };
 
-// The largest |value| among the variant's image, weights and maps (>= 1e-12 so
-// a scale never divides by zero). A lesson's scale is the max over its variants.
+// The largest |value| among the variant's image and maps, and among its
+// weights (each at least 1e-9, so a scale never divides by zero). A lesson's
+// scales are the maxima over its variants.
 double MaxAbsValue(const Variant& v, const VariantResult& r);
+double MaxAbsWeight(const Variant& v);
 
 // Plans the geometry shared by all beats of `in` (see the file comment).
 FrameGeometry PlanFrameGeometry(const LayoutInput& in);

@@ -10,7 +10,8 @@
 namespace cl {
 
 // Advance width of `utf8` at font size `size` (units). Characters missing from
-// the table count as the widest glyph, so a measurement never falls short.
+// the table (other scripts, which a fallback font draws) count as one em,
+// wider than any glyph in the table, so a measurement rarely falls short.
 double TextWidth(std::string_view utf8, double size, bool bold = false);
 
 // Typographic ascent and descent of the font as fractions of the size, for

@@ -31,7 +31,8 @@ struct BuiltVariant {
 
 struct BuiltLesson {
   const Lesson* lesson = nullptr;  // must outlive the BuiltLesson
-  double value_scale = 1.0;        // colour scale shared by every variant's frames
+  double value_scale = 1.0;        // colour scales shared by every variant's frames:
+  double weight_scale = 1.0;       // image and maps, and filter weights
   std::vector<BuiltVariant> variants;
   std::vector<Diagnostic> warnings;  // from planning the storyboards
 };

@@ -1,0 +1,133 @@
+#include "render/cairo_painter.h"
+
+#include <cstring>
+#include <variant>
+
+namespace cl {
+namespace {
+
+constexpr const char* kFontFamily = "DejaVu Sans";
+
+void SetColor(cairo_t* cr, Color c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
+
+void SetDash(cairo_t* cr, bool dashed, double width) {
+  if (dashed) {
+    const double pattern[] = {width * 2, width * 1.5};
+    cairo_set_dash(cr, pattern, 2, 0);
+  } else {
+    cairo_set_dash(cr, nullptr, 0, 0);
+  }
+}
+
+// Fixed text rendering so frames do not depend on the desktop's settings:
+// greyscale antialiasing, no hinting, unhinted metrics (advances then match
+// the widths scene/ measured with).
+void SetFontOptions(cairo_t* cr) {
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_subpixel_order(options, CAIRO_SUBPIXEL_ORDER_DEFAULT);
+  cairo_set_font_options(cr, options);
+  cairo_font_options_destroy(options);
+}
+
+struct Painter {
+  cairo_t* cr;
+
+  void operator()(const RectShape& r) const {
+    cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+    if (r.has_fill) {
+      SetColor(cr, r.fill);
+      if (r.has_stroke)
+        cairo_fill_preserve(cr);
+      else
+        cairo_fill(cr);
+    }
+    if (r.has_stroke) {
+      SetColor(cr, r.stroke);
+      cairo_set_line_width(cr, r.stroke_width);
+      SetDash(cr, r.dashed, r.stroke_width);
+      cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+  }
+
+  void operator()(const LineShape& l) const {
+    cairo_move_to(cr, l.x1, l.y1);
+    cairo_line_to(cr, l.x2, l.y2);
+    SetColor(cr, l.stroke);
+    cairo_set_line_width(cr, l.width);
+    SetDash(cr, l.dashed, l.width);
+    cairo_stroke(cr);
+  }
+
+  void operator()(const TextShape& t) const {
+    if (t.text.empty()) return;
+    cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
+                           t.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, t.size);
+    double x = t.x;
+    if (t.anchor != TextAnchor::Start) {
+      cairo_text_extents_t e;
+      cairo_text_extents(cr, t.text.c_str(), &e);
+      x -= t.anchor == TextAnchor::Middle ? e.x_advance / 2 : e.x_advance;
+    }
+    SetColor(cr, t.color);
+    cairo_move_to(cr, x, t.y);
+    cairo_show_text(cr, t.text.c_str());
+    cairo_new_path(cr);
+  }
+
+  void operator()(const CellsShape& c) const {
+    if (c.rows <= 0 || c.cols <= 0 || c.fills.size() != static_cast<std::size_t>(c.rows) * c.cols) return;
+    cairo_surface_t* cells = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c.cols, c.rows);
+    if (cairo_surface_status(cells) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(cells);
+      return;
+    }
+    cairo_surface_flush(cells);
+    unsigned char* data = cairo_image_surface_get_data(cells);
+    const int stride = cairo_image_surface_get_stride(cells);
+    for (int y = 0; y < c.rows; ++y) {
+      auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+      for (int x = 0; x < c.cols; ++x) {
+        const Color& f = c.fills[static_cast<std::size_t>(y) * c.cols + x];
+        row[x] = 0xFF000000u | (uint32_t{f.r} << 16) | (uint32_t{f.g} << 8) | f.b;
+      }
+    }
+    cairo_surface_mark_dirty(cells);
+    cairo_save(cr);
+    cairo_rectangle(cr, c.x, c.y, c.cell_w * c.cols, c.cell_h * c.rows);
+    cairo_clip(cr);
+    cairo_translate(cr, c.x, c.y);
+    cairo_scale(cr, c.cell_w, c.cell_h);
+    cairo_set_source_surface(cr, cells, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(cells);
+  }
+
+  void operator()(const GroupBegin&) const {}
+  void operator()(const GroupEnd&) const {}
+};
+
+}  // namespace
+
+void PaintScene(cairo_t* cr, const Scene& scene) {
+  cairo_save(cr);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  SetFontOptions(cr);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  cairo_rectangle(cr, 0, 0, scene.width, scene.height);
+  SetColor(cr, scene.background);
+  cairo_fill(cr);
+  const Painter painter{cr};
+  for (const SceneItem& item : scene.items) std::visit(painter, item);
+  cairo_restore(cr);
+}
+
+}  // namespace cl

@@ -1,0 +1,171 @@
+#include "scene/grid_items.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/number_format.h"
+#include "scene/palette.h"
+#include "scene/text_metrics.h"
+
+namespace cl {
+namespace {
+
+// Grids with more cells than this and no numbers become one CellsShape.
+constexpr int kMaxRectCells = 256;
+// Below this cell side the +/− signs no longer fit.
+constexpr double kMinSignCell = 7;
+
+double Baseline(double center_y, double size) { return center_y + (kFontAscent - kFontDescent) / 2 * size; }
+
+Color FillOf(const CellState& s, double scale) {
+  switch (s.kind) {
+    case CellState::Kind::Empty: return palette::kEmptyCell;
+    case CellState::Kind::Padding: return palette::kPaddingCell;
+    case CellState::Kind::Value: return DivergingColor(s.value, scale);
+  }
+  return palette::kEmptyCell;
+}
+
+void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
+             bool bold = false) {
+  TextShape t;
+  t.x = x;
+  t.y = y;
+  t.text = std::move(text);
+  t.size = size;
+  t.color = color;
+  t.anchor = anchor;
+  t.bold = bold;
+  scene.items.push_back(std::move(t));
+}
+
+void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& states, double scale) {
+  const bool as_block = !b.numbers && b.rows * b.cols > kMaxRectCells;
+  if (as_block) {
+    CellsShape cells;
+    cells.x = b.x;
+    cells.y = b.y;
+    cells.cell_w = cells.cell_h = b.cell;
+    cells.rows = b.rows;
+    cells.cols = b.cols;
+    cells.fills.reserve(states.size());
+    for (const CellState& s : states) cells.fills.push_back(FillOf(s, scale));
+    scene.items.push_back(std::move(cells));
+    return;
+  }
+  for (int r = 0; r < b.rows; ++r) {
+    for (int c = 0; c < b.cols; ++c) {
+      RectShape rect;
+      rect.x = b.x + c * b.cell;
+      rect.y = b.y + r * b.cell;
+      rect.w = rect.h = b.cell;
+      rect.fill = FillOf(states[static_cast<std::size_t>(r) * b.cols + c], scale);
+      scene.items.push_back(rect);
+    }
+  }
+}
+
+void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& states, double scale) {
+  const bool signs = !b.numbers && b.cell >= kMinSignCell;
+  if (!b.numbers && !signs) return;
+  const double size = b.numbers ? b.number_size : b.cell * 0.7;
+  for (int r = 0; r < b.rows; ++r) {
+    for (int c = 0; c < b.cols; ++c) {
+      const CellState& s = states[static_cast<std::size_t>(r) * b.cols + c];
+      if (s.kind == CellState::Kind::Empty) continue;
+      std::string text;
+      if (b.numbers)
+        text = FormatNumberCompact(s.value, 5);
+      else if (s.kind == CellState::Kind::Value && s.value != 0)
+        text = s.value < 0 ? "\u2212" : "+";
+      if (text.empty()) continue;
+      const Color ink = s.kind == CellState::Kind::Padding ? palette::kPaddingInk : TextColorOn(FillOf(s, scale));
+      AddText(scene, b.x + (c + 0.5) * b.cell, Baseline(b.y + (r + 0.5) * b.cell, size), std::move(text), size, ink,
+              TextAnchor::Middle);
+    }
+  }
+}
+
+void AddLines(Scene& scene, const GridBox& b) {
+  if (b.cell >= 4) {
+    const double w = b.cell >= 12 ? 1 : 0.5;
+    for (int r = 1; r < b.rows; ++r)
+      scene.items.push_back(LineShape{b.x, b.y + r * b.cell, b.right(), b.y + r * b.cell, palette::kGridLine, w, false});
+    for (int c = 1; c < b.cols; ++c)
+      scene.items.push_back(LineShape{b.x + c * b.cell, b.y, b.x + c * b.cell, b.bottom(), palette::kGridLine, w, false});
+  }
+  RectShape border;
+  border.x = b.x;
+  border.y = b.y;
+  border.w = b.cell * b.cols;
+  border.h = b.cell * b.rows;
+  border.has_fill = false;
+  border.has_stroke = true;
+  border.stroke = palette::kGridBorder;
+  border.stroke_width = 1;
+  scene.items.push_back(border);
+}
+
+void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
+  if (b.index_size <= 0) return;
+  const double s = b.index_size;
+  for (int c = 0; c < content.index_cols; ++c)
+    AddText(scene, b.x + (content.index_col0 + c + 0.5) * b.cell, b.y - 3 - kFontDescent * s, fmt::format("{}", c), s,
+            palette::kMutedInk, TextAnchor::Middle);
+  for (int r = 0; r < content.index_rows; ++r)
+    AddText(scene, b.x - 4, Baseline(b.y + (content.index_row0 + r + 0.5) * b.cell, s), fmt::format("{}", r), s,
+            palette::kMutedInk, TextAnchor::End);
+}
+
+RectShape Outline(double x, double y, double w, double h, Color color, double width, bool dashed) {
+  RectShape r;
+  r.x = x;
+  r.y = y;
+  r.w = w;
+  r.h = h;
+  r.has_fill = false;
+  r.has_stroke = true;
+  r.stroke = color;
+  r.stroke_width = width;
+  r.dashed = dashed;
+  return r;
+}
+
+}  // namespace
+
+void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content) {
+  const GridBox& b = panel.grid;
+  if (b.rows <= 0 || b.cols <= 0) return;
+  scene.items.push_back(GroupBegin{content.id, "grid", content.label});
+  AddText(scene, panel.label_x, g.label_y, panel.label, g.label_size, palette::kInk, TextAnchor::Middle, true);
+  std::vector<CellState> states(static_cast<std::size_t>(b.rows) * b.cols);
+  for (int r = 0; r < b.rows; ++r)
+    for (int c = 0; c < b.cols; ++c) states[static_cast<std::size_t>(r) * b.cols + c] = content.cell(r, c);
+  AddCells(scene, b, states, content.scale);
+  AddLines(scene, b);
+  AddNumbers(scene, b, states, content.scale);
+  AddIndices(scene, b, content);
+  scene.items.push_back(GroupEnd{});
+}
+
+double HighlightWidth(const GridBox& grid) { return std::clamp(grid.cell * 0.12, 2.0, 5.0); }
+
+void AddHighlight(Scene& scene, const GridBox& grid, int row0, int row1, int col0, int col1, double weight) {
+  const double w = HighlightWidth(grid) * weight;
+  const double x = grid.x + col0 * grid.cell, y = grid.y + row0 * grid.cell;
+  const double width = (col1 - col0) * grid.cell, height = (row1 - row0) * grid.cell;
+  scene.items.push_back(Outline(x, y, width, height, palette::kWindowEdge, w, false));
+  scene.items.push_back(Outline(x, y, width, height, palette::kAmber, w * 0.55, false));
+}
+
+void AddCellMark(Scene& scene, const GridBox& grid, int row, int col, bool dashed) {
+  const double inset = std::max(grid.cell * 0.12, 1.5);
+  const double w = std::clamp(grid.cell * 0.05, 1.0, 2.0);
+  scene.items.push_back(Outline(grid.x + col * grid.cell + inset, grid.y + row * grid.cell + inset,
+                                grid.cell - 2 * inset, grid.cell - 2 * inset, palette::kInk, w, dashed));
+}
+
+}  // namespace cl

@@ -1,0 +1,44 @@
+// Grid items: the primitives of one grid panel (cells, numbers, grid lines,
+// indices, label) and of highlight outlines, appended to a Scene. Helpers of
+// LayoutBeat; positions come from the FrameGeometry, never from here.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "scene/layout.h"
+#include "scene/scene.h"
+
+namespace cl {
+
+// What one cell of a grid shows.
+struct CellState {
+  enum class Kind { Empty, Value, Padding } kind = Kind::Empty;
+  double value = 0;
+};
+
+struct GridContent {
+  std::string id;      // group id: "input", "filter", "conv", ...
+  std::string label;   // accessible label of the group
+  double scale = 1;    // colour scale saturation
+  // Indices label cells [index_row0, index_row0 + index_rows) etc. of the
+  // grid with 0, 1, ... (the image inside its padding).
+  int index_row0 = 0, index_col0 = 0, index_rows = 0, index_cols = 0;
+  std::function<CellState(int row, int col)> cell;
+};
+
+// Appends the panel: label, cells, numbers (or signs), lines, border, indices.
+void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content);
+
+// The highlight outline used for the window and the cells it writes: a dark
+// rim under an amber line, wide enough to read on any cell colour. Drawn
+// around cells [row0, row1) x [col0, col1) of `grid`.
+void AddHighlight(Scene& scene, const GridBox& grid, int row0, int row1, int col0, int col1, double weight = 1.0);
+
+// A thin dashed dark outline inset in one cell (changed or winning cells).
+void AddCellMark(Scene& scene, const GridBox& grid, int row, int col, bool dashed);
+
+// Stroke width of highlights on `grid`, for callers that place marks inside them.
+double HighlightWidth(const GridBox& grid);
+
+}  // namespace cl

@@ -1,0 +1,41 @@
+#include "scene/palette.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cl {
+namespace {
+
+// Stops at |t| = 0, 0.25, 0.5, 0.75, 1 from white outwards.
+constexpr Color kNegative[] = {{255, 255, 255}, {209, 229, 240}, {146, 197, 222}, {67, 147, 195}, {33, 102, 172}};
+constexpr Color kPositive[] = {{255, 255, 255}, {254, 224, 182}, {253, 184, 99}, {224, 130, 20}, {179, 88, 6}};
+
+uint8_t Mix(uint8_t a, uint8_t b, double f) {
+  return static_cast<uint8_t>(std::lround(a + (b - a) * f));
+}
+
+double Linear(uint8_t channel) {
+  const double c = channel / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+}  // namespace
+
+Color DivergingColor(double value, double scale) {
+  if (!(scale > 0) || !std::isfinite(value) || value == 0) return kPositive[0];
+  const double t = std::min(std::fabs(value) / scale, 1.0);
+  const Color* stops = value < 0 ? kNegative : kPositive;
+  const double at = t * 4;
+  const int i = std::min(static_cast<int>(at), 3);
+  const double f = at - i;
+  return {Mix(stops[i].r, stops[i + 1].r, f), Mix(stops[i].g, stops[i + 1].g, f), Mix(stops[i].b, stops[i + 1].b, f)};
+}
+
+Color TextColorOn(Color bg) {
+  // WCAG relative luminance; white text below the point where both reach
+  // equal contrast (about 0.18).
+  const double l = 0.2126 * Linear(bg.r) + 0.7152 * Linear(bg.g) + 0.0722 * Linear(bg.b);
+  return l < 0.18 ? Color{255, 255, 255} : palette::kInk;
+}
+
+}  // namespace cl

@@ -1,0 +1,72 @@
+#include "scene/text_fit.h"
+
+#include "scene/text_metrics.h"
+
+namespace cl {
+namespace {
+
+constexpr std::string_view kEllipsis = "\u2026";
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string FitText(std::string_view text, double size, double width, bool bold) {
+  if (TextWidth(text, size, bold) <= width) return std::string(text);
+  const double room = width - TextWidth(kEllipsis, size, bold);
+  if (room < 0) return "";
+  // Longest prefix that fits, cut at a character boundary.
+  std::size_t end = text.size();
+  while (end > 0) {
+    --end;
+    while (end > 0 && IsContinuationByte(text[end])) --end;
+    if (TextWidth(text.substr(0, end), size, bold) <= room) break;
+  }
+  std::string out(text.substr(0, end));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + std::string(kEllipsis);
+}
+
+std::vector<std::string> WrapText(std::string_view text, double size, double width, int max_lines, bool bold) {
+  std::vector<std::string> lines;
+  std::string line;
+  bool truncated = false;
+  for (std::string_view word : Words(text)) {
+    std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (TextWidth(candidate, size, bold) <= width) {
+      line = std::move(candidate);
+      continue;
+    }
+    if (!line.empty()) lines.push_back(std::move(line));
+    line.clear();
+    if (static_cast<int>(lines.size()) >= max_lines) {
+      truncated = true;
+      break;
+    }
+    line = FitText(word, size, width, bold);  // a word wider than a line is cut
+  }
+  if (!truncated && !line.empty()) {
+    if (static_cast<int>(lines.size()) < max_lines)
+      lines.push_back(std::move(line));
+    else
+      truncated = true;
+  }
+  if (truncated && !lines.empty())
+    lines.back() = FitText(lines.back() + " " + std::string(kEllipsis), size, width, bold);
+  return lines;
+}
+
+}  // namespace cl

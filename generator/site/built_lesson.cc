@@ -1,0 +1,50 @@
+#include "site/built_lesson.h"
+
+#include <algorithm>
+
+#include "site/output_paths.h"
+
+namespace cl {
+
+BuiltLesson BuildLesson(const Lesson& lesson) {
+  BuiltLesson built;
+  built.lesson = &lesson;
+  std::vector<std::string> labels;
+  for (const Variant& v : lesson.variants) labels.push_back(v.label);
+  const std::vector<std::string> slugs = UniqueSlugs(labels);
+
+  built.variants.resize(lesson.variants.size());
+  double value_scale = 1e-9, weight_scale = 1e-9;
+  for (std::size_t i = 0; i < lesson.variants.size(); ++i) {
+    BuiltVariant& bv = built.variants[i];
+    bv.variant = &lesson.variants[i];
+    bv.slug = slugs[i];
+    bv.result = ComputeVariant(*bv.variant);
+    bv.story = PlanStoryboard(*bv.variant, bv.result, lesson.beats);
+    built.warnings.insert(built.warnings.end(), bv.story.warnings.begin(), bv.story.warnings.end());
+    for (std::size_t b = 0; b < bv.story.beats.size(); ++b) {
+      const int number = static_cast<int>(b) + 1;
+      bv.frame_svg.push_back(FramePath(bv.slug, number, bv.story.beats[b].stage, "svg"));
+      bv.frame_png.push_back(FramePath(bv.slug, number, bv.story.beats[b].stage, "png"));
+    }
+    bv.animation_gif = AnimationPath(bv.slug, "gif");
+    bv.animation_svg = AnimationPath(bv.slug, "svg");
+    value_scale = std::max(value_scale, MaxAbsValue(*bv.variant, bv.result));
+    weight_scale = std::max(weight_scale, MaxAbsWeight(*bv.variant));
+  }
+  built.value_scale = value_scale;
+  built.weight_scale = weight_scale;
+  // Geometry last: it needs the lesson-wide scales only through LayoutInputFor.
+  for (BuiltVariant& bv : built.variants) bv.geometry = PlanFrameGeometry(LayoutInputFor(built, bv));
+  return built;
+}
+
+LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant) {
+  return {variant.variant, &variant.result, &variant.story, built.value_scale, built.weight_scale};
+}
+
+Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index) {
+  return LayoutBeat(LayoutInputFor(built, variant), variant.geometry, beat_index);
+}
+
+}  // namespace cl

@@ -1,0 +1,20 @@
+// Frame files: every beat of every variant as an SVG and a PNG under
+// frames/<slug>/, at the paths BuildLesson named.
+#pragma once
+
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/file_sink.h"
+#include "site/built_lesson.h"
+#include "site/lesson_outputs.h"
+
+namespace cl {
+
+// Writes the SVG frames when options.Wants("svg") and the PNG frames (at
+// options.scale) when options.Wants("png"). False, with an error diagnostic
+// per failed file, when a file could not be produced or stored.
+bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics);
+
+}  // namespace cl

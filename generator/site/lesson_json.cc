@@ -1,0 +1,48 @@
+#include "site/lesson_json.h"
+
+#include "site/json_writer.h"
+#include "site/output_paths.h"
+#include "site/results_json.h"
+
+namespace cl {
+namespace {
+
+nlohmann::ordered_json PathOrNull(bool wanted, std::string_view path) {
+  return wanted ? nlohmann::ordered_json(std::string(path)) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions& options) {
+  nlohmann::ordered_json out = ResultsHeaderJson(*built.lesson);
+  for (const BuiltVariant& v : built.variants) {
+    nlohmann::ordered_json variant = VariantJson(*v.variant, v.result);
+    variant["slug"] = v.slug;
+    nlohmann::ordered_json beats = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < v.story.beats.size(); ++i) {
+      const Beat& b = v.story.beats[i];
+      beats.push_back({{"stage", StageName(b.stage)},
+                       {"caption", b.caption},
+                       {"svg", PathOrNull(options.Wants("svg"), v.frame_svg[i])},
+                       {"png", PathOrNull(options.Wants("png"), v.frame_png[i])}});
+    }
+    variant["beats"] = std::move(beats);
+    variant["animation"] = {{"gif", PathOrNull(options.Wants("gif"), v.animation_gif)},
+                            {"svg", PathOrNull(options.Wants("anim-svg"), v.animation_svg)}};
+    out["variants"].push_back(std::move(variant));
+  }
+  out["page"] = PathOrNull(options.Wants("html"), kPagePath);
+  out["handout"] = PathOrNull(options.Wants("pdf"), kHandoutPath);
+  return out;
+}
+
+bool WriteLessonJson(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("json")) return true;
+  std::string error;
+  if (sink.Put(kLessonJsonPath, WriteJson(LessonJson(built, options)) + "\n", &error)) return true;
+  diagnostics->push_back({Severity::Error, {built.lesson->path, 0, 0}, "cannot write lesson.json: " + error});
+  return false;
+}
+
+}  // namespace cl

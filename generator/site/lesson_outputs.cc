@@ -1,0 +1,21 @@
+// RenderLessonOutputs: one lesson's files, each kind of output one call on
+// the same BuiltLesson so no two files can disagree.
+#include "site/lesson_outputs.h"
+
+#include "site/built_lesson.h"
+#include "site/frame_files.h"
+#include "site/lesson_json.h"
+
+namespace cl {
+
+bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics) {
+  const BuiltLesson built = BuildLesson(lesson);
+  diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
+  bool ok = true;
+  ok &= WriteFrameFiles(built, options, sink, diagnostics);  // frames/<slug>/NNN-<stage>.svg|png
+  ok &= WriteLessonJson(built, options, sink, diagnostics);  // lesson.json
+  return ok;
+}
+
+}  // namespace cl

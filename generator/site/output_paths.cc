@@ -1,0 +1,57 @@
+#include "site/output_paths.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+namespace cl {
+namespace {
+
+constexpr std::size_t kMaxSlug = 48;
+
+}  // namespace
+
+std::string SlugFromLabel(std::string_view label) {
+  std::string slug;
+  bool pending_dash = false;
+  for (char ch : label) {
+    const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    if (!alnum) {
+      pending_dash = !slug.empty();
+      continue;
+    }
+    if (pending_dash) slug += '-';
+    pending_dash = false;
+    slug += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (slug.size() >= kMaxSlug) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "variant" : slug;
+}
+
+std::vector<std::string> UniqueSlugs(const std::vector<std::string>& labels) {
+  std::vector<std::string> slugs;
+  std::set<std::string> taken;
+  for (const std::string& label : labels) {
+    const std::string base = SlugFromLabel(label);
+    std::string slug = base;
+    for (int n = 2; taken.count(slug) > 0; ++n) slug = fmt::format("{}-{}", base, n);
+    taken.insert(slug);
+    slugs.push_back(slug);
+  }
+  return slugs;
+}
+
+std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext) {
+  return fmt::format("frames/{}/{:03}-{}.{}", slug, beat_number, StageName(stage), ext);
+}
+
+std::string AnimationPath(std::string_view slug, std::string_view ext) {
+  return fmt::format("animations/{}.{}", slug, ext);
+}
+
+std::string FrameIdPrefix(std::string_view slug, int beat_number) {
+  return fmt::format("{}-{:03}-", slug, beat_number);
+}
+
+}  // namespace cl
