@@ -53,6 +53,10 @@ struct PdfTable {
   bool first_column_header = false;            // first column set like the header (row labels)
   bool monospace = false;                      // cells in the monospace font (numbers line up)
   std::string caption;                         // markup, above the table; may be empty
+  // Too wide for the page: print it as several tables of consecutive columns
+  // (each repeating the first column when it holds row labels, and captioned
+  // "(columns A–B)" from the header) instead of wrapping every cell.
+  bool column_bands = false;
 };
 
 struct PdfFigure {

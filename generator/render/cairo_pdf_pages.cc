@@ -31,6 +31,54 @@ PdfTextStyle HeadingStyle(int level) {
   return s;
 }
 
+constexpr size_t kHeaderRow = static_cast<size_t>(-1);  // row index meaning the table's header
+
+size_t ColumnCount(const PdfTable& t) {
+  size_t columns = t.header.size();
+  for (const auto& row : t.rows) columns = std::max(columns, row.size());
+  return columns;
+}
+
+const std::string& TableCell(const PdfTable& t, size_t row, size_t col) {
+  static const std::string kEmpty;
+  const auto& cells = row == kHeaderRow ? t.header : t.rows[row];
+  return col < cells.size() ? cells[col] : kEmpty;
+}
+
+PdfTextStyle TableCellStyle(const PdfTable& t, size_t row, size_t col) {
+  PdfTextStyle s;
+  s.size = 9;
+  if (t.monospace) s.family = "DejaVu Sans Mono";
+  s.bold = row == kHeaderRow || (col == 0 && t.first_column_header);
+  const PdfAlign a = col < t.align.size() ? t.align[col] : PdfAlign::Left;
+  s.align = a == PdfAlign::Right ? PANGO_ALIGN_RIGHT : a == PdfAlign::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+  return s;
+}
+
+// Columns [first, last) of `t`, plus column 0 first when it labels the rows.
+PdfTable TableColumns(const PdfTable& t, size_t first, size_t last) {
+  PdfTable band = t;
+  band.column_bands = false;
+  auto pick = [&](const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    auto cell = [&](size_t c) { return c < cells.size() ? cells[c] : std::string(); };
+    if (t.first_column_header) out.push_back(cell(0));
+    for (size_t c = first; c < last; ++c) out.push_back(cell(c));
+    return out;
+  };
+  if (!t.header.empty()) band.header = pick(t.header);
+  for (auto& row : band.rows) row = pick(row);
+  band.align.clear();
+  auto align = [&](size_t c) { return c < t.align.size() ? t.align[c] : PdfAlign::Left; };
+  if (t.first_column_header) band.align.push_back(align(0));
+  for (size_t c = first; c < last; ++c) band.align.push_back(align(c));
+  if (!t.header.empty()) {
+    const std::string range = TableCell(t, kHeaderRow, first) + "–" + TableCell(t, kHeaderRow, last - 1);
+    band.caption = (t.caption.empty() ? std::string() : t.caption + " ") + "(columns " + range + ")";
+  }
+  return band;
+}
+
 double HeadingSpaceBefore(int level) { return level <= 1 ? 0 : level == 2 ? 18 : level == 3 ? 12 : 9; }
 double HeadingSpaceAfter(int level) { return level <= 1 ? 6 : level == 2 ? 6 : 4; }
 
@@ -157,40 +205,15 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
     p.kind = Prepared::Table;
     p.space_before = 4;
     p.space_after = 12;
-    size_t columns = table->header.size();
-    for (const auto& row : table->rows) columns = std::max(columns, row.size());
+    const size_t columns = ColumnCount(*table);
     if (columns == 0) {
       p.kind = Prepared::Rule;  // an empty table draws nothing but keeps its place
       p.space_after = 0;
       return p;
     }
-    PdfTextStyle cell;
-    cell.size = 9;
-    if (table->monospace) cell.family = "DejaVu Sans Mono";
-    PdfTextStyle head = cell;
-    head.bold = true;
-    auto cell_style = [&](size_t row, size_t col) {  // row SIZE_MAX: the header
-      PdfTextStyle s = (row == SIZE_MAX || (col == 0 && table->first_column_header)) ? head : cell;
-      const PdfAlign a = col < table->align.size() ? table->align[col] : PdfAlign::Left;
-      s.align = a == PdfAlign::Right ? PANGO_ALIGN_RIGHT : a == PdfAlign::Center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
-      return s;
-    };
-    auto cell_markup = [&](size_t row, size_t col) -> const std::string& {
-      static const std::string kEmpty;
-      const auto& cells = row == SIZE_MAX ? table->header : table->rows[row];
-      return col < cells.size() ? cells[col] : kEmpty;
-    };
-
-    // Natural widths, then shrink the widest columns until the table fits.
-    std::vector<double> natural(columns, 2 * kCellPadX + 4);
-    auto measure = [&](size_t row) {
-      for (size_t c = 0; c < columns; ++c) {
-        const double w = text_.Layout(cell_markup(row, c), cell_style(row, c), -1).width;
-        natural[c] = std::max(natural[c], w + 2 * kCellPadX);
-      }
-    };
-    if (!table->header.empty()) measure(SIZE_MAX);
-    for (size_t r = 0; r < table->rows.size(); ++r) measure(r);
+    auto cell_style = [table](size_t row, size_t col) { return TableCellStyle(*table, row, col); };
+    auto cell_markup = [table](size_t row, size_t col) -> const std::string& { return TableCell(*table, row, col); };
+    const std::vector<double> natural = NaturalColumnWidths(*table, columns);
     std::vector<double> widths = natural;
     if (std::accumulate(natural.begin(), natural.end(), 0.0) > width) {
       // Water-filling: columns narrower than a fair share keep their width;
@@ -234,7 +257,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
       }
       *height = tallest + 2 * kCellPadY;
     };
-    if (!table->header.empty()) lay_row(SIZE_MAX, &p.header, &p.header_h);
+    if (!table->header.empty()) lay_row(kHeaderRow, &p.header, &p.header_h);
     p.rows.resize(table->rows.size());
     p.row_h.resize(table->rows.size());
     for (size_t r = 0; r < table->rows.size(); ++r) lay_row(r, &p.rows[r], &p.row_h[r]);
@@ -273,6 +296,36 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
   return p;
 }
 
+std::vector<double> PdfPaginator::NaturalColumnWidths(const PdfTable& t, size_t columns) const {
+  std::vector<double> natural(columns, 2 * kCellPadX + 4);
+  auto measure = [&](size_t row) {
+    for (size_t c = 0; c < columns; ++c) {
+      const double w = text_.Layout(TableCell(t, row, c), TableCellStyle(t, row, c), -1).width;
+      natural[c] = std::max(natural[c], w + 2 * kCellPadX);
+    }
+  };
+  if (!t.header.empty()) measure(kHeaderRow);
+  for (size_t r = 0; r < t.rows.size(); ++r) measure(r);
+  return natural;
+}
+
+std::vector<PdfTable> PdfPaginator::ColumnBands(const PdfTable& t) const {
+  const size_t columns = ColumnCount(t);
+  const std::vector<double> natural = NaturalColumnWidths(t, columns);
+  const double width = page_.text_width();
+  if (!t.column_bands || std::accumulate(natural.begin(), natural.end(), 0.0) <= width) return {t};
+  const size_t first_data = t.first_column_header ? 1 : 0;
+  const double label = t.first_column_header && columns > 0 ? natural[0] : 0;
+  std::vector<PdfTable> bands;
+  for (size_t c = first_data; c < columns;) {
+    const size_t start = c;
+    double used = label + natural[c++];  // at least one column per band
+    while (c < columns && used + natural[c] <= width) used += natural[c++];
+    bands.push_back(TableColumns(t, start, c));
+  }
+  return bands;
+}
+
 // The height that must share a page with a heading before it: a heading
 // chain and the start of what follows (two lines, a table's header and first
 // row, a whole figure).
@@ -302,7 +355,13 @@ int PdfPaginator::AddBlocks(const std::vector<PdfBlock>& blocks, const std::stri
   const int first_page = static_cast<int>(flow_.pages.size()) - 1;
   std::vector<Prepared> prepared;
   prepared.reserve(blocks.size());
-  for (const PdfBlock& block : blocks) prepared.push_back(Prepare(block));
+  for (const PdfBlock& block : blocks) {
+    if (const auto* table = std::get_if<PdfTable>(&block); table && table->column_bands) {
+      for (const PdfTable& band : ColumnBands(*table)) prepared.push_back(Prepare(band));
+    } else {
+      prepared.push_back(Prepare(block));
+    }
+  }
   for (size_t i = 0; i < prepared.size(); ++i) {
     const Prepared& p = prepared[i];
     const double keep = p.heading ? FirstPieceHeight(prepared, i + 1, 0) : 0;

@@ -86,6 +86,8 @@ class PdfPaginator {
  private:
   struct Prepared;
   Prepared Prepare(const PdfBlock& block) const;
+  std::vector<double> NaturalColumnWidths(const PdfTable& t, size_t columns) const;
+  std::vector<PdfTable> ColumnBands(const PdfTable& t) const;
   double FirstPieceHeight(const std::vector<Prepared>& prepared, size_t i, int chain) const;
   void Place(const Prepared& p, double keep_height);
   void PlaceText(const Prepared& p, double keep_height);

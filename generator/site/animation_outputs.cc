@@ -1,0 +1,46 @@
+#include "site/animation_outputs.h"
+
+#include <string>
+
+#include "render/anim_svg.h"
+#include "render/gif_animation.h"
+
+namespace cl {
+
+namespace {
+
+bool Fail(const BuiltLesson& built, const std::string& message, std::vector<Diagnostic>* diagnostics) {
+  Diagnostic d;
+  d.where.path = built.lesson->path;
+  d.message = message;
+  diagnostics->push_back(std::move(d));
+  return false;
+}
+
+}  // namespace
+
+bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics) {
+  for (const BuiltVariant& bv : built.variants) {
+    if (bv.story.beats.empty()) continue;
+    const BeatSceneFn scene_at = [&built, &bv](int i) { return LayoutBuiltBeat(built, bv, i); };
+    std::string error;
+    if (options.Wants("gif") && !bv.animation_gif.empty()) {
+      std::string gif;
+      if (!WriteBeatsGif(bv.story, scene_at, &gif, &error) || !sink.Put(bv.animation_gif, gif, &error)) {
+        return Fail(built, "cannot write " + bv.animation_gif + ": " + error, diagnostics);
+      }
+    }
+    if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
+      AnimatedSvgText text;
+      text.title = built.lesson->title + ": " + bv.variant->label + " (animation)";
+      const std::string svg = WriteAnimatedSvg(bv.story, scene_at, bv.slug + "-anim-", text);
+      if (!sink.Put(bv.animation_svg, svg, &error)) {
+        return Fail(built, "cannot write " + bv.animation_svg + ": " + error, diagnostics);
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace cl

@@ -1,0 +1,282 @@
+#include "site/handout_document.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "base/number_format.h"
+#include "render/cairo_pdf_markdown.h"
+#include "scene/palette.h"
+#include "site/complexity.h"
+#include "site/generated_sections.h"
+#include "site/number_table.h"
+#include "storyboard/captions.h"
+
+namespace cl {
+
+namespace {
+
+// A long list of step captions is cut after this many, keeping the last.
+constexpr size_t kMaxListedSteps = 40;
+
+std::string E(std::string_view text) { return PdfEscape(text); }
+
+std::string Hex(const Color& c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
+
+PdfHeading Heading(int level, const std::string& text, bool in_outline) {
+  return PdfHeading{level, E(text), in_outline ? text : std::string()};
+}
+
+PdfParagraph Body(const std::string& markup) {
+  PdfParagraph p;
+  p.markup = markup;
+  return p;
+}
+
+PdfParagraph Note(const std::string& markup) {
+  PdfParagraph p;
+  p.markup = markup;
+  p.style = PdfParagraphStyle::Note;
+  return p;
+}
+
+// A grid as a table with numbered rows and columns, negative values in the
+// scale's blue and positive ones in its orange (the frames' colours, darkest
+// stop, so they read as text); too large a grid becomes a note.
+void AddGridTable(const std::string& caption, const Grid& grid, std::vector<PdfBlock>* blocks) {
+  const NumberTable t = MakeNumberTable(caption, grid);
+  if (!t.listed) {
+    blocks->push_back(Note(E(fmt::format("{}: {}\u00d7{} values, too many to list here; lesson.json has every one.",
+                                         caption, t.rows, t.cols))));
+    return;
+  }
+  const std::string negative = Hex(DivergingColor(-1, 1)), positive = Hex(DivergingColor(1, 1));
+  PdfTable table;
+  table.caption = E(caption);
+  if (t.rounded) table.caption += " <span weight=\"normal\">(rounded to fit; lesson.json has the exact values)</span>";
+  table.first_column_header = true;
+  table.monospace = true;
+  table.column_bands = true;
+  table.header.push_back("");
+  for (int c = 0; c < t.cols; ++c) table.header.push_back(std::to_string(c));
+  table.align.assign(static_cast<size_t>(t.cols) + 1, PdfAlign::Right);
+  for (int r = 0; r < t.rows; ++r) {
+    std::vector<std::string> row{std::to_string(r)};
+    for (int c = 0; c < t.cols; ++c) {
+      const size_t i = static_cast<size_t>(r) * static_cast<size_t>(t.cols) + static_cast<size_t>(c);
+      const std::string& tone = t.tones[i];
+      const std::string text = E(t.texts[i]);
+      row.push_back(tone == "neg"   ? "<span foreground=\"" + negative + "\">" + text + "</span>"
+                    : tone == "pos" ? "<span foreground=\"" + positive + "\">" + text + "</span>"
+                                    : text);
+    }
+    table.rows.push_back(std::move(row));
+  }
+  blocks->push_back(std::move(table));
+}
+
+// The grids the page's step by step shows after a stage's captions.
+void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<PdfBlock>* blocks) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  switch (stage) {
+    case Stage::Intro:
+      AddGridTable(fmt::format("Input image ({})", SizeText(v.image.rows, v.image.cols)), v.image, blocks);
+      AddGridTable(fmt::format("Filter: {} ({})", v.filter.name, SizeText(v.filter.weights.rows, v.filter.weights.cols)),
+                   v.filter.weights, blocks);
+      break;
+    case Stage::Conv: AddGridTable(fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), r.conv, blocks); break;
+    case Stage::Activation:
+      AddGridTable(fmt::format("After {} ({})", ActivationName(v.activation), SizeText(r.activated.rows, r.activated.cols)),
+                   r.activated, blocks);
+      break;
+    case Stage::Pool:
+      if (r.pooled) {
+        AddGridTable(fmt::format("After {} ({})", StageTitle(Stage::Pool, v), SizeText(r.pooled->rows, r.pooled->cols)),
+                     *r.pooled, blocks);
+      }
+      break;
+    case Stage::Summary: break;
+  }
+}
+
+class Composer {
+ public:
+  explicit Composer(const BuiltLesson& built) : built_(built) {}
+
+  PdfDocument Compose() {
+    const Lesson& lesson = *built_.lesson;
+    PdfDocument doc;
+    doc.title = lesson.title;
+    blocks_ = &doc.blocks;
+    blocks_->push_back(Heading(1, lesson.title, true));
+    if (!lesson.summary.empty()) {
+      PdfParagraph lead;
+      lead.markup = E(lesson.summary);
+      lead.style = PdfParagraphStyle::Lead;
+      blocks_->push_back(std::move(lead));
+    }
+    bool stepped = false;
+    for (const Section& section : lesson.sections) {
+      switch (section.kind) {
+        case SectionKind::Prose:
+          blocks_->push_back(Heading(2, section.title, true));
+          AppendMarkdownBlocks(section.body, 2, blocks_);
+          break;
+        case SectionKind::StepByStep:
+          StepByStep(!stepped);
+          stepped = true;
+          break;
+        case SectionKind::Complexity: ComplexitySection(); break;
+      }
+    }
+    if (!stepped) KeySteps();
+    return doc;
+  }
+
+ private:
+  void Figure(const BuiltVariant& bv, int beat) {
+    PdfFigure f;
+    f.scene = LayoutBuiltBeat(built_, bv, beat);
+    const std::vector<Beat>& beats = bv.story.beats;
+    f.caption = E(fmt::format("Figure {}. {}, step {} of {}: {}", ++figures_, bv.variant->label, beat + 1,
+                              beats.size(), beats[static_cast<size_t>(beat)].caption));
+    blocks_->push_back(std::move(f));
+  }
+
+  void StepList(const std::vector<Beat>& beats, size_t first, size_t end) {
+    auto item = [&](size_t i) {
+      PdfParagraph p;
+      p.markup = E(beats[i].caption);
+      p.marker = std::to_string(i + 1) + ".";
+      p.indent = 2;
+      p.compact = true;
+      blocks_->push_back(std::move(p));
+    };
+    const size_t count = end - first;
+    const size_t shown = count > kMaxListedSteps ? kMaxListedSteps - 1 : count;
+    for (size_t i = first; i < first + shown; ++i) item(i);
+    if (shown < count) {
+      blocks_->push_back(Note(E(fmt::format("\u2026 {} more steps, listed on the lesson\u2019s page.", count - shown - 1))));
+      item(end - 1);
+    }
+  }
+
+  // The page's step by step, with the key beats drawn. `full`: the first
+  // step-by-step section of the lesson (a repeat lists the steps only once).
+  void StepByStep(bool full) {
+    blocks_->push_back(Heading(2, "Step by step", true));
+    blocks_->push_back(Body(E("Every step of the walkthrough in words, with the numbers of each grid. Rows and "
+                                      "columns are numbered from 0, and a position is written (row, column).")));
+    for (const BuiltVariant& bv : built_.variants) {
+      const Variant& v = *bv.variant;
+      const std::vector<Beat>& beats = bv.story.beats;
+      const std::vector<int> keys = full ? KeyBeats(bv.story) : std::vector<int>{};
+      blocks_->push_back(Heading(3, v.label, true));
+      for (size_t i = 0; i < beats.size();) {
+        const Stage stage = beats[i].stage;
+        size_t end = i;
+        while (end < beats.size() && beats[end].stage == stage) ++end;
+        blocks_->push_back(Heading(4, StageTitle(stage, v), false));
+        for (int k : keys) {
+          if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
+        }
+        StepList(beats, i, end);
+        AddStageTables(stage, bv, blocks_);
+        i = end;
+      }
+    }
+  }
+
+  void KeySteps() {
+    blocks_->push_back(Heading(2, "Key steps", true));
+    for (const BuiltVariant& bv : built_.variants) {
+      blocks_->push_back(Heading(3, bv.variant->label, true));
+      for (int k : KeyBeats(bv.story)) Figure(bv, k);
+    }
+  }
+
+  // The page's complexity table: variants whose rows agree share one.
+  void ComplexitySection() {
+    blocks_->push_back(Heading(2, "Complexity", true));
+    blocks_->push_back(Body(E(
+        "What one pass of this layer costs, counted from the lesson\u2019s own sizes. Each filter weight is used at "
+        "every position of the feature map, so the filter needs far fewer weights than a fully connected layer "
+        "would.")));
+    struct Group {
+      std::vector<std::string> labels;
+      std::vector<ComplexityRow> rows;
+      Complexity k;
+    };
+    std::vector<Group> groups;
+    for (const BuiltVariant& bv : built_.variants) {
+      const Complexity k = ComputeComplexity(*bv.variant, bv.result.conv);
+      std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k);
+      auto same = [&rows](const Group& g) {
+        return std::equal(g.rows.begin(), g.rows.end(), rows.begin(), rows.end(),
+                          [](const ComplexityRow& a, const ComplexityRow& b) {
+                            return a.quantity == b.quantity && a.formula == b.formula && a.numbers == b.numbers &&
+                                   a.result == b.result;
+                          });
+      };
+      if (auto g = std::find_if(groups.begin(), groups.end(), same); g != groups.end()) {
+        g->labels.push_back(bv.variant->label);
+      } else {
+        groups.push_back(Group{{bv.variant->label}, std::move(rows), k});
+      }
+    }
+    for (const Group& g : groups) {
+      std::string labels;
+      for (size_t i = 0; i < g.labels.size(); ++i) {
+        labels += i == 0 ? "" : i + 1 == g.labels.size() ? " and " : ", ";
+        labels += g.labels[i];
+      }
+      PdfTable table;
+      table.caption = E(fmt::format("Cost for {}: {} weights shared by {} positions", labels,
+                                    FormatNumberText(static_cast<double>(g.k.weights)),
+                                    FormatNumberText(static_cast<double>(g.k.positions))));
+      table.header = {"Quantity", "Formula", E("With this lesson\u2019s numbers"), "Result"};
+      table.align = {PdfAlign::Left, PdfAlign::Left, PdfAlign::Left, PdfAlign::Right};
+      table.first_column_header = true;
+      for (const ComplexityRow& r : g.rows) table.rows.push_back({E(r.quantity), E(r.formula), E(r.numbers), E(r.result)});
+      blocks_->push_back(std::move(table));
+    }
+  }
+
+  const BuiltLesson& built_;
+  std::vector<PdfBlock>* blocks_ = nullptr;
+  int figures_ = 0;
+};
+
+}  // namespace
+
+std::vector<int> KeyBeats(const Storyboard& story) {
+  std::set<int> keys;
+  std::vector<int> conv;
+  int intro = -1, activation = -1, pool = -1, summary = -1;
+  for (size_t i = 0; i < story.beats.size(); ++i) {
+    const int at = static_cast<int>(i);
+    switch (story.beats[i].stage) {
+      case Stage::Intro: if (intro < 0) intro = at; break;
+      case Stage::Conv: conv.push_back(at); break;
+      case Stage::Activation: if (activation < 0) activation = at; break;
+      case Stage::Pool: if (pool < 0) pool = at; break;
+      case Stage::Summary: summary = at; break;
+    }
+  }
+  for (int k : {intro, activation, pool, summary}) {
+    if (k >= 0) keys.insert(k);
+  }
+  if (!conv.empty()) {
+    keys.insert(conv.front());
+    if (conv.size() > 1) keys.insert(conv[1]);
+    keys.insert(conv.back());
+  }
+  return {keys.begin(), keys.end()};
+}
+
+PdfDocument HandoutDocument(const BuiltLesson& built) { return Composer(built).Compose(); }
+
+}  // namespace cl

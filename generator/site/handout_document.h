@@ -1,0 +1,24 @@
+// Handout document: what a lesson's printed handout says, composed from the
+// built lesson. In the page's order: the title and summary, then each section
+// — the author's prose, the generated step by step (per variant: the key
+// beats as vector figures with their captions, every step's caption, and the
+// grids as tables) and the generated complexity table (the same rows as the
+// page). A lesson without a step-by-step section still gets its key figures,
+// in a "Key steps" section at the end. Pure: no files, no Cairo.
+#pragma once
+
+#include <vector>
+
+#include "render/cairo_pdf_document.h"
+#include "site/built_lesson.h"
+
+namespace cl {
+
+// The beats a handout draws for one variant, as indices into its story:
+// the intro, the first, second and last conv beats, the activation, the
+// first pool beat and the summary (each once, in order, when present).
+std::vector<int> KeyBeats(const Storyboard& story);
+
+PdfDocument HandoutDocument(const BuiltLesson& built);
+
+}  // namespace cl

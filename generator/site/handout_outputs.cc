@@ -1,0 +1,55 @@
+#include "site/handout_outputs.h"
+
+#include "render/cairo_pdf_writer.h"
+#include "site/course_index.h"
+#include "site/handout_document.h"
+#include "site/output_paths.h"
+
+namespace cl {
+
+namespace {
+
+bool Fail(const std::string& path, const std::string& message, std::vector<Diagnostic>* diagnostics) {
+  Diagnostic d;
+  d.where.path = path;
+  d.message = message;
+  diagnostics->push_back(std::move(d));
+  return false;
+}
+
+PdfOptions PdfOptionsFrom(const RenderOptions& options) {
+  PdfOptions pdf;
+  pdf.paper = options.paper;
+  pdf.source_date_epoch = options.source_date_epoch;
+  return pdf;
+}
+
+}  // namespace
+
+bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                  std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("pdf")) return true;
+  std::string pdf, error;
+  if (!WritePdf(HandoutDocument(built), PdfOptionsFrom(options), &pdf, &error) ||
+      !sink.Put(kHandoutPath, pdf, &error)) {
+    return Fail(built.lesson->path, "cannot write handout.pdf: " + error, diagnostics);
+  }
+  return true;
+}
+
+bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                        std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("pdf") || lessons.empty()) return true;
+  std::vector<PdfDocument> documents;
+  for (const Lesson* lesson : OrderLessonsForIndex(lessons)) {
+    documents.push_back(HandoutDocument(BuildLesson(*lesson)));
+  }
+  std::string pdf, error;
+  if (!WriteCoursePdf(kCourseHandoutTitle, documents, PdfOptionsFrom(options), &pdf, &error) ||
+      !sink.Put(kCoursePdfPath, pdf, &error)) {
+    return Fail("", std::string("cannot write ") + kCoursePdfPath + ": " + error, diagnostics);
+  }
+  return true;
+}
+
+}  // namespace cl

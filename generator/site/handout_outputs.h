@@ -1,0 +1,29 @@
+// Handout outputs: the lesson's print-ready handout.pdf (out/<id>/) and the
+// course handout course.pdf (out/), every lesson in the course index's order
+// behind a contents page. Paper and dates come from RenderOptions, so two
+// builds of the same lessons give the same bytes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/file_sink.h"
+#include "lesson/model.h"
+#include "site/built_lesson.h"
+#include "site/lesson_outputs.h"
+
+namespace cl {
+
+inline constexpr const char* kCoursePdfPath = "course.pdf";
+inline constexpr const char* kCourseHandoutTitle = "Convolution lessons";
+
+// Writes handout.pdf when options.Wants("pdf").
+bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                  std::vector<Diagnostic>* diagnostics);
+
+// Writes course.pdf when options.Wants("pdf") and there is a lesson.
+bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                        std::vector<Diagnostic>* diagnostics);
+
+}  // namespace cl
