@@ -2,8 +2,10 @@
 // the same BuiltLesson so no two files can disagree.
 #include "site/lesson_outputs.h"
 
+#include "site/animation_outputs.h"
 #include "site/built_lesson.h"
 #include "site/frame_files.h"
+#include "site/handout_outputs.h"
 #include "site/lesson_json.h"
 
 namespace cl {
@@ -15,6 +17,8 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
   bool ok = true;
   ok &= WriteFrameFiles(built, options, sink, diagnostics);  // frames/<slug>/NNN-<stage>.svg|png
   ok &= WriteLessonJson(built, options, sink, diagnostics);  // lesson.json
+  ok &= WriteAnimations(built, options, sink, diagnostics);  // animations/<slug>.gif|svg
+  ok &= WriteHandout(built, options, sink, diagnostics);     // handout.pdf
   return ok;
 }
 
