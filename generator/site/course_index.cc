@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "site/built_lesson.h"
+#include "site/handout_outputs.h"
 #include "site/output_paths.h"
 
 namespace cl {
@@ -81,6 +82,7 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries) {
 
 bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics) {
+  if (!WriteCourseHandout(lessons, options, sink, diagnostics)) return false;  // course.pdf
   if (!options.Wants("html")) return true;
   auto fail = [diagnostics](const std::string& message) {
     Diagnostic d;
