@@ -1,0 +1,71 @@
+// `convlesson check`: loads every lesson it is given, prints each problem
+// (stderr) and a one-line summary (stdout). Exit 1 when a lesson failed or a
+// path does not exist (or, with --werror, anything drew a warning), else 0.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "lesson/loader.h"
+
+namespace cl {
+namespace {
+
+int CountWarnings(const std::vector<Diagnostic>& diagnostics) {
+  int n = 0;
+  for (const Diagnostic& d : diagnostics) n += d.severity == Severity::Warning ? 1 : 0;
+  return n;
+}
+
+std::string Plural(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+}  // namespace
+
+int RunCheck(const CheckOptions& options) {
+  std::vector<Diagnostic> path_problems;
+  const std::vector<std::string> paths = CollectLessonPaths(options.paths, &path_problems);
+  for (const Diagnostic& d : path_problems) std::fputs(FormatDiagnostic(d, "").c_str(), stderr);
+  int missing = 0, warnings = CountWarnings(path_problems);
+  for (const Diagnostic& d : path_problems) missing += d.severity == Severity::Error ? 1 : 0;
+
+  std::vector<LoadResult> results;
+  results.reserve(paths.size());
+  for (const std::string& path : paths) results.push_back(LoadLessonFile(path));
+
+  // Ids must differ across lessons: they name the output folders.
+  std::vector<const Lesson*> lessons;
+  std::vector<LoadResult*> owners;
+  for (LoadResult& r : results)
+    if (r.lesson) {
+      lessons.push_back(&*r.lesson);
+      owners.push_back(&r);
+    }
+  for (Diagnostic& d : CheckUniqueIds(lessons))
+    for (LoadResult* r : owners)
+      if (r->lesson->path == d.where.path) {  // paths are unique: CollectLessonPaths dropped repeats
+        r->diagnostics.push_back(std::move(d));
+        r->lesson.reset();
+        break;
+      }
+
+  int ok = 0, failed = 0;
+  for (const LoadResult& r : results) {
+    for (const Diagnostic& d : r.diagnostics) std::fputs(FormatDiagnostic(d, r.source).c_str(), stderr);
+    const int lesson_warnings = CountWarnings(r.diagnostics);
+    warnings += lesson_warnings;
+    const bool passed = r.lesson.has_value() && !(options.werror && lesson_warnings > 0);
+    (passed ? ok : failed) += 1;
+  }
+
+  std::string summary = fmt::format("checked {}: {} ok, {} failed", Plural(static_cast<int>(results.size()), "lesson", "lessons"),
+                                    ok, failed);
+  if (missing > 0) summary += fmt::format(", {} not found", Plural(missing, "path", "paths"));
+  if (warnings > 0) summary += fmt::format(", {}", Plural(warnings, "warning", "warnings"));
+  std::fputs((summary + "\n").c_str(), stdout);
+  const bool fail = failed > 0 || missing > 0 || (options.werror && warnings > 0);
+  return fail ? 1 : 0;
+}
+
+}  // namespace cl
