@@ -70,8 +70,9 @@ bool TemplateSet::Load(const std::string& dir, std::string* error) {
 
 bool TemplateSet::Render(const std::string& name, const TemplateData& data, std::string* out,
                          std::string* error) const {
-  auto found = templates_.find(name);
-  if (found == templates_.end()) {
+  const auto& pool = name.starts_with('_') ? partials_ : templates_;
+  auto found = pool.find(name);
+  if (found == pool.end()) {
     *error = "template " + name + ".mustache not found in " + dir_;
     return false;
   }

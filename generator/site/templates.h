@@ -29,7 +29,8 @@ class TemplateSet {
   // file cannot be read.
   bool Load(const std::string& dir, std::string* error);
 
-  // Renders template `name` ("lesson" for lesson.mustache) with `data`.
+  // Renders template `name` ("lesson" for lesson.mustache; a partial such as
+  // "_table" on its own, for tests) with `data`.
   // False with *error naming the template when it is missing or malformed.
   bool Render(const std::string& name, const TemplateData& data, std::string* out, std::string* error) const;
 

@@ -1,0 +1,261 @@
+// The lesson page rendered with the real templates/: escaping of everything
+// the author wrote, the page's outline, the static frame list, the generated
+// sections' numbers, the player's data block and the download links.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "built_by_hand.h"
+#include "site/number_table.h"
+#include "site/page.h"
+#include "site/templates.h"
+#include "../support/default_lesson.h"
+
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+const std::vector<std::string> kDefaultSlugs = {"vertical-edge", "horizontal-edge"};
+
+cl::TemplateSet RealTemplates() {
+  cl::TemplateSet t;
+  std::string error;
+  BOOST_TEST_REQUIRE(t.Load(CONVLESSON_SOURCE_DIR "/templates", &error), error);
+  return t;
+}
+
+std::string Render(const cl::Lesson& lesson, const std::vector<std::string>& slugs, cl::RenderOptions options = {}) {
+  cl::BuiltLesson built = cl::testing::BuildByHand(lesson, slugs);
+  std::string html, error;
+  BOOST_TEST_REQUIRE(cl::RenderLessonPage(built, options, RealTemplates(), &html, &error), error);
+  return html;
+}
+
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+std::vector<std::string> AllMatches(const std::string& text, const std::string& pattern) {
+  std::vector<std::string> out;
+  std::regex re(pattern);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+    out.push_back((*it)[1].str());
+  }
+  return out;
+}
+
+nlohmann::json PlayerData(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"player-data\">";
+  std::size_t begin = html.find(open);
+  BOOST_TEST_REQUIRE(begin != std::string::npos);
+  begin += open.size();
+  std::size_t end = html.find("</script>", begin);
+  return nlohmann::json::parse(html.substr(begin, end - begin));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(LessonPage)
+
+BOOST_AUTO_TEST_CASE(AuthorTextIsEscapedEverywhere) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  lesson.title = "<script>alert(\"x\")</script> & co";
+  lesson.summary = "<img src=x onerror=alert(1)>";
+  lesson.variants[1].label = "</script><b>'Edge'</b>";
+  lesson.sections.insert(lesson.sections.begin(), {cl::SectionKind::Prose, "<i>Why</i>", "<script>bad()</script>\n\nGood *text*."});
+  std::string html = Render(lesson, kDefaultSlugs);
+
+  const std::string title = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co";
+  BOOST_TEST(Count(html, "<title>" + title + "</title>") == 1u);
+  BOOST_TEST(Count(html, "<h1>" + title + "</h1>") == 1u);
+  BOOST_TEST(Count(html, "&lt;img src=x onerror=alert(1)&gt;") == 1u);
+  BOOST_TEST(Count(html, "&lt;/script&gt;&lt;b&gt;&apos;Edge&apos;&lt;/b&gt;") >= 2u);  // filter button and list heading
+  BOOST_TEST(Count(html, ">&lt;i&gt;Why&lt;/i&gt;</h2>") == 1u);
+  BOOST_TEST(Count(html, "<p>Good <em>text</em>.</p>") == 1u);
+  // Only the page's own two scripts: the data block and player.js.
+  BOOST_TEST(Count(html, "<script") == 2u);
+  BOOST_TEST(Count(html, "bad()") == 0u);
+  BOOST_TEST(Count(html, "\\u003c/script\\u003e\\u003cb\\u003e'Edge'\\u003c/b\\u003e") == 1u);
+  BOOST_TEST(PlayerData(html)["variants"][1]["label"] == "</script><b>'Edge'</b>");
+}
+
+BOOST_AUTO_TEST_CASE(OutlineHasOneH1LandmarksAndSkipLink) {
+  std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs);
+  BOOST_TEST(Count(html, "<h1") == 1u);
+  BOOST_TEST(Count(html, "<header") == 1u);
+  BOOST_TEST(Count(html, "<main id=\"main\"") == 1u);
+  BOOST_TEST(Count(html, "<footer") == 1u);
+  BOOST_TEST(Count(html, "<a class=\"skip-link\" href=\"#main\">") == 1u);
+  BOOST_TEST(Count(html, "<html lang=\"en\">") == 1u);
+  BOOST_TEST(AllMatches(html, "<h2 id=\"([^\"]+)\"") ==
+                 (std::vector<std::string>{"walkthrough-title", "step-by-step-title", "complexity-title", "downloads-title"}),
+             boost::test_tools::per_element());
+  // Relative links only: the folder works from file:// and any sub-path.
+  BOOST_TEST(Count(html, "href=\"/") == 0u);
+  BOOST_TEST(Count(html, "src=\"/") == 0u);
+  BOOST_TEST(Count(html, "http") == 0u);
+  BOOST_TEST(Count(html, "<link rel=\"stylesheet\" href=\"../assets/style.css\">") == 1u);
+  BOOST_TEST(Count(html, "<script src=\"../assets/player.js\"></script>") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(EveryFrameIsListedInOrderWithAltText) {
+  std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs);
+  std::vector<std::string> listed = AllMatches(html, "<li><figure><img src=\"([^\"]+)\" alt=\"[^\"]+\"");
+  BOOST_TEST_REQUIRE(listed.size() == 46u);
+  BOOST_TEST(listed[0] == "frames/vertical-edge/001-intro.svg");
+  BOOST_TEST(listed[17] == "frames/vertical-edge/018-activation.svg");
+  BOOST_TEST(listed[22] == "frames/vertical-edge/023-summary.svg");
+  BOOST_TEST(listed[23] == "frames/horizontal-edge/001-intro.svg");
+  BOOST_TEST(Count(html, "alt=\"\"") == 0u);
+  BOOST_TEST(Count(html, "Step 18 of 23 · ReLU</span>") == 2u);
+  // The player starts hidden (the script reveals it) on the intro beat.
+  BOOST_TEST(Count(html, "<div class=\"player\" id=\"player\" hidden>") == 1u);
+  BOOST_TEST(Count(html, "<img id=\"player-frame\" src=\"frames/vertical-edge/001-intro.svg\"") == 1u);
+  BOOST_TEST(Count(html, "aria-pressed=\"true\">Vertical edge</button>") == 1u);
+  BOOST_TEST(Count(html, "aria-pressed=\"false\">Horizontal edge</button>") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(PlayerDataMatchesTheStoryboard) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  cl::BuiltLesson built = cl::testing::BuildByHand(lesson, kDefaultSlugs);
+  nlohmann::json data = PlayerData(Render(lesson, kDefaultSlugs));
+  BOOST_TEST_REQUIRE(data["variants"].size() == 2u);
+  for (std::size_t v = 0; v < 2; ++v) {
+    const nlohmann::json& beats = data["variants"][v]["beats"];
+    BOOST_TEST_REQUIRE(beats.size() == 23u);
+    BOOST_TEST(data["variants"][v]["width"] == 640);
+    BOOST_TEST(data["variants"][v]["height"] == 400);
+    for (std::size_t b = 0; b < 23; ++b) {
+      BOOST_TEST(beats[b]["caption"] == built.variants[v].story.beats[b].caption);
+      BOOST_TEST(beats[b]["alt"] == built.variants[v].story.beats[b].description);
+      BOOST_TEST(beats[b]["svg"] == built.variants[v].frame_svg[b]);
+    }
+    BOOST_TEST(beats[17]["stage"] == "activation");
+    BOOST_TEST(beats[17]["title"] == "ReLU");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(StepByStepGroupsBeatsAndListsMaps) {
+  std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs);
+  BOOST_TEST(AllMatches(html, "<ol class=\"beat-list\" start=\"(\\d+)\">") ==
+                 (std::vector<std::string>{"1", "2", "18", "19", "23", "1", "2", "18", "19", "23"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(AllMatches(html, "<h4>([^<]+)</h4>") ==
+                 (std::vector<std::string>{"The image and the filter", "Convolution", "ReLU", "Max pooling", "Summary",
+                                           "The image and the filter", "Convolution", "ReLU", "Max pooling", "Summary"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(AllMatches(html, "<caption>([^<]+)</caption>") ==
+                 (std::vector<std::string>{
+                     "Input image (6×6)", "Filter: Vertical edge (3×3)", "Feature map (4×4)", "After ReLU (4×4)",
+                     "After Max pooling (2×2)", "Input image (6×6)", "Filter: Horizontal edge (3×3)", "Feature map (4×4)",
+                     "After ReLU (4×4)", "After Max pooling (2×2)",
+                     "Cost for Vertical edge and Horizontal edge: 9 weights shared by 16 positions"}),
+             boost::test_tools::per_element());
+  // First rows of the feature maps: the horizontal edge's is the transpose.
+  BOOST_TEST(Count(html, "<tr><th scope=\"row\">0</th><td class=\"neg\">−18</td><td class=\"neg\">−18</td>"
+                         "<td class=\"pos\">18</td><td class=\"pos\">18</td></tr>") == 1u);
+  BOOST_TEST(Count(html, "<tr><th scope=\"row\">0</th><td class=\"neg\">−18</td><td class=\"neg\">−27</td>"
+                         "<td class=\"neg\">−27</td><td class=\"neg\">−18</td></tr>") == 1u);
+  // The pooled maps, whole.
+  BOOST_TEST(Count(html, "<tr><th scope=\"row\">0</th><td class=\"zero\">0</td><td class=\"pos\">27</td></tr>\n"
+                         "    <tr><th scope=\"row\">1</th><td class=\"zero\">0</td><td class=\"pos\">27</td></tr>") == 1u);
+  BOOST_TEST(Count(html, "<tr><th scope=\"row\">0</th><td class=\"zero\">0</td><td class=\"zero\">0</td></tr>\n"
+                         "    <tr><th scope=\"row\">1</th><td class=\"pos\">27</td><td class=\"pos\">27</td></tr>") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(ComplexityShowsTheLessonsNumbers) {
+  std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs);
+  BOOST_TEST(Count(html, "<tr><th scope=\"row\">Multiplications</th><td>map height · map width · filter height · "
+                         "filter width</td><td>4 · 4 · 3 · 3</td><td class=\"result\">144</td></tr>") == 1u);
+  BOOST_TEST(Count(html, "<td>⌊(6 + 0 + 0 − 3) / 1⌋ + 1</td><td class=\"result\">4</td>") == 2u);
+  // Variants with different sizes get a table each.
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  lesson.variants[1].image = cl::testing::SizedVariant(8, 8, 3, 3).image;
+  std::string two = Render(lesson, kDefaultSlugs);
+  BOOST_TEST(Count(two, "<caption>Cost for Vertical edge: 9 weights shared by 16 positions</caption>") == 1u);
+  BOOST_TEST(Count(two, "<caption>Cost for Horizontal edge: 9 weights shared by 36 positions</caption>") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(SectionsFollowTheLessonsOrderWithUniqueIds) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  lesson.sections = {{cl::SectionKind::Prose, "Intuition", "Edges are *changes*."},
+                     {cl::SectionKind::StepByStep, "", ""},
+                     {cl::SectionKind::Prose, "Intuition", "# Again\n\nMore."},
+                     {cl::SectionKind::Prose, "Downloads", "Not the real one."},
+                     {cl::SectionKind::Complexity, "", ""}};
+  std::string html = Render(lesson, kDefaultSlugs);
+  BOOST_TEST(AllMatches(html, "<section id=\"([^\"]+)\"") ==
+                 (std::vector<std::string>{"walkthrough", "intuition", "step-by-step", "intuition-2", "downloads-2",
+                                           "complexity", "downloads"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(Count(html, "<h3>Again</h3>") == 1u);
+  BOOST_TEST(AllMatches(html, "<li><a href=\"#([^\"]+)\">") ==
+                 (std::vector<std::string>{"walkthrough", "intuition", "step-by-step", "intuition-2", "downloads-2",
+                                           "complexity", "downloads"}),
+             boost::test_tools::per_element());
+}
+
+struct DownloadsCase {
+  std::vector<std::string> only;
+  std::vector<std::string> want;
+};
+std::ostream& operator<<(std::ostream& os, const DownloadsCase& c) {
+  for (const std::string& s : c.only) os << s << ',';
+  return os;
+}
+
+BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
+                     bdata::make(std::vector<DownloadsCase>{
+                         {{},
+                          {"handout.pdf", "animations/vertical-edge.gif", "animations/vertical-edge.svg",
+                           "animations/horizontal-edge.gif", "animations/horizontal-edge.svg", "lesson.json"}},
+                         {{"html", "svg", "gif"}, {"animations/vertical-edge.gif", "animations/horizontal-edge.gif"}},
+                         {{"html", "pdf", "json"}, {"handout.pdf", "lesson.json"}},
+                         {{"html", "svg"}, {}},
+                     }),
+                     c) {
+  cl::RenderOptions options;
+  options.only = {c.only.begin(), c.only.end()};
+  std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs, options);
+  BOOST_TEST(AllMatches(html, "<li><a href=\"([^\"#]+)\">") == c.want, boost::test_tools::per_element());
+  BOOST_TEST(Count(html, "id=\"downloads\"") == (c.want.empty() ? 0u : 1u));
+}
+
+BOOST_AUTO_TEST_CASE(NumberTablePartial) {
+  cl::TemplateData data = cl::NumberTableData(cl::MakeNumberTable("Map (2×3)", cl::Grid::FromRows({{-1, 0, 0.5}, {2, 1.0 / 9.0, -0.25}})));
+  std::string html, error;
+  BOOST_TEST_REQUIRE(RealTemplates().Render("_table", data, &html, &error), error);
+  // Trailing blank lines come from the template's skipped branch and do not matter.
+  html.erase(html.find_last_not_of('\n') + 1);
+  BOOST_TEST(html ==
+             "<div class=\"table-scroll\" role=\"region\" aria-label=\"Map (2×3)\" tabindex=\"0\">\n"
+             "<table class=\"numbers\">\n"
+             "  <caption>Map (2×3) <span class=\"note\">(rounded to fit; lesson.json has the exact values)</span></caption>\n"
+             "  <thead>\n"
+             "    <tr><td class=\"corner\"></td><th scope=\"col\">0</th><th scope=\"col\">1</th><th scope=\"col\">2</th></tr>\n"
+             "  </thead>\n"
+             "  <tbody>\n"
+             "    <tr><th scope=\"row\">0</th><td class=\"neg\">−1</td><td class=\"zero\">0</td><td class=\"pos\">0.5</td></tr>\n"
+             "    <tr><th scope=\"row\">1</th><td class=\"pos\">2</td><td class=\"pos\">0.111</td><td class=\"neg\">−0.25</td></tr>\n"
+             "  </tbody>\n"
+             "</table>\n"
+             "</div>");
+}
+
+BOOST_AUTO_TEST_CASE(LargeMapsAreSummarisedNotListed) {
+  cl::TemplateData data = cl::NumberTableData(cl::MakeNumberTable("Feature map (40×33)", cl::Grid(40, 33)));
+  std::string html, error;
+  BOOST_TEST_REQUIRE(RealTemplates().Render("_table", data, &html, &error), error);
+  BOOST_TEST(Count(html, "<p class=\"table-skipped\">Feature map (40×33): 40×33 values, too many to list here; "
+                         "<a href=\"lesson.json\">lesson.json</a> has every one.</p>\n") == 1u);
+  BOOST_TEST(Count(html, "<table") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
