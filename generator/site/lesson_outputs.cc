@@ -7,6 +7,7 @@
 #include "site/frame_files.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_json.h"
+#include "site/page.h"
 
 namespace cl {
 
@@ -19,6 +20,7 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
   ok &= WriteLessonJson(built, options, sink, diagnostics);  // lesson.json
   ok &= WriteAnimations(built, options, sink, diagnostics);  // animations/<slug>.gif|svg
   ok &= WriteHandout(built, options, sink, diagnostics);     // handout.pdf
+  ok &= WriteLessonPage(built, options, sink, diagnostics);  // index.html
   return ok;
 }
 
