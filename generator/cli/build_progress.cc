@@ -89,7 +89,6 @@ void BuildProgress::Begin(int total) {
   std::lock_guard lock(mutex_);
   total_ = total;
   done_ = 0;
-  start_ = std::chrono::steady_clock::now();
   if (mode_ == ProgressMode::StatusLine && !ticker_.joinable() && total > 0)
     ticker_ = std::thread([this] { Ticker(); });
 }
@@ -192,19 +191,22 @@ void BuildProgress::End(const BuildTotals& t) {
   if (ticker_.joinable()) ticker_.join();
   if (mode_ == ProgressMode::Quiet) return;
   double seconds = ElapsedSeconds();
+  // Milliseconds say more than "0.00 s" about a no-op build.
+  std::string took = seconds < 1 ? fmt::format("{} ms", static_cast<int>(seconds * 1000 + 0.5))
+                                 : fmt::format("{:.2f} s", seconds);
   auto plural = [](int n, std::string_view one) { return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s"); };
   std::string line;
   if (t.built == 0 && t.failed == 0) {
-    line = fmt::format("{} up to date ({} written) in {:.3f} s", plural(t.lessons, "lesson"),
-                       plural(t.files_written, "file"), seconds);
-    if (t.files_written == 0) line = fmt::format("{} up to date in {:.3f} s", plural(t.lessons, "lesson"), seconds);
+    line = fmt::format("{} up to date ({} written) in {}", plural(t.lessons, "lesson"),
+                       plural(t.files_written, "file"), took);
+    if (t.files_written == 0) line = fmt::format("{} up to date in {}", plural(t.lessons, "lesson"), took);
   } else {
     std::string failed = fmt::format("{} failed", t.failed);
     if (color_out_ && t.failed > 0) failed = fmt::format("{}{}{}", kRed, failed, kReset);
     std::string built = fmt::format("{} built", t.built);
     if (color_out_ && t.built > 0) built = fmt::format("{}{}{}", kGreen, built, kReset);
-    line = fmt::format("{}: {}, {} up to date, {}; {} written in {:.2f} s", plural(t.lessons, "lesson"), built,
-                       t.up_to_date, failed, plural(t.files_written, "file"), seconds);
+    line = fmt::format("{}: {}, {} up to date, {}; {} written in {}", plural(t.lessons, "lesson"), built,
+                       t.up_to_date, failed, plural(t.files_written, "file"), took);
   }
   std::fputs((line + "\n").c_str(), stdout);
   std::fflush(stdout);

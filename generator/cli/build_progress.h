@@ -34,7 +34,7 @@ class BuildProgress {
   BuildProgress(ProgressMode mode, bool verbose, bool color_out, bool color_err);
   ~BuildProgress();
 
-  void Begin(int total);  // starts the clock (and the status line's ticker)
+  void Begin(int total);  // sets the lesson count (and starts the status line's ticker)
   void Started(std::string_view name);
   void Finished(std::string_view name, LessonOutcome outcome, int files, double seconds);
   void FileWritten(std::string_view path);  // only shown with --verbose
@@ -43,7 +43,7 @@ class BuildProgress {
   // Prints the summary line; `totals.lessons` is the number attempted.
   void End(const BuildTotals& totals);
 
-  double ElapsedSeconds() const;
+  double ElapsedSeconds() const;  // since construction
 
  private:
   void ClearLineLocked();

@@ -24,20 +24,35 @@ int RunCli(int argc, char** argv) {
   compute_cmd->add_flag("--json", compute.json, "Print the JSON results object");
   compute_cmd->add_option("--variant", compute.variant, "Only the variant with this label");
 
+  // build and watch take the same options; watch adds only its poll interval.
+  auto add_build_options = [](CLI::App* cmd, BuildOptions& build) {
+    cmd->add_option("paths", build.paths, "Lesson files or folders");
+    cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
+    cmd->add_option("--scale", build.scale, "PNG pixels per unit")->capture_default_str()->check(CLI::Range(0.5, 8.0));
+    cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")->check(CLI::Range(0, 256));
+    cmd->add_flag("--force", build.force, "Rebuild everything");
+    cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
+    cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
+    cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
+    cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
+    cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
+    cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
+    cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
+  };
   BuildOptions build;
   auto* build_cmd = app.add_subcommand("build", "Render lessons into an output folder (default lessons/ into out/)");
-  build_cmd->add_option("paths", build.paths, "Lesson files or folders");
-  build_cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
-  build_cmd->add_option("--scale", build.scale, "PNG pixels per unit")->capture_default_str()->check(CLI::Range(0.5, 8.0));
-  build_cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")->check(CLI::Range(0, 256));
-  build_cmd->add_flag("--force", build.force, "Rebuild everything");
-  build_cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
-  build_cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
-  build_cmd->add_flag("-q,--quiet", build.quiet, "Print only errors");
-  build_cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
-  build_cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
-  build_cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
-  build_cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
+  add_build_options(build_cmd, build);
+
+  WatchOptions watch;
+  auto* watch_cmd = app.add_subcommand("watch", "Build, then rebuild whenever a lesson, image or template changes");
+  add_build_options(watch_cmd, watch.build);
+  watch_cmd->add_option("--interval", watch.interval_ms, "Milliseconds between checks for changes")
+      ->capture_default_str()->check(CLI::Range(20, 60000));
+
+  NewOptions new_lesson;
+  auto* new_cmd = app.add_subcommand("new", "Start a commented lesson file lessons/NAME.yaml");
+  new_cmd->add_option("name", new_lesson.name, "Lesson id, also the file name")->required();
+  new_cmd->add_option("--dir", new_lesson.dir, "Folder for the lesson file")->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -51,6 +66,11 @@ int RunCli(int argc, char** argv) {
     return RunCheck(check);
   }
   if (compute_cmd->parsed()) return RunCompute(compute);
+  if (new_cmd->parsed()) return RunNew(new_lesson);
+  if (watch_cmd->parsed()) {
+    if (watch.build.paths.empty()) watch.build.paths = {"lessons"};
+    return RunWatch(watch);
+  }
   if (build.paths.empty()) build.paths = {"lessons"};
   return RunBuild(build);
 }

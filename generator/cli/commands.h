@@ -38,4 +38,16 @@ struct BuildOptions {
 };
 int RunBuild(const BuildOptions& options);
 
+struct NewOptions {
+  std::string name;              // the lesson id, also the file name
+  std::string dir = "lessons";  // where lessons/NAME.yaml goes
+};
+int RunNew(const NewOptions& options);
+
+struct WatchOptions {
+  BuildOptions build;      // what each rebuild does
+  int interval_ms = 300;  // how often the inputs are polled
+};
+int RunWatch(const WatchOptions& options);
+
 }  // namespace cl

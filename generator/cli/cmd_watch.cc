@@ -1,0 +1,98 @@
+// `convlesson watch`: builds, then polls the lessons, the files they read and
+// the templates every interval, and rebuilds (incrementally) when something
+// changed, printing diagnostics as they occur. SIGINT or SIGTERM stop it
+// cleanly: a build in progress finishes the lessons it started, the rest is
+// left for next time, and the output folder stays consistent.
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/build_progress.h"
+#include "cli/build_settings.h"
+#include "cli/commands.h"
+#include "cli/course_build.h"
+#include "cli/watch_snapshot.h"
+
+namespace cl {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+void OnStopSignal(int) { g_stop.store(true); }
+
+void InstallStopHandlers() {
+  struct sigaction action {};
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;  // a second Ctrl-C ends the process at once
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// Sleeps up to `ms`, waking early when a stop was requested.
+void SleepUnlessStopped(int ms) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  while (!g_stop.load() && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+}  // namespace
+
+int RunWatch(const WatchOptions& options) {
+  static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+  g_stop = false;
+  InstallStopHandlers();
+  BuildSettings settings;
+  std::string error;
+  if (!ResolveBuildSettings(options.build, &settings, &error)) {
+    std::fputs(fmt::format("convlesson watch: error: {}\n", error).c_str(), stderr);
+    return 2;
+  }
+  ProgressMode mode = DetectProgressMode(options.build.quiet);
+  bool first = true;
+  while (!g_stop.load()) {
+    // Templates may have changed: the generator key is recomputed each time.
+    if (!first && !ResolveBuildSettings(options.build, &settings, &error)) {
+      std::fputs(fmt::format("convlesson watch: error: {}\n", error).c_str(), stderr);
+      SleepUnlessStopped(options.interval_ms);
+      continue;
+    }
+    first = false;
+    WatchSnapshot before = TakeWatchSnapshot(options.build.paths, {}, settings.render.templates_dir);
+    CourseBuildResult result;
+    {
+      BuildProgress progress(mode, options.build.verbose, WantsColor(stdout), WantsColor(stderr));
+      result = RunCourseBuild(options.build, settings, progress, &g_stop);
+    }
+    if (g_stop.load()) break;
+    // Files the build read join the watch list; anything changed during the
+    // build shows up as a difference against `before` at the first poll.
+    WatchSnapshot seen = TakeWatchSnapshot(options.build.paths, result.inputs, settings.render.templates_dir);
+    for (WatchedFile& f : seen)
+      for (const WatchedFile& b : before)
+        if (b.path == f.path) f = b;
+    if (mode != ProgressMode::Quiet)
+      std::fputs(fmt::format("watching {} files for changes (Ctrl-C to stop)\n", seen.size()).c_str(), stdout);
+    std::fflush(stdout);
+    for (;;) {
+      SleepUnlessStopped(options.interval_ms);
+      if (g_stop.load()) break;
+      WatchSnapshot now = TakeWatchSnapshot(options.build.paths, result.inputs, settings.render.templates_dir);
+      std::vector<std::string> changed = ChangedPaths(seen, now);
+      if (changed.empty()) continue;
+      if (mode != ProgressMode::Quiet)
+        std::fputs(fmt::format("changed: {}\n", fmt::join(changed, ", ")).c_str(), stdout);
+      break;
+    }
+  }
+  if (mode != ProgressMode::Quiet) std::fputs("stopped watching\n", stdout);
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace cl
