@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <limits>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -21,11 +22,24 @@ constexpr std::array<std::string_view, 7> kPatternKeys{"kind", "size", "value", 
 
 bool IsBar(PatternKind kind) { return kind == PatternKind::VerticalBar || kind == PatternKind::HorizontalBar; }
 
-// band or span: [first, last] (or one index n, meaning [n, n]) within 0..side-1.
+// band or span: [first, last] (or one index n, meaning [n, n]) within 0..side-1
+// of the `axis` ("rows" or "columns") it counts.
 std::optional<std::pair<int, int>> ReadIndexRange(NodeReader& reader, const YamlNode& node, std::string_view what,
-                                                  int side) {
-  auto range = reader.IntegerPair(node, what, 0, side - 1);
+                                                  std::string_view axis, int side) {
+  if (node.kind != YamlNode::Kind::Sequence && node.kind != YamlNode::Kind::Scalar) {
+    reader.Error(node, fmt::format("{} must be [first, last], got {}", what, NodeReader::Describe(node)));
+    return std::nullopt;
+  }
+  auto range = reader.IntegerPair(node, what, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
   if (!range) return std::nullopt;
+  const int indices[2] = {range->first, range->second};
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (indices[i] < 0 || indices[i] >= side) {
+      const YamlNode& at = node.kind == YamlNode::Kind::Sequence ? *node.items[i] : node;
+      reader.Error(at, fmt::format("{} must lie within {} 0 to {}, got {}", what, axis, side - 1, indices[i]));
+      return std::nullopt;
+    }
+  }
   if (range->first > range->second) {
     reader.Error(node, fmt::format("{} must be [first, last] with first <= last, got [{}, {}]", what, range->first,
                                    range->second));
@@ -84,9 +98,11 @@ std::optional<Grid> ReadPattern(NodeReader& reader, const YamlNode& node) {
       continue;
     }
     if (!size_ok) continue;
-    auto range = ReadIndexRange(reader, *entry->value, key, key == "band" ? band_side : span_side);
+    const bool band = key == "band";
+    const std::string_view axis = band == vertical ? "columns" : "rows";
+    auto range = ReadIndexRange(reader, *entry->value, key, axis, band ? band_side : span_side);
     ok = ok && range.has_value();
-    if (range) (key == "band" ? spec.band : spec.span) = *range;
+    if (range) (band ? spec.band : spec.span) = *range;
   }
   if (const auto* entry = NodeReader::Find(node, "cell")) {
     if (spec.kind != PatternKind::Checkerboard) {

@@ -78,10 +78,12 @@ void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings
       *ok = false;
       continue;
     }
+    bool known_keys = true;
     for (const YamlNode::Entry& entry : item->entries) {
       const std::string& key = entry.key->text;
       if (std::find(kVariantKeys.begin(), kVariantKeys.end(), key) != kVariantKeys.end()) continue;
       *ok = false;
+      known_keys = false;
       if (std::find(kLessonKeys.begin(), kLessonKeys.end(), key) != kLessonKeys.end())
         reader.Error(*entry.key, fmt::format("'{}' belongs to the lesson, not to a variant; a variant sets {}", key,
                                              ListNames(kVariantKeys)));
@@ -107,7 +109,7 @@ void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings
     }
     const bool changes = own.image.given() || own.filter.given() || own.conv.given() || own.activation.given() ||
                          own.pool.given();
-    if (!changes)
+    if (!changes && known_keys)  // with a misspelt key, the unknown-key error says it all
       reader.Warning(*item, fmt::format("variant '{}' changes nothing; it is the same as the base", *label));
     auto variant = BuildVariant(reader, base, &own, *label, *item);
     if (!variant) {

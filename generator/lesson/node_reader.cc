@@ -1,6 +1,7 @@
 #include "lesson/node_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -125,8 +126,13 @@ void NodeReader::CheckKeys(const YamlNode& map, std::span<const std::string_view
 
 const YamlNode::Entry* NodeReader::Require(const YamlNode& map, std::string_view key) {
   const YamlNode::Entry* entry = Find(map, key);
-  if (entry == nullptr) Error(map, fmt::format("missing required key '{}'", key));
-  return entry;
+  if (entry != nullptr) return entry;
+  // A misspelling of the key ("fitler") is already reported as an unknown key naming it.
+  const std::array<std::string_view, 1> wanted{key};
+  for (const YamlNode::Entry& e : map.entries)
+    if (NearestName(e.key->text, wanted) == key) return nullptr;
+  Error(map, fmt::format("missing required key '{}'", key));
+  return nullptr;
 }
 
 std::optional<std::string> NodeReader::Text(const YamlNode& node, std::string_view what, int max_chars,

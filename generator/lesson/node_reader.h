@@ -39,7 +39,8 @@ class NodeReader {
   // Reports each key of `map` that is not in `known`, naming the nearest.
   void CheckKeys(const YamlNode& map, std::span<const std::string_view> known);
 
-  // Reports "missing required key" at `map` when `key` is absent; returns the entry.
+  // Reports "missing required key" at `map` when `key` is absent (unless a
+  // misspelling of it is there, which CheckKeys reports); returns the entry.
   const YamlNode::Entry* Require(const YamlNode& map, std::string_view key);
 
   // Text of a scalar, trimmed of surrounding white space, non-empty, at most

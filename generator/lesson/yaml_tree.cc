@@ -62,11 +62,30 @@ std::string DescribeKind(YamlNode::Kind kind) {
   return "text";
 }
 
+constexpr std::string_view kTabMessage = "invalid YAML: a tab indents this line; indent with spaces";
+
 // Friendlier words for the yaml-cpp messages a lesson author meets most.
 std::string SyntaxMessage(const std::string& yaml_cpp_message) {
-  if (yaml_cpp_message == "illegal tab when looking for indentation")
-    return "invalid YAML: a tab indents this line; indent with spaces";
+  if (yaml_cpp_message == "illegal tab when looking for indentation") return std::string(kTabMessage);
   return "invalid YAML: " + yaml_cpp_message;
+}
+
+// YAML never indents with tabs, but yaml-cpp often reports a tab-indented
+// line as some other error further on. When a parse fails, the first line up
+// to the failure whose indentation holds a tab is the likelier culprit;
+// returns the tab's offset, or npos.
+std::size_t FindTabIndentation(std::string_view source, std::size_t up_to) {
+  for (std::size_t line = 0; line <= up_to && line < source.size();) {
+    std::size_t i = line;
+    while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
+    const std::size_t tab = source.substr(line, i - line).find('\t');
+    const bool has_text = i < source.size() && source[i] != '\n' && source[i] != '\r' && source[i] != '#';
+    if (tab != std::string_view::npos && has_text) return line + tab;
+    const std::size_t newline = source.find('\n', line);
+    if (newline == std::string_view::npos) break;
+    line = newline + 1;
+  }
+  return std::string_view::npos;
 }
 
 class TreeBuilder final : public YAML::EventHandler {
@@ -257,6 +276,14 @@ class TreeBuilder final : public YAML::EventHandler {
   void ReportSyntax(const YAML::Exception& e) {
     YAML::Mark mark = e.mark;
     if (mark.pos < 0) mark = YAML::Mark::null_mark();
+    const std::size_t up_to = mark.is_null() ? source_.size() : static_cast<std::size_t>(mark.pos);
+    const std::size_t tab = FindTabIndentation(source_, up_to);
+    if (tab != std::string_view::npos) {
+      YAML::Mark at;
+      at.pos = static_cast<int>(tab);
+      Report(at, std::string(kTabMessage));
+      return;
+    }
     Report(mark, SyntaxMessage(e.msg));
   }
 };
