@@ -25,6 +25,8 @@
   var play = document.getElementById('player-play');
   var scrubber = document.getElementById('player-scrubber');
   var speed = document.getElementById('player-speed');
+  var zoom = document.getElementById('player-zoom');
+  var frameBox = frame && frame.parentNode;
   var filterButtons = Array.prototype.slice.call(root.querySelectorAll('[data-variant]'));
   if (!frame || !step || !caption || !prev || !next || !play || !scrubber || !speed) return;
 
@@ -131,6 +133,24 @@
   filterButtons.forEach(function (button) {
     button.addEventListener('click', function () { selectVariant(Number(button.getAttribute('data-variant'))); });
   });
+  // On a narrow screen the whole frame is small; full size lets the reader
+  // scroll across it instead. The scrolling box takes focus so keys can scroll it.
+  if (zoom && frameBox) {
+    zoom.addEventListener('click', function () {
+      var on = zoom.getAttribute('aria-pressed') !== 'true';
+      zoom.setAttribute('aria-pressed', String(on));
+      frameBox.classList.toggle('zoomed', on);
+      if (on) {
+        frameBox.setAttribute('tabindex', '0');
+        frameBox.setAttribute('role', 'region');
+        frameBox.setAttribute('aria-label', 'Frame at full size, scrolls sideways');
+      } else {
+        frameBox.removeAttribute('tabindex');
+        frameBox.removeAttribute('role');
+        frameBox.removeAttribute('aria-label');
+      }
+    });
+  }
 
   // Keys work when nothing in particular has focus or focus is in the player,
   // and never take a key a focused control needs for itself (Space on a

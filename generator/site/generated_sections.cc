@@ -75,7 +75,8 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv) {
       break;
     case Stage::Pool:
       if (r.pooled) {
-        tables.push_back(TableData(fmt::format("After {} ({})", StageTitle(Stage::Pool, v), Size(r.pooled->rows, r.pooled->cols)),
+        tables.push_back(TableData(fmt::format("After {} pooling ({})", v.pool.type == PoolType::Max ? "max" : "average",
+                                               Size(r.pooled->rows, r.pooled->cols)),
                                    *r.pooled));
       }
       break;

@@ -154,8 +154,8 @@ BOOST_AUTO_TEST_CASE(StepByStepGroupsBeatsAndListsMaps) {
   BOOST_TEST(AllMatches(html, "<caption>([^<]+)</caption>") ==
                  (std::vector<std::string>{
                      "Input image (6×6)", "Filter: Vertical edge (3×3)", "Feature map (4×4)", "After ReLU (4×4)",
-                     "After Max pooling (2×2)", "Input image (6×6)", "Filter: Horizontal edge (3×3)", "Feature map (4×4)",
-                     "After ReLU (4×4)", "After Max pooling (2×2)",
+                     "After max pooling (2×2)", "Input image (6×6)", "Filter: Horizontal edge (3×3)", "Feature map (4×4)",
+                     "After ReLU (4×4)", "After max pooling (2×2)",
                      "Cost for Vertical edge and Horizontal edge: 9 weights shared by 16 positions"}),
              boost::test_tools::per_element());
   // First rows of the feature maps: the horizontal edge's is the transpose.
