@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "render/animation_timing.h"
@@ -12,6 +16,9 @@
 namespace cl {
 
 namespace {
+
+// As the frames' SVG writer sets it, so the animation's text matches theirs.
+constexpr const char* kFontFamily = "DejaVu Sans, Verdana, sans-serif";
 
 constexpr std::array<Stage, 5> kStages = {Stage::Intro, Stage::Conv, Stage::Activation, Stage::Pool, Stage::Summary};
 
@@ -58,6 +65,63 @@ std::string GeneratedDesc(const Storyboard& story) {
   return desc;
 }
 
+// The parts of a scene that beats share (the image, the filter, maps not yet
+// changing, the legend) are written once in <defs> and placed with <use>:
+// a part is a top-level group of the scene (or a lone top-level shape), and
+// two parts are the same when the SVG writer writes them identically.
+class SharedParts {
+ public:
+  explicit SharedParts(std::string prefix)
+      : prefix_(std::move(prefix)), empty_body_(WriteSvgBody(Scene{}, "")) {}
+
+  // <use> elements drawing `scene`'s parts, in order.
+  std::string Uses(const Scene& scene) {
+    std::string out;
+    size_t begin = 0;
+    int depth = 0;
+    for (size_t i = 0; i < scene.items.size(); ++i) {
+      if (std::holds_alternative<GroupBegin>(scene.items[i])) ++depth;
+      if (std::holds_alternative<GroupEnd>(scene.items[i])) depth = std::max(0, depth - 1);
+      if (depth == 0) {
+        out += fmt::format("<use xlink:href=\"#{}\"/>\n", PartId(scene, begin, i + 1));
+        begin = i + 1;
+      }
+    }
+    if (begin < scene.items.size()) {  // an unclosed group runs to the end
+      out += fmt::format("<use xlink:href=\"#{}\"/>\n", PartId(scene, begin, scene.items.size()));
+    }
+    return out;
+  }
+
+  const std::string& defs() const { return defs_; }
+
+ private:
+  // The SVG of items [begin, end), without the writer's background (a part
+  // is drawn on a zero-sized scene, whose background line is stripped).
+  std::string Body(const Scene& scene, size_t begin, size_t end, std::string_view id_prefix) const {
+    Scene part;
+    part.items.assign(scene.items.begin() + static_cast<std::ptrdiff_t>(begin),
+                      scene.items.begin() + static_cast<std::ptrdiff_t>(end));
+    std::string body = WriteSvgBody(part, id_prefix);
+    if (body.rfind(empty_body_, 0) == 0) body.erase(0, empty_body_.size());
+    return body;
+  }
+
+  std::string PartId(const Scene& scene, size_t begin, size_t end) {
+    std::string key = Body(scene, begin, end, "");
+    if (auto it = ids_.find(key); it != ids_.end()) return it->second;
+    const std::string id = fmt::format("{}d{}", prefix_, ids_.size() + 1);
+    defs_ += "<g id=\"" + id + "\">\n" + Body(scene, begin, end, id + "-") + "</g>\n";
+    ids_.emplace(std::move(key), id);
+    return id;
+  }
+
+  std::string prefix_;
+  std::string empty_body_;
+  std::map<std::string, std::string> ids_;  // part's SVG (unprefixed) -> its id in <defs>
+  std::string defs_;
+};
+
 }  // namespace
 
 std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_at, std::string_view id_prefix,
@@ -75,9 +139,10 @@ std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_a
   std::string out;
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
-      "role=\"img\" aria-labelledby=\"{2}title {2}desc\">\n",
-      w, h, p);
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" "
+      "width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-labelledby=\"{2}title {2}desc\" "
+      "font-family=\"{3}\" style=\"font-kerning:none\">\n",
+      w, h, p, kFontFamily);
   out += fmt::format("<title id=\"{}title\">{}</title>\n", p, EscapeXml(text.title));
   out += fmt::format("<desc id=\"{}desc\">{}</desc>\n", p,
                      EscapeXml(text.desc.empty() ? GeneratedDesc(story) : text.desc));
@@ -109,17 +174,20 @@ std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_a
   const Color& bg = first.background;
   out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#{:02x}{:02x}{:02x}\"/>\n", w, h, bg.r, bg.g, bg.b);
 
+  SharedParts parts(p);
+  std::string beats;
   long long start_ms = 0;
   for (size_t i = 0; i < story.beats.size(); ++i) {
     const Stage stage = story.beats[i].stage;
-    const std::string beat_id = fmt::format("{}b{:03}", p, i + 1);
     const long long delay_ms = start_ms == 0 ? 0 : start_ms - cycle_ms;
-    out += fmt::format("<g id=\"{0}\" class=\"{1}beat {1}{2}{3}\" style=\"animation-delay:{4}ms\">\n", beat_id, p,
-                       StageName(stage), i == still ? fmt::format(" {}still", p) : std::string(), delay_ms);
-    out += WriteSvgBody(i == 0 ? first : scene_at(static_cast<int>(i)), beat_id + "-");
-    out += "</g>\n";
+    beats += fmt::format("<g id=\"{0}b{1:03}\" class=\"{0}beat {0}{2}{3}\" style=\"animation-delay:{4}ms\">\n", p,
+                         i + 1, StageName(stage), i == still ? fmt::format(" {}still", p) : std::string(), delay_ms);
+    beats += parts.Uses(i == 0 ? first : scene_at(static_cast<int>(i)));
+    beats += "</g>\n";
     start_ms += holds[i];
   }
+  out += "<defs>\n" + parts.defs() + "</defs>\n";
+  out += beats;
   out += "</svg>\n";
   return out;
 }

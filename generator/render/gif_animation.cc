@@ -15,6 +15,7 @@ namespace cl {
 namespace {
 
 constexpr double kGifScale = 1.0;
+constexpr int kMaxShades = 64;  // antialiasing shades besides the exact colours (see GifPalette::Build)
 // Weight of a line or a text run relative to one unit of filled area: enough
 // that a thin amber window outline outranks a few stray pixels of fill.
 constexpr double kStrokeWeight = 400.0;
@@ -127,7 +128,7 @@ bool WriteBeatsGif(const Storyboard& story, const BeatSceneFn& scene_at, std::st
     CountShades(image, exact_only, &shades);
   }
 
-  GifAnimationEncoder encoder(width, height, GifPalette::Build(exact, shades));
+  GifAnimationEncoder encoder(width, height, GifPalette::Build(exact, shades, kMaxShades));
   for (int i = 0; i < count; ++i) {
     const RasterImage image = FitToCanvas(RasterizeScene(scene_at(i), kGifScale), width, height, background);
     const int delay_cs = (BeatHoldMs(story.beats[static_cast<size_t>(i)].stage) + 5) / 10;

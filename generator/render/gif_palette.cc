@@ -24,7 +24,7 @@ Color Unpack(uint32_t rgb) {
 
 }  // namespace
 
-GifPalette GifPalette::Build(const std::vector<Color>& exact, const ColorHistogram& shades) {
+GifPalette GifPalette::Build(const std::vector<Color>& exact, const ColorHistogram& shades, int max_shades) {
   GifPalette p;
   auto add = [&p](uint32_t rgb) {
     if (static_cast<int>(p.colors_.size()) >= kMaxColors || p.index_.count(rgb) > 0) return;
@@ -37,8 +37,9 @@ GifPalette GifPalette::Build(const std::vector<Color>& exact, const ColorHistogr
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
+  const size_t limit = std::min<size_t>(kMaxColors, p.colors_.size() + static_cast<size_t>(std::max(0, max_shades)));
   for (const auto& [rgb, count] : ranked) {
-    if (static_cast<int>(p.colors_.size()) >= kMaxColors) break;
+    if (p.colors_.size() >= limit) break;
     add(rgb);
   }
   if (p.colors_.empty()) add(0xffffff);  // a table needs one colour
