@@ -48,6 +48,10 @@ class Converter {
       case CMARK_NODE_LIST: {
         if (!enter) {
           Pop();
+          // The usual paragraph space after a list, even a tight one.
+          if (!blocks_->empty()) {
+            if (auto* last = std::get_if<PdfParagraph>(&blocks_->back())) last->compact = false;
+          }
           break;
         }
         Container list{Container::List};

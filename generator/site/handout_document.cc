@@ -141,8 +141,9 @@ class Composer {
     PdfFigure f;
     f.scene = LayoutBuiltBeat(built_, bv, beat);
     const std::vector<Beat>& beats = bv.story.beats;
-    f.caption = E(fmt::format("Figure {}. {}, step {} of {}: {}", ++figures_, bv.variant->label, beat + 1,
-                              beats.size(), beats[static_cast<size_t>(beat)].caption));
+    // The frame already shows its caption; the figure's says where it is.
+    f.caption = E(fmt::format("Figure {}. {}, step {} of {} ({}).", ++figures_, bv.variant->label, beat + 1,
+                              beats.size(), StageTitle(beats[static_cast<size_t>(beat)].stage, *bv.variant)));
     blocks_->push_back(std::move(f));
   }
 
@@ -159,9 +160,12 @@ class Composer {
     const size_t shown = count > kMaxListedSteps ? kMaxListedSteps - 1 : count;
     for (size_t i = first; i < first + shown; ++i) item(i);
     if (shown < count) {
-      blocks_->push_back(Note(E(fmt::format("\u2026 {} more steps, listed on the lesson\u2019s page.", count - shown - 1))));
+      PdfParagraph more = Note(E(fmt::format("\u2026 {} more steps, listed on the lesson\u2019s page.", count - shown - 1)));
+      more.indent = 2;
+      blocks_->push_back(std::move(more));
       item(end - 1);
     }
+    std::get<PdfParagraph>(blocks_->back()).compact = false;
   }
 
   // The page's step by step, with the key beats drawn. `full`: the first
