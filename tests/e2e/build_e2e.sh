@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# End-to-end checks of `convlesson build` on a copy of the shipped lessons and
+# templates in a temporary folder: incremental rebuilds, failures keeping the
+# last good outputs, two builds at once, SIGKILL at random points, determinism.
+# Usage: build_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
+set -euo pipefail
+
+bin=$(realpath "$1")
+case_name=$2
+src=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$src/lessons" "$work/lessons"
+cp -r "$src/templates" "$work/templates"
+cd "$work"
+# Plain one-line-per-lesson logs, no colour, no date from the environment.
+export CI=true NO_COLOR=1
+unset SOURCE_DATE_EPOCH
+ids=(conv-relu-pool leaky-relu padding-and-stride)
+# Outputs that are quick to make, for the cases that rebuild many times.
+fast=(--only svg,json,html)
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# build EXPECTED_EXIT ARGS...: `convlesson build lessons ARGS...` with
+# stdout in $work/log and stderr in $work/err.
+build() {
+  local want=$1; shift
+  local got=0
+  "$bin" build lessons --templates templates "$@" >"$work/log" 2>"$work/err" || got=$?
+  if [[ $got != "$want" ]]; then
+    cat "$work/log" "$work/err" >&2
+    fail "convlesson build $* exited $got, expected $want"
+  fi
+}
+
+# Files under DIR with their modification times (nanoseconds), sorted.
+mtimes() { (cd "$1" && find . -type f -printf '%P %T@\n' | sort); }
+# Files under DIR with their SHA-256, sorted; the build's own files can be left out.
+hashes() { (cd "$1" && find . -type f ! -name .convlesson.lock -print0 | sort -z | xargs -0 -r sha256sum); }
+hashes_of_outputs() { hashes "$1" | grep -v ' \./\.convlesson-manifest$' || true; }
+
+log_has() { grep -qF -- "$1" "$work/log" || fail "stdout lacks '$1': $(cat "$work/log")"; }
+err_has() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$work/err")"; }
+
+# retitle ID TEXT: changes the lesson's title, which changes its lesson.json and page.
+retitle() { sed -i "s/^title: .*/title: $2/" "lessons/$1.yaml"; }
+
+case $case_name in
+  noop)
+    build 0 "${fast[@]}"
+    log_has "3 lessons: 3 built, 0 up to date, 0 failed"
+    mtimes out >before
+    build 0 "${fast[@]}"
+    log_has "3 lessons up to date in"
+    mtimes out >after
+    diff -u before after || fail "a no-op build rewrote files"
+    [[ ! -e out/.staging ]] || fail "staging folder left behind"
+    ;;
+
+  edit-one)
+    build 0 "${fast[@]}"
+    for id in "${ids[@]}"; do mtimes "out/$id" >"before.$id"; done
+    retitle leaky-relu "Leaky ReLU, edited"
+    build 0 "${fast[@]}"
+    log_has "3 lessons: 1 built, 2 up to date, 0 failed"
+    log_has "built leaky-relu"
+    for id in conv-relu-pool padding-and-stride; do
+      mtimes "out/$id" | diff -u "before.$id" - || fail "$id was rewritten though unchanged"
+    done
+    # Every file of the edited lesson is new: the folder was swapped whole.
+    mtimes out/leaky-relu | grep -Fxf before.leaky-relu && fail "leaky-relu kept files of its old build"
+    grep -qF "Leaky ReLU, edited" out/leaky-relu/lesson.json || fail "lesson.json lacks the new title"
+    grep -qF "Leaky ReLU, edited" out/index.html || fail "the course index lacks the new title"
+    ;;
+
+  edit-template)
+    build 0 "${fast[@]}"
+    for id in "${ids[@]}"; do mtimes "out/$id" >"before.$id"; done
+    echo "/* a course's own touch */" >>templates/style.css
+    build 0 "${fast[@]}"
+    log_has "3 lessons: 3 built, 0 up to date, 0 failed"
+    for id in "${ids[@]}"; do
+      mtimes "out/$id" | grep -Fxf "before.$id" && fail "$id kept files built with the old template"
+    done
+    cmp -s templates/style.css out/assets/style.css || fail "assets/style.css is not the edited template"
+    ;;
+
+  delete-lesson)
+    build 0 "${fast[@]}"
+    mkdir -p out/mine && echo keep >out/mine/notes.txt && echo keep >out/notes.txt
+    mtimes out/conv-relu-pool >before
+    rm lessons/leaky-relu.yaml
+    build 0 "${fast[@]}"
+    log_has "removed out/leaky-relu: its lesson file lessons/leaky-relu.yaml is gone"
+    [[ ! -e out/leaky-relu ]] || fail "outputs of the deleted lesson remain"
+    [[ -f out/mine/notes.txt && -f out/notes.txt ]] || fail "the build removed files it did not make"
+    mtimes out/conv-relu-pool | diff -u before - || fail "an unchanged lesson was rewritten"
+    grep -q leaky-relu out/index.html && fail "the index still lists the deleted lesson"
+    grep -q leaky-relu out/.convlesson-manifest && fail "the manifest still lists the deleted lesson"
+    # A build of one lesson file leaves the others' outputs alone.
+    "$bin" build lessons/conv-relu-pool.yaml --templates templates "${fast[@]}" --force >/dev/null
+    [[ -d out/padding-and-stride ]] || fail "building one lesson removed another's outputs"
+    ;;
+
+  force-and-staging)
+    build 0 "${fast[@]}"
+    # As a killed build leaves it: a half-staged lesson and a stray temporary file.
+    mkdir -p out/.staging/conv-relu-pool/frames && echo partial >out/.staging/conv-relu-pool/frames/x.svg
+    build 0 "${fast[@]}"
+    log_has "3 lessons up to date"
+    [[ ! -e out/.staging ]] || fail "stale staging folder not cleaned up"
+    build 0 "${fast[@]}" --force
+    log_has "3 lessons: 3 built, 0 up to date, 0 failed"
+    # Outputs deleted by hand are rebuilt without --force.
+    rm -r out/padding-and-stride
+    build 0 "${fast[@]}"
+    log_has "3 lessons: 1 built, 2 up to date, 0 failed"
+    [[ -f out/padding-and-stride/lesson.json ]] || fail "deleted outputs were not rebuilt"
+    ;;
+
+  usage-errors)
+    build 2 --only svg,jpg
+    err_has "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"
+    SOURCE_DATE_EPOCH=yesterday build 2
+    err_has "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'yesterday'"
+    rc=0
+    "$bin" build lessons --templates no-such-folder >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 2 ]] || fail "a missing templates folder exited $rc, expected 2"
+    err_has "templates folder 'no-such-folder' does not exist"
+    build 2 -j -3
+    [[ ! -e out ]] || fail "a usage error wrote outputs"
+    ;;
+
+  failing-lesson)
+    build 0 "${fast[@]}"
+    for id in "${ids[@]}"; do hashes "out/$id" >"before.$id"; done
+    mtimes out/padding-and-stride >before.mtimes
+    cp out/index.html index.before
+    retitle conv-relu-pool "Convolve, edited"
+    printf 'fitler: vertical-edge\n' >>lessons/leaky-relu.yaml
+    build 1 "${fast[@]}"
+    err_has "lessons/leaky-relu.yaml:"
+    err_has "error: unknown key 'fitler'"
+    log_has "3 lessons: 1 built, 1 up to date, 1 failed"
+    hashes out/leaky-relu | diff -u before.leaky-relu - || fail "the failing lesson's last good outputs changed"
+    hashes out/conv-relu-pool | cmp -s before.conv-relu-pool - && fail "the good edited lesson was not rebuilt"
+    mtimes out/padding-and-stride | diff -u before.mtimes - || fail "an unchanged lesson was rewritten"
+    cmp -s index.before out/index.html || fail "the course index changed although a lesson failed"
+    # --fail-fast stops at the first failing lesson (in file order with -j 1).
+    printf 'fitler: vertical-edge\n' >>lessons/conv-relu-pool.yaml
+    retitle padding-and-stride "Padding, edited"
+    build 1 "${fast[@]}" -j 1 --fail-fast
+    log_has "failed lessons/conv-relu-pool.yaml"
+    grep -qF "padding-and-stride" "$work/log" && fail "--fail-fast went on after the first failure"
+    # Fixed again: everything builds and the course catches up.
+    sed -i '/^fitler:/d' lessons/leaky-relu.yaml lessons/conv-relu-pool.yaml
+    build 0 "${fast[@]}"
+    grep -qF "Convolve, edited" out/index.html || fail "the course index did not catch up"
+    ;;
+
+  werror)
+    # A beat budget smaller than the rows forces fewer beats, which the build warns about.
+    printf 'beats: {per: auto, max: 5}\n' >>lessons/padding-and-stride.yaml
+    build 0 "${fast[@]}"
+    grep -qF "lessons/padding-and-stride.yaml:" "$work/err" || fail "no located warning: $(cat "$work/err")"
+    err_has ": warning: "
+    hashes out/padding-and-stride >before
+    # Up to date: the warning is replayed from the manifest, and --werror fails it.
+    build 0 "${fast[@]}"
+    err_has ": warning: "
+    build 1 "${fast[@]}" --werror
+    err_has ": error: "
+    err_has "[--werror]"
+    hashes out/padding-and-stride | diff -u before - || fail "--werror replaced the last good outputs"
+    ;;
+
+  concurrent)
+    # Two builds of the same out/ at once: the second waits for the first.
+    "$bin" build lessons --templates templates -o out -j 1 >log1 2>&1 &
+    first=$!
+    sleep 0.2
+    "$bin" build lessons --templates templates -o out -j 1 >log2 2>&1 &
+    second=$!
+    rc1=0 rc2=0
+    wait $first || rc1=$?
+    wait $second || rc2=$?
+    [[ $rc1 == 0 && $rc2 == 0 ]] || { cat log1 log2 >&2; fail "concurrent builds exited $rc1 and $rc2"; }
+    grep -qF "waiting for another convlesson build to finish with 'out'" log2 || { cat log1 log2 >&2; fail "the second build did not wait"; }
+    grep -qF "3 lessons up to date" log2 || fail "the second build redid the first one's work: $(cat log2)"
+    build 0
+    log_has "3 lessons up to date"
+    [[ ! -e out/.staging ]] || fail "staging folder left behind"
+    ;;
+
+  kill)
+    # Version A and version B of every lesson differ by title; builds killed at
+    # random points must leave each out/<id> exactly as one of the two.
+    build 0 "${fast[@]}" -j 2
+    for id in "${ids[@]}"; do hashes "out/$id" >"A.$id"; done
+    sha256sum out/index.html | cut -d' ' -f1 >A.index
+    cp -r lessons lessons.A
+    for id in "${ids[@]}"; do retitle "$id" "Version B of $id"; done
+    cp -r lessons lessons.B
+    start=$(date +%s%N)
+    build 0 "${fast[@]}" -j 2
+    took_ms=$((($(date +%s%N) - start) / 1000000 + 50))
+    for id in "${ids[@]}"; do
+      hashes "out/$id" >"B.$id"
+      cmp -s "A.$id" "B.$id" && fail "versions A and B of $id are identical; the test would prove nothing"
+    done
+    sha256sum out/index.html | cut -d' ' -f1 >B.index
+    version=B kills=0 deadline=$(($(date +%s) + 40))
+    while ((kills < 30 && $(date +%s) < deadline)); do
+      version=$([[ $version == A ]] && echo B || echo A)
+      rm -r lessons && cp -r "lessons.$version" lessons
+      "$bin" build lessons --templates templates "${fast[@]}" -j 2 >/dev/null 2>&1 &
+      pid=$!
+      ms=$((RANDOM % took_ms))
+      sleep "$((ms / 1000)).$(printf %03d $((ms % 1000)))"
+      kill -KILL $pid 2>/dev/null || true
+      wait $pid 2>/dev/null || true
+      kills=$((kills + 1))
+      for id in "${ids[@]}"; do
+        [[ -d out/$id ]] || fail "kill $kills after ${ms} ms: out/$id is missing"
+        hashes "out/$id" >now
+        cmp -s now "A.$id" || cmp -s now "B.$id" ||
+          { diff "A.$id" now >&2 || true; fail "kill $kills after ${ms} ms: out/$id is neither version A nor B"; }
+      done
+      now_index=$(sha256sum out/index.html | cut -d' ' -f1)
+      [[ $now_index == $(cat A.index) || $now_index == $(cat B.index) ]] ||
+        fail "kill $kills after ${ms} ms: out/index.html is neither version"
+    done
+    ((kills >= 10)) || fail "only $kills kills in the time allowed"
+    # The next build finishes the job and cleans up after the killed ones.
+    build 0 "${fast[@]}"
+    for id in "${ids[@]}"; do hashes "out/$id" | diff -u "$version.$id" - || fail "out/$id is not version $version"; done
+    [[ ! -e out/.staging ]] || fail "staging folder left behind"
+    [[ -z $(find out -name '*.tmp*') ]] || fail "temporary files left in out/"
+    echo "killed $kills builds"
+    ;;
+
+  determinism)
+    # -j 1 against -j 8 a second later, in another time zone and locale, with
+    # the lesson files named in another order: identical bytes, manifest included.
+    build 0 -o out1 -j 1
+    sleep 1
+    TZ=Pacific/Auckland LC_ALL=C.UTF-8 LANG=de_DE.UTF-8 "$bin" build lessons/padding-and-stride.yaml \
+      lessons/leaky-relu.yaml lessons/conv-relu-pool.yaml --templates templates -o out8 -j 8 >log 2>err ||
+      fail "second build failed: $(cat err)"
+    hashes out1 >one
+    hashes out8 >eight
+    [[ $(wc -l <one) -gt 100 ]] || fail "suspiciously few files: $(wc -l <one)"
+    diff -u one eight || fail "output depends on -j, time, locale or file order"
+    ;;
+
+  source-date-epoch)
+    build 0 -o out-plain
+    SOURCE_DATE_EPOCH=1700000000 build 0 -o out-dated
+    hashes_of_outputs out-plain >plain
+    hashes_of_outputs out-dated >dated
+    # Only PDFs may differ, and they carry 2023-11-14 22:13:20 UTC as their date.
+    others=$(diff plain dated | grep '^[<>]' | grep -v '\.pdf$' || true)
+    [[ -z $others ]] || fail "SOURCE_DATE_EPOCH changed more than the PDFs: $others"
+    pdfs=$(find out-dated -name '*.pdf' | wc -l)
+    if ((pdfs > 0)); then
+      diff plain dated >/dev/null && fail "SOURCE_DATE_EPOCH changed no PDF"
+      for pdf in $(find out-dated -name '*.pdf'); do
+        grep -aq "20231114221320" "$pdf" || fail "$pdf does not carry the date of SOURCE_DATE_EPOCH"
+      done
+    fi
+    ;;
+
+  *)
+    fail "unknown case '$case_name'"
+    ;;
+esac
