@@ -97,7 +97,7 @@ void BuildProgress::Ticker() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     wake_.wait_for(lock, std::chrono::milliseconds(200));
-    if (!stopping_ && !current_.empty()) DrawLineLocked();
+    if (!stopping_ && !running_.empty()) DrawLineLocked();
   }
 }
 
@@ -109,7 +109,7 @@ void BuildProgress::ClearLineLocked() {
 }
 
 void BuildProgress::DrawLineLocked() {
-  std::string line = fmt::format("[{}/{}] {} {:.1f} s", done_, total_, current_, ElapsedSeconds());
+  std::string line = fmt::format("[{}/{}] {:.1f} s {}", done_, total_, ElapsedSeconds(), fmt::join(running_, ", "));
   size_t width = static_cast<size_t>(TerminalColumns() - 1);
   if (line.size() > width) line.resize(width);  // a wrapped line cannot be redrawn in place
   std::fputs("\r\x1b[K", stdout);
@@ -121,13 +121,14 @@ void BuildProgress::DrawLineLocked() {
 void BuildProgress::Started(std::string_view name) {
   if (mode_ != ProgressMode::StatusLine) return;
   std::lock_guard lock(mutex_);
-  current_ = name;
+  running_.emplace_back(name);
   DrawLineLocked();
 }
 
 void BuildProgress::Finished(std::string_view name, LessonOutcome outcome, int files, double seconds) {
   std::lock_guard lock(mutex_);
   ++done_;
+  std::erase(running_, std::string(name));
   if (mode_ == ProgressMode::Quiet) return;
   if (mode_ == ProgressMode::StatusLine) {
     // Failures stay visible above the status line; successes only redraw it.
@@ -184,7 +185,7 @@ void BuildProgress::End(const BuildTotals& t) {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
-    current_.clear();
+    running_.clear();
     ClearLineLocked();
   }
   wake_.notify_all();

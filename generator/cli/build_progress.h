@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace cl {
 
@@ -53,7 +54,7 @@ class BuildProgress {
   ProgressMode mode_;
   bool verbose_, color_out_, color_err_;
   int total_ = 0, done_ = 0;
-  std::string current_;
+  std::vector<std::string> running_;  // lessons in progress, in the order they started
   bool line_shown_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::mutex mutex_;
