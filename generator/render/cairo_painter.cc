@@ -32,6 +32,16 @@ void SetFontOptions(cairo_t* cr) {
   cairo_font_options_destroy(options);
 }
 
+// The two faces frames use, created once: selecting a toy face by name asks
+// fontconfig every time, which costs more than drawing the text.
+cairo_font_face_t* Face(bool bold) {
+  static cairo_font_face_t* const regular =
+      cairo_toy_font_face_create(kFontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  static cairo_font_face_t* const heavy =
+      cairo_toy_font_face_create(kFontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  return bold ? heavy : regular;
+}
+
 struct Painter {
   cairo_t* cr;
 
@@ -64,8 +74,7 @@ struct Painter {
 
   void operator()(const TextShape& t) const {
     if (t.text.empty()) return;
-    cairo_select_font_face(cr, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
-                           t.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_face(cr, Face(t.bold));
     cairo_set_font_size(cr, t.size);
     double x = t.x;
     if (t.anchor != TextAnchor::Start) {

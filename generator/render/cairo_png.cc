@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "render/cairo_painter.h"
+#include "render/png_encode.h"
 
 namespace cl {
 namespace {
@@ -83,7 +84,9 @@ RasterImage RasterizeScene(const Scene& scene, double scale) {
 std::string RenderPng(const Scene& scene, double scale) {
   cairo_surface_t* surface = Paint(scene, scale);
   if (surface == nullptr) return "";
-  std::string png = WritePng(surface);
+  std::string png = EncodeXrgbPng(cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
+                                  reinterpret_cast<const uint32_t*>(cairo_image_surface_get_data(surface)),
+                                  static_cast<std::size_t>(cairo_image_surface_get_stride(surface)) / 4);
   cairo_surface_destroy(surface);
   return png;
 }
@@ -94,8 +97,9 @@ std::string EncodePng(const RasterImage& image) {
     return "";
   bool opaque = true;
   for (uint32_t p : image.argb) opaque &= (p >> 24) == 0xFF;
-  cairo_surface_t* surface =
-      cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, image.width, image.height);
+  if (opaque) return EncodeXrgbPng(image.width, image.height, image.argb.data(), static_cast<std::size_t>(image.width));
+  // With transparency: Cairo's own writer keeps the alpha channel.
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
     return "";

@@ -1,6 +1,7 @@
 // PNG frames through Cairo: rasterise a Scene at a scale and encode it
-// deterministically in memory (no timestamps, fixed settings), plus decoding
-// for tests that compare pixels rather than bytes.
+// deterministically in memory (no timestamps, no text chunks; opaque images
+// through render/png_encode.h, which is much faster than Cairo's writer on
+// large flat frames), plus decoding for tests that compare pixels, not bytes.
 #pragma once
 
 #include <cstdint>

@@ -4,6 +4,7 @@
 // for the longest caption of any beat.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,9 @@ constexpr double kIndexSize = 10;
 constexpr double kMaxNumberSize = 15;
 constexpr double kMinNumberSize = 8;
 constexpr int kMaxCaptionLines = 4;
-// Room a highlight outline takes beyond its grid (half its widest stroke).
-constexpr double kOutlineRoom = 4;
+// Room a highlight outline takes beyond its grid (its widest stroke, drawn
+// just outside the cells it frames; see HighlightWidth).
+constexpr double kOutlineRoom = 5;
 
 double Ascent(double size) { return kFontAscent * size; }
 double Descent(double size) { return kFontDescent * size; }
@@ -67,10 +69,11 @@ double Widest(PanelPlan& p) {
 // The font size of the numbers in cells of side `cell`, or 0 when they do not fit.
 double NumberSize(PanelPlan& p, double cell) {
   const double by_height = (cell - 4) / (kFontAscent + kFontDescent);
-  double size = std::min({kMaxNumberSize, cell * 0.36, by_height});
+  // A third of the cell reads well; small cells may go down to the minimum.
+  double size = std::min(std::max(cell * 0.36, kMinNumberSize), std::min(kMaxNumberSize, by_height));
   if (size < kMinNumberSize) return 0;
   const double widest = Widest(p);
-  if (widest * size > cell - 6) size = (cell - 6) / widest;
+  if (widest * size > cell - 4) size = (cell - 4) / widest;
   return size >= kMinNumberSize ? size : 0;
 }
 
@@ -83,7 +86,7 @@ bool IndicesFit(const PanelPlan& p, double cell) {
 
 double RowGutter(const PanelPlan& p, double cell) {
   if (!IndicesFit(p, cell)) return 0;
-  return TextWidth(fmt::format("{}", p.index_rows - 1), kIndexSize) + 6;
+  return TextWidth(fmt::format("{}", p.index_rows - 1), kIndexSize) + 8;
 }
 
 double PanelWidth(const PanelPlan& p, double cell) {
@@ -129,6 +132,7 @@ RowPlan ChooseCells(const std::vector<PanelPlan*>& panels, const std::vector<std
     cell = std::max((kMaxContentWidth - others) / total_cols, cell * 0.5);
     cell = std::min(cell, rp.main_cell * 0.98);
   }
+  if (cell >= 8) cell = std::floor(cell);  // whole units keep cell edges on pixel boundaries
   rp.main_cell = cell;
   rp.filter_cell = cell;
   // Grow a small filter so its weights stay readable, within the room left.
@@ -137,6 +141,7 @@ RowPlan ChooseCells(const std::vector<PanelPlan*>& panels, const std::vector<std
     RowPlan grown{cell, wanted};
     const double excess = RowWidth(panels, ops, grown) - kMaxContentWidth;
     if (excess > 0) grown.filter_cell = std::max(cell, wanted - excess / filter_cols);
+    if (grown.filter_cell >= 8) grown.filter_cell = std::floor(grown.filter_cell);
     rp = grown;
   }
   return rp;
@@ -237,16 +242,21 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   y = g.label_y + Descent(kLabelSize) + 4;
   bool any_indices = false;
   for (const PanelPlan* p : panels) any_indices |= !p->is_filter && IndicesFit(*p, rp.main_cell);
-  if (any_indices) y += (kFontAscent + kFontDescent) * kIndexSize + 3;
-  y += kOutlineRoom;
-  const double grid_top = y;
+  if (any_indices) y += (kFontAscent + kFontDescent) * kIndexSize + 6;
+  if (!any_indices) y += kOutlineRoom;
+  const double grid_top = std::round(y);
 
   // Panels left to right, the row centred in the frame.
   double x = kMargin + (content - row_width) / 2 + kOutlineRoom;
   double grid_bottom = grid_top;
   Panel* outs[] = {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
   PanelPlan* plans[] = {&input, &filter, &conv, &act, &pool};
-  double prev_right = 0, prev_mid = 0;
+  // Operators share one baseline: the middle of the shortest grid, so they
+  // sit beside every grid however tall the others are.
+  double shortest = std::numeric_limits<double>::max();
+  for (int k = 0; k < 5; ++k)
+    if (plans[k]->present) shortest = std::min(shortest, plans[k]->rows * (plans[k]->is_filter ? rp.filter_cell : rp.main_cell));
+  const double operator_y = grid_top + shortest / 2 + (kFontAscent - kFontDescent) / 2 * kOperatorSize;
   std::size_t op = 0;
   for (int k = 0; k < 5; ++k) {
     PanelPlan& p = *plans[k];
@@ -255,8 +265,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     const double grid_h = p.rows * cell;
     if (k > 0) {
       const double op_w = TextWidth(ops[op], kOperatorSize);
-      const double mid = grid_top + std::min(prev_mid, grid_h / 2);
-      g.operators.push_back({ops[op], x + kOperatorPad + op_w / 2, mid + (kFontAscent - kFontDescent) / 2 * kOperatorSize});
+      g.operators.push_back({ops[op], x + kOperatorPad + op_w / 2, operator_y});
       x += op_w + 2 * kOperatorPad;
       ++op;
     }
@@ -267,17 +276,15 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     out.grid.cell = cell;
     out.grid.rows = p.rows;
     out.grid.cols = p.cols;
-    out.grid.x = out.label_x - p.cols * cell / 2;
+    out.grid.x = std::round(out.label_x - p.cols * cell / 2);  // whole units: crisp cell edges
+    out.label_x = out.grid.x + p.cols * cell / 2;
     out.grid.y = grid_top;
     out.grid.number_size = NumberSize(p, cell);
     out.grid.numbers = out.grid.number_size > 0;
     out.grid.index_size = !p.is_filter && IndicesFit(p, cell) ? kIndexSize : 0;
     grid_bottom = std::max(grid_bottom, grid_top + grid_h);
-    prev_right = x + width;
-    prev_mid = grid_h / 2;
     x += width;
   }
-  (void)prev_right;
 
   // The caption: as many lines as the longest caption of any beat needs.
   g.caption_width = g.width - 2 * kMargin;

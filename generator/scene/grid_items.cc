@@ -15,8 +15,10 @@ namespace {
 
 // Grids with more cells than this and no numbers become one CellsShape.
 constexpr int kMaxRectCells = 256;
+// Space between a grid and its indices: clear of a highlight's outline.
+constexpr double kIndexGap = 6;
 // Below this cell side the +/− signs no longer fit.
-constexpr double kMinSignCell = 7;
+constexpr double kMinSignCell = 10;
 
 double Baseline(double center_y, double size) { return center_y + (kFontAscent - kFontDescent) / 2 * size; }
 
@@ -113,10 +115,10 @@ void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
   if (b.index_size <= 0) return;
   const double s = b.index_size;
   for (int c = 0; c < content.index_cols; ++c)
-    AddText(scene, b.x + (content.index_col0 + c + 0.5) * b.cell, b.y - 3 - kFontDescent * s, fmt::format("{}", c), s,
+    AddText(scene, b.x + (content.index_col0 + c + 0.5) * b.cell, b.y - kIndexGap - kFontDescent * s, fmt::format("{}", c), s,
             palette::kMutedInk, TextAnchor::Middle);
   for (int r = 0; r < content.index_rows; ++r)
-    AddText(scene, b.x - 4, Baseline(b.y + (content.index_row0 + r + 0.5) * b.cell, s), fmt::format("{}", r), s,
+    AddText(scene, b.x - kIndexGap, Baseline(b.y + (content.index_row0 + r + 0.5) * b.cell, s), fmt::format("{}", r), s,
             palette::kMutedInk, TextAnchor::End);
 }
 
@@ -151,12 +153,14 @@ void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, cons
   scene.items.push_back(GroupEnd{});
 }
 
-double HighlightWidth(const GridBox& grid) { return std::clamp(grid.cell * 0.12, 2.0, 5.0); }
+double HighlightWidth(const GridBox& grid) { return std::clamp(grid.cell * 0.1, 2.0, 4.0); }
 
 void AddHighlight(Scene& scene, const GridBox& grid, int row0, int row1, int col0, int col1, double weight) {
+  // The path runs half a stroke outside the cells so the outline never
+  // covers the numbers it frames.
   const double w = HighlightWidth(grid) * weight;
-  const double x = grid.x + col0 * grid.cell, y = grid.y + row0 * grid.cell;
-  const double width = (col1 - col0) * grid.cell, height = (row1 - row0) * grid.cell;
+  const double x = grid.x + col0 * grid.cell - w / 2, y = grid.y + row0 * grid.cell - w / 2;
+  const double width = (col1 - col0) * grid.cell + w, height = (row1 - row0) * grid.cell + w;
   scene.items.push_back(Outline(x, y, width, height, palette::kWindowEdge, w, false));
   scene.items.push_back(Outline(x, y, width, height, palette::kAmber, w * 0.55, false));
 }

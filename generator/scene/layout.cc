@@ -115,8 +115,13 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   scene.desc = beat.description;
 
   scene.items.push_back(GroupBegin{"heading", "heading", ""});
-  AddText(scene, g.margin, g.heading_y, FitText(v.label + " \u00B7 " + heading, g.heading_size, g.width - 2 * g.margin, true),
-          g.heading_size, palette::kInk, TextAnchor::Start, true);
+  // A long label gives way before the stage does.
+  const std::string stage_part = " \u00B7 " + heading;
+  const double room = g.width - 2 * g.margin;
+  const std::string label_part =
+      FitText(v.label, g.heading_size, std::max(room - TextWidth(stage_part, g.heading_size, true), 0.0), true);
+  AddText(scene, g.margin, g.heading_y, FitText(label_part + stage_part, g.heading_size, room, true), g.heading_size,
+          palette::kInk, TextAnchor::Start, true);
   scene.items.push_back(GroupEnd{});
 
   // The image inside its zero padding.
