@@ -1,0 +1,148 @@
+// Animated SVG: the default lesson's animation is well-formed XML with a
+// title and a description, one group per beat shown for its stage's hold
+// time in a loop, the summary alone when motion is reduced, shared parts
+// that all resolve, and no script.
+#include <boost/test/unit_test.hpp>
+
+#include <pugixml.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "compute/compute.h"
+#include "render/anim_svg.h"
+#include "render/animation_timing.h"
+#include "scene/layout.h"
+#include "storyboard/storyboard.h"
+
+namespace cl {
+namespace {
+
+struct DefaultAnimation {
+  Lesson lesson = testing::DefaultLesson();
+  const Variant& variant = lesson.variants[0];
+  VariantResult result = ComputeVariant(variant);
+  Storyboard story = PlanStoryboard(variant, result, lesson.beats);
+  LayoutInput input{&variant, &result, &story, MaxAbsValue(variant, result)};
+  FrameGeometry geometry = PlanFrameGeometry(input);
+  BeatSceneFn scene_at = [this](int i) { return LayoutBeat(input, geometry, i); };
+
+  std::string Write() const {
+    AnimatedSvgText text;
+    text.title = "Convolve, ReLU, pool: Vertical edge (animation)";
+    return WriteAnimatedSvg(story, scene_at, "vertical-edge-anim-", text);
+  }
+};
+
+bool HasClass(const pugi::xml_node& node, const std::string& name) {
+  const std::string classes = std::string(" ") + node.attribute("class").as_string() + " ";
+  return classes.find(" " + name + " ") != std::string::npos;
+}
+
+std::vector<pugi::xml_node> Beats(const pugi::xml_document& doc) {
+  std::vector<pugi::xml_node> beats;
+  for (pugi::xml_node g : doc.child("svg").children("g")) {
+    if (HasClass(g, "vertical-edge-anim-beat")) beats.push_back(g);
+  }
+  return beats;
+}
+
+BOOST_AUTO_TEST_SUITE(animated_svg)
+
+BOOST_AUTO_TEST_CASE(well_formed_with_title_and_description_and_no_script) {
+  const DefaultAnimation a;
+  const std::string svg = a.Write();
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed = doc.load_string(svg.c_str());
+  BOOST_REQUIRE_MESSAGE(parsed, parsed.description());
+  const pugi::xml_node root = doc.child("svg");
+  BOOST_TEST(std::string(root.child_value("title")) == "Convolve, ReLU, pool: Vertical edge (animation)");
+  BOOST_TEST(std::string(root.child_value("desc")) ==
+             "An animation of 23 steps in a loop: 1 introduction, 16 convolution steps, 1 activation step, "
+             "4 pooling steps and 1 summary. Last step: " + a.story.beats.back().caption);
+  BOOST_TEST(std::string(root.attribute("role").as_string()) == "img");
+  BOOST_TEST(doc.select_nodes("//script").empty());
+  BOOST_TEST(doc.select_nodes("//@*[starts-with(name(), 'on')]").empty());
+  BOOST_TEST(svg.find("javascript:") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(one_group_per_beat_each_shown_for_its_hold_in_turn) {
+  const DefaultAnimation a;
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(a.Write().c_str()));
+  const std::vector<pugi::xml_node> beats = Beats(doc);
+  BOOST_REQUIRE(beats.size() == a.story.beats.size());
+  BOOST_REQUIRE(beats.size() == 23u);
+  // All beats run from the first instant on one 24.1 s cycle; beat i starts
+  // at the sum of the holds before it, written as a negative delay.
+  const std::vector<int> holds = BeatHoldsMs(a.story);
+  long long start = 0;
+  for (size_t i = 0; i < beats.size(); ++i) {
+    const std::string stage = StageName(a.story.beats[i].stage);
+    BOOST_TEST(HasClass(beats[i], "vertical-edge-anim-" + stage), "beat " << i);
+    const long long delay = start == 0 ? 0 : start - 24100;
+    BOOST_TEST(std::string(beats[i].attribute("style").as_string()) ==
+               "animation-delay:" + std::to_string(delay) + "ms");
+    start += holds[i];
+  }
+  BOOST_TEST(start == 24100);
+  const std::string style = doc.child("svg").child_value("style");
+  BOOST_TEST(style.find("animation-duration:24100ms;animation-iteration-count:infinite") != std::string::npos);
+  // A conv beat is visible for 800 of 24100 ms: 3.32 % of the cycle.
+  BOOST_TEST(style.find("@keyframes vertical-edge-anim-conv{0%{visibility:visible}3.32%,100%{visibility:hidden}}") !=
+             std::string::npos);
+  BOOST_TEST(style.find(".vertical-edge-anim-conv{animation-name:vertical-edge-anim-conv}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(reduced_motion_and_static_viewers_see_the_summary) {
+  const DefaultAnimation a;
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(a.Write().c_str()));
+  const std::string style = doc.child("svg").child_value("style");
+  BOOST_TEST(style.find("@media (prefers-reduced-motion: reduce){.vertical-edge-anim-beat{animation:none;"
+                        "visibility:hidden}.vertical-edge-anim-beat.vertical-edge-anim-still{visibility:visible}}") !=
+             std::string::npos);
+  BOOST_TEST(style.find(".vertical-edge-anim-beat{visibility:hidden;") != std::string::npos);
+  std::vector<size_t> still;
+  const std::vector<pugi::xml_node> beats = Beats(doc);
+  for (size_t i = 0; i < beats.size(); ++i) {
+    if (HasClass(beats[i], "vertical-edge-anim-still")) still.push_back(i);
+  }
+  BOOST_REQUIRE(still.size() == 1u);
+  BOOST_TEST(std::string(StageName(a.story.beats[still[0]].stage)) == "summary");
+}
+
+BOOST_AUTO_TEST_CASE(ids_are_unique_prefixed_and_every_use_resolves) {
+  const DefaultAnimation a;
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(a.Write().c_str()));
+  std::set<std::string> ids;
+  for (const pugi::xpath_node& n : doc.select_nodes("//*[@id]")) {
+    const std::string id = n.node().attribute("id").as_string();
+    BOOST_TEST(id.rfind("vertical-edge-anim-", 0) == 0u, id);
+    BOOST_TEST(ids.insert(id).second, "duplicate id " << id);
+  }
+  const pugi::xpath_node_set uses = doc.select_nodes("//use");
+  BOOST_TEST(!uses.empty());
+  for (const pugi::xpath_node& n : uses) {
+    const std::string href = n.node().attribute("xlink:href").as_string();
+    BOOST_REQUIRE(href.size() > 1u);
+    BOOST_TEST(ids.count(href.substr(1)) == 1u, href);
+  }
+  // Shared parts are written once: far fewer definitions than beats x parts.
+  const size_t parts = doc.select_nodes("/svg/defs/g").size();
+  BOOST_TEST(parts < uses.size());
+}
+
+BOOST_AUTO_TEST_CASE(two_writes_give_the_same_bytes) {
+  const DefaultAnimation a;
+  BOOST_TEST((a.Write() == a.Write()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace cl

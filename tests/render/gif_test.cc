@@ -1,0 +1,241 @@
+// GIF: the palette keeps scene colours exact, the encoder stores only what
+// changed and reads back as the frames it was given, and the default lesson's
+// animation decodes to 23 frames with the stage hold times and the frames'
+// exact cell colours.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "compute/compute.h"
+#include "gif_decoder.h"
+#include "render/animation_timing.h"
+#include "render/gif_animation.h"
+#include "render/gif_encoder.h"
+#include "render/gif_palette.h"
+#include "scene/layout.h"
+#include "scene/palette.h"
+#include "storyboard/storyboard.h"
+
+namespace cl {
+namespace {
+
+using testing::DecodeGif;
+
+std::vector<uint32_t> Packed(const std::vector<Color>& colors) {
+  std::vector<uint32_t> out;
+  for (const Color& c : colors) out.push_back(PackRgb(c));
+  return out;
+}
+
+RasterImage Solid(int w, int h, uint32_t rgb) {
+  RasterImage image;
+  image.width = w;
+  image.height = h;
+  image.argb.assign(static_cast<size_t>(w) * static_cast<size_t>(h), 0xff000000u | rgb);
+  return image;
+}
+
+void SetPixel(RasterImage* image, int x, int y, uint32_t rgb) {
+  image->argb[static_cast<size_t>(y) * static_cast<size_t>(image->width) + static_cast<size_t>(x)] = 0xff000000u | rgb;
+}
+
+BOOST_AUTO_TEST_SUITE(gif_palette)
+
+BOOST_AUTO_TEST_CASE(exact_colours_come_first_in_order_without_duplicates) {
+  const GifPalette p = GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {255, 255, 255}, {179, 88, 6}}, {});
+  const std::vector<uint32_t> want = {0xffffff, 0x2166ac, 0xb35806};
+  BOOST_TEST(Packed(p.colors()) == want, boost::test_tools::per_element());
+  BOOST_TEST(p.transparent_index() == 3);
+  BOOST_TEST(p.table_size() == 4);
+}
+
+BOOST_AUTO_TEST_CASE(shades_fill_by_count_then_colour_value_up_to_the_limit) {
+  const ColorHistogram shades = {{0x101010, 5}, {0x202020, 9}, {0x303030, 5}, {0xffffff, 100}};
+  const GifPalette p = GifPalette::Build({{255, 255, 255}}, shades, 2);
+  // White is already exact; of the rest the commonest, then the lower value.
+  const std::vector<uint32_t> want = {0xffffff, 0x202020, 0x101010};
+  BOOST_TEST(Packed(p.colors()) == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(never_more_than_255_colours_and_the_table_is_a_power_of_two) {
+  std::vector<Color> exact;
+  for (int i = 0; i < 300; ++i) exact.push_back(Color{static_cast<uint8_t>(i % 256), static_cast<uint8_t>(i / 256), 7});
+  const GifPalette p = GifPalette::Build(exact, {});
+  BOOST_TEST(p.colors().size() == 255u);
+  BOOST_TEST(p.transparent_index() == 255);
+  BOOST_TEST(p.table_size() == 256);
+}
+
+struct NearestCase {
+  uint32_t rgb;
+  int want;
+};
+
+BOOST_AUTO_TEST_CASE(other_colours_map_to_the_nearest_entry) {
+  GifPalette p = GifPalette::Build({{255, 255, 255}, {0, 0, 0}, {33, 102, 172}}, {});
+  const NearestCase cases[] = {
+      {0xffffff, 0},  // exact
+      {0x000000, 1},  // exact
+      {0x2166ac, 2},  // exact
+      {0xf0f0f0, 0},  // light grey -> white
+      {0x202020, 1},  // dark grey -> black
+      {0x3070b0, 2},  // near the blue
+  };
+  for (const NearestCase& c : cases) BOOST_TEST(p.IndexOf(c.rgb) == c.want, "0x" << std::hex << c.rgb);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(gif_encoder)
+
+BOOST_AUTO_TEST_CASE(frames_read_back_with_delays_loop_and_changed_boxes) {
+  const uint32_t white = 0xffffff, blue = 0x2166ac, orange = 0xb35806;
+  GifAnimationEncoder encoder(8, 6, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
+  RasterImage a = Solid(8, 6, white);
+  RasterImage b = a;
+  SetPixel(&b, 2, 1, blue);
+  SetPixel(&b, 5, 3, orange);
+  RasterImage c = b;  // unchanged frame
+  std::string error, bytes;
+  BOOST_REQUIRE(encoder.AddFrame(a, 150, &error));
+  BOOST_REQUIRE(encoder.AddFrame(b, 80, &error));
+  BOOST_REQUIRE(encoder.AddFrame(c, 300, &error));
+  BOOST_REQUIRE(encoder.Finish(&bytes, &error));
+  BOOST_TEST(bytes.substr(0, 6) == "GIF89a");
+
+  const auto gif = DecodeGif(bytes);
+  BOOST_REQUIRE(gif.has_value());
+  BOOST_TEST(gif->width == 8);
+  BOOST_TEST(gif->height == 6);
+  BOOST_TEST(gif->loop_count.value_or(-1) == 0);  // forever
+  BOOST_REQUIRE(gif->frames.size() == 3u);
+  BOOST_TEST(gif->frames[0].delay_cs == 150);
+  BOOST_TEST(gif->frames[1].delay_cs == 80);
+  BOOST_TEST(gif->frames[2].delay_cs == 300);
+  // Only the bounding box of the two changed pixels is stored.
+  BOOST_TEST(gif->frames[1].left == 2);
+  BOOST_TEST(gif->frames[1].top == 1);
+  BOOST_TEST(gif->frames[1].width == 4);
+  BOOST_TEST(gif->frames[1].height == 3);
+  BOOST_TEST(gif->frames[2].width * gif->frames[2].height == 1);
+  for (size_t f = 0; f < 3; ++f) {
+    const RasterImage& want = f == 0 ? a : f == 1 ? b : c;
+    for (int y = 0; y < 6; ++y) {
+      for (int x = 0; x < 8; ++x) {
+        BOOST_TEST(gif->At(f, x, y) == (want.argb[static_cast<size_t>(y * 8 + x)] & 0xffffff));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(refuses_frames_of_another_size_and_finishing_without_frames) {
+  std::string error, bytes;
+  GifAnimationEncoder empty(4, 4, GifPalette::Build({{255, 255, 255}}, {}));
+  BOOST_TEST(!empty.Finish(&bytes, &error));
+  BOOST_TEST(error == "gif: no frames");
+  GifAnimationEncoder encoder(4, 4, GifPalette::Build({{255, 255, 255}}, {}));
+  BOOST_TEST(!encoder.AddFrame(Solid(5, 4, 0xffffff), 10, &error));
+  BOOST_TEST(error == "gif: frame size differs from the animation's");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The default lesson's Vertical edge variant, laid out as the build does.
+struct DefaultGif {
+  Lesson lesson = testing::DefaultLesson();
+  const Variant& variant = lesson.variants[0];
+  VariantResult result = ComputeVariant(variant);
+  Storyboard story = PlanStoryboard(variant, result, lesson.beats);
+  LayoutInput input{&variant, &result, &story, MaxAbsValue(variant, result)};
+  FrameGeometry geometry = PlanFrameGeometry(input);
+  BeatSceneFn scene_at = [this](int i) { return LayoutBeat(input, geometry, i); };
+
+  std::string Encode() const {
+    std::string bytes, error;
+    BOOST_REQUIRE_MESSAGE(WriteBeatsGif(story, scene_at, &bytes, &error), error);
+    return bytes;
+  }
+  // A point inside cell (r, c) of `box`, clear of its number and grid lines
+  // (probe cells that are not highlighted in that frame).
+  static std::pair<int, int> CellPoint(const GridBox& box, int r, int c) {
+    return {static_cast<int>(box.x + (c + 0.15) * box.cell), static_cast<int>(box.y + (r + 0.15) * box.cell)};
+  }
+  uint32_t Expected(double value) const { return PackRgb(DivergingColor(value, input.value_scale)); }
+};
+
+BOOST_AUTO_TEST_SUITE(beats_gif)
+
+BOOST_AUTO_TEST_CASE(one_frame_per_beat_at_scale_one_with_stage_hold_times) {
+  DefaultGif d;
+  const auto gif = DecodeGif(d.Encode());
+  BOOST_REQUIRE(gif.has_value());
+  const Scene first = d.scene_at(0);
+  BOOST_TEST(gif->width == static_cast<int>(std::ceil(first.width)));
+  BOOST_TEST(gif->height == static_cast<int>(std::ceil(first.height)));
+  BOOST_TEST(gif->loop_count.value_or(-1) == 0);
+  BOOST_REQUIRE(gif->frames.size() == 23u);
+  std::vector<int> delays, want;
+  for (const auto& f : gif->frames) delays.push_back(f.delay_cs);
+  want.push_back(150);                    // intro
+  want.insert(want.end(), 16, 80);        // conv
+  want.push_back(200);                    // ReLU
+  want.insert(want.end(), 4, 120);        // pool
+  want.push_back(300);                    // summary
+  BOOST_TEST(delays == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(cells_keep_the_frames_exact_diverging_colours) {
+  DefaultGif d;
+  const auto gif = DecodeGif(d.Encode());
+  BOOST_REQUIRE(gif.has_value());
+  BOOST_REQUIRE(gif->frames.size() == 23u);
+  const GridBox& conv = d.geometry.conv.grid;
+  const GridBox& pooled = d.geometry.pooled.grid;
+  struct Probe {
+    size_t frame;
+    const GridBox* box;
+    int r, c;
+    uint32_t want;
+  };
+  const uint32_t empty = PackRgb(palette::kEmptyCell);
+  const Probe probes[] = {
+      {2, &conv, 0, 0, d.Expected(-18)},  // written by the first conv step (beat 1)
+      {2, &conv, 0, 2, empty},            // not written yet
+      {6, &conv, 1, 0, d.Expected(-27)},
+      {22, &conv, 0, 0, d.Expected(-18)},
+      {22, &conv, 1, 2, d.Expected(27)},
+      {22, &conv, 3, 3, d.Expected(18)},
+      {22, &pooled, 0, 1, d.Expected(27)},
+      {22, &pooled, 1, 0, d.Expected(0)},
+  };
+  for (const Probe& p : probes) {
+    const auto [x, y] = DefaultGif::CellPoint(*p.box, p.r, p.c);
+    BOOST_TEST(gif->At(p.frame, x, y) == p.want,
+               "frame " << p.frame << " cell (" << p.r << ", " << p.c << ") is 0x" << std::hex << gif->At(p.frame, x, y));
+  }
+  BOOST_TEST(d.Expected(-18) != d.Expected(27));  // blue and orange, not one colour
+}
+
+BOOST_AUTO_TEST_CASE(stays_small_and_deterministic) {
+  DefaultGif d;
+  const std::string a = d.Encode(), b = d.Encode();
+  BOOST_TEST(a.size() < 150u * 1024u);
+  BOOST_TEST((a == b));
+}
+
+BOOST_AUTO_TEST_CASE(hold_times_per_stage) {
+  BOOST_TEST(BeatHoldMs(Stage::Intro) == 1500);
+  BOOST_TEST(BeatHoldMs(Stage::Conv) == 800);
+  BOOST_TEST(BeatHoldMs(Stage::Activation) == 2000);
+  BOOST_TEST(BeatHoldMs(Stage::Pool) == 1200);
+  BOOST_TEST(BeatHoldMs(Stage::Summary) == 3000);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace cl
