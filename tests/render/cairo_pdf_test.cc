@@ -1,0 +1,280 @@
+// PDF handout engine: escaping, dates, Markdown to blocks, pagination that
+// keeps text inside the text block (headings with what follows, table headers
+// repeated) and a writer whose bytes depend only on its input.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "render/cairo_pdf_document.h"
+#include "render/cairo_pdf_markdown.h"
+#include "render/cairo_pdf_pages.h"
+#include "render/cairo_pdf_text.h"
+#include "render/cairo_pdf_writer.h"
+
+namespace cl {
+namespace {
+
+struct TextCase {
+  std::string in, want;
+};
+
+// One line per block, e.g. "P1 • compact: text" or "H3: Title".
+std::string Dump(const std::vector<PdfBlock>& blocks) {
+  std::string out;
+  for (const PdfBlock& b : blocks) {
+    if (const auto* h = std::get_if<PdfHeading>(&b)) {
+      out += "H" + std::to_string(h->level) + ": " + h->markup + "\n";
+    } else if (const auto* p = std::get_if<PdfParagraph>(&b)) {
+      out += (p->style == PdfParagraphStyle::Quote ? "Q" : "P") + std::to_string(p->indent);
+      if (!p->marker.empty()) out += " " + p->marker;
+      if (p->compact) out += " compact";
+      out += ": " + p->markup + "\n";
+    } else if (const auto* c = std::get_if<PdfCode>(&b)) {
+      out += "CODE" + std::to_string(c->indent) + ": " + c->text + "\n";
+    } else if (std::holds_alternative<PdfRule>(b)) {
+      out += "RULE\n";
+    } else {
+      out += "OTHER\n";
+    }
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(pdf_text)
+
+BOOST_AUTO_TEST_CASE(escape_makes_plain_text_safe_markup) {
+  const TextCase cases[] = {
+      {"a < b & c > \"d\" 'e'", "a &lt; b &amp; c &gt; &quot;d&quot; &apos;e&apos;"},
+      {"\u2212" "18 \u00b7 9", "\u2212" "18 \u00b7 9"},
+      {std::string("bad \xff byte"), "bad \xEF\xBF\xBD byte"},
+      {std::string("bell\x07"), "bell\xEF\xBF\xBD"},
+      {"line\nbreak\ttab", "line\nbreak\ttab"},
+      {std::string("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD"},  // overlong NUL
+  };
+  for (const TextCase& c : cases) BOOST_TEST(PdfEscape(c.in) == c.want);
+}
+
+BOOST_AUTO_TEST_CASE(dates_come_from_source_date_epoch_or_a_fixed_day) {
+  struct DateCase {
+    long long epoch;
+    std::string want;
+  };
+  const DateCase cases[] = {
+      {0, "2000-01-01T00:00:00Z"},
+      {-5, "2000-01-01T00:00:00Z"},
+      {1700000000, "2023-11-14T22:13:20Z"},
+      {1, "1970-01-01T00:00:01Z"},
+      {99999999999999, "9999-12-31T23:59:59Z"},
+  };
+  for (const DateCase& c : cases) BOOST_TEST(PdfDate(c.epoch) == c.want);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_becomes_blocks) {
+  const std::string mono = "<span font_family=\"DejaVu Sans Mono\">";
+  const std::string grey = "<span foreground=\"#555555\">";
+  const TextCase cases[] = {
+      {"Hello *world* and **bold** `w * x`.",
+       "P0: Hello <i>world</i> and <b>bold</b> " + mono + "w * x</span>.\n"},
+      {"one\ntwo  \nthree", "P0: one two\nthree\n"},
+      {"- a\n- b\n\nafter", "P1 \u2022 compact: a\nP1 \u2022: b\nP0: after\n"},
+      {"3. x\n4. y\n", "P1 3. compact: x\nP1 4.: y\n"},
+      {"1) x\n   - inner\n", "P1 1) compact: x\nP2 \u25e6: inner\n"},
+      {"> quoted *text*", "Q1: quoted <i>text</i>\n"},
+      {"# Title\n\n###### Deep", "H3: Title\nH6: Deep\n"},
+      {"```\ncode <x> & y\n```", "CODE0: code <x> & y\n"},
+      {"- ```\n  inside\n  ```", "P1 \u2022 compact: \nCODE1: inside\n"},
+      {"[site](https://e.org/a)", "P0: site " + grey + "(https://e.org/a)</span>\n"},
+      {"<https://e.org>", "P0: https://e.org\n"},
+      {"[x](javascript:alert(1))", "P0: x\n"},
+      {"<b>raw</b> text <script>x()</script>", "P0: raw text x()\n"},
+      {"<div>\nblock html\n</div>\n\nnext", "P0: next\n"},
+      {"![a cat](cat.png)", "P0: " + grey + "[image: a cat]</span>\n"},
+      {"a & b < c", "P0: a &amp; b &lt; c\n"},
+      {"---", "RULE\n"},
+  };
+  for (const TextCase& c : cases) {
+    std::vector<PdfBlock> blocks;
+    AppendMarkdownBlocks(c.in, 2, &blocks);
+    BOOST_TEST(Dump(blocks) == c.want, "markdown: " << c.in);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_is_flattened_not_recursed) {
+  std::vector<PdfBlock> blocks;
+  AppendMarkdownBlocks(std::string(5000, '>') + " deep", 2, &blocks);
+  BOOST_REQUIRE(blocks.size() == 1u);
+  BOOST_TEST(std::get<PdfParagraph>(blocks[0]).markup == "deep");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A long document: headings, wrapped paragraphs, a list, code, a long table.
+PdfDocument LongDocument() {
+  PdfDocument d;
+  d.title = "Long";
+  d.blocks.push_back(PdfHeading{1, "Long", "Long"});
+  const std::string words =
+      "Sliding the filter over every position turns the image into a feature map, a new grid that is large where "
+      "the feature is present and small elsewhere. ";
+  for (int section = 0; section < 6; ++section) {
+    d.blocks.push_back(PdfHeading{2, "Section " + std::to_string(section), "Section " + std::to_string(section)});
+    for (int i = 0; i < 4; ++i) {
+      PdfParagraph p;
+      for (int k = 0; k < 1 + (i + section) % 5; ++k) p.markup += words;
+      d.blocks.push_back(p);
+    }
+    PdfCode code;
+    code.text = "for r in rows:\n    for c in cols:\n        out[r][c] = " + std::string(200, 'x');
+    d.blocks.push_back(code);
+  }
+  PdfTable t;
+  t.caption = "Numbers";
+  t.header = {"", "0", "1"};
+  t.first_column_header = true;
+  for (int r = 0; r < 120; ++r) t.rows.push_back({std::to_string(r), "\u2212" "18", "27"});
+  d.blocks.push_back(t);
+  return d;
+}
+
+BOOST_AUTO_TEST_SUITE(pdf_pages)
+
+BOOST_AUTO_TEST_CASE(all_text_stays_inside_the_text_block) {
+  for (const char* paper : {"a4", "letter"}) {
+    const PdfPageGeometry g = PdfPaper(paper);
+    PdfTextContext text;
+    PdfPaginator paginator(text, g);
+    const PdfDocument doc = LongDocument();
+    paginator.AddBlocks(doc.blocks, doc.title, 0);
+    const PdfFlow& flow = paginator.flow();
+    BOOST_TEST(flow.pages.size() > 3u);
+    const double eps = 0.01;
+    for (size_t p = 0; p < flow.pages.size(); ++p) {
+      for (const PdfPlaced& item : flow.pages[p].items) {
+        if (const auto* t = std::get_if<PdfPlacedText>(&item)) {
+          const double bottom = t->y + t->text->Height(t->first, t->last);
+          BOOST_TEST(t->y >= g.top - eps, paper << " page " << p);
+          BOOST_TEST(bottom <= g.height - g.bottom + eps, paper << " page " << p);
+          BOOST_TEST(t->x >= g.left - eps);
+          for (size_t i = t->first; i < t->last; ++i) {
+            BOOST_TEST(t->x + t->text->lines[i].x + t->text->lines[i].width <= g.width - g.right + eps,
+                       paper << " page " << p << " runs past the right margin");
+          }
+        } else if (const auto* r = std::get_if<PdfPlacedRect>(&item)) {
+          BOOST_TEST(r->x + r->w <= g.width - g.right + eps);
+          BOOST_TEST(r->y + r->h <= g.height - g.bottom + eps);
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(headings_never_end_a_page_and_tables_repeat_their_header) {
+  PdfTextContext text;
+  PdfPaginator paginator(text, PdfPaper("a4"));
+  const PdfDocument doc = LongDocument();
+  paginator.AddBlocks(doc.blocks, doc.title, 0);
+  const PdfFlow& flow = paginator.flow();
+  // Every outline item (a heading) has more content after it on its page.
+  for (const PdfOutlineItem& item : flow.outline) {
+    double below = 0;
+    for (const PdfPlaced& placed : flow.pages[static_cast<size_t>(item.page)].items) {
+      if (const auto* t = std::get_if<PdfPlacedText>(&placed)) below = std::max(below, t->y);
+    }
+    BOOST_TEST(below > item.y + 20, item.title);
+  }
+  // The 120-row table spans pages; each of them starts its part with "0 1".
+  int headers = 0;
+  for (const PdfPageContent& page : flow.pages) {
+    for (const PdfPlaced& placed : page.items) {
+      if (const auto* t = std::get_if<PdfPlacedText>(&placed)) {
+        const char* s = pango_layout_get_text(t->text->layout.get());
+        if (std::string(s) == "1") ++headers;  // the header's second column
+      }
+    }
+  }
+  BOOST_TEST(headers >= 2);
+}
+
+BOOST_AUTO_TEST_CASE(wide_tables_print_in_column_bands) {
+  PdfTextContext text;
+  const PdfPageGeometry g = PdfPaper("a4");
+  PdfPaginator paginator(text, g);
+  PdfTable t;
+  t.caption = "Map";
+  t.column_bands = true;
+  t.first_column_header = true;
+  t.header.push_back("");
+  for (int c = 0; c < 30; ++c) t.header.push_back(std::to_string(c));
+  for (int r = 0; r < 3; ++r) {
+    std::vector<std::string> row{std::to_string(r)};
+    for (int c = 0; c < 30; ++c) row.push_back("\u2212" "123.5");
+    t.rows.push_back(row);
+  }
+  paginator.AddBlocks({PdfBlock{t}}, "Map", 0);
+  std::vector<std::string> captions;
+  for (const PdfPlaced& placed : paginator.flow().pages[0].items) {
+    if (const auto* p = std::get_if<PdfPlacedText>(&placed)) {
+      const std::string s = pango_layout_get_text(p->text->layout.get());
+      if (s.rfind("Map", 0) == 0) captions.push_back(s);
+      // Cells never wrap: one line each.
+      BOOST_TEST(p->text->lines.size() == 1u, s);
+    }
+  }
+  BOOST_REQUIRE(captions.size() >= 3u);
+  BOOST_TEST(captions.front().rfind("Map (columns 0\u2013", 0) == 0u, captions.front());
+  BOOST_TEST(captions.back().find("\u201329)") != std::string::npos, captions.back());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(pdf_writer)
+
+BOOST_AUTO_TEST_CASE(paper_sizes_metadata_and_the_same_bytes_twice) {
+  struct PaperCase {
+    std::string paper, media_box;
+  };
+  const PaperCase cases[] = {
+      {"a4", "/MediaBox [ 0 0 595.275591 841.889764 ]"},
+      {"letter", "/MediaBox [ 0 0 612 792 ]"},
+  };
+  for (const PaperCase& c : cases) {
+    PdfOptions options;
+    options.paper = c.paper;
+    std::string a, b, error;
+    BOOST_REQUIRE(WritePdf(LongDocument(), options, &a, &error));
+    BOOST_REQUIRE(WritePdf(LongDocument(), options, &b, &error));
+    BOOST_TEST(a.rfind("%PDF-1.5", 0) == 0u);
+    BOOST_TEST(a.find(c.media_box) != std::string::npos, c.paper);
+    BOOST_TEST(a.find("/CreationDate (20000101000000Z)") != std::string::npos);
+    BOOST_TEST(a.find("/Title (Long)") != std::string::npos);
+    BOOST_TEST((a == b));
+  }
+  PdfOptions dated;
+  dated.source_date_epoch = 1700000000;
+  std::string pdf, error;
+  BOOST_REQUIRE(WritePdf(LongDocument(), dated, &pdf, &error));
+  BOOST_TEST(pdf.find("/ModDate (20231114221320Z)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(course_has_contents_links_and_an_outline) {
+  PdfDocument one = LongDocument(), two = LongDocument();
+  two.title = "Second";
+  std::get<PdfHeading>(two.blocks[0]) = PdfHeading{1, "Second", "Second"};
+  std::string pdf, error;
+  BOOST_REQUIRE(WriteCoursePdf("Course", {one, two}, PdfOptions{}, &pdf, &error));
+  for (const char* title : {"/Title (Contents)", "/Title (Long)", "/Title (Second)", "/Title (Section 5)"}) {
+    BOOST_TEST(pdf.find(title) != std::string::npos, title);
+  }
+  // Contents lines link to named destinations on later pages.
+  BOOST_TEST(pdf.find("/Subtype /Link") != std::string::npos);
+  BOOST_TEST(pdf.find("/Dests") != std::string::npos);
+  std::string again;
+  BOOST_REQUIRE(WriteCoursePdf("Course", {one, two}, PdfOptions{}, &again, &error));
+  BOOST_TEST((pdf == again));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace cl
