@@ -271,6 +271,55 @@ case $case_name in
     fi
     ;;
 
+  new)
+    "$bin" new my-first-lesson >log 2>err || fail "new failed: $(cat err)"
+    grep -qxF "wrote lessons/my-first-lesson.yaml" log || fail "new did not say what it wrote: $(cat log)"
+    grep -q "^id: my-first-lesson " lessons/my-first-lesson.yaml || fail "the scaffold lacks its id"
+    grep -q "^title: My first lesson " lessons/my-first-lesson.yaml || fail "the scaffold lacks its title"
+    "$bin" check --werror lessons/my-first-lesson.yaml >log 2>err || fail "the scaffold does not pass check: $(cat err)"
+    cp lessons/my-first-lesson.yaml before
+    rc=0
+    "$bin" new my-first-lesson >log 2>err || rc=$?
+    [[ $rc == 1 ]] || fail "new over an existing lesson exited $rc, expected 1"
+    grep -qF "not writing 'lessons/my-first-lesson.yaml': it already exists" err || fail "unclear refusal: $(cat err)"
+    cmp -s before lessons/my-first-lesson.yaml || fail "new changed an existing lesson"
+    for bad in My-Lesson ../escape -dash "a b" ""; do
+      rc=0
+      "$bin" new "$bad" >log 2>err || rc=$?
+      [[ $rc == 2 ]] || fail "new '$bad' exited $rc, expected 2"
+    done
+    [[ ! -e escape.yaml && ! -e lessons/../escape.yaml ]] || fail "new wrote outside lessons/"
+    build 0 "${fast[@]}" --werror
+    log_has "built my-first-lesson"
+    ;;
+
+  watch)
+    "$bin" watch lessons --templates templates "${fast[@]}" --interval 50 >log 2>err &
+    pid=$!
+    # wait_for TEXT FILE: up to 60 s for TEXT to appear in FILE.
+    wait_for() {
+      for _ in $(seq 600); do grep -qF -- "$1" "$2" && return 0; sleep 0.1; done
+      kill $pid 2>/dev/null || true
+      fail "watch never printed '$1': $(cat log err)"
+    }
+    wait_for "3 lessons: 3 built, 0 up to date, 0 failed" log
+    wait_for "watching" log
+    retitle leaky-relu "Watched edit"
+    wait_for "1 built, 2 up to date" log
+    grep -qF "Watched edit" out/leaky-relu/lesson.json || fail "watch did not rebuild the edited lesson"
+    printf 'fitler: x\n' >>lessons/leaky-relu.yaml
+    wait_for "lessons/leaky-relu.yaml:" err
+    grep -qF "Watched edit" out/leaky-relu/lesson.json || fail "a failing edit replaced the last good outputs"
+    echo "/* edited */" >>templates/style.css
+    wait_for "2 built" log
+    kill -TERM $pid
+    rc=0
+    wait $pid || rc=$?
+    [[ $rc == 0 ]] || fail "watch exited $rc on SIGTERM"
+    grep -qxF "stopped watching" log || fail "watch did not stop cleanly: $(cat log)"
+    [[ ! -e out/.staging ]] || fail "watch left a staging folder"
+    ;;
+
   *)
     fail "unknown case '$case_name'"
     ;;
