@@ -64,8 +64,14 @@ std::vector<std::string> WrapText(std::string_view text, double size, double wid
     else
       truncated = true;
   }
-  if (truncated && !lines.empty())
-    lines.back() = FitText(lines.back() + " " + std::string(kEllipsis), size, width, bold);
+  if (truncated && !lines.empty()) {
+    // Mark the cut after the last whole word that leaves room for " …".
+    std::string& last = lines.back();
+    const std::string mark = " " + std::string(kEllipsis);
+    while (TextWidth(last + mark, size, bold) > width && last.find(' ') != std::string::npos)
+      last.erase(last.rfind(' '));
+    last = FitText(last + mark, size, width, bold);
+  }
   return lines;
 }
 

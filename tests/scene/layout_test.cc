@@ -1,0 +1,203 @@
+// LayoutBeat over a sweep of sizes: every element inside the frame, no two
+// text boxes overlapping, one geometry per variant; and what the default
+// lesson's frames show, beat by beat.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "scene/layout.h"
+#include "scene/palette.h"
+#include "scene_checks.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace cl;
+using namespace cl::testing;
+
+namespace {
+
+struct Built {
+  Variant variant;
+  VariantResult result;
+  Storyboard story;
+  LayoutInput input;
+  FrameGeometry geometry;
+};
+
+// Heap-allocated so the LayoutInput's pointers stay valid.
+std::unique_ptr<Built> Build(Variant v, BeatsSpec spec = {}) {
+  auto b = std::make_unique<Built>();
+  b->variant = std::move(v);
+  b->result = ComputeVariant(b->variant);
+  b->story = PlanStoryboard(b->variant, b->result, spec);
+  b->input = {&b->variant, &b->result, &b->story, MaxAbsValue(b->variant, b->result), MaxAbsWeight(b->variant)};
+  b->geometry = PlanFrameGeometry(b->input);
+  return b;
+}
+
+// The beats worth checking: first and last of every stage, and a middle one.
+std::vector<int> SampleBeats(const Storyboard& s) {
+  std::vector<int> picks;
+  const int n = static_cast<int>(s.beats.size());
+  for (int i = 0; i < n; ++i) {
+    const bool first = i == 0 || s.beats[i - 1].stage != s.beats[i].stage;
+    const bool last = i == n - 1 || s.beats[i + 1].stage != s.beats[i].stage;
+    if (first || last || i == n / 2) picks.push_back(i);
+  }
+  return picks;
+}
+
+struct SweepCase {
+  const char* name;
+  int rows, cols, kh, kw;
+  int pad = 0;  // on every side
+  int stride = 1, dilation = 1;
+  bool pool = true;
+  int pool_size = 2;
+  bool activation = true;
+};
+std::ostream& operator<<(std::ostream& os, const SweepCase& c) { return os << c.name; }
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(EverythingInsideAndNoTextOverlaps,
+                     bdata::make(std::vector<SweepCase>{
+                         {.name = "1x1", .rows = 1, .cols = 1, .kh = 1, .kw = 1, .pool = false},
+                         {.name = "1x1 pooled", .rows = 1, .cols = 1, .kh = 1, .kw = 1, .pool_size = 1},
+                         {.name = "1x1 padded 3x3", .rows = 1, .cols = 1, .kh = 3, .kw = 3, .pad = 1, .pool_size = 1},
+                         {.name = "6x6", .rows = 6, .cols = 6, .kh = 3, .kw = 3},
+                         {.name = "5x12", .rows = 5, .cols = 12, .kh = 3, .kw = 3},
+                         {.name = "40x3", .rows = 40, .cols = 3, .kh = 2, .kw = 1, .pool_size = 1},
+                         {.name = "1x40", .rows = 1, .cols = 40, .kh = 1, .kw = 3, .pool = false},
+                         {.name = "9x9 dilated", .rows = 9, .cols = 9, .kh = 3, .kw = 3, .dilation = 2},
+                         {.name = "9x9 stride 2 pad 2", .rows = 9, .cols = 9, .kh = 3, .kw = 3, .pad = 2, .stride = 2},
+                         {.name = "16x16 15x15", .rows = 16, .cols = 16, .kh = 15, .kw = 15, .pool = false},
+                         {.name = "15x15 15x15 same", .rows = 15, .cols = 15, .kh = 15, .kw = 15, .pad = 7},
+                         {.name = "2x2 1x15 padded", .rows = 2, .cols = 2, .kh = 1, .kw = 15, .pad = 7, .pool = false},
+                         {.name = "40x40", .rows = 40, .cols = 40, .kh = 3, .kw = 3},
+                         {.name = "64x20 no activation", .rows = 64, .cols = 20, .kh = 5, .kw = 3, .activation = false},
+                         {.name = "512x512", .rows = 512, .cols = 512, .kh = 3, .kw = 3},
+                         {.name = "512x7", .rows = 512, .cols = 7, .kh = 15, .kw = 3, .pool = false},
+                     }),
+                     c) {
+  Variant v = testing::SizedVariant(c.rows, c.cols, c.kh, c.kw);
+  v.conv.pad_top = v.conv.pad_bottom = v.conv.pad_left = v.conv.pad_right = c.pad;
+  v.conv.stride_h = v.conv.stride_w = c.stride;
+  v.conv.dilation_h = v.conv.dilation_w = c.dilation;
+  v.pool.enabled = c.pool;
+  v.pool.size_h = v.pool.size_w = v.pool.stride_h = v.pool.stride_w = c.pool_size;
+  if (!c.activation) v.activation.type = ActivationType::None;
+  const auto b = Build(v);
+
+  BOOST_TEST(b->geometry.width <= 1280);
+  for (int i : SampleBeats(b->story)) {
+    BOOST_TEST_CONTEXT("beat " << i << " (" << StageName(b->story.beats[i].stage) << ")") {
+      const Scene s = LayoutBeat(b->input, b->geometry, i);
+      BOOST_TEST(s.width == b->geometry.width);  // one geometry for every beat
+      BOOST_TEST(s.height == b->geometry.height);
+      BOOST_TEST(FirstOutside(s) == "");
+      BOOST_TEST(FirstTextOverlap(s) == "");
+      BOOST_TEST(GroupsBalanced(s));
+      BOOST_TEST(!s.title.empty());
+      BOOST_TEST(s.desc == b->story.beats[i].description);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(SmallCellsHideNumbersNotCells) {
+  const auto b = Build(testing::SizedVariant(512, 512, 3, 3));
+  BOOST_TEST(!b->geometry.input.grid.numbers);
+  BOOST_TEST(b->geometry.input.grid.cell > 0);
+  const Scene s = LayoutBeat(b->input, b->geometry, 0);
+  // The image is one block of 512x512 cells; its group holds only its label.
+  int blocks = 0;
+  for (const SceneItem& item : s.items)
+    if (const auto* c = std::get_if<CellsShape>(&item)) blocks += c->rows == 512 && c->cols == 512;
+  BOOST_TEST(blocks == 1);
+  BOOST_TEST((TextsInGroup(s, "input") == std::vector<std::string>{"Image 512\u00D7512"}));
+}
+
+BOOST_AUTO_TEST_CASE(DefaultLessonGeometry) {
+  const auto b = Build(testing::VerticalEdgeVariant());
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST(g.input.grid.cell == 44);
+  BOOST_TEST(g.conv.grid.cell == 44);  // the image and the maps share a cell size
+  BOOST_TEST(g.input.grid.numbers);
+  BOOST_TEST(g.filter.grid.numbers);
+  BOOST_TEST(g.conv.grid.numbers);
+  BOOST_TEST(g.pooled.grid.rows == 2);
+  BOOST_TEST(g.caption_lines == 1);
+  BOOST_TEST(g.operators.size() == 4u);
+  // Panels left to right without touching.
+  BOOST_TEST(g.input.grid.right() < g.filter.grid.x);
+  BOOST_TEST(g.filter.grid.right() < g.conv.grid.x);
+  BOOST_TEST(g.conv.grid.right() < g.activated.grid.x);
+  BOOST_TEST(g.activated.grid.right() < g.pooled.grid.x);
+  BOOST_TEST(g.input.label == "Image 6\u00D76");
+  BOOST_TEST(g.pooled.label == "Max-pooled 2\u00D72");
+}
+
+BOOST_AUTO_TEST_CASE(DefaultLessonFramesShowTheNumbersAsTheyAreWritten) {
+  const auto b = Build(testing::VerticalEdgeVariant());
+  const auto scene = [&](int beat) { return LayoutBeat(b->input, b->geometry, beat); };
+
+  const Scene intro = scene(0);
+  BOOST_TEST(intro.title == "Vertical edge: The image and the filter");
+  BOOST_TEST((TextsInGroup(intro, "conv") == std::vector<std::string>{"Feature map 4\u00D74", "0", "1", "2", "3", "0",
+                                                                     "1", "2", "3"}));  // label and indices only
+  BOOST_TEST(TextsInGroup(intro, "window").empty());
+
+  const Scene first = scene(1);
+  BOOST_TEST(first.title == "Vertical edge: Convolution, step 1 of 16");
+  BOOST_TEST((TextsInGroup(first, "heading") == std::vector<std::string>{"Vertical edge \u00B7 Convolution, step 1 of 16"}));
+  std::vector<std::string> conv = TextsInGroup(first, "conv");
+  BOOST_TEST(std::count(conv.begin(), conv.end(), "\u221218") == 1);
+  BOOST_TEST((TextsInGroup(first, "caption") == std::vector<std::string>{b->story.beats[1].caption}));
+
+  const Scene activation = scene(17);
+  std::vector<std::string> act = TextsInGroup(activation, "activated");
+  BOOST_TEST(std::count(act.begin(), act.end(), "27") == 4);
+  BOOST_TEST(std::count(act.begin(), act.end(), "18") == 4);
+  BOOST_TEST(std::count(act.begin(), act.end(), "\u221218") == 0);
+
+  const Scene summary = scene(22);
+  std::vector<std::string> pooled = TextsInGroup(summary, "pooled");
+  BOOST_TEST(std::count(pooled.begin(), pooled.end(), "27") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(PaddingCellsAreDrawnAsPadding) {
+  Variant v = testing::VerticalEdgeVariant();
+  v.conv.pad_top = v.conv.pad_bottom = v.conv.pad_left = v.conv.pad_right = 1;
+  const auto b = Build(v);
+  BOOST_TEST(b->geometry.input.grid.rows == 8);
+  BOOST_TEST(b->geometry.input.label == "Image 6\u00D76, padding 1");
+  const Scene s = LayoutBeat(b->input, b->geometry, 1);
+  int padding = 0;
+  for (const SceneItem& item : s.items)
+    if (const auto* r = std::get_if<RectShape>(&item)) padding += r->has_fill && r->fill == palette::kPaddingCell;
+  BOOST_TEST(padding == 8 * 8 - 6 * 6);
+}
+
+BOOST_AUTO_TEST_CASE(DilatedWindowsLightOnlyTheSampledCells) {
+  Variant v = testing::SizedVariant(9, 9, 3, 3);
+  v.conv.dilation_h = v.conv.dilation_w = 2;
+  const auto b = Build(v);
+  const Scene s = LayoutBeat(b->input, b->geometry, 1);
+  // Inside the window group: one dashed extent, then a dark and an amber
+  // outline per sampled cell (9), the filter's and the written cell's.
+  int amber = 0, dashed = 0;
+  int depth = 0;
+  for (const SceneItem& item : s.items) {
+    if (const auto* g = std::get_if<GroupBegin>(&item)) depth += depth > 0 || g->id == "window";
+    else if (std::holds_alternative<GroupEnd>(item)) depth -= depth > 0;
+    else if (const auto* r = std::get_if<RectShape>(&item); r && depth > 0) {
+      amber += r->has_stroke && r->stroke == palette::kAmber;
+      dashed += r->dashed;
+    }
+  }
+  BOOST_TEST(amber == 9 + 2);
+  BOOST_TEST(dashed == 1);
+}

@@ -1,0 +1,80 @@
+#define BOOST_TEST_MODULE scene
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "scene/palette.h"
+#include "scene/text_fit.h"
+#include "scene/text_metrics.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace cl;
+
+namespace cl {
+std::ostream& operator<<(std::ostream& os, Color c) {
+  return os << "rgb(" << int{c.r} << ", " << int{c.g} << ", " << int{c.b} << ")";
+}
+}  // namespace cl
+
+struct WidthCase {
+  const char* text;
+  bool bold;
+  double units;  // advance in font units (2048 per em), from the DejaVu fonts
+};
+std::ostream& operator<<(std::ostream& os, const WidthCase& c) { return os << c.text; }
+
+BOOST_DATA_TEST_CASE(TextWidthUsesTheFontsAdvances,
+                     bdata::make(std::vector<WidthCase>{
+                         {"0", false, 1303},
+                         {"\u221218", false, 1716 + 2 * 1303},  // U+2212 is as wide as '+'
+                         {"\u00B7", false, 651},
+                         {"\u2026", false, 2048},
+                         {"W", true, 2259},
+                         {"", false, 0},
+                         {"\u4E2D", false, 2048},  // not in the table: one em
+                         {"\xFF", false, 2048},    // malformed UTF-8: one em
+                     }),
+                     c) {
+  BOOST_TEST(TextWidth(c.text, 2048, c.bold) == c.units, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(TextWidth(c.text, 10, c.bold) == c.units * 10 / 2048, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(FitTextShortensWithAnEllipsis) {
+  BOOST_TEST(FitText("Feature map", 14, 1000) == "Feature map");
+  const std::string cut = FitText("Feature map", 14, TextWidth("Feature\u2026", 14));
+  BOOST_TEST(cut == "Feature\u2026");
+  BOOST_TEST(FitText("\u00E9\u00E9\u00E9\u00E9", 10, TextWidth("\u00E9\u2026", 10)) == "\u00E9\u2026");  // whole characters
+  BOOST_TEST(FitText("abc", 10, 1) == "");
+}
+
+BOOST_AUTO_TEST_CASE(WrapTextBreaksAtSpacesAndMarksWhatIsLeftOut) {
+  const double width = TextWidth("aaa bbb", 10);
+  BOOST_TEST((WrapText("aaa bbb ccc ddd", 10, width, 4) == std::vector<std::string>{"aaa bbb", "ccc ddd"}));
+  BOOST_TEST((WrapText("aaa bbb ccc ddd eee", 10, width, 2) == std::vector<std::string>{"aaa bbb", "ccc \u2026"}));
+  BOOST_TEST((WrapText("", 10, width, 2).empty()));
+  // A word wider than the line is cut to fit.
+  const std::vector<std::string> lines = WrapText("aaaaaaaaaaaaaaaa", 10, width, 2);
+  BOOST_TEST(lines.size() == 1u);
+  BOOST_TEST(TextWidth(lines[0], 10) <= width);
+}
+
+BOOST_AUTO_TEST_CASE(DivergingScaleRunsBlueWhiteOrange) {
+  BOOST_TEST((DivergingColor(0, 27) == Color{255, 255, 255}));
+  BOOST_TEST((DivergingColor(-27, 27) == Color{33, 102, 172}));
+  BOOST_TEST((DivergingColor(27, 27) == Color{179, 88, 6}));
+  BOOST_TEST((DivergingColor(-100, 27) == Color{33, 102, 172}));  // saturates
+  BOOST_TEST((DivergingColor(13.5, 27) == Color{253, 184, 99}));  // the middle stop
+  // Same |value|: one side blue (b > r), the other orange (r > b).
+  const Color neg = DivergingColor(-9, 27), pos = DivergingColor(9, 27);
+  BOOST_TEST(neg.b > neg.r);
+  BOOST_TEST(pos.r > pos.b);
+}
+
+BOOST_AUTO_TEST_CASE(TextColourKeepsContrast) {
+  BOOST_TEST((TextColorOn(DivergingColor(-27, 27)) == Color{255, 255, 255}));
+  BOOST_TEST((TextColorOn(DivergingColor(27, 27)) == Color{255, 255, 255}));
+  BOOST_TEST((TextColorOn(Color{255, 255, 255}) == palette::kInk));
+  BOOST_TEST((TextColorOn(DivergingColor(9, 27)) == palette::kInk));
+}
