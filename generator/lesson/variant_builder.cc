@@ -105,6 +105,14 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
                                p.size_h, p.size_w, out_rows, out_cols));
       return std::nullopt;
     }
+    // With `pad` and a stride longer than the window, the last window can start past the edge.
+    const int pooled_rows = PooledSize(out_rows, p.size_h, p.stride_h, p.remainder);
+    const int pooled_cols = PooledSize(out_cols, p.size_w, p.stride_w, p.remainder);
+    if ((pooled_rows - 1) * p.stride_h >= out_rows || (pooled_cols - 1) * p.stride_w >= out_cols)
+      reader.Warning(PoolCulprit(base, own),
+                     fmt::format("the last pool window starts past the edge of the {}x{} map and covers no cell, "
+                                 "so its value is 0; use remainder: drop or a stride no larger than the size",
+                                 out_rows, out_cols));
   }
   return v;
 }

@@ -213,3 +213,16 @@ BOOST_AUTO_TEST_CASE(BoundariesThatStillWork) {
     BOOST_TEST(r.lesson.has_value(), Printed(r));
   }
 }
+
+BOOST_AUTO_TEST_CASE(EmptyPoolWindowIsAWarning) {
+  // A 5-wide map, windows of 1 every 3 cells with pad: starts 0, 3, 6; the last covers nothing.
+  const LoadResult r = cl::testing::Load(
+      "title: T\nimage: {pattern: {kind: diagonal, size: [1, 5]}}\nfilter: [[1]]\n"
+      "pool: {size: 1, stride: 3, remainder: pad}\n");
+  BOOST_TEST(r.lesson.has_value());
+  BOOST_TEST(Printed(r) ==
+             "t.yaml:4:14: warning: the last pool window starts past the edge of the 1x5 map and covers no cell, so "
+             "its value is 0; use remainder: drop or a stride no larger than the size\n"
+             "    4 | pool: {size: 1, stride: 3, remainder: pad}\n"
+             "      |              ^\n");
+}
