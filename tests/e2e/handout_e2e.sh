@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# End-to-end checks of the handouts (out/<id>/handout.pdf, out/course.pdf) and
+# the animations (out/<id>/animations/<variant>.gif|svg) on the shipped
+# lessons: paper size, text that is really text and carries the numbers and
+# every heading, nothing printed in the page margins, a contents page whose
+# page numbers are right, and byte-identical files from two builds.
+# Usage: handout_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
+set -euo pipefail
+
+bin=$(realpath "$1")
+case_name=$2
+src=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CI=true NO_COLOR=1
+unset SOURCE_DATE_EPOCH
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null || fail "$1 is missing (poppler-utils)"; }
+need pdfinfo; need pdftotext; need pdftoppm
+
+# build OUT ARGS...: builds the shipped lessons into OUT.
+build() {
+  local out=$1; shift
+  "$bin" build "$src/lessons" --templates "$src/templates" -o "$out" -q "$@" >"$work/log" 2>&1 ||
+    { cat "$work/log" >&2; fail "convlesson build $* failed"; }
+}
+
+# One line of text: pdftotext output with runs of white space squeezed.
+flat_text() { pdftotext "$@" - | tr -s ' \n\t' '   '; }
+
+# Headings a lesson's handout must show: its title, its prose sections'
+# titles, and the generated sections it asks for.
+headings_of() {
+  sed -n 's/^title: *//p' "$1"
+  sed -n 's/^  - title: *//p' "$1"
+  grep -q '^  - generate: step-by-step' "$1" && echo "Step by step"
+  grep -q '^  - generate: complexity' "$1" && echo "Complexity"
+  true
+}
+
+check_handout() {  # check_handout PDF LESSON_YAML PAPER_LINE
+  local pdf=$1 yaml=$2 paper=$3
+  [[ -s $pdf ]] || fail "$pdf missing"
+  pdfinfo "$pdf" >"$work/info"
+  grep -q "^Page size: *$paper" "$work/info" || fail "$pdf: $(grep 'Page size' "$work/info"), expected $paper"
+  local pages
+  pages=$(sed -n 's/^Pages: *//p' "$work/info")
+  ((pages >= 2)) || fail "$pdf has $pages pages"
+  flat_text "$pdf" >"$work/text"
+  while IFS= read -r heading; do
+    [[ -z $heading ]] && continue
+    grep -qF -- "$heading" "$work/text" || fail "$pdf lacks the heading '$heading'"
+  done < <(headings_of "$yaml")
+  # Every page is numbered "N / PAGES" in its footer.
+  for ((p = 1; p <= pages; p++)); do
+    # (pdftotext may or may not see the spaces around the slash)
+    flat_text -f "$p" -l "$p" "$pdf" | grep -qE "(^| )$p ?/ ?$pages( |$)" || fail "$pdf page $p lacks its number"
+  done
+}
+
+case $case_name in
+  a4)
+    build "$work/out" --only pdf
+    for yaml in "$src"/lessons/*.yaml; do
+      id=$(basename "$yaml" .yaml)
+      check_handout "$work/out/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
+    done
+    # The default lesson's numbers, as its tables print them (row label first).
+    pdftotext -layout "$work/out/conv-relu-pool/handout.pdf" "$work/layout"
+    for row in "0 −18 −18 18 18" "1 −27 −27 27 27" "2 −27 −27 27 27" "3 −18 −18 18 18" \
+               "0 0 0 18 18" "1 0 0 27 27" "0 0 27" "1 0 27" "1 27 27"; do
+      grep -qE "^ *${row// / +} *$" "$work/layout" || fail "the default handout lacks the table row '$row'"
+    done
+    grep -qF "Position (0, 0): 0·1 + 0·0 + 0·(−1) + 0·1 + 0·0 + 9·(−1) + 0·1 + 0·0 + 9·(−1) = −18" "$work/layout" ||
+      fail "the default handout lacks the first conv step's sum"
+    ;;
+  letter)
+    build "$work/out" --only pdf --paper letter
+    check_handout "$work/out/conv-relu-pool/handout.pdf" "$src/lessons/conv-relu-pool.yaml" "612 x 792 pts (letter)"
+    pdfinfo "$work/out/course.pdf" | grep -q "^Page size: *612 x 792 pts (letter)" || fail "course.pdf is not Letter"
+    ;;
+  margins)
+    # Rendered at 72 dpi (1 px = 1 pt), the 28 pt band along every edge of
+    # every page is white: no text or figure runs off the page.
+    build "$work/out" --only pdf
+    band=28
+    for pdf in "$work"/out/*/handout.pdf "$work/out/course.pdf"; do
+      pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+      read -r w h < <(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1 \2/p')
+      w=${w%.*}; h=${h%.*}
+      for ((p = 1; p <= pages; p++)); do
+        for box in "0 0 $w $band" "0 $((h - band)) $w $band" "0 0 $band $h" "$((w - band)) 0 $band $h"; do
+          read -r x y bw bh <<<"$box"
+          pdftoppm -gray -r 72 -f "$p" -l "$p" -x "$x" -y "$y" -W "$bw" -H "$bh" "$pdf" >"$work/band.pgm"
+          # Drop the three header lines of the PGM, then count non-white bytes.
+          ink=$({ read -r; read -r; read -r; LC_ALL=C tr -d '\377'; } <"$work/band.pgm" | wc -c)
+          ((ink == 0)) || fail "$(basename "$(dirname "$pdf")")/$(basename "$pdf") page $p has ink in the margin band $box"
+        done
+      done
+    done
+    ;;
+  course)
+    build "$work/out" --only pdf
+    course=$work/out/course.pdf
+    flat_text -f 1 -l 1 "$course" >"$work/contents"
+    grep -qF "Contents" "$work/contents" || fail "course.pdf starts without contents"
+    pages=$(pdfinfo "$course" | sed -n 's/^Pages: *//p')
+    for yaml in "$src"/lessons/*.yaml; do
+      title=$(sed -n 's/^title: *//p' "$yaml")
+      # "Title N" on the contents page, and page N starts with that title.
+      page=$(pdftotext -layout -f 1 -l 1 "$course" - | grep -F -- "$title" | head -1 | awk '{print $NF}')
+      [[ $page =~ ^[0-9]+$ ]] || fail "contents lack a page number for '$title'"
+      ((page >= 2 && page <= pages)) || fail "contents point '$title' to page $page of $pages"
+      flat_text -f "$page" -l "$page" "$course" | grep -qF -- "$title" || fail "page $page of course.pdf is not '$title'"
+    done
+    ;;
+  determinism)
+    build "$work/a" --only gif,anim-svg,pdf
+    build "$work/b" --only gif,anim-svg,pdf --force
+    count=0
+    while IFS= read -r -d '' f; do
+      rel=${f#"$work/a/"}
+      cmp -s "$f" "$work/b/$rel" || fail "$rel differs between two builds"
+      count=$((count + 1))
+    done < <(find "$work/a" -type f \( -name '*.gif' -o -name '*.svg' -o -name '*.pdf' \) -print0)
+    ((count >= 4)) || fail "only $count files compared"
+    ;;
+  animations)
+    build "$work/out" --only gif,anim-svg
+    for v in vertical-edge horizontal-edge; do
+      gif=$work/out/conv-relu-pool/animations/$v.gif svg=$work/out/conv-relu-pool/animations/$v.svg
+      [[ $(head -c 6 "$gif") == GIF89a ]] || fail "$gif is not a GIF89a"
+      size=$(stat -c %s "$gif")
+      ((size < 150 * 1024)) || fail "$gif is $size bytes, over 150 KB"
+      grep -q '<title' "$svg" && grep -q '<desc' "$svg" || fail "$svg lacks title/desc"
+      grep -q 'prefers-reduced-motion' "$svg" || fail "$svg ignores reduced motion"
+      ! grep -qi '<script' "$svg" || fail "$svg has a script"
+      [[ $(grep -c 'class="[^"]*-beat ' "$svg") == 23 ]] || fail "$svg does not have 23 beats"
+    done
+    ;;
+  *)
+    fail "unknown case $case_name"
+    ;;
+esac
+echo "ok: handout $case_name"
