@@ -1,0 +1,137 @@
+// PNG frames: the right size for the scale, identical bytes for identical
+// scenes, pixels that read back exactly, and the painter putting the scene's
+// colours where the scene says.
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "render/cairo_png.h"
+#include "render/png_encode.h"
+#include "scene/layout.h"
+#include "scene/palette.h"
+
+using namespace cl;
+
+namespace {
+
+Scene DefaultScene(int beat) {
+  static const Variant v = testing::VerticalEdgeVariant();
+  static const VariantResult r = ComputeVariant(v);
+  static const Storyboard s = PlanStoryboard(v, r, {});
+  static const LayoutInput in{&v, &r, &s, MaxAbsValue(v, r), MaxAbsWeight(v)};
+  static const FrameGeometry g = PlanFrameGeometry(in);
+  return LayoutBeat(in, g, beat);
+}
+
+uint32_t Pixel(const RasterImage& image, double x, double y) {
+  return image.argb[static_cast<std::size_t>(y) * image.width + static_cast<std::size_t>(x)] & 0xFFFFFF;
+}
+
+uint32_t Rgb(Color c) { return (uint32_t{c.r} << 16) | (uint32_t{c.g} << 8) | c.b; }
+
+// Scene with one filled rectangle.
+Scene Square(Color fill) {
+  Scene s;
+  s.width = 20;
+  s.height = 10;
+  RectShape r;
+  r.x = 10;
+  r.w = 10;
+  r.h = 10;
+  r.fill = fill;
+  s.items.push_back(r);
+  return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(PngSizeFollowsTheScale) {
+  const Scene scene = DefaultScene(1);
+  for (double scale : {1.0, 2.0, 1.5}) {
+    const std::optional<RasterImage> image = DecodePng(RenderPng(scene, scale));
+    BOOST_REQUIRE(image.has_value());
+    BOOST_TEST(image->width == static_cast<int>(std::ceil(scene.width * scale)));
+    BOOST_TEST(image->height == static_cast<int>(std::ceil(scene.height * scale)));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(PngIsDeterministicAndReadsBackExactly) {
+  const Scene scene = DefaultScene(5);
+  const std::string a = RenderPng(scene, 2), b = RenderPng(DefaultScene(5), 2);
+  BOOST_TEST(a == b);
+  BOOST_TEST(a.rfind("\x89PNG\r\n\x1a\n", 0) == 0u);
+  const std::optional<RasterImage> decoded = DecodePng(a);
+  BOOST_REQUIRE(decoded.has_value());
+  BOOST_TEST(decoded->argb == RasterizeScene(scene, 2).argb);
+}
+
+BOOST_AUTO_TEST_CASE(PainterPutsCellColoursWhereTheSceneSays) {
+  const Variant v = testing::VerticalEdgeVariant();
+  const VariantResult r = ComputeVariant(v);
+  const Storyboard s = PlanStoryboard(v, r, {});
+  const LayoutInput in{&v, &r, &s, MaxAbsValue(v, r), MaxAbsWeight(v)};
+  const FrameGeometry g = PlanFrameGeometry(in);
+  const RasterImage image = RasterizeScene(LayoutBeat(in, g, 22), 2);  // summary: every map filled
+  BOOST_TEST(Pixel(image, 1, 1) == 0xFFFFFFu);  // background
+  // Near a corner of the feature map's cell (1, 0), away from its number.
+  const GridBox& conv = g.conv.grid;
+  const double x = (conv.x + 0 * conv.cell + 4) * 2, y = (conv.y + 1 * conv.cell + 4) * 2;
+  BOOST_TEST(Pixel(image, x, y) == Rgb(DivergingColor(-27, 27)));
+  const GridBox& pooled = g.pooled.grid;
+  BOOST_TEST(Pixel(image, (pooled.x + pooled.cell + 4) * 2, (pooled.y + 4) * 2) == Rgb(DivergingColor(27, 27)));
+}
+
+BOOST_AUTO_TEST_CASE(CellBlocksArePaintedCellByCell) {
+  Scene s;
+  s.width = 40;
+  s.height = 20;
+  CellsShape c;
+  c.x = 0;
+  c.y = 0;
+  c.cell_w = c.cell_h = 10;
+  c.rows = 2;
+  c.cols = 4;
+  for (int i = 0; i < 8; ++i) c.fills.push_back(Color{static_cast<uint8_t>(i * 30), 0, 255});
+  s.items.push_back(c);
+  const RasterImage image = RasterizeScene(s, 1);
+  for (int i = 0; i < 8; ++i) BOOST_TEST(Pixel(image, (i % 4) * 10 + 5, (i / 4) * 10 + 5) == Rgb(c.fills[i]));
+}
+
+BOOST_AUTO_TEST_CASE(EncodersRoundTripEveryPixel) {
+  // Busy pixels exercise literals, runs and repeats alike.
+  const int w = 37, h = 23;
+  std::vector<uint8_t> rgb;
+  std::vector<uint32_t> xrgb;
+  uint32_t state = 12345;
+  for (int i = 0; i < w * h; ++i) {
+    state = state * 1103515245u + 12345u;
+    const uint32_t p = i % 7 < 3 ? 0xFFFFFFu : (state >> 8) & 0xFFFFFFu;
+    xrgb.push_back(0xFF000000u | p);
+    rgb.insert(rgb.end(), {static_cast<uint8_t>(p >> 16), static_cast<uint8_t>(p >> 8), static_cast<uint8_t>(p)});
+  }
+  for (const std::string& png : {EncodeRgbPng(w, h, rgb), EncodeXrgbPng(w, h, xrgb.data(), w)}) {
+    const std::optional<RasterImage> image = DecodePng(png);
+    BOOST_REQUIRE(image.has_value());
+    BOOST_TEST(image->width == w);
+    BOOST_TEST(image->height == h);
+    BOOST_TEST(image->argb == xrgb);
+  }
+  BOOST_TEST(EncodeRgbPng(0, 5, {}) == "");
+  BOOST_TEST(EncodeRgbPng(2, 2, std::vector<uint8_t>(5)) == "");
+  BOOST_TEST(!DecodePng("not a png").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(AbsurdSizesRenderNothing) {
+  Scene huge = Square({1, 2, 3});
+  huge.width = 1e9;
+  BOOST_TEST(RenderPng(huge, 2).empty());
+  BOOST_TEST(RasterizeScene(huge, 2).argb.empty());
+  BOOST_TEST(RenderPng(Square({1, 2, 3}), 0).empty());
+  const RasterImage ok = RasterizeScene(Square({1, 2, 3}), 1);
+  BOOST_TEST(Pixel(ok, 15, 5) == 0x010203u);
+  BOOST_TEST(Pixel(ok, 5, 5) == 0xFFFFFFu);
+}

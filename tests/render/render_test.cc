@@ -1,0 +1,46 @@
+#define BOOST_TEST_MODULE render
+// The render module: SVG writer, Cairo PNG frames and (in their own files) the
+// GIF, animated SVG and PDF writers. This file holds the SVG writer's text rules.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "render/svg_writer.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace cl;
+
+struct TextCase {
+  std::string in;
+  std::string want;
+};
+std::ostream& operator<<(std::ostream& os, const TextCase& c) { return os << c.in; }
+
+BOOST_DATA_TEST_CASE(EscapeXmlEscapesMarkupAndRepairsBadText,
+                     bdata::make(std::vector<TextCase>{
+                         {"Vertical edge", "Vertical edge"},
+                         {"a < b & c > d", "a &lt; b &amp; c &gt; d"},
+                         {"say \"hi\" it's", "say &quot;hi&quot; it&apos;s"},
+                         {"</text><script>", "&lt;/text&gt;&lt;script&gt;"},
+                         {"\u221218 \u00B7 \u2026", "\u221218 \u00B7 \u2026"},
+                         {"tab\tnew\nline", "tab\tnew\nline"},
+                         {std::string("nul\0x", 5), "nul\uFFFDx"},
+                         {"bell\x07", "bell\uFFFD"},
+                         {"bad \xC3(", "bad \uFFFD("},           // truncated sequence
+                         {"over \xC0\xAF", "over \uFFFD\uFFFD"},  // overlong '/'
+                         {"sur \xED\xA0\x80", "sur \uFFFD\uFFFD\uFFFD"},
+                         {"cut \xE2\x88", "cut \uFFFD\uFFFD"},
+                     }),
+                     c) {
+  BOOST_TEST(EscapeXml(c.in) == c.want);
+}
+
+BOOST_DATA_TEST_CASE(SvgNumbersAreShortAndStable,
+                     bdata::make(std::vector<TextCase>{{"12", "12"}, {"12.5", "12.5"}, {"0.3333333", "0.333"},
+                                                       {"-0.0001", "0"}, {"-2.25", "-2.25"}, {"1280", "1280"},
+                                                       {"0.1", "0.1"}}),
+                     c) {
+  BOOST_TEST(SvgNumber(std::stod(c.in)) == c.want);
+}

@@ -1,0 +1,138 @@
+// The SVG frames parse as XML, name themselves (title, desc, role, labels),
+// keep ids unique and prefixed, reference nothing outside themselves and
+// escape hostile text.
+#include <boost/test/unit_test.hpp>
+
+#include <pugixml.hpp>
+
+#include <set>
+#include <string>
+
+#include "../support/default_lesson.h"
+#include "render/svg_writer.h"
+#include "scene/layout.h"
+
+using namespace cl;
+
+namespace {
+
+struct Frames {
+  Variant variant;
+  VariantResult result;
+  Storyboard story;
+  LayoutInput input;
+  FrameGeometry geometry;
+
+  explicit Frames(Variant v) : variant(std::move(v)) {
+    result = ComputeVariant(variant);
+    story = PlanStoryboard(variant, result, {});
+    input = {&variant, &result, &story, MaxAbsValue(variant, result), MaxAbsWeight(variant)};
+    geometry = PlanFrameGeometry(input);
+  }
+  Scene At(int beat) const { return LayoutBeat(input, geometry, beat); }
+};
+
+// Every id in the document, and whether any repeats.
+void CollectIds(const pugi::xml_node& node, std::set<std::string>* ids, bool* repeated) {
+  for (const pugi::xml_node& child : node.children()) {
+    if (const pugi::xml_attribute id = child.attribute("id")) *repeated |= !ids->insert(id.value()).second;
+    CollectIds(child, ids, repeated);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(DefaultFramesAreWellFormedAndNameThemselves) {
+  for (const Variant& v : testing::DefaultLesson().variants) {
+    const Frames frames(v);
+    for (int beat = 0; beat < static_cast<int>(frames.story.beats.size()); ++beat) {
+      BOOST_TEST_CONTEXT(v.label << " beat " << beat) {
+        const Scene scene = frames.At(beat);
+        const std::string svg = WriteSvg(scene, "ve-007-");
+        pugi::xml_document doc;
+        const pugi::xml_parse_result parsed = doc.load_string(svg.c_str());
+        BOOST_REQUIRE_MESSAGE(parsed, parsed.description());
+        const pugi::xml_node root = doc.child("svg");
+        BOOST_TEST(std::string(root.attribute("xmlns").value()) == "http://www.w3.org/2000/svg");
+        BOOST_TEST(std::string(root.attribute("version").value()) == "1.1");
+        BOOST_TEST(std::string(root.attribute("role").value()) == "img");
+        BOOST_TEST(std::string(root.attribute("aria-labelledby").value()) == "ve-007-title ve-007-desc");
+        BOOST_TEST(std::string(root.attribute("font-family").value()) == "DejaVu Sans, Verdana, sans-serif");
+        BOOST_TEST(std::string(root.first_child().name()) == "title");
+        BOOST_TEST(std::string(root.child("title").attribute("id").value()) == "ve-007-title");
+        BOOST_TEST(root.child("title").text().get() == scene.title);
+        BOOST_TEST(root.child("desc").text().get() == frames.story.beats[beat].description);
+
+        std::set<std::string> ids;
+        bool repeated = false;
+        CollectIds(doc, &ids, &repeated);
+        BOOST_TEST(!repeated);
+        for (const std::string& id : ids) BOOST_TEST(id.rfind("ve-007-", 0) == 0u, id);
+        BOOST_TEST(ids.count("ve-007-caption") == 1u);
+        // Nothing outside the file: no external href, no url() references.
+        BOOST_TEST(svg.find("href=\"http") == std::string::npos);
+        BOOST_TEST(svg.find("url(") == std::string::npos);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(TheCaptionIsWrittenAsText) {
+  const Frames frames(testing::VerticalEdgeVariant());
+  pugi::xml_document doc;
+  const std::string svg = WriteSvg(frames.At(1), "p-");
+  BOOST_REQUIRE(doc.load_string(svg.c_str()));
+  const pugi::xml_node caption = doc.child("svg").find_child_by_attribute("g", "id", "p-caption");
+  BOOST_TEST(caption.child("text").text().get() == frames.story.beats[1].caption);
+  BOOST_TEST(std::string(caption.attribute("class").value()) == "caption");
+}
+
+BOOST_AUTO_TEST_CASE(HostileLabelsAreEscaped) {
+  Variant v = testing::VerticalEdgeVariant();
+  v.label = "Edges <b>&amp; \"quotes\" 'too'</b>";
+  v.filter.name = "<script>alert(1)</script> & co";
+  const Frames frames(v);
+  for (int beat : {0, 1, 22}) {
+    const Scene scene = frames.At(beat);
+    const std::string svg = WriteSvg(scene, "x-");
+    pugi::xml_document doc;
+    BOOST_REQUIRE(doc.load_string(svg.c_str()));
+    BOOST_TEST(svg.find("<b>") == std::string::npos);
+    BOOST_TEST(svg.find("<script>") == std::string::npos);
+    BOOST_TEST(doc.child("svg").child("title").text().get() == scene.title);
+    BOOST_TEST(scene.title.find(v.label) != std::string::npos);
+    // The label reaches the heading intact once the XML is read back.
+    const pugi::xml_node heading = doc.child("svg").find_child_by_attribute("g", "id", "x-heading");
+    BOOST_TEST(std::string(heading.child("text").text().get()).rfind(v.label, 0) == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(PrefixesAreCleanedToValidIds) {
+  const Frames frames(testing::VerticalEdgeVariant());
+  const std::string svg = WriteSvg(frames.At(0), "3 <bad>\"prefix\"-");
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(svg.c_str()));
+  BOOST_TEST(std::string(doc.child("svg").child("title").attribute("id").value()) == "f3badprefix-title");
+}
+
+BOOST_AUTO_TEST_CASE(InlinedFramesSkipTheDeclarationAndBodiesHaveNoTitle) {
+  const Frames frames(testing::VerticalEdgeVariant());
+  const Scene scene = frames.At(3);
+  BOOST_TEST(WriteSvg(scene, "a-").rfind("<?xml", 0) == 0u);
+  BOOST_TEST(WriteSvg(scene, "a-", {.xml_declaration = false}).rfind("<svg ", 0) == 0u);
+  const std::string body = WriteSvgBody(scene, "a-");
+  BOOST_TEST(body.find("<title") == std::string::npos);
+  BOOST_TEST(body.find("id=\"a-window\"") != std::string::npos);
+  // Same scene, same bytes.
+  BOOST_TEST(WriteSvg(scene, "a-") == WriteSvg(frames.At(3), "a-"));
+}
+
+BOOST_AUTO_TEST_CASE(LargeGridsBecomeOneEmbeddedImage) {
+  const Frames frames(testing::SizedVariant(100, 100, 3, 3));
+  const std::string svg = WriteSvg(frames.At(0), "big-");
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(svg.c_str()));
+  const pugi::xml_node input = doc.child("svg").find_child_by_attribute("g", "id", "big-input");
+  const std::string href = input.child("image").attribute("xlink:href").value();
+  BOOST_TEST(href.rfind("data:image/png;base64,iVBORw0KGgo", 0) == 0u);  // a PNG, inline
+}
