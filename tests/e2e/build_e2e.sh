@@ -74,6 +74,31 @@ case $case_name in
     grep -qF "Leaky ReLU, edited" out/index.html || fail "the course index lacks the new title"
     ;;
 
+  edit-image)
+    # A lesson reading a PNG (a frame of another lesson, resampled to 8x8).
+    build 0 --only png,json -o frames
+    find frames/conv-relu-pool -name '*.png' | sort | head -2 >pngs
+    cp "$(sed -n 1p pngs)" lessons/picture.png
+    printf 'id: from-a-picture\ntitle: From a picture\nimage: {file: picture.png, size: [8, 8]}\nfilter: sobel-x\n' \
+      >lessons/from-a-picture.yaml
+    build 0 "${fast[@]}"
+    log_has "4 lessons: 4 built"
+    for id in "${ids[@]}" from-a-picture; do mtimes "out/$id" >"before.$id"; done
+    touch lessons/picture.png  # same bytes: nothing to do
+    build 0 "${fast[@]}"
+    log_has "4 lessons up to date"
+    cp "$(sed -n 2p pngs)" lessons/picture.png
+    cmp -s "$(sed -n 1p pngs)" lessons/picture.png && fail "the two frames are identical; the test would prove nothing"
+    build 0 "${fast[@]}"
+    log_has "4 lessons: 1 built, 3 up to date, 0 failed"
+    log_has "built from-a-picture"
+    for id in "${ids[@]}"; do mtimes "out/$id" | diff -u "before.$id" - || fail "$id was rewritten"; done
+    rm lessons/picture.png
+    build 1 "${fast[@]}"
+    err_has "lessons/from-a-picture.yaml:3:"
+    [[ -f out/from-a-picture/lesson.json ]] || fail "the lesson lost its last good outputs"
+    ;;
+
   edit-template)
     build 0 "${fast[@]}"
     for id in "${ids[@]}"; do mtimes "out/$id" >"before.$id"; done
