@@ -135,7 +135,9 @@ bool CourseBuilder::Prepare() {
   }
   // A build killed mid-swap may have left an old version aside; put it back,
   // then drop whatever else the killed build had staged.
-  if (PathExists(staging_)) {
+  // A staging "folder" that is a symbolic link was not made by a build: never look inside.
+  std::error_code ec;
+  if (PathExists(staging_) && !std::filesystem::is_symlink(staging_, ec)) {
     for (const std::string& name : ListDirectory(staging_)) {
       std::string id = name.size() > 4 && name.ends_with(".old") ? name.substr(0, name.size() - 4) : "";
       if (IsLessonId(id) && !RecoverAside(staging_ + "/" + id, LessonDir(id), &error)) Error(error);
@@ -146,8 +148,12 @@ bool CourseBuilder::Prepare() {
       if (IsCourseEntryName(entry) && !RecoverAside(course_stage + "/" + entry, out_ + "/" + entry, &error))
         Error(error);
     }
-    if (!RemoveTree(staging_, &error)) Error(error);
   }
+  if (PathExists(staging_) && !RemoveTree(staging_, &error)) Error(error);
+  // The only file written straight into out/ is the manifest; a killed write leaves its temporary.
+  std::string manifest_temp = "." + std::string(kManifestName) + ".tmp";
+  for (const std::string& name : ListDirectory(out_))
+    if (name.starts_with(manifest_temp)) RemoveTree(out_ + "/" + name, nullptr);
   std::string manifest_path = out_ + "/" + std::string(kManifestName);
   if (PathExists(manifest_path)) {
     std::string text;

@@ -132,9 +132,11 @@ case $case_name in
     build 0 "${fast[@]}"
     # As a killed build leaves it: a half-staged lesson and a stray temporary file.
     mkdir -p out/.staging/conv-relu-pool/frames && echo partial >out/.staging/conv-relu-pool/frames/x.svg
+    echo partial >out/..convlesson-manifest.tmp4242-0
     build 0 "${fast[@]}"
     log_has "3 lessons up to date"
     [[ ! -e out/.staging ]] || fail "stale staging folder not cleaned up"
+    [[ ! -e out/..convlesson-manifest.tmp4242-0 ]] || fail "stale manifest temporary not cleaned up"
     build 0 "${fast[@]}" --force
     log_has "3 lessons: 3 built, 0 up to date, 0 failed"
     # Outputs deleted by hand are rebuilt without --force.
