@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end checks of `convlesson compute` on the shipped default lesson.
+# End-to-end checks of `convlesson compute` on the shipped lessons.
 # Usage: compute_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
 # Goldens live in tests/golden/compute/; set CONVLESSON_REGENERATE_GOLDEN=1 to
 # rewrite them from the current binary (then read the diff before committing).
@@ -71,7 +71,7 @@ JS
   variant)
     run 0 compute "$lesson" --json --variant "Horizontal edge"
     matches_golden conv-relu-pool.horizontal-edge.json
-    grep -q '"label": "Vertical edge"' "$work/out" && fail "--variant printed another variant"
+    if grep -q '"label": "Vertical edge"' "$work/out"; then fail "--variant printed another variant"; fi
     ;;
   unknown-variant)
     run 2 compute "$lesson" --json --variant "Diagonal"
@@ -86,7 +86,14 @@ JS
     contains "Feature map 4x4 (valid padding, stride 1)" "$work/out"
     contains "  -18 -18  18  18" "$work/out"
     contains "  -27 -27  27  27" "$work/out"
-    grep -q $'\xe2\x88\x92' "$work/out" && fail "terminal text must use ASCII '-'"
+    if grep -q $'\xe2\x88\x92' "$work/out"; then fail "terminal text must use ASCII '-'"; fi
+    ;;
+  shipped-lessons)
+    # Decimals, same padding, stride 2, avg pool with pad, leaky ReLU, pool none.
+    for other in padding-and-stride leaky-relu; do
+      run 0 compute "lessons/$other.yaml" --json
+      matches_golden "$other.json"
+    done
     ;;
   bad-lesson)
     printf 'title: Broken\nimage: {pattern: {kind: vertical-bar}}\nfitler: vertical-edge\n' >"$work/broken.yaml"
