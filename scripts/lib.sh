@@ -41,7 +41,6 @@ need_build_deps() {
   need libpango1.0-dev /usr/include/pango-1.0/pango/pangocairo.h
   need libfmt-dev /usr/include/fmt/format.h
   need libyaml-cpp-dev /usr/include/yaml-cpp/yaml.h
-  need libboost-test-dev /usr/include/boost/test/unit_test.hpp
   need libcli11-dev /usr/include/CLI/CLI.hpp
   need nlohmann-json3-dev /usr/include/nlohmann/json.hpp
   need libcmark-dev /usr/include/cmark.h
@@ -54,7 +53,9 @@ need_build_deps() {
 # The build folder and binary used by both commands.
 BUILD_DIR=${CONVLESSON_BUILD_DIR:-build/release}
 
+# configure_and_build ON|OFF: the test suite is configured only when asked, so
+# the first command needs none of the test-only packages.
 configure_and_build() {
-  cmake --preset release >/dev/null
+  cmake --preset release -DCONVLESSON_TESTS="${1:-OFF}" >/dev/null
   cmake --build --preset release -j "$(nproc)"
 }

@@ -4,6 +4,7 @@
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_build_deps
+need libboost-test-dev /usr/include/boost/test/unit_test.hpp
 need libpugixml-dev /usr/include/pugixml.hpp
 need poppler-utils pdftoppm
 need chromium chromium
@@ -14,5 +15,5 @@ install_missing
 if [[ -f tests/browser/package.json && ! -d tests/browser/node_modules ]]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
-configure_and_build
+configure_and_build ON
 ctest --preset release -j "$(nproc)"
