@@ -142,7 +142,7 @@
       frameBox.classList.toggle('zoomed', on);
       if (on) {
         frameBox.setAttribute('tabindex', '0');
-        frameBox.setAttribute('role', 'region');
+        frameBox.setAttribute('role', 'group');
         frameBox.setAttribute('aria-label', 'Frame at full size, scrolls sideways');
       } else {
         frameBox.removeAttribute('tabindex');

@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(NumberTablePartial) {
   // Trailing blank lines come from the template's skipped branch and do not matter.
   html.erase(html.find_last_not_of('\n') + 1);
   BOOST_TEST(html ==
-             "<div class=\"table-scroll\" role=\"region\" aria-label=\"Map (2×3)\" tabindex=\"0\">\n"
+             "<div class=\"table-scroll\" role=\"group\" aria-label=\"Map (2×3)\" tabindex=\"0\">\n"
              "<table class=\"numbers\">\n"
              "  <caption>Map (2×3) <span class=\"note\">(rounded to fit; lesson.json has the exact values)</span></caption>\n"
              "  <thead>\n"

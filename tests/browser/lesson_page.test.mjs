@@ -1,0 +1,342 @@
+// The default lesson's page in headless Chromium, opened from disk: the step
+// player (buttons, scrubber, keys, playback, filter switcher), what it reads
+// aloud, what it fetches, accessibility, and the page without JavaScript and
+// in print.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { launchBrowser, readLessonJson, recordRequests, seriousAxeViolations, siteUrl } from './support/site.mjs';
+
+const LESSON = 'conv-relu-pool';
+let browser;
+let lessonJson;
+
+before(async () => {
+  browser = await launchBrowser();
+  lessonJson = readLessonJson(LESSON);
+});
+after(async () => {
+  await browser?.close();
+});
+
+// A fresh context and page on the lesson; the request log comes with it.
+async function openLesson(options = {}, id = LESSON) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const requests = await recordRequests(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(siteUrl(`${id}/index.html`));
+  return { context, page, requests, errors };
+}
+
+async function shown(page) {
+  return page.evaluate(() => ({
+    step: document.getElementById('player-step').textContent,
+    caption: document.getElementById('player-caption').textContent,
+    src: document.getElementById('player-frame').getAttribute('src'),
+    alt: document.getElementById('player-frame').getAttribute('alt'),
+    scrubber: document.getElementById('player-scrubber').value,
+    pressed: [...document.querySelectorAll('[data-variant]')].map((b) => b.getAttribute('aria-pressed')),
+  }));
+}
+
+function expectBeat(state, variant, index) {
+  const beats = lessonJson.variants[variant].beats;
+  assert.equal(state.caption, beats[index].caption);
+  assert.equal(state.src, beats[index].svg);
+  assert.match(state.step, new RegExp(`^Step ${index + 1} of ${beats.length} · `));
+  assert.equal(state.scrubber, String(index + 1));
+  assert.deepEqual(state.pressed, lessonJson.variants.map((_, i) => String(i === variant)));
+}
+
+async function frameLoaded(page) {
+  await page.waitForFunction(() => {
+    const img = document.getElementById('player-frame');
+    return img.complete && img.naturalWidth > 0;
+  });
+}
+
+describe('step player', () => {
+  test('opens on the intro beat, revealed by the script, and never starts by itself', async () => {
+    const { context, page, requests, errors } = await openLesson();
+    assert.equal(await page.isVisible('#player'), true);
+    assert.equal(await page.isVisible('#frames'), false);
+    expectBeat(await shown(page), 0, 0);
+    assert.equal(lessonJson.variants[0].beats[0].stage, 'intro');
+    await frameLoaded(page);
+    // Longer than the intro's hold at any speed the page starts with.
+    await page.waitForTimeout(3000);
+    expectBeat(await shown(page), 0, 0);
+    assert.equal(await page.textContent('#player-play .label'), 'Play');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests.offline(), []);
+    await context.close();
+  });
+
+  test('Next seventeen times shows beat 18: the activation, its caption and its frame', async () => {
+    const { context, page, requests } = await openLesson();
+    for (let i = 0; i < 17; i++) await page.click('#player-next');
+    const state = await shown(page);
+    expectBeat(state, 0, 17);
+    assert.equal(lessonJson.variants[0].beats[17].stage, 'activation');
+    assert.equal(state.src, 'frames/vertical-edge/018-activation.svg');
+    assert.match(state.step, /^Step 18 of 23 · ReLU$/);
+    assert.ok(state.alt.length > 20, 'the frame has a description as alt text');
+    await frameLoaded(page);
+    assert.deepEqual(requests.offline(), []);
+    await context.close();
+  });
+
+  test('Space plays (the caption advances) and pauses', async () => {
+    const { context, page } = await openLesson();
+    await page.selectOption('#player-speed', '2');  // faster holds keep the test short
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press('Space');
+    assert.equal(await page.textContent('#player-play .label'), 'Pause');
+    // While playing, captions are not announced one after another.
+    assert.equal(await page.getAttribute('#player-caption', 'aria-live'), 'off');
+    await page.waitForFunction(() => document.getElementById('player-scrubber').value === '3', null, { timeout: 10000 });
+    await page.keyboard.press('Space');
+    assert.equal(await page.textContent('#player-play .label'), 'Play');
+    assert.equal(await page.getAttribute('#player-caption', 'aria-live'), 'polite');
+    const paused = await shown(page);
+    await page.waitForTimeout(2000);
+    assert.deepEqual(await shown(page), paused);
+    const index = Number(paused.scrubber) - 1;
+    assert.ok(index >= 2, `playback advanced to step ${index + 1}`);
+    expectBeat(paused, 0, index);
+    await context.close();
+  });
+
+  test('playback stops on the last beat', async () => {
+    const { context, page } = await openLesson();
+    await page.selectOption('#player-speed', '2');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.click('#player-play');
+    await page.waitForFunction(() => document.getElementById('player-scrubber').value === '23', null, { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelector('#player-play .label').textContent === 'Play');
+    expectBeat(await shown(page), 0, 22);
+    await context.close();
+  });
+
+  test('switching to Horizontal edge keeps the beat and shows the transposed numbers', async () => {
+    const { context, page } = await openLesson();
+    const [vertical, horizontal] = lessonJson.variants;
+    assert.equal(horizontal.label, 'Horizontal edge');
+    // The contract: the horizontal maps are the transposes of the vertical ones.
+    const transpose = (m) => m[0].map((_, c) => m.map((row) => row[c]));
+    assert.deepEqual(horizontal.conv.output, transpose(vertical.conv.output));
+    assert.deepEqual(horizontal.pool.output, transpose(vertical.pool.output));
+
+    // Step 3 is conv position (0, 1): -18 with the vertical filter, -27 with the horizontal one.
+    await page.click('#player-next');
+    await page.click('#player-next');
+    const before = await shown(page);
+    expectBeat(before, 0, 2);
+    assert.match(before.caption, /^Position \(0, 1\): .* = −18$/);
+    await page.click('button[data-variant="1"]');
+    const afterSwitch = await shown(page);
+    expectBeat(afterSwitch, 1, 2);
+    assert.match(afterSwitch.caption, /^Position \(0, 1\): .* = −27$/);
+    assert.equal(afterSwitch.src, 'frames/horizontal-edge/003-conv.svg');
+    await frameLoaded(page);
+
+    // The summary, both ways round.
+    await page.keyboard.press('End');
+    expectBeat(await shown(page), 1, 22);
+    await page.click('button[data-variant="0"]');
+    expectBeat(await shown(page), 0, 22);
+    await context.close();
+  });
+
+  test('switching to a filter with fewer beats clamps to its last beat', async () => {
+    const uneven = readLessonJson('uneven-variants');
+    const [big, small] = uneven.variants;
+    assert.ok(small.beats.length < big.beats.length);
+    const { context, page } = await openLesson({}, 'uneven-variants');
+    await page.keyboard.press('End');
+    assert.equal(await page.inputValue('#player-scrubber'), String(big.beats.length));
+    await page.click('button[data-variant="1"]');
+    const state = await shown(page);
+    assert.equal(state.caption, small.beats[small.beats.length - 1].caption);
+    assert.equal(state.src, small.beats[small.beats.length - 1].svg);
+    assert.equal(state.scrubber, String(small.beats.length));
+    await context.close();
+  });
+
+  test('the scrubber and the speed list keep their own arrow keys', async () => {
+    const { context, page } = await openLesson();
+    await page.focus('#player-scrubber');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expectBeat(await shown(page), 0, 2);  // moved by the slider itself, once per press
+    await page.keyboard.press('Home');
+    expectBeat(await shown(page), 0, 0);
+    await page.focus('#player-speed');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.inputValue('#player-speed'), '2');
+    expectBeat(await shown(page), 0, 0);
+    // Space on a focused button presses that button and does nothing else.
+    await page.focus('#player-next');
+    await page.keyboard.press('Space');
+    expectBeat(await shown(page), 0, 1);
+    assert.equal(await page.textContent('#player-play .label'), 'Play');
+    await context.close();
+  });
+
+  test('keys work from the page: arrows, Home and End', async () => {
+    const { context, page } = await openLesson();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expectBeat(await shown(page), 0, 3);
+    await page.keyboard.press('ArrowLeft');
+    expectBeat(await shown(page), 0, 2);
+    await page.keyboard.press('End');
+    expectBeat(await shown(page), 0, 22);
+    await page.keyboard.press('ArrowRight');  // stays on the last beat
+    expectBeat(await shown(page), 0, 22);
+    await page.keyboard.press('Home');
+    expectBeat(await shown(page), 0, 0);
+    await context.close();
+  });
+});
+
+describe('keyboard only', () => {
+  test('skip link, visible focus, the whole story with Tab and Enter, and a filter switch', async () => {
+    const { context, page } = await openLesson();
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { id: el.id, text: el.textContent.trim(), tag: el.tagName,
+               outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    await page.keyboard.press('Tab');
+    let f = await focused();
+    assert.equal(f.text, 'Skip to the lesson');
+    assert.ok(f.outline, 'the skip link shows focus');
+    assert.equal(await page.evaluate(() => document.activeElement.getBoundingClientRect().top >= 0), true);
+    await page.keyboard.press('Enter');
+    assert.equal((await focused()).id, 'main');
+
+    // Tab on to the Next button; every stop on the way shows where focus is.
+    const stops = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      f = await focused();
+      stops.push(f.id || f.text);
+      assert.ok(f.outline, `focus is visible on ${f.tag} "${f.text}"`);
+      if (f.id === 'player-next') break;
+    }
+    assert.equal(f.id, 'player-next', `reached Next via ${stops.join(' → ')}`);
+    assert.ok(stops.includes('Horizontal edge'), 'the filter buttons are on the way');
+    for (let i = 0; i < 22; i++) await page.keyboard.press('Enter');
+    const end = await shown(page);
+    expectBeat(end, 0, 22);
+    assert.equal(lessonJson.variants[0].beats[22].stage, 'summary');
+    assert.equal((await focused()).id, 'player-next', 'focus stays on Next at the end');
+
+    // Back to the filter buttons and switch.
+    for (let i = 0; i < 10 && (await focused()).text !== 'Horizontal edge'; i++) await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused()).text, 'Horizontal edge');
+    await page.keyboard.press('Space');
+    expectBeat(await shown(page), 1, 22);
+    await context.close();
+  });
+});
+
+describe('page', () => {
+  test('axe-core finds no serious or critical problem, before and after playing', async () => {
+    const { context, page, requests } = await openLesson();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await context.close();
+    const second = await openLesson({ viewport: { width: 390, height: 844 } });
+    for (let i = 0; i < 5; i++) await second.page.click('#player-next');
+    await second.page.click('#player-zoom');
+    assert.deepEqual(await seriousAxeViolations(second.page), []);
+    assert.deepEqual(requests.offline(), []);
+    assert.deepEqual(second.requests.offline(), []);
+    await second.context.close();
+  });
+
+  test('nothing but local files is requested, and every one exists', async () => {
+    const { context, page, requests } = await openLesson();
+    await page.keyboard.press('End');
+    await frameLoaded(page);
+    assert.ok(requests.urls.length > 3);
+    assert.deepEqual(requests.offline(), []);
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.reload();
+    await frameLoaded(page);
+    assert.deepEqual(failed, []);
+    await context.close();
+  });
+
+  test('without JavaScript every frame is listed in order with its caption', async () => {
+    const { context, page, requests } = await openLesson({ javaScriptEnabled: false });
+    assert.equal(await page.isVisible('#player'), false);
+    for (const [v, variant] of lessonJson.variants.entries()) {
+      const items = page.locator('.frame-list').nth(v).locator('li');
+      assert.equal(await items.count(), variant.beats.length);
+      for (const [b, beat] of variant.beats.entries()) {
+        const item = items.nth(b);
+        await item.scrollIntoViewIfNeeded();
+        assert.equal(await item.isVisible(), true);
+        const img = item.locator('img');
+        assert.equal(await img.getAttribute('src'), beat.svg);
+        assert.ok((await img.getAttribute('alt')).length > 20);
+        assert.ok((await item.locator('figcaption').textContent()).endsWith(beat.caption));
+      }
+    }
+    // Every image has loaded (no lazy loading without scripts, and no broken path).
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+    const broken = await page.evaluate(() => [...document.images].filter((i) => !i.naturalWidth).map((i) => i.src));
+    assert.deepEqual(broken, []);
+    assert.deepEqual(requests.offline(), []);
+    await context.close();
+  });
+
+  test('print shows the frames and hides the player', async () => {
+    const { context, page } = await openLesson();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('#player'), false);
+    assert.equal(await page.isVisible('#frames'), true);
+    assert.equal(await page.locator('.frames li').first().isVisible(), true);
+    await context.close();
+  });
+
+  test('reduced motion: no transitions and a slower start speed', async () => {
+    const { context, page } = await openLesson({ reducedMotion: 'reduce' });
+    assert.equal(await page.inputValue('#player-speed'), '0.5');
+    const transition = await page.evaluate(() => getComputedStyle(document.getElementById('player-next')).transitionDuration);
+    assert.equal(transition, '0s');
+    await context.close();
+  });
+
+  test('fits a 360 px wide screen without sideways scrolling', async () => {
+    const { context, page } = await openLesson({ viewport: { width: 360, height: 740 } });
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px window`);
+    const controls = await page.locator('.controls').boundingBox();
+    assert.ok(controls.x >= 0 && controls.x + controls.width <= 360);
+    await context.close();
+  });
+
+  test('author text is shown as text and runs nothing', async () => {
+    const { context, page, errors } = await openLesson({}, 'uneven-variants');
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.equal(await page.textContent('h1'),
+                 "Uneven <em>variants</em> & \"quotes\" <script>window.__injected = 'title'</script>");
+    assert.equal(await page.title(), await page.textContent('h1'));
+    assert.equal(await page.textContent('button[data-variant="0"]'), 'Big <b>image</b>');
+    assert.equal(await page.locator('main script').count(), 0);
+    await page.click('text=link');
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
