@@ -193,8 +193,9 @@ void BuildProgress::End(const BuildTotals& t) {
   if (mode_ == ProgressMode::Quiet) return;
   double seconds = ElapsedSeconds();
   // Milliseconds say more than "0.00 s" about a no-op build.
-  std::string took = seconds < 1 ? fmt::format("{} ms", static_cast<int>(seconds * 1000 + 0.5))
-                                 : fmt::format("{:.2f} s", seconds);
+  std::string took = seconds < 0.01 ? fmt::format("{:.1f} ms", seconds * 1000)
+                     : seconds < 1  ? fmt::format("{:.0f} ms", seconds * 1000)
+                                    : fmt::format("{:.2f} s", seconds);
   auto plural = [](int n, std::string_view one) { return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s"); };
   std::string line;
   if (t.built == 0 && t.failed == 0) {
