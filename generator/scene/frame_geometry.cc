@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "base/number_format.h"
+#include "scene/grid_items.h"
 #include "scene/layout.h"
 #include "scene/text_fit.h"
 #include "scene/text_metrics.h"
@@ -73,7 +74,10 @@ double NumberSize(PanelPlan& p, double cell) {
   double size = std::min(std::max(cell * 0.36, kMinNumberSize), std::min(kMaxNumberSize, by_height));
   if (size < kMinNumberSize) return 0;
   const double widest = Widest(p);
-  if (widest * size > cell - 4) size = (cell - 4) / widest;
+  // Numbers keep clear of cell marks where cells are roomy (small cells
+  // would rather keep their numbers and let a thin mark brush them).
+  const double room = cell >= 24 ? cell - 2 * CellMarkRoom(cell) - 2 : cell - 4;
+  if (widest * size > room) size = room / widest;
   return size >= kMinNumberSize ? size : 0;
 }
 

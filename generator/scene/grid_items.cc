@@ -165,11 +165,19 @@ void AddHighlight(Scene& scene, const GridBox& grid, int row0, int row1, int col
   scene.items.push_back(Outline(x, y, width, height, palette::kAmber, w * 0.55, false));
 }
 
+namespace {
+// Marks sit just inside the cell's border; numbers keep clear of them.
+double MarkInset(double cell) { return cell >= 24 ? 2.0 : 1.0; }
+double MarkWidth(double cell) { return cell >= 24 ? 2.0 : 1.0; }
+}  // namespace
+
+double CellMarkRoom(double cell) { return MarkInset(cell) + MarkWidth(cell); }
+
 void AddCellMark(Scene& scene, const GridBox& grid, int row, int col, bool dashed) {
-  const double inset = std::max(grid.cell * 0.12, 1.5);
-  const double w = std::clamp(grid.cell * 0.05, 1.0, 2.0);
-  scene.items.push_back(Outline(grid.x + col * grid.cell + inset, grid.y + row * grid.cell + inset,
-                                grid.cell - 2 * inset, grid.cell - 2 * inset, palette::kInk, w, dashed));
+  const double w = MarkWidth(grid.cell);
+  const double at = MarkInset(grid.cell) + w / 2;  // the stroke's middle
+  scene.items.push_back(Outline(grid.x + col * grid.cell + at, grid.y + row * grid.cell + at, grid.cell - 2 * at,
+                                grid.cell - 2 * at, palette::kInk, w, dashed));
 }
 
 }  // namespace cl

@@ -35,8 +35,12 @@ void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, cons
 // around cells [row0, row1) x [col0, col1) of `grid`.
 void AddHighlight(Scene& scene, const GridBox& grid, int row0, int row1, int col0, int col1, double weight = 1.0);
 
-// A thin dashed dark outline inset in one cell (changed or winning cells).
+// A thin dark outline just inside one cell's border: dashed for cells the
+// activation changed, solid for the winner of a max-pool window.
 void AddCellMark(Scene& scene, const GridBox& grid, int row, int col, bool dashed);
+
+// How far a cell mark reaches in from the cell's border, on each side.
+double CellMarkRoom(double cell);
 
 // Stroke width of highlights on `grid`, for callers that place marks inside them.
 double HighlightWidth(const GridBox& grid);

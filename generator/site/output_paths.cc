@@ -12,9 +12,21 @@ constexpr std::size_t kMaxSlug = 48;
 }  // namespace
 
 std::string SlugFromLabel(std::string_view label) {
+  // Latin-1 letters read as their base letter ("Détecté" -> "detecte");
+  // '-' marks the two that are not letters (multiplication and division signs).
+  static constexpr std::string_view kLatin1 = "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
   std::string slug;
   bool pending_dash = false;
-  for (char ch : label) {
+  for (std::size_t i = 0; i < label.size() && slug.size() < kMaxSlug; ++i) {
+    char ch = label[i];
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte == 0xC3 && i + 1 < label.size()) {  // U+00C0..U+00FF
+      const auto next = static_cast<unsigned char>(label[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        ch = kLatin1[next - 0x80];
+        ++i;
+      }
+    }
     const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
     if (!alnum) {
       pending_dash = !slug.empty();
@@ -23,7 +35,6 @@ std::string SlugFromLabel(std::string_view label) {
     if (pending_dash) slug += '-';
     pending_dash = false;
     slug += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    if (slug.size() >= kMaxSlug) break;
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug.empty() ? "variant" : slug;

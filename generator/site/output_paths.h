@@ -15,9 +15,10 @@ inline constexpr std::string_view kLessonJsonPath = "lesson.json";
 inline constexpr std::string_view kPagePath = "index.html";
 inline constexpr std::string_view kHandoutPath = "handout.pdf";
 
-// A label as a file-name slug: ASCII letters and digits lowercased, every other
-// run of characters one '-', trimmed, at most 48 characters; "variant" when
-// nothing is left. "Vertical edge" -> "vertical-edge".
+// A label as a file-name slug: ASCII letters and digits lowercased (accented
+// Latin-1 letters as their base letter), every other run of characters one
+// '-', trimmed, at most 48 characters; "variant" when nothing is left.
+// "Vertical edge" -> "vertical-edge", "Détecté" -> "detecte".
 std::string SlugFromLabel(std::string_view label);
 
 // Slugs for labels in order, made unique by appending "-2", "-3", ... to

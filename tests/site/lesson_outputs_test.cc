@@ -1,0 +1,136 @@
+// Frames and lesson.json as RenderLessonOutputs writes them: every beat's SVG
+// and PNG at the paths lesson.json names, --only respected, slugs unique.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "base/file_sink.h"
+#include "site/built_lesson.h"
+#include "site/lesson_json.h"
+#include "site/lesson_outputs.h"
+#include "site/output_paths.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace cl;
+
+namespace {
+
+std::size_t CountEnding(const MemoryFileSink& sink, const std::string& ext) {
+  std::size_t n = 0;
+  for (const auto& [path, bytes] : sink.files())
+    n += path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
+  return n;
+}
+
+}  // namespace
+
+struct SlugCase {
+  const char* label;
+  const char* want;
+};
+std::ostream& operator<<(std::ostream& os, const SlugCase& c) { return os << c.label; }
+
+BOOST_DATA_TEST_CASE(SlugsAreLowercaseWordsJoinedByDashes,
+                     bdata::make(std::vector<SlugCase>{
+                         {"Vertical edge", "vertical-edge"},
+                         {"  Sobel x (3x3)!  ", "sobel-x-3x3"},
+                         {"\u00C9dge d\u00E9tect\u00E9e", "edge-detectee"},
+                         {"3\u00D73 na\u00EFve", "3-3-naive"},
+                         {"../../etc/passwd", "etc-passwd"},
+                         {"", "variant"},
+                         {"\u2212\u2212\u2212", "variant"},
+                         {"A very long label that keeps going well past any sensible file name length",
+                          "a-very-long-label-that-keeps-going-well-past-any"},
+                     }),
+                     c) {
+  BOOST_TEST(SlugFromLabel(c.label) == c.want);
+}
+
+BOOST_AUTO_TEST_CASE(DuplicateSlugsGetNumbered) {
+  BOOST_TEST((UniqueSlugs({"Edge", "edge!", "EDGE", "edge-2"}) ==
+              std::vector<std::string>{"edge", "edge-2", "edge-3", "edge-2-2"}));
+}
+
+BOOST_AUTO_TEST_CASE(PathsFollowTheNamingScheme) {
+  BOOST_TEST(FramePath("vertical-edge", 3, Stage::Conv, "svg") == "frames/vertical-edge/003-conv.svg");
+  BOOST_TEST(FramePath("v", 1000, Stage::Summary, "png") == "frames/v/1000-summary.png");
+  BOOST_TEST(AnimationPath("vertical-edge", "gif") == "animations/vertical-edge.gif");
+  BOOST_TEST(FrameIdPrefix("vertical-edge", 7) == "vertical-edge-007-");
+}
+
+BOOST_AUTO_TEST_CASE(DefaultLessonWritesEveryFrameAndItsJson) {
+  const Lesson lesson = testing::DefaultLesson();
+  RenderOptions options;
+  options.scale = 1;
+  options.only = {"svg", "png", "json"};
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  BOOST_TEST(diagnostics.empty());
+  BOOST_TEST(CountEnding(sink, ".svg") == 46u);
+  BOOST_TEST(CountEnding(sink, ".png") == 46u);
+  BOOST_TEST(sink.files().count("frames/vertical-edge/001-intro.svg") == 1u);
+  BOOST_TEST(sink.files().count("frames/horizontal-edge/023-summary.png") == 1u);
+
+  const auto json = nlohmann::json::parse(sink.files().at("lesson.json"));
+  BOOST_TEST(json["id"] == "conv-relu-pool");
+  BOOST_TEST(json["page"].is_null());  // html was not asked for
+  BOOST_TEST(json["handout"].is_null());
+  BOOST_REQUIRE(json["variants"].size() == 2u);
+  const auto& vertical = json["variants"][0];
+  BOOST_TEST(vertical["slug"] == "vertical-edge");
+  BOOST_TEST(vertical["pool"]["output"] == nlohmann::json::parse("[[0, 27], [0, 27]]"));
+  BOOST_REQUIRE(vertical["beats"].size() == 23u);
+  BOOST_TEST(vertical["beats"][0]["stage"] == "intro");
+  BOOST_TEST(vertical["beats"][1]["stage"] == "conv");
+  BOOST_TEST(vertical["beats"][17]["caption"] == "ReLU clears the 8 negative cells to 0");
+  BOOST_TEST(vertical["beats"][18]["caption"] == "Max of 0, 0, 0, 0 = 0 at (0, 0)");
+  BOOST_TEST(vertical["beats"][1]["svg"] == "frames/vertical-edge/002-conv.svg");
+  BOOST_TEST(vertical["animation"]["gif"].is_null());
+  // Every path lesson.json names was written.
+  for (const auto& variant : json["variants"])
+    for (const auto& beat : variant["beats"])
+      for (const char* kind : {"svg", "png"}) BOOST_TEST(sink.files().count(beat[kind].get<std::string>()) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(LessonJsonNamesEveryOutputWhenAllAreWanted) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  const auto json = LessonJson(built, RenderOptions{});
+  BOOST_TEST(json["page"] == "index.html");
+  BOOST_TEST(json["handout"] == "handout.pdf");
+  BOOST_TEST(json["variants"][1]["animation"]["gif"] == "animations/horizontal-edge.gif");
+  BOOST_TEST(json["variants"][1]["animation"]["svg"] == "animations/horizontal-edge.svg");
+  BOOST_TEST(json["variants"][1]["beats"][22]["png"] == "frames/horizontal-edge/023-summary.png");
+}
+
+BOOST_AUTO_TEST_CASE(OnlyJsonWritesNoFrames) {
+  const Lesson lesson = testing::DefaultLesson();
+  RenderOptions options;
+  options.only = {"json"};
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  BOOST_TEST(sink.files().size() == 1u);
+  BOOST_TEST(sink.files().count("lesson.json") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(BuiltLessonSharesOneColourScaleAndGeometryPerVariant) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  BOOST_TEST(built.value_scale == 27);
+  BOOST_TEST(built.weight_scale == 1);
+  BOOST_REQUIRE(built.variants.size() == 2u);
+  for (const BuiltVariant& v : built.variants) {
+    BOOST_TEST(v.frame_svg.size() == v.story.beats.size());
+    const Scene first = LayoutBuiltBeat(built, v, 0);
+    const Scene last = LayoutBuiltBeat(built, v, static_cast<int>(v.story.beats.size()) - 1);
+    BOOST_TEST(first.width == v.geometry.width);
+    BOOST_TEST(last.height == v.geometry.height);
+  }
+}
