@@ -28,7 +28,8 @@
   var zoom = document.getElementById('player-zoom');
   var frameBox = frame && frame.parentNode;
   var filterButtons = Array.prototype.slice.call(root.querySelectorAll('[data-variant]'));
-  if (!frame || !step || !caption || !prev || !next || !play || !scrubber || !speed) return;
+  // The frame is absent when the build writes no frame images (captions only).
+  if (!step || !caption || !prev || !next || !play || !scrubber || !speed) return;
 
   // How long a beat stays on screen at normal speed, by stage: the moments
   // that change the whole map get longer than one cell's sum.
@@ -54,11 +55,13 @@
     var list = variant.beats;
     var beat = list[state.beat];
     var label = 'Step ' + (state.beat + 1) + ' of ' + list.length;
-    if (frame.getAttribute('src') !== beat.svg) frame.setAttribute('src', beat.svg);
-    frame.alt = beat.alt;
-    if (variant.width && variant.height) {
-      frame.width = variant.width;
-      frame.height = variant.height;
+    if (frame) {
+      if (frame.getAttribute('src') !== beat.src) frame.setAttribute('src', beat.src);
+      frame.alt = beat.alt;
+      if (variant.width && variant.height) {
+        frame.width = variant.width;
+        frame.height = variant.height;
+      }
     }
     step.textContent = label + ' \u00b7 ' + beat.title;
     caption.textContent = beat.caption;
@@ -70,7 +73,7 @@
     filterButtons.forEach(function (button) {
       button.setAttribute('aria-pressed', String(Number(button.getAttribute('data-variant')) === state.variant));
     });
-    if (state.beat + 1 < list.length) new Image().src = list[state.beat + 1].svg;  // no flash on the next step
+    if (frame && state.beat + 1 < list.length) new Image().src = list[state.beat + 1].src;  // no flash on the next step
   }
 
   function go(i) {

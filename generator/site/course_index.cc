@@ -7,6 +7,7 @@
 #include "site/built_lesson.h"
 #include "site/handout_outputs.h"
 #include "site/output_paths.h"
+#include "site/page_frames.h"
 
 namespace cl {
 namespace {
@@ -40,11 +41,9 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
       const BuiltVariant& first = built.variants[0];
       std::size_t last = first.story.beats.size() - 1;
       e.beats = first.story.beats.size();
-      const std::vector<std::string>* frames = options.Wants("svg") ? &first.frame_svg
-                                               : options.Wants("png") ? &first.frame_png
-                                                                      : nullptr;
-      if (frames != nullptr && last < frames->size()) {
-        e.thumbnail = lesson->id + "/" + (*frames)[last];
+      std::string frame = PageFrame(first, last, options);
+      if (!frame.empty()) {
+        e.thumbnail = lesson->id + "/" + frame;
         e.width = std::lround(first.geometry.width);
         e.height = std::lround(first.geometry.height);
       }

@@ -8,6 +8,7 @@
 #include "site/generated_sections.h"
 #include "site/markdown.h"
 #include "site/output_paths.h"
+#include "site/page_frames.h"
 #include "site/player_data.h"
 
 namespace cl {
@@ -31,7 +32,7 @@ class IdMaker {
   std::set<std::string> used_;
 };
 
-TemplateData FrameData(const BuiltVariant& bv, std::size_t i) {
+TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOptions& options) {
   const Beat& beat = bv.story.beats[i];
   TemplateData f;
   f.set("frame_number", std::to_string(i + 1));
@@ -39,20 +40,22 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i) {
   f.set("frame_title", StageTitle(beat.stage, *bv.variant));
   f.set("frame_caption", beat.caption);
   f.set("frame_alt", beat.description);
-  f.set("frame_svg", i < bv.frame_svg.size() ? bv.frame_svg[i] : std::string());
+  std::string src = PageFrame(bv, i, options);
+  f.set("has_frame", !src.empty());
+  f.set("frame_src", src);
   f.set("frame_width", std::to_string(std::lround(bv.geometry.width)));
   f.set("frame_height", std::to_string(std::lround(bv.geometry.height)));
   return f;
 }
 
-TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index) {
+TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const RenderOptions& options) {
   TemplateData v;
   v.set("variant_label", bv.variant->label);
   v.set("variant_index", std::to_string(index));
   v.set("variant_slug", bv.slug);
   v.set("variant_pressed", index == 0 ? "true" : "false");
   TemplateList frames;
-  for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i));
+  for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i, options));
   v.set("variant_frames", frames);
   return v;
 }
@@ -89,13 +92,13 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   page.set("index_href", "../index.html");
 
   TemplateList variants;
-  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(PlayerVariantData(built.variants[i], i));
+  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(PlayerVariantData(built.variants[i], i, options));
   page.set("variants", variants);
   page.set("several_variants", built.variants.size() > 1);
   if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
-    page.set("first_frame", FrameData(built.variants[0], 0));
+    page.set("first_frame", FrameData(built.variants[0], 0, options));
   }
-  page.set("player_json", PlayerJson(built));
+  page.set("player_json", PlayerJson(built, options));
 
   IdMaker ids;
   TemplateList toc;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "site/generated_sections.h"
+#include "site/page_frames.h"
 
 namespace cl {
 namespace {
@@ -27,7 +28,7 @@ std::string EscapeForScript(const std::string& json) {
 
 }  // namespace
 
-std::string PlayerJson(const BuiltLesson& built) {
+std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
   nlohmann::ordered_json variants = nlohmann::ordered_json::array();
   for (const BuiltVariant& bv : built.variants) {
     nlohmann::ordered_json beats = nlohmann::ordered_json::array();
@@ -37,7 +38,7 @@ std::string PlayerJson(const BuiltLesson& built) {
                        {"title", StageTitle(b.stage, *bv.variant)},
                        {"caption", b.caption},
                        {"alt", b.description},
-                       {"svg", i < bv.frame_svg.size() ? bv.frame_svg[i] : std::string()}});
+                       {"src", PageFrame(bv, i, options)}});
     }
     variants.push_back({{"label", bv.variant->label},
                         {"width", std::lround(bv.geometry.width)},

@@ -8,11 +8,13 @@
 #include <string>
 
 #include "site/built_lesson.h"
+#include "site/lesson_outputs.h"
 
 namespace cl {
 
 // {"variants": [{"label", "width", "height", "beats": [{"stage", "title",
-// "caption", "alt", "svg"}]}]}, one entry per variant in lesson order.
-std::string PlayerJson(const BuiltLesson& built);
+// "caption", "alt", "src"}]}]}, one entry per variant in lesson order; "src"
+// is the frame the page shows (PageFrame), "" when none is written.
+std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options);
 
 }  // namespace cl

@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(PlayerDataMatchesTheStoryboard) {
     for (std::size_t b = 0; b < 23; ++b) {
       BOOST_TEST(beats[b]["caption"] == built.variants[v].story.beats[b].caption);
       BOOST_TEST(beats[b]["alt"] == built.variants[v].story.beats[b].description);
-      BOOST_TEST(beats[b]["svg"] == built.variants[v].frame_svg[b]);
+      BOOST_TEST(beats[b]["src"] == built.variants[v].frame_svg[b]);
     }
     BOOST_TEST(beats[17]["stage"] == "activation");
     BOOST_TEST(beats[17]["title"] == "ReLU");
@@ -226,6 +226,23 @@ BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
   std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs, options);
   BOOST_TEST(AllMatches(html, "<li><a href=\"([^\"#]+)\">") == c.want, boost::test_tools::per_element());
   BOOST_TEST(Count(html, "id=\"downloads\"") == (c.want.empty() ? 0u : 1u));
+}
+
+BOOST_AUTO_TEST_CASE(FramesAreTheWrittenSvgElsePngElseNone) {
+  cl::RenderOptions png_only;
+  png_only.only = {"html", "png"};
+  std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs, png_only);
+  BOOST_TEST(Count(html, ".svg\"") == 0u);
+  BOOST_TEST(Count(html, "<img id=\"player-frame\" src=\"frames/vertical-edge/001-intro.png\"") == 1u);
+  BOOST_TEST(PlayerData(html)["variants"][1]["beats"][17]["src"] == "frames/horizontal-edge/018-activation.png");
+
+  cl::RenderOptions captions_only;
+  captions_only.only = {"html"};
+  html = Render(cl::testing::DefaultLesson(), kDefaultSlugs, captions_only);
+  BOOST_TEST(Count(html, "<img") == 0u);
+  BOOST_TEST(Count(html, "player-zoom") == 0u);
+  BOOST_TEST(Count(html, "<figcaption><span class=\"step-count\">Step 18 of 23 · ReLU</span>") == 2u);
+  BOOST_TEST(PlayerData(html)["variants"][0]["beats"][0]["src"] == "");
 }
 
 BOOST_AUTO_TEST_CASE(NumberTablePartial) {
