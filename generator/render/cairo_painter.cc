@@ -1,7 +1,12 @@
 #include "render/cairo_painter.h"
 
+#include <pango/pangocairo.h>
+
 #include <cstring>
+#include <string>
 #include <variant>
+
+#include "scene/text_metrics.h"
 
 namespace cl {
 namespace {
@@ -74,17 +79,47 @@ struct Painter {
 
   void operator()(const TextShape& t) const {
     if (t.text.empty()) return;
+    const std::string text = ValidUtf8(t.text);  // Cairo stops drawing after invalid text
+    SetColor(cr, t.color);
+    if (!FontCovers(text)) {
+      ShowWithFallback(t, text);
+      return;
+    }
     cairo_set_font_face(cr, Face(t.bold));
     cairo_set_font_size(cr, t.size);
     double x = t.x;
     if (t.anchor != TextAnchor::Start) {
       cairo_text_extents_t e;
-      cairo_text_extents(cr, t.text.c_str(), &e);
+      cairo_text_extents(cr, text.c_str(), &e);
       x -= t.anchor == TextAnchor::Middle ? e.x_advance / 2 : e.x_advance;
     }
-    SetColor(cr, t.color);
     cairo_move_to(cr, x, t.y);
-    cairo_show_text(cr, t.text.c_str());
+    cairo_show_text(cr, text.c_str());
+    cairo_new_path(cr);
+  }
+
+  // Text with characters DejaVu Sans lacks (other scripts, emoji): Pango
+  // picks a fallback font for them, on the same baseline and anchor.
+  void ShowWithFallback(const TextShape& t, const std::string& text) const {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_get_font_options(cr, options);
+    pango_cairo_context_set_font_options(pango_layout_get_context(layout), options);
+    cairo_font_options_destroy(options);
+    pango_layout_context_changed(layout);
+    PangoFontDescription* font = pango_font_description_from_string(kFontFamily);
+    pango_font_description_set_absolute_size(font, t.size * PANGO_SCALE);
+    pango_font_description_set_weight(font, t.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    pango_font_description_free(font);
+    pango_layout_set_text(layout, text.c_str(), -1);
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    const double width = static_cast<double>(logical.width) / PANGO_SCALE;
+    const double x = t.anchor == TextAnchor::Start ? t.x : t.anchor == TextAnchor::Middle ? t.x - width / 2 : t.x - width;
+    cairo_move_to(cr, x, t.y - static_cast<double>(pango_layout_get_baseline(layout)) / PANGO_SCALE);
+    pango_cairo_show_layout(cr, layout);
+    g_object_unref(layout);
     cairo_new_path(cr);
   }
 

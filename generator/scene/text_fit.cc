@@ -28,13 +28,21 @@ std::string FitText(std::string_view text, double size, double width, bool bold)
   if (TextWidth(text, size, bold) <= width) return std::string(text);
   const double room = width - TextWidth(kEllipsis, size, bold);
   if (room < 0) return "";
-  // Longest prefix that fits, cut at a character boundary.
-  std::size_t end = text.size();
-  while (end > 0) {
-    --end;
-    while (end > 0 && IsContinuationByte(text[end])) --end;
-    if (TextWidth(text.substr(0, end), size, bold) <= room) break;
+  // Longest prefix that fits, cut at a character boundary. Widths grow with
+  // the prefix, so a binary search over the boundaries finds it; long hostile
+  // labels cost O(n log n), not O(n^2).
+  std::vector<std::size_t> boundaries;
+  for (std::size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || !IsContinuationByte(text[i])) boundaries.push_back(i);
+  std::size_t lo = 0, hi = boundaries.size() - 1;  // boundaries[lo] fits (0 always does)
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi + 1) / 2;
+    if (TextWidth(text.substr(0, boundaries[mid]), size, bold) <= room)
+      lo = mid;
+    else
+      hi = mid - 1;
   }
+  const std::size_t end = boundaries[lo];
   std::string out(text.substr(0, end));
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out + std::string(kEllipsis);

@@ -5,6 +5,7 @@
 // kerning is applied, matching how the Cairo painter places glyphs.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace cl {
@@ -13,6 +14,14 @@ namespace cl {
 // the table (other scripts, which a fallback font draws) count as one em,
 // wider than any glyph in the table, so a measurement rarely falls short.
 double TextWidth(std::string_view utf8, double size, bool bold = false);
+
+// True when every character of `utf8` is in the table, i.e. DejaVu Sans has
+// a glyph for it; renderers draw other text through a font fallback.
+bool FontCovers(std::string_view utf8);
+
+// `utf8` with every malformed sequence replaced by U+FFFD, for renderers that
+// refuse invalid text.
+std::string ValidUtf8(std::string_view utf8);
 
 // Typographic ascent and descent of the font as fractions of the size, for
 // the vertical extent of a text box.
