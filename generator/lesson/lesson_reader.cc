@@ -25,11 +25,6 @@ std::string KeyHint(std::string_view key, std::span<const std::string_view> know
   return hint.empty() ? "; expected " + ListNames(known) : hint;
 }
 
-// Where each label was first used, to report duplicates.
-struct LabelUse {
-  std::string owner;  // "the base variant" or "the variant on line N"
-};
-
 std::string IdRule() {
   return fmt::format("lowercase letters, digits and '-', starting with a letter or digit, at most {} characters",
                      limits::kMaxIdChars);
@@ -61,7 +56,7 @@ std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, cons
 
 // Variant entries: each a mapping with a label and any of the five settings.
 void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings& base, const ImageContext& context,
-                  std::map<std::string, LabelUse>* labels, Lesson* lesson, bool* ok) {
+                  std::map<std::string, std::string>* labels, Lesson* lesson, bool* ok) {
   if (list.kind != YamlNode::Kind::Sequence) {
     reader.Error(list, fmt::format("variants must be a list of mappings with a label, got {}", NodeReader::Describe(list)));
     *ok = false;
@@ -95,9 +90,9 @@ void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings
       label = reader.Text(*entry->value, "label", limits::kMaxLabelChars, true);
       if (label) {
         const int line = reader.Where(*entry->value).line;
-        auto [it, fresh] = labels->emplace(*label, LabelUse{fmt::format("the variant on line {}", line)});
+        auto [it, fresh] = labels->emplace(*label, fmt::format("the variant on line {}", line));
         if (!fresh) {
-          reader.Error(*entry->value, fmt::format("label '{}' is already used by {}", *label, it->second.owner));
+          reader.Error(*entry->value, fmt::format("label '{}' is already used by {}", *label, it->second));
           label.reset();
         }
       }
@@ -174,11 +169,11 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
   if (!reader.Require(root, "filter")) ok = false;
   if (!label && !label_node && base.filter.parsed) label = base.filter.parsed->name;
 
-  std::map<std::string, LabelUse> labels;
+  std::map<std::string, std::string> labels;  // label -> who has it, for duplicates
   if (label) {
-    labels.emplace(*label, LabelUse{label_node != nullptr ? "the base variant"
-                                                          : "the base variant, which is named after its filter "
-                                                            "(set label: to rename it)"});
+    labels.emplace(*label, label_node != nullptr ? "the base variant"
+                                                 : "the base variant, which is named after its filter "
+                                                   "(set label: to rename it)");
     auto variant = BuildVariant(reader, base, nullptr, *label, root);
     ok = ok && variant.has_value();
     if (variant) lesson.variants.push_back(std::move(*variant));

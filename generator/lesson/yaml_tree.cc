@@ -141,6 +141,22 @@ class TreeBuilder final : public YAML::EventHandler {
   }
   void OnMapEnd() override { Close(); }
 
+  // A parse abandoned by the builder, or a syntax error from yaml-cpp.
+  void ReportStop(const StopParse& stop) { Report(stop.mark, stop.message); }
+  void ReportSyntax(const YAML::Exception& e) {
+    YAML::Mark mark = e.mark;
+    if (mark.pos < 0) mark = YAML::Mark::null_mark();
+    const std::size_t up_to = mark.is_null() ? source_.size() : static_cast<std::size_t>(mark.pos);
+    const std::size_t tab = FindTabIndentation(source_, up_to);
+    if (tab != std::string_view::npos) {
+      YAML::Mark at;
+      at.pos = static_cast<int>(tab);
+      Report(at, std::string(kTabMessage));
+      return;
+    }
+    Report(mark, SyntaxMessage(e.msg));
+  }
+
  private:
   struct Anchored {
     const YamlNode* node = nullptr;
@@ -271,21 +287,6 @@ class TreeBuilder final : public YAML::EventHandler {
   int documents_ = 0;
   bool reported_tag_ = false;
 
- public:
-  void ReportStop(const StopParse& stop) { Report(stop.mark, stop.message); }
-  void ReportSyntax(const YAML::Exception& e) {
-    YAML::Mark mark = e.mark;
-    if (mark.pos < 0) mark = YAML::Mark::null_mark();
-    const std::size_t up_to = mark.is_null() ? source_.size() : static_cast<std::size_t>(mark.pos);
-    const std::size_t tab = FindTabIndentation(source_, up_to);
-    if (tab != std::string_view::npos) {
-      YAML::Mark at;
-      at.pos = static_cast<int>(tab);
-      Report(at, std::string(kTabMessage));
-      return;
-    }
-    Report(mark, SyntaxMessage(e.msg));
-  }
 };
 
 }  // namespace
