@@ -253,6 +253,15 @@ void CourseBuilder::ClaimIds() {
       job.up_to_date = false;
       continue;
     }
+    if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), job.id) !=
+        manifest_.course_entries.end()) {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0},
+                                 fmt::format("lesson id '{}' is the name of a course output in {}", job.id, out_)});
+      job.id.clear();
+      job.lesson.reset();
+      job.up_to_date = false;
+      continue;
+    }
     auto [it, inserted] = owner.emplace(job.id, &job);
     if (!inserted) {
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0},

@@ -74,6 +74,26 @@ case $case_name in
     grep -qF "Leaky ReLU, edited" out/index.html || fail "the course index lacks the new title"
     ;;
 
+  ids)
+    build 0 "${fast[@]}"
+    # A lesson whose id changes: the new folder comes, the old one goes.
+    sed -i 's/^id: leaky-relu$/id: leaky-relu-2/' lessons/leaky-relu.yaml
+    build 0 "${fast[@]}"
+    [[ -f out/leaky-relu-2/lesson.json && ! -e out/leaky-relu ]] || fail "the old id's folder was not replaced"
+    grep -q '^lesson.leaky-relu$' out/.convlesson-manifest && fail "the manifest still lists the old id"
+    # Two files with one id: the first (by name) keeps it, the second fails.
+    sed 's/^title: .*/title: Impostor/' lessons/padding-and-stride.yaml >lessons/zz-copy.yaml
+    build 1 "${fast[@]}"
+    err_has "lessons/zz-copy.yaml: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml"
+    grep -q Impostor out/padding-and-stride/lesson.json && fail "the duplicate overwrote the first lesson"
+    rm lessons/zz-copy.yaml
+    # An id that names a course output is refused rather than replacing it.
+    printf 'id: assets\ntitle: Assets\nimage: {pattern: {kind: diagonal}}\nfilter: identity\n' >lessons/assets.yaml
+    build 1 "${fast[@]}"
+    err_has "lessons/assets.yaml: error: lesson id 'assets' is the name of a course output in out"
+    [[ -f out/assets/style.css ]] || fail "the course assets were replaced"
+    ;;
+
   edit-image)
     # A lesson reading a PNG (a frame of another lesson, resampled to 8x8).
     build 0 --only png,json -o frames
