@@ -26,7 +26,7 @@ async function shoot(relative, viewport, file, prepare) {
 // Six steps in: the window sits at (1, 0) and the map is filling up.
 const playerAtStep7 = async (page) => {
   for (let i = 0; i < 6; i++) await page.click('#player-next');
-  await page.evaluate(() => document.getElementById('walkthrough').scrollIntoView());
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('walkthrough').getBoundingClientRect().top + window.scrollY - 12));
   await page.evaluate(() => document.activeElement.blur());
 };
 

@@ -173,8 +173,8 @@ BOOST_AUTO_TEST_CASE(StepByStepGroupsBeatsAndListsMaps) {
 BOOST_AUTO_TEST_CASE(ComplexityShowsTheLessonsNumbers) {
   std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs);
   BOOST_TEST(Count(html, "<tr><th scope=\"row\">Multiplications</th><td>map height · map width · filter height · "
-                         "filter width</td><td>4 · 4 · 3 · 3</td><td class=\"result\">144</td></tr>") == 1u);
-  BOOST_TEST(Count(html, "<td>⌊(6 + 0 + 0 − 3) / 1⌋ + 1</td><td class=\"result\">4</td>") == 2u);
+                         "filter width</td><td class=\"numbers\">4 · 4 · 3 · 3</td><td class=\"result\">144</td></tr>") == 1u);
+  BOOST_TEST(Count(html, "<td class=\"numbers\">⌊(6 + 0 + 0 − 3) / 1⌋ + 1</td><td class=\"result\">4</td>") == 2u);
   // Variants with different sizes get a table each.
   cl::Lesson lesson = cl::testing::DefaultLesson();
   lesson.variants[1].image = cl::testing::SizedVariant(8, 8, 3, 3).image;
