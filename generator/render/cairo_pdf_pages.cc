@@ -335,11 +335,16 @@ double PdfPaginator::FirstPieceHeight(const std::vector<Prepared>& prepared, siz
   switch (p.kind) {
     case Prepared::Text: {
       if (p.heading) return p.space_before + p.text->height() + p.space_after + FirstPieceHeight(prepared, i + 1, chain + 1);
-      const size_t n = std::min<size_t>(p.text->lines.size(), p.keep_whole ? p.text->lines.size() : 2);
+      // As PlaceText breaks it: short or unbreakable text whole, else two lines.
+      const size_t lines = p.text->lines.size();
+      const size_t n = (p.keep_whole || lines <= 3) ? lines : 2;
       return p.space_before + p.text->Height(0, n) + (p.code ? 2 * kCodePad : 0);
     }
-    case Prepared::Table:
-      return p.space_before + (p.caption ? p.caption->height() + 3 : 0) + p.header_h + (p.row_h.empty() ? 0 : p.row_h[0]);
+    case Prepared::Table: {
+      const double caption = p.caption ? p.caption->height() + 3 : 0;
+      const double whole = caption + p.header_h + std::accumulate(p.row_h.begin(), p.row_h.end(), 0.0);
+      return p.space_before + (whole <= page_.text_height() / 2 ? whole : caption + p.header_h + (p.row_h.empty() ? 0 : p.row_h[0]));
+    }
     case Prepared::Figure:
       return p.space_before + p.fig_h + (p.caption ? kFigureGap + p.caption->height() : 0);
     case Prepared::Rule:
@@ -465,7 +470,10 @@ void PdfPaginator::PlaceText(const Prepared& p, double keep_height) {
 void PdfPaginator::PlaceTable(const Prepared& p) {
   pending_space_ = std::max(pending_space_, p.space_before);
   const double caption_h = p.caption ? p.caption->height() + 3 : 0;
-  Reserve(caption_h + p.header_h + (p.row_h.empty() ? 0 : p.row_h[0]));
+  // A table of up to half a page moves whole; a longer one may break after
+  // its first row (and repeats its header).
+  const double whole = caption_h + p.header_h + std::accumulate(p.row_h.begin(), p.row_h.end(), 0.0);
+  Reserve(whole <= page_.text_height() / 2 ? whole : caption_h + p.header_h + (p.row_h.empty() ? 0 : p.row_h[0]));
   if (p.caption) {
     Put(PdfPlacedText{p.caption, 0, p.caption->lines.size(), page_.left, y_});
     y_ += caption_h;

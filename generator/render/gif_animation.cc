@@ -1,6 +1,7 @@
 #include "render/gif_animation.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 #include <vector>
@@ -119,18 +120,27 @@ bool WriteBeatsGif(const Storyboard& story, const BeatSceneFn& scene_at, std::st
   const GifPalette exact_only = GifPalette::Build(exact, {});
   ColorHistogram shades;
   int width = 0, height = 0;
+  std::map<int, RasterImage> sampled;  // kept to be encoded without painting them again
   for (int i : SampleBeats(story)) {
-    const RasterImage image = RasterizeScene(scene_at(i), kGifScale);
+    RasterImage image = RasterizeScene(scene_at(i), kGifScale);
     if (i == 0) {
       width = image.width;
       height = image.height;
     }
     CountShades(image, exact_only, &shades);
+    sampled.emplace(i, std::move(image));
   }
 
   GifAnimationEncoder encoder(width, height, GifPalette::Build(exact, shades, kMaxShades));
   for (int i = 0; i < count; ++i) {
-    const RasterImage image = FitToCanvas(RasterizeScene(scene_at(i), kGifScale), width, height, background);
+    RasterImage image;
+    if (auto it = sampled.find(i); it != sampled.end()) {
+      image = std::move(it->second);
+      sampled.erase(it);
+    } else {
+      image = RasterizeScene(scene_at(i), kGifScale);
+    }
+    image = FitToCanvas(std::move(image), width, height, background);
     const int delay_cs = (BeatHoldMs(story.beats[static_cast<size_t>(i)].stage) + 5) / 10;
     if (!encoder.AddFrame(image, delay_cs, error)) return false;
   }
