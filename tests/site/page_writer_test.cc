@@ -1,0 +1,113 @@
+// The page writers as the build calls them: what they put into the sink for a
+// given --only list, and how a broken or missing templates folder is reported.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "base/file_sink.h"
+#include "built_by_hand.h"
+#include "site/lesson_outputs.h"
+#include "site/page.h"
+#include "site/templates.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> Names(const cl::MemoryFileSink& sink) {
+  std::vector<std::string> names;
+  for (const auto& [name, bytes] : sink.files()) names.push_back(name);
+  return names;
+}
+
+// A templates folder in the test's temporary directory holding `files`.
+fs::path TemplatesWith(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
+  fs::path dir = fs::temp_directory_path() / ("convlesson-site-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& [file, text] : files) std::ofstream(dir / file) << text;
+  return dir;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(PageWriters)
+
+BOOST_AUTO_TEST_CASE(LessonPageIsWrittenOnlyWhenHtmlIsWanted) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  cl::BuiltLesson built = cl::testing::BuildByHand(lesson, {"vertical-edge", "horizontal-edge"});
+  cl::RenderOptions options;
+  options.templates_dir = CONVLESSON_SOURCE_DIR "/templates";
+  std::vector<cl::Diagnostic> diagnostics;
+
+  cl::MemoryFileSink with_html;
+  options.only = {"html", "svg"};
+  BOOST_TEST(cl::WriteLessonPage(built, options, with_html, &diagnostics));
+  BOOST_TEST(Names(with_html) == std::vector<std::string>{"index.html"}, boost::test_tools::per_element());
+
+  cl::MemoryFileSink without_html;
+  options.only = {"svg", "png"};
+  BOOST_TEST(cl::WriteLessonPage(built, options, without_html, &diagnostics));
+  BOOST_TEST(without_html.files().empty());
+  BOOST_TEST(diagnostics.empty());
+}
+
+BOOST_AUTO_TEST_CASE(CourseOutputsAreTheIndexAndTheSharedAssets) {
+  std::vector<cl::Lesson> lessons = {cl::testing::DefaultLesson()};
+  cl::RenderOptions options;
+  options.templates_dir = CONVLESSON_SOURCE_DIR "/templates";
+  options.only = {"html", "svg"};
+  cl::MemoryFileSink sink;
+  std::vector<cl::Diagnostic> diagnostics;
+  BOOST_TEST_REQUIRE(cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/player.js", "assets/style.css", "index.html"}),
+             boost::test_tools::per_element());
+  const std::string& index = sink.files().find("index.html")->second;
+  BOOST_TEST(index.find("<img class=\"thumbnail\" src=\"conv-relu-pool/frames/vertical-edge/023-summary.svg\"") !=
+             std::string::npos);
+  std::ifstream player(CONVLESSON_SOURCE_DIR "/templates/player.js");
+  std::string expected((std::istreambuf_iterator<char>(player)), std::istreambuf_iterator<char>());
+  BOOST_TEST(sink.files().find("assets/player.js")->second == expected);
+}
+
+BOOST_AUTO_TEST_CASE(MissingTemplatesFolderIsADiagnosticOnTheLesson) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  cl::BuiltLesson built = cl::testing::BuildByHand(lesson, {"vertical-edge", "horizontal-edge"});
+  cl::RenderOptions options;
+  options.templates_dir = "/nonexistent/convlesson-templates";
+  cl::MemoryFileSink sink;
+  std::vector<cl::Diagnostic> diagnostics;
+  BOOST_TEST(!cl::WriteLessonPage(built, options, sink, &diagnostics));
+  BOOST_TEST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST(diagnostics[0].where.path == "lessons/conv-relu-pool.yaml");
+  BOOST_TEST(diagnostics[0].message.starts_with("cannot open templates folder /nonexistent/convlesson-templates: "));
+  BOOST_TEST(sink.files().empty());
+}
+
+BOOST_AUTO_TEST_CASE(TemplateProblemsNameTheTemplate) {
+  cl::TemplateSet templates;
+  std::string error, out;
+  fs::path dir = TemplatesWith("broken", {{"lesson.mustache", "<p>{{#open}}never closed</p>"}, {"notes.txt", "ignored"}});
+  BOOST_TEST_REQUIRE(templates.Load(dir.string(), &error), error);
+  BOOST_TEST(!templates.Render("lesson", cl::TemplateData(), &out, &error));
+  BOOST_TEST(error.starts_with("lesson.mustache: "));
+  BOOST_TEST(!templates.Render("index", cl::TemplateData(), &out, &error));
+  BOOST_TEST(error == "template index.mustache not found in " + dir.string());
+  BOOST_TEST(!templates.ReadAsset("player.js", &out, &error));
+  BOOST_TEST(error.starts_with("cannot read " + (dir / "player.js").string()));
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(DefaultTemplatesAreTheSourceTreesFolder) {
+  cl::RenderOptions options;
+  BOOST_TEST(cl::ResolveTemplatesDir(options) == CONVLESSON_SOURCE_DIR "/templates");
+  options.templates_dir = "my/templates";
+  BOOST_TEST(cl::ResolveTemplatesDir(options) == "my/templates");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
