@@ -1,11 +1,11 @@
 // PNG encoding of opaque RGB pixels, fast and deterministic. Frames are large
 // (a 1180x470 unit frame at 2x is 2.2 megapixels) and mostly flat colour, so
-// a general-purpose compressor spends most of its time finding what a run
-// finder sees at once: this encoder filters each row against the one above
-// (PNG filter "Up") and deflates the result with runs and 3-byte repeats
-// under the fixed Huffman code. It is about ten times faster than libpng at
-// its defaults, and the files stay small because flat areas cost ~13 bits per
-// 258 bytes. Any PNG decoder reads the result.
+// a general-purpose compressor spends most of its time searching for what a
+// run finder sees at once: this encoder filters each row against the one
+// above (PNG filter "Up"), finds runs and repeats of the previous pixel, and
+// writes them as one deflate block with Huffman codes fitted to the frame.
+// It is several times faster than libpng at its defaults with files of a
+// similar size. Any PNG decoder reads the result.
 #pragma once
 
 #include <cstddef>
