@@ -125,6 +125,17 @@ BOOST_AUTO_TEST_CASE(EncodersRoundTripEveryPixel) {
   BOOST_TEST(!DecodePng("not a png").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(EncoderHandlesTinyAndFlatPictures) {
+  for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {2, 1}, {1, 300}, {2000, 1000}}) {
+    const std::vector<uint32_t> flat(static_cast<std::size_t>(w) * h, 0xFF2166ACu);
+    const std::string png = EncodeXrgbPng(w, h, flat.data(), static_cast<std::size_t>(w));
+    const std::optional<RasterImage> image = DecodePng(png);
+    BOOST_REQUIRE(image.has_value());
+    BOOST_TEST(image->argb == flat);
+    if (w * h >= 2000000) BOOST_TEST(png.size() < 20000u);  // flat areas cost next to nothing
+  }
+}
+
 BOOST_AUTO_TEST_CASE(AbsurdSizesRenderNothing) {
   Scene huge = Square({1, 2, 3});
   huge.width = 1e9;
