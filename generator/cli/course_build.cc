@@ -39,6 +39,7 @@ struct LessonJob {
   std::optional<ManifestLesson> previous;  // what the manifest says this file made
   bool up_to_date = false;
   std::optional<Lesson> lesson;           // after loading
+  std::vector<ManifestInput> inputs;      // files it read, hashed right after loading
   std::vector<Diagnostic> diagnostics;    // loader's, then renderer's
   std::string id;                         // the id it may write, once claimed
   bool attempted = false;
@@ -233,6 +234,13 @@ void CourseBuilder::Load() {
       if (loaded.lesson && !HasErrors(job.diagnostics)) {
         job.lesson = std::move(loaded.lesson);
         job.id = job.lesson->id;
+        // Hashed now, as close as possible to the loader's read: a file saved
+        // later only makes the next build redo this lesson.
+        std::set<std::string> seen;
+        for (const std::string& input : job.lesson->inputs) {
+          std::string relative = RelativeToOut(input, out_);
+          if (seen.insert(relative).second) job.inputs.push_back({relative, HashInput(relative)});
+        }
       }
     } catch (const std::exception& e) {
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
@@ -351,11 +359,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   entry.source = job.source;
   entry.yaml_hash = job.yaml_hash;
   entry.generator = settings_.generator_key;
-  std::set<std::string> seen_inputs;
-  for (const std::string& input : lesson.inputs) {
-    std::string relative = RelativeToOut(input, out_);
-    if (seen_inputs.insert(relative).second) entry.inputs.push_back({relative, HashInput(relative)});
-  }
+  entry.inputs = job.inputs;
   entry.key = LessonKey(entry.generator, entry.source, entry.yaml_hash, entry.inputs);
   for (const Diagnostic& d : job.diagnostics)
     if (d.severity == Severity::Warning)
@@ -417,7 +421,7 @@ void CourseBuilder::BuildCourse() {
   for (const LessonJob& job : jobs_)
     if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
   std::string key = CourseKey(settings_.generator_key, manifest_, claimed_);
-  bool entries_exist = !manifest_.course_entries.empty();
+  bool entries_exist = true;
   for (const std::string& name : manifest_.course_entries) entries_exist = entries_exist && PathExists(out_ + "/" + name);
   if (!options_.force && key == manifest_.course_key && entries_exist) return;
 
