@@ -107,8 +107,26 @@ class SharedParts {
     return body;
   }
 
+  // What identifies a part: its SVG, except that blocks of cells (which the
+  // writer encodes as images, slowly) are compared by their numbers.
+  std::string Key(const Scene& scene, size_t begin, size_t end) const {
+    Scene part;
+    std::string cells;
+    for (size_t i = begin; i < end; ++i) {
+      if (const auto* c = std::get_if<CellsShape>(&scene.items[i])) {
+        cells += fmt::format("{} {} {} {} {} {}:", c->x, c->y, c->cell_w, c->cell_h, c->rows, c->cols);
+        for (const Color& f : c->fills) cells.append({static_cast<char>(f.r), static_cast<char>(f.g), static_cast<char>(f.b)});
+        part.items.push_back(GroupBegin{"cells", "", ""});  // keeps the block's place in the order
+        part.items.push_back(GroupEnd{});
+      } else {
+        part.items.push_back(scene.items[i]);
+      }
+    }
+    return Body(part, 0, part.items.size(), "") + '\0' + cells;
+  }
+
   std::string PartId(const Scene& scene, size_t begin, size_t end) {
-    std::string key = Body(scene, begin, end, "");
+    std::string key = Key(scene, begin, end);
     if (auto it = ids_.find(key); it != ids_.end()) return it->second;
     const std::string id = fmt::format("{}d{}", prefix_, ids_.size() + 1);
     defs_ += "<g id=\"" + id + "\">\n" + Body(scene, begin, end, id + "-") + "</g>\n";
