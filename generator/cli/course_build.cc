@@ -18,6 +18,7 @@
 #include "cli/build_manifest.h"
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
+#include "cli/build_staging.h"
 #include "cli/parallel_for.h"
 #include "lesson/loader.h"
 #include "site/lesson_outputs.h"
@@ -26,8 +27,6 @@ namespace cl {
 namespace {
 
 constexpr size_t kMaxLessonFileBytes = size_t{16} << 20;
-constexpr std::string_view kStagingName = ".staging";
-constexpr std::string_view kCourseStagingName = ".course";  // never a lesson id: ids start with [a-z0-9]
 
 // One lesson file of this build, from reading it to its outcome.
 struct LessonJob {
@@ -97,7 +96,7 @@ class CourseBuilder {
   std::set<std::string> claimed_;  // ids this build keeps or writes
   std::atomic<bool> stop_{false};
   std::atomic<bool> failed_{false};  // something besides a lesson failed (paths, course, disk)
-  std::mutex mutex_;     // guards manifest_, totals_, hash_cache_ and the disk swaps
+  std::mutex mutex_;  // guards manifest_, result_.totals, hash_cache_ and the swaps into out/
   std::map<std::string, std::string> hash_cache_;
   CourseBuildResult result_;
 };
@@ -134,27 +133,9 @@ bool CourseBuilder::Prepare() {
     Error(error);
     return false;
   }
-  // A build killed mid-swap may have left an old version aside; put it back,
-  // then drop whatever else the killed build had staged.
-  // A staging "folder" that is a symbolic link was not made by a build: never look inside.
-  std::error_code ec;
-  if (PathExists(staging_) && !std::filesystem::is_symlink(staging_, ec)) {
-    for (const std::string& name : ListDirectory(staging_)) {
-      std::string id = name.size() > 4 && name.ends_with(".old") ? name.substr(0, name.size() - 4) : "";
-      if (IsLessonId(id) && !RecoverAside(staging_ + "/" + id, LessonDir(id), &error)) Error(error);
-    }
-    std::string course_stage = staging_ + "/" + std::string(kCourseStagingName);
-    for (const std::string& name : ListDirectory(course_stage)) {
-      std::string entry = name.size() > 4 && name.ends_with(".old") ? name.substr(0, name.size() - 4) : "";
-      if (IsCourseEntryName(entry) && !RecoverAside(course_stage + "/" + entry, out_ + "/" + entry, &error))
-        Error(error);
-    }
-  }
-  if (PathExists(staging_) && !RemoveTree(staging_, &error)) Error(error);
-  // The only file written straight into out/ is the manifest; a killed write leaves its temporary.
-  std::string manifest_temp = "." + std::string(kManifestName) + ".tmp";
-  for (const std::string& name : ListDirectory(out_))
-    if (name.starts_with(manifest_temp)) RemoveTree(out_ + "/" + name, nullptr);
+  std::vector<std::string> problems;
+  RecoverStaging(out_, kManifestName, &problems);
+  for (const std::string& problem : problems) Error(problem);
   std::string manifest_path = out_ + "/" + std::string(kManifestName);
   if (PathExists(manifest_path)) {
     std::string text;

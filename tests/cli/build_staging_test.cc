@@ -1,0 +1,88 @@
+// What a killed build leaves in out/.staging/ is put right by the next one.
+#include <filesystem>
+
+#include <boost/test/unit_test.hpp>
+
+#include "base/file_system.h"
+#include "cli/build_staging.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempOut {
+  TempOut() {
+    std::string pattern = (fs::temp_directory_path() / "convlesson-staging-XXXXXX").string();
+    root = ::mkdtemp(pattern.data());
+    out = root + "/out";
+    fs::create_directories(out);
+  }
+  ~TempOut() { fs::remove_all(root); }
+  void Write(const std::string& relative, const std::string& text) const {
+    fs::create_directories(fs::path(root + "/" + relative).parent_path());
+    std::string error;
+    BOOST_REQUIRE(cl::WriteFileAtomic(root + "/" + relative, text, &error));
+  }
+  std::string Read(const std::string& relative) const {
+    std::string bytes;
+    BOOST_REQUIRE(cl::ReadFileBytes(root + "/" + relative, &bytes, nullptr));
+    return bytes;
+  }
+  std::string root, out;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(BuildStagingSuite)
+
+BOOST_AUTO_TEST_CASE(RestoresAsideVersionsWhoseTargetIsMissing) {
+  TempOut t;
+  // Killed between moving out/<id> aside and moving the new one in.
+  t.Write("out/.staging/edges.old/lesson.json", "old edges");
+  t.Write("out/.staging/edges/lesson.json", "new edges");
+  t.Write("out/.staging/.course/index.html.old", "old index");
+  // Killed after the new version was in: the aside copy is just garbage.
+  t.Write("out/pools/lesson.json", "new pools");
+  t.Write("out/.staging/pools.old/lesson.json", "old pools");
+  std::vector<std::string> errors;
+  cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
+  BOOST_TEST(errors.empty());
+  BOOST_TEST(t.Read("out/edges/lesson.json") == "old edges");
+  BOOST_TEST(t.Read("out/index.html") == "old index");
+  BOOST_TEST(t.Read("out/pools/lesson.json") == "new pools");
+  BOOST_TEST(!cl::PathExists(t.out + "/.staging"));
+}
+
+BOOST_AUTO_TEST_CASE(IgnoresNamesABuildWouldNotMake) {
+  TempOut t;
+  t.Write("out/.staging/..old/x", "x");         // ".." is not an id
+  t.Write("out/.staging/UPPER.old/x", "x");     // nor is this
+  t.Write("out/.staging/.course/.hidden.old", "x");
+  std::vector<std::string> errors;
+  cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
+  BOOST_TEST(errors.empty());
+  BOOST_TEST(cl::ListDirectory(t.out).empty());
+}
+
+BOOST_AUTO_TEST_CASE(NeverLooksThroughASymlinkedStagingFolder) {
+  TempOut t;
+  t.Write("elsewhere/edges.old/precious.txt", "keep");
+  fs::create_directory_symlink(t.root + "/elsewhere", t.out + "/.staging");
+  std::vector<std::string> errors;
+  cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
+  BOOST_TEST(!cl::PathExists(t.out + "/edges"));
+  BOOST_TEST(!cl::PathExists(t.out + "/.staging"));
+  BOOST_TEST(t.Read("elsewhere/edges.old/precious.txt") == "keep");
+}
+
+BOOST_AUTO_TEST_CASE(RemovesTemporariesOfAnInterruptedManifestWrite) {
+  TempOut t;
+  t.Write("out/..convlesson-manifest.tmp123-4", "half");
+  t.Write("out/.convlesson-manifest", "whole");
+  t.Write("out/notes.tmp", "the user's");
+  std::vector<std::string> errors;
+  cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
+  BOOST_TEST(cl::ListDirectory(t.out) == (std::vector<std::string>{".convlesson-manifest", "notes.tmp"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
