@@ -48,6 +48,7 @@ need_build_deps() {
   need libgif-dev /usr/include/gif_lib.h
   need libpng-dev /usr/include/png.h
   need fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+  need fonts-dejavu-extra /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf  # italics in the PDF handout
 }
 
 # The build folder and binary used by both commands.
