@@ -13,13 +13,13 @@
 
 #include "base/disk_file_sink.h"
 #include "base/file_system.h"
+#include "base/parallel_for.h"
 #include "base/sha256.h"
 #include "cli/build_lock.h"
 #include "cli/build_manifest.h"
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
 #include "cli/build_staging.h"
-#include "cli/parallel_for.h"
 #include "lesson/loader.h"
 #include "site/lesson_outputs.h"
 
@@ -102,6 +102,7 @@ class CourseBuilder {
 };
 
 CourseBuildResult CourseBuilder::Run() {
+  SetParallelism(settings_.jobs);  // lessons, and frames within them, share this bound
   if (!Prepare()) {
     result_.exit_code = 1;
     return result_;
@@ -207,7 +208,7 @@ void CourseBuilder::Load() {
   std::vector<LessonJob*> todo;
   for (LessonJob& job : jobs_)
     if (job.readable && !job.up_to_date) todo.push_back(&job);
-  ParallelFor(todo.size(), settings_.jobs, [&](size_t i) {
+  ParallelFor(todo.size(), [&](size_t i) {
     LessonJob& job = *todo[i];
     try {
       LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
@@ -308,7 +309,7 @@ void CourseBuilder::Render() {
       todo.push_back(&job);
     }
   }
-  ParallelFor(todo.size(), settings_.jobs, [&](size_t i) {
+  ParallelFor(todo.size(), [&](size_t i) {
     if (Cancelled()) return;
     RenderOne(*todo[i]);
   }, &stop_);

@@ -1,0 +1,23 @@
+// ParallelFor: runs task(0..count-1) on the calling thread plus helper
+// threads, never more threads at once than the process-wide limit
+// (SetParallelism, the build's -j), even when loops nest: a loop inside a task
+// (frames inside a lesson) gets only the helpers that are free at that moment,
+// so lessons and their frames share one bound instead of multiplying.
+// Indices are handed out in order; results must not depend on which thread
+// ran which index, so each task writes only its own slot.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+
+namespace cl {
+
+// Threads that may run at once, the caller of the outermost loop included (>= 1; default 1).
+void SetParallelism(int threads);
+int Parallelism();
+
+// Once `stop` becomes true no further index starts; running ones finish.
+void ParallelFor(size_t count, const std::function<void(size_t)>& task, const std::atomic<bool>* stop = nullptr);
+
+}  // namespace cl

@@ -1,0 +1,88 @@
+// The bounded pool: every index runs exactly once, never more threads at once
+// than the limit, nested loops included, and a stop flag keeps further
+// indices from starting.
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "base/parallel_for.h"
+
+namespace bdata = boost::unit_test::data;
+
+// Named, not anonymous: data test cases are templates that capture these.
+namespace parallel_for_test {
+
+// Counts tasks running at once and remembers the most.
+struct Concurrency {
+  std::atomic<int> running{0}, most{0};
+  void Enter() {
+    int now = ++running;
+    for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+    }
+  }
+  void Leave() { --running; }
+};
+
+// Restores the default limit whatever the test does.
+struct LimitGuard {
+  explicit LimitGuard(int threads) { cl::SetParallelism(threads); }
+  ~LimitGuard() { cl::SetParallelism(1); }
+};
+
+}  // namespace parallel_for_test
+
+using parallel_for_test::Concurrency;
+using parallel_for_test::LimitGuard;
+
+BOOST_AUTO_TEST_SUITE(ParallelForSuite)
+
+BOOST_DATA_TEST_CASE(EveryIndexOnceWithinTheLimit, bdata::make({1, 2, 3, 8}) * bdata::make({0, 1, 5, 40}), jobs,
+                     count) {
+  LimitGuard limit(jobs);
+  std::vector<std::atomic<int>> runs(static_cast<size_t>(count));
+  Concurrency c;
+  cl::ParallelFor(static_cast<size_t>(count), [&](size_t i) {
+    c.Enter();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    runs[i]++;
+    c.Leave();
+  });
+  for (const auto& r : runs) BOOST_TEST(r.load() == 1);
+  BOOST_TEST(c.most.load() <= jobs);
+  if (jobs > 1 && count >= 40) BOOST_TEST(c.most.load() > 1);  // it did run in parallel
+}
+
+BOOST_DATA_TEST_CASE(NestedLoopsShareTheLimit, bdata::make({1, 2, 4}), jobs) {
+  LimitGuard limit(jobs);
+  Concurrency c;
+  std::atomic<int> leaves{0};
+  cl::ParallelFor(3, [&](size_t) {
+    cl::ParallelFor(10, [&](size_t) {
+      c.Enter();
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      leaves++;
+      c.Leave();
+    });
+  });
+  BOOST_TEST(leaves.load() == 30);
+  BOOST_TEST(c.most.load() <= jobs);
+}
+
+BOOST_AUTO_TEST_CASE(StopKeepsLaterIndicesFromStarting) {
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::vector<size_t> ran;
+  cl::ParallelFor(100, [&](size_t i) {
+    std::lock_guard lock(mutex);
+    ran.push_back(i);
+    if (i == 2) stop = true;
+  }, &stop);
+  BOOST_TEST(ran == (std::vector<size_t>{0, 1, 2}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
