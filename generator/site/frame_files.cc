@@ -1,5 +1,9 @@
 #include "site/frame_files.h"
 
+#include <algorithm>
+
+#include "base/parallel_for.h"
+
 #include "render/cairo_png.h"
 #include "render/svg_writer.h"
 #include "site/output_paths.h"
@@ -23,12 +27,25 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   const bool svg = options.Wants("svg"), png = options.Wants("png");
   if (!svg && !png) return true;
   bool ok = true;
+  // Frames are laid out and rendered in parallel within the build's -j, a
+  // bounded chunk at a time so a 2000-beat lesson never sits in memory whole,
+  // and written in beat order, so the files never depend on the thread count.
+  const std::size_t chunk = std::max<std::size_t>(8, 4 * static_cast<std::size_t>(Parallelism()));
   for (const BuiltVariant& v : built.variants) {
-    for (std::size_t i = 0; i < v.story.beats.size(); ++i) {
-      const int beat = static_cast<int>(i);
-      const Scene scene = LayoutBuiltBeat(built, v, beat);
-      if (svg) ok &= Put(sink, v.frame_svg[i], WriteSvg(scene, FrameIdPrefix(v.slug, beat + 1)), *built.lesson, diagnostics);
-      if (png) ok &= Put(sink, v.frame_png[i], RenderPng(scene, options.scale), *built.lesson, diagnostics);
+    const std::size_t beats = v.story.beats.size();
+    for (std::size_t first = 0; first < beats; first += chunk) {
+      const std::size_t n = std::min(chunk, beats - first);
+      std::vector<std::string> svgs(n), pngs(n);
+      ParallelFor(n, [&](std::size_t k) {
+        const int beat = static_cast<int>(first + k);
+        const Scene scene = LayoutBuiltBeat(built, v, beat);
+        if (svg) svgs[k] = WriteSvg(scene, FrameIdPrefix(v.slug, beat + 1));
+        if (png) pngs[k] = RenderPng(scene, options.scale);
+      });
+      for (std::size_t k = 0; k < n; ++k) {
+        if (svg) ok &= Put(sink, v.frame_svg[first + k], svgs[k], *built.lesson, diagnostics);
+        if (png) ok &= Put(sink, v.frame_png[first + k], pngs[k], *built.lesson, diagnostics);
+      }
     }
   }
   return ok;
