@@ -38,14 +38,16 @@ bool WriteAll(int fd, std::string_view bytes) {
 }  // namespace
 
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error, size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO named where a file was expected must not hang
+  // the build (regular files ignore the flag).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     if (error) *error = Failure("read", path, errno);
     return false;
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    int err = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? errno : EINVAL;
     ::close(fd);
     if (error) *error = Failure("read", path, err == 0 ? EINVAL : err);
     return false;

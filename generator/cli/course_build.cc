@@ -27,6 +27,7 @@ namespace cl {
 namespace {
 
 constexpr size_t kMaxLessonFileBytes = size_t{16} << 20;
+constexpr size_t kMaxManifestBytes = size_t{64} << 20;  // ~200k lessons; beyond that it is not ours
 
 // One lesson file of this build, from reading it to its outcome.
 struct LessonJob {
@@ -141,7 +142,7 @@ bool CourseBuilder::Prepare() {
   if (PathExists(manifest_path)) {
     std::string text;
     std::optional<BuildManifest> parsed;
-    if (ReadFileBytes(manifest_path, &text, &error) && (parsed = ParseManifest(text, &error))) {
+    if (ReadFileBytes(manifest_path, &text, &error, kMaxManifestBytes) && (parsed = ParseManifest(text, &error))) {
       manifest_ = std::move(*parsed);
       manifest_text_ = std::move(text);
     } else {

@@ -67,6 +67,14 @@ BOOST_AUTO_TEST_CASE(ReadFileBytesRefusesLargeFilesAndFolders) {
   BOOST_TEST(error == "cannot read '" + dir.path + "': Is a directory");
 }
 
+BOOST_AUTO_TEST_CASE(ReadFileBytesRefusesAFifoWithoutBlocking) {
+  TempFolder dir;
+  BOOST_REQUIRE(::mkfifo((dir / "pipe").c_str(), 0600) == 0);
+  std::string error, bytes;
+  BOOST_TEST(!cl::ReadFileBytes(dir / "pipe", &bytes, &error));
+  BOOST_TEST(error == "cannot read '" + (dir / "pipe") + "': Invalid argument");
+}
+
 BOOST_DATA_TEST_CASE(ReplacePathSwapsAWholeFolder, bdata::make({true, false}), exchange) {
   TempFolder dir;
   std::string error;
