@@ -1,7 +1,8 @@
 // PNG frames through Cairo: rasterise a Scene at a scale and encode it
 // deterministically in memory (no timestamps, no text chunks; opaque images
-// through render/png_encode.h, which is much faster than Cairo's writer on
-// large flat frames), plus decoding for tests that compare pixels, not bytes.
+// through libpng with settings tuned for large flat frames in
+// render/png_encode.h, several times faster than Cairo's own writer), plus
+// decoding for tests that compare pixels, not bytes.
 #pragma once
 
 #include <cstdint>

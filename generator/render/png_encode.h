@@ -1,11 +1,12 @@
-// PNG encoding of opaque RGB pixels, fast and deterministic. Frames are large
-// (a 1180x470 unit frame at 2x is 2.2 megapixels) and mostly flat colour, so
-// a general-purpose compressor spends most of its time searching for what a
-// run finder sees at once: this encoder filters each row against the one
-// above (PNG filter "Up"), finds runs and repeats of the previous pixel, and
-// writes them as one deflate block with Huffman codes fitted to the frame.
-// It is several times faster than libpng at its defaults with files of a
-// similar size. Any PNG decoder reads the result.
+// PNG encoding of opaque RGB pixels through libpng, deterministic: the file
+// holds IHDR, IDAT and IEND only (no time, gamma or text chunks), so equal
+// pixels give equal bytes. Two settings for two kinds of picture:
+// - frames are large (a 1180x470 unit frame at 2x is 2.2 megapixels) and
+//   mostly flat colour, where zlib's fastest level on rows filtered against
+//   the row above ("Up") costs a sixth of Cairo's own PNG writer and gives
+//   smaller files than the default settings would give much more slowly;
+// - small pictures of data (a large grid's cells, embedded in SVG as text)
+//   get libpng's default level and per-row filter choice, the densest.
 #pragma once
 
 #include <cstddef>
@@ -17,13 +18,12 @@ namespace cl {
 
 // `rgb` holds width * height * 3 bytes, row-major. Returns the PNG file, or
 // "" when the sizes are not positive or do not match. For small pictures of
-// data (a large grid's cells, embedded in SVG as text): compressed by zlib,
-// denser than the run finder on busy data such as photographs.
+// data: compressed densely.
 std::string EncodeRgbPng(int width, int height, const std::vector<uint8_t>& rgb);
 
 // Pixels as 32-bit words 0x??RRGGBB (Cairo's RGB24/ARGB32 layout; the top
 // byte is ignored), `stride` words from one row to the next. For frames:
-// compressed by the fast run finder.
+// compressed fast. Returns "" for sizes that are not positive.
 std::string EncodeXrgbPng(int width, int height, const uint32_t* pixels, std::size_t stride);
 
 }  // namespace cl
