@@ -237,32 +237,22 @@ void CourseBuilder::ClaimIds() {
   std::map<std::string, const LessonJob*> owner;
   for (LessonJob& job : jobs_) {
     if (job.id.empty()) continue;
+    auto refuse = [&job](std::string message) {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, std::move(message)});
+      job.id.clear();
+      job.lesson.reset();
+      job.up_to_date = false;
+    };
     if (!IsLessonId(job.id)) {  // the loader validates ids; this guards the disk
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("invalid lesson id '{}'", job.id)});
-      job.id.clear();
-      job.lesson.reset();
-      job.up_to_date = false;
-      continue;
+      refuse(fmt::format("invalid lesson id '{}'", job.id));
+    } else if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), job.id) !=
+               manifest_.course_entries.end()) {
+      refuse(fmt::format("lesson id '{}' is the name of a course output in {}", job.id, out_));
+    } else if (auto [it, inserted] = owner.emplace(job.id, &job); !inserted) {
+      refuse(fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path));
+    } else {
+      claimed_.insert(job.id);
     }
-    if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), job.id) !=
-        manifest_.course_entries.end()) {
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0},
-                                 fmt::format("lesson id '{}' is the name of a course output in {}", job.id, out_)});
-      job.id.clear();
-      job.lesson.reset();
-      job.up_to_date = false;
-      continue;
-    }
-    auto [it, inserted] = owner.emplace(job.id, &job);
-    if (!inserted) {
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0},
-                                 fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path)});
-      job.id.clear();
-      job.lesson.reset();
-      job.up_to_date = false;
-      continue;
-    }
-    claimed_.insert(job.id);
   }
 }
 
