@@ -51,6 +51,19 @@ std::string BaseDirOf(const std::string& path) {
   return parent.empty() ? "." : parent;
 }
 
+// Loads the bytes the job hashed (never the file again, which may have changed
+// since). Diagnostics go to *diagnostics; a lesson only when there is no error.
+std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics) {
+  try {
+    LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
+    diagnostics->insert(diagnostics->end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    if (loaded.lesson && !HasErrors(loaded.diagnostics)) return std::move(loaded.lesson);
+  } catch (const std::exception& e) {
+    diagnostics->push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+  }
+  return std::nullopt;
+}
+
 class CourseBuilder {
  public:
   CourseBuilder(const BuildOptions& options, const BuildSettings& settings, BuildProgress& progress,
@@ -211,22 +224,15 @@ void CourseBuilder::Load() {
     if (job.readable && !job.up_to_date) todo.push_back(&job);
   ParallelFor(todo.size(), [&](size_t i) {
     LessonJob& job = *todo[i];
-    try {
-      LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
-      job.diagnostics = std::move(loaded.diagnostics);
-      if (loaded.lesson && !HasErrors(job.diagnostics)) {
-        job.lesson = std::move(loaded.lesson);
-        job.id = job.lesson->id;
-        // Hashed now, as close as possible to the loader's read: a file saved
-        // later only makes the next build redo this lesson.
-        std::set<std::string> seen;
-        for (const std::string& input : job.lesson->inputs) {
-          std::string relative = RelativeToOut(input, out_);
-          if (seen.insert(relative).second) job.inputs.push_back({relative, HashInput(relative)});
-        }
-      }
-    } catch (const std::exception& e) {
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+    job.lesson = LoadJob(job, &job.diagnostics);
+    if (!job.lesson) return;
+    job.id = job.lesson->id;
+    // Hashed now, as close as possible to the loader's read: a file saved
+    // later only makes the next build redo this lesson.
+    std::set<std::string> seen;
+    for (const std::string& input : job.lesson->inputs) {
+      std::string relative = RelativeToOut(input, out_);
+      if (seen.insert(relative).second) job.inputs.push_back({relative, HashInput(relative)});
     }
   });
 }
@@ -404,13 +410,13 @@ void CourseBuilder::BuildCourse() {
   for (LessonJob& job : jobs_) {
     if (job.id.empty()) continue;
     if (!job.lesson) {
-      LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
-      if (!loaded.lesson || HasErrors(loaded.diagnostics)) {
-        PrintDiagnostics(job, loaded.diagnostics);
+      std::vector<Diagnostic> load_diagnostics;
+      job.lesson = LoadJob(job, &load_diagnostics);
+      if (!job.lesson) {
+        PrintDiagnostics(job, load_diagnostics);
         failed_ = true;
         return;
       }
-      job.lesson = std::move(loaded.lesson);
     }
     lessons.push_back(*job.lesson);
   }
