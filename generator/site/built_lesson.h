@@ -26,7 +26,7 @@ struct BuiltVariant {
   // Per beat (same order as story.beats), relative to out/<id>/:
   // "frames/<slug>/<NNN>-<stage>.svg" and ".png".
   std::vector<std::string> frame_svg, frame_png;
-  std::string animation_gif, animation_svg;  // "animations/<slug>.gif" / ".svg"
+  std::string animation_gif, animation_svg;  // "<slug>.gif" / "<slug>.svg"
 };
 
 struct BuiltLesson {

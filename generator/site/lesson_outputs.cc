@@ -18,7 +18,7 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
   bool ok = true;
   ok &= WriteFrameFiles(built, options, sink, diagnostics);  // frames/<slug>/NNN-<stage>.svg|png
   ok &= WriteLessonJson(built, options, sink, diagnostics);  // lesson.json
-  ok &= WriteAnimations(built, options, sink, diagnostics);  // animations/<slug>.gif|svg
+  ok &= WriteAnimations(built, options, sink, diagnostics);  // <slug>.gif|svg
   ok &= WriteHandout(built, options, sink, diagnostics);     // handout.pdf
   ok &= WriteLessonPage(built, options, sink, diagnostics);  // index.html
   return ok;

@@ -58,7 +58,7 @@ std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::
 }
 
 std::string AnimationPath(std::string_view slug, std::string_view ext) {
-  return fmt::format("animations/{}.{}", slug, ext);
+  return fmt::format("{}.{}", slug, ext);
 }
 
 std::string FrameIdPrefix(std::string_view slug, int beat_number) {

@@ -30,7 +30,12 @@ std::vector<std::string> UniqueSlugs(const std::vector<std::string>& labels);
 // "frames/vertical-edge/003-conv.svg".
 std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext);
 
-// "animations/<slug>.<ext>" (ext "gif" or "svg").
+// "<slug>.<ext>" (ext "gif" or "svg"), beside the page in the lesson's
+// folder. No slug can make it collide with the lesson's other files: a slug
+// is [a-z0-9-] only, never empty and never starts with '-', so a variant
+// labelled "Index", "Lesson", "Handout" or "Frames" gives index.gif,
+// lesson.svg, handout.svg or frames.gif, beside index.html, lesson.json,
+// handout.pdf and the frames/ folder.
 std::string AnimationPath(std::string_view slug, std::string_view ext);
 
 // The prefix that keeps a frame's SVG ids unique in a page: "<slug>-<NNN>-".

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end checks of the handouts (out/<id>/handout.pdf, out/course.pdf) and
-# the animations (out/<id>/animations/<variant>.gif|svg) on the shipped
+# the animations (out/<id>/<variant>.gif|svg) on the shipped
 # lessons: paper size, text that is really text and carries the numbers and
 # every heading, nothing printed in the page margins, a contents page whose
 # page numbers are right, and byte-identical files from two builds.
@@ -129,7 +129,7 @@ case $case_name in
   animations)
     build "$work/out" --only gif,anim-svg
     for v in vertical-edge horizontal-edge; do
-      gif=$work/out/conv-relu-pool/animations/$v.gif svg=$work/out/conv-relu-pool/animations/$v.svg
+      gif=$work/out/conv-relu-pool/$v.gif svg=$work/out/conv-relu-pool/$v.svg
       [[ $(head -c 6 "$gif") == GIF89a ]] || fail "$gif is not a GIF89a"
       size=$(stat -c %s "$gif")
       ((size < 150 * 1024)) || fail "$gif is $size bytes, over 150 KB"

@@ -29,8 +29,8 @@ inline BuiltLesson BuildByHand(const Lesson& lesson, const std::vector<std::stri
       bv.frame_svg.push_back("frames/" + bv.slug + "/" + name + ".svg");
       bv.frame_png.push_back("frames/" + bv.slug + "/" + name + ".png");
     }
-    bv.animation_gif = "animations/" + bv.slug + ".gif";
-    bv.animation_svg = "animations/" + bv.slug + ".svg";
+    bv.animation_gif = bv.slug + ".gif";
+    bv.animation_svg = bv.slug + ".svg";
     built.variants.push_back(std::move(bv));
   }
   return built;

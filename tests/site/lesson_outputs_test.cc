@@ -59,7 +59,8 @@ BOOST_AUTO_TEST_CASE(DuplicateSlugsGetNumbered) {
 BOOST_AUTO_TEST_CASE(PathsFollowTheNamingScheme) {
   BOOST_TEST(FramePath("vertical-edge", 3, Stage::Conv, "svg") == "frames/vertical-edge/003-conv.svg");
   BOOST_TEST(FramePath("v", 1000, Stage::Summary, "png") == "frames/v/1000-summary.png");
-  BOOST_TEST(AnimationPath("vertical-edge", "gif") == "animations/vertical-edge.gif");
+  BOOST_TEST(AnimationPath("vertical-edge", "gif") == "vertical-edge.gif");
+  BOOST_TEST(AnimationPath("horizontal-edge", "svg") == "horizontal-edge.svg");
   BOOST_TEST(FrameIdPrefix("vertical-edge", 7) == "vertical-edge-007-");
 }
 
@@ -104,8 +105,8 @@ BOOST_AUTO_TEST_CASE(LessonJsonNamesEveryOutputWhenAllAreWanted) {
   const auto json = LessonJson(built, RenderOptions{});
   BOOST_TEST(json["page"] == "index.html");
   BOOST_TEST(json["handout"] == "handout.pdf");
-  BOOST_TEST(json["variants"][1]["animation"]["gif"] == "animations/horizontal-edge.gif");
-  BOOST_TEST(json["variants"][1]["animation"]["svg"] == "animations/horizontal-edge.svg");
+  BOOST_TEST(json["variants"][1]["animation"]["gif"] == "horizontal-edge.gif");
+  BOOST_TEST(json["variants"][1]["animation"]["svg"] == "horizontal-edge.svg");
   BOOST_TEST(json["variants"][1]["beats"][22]["png"] == "frames/horizontal-edge/023-summary.png");
 }
 
@@ -133,4 +134,33 @@ BOOST_AUTO_TEST_CASE(BuiltLessonSharesOneColourScaleAndGeometryPerVariant) {
     BOOST_TEST(first.width == v.geometry.width);
     BOOST_TEST(last.height == v.geometry.height);
   }
+}
+
+BOOST_AUTO_TEST_CASE(VariantsNamedLikeTheLessonsFilesOverwriteNothing) {
+  // Animations sit beside index.html, lesson.json, handout.pdf and frames/:
+  // variants labelled after them must still leave every file its own.
+  Lesson lesson = testing::DefaultLesson();
+  lesson.variants = {testing::VerticalEdgeVariant(), testing::HorizontalEdgeVariant(), testing::VerticalEdgeVariant(),
+                     testing::HorizontalEdgeVariant()};
+  const std::vector<std::string> labels = {"Index", "Lesson", "Handout", "Frames"};
+  for (std::size_t i = 0; i < labels.size(); ++i) lesson.variants[i].label = labels[i];
+  RenderOptions options;
+  options.scale = 1;
+  options.templates_dir = CONVLESSON_SOURCE_DIR "/templates";
+  options.only = {"svg", "gif", "anim-svg", "pdf", "html", "json"};
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  BOOST_TEST(diagnostics.empty());
+  for (const char* path : {"index.gif", "index.svg", "lesson.gif", "lesson.svg", "handout.gif", "handout.svg",
+                           "frames.gif", "frames.svg", "frames/frames/023-summary.svg"})
+    BOOST_TEST(sink.files().count(path) == 1u, path);
+  BOOST_TEST(sink.files().size() == 3u + 4u * 2u + 4u * 23u);  // page, json, handout; animations; frames
+  BOOST_TEST(sink.files().at("index.html").starts_with("<!DOCTYPE html>"));
+  BOOST_TEST(sink.files().at("handout.pdf").starts_with("%PDF-"));
+  BOOST_TEST(sink.files().at("index.gif").starts_with("GIF89a"));
+  BOOST_TEST(sink.files().at("handout.svg").starts_with("<?xml"));
+  const auto json = nlohmann::json::parse(sink.files().at("lesson.json"));
+  BOOST_TEST(json["variants"][0]["animation"]["gif"] == "index.gif");
+  BOOST_TEST(json["variants"][3]["animation"]["svg"] == "frames.svg");
 }

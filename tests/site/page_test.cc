@@ -214,9 +214,9 @@ std::ostream& operator<<(std::ostream& os, const DownloadsCase& c) {
 BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
                      bdata::make(std::vector<DownloadsCase>{
                          {{},
-                          {"handout.pdf", "animations/vertical-edge.gif", "animations/vertical-edge.svg",
-                           "animations/horizontal-edge.gif", "animations/horizontal-edge.svg", "lesson.json"}},
-                         {{"html", "svg", "gif"}, {"animations/vertical-edge.gif", "animations/horizontal-edge.gif"}},
+                          {"handout.pdf", "vertical-edge.gif", "vertical-edge.svg", "horizontal-edge.gif",
+                           "horizontal-edge.svg", "lesson.json"}},
+                         {{"html", "svg", "gif"}, {"vertical-edge.gif", "horizontal-edge.gif"}},
                          {{"html", "pdf", "json"}, {"handout.pdf", "lesson.json"}},
                          {{"html", "svg"}, {}},
                      }),
