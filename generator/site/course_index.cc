@@ -53,7 +53,7 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
   return entries;
 }
 
-TemplateData CourseIndexData(const std::vector<IndexEntry>& entries) {
+TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href) {
   TemplateList list;
   for (const IndexEntry& e : entries) {
     TemplateData d;
@@ -75,13 +75,17 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries) {
   page.set("assets", "assets/");
   page.set("lessons", list);
   page.set("has_lessons", !entries.empty());
+  page.set("has_course_pdf", !course_pdf_href.empty());
+  page.set("course_pdf_href", course_pdf_href);
   page.set("lesson_count_text", std::to_string(entries.size()) + (entries.size() == 1 ? " lesson" : " lessons"));
   return page;
 }
 
-bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
-                         std::vector<Diagnostic>* diagnostics) {
-  if (!WriteCourseHandout(lessons, options, sink, diagnostics)) return false;  // course.pdf
+namespace {
+
+// index.html and assets/ when options.Wants("html").
+bool WriteCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                      std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("html")) return true;
   auto fail = [diagnostics](const std::string& message) {
     Diagnostic d;
@@ -96,9 +100,22 @@ bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions
     if (!templates.ReadAsset(asset, &text, &error)) return fail(error);
     if (!sink.Put(std::string("assets/") + asset, text, &error)) return fail(error);
   }
-  if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options)), &text, &error)) return fail(error);
+  const std::string course_pdf = WritesCourseHandout(lessons, options) ? kCoursePdfPath : "";
+  if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options), course_pdf), &text, &error))
+    return fail(error);
   if (!sink.Put("index.html", text, &error)) return fail(error);
   return true;
+}
+
+}  // namespace
+
+bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics) {
+  // The pages first, so a course.pdf that cannot be written costs only itself
+  // (reported as a diagnostic) and never the index or its assets.
+  const bool index_ok = WriteCourseIndex(lessons, options, sink, diagnostics);  // index.html, assets/
+  const bool handout_ok = WriteCourseHandout(lessons, options, sink, diagnostics);  // course.pdf
+  return index_ok && handout_ok;
 }
 
 }  // namespace cl

@@ -1,8 +1,9 @@
 // Course index: out/index.html, the page that lists every lesson of a course
 // with a thumbnail of its summary frame, its title and summary line, in a
-// stable order; plus the assets every page shares (out/assets/player.js and
+// stable order, and links the course handout (out/course.pdf) when the build
+// writes it; plus the assets every page shares (out/assets/player.js and
 // style.css, copied from the templates folder). RenderCourseOutputs
-// (lesson_outputs.h) writes both.
+// (lesson_outputs.h) writes both, then the course handout.
 #pragma once
 
 #include <string>
@@ -33,7 +34,9 @@ struct IndexEntry {
 // storyboard to name its summary frame).
 std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options);
 
-TemplateData CourseIndexData(const std::vector<IndexEntry>& entries);
+// The index template's data. `course_pdf_href` is the course handout's path
+// relative to out/ ("course.pdf"), or "" when the build does not write it.
+TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href = "");
 
 // The files of assets/ every page links to, as {name in the templates folder}.
 inline constexpr const char* kSharedAssets[] = {"player.js", "style.css"};

@@ -37,9 +37,13 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
   return true;
 }
 
+bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options) {
+  return options.Wants("pdf") && !lessons.empty();
+}
+
 bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                         std::vector<Diagnostic>* diagnostics) {
-  if (!options.Wants("pdf") || lessons.empty()) return true;
+  if (!WritesCourseHandout(lessons, options)) return true;
   std::vector<PdfDocument> documents;
   for (const Lesson* lesson : OrderLessonsForIndex(lessons)) {
     documents.push_back(HandoutDocument(BuildLesson(*lesson)));

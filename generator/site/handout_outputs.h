@@ -22,7 +22,11 @@ inline constexpr const char* kCourseHandoutTitle = "Convolution lessons";
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                   std::vector<Diagnostic>* diagnostics);
 
-// Writes course.pdf when options.Wants("pdf") and there is a lesson.
+// True when WriteCourseHandout writes course.pdf: options.Wants("pdf") and
+// there is a lesson. The course index links the handout exactly then.
+bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options);
+
+// Writes course.pdf when WritesCourseHandout.
 bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                         std::vector<Diagnostic>* diagnostics);
 

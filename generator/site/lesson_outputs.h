@@ -30,7 +30,9 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
                          std::vector<Diagnostic>* diagnostics);
 
 // Writes the course-level files (relative to out/): index.html, assets/...,
-// course.pdf, from every lesson that built.
+// course.pdf, from every lesson that built. The index and its assets come
+// first and are written even when course.pdf fails; any failure is a
+// diagnostic and makes the result false.
 bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics);
 

@@ -62,4 +62,21 @@ BOOST_AUTO_TEST_CASE(IndexListsEveryLessonEscapedWithRelativeLinks) {
   BOOST_TEST(html.find("edges/index.html") < html.find("blur/index.html"));
 }
 
+BOOST_AUTO_TEST_CASE(IndexLinksTheCourseHandoutOnlyWhenGiven) {
+  cl::Lesson a = Named("lessons/a.yaml", "edges", 1, "Edges");
+  std::vector<cl::IndexEntry> entries = {{.lesson = &a, .page = "edges/index.html", .thumbnail = "", .width = 0, .height = 0,
+                                          .labels = {"Vertical edge"}, .beats = 23}};
+  cl::TemplateSet templates;
+  std::string error, with, without;
+  BOOST_TEST_REQUIRE(templates.Load(CONVLESSON_SOURCE_DIR "/templates", &error), error);
+  BOOST_TEST_REQUIRE(templates.Render("index", cl::CourseIndexData(entries, "course.pdf"), &with, &error), error);
+  BOOST_TEST_REQUIRE(templates.Render("index", cl::CourseIndexData(entries), &without, &error), error);
+  BOOST_TEST(with.find("read every number.</p>\n"
+                       "  <p class=\"downloads\"><a href=\"course.pdf\">Every lesson in one printable handout</a> "
+                       "<span class=\"kind\">(PDF)</span></p>\n"
+                       "  <ul class=\"lesson-cards\">") != std::string::npos);
+  BOOST_TEST(without.find("course.pdf") == std::string::npos);
+  BOOST_TEST(without.find("class=\"downloads\"") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -70,9 +70,58 @@ BOOST_AUTO_TEST_CASE(CourseOutputsAreTheIndexAndTheSharedAssets) {
   const std::string& index = sink.files().find("index.html")->second;
   BOOST_TEST(index.find("<img class=\"thumbnail\" src=\"conv-relu-pool/frames/vertical-edge/023-summary.svg\"") !=
              std::string::npos);
+  BOOST_TEST(index.find("course.pdf") == std::string::npos);  // pdf was not asked for
   std::ifstream player(CONVLESSON_SOURCE_DIR "/templates/player.js");
   std::string expected((std::istreambuf_iterator<char>(player)), std::istreambuf_iterator<char>());
   BOOST_TEST(sink.files().find("assets/player.js")->second == expected);
+}
+
+BOOST_AUTO_TEST_CASE(CourseIndexLinksTheCourseHandoutItWrites) {
+  std::vector<cl::Lesson> lessons = {cl::testing::DefaultLesson()};
+  cl::RenderOptions options;
+  options.templates_dir = CONVLESSON_SOURCE_DIR "/templates";
+  options.only = {"html", "pdf"};
+  cl::MemoryFileSink sink;
+  std::vector<cl::Diagnostic> diagnostics;
+  BOOST_TEST_REQUIRE(cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
+  BOOST_TEST(diagnostics.empty());
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/player.js", "assets/style.css", "course.pdf", "index.html"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(sink.files().find("course.pdf")->second.starts_with("%PDF-"));
+  BOOST_TEST(sink.files().find("index.html")->second.find(
+                 "<p class=\"downloads\"><a href=\"course.pdf\">Every lesson in one printable handout</a> "
+                 "<span class=\"kind\">(PDF)</span></p>") != std::string::npos);
+}
+
+// Refuses to store one path, as a full disk or a read-only file would.
+class RefusingSink : public cl::MemoryFileSink {
+ public:
+  explicit RefusingSink(std::string refused) : refused_(std::move(refused)) {}
+  bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override {
+    if (relative_path == refused_) {
+      *error = "No space left on device";
+      return false;
+    }
+    return MemoryFileSink::Put(relative_path, bytes, error);
+  }
+
+ private:
+  std::string refused_;
+};
+
+BOOST_AUTO_TEST_CASE(FailedCourseHandoutLeavesTheIndexAndAssets) {
+  std::vector<cl::Lesson> lessons = {cl::testing::DefaultLesson()};
+  cl::RenderOptions options;
+  options.templates_dir = CONVLESSON_SOURCE_DIR "/templates";
+  options.only = {"html", "pdf"};
+  RefusingSink sink("course.pdf");
+  std::vector<cl::Diagnostic> diagnostics;
+  BOOST_TEST(!cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/player.js", "assets/style.css", "index.html"}),
+             boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST(diagnostics[0].message == "cannot write course.pdf: No space left on device");
+  BOOST_TEST((diagnostics[0].severity == cl::Severity::Error));
 }
 
 BOOST_AUTO_TEST_CASE(MissingTemplatesFolderIsADiagnosticOnTheLesson) {
