@@ -4,40 +4,13 @@
 #include <cstdio>
 #include <string>
 
+#include "base/utf8.h"
 #include "render/png_encode.h"
 
 namespace cl {
 namespace {
 
 constexpr const char* kFontFamily = "DejaVu Sans, Verdana, sans-serif";
-
-// Decodes one UTF-8 sequence at s[*i]; returns false (consuming one byte)
-// when it is malformed, overlong, a surrogate or beyond U+10FFFF.
-bool NextUtf8(std::string_view s, std::size_t* i, uint32_t* cp) {
-  const auto lead = static_cast<unsigned char>(s[*i]);
-  const int extra = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
-  if (extra < 0 || *i + static_cast<std::size_t>(extra) >= s.size()) {
-    ++*i;
-    return false;
-  }
-  uint32_t c = extra == 0 ? lead : lead & (0x3Fu >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    const auto b = static_cast<unsigned char>(s[*i + static_cast<std::size_t>(k)]);
-    if ((b & 0xC0) != 0x80) {
-      ++*i;
-      return false;
-    }
-    c = (c << 6) | (b & 0x3Fu);
-  }
-  static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-  if (c < kMin[extra] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-    ++*i;
-    return false;
-  }
-  *i += static_cast<std::size_t>(extra) + 1;
-  *cp = c;
-  return true;
-}
 
 std::string Hex(Color c) {
   char buf[8];
@@ -169,9 +142,10 @@ std::string EscapeXml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    uint32_t cp = 0;
     const std::size_t start = i;
-    if (!NextUtf8(text, &i, &cp)) {
+    bool valid = false;
+    const uint32_t cp = NextCodePoint(text, &i, &valid);
+    if (!valid) {
       out += "\uFFFD";
       continue;
     }
