@@ -31,19 +31,6 @@ Color FillOf(const CellState& s, double scale) {
   return palette::kEmptyCell;
 }
 
-void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
-             bool bold = false) {
-  TextShape t;
-  t.x = x;
-  t.y = y;
-  t.text = std::move(text);
-  t.size = size;
-  t.color = color;
-  t.anchor = anchor;
-  t.bold = bold;
-  scene.items.push_back(std::move(t));
-}
-
 void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& states, double scale) {
   const bool as_block = !b.numbers && b.rows * b.cols > kMaxRectCells;
   if (as_block) {
@@ -137,6 +124,19 @@ RectShape Outline(double x, double y, double w, double h, Color color, double wi
 }
 
 }  // namespace
+
+void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
+             bool bold) {
+  TextShape t;
+  t.x = x;
+  t.y = y;
+  t.text = std::move(text);
+  t.size = size;
+  t.color = color;
+  t.anchor = anchor;
+  t.bold = bold;
+  scene.items.push_back(std::move(t));
+}
 
 void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content) {
   const GridBox& b = panel.grid;

@@ -27,6 +27,10 @@ struct GridContent {
   std::function<CellState(int row, int col)> cell;
 };
 
+// Appends one text item: the one way every part of a frame places text.
+void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
+             bool bold = false);
+
 // Appends the panel: label, cells, numbers (or signs), lines, border, indices.
 void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content);
 

@@ -45,19 +45,6 @@ std::string StageHeading(const Variant& v, const Storyboard& story, int beat_ind
   return "";
 }
 
-void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
-             bool bold = false) {
-  TextShape t;
-  t.x = x;
-  t.y = y;
-  t.text = std::move(text);
-  t.size = size;
-  t.color = color;
-  t.anchor = anchor;
-  t.bold = bold;
-  scene.items.push_back(std::move(t));
-}
-
 void AddLegend(Scene& scene, const FrameGeometry& g, double value_scale, double weight_scale) {
   scene.items.push_back(GroupBegin{"legend", "legend", "Colour scale"});
   constexpr int kSteps = 40;
