@@ -86,6 +86,15 @@ std::string RowValues(const Grid& g, int row) {
   return JoinShortened(std::move(items), ", ");
 }
 
+// The caption of a beat that fills rows [first_row, last_row] of `m`:
+// "<row> 3: 1, 2, 3" for one row, "<rows> 2 to 4: values from 1 to 9" for more.
+std::string RowsCaption(const Grid& m, int first_row, int last_row, std::string_view row, std::string_view rows) {
+  if (first_row == last_row) return fmt::format("{} {}: {}", row, first_row, RowValues(m, first_row));
+  std::vector<double> values(m.values.begin() + static_cast<std::ptrdiff_t>(first_row) * m.cols,
+                             m.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * m.cols);
+  return fmt::format("{} {}: values {}", rows, Range(first_row, last_row), ValuesFromTo(values));
+}
+
 std::string StrideText(int h, int w) {
   return h == w ? fmt::format("stride {}", h) : fmt::format("stride {} down and {} across", h, w);
 }
@@ -210,13 +219,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
 BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row) {
   BeatText t;
   const Grid& m = r.conv;
-  if (first_row == last_row) {
-    t.caption = fmt::format("Row {}: {}", first_row, RowValues(m, first_row));
-  } else {
-    std::vector<double> values(m.values.begin() + static_cast<std::ptrdiff_t>(first_row) * m.cols,
-                               m.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * m.cols);
-    t.caption = fmt::format("Rows {}: values {}", Range(first_row, last_row), ValuesFromTo(values));
-  }
+  t.caption = RowsCaption(m, first_row, last_row, "Row", "Rows");
   const long long cells = static_cast<long long>(last_row - first_row + 1) * m.cols;
   t.description = fmt::format(
       "The {} filter slides along output {} {} with {} and writes {} of the feature map.",
@@ -281,13 +284,7 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
 BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row) {
   const Grid& p = *r.pooled;
   BeatText t;
-  if (first_row == last_row) {
-    t.caption = fmt::format("Pooled row {}: {}", first_row, RowValues(p, first_row));
-  } else {
-    std::vector<double> values(p.values.begin() + static_cast<std::ptrdiff_t>(first_row) * p.cols,
-                               p.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * p.cols);
-    t.caption = fmt::format("Pooled rows {}: values {}", Range(first_row, last_row), ValuesFromTo(values));
-  }
+  t.caption = RowsCaption(p, first_row, last_row, "Pooled row", "Pooled rows");
   const long long cells = static_cast<long long>(last_row - first_row + 1) * p.cols;
   t.description = fmt::format("{} fills pooled {} {}: {}, each the {} of its window on the activated map.",
                               PoolSpecText(v.pool), first_row == last_row ? "row" : "rows", Range(first_row, last_row),
