@@ -12,13 +12,11 @@
 
 #include "render/animation_timing.h"
 #include "render/svg_writer.h"
+#include "scene/palette.h"
 
 namespace cl {
 
 namespace {
-
-// As the frames' SVG writer sets it, so the animation's text matches theirs.
-constexpr const char* kFontFamily = "DejaVu Sans, Verdana, sans-serif";
 
 constexpr std::array<Stage, 5> kStages = {Stage::Intro, Stage::Conv, Stage::Activation, Stage::Pool, Stage::Summary};
 
@@ -155,15 +153,9 @@ std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_a
   const std::string w = SvgNumber(first.width), h = SvgNumber(first.height);
 
   std::string out;
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" "
-      "width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-labelledby=\"{2}title {2}desc\" "
-      "font-family=\"{3}\" style=\"font-kerning:none\">\n",
-      w, h, p, kFontFamily);
-  out += fmt::format("<title id=\"{}title\">{}</title>\n", p, EscapeXml(text.title));
-  out += fmt::format("<desc id=\"{}desc\">{}</desc>\n", p,
-                     EscapeXml(text.desc.empty() ? GeneratedDesc(story) : text.desc));
+  out += kXmlDeclaration;
+  // The frames' root element and font, so the animation's text matches theirs.
+  out += SvgDocumentStart(first.width, first.height, p, text.title, text.desc.empty() ? GeneratedDesc(story) : text.desc);
 
   // One keyframes rule per stage: visible for the stage's share of the cycle.
   // Every beat starts its animation at a negative delay, so all run from the
@@ -189,8 +181,7 @@ std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_a
       p);
   out += "</style>\n";
   // Under every beat, so that no instant ever shows an empty picture.
-  const Color& bg = first.background;
-  out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#{:02x}{:02x}{:02x}\"/>\n", w, h, bg.r, bg.g, bg.b);
+  out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", w, h, HexColor(first.background));
 
   SharedParts parts(p);
   std::string beats;

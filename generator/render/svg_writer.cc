@@ -6,17 +6,13 @@
 
 #include "base/utf8.h"
 #include "render/png_encode.h"
+#include "scene/palette.h"
 
 namespace cl {
 namespace {
 
+// The frames' font, with fallbacks for viewers without DejaVu Sans.
 constexpr const char* kFontFamily = "DejaVu Sans, Verdana, sans-serif";
-
-std::string Hex(Color c) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r, c.g, c.b);
-  return buf;
-}
 
 // Only the characters an XML id may always hold.
 std::string IdChars(std::string_view text) {
@@ -41,9 +37,9 @@ class SvgBody {
 
   void operator()(const RectShape& r) {
     out_ += "<rect x=\"" + SvgNumber(r.x) + "\" y=\"" + SvgNumber(r.y) + "\" width=\"" + SvgNumber(r.w) +
-            "\" height=\"" + SvgNumber(r.h) + "\" fill=\"" + (r.has_fill ? Hex(r.fill) : "none") + "\"";
+            "\" height=\"" + SvgNumber(r.h) + "\" fill=\"" + (r.has_fill ? HexColor(r.fill) : "none") + "\"";
     if (r.has_stroke) {
-      out_ += " stroke=\"" + Hex(r.stroke) + "\" stroke-width=\"" + SvgNumber(r.stroke_width) + "\"";
+      out_ += " stroke=\"" + HexColor(r.stroke) + "\" stroke-width=\"" + SvgNumber(r.stroke_width) + "\"";
       if (r.dashed) out_ += " stroke-dasharray=\"" + Dash(r.stroke_width) + "\"";
     }
     out_ += "/>\n";
@@ -51,7 +47,7 @@ class SvgBody {
 
   void operator()(const LineShape& l) {
     out_ += "<line x1=\"" + SvgNumber(l.x1) + "\" y1=\"" + SvgNumber(l.y1) + "\" x2=\"" + SvgNumber(l.x2) +
-            "\" y2=\"" + SvgNumber(l.y2) + "\" stroke=\"" + Hex(l.stroke) + "\" stroke-width=\"" + SvgNumber(l.width) +
+            "\" y2=\"" + SvgNumber(l.y2) + "\" stroke=\"" + HexColor(l.stroke) + "\" stroke-width=\"" + SvgNumber(l.width) +
             "\"";
     if (l.dashed) out_ += " stroke-dasharray=\"" + Dash(l.width) + "\"";
     out_ += "/>\n";
@@ -62,7 +58,7 @@ class SvgBody {
     if (t.anchor == TextAnchor::Middle) out_ += " text-anchor=\"middle\"";
     if (t.anchor == TextAnchor::End) out_ += " text-anchor=\"end\"";
     if (t.bold) out_ += " font-weight=\"bold\"";
-    if (!(t.color == Color{0, 0, 0})) out_ += " fill=\"" + Hex(t.color) + "\"";
+    if (!(t.color == Color{0, 0, 0})) out_ += " fill=\"" + HexColor(t.color) + "\"";
     out_ += ">" + EscapeXml(t.text) + "</text>\n";
   }
 
@@ -178,16 +174,21 @@ std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix) {
   return body.Take();
 }
 
+std::string SvgDocumentStart(double width, double height, std::string_view prefix, std::string_view title,
+                             std::string_view desc) {
+  const std::string w = SvgNumber(width), h = SvgNumber(height), p(prefix);
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" "
+         "width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h + "\" role=\"img\" aria-labelledby=\"" +
+         p + "title " + p + "desc\" font-family=\"" + kFontFamily + "\" style=\"font-kerning:none\">\n" +
+         "<title id=\"" + p + "title\">" + EscapeXml(title) + "</title>\n" +
+         "<desc id=\"" + p + "desc\">" + EscapeXml(desc) + "</desc>\n";
+}
+
 std::string WriteSvg(const Scene& scene, std::string_view id_prefix, const SvgOptions& options) {
   const std::string prefix = CleanPrefix(id_prefix);
   std::string out;
-  if (options.xml_declaration) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  const std::string w = SvgNumber(scene.width), h = SvgNumber(scene.height);
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" "
-         "width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h + "\" role=\"img\" aria-labelledby=\"" +
-         prefix + "title " + prefix + "desc\" font-family=\"" + kFontFamily + "\" style=\"font-kerning:none\">\n";
-  out += "<title id=\"" + prefix + "title\">" + EscapeXml(scene.title) + "</title>\n";
-  out += "<desc id=\"" + prefix + "desc\">" + EscapeXml(scene.desc) + "</desc>\n";
+  if (options.xml_declaration) out += kXmlDeclaration;
+  out += SvgDocumentStart(scene.width, scene.height, prefix, scene.title, scene.desc);
   out += WriteSvgBody(scene, id_prefix);
   out += "</svg>\n";
   return out;

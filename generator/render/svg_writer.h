@@ -30,6 +30,17 @@ std::string WriteSvg(const Scene& scene, std::string_view id_prefix, const SvgOp
 // (the animated SVG). Same id prefixing as WriteSvg.
 std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix);
 
+// What an SVG file on its own starts with.
+inline constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+// The start of every SVG document convlesson writes, after any XML
+// declaration: the root <svg> start tag (size and viewBox, role="img"
+// labelled by the title and desc, the frames' font with kerning off, as the
+// layout measured text), then <title> and <desc>. `prefix` is used as given
+// for the ids <prefix>title and <prefix>desc; the caller closes </svg>.
+std::string SvgDocumentStart(double width, double height, std::string_view prefix, std::string_view title,
+                             std::string_view desc);
+
 // `text` with &, <, >, " and ' replaced by entities; invalid UTF-8 bytes and
 // control characters XML 1.0 forbids become U+FFFD.
 std::string EscapeXml(std::string_view text);

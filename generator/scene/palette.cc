@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace cl {
 namespace {
 
@@ -37,5 +39,7 @@ Color TextColorOn(Color bg) {
   const double l = 0.2126 * Linear(bg.r) + 0.7152 * Linear(bg.g) + 0.0722 * Linear(bg.b);
   return l < 0.18 ? Color{255, 255, 255} : palette::kInk;
 }
+
+std::string HexColor(Color c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
 
 }  // namespace cl

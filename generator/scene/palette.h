@@ -6,6 +6,8 @@
 // their number (or a sign) and the window is a thick outline.
 #pragma once
 
+#include <string>
+
 #include "scene/scene.h"
 
 namespace cl {
@@ -15,6 +17,9 @@ Color DivergingColor(double value, double scale);
 
 // Black-ish or white text, whichever reads better on `background`.
 Color TextColorOn(Color background);
+
+// "#rrggbb" (lowercase hex), as SVG, CSS and Pango markup write a colour.
+std::string HexColor(Color c);
 
 namespace palette {
 inline constexpr Color kBackground{255, 255, 255};

@@ -23,8 +23,6 @@ constexpr size_t kMaxListedSteps = 40;
 
 std::string E(std::string_view text) { return PdfEscape(text); }
 
-std::string Hex(const Color& c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
-
 PdfHeading Heading(int level, const std::string& text, bool in_outline) {
   return PdfHeading{level, E(text), in_outline ? text : std::string()};
 }
@@ -52,7 +50,7 @@ void AddGridTable(const std::string& caption, const Grid& grid, std::vector<PdfB
                                          caption, t.rows, t.cols))));
     return;
   }
-  const std::string negative = Hex(DivergingColor(-1, 1)), positive = Hex(DivergingColor(1, 1));
+  const std::string negative = HexColor(DivergingColor(-1, 1)), positive = HexColor(DivergingColor(1, 1));
   PdfTable table;
   table.caption = E(caption);
   if (t.rounded) table.caption += " <span weight=\"normal\">(rounded to fit; lesson.json has the exact values)</span>";
