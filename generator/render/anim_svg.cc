@@ -13,6 +13,7 @@
 #include "render/animation_timing.h"
 #include "render/svg_writer.h"
 #include "scene/palette.h"
+#include "storyboard/captions.h"
 
 namespace cl {
 
@@ -39,26 +40,22 @@ size_t StillBeat(const Storyboard& story) {
   return story.beats.empty() ? 0 : story.beats.size() - 1;
 }
 
-std::string CountPhrase(int n, std::string_view one, std::string_view many) {
-  return n == 1 ? fmt::format("1 {}", one) : fmt::format("{} {}", n, many);
-}
-
 std::string GeneratedDesc(const Storyboard& story) {
   std::array<int, 5> counts{};
   for (const Beat& b : story.beats) ++counts[static_cast<size_t>(b.stage)];
   std::vector<std::string> parts;
-  if (counts[0] > 0) parts.push_back(CountPhrase(counts[0], "introduction", "introductions"));
-  if (counts[1] > 0) parts.push_back(CountPhrase(counts[1], "convolution step", "convolution steps"));
-  if (counts[2] > 0) parts.push_back(CountPhrase(counts[2], "activation step", "activation steps"));
-  if (counts[3] > 0) parts.push_back(CountPhrase(counts[3], "pooling step", "pooling steps"));
-  if (counts[4] > 0) parts.push_back(CountPhrase(counts[4], "summary", "summaries"));
+  if (counts[0] > 0) parts.push_back(CountText(counts[0], "introduction", "introductions"));
+  if (counts[1] > 0) parts.push_back(CountText(counts[1], "convolution step", "convolution steps"));
+  if (counts[2] > 0) parts.push_back(CountText(counts[2], "activation step", "activation steps"));
+  if (counts[3] > 0) parts.push_back(CountText(counts[3], "pooling step", "pooling steps"));
+  if (counts[4] > 0) parts.push_back(CountText(counts[4], "summary", "summaries"));
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) list += (i + 1 == parts.size()) ? " and " : ", ";
     list += parts[i];
   }
   std::string desc = fmt::format("An animation of {} in a loop: {}.",
-                                 CountPhrase(static_cast<int>(story.beats.size()), "step", "steps"), list);
+                                 CountText(static_cast<int>(story.beats.size()), "step", "steps"), list);
   if (!story.beats.empty()) desc += " Last step: " + story.beats[StillBeat(story)].caption;
   return desc;
 }

@@ -4,20 +4,9 @@
 
 #include "render/anim_svg.h"
 #include "render/gif_animation.h"
+#include "site/write_failure.h"
 
 namespace cl {
-
-namespace {
-
-bool Fail(const BuiltLesson& built, const std::string& message, std::vector<Diagnostic>* diagnostics) {
-  Diagnostic d;
-  d.where.path = built.lesson->path;
-  d.message = message;
-  diagnostics->push_back(std::move(d));
-  return false;
-}
-
-}  // namespace
 
 bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics) {
@@ -28,7 +17,7 @@ bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, Fil
     if (options.Wants("gif") && !bv.animation_gif.empty()) {
       std::string gif;
       if (!WriteBeatsGif(bv.story, scene_at, &gif, &error) || !sink.Put(bv.animation_gif, gif, &error)) {
-        return Fail(built, "cannot write " + bv.animation_gif + ": " + error, diagnostics);
+        return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + bv.animation_gif + ": " + error);
       }
     }
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
@@ -36,7 +25,7 @@ bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, Fil
       text.title = built.lesson->title + ": " + bv.variant->label + " (animation)";
       const std::string svg = WriteAnimatedSvg(bv.story, scene_at, bv.slug + "-anim-", text);
       if (!sink.Put(bv.animation_svg, svg, &error)) {
-        return Fail(built, "cannot write " + bv.animation_svg + ": " + error, diagnostics);
+        return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + bv.animation_svg + ": " + error);
       }
     }
   }

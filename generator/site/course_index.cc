@@ -8,6 +8,8 @@
 #include "site/handout_outputs.h"
 #include "site/output_paths.h"
 #include "site/page_frames.h"
+#include "site/write_failure.h"
+#include "storyboard/captions.h"
 
 namespace cl {
 namespace {
@@ -77,7 +79,7 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
   page.set("has_lessons", !entries.empty());
   page.set("has_course_pdf", !course_pdf_href.empty());
   page.set("course_pdf_href", course_pdf_href);
-  page.set("lesson_count_text", std::to_string(entries.size()) + (entries.size() == 1 ? " lesson" : " lessons"));
+  page.set("lesson_count_text", CountText(static_cast<long long>(entries.size()), "lesson", "lessons"));
   return page;
 }
 
@@ -87,12 +89,7 @@ namespace {
 bool WriteCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                       std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("html")) return true;
-  auto fail = [diagnostics](const std::string& message) {
-    Diagnostic d;
-    d.message = message;
-    diagnostics->push_back(std::move(d));
-    return false;
-  };
+  auto fail = [diagnostics](const std::string& message) { return ReportWriteFailure(diagnostics, "", message); };
   TemplateSet templates;
   std::string error, text;
   if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);

@@ -7,6 +7,7 @@
 #include "render/cairo_png.h"
 #include "render/svg_writer.h"
 #include "site/output_paths.h"
+#include "site/write_failure.h"
 
 namespace cl {
 namespace {
@@ -16,8 +17,7 @@ bool Put(FileSink& sink, const std::string& path, const std::string& bytes, cons
   std::string error;
   if (bytes.empty()) error = "renderer produced nothing";
   if (error.empty() && sink.Put(path, bytes, &error)) return true;
-  diagnostics->push_back({Severity::Error, {lesson.path, 0, 0}, "cannot write " + path + ": " + error});
-  return false;
+  return ReportWriteFailure(diagnostics, lesson.path, "cannot write " + path + ": " + error);
 }
 
 }  // namespace

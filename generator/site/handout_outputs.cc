@@ -4,18 +4,11 @@
 #include "site/course_index.h"
 #include "site/handout_document.h"
 #include "site/output_paths.h"
+#include "site/write_failure.h"
 
 namespace cl {
 
 namespace {
-
-bool Fail(const std::string& path, const std::string& message, std::vector<Diagnostic>* diagnostics) {
-  Diagnostic d;
-  d.where.path = path;
-  d.message = message;
-  diagnostics->push_back(std::move(d));
-  return false;
-}
 
 PdfOptions PdfOptionsFrom(const RenderOptions& options) {
   PdfOptions pdf;
@@ -32,7 +25,7 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
   std::string pdf, error;
   if (!WritePdf(HandoutDocument(built), PdfOptionsFrom(options), &pdf, &error) ||
       !sink.Put(kHandoutPath, pdf, &error)) {
-    return Fail(built.lesson->path, "cannot write handout.pdf: " + error, diagnostics);
+    return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
   }
   return true;
 }
@@ -51,7 +44,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   std::string pdf, error;
   if (!WriteCoursePdf(kCourseHandoutTitle, documents, PdfOptionsFrom(options), &pdf, &error) ||
       !sink.Put(kCoursePdfPath, pdf, &error)) {
-    return Fail("", std::string("cannot write ") + kCoursePdfPath + ": " + error, diagnostics);
+    return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
   }
   return true;
 }

@@ -3,6 +3,7 @@
 #include "site/json_writer.h"
 #include "site/output_paths.h"
 #include "site/results_json.h"
+#include "site/write_failure.h"
 
 namespace cl {
 namespace {
@@ -41,8 +42,7 @@ bool WriteLessonJson(const BuiltLesson& built, const RenderOptions& options, Fil
   if (!options.Wants("json")) return true;
   std::string error;
   if (sink.Put(kLessonJsonPath, WriteJson(LessonJson(built, options)) + "\n", &error)) return true;
-  diagnostics->push_back({Severity::Error, {built.lesson->path, 0, 0}, "cannot write lesson.json: " + error});
-  return false;
+  return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write lesson.json: " + error);
 }
 
 }  // namespace cl

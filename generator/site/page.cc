@@ -10,6 +10,7 @@
 #include "site/output_paths.h"
 #include "site/page_frames.h"
 #include "site/player_data.h"
+#include "site/write_failure.h"
 
 namespace cl {
 namespace {
@@ -158,13 +159,7 @@ bool RenderLessonPage(const BuiltLesson& built, const RenderOptions& options, co
 bool WriteLessonPage(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("html")) return true;
-  auto fail = [&](const std::string& message) {
-    Diagnostic d;
-    d.where.path = built.lesson->path;
-    d.message = message;
-    diagnostics->push_back(std::move(d));
-    return false;
-  };
+  auto fail = [&](const std::string& message) { return ReportWriteFailure(diagnostics, built.lesson->path, message); };
   TemplateSet templates;
   std::string error, html;
   if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);

@@ -56,10 +56,6 @@ std::string JoinShortened(std::vector<std::string> items, std::string_view sep) 
 
 std::string Position(int r, int c) { return fmt::format("({}, {})", r, c); }
 
-std::string Plural(long long n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::string Range(int first, int last) {
   return first == last ? fmt::format("{}", first) : fmt::format("{} to {}", first, last);
 }
@@ -154,6 +150,10 @@ Span ImageSpan(int origin, int pad_before, int kernel, int dilation, int image_s
 
 }  // namespace
 
+std::string CountText(long long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 std::string SizeText(int rows, int cols) { return fmt::format("{}{}{}", rows, kTimes, cols); }
 
 std::string ActivationName(const ActivationSpec& a) {
@@ -211,7 +211,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
       "The {} filter {}{}. Each pixel it reads is multiplied by the weight over it, and the {} add up to {}, "
       "the feature map's value at {}.",
       SizeText(w.rows, w.cols), where, dilated ? ", reading only the pixels its dilated weights land on" : "",
-      Plural(static_cast<long long>(taps), "product", "products"), FormatNumberText(tr.sum),
+      CountText(static_cast<long long>(taps), "product", "products"), FormatNumberText(tr.sum),
       Position(tr.out_row, tr.out_col));
   return t;
 }
@@ -224,7 +224,7 @@ BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, i
   t.description = fmt::format(
       "The {} filter slides along output {} {} with {} and writes {} of the feature map.",
       SizeText(v.filter.weights.rows, v.filter.weights.cols), first_row == last_row ? "row" : "rows",
-      Range(first_row, last_row), StrideText(v.conv.stride_h, v.conv.stride_w), Plural(cells, "value", "values"));
+      Range(first_row, last_row), StrideText(v.conv.stride_h, v.conv.stride_w), CountText(cells, "value", "values"));
   return t;
 }
 
@@ -236,10 +236,10 @@ BeatText ActivationText(const Variant& v, const VariantResult& r) {
   if (negative == 0)
     t.caption = name + " keeps every cell: none is negative";
   else if (leaky)
-    t.caption = fmt::format("{} scales the {} by {}", name, Plural(negative, "negative cell", "negative cells"),
+    t.caption = fmt::format("{} scales the {} by {}", name, CountText(negative, "negative cell", "negative cells"),
                             Short(v.activation.slope));
   else
-    t.caption = fmt::format("{} clears the {} to 0", name, Plural(negative, "negative cell", "negative cells"));
+    t.caption = fmt::format("{} clears the {} to 0", name, CountText(negative, "negative cell", "negative cells"));
 
   const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
   t.description = fmt::format(
@@ -271,9 +271,9 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
 
   const bool clipped = tr.row_end - tr.row_begin < v.pool.size_h || tr.col_end - tr.col_begin < v.pool.size_w;
   const std::string which =
-      max ? fmt::format("the largest of its {}, {} at {},", Plural(count, "value", "values"),
+      max ? fmt::format("the largest of its {}, {} at {},", CountText(count, "value", "values"),
                         FormatNumberText(tr.value), Position(tr.winner_row, tr.winner_col))
-          : fmt::format("the average of its {}, {},", Plural(count, "value", "values"), FormatNumberText(tr.value));
+          : fmt::format("the average of its {}, {},", CountText(count, "value", "values"), FormatNumberText(tr.value));
   t.description = fmt::format(
       "The {} pooling window covers rows {} and columns {} of the activated map{}; {} becomes the pooled value at {}.",
       SizeText(v.pool.size_h, v.pool.size_w), Range(tr.row_begin, tr.row_end - 1), Range(tr.col_begin, tr.col_end - 1),
@@ -288,7 +288,7 @@ BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, i
   const long long cells = static_cast<long long>(last_row - first_row + 1) * p.cols;
   t.description = fmt::format("{} fills pooled {} {}: {}, each the {} of its window on the activated map.",
                               PoolSpecText(v.pool), first_row == last_row ? "row" : "rows", Range(first_row, last_row),
-                              Plural(cells, "value", "values"), v.pool.type == PoolType::Max ? "largest" : "average");
+                              CountText(cells, "value", "values"), v.pool.type == PoolType::Max ? "largest" : "average");
   return t;
 }
 
@@ -305,9 +305,9 @@ BeatText SummaryText(const Variant& v, const VariantResult& r) {
                               ValuesFromTo(r.conv.values));
   const long long negative = CountNegative(r.conv);
   if (v.activation.type == ActivationType::Relu)
-    t.description += fmt::format("; ReLU cleared its {}", Plural(negative, "negative cell", "negative cells"));
+    t.description += fmt::format("; ReLU cleared its {}", CountText(negative, "negative cell", "negative cells"));
   else if (v.activation.type == ActivationType::LeakyRelu)
-    t.description += fmt::format("; Leaky ReLU scaled its {} by {}", Plural(negative, "negative cell", "negative cells"),
+    t.description += fmt::format("; Leaky ReLU scaled its {} by {}", CountText(negative, "negative cell", "negative cells"),
                                  FormatNumberText(v.activation.slope));
   if (r.pooled) {
     const Grid& p = *r.pooled;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "compute/compute.h"
 #include "lesson/model.h"
@@ -20,6 +21,9 @@ struct BeatText {
 
 // "6×6"
 std::string SizeText(int rows, int cols);
+
+// A count with its noun: "1 lesson", "3 lessons", "0 lessons".
+std::string CountText(long long n, std::string_view one, std::string_view many);
 
 // The activation's display name: "ReLU", "Leaky ReLU", "No activation".
 std::string ActivationName(const ActivationSpec& a);

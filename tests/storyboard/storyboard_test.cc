@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "storyboard/captions.h"
 #include "storyboard/storyboard.h"
 
 namespace bdata = boost::unit_test::data;
@@ -206,6 +207,12 @@ BOOST_AUTO_TEST_CASE(RowCaptions) {
   BOOST_TEST(s.beats[6].caption == "Pooled row 0: 0, 27");
   const Storyboard thin = Plan(testing::SizedVariant(40, 40, 3, 3), BeatsPer::Auto, 30);
   BOOST_TEST(thin.beats[1].caption == "Rows 0 to 1: values from \u221224 to 31");
+}
+
+BOOST_AUTO_TEST_CASE(CountsTakeTheNounThatFits) {
+  BOOST_TEST(cl::CountText(1, "lesson", "lessons") == "1 lesson");
+  BOOST_TEST(cl::CountText(0, "lesson", "lessons") == "0 lessons");
+  BOOST_TEST(cl::CountText(23, "summary", "summaries") == "23 summaries");
 }
 
 BOOST_AUTO_TEST_CASE(NoActivationAndNoPoolMeanNoBeats) {
