@@ -1,7 +1,5 @@
 #include "site/output_paths.h"
 
-#include <set>
-
 #include <fmt/format.h>
 
 namespace cl {
@@ -40,17 +38,18 @@ std::string SlugFromLabel(std::string_view label) {
   return slug.empty() ? "variant" : slug;
 }
 
+std::string SlugAllocator::Next(std::string_view label) {
+  const std::string base = SlugFromLabel(label);
+  std::string slug = base;
+  for (int n = 2; !taken_.insert(slug).second; ++n) slug = fmt::format("{}-{}", base, n);
+  return slug;
+}
+
 std::vector<std::string> UniqueSlugs(const std::vector<std::string>& labels) {
-  std::vector<std::string> slugs;
-  std::set<std::string> taken;
-  for (const std::string& label : labels) {
-    const std::string base = SlugFromLabel(label);
-    std::string slug = base;
-    for (int n = 2; taken.count(slug) > 0; ++n) slug = fmt::format("{}-{}", base, n);
-    taken.insert(slug);
-    slugs.push_back(slug);
-  }
-  return slugs;
+  SlugAllocator slugs;
+  std::vector<std::string> out;
+  for (const std::string& label : labels) out.push_back(slugs.Next(label));
+  return out;
 }
 
 std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext) {

@@ -3,8 +3,10 @@
 // relative to the lesson's folder and use '/'.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "storyboard/storyboard.h"
@@ -20,6 +22,18 @@ inline constexpr std::string_view kHandoutPath = "handout.pdf";
 // '-', trimmed, at most 48 characters; "variant" when nothing is left.
 // "Vertical edge" -> "vertical-edge", "Détecté" -> "detecte".
 std::string SlugFromLabel(std::string_view label);
+
+// Hands out slugs of labels, each unique among those it handed out before and
+// the names it was told are taken: a repeat gets "-2", "-3", ... appended.
+// For variant slugs and for the ids of a page's sections.
+class SlugAllocator {
+ public:
+  explicit SlugAllocator(std::set<std::string> taken = {}) : taken_(std::move(taken)) {}
+  std::string Next(std::string_view label);
+
+ private:
+  std::set<std::string> taken_;
+};
 
 // Slugs for labels in order, made unique by appending "-2", "-3", ... to
 // later duplicates ("Edge", "edge!" -> "edge", "edge-2").

@@ -1,7 +1,6 @@
 #include "site/page.h"
 
 #include <cmath>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -18,20 +17,9 @@ namespace {
 // Prose headings sit under the section's h2: "# A" becomes h3.
 constexpr int kProseHeadingOffset = 2;
 
-// Gives every section an id that is unique in the page and readable in a URL.
-class IdMaker {
- public:
-  IdMaker() : used_{"main", "walkthrough", "player", "frames", "downloads"} {}
-  std::string Make(std::string_view title) {
-    std::string base = SlugFromLabel(title);
-    std::string id = base;
-    for (int n = 2; !used_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-    return id;
-  }
-
- private:
-  std::set<std::string> used_;
-};
+// Section ids: unique in the page, readable in a URL, and clear of the ids
+// the template itself uses.
+SlugAllocator SectionIds() { return SlugAllocator({"main", "walkthrough", "player", "frames", "downloads"}); }
 
 TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOptions& options) {
   const Beat& beat = bv.story.beats[i];
@@ -101,7 +89,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   }
   page.set("player_json", PlayerJson(built, options));
 
-  IdMaker ids;
+  SlugAllocator ids = SectionIds();
   TemplateList toc;
   auto add_toc = [&toc](const std::string& id, const std::string& title) {
     TemplateData e;
@@ -116,7 +104,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     TemplateData d;
     switch (s.kind) {
       case SectionKind::Prose: {
-        std::string id = ids.Make(s.title);
+        std::string id = ids.Next(s.title);
         d.set("prose", true);
         d.set("section_id", id);
         d.set("section_title", s.title);
@@ -125,14 +113,14 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
         break;
       }
       case SectionKind::StepByStep: {
-        std::string id = ids.Make("step-by-step");
+        std::string id = ids.Next("step-by-step");
         d.set("step_by_step", StepByStepData(built, id + "-"));
         d.set("section_id", id);
         add_toc(id, "Step by step");
         break;
       }
       case SectionKind::Complexity: {
-        std::string id = ids.Make("complexity");
+        std::string id = ids.Next("complexity");
         d.set("complexity", ComplexityData(built));
         d.set("section_id", id);
         add_toc(id, "Complexity");

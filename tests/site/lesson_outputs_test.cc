@@ -56,6 +56,15 @@ BOOST_AUTO_TEST_CASE(DuplicateSlugsGetNumbered) {
               std::vector<std::string>{"edge", "edge-2", "edge-3", "edge-2-2"}));
 }
 
+BOOST_AUTO_TEST_CASE(SlugAllocatorStepsAroundTakenNames) {
+  SlugAllocator ids({"main", "frames"});
+  BOOST_TEST(ids.Next("Main") == "main-2");
+  BOOST_TEST(ids.Next("Frames!") == "frames-2");
+  BOOST_TEST(ids.Next("Intuition") == "intuition");
+  BOOST_TEST(ids.Next("intuition") == "intuition-2");
+  BOOST_TEST(ids.Next("Intuition 2") == "intuition-2-2");
+}
+
 BOOST_AUTO_TEST_CASE(PathsFollowTheNamingScheme) {
   BOOST_TEST(FramePath("vertical-edge", 3, Stage::Conv, "svg") == "frames/vertical-edge/003-conv.svg");
   BOOST_TEST(FramePath("v", 1000, Stage::Summary, "png") == "frames/v/1000-summary.png");
