@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/ascii.h"
 #include "base/number_format.h"
 #include "lesson/limits.h"
 #include "lesson/suggest.h"
@@ -17,13 +18,6 @@ namespace cl {
 namespace {
 
 constexpr std::size_t kMaxQuotedChars = 40;  // longer values are shortened in messages
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
@@ -56,12 +50,12 @@ bool IsDecimalSyntax(std::string_view s) {
 }
 
 bool IsNaNWord(std::string_view s) {
-  const std::string lower = Lower(s);
+  const std::string lower = AsciiLower(s);
   return lower == ".nan" || lower == "nan";
 }
 
 bool IsInfinityWord(std::string_view s) {
-  std::string lower = Lower(s);
+  std::string lower = AsciiLower(s);
   if (!lower.empty() && (lower[0] == '+' || lower[0] == '-')) lower.erase(0, 1);
   return lower == ".inf" || lower == "inf" || lower == "infinity";
 }

@@ -1,17 +1,12 @@
 #include "lesson/suggest.h"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
+
+#include "base/ascii.h"
 
 namespace cl {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Optimal string alignment distance: insertions, deletions, substitutions and
 // transpositions of adjacent characters each cost 1.
@@ -35,12 +30,12 @@ int EditDistance(std::string_view a, std::string_view b) {
 
 std::string NearestName(std::string_view word, std::span<const std::string_view> candidates) {
   if (word.empty() || word.size() > 64) return "";
-  const std::string lower = Lower(word);
+  const std::string lower = AsciiLower(word);
   const int allowed = std::clamp(static_cast<int>(word.size()) / 3, 1, 3);
   std::string best;
   int best_distance = allowed + 1;
   for (std::string_view candidate : candidates) {
-    const int distance = EditDistance(lower, Lower(candidate));
+    const int distance = EditDistance(lower, AsciiLower(candidate));
     if (distance < best_distance) {
       best_distance = distance;
       best = std::string(candidate);

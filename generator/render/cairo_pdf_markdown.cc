@@ -3,10 +3,11 @@
 #include <cmark.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <string>
 #include <utility>
+
+#include "base/ascii.h"
 
 namespace cl {
 
@@ -24,8 +25,7 @@ constexpr const char* kGrey = "<span foreground=\"#555555\">";
 
 // Addresses worth printing: not script or local-file schemes.
 bool PrintableUrl(std::string_view url) {
-  std::string lower;
-  for (char c : url.substr(0, 16)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLower(url.substr(0, 16));
   for (std::string_view bad : {"javascript:", "vbscript:", "file:", "data:"}) {
     if (lower.rfind(bad, 0) == 0) return false;
   }
