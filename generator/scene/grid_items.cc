@@ -86,16 +86,7 @@ void AddLines(Scene& scene, const GridBox& b) {
     for (int c = 1; c < b.cols; ++c)
       scene.items.push_back(LineShape{b.x + c * b.cell, b.y, b.x + c * b.cell, b.bottom(), palette::kGridLine, w, false});
   }
-  RectShape border;
-  border.x = b.x;
-  border.y = b.y;
-  border.w = b.cell * b.cols;
-  border.h = b.cell * b.rows;
-  border.has_fill = false;
-  border.has_stroke = true;
-  border.stroke = palette::kGridBorder;
-  border.stroke_width = 1;
-  scene.items.push_back(border);
+  scene.items.push_back(Outline(b.x, b.y, b.cell * b.cols, b.cell * b.rows, palette::kGridBorder, 1));
 }
 
 void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
@@ -108,6 +99,8 @@ void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
     AddText(scene, b.x - kIndexGap, Baseline(b.y + (content.index_row0 + r + 0.5) * b.cell, s), fmt::format("{}", r), s,
             palette::kMutedInk, TextAnchor::End);
 }
+
+}  // namespace
 
 RectShape Outline(double x, double y, double w, double h, Color color, double width, bool dashed) {
   RectShape r;
@@ -122,8 +115,6 @@ RectShape Outline(double x, double y, double w, double h, Color color, double wi
   r.dashed = dashed;
   return r;
 }
-
-}  // namespace
 
 void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
              bool bold) {

@@ -31,6 +31,10 @@ struct GridContent {
 void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
              bool bold = false);
 
+// An unfilled rectangle stroked `width` wide in `color`: grid and legend
+// borders, the image's edge inside its padding, highlights and cell marks.
+RectShape Outline(double x, double y, double w, double h, Color color, double width, bool dashed = false);
+
 // Appends the panel: label, cells, numbers (or signs), lines, border, indices.
 void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content);
 

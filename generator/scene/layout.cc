@@ -59,16 +59,7 @@ void AddLegend(Scene& scene, const FrameGeometry& g, double value_scale, double 
     r.fill = DivergingColor(t, 1.0);
     scene.items.push_back(r);
   }
-  RectShape border;
-  border.x = g.legend_x;
-  border.y = g.legend_y;
-  border.w = g.legend_w;
-  border.h = g.legend_h;
-  border.has_fill = false;
-  border.has_stroke = true;
-  border.stroke = palette::kGridBorder;
-  border.stroke_width = 1;
-  scene.items.push_back(border);
+  scene.items.push_back(Outline(g.legend_x, g.legend_y, g.legend_w, g.legend_h, palette::kGridBorder, 1));
 
   const double s = g.legend_text_size;
   const double baseline = g.legend_y + g.legend_h + 3 + kFontAscent * s;
@@ -127,17 +118,9 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   AddGridPanel(scene, g, g.input, input);
   if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
     // The image's own edge inside the padding.
-    RectShape edge;
     const GridBox& b = g.input.grid;
-    edge.x = b.x + cs.pad_left * b.cell;
-    edge.y = b.y + cs.pad_top * b.cell;
-    edge.w = v.image.cols * b.cell;
-    edge.h = v.image.rows * b.cell;
-    edge.has_fill = false;
-    edge.has_stroke = true;
-    edge.stroke = palette::kInk;
-    edge.stroke_width = 1.5;
-    scene.items.push_back(edge);
+    scene.items.push_back(Outline(b.x + cs.pad_left * b.cell, b.y + cs.pad_top * b.cell, v.image.cols * b.cell,
+                                  v.image.rows * b.cell, palette::kInk, 1.5));
   }
 
   const Grid& w = v.filter.weights;
@@ -201,17 +184,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
         AddHighlight(scene, ib, top, top + span_h, left, left + span_w);
       } else {
         // Dilated: the window's extent dashed, only the sampled cells lit.
-        RectShape extent;
-        extent.x = ib.x + left * ib.cell;
-        extent.y = ib.y + top * ib.cell;
-        extent.w = span_w * ib.cell;
-        extent.h = span_h * ib.cell;
-        extent.has_fill = false;
-        extent.has_stroke = true;
-        extent.stroke = palette::kWindowEdge;
-        extent.stroke_width = 1.5;
-        extent.dashed = true;
-        scene.items.push_back(extent);
+        scene.items.push_back(Outline(ib.x + left * ib.cell, ib.y + top * ib.cell, span_w * ib.cell, span_h * ib.cell,
+                                      palette::kWindowEdge, 1.5, true));
         for (int i = 0; i < w.rows; ++i)
           for (int j = 0; j < w.cols; ++j) {
             const int rr = top + i * cs.dilation_h, cc = left + j * cs.dilation_w;
