@@ -9,19 +9,39 @@ namespace {
 
 bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-bool IsForbiddenControl(unsigned char b) {
-  return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F;
+bool IsControl(uint32_t cp) { return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F); }
+
+std::string NotAllowed(uint32_t cp) {
+  return fmt::format("{} U+{:04X} is not allowed in a lesson", IsControl(cp) ? "control character" : "noncharacter", cp);
 }
 
 }  // namespace
 
+bool IsForbiddenCodePoint(uint32_t cp) {
+  return IsControl(cp) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+std::optional<EncodingProblem> FindForbiddenCodePoint(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    bool valid = true;
+    const std::size_t at = i;
+    const uint32_t cp = NextCodePoint(text, &i, &valid);
+    if (valid && IsForbiddenCodePoint(cp)) return EncodingProblem{at, NotAllowed(cp)};
+  }
+  return std::nullopt;
+}
+
 std::optional<EncodingProblem> FindEncodingProblem(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (IsForbiddenControl(b))
-      return EncodingProblem{i, fmt::format("control character U+{:04X} is not allowed in a lesson; is this a text file?", b)};
-    const std::size_t n = Utf8SequenceLength(text, i);
-    if (n == 0) return EncodingProblem{i, fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", b)};
+    uint32_t cp = 0;
+    const std::size_t n = Utf8SequenceLength(text, i, &cp);
+    if (n == 0) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      // A lone C0 byte is one-byte UTF-8, so only bytes from 0x80 on land here.
+      return EncodingProblem{i, fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", b)};
+    }
+    if (IsForbiddenCodePoint(cp))
+      return EncodingProblem{i, NotAllowed(cp) + (IsControl(cp) ? "; is this a text file?" : "")};
     i += n;
   }
   return std::nullopt;
@@ -31,11 +51,11 @@ std::string SanitizeForDisplay(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const std::size_t n = IsForbiddenControl(b) ? 0 : Utf8SequenceLength(text, i);
-    if (n == 0) {
+    uint32_t cp = 0;
+    const std::size_t n = Utf8SequenceLength(text, i, &cp);
+    if (n == 0 || IsForbiddenCodePoint(cp)) {
       out += '?';
-      ++i;
+      i += n == 0 ? 1 : n;
     } else {
       out.append(text.substr(i, n));
       i += n;

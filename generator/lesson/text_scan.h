@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,13 +16,26 @@ struct EncodingProblem {
   std::string message;     // e.g. "the file is not valid UTF-8 (byte 0xff)"
 };
 
-// The first byte that is not valid UTF-8 or is a control character YAML
-// forbids (anything below U+0020 except tab, line feed and carriage return,
-// and U+007F); nullopt when the text is clean.
+// Code points a lesson may not hold, written out or as a YAML escape: the
+// control characters (below U+0020 except tab, line feed and carriage return;
+// U+007F; U+0080 to U+009F) and the noncharacters (U+FDD0 to U+FDEF and the
+// last two of every plane, such as U+FFFF). XML and HTML refuse them, and
+// Cairo refuses noncharacters in PDF text, so letting one through would fail
+// a build that `check` passed.
+bool IsForbiddenCodePoint(uint32_t code_point);
+
+// The first forbidden code point of `text` (malformed bytes are skipped) with
+// its byte offset and why it is refused ("control character U+0007 is not
+// allowed in a lesson"); nullopt when there is none.
+std::optional<EncodingProblem> FindForbiddenCodePoint(std::string_view text);
+
+// The first byte that is not valid UTF-8, or the first forbidden code point;
+// nullopt when the text is clean.
 std::optional<EncodingProblem> FindEncodingProblem(std::string_view text);
 
-// `text` with every byte FindEncodingProblem would object to replaced by '?',
-// so that a snippet of a broken file can be printed safely.
+// `text` with every malformed byte and every forbidden code point replaced by
+// '?', so that a snippet of a broken file can be printed safely. Bytes before
+// the first problem keep their offsets.
 std::string SanitizeForDisplay(std::string_view text);
 
 // Number of code points in valid UTF-8 (continuation bytes are not counted).

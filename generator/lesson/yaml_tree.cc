@@ -125,6 +125,11 @@ class TreeBuilder final : public YAML::EventHandler {
     node->text = value;
     node->quoted = tag == "!";
     if (node->located) node->span = ScalarSpan(source_, node->offset, value, node->quoted);
+    // The file was scanned before parsing, so a forbidden character here was
+    // spelt as an escape ("\0", "\uFFFF").
+    if (auto problem = FindForbiddenCodePoint(value))
+      diagnostics_->push_back(MakeDiagnostic(*node, source_, path_, Severity::Error,
+                                             problem->message + ", not even as an escape"));
     Register(anchor, node, 1, 0);
     Attach(node, 1, 0);
   }

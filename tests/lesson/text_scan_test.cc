@@ -1,0 +1,71 @@
+// Which code points a lesson may hold, and how the file scan reports the
+// first one it may not.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "lesson/text_scan.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace cl;
+
+namespace {
+
+struct CodePointCase {
+  uint32_t code_point;
+  bool forbidden;
+};
+
+std::ostream& operator<<(std::ostream& os, const CodePointCase& c) { return os << std::hex << c.code_point; }
+
+struct ScanCase {
+  std::string text;
+  std::size_t offset;
+  std::string message;
+};
+
+std::ostream& operator<<(std::ostream& os, const ScanCase& c) { return os << c.message; }
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(ForbiddenCodePoints,
+                     bdata::make(std::vector<CodePointCase>{{0x00, true},    {0x09, false},   {0x0A, false},
+                                                            {0x0D, false},   {0x1F, true},    {0x20, false},
+                                                            {0x7E, false},   {0x7F, true},    {0x85, true},
+                                                            {0x9F, true},    {0xA0, false},   {0xFDCF, false},
+                                                            {0xFDD0, true},  {0xFDEF, true},  {0xFDF0, false},
+                                                            {0xFFFD, false}, {0xFFFE, true},  {0xFFFF, true},
+                                                            {0x1F600, false}, {0x1FFFF, true}, {0x10FFFF, true}}),
+                     c) {
+  BOOST_TEST(IsForbiddenCodePoint(c.code_point) == c.forbidden);
+}
+
+BOOST_DATA_TEST_CASE(EncodingProblems,
+                     bdata::make(std::vector<ScanCase>{
+                         {"a\x07", 1, "control character U+0007 is not allowed in a lesson; is this a text file?"},
+                         {"\xC2\x85", 0, "control character U+0085 is not allowed in a lesson; is this a text file?"},
+                         {"ok \xEF\xBF\xBF", 3, "noncharacter U+FFFF is not allowed in a lesson"},
+                         {"\xEF\xB7\x90", 0, "noncharacter U+FDD0 is not allowed in a lesson"},
+                         {"\xFF", 0, "the file is not valid UTF-8 (byte 0xff)"}}),
+                     c) {
+  const auto problem = FindEncodingProblem(c.text);
+  BOOST_TEST_REQUIRE(problem.has_value());
+  BOOST_TEST(problem->offset == c.offset);
+  BOOST_TEST(problem->message == c.message);
+}
+
+BOOST_AUTO_TEST_CASE(CleanTextHasNoProblem) {
+  BOOST_TEST(!FindEncodingProblem("tab\there, \xE2\x80\xAE RTL, \xF0\x9F\x98\x80 emoji\r\n").has_value());
+  BOOST_TEST(!FindForbiddenCodePoint("\xEF\xBF\xBD replacement").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(ForbiddenCodePointInParsedText) {
+  const auto problem = FindForbiddenCodePoint(std::string("Null\0byte", 9));
+  BOOST_TEST_REQUIRE(problem.has_value());
+  BOOST_TEST(problem->offset == 4u);
+  BOOST_TEST(problem->message == "control character U+0000 is not allowed in a lesson");
+}
+
+BOOST_AUTO_TEST_CASE(SanitizeReplacesWholeSequences) {
+  BOOST_TEST(SanitizeForDisplay("a\xEF\xBF\xBF" "b\xFF" "c\x07") == "a?b?c?");
+}
