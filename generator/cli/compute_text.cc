@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/number_format.h"
-#include "cli/grid_text.h"
+#include "base/grid_text.h"
 
 namespace cl {
 namespace {

@@ -2,7 +2,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include "cli/grid_text.h"
+#include "base/grid_text.h"
 
 namespace bdata = boost::unit_test::data;
 using cl::Grid;

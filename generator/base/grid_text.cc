@@ -1,4 +1,4 @@
-#include "cli/grid_text.h"
+#include "base/grid_text.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,5 @@
-// Grid text: a Grid as aligned rows of numbers for a terminal. Every cell is
+// Grid text: a Grid as aligned rows of numbers for a terminal, shared by
+// `convlesson compute` and every stage's text dump. Every cell is
 // right-aligned to the widest number of its grid, so columns (and the minus
 // signs of equally long numbers) line up. ASCII only: '-' for minus, as the
 // terminal and logs may not render U+2212.
