@@ -1,5 +1,6 @@
 #include "base/number_format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -50,6 +51,19 @@ std::string FormatNumberCompact(double value, int max_chars) {
     if (static_cast<int>(s.size()) <= max_chars) return ReplaceMinus(s);
   }
   return ReplaceMinus(full);
+}
+
+std::string FormatNumberRounded(double value, int decimals) {
+  if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities
+  char buf[64];  // sign, 15 integer digits, point, 17 decimals: always fits
+  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 17), value);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
 }
 
 }  // namespace cl

@@ -19,4 +19,11 @@ std::string FormatNumberText(double value);
 // FormatNumberText when it cannot shorten. Uses U+2212 for the minus sign.
 std::string FormatNumberCompact(double value, int max_chars);
 
+// At most `decimals` (0..17) digits after the point, rounded, trailing zeros
+// and a trailing point trimmed, -0 written "0"; ASCII. For coordinates, where
+// differences below what a renderer shows are noise: (12.25, 3) -> "12.25",
+// (10.0 / 3, 3) -> "3.333". Values FormatNumber cannot shorten this way
+// (non-finite, or 1e15 and beyond) are written as FormatNumber writes them.
+std::string FormatNumberRounded(double value, int decimals);
+
 }  // namespace cl

@@ -24,6 +24,14 @@ int RunCli(int argc, char** argv) {
   compute_cmd->add_flag("--json", compute.json, "Print the JSON results object");
   compute_cmd->add_option("--variant", compute.variant, "Only the variant with this label");
 
+  DumpOptions dump;
+  auto* dump_cmd = app.add_subcommand("dump", "Print one pipeline stage's result of a lesson as text");
+  dump_cmd->add_option("--stage", dump.stage, "lesson, compute, storyboard or scene")
+      ->required()->check(CLI::IsMember({"lesson", "compute", "storyboard", "scene"}));
+  dump_cmd->add_option("lesson", dump.lesson, "Lesson file")->required();
+  dump_cmd->add_option("--variant", dump.variant, "Only the variant with this label (scene: default the first)");
+  dump_cmd->add_option("--beat", dump.beat, "Scene only: the beat to lay out, from 1 (default 1)");
+
   // build and watch take the same options; watch adds only its poll interval.
   auto add_build_options = [](CLI::App* cmd, BuildOptions& build) {
     cmd->add_option("paths", build.paths, "Lesson files or folders");
@@ -66,6 +74,7 @@ int RunCli(int argc, char** argv) {
     return RunCheck(check);
   }
   if (compute_cmd->parsed()) return RunCompute(compute);
+  if (dump_cmd->parsed()) return RunDump(dump);
   if (new_cmd->parsed()) return RunNew(new_lesson);
   if (watch_cmd->parsed()) {
     if (watch.build.paths.empty()) watch.build.paths = {"lessons"};

@@ -8,6 +8,7 @@
 #include "base/diagnostic.h"
 #include "cli/commands.h"
 #include "cli/compute_text.h"
+#include "cli/variant_selection.h"
 #include "compute/compute.h"
 #include "lesson/loader.h"
 #include "site/results_text.h"
@@ -19,19 +20,6 @@ void PrintDiagnostics(const LoadResult& loaded) {
   for (const Diagnostic& d : loaded.diagnostics) std::fputs(FormatDiagnostic(d, loaded.source).c_str(), stderr);
 }
 
-// The variants to print: all of them, or the one named by --variant.
-// Returns false (after printing the known labels) when no label matches.
-bool SelectVariants(const Lesson& lesson, const ComputeOptions& options, std::vector<const Variant*>* selected) {
-  for (const Variant& v : lesson.variants)
-    if (!options.variant || v.label == *options.variant) selected->push_back(&v);
-  if (!selected->empty()) return true;
-  std::string labels;
-  for (const Variant& v : lesson.variants) labels += "\n  " + v.label;
-  std::fprintf(stderr, "convlesson compute: error: %s has no variant labelled '%s'; its variants are:%s\n",
-               options.lesson.c_str(), options.variant->c_str(), labels.c_str());
-  return false;
-}
-
 }  // namespace
 
 int RunCompute(const ComputeOptions& options) {
@@ -40,8 +28,8 @@ int RunCompute(const ComputeOptions& options) {
   if (!loaded.lesson || HasErrors(loaded.diagnostics)) return 1;
   const Lesson& lesson = *loaded.lesson;
 
-  std::vector<const Variant*> selected;
-  if (!SelectVariants(lesson, options, &selected)) return 2;
+  const std::vector<const Variant*> selected = SelectVariants(lesson, options.variant, "compute");
+  if (selected.empty()) return 2;
 
   if (options.json) {
     std::fputs(ResultsJsonText(lesson, selected).c_str(), stdout);

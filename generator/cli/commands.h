@@ -22,6 +22,16 @@ struct ComputeOptions {
 };
 int RunCompute(const ComputeOptions& options);
 
+struct DumpOptions {
+  std::string stage;                   // lesson | compute | storyboard | scene
+  std::string lesson;
+  std::optional<std::string> variant;  // only this variant (scene: default the base)
+  std::optional<int> beat;             // scene only: 1-based beat number; default 1
+};
+// Prints one stage's result as text (see docs/cli.md), for tests and for
+// seeing what a stage decided.
+int RunDump(const DumpOptions& options);
+
 struct BuildOptions {
   std::vector<std::string> paths;  // lesson files or folders; default {"lessons"}
   std::string out_dir = "out";

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "base/number_format.h"
 #include "base/grid_text.h"
+#include "base/number_format.h"
 
 namespace cl {
 namespace {

@@ -1,0 +1,88 @@
+#include "compute/result_dump.h"
+
+#include <fmt/format.h>
+
+#include "base/grid_text.h"
+#include "base/number_format.h"
+#include "base/quoted_text.h"
+
+namespace cl {
+namespace {
+
+// A trace's flat row-major values as the kh x kw window they were read from.
+Grid WindowGrid(const std::vector<double>& values, const Grid& weights) {
+  Grid g(weights.rows, weights.cols);
+  if (values.size() == g.values.size()) g.values = values;
+  return g;
+}
+
+std::string SizesLine(const Variant& v, const VariantResult& r) {
+  const ConvSpec& c = v.conv;
+  const int padded_h = v.image.rows + c.pad_top + c.pad_bottom;
+  const int padded_w = v.image.cols + c.pad_left + c.pad_right;
+  // The filter's reach on the image once dilation spreads its taps apart.
+  const int window_h = (v.filter.weights.rows - 1) * c.dilation_h + 1;
+  const int window_w = (v.filter.weights.cols - 1) * c.dilation_w + 1;
+  return fmt::format("  sizes: image {}, padded {}x{}, filter {}, window {}x{}, conv {}, pooled {}\n",
+                     GridSizeText(v.image), padded_h, padded_w, GridSizeText(v.filter.weights), window_h, window_w,
+                     GridSizeText(r.conv), r.pooled ? GridSizeText(*r.pooled) : std::string("none"));
+}
+
+std::string MapBlock(const char* name, const Grid& map, const std::string& note) {
+  return fmt::format("  {}: {}{}\n", name, GridSizeText(map), note) + GridText(map, 4);
+}
+
+std::string ActivationNote(const ActivationSpec& a) {
+  switch (a.type) {
+    case ActivationType::Relu: return " (relu)";
+    case ActivationType::None: return " (none)";
+    case ActivationType::LeakyRelu: return " (leaky-relu, slope " + FormatNumber(a.slope) + ")";
+  }
+  return "";
+}
+
+std::string ConvTraceBlock(const Variant& v, int row, int col) {
+  const ConvTrace t = TraceConvCell(v, row, col);
+  return fmt::format("  conv trace ({}, {}): origin ({}, {}) on the padded image, sum {}\n", t.out_row, t.out_col,
+                     t.origin_row, t.origin_col, FormatNumber(t.sum)) +
+         "    inputs:\n" + GridText(WindowGrid(t.inputs, v.filter.weights), 6) + "    products:\n" +
+         GridText(WindowGrid(t.products, v.filter.weights), 6);
+}
+
+std::string PoolTraceBlock(const Variant& v, const Grid& activated, int row, int col) {
+  const PoolTrace t = TracePoolCell(v, activated, row, col);
+  const std::string winner =
+      t.winner_row < 0 ? std::string("none") : fmt::format("({}, {})", t.winner_row, t.winner_col);
+  return fmt::format("  pool trace ({}, {}): rows [{}, {}), cols [{}, {}), winner {}, value {}\n", t.out_row,
+                     t.out_col, t.row_begin, t.row_end, t.col_begin, t.col_end, winner, FormatNumber(t.value));
+}
+
+}  // namespace
+
+std::string DumpVariantResult(const Variant& variant, const VariantResult& result) {
+  const ConvSpec& c = variant.conv;
+  std::string out = "variant " + QuotedText(variant.label) + "\n";
+  out += SizesLine(variant, result);
+  out += fmt::format("  padding: [{}, {}, {}, {}]\n", c.pad_top, c.pad_bottom, c.pad_left, c.pad_right);
+  out += MapBlock("conv", result.conv, "");
+  out += MapBlock("activated", result.activated, ActivationNote(variant.activation));
+  if (result.pooled)
+    out += MapBlock("pooled", *result.pooled, variant.pool.type == PoolType::Max ? " (max)" : " (avg)");
+  else
+    out += "  pooled: none\n";
+
+  const Grid& conv = result.conv;
+  if (!conv.empty()) {
+    out += ConvTraceBlock(variant, 0, 0);
+    if (conv.rows * conv.cols > 1) out += ConvTraceBlock(variant, conv.rows - 1, conv.cols - 1);
+  }
+  if (result.pooled && !result.pooled->empty()) {
+    const Grid& pooled = *result.pooled;
+    out += PoolTraceBlock(variant, result.activated, 0, 0);
+    if (pooled.rows * pooled.cols > 1)
+      out += PoolTraceBlock(variant, result.activated, pooled.rows - 1, pooled.cols - 1);
+  }
+  return out;
+}
+
+}  // namespace cl
