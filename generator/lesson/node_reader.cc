@@ -149,7 +149,7 @@ std::optional<std::string> NodeReader::Text(const YamlNode& node, std::string_vi
     Error(node, fmt::format("{} must be at most {} characters, got {}", what, max_chars, chars));
     return std::nullopt;
   }
-  return std::string(text);
+  return CloseBidiControls(text);
 }
 
 std::string NodeReader::NumberProblem(const YamlNode& node, double* value) const {

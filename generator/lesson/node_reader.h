@@ -44,7 +44,8 @@ class NodeReader {
   const YamlNode::Entry* Require(const YamlNode& map, std::string_view key);
 
   // Text of a scalar, trimmed of surrounding white space, non-empty, at most
-  // `max_chars` code points, and on one line when `one_line`.
+  // `max_chars` code points, and on one line when `one_line`; bidi controls
+  // it leaves open are closed at its end (CloseBidiControls).
   std::optional<std::string> Text(const YamlNode& node, std::string_view what, int max_chars, bool one_line);
 
   // A finite number within +-limits::kMaxMagnitude. `what` is the subject of

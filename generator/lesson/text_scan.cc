@@ -1,5 +1,9 @@
 #include "lesson/text_scan.h"
 
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "base/utf8.h"
@@ -61,6 +65,29 @@ std::string SanitizeForDisplay(std::string_view text) {
       i += n;
     }
   }
+  return out;
+}
+
+std::string CloseBidiControls(std::string_view text) {
+  constexpr uint32_t kPopFormatting = 0x202C, kPopIsolate = 0x2069;
+  std::vector<uint32_t> open;  // the closer each open control needs, innermost last
+  for (std::size_t i = 0; i < text.size();) {
+    const uint32_t cp = NextCodePoint(text, &i);
+    if (cp == 0x202A || cp == 0x202B || cp == 0x202D || cp == 0x202E) {
+      open.push_back(kPopFormatting);
+    } else if (cp >= 0x2066 && cp <= 0x2068) {
+      open.push_back(kPopIsolate);
+    } else if (cp == kPopFormatting) {
+      // Closes an embedding only inside the innermost isolate.
+      if (!open.empty() && open.back() == kPopFormatting) open.pop_back();
+    } else if (cp == kPopIsolate) {
+      // Closes the innermost open isolate and every embedding opened inside it.
+      const auto isolate = std::find(open.rbegin(), open.rend(), kPopIsolate);
+      if (isolate != open.rend()) open.erase(std::prev(isolate.base()), open.end());
+    }
+  }
+  std::string out(text);
+  for (auto it = open.rbegin(); it != open.rend(); ++it) out += *it == kPopIsolate ? "\u2069" : "\u202C";
   return out;
 }
 

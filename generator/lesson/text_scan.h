@@ -38,6 +38,14 @@ std::optional<EncodingProblem> FindEncodingProblem(std::string_view text);
 // the first problem keep their offsets.
 std::string SanitizeForDisplay(std::string_view text);
 
+// `text` with every bidirectional embedding, override (U+202A, U+202B,
+// U+202D, U+202E) and isolate (U+2066 to U+2068) it leaves open closed at its
+// end (U+202C, U+2069), as UAX #9 pairs them; balanced text is returned as it
+// is. A one-line text is later set next to other words ("Max pooling",
+// "filter: the map will be 4x4") in frames, captions and pages; left open, an
+// override written in it would reverse those words too.
+std::string CloseBidiControls(std::string_view text);
+
 // Number of code points in valid UTF-8 (continuation bytes are not counted).
 int CountCodePoints(std::string_view text);
 

@@ -298,3 +298,20 @@ BOOST_AUTO_TEST_CASE(NumbersInEveryDecimalForm) {
   BOOST_TEST((l.variants[0].image == G({{0, 1, 2.5, 0.5, 1000, -0.2, 5, 0}})));
   BOOST_TEST(!std::signbit(l.variants[0].image.at(0, 0)));  // no -0
 }
+
+// An override left open in a label would reverse the words frames and captions
+// set after it ("... · Max pooling"), so the loader closes it.
+BOOST_AUTO_TEST_CASE(OpenBidiOverridesInTextAreClosed) {
+  const Lesson l = MustLoad(
+      "title: \"\\u202ETitle\"\nsummary: \"\\u202ESummary\"\nlabel: \"\\u2067Base\"\n"
+      "image: {pattern: diagonal}\nfilter: {name: \"\\u202EName\", weights: [[1]]}\n"
+      "sections: [{title: \"\\u202ESection\", body: \"\\u202EBody\"}]\n"
+      "variants: [{label: \"Ok \\u202Ex\\u202C\", pool: none}]\n");
+  BOOST_TEST(l.title == "\u202ETitle\u202C");
+  BOOST_TEST(l.summary == "\u202ESummary\u202C");
+  BOOST_TEST(l.variants[0].label == "\u2067Base\u2069");
+  BOOST_TEST(l.variants[0].filter.name == "\u202EName\u202C");
+  BOOST_TEST(l.variants[1].label == "Ok \u202Ex\u202C");  // balanced: kept as written
+  BOOST_TEST(l.sections[0].title == "\u202ESection\u202C");
+  BOOST_TEST(l.sections[0].body == "\u202EBody");  // Markdown: each paragraph bounds its own bidi
+}

@@ -69,3 +69,24 @@ BOOST_AUTO_TEST_CASE(ForbiddenCodePointInParsedText) {
 BOOST_AUTO_TEST_CASE(SanitizeReplacesWholeSequences) {
   BOOST_TEST(SanitizeForDisplay("a\xEF\xBF\xBF" "b\xFF" "c\x07") == "a?b?c?");
 }
+
+struct BidiCase {
+  std::string text, closed;
+};
+std::ostream& operator<<(std::ostream& os, const BidiCase& c) { return os << c.text; }
+
+// U+202E right-to-left override, U+202C pop, U+2067 right-to-left isolate, U+2069 pop isolate.
+BOOST_DATA_TEST_CASE(OpenBidiControlsAreClosedAtTheEnd,
+                     bdata::make(std::vector<BidiCase>{
+                         {"plain", "plain"},
+                         {"\u202Eevil", "\u202Eevil\u202C"},
+                         {"\u202Eone\u202C", "\u202Eone\u202C"},
+                         {"\u202A\u202Etwo", "\u202A\u202Etwo\u202C\u202C"},
+                         {"\u2067iso", "\u2067iso\u2069"},
+                         {"\u2067\u202Ein\u2069", "\u2067\u202Ein\u2069"},   // the isolate's pop closes both
+                         {"\u202E\u2067x", "\u202E\u2067x\u2069\u202C"},     // innermost first
+                         {"\u202Cstray\u2069", "\u202Cstray\u2069"},         // closers without openers stay
+                         {"\u2067\u202C", "\u2067\u202C\u2069"}}),           // a pop cannot cross an isolate
+                     c) {
+  BOOST_TEST(CloseBidiControls(c.text) == c.closed);
+}
