@@ -48,6 +48,16 @@ test('the index lists every built lesson, default lesson first, with loaded thum
   await context.close();
 });
 
+test('a lesson whose title and labels are one long word does not widen the index', async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await open('index.html', { width, height: 740 });
+    assert.ok(await page.isVisible('.lesson-card h2 a[href="long-words/index.html"]'));
+    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    assert.ok(widths.doc <= widths.view, `the index is ${widths.doc}px wide in a ${widths.view}px window`);
+    await context.close();
+  }
+});
+
 test('a lesson card leads to its page and the page leads back', async () => {
   const { context, page } = await open('index.html');
   await page.click('text=' + readLessonJson('conv-relu-pool').title);

@@ -323,6 +323,15 @@ describe('page', () => {
     await context.close();
   });
 
+  test('a 190-character word in every author text wraps instead of widening the page', async () => {
+    for (const width of [1280, 360]) {
+      const { context, page } = await openLesson({ viewport: { width, height: 740 } }, 'long-words');
+      const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+      assert.ok(widths.doc <= widths.view, `long-words is ${widths.doc}px wide in a ${widths.view}px window`);
+      await context.close();
+    }
+  });
+
   test('author text is shown as text and runs nothing', async () => {
     const { context, page, errors } = await openLesson({}, 'uneven-variants');
     const dialogs = [];
