@@ -1,8 +1,11 @@
 #include "site/markdown.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <cmark.h>
@@ -21,9 +24,17 @@ struct CFree {
 };
 
 // Images inlined from a data: URL load nothing; every other image would be a
-// request to a file the build never copied or to the network.
+// request to a file the build never copied or to the network. Only the data:
+// images cmark's safe mode keeps count (it empties the rest, leaving a broken
+// <img src="">); like cmark, the scheme and type are matched in any case.
 bool IsSelfContainedImage(const char* url) {
-  return url != nullptr && std::string_view(url).starts_with("data:image/");
+  if (url == nullptr) return false;
+  std::string prefix(std::string_view(url).substr(0, 16));
+  std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view kept : {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"})
+    if (prefix.starts_with(kept)) return true;
+  return false;
 }
 
 // Replaces an image node by a link to the same URL whose text is the image's
