@@ -6,8 +6,7 @@ foreach(case noop edit-one ids edit-image edit-template delete-lesson force-and-
   add_test(NAME e2e.build.${case}
     COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/build_e2e.sh" $<TARGET_FILE:convlesson> ${case}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
-  set_tests_properties(e2e.build.${case} PROPERTIES LABELS "e2e;build" TIMEOUT 300
-    ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+  set_tests_properties(e2e.build.${case} PROPERTIES LABELS "e2e;build" TIMEOUT 300)
 endforeach()
 # The SIGKILL loop times itself to stay under a minute; keep it alone on the machine.
 set_tests_properties(e2e.build.kill PROPERTIES RUN_SERIAL TRUE)
