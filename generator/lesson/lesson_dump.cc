@@ -51,22 +51,14 @@ std::string VariantBlock(const Variant& v, std::size_t number) {
   return out;
 }
 
-int LineCount(const std::string& body) {
-  if (body.empty()) return 0;
-  int lines = 1;
-  for (std::size_t i = 0; i + 1 < body.size(); ++i) lines += body[i] == '\n';
-  return lines;
-}
-
 std::string SectionBlock(const Section& s, std::size_t number) {
   switch (s.kind) {
     case SectionKind::StepByStep: return fmt::format("  {}: generate step-by-step\n", number);
     case SectionKind::Complexity: return fmt::format("  {}: generate complexity\n", number);
     case SectionKind::Prose: break;
   }
-  const int lines = LineCount(s.body);
-  return fmt::format("  {}: prose {}\n    body: {} ({} line{})\n", number, QuotedText(s.title),
-                     QuotedText(BodyExcerpt(s.body, kExcerptChars)), lines, lines == 1 ? "" : "s");
+  return fmt::format("  {}: prose {}\n    body: {}\n", number, QuotedText(s.title),
+                     QuotedText(BodyExcerpt(s.body, kExcerptChars)));
 }
 
 }  // namespace

@@ -87,11 +87,11 @@ constexpr const char* kPlain =
 constexpr const char* kSections =
     "sections: 4\n"
     "  1: prose \"Why\"\n"
-    "    body: \"First line here...\" (2 lines)\n"
+    "    body: \"First line here...\"\n"
     "  2: generate step-by-step\n"
     "  3: generate complexity\n"
     "  4: prose \"Empty\"\n"
-    "    body: \"\" (0 lines)\n";
+    "    body: \"\"\n";
 
 }  // namespace
 
