@@ -1,6 +1,8 @@
 // `convlesson check`: loads every lesson it is given, prints each problem
 // (stderr) and a one-line summary (stdout). Exit 1 when a lesson failed or a
 // path does not exist (or, with --werror, anything drew a warning), else 0.
+// Besides the loader's diagnostics it reports the storyboard's (beats cut to
+// fit `max`), so that check warns of everything a build would.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -8,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "compute/compute.h"
 #include "lesson/loader.h"
+#include "storyboard/storyboard.h"
 
 namespace cl {
 namespace {
@@ -20,6 +24,14 @@ int CountWarnings(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string Plural(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+// The warnings planning the lesson's beats draws, as the build draws them.
+void AddStoryboardWarnings(LoadResult* r) {
+  for (const Variant& v : r->lesson->variants) {
+    const Storyboard story = PlanStoryboard(v, ComputeVariant(v), r->lesson->beats);
+    r->diagnostics.insert(r->diagnostics.end(), story.warnings.begin(), story.warnings.end());
+  }
+}
 
 }  // namespace
 
@@ -49,6 +61,9 @@ int RunCheck(const CheckOptions& options) {
         r->lesson.reset();
         break;
       }
+
+  for (LoadResult& r : results)
+    if (r.lesson) AddStoryboardWarnings(&r);
 
   int ok = 0, failed = 0;
   for (const LoadResult& r : results) {

@@ -89,6 +89,20 @@ TEXT
     (cd "$work" && "$bin" check --werror warn.yaml >out 2>err) && fail "--werror let a warning pass" || true
     out_is "checked 1 lesson: 0 ok, 1 failed, 1 warning"
     ;;
+  beats-warning)
+    # Beats are planned after loading; check must still warn as build does.
+    printf 'title: T\nimage: {pattern: vertical-bar}\nfilter: identity\nbeats: {per: cell, max: 20}\n' >"$work/beats.yaml"
+    (cd "$work" && "$bin" check beats.yaml >out 2>err) || fail "a beats warning failed the check without --werror"
+    cat >"$work/want" <<'TEXT'
+beats.yaml:4:8: warning: variant 'Identity': per: cell would make 23 beats, more than max 20; showing one beat per output row (9 beats)
+    4 | beats: {per: cell, max: 20}
+      |        ^
+TEXT
+    same_text "$work/want" "$work/err"
+    out_is "checked 1 lesson: 1 ok, 0 failed, 1 warning"
+    (cd "$work" && "$bin" check --werror beats.yaml >out 2>err) && fail "--werror let a beats warning pass" || true
+    out_is "checked 1 lesson: 0 ok, 1 failed, 1 warning"
+    ;;
   usage)
     run 2 check --no-such-flag
     run 2 no-such-command
