@@ -75,6 +75,14 @@ std::string ValuesFromTo(const std::vector<double>& values) {
   return "from " + Short(m.min) + " to " + Short(m.max);
 }
 
+// The values of a grid as a phrase that stands on its own: "values from 0 to
+// 9", or "the value 0 in every cell" when there is only one.
+std::string ValuesPhrase(const std::vector<double>& values) {
+  const MinMax m = ValueRange(values);
+  if (m.min == m.max) return "the value " + Short(m.min) + " in every cell";
+  return "values " + ValuesFromTo(values);
+}
+
 std::string RowValues(const Grid& g, int row) {
   std::vector<std::string> items;
   const int shown = std::min(g.cols, static_cast<int>(kMaxListed) + 1);
@@ -88,7 +96,7 @@ std::string RowsCaption(const Grid& m, int first_row, int last_row, std::string_
   if (first_row == last_row) return fmt::format("{} {}: {}", row, first_row, RowValues(m, first_row));
   std::vector<double> values(m.values.begin() + static_cast<std::ptrdiff_t>(first_row) * m.cols,
                              m.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * m.cols);
-  return fmt::format("{} {}: values {}", rows, Range(first_row, last_row), ValuesFromTo(values));
+  return fmt::format("{} {}: {}", rows, Range(first_row, last_row), ValuesPhrase(values));
 }
 
 std::string StrideText(int h, int w) {
@@ -172,9 +180,9 @@ BeatText IntroText(const Variant& v, const VariantResult& r) {
                           SizeText(v.image.rows, v.image.cols), SizeText(w.rows, w.cols), v.filter.name,
                           SizeText(r.conv.rows, r.conv.cols));
   t.description = fmt::format(
-      "A {} image with values {} and the {} {} filter (weights {}). The filter slides over the image with {}{}, {}, "
+      "A {} image with {} and the {} {} filter (weights {}). The filter slides over the image with {}{}, {}, "
       "so the feature map is {}.",
-      SizeText(v.image.rows, v.image.cols), ValuesFromTo(v.image.values), SizeText(w.rows, w.cols), v.filter.name,
+      SizeText(v.image.rows, v.image.cols), ValuesPhrase(v.image.values), SizeText(w.rows, w.cols), v.filter.name,
       WeightsText(w), StrideText(v.conv.stride_h, v.conv.stride_w), DilationText(v.conv), PaddingText(v.conv),
       SizeText(r.conv.rows, r.conv.cols));
   if (v.activation.type != ActivationType::None)
@@ -244,10 +252,10 @@ BeatText ActivationText(const Variant& v, const VariantResult& r) {
   const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
   t.description = fmt::format(
       "{} {} every negative value of the {} feature map and keeps the others; {} of its {} cells {} negative, so the "
-      "activated map holds values {}.",
+      "activated map holds {}.",
       name, leaky ? fmt::format("multiplies by {}", FormatNumberText(v.activation.slope)) : std::string("clears to 0"),
       SizeText(r.conv.rows, r.conv.cols), negative, cells, negative == 1 ? "was" : "were",
-      ValuesFromTo(r.activated.values));
+      ValuesPhrase(r.activated.values));
   return t;
 }
 
@@ -300,9 +308,9 @@ BeatText SummaryText(const Variant& v, const VariantResult& r) {
   BeatText t;
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
 
-  t.description = fmt::format("The {} filter turned the {} image into a {} feature map with values {}",
+  t.description = fmt::format("The {} filter turned the {} image into a {} feature map with {}",
                               v.filter.name, SizeText(v.image.rows, v.image.cols), SizeText(r.conv.rows, r.conv.cols),
-                              ValuesFromTo(r.conv.values));
+                              ValuesPhrase(r.conv.values));
   const long long negative = CountNegative(r.conv);
   if (v.activation.type == ActivationType::Relu)
     t.description += fmt::format("; ReLU cleared its {}", CountText(negative, "negative cell", "negative cells"));
@@ -317,7 +325,7 @@ BeatText SummaryText(const Variant& v, const VariantResult& r) {
       for (double x : p.values) items.push_back(FormatNumberText(x));
       values = Join(items, ", ");
     } else {
-      values = "values " + ValuesFromTo(p.values);
+      values = ValuesPhrase(p.values);
     }
     t.description += fmt::format("; {} reduced it to {}: {}", PoolSpecText(v.pool), SizeText(p.rows, p.cols), values);
   }

@@ -140,6 +140,22 @@ BOOST_AUTO_TEST_CASE(DescriptionsExplainTheBeat) {
              "27, 0, 27.");
 }
 
+// "values all 0" is no phrase; a uniform grid gets one that reads.
+BOOST_AUTO_TEST_CASE(UniformGridsAreDescribedInWords) {
+  Variant v = testing::VerticalEdgeVariant();
+  v.image = Grid(6, 6);
+  const Storyboard s = Plan(v);
+  BOOST_TEST(s.beats[0].description.starts_with("A 6\u00D76 image with the value 0 in every cell and the 3\u00D73"));
+  BOOST_TEST(s.beats[17].description ==
+             "ReLU clears to 0 every negative value of the 4\u00D74 feature map and keeps the others; 0 of its 16 "
+             "cells were negative, so the activated map holds the value 0 in every cell.");
+  BOOST_TEST(s.beats[22].description.starts_with(
+      "The Vertical edge filter turned the 6\u00D76 image into a 4\u00D74 feature map with the value 0 in every "
+      "cell;"));
+  const Storyboard rows = Plan(testing::SizedVariant(40, 40, 3, 3), BeatsPer::Auto, 30);
+  BOOST_TEST(rows.beats[1].caption == "Rows 0 to 1: values from \u221224 to 31");
+}
+
 // A 40x40 image: conv 38x38 (1444 cells), pooled 19x19 (361 cells).
 struct ThinningCase {
   BeatsPer per;
