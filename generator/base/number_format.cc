@@ -53,6 +53,29 @@ std::string FormatNumberCompact(double value, int max_chars) {
   return ReplaceMinus(full);
 }
 
+std::string FormatNumberWithin(double value, int max_chars) {
+  const std::string compact = FormatNumberCompact(value, max_chars);
+  // Compact output is ASCII but for a leading minus, which counts as one character.
+  const auto chars = [](const std::string& s) {
+    return static_cast<int>(s.size()) - (s.starts_with("\u2212") ? 2 : 0);
+  };
+  if (chars(compact) <= max_chars || !std::isfinite(value)) return compact;
+  for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*e", digits, value);
+    std::string s = buf;
+    const std::size_t e = s.find('e');
+    std::string mantissa = s.substr(0, e);
+    if (mantissa.find('.') != std::string::npos) {
+      while (mantissa.back() == '0') mantissa.pop_back();
+      if (mantissa.back() == '.') mantissa.pop_back();
+    }
+    s = mantissa + s.substr(e);
+    if (static_cast<int>(s.size()) <= max_chars) return ReplaceMinus(s);
+  }
+  return compact;  // no form fits; the exact digits are the honest fallback
+}
+
 std::string FormatNumberRounded(double value, int decimals) {
   if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities
   char buf[64];  // sign, 15 integer digits, point, 17 decimals: always fits

@@ -19,6 +19,13 @@ std::string FormatNumberText(double value);
 // FormatNumberText when it cannot shorten. Uses U+2212 for the minus sign.
 std::string FormatNumberCompact(double value, int max_chars);
 
+// FormatNumberCompact, and when that is still longer than `max_chars` (a
+// large whole number), the value rounded to scientific notation that fits:
+// (1e20, 8) -> "1e+20", (-2.6666e18, 8) -> "−2.7e+18". For the ends of a
+// scale, where how large a number is matters more than its last digits and
+// the room is fixed. Uses U+2212 for the minus sign.
+std::string FormatNumberWithin(double value, int max_chars);
+
 // At most `decimals` (0..17) digits after the point, rounded, trailing zeros
 // and a trailing point trimmed, -0 written "0"; ASCII. For coordinates, where
 // differences below what a renderer shows are noise: (12.25, 3) -> "12.25",

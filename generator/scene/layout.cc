@@ -63,9 +63,10 @@ void AddLegend(Scene& scene, const FrameGeometry& g, double value_scale, double 
 
   const double s = g.legend_text_size;
   const double baseline = g.legend_y + g.legend_h + 3 + kFontAscent * s;
-  AddText(scene, g.legend_x, baseline, FormatNumberCompact(-value_scale, 6), s, palette::kMutedInk, TextAnchor::Start);
+  // Each end has half the bar, less the "0": whole numbers too long for it go scientific.
+  AddText(scene, g.legend_x, baseline, FormatNumberWithin(-value_scale, 8), s, palette::kMutedInk, TextAnchor::Start);
   AddText(scene, g.legend_x + g.legend_w / 2, baseline, "0", s, palette::kMutedInk, TextAnchor::Middle);
-  AddText(scene, g.legend_x + g.legend_w, baseline, FormatNumberCompact(value_scale, 6), s, palette::kMutedInk,
+  AddText(scene, g.legend_x + g.legend_w, baseline, FormatNumberWithin(value_scale, 8), s, palette::kMutedInk,
           TextAnchor::End);
   const double note_x = g.legend_x + g.legend_w + 20;
   const std::string note = fmt::format("blue negative, white zero, orange positive; filter weights from {} to {}",

@@ -49,3 +49,18 @@ BOOST_AUTO_TEST_CASE(CompactShortensDecimals) {
   BOOST_TEST(cl::FormatNumberCompact(-27, 4) == "\u221227");
   BOOST_TEST(cl::FormatNumberCompact(-0.001, 4) == "0");
 }
+
+BOOST_DATA_TEST_CASE(WithinFitsLargeNumbersInScientificNotation,
+                     bdata::make(std::vector<NumberCase>{
+                         {36, "36"},
+                         {-11730, "\u221211730"},
+                         {1.0 / 9.0, "0.111"},
+                         {1e20, "1e+20"},
+                         {-1e21, "\u22121e+21"},
+                         {-2666666666666666496.0, "\u22122.7e+18"},
+                         {123456789012.0, "1.23e+11"},
+                         {12345678, "12345678"},
+                     }),
+                     c) {
+  BOOST_TEST(cl::FormatNumberWithin(c.value, 8) == c.want);
+}

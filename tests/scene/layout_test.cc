@@ -107,6 +107,23 @@ BOOST_DATA_TEST_CASE(EverythingInsideAndNoTextOverlaps,
   }
 }
 
+// Pixels and weights may reach 1e9, so maps reach 1e19 and beyond: the
+// legend's ends must still fit beside its "0" instead of running into it.
+BOOST_AUTO_TEST_CASE(HugeValuesKeepTheLegendApart) {
+  Variant v = testing::SizedVariant(6, 6, 3, 3);
+  for (double& x : v.image.values) x *= 1e9;
+  for (double& w : v.filter.weights.values) w *= 1e9;
+  const auto b = Build(v);
+  BOOST_TEST(b->input.value_scale > 1e19);
+  for (int i : SampleBeats(b->story)) {
+    BOOST_TEST_CONTEXT("beat " << i) {
+      const Scene s = LayoutBeat(b->input, b->geometry, i);
+      BOOST_TEST(FirstOutside(s) == "");
+      BOOST_TEST(FirstTextOverlap(s) == "");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(SmallCellsHideNumbersNotCells) {
   const auto b = Build(testing::SizedVariant(512, 512, 3, 3));
   BOOST_TEST(!b->geometry.input.grid.numbers);
