@@ -56,6 +56,24 @@ void ImageToLink(cmark_node* image) {
   cmark_node_free(image);
 }
 
+// cmark writes XHTML-style void elements (<hr />, <br />, <img ... />); the
+// pages are HTML, whose style (and html-validate's void-style rule) omits the
+// slash. " />" only ever ends one of those tags: cmark escapes '<' and '>' in
+// text and attribute values.
+std::string WithoutSelfClosingTags(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html.compare(i, 3, " />") == 0) {
+      out += '>';
+      i += 2;
+    } else {
+      out += html[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string MarkdownToHtml(std::string_view markdown, int heading_offset) {
@@ -86,7 +104,7 @@ std::string MarkdownToHtml(std::string_view markdown, int heading_offset) {
 
   // CMARK_OPT_DEFAULT is safe mode: raw HTML becomes a comment and unsafe URLs are emptied.
   std::unique_ptr<char, CFree> html(cmark_render_html(doc.get(), CMARK_OPT_DEFAULT));
-  return html ? std::string(html.get()) : std::string();
+  return html ? WithoutSelfClosingTags(html.get()) : std::string();
 }
 
 }  // namespace cl

@@ -42,13 +42,17 @@ BOOST_DATA_TEST_CASE(
          "<p><a href=\"https://example.org/bar.png\">a bar</a></p>\n"},
         {"relative image becomes link", "![](pictures/bar.png)", 2, "<p><a href=\"pictures/bar.png\">image</a></p>\n"},
         {"inline data image kept", "![dot](data:image/png;base64,AAAA)", 2,
-         "<p><img src=\"data:image/png;base64,AAAA\" alt=\"dot\" /></p>\n"},
+         "<p><img src=\"data:image/png;base64,AAAA\" alt=\"dot\"></p>\n"},
         {"upper-case data image kept", "![dot](DATA:image/GIF;base64,AAAA)", 2,
-         "<p><img src=\"DATA:image/GIF;base64,AAAA\" alt=\"dot\" /></p>\n"},
+         "<p><img src=\"DATA:image/GIF;base64,AAAA\" alt=\"dot\"></p>\n"},
         // cmark empties data: images other than png, gif, jpeg and webp; an
         // <img src=""> would show as a broken picture, an emptied link does not.
         {"svg data image becomes emptied link", "![d](data:image/svg+xml;base64,PHN2Zz4=)", 2,
          "<p><a href=\"\">d</a></p>\n"},
+        // HTML void elements, as the pages write them (no XHTML slash).
+        {"thematic break", "a\n\n---\n\nb", 2, "<p>a</p>\n<hr>\n<p>b</p>\n"},
+        {"hard line break", "a  \nb", 2, "<p>a<br>\nb</p>\n"},
+        {"slash in text stays", "x /> y", 2, "<p>x /&gt; y</p>\n"},
         {"heading moved under h2", "# Why\n\n## How", 2, "<h3>Why</h3>\n<h4>How</h4>\n"},
         {"deep heading clamped", "##### Five\n\n###### Six", 2, "<h6>Five</h6>\n<h6>Six</h6>\n"},
         {"no offset", "# One", 0, "<h1>One</h1>\n"},
