@@ -1,7 +1,6 @@
 #include "site/markdown.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -9,6 +8,8 @@
 #include <vector>
 
 #include <cmark.h>
+
+#include "base/ascii.h"
 
 namespace cl {
 namespace {
@@ -29,9 +30,7 @@ struct CFree {
 // <img src="">); like cmark, the scheme and type are matched in any case.
 bool IsSelfContainedImage(const char* url) {
   if (url == nullptr) return false;
-  std::string prefix(std::string_view(url).substr(0, 16));
-  std::transform(prefix.begin(), prefix.end(), prefix.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string prefix = AsciiLower(std::string_view(url).substr(0, 16));
   for (std::string_view kept : {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"})
     if (prefix.starts_with(kept)) return true;
   return false;
