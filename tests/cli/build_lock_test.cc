@@ -3,8 +3,9 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <thread>
 
 #include <boost/test/unit_test.hpp>
@@ -46,17 +47,27 @@ BOOST_AUTO_TEST_CASE(SecondHolderWaitsUntilReleased) {
   auto first = std::make_unique<cl::BuildLock>();
   std::string error;
   BOOST_REQUIRE(first->Acquire(dir.path, false, nullptr, &error));
-  std::atomic<bool> waited{false}, acquired{false};
+  // Events, not sleeps: the second holder reports whether it found the lock
+  // taken (on_wait) or got past Acquire without waiting, and only then is
+  // the first released.
+  std::promise<bool> found_taken;
+  std::atomic<bool> acquired{false};
   std::thread second([&] {
     cl::BuildLock lock;
     std::string e;
-    if (lock.Acquire(dir.path, true, [&] { waited = true; }, &e)) acquired = true;
+    bool waited = false;
+    bool ok = lock.Acquire(dir.path, true, [&] {
+      waited = true;
+      found_taken.set_value(true);
+    }, &e);
+    acquired = ok;
+    if (!waited) found_taken.set_value(false);
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));
-  BOOST_TEST(!acquired.load());
+  bool waited = found_taken.get_future().get();
+  BOOST_TEST(waited);
+  BOOST_TEST(!acquired.load());  // the first holder still has it
   first.reset();  // the destructor releases
   second.join();
-  BOOST_TEST(waited.load());
   BOOST_TEST(acquired.load());
 }
 
