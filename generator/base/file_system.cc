@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "base/crash_point.h"
+
 namespace cl {
 namespace fs = std::filesystem;
 namespace {
@@ -129,13 +131,18 @@ bool RemoveTree(const std::string& path, std::string* error) {
 
 bool ReplacePath(const std::string& staged, const std::string& target, std::string* error, bool allow_exchange) {
   if (!PathExists(target)) {
-    if (::rename(staged.c_str(), target.c_str()) == 0) return true;
+    if (::rename(staged.c_str(), target.c_str()) == 0) {
+      CrashPoint("swapped");
+      return true;
+    }
     if (error) *error = Failure("move into place", target, errno);
     return false;
   }
-  if (allow_exchange) {
-    if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0)
+  if (allow_exchange && !ExchangeDisabledForTests()) {
+    if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+      CrashPoint("swapped");
       return RemoveTree(staged, error);  // `staged` now holds the old version
+    }
   } else {
     errno = ENOSYS;
   }
@@ -150,12 +157,14 @@ bool ReplacePath(const std::string& staged, const std::string& target, std::stri
     if (error) *error = Failure("move aside", target, errno);
     return false;
   }
+  CrashPoint("moved-aside");
   if (::rename(staged.c_str(), target.c_str()) != 0) {
     int err = errno;
     ::rename(aside.c_str(), target.c_str());  // put the old version back
     if (error) *error = Failure("move into place", target, err);
     return false;
   }
+  CrashPoint("swapped");
   return RemoveTree(aside, error);
 }
 

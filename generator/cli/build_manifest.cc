@@ -67,6 +67,7 @@ std::string SerializeManifest(const BuildManifest& m) {
     for (const ManifestWarning& w : l.warnings)
       out += fmt::format("warning\t{}\t{}\t{}\t{}\t{}\n", Escape(w.path), w.line, w.column, w.span,
                          Escape(w.message));
+    if (l.pending) out += "pending\n";
   }
   return out;
 }
@@ -94,7 +95,7 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
       continue;
     }
     bool lesson_field = kind == "source" || kind == "key" || kind == "yaml" || kind == "generator" ||
-                        kind == "files" || kind == "input" || kind == "warning";
+                        kind == "files" || kind == "input" || kind == "warning" || kind == "pending";
     bool well_formed = true;
     if (lesson_field && !lesson) return fail("unexpected record before any lesson");
     if (kind == "course") {
@@ -123,6 +124,9 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
       well_formed = f.size() == 6 && Unescape(f[1], &w.path) && ParseInt(f[2], &w.line) &&
                     ParseInt(f[3], &w.column) && ParseInt(f[4], &w.span) && Unescape(f[5], &w.message);
       if (well_formed) lesson->warnings.push_back(std::move(w));
+    } else if (kind == "pending") {
+      well_formed = f.size() == 1;
+      lesson->pending = true;
     } else {
       return fail(fmt::format("unknown record '{}'", kind));
     }

@@ -12,6 +12,10 @@
 //   key<TAB>HEX  yaml<TAB>HEX  generator<TAB>HEX  files<TAB>N
 //   input<TAB>../lessons/x.png<TAB>HEX
 //   warning<TAB>PATH<TAB>LINE<TAB>COL<TAB>SPAN<TAB>MESSAGE   (PATH empty: the lesson file)
+//   pending                                 out/ID is being replaced or removed
+// A build writes `pending` (and drops the course key) before it touches a
+// folder and the full record after, so a build killed in between leaves a
+// manifest that owns the folder but never calls it up to date.
 #pragma once
 
 #include <map>
@@ -44,6 +48,9 @@ struct ManifestLesson {
   std::vector<ManifestInput> inputs;      // images and other files it read
   std::vector<ManifestWarning> warnings;  // replayed when the lesson is up to date
   int files = 0;                          // files in out/<id>/
+  // out/<id> may hold another version than this record describes (a build
+  // was replacing or removing it): never up to date, but still ours to remove.
+  bool pending = false;
   bool operator==(const ManifestLesson&) const = default;
 };
 

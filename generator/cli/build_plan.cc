@@ -11,6 +11,7 @@ bool IsUpToDate(const ManifestLesson* previous, const UpToDateCheck& check, std:
   };
   if (check.force) return no("--force");
   if (!previous) return no("not built before");
+  if (previous->pending) return no("a build was interrupted while replacing its outputs");
   if (previous->yaml_hash != check.yaml_hash) return no("lesson file changed");
   if (previous->generator != check.generator_key) return no("generator, templates or options changed");
   for (const ManifestInput& input : previous->inputs)

@@ -1,7 +1,8 @@
 // Build plan: the decisions that make a build incremental, as pure functions
 // over the manifest so they can be tested without a disk. A lesson is up to
 // date when its file, every file it read and the generator key hash as they
-// did when its outputs were made, and those outputs are still there; outputs
+// did when its outputs were made, those outputs are still there and no build
+// was killed while replacing them (ManifestLesson::pending); outputs
 // whose lesson file is gone are stale and removed.
 #pragma once
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "base/crash_point.h"
 #include "base/file_system.h"
 #include "cli/build_paths.h"
 
@@ -31,6 +32,7 @@ void RecoverStaging(const std::string& out_dir, std::string_view manifest_name, 
         errors->push_back(error);
     }
   }
+  CrashPoint("staging-recovered");
   if (PathExists(staging) && !RemoveTree(staging, &error)) errors->push_back(error);
   // The only file written straight into out/ is the manifest (WriteFileAtomic's
   // temporary is ".<name>.tmp<pid>-<n>").

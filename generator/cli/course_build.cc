@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "base/crash_point.h"
 #include "base/disk_file_sink.h"
 #include "base/file_system.h"
 #include "base/parallel_for.h"
@@ -81,6 +82,7 @@ class CourseBuilder {
   void ClaimIds();
   void Render();
   void RenderOne(LessonJob& job);
+  bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
   void RemoveStale();
   void BuildCourse();
@@ -349,22 +351,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
 
   ApplyWerror(&job.diagnostics);
   ok = ok && !HasErrors(job.diagnostics);
-  if (ok) {
-    std::lock_guard lock(mutex_);
-    ok = ReplacePath(stage, LessonDir(job.id), &error);
-    if (!ok) {
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
-    } else {
-      // The file used to make another id, which nothing claims now: that folder is stale.
-      if (job.previous && job.previous->id != job.id && !claimed_.count(job.previous->id)) {
-        if (RemoveTree(LessonDir(job.previous->id), &error)) manifest_.lessons.erase(job.previous->id);
-        else job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
-      }
-      manifest_.lessons[job.id] = entry;
-      WriteManifest();
-      result_.totals.files_written += entry.files;
-    }
-  }
+  ok = ok && PublishLesson(job, stage, entry);
   if (!ok) RemoveTree(stage, nullptr);  // the last good outputs stay in out/<id>
   PrintDiagnostics(job, job.diagnostics);
   if (ok)
@@ -375,20 +362,68 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   if (!ok && options_.fail_fast) stop_ = true;
 }
 
+// Swaps the staged outputs into out/<id> and records them. The manifest is
+// written before the swap too, with every record whose folder is about to
+// change marked pending: a build killed after the swap but before the final
+// write must not leave a record that calls the other version up to date.
+bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry) {
+  std::lock_guard lock(mutex_);
+  CrashPoint("lesson-staged");
+  // Folders this lesson file made under an id that nothing claims now: removed
+  // once the new one is in place.
+  std::vector<std::string> superseded;
+  for (auto& [id, other] : manifest_.lessons)
+    if (id != job.id && other.source == job.source && !claimed_.count(id)) {
+      superseded.push_back(id);
+      other.pending = true;
+    }
+  ManifestLesson replacing = entry;
+  replacing.pending = true;
+  manifest_.lessons[job.id] = replacing;
+  if (!WriteManifest()) return false;
+  CrashPoint("lesson-pending");
+  std::string error;
+  if (!ReplacePath(stage, LessonDir(job.id), &error)) {
+    job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+    return false;
+  }
+  CrashPoint("lesson-swapped");
+  for (const std::string& id : superseded) {
+    if (RemoveTree(LessonDir(id), &error)) {
+      manifest_.lessons.erase(id);
+    } else {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+      failed_ = true;
+    }
+  }
+  manifest_.lessons[job.id] = entry;
+  WriteManifest();  // on failure the outputs are still the new ones; the error fails the build
+  CrashPoint("lesson-recorded");
+  result_.totals.files_written += entry.files;
+  return true;
+}
+
 void CourseBuilder::RemoveStale() {
   std::vector<std::string> stale = StaleLessonIds(manifest_, claimed_, [this](const std::string& source) {
     return PathExists(ResolveFromOut(source, out_));
   });
+  // The name may now belong to a course output.
+  std::erase_if(stale, [this](const std::string& id) {
+    return std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), id) !=
+           manifest_.course_entries.end();
+  });
+  // Pending first: a folder half removed by a killed build is never up to
+  // date, even if its lesson file comes back.
+  for (const std::string& id : stale) manifest_.lessons[id].pending = true;
+  if (!stale.empty() && !WriteManifest()) return;
   for (const std::string& id : stale) {
-    if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), id) !=
-        manifest_.course_entries.end())
-      continue;  // the name now belongs to a course output
     std::string error;
     std::string source = ResolveFromOut(manifest_.lessons[id].source, out_);
     if (!RemoveTree(LessonDir(id), &error)) {
       Error(error);
       continue;
     }
+    CrashPoint("stale-removed");
     manifest_.lessons.erase(id);
     progress_.Note(fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
   }
@@ -451,11 +486,22 @@ void CourseBuilder::BuildCourse() {
       return;
     }
   std::lock_guard lock(mutex_);
+  CrashPoint("course-staged");
+  // As for lessons: the manifest first stops vouching for the course files
+  // (and owns every name about to appear), then they are swapped one by one.
+  manifest_.course_key.clear();
+  for (const std::string& name : entries)
+    if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), name) ==
+        manifest_.course_entries.end())
+      manifest_.course_entries.push_back(name);
+  if (!WriteManifest()) return;
+  CrashPoint("course-pending");
   for (const std::string& name : entries) {
     if (!ReplacePath(stage + "/" + name, out_ + "/" + name, &error)) {
       Error(error);
       return;
     }
+    CrashPoint("course-entry-swapped");
   }
   for (const std::string& old : manifest_.course_entries)
     if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
@@ -464,6 +510,7 @@ void CourseBuilder::BuildCourse() {
   manifest_.course_key = key;
   manifest_.course_entries = entries;
   WriteManifest();
+  CrashPoint("course-recorded");
   result_.totals.files_written += static_cast<int>(sink.paths().size());
   for (const std::string& path : sink.paths()) progress_.FileWritten(out_ + "/" + path);
 }

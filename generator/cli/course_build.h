@@ -3,8 +3,10 @@
 // stale (build_plan.h), loads and renders those on a bounded pool, stages each
 // lesson in out/.staging/<id> and swaps it into out/<id> only when it built
 // without errors, removes outputs whose lesson file is gone, then brings the
-// course files (index, assets) up to date. The manifest is rewritten after
-// every swap, so a build killed at any point leaves out/ consistent with it.
+// course files (index, assets) up to date. The manifest is rewritten before
+// every swap or removal (marking what is about to change as pending) and
+// after it, so a build killed at any point leaves a manifest that never calls
+// a folder up to date unless it holds exactly what the record describes.
 #pragma once
 
 #include <atomic>

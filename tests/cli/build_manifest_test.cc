@@ -25,6 +25,14 @@ BuildManifest Sample() {
   l.files = 47;
   l.inputs = {{"../lessons/my cat\tphoto.png", "dd"}};
   l.warnings = {{"", 12, 3, 5, "text hidden\nbecause cells are small \\ tiny"}};
+  ManifestLesson& p = m.lessons["pooling"];  // a build was killed while replacing out/pooling
+  p.id = "pooling";
+  p.source = "../lessons/pooling.yaml";
+  p.key = "ee";
+  p.yaml_hash = "ff";
+  p.generator = "cc";
+  p.files = 12;
+  p.pending = true;
   return m;
 }
 
@@ -52,7 +60,14 @@ BOOST_AUTO_TEST_CASE(SerializesToTheDocumentedLines) {
              "generator\tcc\n"
              "files\t47\n"
              "input\t../lessons/my cat\\tphoto.png\tdd\n"
-             "warning\t\t12\t3\t5\ttext hidden\\nbecause cells are small \\\\ tiny\n");
+             "warning\t\t12\t3\t5\ttext hidden\\nbecause cells are small \\\\ tiny\n"
+             "lesson\tpooling\n"
+             "source\t../lessons/pooling.yaml\n"
+             "key\tee\n"
+             "yaml\tff\n"
+             "generator\tcc\n"
+             "files\t12\n"
+             "pending\n");
 }
 
 BOOST_AUTO_TEST_CASE(RoundTrips) {
@@ -79,6 +94,8 @@ BOOST_DATA_TEST_CASE(
         {"bad escape", "convlesson-manifest\t1\ncourse-entry\ta\\qb\n", "line 2: bad 'course-entry' record"},
         {"non-hex key", "convlesson-manifest\t1\nlesson\ta\nkey\tXYZ\n", "line 3: bad 'key' record"},
         {"bad warning", "convlesson-manifest\t1\nlesson\ta\nwarning\t\tx\t1\t1\tm\n", "line 3: bad 'warning' record"},
+        {"pending with a value", "convlesson-manifest\t1\nlesson\ta\npending\tno\n", "line 3: bad 'pending' record"},
+        {"pending before a lesson", "convlesson-manifest\t1\npending\n", "line 2: unexpected record before any lesson"},
         {"lesson twice", "convlesson-manifest\t1\nlesson\ta\nlesson\ta\n", "line 3: lesson listed twice"},
         {"incomplete lesson", "convlesson-manifest\t1\nlesson\ta\nsource\tx.yaml\n",
          "line 3: lesson 'a' is incomplete"}}),

@@ -30,6 +30,7 @@ struct UpToDateCase {
   const char* input_hash;
   bool outputs_exist;
   const char* want_reason;  // empty: up to date
+  bool pending = false;     // a build was killed while replacing the outputs
 };
 std::ostream& operator<<(std::ostream& os, const UpToDateCase& c) { return os << c.name; }
 
@@ -47,9 +48,12 @@ BOOST_DATA_TEST_CASE(
         {"template or option changed", true, "y1", "g2", false, "i1", true, "generator, templates or options changed"},
         {"image edited", true, "y1", "g1", false, "i2", true, "an input file changed"},
         {"image deleted", true, "y1", "g1", false, "", true, "an input file changed"},
-        {"outputs deleted by hand", true, "y1", "g1", false, "i1", false, "outputs missing"}}),
+        {"outputs deleted by hand", true, "y1", "g1", false, "i1", false, "outputs missing"},
+        {"interrupted while replacing the outputs", true, "y1", "g1", false, "i1", true,
+         "a build was interrupted while replacing its outputs", true}}),
     c) {
   ManifestLesson previous = Built();
+  previous.pending = c.pending;
   cl::UpToDateCheck check;
   check.yaml_hash = c.yaml_hash;
   check.generator_key = c.generator;

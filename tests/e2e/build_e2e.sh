@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end checks of `convlesson build` on a copy of the shipped lessons and
 # templates in a temporary folder: incremental rebuilds, failures keeping the
-# last good outputs, two builds at once, SIGKILL at random points, determinism.
+# last good outputs, two builds at once, SIGKILL at random points and at every
+# named step, determinism.
 # Usage: build_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
 set -euo pipefail
 
@@ -27,7 +28,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 build() {
   local want=$1; shift
   local got=0
-  "$bin" build lessons --templates templates "$@" >"$work/log" 2>"$work/err" || got=$?
+  # (The braces take bash's own "Killed" notice of a crash point off the log.)
+  { "$bin" build lessons --templates templates "$@" >"$work/log" 2>"$work/err"; } 2>/dev/null || got=$?
   if [[ $got != "$want" ]]; then
     cat "$work/log" "$work/err" >&2
     fail "convlesson build $* exited $got, expected $want"
@@ -45,6 +47,63 @@ err_has() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$wor
 
 # retitle ID TEXT: changes the lesson's title, which changes its lesson.json and page.
 retitle() { sed -i "s/^title: .*/title: $2/" "lessons/$1.yaml"; }
+
+# make_versions: builds version A (the shipped lessons) and B (every title
+# changed) once, keeping the lesson files in lessons.A|B and the hashes of
+# each out/<id> and of out/index.html in A|B.<id> and A|B.index.
+make_versions() {
+  cp -r lessons lessons.A
+  for id in "${ids[@]}"; do retitle "$id" "Version B of $id"; done
+  cp -r lessons lessons.B
+  local version id
+  for version in A B; do
+    use_version $version
+    build 0 "${fast[@]}" -o "out.$version"
+    for id in "${ids[@]}"; do hashes "out.$version/$id" >"$version.$id"; done
+    sha256sum <"out.$version/index.html" | cut -d' ' -f1 >"$version.index"
+    rm -r "out.$version"
+  done
+  for id in "${ids[@]}"; do
+    cmp -s "A.$id" "B.$id" && fail "versions A and B of $id are identical; the test would prove nothing"
+  done
+  cmp -s A.index B.index && fail "the course index is the same for both versions"
+  return 0
+}
+
+# use_version A|B: puts that version's lesson files in lessons/.
+use_version() { rm -r lessons && cp -r "lessons.$1" lessons; }
+other_version() { [[ $1 == A ]] && echo B || echo A; }
+
+# check_either_version CONTEXT [aside]: every out/<id> and out/index.html is
+# exactly version A or B. With `aside`, a missing out/<id> may instead be in
+# out/.staging/<id>.old (a swap without atomic exchange, interrupted).
+check_either_version() {
+  local id dir now
+  for id in "${ids[@]}"; do
+    dir=out/$id
+    [[ ! -e $dir && ${2:-} == aside ]] && dir=out/.staging/$id.old
+    [[ -d $dir ]] || fail "$1: out/$id is missing"
+    hashes "$dir" >now
+    cmp -s now "A.$id" || cmp -s now "B.$id" ||
+      { diff "A.$id" now >&2 || true; fail "$1: $dir is neither version A nor B"; }
+  done
+  local index=out/index.html
+  [[ ! -e $index && ${2:-} == aside ]] && index=out/.staging/.course/index.html.old
+  [[ -f $index ]] || fail "$1: out/index.html is missing"
+  now=$(sha256sum <"$index" | cut -d' ' -f1)
+  [[ $now == $(cat A.index) || $now == $(cat B.index) ]] || fail "$1: $index is neither version"
+}
+
+# check_version A|B CONTEXT: out/ is exactly that version, with no leftovers.
+check_version() {
+  local id
+  for id in "${ids[@]}"; do
+    hashes "out/$id" | diff -u "$1.$id" - || fail "$2: out/$id is not version $1"
+  done
+  [[ $(sha256sum <out/index.html | cut -d' ' -f1) == $(cat "$1.index") ]] || fail "$2: out/index.html is not version $1"
+  [[ ! -e out/.staging ]] || fail "$2: staging folder left behind"
+  [[ -z $(find out -name '*.tmp*') ]] || fail "$2: temporary files left in out/"
+}
 
 case $case_name in
   noop)
@@ -241,26 +300,18 @@ case $case_name in
     ;;
 
   kill)
-    # Version A and version B of every lesson differ by title; builds killed at
-    # random points must leave each out/<id> exactly as one of the two.
-    build 0 "${fast[@]}" -j 2
-    for id in "${ids[@]}"; do hashes "out/$id" >"A.$id"; done
-    sha256sum out/index.html | cut -d' ' -f1 >A.index
-    cp -r lessons lessons.A
-    for id in "${ids[@]}"; do retitle "$id" "Version B of $id"; done
-    cp -r lessons lessons.B
+    # Builds killed at random points must leave each out/<id> and the index
+    # exactly as version A or B (or, on a file system without atomic
+    # exchange, moved aside for the next build to put back), and the next
+    # build must finish the job.
+    make_versions
     start=$(date +%s%N)
     build 0 "${fast[@]}" -j 2
     took_ms=$((($(date +%s%N) - start) / 1000000 + 50))
-    for id in "${ids[@]}"; do
-      hashes "out/$id" >"B.$id"
-      cmp -s "A.$id" "B.$id" && fail "versions A and B of $id are identical; the test would prove nothing"
-    done
-    sha256sum out/index.html | cut -d' ' -f1 >B.index
-    version=B kills=0 deadline=$(($(date +%s) + 40))
+    version=B kills=0 deadline=$(($(date +%s) + 150))
     while ((kills < 30 && $(date +%s) < deadline)); do
-      version=$([[ $version == A ]] && echo B || echo A)
-      rm -r lessons && cp -r "lessons.$version" lessons
+      version=$(other_version $version)
+      use_version $version
       "$bin" build lessons --templates templates "${fast[@]}" -j 2 >/dev/null 2>&1 &
       pid=$!
       ms=$((RANDOM % took_ms))
@@ -268,23 +319,66 @@ case $case_name in
       kill -KILL $pid 2>/dev/null || true
       wait $pid 2>/dev/null || true
       kills=$((kills + 1))
-      for id in "${ids[@]}"; do
-        [[ -d out/$id ]] || fail "kill $kills after ${ms} ms: out/$id is missing"
-        hashes "out/$id" >now
-        cmp -s now "A.$id" || cmp -s now "B.$id" ||
-          { diff "A.$id" now >&2 || true; fail "kill $kills after ${ms} ms: out/$id is neither version A nor B"; }
-      done
-      now_index=$(sha256sum out/index.html | cut -d' ' -f1)
-      [[ $now_index == $(cat A.index) || $now_index == $(cat B.index) ]] ||
-        fail "kill $kills after ${ms} ms: out/index.html is neither version"
+      check_either_version "kill $kills after ${ms} ms" aside
     done
     ((kills >= 10)) || fail "only $kills kills in the time allowed"
     # The next build finishes the job and cleans up after the killed ones.
     build 0 "${fast[@]}"
-    for id in "${ids[@]}"; do hashes "out/$id" | diff -u "$version.$id" - || fail "out/$id is not version $version"; done
-    [[ ! -e out/.staging ]] || fail "staging folder left behind"
-    [[ -z $(find out -name '*.tmp*') ]] || fail "temporary files left in out/"
+    check_version $version "the build after $kills kills"
     echo "killed $kills builds"
+    ;;
+
+  crash-points)
+    # A kill between two steps of the build is too rare to hit at random:
+    # CONVLESSON_TEST_CRASH_AT kills the build (SIGKILL) at each named step,
+    # with the atomic exchange and with its fallback. Each crashed build goes
+    # from one version to the other; the next build then either goes back
+    # (the crashed build's partial work must not pass for up to date) or
+    # finishes the change.
+    make_versions
+    build 0 "${fast[@]}"
+    current=B
+    crashes=0
+    for mode in exchange fallback; do
+      export CONVLESSON_TEST_NO_EXCHANGE=$([[ $mode == fallback ]] && echo 1 || echo 0)
+      points=(lesson-staged lesson-pending lesson-swapped lesson-swapped@3 lesson-recorded swapped@2
+              course-staged course-pending course-entry-swapped course-entry-swapped@2 course-recorded)
+      # The fallback moves the old version aside first: lessons 1 and 3, then assets/ and index.html.
+      [[ $mode == fallback ]] && points+=(moved-aside moved-aside@3 moved-aside@4 moved-aside@5)
+      for point in "${points[@]}"; do
+        for next in back forward; do
+          context="$mode: crash at $point, then building the $next version"
+          use_version "$(other_version $current)"
+          CONVLESSON_TEST_CRASH_AT=$point build 137 "${fast[@]}" -j 2
+          crashes=$((crashes + 1))
+          if [[ $mode == fallback ]]; then
+            # Killed with the old version moved aside, out/<id> may be missing
+            # until a build puts it back; a build killed right after
+            # recovering must still leave a complete version.
+            check_either_version "$context" aside
+            CONVLESSON_TEST_CRASH_AT=staging-recovered build 137 "${fast[@]}"
+          fi
+          check_either_version "$context"
+          [[ $next == forward ]] && current=$(other_version $current)
+          use_version $current
+          build 0 "${fast[@]}"
+          [[ ! -s $work/err ]] || fail "$context: the build complained: $(cat "$work/err")"
+          check_version $current "$context"
+        done
+      done
+    done
+    unset CONVLESSON_TEST_NO_EXCHANGE
+    # A lesson file deleted, the build killed after removing its folder, the file restored.
+    rm lessons/leaky-relu.yaml
+    CONVLESSON_TEST_CRASH_AT=stale-removed build 137 "${fast[@]}"
+    [[ ! -e out/leaky-relu ]] || fail "the crash point came before the removal"
+    use_version $current
+    build 0 "${fast[@]}"
+    check_version $current "crash at stale-removed, then the lesson file restored"
+    # A crash point that the build never reaches is an error of the test, not a pass.
+    CONVLESSON_TEST_CRASH_AT=no-such-step build 0 "${fast[@]}"
+    log_has "3 lessons up to date"
+    echo "checked $crashes crashes"
     ;;
 
   determinism)
