@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/fault_injection.h"
 #include "base/file_system.h"
 
 namespace cl {
@@ -12,6 +13,10 @@ bool DiskFileSink::Put(std::string_view relative_path, std::string_view bytes, s
     return false;
   }
   std::string path = root_ + "/" + std::string(relative_path);
+  if (WriteFailsForTests(relative_path)) {
+    if (error) *error = "cannot write '" + path + "': Input/output error (CONVLESSON_TEST_FAIL_WRITE)";
+    return false;
+  }
   size_t slash = path.rfind('/');
   if (!MakeDirectories(path.substr(0, slash), error)) return false;
   if (!WriteFileAtomic(path, bytes, error)) return false;

@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "base/crash_point.h"
+#include "base/fault_injection.h"
 
 namespace cl {
 namespace fs = std::filesystem;

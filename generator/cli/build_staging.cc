@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "base/crash_point.h"
+#include "base/fault_injection.h"
 #include "base/file_system.h"
 #include "cli/build_paths.h"
 

@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "base/crash_point.h"
+#include "base/fault_injection.h"
 #include "base/disk_file_sink.h"
 #include "base/file_system.h"
 #include "base/parallel_for.h"
@@ -86,6 +86,10 @@ class CourseBuilder {
   void ReplayUpToDate(LessonJob& job);
   void RemoveStale();
   void BuildCourse();
+  using CoursePart = bool (*)(const std::vector<Lesson>&, const RenderOptions&, FileSink&, std::vector<Diagnostic>*);
+  // Runs one part of the course outputs into `sink`, printing its diagnostics
+  // (or `failure` if it failed without one). True when it wrote everything.
+  bool RenderCoursePart(CoursePart part, const std::vector<Lesson>& lessons, DiskFileSink& sink, const char* failure);
   void Finish();
 
   bool Cancelled() const { return stop_.load() || (cancel_ && cancel_->load()); }
@@ -441,7 +445,6 @@ void CourseBuilder::BuildCourse() {
 
   // Up-to-date lessons were not loaded; the course needs them all.
   std::vector<Lesson> lessons;
-  std::vector<Diagnostic> diagnostics;
   for (LessonJob& job : jobs_) {
     if (job.id.empty()) continue;
     if (!job.lesson) {
@@ -463,21 +466,21 @@ void CourseBuilder::BuildCourse() {
     Error(error);
     return;
   }
-  DiskFileSink sink(stage);
-  bool ok = false;
-  try {
-    ok = RenderCourseOutputs(lessons, settings_.render, sink, &diagnostics);
-  } catch (const std::exception& e) {
-    diagnostics.push_back({Severity::Error, {out_, 0, 0}, fmt::format("internal error: {}", e.what())});
-  }
-  ApplyWerror(&diagnostics);
-  std::string text;
-  for (const Diagnostic& d : diagnostics) text += FormatDiagnostic(d, "");
-  if (!text.empty()) progress_.Diagnostic(text);
-  if (!ok || HasErrors(diagnostics)) {
-    if (!HasErrors(diagnostics)) Error("could not write the course pages");
+  // The index and the handout go through sinks of their own, so a failed
+  // handout can be taken out of the staging folder and the index still go out.
+  DiskFileSink index_sink(stage), handout_sink(stage);
+  if (!RenderCoursePart(RenderCourseIndex, lessons, index_sink, "could not write the course pages")) {
     failed_ = true;
     return;
+  }
+  const bool handout_ok = RenderCoursePart(RenderCourseHandout, lessons, handout_sink, "could not write the course handout");
+  if (!handout_ok) {
+    failed_ = true;  // the index is published below; the last good course.pdf stays
+    for (const std::string& path : handout_sink.paths())
+      if (!RemoveTree(stage + "/" + path, &error)) {
+        Error(error);
+        return;
+      }
   }
   std::vector<std::string> entries = ListDirectory(stage);
   for (const std::string& name : entries)
@@ -503,16 +506,44 @@ void CourseBuilder::BuildCourse() {
     }
     CrashPoint("course-entry-swapped");
   }
-  for (const std::string& old : manifest_.course_entries)
-    if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
-        !manifest_.lessons.count(old) && !RemoveTree(out_ + "/" + old, &error))
-      Error(error);
-  manifest_.course_key = key;
-  manifest_.course_entries = entries;
-  WriteManifest();
-  CrashPoint("course-recorded");
-  result_.totals.files_written += static_cast<int>(sink.paths().size());
-  for (const std::string& path : sink.paths()) progress_.FileWritten(out_ + "/" + path);
+  std::vector<std::string> written = index_sink.paths();
+  if (!handout_ok) {
+    // Incomplete: no course key, so the next build makes the course again, and
+    // the entries the handout did not replace (the last course.pdf) stay ours.
+    WriteManifest();
+  } else {
+    for (const std::string& old : manifest_.course_entries)
+      if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
+          !manifest_.lessons.count(old) && !RemoveTree(out_ + "/" + old, &error))
+        Error(error);
+    manifest_.course_key = key;
+    manifest_.course_entries = entries;
+    WriteManifest();
+    CrashPoint("course-recorded");
+    for (const std::string& path : handout_sink.paths()) written.push_back(path);
+  }
+  result_.totals.files_written += static_cast<int>(written.size());
+  for (const std::string& path : written) progress_.FileWritten(out_ + "/" + path);
+}
+
+bool CourseBuilder::RenderCoursePart(CoursePart part, const std::vector<Lesson>& lessons, DiskFileSink& sink,
+                                     const char* failure) {
+  std::vector<Diagnostic> diagnostics;
+  bool ok = false;
+  try {
+    ok = part(lessons, settings_.render, sink, &diagnostics);
+  } catch (const std::exception& e) {
+    diagnostics.push_back({Severity::Error, {out_, 0, 0}, fmt::format("internal error: {}", e.what())});
+  }
+  ApplyWerror(&diagnostics);
+  std::string text;
+  for (Diagnostic& d : diagnostics) {
+    if (d.where.path.empty()) d.where.path = out_;  // about the course as a whole: name its folder
+    text += FormatDiagnostic(d, "");
+  }
+  if (!text.empty()) progress_.Diagnostic(text);
+  if (!ok && !HasErrors(diagnostics)) Error(failure);
+  return ok && !HasErrors(diagnostics);
 }
 
 bool CourseBuilder::WriteManifest() {

@@ -83,11 +83,8 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
   return page;
 }
 
-namespace {
-
-// index.html and assets/ when options.Wants("html").
-bool WriteCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
-                      std::vector<Diagnostic>* diagnostics) {
+bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                       std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("html")) return true;
   auto fail = [diagnostics](const std::string& message) { return ReportWriteFailure(diagnostics, "", message); };
   TemplateSet templates;
@@ -104,14 +101,17 @@ bool WriteCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& o
   return true;
 }
 
-}  // namespace
+bool RenderCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics) {
+  return WriteCourseHandout(lessons, options, sink, diagnostics);
+}
 
 bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics) {
   // The pages first, so a course.pdf that cannot be written costs only itself
   // (reported as a diagnostic) and never the index or its assets.
-  const bool index_ok = WriteCourseIndex(lessons, options, sink, diagnostics);  // index.html, assets/
-  const bool handout_ok = WriteCourseHandout(lessons, options, sink, diagnostics);  // course.pdf
+  const bool index_ok = RenderCourseIndex(lessons, options, sink, diagnostics);  // index.html, assets/
+  const bool handout_ok = RenderCourseHandout(lessons, options, sink, diagnostics);  // course.pdf
   return index_ok && handout_ok;
 }
 

@@ -36,4 +36,13 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
 bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics);
 
+// The two parts of RenderCourseOutputs, for a build that publishes a complete
+// index even when course.pdf fails: index.html and assets/ (when "html" is
+// wanted), and course.pdf (when "pdf" is wanted and there is a lesson; the
+// index links it exactly then). Each returns false with diagnostics on failure.
+bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                       std::vector<Diagnostic>* diagnostics);
+bool RenderCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics);
+
 }  // namespace cl

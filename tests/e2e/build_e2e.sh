@@ -328,6 +328,32 @@ case $case_name in
     echo "killed $kills builds"
     ;;
 
+  course-pdf-fails)
+    # course.pdf cannot be written: the index and assets made in the same run
+    # are published anyway, the last good course.pdf stays, the build fails,
+    # and the next build makes the course again.
+    pdf=(--only svg,json,html,pdf)
+    CONVLESSON_TEST_FAIL_WRITE=course.pdf build 1 "${pdf[@]}"
+    err_has "out: error: cannot write course.pdf: cannot write 'out/.staging/.course/course.pdf':"
+    [[ -f out/index.html && -f out/assets/style.css ]] || fail "the index was not published without course.pdf"
+    [[ ! -e out/course.pdf ]] || fail "a course.pdf appeared although it could not be written"
+    grep -q '^course	' out/.convlesson-manifest && fail "the manifest calls the incomplete course up to date"
+    build 0 "${pdf[@]}"
+    [[ -f out/course.pdf ]] || fail "the build after the failure did not write course.pdf"
+    cp out/course.pdf course.good
+    retitle leaky-relu "Leaky ReLU, edited"
+    CONVLESSON_TEST_FAIL_WRITE=course.pdf build 1 "${pdf[@]}"
+    log_has "3 lessons: 1 built, 2 up to date, 0 failed"
+    grep -qF "Leaky ReLU, edited" out/index.html || fail "the new index was not published"
+    cmp -s course.good out/course.pdf || fail "the last good course.pdf was not kept"
+    [[ ! -e out/.staging ]] || fail "staging folder left behind"
+    build 0 "${pdf[@]}"
+    log_has "3 lessons up to date"
+    cmp -s course.good out/course.pdf && fail "the next build did not make course.pdf again"
+    build 0 "${pdf[@]}"
+    log_has "3 lessons up to date in"  # and now nothing is left to do
+    ;;
+
   crash-points)
     # A kill between two steps of the build is too rare to hit at random:
     # CONVLESSON_TEST_CRASH_AT kills the build (SIGKILL) at each named step,

@@ -1,4 +1,4 @@
-#include "base/crash_point.h"
+#include "base/fault_injection.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -55,6 +55,14 @@ bool ExchangeDisabledForTests() {
     return value && *value && std::string_view(value) != "0";
   }();
   return disabled;
+}
+
+bool WriteFailsForTests(std::string_view relative_path) {
+  static const std::string failing = [] {
+    const char* value = std::getenv("CONVLESSON_TEST_FAIL_WRITE");
+    return std::string(value ? value : "");
+  }();
+  return !failing.empty() && failing == relative_path;
 }
 
 }  // namespace cl
