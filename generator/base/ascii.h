@@ -1,6 +1,6 @@
-// ASCII case folding, for keywords, file-name suffixes and URL schemes: only
-// A-Z change, so UTF-8 text passes through untouched and the result never
-// depends on the C locale.
+// ASCII case changes, for keywords, file-name suffixes, URL schemes and names
+// made of ids: only A-Z and a-z change, so UTF-8 text passes through
+// untouched and the result never depends on the C locale.
 #pragma once
 
 #include <string>
@@ -10,5 +10,10 @@ namespace cl {
 
 // "Max POOL é" -> "max pool é".
 std::string AsciiLower(std::string_view text);
+
+// A dashed lowercase name (an id, a preset name) as words: dashes become
+// spaces and a leading a-z its capital. "my-first-lesson" -> "My first
+// lesson", "sobel-x" -> "Sobel x", "0-padding" -> "0 padding".
+std::string DashedNameAsWords(std::string_view name);
 
 }  // namespace cl

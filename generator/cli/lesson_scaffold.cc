@@ -2,15 +2,9 @@
 
 #include <fmt/format.h>
 
-namespace cl {
+#include "base/ascii.h"
 
-std::string TitleFromId(std::string_view id) {
-  std::string title(id);
-  for (char& c : title)
-    if (c == '-') c = ' ';
-  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 'a' + 'A');
-  return title;
-}
+namespace cl {
 
 std::string LessonScaffold(std::string_view id) {
   return fmt::format(R"(# A convlesson lesson: one image and one filter, walked through convolution,
@@ -57,7 +51,7 @@ sections:
   - {{generate: step-by-step}}
   - {{generate: complexity}}
 )",
-                     fmt::arg("id", id), fmt::arg("title", TitleFromId(id)));
+                     fmt::arg("id", id), fmt::arg("title", DashedNameAsWords(id)));
 }
 
 }  // namespace cl

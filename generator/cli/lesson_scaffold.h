@@ -8,10 +8,8 @@
 
 namespace cl {
 
-// "my-first-lesson" -> "My first lesson".
-std::string TitleFromId(std::string_view id);
-
-// The YAML text of a new lesson with id `id` (already a valid lesson id).
+// The YAML text of a new lesson with id `id` (already a valid lesson id),
+// titled with the id as words (DashedNameAsWords: "My first lesson").
 std::string LessonScaffold(std::string_view id);
 
 }  // namespace cl

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "base/ascii.h"
+
 namespace cl {
 namespace {
 
@@ -37,20 +39,12 @@ std::optional<Filter> FindFilterPreset(std::string_view name) {
   for (const Preset& preset : kPresets) {
     if (preset.name != name) continue;
     Filter filter;
-    filter.name = PresetDisplayName(name);
+    filter.name = DashedNameAsWords(name);
     filter.weights = Grid(3, 3);
     filter.weights.values.assign(preset.weights.begin(), preset.weights.end());
     return filter;
   }
   return std::nullopt;
-}
-
-std::string PresetDisplayName(std::string_view name) {
-  std::string out(name);
-  for (char& c : out)
-    if (c == '-') c = ' ';
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-  return out;
 }
 
 }  // namespace cl

@@ -1,5 +1,6 @@
 // Filter presets: the named 3x3 filters a lesson can ask for by name
-// (cross-correlation weights, row by row), and how their names display.
+// (cross-correlation weights, row by row). A preset's display name is its
+// name as words (DashedNameAsWords: "sobel-x" -> "Sobel x").
 #pragma once
 
 #include <optional>
@@ -16,8 +17,5 @@ std::span<const std::string_view> FilterPresetNames();
 
 // The preset called `name` with its display name, or nullopt.
 std::optional<Filter> FindFilterPreset(std::string_view name);
-
-// "vertical-edge" -> "Vertical edge", "sobel-x" -> "Sobel x".
-std::string PresetDisplayName(std::string_view name);
 
 }  // namespace cl

@@ -2,19 +2,13 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "base/ascii.h"
 #include "cli/lesson_scaffold.h"
 #include "lesson/loader.h"
 
 namespace bdata = boost::unit_test::data;
 
 BOOST_AUTO_TEST_SUITE(LessonScaffoldSuite)
-
-BOOST_DATA_TEST_CASE(TitleFromId,
-                     bdata::make({"my-first-lesson", "a", "0-padding", "edges"}) ^
-                         bdata::make({"My first lesson", "A", "0 padding", "Edges"}),
-                     id, want) {
-  BOOST_TEST(cl::TitleFromId(id) == want);
-}
 
 BOOST_DATA_TEST_CASE(ScaffoldLoadsWithoutDiagnostics, bdata::make({"my-first-lesson", "a", "x0-9"}), id) {
   std::string text = cl::LessonScaffold(id);
@@ -24,7 +18,7 @@ BOOST_DATA_TEST_CASE(ScaffoldLoadsWithoutDiagnostics, bdata::make({"my-first-les
   BOOST_TEST(printed == "");
   BOOST_REQUIRE(loaded.lesson.has_value());
   BOOST_TEST(loaded.lesson->id == id);
-  BOOST_TEST(loaded.lesson->title == cl::TitleFromId(id));
+  BOOST_TEST(loaded.lesson->title == cl::DashedNameAsWords(id));
   BOOST_TEST(loaded.lesson->variants.size() == 2u);
   BOOST_TEST(loaded.lesson->variants[0].filter.name == "Vertical edge");
 }
