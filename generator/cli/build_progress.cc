@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "storyboard/captions.h"  // CountText
+
 namespace cl {
 namespace {
 
@@ -196,19 +198,19 @@ void BuildProgress::End(const BuildTotals& t) {
   std::string took = seconds < 0.01 ? fmt::format("{:.1f} ms", seconds * 1000)
                      : seconds < 1  ? fmt::format("{:.0f} ms", seconds * 1000)
                                     : fmt::format("{:.2f} s", seconds);
-  auto plural = [](int n, std::string_view one) { return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s"); };
+  const std::string lessons = CountText(t.lessons, "lesson", "lessons");
+  const std::string files = CountText(t.files_written, "file", "files");
   std::string line;
   if (t.built == 0 && t.failed == 0) {
-    line = fmt::format("{} up to date ({} written) in {}", plural(t.lessons, "lesson"),
-                       plural(t.files_written, "file"), took);
-    if (t.files_written == 0) line = fmt::format("{} up to date in {}", plural(t.lessons, "lesson"), took);
+    line = fmt::format("{} up to date ({} written) in {}", lessons, files, took);
+    if (t.files_written == 0) line = fmt::format("{} up to date in {}", lessons, took);
   } else {
     std::string failed = fmt::format("{} failed", t.failed);
     if (color_out_ && t.failed > 0) failed = fmt::format("{}{}{}", kRed, failed, kReset);
     std::string built = fmt::format("{} built", t.built);
     if (color_out_ && t.built > 0) built = fmt::format("{}{}{}", kGreen, built, kReset);
-    line = fmt::format("{}: {}, {} up to date, {}; {} written in {}", plural(t.lessons, "lesson"), built,
-                       t.up_to_date, failed, plural(t.files_written, "file"), took);
+    line = fmt::format("{}: {}, {} up to date, {}; {} written in {}", lessons, built, t.up_to_date, failed, files,
+                       took);
   }
   std::fputs((line + "\n").c_str(), stdout);
   std::fflush(stdout);

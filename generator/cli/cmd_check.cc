@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "compute/compute.h"
 #include "lesson/loader.h"
+#include "storyboard/captions.h"  // CountText
 #include "storyboard/storyboard.h"
 
 namespace cl {
@@ -22,8 +23,6 @@ int CountWarnings(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) n += d.severity == Severity::Warning ? 1 : 0;
   return n;
 }
-
-std::string Plural(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 // The warnings planning the lesson's beats draws, as the build draws them.
 void AddStoryboardWarnings(LoadResult* r) {
@@ -74,10 +73,10 @@ int RunCheck(const CheckOptions& options) {
     (passed ? ok : failed) += 1;
   }
 
-  std::string summary = fmt::format("checked {}: {} ok, {} failed", Plural(static_cast<int>(results.size()), "lesson", "lessons"),
-                                    ok, failed);
-  if (missing > 0) summary += fmt::format(", {} not found", Plural(missing, "path", "paths"));
-  if (warnings > 0) summary += fmt::format(", {}", Plural(warnings, "warning", "warnings"));
+  std::string summary = fmt::format("checked {}: {} ok, {} failed",
+                                    CountText(static_cast<long long>(results.size()), "lesson", "lessons"), ok, failed);
+  if (missing > 0) summary += fmt::format(", {} not found", CountText(missing, "path", "paths"));
+  if (warnings > 0) summary += fmt::format(", {}", CountText(warnings, "warning", "warnings"));
   std::fputs((summary + "\n").c_str(), stdout);
   const bool fail = failed > 0 || missing > 0 || (options.werror && warnings > 0);
   return fail ? 1 : 0;
