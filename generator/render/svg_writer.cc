@@ -1,9 +1,9 @@
 #include "render/svg_writer.h"
 
 #include <cmath>
-#include <cstdio>
 #include <string>
 
+#include "base/number_format.h"
 #include "base/utf8.h"
 #include "render/png_encode.h"
 #include "scene/palette.h"
@@ -124,14 +124,8 @@ class SvgBody {
 }  // namespace
 
 std::string SvgNumber(double value) {
-  if (!std::isfinite(value)) return "0";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", value);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
+  if (!std::isfinite(value)) return "0";  // never "inf" in an attribute
+  return FormatNumberRounded(value, 3);
 }
 
 std::string EscapeXml(std::string_view text) {

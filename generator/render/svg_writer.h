@@ -45,8 +45,8 @@ std::string SvgDocumentStart(double width, double height, std::string_view prefi
 // control characters XML 1.0 forbids become U+FFFD.
 std::string EscapeXml(std::string_view text);
 
-// A coordinate or size as SVG text: at most 3 decimals, no trailing zeros,
-// no "-0" ("12", "12.5", "0.333").
+// A coordinate or size as SVG text: FormatNumberRounded to 3 decimals ("12",
+// "12.5", "0.333", never "-0"), and "0" for a non-finite value.
 std::string SvgNumber(double value);
 
 }  // namespace cl

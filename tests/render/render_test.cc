@@ -40,7 +40,8 @@ BOOST_DATA_TEST_CASE(EscapeXmlEscapesMarkupAndRepairsBadText,
 BOOST_DATA_TEST_CASE(SvgNumbersAreShortAndStable,
                      bdata::make(std::vector<TextCase>{{"12", "12"}, {"12.5", "12.5"}, {"0.3333333", "0.333"},
                                                        {"-0.0001", "0"}, {"-2.25", "-2.25"}, {"1280", "1280"},
-                                                       {"0.1", "0.1"}}),
+                                                       {"0.1", "0.1"}, {"inf", "0"}, {"-inf", "0"},
+                                                       {"nan", "0"}}),
                      c) {
   BOOST_TEST(SvgNumber(std::stod(c.in)) == c.want);
 }
