@@ -12,3 +12,6 @@ endforeach()
 # on the machine so that duration stays representative. crash-points kills at
 # named steps and does not depend on timing.
 set_tests_properties(e2e.build.kill PROPERTIES RUN_SERIAL TRUE)
+# About 110 builds, half of them killed: ~20 s in Release, ~100 s under the
+# sanitizers on an idle machine.
+set_tests_properties(e2e.build.crash-points PROPERTIES TIMEOUT 900)
