@@ -6,18 +6,7 @@ set -euo pipefail
 
 bin=$(realpath "$1")
 case_name=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-# run EXPECTED_EXIT ARGS...: runs the binary, stdout/stderr into $work.
-run() {
-  local want=$1; shift
-  local got=0
-  "$bin" "$@" >"$work/out" 2>"$work/err" || got=$?
-  [[ $got == "$want" ]] || { cat "$work/out" "$work/err" >&2; fail "convlesson $* exited $got, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # same_text EXPECTED_FILE ACTUAL_FILE
 same_text() { diff -u "$1" "$2" >&2 || fail "$2 differs from $1"; }

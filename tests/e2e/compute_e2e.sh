@@ -9,18 +9,7 @@ bin=$1
 case_name=$2
 lesson=lessons/conv-relu-pool.yaml
 golden=tests/golden/compute
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-# run EXPECTED_EXIT ARGS...: runs the binary, stdout/stderr into $work.
-run() {
-  local want=$1; shift
-  local got=0
-  "$bin" "$@" >"$work/out" 2>"$work/err" || got=$?
-  [[ $got == "$want" ]] || { cat "$work/err" >&2; fail "convlesson $* exited $got, expected $want"; }
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # matches_golden FILE: stdout equals the golden file (or rewrites it).
 matches_golden() {
