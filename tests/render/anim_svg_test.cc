@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "../support/default_scenes.h"
 #include "compute/compute.h"
 #include "render/anim_svg.h"
 #include "render/animation_timing.h"
@@ -21,15 +22,7 @@
 namespace cl {
 namespace {
 
-struct DefaultAnimation {
-  Lesson lesson = testing::DefaultLesson();
-  const Variant& variant = lesson.variants[0];
-  VariantResult result = ComputeVariant(variant);
-  Storyboard story = PlanStoryboard(variant, result, lesson.beats);
-  LayoutInput input{&variant, &result, &story, MaxAbsValue(variant, result)};
-  FrameGeometry geometry = PlanFrameGeometry(input);
-  BeatSceneFn scene_at = [this](int i) { return LayoutBeat(input, geometry, i); };
-
+struct DefaultAnimation : testing::DefaultVariantScenes {
   std::string Write() const {
     AnimatedSvgText text;
     text.title = "Convolve, ReLU, pool: Vertical edge (animation)";

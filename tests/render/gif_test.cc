@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "../support/default_scenes.h"
 #include "compute/compute.h"
 #include "gif_decoder.h"
 #include "render/animation_timing.h"
@@ -145,15 +146,7 @@ BOOST_AUTO_TEST_CASE(refuses_frames_of_another_size_and_finishing_without_frames
 BOOST_AUTO_TEST_SUITE_END()
 
 // The default lesson's Vertical edge variant, laid out as the build does.
-struct DefaultGif {
-  Lesson lesson = testing::DefaultLesson();
-  const Variant& variant = lesson.variants[0];
-  VariantResult result = ComputeVariant(variant);
-  Storyboard story = PlanStoryboard(variant, result, lesson.beats);
-  LayoutInput input{&variant, &result, &story, MaxAbsValue(variant, result)};
-  FrameGeometry geometry = PlanFrameGeometry(input);
-  BeatSceneFn scene_at = [this](int i) { return LayoutBeat(input, geometry, i); };
-
+struct DefaultGif : testing::DefaultVariantScenes {
   std::string Encode() const {
     std::string bytes, error;
     BOOST_REQUIRE_MESSAGE(WriteBeatsGif(story, scene_at, &bytes, &error), error);
