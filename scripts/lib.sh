@@ -6,11 +6,12 @@ set -euo pipefail
 apt_updated=0
 missing=()
 
-# need PACKAGE PROBE: PROBE is an absolute path (file must exist) or a command name.
+# need PACKAGE PROBE: PROBE is an absolute path (a file that must exist; it may
+# hold a glob such as /usr/lib/*/libfoo.so) or a command name.
 need() {
   local package=$1 probe=$2
   if [[ $probe == /* ]]; then
-    [[ -e $probe ]] && return 0
+    compgen -G "$probe" >/dev/null && return 0
   else
     command -v "$probe" >/dev/null 2>&1 && return 0
   fi

@@ -4,7 +4,10 @@
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_build_deps
-need libboost-test-dev /usr/include/boost/test/unit_test.hpp
+# Probe what CMake's find_package(Boost COMPONENTS unit_test_framework) loads:
+# the component's CMake config, which only libboost-test-dev brings (Boost's
+# headers, unit_test.hpp among them, come with libboost-dev alone).
+need libboost-test-dev '/usr/lib/*/cmake/boost_unit_test_framework-*/boost_unit_test_framework-config.cmake'
 need libpugixml-dev /usr/include/pugixml.hpp
 need poppler-utils pdftoppm
 need chromium chromium

@@ -19,7 +19,8 @@ bool DiskFileSink::Put(std::string_view relative_path, std::string_view bytes, s
   }
   size_t slash = path.rfind('/');
   if (!MakeDirectories(path.substr(0, slash), error)) return false;
-  if (!WriteFileAtomic(path, bytes, error)) return false;
+  // Staged: the build syncs the whole folder once, when ReplacePath publishes it.
+  if (!WriteFileAtomic(path, bytes, error, Durability::kStaged)) return false;
   files_written_++;
   bytes_written_ += static_cast<long long>(bytes.size());
   std::lock_guard lock(mutex_);

@@ -37,7 +37,67 @@ bool WriteAll(int fd, std::string_view bytes) {
   return true;
 }
 
+std::atomic<long long> sync_count{0};
+
+// fsync with EINTR retried; counts successes for SyncCountForTests.
+bool Fsync(int fd) {
+  int r;
+  do r = ::fsync(fd);
+  while (r != 0 && errno == EINTR);
+  if (r == 0) ++sync_count;
+  return r == 0;
+}
+
+// Makes a folder's entries (names created, renamed or removed in it) durable.
+// A file system that cannot sync folders (EINVAL) has nothing more to give.
+bool SyncFolder(const std::string& path, std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error) *error = Failure("sync", path, errno);
+    return false;
+  }
+  const bool ok = Fsync(fd) || errno == EINVAL;
+  const int err = errno;
+  ::close(fd);
+  if (!ok && error) *error = Failure("sync", path, err);
+  return ok;
+}
+
+// `staged` and every folder under it (symbolic links are not followed); a
+// staged file is synced itself.
+bool SyncStaged(const std::string& staged, std::string* error) {
+  if (!IsDirectory(staged)) {
+    int fd = ::open(staged.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0 && errno == ELOOP) return true;  // a symbolic link has nothing to sync
+    if (fd < 0) {
+      if (error) *error = Failure("sync", staged, errno);
+      return false;
+    }
+    const bool ok = Fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (!ok && error) *error = Failure("sync", staged, err);
+    return ok;
+  }
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(staged, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec) && !SyncFolder(it->path().string(), error)) return false;
+  }
+  if (ec) {
+    if (error) *error = Failure("sync", staged, ec.value());
+    return false;
+  }
+  return SyncFolder(staged, error);
+}
+
+std::string ParentFolder(const std::string& path) {
+  const std::string parent = fs::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
 }  // namespace
+
+long long SyncCountForTests() { return sync_count.load(); }
 
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error, size_t max_bytes) {
   // O_NONBLOCK: opening a FIFO named where a file was expected must not hang
@@ -83,7 +143,7 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
   return true;
 }
 
-bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error) {
+bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error, Durability durability) {
   static std::atomic<unsigned long> counter{0};
   fs::path target(path);
   // Hidden, unique per process and call, in the same folder so rename stays atomic.
@@ -94,15 +154,19 @@ bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::strin
     if (error) *error = Failure("write", path, errno);
     return false;
   }
-  bool ok = WriteAll(fd, bytes);
+  // The bytes reach the disk before the rename names them: otherwise a crash
+  // soon after can leave an empty file under the new name.
+  bool ok = WriteAll(fd, bytes) && Fsync(fd);
   int err = errno;
   if (::close(fd) != 0 && ok) ok = false, err = errno;
   if (ok && ::rename(temp.c_str(), path.c_str()) != 0) ok = false, err = errno;
   if (!ok) {
     ::unlink(temp.c_str());
     if (error) *error = Failure("write", path, err);
+    return false;
   }
-  return ok;
+  if (durability == Durability::kPublished) return SyncFolder(ParentFolder(path), error);
+  return true;
 }
 
 bool MakeDirectories(const std::string& path, std::string* error) {
@@ -130,10 +194,12 @@ bool RemoveTree(const std::string& path, std::string* error) {
 }
 
 bool ReplacePath(const std::string& staged, const std::string& target, std::string* error, bool allow_exchange) {
+  if (!SyncStaged(staged, error)) return false;
+  const std::string parent = ParentFolder(target);
   if (!PathExists(target)) {
     if (::rename(staged.c_str(), target.c_str()) == 0) {
       CrashPoint("swapped");
-      return true;
+      return SyncFolder(parent, error);
     }
     if (error) *error = Failure("move into place", target, errno);
     return false;
@@ -141,7 +207,7 @@ bool ReplacePath(const std::string& staged, const std::string& target, std::stri
   if (allow_exchange && !ExchangeDisabledForTests()) {
     if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
       CrashPoint("swapped");
-      return RemoveTree(staged, error);  // `staged` now holds the old version
+      return SyncFolder(parent, error) && RemoveTree(staged, error);  // `staged` now holds the old version
     }
   } else {
     errno = ENOSYS;
@@ -165,7 +231,7 @@ bool ReplacePath(const std::string& staged, const std::string& target, std::stri
     return false;
   }
   CrashPoint("swapped");
-  return RemoveTree(aside, error);
+  return SyncFolder(parent, error) && RemoveTree(aside, error);
 }
 
 bool RecoverAside(const std::string& staged, const std::string& target, std::string* error) {

@@ -15,9 +15,18 @@ namespace cl {
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
                    size_t max_bytes = size_t{256} << 20);
 
+// What must reach the disk before WriteFileAtomic returns. The file's bytes
+// are always fsynced before the rename that gives it its name, so a crash
+// never leaves an empty or torn file under that name.
+enum class Durability {
+  kPublished,  // then the folder is fsynced too, so the rename itself survives a crash
+  kStaged,     // the folder is not: it is a staging folder that ReplacePath syncs whole
+};
+
 // Writes `bytes` to a temporary file beside `path`, then renames it over
 // `path`. The parent folder must exist.
-bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error);
+bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error,
+                     Durability durability = Durability::kPublished);
 
 // Creates `path` and its missing parents.
 bool MakeDirectories(const std::string& path, std::string* error);
@@ -30,14 +39,21 @@ bool RemoveTree(const std::string& path, std::string* error);
 // Uses an atomic exchange where the kernel has one (Linux renameat2), else
 // moves the old version to `staged + ".old"` first, so a crash in between
 // leaves the complete old version there for RecoverAside to restore.
-// On success `staged` no longer exists. `allow_exchange` false forces the
-// fallback (for tests).
+// On success `staged` no longer exists. Before publishing, every folder in
+// `staged` (or `staged` itself, when a file) is fsynced, and the folder holding
+// `target` after it, so what a reader sees after a crash is complete (files
+// inside `staged` come from WriteFileAtomic, which synced them).
+// `allow_exchange` false forces the fallback (for tests).
 bool ReplacePath(const std::string& staged, const std::string& target, std::string* error,
                  bool allow_exchange = true);
 
 // After a crash during ReplacePath's fallback: if `target` is missing and
 // `staged + ".old"` exists, moves the old version back.
 bool RecoverAside(const std::string& staged, const std::string& target, std::string* error);
+
+// fsync calls that succeeded so far in this process, for the tests that pin
+// which writes are synced.
+long long SyncCountForTests();
 
 bool PathExists(const std::string& path);  // without following a final symlink
 bool IsDirectory(const std::string& path);   // following symlinks

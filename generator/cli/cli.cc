@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/number_options.h"
 
 namespace cl {
 
@@ -30,14 +31,17 @@ int RunCli(int argc, char** argv) {
       ->required()->check(CLI::IsMember({"lesson", "compute", "storyboard", "scene"}));
   dump_cmd->add_option("lesson", dump.lesson, "Lesson file")->required();
   dump_cmd->add_option("--variant", dump.variant, "Only the variant with this label (scene: default the first)");
-  dump_cmd->add_option("--beat", dump.beat, "Scene only: the beat to lay out, from 1 (default 1)");
+  dump_cmd->add_option("--beat", dump.beat, "Scene only: the beat to lay out, from 1 (default 1)")
+      ->check(WholeNumber());
 
   // build and watch take the same options; watch adds only its poll interval.
   auto add_build_options = [](CLI::App* cmd, BuildOptions& build) {
     cmd->add_option("paths", build.paths, "Lesson files or folders");
     cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
-    cmd->add_option("--scale", build.scale, "PNG pixels per unit")->capture_default_str()->check(CLI::Range(0.5, 8.0));
-    cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")->check(CLI::Range(0, 256));
+    cmd->add_option("--scale", build.scale, "PNG pixels per unit")
+        ->capture_default_str()->check(DecimalNumber())->check(CLI::Range(0.5, 8.0));
+    cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")
+        ->check(WholeNumber())->check(CLI::Range(0, 256));
     cmd->add_flag("--force", build.force, "Rebuild everything");
     cmd->add_flag("--replace-unowned", build.replace_unowned,
                   "Let the build replace or remove files in the output folder that no build made");
@@ -57,7 +61,7 @@ int RunCli(int argc, char** argv) {
   auto* watch_cmd = app.add_subcommand("watch", "Build, then rebuild whenever a lesson, image or template changes");
   add_build_options(watch_cmd, watch.build);
   watch_cmd->add_option("--interval", watch.interval_ms, "Milliseconds between checks for changes")
-      ->capture_default_str()->check(CLI::Range(20, 60000));
+      ->capture_default_str()->check(WholeNumber())->check(CLI::Range(20, 60000));
 
   NewOptions new_lesson;
   auto* new_cmd = app.add_subcommand("new", "Start a commented lesson file lessons/NAME.yaml");

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "lesson/limits.h"
+#include "lesson/loader.h"
 #include "lesson/suggest.h"
 #include "lesson/variant_builder.h"
 
@@ -30,6 +31,11 @@ std::string IdRule() {
                      limits::kMaxIdChars);
 }
 
+std::string ReservedIdReason() {
+  return "is reserved: the build writes the course's own assets/, index.html and course.pdf beside the lesson "
+         "folders";
+}
+
 std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, const std::string& path,
                                   SourceLocation* where) {
   if (const auto* entry = NodeReader::Find(root, "id")) {
@@ -38,6 +44,10 @@ std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, cons
     if (!id) return std::nullopt;
     if (!IsValidLessonId(*id)) {
       reader.Error(*entry->value, fmt::format("id '{}' must be {}", *id, IdRule()));
+      return std::nullopt;
+    }
+    if (IsReservedLessonId(*id)) {
+      reader.Error(*entry->value, fmt::format("id '{}' {}; choose another id", *id, ReservedIdReason()));
       return std::nullopt;
     }
     return id;
@@ -49,6 +59,13 @@ std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, cons
     reader.Error(nowhere, fmt::format("the id defaults to the file name '{}', which is not a valid id ({}); "
                                       "rename the file or add an id key",
                                       stem, IdRule()));
+    return std::nullopt;
+  }
+  if (IsReservedLessonId(stem)) {
+    YamlNode nowhere;
+    reader.Error(nowhere, fmt::format("the id defaults to the file name '{}', which {}; rename the file or add an "
+                                      "id key",
+                                      stem, ReservedIdReason()));
     return std::nullopt;
   }
   return stem;
@@ -116,6 +133,10 @@ void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings
 }
 
 }  // namespace
+
+bool IsReservedLessonId(std::string_view id) {
+  return std::find(kReservedLessonIds.begin(), kReservedLessonIds.end(), id) != kReservedLessonIds.end();
+}
 
 bool IsValidLessonId(std::string_view id) {
   if (id.empty() || id.size() > static_cast<std::size_t>(limits::kMaxIdChars)) return false;

@@ -13,6 +13,7 @@ namespace cl::limits {
 inline constexpr std::size_t kMaxLessonBytes = 1u << 20;  // 1 MiB, checked before parsing
 inline constexpr int kMaxNesting = 64;                     // mappings and lists inside each other
 inline constexpr std::int64_t kMaxAliasValues = 300000;    // values that aliases may repeat in all
+inline constexpr std::int64_t kMaxAliasBytes = 1 << 20;    // bytes of text that aliases may repeat in all
 
 // Text.
 inline constexpr int kMaxTitleChars = 200;

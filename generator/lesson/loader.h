@@ -2,6 +2,7 @@
 // find (path:line:col, 1-based). The only place that includes yaml-cpp.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,13 @@
 #include "lesson/model.h"
 
 namespace cl {
+
+// Ids a lesson may not take: the build writes the whole course's own outputs
+// at out/'s top level (out/assets/, out/index.html, out/course.pdf), and a
+// lesson folder out/<id> must never be one of them or look like one.
+// tests/site checks that every top-level name the course writes is covered.
+inline constexpr std::array<std::string_view, 3> kReservedLessonIds{"assets", "course", "index"};
+bool IsReservedLessonId(std::string_view id);
 
 struct LoadResult {
   std::optional<Lesson> lesson;         // set only when there is no error

@@ -63,15 +63,15 @@ bool IsInfinityWord(std::string_view s) {
 }  // namespace
 
 void NodeReader::Error(const YamlNode& at, std::string message) {
-  diagnostics_->push_back(MakeDiagnostic(at, source_, path_, Severity::Error, std::move(message)));
+  diagnostics_->push_back(MakeDiagnostic(at, lines_, path_, Severity::Error, std::move(message)));
 }
 
 void NodeReader::Warning(const YamlNode& at, std::string message) {
-  diagnostics_->push_back(MakeDiagnostic(at, source_, path_, Severity::Warning, std::move(message)));
+  diagnostics_->push_back(MakeDiagnostic(at, lines_, path_, Severity::Warning, std::move(message)));
 }
 
 SourceLocation NodeReader::Where(const YamlNode& at) const {
-  return MakeDiagnostic(at, source_, path_, Severity::Error, "").where;
+  return MakeDiagnostic(at, lines_, path_, Severity::Error, "").where;
 }
 
 std::string NodeReader::Describe(const YamlNode& node) {

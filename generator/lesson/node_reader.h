@@ -20,7 +20,7 @@ namespace cl {
 class NodeReader {
  public:
   NodeReader(std::string_view source, std::string path, std::vector<Diagnostic>* diagnostics)
-      : source_(source), path_(std::move(path)), diagnostics_(diagnostics) {}
+      : source_(source), lines_(source), path_(std::move(path)), diagnostics_(diagnostics) {}
 
   void Error(const YamlNode& at, std::string message);
   void Warning(const YamlNode& at, std::string message);
@@ -71,6 +71,7 @@ class NodeReader {
   std::string NumberProblem(const YamlNode& node, double* value) const;
 
   std::string_view source_;
+  LineIndex lines_;  // for locating diagnostics
   std::string path_;
   std::vector<Diagnostic>* diagnostics_;
 };

@@ -98,6 +98,38 @@ int CountCodePoints(std::string_view text) {
   return count;
 }
 
+namespace {
+
+constexpr std::size_t kCheckpointBytes = 4096;
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  checkpoints_.push_back({0, {1, 1}});
+  int line = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const Checkpoint& last = checkpoints_.back();
+    if (text[i] == '\n') {
+      checkpoints_.push_back({i + 1, {++line, 1}});
+    } else if (i - last.offset >= kCheckpointBytes && !IsContinuationByte(text[i])) {
+      const int column = last.at.column + CountCodePoints(text.substr(last.offset, i - last.offset));
+      checkpoints_.push_back({i, {line, column}});
+    }
+  }
+}
+
+LineColumn LineIndex::At(std::size_t offset) const {
+  if (offset > text_.size()) offset = text_.size();
+  auto after = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), offset,
+                                [](std::size_t o, const Checkpoint& c) { return o < c.offset; });
+  const Checkpoint& from = *(after - 1);
+  LineColumn at = from.at;
+  at.column += CountCodePoints(text_.substr(from.offset, offset - from.offset));
+  return at;
+}
+
 LineColumn LineColumnAt(std::string_view text, std::size_t offset) {
   if (offset > text.size()) offset = text.size();
   LineColumn at{1, 1};

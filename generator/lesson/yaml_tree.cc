@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -67,7 +68,20 @@ constexpr std::string_view kTabMessage = "invalid YAML: a tab indents this line;
 // Friendlier words for the yaml-cpp messages a lesson author meets most.
 std::string SyntaxMessage(const std::string& yaml_cpp_message) {
   if (yaml_cpp_message == "illegal tab when looking for indentation") return std::string(kTabMessage);
+  if (yaml_cpp_message == "end of sequence flow not found")
+    return "invalid YAML: end of sequence flow not found (is a '[' missing its ']'?)";
+  if (yaml_cpp_message == "end of map flow not found")
+    return "invalid YAML: end of map flow not found (is a '{' missing its '}'?)";
   return "invalid YAML: " + yaml_cpp_message;
+}
+
+// yaml-cpp marks an error found at the end of the input at the end of the
+// text, which is a line past the last one when the file ends with a newline;
+// the last character that is not white space is where the author stopped.
+std::size_t OnARealLine(std::string_view source, std::size_t offset) {
+  if (offset < source.size() && source[offset] != '\n' && source[offset] != '\r') return offset;
+  const std::size_t last = source.substr(0, std::min(offset, source.size())).find_last_not_of(" \t\r\n");
+  return last == std::string_view::npos ? 0 : last;
 }
 
 // YAML never indents with tabs, but yaml-cpp often reports a tab-indented
@@ -91,7 +105,7 @@ std::size_t FindTabIndentation(std::string_view source, std::size_t up_to) {
 class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(YamlTree* tree, std::string_view source, const std::string& path, std::vector<Diagnostic>* diagnostics)
-      : tree_(tree), source_(source), path_(path), diagnostics_(diagnostics) {}
+      : tree_(tree), source_(source), lines_(source), path_(path), diagnostics_(diagnostics) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) throw StopParse{mark, "a lesson file holds one YAML document; a second one starts here"};
@@ -99,27 +113,36 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (deferred_) return;
     YamlNode* node = NewNode(YamlNode::Kind::Null, mark);
     PlaceEmptyValueAtKey(node);
-    Register(anchor, node, 1, 0);
-    Attach(node, 1, 0);
+    Register(anchor, node, Expanded{1, 0}, 0);
+    Attach(node, Expanded{1, 0}, 0);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (deferred_) return;
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) throw StopParse{mark, "alias to an anchor that is not defined"};
     const Anchored& target = it->second;
     if (!target.complete) throw StopParse{mark, "an alias cannot refer to a node that contains it"};
-    alias_values_ += target.expanded;
+    alias_values_ += target.expanded.values;
     if (alias_values_ > limits::kMaxAliasValues)
       throw StopParse{mark, fmt::format("aliases repeat more than {} values; refusing to expand them",
                                         limits::kMaxAliasValues)};
+    // Few values can still be much text: one anchored 1 MiB body in 64
+    // sections would make a 64 MiB page.
+    alias_bytes_ += target.expanded.bytes;
+    if (alias_bytes_ > limits::kMaxAliasBytes)
+      throw StopParse{mark, fmt::format("aliases repeat more than {} MiB of text; refusing to expand them",
+                                        limits::kMaxAliasBytes >> 20)};
     CheckNesting(static_cast<int>(stack_.size()) + target.height, mark);
     Attach(target.node, target.expanded, target.height);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (deferred_) return;
     CheckTag(tag, mark);
     YamlNode* node = NewNode(YamlNode::Kind::Scalar, mark);
     node->text = value;
@@ -128,10 +151,11 @@ class TreeBuilder final : public YAML::EventHandler {
     // The file was scanned before parsing, so a forbidden character here was
     // spelt as an escape ("\0", "\uFFFF").
     if (auto problem = FindForbiddenCodePoint(value))
-      diagnostics_->push_back(MakeDiagnostic(*node, source_, path_, Severity::Error,
+      diagnostics_->push_back(MakeDiagnostic(*node, lines_, path_, Severity::Error,
                                              problem->message + ", not even as an escape"));
-    Register(anchor, node, 1, 0);
-    Attach(node, 1, 0);
+    const Expanded weight{1, static_cast<std::int64_t>(value.size())};
+    Register(anchor, node, weight, 0);
+    Attach(node, weight, 0);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -146,11 +170,19 @@ class TreeBuilder final : public YAML::EventHandler {
   }
   void OnMapEnd() override { Close(); }
 
-  // A parse abandoned by the builder, or a syntax error from yaml-cpp.
+  // A parse abandoned by the builder, or a syntax error from yaml-cpp; either
+  // replaces a problem of structure deferred by Open.
   void ReportStop(const StopParse& stop) { Report(stop.mark, stop.message); }
+  // After a parse that ran to its end: the deferred problem, if any.
+  bool ReportDeferred() {
+    if (!deferred_) return false;
+    Report(deferred_->mark, deferred_->message);
+    return true;
+  }
   void ReportSyntax(const YAML::Exception& e) {
     YAML::Mark mark = e.mark;
     if (mark.pos < 0) mark = YAML::Mark::null_mark();
+    if (!mark.is_null()) mark.pos = static_cast<int>(OnARealLine(source_, static_cast<std::size_t>(mark.pos)));
     const std::size_t up_to = mark.is_null() ? source_.size() : static_cast<std::size_t>(mark.pos);
     const std::size_t tab = FindTabIndentation(source_, up_to);
     if (tab != std::string_view::npos) {
@@ -163,16 +195,21 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
  private:
+  // What a node stands for once the aliases inside it are expanded.
+  struct Expanded {
+    std::int64_t values = 1;
+    std::int64_t bytes = 0;  // of scalar text
+  };
   struct Anchored {
     const YamlNode* node = nullptr;
-    std::int64_t expanded = 1;  // values the node stands for once aliases inside it are expanded
+    Expanded expanded;
     int height = 0;             // collections nested in it, itself included
     bool complete = false;
   };
   struct OpenCollection {
     YamlNode* node = nullptr;
     YAML::anchor_t anchor = 0;
-    std::int64_t expanded = 1;
+    Expanded expanded;
     int height = 1;
     const YamlNode* pending_key = nullptr;  // mappings: the key waiting for its value
     bool drop_value = false;                // the pending key repeats an earlier one
@@ -212,35 +249,53 @@ class TreeBuilder final : public YAML::EventHandler {
       throw StopParse{mark, fmt::format("nesting is deeper than {} levels", limits::kMaxNesting)};
   }
 
+  // A collection where a key belongs is refused, but only once yaml-cpp has
+  // read the rest of the file: an unclosed "[[1" reaches here as a list used
+  // as a key before yaml-cpp notices the missing ']', and the syntax error is
+  // the one to report. Until then only the nesting is followed.
   void Open(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    if (deferred_) {
+      CheckNesting(static_cast<int>(stack_.size()) + ++deferred_depth_, mark);
+      return;
+    }
     CheckTag(tag, mark);
-    if (!stack_.empty() && stack_.back().node->kind == YamlNode::Kind::Mapping && stack_.back().pending_key == nullptr)
-      throw StopParse{mark, fmt::format("a key must be plain text, not {}", DescribeKind(kind))};
+    if (!stack_.empty() && stack_.back().node->kind == YamlNode::Kind::Mapping && stack_.back().pending_key == nullptr) {
+      deferred_ = StopParse{mark, fmt::format("a key must be plain text, not {}", DescribeKind(kind))};
+      CheckNesting(static_cast<int>(stack_.size()) + ++deferred_depth_, mark);
+      return;
+    }
     CheckNesting(static_cast<int>(stack_.size()) + 1, mark);
     YamlNode* node = NewNode(kind, mark);
-    if (anchor != 0) anchors_[anchor] = Anchored{node, 1, 1, false};
-    stack_.push_back(OpenCollection{node, anchor, 1, 1, nullptr, false, {}});
+    if (anchor != 0) anchors_[anchor] = Anchored{node, Expanded{}, 1, false};
+    stack_.push_back(OpenCollection{node, anchor, Expanded{}, 1, nullptr, false, {}});
   }
 
   void Close() {
+    if (deferred_) {
+      --deferred_depth_;  // below 0 once collections opened before the problem close
+      return;
+    }
     OpenCollection done = std::move(stack_.back());
     stack_.pop_back();
     if (done.anchor != 0) anchors_[done.anchor] = Anchored{done.node, done.expanded, done.height, true};
     Attach(done.node, done.expanded, done.height);
   }
 
-  void Register(YAML::anchor_t anchor, const YamlNode* node, std::int64_t expanded, int height) {
+  void Register(YAML::anchor_t anchor, const YamlNode* node, Expanded expanded, int height) {
     if (anchor != 0) anchors_[anchor] = Anchored{node, expanded, height, true};
   }
 
   // Adds a finished node to the collection being built (or makes it the root).
-  void Attach(const YamlNode* node, std::int64_t expanded, int height) {
+  void Attach(const YamlNode* node, Expanded expanded, int height) {
     if (stack_.empty()) {
       tree_->root = node;
       return;
     }
     OpenCollection& parent = stack_.back();
-    parent.expanded = std::min(parent.expanded + expanded, limits::kMaxAliasValues * 4);
+    // Capped, so sums stay far from overflowing; a cap beyond the limits is
+    // refused as surely as the real total would be.
+    parent.expanded.values = std::min(parent.expanded.values + expanded.values, limits::kMaxAliasValues * 4);
+    parent.expanded.bytes = std::min(parent.expanded.bytes + expanded.bytes, limits::kMaxAliasBytes * 4);
     parent.height = std::max(parent.height, height + 1);
     if (parent.node->kind == YamlNode::Kind::Sequence) {
       parent.node->items.push_back(node);
@@ -263,8 +318,8 @@ class TreeBuilder final : public YAML::EventHandler {
     if (!fresh) {
       parent.drop_value = true;
       diagnostics_->push_back(MakeDiagnostic(
-          *key, source_, path_, Severity::Error,
-          fmt::format("duplicate key '{}' (first given on line {})", key->text, LineColumnAt(source_, it->second).line)));
+          *key, lines_, path_, Severity::Error,
+          fmt::format("duplicate key '{}' (first given on line {})", key->text, lines_.At(it->second).line)));
     }
   }
 
@@ -279,18 +334,22 @@ class TreeBuilder final : public YAML::EventHandler {
     YamlNode at;
     at.located = HasPosition(mark);
     if (at.located) at.offset = static_cast<std::size_t>(mark.pos);
-    diagnostics_->push_back(MakeDiagnostic(at, source_, path_, Severity::Error, std::move(message)));
+    diagnostics_->push_back(MakeDiagnostic(at, lines_, path_, Severity::Error, std::move(message)));
   }
 
   YamlTree* tree_;
   std::string_view source_;
+  LineIndex lines_;
   const std::string& path_;
   std::vector<Diagnostic>* diagnostics_;
   std::vector<OpenCollection> stack_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   std::int64_t alias_values_ = 0;
+  std::int64_t alias_bytes_ = 0;
   int documents_ = 0;
   bool reported_tag_ = false;
+  std::optional<StopParse> deferred_;  // a key that is a collection, reported once the parse ends
+  int deferred_depth_ = 0;             // collections opened since, minus those closed
 
 };
 
@@ -303,6 +362,7 @@ YamlTree ParseYamlTree(std::string_view text, const std::string& path, std::vect
   try {
     YAML::Parser parser(in);
     if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);  // a second one is an error
+    if (builder.ReportDeferred()) tree.root = nullptr;
   } catch (const StopParse& stop) {
     builder.ReportStop(stop);
     tree.root = nullptr;
@@ -313,14 +373,14 @@ YamlTree ParseYamlTree(std::string_view text, const std::string& path, std::vect
   return tree;
 }
 
-Diagnostic MakeDiagnostic(const YamlNode& node, std::string_view text, const std::string& path,
+Diagnostic MakeDiagnostic(const YamlNode& node, const LineIndex& lines, const std::string& path,
                           Severity severity, std::string message) {
   Diagnostic d;
   d.severity = severity;
   d.where.path = path;
   d.message = std::move(message);
   if (node.located) {
-    const LineColumn at = LineColumnAt(text, node.offset);
+    const LineColumn at = lines.At(node.offset);
     d.where.line = at.line;
     d.where.column = at.column;
     d.span = std::max(node.span, 1);

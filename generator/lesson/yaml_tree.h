@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "lesson/text_scan.h"
 
 namespace cl {
 
@@ -50,7 +51,7 @@ YamlTree ParseYamlTree(std::string_view text, const std::string& path, std::vect
 // The location of `node` in `text` (1-based, columns in code points) and the
 // width of its caret run: the key or scalar as written on its first line, 1
 // for mappings and lists.
-Diagnostic MakeDiagnostic(const YamlNode& node, std::string_view text, const std::string& path,
+Diagnostic MakeDiagnostic(const YamlNode& node, const LineIndex& lines, const std::string& path,
                           Severity severity, std::string message);
 
 }  // namespace cl

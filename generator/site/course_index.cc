@@ -92,12 +92,13 @@ bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& 
   if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);
   for (const char* asset : kSharedAssets) {
     if (!templates.ReadAsset(asset, &text, &error)) return fail(error);
-    if (!sink.Put(std::string("assets/") + asset, text, &error)) return fail(error);
+    const std::string path = std::string("assets/") + asset;
+    if (!sink.Put(path, text, &error)) return fail("cannot write " + path + ": " + error);
   }
   const std::string course_pdf = WritesCourseHandout(lessons, options) ? kCoursePdfPath : "";
   if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options), course_pdf), &text, &error))
     return fail(error);
-  if (!sink.Put("index.html", text, &error)) return fail(error);
+  if (!sink.Put("index.html", text, &error)) return fail("cannot write index.html: " + error);
   return true;
 }
 

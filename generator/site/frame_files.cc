@@ -26,7 +26,6 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
                      std::vector<Diagnostic>* diagnostics) {
   const bool svg = options.Wants("svg"), png = options.Wants("png");
   if (!svg && !png) return true;
-  bool ok = true;
   // Frames are laid out and rendered in parallel within the build's -j, a
   // bounded chunk at a time so a 2000-beat lesson never sits in memory whole,
   // and written in beat order, so the files never depend on the thread count.
@@ -42,13 +41,15 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         if (svg) svgs[k] = WriteSvg(scene, FrameIdPrefix(v.slug, beat + 1));
         if (png) pngs[k] = RenderPng(scene, options.scale);
       });
+      // The first file that cannot be written ends the lesson's frames: on a
+      // full disk every later one would fail the same way.
       for (std::size_t k = 0; k < n; ++k) {
-        if (svg) ok &= Put(sink, v.frame_svg[first + k], svgs[k], *built.lesson, diagnostics);
-        if (png) ok &= Put(sink, v.frame_png[first + k], pngs[k], *built.lesson, diagnostics);
+        if (svg && !Put(sink, v.frame_svg[first + k], svgs[k], *built.lesson, diagnostics)) return false;
+        if (png && !Put(sink, v.frame_png[first + k], pngs[k], *built.lesson, diagnostics)) return false;
       }
     }
   }
-  return ok;
+  return true;
 }
 
 }  // namespace cl

@@ -12,8 +12,8 @@
 namespace cl {
 
 // Writes the SVG frames when options.Wants("svg") and the PNG frames (at
-// options.scale) when options.Wants("png"). False, with an error diagnostic
-// per failed file, when a file could not be produced or stored.
+// options.scale) when options.Wants("png"). False, with one error diagnostic,
+// at the first file that could not be produced or stored (the rest are not tried).
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics);
 

@@ -25,8 +25,8 @@ struct ComplexityRow {
 std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k);
 
 // Data for templates/_step_by_step.mustache: `sbs_variants`, each with its
-// label and stage groups (beats and tables). `id_prefix` keeps element ids
-// unique when a lesson repeats the section.
+// label and stage groups (beats and tables). Each variant's heading id is
+// `id_prefix` + its slug; the page passes a prefix unique to the section.
 TemplateData StepByStepData(const BuiltLesson& built, const std::string& id_prefix);
 
 // Data for templates/_complexity.mustache: `cx_groups`, one per set of

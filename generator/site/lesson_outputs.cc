@@ -15,13 +15,13 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
                          std::vector<Diagnostic>* diagnostics) {
   const BuiltLesson built = BuildLesson(lesson);
   diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
-  bool ok = true;
-  ok &= WriteFrameFiles(built, options, sink, diagnostics);  // frames/<slug>/NNN-<stage>.svg|png
-  ok &= WriteLessonJson(built, options, sink, diagnostics);  // lesson.json
-  ok &= WriteAnimations(built, options, sink, diagnostics);  // <slug>.gif|svg
-  ok &= WriteHandout(built, options, sink, diagnostics);     // handout.pdf
-  ok &= WriteLessonPage(built, options, sink, diagnostics);  // index.html
-  return ok;
+  // The first output that fails ends the lesson, so a full disk costs one
+  // error per lesson rather than one per file; the lesson fails either way.
+  return WriteFrameFiles(built, options, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.svg|png
+         WriteLessonJson(built, options, sink, diagnostics) &&  // lesson.json
+         WriteAnimations(built, options, sink, diagnostics) &&  // <slug>.gif|svg
+         WriteHandout(built, options, sink, diagnostics) &&     // handout.pdf
+         WriteLessonPage(built, options, sink, diagnostics);    // index.html
 }
 
 }  // namespace cl

@@ -1,6 +1,8 @@
 #include "site/page.h"
 
 #include <cmath>
+#include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -17,9 +19,21 @@ namespace {
 // Prose headings sit under the section's h2: "# A" becomes h3.
 constexpr int kProseHeadingOffset = 2;
 
-// Section ids: unique in the page, readable in a URL, and clear of the ids
-// the template itself uses.
-SlugAllocator SectionIds() { return SlugAllocator({"main", "walkthrough", "player", "frames", "downloads"}); }
+// Every id on the page is unique by construction, whatever the author titles
+// a section ("Player data" must not become the player's data element):
+// - the template's own ids (main, walkthrough, player-*, frames, downloads,
+//   ...) never start with "section-", and every section id does;
+// - a section id is "section-" + a slug unique among the sections, and a slug
+//   is [a-z0-9-] with no "--" and no '-' at either end, so the ids derived
+//   from it by "--" + a fixed word ("--title", "--variant-<slug>") can equal
+//   neither a section id nor an id derived from another section.
+constexpr std::string_view kSectionIdPrefix = "section-";
+constexpr std::string_view kSectionTitleSuffix = "--title";
+constexpr std::string_view kSectionVariantInfix = "--variant-";
+
+std::string SectionId(SlugAllocator& slugs, std::string_view label) {
+  return std::string(kSectionIdPrefix) + slugs.Next(label);
+}
 
 TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOptions& options) {
   const Beat& beat = bv.story.beats[i];
@@ -89,7 +103,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   }
   page.set("player_json", PlayerJson(built, options));
 
-  SlugAllocator ids = SectionIds();
+  SlugAllocator section_slugs;
   TemplateList toc;
   auto add_toc = [&toc](const std::string& id, const std::string& title) {
     TemplateData e;
@@ -104,25 +118,28 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     TemplateData d;
     switch (s.kind) {
       case SectionKind::Prose: {
-        std::string id = ids.Next(s.title);
+        std::string id = SectionId(section_slugs, s.title);
         d.set("prose", true);
         d.set("section_id", id);
+        d.set("section_title_id", id + std::string(kSectionTitleSuffix));
         d.set("section_title", s.title);
         d.set("section_html", MarkdownToHtml(s.body, kProseHeadingOffset));
         add_toc(id, s.title);
         break;
       }
       case SectionKind::StepByStep: {
-        std::string id = ids.Next("step-by-step");
-        d.set("step_by_step", StepByStepData(built, id + "-"));
+        std::string id = SectionId(section_slugs, "step-by-step");
+        d.set("step_by_step", StepByStepData(built, id + std::string(kSectionVariantInfix)));
         d.set("section_id", id);
+        d.set("section_title_id", id + std::string(kSectionTitleSuffix));
         add_toc(id, "Step by step");
         break;
       }
       case SectionKind::Complexity: {
-        std::string id = ids.Next("complexity");
+        std::string id = SectionId(section_slugs, "complexity");
         d.set("complexity", ComplexityData(built));
         d.set("section_id", id);
+        d.set("section_title_id", id + std::string(kSectionTitleSuffix));
         add_toc(id, "Complexity");
         break;
       }
@@ -152,7 +169,7 @@ bool WriteLessonPage(const BuiltLesson& built, const RenderOptions& options, Fil
   std::string error, html;
   if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);
   if (!RenderLessonPage(built, options, templates, &html, &error)) return fail(error);
-  if (!sink.Put(kPagePath, html, &error)) return fail(error);
+  if (!sink.Put(kPagePath, html, &error)) return fail("cannot write " + std::string(kPagePath) + ": " + error);
   return true;
 }
 

@@ -88,6 +88,28 @@ BOOST_DATA_TEST_CASE(ReplacePathSwapsAWholeFolder, bdata::make({true, false}), e
   BOOST_TEST(cl::ListDirectory(dir / "stage").empty());  // the old version is gone too
 }
 
+// Durability: a published file is fsynced before its rename and its folder
+// after; a staged file only itself; publishing a staged folder syncs each of
+// its folders and then the folder it lands in. Counted, since a crash cannot
+// be staged in a unit test.
+BOOST_DATA_TEST_CASE(WritesAndSwapsAreSyncedBeforeTheyArePublished, bdata::make({true, false}), exchange) {
+  TempFolder dir;
+  std::string error;
+  long long before = cl::SyncCountForTests();
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "manifest", "m", &error));
+  BOOST_TEST(cl::SyncCountForTests() - before == 2);  // the file, then its folder
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "stage/lesson/frames/v", &error));
+  BOOST_REQUIRE(cl::MakeDirectories(dir / "out/lesson", &error));
+  before = cl::SyncCountForTests();
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "stage/lesson/frames/v/1.svg", "1", &error, cl::Durability::kStaged));
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "stage/lesson/index.html", "i", &error, cl::Durability::kStaged));
+  BOOST_TEST(cl::SyncCountForTests() - before == 2);  // each file, no folder yet
+  before = cl::SyncCountForTests();
+  BOOST_REQUIRE_MESSAGE(cl::ReplacePath(dir / "stage/lesson", dir / "out/lesson", &error, exchange), error);
+  BOOST_TEST(cl::SyncCountForTests() - before == 4);  // lesson, frames, frames/v, then out
+  BOOST_TEST(Read(dir / "out/lesson/frames/v/1.svg") == "1");
+}
+
 BOOST_AUTO_TEST_CASE(ReplacePathMovesIntoAFreeNameAndOverAFile) {
   TempFolder dir;
   std::string error;

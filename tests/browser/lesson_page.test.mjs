@@ -3,9 +3,11 @@
 // aloud, what it fetches, accessibility, and the page without JavaScript and
 // in print.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, readLessonJson, recordRequests, seriousAxeViolations, siteUrl } from './support/site.mjs';
+import { launchBrowser, readLessonJson, recordCspViolations, recordRequests, seriousAxeViolations, siteDir, siteUrl } from './support/site.mjs';
 
 const LESSON = 'conv-relu-pool';
 let browser;
@@ -320,6 +322,77 @@ describe('page', () => {
     assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px window`);
     const controls = await page.locator('.controls').boundingBox();
     assert.ok(controls.x >= 0 && controls.x + controls.width <= 360);
+    await context.close();
+  });
+
+  test('sections titled like the page\'s own ids ("Player data", "Player speed", ...) leave the player working', async () => {
+    const { context, page, errors } = await openLesson({}, 'colliding-titles');
+    const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate ids');
+    assert.equal(await page.getAttribute('#player-data', 'type'), 'application/json');
+    assert.equal(await page.evaluate(() => document.getElementById('player-speed').tagName), 'SELECT');
+    assert.equal(await page.textContent('#walkthrough-title'), 'Walkthrough');
+    assert.equal(await page.isVisible('#player'), true);
+    const beats = readLessonJson('colliding-titles').variants[0].beats;
+    for (let i = 0; i < 3; i++) await page.click('#player-next');
+    assert.equal(await page.textContent('#player-caption'), beats[3].caption);
+    assert.equal(await page.getAttribute('#player-frame', 'src'), beats[3].svg);
+    await page.selectOption('#player-speed', '2');
+    await page.keyboard.press('End');
+    assert.equal(await page.textContent('#player-caption'), beats[beats.length - 1].caption);
+    // Every in-page link and label reference names exactly one element.
+    const dangling = await page.evaluate(() => [
+      ...[...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href').slice(1)),
+      ...[...document.querySelectorAll('[aria-labelledby]')].flatMap((e) => e.getAttribute('aria-labelledby').split(' ')),
+    ].filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1));
+    assert.deepEqual(dangling, []);
+    assert.equal(await page.textContent('#section-player-data--title'), 'Player data');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('every page carries a Content-Security-Policy that the player runs under from file://', async () => {
+    const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; " +
+                   "form-action 'none'";
+    const pages = ['index.html', ...fs.readdirSync(siteDir(), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && fs.existsSync(path.join(siteDir(), d.name, 'index.html')))
+        .map((d) => `${d.name}/index.html`)];
+    assert.ok(pages.length >= 5);
+    for (const relative of pages) {
+      const html = fs.readFileSync(path.join(siteDir(), relative), 'utf8');
+      assert.equal(html.split(`<meta http-equiv="Content-Security-Policy" content="${policy}">`).length, 2, relative);
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const csp = await recordCspViolations(context);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const relative of pages) {
+      await page.goto(siteUrl(relative));
+      if (relative !== 'index.html') {
+        // The player ran: it revealed itself and steps through the beats.
+        assert.equal(await page.isVisible('#player'), true, relative);
+        await page.click('#player-next');
+        assert.match(await page.textContent('#player-step'), /^Step 2 of /, relative);
+        await page.keyboard.press('End');
+        await frameLoaded(page);  // the frame list's images are lazy and hidden: only the player's loads
+      } else {
+        await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+        const broken = await page.evaluate(() => [...document.images].filter((i) => !i.naturalWidth).map((i) => i.src));
+        assert.deepEqual(broken, [], relative);
+      }
+      assert.ok(await page.evaluate(() => getComputedStyle(document.body).fontFamily.length > 0), relative);
+      assert.deepEqual(await csp.violations(page), [], relative);
+    }
+    // The policy is enforced: a script injected into the page does not run.
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true;';
+      document.body.append(s);
+    });
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.deepEqual(await csp.violations(page), ['script-src-elem inline']);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 

@@ -29,8 +29,8 @@ case $case_name in
     run 0 compute "$lesson" --json
     matches_golden conv-relu-pool.json
     # The contract's numbers, checked by a JSON parser independent of the golden.
-    if command -v node >/dev/null 2>&1; then
-      node - "$work/out" <<'JS' || fail "contract numbers"
+    need_tool node "the JSON check of compute --json"
+    node - "$work/out" <<'JS' || fail "contract numbers"
 const fs = require("fs");
 const assert = require("assert");
 const r = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
@@ -54,7 +54,6 @@ for (const x of [v, h]) {
   assert.deepStrictEqual([x.pool.type, x.pool.size, x.pool.stride, x.pool.remainder], ["max", [2, 2], [2, 2], "drop"]);
 }
 JS
-    fi
     [[ ! -s $work/err ]] || fail "unexpected stderr: $(cat "$work/err")"
     ;;
   variant)

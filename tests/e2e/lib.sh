@@ -13,3 +13,16 @@ run() {
   "$bin" "$@" >"$work/out" 2>"$work/err" || got=$?
   [[ $got == "$want" ]] || { cat "$work/out" "$work/err" >&2; fail "convlesson $* exited $got, expected $want"; }
 }
+
+# run_in DIR EXPECTED_EXIT ARGS...: run from DIR, so paths in messages read
+# relative to it; stdout/stderr still go to $work/out and $work/err.
+run_in() {
+  local dir=$1 want=$2; shift 2
+  local got=0
+  (cd "$dir" && "$bin" "$@" >"$work/out" 2>"$work/err") || got=$?
+  [[ $got == "$want" ]] || { cat "$work/out" "$work/err" >&2; fail "convlesson $* (in $dir) exited $got, expected $want"; }
+}
+
+# need_tool COMMAND WHY: a check that needs a tool fails without it; it never
+# passes by skipping itself.
+need_tool() { command -v "$1" >/dev/null 2>&1 || fail "$1 is missing, and $2 needs it"; }

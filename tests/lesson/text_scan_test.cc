@@ -4,6 +4,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+
 #include "lesson/text_scan.h"
 
 namespace bdata = boost::unit_test::data;
@@ -89,4 +91,20 @@ BOOST_DATA_TEST_CASE(OpenBidiControlsAreClosedAtTheEnd,
                          {"\u2067\u202C", "\u2067\u202C\u2069"}}),           // a pop cannot cross an isolate
                      c) {
   BOOST_TEST(CloseBidiControls(c.text) == c.closed);
+}
+
+// LineIndex answers exactly as LineColumnAt at every offset, across line
+// breaks, multi-byte characters and the 4 KiB checkpoints of a long line.
+BOOST_AUTO_TEST_CASE(LineIndexAgreesWithLineColumnAtEverywhere) {
+  std::string text = "title: Café\n\nx: [1, 2]\r\n";
+  for (int i = 0; i < 3000; ++i) text += "é, ";  // one line of 12000 bytes, 2-byte characters across checkpoints
+  text += "\nend";
+  const cl::LineIndex lines(text);
+  for (std::size_t offset = 0; offset <= text.size() + 1; ++offset) {
+    const cl::LineColumn want = cl::LineColumnAt(text, offset), got = lines.At(offset);
+    BOOST_TEST_REQUIRE((got.line == want.line && got.column == want.column),
+                       "offset " << offset << ": " << got.line << ":" << got.column << " vs " << want.line << ":"
+                                 << want.column);
+  }
+  BOOST_TEST(cl::LineIndex("").At(0).line == 1);
 }

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,12 +96,13 @@ BOOST_AUTO_TEST_CASE(OutlineHasOneH1LandmarksAndSkipLink) {
   BOOST_TEST(Count(html, "<a class=\"skip-link\" href=\"#main\">") == 1u);
   BOOST_TEST(Count(html, "<html lang=\"en\">") == 1u);
   BOOST_TEST(AllMatches(html, "<h2 id=\"([^\"]+)\"") ==
-                 (std::vector<std::string>{"walkthrough-title", "step-by-step-title", "complexity-title", "downloads-title"}),
+                 (std::vector<std::string>{"walkthrough-title", "section-step-by-step--title", "section-complexity--title",
+                                           "downloads-title"}),
              boost::test_tools::per_element());
   // Relative links only: the folder works from file:// and any sub-path.
   BOOST_TEST(Count(html, "href=\"/") == 0u);
   BOOST_TEST(Count(html, "src=\"/") == 0u);
-  BOOST_TEST(Count(html, "http") == 0u);
+  BOOST_TEST(Count(html, "http") == Count(html, "http-equiv"));
   BOOST_TEST(Count(html, "<link rel=\"stylesheet\" href=\"../assets/style.css\">") == 1u);
   BOOST_TEST(Count(html, "<script src=\"../assets/player.js\"></script>") == 1u);
 }
@@ -191,15 +193,44 @@ BOOST_AUTO_TEST_CASE(SectionsFollowTheLessonsOrderWithUniqueIds) {
                      {cl::SectionKind::Prose, "Downloads", "Not the real one."},
                      {cl::SectionKind::Complexity, "", ""}};
   std::string html = Render(lesson, kDefaultSlugs);
-  BOOST_TEST(AllMatches(html, "<section id=\"([^\"]+)\"") ==
-                 (std::vector<std::string>{"walkthrough", "intuition", "step-by-step", "intuition-2", "downloads-2",
-                                           "complexity", "downloads"}),
-             boost::test_tools::per_element());
+  const std::vector<std::string> want = {"walkthrough",          "section-intuition",  "section-step-by-step",
+                                         "section-intuition-2",  "section-downloads",  "section-complexity",
+                                         "downloads"};
+  BOOST_TEST(AllMatches(html, "<section id=\"([^\"]+)\"") == want, boost::test_tools::per_element());
   BOOST_TEST(Count(html, "<h3>Again</h3>") == 1u);
-  BOOST_TEST(AllMatches(html, "<li><a href=\"#([^\"]+)\">") ==
-                 (std::vector<std::string>{"walkthrough", "intuition", "step-by-step", "intuition-2", "downloads-2",
-                                           "complexity", "downloads"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(AllMatches(html, "<li><a href=\"#([^\"]+)\">") == want, boost::test_tools::per_element());
+}
+
+// Titles chosen to hit the page's own ids and the ids derived from sections:
+// every id stays unique, the player's elements keep theirs, and every
+// aria-labelledby and in-page link points at exactly one element.
+BOOST_AUTO_TEST_CASE(NoSectionTitleCanTakeOrDuplicateAnId) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  const std::vector<std::string> titles = {
+      "Player data", "Player speed", "Walkthrough title", "Walkthrough", "Main", "Player", "Frames", "Downloads",
+      "Downloads title", "Filter switch label", "Section intuition", "Intuition", "Intuition title",
+      "Intuition -- title", "Step by step", "Step by step variant vertical edge", "Step by step title",
+      "Complexity title", "Section", "section-intuition", "Player frame", "Player step", "Player caption"};
+  lesson.sections.clear();
+  for (const std::string& t : titles) lesson.sections.push_back({cl::SectionKind::Prose, t, "Text."});
+  lesson.sections.push_back({cl::SectionKind::StepByStep, "", ""});
+  lesson.sections.push_back({cl::SectionKind::StepByStep, "", ""});
+  lesson.sections.push_back({cl::SectionKind::Complexity, "", ""});
+  const std::string html = Render(lesson, kDefaultSlugs);
+  std::vector<std::string> ids = AllMatches(html, " id=\"([^\"]+)\"");
+  std::set<std::string> unique(ids.begin(), ids.end());
+  BOOST_TEST(unique.size() == ids.size());
+  for (const char* fixed : {"main", "walkthrough", "walkthrough-title", "player", "player-data", "player-speed",
+                                   "player-frame", "player-step", "player-caption", "frames", "downloads"}) {
+    BOOST_TEST(Count(html, " id=\"" + std::string(fixed) + "\"") == 1u, fixed);
+  }
+  BOOST_TEST(Count(html, "<script type=\"application/json\" id=\"player-data\">") == 1u);
+  for (const std::string& target : AllMatches(html, "aria-labelledby=\"([^\"]+)\"")) BOOST_TEST(unique.count(target) == 1u, target);
+  for (const std::string& target : AllMatches(html, "href=\"#([^\"]+)\"")) BOOST_TEST(unique.count(target) == 1u, target);
+  // The prose section titled "Step by step" came first and took the plain slug.
+  BOOST_TEST(Count(html, "<section id=\"section-step-by-step\"") == 1u);
+  BOOST_TEST(Count(html, "<h3 id=\"section-step-by-step-2--variant-vertical-edge\">") == 1u);
+  BOOST_TEST(Count(html, "<h3 id=\"section-step-by-step-3--variant-horizontal-edge\">") == 1u);
 }
 
 struct DownloadsCase {

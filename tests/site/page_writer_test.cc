@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,36 @@ BOOST_AUTO_TEST_CASE(FailedCourseHandoutLeavesTheIndexAndAssets) {
   BOOST_TEST_REQUIRE(diagnostics.size() == 1u);
   BOOST_TEST(diagnostics[0].message == "cannot write course.pdf: No space left on device");
   BOOST_TEST((diagnostics[0].severity == cl::Severity::Error));
+}
+
+// A disk that takes nothing: every output of the lesson would fail, and the
+// lesson reports the first and stops (one line per lesson, not per file).
+class FullDisk : public cl::FileSink {
+ public:
+  bool Put(std::string_view, std::string_view, std::string* error) override {
+    ++attempts;
+    *error = "No space left on device";
+    return false;
+  }
+  int attempts = 0;
+};
+
+BOOST_AUTO_TEST_CASE(FullDiskIsOneErrorPerLesson) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  cl::RenderOptions options;
+  options.templates_dir = CONVLESSON_SOURCE_DIR "/templates";
+  options.scale = 1;
+  for (const std::set<std::string>& only :
+       {std::set<std::string>{}, {"png"}, {"json", "html"}, {"gif", "anim-svg"}, {"pdf"}, {"html"}}) {
+    options.only = only;
+    FullDisk disk;
+    std::vector<cl::Diagnostic> diagnostics;
+    BOOST_TEST(!cl::RenderLessonOutputs(lesson, options, disk, &diagnostics));
+    BOOST_TEST(disk.attempts == 1);
+    BOOST_TEST_REQUIRE(diagnostics.size() == 1u);
+    BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
+    BOOST_TEST(diagnostics[0].where.path == lesson.path);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(MissingTemplatesFolderIsADiagnosticOnTheLesson) {
