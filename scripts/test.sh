@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Second README command: install what only tests need (Chromium, Node, npm
-# packages, PDF tools), build, and run the whole suite through CTest.
+# packages, PDF tools, clang for the fuzzer), build, fuzz for a minute, and run
+# the whole suite through CTest.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_build_deps
@@ -11,6 +12,9 @@ need libboost-test-dev '/usr/lib/*/cmake/boost_unit_test_framework-*/boost_unit_
 need libpugixml-dev /usr/include/pugixml.hpp
 need poppler-utils pdftoppm
 need chromium chromium
+# The fuzzer: clang with libFuzzer and the sanitizer runtimes.
+need clang-14 clang++-14
+need libclang-rt-14-dev '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 # Node 20+ may come from outside Debian; ask apt only when there is none at all.
 if ! command -v node >/dev/null 2>&1; then need nodejs node; fi
 if ! command -v npm >/dev/null 2>&1; then need npm npm; fi
@@ -19,4 +23,7 @@ if [[ -f tests/browser/package.json && ! -d tests/browser/node_modules ]]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 configure_and_build ON
+# A short fuzzing run first (CONVLESSON_FUZZ_SECONDS, default 60; 0 skips it
+# on a developer's machine), so CTest's summary stays the run's last word.
+if [[ ${CONVLESSON_FUZZ_SECONDS:-60} != 0 ]]; then bash scripts/fuzz.sh "${CONVLESSON_FUZZ_SECONDS:-60}"; fi
 ctest --preset release -j "$(nproc)"

@@ -84,8 +84,9 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
   // Partials are looked up through the context stack, so they ride along in
   // an outer context frame under their own '_' names.
   kainjow::mustache::data with_partials = data;
-  for (const auto& [partial_name, text] : partials_) {
-    with_partials.set(partial_name, kainjow::mustache::partial([&text] { return text; }));
+  for (const auto& partial : partials_) {
+    const std::string& text = partial.second;  // (clang cannot capture a structured binding)
+    with_partials.set(partial.first, kainjow::mustache::partial([&text] { return text; }));
   }
   *out = tmpl.render(with_partials);
   if (!tmpl.is_valid()) {
