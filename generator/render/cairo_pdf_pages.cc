@@ -17,17 +17,22 @@ constexpr double kFigureGap = 4;       // between a figure and its caption
 constexpr double kRuleWidth = 0.5;
 constexpr double kTocNumberWidth = 40;
 constexpr double kProseLineSpacing = 1.3;  // airy enough to annotate a printout
+constexpr double kCompactLineSpacing = 1.15;
 constexpr Color kGrey{0x55, 0x55, 0x55};
 constexpr Color kRuleColor{0xbb, 0xbb, 0xbb};
 constexpr Color kCodeBackground{0xf3, 0xf3, 0xf3};
 constexpr Color kHeaderBackground{0xec, 0xec, 0xec};
 constexpr Color kQuoteBar{0xcc, 0xcc, 0xcc};
 
-PdfTextStyle HeadingStyle(int level) {
+PdfTextStyle HeadingStyle(int level, bool compact) {
   PdfTextStyle s;
   s.bold = true;
   s.color = Color{0x11, 0x11, 0x11};
-  s.size = level <= 1 ? 20 : level == 2 ? 14 : level == 3 ? 12 : 10.5;
+  if (compact) {
+    s.size = level <= 1 ? 16 : level == 2 ? 11.5 : level == 3 ? 10 : 9.5;
+  } else {
+    s.size = level <= 1 ? 20 : level == 2 ? 14 : level == 3 ? 12 : 10.5;
+  }
   return s;
 }
 
@@ -79,12 +84,18 @@ PdfTable TableColumns(const PdfTable& t, size_t first, size_t last) {
   return band;
 }
 
-double HeadingSpaceBefore(int level) { return level <= 1 ? 0 : level == 2 ? 18 : level == 3 ? 12 : 9; }
-double HeadingSpaceAfter(int level) { return level <= 1 ? 6 : level == 2 ? 6 : 4; }
+double HeadingSpaceBefore(int level, bool compact) {
+  if (compact) return level <= 1 ? 0 : level == 2 ? 9 : 6;
+  return level <= 1 ? 0 : level == 2 ? 18 : level == 3 ? 12 : 9;
+}
+double HeadingSpaceAfter(int level, bool compact) {
+  if (compact) return level <= 1 ? 4 : 3;
+  return level <= 1 ? 6 : level == 2 ? 6 : 4;
+}
 
 }  // namespace
 
-PdfPageGeometry PdfPaper(std::string_view paper) {
+PdfPageGeometry PdfPaper(std::string_view paper, bool compact) {
   PdfPageGeometry g;
   if (paper == "letter") {
     g.width = 612;
@@ -97,6 +108,13 @@ PdfPageGeometry PdfPaper(std::string_view paper) {
   g.top = 60;
   g.bottom = 72;
   g.footer_baseline = g.height - 42;
+  if (compact) {  // the footer's 8 pt text still ends well inside kPdfInkFreeBorder
+    g.compact = true;
+    g.left = g.right = 42;
+    g.top = 36;
+    g.bottom = 46;
+    g.footer_baseline = g.height - 33;
+  }
   return g;
 }
 
@@ -131,6 +149,7 @@ struct PdfPaginator::Prepared {
   // Figure
   const Scene* scene = nullptr;
   double scale = 1, fig_w = 0, fig_h = 0;
+  bool border = true;
 };
 
 PdfPaginator::PdfPaginator(const PdfTextContext& text, const PdfPageGeometry& page) : text_(text), page_(page) {}
@@ -144,26 +163,27 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
 
   if (const auto* h = std::get_if<PdfHeading>(&block)) {
     const int level = std::clamp(h->level, 1, 6);
-    p.text = layout(h->markup, HeadingStyle(level), width);
-    p.space_before = HeadingSpaceBefore(level);
-    p.space_after = HeadingSpaceAfter(level);
+    p.text = layout(h->markup, HeadingStyle(level, page_.compact), width);
+    p.space_before = HeadingSpaceBefore(level, page_.compact);
+    p.space_after = HeadingSpaceAfter(level, page_.compact);
     p.keep_whole = true;
     p.heading = true;
     p.outline = h->outline;
     p.outline_level = level;
   } else if (const auto* para = std::get_if<PdfParagraph>(&block)) {
     PdfTextStyle style;
-    style.line_spacing = kProseLineSpacing;
-    p.space_after = para->compact ? 2 : 6;
+    style.line_spacing = page_.compact ? kCompactLineSpacing : kProseLineSpacing;
+    if (page_.compact) style.size = 9;
+    p.space_after = para->compact ? 2 : page_.compact ? 4 : 6;
     switch (para->style) {
       case PdfParagraphStyle::Body: break;
       case PdfParagraphStyle::Lead:
-        style.size = 12;
+        style.size = page_.compact ? 10.5 : 12;
         style.color = Color{0x33, 0x33, 0x33};
         p.space_after = 10;
         break;
       case PdfParagraphStyle::Note:
-        style.size = 8.5;
+        style.size = page_.compact ? 8 : 8.5;
         style.color = kGrey;
         break;
       case PdfParagraphStyle::Quote:
@@ -181,7 +201,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
   } else if (const auto* code = std::get_if<PdfCode>(&block)) {
     PdfTextStyle style;
     style.family = "DejaVu Sans Mono";
-    style.size = 8.5;
+    style.size = page_.compact ? 9 : 8.5;  // compact: numbers in code read as large as the maps'
     p.code = true;
     p.x = std::clamp(code->indent, 0, kMaxIndent) * kIndentStep;
     p.text = layout(PdfEscape(code->text), style, width - p.x - 2 * kCodePad);
@@ -270,14 +290,15 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
   } else if (const auto* figure = std::get_if<PdfFigure>(&block)) {
     p.kind = Prepared::Figure;
     p.scene = &figure->scene;
-    p.space_before = 6;
-    p.space_after = 12;
+    p.space_before = figure->border ? 6 : 2;  // paper figures sit close, as rows of one picture
+    p.space_after = figure->border ? 12 : 8;
     const double max_h = std::clamp(figure->max_height_fraction, 0.1, 1.0) * page_.text_height();
-    double scale = 0.75;  // a CSS pixel is 0.75 pt: the frame's natural size
+    double scale = figure->natural_scale;
     if (figure->scene.width > 0) scale = std::min(scale, width / figure->scene.width);
     if (figure->scene.height > 0) scale = std::min(scale, max_h / figure->scene.height);
     p.scale = scale;
     p.fig_w = figure->scene.width * scale;
+    p.border = figure->border;
     p.fig_h = figure->scene.height * scale;
     if (!figure->caption.empty()) {
       PdfTextStyle caption;
@@ -509,7 +530,7 @@ void PdfPaginator::PlaceFigure(const Prepared& p) {
   const double caption_h = p.caption ? kFigureGap + p.caption->height() : 0;
   Reserve(p.fig_h + caption_h);
   const double x = page_.left + (page_.text_width() - p.fig_w) / 2;
-  Put(PdfPlacedFigure{p.scene, x, y_, p.scale});
+  Put(PdfPlacedFigure{p.scene, x, y_, p.scale, p.border});
   y_ += p.fig_h;
   if (p.caption) {
     y_ += kFigureGap;
