@@ -183,7 +183,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
         p.space_after = 10;
         break;
       case PdfParagraphStyle::Note:
-        style.size = page_.compact ? 8 : 8.5;
+        style.size = 9;  // notes hold numbers ("… 12 more steps"), and numbers print at 9 pt or more
         style.color = kGrey;
         break;
       case PdfParagraphStyle::Quote:
@@ -201,7 +201,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
   } else if (const auto* code = std::get_if<PdfCode>(&block)) {
     PdfTextStyle style;
     style.family = "DejaVu Sans Mono";
-    style.size = page_.compact ? 9 : 8.5;  // compact: numbers in code read as large as the maps'
+    style.size = 9;  // numbers in code print as large as the maps'
     p.code = true;
     p.x = std::clamp(code->indent, 0, kMaxIndent) * kIndentStep;
     p.text = layout(PdfEscape(code->text), style, width - p.x - 2 * kCodePad);
@@ -302,7 +302,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
     p.fig_h = figure->scene.height * scale;
     if (!figure->caption.empty()) {
       PdfTextStyle caption;
-      caption.size = 8.5;
+      caption.size = 9;  // captions name step numbers; numbers print at 9 pt or more
       caption.italic = true;
       caption.color = Color{0x33, 0x33, 0x33};
       p.caption = layout(figure->caption, caption, width);

@@ -30,7 +30,7 @@ HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options) {
 }
 
 PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page) {
-  if (kind == HandoutKind::Full) return HandoutDocument(built);
+  if (kind == HandoutKind::Full) return HandoutDocument(built, page);
   return BriefHandoutDocument(built, page);
 }
 

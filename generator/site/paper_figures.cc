@@ -122,6 +122,9 @@ struct PaperGrid {
   int pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
   // Marks, in grid coordinates counted from the padding's top-left corner.
   int mark_row = -1, mark_col = -1, mark_rows = 0, mark_cols = 0;
+  // Cells shown, row-major from the top-left (a map being written, or an
+  // empty grid to fill in by hand); -1: all. The rest stay white and empty.
+  int filled = -1;
 };
 
 PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
@@ -152,6 +155,11 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   const double top = y + index_h;
   auto cell_x = [&](int c) { return lx + c * cw; };
   auto cell_y = [&](int r) { return top + r * ch; };
+  auto shown = [&](int r, int c) {
+    const int ir = r - g.pad_top, ic = c - g.pad_left;
+    if (g.filled < 0 || ir < 0 || ic < 0 || ir >= grid.rows || ic >= grid.cols) return true;  // padding: always
+    return ir * grid.cols + ic < g.filled;
+  };
   auto value_at = [&](int r, int c, bool* padding) {
     const int ir = r - g.pad_top, ic = c - g.pad_left;
     *padding = ir < 0 || ic < 0 || ir >= grid.rows || ic >= grid.cols;
@@ -171,7 +179,8 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
       for (int c = 0; c < cols; ++c) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
-        Rect(&box, cell_x(c), cell_y(r), cw, ch, padding ? palette::kPaddingCell : DivergingColor(v, g.scale));
+        Rect(&box, cell_x(c), cell_y(r), cw, ch,
+             padding ? palette::kPaddingCell : shown(r, c) ? DivergingColor(v, g.scale) : palette::kEmptyCell);
       }
     }
     box.items.emplace_back(GroupBegin{"", kPaperValuesRole, ""});
@@ -179,6 +188,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
       for (int c = 0; c < cols; ++c) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
+        if (!shown(r, c)) continue;
         const Color ink = padding ? palette::kPaddingInk : TextColorOn(DivergingColor(v, g.scale));
         Text(&box, cell_x(c) + cw / 2, Baseline(cell_y(r), ch, kPaperValueSize), CellText(v), kPaperValueSize, ink,
              TextAnchor::Middle);
@@ -199,7 +209,9 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
       for (int c = 0; c < cols; ++c) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
-        cells.fills.push_back(padding ? palette::kPaddingCell : DivergingColor(v, g.scale));
+        cells.fills.push_back(padding        ? palette::kPaddingCell
+                              : shown(r, c) ? DivergingColor(v, g.scale)
+                                            : palette::kEmptyCell);
       }
     }
     box.items.emplace_back(std::move(cells));
@@ -439,6 +451,53 @@ std::vector<std::string> OutputSizeLines(const Variant& v) {
   return lines;
 }
 
+namespace {
+
+int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
+
+// The image with its padding, the window of `trace` outlined (none: -1 row).
+PaperGrid ImageGrid(const BuiltLesson& built, const Variant& v, const ConvTrace* trace) {
+  const Grid& w = v.filter.weights;
+  PaperGrid image{fmt::format("Image ({})", SizeText(v.image.rows, v.image.cols)), &v.image, built.value_scale,
+                  v.conv.pad_top, v.conv.pad_bottom, v.conv.pad_left, v.conv.pad_right};
+  if (trace) {
+    image.mark_row = trace->origin_row;
+    image.mark_col = trace->origin_col;
+    image.mark_rows = WindowSpan(w.rows, v.conv.dilation_h);
+    image.mark_cols = WindowSpan(w.cols, v.conv.dilation_w);
+  }
+  return image;
+}
+
+PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v) {
+  const Grid& w = v.filter.weights;
+  return PaperGrid{fmt::format("Filter: {} ({})", v.filter.name, SizeText(w.rows, w.cols)), &w, built.weight_scale};
+}
+
+PaperGrid ConvGrid(const BuiltLesson& built, const VariantResult& r) {
+  return PaperGrid{fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), &r.conv, built.value_scale};
+}
+
+PaperGrid ActivatedGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
+  return PaperGrid{fmt::format("After {} ({})", ActivationName(v.activation),
+                               SizeText(r.activated.rows, r.activated.cols)),
+                   &r.activated, built.value_scale};
+}
+
+PaperGrid PooledGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
+  return PaperGrid{fmt::format("{} pooled ({})", v.pool.type == PoolType::Max ? "Max" : "Average",
+                               SizeText(r.pooled->rows, r.pooled->cols)),
+                   &*r.pooled, built.value_scale};
+}
+
+void MarkCell(PaperGrid* g, int row, int col) {
+  g->mark_row = row;
+  g->mark_col = col;
+  g->mark_rows = g->mark_cols = 1;
+}
+
+}  // namespace
+
 std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVariant& bv, double width, bool labelled,
                                        bool* cramped) {
   const Variant& v = *bv.variant;
@@ -453,43 +512,77 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
   const CellPosition at = StrongestCell(r.conv);
   const ConvTrace trace = TraceConvCell(v, at.row, at.col);
-  const Grid& w = v.filter.weights;
-  PaperGrid image{fmt::format("Image ({})", SizeText(v.image.rows, v.image.cols)), &v.image, built.value_scale,
-                  v.conv.pad_top, v.conv.pad_bottom, v.conv.pad_left, v.conv.pad_right,
-                  trace.origin_row, trace.origin_col,
-                  (w.rows - 1) * v.conv.dilation_h + 1, (w.cols - 1) * v.conv.dilation_w + 1};
-  PaperGrid filter{fmt::format("Filter: {} ({})", v.filter.name, SizeText(w.rows, w.cols)), &w, built.weight_scale};
   // The label stays with the image: a page never ends on a variant's name.
   // The worked position follows the filter on the same line when it fits.
-  const std::vector<PaperBox> first = FlowLines(
-      {PaperGridBox(image, width, cramped), PaperGridBox(filter, width, cramped), ProductsBox(v, trace, width, cramped)},
-      width, 0);
+  const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, v, &trace), width, cramped),
+                                                 PaperGridBox(FilterGrid(built, v), width, cramped),
+                                                 ProductsBox(v, trace, width, cramped)},
+                                                width, 0);
   PlaceBox(&head, first.front(), 0, head.h);
   rows.push_back(std::move(head));
   rows.insert(rows.end(), first.begin() + 1, first.end());
 
   std::vector<PaperBox> maps;
-  PaperGrid conv{fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), &r.conv, built.value_scale};
-  conv.mark_row = at.row;
-  conv.mark_col = at.col;
-  conv.mark_rows = conv.mark_cols = 1;
+  PaperGrid conv = ConvGrid(built, r);
+  MarkCell(&conv, at.row, at.col);
   maps.push_back(PaperGridBox(conv, width, cramped));
-  if (v.activation.type != ActivationType::None) {
-    PaperGrid act{fmt::format("After {} ({})", ActivationName(v.activation), SizeText(r.activated.rows, r.activated.cols)),
-                  &r.activated, built.value_scale};
-    maps.push_back(PaperGridBox(act, width, cramped));
-  }
-  if (r.pooled) {
-    PaperGrid pool{fmt::format("{} pooled ({})", v.pool.type == PoolType::Max ? "Max" : "Average",
-                               SizeText(r.pooled->rows, r.pooled->cols)),
-                   &*r.pooled, built.value_scale};
-    maps.push_back(PaperGridBox(pool, width, cramped));
-  }
+  if (v.activation.type != ActivationType::None) maps.push_back(PaperGridBox(ActivatedGrid(built, v, r), width, cramped));
+  if (r.pooled) maps.push_back(PaperGridBox(PooledGrid(built, v, r), width, cramped));
   const size_t arrows = maps.size();
   maps.push_back(SizesBox(OutputSizeLines(v), width));
   const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
   rows.insert(rows.end(), lines.begin(), lines.end());
   return rows;
+}
+
+std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
+                                     bool* cramped) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  const Beat& beat = bv.story.beats.at(static_cast<size_t>(beat_index));
+  auto box = [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); };
+  const bool activates = v.activation.type != ActivationType::None;
+  switch (beat.stage) {
+    case Stage::Intro:
+      return FlowLines({box(ImageGrid(built, v, nullptr)), box(FilterGrid(built, v))}, width, 0);
+    case Stage::Conv: {
+      // The last cell the beat writes, worked out; the map as far as written.
+      const int cell = std::max(beat.last_cell, beat.first_cell);
+      const int row = cell / std::max(r.conv.cols, 1), col = cell % std::max(r.conv.cols, 1);
+      const ConvTrace trace = TraceConvCell(v, row, col);
+      PaperGrid conv = ConvGrid(built, r);
+      conv.filled = beat.conv_filled;
+      MarkCell(&conv, row, col);
+      return FlowLines({box(ImageGrid(built, v, &trace)), ProductsBox(v, trace, width, cramped), box(conv)}, width,
+                       0);
+    }
+    case Stage::Activation:
+      if (!activates) return FlowLines({box(ConvGrid(built, r))}, width, 0);
+      return FlowLines({box(ConvGrid(built, r)), box(ActivatedGrid(built, v, r))}, width, 2);
+    case Stage::Pool: {
+      if (!r.pooled) return {};
+      const int cell = std::max(beat.last_cell, beat.first_cell);
+      const int cols = std::max(r.pooled->cols, 1);
+      const PoolTrace t = TracePoolCell(v, r.activated, cell / cols, cell % cols);
+      PaperGrid from = activates ? ActivatedGrid(built, v, r) : ConvGrid(built, r);
+      from.mark_row = t.row_begin;
+      from.mark_col = t.col_begin;
+      from.mark_rows = t.row_end - t.row_begin;
+      from.mark_cols = t.col_end - t.col_begin;
+      PaperGrid pooled = PooledGrid(built, v, r);
+      pooled.filled = beat.pool_filled;
+      MarkCell(&pooled, cell / cols, cell % cols);
+      return FlowLines({box(from), box(pooled)}, width, 2);
+    }
+    case Stage::Summary: {
+      std::vector<PaperBox> maps{box(ConvGrid(built, r))};
+      if (activates) maps.push_back(box(ActivatedGrid(built, v, r)));
+      if (r.pooled) maps.push_back(box(PooledGrid(built, v, r)));
+      const size_t arrows = maps.size();
+      return FlowLines(maps, width, arrows);
+    }
+  }
+  return {};
 }
 
 Scene PaperScene(const PaperBox& box, double width, const std::string& title) {

@@ -55,6 +55,14 @@ std::vector<std::string> OutputSizeLines(const Variant& v);
 std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVariant& bv, double width, bool labelled,
                                        bool* cramped);
 
+// What beat `beat_index` of `bv` shows, drawn for paper as lines no wider
+// than `width`: the image and filter (intro); the image with the window, the
+// products of the last cell the beat writes and the feature map as far as
+// written (conv); the map before and after the activation; the pooled
+// window and the pooled map as far as written (pool); every map (summary).
+std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
+                                     bool* cramped);
+
 // A scene of `width` x the box's height holding `box`, for a PdfFigure.
 Scene PaperScene(const PaperBox& box, double width, const std::string& title);
 

@@ -114,6 +114,11 @@ case $case_name in
       id=$(basename "$yaml" .yaml)
       check_handout "$work/out/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
     done
+    # The full handout keeps the size rules too: words >= 8 pt, numbers >= 9 pt.
+    for pdf in "$work"/out/*/handout.pdf; do
+      python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$pdf" >"$work/sizes" ||
+        fail "$pdf has text under the size rule: $(head -5 "$work/sizes")"
+    done
     # The default lesson's numbers, as its tables print them (row label first).
     pdftotext -layout "$work/out/conv-relu-pool/handout.pdf" "$work/layout"
     for row in "0 −18 −18 18 18" "1 −27 −27 27 27" "2 −27 −27 27 27" "3 −18 −18 18 18" \

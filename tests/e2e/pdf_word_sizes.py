@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 EM_HEIGHT = 1.164  # DejaVu Sans ascent (0.928) + descent (0.236)
-FOOTER_BAND = 40    # points above the paper's bottom edge: the running footer
+FOOTER_BAND = 48    # points above the paper's bottom edge: the running footer (at most 42 up)
 NUMBER = re.compile(r"^[\u2212\-]?\(?[\u2212\-]?[0-9][0-9.,]*\)?[.,;:]?$")
 
 
