@@ -8,6 +8,7 @@
 #include "site/course_index.h"
 #include "site/handout_document.h"
 #include "site/output_paths.h"
+#include "site/worksheet_document.h"
 #include "site/write_failure.h"
 
 namespace cl {
@@ -45,6 +46,23 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
   if (!WritePdf(document, pdf_options, &pdf, &error) ||
       !sink.Put(kHandoutPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
+  }
+  return true;
+}
+
+bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("pdf")) return true;
+  PdfOptions pdf_options = PdfOptionsFrom(options);
+  pdf_options.compact = true;
+  const PdfPageGeometry page = PdfPaper(options.paper, true);
+  for (const bool answers : {false, true}) {
+    const std::string_view path = answers ? kAnswersPath : kWorksheetPath;
+    std::string pdf, error;
+    if (!WritePdf(WorksheetDocument(built, page, answers), pdf_options, &pdf, &error) ||
+        !sink.Put(std::string(path), pdf, &error)) {
+      return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + std::string(path) + ": " + error);
+    }
   }
   return true;
 }

@@ -31,6 +31,10 @@ PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, co
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                   std::vector<Diagnostic>* diagnostics);
 
+// Writes worksheet.pdf and answers.pdf when options.Wants("pdf").
+bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics);
+
 // True when WriteCourseHandout writes course.pdf: options.Wants("pdf") and
 // there is a lesson. The course index links the handout exactly then.
 bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options);

@@ -20,6 +20,7 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
   ok &= WriteLessonJson(built, options, sink, diagnostics);  // lesson.json
   ok &= WriteAnimations(built, options, sink, diagnostics);  // <slug>.gif|svg
   ok &= WriteHandout(built, options, sink, diagnostics);     // handout.pdf
+  ok &= WriteWorksheets(built, options, sink, diagnostics);  // worksheet.pdf, answers.pdf
   ok &= WriteLessonPage(built, options, sink, diagnostics);  // index.html
   return ok;
 }

@@ -125,6 +125,9 @@ struct PaperGrid {
   // Cells shown, row-major from the top-left (a map being written, or an
   // empty grid to fill in by hand); -1: all. The rest stay white and empty.
   int filled = -1;
+  // Cell size: at least min_cell_w wide (numbers set the rest), cell_h tall.
+  // A worksheet's grids are larger, to write in by hand.
+  double min_cell_w = kMinCell, cell_h = kCellHeight;
 };
 
 PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
@@ -133,7 +136,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   double widest = TextWidth("0", kPaperValueSize);
   for (double v : grid.values) widest = std::max(widest, TextWidth(CellText(v), kPaperValueSize));
   const double label_w = TextWidth(std::to_string(std::max(grid.rows, 1) - 1), kPaperIndexSize) + 4;
-  double cw = std::max(kMinCell, widest + kCellPad), ch = kCellHeight;
+  double cw = std::max(g.min_cell_w, widest + kCellPad), ch = g.cell_h;
   bool numbers = label_w + cw * cols <= max_width;
   if (!numbers) {
     *cramped = true;
@@ -335,7 +338,7 @@ std::string PaddingText(const ConvSpec& c) {
 
 std::string PairText(int h, int w) { return h == w ? std::to_string(h) : fmt::format("{} down, {} across", h, w); }
 
-std::string SettingsText(const Variant& v) {
+std::string SettingsTextOf(const Variant& v) {
   std::string s = fmt::format("{}, stride {}", PaddingText(v.conv), PairText(v.conv.stride_h, v.conv.stride_w));
   if (v.conv.dilation_h > 1 || v.conv.dilation_w > 1) {
     s += fmt::format(", dilation {}", PairText(v.conv.dilation_h, v.conv.dilation_w));
@@ -418,6 +421,8 @@ void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y) {
   into->w = std::max(into->w, x + box.w);
   into->h = std::max(into->h, y + box.h);
 }
+
+std::string SettingsText(const Variant& v) { return SettingsTextOf(v); }
 
 CellPosition StrongestCell(const Grid& map) {
   CellPosition best;
@@ -507,7 +512,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   PaperBox head;
   double y = 0;
   if (labelled) Paragraph(&head, v.label, 10, true, palette::kInk, width, &y);
-  Paragraph(&head, SettingsText(v), kPaperLabelSize, false, palette::kInk, width, &y);
+  Paragraph(&head, SettingsTextOf(v), kPaperLabelSize, false, palette::kInk, width, &y);
   head.h = y + 4;
 
   const CellPosition at = StrongestCell(r.conv);
@@ -583,6 +588,31 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
     }
   }
   return {};
+}
+
+std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped) {
+  const Variant& v = *bv.variant;
+  return FlowLines({PaperGridBox(ImageGrid(built, v, nullptr), width, cramped),
+                    PaperGridBox(FilterGrid(built, v), width, cramped)},
+                   width, 0);
+}
+
+std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool blank,
+                                       bool* cramped) {
+  constexpr double kWriteCellW = 30, kWriteCellH = 22;  // room for a handwritten "−1020"
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  auto box = [&](PaperGrid g) {
+    g.filled = blank ? 0 : -1;
+    g.min_cell_w = kWriteCellW;
+    g.cell_h = kWriteCellH;
+    return PaperGridBox(g, width, cramped);
+  };
+  std::vector<PaperBox> maps{box(ConvGrid(built, r))};
+  if (v.activation.type != ActivationType::None) maps.push_back(box(ActivatedGrid(built, v, r)));
+  if (r.pooled) maps.push_back(box(PooledGrid(built, v, r)));
+  const size_t arrows = maps.size();
+  return FlowLines(maps, width, arrows);
 }
 
 Scene PaperScene(const PaperBox& box, double width, const std::string& title) {

@@ -35,6 +35,10 @@ struct PaperBox {
 // Copies `box` into `into` with its top-left at (x, y), growing `into`.
 void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y);
 
+// "no padding, stride 1; ReLU; max pooling 2×2, stride 2.": the variant's
+// settings in words.
+std::string SettingsText(const Variant& v);
+
 // The conv position a handout works out: the first (row-major) cell with the
 // largest absolute value, which is where the filter answers most clearly.
 struct CellPosition {
@@ -62,6 +66,16 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 // window and the pooled map as far as written (pool); every map (summary).
 std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
                                      bool* cramped);
+
+// A worksheet's given: the image (with its padding) and the filter.
+std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped);
+
+// A worksheet's maps (feature map, after the activation unless `none`,
+// pooled when the variant pools) in cells large enough to write in:
+// `blank` leaves them empty to fill in by hand, else every value is printed
+// (the answer key). Both have the same layout, so a key lies over a sheet.
+std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool blank,
+                                       bool* cramped);
 
 // A scene of `width` x the box's height holding `box`, for a PdfFigure.
 Scene PaperScene(const PaperBox& box, double width, const std::string& title);

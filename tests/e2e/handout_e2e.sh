@@ -108,6 +108,45 @@ case $case_name in
     grep -qF "Sum of the 9 products: −27" "$work/text" || fail "the default brief handout lacks the worked sum"
     grep -qF "Feature map: ⌊(6 − 3) / 1⌋ + 1 = 4" "$work/text" || fail "the default brief handout lacks the output size"
     ;;
+  worksheet)
+    # worksheet.pdf and answers.pdf: the size rules, and on a realistic lesson
+    # the feature maps' values (those not also given as pixels, weights or
+    # small indices) absent from the worksheet and every one in the key.
+    realistic=$src/tests/e2e/lessons/sobel-photo.yaml
+    build "$work/out" "$realistic" --only pdf
+    for yaml in "$src"/lessons/*.yaml "$realistic"; do
+      id=$(basename "$yaml" .yaml)
+      for f in worksheet answers; do
+        pdf=$work/out/$id/$f.pdf
+        [[ -s $pdf ]] || fail "$pdf missing"
+        python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$pdf" >"$work/sizes" ||
+          fail "$pdf has text under the size rule: $(head -5 "$work/sizes")"
+      done
+    done
+    "$bin" compute "$realistic" >"$work/numbers" || fail "convlesson compute failed"
+    pdftotext "$work/out/sobel-photo/worksheet.pdf" "$work/sheet.txt"
+    pdftotext "$work/out/sobel-photo/answers.pdf" "$work/key.txt"
+    python3 - "$work/numbers" "$work/sheet.txt" "$work/key.txt" <<'PY' || fail "worksheet or answer key numbers are wrong"
+import re, sys
+numbers, sheet, key = (open(p, encoding="utf-8").read() for p in sys.argv[1:])
+blocks, block = {}, None
+for line in numbers.splitlines():
+    if re.match(r"^(Input|Filter|Feature map) ", line):
+        block = line.split()[0]
+        blocks.setdefault(block, set())
+    elif not line.strip():
+        block = None
+    elif block and re.match(r"^[ 0-9.-]+$", line):
+        blocks[block].update(line.split())
+words = lambda text: {w.strip(".,;:()").replace("−", "-") for w in text.split()}
+given = blocks["Input"] | blocks["Filter"] | {str(i) for i in range(65)}
+hidden = blocks["Feature"] - given
+sheet_words, key_words = words(sheet), words(key)
+bad = sorted(hidden & sheet_words) + [f"missing {v}" for v in sorted(blocks["Feature"] - key_words)]
+print("hidden values:", len(hidden), "problems:", bad)
+sys.exit(1 if bad or len(hidden) < 10 else 0)
+PY
+    ;;
   a4)
     build "$work/out" --only pdf --handout full
     for yaml in "$src"/lessons/*.yaml; do
@@ -139,7 +178,7 @@ case $case_name in
     build "$work/out" --only pdf
     build "$work/full" --only pdf --handout full
     band=28
-    for pdf in "$work"/out/*/handout.pdf "$work/out/course.pdf" "$work"/full/*/handout.pdf "$work/full/course.pdf"; do
+    for pdf in "$work"/out/*/*.pdf "$work/out/course.pdf" "$work"/full/*/handout.pdf "$work/full/course.pdf"; do
       pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
       read -r w h < <(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1 \2/p')
       w=${w%.*}; h=${h%.*}
@@ -178,7 +217,7 @@ case $case_name in
       cmp -s "$f" "$work/b/$rel" || fail "$rel differs between two builds"
       count=$((count + 1))
     done < <(find "$work/a" -type f \( -name '*.gif' -o -name '*.svg' -o -name '*.pdf' \) -print0)
-    ((count >= 4)) || fail "only $count files compared"
+    ((count >= 12)) || fail "only $count files compared"  # 3 lessons x (handout, worksheet, answers) + course + ...
     ;;
   animations)
     build "$work/out" --only gif,anim-svg
