@@ -26,8 +26,9 @@ PdfFigure PaperFigure(const PaperBox& box, double width, const std::string& titl
 
 // How to read the figures, said once for every variant.
 std::string KeyText(const Lesson& lesson) {
-  bool pooled = false, leftover = false;
+  bool pooled = false, leftover = false, dilated = false;
   for (const Variant& v : lesson.variants) {
+    dilated = dilated || v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
     pooled = pooled || v.pool.enabled;
     leftover = leftover || (v.pool.enabled && v.pool.remainder == Remainder::Pad);
   }
@@ -36,6 +37,7 @@ std::string KeyText(const Lesson& lesson) {
       "orange ones positive, white ones zero; grey cells are padding. The amber outline marks the position worked "
       "out, the one with the strongest response. Along each axis the feature map has "
       "\u230a(input + padding \u2212 window) / stride\u230b + 1 cells, the window being the filter\u2019s side";
+  if (dilated) text += " (dilated: (side \u2212 1) \u00b7 dilation + 1)";
   text += pooled ? (leftover ? "; a pooled map has \u230a(map \u2212 window) / stride\u230b + 1, or \u2308\u2026\u2309 "
                                "+ 1 when leftover cells are pooled."
                              : "; a pooled map has \u230a(map \u2212 window) / stride\u230b + 1.")

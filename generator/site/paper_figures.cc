@@ -24,6 +24,7 @@ constexpr double kCellPad = 6;          // horizontal room around a cell's numbe
 constexpr double kBoxGap = 14;          // between boxes in a row
 constexpr double kArrowGap = 24;        // between boxes joined by an arrow
 constexpr double kMaxColourCell = 12;   // cells without numbers (grids too wide to number)
+constexpr double kMaxColourSide = 260;  // and such a grid's longer side at most
 constexpr double kTitleWrap = 120;
 constexpr double kSizesWidth = 190;    // the output sizes' lines wrap at this width      // a grid's title wraps at this width or the grid's
 constexpr int kValueChars = 6;          // a cell's number: at most this many characters where possible
@@ -140,7 +141,8 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   bool numbers = label_w + cw * cols <= max_width;
   if (!numbers) {
     *cramped = true;
-    cw = std::min(kMaxColourCell, max_width / std::max(cols, 1));
+    // Colours only: a picture of the grid, no larger than it needs to be.
+    cw = std::min(kMaxColourCell, std::min(max_width, kMaxColourSide) / std::max({rows, cols, 1}));
     ch = cw;
   }
   const double lx = numbers ? label_w : 0;
