@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "render/pdf_layout_rules.h"
+
 namespace cl {
 
 namespace {
@@ -233,35 +235,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
     }
     auto cell_style = [table](size_t row, size_t col) { return TableCellStyle(*table, row, col); };
     auto cell_markup = [table](size_t row, size_t col) -> const std::string& { return TableCell(*table, row, col); };
-    const std::vector<double> natural = NaturalColumnWidths(*table, columns);
-    std::vector<double> widths = natural;
-    if (std::accumulate(natural.begin(), natural.end(), 0.0) > width) {
-      // Water-filling: columns narrower than a fair share keep their width;
-      // the others share what is left equally.
-      std::vector<bool> fixed(columns, false);
-      double left = width;
-      size_t open = columns;
-      bool changed = true;
-      while (changed && open > 0) {
-        changed = false;
-        const double share = left / static_cast<double>(open);
-        for (size_t c = 0; c < columns; ++c) {
-          if (!fixed[c] && natural[c] <= share) {
-            fixed[c] = true;
-            widths[c] = natural[c];
-            left -= natural[c];
-            --open;
-            changed = true;
-          }
-        }
-      }
-      if (open > 0) {
-        const double share = left / static_cast<double>(open);
-        for (size_t c = 0; c < columns; ++c) {
-          if (!fixed[c]) widths[c] = share;
-        }
-      }
-    }
+    const std::vector<double> widths = FitColumnWidths(NaturalColumnWidths(*table, columns), width);
     p.col_w = widths;
     p.col_x.resize(columns);
     double x = 0;
@@ -335,14 +309,9 @@ std::vector<PdfTable> PdfPaginator::ColumnBands(const PdfTable& t) const {
   const std::vector<double> natural = NaturalColumnWidths(t, columns);
   const double width = page_.text_width();
   if (!t.column_bands || std::accumulate(natural.begin(), natural.end(), 0.0) <= width) return {t};
-  const size_t first_data = t.first_column_header ? 1 : 0;
-  const double label = t.first_column_header && columns > 0 ? natural[0] : 0;
   std::vector<PdfTable> bands;
-  for (size_t c = first_data; c < columns;) {
-    const size_t start = c;
-    double used = label + natural[c++];  // at least one column per band
-    while (c < columns && used + natural[c] <= width) used += natural[c++];
-    bands.push_back(TableColumns(t, start, c));
+  for (const auto& [first, last] : ColumnBandRanges(natural, width, t.first_column_header)) {
+    bands.push_back(TableColumns(t, first, last));
   }
   return bands;
 }
@@ -449,20 +418,12 @@ void PdfPaginator::PlaceText(const Prepared& p, double keep_height) {
   size_t start = 0;
   while (start < n) {
     // How many of the remaining lines fit on this page.
-    size_t k = 0;
-    while (start + k < n && t.Height(start, start + k + 1) + 2 * pad <= Remaining()) ++k;
-    if (k < n - start && !p.keep_whole) {
-      if (n - start - k == 1 && k >= 3) --k;  // no single line at the head of the next page
-      if (k == 1 && start == 0 && !AtTop()) k = 0;  // nor at the foot of this one
-    }
-    if (p.keep_whole && k < n - start && !AtTop()) k = 0;
+    size_t fit = 0;
+    while (start + fit < n && t.Height(start, start + fit + 1) + 2 * pad <= Remaining()) ++fit;
+    const size_t k = LinesForThisPage(fit, n - start, start == 0, p.keep_whole, AtTop());
     if (k == 0) {
-      if (AtTop()) {
-        k = 1;  // taller than a page: place it anyway rather than loop
-      } else {
-        NewPage();
-        continue;
-      }
+      NewPage();
+      continue;
     }
     const double h = t.Height(start, start + k) + 2 * pad;
     const double x = page_.left + p.x;
