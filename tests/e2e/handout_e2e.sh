@@ -102,6 +102,9 @@ case $case_name in
       check_brief "$work/a4/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
       check_brief "$work/letter/$id/handout.pdf" "$yaml" "612 x 792 pts (letter)"
     done
+    # The course handout is made of the brief handouts: the same size rules.
+    python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$work/a4/course.pdf" >"$work/sizes" ||
+      fail "course.pdf has text under the size rule: $(head -5 "$work/sizes")"
     # The default lesson's worked position: (1, 0) of Vertical edge, −27.
     flat_text "$work/a4/conv-relu-pool/handout.pdf" >"$work/text"
     grep -qF "Filter at position (1, 0)" "$work/text" || fail "the default brief handout lacks its worked position"
