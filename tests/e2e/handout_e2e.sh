@@ -102,6 +102,21 @@ case $case_name in
       check_brief "$work/a4/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
       check_brief "$work/letter/$id/handout.pdf" "$yaml" "612 x 792 pts (letter)"
     done
+    # A lesson's `handout: full` key gives it the full handout; --handout brief wins over the key.
+    mkdir -p "$work/keyed"
+    sed 's/^order: 1$/order: 1\nhandout: full/' "$src/lessons/conv-relu-pool.yaml" >"$work/keyed/conv-relu-pool.yaml"
+    grep -q '^handout: full$' "$work/keyed/conv-relu-pool.yaml" || fail "could not add the handout key"
+    for choice in key brief; do
+      extra=(); [[ $choice == brief ]] && extra=(--handout brief)
+      "$bin" build "$work/keyed" --templates "$src/templates" -o "$work/keyed-$choice" -q --only pdf "${extra[@]}" \
+        >"$work/log" 2>&1 || { cat "$work/log" >&2; fail "build with the handout key failed"; }
+      flat_text "$work/keyed-$choice/conv-relu-pool/handout.pdf" >"$work/text"
+      if [[ $choice == key ]]; then
+        grep -qF "Step by step" "$work/text" || fail "handout: full did not give the full handout"
+      else
+        ! grep -qF "Step by step" "$work/text" || fail "--handout brief did not win over the lesson's key"
+      fi
+    done
     # The course handout is made of the brief handouts: the same size rules.
     python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$work/a4/course.pdf" >"$work/sizes" ||
       fail "course.pdf has text under the size rule: $(head -5 "$work/sizes")"
