@@ -119,6 +119,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   }
   render.scale = options.scale;
   render.paper = options.paper;
+  render.handout = options.handout;
   render.templates_dir = options.templates_dir.empty() ? std::string(CONVLESSON_SOURCE_DIR) + "/templates"
                                                        : options.templates_dir;
   if (!IsDirectory(render.templates_dir)) {
@@ -137,6 +138,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   key.UpdateField(GeneratorIdentity());
   key.UpdateField(FormatNumber(render.scale));
   key.UpdateField(render.paper);
+  key.UpdateField("handout:" + render.handout);
   for (const std::string& kind : render.only) key.UpdateField(kind);
   key.UpdateField("|");
   key.UpdateField(std::to_string(render.source_date_epoch));

@@ -52,6 +52,9 @@ int RunCli(int argc, char** argv) {
     cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
     cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
     cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
+    cmd->add_option("--handout", build.handout, "handout.pdf for every lesson: brief (one or two pages) or full "
+                                                "(every step); default: each lesson's `handout` key, else brief")
+        ->check(CLI::IsMember({"brief", "full"}));
   };
   BuildOptions build;
   auto* build_cmd = app.add_subcommand("build", "Render lessons into an output folder (default lessons/ into out/)");

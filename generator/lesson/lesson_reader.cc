@@ -16,10 +16,11 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 14> kLessonKeys{"id",   "title",  "summary", "order",      "label",
+constexpr std::array<std::string_view, 15> kLessonKeys{"id",   "title",  "summary", "order",      "label",
                                                        "image", "filter", "conv",    "activation", "pool",
-                                                       "variants", "beats", "scale",  "sections"};
+                                                       "variants", "beats", "scale",  "sections", "handout"};
 constexpr std::array<std::string_view, 2> kScaleModes{"per-variant", "shared"};
+constexpr std::array<std::string_view, 2> kHandoutKinds{"brief", "full"};
 constexpr std::array<std::string_view, 6> kVariantKeys{"label", "image", "filter", "conv", "activation", "pool"};
 
 std::string KeyHint(std::string_view key, std::span<const std::string_view> known) {
@@ -177,6 +178,11 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
     auto order = reader.Number(*entry->value, "order");
     ok = ok && order.has_value();
     lesson.order = order;
+  }
+  if (const auto* entry = NodeReader::Find(root, "handout")) {
+    auto kind = reader.Choice(*entry->value, "handout", kHandoutKinds);
+    ok = ok && kind.has_value();
+    if (kind) lesson.handout = *kind == "full" ? HandoutKind::Full : HandoutKind::Brief;
   }
   std::optional<std::string> label;
   const YamlNode* label_node = nullptr;

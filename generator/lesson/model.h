@@ -79,12 +79,16 @@ struct Section {
   std::string body;   // CommonMark, prose only
 };
 
+// What handout.pdf holds: the lesson on one or two sheets, or every beat.
+enum class HandoutKind { Brief, Full };
+
 struct Lesson {
   std::string path;     // the lesson file as given
   std::string id;       // ^[a-z0-9][a-z0-9-]{0,63}$
   std::string title;    // plain text, <= 200 characters
   std::string summary;  // may be empty, <= 300 characters
   std::optional<double> order;
+  std::optional<HandoutKind> handout;  // the `handout` key; unset: the build's choice (brief)
   std::vector<Variant> variants;  // at least one; [0] is the base
   BeatsSpec beats;
   ScaleMode scale = ScaleMode::PerVariant;

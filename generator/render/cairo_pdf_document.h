@@ -63,6 +63,10 @@ struct PdfFigure {
   Scene scene;          // drawn as vectors, scaled to fit the text width
   std::string caption;  // markup, under the figure
   double max_height_fraction = 0.45;  // of the text block's height
+  // Points per scene unit when the figure fits: 0.75 for screen frames (a
+  // CSS pixel is 0.75 pt), 1 for figures drawn for paper in points.
+  double natural_scale = 0.75;
+  bool border = true;   // a thin grey frame around it (screen frames)
 };
 
 // A line of a table of contents: the entry, and the page it points to. The

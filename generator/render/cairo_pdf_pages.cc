@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "render/pdf_layout_rules.h"
+
 namespace cl {
 
 namespace {
@@ -17,17 +19,22 @@ constexpr double kFigureGap = 4;       // between a figure and its caption
 constexpr double kRuleWidth = 0.5;
 constexpr double kTocNumberWidth = 40;
 constexpr double kProseLineSpacing = 1.3;  // airy enough to annotate a printout
+constexpr double kCompactLineSpacing = 1.15;
 constexpr Color kGrey{0x55, 0x55, 0x55};
 constexpr Color kRuleColor{0xbb, 0xbb, 0xbb};
 constexpr Color kCodeBackground{0xf3, 0xf3, 0xf3};
 constexpr Color kHeaderBackground{0xec, 0xec, 0xec};
 constexpr Color kQuoteBar{0xcc, 0xcc, 0xcc};
 
-PdfTextStyle HeadingStyle(int level) {
+PdfTextStyle HeadingStyle(int level, bool compact) {
   PdfTextStyle s;
   s.bold = true;
   s.color = Color{0x11, 0x11, 0x11};
-  s.size = level <= 1 ? 20 : level == 2 ? 14 : level == 3 ? 12 : 10.5;
+  if (compact) {
+    s.size = level <= 1 ? 16 : level == 2 ? 11.5 : level == 3 ? 10 : 9.5;
+  } else {
+    s.size = level <= 1 ? 20 : level == 2 ? 14 : level == 3 ? 12 : 10.5;
+  }
   return s;
 }
 
@@ -79,12 +86,18 @@ PdfTable TableColumns(const PdfTable& t, size_t first, size_t last) {
   return band;
 }
 
-double HeadingSpaceBefore(int level) { return level <= 1 ? 0 : level == 2 ? 18 : level == 3 ? 12 : 9; }
-double HeadingSpaceAfter(int level) { return level <= 1 ? 6 : level == 2 ? 6 : 4; }
+double HeadingSpaceBefore(int level, bool compact) {
+  if (compact) return level <= 1 ? 0 : level == 2 ? 9 : 6;
+  return level <= 1 ? 0 : level == 2 ? 18 : level == 3 ? 12 : 9;
+}
+double HeadingSpaceAfter(int level, bool compact) {
+  if (compact) return level <= 1 ? 4 : 3;
+  return level <= 1 ? 6 : level == 2 ? 6 : 4;
+}
 
 }  // namespace
 
-PdfPageGeometry PdfPaper(std::string_view paper) {
+PdfPageGeometry PdfPaper(std::string_view paper, bool compact) {
   PdfPageGeometry g;
   if (paper == "letter") {
     g.width = 612;
@@ -97,6 +110,13 @@ PdfPageGeometry PdfPaper(std::string_view paper) {
   g.top = 60;
   g.bottom = 72;
   g.footer_baseline = g.height - 42;
+  if (compact) {  // the footer's 8 pt text still ends well inside kPdfInkFreeBorder
+    g.compact = true;
+    g.left = g.right = 42;
+    g.top = 36;
+    g.bottom = 46;
+    g.footer_baseline = g.height - 33;
+  }
   return g;
 }
 
@@ -131,6 +151,7 @@ struct PdfPaginator::Prepared {
   // Figure
   const Scene* scene = nullptr;
   double scale = 1, fig_w = 0, fig_h = 0;
+  bool border = true;
 };
 
 PdfPaginator::PdfPaginator(const PdfTextContext& text, const PdfPageGeometry& page) : text_(text), page_(page) {}
@@ -144,26 +165,27 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
 
   if (const auto* h = std::get_if<PdfHeading>(&block)) {
     const int level = std::clamp(h->level, 1, 6);
-    p.text = layout(h->markup, HeadingStyle(level), width);
-    p.space_before = HeadingSpaceBefore(level);
-    p.space_after = HeadingSpaceAfter(level);
+    p.text = layout(h->markup, HeadingStyle(level, page_.compact), width);
+    p.space_before = HeadingSpaceBefore(level, page_.compact);
+    p.space_after = HeadingSpaceAfter(level, page_.compact);
     p.keep_whole = true;
     p.heading = true;
     p.outline = h->outline;
     p.outline_level = level;
   } else if (const auto* para = std::get_if<PdfParagraph>(&block)) {
     PdfTextStyle style;
-    style.line_spacing = kProseLineSpacing;
-    p.space_after = para->compact ? 2 : 6;
+    style.line_spacing = page_.compact ? kCompactLineSpacing : kProseLineSpacing;
+    if (page_.compact) style.size = 9;
+    p.space_after = para->compact ? 2 : page_.compact ? 4 : 6;
     switch (para->style) {
       case PdfParagraphStyle::Body: break;
       case PdfParagraphStyle::Lead:
-        style.size = 12;
+        style.size = page_.compact ? 10.5 : 12;
         style.color = Color{0x33, 0x33, 0x33};
         p.space_after = 10;
         break;
       case PdfParagraphStyle::Note:
-        style.size = 8.5;
+        style.size = 9;  // notes hold numbers ("… 12 more steps"), and numbers print at 9 pt or more
         style.color = kGrey;
         break;
       case PdfParagraphStyle::Quote:
@@ -181,7 +203,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
   } else if (const auto* code = std::get_if<PdfCode>(&block)) {
     PdfTextStyle style;
     style.family = "DejaVu Sans Mono";
-    style.size = 8.5;
+    style.size = 9;  // numbers in code print as large as the maps'
     p.code = true;
     p.x = std::clamp(code->indent, 0, kMaxIndent) * kIndentStep;
     p.text = layout(PdfEscape(code->text), style, width - p.x - 2 * kCodePad);
@@ -213,35 +235,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
     }
     auto cell_style = [table](size_t row, size_t col) { return TableCellStyle(*table, row, col); };
     auto cell_markup = [table](size_t row, size_t col) -> const std::string& { return TableCell(*table, row, col); };
-    const std::vector<double> natural = NaturalColumnWidths(*table, columns);
-    std::vector<double> widths = natural;
-    if (std::accumulate(natural.begin(), natural.end(), 0.0) > width) {
-      // Water-filling: columns narrower than a fair share keep their width;
-      // the others share what is left equally.
-      std::vector<bool> fixed(columns, false);
-      double left = width;
-      size_t open = columns;
-      bool changed = true;
-      while (changed && open > 0) {
-        changed = false;
-        const double share = left / static_cast<double>(open);
-        for (size_t c = 0; c < columns; ++c) {
-          if (!fixed[c] && natural[c] <= share) {
-            fixed[c] = true;
-            widths[c] = natural[c];
-            left -= natural[c];
-            --open;
-            changed = true;
-          }
-        }
-      }
-      if (open > 0) {
-        const double share = left / static_cast<double>(open);
-        for (size_t c = 0; c < columns; ++c) {
-          if (!fixed[c]) widths[c] = share;
-        }
-      }
-    }
+    const std::vector<double> widths = FitColumnWidths(NaturalColumnWidths(*table, columns), width);
     p.col_w = widths;
     p.col_x.resize(columns);
     double x = 0;
@@ -270,18 +264,19 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const PdfBlock& block) const {
   } else if (const auto* figure = std::get_if<PdfFigure>(&block)) {
     p.kind = Prepared::Figure;
     p.scene = &figure->scene;
-    p.space_before = 6;
-    p.space_after = 12;
+    p.space_before = figure->border ? 6 : 2;  // paper figures sit close, as rows of one picture
+    p.space_after = figure->border ? 12 : 8;
     const double max_h = std::clamp(figure->max_height_fraction, 0.1, 1.0) * page_.text_height();
-    double scale = 0.75;  // a CSS pixel is 0.75 pt: the frame's natural size
+    double scale = figure->natural_scale;
     if (figure->scene.width > 0) scale = std::min(scale, width / figure->scene.width);
     if (figure->scene.height > 0) scale = std::min(scale, max_h / figure->scene.height);
     p.scale = scale;
     p.fig_w = figure->scene.width * scale;
+    p.border = figure->border;
     p.fig_h = figure->scene.height * scale;
     if (!figure->caption.empty()) {
       PdfTextStyle caption;
-      caption.size = 8.5;
+      caption.size = 9;  // captions name step numbers; numbers print at 9 pt or more
       caption.italic = true;
       caption.color = Color{0x33, 0x33, 0x33};
       p.caption = layout(figure->caption, caption, width);
@@ -314,14 +309,9 @@ std::vector<PdfTable> PdfPaginator::ColumnBands(const PdfTable& t) const {
   const std::vector<double> natural = NaturalColumnWidths(t, columns);
   const double width = page_.text_width();
   if (!t.column_bands || std::accumulate(natural.begin(), natural.end(), 0.0) <= width) return {t};
-  const size_t first_data = t.first_column_header ? 1 : 0;
-  const double label = t.first_column_header && columns > 0 ? natural[0] : 0;
   std::vector<PdfTable> bands;
-  for (size_t c = first_data; c < columns;) {
-    const size_t start = c;
-    double used = label + natural[c++];  // at least one column per band
-    while (c < columns && used + natural[c] <= width) used += natural[c++];
-    bands.push_back(TableColumns(t, start, c));
+  for (const auto& [first, last] : ColumnBandRanges(natural, width, t.first_column_header)) {
+    bands.push_back(TableColumns(t, first, last));
   }
   return bands;
 }
@@ -428,20 +418,12 @@ void PdfPaginator::PlaceText(const Prepared& p, double keep_height) {
   size_t start = 0;
   while (start < n) {
     // How many of the remaining lines fit on this page.
-    size_t k = 0;
-    while (start + k < n && t.Height(start, start + k + 1) + 2 * pad <= Remaining()) ++k;
-    if (k < n - start && !p.keep_whole) {
-      if (n - start - k == 1 && k >= 3) --k;  // no single line at the head of the next page
-      if (k == 1 && start == 0 && !AtTop()) k = 0;  // nor at the foot of this one
-    }
-    if (p.keep_whole && k < n - start && !AtTop()) k = 0;
+    size_t fit = 0;
+    while (start + fit < n && t.Height(start, start + fit + 1) + 2 * pad <= Remaining()) ++fit;
+    const size_t k = LinesForThisPage(fit, n - start, start == 0, p.keep_whole, AtTop());
     if (k == 0) {
-      if (AtTop()) {
-        k = 1;  // taller than a page: place it anyway rather than loop
-      } else {
-        NewPage();
-        continue;
-      }
+      NewPage();
+      continue;
     }
     const double h = t.Height(start, start + k) + 2 * pad;
     const double x = page_.left + p.x;
@@ -509,7 +491,7 @@ void PdfPaginator::PlaceFigure(const Prepared& p) {
   const double caption_h = p.caption ? kFigureGap + p.caption->height() : 0;
   Reserve(p.fig_h + caption_h);
   const double x = page_.left + (page_.text_width() - p.fig_w) / 2;
-  Put(PdfPlacedFigure{p.scene, x, y_, p.scale});
+  Put(PdfPlacedFigure{p.scene, x, y_, p.scale, p.border});
   y_ += p.fig_h;
   if (p.caption) {
     y_ += kFigureGap;

@@ -25,6 +25,9 @@ struct PdfPageGeometry {
   double width = 0, height = 0;
   double left = 0, right = 0, top = 0, bottom = 0;
   double footer_baseline = 0;  // from the page's top
+  // Compact: a handout meant to fit one or two sheets (narrower margins, 9 pt
+  // body text, smaller headings); never below 8 pt.
+  bool compact = false;
   double text_width() const { return width - left - right; }
   double text_height() const { return height - top - bottom; }
 };
@@ -32,7 +35,9 @@ struct PdfPageGeometry {
 inline constexpr double kPdfInkFreeBorder = 28.0;  // points (about 1 cm)
 
 // "letter": US Letter (612 x 792 pt); anything else: A4 (595.28 x 841.89 pt).
-PdfPageGeometry PdfPaper(std::string_view paper);
+// `compact`: the brief handout's tighter margins and type (see
+// PdfPageGeometry::compact).
+PdfPageGeometry PdfPaper(std::string_view paper, bool compact = false);
 
 struct PdfPlacedText {
   std::shared_ptr<const PdfText> text;
@@ -46,6 +51,7 @@ struct PdfPlacedRect {
 struct PdfPlacedFigure {
   const Scene* scene = nullptr;  // into the document, which must outlive the pages
   double x = 0, y = 0, scale = 1;
+  bool border = true;
 };
 struct PdfPlacedLink {
   double x = 0, y = 0, w = 0, h = 0;

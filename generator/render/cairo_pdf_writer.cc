@@ -50,12 +50,14 @@ void PaintItem(cairo_t* cr, const PdfPlaced& item) {
     cairo_scale(cr, f->scale, f->scale);
     PaintScene(cr, *f->scene);
     cairo_restore(cr);
-    cairo_save(cr);
-    SetColor(cr, kFigureBorder);
-    cairo_set_line_width(cr, 0.5);
-    cairo_rectangle(cr, f->x, f->y, w, h);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    if (f->border) {
+      cairo_save(cr);
+      SetColor(cr, kFigureBorder);
+      cairo_set_line_width(cr, 0.5);
+      cairo_rectangle(cr, f->x, f->y, w, h);
+      cairo_stroke(cr);
+      cairo_restore(cr);
+    }
   } else if (const auto* l = std::get_if<PdfPlacedLink>(&item)) {
     const std::string attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] dest='{}'", l->x, l->y, l->w, l->h,
                                                DestinationName(l->target_page, l->target_y));
@@ -160,7 +162,7 @@ std::string PdfDate(long long source_date_epoch) {
 }
 
 bool WritePdf(const PdfDocument& document, const PdfOptions& options, std::string* pdf, std::string* error) {
-  const PdfPageGeometry page = PdfPaper(options.paper);
+  const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
   PdfTextContext text;
   PdfPaginator paginator(text, page);
   paginator.AddBlocks(document.blocks, document.title, 0);
@@ -169,7 +171,7 @@ bool WritePdf(const PdfDocument& document, const PdfOptions& options, std::strin
 
 bool WriteCoursePdf(const std::string& title, const std::vector<PdfDocument>& documents, const PdfOptions& options,
                     std::string* pdf, std::string* error) {
-  const PdfPageGeometry page = PdfPaper(options.paper);
+  const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
   PdfTextContext text;
 
   // The lessons first, to learn where each starts and where its sections are.

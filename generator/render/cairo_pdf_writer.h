@@ -16,6 +16,7 @@ namespace cl {
 struct PdfOptions {
   std::string paper = "a4";         // "a4" | "letter"
   long long source_date_epoch = 0;  // seconds since 1970 UTC; 0: 2000-01-01T00:00:00Z
+  bool compact = false;             // the brief handout's margins and type (PdfPaper)
 };
 
 // The date stamped into PDFs for `source_date_epoch` ("2000-01-01T00:00:00Z"

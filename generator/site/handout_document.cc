@@ -12,6 +12,7 @@
 #include "site/complexity.h"
 #include "site/generated_sections.h"
 #include "site/number_table.h"
+#include "site/paper_figures.h"
 #include "storyboard/captions.h"
 
 namespace cl {
@@ -102,7 +103,7 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<PdfBlock>* 
 
 class Composer {
  public:
-  explicit Composer(const BuiltLesson& built) : built_(built) {}
+  Composer(const BuiltLesson& built, const PdfPageGeometry& page) : built_(built), page_(page) {}
 
   PdfDocument Compose() {
     const Lesson& lesson = *built_.lesson;
@@ -135,14 +136,26 @@ class Composer {
   }
 
  private:
+  // A key beat drawn for paper (site/paper_figures.h), one PdfFigure per
+  // line so a page can break between them; the caption under the last says
+  // which step it is (the step's own words are in the list below).
   void Figure(const BuiltVariant& bv, int beat) {
-    PdfFigure f;
-    f.scene = LayoutBuiltBeat(built_, bv, beat);
+    bool cramped = false;
+    const std::vector<PaperBox> lines = BeatPaperLines(built_, bv, beat, page_.text_width(), &cramped);
+    if (lines.empty()) return;
     const std::vector<Beat>& beats = bv.story.beats;
-    // The frame already shows its caption; the figure's says where it is.
-    f.caption = E(fmt::format("Figure {}. {}, step {} of {} ({}).", ++figures_, bv.variant->label, beat + 1,
-                              beats.size(), StageTitle(beats[static_cast<size_t>(beat)].stage, *bv.variant)));
-    blocks_->push_back(std::move(f));
+    const std::string title = fmt::format("{}, step {} of {}", bv.variant->label, beat + 1, beats.size());
+    for (const PaperBox& line : lines) {
+      PdfFigure f;
+      f.scene = PaperScene(line, page_.text_width(), title);
+      f.natural_scale = 1;  // drawn in points already
+      f.border = false;
+      f.max_height_fraction = 1;
+      blocks_->push_back(std::move(f));
+    }
+    std::get<PdfFigure>(blocks_->back()).caption =
+        E(fmt::format("Figure {}. {}, step {} of {} ({}).", ++figures_, bv.variant->label, beat + 1, beats.size(),
+                      StageTitle(beats[static_cast<size_t>(beat)].stage, *bv.variant)));
   }
 
   void StepList(const std::vector<Beat>& beats, size_t first, size_t end) {
@@ -248,6 +261,7 @@ class Composer {
   }
 
   const BuiltLesson& built_;
+  const PdfPageGeometry page_;
   std::vector<PdfBlock>* blocks_ = nullptr;
   int figures_ = 0;
 };
@@ -279,6 +293,8 @@ std::vector<int> KeyBeats(const Storyboard& story) {
   return {keys.begin(), keys.end()};
 }
 
-PdfDocument HandoutDocument(const BuiltLesson& built) { return Composer(built).Compose(); }
+PdfDocument HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+  return Composer(built, page).Compose();
+}
 
 }  // namespace cl

@@ -1,7 +1,7 @@
 // Handout document: what a lesson's printed handout says, composed from the
 // built lesson. In the page's order: the title and summary, then each section
 // — the author's prose, the generated step by step (per variant: the key
-// beats as vector figures with their captions, every step's caption, and the
+// beats as figures drawn for paper with their captions, every step's caption, and the
 // grids as tables) and the generated complexity table (the same rows as the
 // page). A lesson without a step-by-step section still gets its key figures,
 // in a "Key steps" section at the end. Pure: no files, no Cairo.
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/cairo_pdf_document.h"
+#include "render/cairo_pdf_pages.h"
 #include "site/built_lesson.h"
 
 namespace cl {
@@ -19,6 +20,7 @@ namespace cl {
 // first pool beat and the summary (each once, in order, when present).
 std::vector<int> KeyBeats(const Storyboard& story);
 
-PdfDocument HandoutDocument(const BuiltLesson& built);
+// `page`: the paper the key beats' figures are drawn for (its text width).
+PdfDocument HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page = PdfPaper("a4"));
 
 }  // namespace cl

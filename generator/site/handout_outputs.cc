@@ -1,9 +1,14 @@
 #include "site/handout_outputs.h"
 
+#include <algorithm>
+
+#include "render/cairo_pdf_pages.h"
 #include "render/cairo_pdf_writer.h"
+#include "site/brief_handout.h"
 #include "site/course_index.h"
 #include "site/handout_document.h"
 #include "site/output_paths.h"
+#include "site/worksheet_document.h"
 #include "site/write_failure.h"
 
 namespace cl {
@@ -19,13 +24,45 @@ PdfOptions PdfOptionsFrom(const RenderOptions& options) {
 
 }  // namespace
 
+HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options) {
+  if (options.handout == "full") return HandoutKind::Full;
+  if (options.handout == "brief") return HandoutKind::Brief;
+  return lesson.handout.value_or(HandoutKind::Brief);
+}
+
+PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page) {
+  if (kind == HandoutKind::Full) return HandoutDocument(built, page);
+  return BriefHandoutDocument(built, page);
+}
+
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                   std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("pdf")) return true;
   std::string pdf, error;
-  if (!WritePdf(HandoutDocument(built), PdfOptionsFrom(options), &pdf, &error) ||
+  const HandoutKind kind = ChosenHandout(*built.lesson, options);
+  PdfOptions pdf_options = PdfOptionsFrom(options);
+  pdf_options.compact = kind == HandoutKind::Brief;
+  const PdfDocument document = LessonHandoutDocument(built, kind, PdfPaper(options.paper, pdf_options.compact));
+  if (!WritePdf(document, pdf_options, &pdf, &error) ||
       !sink.Put(kHandoutPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
+  }
+  return true;
+}
+
+bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("pdf")) return true;
+  PdfOptions pdf_options = PdfOptionsFrom(options);
+  pdf_options.compact = true;
+  const PdfPageGeometry page = PdfPaper(options.paper, true);
+  for (const bool answers : {false, true}) {
+    const std::string_view path = answers ? kAnswersPath : kWorksheetPath;
+    std::string pdf, error;
+    if (!WritePdf(WorksheetDocument(built, page, answers), pdf_options, &pdf, &error) ||
+        !sink.Put(std::string(path), pdf, &error)) {
+      return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + std::string(path) + ": " + error);
+    }
   }
   return true;
 }
@@ -37,12 +74,20 @@ bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions
 bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                         std::vector<Diagnostic>* diagnostics) {
   if (!WritesCourseHandout(lessons, options)) return true;
+  // One page geometry for the whole course: compact when every lesson's
+  // handout is brief.
+  const std::vector<const Lesson*> ordered = OrderLessonsForIndex(lessons);
+  PdfOptions pdf_options = PdfOptionsFrom(options);
+  pdf_options.compact = std::all_of(ordered.begin(), ordered.end(), [&](const Lesson* lesson) {
+    return ChosenHandout(*lesson, options) == HandoutKind::Brief;
+  });
+  const PdfPageGeometry page = PdfPaper(options.paper, pdf_options.compact);
   std::vector<PdfDocument> documents;
-  for (const Lesson* lesson : OrderLessonsForIndex(lessons)) {
-    documents.push_back(HandoutDocument(BuildLesson(*lesson)));
+  for (const Lesson* lesson : ordered) {
+    documents.push_back(LessonHandoutDocument(BuildLesson(*lesson), ChosenHandout(*lesson, options), page));
   }
   std::string pdf, error;
-  if (!WriteCoursePdf(kCourseHandoutTitle, documents, PdfOptionsFrom(options), &pdf, &error) ||
+  if (!WriteCoursePdf(kCourseHandoutTitle, documents, pdf_options, &pdf, &error) ||
       !sink.Put(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
   }

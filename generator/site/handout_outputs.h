@@ -10,6 +10,8 @@
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
 #include "lesson/model.h"
+#include "render/cairo_pdf_document.h"
+#include "render/cairo_pdf_pages.h"
 #include "site/built_lesson.h"
 #include "site/lesson_outputs.h"
 
@@ -18,9 +20,20 @@ namespace cl {
 inline constexpr const char* kCoursePdfPath = "course.pdf";
 inline constexpr const char* kCourseHandoutTitle = "Convolution lessons";
 
+// The handout a lesson gets: --handout when given, else the lesson's
+// `handout` key, else brief.
+HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options);
+
+// The document of that handout; a brief one draws its figures for `page`.
+PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page);
+
 // Writes handout.pdf when options.Wants("pdf").
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                   std::vector<Diagnostic>* diagnostics);
+
+// Writes worksheet.pdf and answers.pdf when options.Wants("pdf").
+bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                     std::vector<Diagnostic>* diagnostics);
 
 // True when WriteCourseHandout writes course.pdf: options.Wants("pdf") and
 // there is a lesson. The course index links the handout exactly then.

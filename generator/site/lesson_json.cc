@@ -34,6 +34,8 @@ nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions&
   }
   out["page"] = PathOrNull(options.Wants("html"), kPagePath);
   out["handout"] = PathOrNull(options.Wants("pdf"), kHandoutPath);
+  out["worksheet"] = PathOrNull(options.Wants("pdf"), kWorksheetPath);
+  out["answers"] = PathOrNull(options.Wants("pdf"), kAnswersPath);
   return out;
 }
 

@@ -21,6 +21,7 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
          WriteLessonJson(built, options, sink, diagnostics) &&  // lesson.json
          WriteAnimations(built, options, sink, diagnostics) &&  // <slug>.gif|svg
          WriteHandout(built, options, sink, diagnostics) &&     // handout.pdf
+         WriteWorksheets(built, options, sink, diagnostics) &&  // worksheet.pdf, answers.pdf
          WriteLessonPage(built, options, sink, diagnostics);    // index.html
 }
 

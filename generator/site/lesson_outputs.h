@@ -18,6 +18,7 @@ struct RenderOptions {
   double scale = 2.0;               // PNG pixels per scene unit
   std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json
   std::string paper = "a4";         // a4 | letter
+  std::string handout;              // brief | full for every lesson; empty: each lesson's `handout` key, else brief
   std::string templates_dir;        // folder holding the page templates
   long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
 

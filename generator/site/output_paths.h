@@ -16,6 +16,8 @@ namespace cl {
 inline constexpr std::string_view kLessonJsonPath = "lesson.json";
 inline constexpr std::string_view kPagePath = "index.html";
 inline constexpr std::string_view kHandoutPath = "handout.pdf";
+inline constexpr std::string_view kWorksheetPath = "worksheet.pdf";  // exercises by hand
+inline constexpr std::string_view kAnswersPath = "answers.pdf";      // the worksheet worked out
 
 // A label as a file-name slug: ASCII letters and digits lowercased (accented
 // Latin-1 letters as their base letter), every other run of characters one

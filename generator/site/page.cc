@@ -72,7 +72,11 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     d.set("download_kind", kind);
     links.push_back(d);
   };
-  if (options.Wants("pdf")) add(std::string(kHandoutPath), "Handout", "PDF, print-ready");
+  if (options.Wants("pdf")) {
+    add(std::string(kHandoutPath), "Handout", "PDF, print-ready");
+    add(std::string(kWorksheetPath), "Worksheet", "PDF, to fill in by hand");
+    add(std::string(kAnswersPath), "Answer key", "PDF, the worksheet worked out");
+  }
   for (const BuiltVariant& bv : built.variants) {
     if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, bv.variant->label + " animation", "GIF");
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {

@@ -59,12 +59,122 @@ check_handout() {  # check_handout PDF LESSON_YAML PAPER_LINE
   done
 }
 
+# brief_headings_of LESSON_YAML: the headings of its brief handout: the
+# title, the prose sections' titles and the worked example.
+brief_headings_of() {
+  sed -n 's/^title: *//p' "$1"
+  sed -n 's/^  - title: *//p' "$1"
+  echo "Worked example"
+}
+
+check_brief() {  # check_brief PDF LESSON_YAML PAPER_LINE
+  local pdf=$1 yaml=$2 paper=$3
+  [[ -s $pdf ]] || fail "$pdf missing"
+  pdfinfo "$pdf" >"$work/info"
+  grep -q "^Page size: *$paper" "$work/info" || fail "$pdf: $(grep 'Page size' "$work/info"), expected $paper"
+  local pages
+  pages=$(sed -n 's/^Pages: *//p' "$work/info")
+  ((pages >= 1 && pages <= 2)) || fail "$pdf has $pages pages; a brief handout has one or two"
+  flat_text "$pdf" >"$work/text"
+  while IFS= read -r heading; do
+    [[ -z $heading ]] && continue
+    grep -qF -- "$heading" "$work/text" || fail "$pdf lacks the heading '$heading'"
+  done < <(brief_headings_of "$yaml")
+  for gone in "Step by step" "Complexity"; do
+    ! grep -qF "$gone" "$work/text" || fail "$pdf repeats the page's generated '$gone' section"
+  done
+  # Every word at least 8 pt, every number outside the footer at least 9 pt,
+  # as poppler measures them.
+  python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$pdf" >"$work/sizes" ||
+    fail "$pdf has text under the size rule: $(head -5 "$work/sizes")"
+}
+
 case $case_name in
+  brief)
+    # The default handout: every shipped lesson and a realistic one (9x9 image
+    # of 0..255, two Sobel variants, same padding, stride 2), A4 and Letter.
+    realistic=$src/tests/e2e/lessons/sobel-photo.yaml
+    for paper in a4 letter; do
+      build "$work/$paper" "$realistic" --only pdf --paper "$paper"
+    done
+    for yaml in "$src"/lessons/*.yaml "$realistic"; do
+      id=$(basename "$yaml" .yaml)
+      check_brief "$work/a4/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
+      check_brief "$work/letter/$id/handout.pdf" "$yaml" "612 x 792 pts (letter)"
+    done
+    # A lesson's `handout: full` key gives it the full handout; --handout brief wins over the key.
+    mkdir -p "$work/keyed"
+    sed 's/^order: 1$/order: 1\nhandout: full/' "$src/lessons/conv-relu-pool.yaml" >"$work/keyed/conv-relu-pool.yaml"
+    grep -q '^handout: full$' "$work/keyed/conv-relu-pool.yaml" || fail "could not add the handout key"
+    for choice in key brief; do
+      extra=(); [[ $choice == brief ]] && extra=(--handout brief)
+      "$bin" build "$work/keyed" --templates "$src/templates" -o "$work/keyed-$choice" -q --only pdf "${extra[@]}" \
+        >"$work/log" 2>&1 || { cat "$work/log" >&2; fail "build with the handout key failed"; }
+      flat_text "$work/keyed-$choice/conv-relu-pool/handout.pdf" >"$work/text"
+      if [[ $choice == key ]]; then
+        grep -qF "Step by step" "$work/text" || fail "handout: full did not give the full handout"
+      else
+        ! grep -qF "Step by step" "$work/text" || fail "--handout brief did not win over the lesson's key"
+      fi
+    done
+    # The course handout is made of the brief handouts: the same size rules.
+    python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$work/a4/course.pdf" >"$work/sizes" ||
+      fail "course.pdf has text under the size rule: $(head -5 "$work/sizes")"
+    # The default lesson's worked position: (1, 0) of Vertical edge, −27.
+    flat_text "$work/a4/conv-relu-pool/handout.pdf" >"$work/text"
+    grep -qF "Filter at position (1, 0)" "$work/text" || fail "the default brief handout lacks its worked position"
+    grep -qF "Sum of the 9 products: −27" "$work/text" || fail "the default brief handout lacks the worked sum"
+    grep -qF "Feature map: ⌊(6 − 3) / 1⌋ + 1 = 4" "$work/text" || fail "the default brief handout lacks the output size"
+    ;;
+  worksheet)
+    # worksheet.pdf and answers.pdf: the size rules, and on a realistic lesson
+    # the feature maps' values (those not also given as pixels, weights or
+    # small indices) absent from the worksheet and every one in the key.
+    realistic=$src/tests/e2e/lessons/sobel-photo.yaml
+    build "$work/out" "$realistic" --only pdf
+    for yaml in "$src"/lessons/*.yaml "$realistic"; do
+      id=$(basename "$yaml" .yaml)
+      for f in worksheet answers; do
+        pdf=$work/out/$id/$f.pdf
+        [[ -s $pdf ]] || fail "$pdf missing"
+        python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$pdf" >"$work/sizes" ||
+          fail "$pdf has text under the size rule: $(head -5 "$work/sizes")"
+      done
+    done
+    "$bin" compute "$realistic" >"$work/numbers" || fail "convlesson compute failed"
+    pdftotext "$work/out/sobel-photo/worksheet.pdf" "$work/sheet.txt"
+    pdftotext "$work/out/sobel-photo/answers.pdf" "$work/key.txt"
+    python3 - "$work/numbers" "$work/sheet.txt" "$work/key.txt" <<'PY' || fail "worksheet or answer key numbers are wrong"
+import re, sys
+numbers, sheet, key = (open(p, encoding="utf-8").read() for p in sys.argv[1:])
+blocks, block = {}, None
+for line in numbers.splitlines():
+    if re.match(r"^(Input|Filter|Feature map) ", line):
+        block = line.split()[0]
+        blocks.setdefault(block, set())
+    elif not line.strip():
+        block = None
+    elif block and re.match(r"^[ 0-9.-]+$", line):
+        blocks[block].update(line.split())
+words = lambda text: {w.strip(".,;:()").replace("−", "-") for w in text.split()}
+given = blocks["Input"] | blocks["Filter"] | {str(i) for i in range(65)}
+hidden = blocks["Feature"] - given
+sheet_words, key_words = words(sheet), words(key)
+bad = sorted(hidden & sheet_words) + [f"missing {v}" for v in sorted(blocks["Feature"] - key_words)]
+print("hidden values:", len(hidden), "problems:", bad)
+sys.exit(1 if bad or len(hidden) < 10 else 0)
+PY
+    ;;
   a4)
-    build "$work/out" --only pdf
+    build "$work/out" --only pdf --handout full
     for yaml in "$src"/lessons/*.yaml; do
       id=$(basename "$yaml" .yaml)
       check_handout "$work/out/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
+    done
+    # The full handout keeps the size rules too: words >= 8 pt, numbers >= 9 pt.
+    for pdf in "$work"/out/*/handout.pdf; do
+      python3 "$src/tests/e2e/pdf_word_sizes.py" --check 8 9 "$pdf" >"$work/sizes" ||
+        fail "$pdf has text under the size rule: $(head -5 "$work/sizes")"
     done
     # The default lesson's numbers, as its tables print them (row label first).
     pdftotext -layout "$work/out/conv-relu-pool/handout.pdf" "$work/layout"
@@ -76,7 +186,7 @@ case $case_name in
       fail "the default handout lacks the first conv step's sum"
     ;;
   letter)
-    build "$work/out" --only pdf --paper letter
+    build "$work/out" --only pdf --paper letter --handout full
     check_handout "$work/out/conv-relu-pool/handout.pdf" "$src/lessons/conv-relu-pool.yaml" "612 x 792 pts (letter)"
     pdfinfo "$work/out/course.pdf" | grep -q "^Page size: *612 x 792 pts (letter)" || fail "course.pdf is not Letter"
     ;;
@@ -84,8 +194,9 @@ case $case_name in
     # Rendered at 72 dpi (1 px = 1 pt), the 28 pt band along every edge of
     # every page is white: no text or figure runs off the page.
     build "$work/out" --only pdf
+    build "$work/full" --only pdf --handout full
     band=28
-    for pdf in "$work"/out/*/handout.pdf "$work/out/course.pdf"; do
+    for pdf in "$work"/out/*/*.pdf "$work/out/course.pdf" "$work"/full/*/handout.pdf "$work/full/course.pdf"; do
       pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
       read -r w h < <(pdfinfo "$pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\).*/\1 \2/p')
       w=${w%.*}; h=${h%.*}
@@ -117,14 +228,14 @@ case $case_name in
     ;;
   determinism)
     build "$work/a" --only gif,anim-svg,pdf
-    build "$work/b" --only gif,anim-svg,pdf --force
+    TZ=Pacific/Kiritimati build "$work/b" --only gif,anim-svg,pdf --force -j 1
     count=0
     while IFS= read -r -d '' f; do
       rel=${f#"$work/a/"}
       cmp -s "$f" "$work/b/$rel" || fail "$rel differs between two builds"
       count=$((count + 1))
     done < <(find "$work/a" -type f \( -name '*.gif' -o -name '*.svg' -o -name '*.pdf' \) -print0)
-    ((count >= 4)) || fail "only $count files compared"
+    ((count >= 12)) || fail "only $count files compared"  # 3 lessons x (handout, worksheet, answers) + course + ...
     ;;
   animations)
     build "$work/out" --only gif,anim-svg

@@ -15,12 +15,12 @@ namespace cl {
 namespace {
 
 // The outline of a document: headings as "H<level> text", figures as
-// "F caption", tables as "T caption", one per line.
+// "F caption" (a figure drawn in several lines is captioned under its last), tables as "T caption", one per line.
 std::string Outline(const PdfDocument& doc) {
   std::string out;
   for (const PdfBlock& b : doc.blocks) {
     if (const auto* h = std::get_if<PdfHeading>(&b)) out += "H" + std::to_string(h->level) + " " + h->markup + "\n";
-    if (const auto* f = std::get_if<PdfFigure>(&b)) out += "F " + f->caption + "\n";
+    if (const auto* f = std::get_if<PdfFigure>(&b); f && !f->caption.empty()) out += "F " + f->caption + "\n";
     if (const auto* t = std::get_if<PdfTable>(&b)) out += "T " + t->caption + "\n";
   }
   return out;

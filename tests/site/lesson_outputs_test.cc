@@ -91,6 +91,8 @@ BOOST_AUTO_TEST_CASE(DefaultLessonWritesEveryFrameAndItsJson) {
   BOOST_TEST(json["id"] == "conv-relu-pool");
   BOOST_TEST(json["page"].is_null());  // html was not asked for
   BOOST_TEST(json["handout"].is_null());
+  BOOST_TEST(json["worksheet"].is_null());
+  BOOST_TEST(json["answers"].is_null());
   BOOST_REQUIRE(json["variants"].size() == 2u);
   const auto& vertical = json["variants"][0];
   BOOST_TEST(vertical["slug"] == "vertical-edge");
@@ -114,6 +116,8 @@ BOOST_AUTO_TEST_CASE(LessonJsonNamesEveryOutputWhenAllAreWanted) {
   const auto json = LessonJson(built, RenderOptions{});
   BOOST_TEST(json["page"] == "index.html");
   BOOST_TEST(json["handout"] == "handout.pdf");
+  BOOST_TEST(json["worksheet"] == "worksheet.pdf");
+  BOOST_TEST(json["answers"] == "answers.pdf");
   BOOST_TEST(json["variants"][1]["animation"]["gif"] == "horizontal-edge.gif");
   BOOST_TEST(json["variants"][1]["animation"]["svg"] == "horizontal-edge.svg");
   BOOST_TEST(json["variants"][1]["beats"][22]["png"] == "frames/horizontal-edge/023-summary.png");
@@ -183,9 +187,12 @@ BOOST_AUTO_TEST_CASE(VariantsNamedLikeTheLessonsFilesOverwriteNothing) {
   for (const char* path : {"index.gif", "index.svg", "lesson.gif", "lesson.svg", "handout.gif", "handout.svg",
                            "frames.gif", "frames.svg", "frames/frames/023-summary.svg"})
     BOOST_TEST(sink.files().count(path) == 1u, path);
-  BOOST_TEST(sink.files().size() == 3u + 4u * 2u + 4u * 23u);  // page, json, handout; animations; frames
+  // page, json, handout, worksheet, answers; animations; frames
+  BOOST_TEST(sink.files().size() == 5u + 4u * 2u + 4u * 23u);
   BOOST_TEST(sink.files().at("index.html").starts_with("<!DOCTYPE html>"));
   BOOST_TEST(sink.files().at("handout.pdf").starts_with("%PDF-"));
+  BOOST_TEST(sink.files().at("worksheet.pdf").starts_with("%PDF-"));
+  BOOST_TEST(sink.files().at("answers.pdf").starts_with("%PDF-"));
   BOOST_TEST(sink.files().at("index.gif").starts_with("GIF89a"));
   BOOST_TEST(sink.files().at("handout.svg").starts_with("<?xml"));
   const auto json = nlohmann::json::parse(sink.files().at("lesson.json"));

@@ -245,10 +245,10 @@ std::ostream& operator<<(std::ostream& os, const DownloadsCase& c) {
 BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
                      bdata::make(std::vector<DownloadsCase>{
                          {{},
-                          {"handout.pdf", "vertical-edge.gif", "vertical-edge.svg", "horizontal-edge.gif",
-                           "horizontal-edge.svg", "lesson.json"}},
+                          {"handout.pdf", "worksheet.pdf", "answers.pdf", "vertical-edge.gif", "vertical-edge.svg",
+                           "horizontal-edge.gif", "horizontal-edge.svg", "lesson.json"}},
                          {{"html", "svg", "gif"}, {"vertical-edge.gif", "horizontal-edge.gif"}},
-                         {{"html", "pdf", "json"}, {"handout.pdf", "lesson.json"}},
+                         {{"html", "pdf", "json"}, {"handout.pdf", "worksheet.pdf", "answers.pdf", "lesson.json"}},
                          {{"html", "svg"}, {}},
                      }),
                      c) {

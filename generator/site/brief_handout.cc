@@ -1,0 +1,113 @@
+#include "site/brief_handout.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "render/cairo_pdf_markdown.h"
+#include "site/paper_figures.h"
+
+namespace cl {
+
+namespace {
+
+constexpr double kColumnGap = 20;  // between two variants set side by side
+
+PdfHeading Heading(int level, const std::string& text) { return PdfHeading{level, PdfEscape(text), text}; }
+
+PdfFigure PaperFigure(const PaperBox& box, double width, const std::string& title) {
+  PdfFigure f;
+  f.scene = PaperScene(box, width, title);
+  f.natural_scale = 1;  // drawn in points already
+  f.border = false;
+  f.max_height_fraction = 1;
+  return f;
+}
+
+// How to read the figures, said once for every variant.
+std::string KeyText(const Lesson& lesson) {
+  bool pooled = false, leftover = false, dilated = false;
+  for (const Variant& v : lesson.variants) {
+    dilated = dilated || v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
+    pooled = pooled || v.pool.enabled;
+    leftover = leftover || (v.pool.enabled && v.pool.remainder == Remainder::Pad);
+  }
+  std::string text =
+      "Rows and columns are numbered from 0 and a position is written (row, column). Blue cells are negative, "
+      "orange ones positive, white ones zero; grey cells are padding. The amber outline marks the position worked "
+      "out, the one with the strongest response. Along each axis the feature map has "
+      "\u230a(input + padding \u2212 window) / stride\u230b + 1 cells, the window being the filter\u2019s side";
+  if (dilated) text += " (dilated: (side \u2212 1) \u00b7 dilation + 1)";
+  text += pooled ? (leftover ? "; a pooled map has \u230a(map \u2212 window) / stride\u230b + 1, or \u2308\u2026\u2309 "
+                               "+ 1 when leftover cells are pooled."
+                             : "; a pooled map has \u230a(map \u2212 window) / stride\u230b + 1.")
+                 : ".";
+  return text;
+}
+
+}  // namespace
+
+PdfDocument BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+  const Lesson& lesson = *built.lesson;
+  PdfDocument doc;
+  doc.title = lesson.title;
+  std::vector<PdfBlock>& blocks = doc.blocks;
+  blocks.push_back(Heading(1, lesson.title));
+  if (!lesson.summary.empty()) {
+    PdfParagraph lead;
+    lead.markup = PdfEscape(lesson.summary);
+    lead.style = PdfParagraphStyle::Lead;
+    blocks.push_back(std::move(lead));
+  }
+  for (const Section& section : lesson.sections) {
+    if (section.kind != SectionKind::Prose) continue;
+    blocks.push_back(Heading(2, section.title));
+    AppendMarkdownBlocks(section.body, 2, &blocks);
+  }
+
+  blocks.push_back(Heading(2, "Worked example"));
+  PdfParagraph key;
+  key.markup = PdfEscape(KeyText(lesson));
+  blocks.push_back(std::move(key));
+
+  const double width = page.text_width(), half = (width - kColumnGap) / 2;
+  const bool labelled = built.variants.size() > 1;
+  struct Laid {
+    std::vector<PaperBox> rows;
+    bool half = false;
+    std::string label;
+  };
+  std::vector<Laid> laid;
+  for (const BuiltVariant& bv : built.variants) {
+    Laid l;
+    l.label = bv.variant->label;
+    bool cramped = false;
+    if (labelled) l.rows = VariantPaperRows(built, bv, half, true, &cramped);
+    l.half = labelled && !cramped;
+    if (!l.half) {
+      cramped = false;
+      l.rows = VariantPaperRows(built, bv, width, labelled, &cramped);
+    }
+    laid.push_back(std::move(l));
+  }
+  for (size_t i = 0; i < laid.size();) {
+    if (laid[i].half && i + 1 < laid.size() && laid[i + 1].half) {
+      const std::string title = laid[i].label + " and " + laid[i + 1].label;
+      const std::vector<PaperBox>& left = laid[i].rows;
+      const std::vector<PaperBox>& right = laid[i + 1].rows;
+      for (size_t r = 0; r < std::max(left.size(), right.size()); ++r) {
+        PaperBox pair;
+        if (r < left.size()) PlaceBox(&pair, left[r], 0, 0);
+        if (r < right.size()) PlaceBox(&pair, right[r], half + kColumnGap, 0);
+        blocks.push_back(PaperFigure(pair, width, title));
+      }
+      i += 2;
+    } else {
+      for (const PaperBox& row : laid[i].rows) blocks.push_back(PaperFigure(row, width, laid[i].label));
+      ++i;
+    }
+  }
+  return doc;
+}
+
+}  // namespace cl

@@ -1,0 +1,629 @@
+#include "site/paper_figures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+#include "base/number_format.h"
+#include "scene/palette.h"
+#include "scene/text_fit.h"
+#include "scene/text_metrics.h"
+#include "storyboard/captions.h"
+
+namespace cl {
+
+namespace {
+
+constexpr double kLineGap = 1.25;       // line height as a multiple of the font size
+constexpr double kCellHeight = 14;      // one line of 9 pt numbers with air
+constexpr double kProductCellHeight = 26;  // "9×(−1)" over its product
+constexpr double kMinCell = 15;
+constexpr double kCellPad = 6;          // horizontal room around a cell's number
+constexpr double kBoxGap = 14;          // between boxes in a row
+constexpr double kArrowGap = 24;        // between boxes joined by an arrow
+constexpr double kMaxColourCell = 12;   // cells without numbers (grids too wide to number)
+constexpr double kMaxColourSide = 260;  // and such a grid's longer side at most
+constexpr double kTitleWrap = 120;
+constexpr double kSizesWidth = 190;    // the output sizes' lines wrap at this width      // a grid's title wraps at this width or the grid's
+constexpr int kValueChars = 6;          // a cell's number: at most this many characters where possible
+constexpr const char* kMinus = "\u2212";
+
+void Shift(SceneItem& item, double dx, double dy) {
+  std::visit(
+      [&](auto& s) {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, RectShape> || std::is_same_v<T, TextShape> || std::is_same_v<T, CellsShape>) {
+          s.x += dx;
+          s.y += dy;
+        } else if constexpr (std::is_same_v<T, LineShape>) {
+          s.x1 += dx;
+          s.x2 += dx;
+          s.y1 += dy;
+          s.y2 += dy;
+        }
+      },
+      item);
+}
+
+void Text(PaperBox* box, double x, double baseline, std::string text, double size, Color color,
+          TextAnchor anchor = TextAnchor::Start, bool bold = false) {
+  TextShape t;
+  t.x = x;
+  t.y = baseline;
+  t.text = std::move(text);
+  t.size = size;
+  t.color = color;
+  t.anchor = anchor;
+  t.bold = bold;
+  box->items.emplace_back(std::move(t));
+}
+
+void Rect(PaperBox* box, double x, double y, double w, double h, Color fill) {
+  RectShape r;
+  r.x = x;
+  r.y = y;
+  r.w = w;
+  r.h = h;
+  r.fill = fill;
+  box->items.emplace_back(r);
+}
+
+void Frame(PaperBox* box, double x, double y, double w, double h, Color stroke, double width) {
+  RectShape r;
+  r.x = x;
+  r.y = y;
+  r.w = w;
+  r.h = h;
+  r.has_fill = false;
+  r.has_stroke = true;
+  r.stroke = stroke;
+  r.stroke_width = width;
+  box->items.emplace_back(r);
+}
+
+void Line(PaperBox* box, double x1, double y1, double x2, double y2, Color color, double width) {
+  LineShape l;
+  l.x1 = x1;
+  l.y1 = y1;
+  l.x2 = x2;
+  l.y2 = y2;
+  l.stroke = color;
+  l.width = width;
+  box->items.emplace_back(l);
+}
+
+// The amber outline of the sliding window, with a dark rim inside so it
+// stays visible on orange cells (as in the frames).
+void WindowMark(PaperBox* box, double x, double y, double w, double h) {
+  Frame(box, x, y, w, h, palette::kAmber, 2.5);
+  Frame(box, x + 1.6, y + 1.6, std::max(0.0, w - 3.2), std::max(0.0, h - 3.2), palette::kWindowEdge, 0.6);
+}
+
+// Lines of `text` wrapped to `width` at `size`, drawn from `*y` (top) down.
+void Paragraph(PaperBox* box, const std::string& text, double size, bool bold, Color color, double width, double* y) {
+  for (const std::string& line : WrapText(text, size, width, 6, bold)) {
+    *y += size * kLineGap;
+    Text(box, 0, *y - size * 0.3, line, size, color, TextAnchor::Start, bold);
+    box->w = std::max(box->w, TextWidth(line, size, bold));
+  }
+}
+
+double Baseline(double top, double height, double size) { return top + height / 2 + size * 0.36; }
+
+std::string CellText(double v) { return FormatNumberCompact(v, kValueChars); }
+
+// A grid drawn for paper: title, column and row indices, cells coloured on the
+// diverging scale with their numbers, and optional padding ring and marks.
+struct PaperGrid {
+  std::string title;
+  const Grid* grid = nullptr;
+  double scale = 1;
+  int pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
+  // Marks, in grid coordinates counted from the padding's top-left corner.
+  int mark_row = -1, mark_col = -1, mark_rows = 0, mark_cols = 0;
+  // Cells shown, row-major from the top-left (a map being written, or an
+  // empty grid to fill in by hand); -1: all. The rest stay white and empty.
+  int filled = -1;
+  // Cell size: at least min_cell_w wide (numbers set the rest), cell_h tall.
+  // A worksheet's grids are larger, to write in by hand.
+  double min_cell_w = kMinCell, cell_h = kCellHeight;
+};
+
+PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
+  const Grid& grid = *g.grid;
+  const int rows = g.pad_top + grid.rows + g.pad_bottom, cols = g.pad_left + grid.cols + g.pad_right;
+  double widest = TextWidth("0", kPaperValueSize);
+  for (double v : grid.values) widest = std::max(widest, TextWidth(CellText(v), kPaperValueSize));
+  const double label_w = TextWidth(std::to_string(std::max(grid.rows, 1) - 1), kPaperIndexSize) + 4;
+  double cw = std::max(g.min_cell_w, widest + kCellPad), ch = g.cell_h;
+  bool numbers = label_w + cw * cols <= max_width;
+  if (!numbers) {
+    *cramped = true;
+    // Colours only: a picture of the grid, no larger than it needs to be.
+    cw = std::min(kMaxColourCell, std::min(max_width, kMaxColourSide) / std::max({rows, cols, 1}));
+    ch = cw;
+  }
+  const double lx = numbers ? label_w : 0;
+  const double grid_w = cw * cols, grid_h = ch * rows;
+
+  PaperBox box;
+  double y = 0;
+  // A long title wraps rather than widening a small grid's box, so a 3x3
+  // filter still fits beside its image.
+  const double title_w =
+      std::min(max_width, std::max(lx + grid_w, std::min(kTitleWrap, TextWidth(g.title, kPaperLabelSize, true))));
+  Paragraph(&box, g.title, kPaperLabelSize, true, palette::kInk, title_w, &y);
+  y += 2;
+  const double index_h = numbers ? kPaperIndexSize * kLineGap : 0;
+  const double top = y + index_h;
+  auto cell_x = [&](int c) { return lx + c * cw; };
+  auto cell_y = [&](int r) { return top + r * ch; };
+  auto shown = [&](int r, int c) {
+    const int ir = r - g.pad_top, ic = c - g.pad_left;
+    if (g.filled < 0 || ir < 0 || ic < 0 || ir >= grid.rows || ic >= grid.cols) return true;  // padding: always
+    return ir * grid.cols + ic < g.filled;
+  };
+  auto value_at = [&](int r, int c, bool* padding) {
+    const int ir = r - g.pad_top, ic = c - g.pad_left;
+    *padding = ir < 0 || ic < 0 || ir >= grid.rows || ic >= grid.cols;
+    return *padding ? 0.0 : grid.at(ir, ic);
+  };
+
+  if (numbers) {
+    for (int c = 0; c < grid.cols; ++c) {
+      Text(&box, cell_x(c + g.pad_left) + cw / 2, top - 3, std::to_string(c), kPaperIndexSize, palette::kMutedInk,
+           TextAnchor::Middle);
+    }
+    for (int r = 0; r < grid.rows; ++r) {
+      Text(&box, lx - 3, Baseline(cell_y(r + g.pad_top), ch, kPaperIndexSize), std::to_string(r), kPaperIndexSize,
+           palette::kMutedInk, TextAnchor::End);
+    }
+    for (int r = 0; r < rows; ++r) {
+      for (int c = 0; c < cols; ++c) {
+        bool padding = false;
+        const double v = value_at(r, c, &padding);
+        Rect(&box, cell_x(c), cell_y(r), cw, ch,
+             padding ? palette::kPaddingCell : shown(r, c) ? DivergingColor(v, g.scale) : palette::kEmptyCell);
+      }
+    }
+    box.items.emplace_back(GroupBegin{"", kPaperValuesRole, ""});
+    for (int r = 0; r < rows; ++r) {
+      for (int c = 0; c < cols; ++c) {
+        bool padding = false;
+        const double v = value_at(r, c, &padding);
+        if (!shown(r, c)) continue;
+        const Color ink = padding ? palette::kPaddingInk : TextColorOn(DivergingColor(v, g.scale));
+        Text(&box, cell_x(c) + cw / 2, Baseline(cell_y(r), ch, kPaperValueSize), CellText(v), kPaperValueSize, ink,
+             TextAnchor::Middle);
+      }
+    }
+    box.items.emplace_back(GroupEnd{});
+    for (int r = 1; r < rows; ++r) Line(&box, lx, cell_y(r), lx + grid_w, cell_y(r), palette::kGridLine, 0.5);
+    for (int c = 1; c < cols; ++c) Line(&box, cell_x(c), top, cell_x(c), top + grid_h, palette::kGridLine, 0.5);
+  } else {
+    CellsShape cells;
+    cells.x = lx;
+    cells.y = top;
+    cells.cell_w = cw;
+    cells.cell_h = ch;
+    cells.rows = rows;
+    cells.cols = cols;
+    for (int r = 0; r < rows; ++r) {
+      for (int c = 0; c < cols; ++c) {
+        bool padding = false;
+        const double v = value_at(r, c, &padding);
+        cells.fills.push_back(padding        ? palette::kPaddingCell
+                              : shown(r, c) ? DivergingColor(v, g.scale)
+                                            : palette::kEmptyCell);
+      }
+    }
+    box.items.emplace_back(std::move(cells));
+  }
+  Frame(&box, lx, top, grid_w, grid_h, palette::kGridBorder, 0.75);
+  if (g.pad_top + g.pad_bottom + g.pad_left + g.pad_right > 0) {  // the image's edge inside its padding
+    Frame(&box, cell_x(g.pad_left), cell_y(g.pad_top), cw * grid.cols, ch * grid.rows, palette::kGridBorder, 0.75);
+  }
+  if (g.mark_row >= 0 && g.mark_col >= 0) {
+    WindowMark(&box, cell_x(g.mark_col), cell_y(g.mark_row), cw * g.mark_cols, ch * g.mark_rows);
+  }
+  box.w = std::max(box.w, lx + grid_w);
+  y = top + grid_h;
+  if (!numbers) {
+    y += 2;
+    Paragraph(&box, fmt::format("{} values, too many to print; lesson.json has them.", SizeText(grid.rows, grid.cols)),
+              kPaperTextSize, false, palette::kMutedInk, std::min(max_width, std::max(grid_w, 120.0)), &y);
+  }
+  box.h = y;
+  box.w = std::min(box.w, max_width);
+  return box;
+}
+
+// "(−1)" for negative numbers in a product, so "9×(−1)" reads unambiguously.
+std::string Factor(double v) {
+  const std::string text = CellText(v);
+  return v < 0 ? "(" + text + ")" : text;
+}
+
+// The worked position: every pixel × weight with its product, and the sum.
+PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, bool* cramped) {
+  const Grid& w = v.filter.weights;
+  const size_t n = t.products.size();
+  std::vector<std::string> factors(n), products(n);
+  double widest = 0, max_abs = 1e-9;
+  for (size_t i = 0; i < n; ++i) {
+    factors[i] = Factor(t.inputs[i]) + "\u00d7" + Factor(w.values[i]);
+    products[i] = CellText(t.products[i]);
+    widest = std::max({widest, TextWidth(factors[i], kPaperTextSize), TextWidth(products[i], kPaperValueSize, true)});
+    max_abs = std::max(max_abs, std::fabs(t.products[i]));
+  }
+  PaperBox box;
+  double y = 0;
+  const std::string title = fmt::format("Filter at position ({}, {}): pixel \u00d7 weight, then the product",
+                                        t.out_row, t.out_col);
+  const double cw = std::max(kMinCell, widest + 8), grid_w = cw * w.cols, grid_h = kProductCellHeight * w.rows;
+  if (grid_w > max_width) {
+    *cramped = true;
+    Paragraph(&box, fmt::format("Position ({}, {}): the {} products are too many to write out here; their sum is {}.",
+                                t.out_row, t.out_col, n, FormatNumberText(t.sum)),
+              kPaperLabelSize, false, palette::kInk, max_width, &y);
+    box.h = y;
+    return box;
+  }
+  Paragraph(&box, title, kPaperLabelSize, true, palette::kInk, std::min(max_width, std::max(grid_w, 160.0)), &y);
+  y += 3;
+  const double top = y;
+  for (int r = 0; r < w.rows; ++r) {
+    for (int c = 0; c < w.cols; ++c) {
+      const size_t i = static_cast<size_t>(r) * static_cast<size_t>(w.cols) + static_cast<size_t>(c);
+      const Color fill = DivergingColor(t.products[i], max_abs);
+      const double x = c * cw, cy = top + r * kProductCellHeight;
+      Rect(&box, x, cy, cw, kProductCellHeight, fill);
+      Text(&box, x + cw / 2, cy + 10, factors[i], kPaperTextSize, TextColorOn(fill), TextAnchor::Middle);
+    }
+  }
+  box.items.emplace_back(GroupBegin{"", kPaperValuesRole, ""});
+  for (int r = 0; r < w.rows; ++r) {
+    for (int c = 0; c < w.cols; ++c) {
+      const size_t i = static_cast<size_t>(r) * static_cast<size_t>(w.cols) + static_cast<size_t>(c);
+      Text(&box, c * cw + cw / 2, top + r * kProductCellHeight + 21.5, products[i], kPaperValueSize,
+           TextColorOn(DivergingColor(t.products[i], max_abs)), TextAnchor::Middle, true);
+    }
+  }
+  box.items.emplace_back(GroupEnd{});
+  for (int r = 1; r < w.rows; ++r) Line(&box, 0, top + r * kProductCellHeight, grid_w, top + r * kProductCellHeight, palette::kGridLine, 0.5);
+  for (int c = 1; c < w.cols; ++c) Line(&box, c * cw, top, c * cw, top + grid_h, palette::kGridLine, 0.5);
+  Frame(&box, 0, top, grid_w, grid_h, palette::kGridBorder, 0.75);
+  box.w = std::max(box.w, grid_w);
+  y = top + grid_h + 2;
+  Paragraph(&box, fmt::format("Sum of the {} products: {}, the feature map\u2019s cell ({}, {}).", n,
+                              FormatNumberText(t.sum), t.out_row, t.out_col),
+            kPaperValueSize, false, palette::kInk, std::min(max_width, std::max(grid_w, 200.0)), &y);
+  box.h = y;
+  return box;
+}
+
+// Boxes left to right, tops level, wrapping when the next would pass
+// `width`: one box per line, so a page can break between lines. An arrow
+// leads to each of the first `arrows` boxes that does not start a line.
+std::vector<PaperBox> FlowLines(const std::vector<PaperBox>& boxes, double width, size_t arrows) {
+  std::vector<PaperBox> lines;
+  double x = 0;
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const PaperBox& b = boxes[i];
+    const bool arrow = i < arrows;  // an arrow joins box i - 1 to box i
+    const double gap = arrow ? kArrowGap : kBoxGap;
+    if (lines.empty() || x + gap + b.w > width) {
+      lines.emplace_back();
+      x = 0;
+    } else {
+      PaperBox& line = lines.back();
+      if (arrow) Text(&line, x + gap / 2, std::min(b.h, line.h) / 2 + 8, "\u2192", 12, palette::kMutedInk, TextAnchor::Middle);
+      x += gap;
+    }
+    PlaceBox(&lines.back(), b, x, 0);
+    x += b.w;
+  }
+  return lines;
+}
+
+std::string PaddingText(const ConvSpec& c) {
+  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "no padding";
+  const std::string kind = c.same ? "same padding" : "padding";
+  if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right) {
+    return fmt::format("{}: {} {} of zeros on each side", kind, c.pad_top, c.pad_top == 1 ? "ring" : "rings");
+  }
+  return fmt::format("{}: {} top, {} bottom, {} left, {} right", kind, c.pad_top, c.pad_bottom, c.pad_left,
+                     c.pad_right);
+}
+
+std::string PairText(int h, int w) { return h == w ? std::to_string(h) : fmt::format("{} down, {} across", h, w); }
+
+std::string SettingsTextOf(const Variant& v) {
+  std::string s = fmt::format("{}, stride {}", PaddingText(v.conv), PairText(v.conv.stride_h, v.conv.stride_w));
+  if (v.conv.dilation_h > 1 || v.conv.dilation_w > 1) {
+    s += fmt::format(", dilation {}", PairText(v.conv.dilation_h, v.conv.dilation_w));
+  }
+  s += "; " + ActivationName(v.activation);
+  if (v.activation.type == ActivationType::LeakyRelu) s += " (slope " + FormatNumberText(v.activation.slope) + ")";
+  if (v.pool.enabled) {
+    s += fmt::format("; {} pooling {}, stride {}", v.pool.type == PoolType::Max ? "max" : "average",
+                     SizeText(v.pool.size_h, v.pool.size_w), PairText(v.pool.stride_h, v.pool.stride_w));
+    if (v.pool.remainder == Remainder::Pad) s += ", leftover cells pooled";
+  } else {
+    s += "; no pooling";
+  }
+  return s + ".";
+}
+
+struct AxisNumbers {
+  std::string window, size;  // "(3 − 1) · 2 + 1 = 5" (empty unless dilated); "⌊(…) / 2⌋ + 1 = 5"
+};
+
+AxisNumbers ConvAxisNumbers(int in, int before, int after, int kernel, int stride, int dilation) {
+  AxisNumbers a;
+  const int span = (kernel - 1) * dilation + 1;
+  if (dilation > 1) a.window = fmt::format("({} {} 1) \u00b7 {} + 1 = {}", kernel, kMinus, dilation, span);
+  const std::string pads = before == 0 && after == 0 ? "" : fmt::format(" + {} + {}", before, after);
+  a.size = fmt::format("\u230a({}{} {} {}) / {}\u230b + 1 = {}", in, pads, kMinus, span, stride,
+                       ConvOutputSize(in, before, after, kernel, stride, dilation));
+  return a;
+}
+
+std::string PoolAxisNumbers(int in, int size, int stride, Remainder remainder) {
+  const bool drop = remainder == Remainder::Drop;
+  return fmt::format("{}({} {} {}) / {}{} + 1 = {}", drop ? "\u230a" : "\u2308", in, kMinus, size, stride,
+                     drop ? "\u230b" : "\u2309", PooledSize(in, size, stride, remainder));
+}
+
+// "What: numbers rows and columns", or one line per axis when they differ.
+void AxisLines(const std::string& what, const std::string& rows, const std::string& cols,
+               std::vector<std::string>* lines) {
+  if (rows.empty() && cols.empty()) return;
+  if (rows.empty() || cols.empty()) {  // only one axis has it (a window dilated along one axis)
+    lines->push_back(fmt::format("{} {}: {}", what, rows.empty() ? "columns" : "rows", rows.empty() ? cols : rows));
+  } else if (rows == cols) {
+    lines->push_back(fmt::format("{}: {}", what, rows));
+  } else {
+    lines->push_back(fmt::format("{} rows: {}", what, rows));
+    lines->push_back(fmt::format("{} columns: {}", what, cols));
+  }
+}
+
+// The output sizes, each "What: formula" as "What" over the indented
+// formula, narrow enough to stand beside a small pooled map.
+PaperBox SizesBox(const std::vector<std::string>& lines, double width) {
+  constexpr double kIndent = 8;
+  PaperBox box;
+  double y = 0;
+  Paragraph(&box, "Output sizes", kPaperLabelSize, true, palette::kInk, width, &y);
+  for (const std::string& line : lines) {
+    const size_t colon = line.find(": ");
+    Paragraph(&box, line.substr(0, colon) + ":", kPaperLabelSize, false, palette::kInk, width, &y);
+    PaperBox formula;
+    double fy = 0;
+    Paragraph(&formula, colon == std::string::npos ? "" : line.substr(colon + 2), kPaperLabelSize, false,
+              palette::kInk, width - kIndent, &fy);
+    formula.h = fy;
+    PlaceBox(&box, formula, kIndent, y);
+    y += fy;
+  }
+  box.h = y + 2;
+  return box;
+}
+
+}  // namespace
+
+void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y) {
+  for (SceneItem item : box.items) {
+    Shift(item, x, y);
+    into->items.push_back(std::move(item));
+  }
+  into->w = std::max(into->w, x + box.w);
+  into->h = std::max(into->h, y + box.h);
+}
+
+std::string SettingsText(const Variant& v) { return SettingsTextOf(v); }
+
+CellPosition StrongestCell(const Grid& map) {
+  CellPosition best;
+  double best_abs = -1;
+  for (int r = 0; r < map.rows; ++r) {
+    for (int c = 0; c < map.cols; ++c) {
+      if (std::fabs(map.at(r, c)) > best_abs) {
+        best_abs = std::fabs(map.at(r, c));
+        best = {r, c};
+      }
+    }
+  }
+  return best;
+}
+
+std::vector<std::string> OutputSizeLines(const Variant& v) {
+  // One line per quantity when rows and columns agree (most lessons), else one per axis.
+  const ConvSpec& c = v.conv;
+  const Grid& w = v.filter.weights;
+  const AxisNumbers rows = ConvAxisNumbers(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
+  const AxisNumbers cols = ConvAxisNumbers(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
+  std::vector<std::string> lines;
+  AxisLines("Window on the image", rows.window, cols.window, &lines);
+  AxisLines("Feature map", rows.size, cols.size, &lines);
+  if (v.pool.enabled) {
+    const int out_h = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
+    const int out_w = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
+    AxisLines("Pooled", PoolAxisNumbers(out_h, v.pool.size_h, v.pool.stride_h, v.pool.remainder),
+              PoolAxisNumbers(out_w, v.pool.size_w, v.pool.stride_w, v.pool.remainder), &lines);
+  }
+  return lines;
+}
+
+namespace {
+
+int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
+
+// The image with its padding, the window of `trace` outlined (none: -1 row).
+PaperGrid ImageGrid(const BuiltLesson& built, const Variant& v, const ConvTrace* trace) {
+  const Grid& w = v.filter.weights;
+  PaperGrid image{fmt::format("Image ({})", SizeText(v.image.rows, v.image.cols)), &v.image, built.value_scale,
+                  v.conv.pad_top, v.conv.pad_bottom, v.conv.pad_left, v.conv.pad_right};
+  if (trace) {
+    image.mark_row = trace->origin_row;
+    image.mark_col = trace->origin_col;
+    image.mark_rows = WindowSpan(w.rows, v.conv.dilation_h);
+    image.mark_cols = WindowSpan(w.cols, v.conv.dilation_w);
+  }
+  return image;
+}
+
+PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v) {
+  const Grid& w = v.filter.weights;
+  return PaperGrid{fmt::format("Filter: {} ({})", v.filter.name, SizeText(w.rows, w.cols)), &w, built.weight_scale};
+}
+
+PaperGrid ConvGrid(const BuiltLesson& built, const VariantResult& r) {
+  return PaperGrid{fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), &r.conv, built.value_scale};
+}
+
+PaperGrid ActivatedGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
+  return PaperGrid{fmt::format("After {} ({})", ActivationName(v.activation),
+                               SizeText(r.activated.rows, r.activated.cols)),
+                   &r.activated, built.value_scale};
+}
+
+PaperGrid PooledGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
+  return PaperGrid{fmt::format("{} pooled ({})", v.pool.type == PoolType::Max ? "Max" : "Average",
+                               SizeText(r.pooled->rows, r.pooled->cols)),
+                   &*r.pooled, built.value_scale};
+}
+
+void MarkCell(PaperGrid* g, int row, int col) {
+  g->mark_row = row;
+  g->mark_col = col;
+  g->mark_rows = g->mark_cols = 1;
+}
+
+}  // namespace
+
+std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVariant& bv, double width, bool labelled,
+                                       bool* cramped) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  std::vector<PaperBox> rows;
+
+  PaperBox head;
+  double y = 0;
+  if (labelled) Paragraph(&head, v.label, 10, true, palette::kInk, width, &y);
+  Paragraph(&head, SettingsTextOf(v), kPaperLabelSize, false, palette::kInk, width, &y);
+  head.h = y + 4;
+
+  const CellPosition at = StrongestCell(r.conv);
+  const ConvTrace trace = TraceConvCell(v, at.row, at.col);
+  // The label stays with the image: a page never ends on a variant's name.
+  // The worked position follows the filter on the same line when it fits.
+  const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, v, &trace), width, cramped),
+                                                 PaperGridBox(FilterGrid(built, v), width, cramped),
+                                                 ProductsBox(v, trace, width, cramped)},
+                                                width, 0);
+  PlaceBox(&head, first.front(), 0, head.h);
+  rows.push_back(std::move(head));
+  rows.insert(rows.end(), first.begin() + 1, first.end());
+
+  std::vector<PaperBox> maps;
+  PaperGrid conv = ConvGrid(built, r);
+  MarkCell(&conv, at.row, at.col);
+  maps.push_back(PaperGridBox(conv, width, cramped));
+  if (v.activation.type != ActivationType::None) maps.push_back(PaperGridBox(ActivatedGrid(built, v, r), width, cramped));
+  if (r.pooled) maps.push_back(PaperGridBox(PooledGrid(built, v, r), width, cramped));
+  const size_t arrows = maps.size();
+  maps.push_back(SizesBox(OutputSizeLines(v), width));
+  const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
+  rows.insert(rows.end(), lines.begin(), lines.end());
+  return rows;
+}
+
+std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
+                                     bool* cramped) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  const Beat& beat = bv.story.beats.at(static_cast<size_t>(beat_index));
+  auto box = [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); };
+  const bool activates = v.activation.type != ActivationType::None;
+  switch (beat.stage) {
+    case Stage::Intro:
+      return FlowLines({box(ImageGrid(built, v, nullptr)), box(FilterGrid(built, v))}, width, 0);
+    case Stage::Conv: {
+      // The last cell the beat writes, worked out; the map as far as written.
+      const int cell = std::max(beat.last_cell, beat.first_cell);
+      const int row = cell / std::max(r.conv.cols, 1), col = cell % std::max(r.conv.cols, 1);
+      const ConvTrace trace = TraceConvCell(v, row, col);
+      PaperGrid conv = ConvGrid(built, r);
+      conv.filled = beat.conv_filled;
+      MarkCell(&conv, row, col);
+      return FlowLines({box(ImageGrid(built, v, &trace)), ProductsBox(v, trace, width, cramped), box(conv)}, width,
+                       0);
+    }
+    case Stage::Activation:
+      if (!activates) return FlowLines({box(ConvGrid(built, r))}, width, 0);
+      return FlowLines({box(ConvGrid(built, r)), box(ActivatedGrid(built, v, r))}, width, 2);
+    case Stage::Pool: {
+      if (!r.pooled) return {};
+      const int cell = std::max(beat.last_cell, beat.first_cell);
+      const int cols = std::max(r.pooled->cols, 1);
+      const PoolTrace t = TracePoolCell(v, r.activated, cell / cols, cell % cols);
+      PaperGrid from = activates ? ActivatedGrid(built, v, r) : ConvGrid(built, r);
+      from.mark_row = t.row_begin;
+      from.mark_col = t.col_begin;
+      from.mark_rows = t.row_end - t.row_begin;
+      from.mark_cols = t.col_end - t.col_begin;
+      PaperGrid pooled = PooledGrid(built, v, r);
+      pooled.filled = beat.pool_filled;
+      MarkCell(&pooled, cell / cols, cell % cols);
+      return FlowLines({box(from), box(pooled)}, width, 2);
+    }
+    case Stage::Summary: {
+      std::vector<PaperBox> maps{box(ConvGrid(built, r))};
+      if (activates) maps.push_back(box(ActivatedGrid(built, v, r)));
+      if (r.pooled) maps.push_back(box(PooledGrid(built, v, r)));
+      const size_t arrows = maps.size();
+      return FlowLines(maps, width, arrows);
+    }
+  }
+  return {};
+}
+
+std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped) {
+  const Variant& v = *bv.variant;
+  return FlowLines({PaperGridBox(ImageGrid(built, v, nullptr), width, cramped),
+                    PaperGridBox(FilterGrid(built, v), width, cramped)},
+                   width, 0);
+}
+
+std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool blank,
+                                       bool* cramped) {
+  constexpr double kWriteCellW = 30, kWriteCellH = 22;  // room for a handwritten "−1020"
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  auto box = [&](PaperGrid g) {
+    g.filled = blank ? 0 : -1;
+    g.min_cell_w = kWriteCellW;
+    g.cell_h = kWriteCellH;
+    return PaperGridBox(g, width, cramped);
+  };
+  std::vector<PaperBox> maps{box(ConvGrid(built, r))};
+  if (v.activation.type != ActivationType::None) maps.push_back(box(ActivatedGrid(built, v, r)));
+  if (r.pooled) maps.push_back(box(PooledGrid(built, v, r)));
+  const size_t arrows = maps.size();
+  return FlowLines(maps, width, arrows);
+}
+
+Scene PaperScene(const PaperBox& box, double width, const std::string& title) {
+  Scene s;
+  s.width = width;
+  s.height = std::ceil(box.h);
+  s.title = title;
+  s.items = box.items;
+  return s;
+}
+
+}  // namespace cl

@@ -1,0 +1,169 @@
+// Worksheet and answer key: the questions and answers of the default lesson
+// (worked by hand from its 6x6 bar), the worksheet holding only the given
+// numbers (image and filter) and none of the maps', and the key holding
+// every value of every map.
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "base/number_format.h"
+#include "lesson/loader.h"
+#include "site/built_lesson.h"
+#include "site/paper_figures.h"
+#include "site/worksheet_document.h"
+
+namespace cl {
+namespace {
+
+// Every text a document shows: paragraphs' and headings' markup, and the
+// figures' texts; `values` only those inside a map's "values" group.
+struct DocumentTexts {
+  std::vector<std::string> all, values;
+};
+
+DocumentTexts Texts(const PdfDocument& doc) {
+  DocumentTexts out;
+  for (const PdfBlock& b : doc.blocks) {
+    if (const auto* p = std::get_if<PdfParagraph>(&b)) out.all.push_back(p->markup);
+    if (const auto* h = std::get_if<PdfHeading>(&b)) out.all.push_back(h->markup);
+    const auto* f = std::get_if<PdfFigure>(&b);
+    if (!f) continue;
+    bool in_values = false;
+    for (const SceneItem& item : f->scene.items) {
+      if (const auto* g = std::get_if<GroupBegin>(&item)) in_values = g->role == kPaperValuesRole;
+      if (std::holds_alternative<GroupEnd>(item)) in_values = false;
+      if (const auto* t = std::get_if<TextShape>(&item)) {
+        out.all.push_back(t->text);
+        if (in_values) out.values.push_back(t->text);
+      }
+    }
+  }
+  return out;
+}
+
+// The words of `texts` that read as numbers, punctuation around them dropped.
+std::set<std::string> NumberWords(const std::vector<std::string>& texts) {
+  std::set<std::string> words;
+  for (const std::string& text : texts) {
+    std::string word;
+    auto flush = [&] {
+      while (!word.empty() && std::string(".,;:)").find(word.back()) != std::string::npos) word.pop_back();
+      while (!word.empty() && word.front() == '(') word.erase(0, 1);
+      if (!word.empty()) words.insert(word);
+      word.clear();
+    };
+    for (char c : text) {
+      if (c == ' ' || c == '\n') {
+        flush();
+      } else {
+        word += c;
+      }
+    }
+    flush();
+  }
+  return words;
+}
+
+// The numbers a worksheet may show: its image and filter values, row and
+// column indices, sizes and settings (small whole numbers).
+std::set<std::string> GivenNumbers(const Lesson& lesson) {
+  std::set<std::string> given;
+  for (int i = 0; i <= 64; ++i) given.insert(std::to_string(i));
+  for (const Variant& v : lesson.variants) {
+    for (double x : v.image.values) given.insert(FormatNumberCompact(x, 6));
+    for (double x : v.filter.weights.values) given.insert(FormatNumberCompact(x, 6));
+  }
+  return given;
+}
+
+void CheckWorksheetAndKey(const Lesson& lesson) {
+  const BuiltLesson built = BuildLesson(lesson);
+  const PdfPageGeometry page = PdfPaper("a4", true);
+  const DocumentTexts sheet = Texts(WorksheetDocument(built, page, false));
+  const DocumentTexts key = Texts(WorksheetDocument(built, page, true));
+
+  // The worksheet's numbered cells are exactly its images (padding included)
+  // and filters: every map grid is empty.
+  size_t given_cells = 0;
+  for (const Variant& v : lesson.variants) {
+    given_cells += static_cast<size_t>(v.image.rows + v.conv.pad_top + v.conv.pad_bottom) *
+                       static_cast<size_t>(v.image.cols + v.conv.pad_left + v.conv.pad_right) +
+                   v.filter.weights.values.size();
+  }
+  BOOST_TEST(sheet.values.size() == given_cells);
+
+  const std::set<std::string> sheet_words = NumberWords(sheet.all), key_values(key.values.begin(), key.values.end());
+  const std::set<std::string> given = GivenNumbers(lesson);
+  int hidden = 0;
+  for (const BuiltVariant& bv : built.variants) {
+    std::vector<const Grid*> maps{&bv.result.conv, &bv.result.activated};
+    if (bv.result.pooled) maps.push_back(&*bv.result.pooled);
+    for (const Grid* map : maps) {
+      for (double x : map->values) {
+        const std::string text = FormatNumberCompact(x, 6);
+        BOOST_TEST(key_values.count(text) == 1u, "the key lacks " << text);
+        if (map == &bv.result.conv && !given.count(text)) {
+          ++hidden;
+          BOOST_TEST(!sheet_words.count(text), "the worksheet gives away " << text);
+        }
+      }
+    }
+  }
+  BOOST_TEST(hidden > 0);  // the check above had something to look for
+}
+
+BOOST_AUTO_TEST_SUITE(worksheet_document)
+
+BOOST_AUTO_TEST_CASE(questions_of_the_default_lesson) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  const std::vector<Exercise> q = VariantQuestions(built.variants[0]);
+  BOOST_REQUIRE(q.size() == 5u);
+  BOOST_TEST(q[0].answer == "Feature map: \u230a(6 \u2212 3) / 1\u230b + 1 = 4; Pooled: \u230a(4 \u2212 2) / 2\u230b + 1 = 2.");
+  BOOST_TEST(q[1].answer ==
+             "0\u00b71 + 0\u00b70 + 0\u00b7(\u22121) + 0\u00b71 + 0\u00b70 + 9\u00b7(\u22121) + 0\u00b71 + 0\u00b70 + "
+             "9\u00b7(\u22121) = \u221218.");
+  BOOST_TEST(q[2].answer ==
+             "Position (1, 2), with 27 (and 3 more positions with the same value). There the products of the positive "
+             "weights add up to 27 and those of the negative weights to 0, and no other window\u2019s sum comes out "
+             "larger.");
+  BOOST_TEST(q[3].question == "What does ReLU change in the feature map?");
+  BOOST_TEST(q[3].answer ==
+             "It sets the 8 negative cells to 0: (0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1), (3, 0) and (3, 1). "
+             "The 8 other cells pass unchanged.");
+  BOOST_TEST(q[4].answer ==
+             "The largest value of each 2\u00d72 window, moved 2 at a time: the window over rows 0\u20131, columns "
+             "2\u20133 holds 18, 18, 27, 27 and keeps 27, pooled cell (0, 1). The map shrinks to 2\u00d72.");
+}
+
+BOOST_AUTO_TEST_CASE(leaky_relu_and_no_pooling) {
+  Lesson lesson = testing::DefaultLesson();
+  lesson.variants.resize(1);
+  lesson.variants[0].activation = {ActivationType::LeakyRelu, 0.25};
+  lesson.variants[0].pool.enabled = false;
+  const BuiltLesson built = BuildLesson(lesson);
+  const std::vector<Exercise> q = VariantQuestions(built.variants[0]);
+  BOOST_REQUIRE(q.size() == 4u);  // no pooling question
+  BOOST_TEST(q[0].answer == "Feature map: \u230a(6 \u2212 3) / 1\u230b + 1 = 4.");
+  BOOST_TEST(q[3].answer ==
+             "It multiplies the 8 negative cells by the slope 0.25: \u221218 at (0, 0) becomes \u22124.5. The 8 other "
+             "cells pass unchanged.");
+}
+
+BOOST_AUTO_TEST_CASE(default_lesson_worksheet_hides_the_maps_and_the_key_shows_them) {
+  CheckWorksheetAndKey(testing::DefaultLesson());
+}
+
+BOOST_AUTO_TEST_CASE(realistic_lesson_worksheet_hides_the_maps_and_the_key_shows_them) {
+  const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/tests/e2e/lessons/sobel-photo.yaml");
+  BOOST_REQUIRE(loaded.lesson.has_value());
+  CheckWorksheetAndKey(*loaded.lesson);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace cl
