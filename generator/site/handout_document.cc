@@ -13,6 +13,7 @@
 #include "site/generated_sections.h"
 #include "site/number_table.h"
 #include "storyboard/captions.h"
+#include "storyboard/headings.h"
 
 namespace cl {
 
@@ -140,8 +141,9 @@ class Composer {
     f.scene = LayoutBuiltBeat(built_, bv, beat);
     const std::vector<Beat>& beats = bv.story.beats;
     // The frame already shows its caption; the figure's says where it is.
-    f.caption = E(fmt::format("Figure {}. {}, step {} of {} ({}).", ++figures_, bv.variant->label, beat + 1,
-                              beats.size(), StageTitle(beats[static_cast<size_t>(beat)].stage, *bv.variant)));
+    // Counted as the page counts (steps), the frame's own heading after it.
+    const Beat& b = beats[static_cast<size_t>(beat)];
+    f.caption = E(fmt::format("Figure {}. {}. {}: {}.", ++figures_, bv.variant->label, b.step, b.heading));
     blocks_->push_back(std::move(f));
   }
 
@@ -181,7 +183,7 @@ class Composer {
         const Stage stage = beats[i].stage;
         size_t end = i;
         while (end < beats.size() && beats[end].stage == stage) ++end;
-        blocks_->push_back(Heading(4, StageTitle(stage, v), false));
+        blocks_->push_back(Heading(4, beats[i].stage_title, false));
         for (int k : keys) {
           if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
         }
