@@ -3,9 +3,11 @@
 // aloud, what it fetches, accessibility, and the page without JavaScript and
 // in print.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, readLessonJson, recordRequests, seriousAxeViolations, siteUrl } from './support/site.mjs';
+import { launchBrowser, readLessonJson, recordRequests, seriousAxeViolations, siteDir, siteUrl } from './support/site.mjs';
 
 const LESSON = 'conv-relu-pool';
 let browser;
@@ -85,6 +87,25 @@ describe('step player', () => {
     assert.ok(state.alt.length > 20, 'the frame has a description as alt text');
     await frameLoaded(page);
     assert.deepEqual(requests.offline(), []);
+    await context.close();
+  });
+
+  test('one way of counting: step 9 of 23 shows frame file 009, whose heading is position 8 of 16', async () => {
+    const { context, page } = await openLesson();
+    await page.evaluate(() => {
+      const scrubber = document.getElementById('player-scrubber');
+      scrubber.value = '9';
+      scrubber.dispatchEvent(new Event('input'));
+    });
+    const state = await shown(page);
+    expectBeat(state, 0, 8);
+    assert.equal(state.step, 'Step 9 of 23 \u00b7 Convolution');
+    assert.equal(state.src, 'frames/vertical-edge/009-conv.svg');
+    // The frame itself names the beat within its stage, never as a step.
+    const svg = readFileSync(join(siteDir(), LESSON, state.src), 'utf8');
+    const title = svg.match(/<title[^>]*>([^<]*)<\/title>/)[1];
+    assert.equal(title, 'Vertical edge \u00b7 Convolution \u00b7 position 8 of 16');
+    assert.doesNotMatch(svg, /[Ss]tep \d+ of/);
     await context.close();
   });
 
