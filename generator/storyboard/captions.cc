@@ -153,9 +153,13 @@ std::string ActivationName(const ActivationSpec& a) {
 BeatText IntroText(const Variant& v, const VariantResult& r) {
   const Grid& w = v.filter.weights;
   BeatText t;
-  t.caption = fmt::format("A {} image and the {} {} filter: the feature map will be {}",
+  // Settings beyond the plainest (no padding, stride 1) change the map's size: say them.
+  const ConvSpec& c = v.conv;
+  const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
+                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+  t.caption = fmt::format("A {} image and the {} {} filter{}: the feature map will be {}",
                           SizeText(v.image.rows, v.image.cols), SizeText(w.rows, w.cols), v.filter.name,
-                          SizeText(r.conv.rows, r.conv.cols));
+                          plain ? std::string() : " (" + ConvSettingsWords(c) + ")", SizeText(r.conv.rows, r.conv.cols));
   t.description = fmt::format(
       "A {} image with {} and the {} {} filter (weights {}). The filter slides over the image with {}, so the "
       "feature map is {}.",

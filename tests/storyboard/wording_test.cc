@@ -108,6 +108,23 @@ BOOST_AUTO_TEST_CASE(StoryboardCarriesTheSettingsWords) {
   BOOST_TEST(Plan(Ramp(3, 3, 3)).pool_settings == "");
 }
 
+// The intro's caption, on the frame itself, names settings that change the
+// map's size; the plainest (no padding, stride 1) go unsaid.
+BOOST_AUTO_TEST_CASE(IntroCaptionNamesSettingsThatMatter) {
+  BOOST_TEST(Plan(Ramp(4, 4, 3)).beats[0].caption ==
+             "A 4\u00D74 image and the 3\u00D73 Box filter: the feature map will be 2\u00D72");
+  Variant v = Ramp(9, 9, 3);
+  v.conv = {.pad_top = 1, .pad_bottom = 1, .pad_left = 1, .pad_right = 1, .same = true, .stride_h = 2, .stride_w = 2};
+  BOOST_TEST(Plan(v).beats[0].caption ==
+             "A 9\u00D79 image and the 3\u00D73 Box filter (same padding of 1 on every side, stride 2): the feature "
+             "map will be 5\u00D75");
+  Variant d = Ramp(5, 5, 3);
+  d.conv = {.dilation_h = 2, .dilation_w = 2};
+  BOOST_TEST(Plan(d).beats[0].caption ==
+             "A 5\u00D75 image and the 3\u00D73 Box filter (no padding, stride 1, dilation 2): the feature map will "
+             "be 1\u00D71");
+}
+
 // Symmetric padding: corner and edge windows reach into it, inner ones do not.
 BOOST_AUTO_TEST_CASE(SymmetricPaddingWindows) {
   Variant v = Ramp(4, 4, 3);
