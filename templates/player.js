@@ -54,7 +54,7 @@
     var variant = data.variants[state.variant];
     var list = variant.beats;
     var beat = list[state.beat];
-    var label = 'Step ' + (state.beat + 1) + ' of ' + list.length;
+    var label = beat.step;  // "Step 9 of 23", as the storyboard counts
     if (frame) {
       if (frame.getAttribute('src') !== beat.src) frame.setAttribute('src', beat.src);
       frame.alt = beat.alt;

@@ -38,7 +38,7 @@ int RunCli(int argc, char** argv) {
   auto add_build_options = [](CLI::App* cmd, BuildOptions& build) {
     cmd->add_option("paths", build.paths, "Lesson files or folders");
     cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
-    cmd->add_option("--scale", build.scale, "PNG pixels per unit")
+    cmd->add_option("--scale", build.scale, "Pixels per unit of the PNG frames, the GIF and the animated SVG")
         ->capture_default_str()->check(DecimalNumber())->check(CLI::Range(0.5, 8.0));
     cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")
         ->check(WholeNumber())->check(CLI::Range(0, 256));

@@ -6,20 +6,17 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 #include <utility>
 #include <variant>
 #include <vector>
 
-#include "render/animation_timing.h"
 #include "render/svg_writer.h"
 #include "scene/palette.h"
-#include "storyboard/captions.h"
 
 namespace cl {
 
 namespace {
-
-constexpr std::array<Stage, 5> kStages = {Stage::Intro, Stage::Conv, Stage::Activation, Stage::Pool, Stage::Summary};
 
 // Keeps [A-Za-z0-9_-] and makes sure the result starts with a letter, so it
 // is a valid XML id and CSS identifier start.
@@ -30,34 +27,6 @@ std::string CleanPrefix(std::string_view prefix) {
   }
   if (out.empty() || !std::isalpha(static_cast<unsigned char>(out[0]))) out.insert(0, "anim-");
   return out;
-}
-
-// The beat shown when nothing moves: the last summary beat, else the last.
-size_t StillBeat(const Storyboard& story) {
-  for (size_t i = story.beats.size(); i-- > 0;) {
-    if (story.beats[i].stage == Stage::Summary) return i;
-  }
-  return story.beats.empty() ? 0 : story.beats.size() - 1;
-}
-
-std::string GeneratedDesc(const Storyboard& story) {
-  std::array<int, 5> counts{};
-  for (const Beat& b : story.beats) ++counts[static_cast<size_t>(b.stage)];
-  std::vector<std::string> parts;
-  if (counts[0] > 0) parts.push_back(CountText(counts[0], "introduction", "introductions"));
-  if (counts[1] > 0) parts.push_back(CountText(counts[1], "convolution step", "convolution steps"));
-  if (counts[2] > 0) parts.push_back(CountText(counts[2], "activation step", "activation steps"));
-  if (counts[3] > 0) parts.push_back(CountText(counts[3], "pooling step", "pooling steps"));
-  if (counts[4] > 0) parts.push_back(CountText(counts[4], "summary", "summaries"));
-  std::string list;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) list += (i + 1 == parts.size()) ? " and " : ", ";
-    list += parts[i];
-  }
-  std::string desc = fmt::format("An animation of {} in a loop: {}.",
-                                 CountText(static_cast<int>(story.beats.size()), "step", "steps"), list);
-  if (!story.beats.empty()) desc += " Last step: " + story.beats[StillBeat(story)].caption;
-  return desc;
 }
 
 // The parts of a scene that beats share (the image, the filter, maps not yet
@@ -137,40 +106,40 @@ class SharedParts {
 
 }  // namespace
 
-std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_at, std::string_view id_prefix,
-                             const AnimatedSvgText& text) {
+std::string WriteAnimatedSvg(const AnimationPlan& plan, const BeatSceneFn& scene_at, std::string_view id_prefix,
+                             std::string_view title, double scale) {
   const std::string p = CleanPrefix(id_prefix);
-  const std::vector<int> holds = BeatHoldsMs(story);
-  long long cycle_ms = 0;
-  for (int h : holds) cycle_ms += h;
+  long long cycle_ms = CycleMs(plan);
   if (cycle_ms <= 0) cycle_ms = 1;
-  const size_t still = StillBeat(story);
 
-  const Scene first = story.beats.empty() ? Scene{} : scene_at(0);
+  const Scene first = plan.frames.empty() ? Scene{} : scene_at(plan.frames.front().beat);
   const std::string w = SvgNumber(first.width), h = SvgNumber(first.height);
 
   std::string out;
   out += kXmlDeclaration;
   // The frames' root element and font, so the animation's text matches theirs.
-  out += SvgDocumentStart(first.width, first.height, p, text.title, text.desc.empty() ? GeneratedDesc(story) : text.desc);
+  out += SvgDocumentStart(first.width, first.height, p, title, plan.description, scale);
 
-  // One keyframes rule per stage: visible for the stage's share of the cycle.
-  // Every beat starts its animation at a negative delay, so all run from the
-  // first instant and the static rules below apply only when nothing animates.
+  // One keyframes rule per hold time: visible for the hold's share of the
+  // cycle. Every frame starts its animation at a negative delay, so all run
+  // from the first instant and the static rules below apply only when nothing
+  // animates.
   out += "<style>\n";
   out += fmt::format(".{0}beat{{visibility:hidden;animation-duration:{1}ms;animation-iteration-count:infinite;"
                      "animation-timing-function:step-end}}\n",
                      p, cycle_ms);
   out += fmt::format(".{0}beat.{0}still{{visibility:visible}}\n", p);
-  for (Stage stage : kStages) {
-    const double share = 100.0 * BeatHoldMs(stage) / static_cast<double>(cycle_ms);
+  std::set<int> holds;
+  for (const AnimationFrame& f : plan.frames) holds.insert(f.hold_ms);
+  for (int hold : holds) {
+    const double share = 100.0 * hold / static_cast<double>(cycle_ms);
     if (share >= 100.0) {
-      out += fmt::format("@keyframes {0}{1}{{0%,100%{{visibility:visible}}}}\n", p, StageName(stage));
+      out += fmt::format("@keyframes {0}hold{1}{{0%,100%{{visibility:visible}}}}\n", p, hold);
     } else {
-      out += fmt::format("@keyframes {0}{1}{{0%{{visibility:visible}}{2}%,100%{{visibility:hidden}}}}\n", p,
-                         StageName(stage), SvgNumber(share));
+      out += fmt::format("@keyframes {0}hold{1}{{0%{{visibility:visible}}{2}%,100%{{visibility:hidden}}}}\n", p, hold,
+                         SvgNumber(share));
     }
-    out += fmt::format(".{0}{1}{{animation-name:{0}{1}}}\n", p, StageName(stage));
+    out += fmt::format(".{0}hold{1}{{animation-name:{0}hold{1}}}\n", p, hold);
   }
   out += fmt::format(
       "@media (prefers-reduced-motion: reduce){{.{0}beat{{animation:none;visibility:hidden}}"
@@ -183,14 +152,18 @@ std::string WriteAnimatedSvg(const Storyboard& story, const BeatSceneFn& scene_a
   SharedParts parts(p);
   std::string beats;
   long long start_ms = 0;
-  for (size_t i = 0; i < story.beats.size(); ++i) {
-    const Stage stage = story.beats[i].stage;
+  bool still_marked = false;
+  for (size_t i = 0; i < plan.frames.size(); ++i) {
+    const AnimationFrame& f = plan.frames[i];
     const long long delay_ms = start_ms == 0 ? 0 : start_ms - cycle_ms;
-    beats += fmt::format("<g id=\"{0}b{1:03}\" class=\"{0}beat {0}{2}{3}\" style=\"animation-delay:{4}ms\">\n", p,
-                         i + 1, StageName(stage), i == still ? fmt::format(" {}still", p) : std::string(), delay_ms);
-    beats += parts.Uses(i == 0 ? first : scene_at(static_cast<int>(i)));
+    // The still beat is marked once, on its first frame.
+    const bool still = !still_marked && f.beat == plan.still_beat;
+    still_marked = still_marked || still;
+    beats += fmt::format("<g id=\"{0}b{1:03}\" class=\"{0}beat {0}hold{2}{3}\" style=\"animation-delay:{4}ms\">\n", p,
+                         i + 1, f.hold_ms, still ? fmt::format(" {}still", p) : std::string(), delay_ms);
+    beats += parts.Uses(i == 0 ? first : scene_at(f.beat));
     beats += "</g>\n";
-    start_ms += holds[i];
+    start_ms += f.hold_ms;
   }
   out += "<defs>\n" + parts.defs() + "</defs>\n";
   out += beats;

@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "render/animation_timing.h"
 #include "render/cairo_png.h"
 #include "render/gif_encoder.h"
 #include "render/gif_palette.h"
@@ -15,7 +14,6 @@ namespace cl {
 
 namespace {
 
-constexpr double kGifScale = 1.0;
 constexpr int kMaxShades = 64;  // antialiasing shades besides the exact colours (see GifPalette::Build)
 // Weight of a line or a text run relative to one unit of filled area: enough
 // that a thin amber window outline outranks a few stray pixels of fill.
@@ -40,18 +38,6 @@ RasterImage FitToCanvas(RasterImage image, int width, int height, const Color& b
                 canvas.argb.begin() + static_cast<std::ptrdiff_t>(y) * width);
   }
   return canvas;
-}
-
-// The beats whose pixels seed the shade slots: the first of each stage (each
-// stage draws different things: window, activation, pool window) and the last.
-std::vector<int> SampleBeats(const Storyboard& story) {
-  std::set<int> picks;
-  std::set<Stage> seen;
-  for (size_t i = 0; i < story.beats.size(); ++i) {
-    if (seen.insert(story.beats[i].stage).second) picks.insert(static_cast<int>(i));
-  }
-  picks.insert(static_cast<int>(story.beats.size()) - 1);
-  return {picks.begin(), picks.end()};
 }
 
 // Counts colours not already exact. Runs of one colour are counted together,
@@ -93,19 +79,23 @@ void CollectSceneColors(const Scene& scene, std::unordered_map<uint32_t, double>
   }
 }
 
-bool WriteBeatsGif(const Storyboard& story, const BeatSceneFn& scene_at, std::string* gif, std::string* error) {
-  const int count = static_cast<int>(story.beats.size());
-  if (count == 0) {
-    if (error) *error = "gif: the storyboard has no beats";
+bool WriteBeatsGif(const AnimationPlan& plan, const BeatSceneFn& scene_at, double scale, std::string* gif,
+                   std::string* error) {
+  if (plan.frames.empty()) {
+    if (error) *error = "gif: the animation plan has no frames";
     return false;
   }
+  // Each beat the plan shows, once, in order of first appearance.
+  std::vector<int> shown;
+  for (const AnimationFrame& f : plan.frames)
+    if (std::find(shown.begin(), shown.end(), f.beat) == shown.end()) shown.push_back(f.beat);
 
-  // Every colour any beat names, background first, then by weight.
+  // Every colour any shown beat names, background first, then by weight.
   std::unordered_map<uint32_t, double> weights;
   Color background;
-  for (int i = 0; i < count; ++i) {
-    const Scene scene = scene_at(i);
-    if (i == 0) background = scene.background;
+  for (size_t k = 0; k < shown.size(); ++k) {
+    const Scene scene = scene_at(shown[k]);
+    if (k == 0) background = scene.background;
     CollectSceneColors(scene, &weights);
   }
   std::vector<std::pair<uint32_t, double>> ranked(weights.begin(), weights.end());
@@ -121,27 +111,38 @@ bool WriteBeatsGif(const Storyboard& story, const BeatSceneFn& scene_at, std::st
   ColorHistogram shades;
   int width = 0, height = 0;
   std::map<int, RasterImage> sampled;  // kept to be encoded without painting them again
-  for (int i : SampleBeats(story)) {
-    RasterImage image = RasterizeScene(scene_at(i), kGifScale);
-    if (i == 0) {
-      width = image.width;
-      height = image.height;
-    }
+  for (int i : plan.palette_beats) {
+    RasterImage image = RasterizeScene(scene_at(i), scale);
     CountShades(image, exact_only, &shades);
     sampled.emplace(i, std::move(image));
   }
+  // The canvas is the first frame's size: frames of one variant share it.
+  const int first_beat = plan.frames.front().beat;
+  if (sampled.count(first_beat) == 0) sampled.emplace(first_beat, RasterizeScene(scene_at(first_beat), scale));
+  width = sampled.at(first_beat).width;
+  height = sampled.at(first_beat).height;
+
+  // A painted beat is kept until the plan's last use of it.
+  std::map<int, size_t> last_use;
+  for (size_t k = 0; k < plan.frames.size(); ++k) last_use[plan.frames[k].beat] = k;
 
   GifAnimationEncoder encoder(width, height, GifPalette::Build(exact, shades, kMaxShades));
-  for (int i = 0; i < count; ++i) {
+  for (size_t k = 0; k < plan.frames.size(); ++k) {
+    const AnimationFrame& frame = plan.frames[k];
     RasterImage image;
-    if (auto it = sampled.find(i); it != sampled.end()) {
-      image = std::move(it->second);
-      sampled.erase(it);
+    if (auto it = sampled.find(frame.beat); it != sampled.end()) {
+      if (last_use[frame.beat] == k) {
+        image = std::move(it->second);
+        sampled.erase(it);
+      } else {
+        image = it->second;
+      }
     } else {
-      image = RasterizeScene(scene_at(i), kGifScale);
+      image = RasterizeScene(scene_at(frame.beat), scale);
+      if (last_use[frame.beat] != k) sampled.emplace(frame.beat, image);
     }
     image = FitToCanvas(std::move(image), width, height, background);
-    const int delay_cs = (BeatHoldMs(story.beats[static_cast<size_t>(i)].stage) + 5) / 10;
+    const int delay_cs = (frame.hold_ms + 5) / 10;
     if (!encoder.AddFrame(image, delay_cs, error)) return false;
   }
   return encoder.Finish(gif, error);

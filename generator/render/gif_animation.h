@@ -1,8 +1,9 @@
-// Beat GIF: every beat of a variant, in order, as one looping GIF at scale 1
-// (1 pixel per scene unit), each frame held for its stage's time
-// (animation_timing.h). The palette keeps every colour the scenes name exact
-// (so a -18 cell is the same blue as in the PNG frames) and spends the rest on
-// the commonest antialiasing shades of a few sample frames.
+// Beat GIF: the frames an animation plan names (storyboard/animation_plan.h),
+// in its order and for its holds, as one looping GIF at `scale` pixels per
+// scene unit (the build's --scale, as for the PNG frames). The palette keeps
+// every colour the scenes name exact (so a -18 cell is the same blue as in
+// the PNG frames) and spends the rest on the commonest antialiasing shades of
+// the beats the plan picks for sampling.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,7 @@
 #include <unordered_map>
 
 #include "scene/scene.h"
-#include "storyboard/storyboard.h"
+#include "storyboard/animation_plan.h"
 
 namespace cl {
 
@@ -19,9 +20,10 @@ namespace cl {
 // (colours are collected before any pixel is encoded), so it must be pure.
 using BeatSceneFn = std::function<Scene(int beat_index)>;
 
-// The GIF of `story`'s beats. Returns false with *error when encoding fails
-// or the story has no beats.
-bool WriteBeatsGif(const Storyboard& story, const BeatSceneFn& scene_at, std::string* gif, std::string* error);
+// The GIF of `plan`. Returns false with *error when encoding fails or the
+// plan has no frames.
+bool WriteBeatsGif(const AnimationPlan& plan, const BeatSceneFn& scene_at, double scale, std::string* gif,
+                   std::string* error);
 
 // Colours a scene names (background, fills, strokes, text, cell blocks), each
 // with a weight for its visual importance (area for fills, a fixed amount

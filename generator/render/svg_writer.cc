@@ -169,10 +169,11 @@ std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix) {
 }
 
 std::string SvgDocumentStart(double width, double height, std::string_view prefix, std::string_view title,
-                             std::string_view desc) {
+                             std::string_view desc, double scale) {
   const std::string w = SvgNumber(width), h = SvgNumber(height), p(prefix);
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" "
-         "width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h + "\" role=\"img\" aria-labelledby=\"" +
+         "width=\"" + SvgNumber(width * scale) + "\" height=\"" + SvgNumber(height * scale) + "\" viewBox=\"0 0 " + w +
+         " " + h + "\" role=\"img\" aria-labelledby=\"" +
          p + "title " + p + "desc\" font-family=\"" + kFontFamily + "\" style=\"font-kerning:none\">\n" +
          "<title id=\"" + p + "title\">" + EscapeXml(title) + "</title>\n" +
          "<desc id=\"" + p + "desc\">" + EscapeXml(desc) + "</desc>\n";

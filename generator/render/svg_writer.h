@@ -37,9 +37,10 @@ inline constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encod
 // declaration: the root <svg> start tag (size and viewBox, role="img"
 // labelled by the title and desc, the frames' font with kerning off, as the
 // layout measured text), then <title> and <desc>. `prefix` is used as given
-// for the ids <prefix>title and <prefix>desc; the caller closes </svg>.
+// for the ids <prefix>title and <prefix>desc; the caller closes </svg>. The
+// viewBox is width x height units; the displayed size is `scale` times that.
 std::string SvgDocumentStart(double width, double height, std::string_view prefix, std::string_view title,
-                             std::string_view desc);
+                             std::string_view desc, double scale = 1.0);
 
 // `text` with &, <, >, " and ' replaced by entities; invalid UTF-8 bytes and
 // control characters XML 1.0 forbids become U+FFFD.

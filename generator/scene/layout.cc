@@ -19,32 +19,6 @@ namespace {
 
 using Kind = CellState::Kind;
 
-// The step of a conv/pool beat among the beats of its stage: {k, n}, 1-based.
-std::pair<int, int> StepOf(const Storyboard& story, int beat_index) {
-  const Stage stage = story.beats[static_cast<std::size_t>(beat_index)].stage;
-  int k = 0, n = 0;
-  for (int i = 0; i < static_cast<int>(story.beats.size()); ++i) {
-    if (story.beats[static_cast<std::size_t>(i)].stage != stage) continue;
-    ++n;
-    if (i <= beat_index) k = n;
-  }
-  return {k, n};
-}
-
-std::string StageHeading(const Variant& v, const Storyboard& story, int beat_index) {
-  const Beat& b = story.beats[static_cast<std::size_t>(beat_index)];
-  const auto [k, n] = StepOf(story, beat_index);
-  switch (b.stage) {
-    case Stage::Intro: return "The image and the filter";
-    case Stage::Conv: return fmt::format("Convolution, step {} of {}", k, n);
-    case Stage::Activation: return ActivationName(v.activation);
-    case Stage::Pool:
-      return fmt::format("{} pooling, step {} of {}", v.pool.type == PoolType::Max ? "Max" : "Average", k, n);
-    case Stage::Summary: return "Summary";
-  }
-  return "";
-}
-
 // One colour bar of the legend: `steps` cells of `color_at(t)` for t from 0 to 1.
 template <class ColorAt>
 void AddBar(Scene& scene, double x, double y, double w, double h, int steps, ColorAt color_at) {
@@ -147,8 +121,9 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   scene.width = g.width;
   scene.height = g.height;
   scene.background = palette::kBackground;
-  const std::string heading = StageHeading(v, story, beat_index);
-  scene.title = fmt::format("{}: {}", v.label, heading);
+  // The words are the storyboard's; only their fitting is decided here.
+  const std::string& heading = beat.heading;
+  scene.title = beat.title;
   scene.desc = beat.description;
 
   scene.items.push_back(GroupBegin{"heading", "heading", ""});

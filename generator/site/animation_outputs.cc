@@ -16,14 +16,13 @@ bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, Fil
     std::string error;
     if (options.Wants("gif") && !bv.animation_gif.empty()) {
       std::string gif;
-      if (!WriteBeatsGif(bv.story, scene_at, &gif, &error) || !sink.Put(bv.animation_gif, gif, &error)) {
+      if (!WriteBeatsGif(bv.story.animation, scene_at, options.scale, &gif, &error) || !sink.Put(bv.animation_gif, gif, &error)) {
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + bv.animation_gif + ": " + error);
       }
     }
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
-      AnimatedSvgText text;
-      text.title = built.lesson->title + ": " + bv.variant->label + " (animation)";
-      const std::string svg = WriteAnimatedSvg(bv.story, scene_at, bv.slug + "-anim-", text);
+      const std::string svg = WriteAnimatedSvg(bv.story.animation, scene_at, bv.slug + "-anim-",
+                                               AnimationTitle(built.lesson->title, bv.variant->label), options.scale);
       if (!sink.Put(bv.animation_svg, svg, &error)) {
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + bv.animation_svg + ": " + error);
       }

@@ -1,8 +1,8 @@
 // Animation outputs: per variant, its beats as a looping GIF and as an
 // animated SVG, at the paths BuiltVariant names (animation_gif,
-// animation_svg). Both play every beat in order at the same pace
-// (render/animation_timing.h) and are drawn from the same scenes as the
-// frames, so they show exactly the frames' numbers and colours.
+// animation_svg). Both play the storyboard's animation plan
+// (storyboard/animation_plan.h) at --scale and are drawn from the same scenes
+// as the frames, so they show exactly the frames' numbers and colours.
 #pragma once
 
 #include <vector>

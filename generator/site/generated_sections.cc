@@ -96,7 +96,7 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
   for (std::size_t i = 0; i < beats.size();) {
     Stage stage = beats[i].stage;
     TemplateData group;
-    group.set("group_title", StageTitle(stage, v));
+    group.set("group_title", beats[i].stage_title);
     group.set("group_start", std::to_string(i + 1));  // keeps the numbering of the player's steps
     TemplateList captions;
     for (; i < beats.size() && beats[i].stage == stage; ++i) {
@@ -111,22 +111,6 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
 }
 
 }  // namespace
-
-std::string StageTitle(Stage stage, const Variant& v) {
-  switch (stage) {
-    case Stage::Intro:
-      return "The image and the filter";
-    case Stage::Conv:
-      return "Convolution";
-    case Stage::Activation:
-      return ActivationName(v.activation);
-    case Stage::Pool:
-      return v.pool.type == PoolType::Max ? "Max pooling" : "Average pooling";
-    case Stage::Summary:
-      return "Summary";
-  }
-  return {};
-}
 
 std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k) {
   std::vector<ComplexityRow> rows;

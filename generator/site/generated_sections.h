@@ -33,8 +33,4 @@ TemplateData StepByStepData(const BuiltLesson& built, const std::string& id_pref
 // variants whose numbers agree (the default lesson's two filters share one).
 TemplateData ComplexityData(const BuiltLesson& built);
 
-// The heading of a stage's group and its name on the player: "Convolution",
-// "ReLU", "Max pooling", ...
-std::string StageTitle(Stage stage, const Variant& v);
-
 }  // namespace cl

@@ -14,6 +14,7 @@
 #include "site/number_table.h"
 #include "site/paper_figures.h"
 #include "storyboard/captions.h"
+#include "storyboard/headings.h"
 
 namespace cl {
 
@@ -144,7 +145,9 @@ class Composer {
     const std::vector<PaperBox> lines = BeatPaperLines(built_, bv, beat, page_.text_width(), &cramped);
     if (lines.empty()) return;
     const std::vector<Beat>& beats = bv.story.beats;
-    const std::string title = fmt::format("{}, step {} of {}", bv.variant->label, beat + 1, beats.size());
+    // Counted as the page counts (steps), the frame's own heading after it.
+    const Beat& b = beats[static_cast<size_t>(beat)];
+    const std::string title = fmt::format("{}. {}", bv.variant->label, b.step);
     for (const PaperBox& line : lines) {
       PdfFigure f;
       f.scene = PaperScene(line, page_.text_width(), title);
@@ -154,8 +157,7 @@ class Composer {
       blocks_->push_back(std::move(f));
     }
     std::get<PdfFigure>(blocks_->back()).caption =
-        E(fmt::format("Figure {}. {}, step {} of {} ({}).", ++figures_, bv.variant->label, beat + 1, beats.size(),
-                      StageTitle(beats[static_cast<size_t>(beat)].stage, *bv.variant)));
+        E(fmt::format("Figure {}. {}. {}: {}.", ++figures_, bv.variant->label, b.step, b.heading));
   }
 
   void StepList(const std::vector<Beat>& beats, size_t first, size_t end) {
@@ -194,7 +196,7 @@ class Composer {
         const Stage stage = beats[i].stage;
         size_t end = i;
         while (end < beats.size() && beats[end].stage == stage) ++end;
-        blocks_->push_back(Heading(4, StageTitle(stage, v), false));
+        blocks_->push_back(Heading(4, beats[i].stage_title, false));
         for (int k : keys) {
           if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
         }

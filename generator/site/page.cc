@@ -40,7 +40,8 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
   TemplateData f;
   f.set("frame_number", std::to_string(i + 1));
   f.set("frame_total", std::to_string(bv.story.beats.size()));
-  f.set("frame_title", StageTitle(beat.stage, *bv.variant));
+  f.set("frame_step", beat.step);
+  f.set("frame_title", beat.stage_title);
   f.set("frame_caption", beat.caption);
   f.set("frame_alt", beat.description);
   std::string src = PageFrame(bv, i, options);

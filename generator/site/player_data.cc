@@ -35,7 +35,8 @@ std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
     for (std::size_t i = 0; i < bv.story.beats.size(); ++i) {
       const Beat& b = bv.story.beats[i];
       beats.push_back({{"stage", StageName(b.stage)},
-                       {"title", StageTitle(b.stage, *bv.variant)},
+                       {"step", b.step},
+                       {"title", b.stage_title},
                        {"caption", b.caption},
                        {"alt", b.description},
                        {"src", PageFrame(bv, i, options)}});

@@ -12,8 +12,8 @@
 
 namespace cl {
 
-// {"variants": [{"label", "width", "height", "beats": [{"stage", "title",
-// "caption", "alt", "src"}]}]}, one entry per variant in lesson order; "src"
+// {"variants": [{"label", "width", "height", "beats": [{"stage", "step",
+// "title", "caption", "alt", "src"}]}]}, one entry per variant in lesson order; "src"
 // is the frame the page shows (PageFrame), "" when none is written.
 std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options);
 

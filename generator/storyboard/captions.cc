@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/number_format.h"
+#include "storyboard/settings_text.h"
 
 namespace cl {
 namespace {
@@ -99,31 +100,7 @@ std::string RowsCaption(const Grid& m, int first_row, int last_row, std::string_
   return fmt::format("{} {}: {}", rows, Range(first_row, last_row), ValuesPhrase(values));
 }
 
-std::string StrideText(int h, int w) {
-  return h == w ? fmt::format("stride {}", h) : fmt::format("stride {} down and {} across", h, w);
-}
-
-std::string PaddingText(const ConvSpec& c) {
-  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "without padding";
-  std::string how = c.same ? "with \u201Csame\u201D zero padding" : "with zero padding";
-  if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
-    return fmt::format("{} of {} on every side", how, c.pad_top);
-  return fmt::format("{} of {} top, {} bottom, {} left, {} right", how, c.pad_top, c.pad_bottom, c.pad_left,
-                     c.pad_right);
-}
-
-std::string DilationText(const ConvSpec& c) {
-  if (c.dilation_h == 1 && c.dilation_w == 1) return "";
-  if (c.dilation_h == c.dilation_w) return fmt::format(" and dilation {}", c.dilation_h);
-  return fmt::format(" and dilation {} down and {} across", c.dilation_h, c.dilation_w);
-}
-
 std::string PoolName(const PoolSpec& p) { return p.type == PoolType::Max ? "max" : "average"; }
-
-std::string PoolSpecText(const PoolSpec& p) {
-  return fmt::format("{} {} pooling with {}", SizeText(p.size_h, p.size_w), PoolName(p),
-                     StrideText(p.stride_h, p.stride_w));
-}
 
 std::string WeightsText(const Grid& w) {
   if (w.rows * w.cols > 25) return ValuesFromTo(w.values);
@@ -176,20 +153,23 @@ std::string ActivationName(const ActivationSpec& a) {
 BeatText IntroText(const Variant& v, const VariantResult& r) {
   const Grid& w = v.filter.weights;
   BeatText t;
-  t.caption = fmt::format("A {} image and the {} {} filter: the feature map will be {}",
+  // Settings beyond the plainest (no padding, stride 1) change the map's size: say them.
+  const ConvSpec& c = v.conv;
+  const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
+                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+  t.caption = fmt::format("A {} image and the {} {} filter{}: the feature map will be {}",
                           SizeText(v.image.rows, v.image.cols), SizeText(w.rows, w.cols), v.filter.name,
-                          SizeText(r.conv.rows, r.conv.cols));
+                          plain ? std::string() : " (" + ConvSettingsWords(c) + ")", SizeText(r.conv.rows, r.conv.cols));
   t.description = fmt::format(
-      "A {} image with {} and the {} {} filter (weights {}). The filter slides over the image with {}{}, {}, "
-      "so the feature map is {}.",
+      "A {} image with {} and the {} {} filter (weights {}). The filter slides over the image with {}, so the "
+      "feature map is {}.",
       SizeText(v.image.rows, v.image.cols), ValuesPhrase(v.image.values), SizeText(w.rows, w.cols), v.filter.name,
-      WeightsText(w), StrideText(v.conv.stride_h, v.conv.stride_w), DilationText(v.conv), PaddingText(v.conv),
-      SizeText(r.conv.rows, r.conv.cols));
+      WeightsText(w), ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols));
   if (v.activation.type != ActivationType::None)
     t.description += fmt::format(" {} follows", ActivationName(v.activation));
   if (r.pooled)
-    t.description += fmt::format("{} {} to a {} map", v.activation.type != ActivationType::None ? ", then" : " Then",
-                                 PoolSpecText(v.pool), SizeText(r.pooled->rows, r.pooled->cols));
+    t.description += fmt::format("{} pooling to a {} map: {}", v.activation.type != ActivationType::None ? ", then" : " Then",
+                                 SizeText(r.pooled->rows, r.pooled->cols), PoolSettingsWords(v.pool));
   if (v.activation.type != ActivationType::None || r.pooled) t.description += ".";
   return t;
 }
@@ -232,7 +212,7 @@ BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, i
   t.description = fmt::format(
       "The {} filter slides along output {} {} with {} and writes {} of the feature map.",
       SizeText(v.filter.weights.rows, v.filter.weights.cols), first_row == last_row ? "row" : "rows",
-      Range(first_row, last_row), StrideText(v.conv.stride_h, v.conv.stride_w), CountText(cells, "value", "values"));
+      Range(first_row, last_row), StrideWords(v.conv.stride_h, v.conv.stride_w), CountText(cells, "value", "values"));
   return t;
 }
 
@@ -294,8 +274,8 @@ BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, i
   BeatText t;
   t.caption = RowsCaption(p, first_row, last_row, "Pooled row", "Pooled rows");
   const long long cells = static_cast<long long>(last_row - first_row + 1) * p.cols;
-  t.description = fmt::format("{} fills pooled {} {}: {}, each the {} of its window on the activated map.",
-                              PoolSpecText(v.pool), first_row == last_row ? "row" : "rows", Range(first_row, last_row),
+  t.description = fmt::format("Pooling ({}) fills pooled {} {}: {}, each the {} of its window on the activated map.",
+                              PoolSettingsWords(v.pool), first_row == last_row ? "row" : "rows", Range(first_row, last_row),
                               CountText(cells, "value", "values"), v.pool.type == PoolType::Max ? "largest" : "average");
   return t;
 }
@@ -327,7 +307,8 @@ BeatText SummaryText(const Variant& v, const VariantResult& r) {
     } else {
       values = ValuesPhrase(p.values);
     }
-    t.description += fmt::format("; {} reduced it to {}: {}", PoolSpecText(v.pool), SizeText(p.rows, p.cols), values);
+    t.description += fmt::format("; pooling reduced it to {} ({}): {}", SizeText(p.rows, p.cols), PoolSettingsWords(v.pool),
+                                 values);
   }
   t.description += ".";
   return t;

@@ -2,6 +2,8 @@
 
 #include "storyboard/beat_plan.h"
 #include "storyboard/captions.h"
+#include "storyboard/headings.h"
+#include "storyboard/settings_text.h"
 
 namespace cl {
 namespace {
@@ -21,6 +23,25 @@ std::vector<CellRange> RangesFor(BeatBudget::Unit unit, int rows, int cols, int 
     case BeatBudget::Unit::RowGroup: return RowGroupBeats(rows, cols, beats);
   }
   return {};
+}
+
+// Each beat's step, stage title and headings (storyboard/headings.h).
+void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
+  std::vector<Beat>& beats = story->beats;
+  const int total = static_cast<int>(beats.size());
+  for (int i = 0; i < total;) {
+    const Stage stage = beats[static_cast<std::size_t>(i)].stage;
+    int end = i;
+    while (end < total && beats[static_cast<std::size_t>(end)].stage == stage) ++end;
+    for (int k = i; k < end; ++k) {
+      Beat& b = beats[static_cast<std::size_t>(k)];
+      b.step = StepText(k + 1, total);
+      b.stage_title = StageTitle(stage, v);
+      b.heading = StageHeading(stage, v, k - i + 1, end - i, per_cell);
+      b.title = FrameTitle(v.label, b.heading);
+    }
+    i = end;
+  }
 }
 
 int PerCode(BeatsPer per) { return per == BeatsPer::Cell ? 1 : per == BeatsPer::Row ? 2 : 0; }
@@ -92,6 +113,11 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   summary.activated = true;
   summary.pool_filled = pooled ? pooled->rows * pooled->cols : 0;
   story.beats.push_back(std::move(summary));
+
+  NameBeats(v, per_cell, &story);
+  story.conv_settings = ConvSettingsWords(v.conv);
+  story.pool_settings = pooled ? PoolSettingsWords(v.pool) : std::string();
+  story.animation = PlanAnimation(story);
   return story;
 }
 

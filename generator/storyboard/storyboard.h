@@ -9,6 +9,7 @@
 #include "base/diagnostic.h"
 #include "compute/compute.h"
 #include "lesson/model.h"
+#include "storyboard/animation_plan.h"
 
 namespace cl {
 
@@ -28,6 +29,11 @@ struct Beat {
   int conv_filled = 0;      // conv cells written so far, row-major
   bool activated = false;   // the activation has been applied (from its beat on)
   int pool_filled = 0;      // pooled cells written so far, row-major
+  // Names and counts (storyboard/headings.h says how steps and positions are counted).
+  std::string step;         // "Step 9 of 23": the beat among all the variant's beats
+  std::string stage_title;  // "Convolution", "Leaky ReLU", "Max pooling", ...
+  std::string heading;      // the frame's stage heading: "Convolution · position 8 of 16"
+  std::string title;        // the frame's whole heading and SVG <title>: "<label> · <heading>"
   std::string caption;      // one line; numbers from the computation; U+2212 minus, U+00B7 dot
   std::string description;  // a few sentences for <desc>, alt text and the step-by-step section
 };
@@ -36,6 +42,10 @@ struct Storyboard {
   std::string label;  // the variant's label
   std::vector<Beat> beats;
   std::vector<Diagnostic> warnings;  // e.g. beats thinned to respect `max`
+  // The variant's settings in words (storyboard/settings_text.h).
+  std::string conv_settings;  // "same padding of 1 on every side, stride 2"
+  std::string pool_settings;  // "2×2 max pooling with stride 2"; "" without pooling
+  AnimationPlan animation;    // what the GIF and the animated SVG play
 };
 
 // Plans every beat of one variant under `spec`. Pure.

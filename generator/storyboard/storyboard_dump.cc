@@ -18,6 +18,13 @@ std::string LocationText(const SourceLocation& where) {
   return fmt::format(" at {}:{}", where.line, where.column);
 }
 
+// The beat's hold in the animation; 0 when the animation leaves it out.
+int HoldOf(const AnimationPlan& plan, int beat) {
+  for (const AnimationFrame& f : plan.frames)
+    if (f.beat == beat) return f.hold_ms;
+  return 0;
+}
+
 }  // namespace
 
 std::string DumpStoryboard(const Storyboard& story) {
@@ -26,13 +33,23 @@ std::string DumpStoryboard(const Storyboard& story) {
   for (const Diagnostic& w : story.warnings)
     out += fmt::format("  {}{}: {}\n", w.severity == Severity::Error ? "error" : "warning", LocationText(w.where),
                        QuotedText(w.message));
+  out += "  conv settings: " + QuotedText(story.conv_settings) + "\n";
+  if (!story.pool_settings.empty()) out += "  pool settings: " + QuotedText(story.pool_settings) + "\n";
   for (std::size_t i = 0; i < story.beats.size(); ++i) {
     const Beat& b = story.beats[i];
-    out += fmt::format("  beat {}: {}, cells {}, filled conv {}, activated {}, pool {}\n", i + 1, StageName(b.stage),
-                       CellsText(b), b.conv_filled, b.activated ? "yes" : "no", b.pool_filled);
+    out += fmt::format("  beat {}: {}, cells {}, filled conv {}, activated {}, pool {}, hold {} ms\n", i + 1,
+                       StageName(b.stage), CellsText(b), b.conv_filled, b.activated ? "yes" : "no", b.pool_filled,
+                       HoldOf(story.animation, static_cast<int>(i)));
+    out += "    title: " + QuotedText(b.title) + "\n";
+    out += "    step: " + QuotedText(b.step) + "\n";
     out += "    caption: " + QuotedText(b.caption) + "\n";
     out += "    description: " + QuotedText(b.description) + "\n";
   }
+  const AnimationPlan& a = story.animation;
+  out += fmt::format("  animation: {} frame{}, {} ms a loop, still beat {}, palette from beats", a.frames.size(),
+                     a.frames.size() == 1 ? "" : "s", CycleMs(a), a.still_beat + 1);
+  for (int beat : a.palette_beats) out += fmt::format(" {}", beat + 1);
+  out += "\n    description: " + QuotedText(a.description) + "\n";
   return out;
 }
 

@@ -90,6 +90,25 @@ describe('step player', () => {
     await context.close();
   });
 
+  test('one way of counting: step 9 of 23 shows frame file 009, whose heading is position 8 of 16', async () => {
+    const { context, page } = await openLesson();
+    await page.evaluate(() => {
+      const scrubber = document.getElementById('player-scrubber');
+      scrubber.value = '9';
+      scrubber.dispatchEvent(new Event('input'));
+    });
+    const state = await shown(page);
+    expectBeat(state, 0, 8);
+    assert.equal(state.step, 'Step 9 of 23 \u00b7 Convolution');
+    assert.equal(state.src, 'frames/vertical-edge/009-conv.svg');
+    // The frame itself names the beat within its stage, never as a step.
+    const svg = fs.readFileSync(path.join(siteDir(), LESSON, state.src), 'utf8');
+    const title = svg.match(/<title[^>]*>([^<]*)<\/title>/)[1];
+    assert.equal(title, 'Vertical edge \u00b7 Convolution \u00b7 position 8 of 16');
+    assert.doesNotMatch(svg, /[Ss]tep \d+ of/);
+    await context.close();
+  });
+
   test('Space plays (the caption advances) and pauses', async () => {
     const { context, page } = await openLesson();
     await page.selectOption('#player-speed', '2');  // faster holds keep the test short

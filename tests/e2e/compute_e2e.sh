@@ -71,7 +71,8 @@ JS
   text)
     run 0 compute "$lesson"
     matches_golden conv-relu-pool.txt
-    contains "Feature map 4x4 (valid padding, stride 1)" "$work/out"
+    contains "Feature map 4x4 (no padding, stride 1)" "$work/out"
+    contains "Pooled map 2x2 (2x2 max pooling with stride 2)" "$work/out"
     contains "  -18 -18  18  18" "$work/out"
     contains "  -27 -27  27  27" "$work/out"
     if grep -q $'\xe2\x88\x92' "$work/out"; then fail "terminal text must use ASCII '-'"; fi

@@ -10,7 +10,7 @@ foreach(golden IN LISTS dump_goldens)
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
   set_tests_properties(e2e.dump.golden.${name} PROPERTIES LABELS "e2e;dump;golden")
 endforeach()
-foreach(case bad-lesson bad-stage unknown-variant bad-beat every-beat)
+foreach(case bad-lesson bad-stage unknown-variant bad-beat every-beat every-lesson-has-goldens)
   add_test(NAME e2e.dump.${case}
     COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/dump_e2e.sh" $<TARGET_FILE:convlesson> ${case}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")

@@ -76,6 +76,20 @@ case $case_name in
       done
     done
     ;;
+  every-lesson-has-goldens)
+    # Every shipped lesson's words (captions, descriptions, titles, steps,
+    # the animation plan) are pinned by a storyboard golden, and its
+    # numbers by a compute golden.
+    for yaml in lessons/*.yaml; do
+      id=$(basename "$yaml" .yaml)
+      for stage in storyboard compute; do
+        golden=tests/golden/dump/$stage-$id.txt
+        [[ -f $golden ]] || fail "$yaml has no $golden"
+        IFS= read -r command <"$golden"
+        [[ $command == "% convlesson dump --stage $stage $yaml" ]] || fail "$golden does not dump all of $yaml: $command"
+      done
+    done
+    ;;
   *)
     fail "unknown case '$case_name'"
     ;;

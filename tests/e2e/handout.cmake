@@ -2,7 +2,7 @@
 # Each case of handout_e2e.sh builds the shipped lessons into a temporary
 # folder with the real binary and checks the files with poppler-utils
 # (pdfinfo, pdftotext, pdftoppm) and the GIF/SVG headers.
-foreach(case brief worksheet a4 letter margins course determinism animations)
+foreach(case brief worksheet a4 letter margins course determinism animations animation-scale)
   add_test(NAME e2e.handout.${case}
     COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/handout_e2e.sh" $<TARGET_FILE:convlesson> ${case}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")

@@ -238,7 +238,7 @@ PY
     ((count >= 12)) || fail "only $count files compared"  # 3 lessons x (handout, worksheet, answers) + course + ...
     ;;
   animations)
-    build "$work/out" --only gif,anim-svg
+    build "$work/out" --only gif,anim-svg --scale 1
     for v in vertical-edge horizontal-edge; do
       gif=$work/out/conv-relu-pool/$v.gif svg=$work/out/conv-relu-pool/$v.svg
       [[ $(head -c 6 "$gif") == GIF89a ]] || fail "$gif is not a GIF89a"
@@ -248,6 +248,25 @@ PY
       grep -q 'prefers-reduced-motion' "$svg" || fail "$svg ignores reduced motion"
       ! grep -qi '<script' "$svg" || fail "$svg has a script"
       [[ $(grep -c 'class="[^"]*-beat ' "$svg") == 23 ]] || fail "$svg does not have 23 beats"
+    done
+    ;;
+  animation-scale)
+    # The GIF and the animated SVG follow --scale, as the PNG frames do: the
+    # default lesson's frames are 1195x466 units.
+    for scale in 1 2 0.5; do
+      build "$work/s$scale" --only gif,anim-svg,png --scale "$scale"
+      want_w=$(awk -v s="$scale" 'BEGIN { w = 1195 * s; printf "%d", (w == int(w)) ? w : int(w) + 1 }')
+      want_h=$(awk -v s="$scale" 'BEGIN { h = 466 * s; printf "%d", (h == int(h)) ? h : int(h) + 1 }')
+      gif=$work/s$scale/conv-relu-pool/vertical-edge.gif
+      # GIF logical screen size: little-endian 16-bit width and height at bytes 6-9.
+      read -r w h < <(od -An -tu2 -j6 -N4 --endian=little "$gif")
+      [[ $w == "$want_w" && $h == "$want_h" ]] || fail "--scale $scale: GIF is ${w}x$h, want ${want_w}x$want_h"
+      png=$work/s$scale/conv-relu-pool/frames/vertical-edge/001-intro.png
+      read -r pw ph < <(od -An -tu4 -j16 -N8 --endian=big "$png")
+      [[ $pw == "$w" && $ph == "$h" ]] || fail "--scale $scale: GIF ${w}x$h differs from the PNG frames' ${pw}x$ph"
+      svg=$work/s$scale/conv-relu-pool/vertical-edge.svg
+      head -c 600 "$svg" | grep -qE "width=\"$(awk -v s="$scale" 'BEGIN { print 1195 * s }')\" height=\"$(awk -v s="$scale" 'BEGIN { print 466 * s }')\" viewBox=\"0 0 1195 466\"" ||
+        fail "--scale $scale: the animated SVG's size is not the scaled frame: $(head -c 300 "$svg")"
     done
     ;;
   *)

@@ -15,7 +15,7 @@
 #include "../support/default_scenes.h"
 #include "compute/compute.h"
 #include "render/anim_svg.h"
-#include "render/animation_timing.h"
+#include "render/svg_writer.h"
 #include "scene/layout.h"
 #include "storyboard/storyboard.h"
 
@@ -23,10 +23,9 @@ namespace cl {
 namespace {
 
 struct DefaultAnimation : testing::DefaultVariantScenes {
-  std::string Write() const {
-    AnimatedSvgText text;
-    text.title = "Convolve, ReLU, pool: Vertical edge (animation)";
-    return WriteAnimatedSvg(story, scene_at, "vertical-edge-anim-", text);
+  std::string Write(double scale = 1.0) const {
+    return WriteAnimatedSvg(story.animation, scene_at, "vertical-edge-anim-",
+                            "Convolve, ReLU, pool: Vertical edge (animation)", scale);
   }
 };
 
@@ -71,23 +70,22 @@ BOOST_AUTO_TEST_CASE(one_group_per_beat_each_shown_for_its_hold_in_turn) {
   BOOST_REQUIRE(beats.size() == 23u);
   // All beats run from the first instant on one 24.1 s cycle; beat i starts
   // at the sum of the holds before it, written as a negative delay.
-  const std::vector<int> holds = BeatHoldsMs(a.story);
   long long start = 0;
   for (size_t i = 0; i < beats.size(); ++i) {
-    const std::string stage = StageName(a.story.beats[i].stage);
-    BOOST_TEST(HasClass(beats[i], "vertical-edge-anim-" + stage), "beat " << i);
+    const int hold = StageHoldMs(a.story.beats[i].stage);
+    BOOST_TEST(HasClass(beats[i], "vertical-edge-anim-hold" + std::to_string(hold)), "beat " << i);
     const long long delay = start == 0 ? 0 : start - 24100;
     BOOST_TEST(std::string(beats[i].attribute("style").as_string()) ==
                "animation-delay:" + std::to_string(delay) + "ms");
-    start += holds[i];
+    start += hold;
   }
   BOOST_TEST(start == 24100);
   const std::string style = doc.child("svg").child_value("style");
   BOOST_TEST(style.find("animation-duration:24100ms;animation-iteration-count:infinite") != std::string::npos);
   // A conv beat is visible for 800 of 24100 ms: 3.32 % of the cycle.
-  BOOST_TEST(style.find("@keyframes vertical-edge-anim-conv{0%{visibility:visible}3.32%,100%{visibility:hidden}}") !=
+  BOOST_TEST(style.find("@keyframes vertical-edge-anim-hold800{0%{visibility:visible}3.32%,100%{visibility:hidden}}") !=
              std::string::npos);
-  BOOST_TEST(style.find(".vertical-edge-anim-conv{animation-name:vertical-edge-anim-conv}") != std::string::npos);
+  BOOST_TEST(style.find(".vertical-edge-anim-hold800{animation-name:vertical-edge-anim-hold800}") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(reduced_motion_and_static_viewers_see_the_summary) {
@@ -128,6 +126,45 @@ BOOST_AUTO_TEST_CASE(ids_are_unique_prefixed_and_every_use_resolves) {
   // Shared parts are written once: far fewer definitions than beats x parts.
   const size_t parts = doc.select_nodes("/svg/defs/g").size();
   BOOST_TEST(parts < uses.size());
+}
+
+// --scale: drawn in scene units, shown at the build's scale.
+BOOST_AUTO_TEST_CASE(follows_the_scale) {
+  const DefaultAnimation a;
+  const Scene first = a.scene_at(0);
+  for (double scale : {1.0, 2.0, 0.5}) {
+    pugi::xml_document doc;
+    BOOST_REQUIRE(doc.load_string(a.Write(scale).c_str()));
+    const pugi::xml_node root = doc.child("svg");
+    BOOST_TEST(root.attribute("width").as_double() == first.width * scale, "scale " << scale);
+    BOOST_TEST(root.attribute("height").as_double() == first.height * scale, "scale " << scale);
+    BOOST_TEST(std::string(root.attribute("viewBox").as_string()) ==
+               "0 0 " + SvgNumber(first.width) + " " + SvgNumber(first.height));
+  }
+}
+
+// The plan decides the frames and their holds; a beat may play twice, and
+// the still beat is marked once.
+BOOST_AUTO_TEST_CASE(plays_the_plan_it_is_given) {
+  const DefaultAnimation a;
+  AnimationPlan plan;
+  plan.frames = {{22, 500}, {1, 100}, {22, 250}};
+  plan.still_beat = 22;
+  plan.description = "Three frames.";
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(WriteAnimatedSvg(plan, a.scene_at, "p-", "T", 1.0).c_str()));
+  BOOST_TEST(std::string(doc.child("svg").child_value("desc")) == "Three frames.");
+  std::vector<pugi::xml_node> beats;
+  for (pugi::xml_node g : doc.child("svg").children("g"))
+    if (HasClass(g, "p-beat")) beats.push_back(g);
+  BOOST_REQUIRE(beats.size() == 3u);
+  BOOST_TEST(HasClass(beats[0], "p-hold500"));
+  BOOST_TEST(HasClass(beats[0], "p-still"));
+  BOOST_TEST(HasClass(beats[1], "p-hold100"));
+  BOOST_TEST(!HasClass(beats[2], "p-still"));
+  BOOST_TEST(std::string(beats[2].attribute("style").as_string()) == "animation-delay:-250ms");
+  const std::string style = doc.child("svg").child_value("style");
+  BOOST_TEST(style.find("animation-duration:850ms") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(two_writes_give_the_same_bytes) {

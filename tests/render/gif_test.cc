@@ -13,7 +13,6 @@
 #include "../support/default_scenes.h"
 #include "compute/compute.h"
 #include "gif_decoder.h"
-#include "render/animation_timing.h"
 #include "render/gif_animation.h"
 #include "render/gif_encoder.h"
 #include "render/gif_palette.h"
@@ -147,9 +146,10 @@ BOOST_AUTO_TEST_SUITE_END()
 
 // The default lesson's Vertical edge variant, laid out as the build does.
 struct DefaultGif : testing::DefaultVariantScenes {
-  std::string Encode() const {
+  std::string Encode(double scale = 1.0) const { return Encode(story.animation, scale); }
+  std::string Encode(const AnimationPlan& plan, double scale) const {
     std::string bytes, error;
-    BOOST_REQUIRE_MESSAGE(WriteBeatsGif(story, scene_at, &bytes, &error), error);
+    BOOST_REQUIRE_MESSAGE(WriteBeatsGif(plan, scene_at, scale, &bytes, &error), error);
     return bytes;
   }
   // A point inside cell (r, c) of `box`, clear of its number and grid lines
@@ -220,12 +220,42 @@ BOOST_AUTO_TEST_CASE(stays_small_and_deterministic) {
   BOOST_TEST((a == b));
 }
 
-BOOST_AUTO_TEST_CASE(hold_times_per_stage) {
-  BOOST_TEST(BeatHoldMs(Stage::Intro) == 1500);
-  BOOST_TEST(BeatHoldMs(Stage::Conv) == 800);
-  BOOST_TEST(BeatHoldMs(Stage::Activation) == 2000);
-  BOOST_TEST(BeatHoldMs(Stage::Pool) == 1200);
-  BOOST_TEST(BeatHoldMs(Stage::Summary) == 3000);
+// --scale: the GIF is painted at the build's scale, like the PNG frames.
+BOOST_AUTO_TEST_CASE(follows_the_scale) {
+  DefaultGif d;
+  const Scene first = d.scene_at(0);
+  for (double scale : {0.5, 2.0}) {
+    const auto gif = DecodeGif(d.Encode(scale));
+    BOOST_REQUIRE(gif.has_value());
+    BOOST_TEST(gif->width == static_cast<int>(std::ceil(first.width * scale)), "scale " << scale);
+    BOOST_TEST(gif->height == static_cast<int>(std::ceil(first.height * scale)), "scale " << scale);
+    BOOST_TEST(gif->frames.size() == 23u);
+    // A cell's point moves with the scale and keeps its colour.
+    const auto [x, y] = DefaultGif::CellPoint(d.geometry.conv.grid, 1, 2);
+    BOOST_TEST(gif->At(22, static_cast<int>(x * scale), static_cast<int>(y * scale)) == d.Expected(27));
+  }
+}
+
+// The plan decides which beats play, in which order and for how long.
+BOOST_AUTO_TEST_CASE(plays_the_plan_it_is_given) {
+  DefaultGif d;
+  AnimationPlan plan;
+  plan.frames = {{22, 500}, {1, 100}, {22, 250}};
+  plan.still_beat = 22;
+  plan.palette_beats = {22};
+  const auto gif = DecodeGif(d.Encode(plan, 1.0));
+  BOOST_REQUIRE(gif.has_value());
+  BOOST_REQUIRE(gif->frames.size() == 3u);
+  BOOST_TEST(gif->frames[0].delay_cs == 50);
+  BOOST_TEST(gif->frames[1].delay_cs == 10);
+  BOOST_TEST(gif->frames[2].delay_cs == 25);
+  const auto [x, y] = DefaultGif::CellPoint(d.geometry.conv.grid, 0, 2);
+  BOOST_TEST(gif->At(0, x, y) == d.Expected(18));                   // the summary: every cell written
+  BOOST_TEST(gif->At(1, x, y) == PackRgb(palette::kEmptyCell));  // beat 1: only (0, 0) written
+  BOOST_TEST(gif->At(2, x, y) == d.Expected(18));
+  std::string bytes, error;
+  BOOST_TEST(!WriteBeatsGif(AnimationPlan{}, d.scene_at, 1.0, &bytes, &error));
+  BOOST_TEST(error == "gif: the animation plan has no frames");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -164,14 +164,14 @@ BOOST_AUTO_TEST_CASE(DefaultLessonFramesShowTheNumbersAsTheyAreWritten) {
   const auto scene = [&](int beat) { return LayoutBeat(b->input, b->geometry, beat); };
 
   const Scene intro = scene(0);
-  BOOST_TEST(intro.title == "Vertical edge: The image and the filter");
+  BOOST_TEST(intro.title == "Vertical edge \u00B7 The image and the filter");
   BOOST_TEST((TextsInGroup(intro, "conv") == std::vector<std::string>{"Feature map 4\u00D74", "0", "1", "2", "3", "0",
                                                                      "1", "2", "3"}));  // label and indices only
   BOOST_TEST(TextsInGroup(intro, "window").empty());
 
   const Scene first = scene(1);
-  BOOST_TEST(first.title == "Vertical edge: Convolution, step 1 of 16");
-  BOOST_TEST((TextsInGroup(first, "heading") == std::vector<std::string>{"Vertical edge \u00B7 Convolution, step 1 of 16"}));
+  BOOST_TEST(first.title == "Vertical edge \u00B7 Convolution \u00B7 position 1 of 16");
+  BOOST_TEST((TextsInGroup(first, "heading") == std::vector<std::string>{"Vertical edge \u00B7 Convolution \u00B7 position 1 of 16"}));
   std::vector<std::string> conv = TextsInGroup(first, "conv");
   BOOST_TEST(std::count(conv.begin(), conv.end(), "\u221218") == 1);
   BOOST_TEST((TextsInGroup(first, "caption") == std::vector<std::string>{b->story.beats[1].caption}));

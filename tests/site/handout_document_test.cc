@@ -4,6 +4,8 @@
 // a step by step.
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -28,16 +30,17 @@ std::string Outline(const PdfDocument& doc) {
 
 std::string VariantOutline(const std::string& label, int first_figure) {
   auto figure = [&](int offset, int step, const std::string& stage) {
-    return "F Figure " + std::to_string(first_figure + offset) + ". " + label + ", step " + std::to_string(step) +
-           " of 23 (" + stage + ").\n";
+    return "F Figure " + std::to_string(first_figure + offset) + ". " + label + ". Step " + std::to_string(step) +
+           " of 23: " + stage + ".\n";
   };
   return "H3 " + label + "\n" +
          "H4 The image and the filter\n" + figure(0, 1, "The image and the filter") +
          "T Input image (6×6)\n" + "T Filter: " + label + " (3×3)\n" +
-         "H4 Convolution\n" + figure(1, 2, "Convolution") + figure(2, 3, "Convolution") +
-         figure(3, 17, "Convolution") + "T Feature map (4×4)\n" +
+         "H4 Convolution\n" + figure(1, 2, "Convolution · position 1 of 16") +
+         figure(2, 3, "Convolution · position 2 of 16") + figure(3, 17, "Convolution · position 16 of 16") +
+         "T Feature map (4×4)\n" +
          "H4 ReLU\n" + figure(4, 18, "ReLU") + "T After ReLU (4×4)\n" +
-         "H4 Max pooling\n" + figure(5, 19, "Max pooling") + "T After Max pooling (2×2)\n" +
+         "H4 Max pooling\n" + figure(5, 19, "Max pooling · position 1 of 4") + "T After Max pooling (2×2)\n" +
          "H4 Summary\n" + figure(6, 23, "Summary");
 }
 
@@ -100,14 +103,42 @@ BOOST_AUTO_TEST_CASE(prose_sections_in_order_and_key_steps_without_a_step_by_ste
       "T Cost for Vertical edge: 9 weights shared by 16 positions\n"
       "H2 Key steps\n"
       "H3 Vertical edge\n"
-      "F Figure 1. Vertical edge, step 1 of 23 (The image and the filter).\n"
-      "F Figure 2. Vertical edge, step 2 of 23 (Convolution).\n"
-      "F Figure 3. Vertical edge, step 3 of 23 (Convolution).\n"
-      "F Figure 4. Vertical edge, step 17 of 23 (Convolution).\n"
-      "F Figure 5. Vertical edge, step 18 of 23 (ReLU).\n"
-      "F Figure 6. Vertical edge, step 19 of 23 (Max pooling).\n"
-      "F Figure 7. Vertical edge, step 23 of 23 (Summary).\n";
+      "F Figure 1. Vertical edge. Step 1 of 23: The image and the filter.\n"
+      "F Figure 2. Vertical edge. Step 2 of 23: Convolution \u00B7 position 1 of 16.\n"
+      "F Figure 3. Vertical edge. Step 3 of 23: Convolution \u00B7 position 2 of 16.\n"
+      "F Figure 4. Vertical edge. Step 17 of 23: Convolution \u00B7 position 16 of 16.\n"
+      "F Figure 5. Vertical edge. Step 18 of 23: ReLU.\n"
+      "F Figure 6. Vertical edge. Step 19 of 23: Max pooling \u00B7 position 1 of 4.\n"
+      "F Figure 7. Vertical edge. Step 23 of 23: Summary.\n";
   BOOST_TEST(Outline(doc) == want);
+}
+
+// One way of counting: a figure's caption names the step the page names and
+// the heading its frame shows, and the frame file of that beat is numbered by
+// the same step.
+BOOST_AUTO_TEST_CASE(figures_count_as_the_page_and_their_frames_do) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  const PdfDocument doc = HandoutDocument(built);
+  int figures = 0;
+  for (const PdfBlock& b : doc.blocks) {
+    const auto* f = std::get_if<PdfFigure>(&b);
+    if (f == nullptr) continue;
+    ++figures;
+    // The frame's heading is "<label> · <stage heading>"; find its beat.
+    const BuiltVariant* owner = nullptr;
+    int beat = -1;
+    for (const BuiltVariant& bv : built.variants)
+      for (std::size_t i = 0; i < bv.story.beats.size(); ++i)
+        if (bv.story.beats[i].title == f->scene.title) owner = &bv, beat = static_cast<int>(i);
+    BOOST_REQUIRE_MESSAGE(owner != nullptr, f->scene.title);
+    const Beat& b2 = owner->story.beats[static_cast<std::size_t>(beat)];
+    BOOST_TEST(f->caption.find(b2.step + ": " + b2.heading + ".") != std::string::npos, f->caption);
+    const std::string number = fmt::format("/{:03}-", beat + 1);
+    BOOST_TEST(owner->frame_svg[static_cast<std::size_t>(beat)].find(number) != std::string::npos);
+    BOOST_TEST(b2.step == "Step " + std::to_string(beat + 1) + " of " + std::to_string(owner->story.beats.size()));
+  }
+  BOOST_TEST(figures == 14);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

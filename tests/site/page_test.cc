@@ -138,9 +138,14 @@ BOOST_AUTO_TEST_CASE(PlayerDataMatchesTheStoryboard) {
       BOOST_TEST(beats[b]["caption"] == built.variants[v].story.beats[b].caption);
       BOOST_TEST(beats[b]["alt"] == built.variants[v].story.beats[b].description);
       BOOST_TEST(beats[b]["src"] == built.variants[v].frame_svg[b]);
+      // The player counts steps as the storyboard, the frame files and the handout do.
+      BOOST_TEST(beats[b]["step"] == "Step " + std::to_string(b + 1) + " of 23");
+      BOOST_TEST(beats[b]["step"] == built.variants[v].story.beats[b].step);
     }
     BOOST_TEST(beats[17]["stage"] == "activation");
     BOOST_TEST(beats[17]["title"] == "ReLU");
+    BOOST_TEST(beats[8]["step"] == "Step 9 of 23");
+    BOOST_TEST(beats[8]["title"] == "Convolution");
   }
 }
 

@@ -122,8 +122,9 @@ BOOST_AUTO_TEST_CASE(DescriptionsExplainTheBeat) {
   const Storyboard s = Plan(testing::VerticalEdgeVariant());
   BOOST_TEST(s.beats[0].description ==
              "A 6\u00D76 image with values from 0 to 9 and the 3\u00D73 Vertical edge filter (weights 1, 0, \u22121 / "
-             "1, 0, \u22121 / 1, 0, \u22121). The filter slides over the image with stride 1, without padding, so the "
-             "feature map is 4\u00D74. ReLU follows, then 2\u00D72 max pooling with stride 2 to a 2\u00D72 map.");
+             "1, 0, \u22121 / 1, 0, \u22121). The filter slides over the image with no padding, stride 1, so the "
+             "feature map is 4\u00D74. ReLU follows, then pooling to a 2\u00D72 map: 2\u00D72 max pooling with stride "
+             "2.");
   BOOST_TEST(s.beats[1].description ==
              "The 3\u00D73 filter covers rows 0 to 2 and columns 0 to 2 of the image. Each pixel it reads is "
              "multiplied by the weight over it, and the 9 products add up to \u221218, the feature map's value at "
@@ -136,8 +137,8 @@ BOOST_AUTO_TEST_CASE(DescriptionsExplainTheBeat) {
              "its 4 values, 27 at (1, 2), becomes the pooled value at (0, 1).");
   BOOST_TEST(s.beats[22].description ==
              "The Vertical edge filter turned the 6\u00D76 image into a 4\u00D74 feature map with values from \u221227 "
-             "to 27; ReLU cleared its 8 negative cells; 2\u00D72 max pooling with stride 2 reduced it to 2\u00D72: 0, "
-             "27, 0, 27.");
+             "to 27; ReLU cleared its 8 negative cells; pooling reduced it to 2\u00D72 (2\u00D72 max pooling with "
+             "stride 2): 0, 27, 0, 27.");
 }
 
 // "values all 0" is no phrase; a uniform grid gets one that reads.
