@@ -273,7 +273,7 @@ case $case_name in
     "$bin" build more/copy.yaml --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || rc=$?
     [[ $rc == 1 ]] || fail "a clashing id exited $rc, expected 1"
     err_has "more/copy.yaml:2:5: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml, whose outputs are in out/padding-and-stride; give this lesson another id"
-    grep -q Impostor out/padding-and-stride/lesson.json && fail "the clashing lesson replaced another's outputs"
+    ! grep -q Impostor out/padding-and-stride/lesson.json || fail "the clashing lesson replaced another's outputs"
     ;;
 
   usage-errors)
