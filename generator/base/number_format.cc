@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace cl {
 namespace {
@@ -75,6 +77,38 @@ std::string FormatNumberWithin(double value, int max_chars) {
   }
   return compact;  // no form fits; the exact digits are the honest fallback
 }
+
+std::string FormatNumberSignificant(double value, int digits) {
+  if (value == 0.0 || !std::isfinite(value)) return FormatNumberText(value);
+  digits = std::clamp(digits, 1, 15);
+  char buf[64];
+  // %e rounds once, to the digits kept; its exponent is that of the rounded
+  // value (9999.6 -> 1.000e+04), which decides the notation.
+  std::snprintf(buf, sizeof buf, "%.*e", digits - 1, value);
+  std::string sci = buf;
+  const std::size_t e_at = sci.find('e');
+  const int exponent = std::atoi(sci.c_str() + e_at + 1);
+  std::string out;
+  if (exponent >= -3 && exponent < digits) {
+    const double rounded = std::strtod(sci.c_str(), nullptr);
+    std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exponent, 0), rounded);
+    out = buf;
+    if (out.find('.') != std::string::npos) {
+      while (out.back() == '0') out.pop_back();
+      if (out.back() == '.') out.pop_back();
+    }
+  } else {
+    std::string mantissa = sci.substr(0, e_at);
+    if (mantissa.find('.') != std::string::npos) {
+      while (mantissa.back() == '0') mantissa.pop_back();
+      if (mantissa.back() == '.') mantissa.pop_back();
+    }
+    out = mantissa + "e" + (exponent < 0 ? "\u2212" : "") + std::to_string(std::abs(exponent));
+  }
+  return ReplaceMinus(out);
+}
+
+std::string FormatNumberCell(double value) { return FormatNumberSignificant(value, kCellSignificantDigits); }
 
 std::string FormatNumberRounded(double value, int decimals) {
   if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities

@@ -26,6 +26,21 @@ std::string FormatNumberCompact(double value, int max_chars);
 // the room is fixed. Uses U+2212 for the minus sign.
 std::string FormatNumberWithin(double value, int max_chars);
 
+// `value` rounded to at most `digits` (1..15) significant digits, for people
+// (U+2212 minus, also in an exponent): plain decimals while the rounded value
+// lies in [0.001, 10^digits), trailing zeros trimmed; scientific notation
+// with a trimmed mantissa and a bare exponent outside it. With 4 digits:
+// -127.5 -> "−127.5", 1020 -> "1020", 0.125 -> "0.125", 3.14159 -> "3.142",
+// 1500000 -> "1.5e6", 12345 -> "1.234e4", 0.00002 -> "2e−5". Exact values
+// with no more digits than that are written as FormatNumberText writes them.
+// Non-finite values as FormatNumberText.
+std::string FormatNumberSignificant(double value, int digits);
+
+// The text of a value in a frame's cell: FormatNumberSignificant with 4
+// digits (docs/frames.md), so that every cell of a small lesson holds its number.
+inline constexpr int kCellSignificantDigits = 4;
+std::string FormatNumberCell(double value);
+
 // At most `decimals` (0..17) digits after the point, rounded, trailing zeros
 // and a trailing point trimmed, -0 written "0"; ASCII. For coordinates, where
 // differences below what a renderer shows are noise: (12.25, 3) -> "12.25",

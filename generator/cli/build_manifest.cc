@@ -57,13 +57,17 @@ bool IsHex(std::string_view s) {
 }  // namespace
 
 std::string SerializeManifest(const BuildManifest& m) {
-  std::string out = "convlesson-manifest\t1\n";
+  std::string out = "convlesson-manifest\t2\n";
   if (!m.course_key.empty()) out += fmt::format("course\t{}\n", m.course_key);
   for (const std::string& entry : m.course_entries) out += fmt::format("course-entry\t{}\n", Escape(entry));
+  if (m.course_files)
+    for (const std::string& file : *m.course_files) out += fmt::format("course-file\t{}\n", Escape(file));
   for (const auto& [id, l] : m.lessons) {
     out += fmt::format("lesson\t{}\nsource\t{}\nkey\t{}\nyaml\t{}\ngenerator\t{}\nfiles\t{}\n", Escape(id),
                        Escape(l.source), l.key, l.yaml_hash, l.generator, l.files);
     for (const ManifestInput& in : l.inputs) out += fmt::format("input\t{}\t{}\n", Escape(in.path), in.hash);
+    if (l.made)
+      for (const std::string& file : *l.made) out += fmt::format("made\t{}\n", Escape(file));
     for (const ManifestWarning& w : l.warnings)
       out += fmt::format("warning\t{}\t{}\t{}\t{}\t{}\n", Escape(w.path), w.line, w.column, w.span,
                          Escape(w.message));
@@ -76,6 +80,7 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
   BuildManifest m;
   ManifestLesson* lesson = nullptr;
   int line_number = 0;
+  int version = 0;
   auto fail = [&](std::string_view why) {
     if (error) *error = fmt::format("line {}: {}", line_number, why);
     return std::nullopt;
@@ -91,11 +96,16 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     std::string_view kind = f[0];
     std::string a;
     if (line_number == 1) {
-      if (line != "convlesson-manifest\t1") return fail("not a convlesson manifest of version 1");
+      if (line == "convlesson-manifest\t1") version = 1;
+      else if (line == "convlesson-manifest\t2") version = 2;
+      else return fail("not a convlesson manifest of version 1 or 2");
+      if (version == 1) m.course_files.reset();
       continue;
     }
     bool lesson_field = kind == "source" || kind == "key" || kind == "yaml" || kind == "generator" ||
-                        kind == "files" || kind == "input" || kind == "warning" || kind == "pending";
+                        kind == "files" || kind == "input" || kind == "made" || kind == "warning" ||
+                        kind == "pending";
+    if ((kind == "made" || kind == "course-file") && version < 2) return fail("file lists need version 2");
     bool well_formed = true;
     if (lesson_field && !lesson) return fail("unexpected record before any lesson");
     if (kind == "course") {
@@ -104,10 +114,17 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     } else if (kind == "course-entry") {
       well_formed = f.size() == 2 && Unescape(f[1], &a);
       if (well_formed) m.course_entries.push_back(a);
+    } else if (kind == "course-file") {
+      well_formed = f.size() == 2 && Unescape(f[1], &a);
+      if (well_formed) m.course_files->push_back(a);
     } else if (kind == "lesson") {
       well_formed = f.size() == 2 && Unescape(f[1], &a);
       if (well_formed && m.lessons.count(a)) return fail("lesson listed twice");
-      if (well_formed) lesson = &m.lessons[a], lesson->id = a;
+      if (well_formed) {
+        lesson = &m.lessons[a];
+        lesson->id = a;
+        if (version == 1) lesson->made.reset();
+      }
     } else if (kind == "source") {
       well_formed = f.size() == 2 && Unescape(f[1], &lesson->source);
     } else if (kind == "key" || kind == "yaml" || kind == "generator") {
@@ -119,6 +136,9 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     } else if (kind == "input") {
       well_formed = f.size() == 3 && Unescape(f[1], &a) && IsHex(f[2]);
       if (well_formed) lesson->inputs.push_back({a, std::string(f[2])});
+    } else if (kind == "made") {
+      well_formed = f.size() == 2 && Unescape(f[1], &a);
+      if (well_formed) lesson->made->push_back(a);
     } else if (kind == "warning") {
       ManifestWarning w;
       well_formed = f.size() == 6 && Unescape(f[1], &w.path) && ParseInt(f[2], &w.line) &&

@@ -4,18 +4,23 @@
 // build made. Paths are stored relative to out/ so the file does not depend on
 // where the course is checked out. The format is one record per line, fields
 // separated by tabs, with \\, \t and \n escaped:
-//   convlesson-manifest<TAB>1
+//   convlesson-manifest<TAB>2
 //   course<TAB>KEY                         course outputs' key
 //   course-entry<TAB>index.html            a top-level name the course wrote
+//   course-file<TAB>assets/player.js       a file the course wrote, relative to out/
 //   lesson<TAB>ID                          starts a lesson; the lines below belong to it
 //   source<TAB>../lessons/x.yaml
 //   key<TAB>HEX  yaml<TAB>HEX  generator<TAB>HEX  files<TAB>N
 //   input<TAB>../lessons/x.png<TAB>HEX
+//   made<TAB>frames/x.svg                   a file the build made in out/ID
 //   warning<TAB>PATH<TAB>LINE<TAB>COL<TAB>SPAN<TAB>MESSAGE   (PATH empty: the lesson file)
 //   pending                                 out/ID is being replaced or removed
 // A build writes `pending` (and drops the course key) before it touches a
 // folder and the full record after, so a build killed in between leaves a
 // manifest that owns the folder but never calls it up to date.
+// The made and course-file lists say which files are the build's own: only
+// those are ever replaced or removed (cli/output_ownership.h). Version 1
+// manifests had no lists; their records are read as owning whole folders.
 #pragma once
 
 #include <map>
@@ -48,6 +53,9 @@ struct ManifestLesson {
   std::vector<ManifestInput> inputs;      // images and other files it read
   std::vector<ManifestWarning> warnings;  // replayed when the lesson is up to date
   int files = 0;                          // files in out/<id>/
+  // The files the build made in out/<id>/, sorted; nullopt for a record of a
+  // version 1 manifest, which did not list them.
+  std::optional<std::vector<std::string>> made = std::vector<std::string>{};
   // out/<id> may hold another version than this record describes (a build
   // was replacing or removing it): never up to date, but still ours to remove.
   bool pending = false;
@@ -57,6 +65,8 @@ struct ManifestLesson {
 struct BuildManifest {
   std::string course_key;                 // empty: course outputs not built
   std::vector<std::string> course_entries;  // top-level names in out/ the course wrote
+  // Every file under those names, relative to out/, sorted; nullopt as for ManifestLesson::made.
+  std::optional<std::vector<std::string>> course_files = std::vector<std::string>{};
   std::map<std::string, ManifestLesson> lessons;  // by id
   bool operator==(const BuildManifest&) const = default;
 };

@@ -64,6 +64,51 @@ std::string HashFolder(const std::string& dir) {
   return h.Hex();
 }
 
+namespace {
+
+// `path` made absolute, with symbolic links, "." and ".." resolved as far as it exists.
+fs::path Resolved(const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  if (ec) return fs::path(path).lexically_normal();
+  fs::path resolved = fs::weakly_canonical(absolute, ec);
+  return (ec ? absolute : resolved).lexically_normal();
+}
+
+// Whether `inner` is `outer` or lies under it (both resolved).
+bool IsWithin(const fs::path& inner, const fs::path& outer) {
+  auto text = [](const fs::path& p) {
+    std::string s = p.generic_string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return s;
+  };
+  const std::string i = text(inner), o = text(outer);
+  return i == o || i.starts_with(o == "/" ? o : o + "/");
+}
+
+}  // namespace
+
+bool CheckOutputFolder(const std::string& out_dir, const std::vector<std::string>& lesson_paths,
+                       const std::string& home, std::string* error) {
+  const fs::path out = Resolved(out_dir);
+  auto refuse = [&](const std::string& why) {
+    if (error) *error = fmt::format("-o '{}': {}; choose a folder of its own for the outputs, such as 'out'", out_dir, why);
+    return false;
+  };
+  if (out.relative_path().empty() || out.generic_string() == "/") return refuse("the root folder cannot be the output folder");
+  if (!home.empty() && IsWithin(out, Resolved(home)) && IsWithin(Resolved(home), out)) return refuse("your home folder cannot be the output folder");
+  for (const std::string& path : lesson_paths) {
+    std::error_code ec;
+    fs::path folder = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    const fs::path lessons = Resolved(folder.string());
+    if (IsWithin(lessons, out))
+      return refuse(fmt::format("it {} the lessons in '{}'", IsWithin(out, lessons) ? "is the folder of" : "contains",
+                                folder.string()));
+  }
+  return true;
+}
+
 bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error) {
   RenderOptions& render = settings->render;
   if (!ParseOutputKinds(options.only, &render.only, error)) return false;
@@ -82,6 +127,8 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   }
   settings->out_dir = options.out_dir;
   while (settings->out_dir.size() > 1 && settings->out_dir.back() == '/') settings->out_dir.pop_back();
+  const char* home = std::getenv("HOME");
+  if (!CheckOutputFolder(settings->out_dir, options.paths, home ? home : "", error)) return false;
   int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings->jobs = options.jobs > 0 ? options.jobs : cores;
 

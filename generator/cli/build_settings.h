@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/commands.h"
 #include "site/lesson_outputs.h"
@@ -33,6 +34,14 @@ struct BuildSettings {
 // Fills *settings from options and the environment; false with *error on a
 // usage error (exit code 2).
 bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error);
+
+// Whether `out_dir` may receive a build of `lesson_paths`: not the root
+// folder, not `home` (the user's home folder; empty: none), and neither a
+// folder of lessons given (a folder, or the folder of a lesson file) nor one
+// that contains it, since a build replaces folders there. Compared after
+// resolving "..", "." and symbolic links. False with *error otherwise.
+bool CheckOutputFolder(const std::string& out_dir, const std::vector<std::string>& lesson_paths,
+                       const std::string& home, std::string* error);
 
 // Hash of the templates folder (names and bytes of every file under it).
 std::string HashFolder(const std::string& dir);

@@ -43,6 +43,8 @@ int RunCli(int argc, char** argv) {
     cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")
         ->check(WholeNumber())->check(CLI::Range(0, 256));
     cmd->add_flag("--force", build.force, "Rebuild everything");
+    cmd->add_flag("--replace-unowned", build.replace_unowned,
+                  "Let the build replace or remove files in the output folder that no build made");
     cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
     cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");

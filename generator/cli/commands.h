@@ -38,6 +38,7 @@ struct BuildOptions {
   double scale = 2.0;   // PNG pixels per scene unit: 2 gives crisp slides
   int jobs = 0;         // 0: one per core
   bool force = false;   // rebuild even when up to date
+  bool replace_unowned = false;  // may replace or remove files in out/ that no build made
   bool fail_fast = false;
   bool werror = false;
   bool quiet = false;

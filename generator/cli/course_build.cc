@@ -21,6 +21,7 @@
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
 #include "cli/build_staging.h"
+#include "cli/output_ownership.h"
 #include "lesson/loader.h"
 #include "site/lesson_outputs.h"
 
@@ -102,6 +103,11 @@ class CourseBuilder {
   void PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics);
   void ApplyWerror(std::vector<Diagnostic>* diagnostics) const;
   std::string LessonDir(const std::string& id) const { return out_ + "/" + id; }
+  std::string OtherSourceOf(const LessonJob& job) const;
+  // Removes what the build made at `target`, noting the files it keeps.
+  bool RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error);
+  // The message for a file in the way that no build made.
+  std::string UnownedMessage(const std::string& file, const std::string& replaced) const;
 
   const BuildOptions& options_;
   const BuildSettings& settings_;
@@ -250,7 +256,8 @@ void CourseBuilder::ClaimIds() {
   for (LessonJob& job : jobs_) {
     if (job.id.empty()) continue;
     auto refuse = [&job](std::string message) {
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, std::move(message)});
+      SourceLocation where = job.lesson ? job.lesson->id_where : SourceLocation{job.path, 0, 0};
+      job.diagnostics.push_back({Severity::Error, where, std::move(message)});
       job.id.clear();
       job.lesson.reset();
       job.up_to_date = false;
@@ -262,10 +269,38 @@ void CourseBuilder::ClaimIds() {
       refuse(fmt::format("lesson id '{}' is the name of a course output in {}", job.id, out_));
     } else if (auto [it, inserted] = owner.emplace(job.id, &job); !inserted) {
       refuse(fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path));
+    } else if (std::string other = OtherSourceOf(job); !other.empty()) {
+      owner.erase(job.id);
+      refuse(fmt::format("lesson id '{}' is already used by {}, whose outputs are in {}; give this lesson another id",
+                         job.id, other, LessonDir(job.id)));
     } else {
       claimed_.insert(job.id);
     }
   }
+}
+
+// The lesson file (as the user would name it) that, by the manifest, made
+// out/<id> and still exists, when it is not a file of this build; "" when none.
+std::string CourseBuilder::OtherSourceOf(const LessonJob& job) const {
+  auto it = manifest_.lessons.find(job.id);
+  if (it == manifest_.lessons.end() || it->second.source == job.source) return "";
+  for (const LessonJob& other : jobs_)
+    if (other.source == it->second.source) return "";  // in this build: ClaimIds decides between them
+  std::string path = ResolveFromOut(it->second.source, out_);
+  return PathExists(path) ? path : "";
+}
+
+bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error) {
+  std::vector<std::string> kept;
+  if (!RemoveOwnedFiles(target, owned, &kept, error)) return false;
+  for (const std::string& file : kept) progress_.Note(fmt::format("kept {}: convlesson did not make it", file));
+  return true;
+}
+
+std::string CourseBuilder::UnownedMessage(const std::string& file, const std::string& replaced) const {
+  return fmt::format("{} was not made by convlesson, and building would replace {}; move it out of the way, "
+                     "or pass --replace-unowned to let the build delete it",
+                     file, replaced);
 }
 
 void CourseBuilder::ApplyWerror(std::vector<Diagnostic>* diagnostics) const {
@@ -352,6 +387,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
                                 d.message});
   std::vector<std::string> written = sink.paths();
   entry.files = static_cast<int>(written.size());
+  entry.made = UnionOfFiles(written, {});
 
   ApplyWerror(&job.diagnostics);
   ok = ok && !HasErrors(job.diagnostics);
@@ -373,6 +409,12 @@ void CourseBuilder::RenderOne(LessonJob& job) {
 bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry) {
   std::lock_guard lock(mutex_);
   CrashPoint("lesson-staged");
+  const OwnedFiles owned = OwnedByLesson(manifest_, job.id);
+  if (!options_.replace_unowned)
+    if (std::optional<std::string> unowned = FindUnownedFile(LessonDir(job.id), owned)) {
+      job.diagnostics.push_back({Severity::Error, job.lesson->id_where, UnownedMessage(*unowned, LessonDir(job.id))});
+      return false;
+    }
   // Folders this lesson file made under an id that nothing claims now: removed
   // once the new one is in place.
   std::vector<std::string> superseded;
@@ -383,6 +425,10 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
     }
   ManifestLesson replacing = entry;
   replacing.pending = true;
+  // Until the swap is recorded the folder holds either version: own both.
+  if (auto old = manifest_.lessons.find(job.id); old != manifest_.lessons.end() && old->second.made)
+    replacing.made = UnionOfFiles(*old->second.made, *entry.made);
+  if (owned.everything) replacing.made.reset();
   manifest_.lessons[job.id] = replacing;
   if (!WriteManifest()) return false;
   CrashPoint("lesson-pending");
@@ -393,7 +439,7 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
   }
   CrashPoint("lesson-swapped");
   for (const std::string& id : superseded) {
-    if (RemoveTree(LessonDir(id), &error)) {
+    if (RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error)) {
       manifest_.lessons.erase(id);
     } else {
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
@@ -423,7 +469,7 @@ void CourseBuilder::RemoveStale() {
   for (const std::string& id : stale) {
     std::string error;
     std::string source = ResolveFromOut(manifest_.lessons[id].source, out_);
-    if (!RemoveTree(LessonDir(id), &error)) {
+    if (!RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error)) {
       Error(error);
       continue;
     }
@@ -488,11 +534,23 @@ void CourseBuilder::BuildCourse() {
       Error(fmt::format("course output '{}' would replace the lesson folder of the same name", name));
       return;
     }
+  std::vector<std::string> course_files = index_sink.paths();
+  if (handout_ok)
+    for (const std::string& path : handout_sink.paths()) course_files.push_back(path);
+  course_files = UnionOfFiles(course_files, {});
   std::lock_guard lock(mutex_);
+  if (!options_.replace_unowned)
+    for (const std::string& name : entries)
+      if (std::optional<std::string> unowned = FindUnownedFile(out_ + "/" + name, OwnedByCourse(manifest_, name))) {
+        Error(UnownedMessage(*unowned, out_ + "/" + name));
+        return;
+      }
   CrashPoint("course-staged");
   // As for lessons: the manifest first stops vouching for the course files
   // (and owns every name about to appear), then they are swapped one by one.
   manifest_.course_key.clear();
+  const std::optional<std::vector<std::string>> old_course_files = manifest_.course_files;
+  if (manifest_.course_files) manifest_.course_files = UnionOfFiles(*manifest_.course_files, course_files);
   for (const std::string& name : entries)
     if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), name) ==
         manifest_.course_entries.end())
@@ -514,10 +572,14 @@ void CourseBuilder::BuildCourse() {
   } else {
     for (const std::string& old : manifest_.course_entries)
       if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
-          !manifest_.lessons.count(old) && !RemoveTree(out_ + "/" + old, &error))
-        Error(error);
+          !manifest_.lessons.count(old)) {
+        BuildManifest before = manifest_;
+        before.course_files = old_course_files;
+        if (!RemoveOwned(out_ + "/" + old, OwnedByCourse(before, old), &error)) Error(error);
+      }
     manifest_.course_key = key;
     manifest_.course_entries = entries;
+    manifest_.course_files = course_files;
     WriteManifest();
     CrashPoint("course-recorded");
     for (const std::string& path : handout_sink.paths()) written.push_back(path);

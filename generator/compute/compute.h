@@ -41,6 +41,13 @@ struct ConvTrace {
   // Top-left of the receptive field in padded-image coordinates
   // (row 0 is the first padding row when pad_top > 0).
   int origin_row = 0, origin_col = 0;
+  // The cells read, in padded-image coordinates, row-major: what frames
+  // draw the window over (they never work it out from stride and dilation).
+  struct Cell {
+    int row = 0, col = 0;
+    friend bool operator==(const Cell&, const Cell&) = default;
+  };
+  std::vector<Cell> cells;
   std::vector<double> inputs;    // kh*kw values read, row-major (0 for padding)
   std::vector<double> products;  // weight * input, row-major
   double sum = 0.0;

@@ -7,8 +7,9 @@
 namespace cl {
 namespace {
 
-// Calls tap(input, weight) for each filter position of output cell (r, c),
-// row-major; input is 0 where the dilated window reads padding.
+// Calls tap(input, weight, row, col) for each filter position of output cell
+// (r, c), row-major, with the cell read in padded-image coordinates; input is
+// 0 where the dilated window reads padding.
 template <typename Tap>
 void ForEachTap(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, Tap&& tap) {
   for (int i = 0; i < weights.rows; ++i) {
@@ -17,7 +18,7 @@ void ForEachTap(const Grid& image, const Grid& weights, const ConvSpec& conv, in
     for (int j = 0; j < weights.cols; ++j) {
       const int x = c * conv.stride_w + j * conv.dilation_w - conv.pad_left;
       const double input = row_inside && x >= 0 && x < image.cols ? image.at(y, x) : 0.0;
-      tap(NormalizeZero(input), weights.at(i, j));
+      tap(NormalizeZero(input), weights.at(i, j), y + conv.pad_top, x + conv.pad_left);
     }
   }
 }
@@ -40,7 +41,7 @@ Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv) {
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
       double sum = 0.0;
-      ForEachTap(image, weights, conv, r, c, [&](double input, double weight) { sum += weight * input; });
+      ForEachTap(image, weights, conv, r, c, [&](double input, double weight, int, int) { sum += weight * input; });
       out.at(r, c) = NormalizeZero(sum);
     }
   }
@@ -59,10 +60,12 @@ ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
   const auto taps = static_cast<std::size_t>(v.filter.weights.rows) * static_cast<std::size_t>(v.filter.weights.cols);
   t.inputs.reserve(taps);
   t.products.reserve(taps);
+  t.cells.reserve(taps);
   double sum = 0.0;
-  ForEachTap(v.image, v.filter.weights, conv, out_row, out_col, [&](double input, double weight) {
+  ForEachTap(v.image, v.filter.weights, conv, out_row, out_col, [&](double input, double weight, int row, int col) {
     const double product = weight * input;
     t.inputs.push_back(input);
+    t.cells.push_back({row, col});
     t.products.push_back(NormalizeZero(product));
     sum += product;
   });

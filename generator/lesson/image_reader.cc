@@ -158,6 +158,10 @@ std::optional<Grid> ReadImageFile(NodeReader& reader, const YamlNode& node, cons
 
 }  // namespace
 
+bool ImageIsFile(const YamlNode& value) {
+  return value.kind == YamlNode::Kind::Mapping && NodeReader::Find(value, "file") != nullptr;
+}
+
 std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context) {
   if (value.kind != YamlNode::Kind::Mapping) {
     reader.Error(value, fmt::format("image must be a mapping with one of {}, got {}", ListNames(kImageSources),

@@ -44,7 +44,8 @@ std::string PoolLine(const PoolSpec& p) {
 
 std::string VariantBlock(const Variant& v, std::size_t number) {
   std::string out = fmt::format("variant {}{}: {}\n", number, number == 1 ? " (base)" : "", QuotedText(v.label));
-  out += "  image: " + GridSizeText(v.image) + "\n" + GridText(v.image, 4);
+  out += "  image: " + GridSizeText(v.image) + (v.image_from_file ? " (file, grey levels 0 to 255)" : "") + "\n" +
+         GridText(v.image, 4);
   out += "  filter: " + QuotedText(v.filter.name) + " " + GridSizeText(v.filter.weights) + "\n" +
          GridText(v.filter.weights, 4);
   out += ConvLine(v.conv) + ActivationLine(v.activation) + PoolLine(v.pool);
@@ -95,6 +96,7 @@ std::string DumpLesson(const Lesson& lesson, const std::vector<const Variant*>& 
   out += "  summary: " + QuotedText(lesson.summary) + "\n";
   out += "  order: " + (lesson.order ? FormatNumber(*lesson.order) : std::string("none")) + "\n";
   out += fmt::format("  beats: per {}, max {}\n", BeatsPerName(lesson.beats.per), lesson.beats.max);
+  out += std::string("  scale: ") + (lesson.scale == ScaleMode::Shared ? "shared" : "per-variant") + "\n";
   out += "  inputs:" + std::string(lesson.inputs.empty() ? " none" : "") + "\n";
   for (const std::string& input : lesson.inputs) out += "    " + QuotedText(input) + "\n";
   for (const Variant* v : variants) {

@@ -16,9 +16,10 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 13> kLessonKeys{"id",   "title",  "summary", "order",      "label",
+constexpr std::array<std::string_view, 14> kLessonKeys{"id",   "title",  "summary", "order",      "label",
                                                        "image", "filter", "conv",    "activation", "pool",
-                                                       "variants", "beats", "sections"};
+                                                       "variants", "beats", "scale",  "sections"};
+constexpr std::array<std::string_view, 2> kScaleModes{"per-variant", "shared"};
 constexpr std::array<std::string_view, 6> kVariantKeys{"label", "image", "filter", "conv", "activation", "pool"};
 
 std::string KeyHint(std::string_view key, std::span<const std::string_view> known) {
@@ -212,6 +213,11 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
     auto beats = ReadBeats(reader, *entry->value);
     ok = ok && beats.has_value();
     if (beats) lesson.beats = *beats;
+  }
+  if (const auto* entry = NodeReader::Find(root, "scale")) {
+    auto scale = reader.Choice(*entry->value, "scale", kScaleModes);
+    ok = ok && scale.has_value();
+    if (scale) lesson.scale = *scale == "shared" ? ScaleMode::Shared : ScaleMode::PerVariant;
   }
   if (const auto* entry = NodeReader::Find(root, "sections")) {
     auto sections = ReadSections(reader, *entry->value);

@@ -53,6 +53,8 @@ struct ImageContext {
 // Each reader reports its problems through `reader` and returns nullopt when
 // the value is unusable.
 std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context);
+// Whether an image node (as ReadImage accepted it) reads an image file.
+bool ImageIsFile(const YamlNode& value);
 std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value);
 std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value);
 std::optional<ActivationSpec> ReadActivation(NodeReader& reader, const YamlNode& value);

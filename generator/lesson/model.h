@@ -48,6 +48,9 @@ struct PoolSpec {
 struct Variant {
   std::string label;  // unique within the lesson
   Grid image;         // 1..512 per side
+  // Read from an image file: its values are grey levels, 0 black to 255
+  // white, so frames draw it on that fixed range rather than on its own.
+  bool image_from_file = false;
   Filter filter;
   ConvSpec conv;
   ActivationSpec activation;
@@ -62,6 +65,11 @@ struct BeatsSpec {
   int max = 400;  // 1..2000
   SourceLocation where;  // for warnings such as "beats reduced to fit max"
 };
+
+// Colour scales of a lesson's frames: each variant on its own range (the
+// default, so a variant with small values is not washed out by a larger
+// one), or one range shared by every variant when comparing them is the point.
+enum class ScaleMode { PerVariant, Shared };
 
 enum class SectionKind { Prose, StepByStep, Complexity };
 
@@ -79,6 +87,7 @@ struct Lesson {
   std::optional<double> order;
   std::vector<Variant> variants;  // at least one; [0] is the base
   BeatsSpec beats;
+  ScaleMode scale = ScaleMode::PerVariant;
   std::vector<Section> sections;  // without `sections`: the two generated ones
   std::vector<std::string> inputs;  // files read besides the lesson (image files), for rebuild checks
   SourceLocation id_where;  // the id's value, or just the path when the id is the file's stem

@@ -78,6 +78,7 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   Variant v;
   v.label = std::move(label);
   v.image = *image.parsed;
+  v.image_from_file = ImageIsFile(*image.value);
   v.filter = *filter.parsed;
   v.conv = ResolvePadding(conv.parsed.value_or(ConvSettings{}), v.image, v.filter.weights);
   v.activation = activation.parsed.value_or(ActivationSpec{});

@@ -1,132 +1,360 @@
 #include "render/png_encode.h"
 
-#include <png.h>
+#include <libdeflate.h>
 
-#include <csetjmp>
+#include <algorithm>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <new>
-#include <utility>
+#include <optional>
 
 namespace cl {
 namespace {
 
-// zlib level and the PNG row filters libpng may choose from.
-struct PngSettings {
-  int level;
-  int filters;
-};
+// libdeflate levels: frames are encoded by the hundred, so they get a fast
+// level; small data pictures (embedded in SVG as text) get the densest.
+constexpr int kFrameLevel = 1;
+constexpr int kDenseLevel = 12;
 
-// Frames: level 1 on "Up"-filtered rows. On the default lesson at scale 2
-// (2390x932) this takes about 11 ms a frame for 94 KB; level 6 with every
-// filter gives 66 KB in 39 ms, no filter 113 KB in 9 ms, and higher levels
-// with "Up" barely shrink the file (level 3: 91 KB).
-constexpr PngSettings kFast = {1, PNG_FILTER_UP};
-// Small data pictures: libpng's defaults (level 6, the best filter per row).
-constexpr PngSettings kDense = {6, PNG_ALL_FILTERS};
+// The most a palette PNG's pixel may differ from the drawn one, in any
+// channel (of 255); a picture that cannot be held to it is written truecolour.
+constexpr int kMaxPaletteError = 24;
 
-// Fills `row` (width * 3 bytes) with the RGB bytes of row `y`.
-using FillRow = void (*)(const void* source, int width, int y, uint8_t* row);
+// PNG colour types and row filters used here.
+constexpr uint8_t kColourTruecolour = 2;
+constexpr uint8_t kColourPalette = 3;
+constexpr uint8_t kFilterNone = 0;
+constexpr uint8_t kFilterUp = 2;
 
-struct Output {
-  std::string bytes;
-  bool out_of_memory = false;
-};
-
-struct EncodeJob {
+// One picture's pixels, read a row at a time as 32-bit words whose low 24
+// bits are 0xRRGGBB (the top byte is ignored: Cairo leaves it undefined).
+struct Pixels {
   int width = 0, height = 0;
-  PngSettings settings{};
-  const void* source = nullptr;
-  FillRow fill = nullptr;
-  uint8_t* row = nullptr;  // width * 3 bytes, owned by the caller
-  Output* output = nullptr;
+  const uint32_t* xrgb = nullptr;  // stride words per row
+  std::size_t stride = 0;
+  const uint8_t* rgb = nullptr;  // or width * 3 bytes per row
+  const uint32_t* Row(int y, std::vector<uint32_t>* scratch) const {
+    if (xrgb) return xrgb + stride * static_cast<std::size_t>(y);
+    scratch->resize(static_cast<std::size_t>(width));
+    const uint8_t* in = rgb + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 3;
+    for (int x = 0; x < width; ++x, in += 3) (*scratch)[x] = uint32_t{in[0]} << 16 | uint32_t{in[1]} << 8 | in[2];
+    return scratch->data();
+  }
 };
 
-void AppendToOutput(png_structp png, png_bytep data, png_size_t length) {
-  auto* output = static_cast<Output*>(png_get_io_ptr(png));
-  if (output->out_of_memory) return;
-  try {
-    output->bytes.append(reinterpret_cast<const char*>(data), length);
-  } catch (const std::bad_alloc&) {
-    output->out_of_memory = true;  // reported once libpng is done; no jump out of a catch
-  }
+constexpr uint32_t kRgbMask = 0xFFFFFFu;
+
+// The end of the run of pixels from `x` on that have row[x]'s colour.
+int RunEnd(const uint32_t* row, int x, int width) {
+  const uint32_t colour = row[x];
+  int end = x + 1;
+  while (end < width && ((row[end] ^ colour) & kRgbMask) == 0) ++end;
+  return end;
 }
 
-void FlushNothing(png_structp) {}
+// The distinct colours of a picture with their pixel counts, in an
+// open-addressing table; flat art repeats the previous pixel's colour most of
+// the time, so that case is checked first. Holds at most kMaxColours: more
+// than that is a photograph, written as truecolour.
+class ColourTable {
+ public:
+  static constexpr std::size_t kMaxColours = 4096;
 
-void OnPngError(png_structp png, png_const_charp) { png_longjmp(png, 1); }
-void OnPngWarning(png_structp, png_const_charp) {}
+  ColourTable() : keys_(kSlots, kEmpty), counts_(kSlots, 0), indices_(kSlots, 0) {}
 
-// The libpng part. libpng reports errors with longjmp, so nothing here has a
-// destructor: everything that outlives a jump belongs to the caller.
-bool RunLibpng(const EncodeJob& job) {
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, OnPngError, OnPngWarning);
-  if (png == nullptr) return false;
-  png_infop info = png_create_info_struct(png);
-  if (info == nullptr) {
-    png_destroy_write_struct(&png, nullptr);
-    return false;
+  // Reads the picture once, as runs of one colour (a row like the one above
+  // is noted as such), counting the pixels of each colour. False when the
+  // picture has more than kMaxColours colours.
+  bool Read(const Pixels& p) {
+    std::vector<uint32_t> scratch, above_scratch;
+    const uint32_t* above = nullptr;
+    std::size_t above_first = 0;
+    row_first_.resize(static_cast<std::size_t>(p.height) + 1);
+    for (int y = 0; y < p.height; ++y) {
+      const uint32_t* row = p.Row(y, &scratch);
+      const std::size_t first = run_slot_.size();
+      row_first_[y] = first;
+      if (above && std::memcmp(row, above, static_cast<std::size_t>(p.width) * 4) == 0) {
+        for (std::size_t r = above_first; r < first; ++r) counts_[run_slot_[r]] += run_length_[r];
+        row_same_.push_back(true);
+        continue;
+      }
+      row_same_.push_back(false);
+      for (int x = 0; x < p.width;) {
+        const int end = RunEnd(row, x, p.width);
+        const std::size_t slot = SlotOf(row[x] & kRgbMask);
+        if (slot == kFull) return false;
+        counts_[slot] += static_cast<uint32_t>(end - x);
+        run_slot_.push_back(static_cast<uint32_t>(slot));
+        run_length_.push_back(static_cast<uint32_t>(end - x));
+        x = end;
+      }
+      above_first = first;
+      if (!p.xrgb) above_scratch.swap(scratch);
+      above = p.xrgb ? row : above_scratch.data();
+    }
+    row_first_[p.height] = run_slot_.size();
+    return true;
   }
-  if (setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, &info);
-    return false;
+  // The palette indices of row `y` into `out` (width bytes), `out - stride`
+  // being the row above.
+  void WriteIndices(int y, uint8_t* out, std::size_t width, std::size_t stride) const {
+    if (row_same_[y]) {
+      std::memcpy(out, out - stride, width);
+      return;
+    }
+    for (std::size_t r = row_first_[y]; r < row_first_[y + 1]; ++r) {
+      std::memset(out, indices_[run_slot_[r]], run_length_[r]);
+      out += run_length_[r];
+    }
   }
-  png_set_write_fn(png, job.output, AppendToOutput, FlushNothing);
-  png_set_compression_level(png, job.settings.level);
-  png_set_filter(png, PNG_FILTER_TYPE_BASE, job.settings.filters);
-  // Only IHDR, IDAT and IEND: no tIME, gAMA or text chunk is ever set.
-  png_set_IHDR(png, info, static_cast<png_uint_32>(job.width), static_cast<png_uint_32>(job.height), 8,
-               PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-  png_write_info(png, info);
-  for (int y = 0; y < job.height; ++y) {
-    job.fill(job.source, job.width, y, job.row);
-    png_write_row(png, job.row);
+  const std::vector<std::size_t>& slots() const { return used_; }  // in the order first seen
+  uint32_t colour(std::size_t slot) const { return keys_[slot]; }
+  uint32_t count(std::size_t slot) const { return counts_[slot]; }
+  void SetIndex(std::size_t slot, uint8_t index) { indices_[slot] = index; }
+
+ private:
+  static constexpr std::size_t kSlots = kMaxColours * 4;
+  static constexpr std::size_t kFull = ~std::size_t{0};
+  static constexpr uint32_t kEmpty = 0xFF000000u;  // colours are 24-bit: never a key
+
+  std::size_t SlotOf(uint32_t colour) {
+    if (colour == last_colour_) return last_slot_;
+    std::size_t slot = (colour * 2654435761u) >> 18 & (kSlots - 1);
+    while (keys_[slot] != colour) {
+      if (keys_[slot] == kEmpty) {
+        if (used_.size() == kMaxColours) return kFull;
+        keys_[slot] = colour;
+        used_.push_back(slot);
+        break;
+      }
+      slot = (slot + 1) & (kSlots - 1);
+    }
+    last_colour_ = colour;
+    last_slot_ = slot;
+    return slot;
   }
-  png_write_end(png, nullptr);
-  png_destroy_write_struct(&png, &info);
+
+  std::vector<uint32_t> keys_, counts_;
+  std::vector<uint8_t> indices_;
+  std::vector<std::size_t> used_;
+  std::vector<uint32_t> run_slot_, run_length_;  // the picture's runs, row after row
+  std::vector<std::size_t> row_first_;            // each row's first run
+  std::vector<bool> row_same_;                    // the row repeats the one above (and has no runs)
+  uint32_t last_colour_ = kEmpty;
+  std::size_t last_slot_ = 0;
+};
+
+int ChannelError(uint32_t a, uint32_t b) {
+  int worst = 0;
+  for (int shift : {16, 8, 0}) {
+    const int d = static_cast<int>(a >> shift & 0xFF) - static_cast<int>(b >> shift & 0xFF);
+    worst = std::max(worst, d < 0 ? -d : d);
+  }
+  return worst;
+}
+
+int Distance2(uint32_t a, uint32_t b) {
+  int sum = 0;
+  for (int shift : {16, 8, 0}) {
+    const int d = static_cast<int>(a >> shift & 0xFF) - static_cast<int>(b >> shift & 0xFF);
+    sum += d * d;
+  }
+  return sum;
+}
+
+// Picks at most 256 palette colours and gives every colour of the table the
+// index of its nearest one; returns the palette, or nothing when some colour
+// would be more than kMaxPaletteError from what was drawn. Up to 256 colours
+// are kept exactly. Beyond that (anti-aliased text blends its ink with every
+// fill it sits on), the most used colours are kept exactly, so fills and
+// plain text never change, and the rest is chosen farthest-first: each added
+// colour is the one worst served so far, which bounds the error of all.
+std::optional<std::vector<uint32_t>> ChoosePalette(ColourTable* table) {
+  const std::vector<std::size_t>& slots = table->slots();
+  std::vector<uint32_t> palette;
+  if (slots.size() <= 256) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      table->SetIndex(slots[i], static_cast<uint8_t>(i));
+      palette.push_back(table->colour(slots[i]));
+    }
+    return palette;
+  }
+  std::vector<std::size_t> by_use = slots;
+  std::sort(by_use.begin(), by_use.end(), [&](std::size_t a, std::size_t b) {
+    return table->count(a) != table->count(b) ? table->count(a) > table->count(b) : table->colour(a) < table->colour(b);
+  });
+  constexpr std::size_t kKeptByUse = 96;
+  std::vector<int> nearest(by_use.size(), std::numeric_limits<int>::max());
+  std::vector<uint8_t> index(by_use.size(), 0);
+  std::vector<uint32_t> colours(by_use.size());
+  for (std::size_t i = 0; i < by_use.size(); ++i) colours[i] = table->colour(by_use[i]);
+  // Adds colour `chosen`; returns the colour now served worst (ties: the
+  // more used one, as sorted).
+  auto add = [&](std::size_t chosen) {
+    const uint32_t colour = colours[chosen];
+    const auto at = static_cast<uint8_t>(palette.size());
+    palette.push_back(colour);
+    std::size_t worst = 0;
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+      const int d = Distance2(colours[i], colour);
+      if (d < nearest[i]) nearest[i] = d, index[i] = at;
+      if (nearest[i] > nearest[worst]) worst = i;
+    }
+    return worst;
+  };
+  std::size_t worst = 0;
+  for (std::size_t i = 0; i < kKeptByUse; ++i) worst = add(i);
+  while (palette.size() < 256 && nearest[worst] > 0) worst = add(worst);
+  for (std::size_t i = 0; i < by_use.size(); ++i) {
+    if (ChannelError(table->colour(by_use[i]), palette[index[i]]) > kMaxPaletteError) return std::nullopt;
+    table->SetIndex(by_use[i], index[i]);
+  }
+  return palette;
+}
+
+// A picture's filtered scanlines: a buffer every byte of which is written
+// (a std::vector would first clear megabytes for nothing).
+class Scanlines {
+ public:
+  explicit Scanlines(std::size_t size) : bytes_(new uint8_t[size]), size_(size) {}
+  uint8_t* data() { return bytes_.get(); }
+  const uint8_t* data() const { return bytes_.get(); }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::unique_ptr<uint8_t[]> bytes_;
+  std::size_t size_;
+};
+
+// The filtered scanlines of a palette PNG: a filter byte, then one index a
+// pixel (flat art compresses best unfiltered).
+Scanlines PaletteRows(const Pixels& p, const ColourTable& table) {
+  const std::size_t row_bytes = static_cast<std::size_t>(p.width) + 1;
+  Scanlines rows(row_bytes * static_cast<std::size_t>(p.height));
+  for (int y = 0; y < p.height; ++y) {
+    uint8_t* row = rows.data() + row_bytes * static_cast<std::size_t>(y);
+    row[0] = kFilterNone;
+    table.WriteIndices(y, row + 1, row_bytes - 1, row_bytes);
+  }
+  return rows;
+}
+
+// The filtered scanlines of a truecolour PNG: each row against the one above
+// ("Up"), which turns the repeated rows of flat art into runs of zeros.
+Scanlines TruecolourRows(const Pixels& p) {
+  const std::size_t width3 = static_cast<std::size_t>(p.width) * 3;
+  Scanlines rows((width3 + 1) * static_cast<std::size_t>(p.height));
+  std::vector<uint8_t> above(width3, 0), current(width3);
+  std::vector<uint32_t> scratch;
+  for (int y = 0; y < p.height; ++y) {
+    const uint32_t* pixels = p.Row(y, &scratch);
+    for (int x = 0; x < p.width; ++x) {
+      const uint32_t c = pixels[x];
+      current[3 * x] = static_cast<uint8_t>(c >> 16);
+      current[3 * x + 1] = static_cast<uint8_t>(c >> 8);
+      current[3 * x + 2] = static_cast<uint8_t>(c);
+    }
+    uint8_t* row = rows.data() + (width3 + 1) * static_cast<std::size_t>(y);
+    row[0] = kFilterUp;
+    for (std::size_t i = 0; i < width3; ++i) row[i + 1] = static_cast<uint8_t>(current[i] - above[i]);
+    above.swap(current);
+  }
+  return rows;
+}
+
+void AppendU32(std::string* out, uint32_t v) {
+  const char bytes[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                         static_cast<char>(v)};
+  out->append(bytes, 4);
+}
+
+void AppendChunk(std::string* out, const char type[4], const void* data, std::size_t size) {
+  AppendU32(out, static_cast<uint32_t>(size));
+  const std::size_t start = out->size();
+  out->append(type, 4);
+  if (size) out->append(static_cast<const char*>(data), size);
+  AppendU32(out, libdeflate_crc32(0, out->data() + start, size + 4));
+}
+
+struct CompressorDeleter {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+
+// Appends the IDAT chunk of `rows`, a zlib stream; false when out of memory.
+bool AppendIdat(std::string* png, const Scanlines& rows, int level) {
+  std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(level));
+  if (!compressor) return false;
+  const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
+  Scanlines stream(bound);
+  const std::size_t size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), stream.data(), bound);
+  if (size == 0) return false;
+  png->reserve(png->size() + size + 32);
+  AppendChunk(png, "IDAT", stream.data(), size);
   return true;
+}
+
+// IHDR, PLTE for a palette picture, one IDAT and IEND: no time, gamma or text
+// chunk, so equal pixels give equal bytes.
+std::string Encode(const Pixels& p, int level) {
+  try {
+    auto table = std::make_unique<ColourTable>();
+    std::optional<std::vector<uint32_t>> palette;
+    if (table->Read(p)) palette = ChoosePalette(table.get());
+    const bool paletted = palette.has_value();
+    const Scanlines rows = paletted ? PaletteRows(p, *table) : TruecolourRows(p);
+    std::string png("\x89PNG\r\n\x1a\n", 8);
+    std::string header;
+    AppendU32(&header, static_cast<uint32_t>(p.width));
+    AppendU32(&header, static_cast<uint32_t>(p.height));
+    header += static_cast<char>(8);  // bits per sample (or per palette index)
+    header += static_cast<char>(paletted ? kColourPalette : kColourTruecolour);
+    header.append(3, '\0');  // deflate, adaptive filtering, no interlace
+    AppendChunk(&png, "IHDR", header.data(), header.size());
+    if (paletted) {
+      std::string plte;
+      for (uint32_t c : *palette) {
+        plte += static_cast<char>(c >> 16);
+        plte += static_cast<char>(c >> 8);
+        plte += static_cast<char>(c);
+      }
+      AppendChunk(&png, "PLTE", plte.data(), plte.size());
+    }
+    if (!AppendIdat(&png, rows, level)) return "";
+    AppendChunk(&png, "IEND", nullptr, 0);
+    return png;
+  } catch (const std::bad_alloc&) {
+    return "";
+  }
 }
 
 bool SizesOk(int width, int height) {
   // Keep every intermediate size far from overflow; frames are much smaller.
-  return width > 0 && height > 0 && width <= (1 << 16) && height <= (1 << 16);
+  return width > 0 && height > 0 && width <= (1 << 16) && height <= (1 << 16) &&
+         static_cast<long long>(width) * height <= (1LL << 28);
 }
-
-std::string Encode(int width, int height, PngSettings settings, const void* source, FillRow fill) {
-  std::vector<uint8_t> row(static_cast<std::size_t>(width) * 3);
-  Output output;
-  const EncodeJob job{width, height, settings, source, fill, row.data(), &output};
-  if (!RunLibpng(job) || output.out_of_memory) return "";
-  return std::move(output.bytes);
-}
-
-struct XrgbSource {
-  const uint32_t* pixels;
-  std::size_t stride;
-};
 
 }  // namespace
 
 std::string EncodeRgbPng(int width, int height, const std::vector<uint8_t>& rgb) {
   if (!SizesOk(width, height) || rgb.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3)
     return "";
-  return Encode(width, height, kDense, rgb.data(), [](const void* source, int w, int y, uint8_t* row) {
-    const std::size_t row_bytes = static_cast<std::size_t>(w) * 3;
-    std::memcpy(row, static_cast<const uint8_t*>(source) + row_bytes * static_cast<std::size_t>(y), row_bytes);
-  });
+  Pixels p;
+  p.width = width;
+  p.height = height;
+  p.rgb = rgb.data();
+  return Encode(p, kDenseLevel);
 }
 
 std::string EncodeXrgbPng(int width, int height, const uint32_t* pixels, std::size_t stride) {
   if (!SizesOk(width, height) || pixels == nullptr || stride < static_cast<std::size_t>(width)) return "";
-  const XrgbSource source{pixels, stride};
-  return Encode(width, height, kFast, &source, [](const void* data, int w, int y, uint8_t* row) {
-    const auto* s = static_cast<const XrgbSource*>(data);
-    const uint32_t* in = s->pixels + s->stride * static_cast<std::size_t>(y);
-    for (int x = 0; x < w; ++x) {
-      *row++ = static_cast<uint8_t>(in[x] >> 16);
-      *row++ = static_cast<uint8_t>(in[x] >> 8);
-      *row++ = static_cast<uint8_t>(in[x]);
-    }
-  });
+  Pixels p;
+  p.width = width;
+  p.height = height;
+  p.xrgb = pixels;
+  p.stride = stride;
+  return Encode(p, kFrameLevel);
 }
 
 }  // namespace cl

@@ -1,12 +1,12 @@
-// PNG encoding of opaque RGB pixels through libpng, deterministic: the file
-// holds IHDR, IDAT and IEND only (no time, gamma or text chunks), so equal
-// pixels give equal bytes. Two settings for two kinds of picture:
-// - frames are large (a 1180x470 unit frame at 2x is 2.2 megapixels) and
-//   mostly flat colour, where zlib's fastest level on rows filtered against
-//   the row above ("Up") costs a sixth of Cairo's own PNG writer and gives
-//   smaller files than the default settings would give much more slowly;
-// - small pictures of data (a large grid's cells, embedded in SVG as text)
-//   get libpng's default level and per-row filter choice, the densest.
+// PNG encoding of opaque RGB pixels, deterministic: the file holds IHDR,
+// PLTE (palette pictures only), one IDAT and IEND, no time, gamma or text
+// chunk, so equal pixels give equal bytes. Frames are flat colours and
+// anti-aliased text, so most fit 256 colours: those are written as 8-bit
+// palette PNGs with unfiltered rows (a third of the RGB data, and the runs
+// compress best unfiltered); the others as truecolour with rows filtered
+// against the row above. The zlib stream comes from libdeflate, in one call
+// over the whole picture: a fast level for frames, the densest for small
+// pictures of data (a large grid's cells, embedded in SVG as text).
 #pragma once
 
 #include <cstddef>
@@ -17,8 +17,8 @@
 namespace cl {
 
 // `rgb` holds width * height * 3 bytes, row-major. Returns the PNG file, or
-// "" when the sizes are not positive or do not match. For small pictures of
-// data: compressed densely.
+// "" when the sizes are not positive or do not match (or memory ran out).
+// For small pictures of data: compressed densely.
 std::string EncodeRgbPng(int width, int height, const std::vector<uint8_t>& rgb);
 
 // Pixels as 32-bit words 0x??RRGGBB (Cairo's RGB24/ARGB32 layout; the top

@@ -1,7 +1,11 @@
-// Planning the geometry of a variant's frames: one cell size for the image
-// and the maps (so a window on the image and the cell it writes look alike),
-// a filter at least big enough to read, labels that never overlap, and room
-// for the longest caption of any beat.
+// Planning the geometry of a variant's frames. First choice: every cell shows
+// its number, at one font size for the whole frame, as large as it can be
+// (15 units down to kMinValueSize): each grid's cells grow to fit its widest
+// value, and the panels wrap to a second (or third) row when one row is too
+// wide, using the frame's height. Lessons too large for that (or beyond the
+// contract's sizes) fall back to one row of cells shrunk to fit, numbers
+// only where they still fit at the minimum size. Labels never overlap, and
+// there is room for the longest caption of any beat.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -24,8 +28,9 @@ namespace {
 constexpr double kMargin = 24;
 constexpr double kMaxContentWidth = 1232;  // frames are at most 1280 wide: a slide at 2x
 constexpr double kMinContentWidth = 672;   // room for a caption and the legend
-constexpr double kMaxGridHeight = 520;
-constexpr double kMaxCell = 44;
+constexpr double kMaxGridHeight = 520;     // a row of grids grows no taller than this beyond what numbers need
+constexpr double kMaxGridsHeight = 2000;   // all rows of grids together, when every number is shown
+constexpr double kMaxCell = 44;            // cells grow to this for looks; numbers may need more
 constexpr double kFilterSpan = 132;        // a small filter's cells grow until it spans this
 constexpr double kHeadingSize = 18;
 constexpr double kLabelSize = 14;
@@ -35,21 +40,24 @@ constexpr double kCaptionSize = 16;
 constexpr double kLegendTextSize = 12;
 constexpr double kIndexSize = 10;
 constexpr double kMaxNumberSize = 15;
-constexpr double kMinNumberSize = 8;
+constexpr double kNumberSizeStep = 0.5;
+constexpr int kMaxPanelRows = 3;
+constexpr double kRowGap = 18;             // between one row's grids and the next row's labels
+// Grids wider than this many cells never show numbers in a 1232-unit row, so
+// their values are not even measured (a 512x512 image has 262144).
+constexpr int kMaxNumberedSide = 60;
 constexpr int kMaxCaptionLines = 4;
 // Room a highlight outline takes beyond its grid (its widest stroke, drawn
 // just outside the cells it frames; see HighlightWidth).
 constexpr double kOutlineRoom = 5;
+// The legend's bars.
+constexpr double kGreyBarWidth = 140;
+constexpr double kValueBarWidth = 200;
+constexpr double kLegendBarHeight = 12;
+constexpr double kLegendGap = 24;
 
 double Ascent(double size) { return kFontAscent * size; }
 double Descent(double size) { return kFontDescent * size; }
-
-// Widest of `values` as cell numbers, in units at font size 1.
-double WidestNumber(const std::vector<double>& values, bool with_zero) {
-  double widest = with_zero ? TextWidth("0", 1) : 0;
-  for (double v : values) widest = std::max(widest, TextWidth(FormatNumberCompact(v, 5), 1));
-  return widest;
-}
 
 struct PanelPlan {
   bool present = false;
@@ -58,27 +66,41 @@ struct PanelPlan {
   int index_rows = 0, index_cols = 0;  // how many indices (image size; 0: no indices)
   std::string label;
   const std::vector<double>* values = nullptr;
-  bool padded = false;
+  bool padded = false;        // padding cells show "0" too
   double widest_cached = -1;  // computed on demand: large maps never need it
 };
 
+// Widest of the panel's cell texts, in units at font size 1.
 double Widest(PanelPlan& p) {
-  if (p.widest_cached < 0) p.widest_cached = WidestNumber(*p.values, p.padded);
-  return p.widest_cached;
+  if (p.widest_cached >= 0) return p.widest_cached;
+  double widest = TextWidth("0", 1);  // padding, and cells an activation clears
+  for (double v : *p.values) widest = std::max(widest, TextWidth(FormatNumberCell(v), 1));
+  return p.widest_cached = widest;
 }
 
-// The font size of the numbers in cells of side `cell`, or 0 when they do not fit.
-double NumberSize(PanelPlan& p, double cell) {
-  const double by_height = (cell - 4) / (kFontAscent + kFontDescent);
-  // A third of the cell reads well; small cells may go down to the minimum.
-  double size = std::min(std::max(cell * 0.36, kMinNumberSize), std::min(kMaxNumberSize, by_height));
-  if (size < kMinNumberSize) return 0;
-  const double widest = Widest(p);
-  // Numbers keep clear of cell marks where cells are roomy (small cells
-  // would rather keep their numbers and let a thin mark brush them).
-  const double room = cell >= 24 ? cell - 2 * CellMarkRoom(cell) - 2 : cell - 4;
-  if (widest * size > room) size = room / widest;
-  return size >= kMinNumberSize ? size : 0;
+// Room a number leaves inside a cell of side `cell`: clear of cell marks
+// where cells are roomy (small cells would rather keep their numbers and let
+// a thin mark brush them).
+double NumberRoom(double cell) { return cell >= 24 ? cell - 2 * CellMarkRoom(cell) - 2 : cell - 4; }
+double NumberHeight(double size) { return size * (kFontAscent + kFontDescent) + 4; }
+
+bool NumberFits(PanelPlan& p, double cell, double size) {
+  return NumberHeight(size) <= cell && Widest(p) * size <= NumberRoom(cell) + 1e-9;
+}
+
+// The smallest whole cell side whose numbers fit at `size`.
+double NeededCell(PanelPlan& p, double size) {
+  const double small = std::ceil(std::max(Widest(p) * size + 4, NumberHeight(size)) - 1e-9);
+  if (small < 24) return small;
+  return std::max(24.0, std::ceil(std::max(Widest(p) * size + 2 * CellMarkRoom(24) + 2, NumberHeight(size)) - 1e-9));
+}
+
+// The largest size (<= kMaxNumberSize, on the size grid) whose numbers fit
+// cells of side `cell`; 0 when not even kMinValueSize does.
+double LargestFittingSize(PanelPlan& p, double cell) {
+  for (double s = kMaxNumberSize; s >= kMinValueSize - 1e-9; s -= kNumberSizeStep)
+    if (NumberFits(p, cell, s)) return s;
+  return 0;
 }
 
 // Indices need a cell wide enough for the largest one.
@@ -97,15 +119,182 @@ double PanelWidth(const PanelPlan& p, double cell) {
   return std::max(p.cols * cell + 2 * RowGutter(p, cell), TextWidth(p.label, kLabelSize));
 }
 
-struct RowPlan {
-  double main_cell = 0, filter_cell = 0;
+double OperatorWidth(const std::string& op) { return TextWidth(op, kOperatorSize) + 2 * kOperatorPad; }
+
+// Which panels share a row: rows[k] lists indices into the present panels, in order.
+using Arrangement = std::vector<std::vector<int>>;
+
+struct Plan {
+  Arrangement rows;
+  std::vector<double> cells;  // per present panel
+  double value_size = 0;      // 0: the fallback, sizes per panel below
 };
 
-double RowWidth(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops, RowPlan rp) {
+// Width of one row: its panels, and the operator before every panel but the very first.
+double RowWidth(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops,
+                const std::vector<int>& row, const std::vector<double>& cells) {
   double w = 0;
-  for (const PanelPlan* p : panels) w += PanelWidth(*p, p->is_filter ? rp.filter_cell : rp.main_cell);
-  for (const std::string& op : ops) w += TextWidth(op, kOperatorSize) + 2 * kOperatorPad;
+  for (int k : row) {
+    w += PanelWidth(*panels[k], cells[k]);
+    if (k > 0) w += OperatorWidth(ops[k - 1]);
+  }
   return w + 2 * kOutlineRoom;
+}
+
+double RowGridHeight(const std::vector<PanelPlan*>& panels, const std::vector<int>& row, const std::vector<double>& cells) {
+  double h = 0;
+  for (int k : row) h = std::max(h, panels[k]->rows * cells[k]);
+  return h;
+}
+
+bool Fits(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops, const Arrangement& rows,
+          const std::vector<double>& cells, double* total_height, double* widest_row) {
+  double height = 0, widest = 0;
+  for (const std::vector<int>& row : rows) {
+    const double w = RowWidth(panels, ops, row, cells);
+    if (w > kMaxContentWidth) return false;
+    widest = std::max(widest, w);
+    height += RowGridHeight(panels, row, cells);
+  }
+  if (height > kMaxGridsHeight) return false;
+  if (total_height) *total_height = height;
+  if (widest_row) *widest_row = widest;
+  return true;
+}
+
+// Every way to cut the panels, in order, into 1..kMaxPanelRows rows.
+std::vector<Arrangement> Arrangements(int n) {
+  std::vector<Arrangement> out;
+  for (int mask = 0; mask < (1 << (n - 1)); ++mask) {
+    if (__builtin_popcount(static_cast<unsigned>(mask)) >= kMaxPanelRows) continue;
+    Arrangement a(1);
+    for (int k = 0; k < n; ++k) {
+      if (k > 0 && (mask & (1 << (k - 1)))) a.emplace_back();
+      a.back().push_back(k);
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+// The cells of every panel with every number at `size`: the maps share one
+// size (their widest need), the image has its own or with `shared` the
+// maps' too (so a window and the cell it writes look alike); never below
+// `floor` (growth for looks; the filter up to kFilterSpan when `grow_filter`).
+std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, bool shared, double floor,
+                            bool grow_filter) {
+  std::vector<double> cells(panels.size());
+  double main = 0, maps = 0;
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    cells[k] = std::max(NeededCell(*panels[k], size), panels[k]->is_filter ? 0.0 : floor);
+    if (!panels[k]->is_filter) main = std::max(main, cells[k]);
+    if (k >= 2) maps = std::max(maps, cells[k]);  // panels 0 and 1 are the image and the filter
+  }
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    if (panels[k]->is_filter) {
+      const double wanted = std::min(kMaxCell, std::floor(kFilterSpan / std::max(panels[k]->rows, panels[k]->cols)));
+      cells[k] = std::max({cells[k], grow_filter ? wanted : 0.0, std::min(floor, kMaxCell)});
+    } else if (shared) {
+      cells[k] = main;
+    } else if (k >= 2) {
+      cells[k] = maps;  // the maps always look alike; only the image may differ
+    }
+  }
+  return cells;
+}
+
+// First choice: every number, at the largest size that fits some arrangement.
+std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
+  for (const PanelPlan* p : panels)
+    if (p->rows > kMaxNumberedSide || p->cols > kMaxNumberedSide) return std::nullopt;
+  const std::vector<Arrangement> arrangements = Arrangements(static_cast<int>(panels.size()));
+  for (double size = kMaxNumberSize; size >= kMinValueSize - 1e-9; size -= kNumberSizeStep) {
+    // The least total height wins (one row, when it fits, is the shortest);
+    // then fewer rows, shared cells, and narrower rows.
+    struct Best {
+      double height, widest;
+      std::size_t rows;
+      bool shared;
+      const Arrangement* arrangement;
+    };
+    std::optional<Best> best;
+    for (bool shared : {true, false}) {
+      const std::vector<double> cells = CellsAt(panels, size, shared, 0, false);
+      for (const Arrangement& a : arrangements) {
+        double height = 0, widest = 0;
+        if (!Fits(panels, ops, a, cells, &height, &widest)) continue;
+        const Best candidate{height, widest, a.size(), shared, &a};
+        const auto key = [](const Best& b) { return std::make_tuple(b.height, b.rows, !b.shared, b.widest); };
+        if (!best || key(candidate) < key(*best)) best = candidate;
+      }
+    }
+    if (!best) continue;
+    // Grow the cells for looks while the arrangement still fits, each row no
+    // taller than kMaxGridHeight unless its numbers need it.
+    const std::vector<double> needed = CellsAt(panels, size, best->shared, 0, false);
+    std::vector<double> row_cap;
+    for (const std::vector<int>& row : *best->arrangement)
+      row_cap.push_back(std::max(kMaxGridHeight, RowGridHeight(panels, row, needed)));
+    Plan plan{*best->arrangement, needed, size};
+    bool done = false;
+    for (double floor = kMaxCell; floor >= 0 && !done; floor -= 1) {
+      for (bool grow_filter : {true, false}) {
+        const std::vector<double> cells = CellsAt(panels, size, best->shared, floor, grow_filter);
+        bool ok = Fits(panels, ops, plan.rows, cells, nullptr, nullptr);
+        for (std::size_t r = 0; ok && r < plan.rows.size(); ++r) ok = RowGridHeight(panels, plan.rows[r], cells) <= row_cap[r];
+        if (ok) {
+          plan.cells = cells;
+          done = true;
+          break;
+        }
+      }
+    }
+    return plan;
+  }
+  return std::nullopt;
+}
+
+// The fallback for large lessons: one row, cells as large as kMaxCell
+// allows, shrunk until the row fits kMaxContentWidth and the tallest grid
+// kMaxGridHeight; a small filter grows to stay readable.
+Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
+  Plan plan;
+  plan.rows.emplace_back();
+  int total_cols = 0, max_rows = 1, filter_rows = 1, filter_cols = 1;
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    plan.rows[0].push_back(static_cast<int>(k));
+    total_cols += panels[k]->cols;
+    max_rows = std::max(max_rows, panels[k]->rows);
+    if (panels[k]->is_filter) filter_rows = panels[k]->rows, filter_cols = panels[k]->cols;
+  }
+  const auto uniform = [&](double main, double filter) {
+    std::vector<double> cells(panels.size(), main);
+    for (std::size_t k = 0; k < panels.size(); ++k)
+      if (panels[k]->is_filter) cells[k] = filter;
+    return cells;
+  };
+  double cell = std::min(kMaxCell, kMaxGridHeight / max_rows);
+  double previous = cell;
+  for (int attempt = 0; attempt < 12; ++attempt) {
+    previous = cell;
+    const double width = RowWidth(panels, ops, plan.rows[0], uniform(cell, cell));
+    if (width <= kMaxContentWidth) break;
+    // Shrink the grids' share of the width in proportion to the excess.
+    const double others = width - total_cols * cell;
+    cell = std::max((kMaxContentWidth - others) / total_cols, cell * 0.5);
+    cell = std::min(cell, previous * 0.98);
+  }
+  if (cell >= 8) cell = std::floor(cell);  // whole units keep cell edges on pixel boundaries
+  double filter_cell = cell;
+  const double wanted =
+      std::min({kMaxCell, kFilterSpan / std::max(filter_rows, filter_cols), kMaxGridHeight / filter_rows});
+  if (wanted > cell) {
+    const double excess = RowWidth(panels, ops, plan.rows[0], uniform(cell, wanted)) - kMaxContentWidth;
+    filter_cell = excess > 0 ? std::max(cell, wanted - excess / filter_cols) : wanted;
+    if (filter_cell >= 8) filter_cell = std::floor(filter_cell);
+  }
+  plan.cells = uniform(cell, filter_cell);
+  return plan;
 }
 
 std::string PaddingLabel(const ConvSpec& c) {
@@ -115,51 +304,14 @@ std::string PaddingLabel(const ConvSpec& c) {
   return ", padded";
 }
 
-// Chooses the cell sizes: as large as kMaxCell allows, shrunk until the row
-// of panels fits kMaxContentWidth and the tallest grid kMaxGridHeight.
-RowPlan ChooseCells(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
-  int total_cols = 0, max_rows = 1, filter_rows = 1, filter_cols = 1;
-  for (const PanelPlan* p : panels) {
-    total_cols += p->cols;
-    max_rows = std::max(max_rows, p->rows);
-    if (p->is_filter) filter_rows = p->rows, filter_cols = p->cols;
-  }
-  RowPlan rp;
-  double cell = std::min(kMaxCell, kMaxGridHeight / max_rows);
-  for (int attempt = 0; attempt < 12; ++attempt) {
-    rp = {cell, cell};
-    const double width = RowWidth(panels, ops, rp);
-    if (width <= kMaxContentWidth) break;
-    // Shrink the grids' share of the width in proportion to the excess.
-    const double grids = total_cols * cell;
-    const double others = width - grids;
-    cell = std::max((kMaxContentWidth - others) / total_cols, cell * 0.5);
-    cell = std::min(cell, rp.main_cell * 0.98);
-  }
-  if (cell >= 8) cell = std::floor(cell);  // whole units keep cell edges on pixel boundaries
-  rp.main_cell = cell;
-  rp.filter_cell = cell;
-  // Grow a small filter so its weights stay readable, within the room left.
-  const double wanted = std::min({kMaxCell, kFilterSpan / std::max(filter_rows, filter_cols), kMaxGridHeight / filter_rows});
-  if (wanted > cell) {
-    RowPlan grown{cell, wanted};
-    const double excess = RowWidth(panels, ops, grown) - kMaxContentWidth;
-    if (excess > 0) grown.filter_cell = std::max(cell, wanted - excess / filter_cols);
-    if (grown.filter_cell >= 8) grown.filter_cell = std::floor(grown.filter_cell);
-    rp = grown;
-  }
-  return rp;
-}
-
 }  // namespace
 
-double MaxAbsValue(const Variant& v, const VariantResult& r) {
+double MaxAbsValue(const Variant&, const VariantResult& r) {
   double m = 1e-9;
   auto scan = [&m](const Grid& g) {
     for (double x : g.values)
       if (std::isfinite(x)) m = std::max(m, std::fabs(x));
   };
-  scan(v.image);
   scan(r.conv);
   scan(r.activated);
   if (r.pooled) scan(*r.pooled);
@@ -171,6 +323,17 @@ double MaxAbsWeight(const Variant& v) {
   for (double x : v.filter.weights.values)
     if (std::isfinite(x)) m = std::max(m, std::fabs(x));
   return m;
+}
+
+GreyRange ImageGreyRange(const Variant& v) {
+  double lo = 0, hi = v.image_from_file ? 255 : -std::numeric_limits<double>::infinity();
+  for (double x : v.image.values) {
+    if (!std::isfinite(x)) continue;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+  }
+  if (!(hi > lo)) hi = lo + 1;  // a flat image: all black, not a division by zero
+  return {lo, hi};
 }
 
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
@@ -219,75 +382,96 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
             .values = &r.pooled->values};
   }
 
-  std::vector<PanelPlan*> panels = {&input, &filter, &conv};
-  std::vector<std::string> ops = {"\u2217", "="};
-  if (act.present) panels.push_back(&act), ops.push_back("\u2192");
-  if (pool.present) panels.push_back(&pool), ops.push_back("\u2192");
-
-  const RowPlan rp = ChooseCells(panels, ops);
-
   FrameGeometry g;
+  Panel* all_outs[] = {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
+  PanelPlan* all_plans[] = {&input, &filter, &conv, &act, &pool};
+  std::vector<PanelPlan*> panels;
+  std::vector<Panel*> outs;
+  for (int k = 0; k < 5; ++k)
+    if (all_plans[k]->present) panels.push_back(all_plans[k]), outs.push_back(all_outs[k]);
+  // ops[k - 1] stands before panels[k].
+  std::vector<std::string> ops = {"\u2217", "="};
+  while (ops.size() + 1 < panels.size()) ops.push_back("\u2192");
+
+  const std::optional<Plan> numbered = PlanWithNumbers(panels, ops);
+  const Plan plan = numbered ? *numbered : PlanOneRow(panels, ops);
+  // One value size per frame: the planned one, or in the fallback the
+  // largest that every grid still showing numbers can hold.
+  double value_size = plan.value_size;
+  std::vector<bool> numbers(panels.size(), true);
+  if (!numbered) {
+    value_size = kMaxNumberSize;
+    bool any = false;
+    for (std::size_t k = 0; k < panels.size(); ++k) {
+      const bool small = panels[k]->rows <= kMaxNumberedSide && panels[k]->cols <= kMaxNumberedSide;
+      const double s = small ? LargestFittingSize(*panels[k], plan.cells[k]) : 0;
+      numbers[k] = s > 0;
+      if (s > 0) value_size = std::min(value_size, s), any = true;
+    }
+    if (!any) value_size = 0;
+  }
+
   g.margin = kMargin;
   g.heading_size = kHeadingSize;
   g.label_size = kLabelSize;
   g.operator_size = kOperatorSize;
   g.caption_size = kCaptionSize;
   g.legend_text_size = kLegendTextSize;
+  g.panel_rows = static_cast<int>(plan.rows.size());
+  g.value_size = value_size;
 
-  const double row_width = RowWidth(panels, ops, rp);
-  const double content = std::clamp(row_width, kMinContentWidth, std::max(kMaxContentWidth, row_width));
+  double widest_row = 0;
+  for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, RowWidth(panels, ops, row, plan.cells));
+  const double content = std::clamp(widest_row, kMinContentWidth, std::max(kMaxContentWidth, widest_row));
   g.width = std::ceil(content + 2 * kMargin);
 
-  // Vertical stack: heading, labels, column indices, grids, caption, legend.
+  // Vertical stack: heading; per row of panels its labels, column indices
+  // and grids; caption; legend.
   double y = kMargin;
   g.heading_y = y + Ascent(kHeadingSize);
   y = g.heading_y + Descent(kHeadingSize) + 12;
-  g.label_y = y + Ascent(kLabelSize);
-  y = g.label_y + Descent(kLabelSize) + 4;
-  bool any_indices = false;
-  for (const PanelPlan* p : panels) any_indices |= !p->is_filter && IndicesFit(*p, rp.main_cell);
-  if (any_indices) y += (kFontAscent + kFontDescent) * kIndexSize + 6;
-  if (!any_indices) y += kOutlineRoom;
-  const double grid_top = std::round(y);
+  for (std::size_t ri = 0; ri < plan.rows.size(); ++ri) {
+    const std::vector<int>& row = plan.rows[ri];
+    const double label_y = y + Ascent(kLabelSize);
+    if (ri == 0) g.label_y = label_y;
+    y = label_y + Descent(kLabelSize) + 4;
+    bool any_indices = false;
+    for (int k : row) any_indices |= !panels[k]->is_filter && IndicesFit(*panels[k], plan.cells[k]);
+    y += any_indices ? (kFontAscent + kFontDescent) * kIndexSize + 6 : kOutlineRoom;
+    const double grid_top = std::round(y);
 
-  // Panels left to right, the row centred in the frame.
-  double x = kMargin + (content - row_width) / 2 + kOutlineRoom;
-  double grid_bottom = grid_top;
-  Panel* outs[] = {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
-  PanelPlan* plans[] = {&input, &filter, &conv, &act, &pool};
-  // Operators share one baseline: the middle of the shortest grid, so they
-  // sit beside every grid however tall the others are.
-  double shortest = std::numeric_limits<double>::max();
-  for (int k = 0; k < 5; ++k)
-    if (plans[k]->present) shortest = std::min(shortest, plans[k]->rows * (plans[k]->is_filter ? rp.filter_cell : rp.main_cell));
-  const double operator_y = grid_top + shortest / 2 + (kFontAscent - kFontDescent) / 2 * kOperatorSize;
-  std::size_t op = 0;
-  for (int k = 0; k < 5; ++k) {
-    PanelPlan& p = *plans[k];
-    if (!p.present) continue;
-    const double cell = p.is_filter ? rp.filter_cell : rp.main_cell;
-    const double grid_h = p.rows * cell;
-    if (k > 0) {
-      const double op_w = TextWidth(ops[op], kOperatorSize);
-      g.operators.push_back({ops[op], x + kOperatorPad + op_w / 2, operator_y});
-      x += op_w + 2 * kOperatorPad;
-      ++op;
+    // Operators share one baseline per row: the middle of its shortest grid,
+    // so they sit beside every grid however tall the others are.
+    double shortest = std::numeric_limits<double>::max();
+    for (int k : row) shortest = std::min(shortest, panels[k]->rows * plan.cells[k]);
+    const double operator_y = grid_top + shortest / 2 + (kFontAscent - kFontDescent) / 2 * kOperatorSize;
+    // The row centred in the frame.
+    double x = kMargin + (content - RowWidth(panels, ops, row, plan.cells)) / 2 + kOutlineRoom;
+    for (int k : row) {
+      PanelPlan& p = *panels[k];
+      const double cell = plan.cells[k];
+      if (k > 0) {
+        const double op_w = TextWidth(ops[k - 1], kOperatorSize);
+        g.operators.push_back({ops[k - 1], x + kOperatorPad + op_w / 2, operator_y});
+        x += op_w + 2 * kOperatorPad;
+      }
+      const double width = PanelWidth(p, cell);
+      Panel& out = *outs[k];
+      out.label = p.label;
+      out.label_y = label_y;
+      out.grid.cell = cell;
+      out.grid.rows = p.rows;
+      out.grid.cols = p.cols;
+      out.grid.x = std::round(x + width / 2 - p.cols * cell / 2);  // whole units: crisp cell edges
+      out.label_x = out.grid.x + p.cols * cell / 2;
+      out.grid.y = grid_top;
+      out.grid.numbers = numbers[k] && value_size > 0;
+      out.grid.number_size = out.grid.numbers ? value_size : 0;
+      out.grid.index_size = !p.is_filter && IndicesFit(p, cell) ? kIndexSize : 0;
+      x += width;
     }
-    const double width = PanelWidth(p, cell);
-    Panel& out = *outs[k];
-    out.label = p.label;
-    out.label_x = x + width / 2;
-    out.grid.cell = cell;
-    out.grid.rows = p.rows;
-    out.grid.cols = p.cols;
-    out.grid.x = std::round(out.label_x - p.cols * cell / 2);  // whole units: crisp cell edges
-    out.label_x = out.grid.x + p.cols * cell / 2;
-    out.grid.y = grid_top;
-    out.grid.number_size = NumberSize(p, cell);
-    out.grid.numbers = out.grid.number_size > 0;
-    out.grid.index_size = !p.is_filter && IndicesFit(p, cell) ? kIndexSize : 0;
-    grid_bottom = std::max(grid_bottom, grid_top + grid_h);
-    x += width;
+    y = grid_top + RowGridHeight(panels, row, plan.cells) + kOutlineRoom;
+    if (ri + 1 < plan.rows.size()) y += kRowGap;
   }
 
   // The caption: as many lines as the longest caption of any beat needs.
@@ -297,15 +481,21 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   for (const Beat& b : in.story->beats)
     lines = std::max(lines, static_cast<int>(WrapText(b.caption, kCaptionSize, g.caption_width, kMaxCaptionLines).size()));
   g.caption_lines = lines;
-  y = grid_bottom + kOutlineRoom + 16;
+  y += 16;
   g.caption_y = y + Ascent(kCaptionSize);
   y = g.caption_y + (lines - 1) * g.caption_line_height + Descent(kCaptionSize) + 14;
 
-  // The legend: a colour bar with its values below it.
-  g.legend_x = kMargin;
+  // The legend: "Image" and its grey bar, "Maps" and the diverging bar,
+  // each bar's ends written below it, then the filter's range.
   g.legend_y = y;
-  g.legend_w = 200;
-  g.legend_h = 12;
+  g.legend_h = kLegendBarHeight;
+  g.image_legend_name_x = kMargin;
+  g.image_legend_x = kMargin + TextWidth("Image", kLegendTextSize) + 8;
+  g.image_legend_w = kGreyBarWidth;
+  g.legend_name_x = g.image_legend_x + kGreyBarWidth + kLegendGap;
+  g.legend_x = g.legend_name_x + TextWidth("Maps", kLegendTextSize) + 8;
+  g.legend_w = kValueBarWidth;
+  g.legend_note_x = g.legend_x + kValueBarWidth + 20;
   y += g.legend_h + 3 + (kFontAscent + kFontDescent) * kLegendTextSize;
   g.height = std::ceil(y + kMargin);
   return g;

@@ -22,16 +22,16 @@ constexpr double kMinSignCell = 10;
 
 double Baseline(double center_y, double size) { return center_y + (kFontAscent - kFontDescent) / 2 * size; }
 
-Color FillOf(const CellState& s, double scale) {
+Color FillOf(const CellState& s, const CellColors& colors) {
   switch (s.kind) {
     case CellState::Kind::Empty: return palette::kEmptyCell;
     case CellState::Kind::Padding: return palette::kPaddingCell;
-    case CellState::Kind::Value: return DivergingColor(s.value, scale);
+    case CellState::Kind::Value: return colors(s.value);
   }
   return palette::kEmptyCell;
 }
 
-void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& states, double scale) {
+void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& states, const CellColors& colors) {
   const bool as_block = !b.numbers && b.rows * b.cols > kMaxRectCells;
   if (as_block) {
     CellsShape cells;
@@ -41,7 +41,7 @@ void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& stat
     cells.rows = b.rows;
     cells.cols = b.cols;
     cells.fills.reserve(states.size());
-    for (const CellState& s : states) cells.fills.push_back(FillOf(s, scale));
+    for (const CellState& s : states) cells.fills.push_back(FillOf(s, colors));
     scene.items.push_back(std::move(cells));
     return;
   }
@@ -51,13 +51,31 @@ void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& stat
       rect.x = b.x + c * b.cell;
       rect.y = b.y + r * b.cell;
       rect.w = rect.h = b.cell;
-      rect.fill = FillOf(states[static_cast<std::size_t>(r) * b.cols + c], scale);
+      rect.fill = FillOf(states[static_cast<std::size_t>(r) * b.cols + c], colors);
       scene.items.push_back(rect);
     }
   }
 }
 
-void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& states, double scale) {
+// Two short strokes across each corner of a padding cell, parallel to the
+// diagonal through the other two: a texture that leaves the middle, where
+// the "0" sits, clear.
+void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellState>& states) {
+  if (b.cell < 8 || (!b.numbers && b.rows * b.cols > kMaxRectCells)) return;
+  const double c = b.cell;
+  for (int r = 0; r < b.rows; ++r) {
+    for (int col = 0; col < b.cols; ++col) {
+      if (states[static_cast<std::size_t>(r) * b.cols + col].kind != CellState::Kind::Padding) continue;
+      const double x = b.x + col * c, y = b.y + r * c;
+      for (double t : {0.16, 0.32}) {
+        scene.items.push_back(LineShape{x, y + t * c, x + t * c, y, palette::kPaddingHatch, 1, false});
+        scene.items.push_back(LineShape{x + c - t * c, y + c, x + c, y + c - t * c, palette::kPaddingHatch, 1, false});
+      }
+    }
+  }
+}
+
+void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& states, const CellColors& colors) {
   const bool signs = !b.numbers && b.cell >= kMinSignCell;
   if (!b.numbers && !signs) return;
   const double size = b.numbers ? b.number_size : b.cell * 0.7;
@@ -67,11 +85,11 @@ void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& st
       if (s.kind == CellState::Kind::Empty) continue;
       std::string text;
       if (b.numbers)
-        text = FormatNumberCompact(s.value, 5);
+        text = FormatNumberCell(s.value);
       else if (s.kind == CellState::Kind::Value && s.value != 0)
         text = s.value < 0 ? "\u2212" : "+";
       if (text.empty()) continue;
-      const Color ink = s.kind == CellState::Kind::Padding ? palette::kPaddingInk : TextColorOn(FillOf(s, scale));
+      const Color ink = s.kind == CellState::Kind::Padding ? palette::kPaddingInk : TextColorOn(FillOf(s, colors));
       AddText(scene, b.x + (c + 0.5) * b.cell, Baseline(b.y + (r + 0.5) * b.cell, size), std::move(text), size, ink,
               TextAnchor::Middle);
     }
@@ -101,6 +119,10 @@ void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
 }
 
 }  // namespace
+
+Color CellColors::operator()(double value) const {
+  return grey ? GreyColor(value, black, white) : DivergingColor(value, scale);
+}
 
 RectShape Outline(double x, double y, double w, double h, Color color, double width, bool dashed) {
   RectShape r;
@@ -133,13 +155,14 @@ void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, cons
   const GridBox& b = panel.grid;
   if (b.rows <= 0 || b.cols <= 0) return;
   scene.items.push_back(GroupBegin{content.id, "grid", content.label});
-  AddText(scene, panel.label_x, g.label_y, panel.label, g.label_size, palette::kInk, TextAnchor::Middle, true);
+  AddText(scene, panel.label_x, panel.label_y, panel.label, g.label_size, palette::kInk, TextAnchor::Middle, true);
   std::vector<CellState> states(static_cast<std::size_t>(b.rows) * b.cols);
   for (int r = 0; r < b.rows; ++r)
     for (int c = 0; c < b.cols; ++c) states[static_cast<std::size_t>(r) * b.cols + c] = content.cell(r, c);
-  AddCells(scene, b, states, content.scale);
+  AddCells(scene, b, states, content.colors);
+  AddPaddingHatches(scene, b, states);
   AddLines(scene, b);
-  AddNumbers(scene, b, states, content.scale);
+  AddNumbers(scene, b, states, content.colors);
   AddIndices(scene, b, content);
   scene.items.push_back(GroupEnd{});
 }

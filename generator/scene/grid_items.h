@@ -17,10 +17,19 @@ struct CellState {
   double value = 0;
 };
 
+// How a grid's values become colours: the diverging scale saturating at
+// `scale`, or (grey) the image's black-to-white range.
+struct CellColors {
+  double scale = 1;
+  bool grey = false;
+  double black = 0, white = 1;
+  Color operator()(double value) const;
+};
+
 struct GridContent {
   std::string id;      // group id: "input", "filter", "conv", ...
   std::string label;   // accessible label of the group
-  double scale = 1;    // colour scale saturation
+  CellColors colors;
   // Indices label cells [index_row0, index_row0 + index_rows) etc. of the
   // grid with 0, 1, ... (the image inside its padding).
   int index_row0 = 0, index_col0 = 0, index_rows = 0, index_cols = 0;
@@ -35,7 +44,8 @@ void AddText(Scene& scene, double x, double y, std::string text, double size, Co
 // borders, the image's edge inside its padding, highlights and cell marks.
 RectShape Outline(double x, double y, double w, double h, Color color, double width, bool dashed = false);
 
-// Appends the panel: label, cells, numbers (or signs), lines, border, indices.
+// Appends the panel: label, cells, padding hatches, numbers (or signs),
+// lines, border, indices.
 void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content);
 
 // The highlight outline used for the window and the cells it writes: a dark

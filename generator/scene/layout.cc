@@ -45,35 +45,93 @@ std::string StageHeading(const Variant& v, const Storyboard& story, int beat_ind
   return "";
 }
 
-void AddLegend(Scene& scene, const FrameGeometry& g, double value_scale, double weight_scale) {
-  scene.items.push_back(GroupBegin{"legend", "legend", "Colour scale"});
-  constexpr int kSteps = 40;
-  const double step = g.legend_w / kSteps;
-  for (int i = 0; i < kSteps; ++i) {
-    const double t = (i + 0.5) / kSteps * 2 - 1;  // -1 .. 1 at step centres
+// One colour bar of the legend: `steps` cells of `color_at(t)` for t from 0 to 1.
+template <class ColorAt>
+void AddBar(Scene& scene, double x, double y, double w, double h, int steps, ColorAt color_at) {
+  const double step = w / steps;
+  for (int i = 0; i < steps; ++i) {
     RectShape r;
-    r.x = g.legend_x + i * step;
-    r.y = g.legend_y;
+    r.x = x + i * step;
+    r.y = y;
     r.w = step;
-    r.h = g.legend_h;
-    r.fill = DivergingColor(t, 1.0);
+    r.h = h;
+    r.fill = color_at((i + 0.5) / steps);
     scene.items.push_back(r);
   }
-  scene.items.push_back(Outline(g.legend_x, g.legend_y, g.legend_w, g.legend_h, palette::kGridBorder, 1));
+  scene.items.push_back(Outline(x, y, w, h, palette::kGridBorder, 1));
+}
 
+void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, GreyRange grey) {
+  scene.items.push_back(GroupBegin{"legend", "legend", "Colour scales"});
   const double s = g.legend_text_size;
-  const double baseline = g.legend_y + g.legend_h + 3 + kFontAscent * s;
-  // Each end has half the bar, less the "0": whole numbers too long for it go scientific.
-  AddText(scene, g.legend_x, baseline, FormatNumberWithin(-value_scale, 8), s, palette::kMutedInk, TextAnchor::Start);
-  AddText(scene, g.legend_x + g.legend_w / 2, baseline, "0", s, palette::kMutedInk, TextAnchor::Middle);
-  AddText(scene, g.legend_x + g.legend_w, baseline, FormatNumberWithin(value_scale, 8), s, palette::kMutedInk,
+  const double name_baseline = g.legend_y + g.legend_h / 2 + (kFontAscent - kFontDescent) / 2 * s;
+  const double ends_baseline = g.legend_y + g.legend_h + 3 + kFontAscent * s;
+
+  // The image: grey from its black to its white.
+  AddText(scene, g.image_legend_name_x, name_baseline, "Image", s, palette::kMutedInk, TextAnchor::Start);
+  AddBar(scene, g.image_legend_x, g.legend_y, g.image_legend_w, g.legend_h, 16,
+         [&](double t) { return GreyColor(grey.black + t * (grey.white - grey.black), grey.black, grey.white); });
+  AddText(scene, g.image_legend_x, ends_baseline, FormatNumberCell(grey.black), s, palette::kMutedInk,
+          TextAnchor::Start);
+  AddText(scene, g.image_legend_x + g.image_legend_w, ends_baseline, FormatNumberCell(grey.white), s,
+          palette::kMutedInk, TextAnchor::End);
+
+  // The maps: blue negative, white zero, orange positive.
+  AddText(scene, g.legend_name_x, name_baseline, "Maps", s, palette::kMutedInk, TextAnchor::Start);
+  AddBar(scene, g.legend_x, g.legend_y, g.legend_w, g.legend_h, 40,
+         [](double t) { return DivergingColor(t * 2 - 1, 1.0); });
+  AddText(scene, g.legend_x, ends_baseline, FormatNumberCell(-in.value_scale), s, palette::kMutedInk,
+          TextAnchor::Start);
+  AddText(scene, g.legend_x + g.legend_w / 2, ends_baseline, "0", s, palette::kMutedInk, TextAnchor::Middle);
+  AddText(scene, g.legend_x + g.legend_w, ends_baseline, FormatNumberCell(in.value_scale), s, palette::kMutedInk,
           TextAnchor::End);
-  const double note_x = g.legend_x + g.legend_w + 20;
-  const std::string note = fmt::format("blue negative, white zero, orange positive; filter weights from {} to {}",
-                                       FormatNumberCompact(-weight_scale, 6), FormatNumberCompact(weight_scale, 6));
-  AddText(scene, note_x, g.legend_y + g.legend_h / 2 + (kFontAscent - kFontDescent) / 2 * s,
-          FitText(note, s, g.width - g.margin - note_x), s, palette::kMutedInk, TextAnchor::Start);
+  const std::string note = fmt::format("filter weights on the same colours, from {} to {}",
+                                       FormatNumberCell(-in.weight_scale), FormatNumberCell(in.weight_scale));
+  AddText(scene, g.legend_note_x, name_baseline, FitText(note, s, g.width - g.margin - g.legend_note_x), s,
+          palette::kMutedInk, TextAnchor::Start);
   scene.items.push_back(GroupEnd{});
+}
+
+// The smallest rectangle of cells holding every cell of `cells`: {row0, row1, col0, col1}, ends exclusive.
+struct CellBox {
+  int row0 = 0, row1 = 0, col0 = 0, col1 = 0;
+  int count() const { return (row1 - row0) * (col1 - col0); }
+};
+CellBox BoxOf(const std::vector<ConvTrace::Cell>& cells) {
+  CellBox b{cells.front().row, cells.front().row + 1, cells.front().col, cells.front().col + 1};
+  for (const ConvTrace::Cell& c : cells) {
+    b.row0 = std::min(b.row0, c.row), b.row1 = std::max(b.row1, c.row + 1);
+    b.col0 = std::min(b.col0, c.col), b.col1 = std::max(b.col1, c.col + 1);
+  }
+  return b;
+}
+
+// The window of one conv beat on the image, from compute's traces: the
+// cells the computation read, never worked out again here. One output cell:
+// exactly its cells (a solid window when they form a block; for dilation the
+// block dashed and each cell read lit). A band of rows: the block from the
+// first cell's window to the last's.
+void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_cols, int first, int last) {
+  if (first == last) {
+    const ConvTrace t = TraceConvCell(v, first / conv_cols, first % conv_cols);
+    if (t.cells.empty()) return;
+    const CellBox box = BoxOf(t.cells);
+    if (box.count() == static_cast<int>(t.cells.size())) {
+      AddHighlight(scene, ib, box.row0, box.row1, box.col0, box.col1);
+      return;
+    }
+    scene.items.push_back(Outline(ib.x + box.col0 * ib.cell, ib.y + box.row0 * ib.cell,
+                                  (box.col1 - box.col0) * ib.cell, (box.row1 - box.row0) * ib.cell,
+                                  palette::kWindowEdge, 1.5, true));
+    for (const ConvTrace::Cell& c : t.cells) AddHighlight(scene, ib, c.row, c.row + 1, c.col, c.col + 1, 0.7);
+    return;
+  }
+  std::vector<ConvTrace::Cell> corners = TraceConvCell(v, first / conv_cols, 0).cells;
+  const std::vector<ConvTrace::Cell> end = TraceConvCell(v, last / conv_cols, conv_cols - 1).cells;
+  corners.insert(corners.end(), end.begin(), end.end());
+  if (corners.empty()) return;
+  const CellBox box = BoxOf(corners);
+  AddHighlight(scene, ib, box.row0, box.row1, box.col0, box.col1);
 }
 
 }  // namespace
@@ -103,10 +161,12 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
           palette::kInk, TextAnchor::Start, true);
   scene.items.push_back(GroupEnd{});
 
-  // The image inside its zero padding.
+  // The image inside its zero padding, in grey: a picture.
+  const GreyRange grey = in.image_white > in.image_black ? GreyRange{in.image_black, in.image_white} : ImageGreyRange(v);
+  const CellColors maps{.scale = in.value_scale};
   GridContent input{.id = "input",
                     .label = g.input.label,
-                    .scale = in.value_scale,
+                    .colors = {.grey = true, .black = grey.black, .white = grey.white},
                     .index_row0 = cs.pad_top,
                     .index_col0 = cs.pad_left,
                     .index_rows = v.image.rows,
@@ -128,14 +188,14 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   AddGridPanel(scene, g, g.filter,
                {.id = "filter",
                 .label = g.filter.label + ", " + v.filter.name,
-                .scale = in.weight_scale,
+                .colors = {.scale = in.weight_scale},
                 .cell = [&](int row, int col) { return CellState{Kind::Value, w.at(row, col)}; }});
 
   const int conv_cols = r.conv.cols;
   AddGridPanel(scene, g, g.conv,
                {.id = "conv",
                 .label = g.conv.label,
-                .scale = in.value_scale,
+                .colors = maps,
                 .index_rows = r.conv.rows,
                 .index_cols = r.conv.cols,
                 .cell = [&](int row, int col) {
@@ -145,7 +205,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   AddGridPanel(scene, g, g.activated,
                {.id = "activated",
                 .label = g.activated.label,
-                .scale = in.value_scale,
+                .colors = maps,
                 .index_rows = r.activated.rows,
                 .index_cols = r.activated.cols,
                 .cell = [&](int row, int col) {
@@ -157,7 +217,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     AddGridPanel(scene, g, g.pooled,
                  {.id = "pooled",
                   .label = g.pooled.label,
-                  .scale = in.value_scale,
+                  .colors = maps,
                   .index_rows = p.rows,
                   .index_cols = p.cols,
                   .cell = [&](int row, int col) {
@@ -177,27 +237,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     scene.items.push_back(GroupBegin{"window", "window", "Filter window"});
     const int row0 = first_row / conv_cols, col0 = first_row % conv_cols;
     const int row1 = beat.last_cell / conv_cols;
-    const GridBox& ib = g.input.grid;
-    const int span_h = (w.rows - 1) * cs.dilation_h + 1, span_w = (w.cols - 1) * cs.dilation_w + 1;
-    if (beat.first_cell == beat.last_cell) {
-      const int top = row0 * cs.stride_h, left = col0 * cs.stride_w;
-      if (cs.dilation_h == 1 && cs.dilation_w == 1) {
-        AddHighlight(scene, ib, top, top + span_h, left, left + span_w);
-      } else {
-        // Dilated: the window's extent dashed, only the sampled cells lit.
-        scene.items.push_back(Outline(ib.x + left * ib.cell, ib.y + top * ib.cell, span_w * ib.cell, span_h * ib.cell,
-                                      palette::kWindowEdge, 1.5, true));
-        for (int i = 0; i < w.rows; ++i)
-          for (int j = 0; j < w.cols; ++j) {
-            const int rr = top + i * cs.dilation_h, cc = left + j * cs.dilation_w;
-            AddHighlight(scene, ib, rr, rr + 1, cc, cc + 1, 0.7);
-          }
-      }
-    } else {
-      // A band of whole output rows: the rows of the image they read.
-      const int top = row0 * cs.stride_h, bottom = row1 * cs.stride_h + span_h;
-      AddHighlight(scene, ib, top, bottom, 0, (conv_cols - 1) * cs.stride_w + span_w);
-    }
+    AddConvWindow(scene, v, g.input.grid, conv_cols, first_row, beat.last_cell);
     AddHighlight(scene, g.filter.grid, 0, w.rows, 0, w.cols);
     if (beat.first_cell == beat.last_cell)
       AddHighlight(scene, g.conv.grid, row0, row0 + 1, col0, col0 + 1);
@@ -230,10 +270,12 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
       }
       AddHighlight(scene, g.pooled.grid, row0, row0 + 1, col0, col0 + 1);
     } else {
-      const int top = std::min(row0 * v.pool.stride_h, ab.rows);
-      const int bottom = std::min(row1 * v.pool.stride_h + v.pool.size_h, ab.rows);
-      const int right = std::min((p.cols - 1) * v.pool.stride_w + v.pool.size_w, ab.cols);
-      if (bottom > top) AddHighlight(scene, ab, top, bottom, 0, right);
+      // A band of rows: from the first cell's window to the last's, as traced.
+      const PoolTrace a = TracePoolCell(v, r.activated, row0, 0);
+      const PoolTrace b = TracePoolCell(v, r.activated, row1, p.cols - 1);
+      const int top = std::min(a.row_begin, b.row_begin), bottom = std::max(a.row_end, b.row_end);
+      const int left = std::min(a.col_begin, b.col_begin), right = std::max(a.col_end, b.col_end);
+      if (bottom > top && right > left) AddHighlight(scene, ab, top, bottom, left, right);
       AddHighlight(scene, g.pooled.grid, row0, row1 + 1, 0, p.cols);
     }
     scene.items.push_back(GroupEnd{});
@@ -246,7 +288,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
             palette::kInk, TextAnchor::Start);
   scene.items.push_back(GroupEnd{});
 
-  AddLegend(scene, g, in.value_scale, in.weight_scale);
+  AddLegend(scene, g, in, grey);
   return scene;
 }
 

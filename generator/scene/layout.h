@@ -21,13 +21,34 @@ struct LayoutInput {
   const Variant* variant = nullptr;
   const VariantResult* result = nullptr;
   const Storyboard* story = nullptr;
-  // The |value| at which the colour scale saturates for the image and the
-  // maps, and for the filter's weights (a different quantity, so its own
-  // span on the same colours). One pair per lesson (see MaxAbsValue and
-  // MaxAbsWeight) so colours mean the same in every variant's frames.
+  // The |value| at which the diverging colour scale saturates for the maps,
+  // and for the filter's weights (a different quantity, so its own span on
+  // the same colours). Per variant by default (see MaxAbsValue and
+  // MaxAbsWeight); the lesson's maxima under `scale: shared`.
   double value_scale = 1.0;
   double weight_scale = 1.0;
+  // The image is a picture: grey from black at image_black to white at
+  // image_white. When image_white <= image_black (the default) the range is
+  // the variant's own (ImageGreyRange).
+  double image_black = 0.0, image_white = 0.0;
 };
+
+// The smallest font size of a value in a cell, in units: 1/128 of the widest
+// frame (1280 units), so never less than 1/128 of any frame's width.
+inline constexpr double kMinValueSize = 10;
+
+// Lessons up to these sizes show every cell's number in every frame (the
+// padded image, and each map, at most this many cells a side); larger ones
+// may show colour only where numbers do not fit (docs/frames.md).
+inline constexpr int kNumbersMaxImageSide = 14;
+inline constexpr int kNumbersMaxMapSide = 12;
+
+// The grey range of a variant's image: black at its minimum (or 0 when that
+// is positive), white at its maximum; 0 to 255 for image files. Never empty.
+struct GreyRange {
+  double black = 0, white = 1;
+};
+GreyRange ImageGreyRange(const Variant& v);
 
 // One grid drawn as cells: top-left, cell size, and whether numbers fit.
 struct GridBox {
@@ -38,6 +59,7 @@ struct GridBox {
   double number_size = 0;   // font size of those values
   double index_size = 0;    // font size of row/column indices; 0: none
   double right() const { return x + cell * cols; }
+  double height() const { return cell * rows; }
   double bottom() const { return y + cell * rows; }
 };
 
@@ -46,6 +68,7 @@ struct Panel {
   GridBox grid;
   std::string label;     // "Image 6×6", "Filter 3×3", "Feature map 4×4", ...
   double label_x = 0;    // centre of the label (and of the grid)
+  double label_y = 0;    // the label's baseline (panels wrap to rows of their own)
 };
 
 // A symbol between two panels ("∗", "=", "→"), centred at x on baseline y.
@@ -60,7 +83,9 @@ struct FrameGeometry {
   double width = 0, height = 0;
   double margin = 0;
   double heading_size = 0, heading_y = 0;  // the line naming variant and stage
-  double label_size = 0, label_y = 0;      // panel labels' baseline
+  double label_size = 0, label_y = 0;      // the first row of panels' labels' baseline
+  int panel_rows = 1;                      // rows the panels wrap to
+  double value_size = 0;                   // the one font size of values in cells (0: none shown)
   Panel input;      // the padded image (padding rows/cols included)
   Panel filter;
   Panel conv;       // the feature map
@@ -72,13 +97,17 @@ struct FrameGeometry {
   double caption_line_height = 0;
   int caption_lines = 1;                   // reserved for the longest caption
   double caption_width = 0;                // wrapping width
-  double legend_x = 0, legend_y = 0, legend_w = 0, legend_h = 0;  // the colour bar
-  double legend_text_size = 0;
+  // The legend: the image's grey bar, then the maps' diverging bar, each
+  // after its name, ends written below; then the filter's weight range.
+  double legend_y = 0, legend_h = 0, legend_text_size = 0;
+  double image_legend_name_x = 0, image_legend_x = 0, image_legend_w = 0;
+  double legend_name_x = 0, legend_x = 0, legend_w = 0;  // the diverging bar
+  double legend_note_x = 0;
 };
 
-// The largest |value| among the variant's image and maps, and among its
-// weights (each at least 1e-9, so a scale never divides by zero). A lesson's
-// scales are the maxima over its variants.
+// The largest |value| among the variant's maps (conv, activated, pooled), and
+// among its weights (each at least 1e-9, so a scale never divides by zero).
+// Under `scale: shared` a lesson's scales are the maxima over its variants.
 double MaxAbsValue(const Variant& v, const VariantResult& r);
 double MaxAbsWeight(const Variant& v);
 

@@ -33,6 +33,13 @@ Color DivergingColor(double value, double scale) {
   return {Mix(stops[i].r, stops[i + 1].r, f), Mix(stops[i].g, stops[i + 1].g, f), Mix(stops[i].b, stops[i + 1].b, f)};
 }
 
+Color GreyColor(double value, double black, double white) {
+  if (!std::isfinite(value) || !(white > black)) return {0, 0, 0};
+  const double t = std::clamp((value - black) / (white - black), 0.0, 1.0);
+  const auto level = static_cast<uint8_t>(std::lround(t * 255));
+  return {level, level, level};
+}
+
 Color TextColorOn(Color bg) {
   // WCAG relative luminance; white text below the point where both reach
   // equal contrast (about 0.18).

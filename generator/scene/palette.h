@@ -2,8 +2,10 @@
 // a value into a cell colour. The scale runs from blue (negative) through
 // white (zero) to orange (positive) — ColorBrewer's RdBu blues and PuOr
 // oranges, a pairing that stays distinguishable with the common forms of
-// colour blindness. Colour never carries meaning alone: cells also show
-// their number (or a sign) and the window is a thick outline.
+// colour blindness. The image is drawn apart from them, in grey, as the
+// picture it is. Colour never carries meaning alone: cells also show their
+// number (or, in grids too large for numbers, a sign) and the window is a
+// thick outline.
 #pragma once
 
 #include <string>
@@ -14,6 +16,10 @@ namespace cl {
 
 // `value` on the scale that saturates at |value| == scale (> 0).
 Color DivergingColor(double value, double scale);
+
+// The image's grey: black at `black`, white at `white` (> black), linear in
+// between and clamped outside.
+Color GreyColor(double value, double black, double white);
 
 // Black-ish or white text, whichever reads better on `background`.
 Color TextColorOn(Color background);
@@ -28,7 +34,10 @@ inline constexpr Color kMutedInk{90, 90, 90};      // indices, secondary text
 inline constexpr Color kGridLine{190, 190, 190};
 inline constexpr Color kGridBorder{102, 102, 102};
 inline constexpr Color kEmptyCell{255, 255, 255};  // map cells not yet written
-inline constexpr Color kPaddingCell{218, 218, 218};
+// Padding: a pale cell hatched in its corners, so it reads as "not the image"
+// next to grey pixels by its texture as well as its colour.
+inline constexpr Color kPaddingCell{244, 241, 232};
+inline constexpr Color kPaddingHatch{176, 170, 156};
 inline constexpr Color kPaddingInk{96, 96, 96};
 inline constexpr Color kAmber{255, 176, 0};        // the sliding window
 inline constexpr Color kWindowEdge{26, 26, 26};    // dark rim that keeps amber visible on orange

@@ -15,6 +15,7 @@ BuiltLesson BuildLesson(const Lesson& lesson) {
 
   built.variants.resize(lesson.variants.size());
   double value_scale = 1e-9, weight_scale = 1e-9;
+  double image_black = 0, image_white = 0;
   for (std::size_t i = 0; i < lesson.variants.size(); ++i) {
     BuiltVariant& bv = built.variants[i];
     bv.variant = &lesson.variants[i];
@@ -29,18 +30,35 @@ BuiltLesson BuildLesson(const Lesson& lesson) {
     }
     bv.animation_gif = AnimationPath(bv.slug, "gif");
     bv.animation_svg = AnimationPath(bv.slug, "svg");
-    value_scale = std::max(value_scale, MaxAbsValue(*bv.variant, bv.result));
-    weight_scale = std::max(weight_scale, MaxAbsWeight(*bv.variant));
+    bv.value_scale = MaxAbsValue(*bv.variant, bv.result);
+    bv.weight_scale = MaxAbsWeight(*bv.variant);
+    const GreyRange grey = ImageGreyRange(*bv.variant);
+    bv.image_black = grey.black;
+    bv.image_white = grey.white;
+    value_scale = std::max(value_scale, bv.value_scale);
+    weight_scale = std::max(weight_scale, bv.weight_scale);
+    image_black = i == 0 ? grey.black : std::min(image_black, grey.black);
+    image_white = i == 0 ? grey.white : std::max(image_white, grey.white);
   }
   built.value_scale = value_scale;
   built.weight_scale = weight_scale;
-  // Geometry last: it needs the lesson-wide scales only through LayoutInputFor.
+  if (lesson.scale == ScaleMode::Shared) {
+    // One scale for every variant, so their frames compare colour for colour.
+    for (BuiltVariant& bv : built.variants) {
+      bv.value_scale = value_scale;
+      bv.weight_scale = weight_scale;
+      bv.image_black = image_black;
+      bv.image_white = image_white;
+    }
+  }
+  // Geometry last: it needs the scales only through LayoutInputFor.
   for (BuiltVariant& bv : built.variants) bv.geometry = PlanFrameGeometry(LayoutInputFor(built, bv));
   return built;
 }
 
-LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant) {
-  return {variant.variant, &variant.result, &variant.story, built.value_scale, built.weight_scale};
+LayoutInput LayoutInputFor(const BuiltLesson&, const BuiltVariant& variant) {
+  return {variant.variant,     &variant.result,     &variant.story,      variant.value_scale,
+          variant.weight_scale, variant.image_black, variant.image_white};
 }
 
 Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index) {

@@ -23,6 +23,10 @@ struct BuiltVariant {
   VariantResult result;
   Storyboard story;
   FrameGeometry geometry;            // shared by every beat's scene
+  // The colour scales of its frames: its own (maps, weights, image grey
+  // range), or the lesson's under `scale: shared`.
+  double value_scale = 1.0, weight_scale = 1.0;
+  double image_black = 0.0, image_white = 1.0;
   // Per beat (same order as story.beats), relative to out/<id>/:
   // "frames/<slug>/<NNN>-<stage>.svg" and ".png".
   std::vector<std::string> frame_svg, frame_png;
@@ -31,8 +35,8 @@ struct BuiltVariant {
 
 struct BuiltLesson {
   const Lesson* lesson = nullptr;  // must outlive the BuiltLesson
-  double value_scale = 1.0;        // colour scales shared by every variant's frames:
-  double weight_scale = 1.0;       // image and maps, and filter weights
+  double value_scale = 1.0;        // the largest |value| of any variant's maps
+  double weight_scale = 1.0;       // and |weight| of any variant's filter
   std::vector<BuiltVariant> variants;
   std::vector<Diagnostic> warnings;  // from planning the storyboards
 };

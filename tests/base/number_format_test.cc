@@ -64,3 +64,37 @@ BOOST_DATA_TEST_CASE(WithinFitsLargeNumbersInScientificNotation,
                      c) {
   BOOST_TEST(cl::FormatNumberWithin(c.value, 8) == c.want);
 }
+
+// Cells of a frame: at most four significant digits (docs/frames.md).
+BOOST_DATA_TEST_CASE(FormatNumberCellKeepsFourSignificantDigits,
+                     bdata::make(std::vector<NumberCase>{
+                         {0.0, "0"},
+                         {-0.0, "0"},
+                         {255, "255"},
+                         {-127.5, "\u2212127.5"},
+                         {1020, "1020"},
+                         {-1020, "\u22121020"},
+                         {0.125, "0.125"},
+                         {3.125, "3.125"},
+                         {-0.75, "\u22120.75"},
+                         {796.875, "796.9"},
+                         {0.1 + 0.2, "0.3"},
+                         {1.0 / 3.0, "0.3333"},
+                         {9999.6, "1e4"},
+                         {10000, "1e4"},
+                         {12346, "1.235e4"},
+                         {1.5e6, "1.5e6"},
+                         {-2.5e19, "\u22122.5e19"},
+                         {0.001234, "0.001234"},
+                         {0.00002, "2e\u22125"},
+                         {-0.000012345, "\u22121.234e\u22125"},
+                     }),
+                     c) {
+  BOOST_TEST(cl::FormatNumberCell(c.value) == c.want);
+}
+
+BOOST_AUTO_TEST_CASE(FormatNumberSignificantHonoursItsDigits) {
+  BOOST_TEST(cl::FormatNumberSignificant(3.14159, 2) == "3.1");
+  BOOST_TEST(cl::FormatNumberSignificant(3.14159, 6) == "3.14159");
+  BOOST_TEST(cl::FormatNumberSignificant(std::numeric_limits<double>::infinity(), 4) == "inf");
+}

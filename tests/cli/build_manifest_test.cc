@@ -16,6 +16,7 @@ BuildManifest Sample() {
   BuildManifest m;
   m.course_key = "c0ffee";
   m.course_entries = {"assets", "index.html"};
+  m.course_files = std::vector<std::string>{"assets/style.css", "index.html"};
   ManifestLesson& l = m.lessons["edges"];
   l.id = "edges";
   l.source = "../lessons/edges.yaml";
@@ -25,6 +26,7 @@ BuildManifest Sample() {
   l.files = 47;
   l.inputs = {{"../lessons/my cat\tphoto.png", "dd"}};
   l.warnings = {{"", 12, 3, 5, "text hidden\nbecause cells are small \\ tiny"}};
+  l.made = std::vector<std::string>{"frames/a\tb.svg", "index.html"};
   ManifestLesson& p = m.lessons["pooling"];  // a build was killed while replacing out/pooling
   p.id = "pooling";
   p.source = "../lessons/pooling.yaml";
@@ -49,10 +51,12 @@ BOOST_AUTO_TEST_SUITE(BuildManifestSuite)
 
 BOOST_AUTO_TEST_CASE(SerializesToTheDocumentedLines) {
   BOOST_TEST(cl::SerializeManifest(Sample()) ==
-             "convlesson-manifest\t1\n"
+             "convlesson-manifest\t2\n"
              "course\tc0ffee\n"
              "course-entry\tassets\n"
              "course-entry\tindex.html\n"
+             "course-file\tassets/style.css\n"
+             "course-file\tindex.html\n"
              "lesson\tedges\n"
              "source\t../lessons/edges.yaml\n"
              "key\taa\n"
@@ -60,6 +64,8 @@ BOOST_AUTO_TEST_CASE(SerializesToTheDocumentedLines) {
              "generator\tcc\n"
              "files\t47\n"
              "input\t../lessons/my cat\\tphoto.png\tdd\n"
+             "made\tframes/a\\tb.svg\n"
+             "made\tindex.html\n"
              "warning\t\t12\t3\t5\ttext hidden\\nbecause cells are small \\\\ tiny\n"
              "lesson\tpooling\n"
              "source\t../lessons/pooling.yaml\n"
@@ -81,12 +87,29 @@ BOOST_AUTO_TEST_CASE(RoundTrips) {
   BOOST_TEST((*parsed_empty == empty));
 }
 
+// A manifest of version 1 (before file lists) still reads, its records
+// owning whole folders as that version's builds assumed.
+BOOST_AUTO_TEST_CASE(ReadsVersionOneWithoutFileLists) {
+  std::string error;
+  auto parsed = cl::ParseManifest(
+      "convlesson-manifest\t1\ncourse-entry\tassets\nlesson\ta\nsource\tx.yaml\nkey\taa\nyaml\tbb\n"
+      "generator\tcc\nfiles\t3\n",
+      &error);
+  BOOST_REQUIRE_MESSAGE(parsed.has_value(), error);
+  BOOST_TEST(!parsed->course_files.has_value());
+  BOOST_TEST(!parsed->lessons.at("a").made.has_value());
+  BOOST_TEST(parsed->lessons.at("a").files == 3);
+}
+
 BOOST_DATA_TEST_CASE(
     RefusesTextItDidNotWrite,
     bdata::make(std::vector<BadCase>{
         {"empty", "", "line 0: empty manifest"},
-        {"other file", "hello\n", "line 1: not a convlesson manifest of version 1"},
-        {"newer version", "convlesson-manifest\t2\n", "line 1: not a convlesson manifest of version 1"},
+        {"other file", "hello\n", "line 1: not a convlesson manifest of version 1 or 2"},
+        {"newer version", "convlesson-manifest\t3\n", "line 1: not a convlesson manifest of version 1 or 2"},
+        {"file list in version 1", "convlesson-manifest\t1\nlesson\ta\nmade\tx.svg\n",
+         "line 3: file lists need version 2"},
+        {"made before a lesson", "convlesson-manifest\t2\nmade\tx.svg\n", "line 2: unexpected record before any lesson"},
         {"truncated", "convlesson-manifest\t1\ncourse\tab", "line 1: missing final newline"},
         {"record before a lesson", "convlesson-manifest\t1\nsource\tx\n",
          "line 2: unexpected record before any lesson"},

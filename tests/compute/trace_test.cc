@@ -79,6 +79,23 @@ BOOST_AUTO_TEST_CASE(DilatedTraceSkipsPixels) {
   BOOST_TEST(t.inputs == Values({8, 10, 18, 20}), boost::test_tools::per_element());
   BOOST_TEST(t.products == Values({8, 20, 54, 80}), boost::test_tools::per_element());
   BOOST_TEST(t.sum == 162);
+  // The cells read, in padded coordinates (no padding here), worked by hand.
+  using C = cl::ConvTrace::Cell;
+  BOOST_TEST((t.cells == std::vector<C>{{1, 2}, {1, 4}, {3, 2}, {3, 4}}));
+}
+
+BOOST_AUTO_TEST_CASE(TraceNamesTheCellsReadWithAsymmetricPaddingStrideAndDilation) {
+  Variant v = cl::test::MakeVariant("mixed", Counting(6, 6), "custom", G({{1, 2}, {3, 4}}));
+  v.conv.pad_top = 0, v.conv.pad_bottom = 1, v.conv.pad_left = 2, v.conv.pad_right = 0;
+  v.conv.stride_h = 2, v.conv.stride_w = 3;
+  v.conv.dilation_h = 1, v.conv.dilation_w = 2;
+  // Output (1, 1) starts at padded row 2, padded column 3; taps 1 row and 2 columns apart.
+  cl::ConvTrace t = cl::TraceConvCell(v, 1, 1);
+  using C = cl::ConvTrace::Cell;
+  BOOST_TEST((t.cells == std::vector<C>{{2, 3}, {2, 5}, {3, 3}, {3, 5}}));
+  // Padded column 3 is image column 1, row 2 is image row 2: Counting's 2*6+1+1 = 14.
+  BOOST_TEST(t.inputs == Values({14, 16, 20, 22}), boost::test_tools::per_element());
+  CheckTracesMatchMaps(v);
 }
 
 BOOST_AUTO_TEST_CASE(PoolTraceWindowsAndWinners) {

@@ -143,13 +143,13 @@ case $case_name in
     # Two files with one id: the first (by name) keeps it, the second fails.
     sed 's/^title: .*/title: Impostor/' lessons/padding-and-stride.yaml >lessons/zz-copy.yaml
     build 1 "${fast[@]}"
-    err_has "lessons/zz-copy.yaml: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml"
+    err_has "lessons/zz-copy.yaml:2:5: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml"
     grep -q Impostor out/padding-and-stride/lesson.json && fail "the duplicate overwrote the first lesson"
     rm lessons/zz-copy.yaml
     # An id that names a course output is refused rather than replacing it.
     printf 'id: assets\ntitle: Assets\nimage: {pattern: {kind: diagonal}}\nfilter: identity\n' >lessons/assets.yaml
     build 1 "${fast[@]}"
-    err_has "lessons/assets.yaml: error: lesson id 'assets' is the name of a course output in out"
+    err_has "lessons/assets.yaml:1:5: error: lesson id 'assets' is the name of a course output in out"
     [[ -f out/assets/style.css ]] || fail "the course assets were replaced"
     ;;
 
@@ -223,6 +223,57 @@ case $case_name in
     build 0 "${fast[@]}"
     log_has "3 lessons: 1 built, 2 up to date, 0 failed"
     [[ -f out/padding-and-stride/lesson.json ]] || fail "deleted outputs were not rebuilt"
+    ;;
+
+  ownership)
+    # Files the build did not make are never replaced or removed without --replace-unowned.
+    mkdir -p out/conv-relu-pool out/assets
+    echo notes >out/conv-relu-pool/thesis.txt
+    echo css >out/assets/mine.css
+    build 1 "${fast[@]}"
+    err_has "lessons/conv-relu-pool.yaml:3:5: error: out/conv-relu-pool/thesis.txt was not made by convlesson, and building would replace out/conv-relu-pool; move it out of the way, or pass --replace-unowned to let the build delete it"
+    [[ $(cat out/conv-relu-pool/thesis.txt) == notes && $(cat out/assets/mine.css) == css ]] || fail "a foreign file was lost"
+    mv out/conv-relu-pool/thesis.txt thesis.txt
+    build 1 "${fast[@]}"
+    err_has "convlesson: error: out/assets/mine.css was not made by convlesson, and building would replace out/assets"
+    [[ $(cat out/assets/mine.css) == css ]] || fail "the foreign stylesheet was lost"
+    [[ ! -e out/index.html ]] || fail "the course was published over a foreign folder"
+    build 0 "${fast[@]}" --replace-unowned
+    [[ ! -e out/assets/mine.css && -f out/assets/style.css ]] || fail "--replace-unowned did not replace out/assets"
+    # A file added to a folder the build made: kept on rebuild (which fails) and on removal.
+    echo mine >out/leaky-relu/notes.txt
+    retitle leaky-relu "Leaky, edited"
+    build 1 "${fast[@]}"
+    err_has "out/leaky-relu/notes.txt was not made by convlesson"
+    [[ -f out/leaky-relu/notes.txt ]] || fail "a note in a built folder was lost on rebuild"
+    rm lessons/leaky-relu.yaml
+    build 0 "${fast[@]}"
+    log_has "kept out/leaky-relu/notes.txt: convlesson did not make it"
+    [[ -f out/leaky-relu/notes.txt && ! -e out/leaky-relu/lesson.json ]] || fail "stale removal took the wrong files"
+    # A course file the user dropped into assets/ after a build survives the next course build.
+    echo css >out/assets/mine.css
+    retitle conv-relu-pool "Edited again"
+    build 1 "${fast[@]}"
+    err_has "out/assets/mine.css was not made by convlesson"
+    [[ -f out/assets/mine.css ]] || fail "a stylesheet added to out/assets was lost"
+    rm out/assets/mine.css
+    build 0 "${fast[@]}"
+    # An output folder that is, holds or is above the lessons, the root or home: a usage error.
+    mkdir -p lessons/cat && cp "$src/docs/img/frame-conv.png" lessons/cat/photo.png
+    for out in lessons . / "$work"; do
+      build 2 "${fast[@]}" -o "$out"
+      err_has "convlesson build: error: -o '$out': "
+    done
+    HOME=$work/home build 2 "${fast[@]}" -o "$work/home/"
+    err_has "your home folder cannot be the output folder"
+    [[ -f lessons/cat/photo.png ]] || fail "a lesson's image was lost"
+    # An id that another lesson file made in out/ is refused, also when only this file is built.
+    mkdir more && sed 's/^title: .*/title: Impostor/' lessons/padding-and-stride.yaml >more/copy.yaml
+    rc=0
+    "$bin" build more/copy.yaml --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "a clashing id exited $rc, expected 1"
+    err_has "more/copy.yaml:2:5: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml, whose outputs are in out/padding-and-stride; give this lesson another id"
+    grep -q Impostor out/padding-and-stride/lesson.json && fail "the clashing lesson replaced another's outputs"
     ;;
 
   usage-errors)

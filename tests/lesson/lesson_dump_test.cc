@@ -23,6 +23,7 @@ Lesson TinyLesson() {
   l.order = 2.5;
   l.beats.per = BeatsPer::Row;
   l.beats.max = 50;
+  l.scale = ScaleMode::Shared;
   l.inputs = {"lessons/img/a.png"};
 
   Variant base;
@@ -59,6 +60,7 @@ constexpr const char* kHead =
     "  summary: \"\"\n"
     "  order: 2.5\n"
     "  beats: per row, max 50\n"
+    "  scale: shared\n"
     "  inputs:\n"
     "    \"lessons/img/a.png\"\n";
 
@@ -119,6 +121,7 @@ BOOST_AUTO_TEST_CASE(DefaultsReadAsNone) {
              "  summary: \"\"\n"
              "  order: none\n"
              "  beats: per auto, max 400\n"
+             "  scale: per-variant\n"
              "  inputs: none\n"
              "sections: 0\n");
 }

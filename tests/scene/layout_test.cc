@@ -5,10 +5,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "base/number_format.h"
 #include "scene/layout.h"
 #include "scene/palette.h"
 #include "scene_checks.h"
@@ -217,4 +219,114 @@ BOOST_AUTO_TEST_CASE(DilatedWindowsLightOnlyTheSampledCells) {
   }
   BOOST_TEST(amber == 9 + 2);
   BOOST_TEST(dashed == 1);
+}
+
+namespace {
+
+// Realistic values: pixels 0 to 255, weights with decimals, so maps reach
+// five digits with signs ("−1.992e4") — the widest cells the contract meets.
+Variant RealisticVariant(int rows, int cols, int k, int pad, int stride) {
+  Variant v = testing::SizedVariant(rows, cols, k, k);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) v.image.at(r, c) = (r * 37 + c * 91) % 256;
+  const double weights[] = {-0.75, 3.125, 0.5, -1.25, 2, 0};
+  for (int i = 0; i < k; ++i)
+    for (int j = 0; j < k; ++j) v.filter.weights.at(i, j) = weights[(i * k + j) % 6];
+  v.conv.pad_top = v.conv.pad_left = pad;
+  v.conv.pad_bottom = v.conv.pad_right = pad;
+  v.conv.stride_h = v.conv.stride_w = stride;
+  v.activation = {ActivationType::LeakyRelu, 0.25};
+  return v;
+}
+
+// How many texts of `group` are exactly `text`.
+int Count(const Scene& s, const std::string& group, const std::string& text) {
+  const std::vector<std::string> texts = TextsInGroup(s, group);
+  return static_cast<int>(std::count(texts.begin(), texts.end(), text));
+}
+
+}  // namespace
+
+// Up to the contract's sizes (maps 12 a side, the padded image 14) every cell
+// of every grid shows its number, at one size no smaller than kMinValueSize,
+// with nothing overlapping and everything inside the frame.
+BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
+                     bdata::make(std::vector<SweepCase>{
+                         {.name = "14x14 valid 3x3: 12x12 maps", .rows = 14, .cols = 14, .kh = 3, .kw = 3},
+                         {.name = "12x12 same 3x3", .rows = 12, .cols = 12, .kh = 3, .kw = 3, .pad = 1},
+                         {.name = "10x10 same 5x5", .rows = 10, .cols = 10, .kh = 5, .kw = 5, .pad = 2},
+                         {.name = "7x7 same 5x5", .rows = 7, .cols = 7, .kh = 5, .kw = 5, .pad = 2},
+                         {.name = "9x9 same stride 2", .rows = 9, .cols = 9, .kh = 3, .kw = 3, .pad = 1, .stride = 2},
+                         {.name = "14x14 5x5 no pool", .rows = 14, .cols = 14, .kh = 3, .kw = 3, .pool = false},
+                         {.name = "12x12 no activation", .rows = 12, .cols = 12, .kh = 3, .kw = 3, .pad = 1,
+                          .activation = false},
+                         {.name = "14x14 14x14 filter", .rows = 14, .cols = 14, .kh = 14, .kw = 14, .pool = false},
+                         {.name = "1x1", .rows = 1, .cols = 1, .kh = 1, .kw = 1, .pool = false},
+                     }),
+                     c) {
+  Variant v = RealisticVariant(c.rows, c.cols, c.kh, c.pad, c.stride);
+  v.pool.enabled = c.pool;
+  if (!c.activation) v.activation.type = ActivationType::None;
+  const auto b = Build(v);
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST(g.width <= 1280);
+  BOOST_TEST(g.value_size >= kMinValueSize);
+  BOOST_TEST(g.value_size >= g.width / 128);
+  for (const Panel* p : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled}) {
+    if (p->grid.rows == 0) continue;
+    BOOST_TEST_CONTEXT(p->label) {
+      BOOST_TEST(p->grid.numbers);
+      BOOST_TEST(p->grid.number_size == g.value_size);  // one size per frame
+    }
+  }
+  for (int i : SampleBeats(b->story)) {
+    BOOST_TEST_CONTEXT("beat " << i) {
+      const Scene s = LayoutBeat(b->input, b->geometry, i);
+      BOOST_TEST(FirstOutside(s) == "");
+      BOOST_TEST(FirstTextOverlap(s) == "");
+    }
+  }
+  // The summary writes every value of every map, and the image's, zeros included.
+  const Scene last = LayoutBeat(b->input, b->geometry, static_cast<int>(b->story.beats.size()) - 1);
+  const auto check_all = [&](const std::string& group, const Grid& grid) {
+    std::map<std::string, int> want;
+    for (double x : grid.values) ++want[FormatNumberCell(x)];
+    for (const auto& [text, n] : want) BOOST_TEST(Count(last, group, text) >= n, group << " shows " << text);
+  };
+  check_all("input", v.image);
+  check_all("filter", v.filter.weights);
+  check_all("conv", b->result.conv);
+  if (c.activation) check_all("activated", b->result.activated);
+  if (b->result.pooled) check_all("pooled", *b->result.pooled);
+}
+
+BOOST_AUTO_TEST_CASE(TheImageIsGreyAndPaddingIsHatched) {
+  Variant v = RealisticVariant(5, 5, 3, 1, 1);
+  v.image_from_file = true;
+  v.image.at(0, 0) = 0;
+  v.image.at(0, 1) = 255;
+  const auto b = Build(v);
+  const GreyRange grey = ImageGreyRange(b->variant);
+  BOOST_TEST(grey.black == 0);
+  BOOST_TEST(grey.white == 255);
+  const Scene s = LayoutBeat(b->input, b->geometry, 0);
+  const GridBox& ib = b->geometry.input.grid;
+  const auto fill_at = [&](int row, int col) {
+    for (const SceneItem& item : s.items)
+      if (const auto* r = std::get_if<RectShape>(&item))
+        if (r->has_fill && r->x == ib.x + col * ib.cell && r->y == ib.y + row * ib.cell && r->w == ib.cell) return r->fill;
+    return Color{1, 2, 3};
+  };
+  BOOST_TEST((fill_at(1, 1) == Color{0, 0, 0}));        // image (0, 0): black
+  BOOST_TEST((fill_at(1, 2) == Color{255, 255, 255}));  // image (0, 1): white
+  BOOST_TEST((fill_at(0, 0) == palette::kPaddingCell));
+  // Padding carries a texture too: hatch strokes, four per padding cell.
+  int hatches = 0;
+  for (const SceneItem& item : s.items)
+    if (const auto* l = std::get_if<LineShape>(&item)) hatches += l->stroke == palette::kPaddingHatch;
+  BOOST_TEST(hatches == 4 * (7 * 7 - 5 * 5));
+  // An image from pixels runs from its own minimum (or 0) to its maximum.
+  Variant pixels = testing::VerticalEdgeVariant();
+  BOOST_TEST(ImageGreyRange(pixels).black == 0);
+  BOOST_TEST(ImageGreyRange(pixels).white == 9);
 }

@@ -146,6 +146,25 @@ BOOST_AUTO_TEST_CASE(BuiltLessonSharesOneColourScaleAndGeometryPerVariant) {
   }
 }
 
+// Each variant has its own colour scales unless the lesson asks for one shared scale.
+BOOST_AUTO_TEST_CASE(ColourScalesArePerVariantUnlessShared) {
+  Lesson lesson = testing::DefaultLesson();
+  for (double& w : lesson.variants[1].filter.weights.values) w *= 4;  // Horizontal edge: weights ±4, maps ±108
+  const BuiltLesson own = BuildLesson(lesson);
+  BOOST_TEST(own.variants[0].value_scale == 27);
+  BOOST_TEST(own.variants[0].weight_scale == 1);
+  BOOST_TEST(own.variants[1].value_scale == 108);
+  BOOST_TEST(own.variants[1].weight_scale == 4);
+  BOOST_TEST(own.variants[0].image_white == 9);
+  BOOST_TEST(LayoutInputFor(own, own.variants[0]).value_scale == 27);
+  lesson.scale = ScaleMode::Shared;
+  const BuiltLesson shared = BuildLesson(lesson);
+  for (const BuiltVariant& v : shared.variants) {
+    BOOST_TEST(v.value_scale == 108);
+    BOOST_TEST(v.weight_scale == 4);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(VariantsNamedLikeTheLessonsFilesOverwriteNothing) {
   // Animations sit beside index.html, lesson.json, handout.pdf and frames/:
   // variants labelled after them must still leave every file its own.
