@@ -14,7 +14,11 @@
 namespace cl {
 
 inline constexpr long long kMaxFramesPerLesson = 4000;         // beats summed over the variants
-inline constexpr double kMaxPngPixelsPerLesson = 4e9;          // of every PNG frame, at the build's --scale
+// Of every PNG frame at the build's --scale. The largest frames (maps of about
+// 32x32 cells, every value legible) are 2358x4512 pixels at scale 2, so this
+// fits three variants of 400 of them; palette PNGs cost about 20 KiB per
+// million pixels (docs/performance.md), so at most about 330 MB.
+inline constexpr double kMaxPngPixelsPerLesson = 16e9;
 
 struct LessonCost {
   long long frames = 0;     // beats of every variant: each one frame per output kind
