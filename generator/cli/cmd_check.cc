@@ -2,7 +2,8 @@
 // (stderr) and a one-line summary (stdout). Exit 1 when a lesson failed or a
 // path does not exist (or, with --werror, anything drew a warning), else 0.
 // Besides the loader's diagnostics it reports the storyboard's (beats cut to
-// fit `max`), so that check warns of everything a build would.
+// fit `max`) and the cost budgets at the default --scale (site/cost_budget.h),
+// so that check warns of everything a build would and refuses what it would.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -10,10 +11,11 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "compute/compute.h"
 #include "lesson/loader.h"
+#include "site/built_lesson.h"
+#include "site/cost_budget.h"
+#include "site/lesson_outputs.h"
 #include "storyboard/captions.h"  // CountText
-#include "storyboard/storyboard.h"
 
 namespace cl {
 namespace {
@@ -24,12 +26,15 @@ int CountWarnings(const std::vector<Diagnostic>& diagnostics) {
   return n;
 }
 
-// The warnings planning the lesson's beats draws, as the build draws them.
-void AddStoryboardWarnings(LoadResult* r) {
-  for (const Variant& v : r->lesson->variants) {
-    const Storyboard story = PlanStoryboard(v, ComputeVariant(v), r->lesson->beats);
-    r->diagnostics.insert(r->diagnostics.end(), story.warnings.begin(), story.warnings.end());
-  }
+// The warnings planning the lesson's beats draws, as the build draws them,
+// and the budgets a build at the default options would refuse it for.
+void AddPlanningDiagnostics(LoadResult* r) {
+  const BuiltLesson built = BuildLesson(*r->lesson);
+  r->diagnostics.insert(r->diagnostics.end(), built.warnings.begin(), built.warnings.end());
+  const std::vector<Diagnostic> over_budget = CheckLessonCost(built, RenderOptions{});
+  if (over_budget.empty()) return;
+  r->diagnostics.insert(r->diagnostics.end(), over_budget.begin(), over_budget.end());
+  r->lesson.reset();
 }
 
 }  // namespace
@@ -62,7 +67,7 @@ int RunCheck(const CheckOptions& options) {
       }
 
   for (LoadResult& r : results)
-    if (r.lesson) AddStoryboardWarnings(&r);
+    if (r.lesson) AddPlanningDiagnostics(&r);
 
   int ok = 0, failed = 0;
   for (const LoadResult& r : results) {

@@ -33,9 +33,12 @@ std::string IdRule() {
                      limits::kMaxIdChars);
 }
 
-std::string ReservedIdReason() {
-  return "is reserved: the build writes the course's own assets/, index.html and course.pdf beside the lesson "
-         "folders";
+// Why a reserved id is refused, worded as the build words the same clash.
+std::string ReservedIdReason(std::string_view id) {
+  const char* output = id == "assets"  ? "the shared assets/ folder"
+                       : id == "index" ? "the course index, index.html"
+                                       : "the course handout, course.pdf";
+  return fmt::format("is the name of a course output in out/ ({})", output);
 }
 
 std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, const std::string& path,
@@ -49,7 +52,7 @@ std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, cons
       return std::nullopt;
     }
     if (IsReservedLessonId(*id)) {
-      reader.Error(*entry->value, fmt::format("id '{}' {}; choose another id", *id, ReservedIdReason()));
+      reader.Error(*entry->value, fmt::format("lesson id '{}' {}; choose another id", *id, ReservedIdReason(*id)));
       return std::nullopt;
     }
     return id;
@@ -67,7 +70,7 @@ std::optional<std::string> ReadId(NodeReader& reader, const YamlNode& root, cons
     YamlNode nowhere;
     reader.Error(nowhere, fmt::format("the id defaults to the file name '{}', which {}; rename the file or add an "
                                       "id key",
-                                      stem, ReservedIdReason()));
+                                      stem, ReservedIdReason(stem)));
     return std::nullopt;
   }
   return stem;

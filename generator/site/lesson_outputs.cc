@@ -4,6 +4,7 @@
 
 #include "site/animation_outputs.h"
 #include "site/built_lesson.h"
+#include "site/cost_budget.h"
 #include "site/frame_files.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_json.h"
@@ -15,6 +16,12 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
                          std::vector<Diagnostic>* diagnostics) {
   const BuiltLesson built = BuildLesson(lesson);
   diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
+  // Budgets before anything is drawn: a lesson over one renders nothing.
+  const std::vector<Diagnostic> over_budget = CheckLessonCost(built, options);
+  if (!over_budget.empty()) {
+    diagnostics->insert(diagnostics->end(), over_budget.begin(), over_budget.end());
+    return false;
+  }
   // The first output that fails ends the lesson, so a full disk costs one
   // error per lesson rather than one per file; the lesson fails either way.
   return WriteFrameFiles(built, options, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.svg|png

@@ -95,11 +95,13 @@ TEXT
   reserved-ids)
     # Ids the course's own outputs use (out/assets/, out/index.html,
     # out/course.pdf), whether written or taken from the file name.
+    declare -A output=([assets]="the shared assets/ folder" [index]="the course index, index.html"
+                       [course]="the course handout, course.pdf")
     for id in assets index course; do
       printf 'id: %s\ntitle: T\nimage: {pattern: vertical-bar}\nfilter: identity\n' "$id" >"$work/lesson.yaml"
       run_in "$work" 1 check lesson.yaml
       cat >"$work/want" <<TEXT
-lesson.yaml:1:5: error: id '$id' is reserved: the build writes the course's own assets/, index.html and course.pdf beside the lesson folders; choose another id
+lesson.yaml:1:5: error: lesson id '$id' is the name of a course output in out/ (${output[$id]}); choose another id
     1 | id: $id
       |     ^$(printf '%*s' $((${#id} - 1)) '' | tr ' ' '~')
 TEXT
@@ -108,7 +110,7 @@ TEXT
     done
     printf 'title: T\nimage: {pattern: vertical-bar}\nfilter: identity\n' >"$work/index.yaml"
     run_in "$work" 1 check index.yaml
-    err_is "index.yaml: error: the id defaults to the file name 'index', which is reserved: the build writes the course's own assets/, index.html and course.pdf beside the lesson folders; rename the file or add an id key"
+    err_is "index.yaml: error: the id defaults to the file name 'index', which is the name of a course output in out/ (the course index, index.html); rename the file or add an id key"
     ;;
   strict-numbers)
     # Only plain decimal numbers: what strtod would also read is a usage error.

@@ -11,6 +11,7 @@
 #include "../support/default_lesson.h"
 #include "base/file_sink.h"
 #include "site/built_lesson.h"
+#include "site/cost_budget.h"
 #include "site/lesson_json.h"
 #include "site/lesson_outputs.h"
 #include "site/output_paths.h"
@@ -198,4 +199,31 @@ BOOST_AUTO_TEST_CASE(VariantsNamedLikeTheLessonsFilesOverwriteNothing) {
   const auto json = nlohmann::json::parse(sink.files().at("lesson.json"));
   BOOST_TEST(json["variants"][0]["animation"]["gif"] == "index.gif");
   BOOST_TEST(json["variants"][3]["animation"]["svg"] == "frames.svg");
+}
+
+// The cost budgets count what the writers make: one frame per beat of every
+// variant, and PNG pixels as the PNG renderer sizes its surface.
+BOOST_AUTO_TEST_CASE(CostOfTheDefaultLessonIsItsFramesAndTheirPixels) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  RenderOptions options;
+  options.scale = 1;
+  options.only = {"png"};
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST_REQUIRE(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  double pixels = 0;
+  for (const auto& [path, bytes] : sink.files()) {
+    BOOST_TEST_REQUIRE(bytes.size() > 24u);  // PNG signature, IHDR: width and height big-endian at 16 and 20
+    auto be32 = [&](std::size_t at) {
+      return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+             (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    };
+    pixels += static_cast<double>(be32(16)) * be32(20);
+  }
+  const LessonCost cost = MeasureLessonCost(built, 1);
+  BOOST_TEST(cost.frames == 46);
+  BOOST_TEST(cost.frames == static_cast<long long>(sink.files().size()));
+  BOOST_TEST(cost.png_pixels == pixels);
+  BOOST_TEST(CheckLessonCost(built, RenderOptions{}).empty());
 }

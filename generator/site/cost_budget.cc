@@ -1,0 +1,50 @@
+#include "site/cost_budget.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace cl {
+namespace {
+
+Diagnostic CostError(const Lesson& lesson, std::string message) {
+  Diagnostic d;
+  d.where = lesson.beats.where.line > 0 ? lesson.beats.where : SourceLocation{};
+  d.where.path = lesson.path;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+LessonCost MeasureLessonCost(const BuiltLesson& built, double scale) {
+  LessonCost cost;
+  for (const BuiltVariant& bv : built.variants) {
+    const auto beats = static_cast<long long>(bv.story.beats.size());
+    cost.frames += beats;
+    // As the PNG renderer sizes its surface.
+    cost.png_pixels += static_cast<double>(beats) * std::ceil(bv.geometry.width * scale) *
+                       std::ceil(bv.geometry.height * scale);
+  }
+  return cost;
+}
+
+std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOptions& options) {
+  std::vector<Diagnostic> errors;
+  const Lesson& lesson = *built.lesson;
+  const LessonCost cost = MeasureLessonCost(built, options.scale);
+  if (cost.frames > kMaxFramesPerLesson) {
+    errors.push_back(CostError(lesson, fmt::format("the lesson's {} variants make {} frames in all; a lesson may make "
+                                                   "at most {}: lower beats max or use fewer variants",
+                                                   built.variants.size(), cost.frames, kMaxFramesPerLesson)));
+  }
+  if (options.Wants("png") && cost.png_pixels > kMaxPngPixelsPerLesson) {
+    errors.push_back(CostError(
+        lesson, fmt::format("the lesson's PNG frames would hold {:.1f} billion pixels at --scale {}; a lesson may "
+                            "make at most {:.0f} billion: lower beats max, use fewer variants or a smaller --scale",
+                            cost.png_pixels / 1e9, options.scale, kMaxPngPixelsPerLesson / 1e9)));
+  }
+  return errors;
+}
+
+}  // namespace cl

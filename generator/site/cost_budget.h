@@ -1,0 +1,36 @@
+// Cost budgets: what one lesson may make the build render, checked once its
+// beats and frame sizes are planned and before anything is drawn, so a small
+// lesson file cannot make CI write gigabytes (a 43x43 checkerboard with
+// `beats: {per: cell, max: 2000}` wrote 357 MB in one variant, and a lesson may
+// have 32). `check` applies the same budgets at the default --scale.
+#pragma once
+
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "site/built_lesson.h"
+#include "site/lesson_outputs.h"
+
+namespace cl {
+
+inline constexpr long long kMaxFramesPerLesson = 4000;         // beats summed over the variants
+// Of every PNG frame at the build's --scale. The largest frames (maps of about
+// 32x32 cells, every value legible) are 2358x4512 pixels at scale 2, so this
+// fits three variants of 400 of them; palette PNGs cost about 20 KiB per
+// million pixels (docs/performance.md), so at most about 330 MB.
+inline constexpr double kMaxPngPixelsPerLesson = 16e9;
+
+struct LessonCost {
+  long long frames = 0;     // beats of every variant: each one frame per output kind
+  double png_pixels = 0;    // width x height of every PNG frame at the given scale
+};
+
+// What `built` would make the build render at `scale` PNG pixels per unit.
+LessonCost MeasureLessonCost(const BuiltLesson& built, double scale);
+
+// An error per budget the lesson goes over, located at its `beats` key (or on
+// its file when it has none), saying what to lower. PNG pixels count only when
+// options.Wants("png").
+std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOptions& options);
+
+}  // namespace cl

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end checks of the cost budgets (generator/site/cost_budget.h): a
+# small lesson file that would make the build render thousands of frames or
+# billions of pixels is refused by check and by build, located at its beats
+# key, before anything is drawn (the build writes no file of it).
+# Usage: budget_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
+set -euo pipefail
+
+bin=$(realpath "$1")
+case_name=$2
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# checker SIDE VARIANTS: a SIDE x SIDE checkerboard, one beat per cell (up to
+# 2000 per variant: 1885 for a side of 41), the base plus VARIANTS-1 more (at
+# most 3) with other 3x3 filters, so every variant has as many beats.
+checker() {
+  printf 'title: Checker\nimage: {pattern: {kind: checkerboard, size: %s}}\nfilter: identity\n' "$1"
+  printf 'beats: {per: cell, max: 2000}\n'
+  local filters=(sobel-x laplacian)
+  if (($2 > 1)); then
+    echo 'variants:'
+    for ((i = 0; i < $2 - 1; i++)); do printf '  - {label: V%s, filter: %s}\n' "$i" "${filters[i]}"; done
+  fi
+}
+
+# same_errors WHAT: stderr is $work/want, but for the pixel count (written N),
+# which follows the frames' layout.
+same_errors() {
+  sed -E 's/would hold [0-9]+\.[0-9] billion pixels/would hold N billion pixels/' "$work/err" >"$work/err.n"
+  diff -u "$work/want" "$work/err.n" >&2 || fail "$1: unexpected diagnostics"
+}
+
+# refused LESSON MESSAGE...: check and build both exit 1 with each MESSAGE
+# located at line 4 (the beats key), quickly, and the build leaves no lesson
+# folder.
+refused() {
+  local lesson=$1 message
+  shift
+  : >"$work/want"
+  for message in "$@"; do
+    cat >>"$work/want" <<TEXT
+$lesson:4:8: error: $message
+    4 | beats: {per: cell, max: 2000}
+      |        ^
+TEXT
+  done
+  run_in "$work" 1 check "$lesson"
+  same_errors "check"
+  local start=$SECONDS
+  run_in "$work" 1 build "$lesson" -o site -q
+  same_errors "build"
+  # Generous: refusing takes well under a second; rendering would take minutes.
+  ((SECONDS - start < 30)) || fail "the build took $((SECONDS - start)) s to refuse"
+  [[ ! -e $work/site/${lesson%.yaml} ]] || fail "the refused lesson wrote site/${lesson%.yaml}"
+}
+
+case $case_name in
+  frames)
+    # Three variants of 1885 beats: 5655 frames, over 4000.
+    checker 41 3 >"$work/frames.yaml"
+    refused frames.yaml \
+      "the lesson's 3 variants make 5655 frames in all; a lesson may make at most 4000: lower beats max or use fewer variants" \
+      "the lesson's PNG frames would hold N billion pixels at --scale 2; a lesson may make at most 16 billion: lower beats max, use fewer variants or a smaller --scale"
+    ;;
+  pixels)
+    # One variant, 1885 frames of 2324x4456 PNG pixels at the default --scale 2.
+    checker 41 1 >"$work/pixels.yaml"
+    refused pixels.yaml "the lesson's PNG frames would hold N billion pixels at --scale 2; a lesson may make at most 16 billion: lower beats max, use fewer variants or a smaller --scale"
+    ;;
+  within)
+    # Without PNG frames the pixels do not count: only lesson.json is built.
+    checker 41 1 >"$work/pixels.yaml"
+    run_in "$work" 0 build pixels.yaml -o site -q --only json
+    [[ -f $work/site/pixels/lesson.json ]] || fail "pixels.yaml did not build its lesson.json"
+    # A smaller lesson with three variants is within every budget.
+    checker 12 3 >"$work/small.yaml"
+    run_in "$work" 0 check small.yaml
+    ;;
+  *)
+    fail "unknown case $case_name"
+    ;;
+esac
