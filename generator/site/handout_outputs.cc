@@ -39,7 +39,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   if (!WritesCourseHandout(lessons, options)) return true;
   std::vector<PdfDocument> documents;
   for (const Lesson* lesson : OrderLessonsForIndex(lessons)) {
-    documents.push_back(HandoutDocument(BuildLesson(*lesson)));
+    documents.push_back(HandoutDocument(BuildLesson(*lesson, options.layout)));
   }
   std::string pdf, error;
   if (!WriteCoursePdf(kCourseHandoutTitle, documents, PdfOptionsFrom(options), &pdf, &error) ||

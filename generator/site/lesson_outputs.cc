@@ -13,7 +13,7 @@ namespace cl {
 
 bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics) {
-  const BuiltLesson built = BuildLesson(lesson);
+  const BuiltLesson built = BuildLesson(lesson, options.layout);
   diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
   // The first output that fails ends the lesson, so a full disk costs one
   // error per lesson rather than one per file; the lesson fails either way.

@@ -4,6 +4,7 @@
 // sink writes and when; these functions decide what is written.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct RenderOptions {
   double scale = 2.0;               // PNG pixels per scene unit
   std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json
   std::string paper = "a4";         // a4 | letter
+  std::optional<FrameLayout> layout;  // --layout: overrides the lessons' `layout` (default wide)
   std::string templates_dir;        // folder holding the page templates
   long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
 

@@ -122,6 +122,7 @@ BOOST_AUTO_TEST_CASE(DefaultsReadAsNone) {
              "  order: none\n"
              "  beats: per auto, max 400\n"
              "  scale: per-variant\n"
+             "  layout: unset\n"
              "  inputs: none\n"
              "sections: 0\n");
 }
