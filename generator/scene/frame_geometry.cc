@@ -275,6 +275,28 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
   return std::nullopt;
 }
 
+// The fallback for large lessons in a tall frame: one panel a row, each
+// grid's cells as large as max_cell allows and its row's width fits.
+Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
+  Plan plan;
+  plan.cells.resize(panels.size());
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    plan.rows.push_back({static_cast<int>(k)});
+    const double op = k > 0 ? OperatorWidth(ops[k - 1]) : 0;
+    double cell = std::min(P.max_cell, P.max_grid_height / panels[k]->rows);
+    // Shrink until the row fits; the row gutter for indices shrinks with it.
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      std::vector<double> cells(panels.size(), cell);
+      if (RowWidth(panels, ops, plan.rows.back(), cells) <= P.max_content_width) break;
+      cell = std::min(cell * 0.97, (P.max_content_width - 2 * kOutlineRoom - op - 2 * RowGutter(*panels[k], cell)) /
+                                       panels[k]->cols);
+    }
+    if (cell >= 8) cell = std::floor(cell);
+    plan.cells[k] = cell;
+  }
+  return plan;
+}
+
 // The fallback for large lessons: one row, cells as large as P.max_cell
 // allows, shrunk until the row fits P.max_content_width and the tallest grid
 // P.max_grid_height; a small filter grows to stay readable.
@@ -439,7 +461,9 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     planner.height_budget = std::numeric_limits<double>::infinity();
     numbered = planner.PlanWithNumbers(panels, ops);
   }
-  const Planner::Plan plan = numbered ? *numbered : planner.PlanOneRow(panels, ops);
+  const Planner::Plan plan = numbered                        ? *numbered
+                             : in.layout == FrameLayout::Tall ? planner.PlanColumn(panels, ops)
+                                                              : planner.PlanOneRow(panels, ops);
   // One value size per frame: the planned one, or in the fallback the
   // largest that every grid still showing numbers can hold.
   double value_size = plan.value_size;
