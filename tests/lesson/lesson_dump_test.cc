@@ -61,6 +61,7 @@ constexpr const char* kHead =
     "  order: 2.5\n"
     "  beats: per row, max 50\n"
     "  scale: shared\n"
+    "  layout: unset\n"
     "  inputs:\n"
     "    \"lessons/img/a.png\"\n";
 
