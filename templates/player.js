@@ -26,7 +26,8 @@
   var scrubber = document.getElementById('player-scrubber');
   var speed = document.getElementById('player-speed');
   var zoom = document.getElementById('player-zoom');
-  var frameBox = frame && frame.parentNode;
+  var tallSource = document.getElementById('player-frame-tall');  // narrow screens' frame, when there is one
+  var frameBox = frame && frame.closest('.stage-frame');
   var filterButtons = Array.prototype.slice.call(root.querySelectorAll('[data-variant]'));
   // The frame is absent when the build writes no frame images (captions only).
   if (!step || !caption || !prev || !next || !play || !scrubber || !speed) return;
@@ -62,6 +63,11 @@
         frame.width = variant.width;
         frame.height = variant.height;
       }
+      if (tallSource && beat.tall_src) {
+        if (tallSource.getAttribute('srcset') !== beat.tall_src) tallSource.setAttribute('srcset', beat.tall_src);
+        tallSource.width = variant.tall_width;
+        tallSource.height = variant.tall_height;
+      }
     }
     step.textContent = label + ' \u00b7 ' + beat.title;
     caption.textContent = beat.caption;
@@ -73,7 +79,10 @@
     filterButtons.forEach(function (button) {
       button.setAttribute('aria-pressed', String(Number(button.getAttribute('data-variant')) === state.variant));
     });
-    if (frame && state.beat + 1 < list.length) new Image().src = list[state.beat + 1].src;  // no flash on the next step
+    if (frame && state.beat + 1 < list.length) {  // no flash on the next step: fetch the frame this screen shows
+      var upcoming = list[state.beat + 1];
+      new Image().src = tallSource && upcoming.tall_src && tallSource.media && window.matchMedia(tallSource.media).matches ? upcoming.tall_src : upcoming.src;
+    }
   }
 
   function go(i) {

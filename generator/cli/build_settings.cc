@@ -120,6 +120,15 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   render.scale = options.scale;
   render.paper = options.paper;
   render.handout = options.handout;
+  if (!options.layout.empty()) {
+    if (options.layout == "wide") render.layout = FrameLayout::Wide;
+    else if (options.layout == "slides") render.layout = FrameLayout::Slides;
+    else if (options.layout == "tall") render.layout = FrameLayout::Tall;
+    else {
+      if (error) *error = fmt::format("--layout: unknown layout '{}' (expected wide, slides or tall)", options.layout);
+      return false;
+    }
+  }
   render.templates_dir = options.templates_dir.empty() ? std::string(CONVLESSON_SOURCE_DIR) + "/templates"
                                                        : options.templates_dir;
   if (!IsDirectory(render.templates_dir)) {
@@ -139,6 +148,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   key.UpdateField(FormatNumber(render.scale));
   key.UpdateField(render.paper);
   key.UpdateField("handout:" + render.handout);
+  key.UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
   for (const std::string& kind : render.only) key.UpdateField(kind);
   key.UpdateField("|");
   key.UpdateField(std::to_string(render.source_date_epoch));

@@ -51,6 +51,9 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
     cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
     cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
+    cmd->add_option("--layout", build.layout,
+                    "Frame shape: wide (pages, the default), slides (16:9) or tall (phones); overrides the lessons' layout")
+        ->check(CLI::IsMember({"wide", "slides", "tall"}));
     cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
     cmd->add_option("--handout", build.handout, "handout.pdf for every lesson: brief (one or two pages) or full "
                                                 "(every step); default: each lesson's `handout` key, else brief")

@@ -46,6 +46,7 @@ struct BuildOptions {
   std::string only;     // comma list of svg,png,gif,anim-svg,pdf,html,json; empty: all
   std::string paper = "a4";  // a4 | letter, for PDF handouts
   std::string handout;       // brief | full: overrides every lesson's `handout` key; empty: the keys decide
+  std::string layout;        // wide | slides | tall; empty: each lesson's `layout`, else wide
   std::string templates_dir;  // empty: the installed/source templates/
 };
 int RunBuild(const BuildOptions& options);

@@ -97,6 +97,7 @@ std::string DumpLesson(const Lesson& lesson, const std::vector<const Variant*>& 
   out += "  order: " + (lesson.order ? FormatNumber(*lesson.order) : std::string("none")) + "\n";
   out += fmt::format("  beats: per {}, max {}\n", BeatsPerName(lesson.beats.per), lesson.beats.max);
   out += std::string("  scale: ") + (lesson.scale == ScaleMode::Shared ? "shared" : "per-variant") + "\n";
+  out += std::string("  layout: ") + (lesson.layout ? FrameLayoutName(*lesson.layout) : "unset") + "\n";
   out += "  inputs:" + std::string(lesson.inputs.empty() ? " none" : "") + "\n";
   for (const std::string& input : lesson.inputs) out += "    " + QuotedText(input) + "\n";
   for (const Variant* v : variants) {

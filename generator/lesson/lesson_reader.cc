@@ -16,10 +16,11 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 15> kLessonKeys{"id",   "title",  "summary", "order",      "label",
+constexpr std::array<std::string_view, 16> kLessonKeys{"id",   "title",  "summary", "order",      "label",
                                                        "image", "filter", "conv",    "activation", "pool",
-                                                       "variants", "beats", "scale",  "sections", "handout"};
+                                                       "variants", "beats", "scale",  "layout", "sections", "handout"};
 constexpr std::array<std::string_view, 2> kScaleModes{"per-variant", "shared"};
+constexpr std::array<std::string_view, 3> kLayouts{"wide", "slides", "tall"};
 constexpr std::array<std::string_view, 2> kHandoutKinds{"brief", "full"};
 constexpr std::array<std::string_view, 6> kVariantKeys{"label", "image", "filter", "conv", "activation", "pool"};
 
@@ -224,6 +225,12 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
     auto scale = reader.Choice(*entry->value, "scale", kScaleModes);
     ok = ok && scale.has_value();
     if (scale) lesson.scale = *scale == "shared" ? ScaleMode::Shared : ScaleMode::PerVariant;
+  }
+  if (const auto* entry = NodeReader::Find(root, "layout")) {
+    auto layout = reader.Choice(*entry->value, "layout", kLayouts);
+    ok = ok && layout.has_value();
+    if (layout)
+      lesson.layout = *layout == "slides" ? FrameLayout::Slides : *layout == "tall" ? FrameLayout::Tall : FrameLayout::Wide;
   }
   if (const auto* entry = NodeReader::Find(root, "sections")) {
     auto sections = ReadSections(reader, *entry->value);

@@ -71,6 +71,15 @@ struct BeatsSpec {
 // one), or one range shared by every variant when comparing them is the point.
 enum class ScaleMode { PerVariant, Shared };
 
+// Where the frames are used, which decides their shape (docs/frames.md):
+// `wide` for pages and screens (up to 1280 units wide, landscape), `slides`
+// 16:9 at 1920x1080 with larger type, `tall` 390 units wide with the panels
+// stacked, for phones and portrait pages.
+enum class FrameLayout { Wide, Slides, Tall };
+inline const char* FrameLayoutName(FrameLayout layout) {
+  return layout == FrameLayout::Slides ? "slides" : layout == FrameLayout::Tall ? "tall" : "wide";
+}
+
 enum class SectionKind { Prose, StepByStep, Complexity };
 
 struct Section {
@@ -92,6 +101,7 @@ struct Lesson {
   std::vector<Variant> variants;  // at least one; [0] is the base
   BeatsSpec beats;
   ScaleMode scale = ScaleMode::PerVariant;
+  std::optional<FrameLayout> layout;  // the lesson's `layout`; unset: the build's (--layout, default wide)
   std::vector<Section> sections;  // without `sections`: the two generated ones
   std::vector<std::string> inputs;  // files read besides the lesson (image files), for rebuild checks
   SourceLocation id_where;  // the id's value, or just the path when the id is the file's stem

@@ -24,37 +24,49 @@
 namespace cl {
 namespace {
 
-// Frame and type sizes, in units (CSS px at scale 1).
-constexpr double kMargin = 24;
-constexpr double kMaxContentWidth = 1232;  // frames are at most 1280 wide: a slide at 2x
-constexpr double kMinContentWidth = 672;   // room for a caption and the legend
-constexpr double kMaxGridHeight = 520;     // a row of grids grows no taller than this beyond what numbers need
-constexpr double kMaxGridsHeight = 2000;   // all rows of grids together, when every number is shown
-constexpr double kMaxCell = 44;            // cells grow to this for looks; numbers may need more
-constexpr double kFilterSpan = 132;        // a small filter's cells grow until it spans this
-constexpr double kHeadingSize = 18;
-constexpr double kLabelSize = 14;
-constexpr double kOperatorSize = 22;
-constexpr double kOperatorPad = 14;
-constexpr double kCaptionSize = 16;
-constexpr double kLegendTextSize = 12;
-constexpr double kIndexSize = 10;
-constexpr double kMaxNumberSize = 15;
-constexpr double kNumberSizeStep = 0.5;
-constexpr int kMaxPanelRows = 3;
-constexpr double kRowGap = 18;             // between one row's grids and the next row's labels
-// Grids wider than this many cells never show numbers in a 1232-unit row, so
-// their values are not even measured (a 512x512 image has 262144).
+// Frame and type sizes, in units (CSS px at scale 1), per layout.
+struct Params {
+  double margin;
+  double max_content_width;  // wide frames are at most 1280 wide: a slide at 2x
+  double min_content_width;  // room for a caption and the legend
+  double max_grid_height;    // a row of grids grows no taller than this beyond what numbers need
+  double max_grids_height;   // all rows of grids together, when every number is shown
+  double max_cell;           // cells grow to this for looks; numbers may need more
+  double filter_span;        // a small filter's cells grow until it spans this
+  double heading_size, label_size, operator_size, operator_pad, caption_size, legend_text_size, index_size;
+  double max_number_size, min_value_size;
+  int max_panel_rows;
+  double row_gap;  // between one row's grids and the next row's labels
+  int max_caption_lines;
+  double grey_bar_width, value_bar_width, legend_bar_height, legend_gap;
+  double frame_height;  // slides: the 16:9 height frames keep when their content fits (0: none)
+  bool stacked_legend;  // tall: the legend's bars and note one under the other
+};
+
+// Wide: today's landscape frames for pages and screens.
+constexpr Params kWide{24, 1232, 672, 520, 2000, 44, 132, 18, 14, 22, 14, 16, 12, 10, 15, kMinValueSize, 3, 18, 4,
+                       140, 200, 12, 24, 0, false};
+// Slides: 1920x1080, everything 1.5 times wide's (values at least 15 units,
+// 1/128 of the width), so a projected frame reads from the back of a room.
+constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 27, 21, 33, 21, 24, 18, 15, 22.5, 15, 3, 27, 4,
+                         210, 300, 18, 36, 1080, false};
+// Tall: 390 units wide, a phone's width in CSS pixels, so a phone shows it
+// near 1:1 (values at least 10 units: 9 CSS px or more on a 360-px-wide
+// frame box); panels stack two to a row or one.
+constexpr Params kTall{10, 370, 370, 370, 4000, 40, 110, 15, 12, 16, 6, 14, 11, 9, 14, kMinValueSize, 5, 12, 8,
+                       110, 150, 10, 16, 0, true};
+
+const Params& ParamsFor(FrameLayout layout) {
+  return layout == FrameLayout::Slides ? kSlides : layout == FrameLayout::Tall ? kTall : kWide;
+}
+
+// Grids wider than this many cells never show numbers in a row, so their
+// values are not even measured (a 512x512 image has 262144).
 constexpr int kMaxNumberedSide = 60;
-constexpr int kMaxCaptionLines = 4;
 // Room a highlight outline takes beyond its grid (its widest stroke, drawn
 // just outside the cells it frames; see HighlightWidth).
 constexpr double kOutlineRoom = 5;
-// The legend's bars.
-constexpr double kGreyBarWidth = 140;
-constexpr double kValueBarWidth = 200;
-constexpr double kLegendBarHeight = 12;
-constexpr double kLegendGap = 24;
+constexpr double kNumberSizeStep = 0.5;
 
 double Ascent(double size) { return kFontAscent * size; }
 double Descent(double size) { return kFontDescent * size; }
@@ -95,10 +107,18 @@ double NeededCell(PanelPlan& p, double size) {
   return std::max(24.0, std::ceil(std::max(Widest(p) * size + 2 * CellMarkRoom(24) + 2, NumberHeight(size)) - 1e-9));
 }
 
-// The largest size (<= kMaxNumberSize, on the size grid) whose numbers fit
+// The planning steps that depend on the layout's sizes.
+struct Planner {
+  const Params& P;
+  // Slides: the frame's 16:9 height, which the grids and the text around
+  // them (text_fixed, plus text_per_row for each row of panels) should fit.
+  double height_budget = std::numeric_limits<double>::infinity();
+  double text_fixed = 0, text_per_row = 0;
+
+// The largest size (<= P.max_number_size, on the size grid) whose numbers fit
 // cells of side `cell`; 0 when not even kMinValueSize does.
 double LargestFittingSize(PanelPlan& p, double cell) {
-  for (double s = kMaxNumberSize; s >= kMinValueSize - 1e-9; s -= kNumberSizeStep)
+  for (double s = P.max_number_size; s >= P.min_value_size - 1e-9; s -= kNumberSizeStep)
     if (NumberFits(p, cell, s)) return s;
   return 0;
 }
@@ -107,19 +127,19 @@ double LargestFittingSize(PanelPlan& p, double cell) {
 bool IndicesFit(const PanelPlan& p, double cell) {
   if (p.index_rows == 0) return false;
   const int largest = std::max(p.index_rows, p.index_cols) - 1;
-  return cell >= 16 && TextWidth(fmt::format("{}", largest), kIndexSize) <= cell - 2;
+  return cell >= 16 && TextWidth(fmt::format("{}", largest), P.index_size) <= cell - 2;
 }
 
 double RowGutter(const PanelPlan& p, double cell) {
   if (!IndicesFit(p, cell)) return 0;
-  return TextWidth(fmt::format("{}", p.index_rows - 1), kIndexSize) + 8;
+  return TextWidth(fmt::format("{}", p.index_rows - 1), P.index_size) + 8;
 }
 
 double PanelWidth(const PanelPlan& p, double cell) {
-  return std::max(p.cols * cell + 2 * RowGutter(p, cell), TextWidth(p.label, kLabelSize));
+  return std::max(p.cols * cell + 2 * RowGutter(p, cell), TextWidth(p.label, P.label_size));
 }
 
-double OperatorWidth(const std::string& op) { return TextWidth(op, kOperatorSize) + 2 * kOperatorPad; }
+double OperatorWidth(const std::string& op) { return TextWidth(op, P.operator_size) + 2 * P.operator_pad; }
 
 // Which panels share a row: rows[k] lists indices into the present panels, in order.
 using Arrangement = std::vector<std::vector<int>>;
@@ -152,21 +172,22 @@ bool Fits(const std::vector<PanelPlan*>& panels, const std::vector<std::string>&
   double height = 0, widest = 0;
   for (const std::vector<int>& row : rows) {
     const double w = RowWidth(panels, ops, row, cells);
-    if (w > kMaxContentWidth) return false;
+    if (w > P.max_content_width) return false;
     widest = std::max(widest, w);
     height += RowGridHeight(panels, row, cells);
   }
-  if (height > kMaxGridsHeight) return false;
+  if (height > P.max_grids_height) return false;
+  if (height + text_fixed + text_per_row * static_cast<double>(rows.size()) > height_budget) return false;
   if (total_height) *total_height = height;
   if (widest_row) *widest_row = widest;
   return true;
 }
 
-// Every way to cut the panels, in order, into 1..kMaxPanelRows rows.
+// Every way to cut the panels, in order, into 1..P.max_panel_rows rows.
 std::vector<Arrangement> Arrangements(int n) {
   std::vector<Arrangement> out;
   for (int mask = 0; mask < (1 << (n - 1)); ++mask) {
-    if (__builtin_popcount(static_cast<unsigned>(mask)) >= kMaxPanelRows) continue;
+    if (__builtin_popcount(static_cast<unsigned>(mask)) >= P.max_panel_rows) continue;
     Arrangement a(1);
     for (int k = 0; k < n; ++k) {
       if (k > 0 && (mask & (1 << (k - 1)))) a.emplace_back();
@@ -180,7 +201,7 @@ std::vector<Arrangement> Arrangements(int n) {
 // The cells of every panel with every number at `size`: the maps share one
 // size (their widest need), the image has its own or with `shared` the
 // maps' too (so a window and the cell it writes look alike); never below
-// `floor` (growth for looks; the filter up to kFilterSpan when `grow_filter`).
+// `floor` (growth for looks; the filter up to P.filter_span when `grow_filter`).
 std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, bool shared, double floor,
                             bool grow_filter) {
   std::vector<double> cells(panels.size());
@@ -192,8 +213,8 @@ std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, 
   }
   for (std::size_t k = 0; k < panels.size(); ++k) {
     if (panels[k]->is_filter) {
-      const double wanted = std::min(kMaxCell, std::floor(kFilterSpan / std::max(panels[k]->rows, panels[k]->cols)));
-      cells[k] = std::max({cells[k], grow_filter ? wanted : 0.0, std::min(floor, kMaxCell)});
+      const double wanted = std::min(P.max_cell, std::floor(P.filter_span / std::max(panels[k]->rows, panels[k]->cols)));
+      cells[k] = std::max({cells[k], grow_filter ? wanted : 0.0, std::min(floor, P.max_cell)});
     } else if (shared) {
       cells[k] = main;
     } else if (k >= 2) {
@@ -208,7 +229,7 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
   for (const PanelPlan* p : panels)
     if (p->rows > kMaxNumberedSide || p->cols > kMaxNumberedSide) return std::nullopt;
   const std::vector<Arrangement> arrangements = Arrangements(static_cast<int>(panels.size()));
-  for (double size = kMaxNumberSize; size >= kMinValueSize - 1e-9; size -= kNumberSizeStep) {
+  for (double size = P.max_number_size; size >= P.min_value_size - 1e-9; size -= kNumberSizeStep) {
     // The least total height wins (one row, when it fits, is the shortest);
     // then fewer rows, shared cells, and narrower rows.
     struct Best {
@@ -230,14 +251,14 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
     }
     if (!best) continue;
     // Grow the cells for looks while the arrangement still fits, each row no
-    // taller than kMaxGridHeight unless its numbers need it.
+    // taller than P.max_grid_height unless its numbers need it.
     const std::vector<double> needed = CellsAt(panels, size, best->shared, 0, false);
     std::vector<double> row_cap;
     for (const std::vector<int>& row : *best->arrangement)
-      row_cap.push_back(std::max(kMaxGridHeight, RowGridHeight(panels, row, needed)));
+      row_cap.push_back(std::max(P.max_grid_height, RowGridHeight(panels, row, needed)));
     Plan plan{*best->arrangement, needed, size};
     bool done = false;
-    for (double floor = kMaxCell; floor >= 0 && !done; floor -= 1) {
+    for (double floor = P.max_cell; floor >= 0 && !done; floor -= 1) {
       for (bool grow_filter : {true, false}) {
         const std::vector<double> cells = CellsAt(panels, size, best->shared, floor, grow_filter);
         bool ok = Fits(panels, ops, plan.rows, cells, nullptr, nullptr);
@@ -254,9 +275,31 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
   return std::nullopt;
 }
 
-// The fallback for large lessons: one row, cells as large as kMaxCell
-// allows, shrunk until the row fits kMaxContentWidth and the tallest grid
-// kMaxGridHeight; a small filter grows to stay readable.
+// The fallback for large lessons in a tall frame: one panel a row, each
+// grid's cells as large as max_cell allows and its row's width fits.
+Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
+  Plan plan;
+  plan.cells.resize(panels.size());
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    plan.rows.push_back({static_cast<int>(k)});
+    const double op = k > 0 ? OperatorWidth(ops[k - 1]) : 0;
+    double cell = std::min(P.max_cell, P.max_grid_height / panels[k]->rows);
+    // Shrink until the row fits; the row gutter for indices shrinks with it.
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      std::vector<double> cells(panels.size(), cell);
+      if (RowWidth(panels, ops, plan.rows.back(), cells) <= P.max_content_width) break;
+      cell = std::min(cell * 0.97, (P.max_content_width - 2 * kOutlineRoom - op - 2 * RowGutter(*panels[k], cell)) /
+                                       panels[k]->cols);
+    }
+    if (cell >= 8) cell = std::floor(cell);
+    plan.cells[k] = cell;
+  }
+  return plan;
+}
+
+// The fallback for large lessons: one row, cells as large as P.max_cell
+// allows, shrunk until the row fits P.max_content_width and the tallest grid
+// P.max_grid_height; a small filter grows to stay readable.
 Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
   Plan plan;
   plan.rows.emplace_back();
@@ -273,29 +316,31 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
       if (panels[k]->is_filter) cells[k] = filter;
     return cells;
   };
-  double cell = std::min(kMaxCell, kMaxGridHeight / max_rows);
+  double cell = std::min(P.max_cell, P.max_grid_height / max_rows);
   double previous = cell;
   for (int attempt = 0; attempt < 12; ++attempt) {
     previous = cell;
     const double width = RowWidth(panels, ops, plan.rows[0], uniform(cell, cell));
-    if (width <= kMaxContentWidth) break;
+    if (width <= P.max_content_width) break;
     // Shrink the grids' share of the width in proportion to the excess.
     const double others = width - total_cols * cell;
-    cell = std::max((kMaxContentWidth - others) / total_cols, cell * 0.5);
+    cell = std::max((P.max_content_width - others) / total_cols, cell * 0.5);
     cell = std::min(cell, previous * 0.98);
   }
   if (cell >= 8) cell = std::floor(cell);  // whole units keep cell edges on pixel boundaries
   double filter_cell = cell;
   const double wanted =
-      std::min({kMaxCell, kFilterSpan / std::max(filter_rows, filter_cols), kMaxGridHeight / filter_rows});
+      std::min({P.max_cell, P.filter_span / std::max(filter_rows, filter_cols), P.max_grid_height / filter_rows});
   if (wanted > cell) {
-    const double excess = RowWidth(panels, ops, plan.rows[0], uniform(cell, wanted)) - kMaxContentWidth;
+    const double excess = RowWidth(panels, ops, plan.rows[0], uniform(cell, wanted)) - P.max_content_width;
     filter_cell = excess > 0 ? std::max(cell, wanted - excess / filter_cols) : wanted;
     if (filter_cell >= 8) filter_cell = std::floor(filter_cell);
   }
   plan.cells = uniform(cell, filter_cell);
   return plan;
 }
+
+};
 
 std::string PaddingLabel(const ConvSpec& c) {
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "";
@@ -335,6 +380,8 @@ GreyRange ImageGreyRange(const Variant& v) {
   if (!(hi > lo)) hi = lo + 1;  // a flat image: all black, not a division by zero
   return {lo, hi};
 }
+
+double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_size; }
 
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const Variant& v = *in.variant;
@@ -393,69 +440,91 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   std::vector<std::string> ops = {"\u2217", "="};
   while (ops.size() + 1 < panels.size()) ops.push_back("\u2192");
 
-  const std::optional<Plan> numbered = PlanWithNumbers(panels, ops);
-  const Plan plan = numbered ? *numbered : PlanOneRow(panels, ops);
+  const Params& P = ParamsFor(in.layout);
+  Planner planner{P};
+  if (P.frame_height > 0) {
+    // Slides: the width is fixed, so the caption's lines are known before
+    // the grids are planned; plan for a 16:9 frame, and only when nothing
+    // fits one let the frame grow taller.
+    const double caption_width = P.max_content_width;
+    int lines = 1;
+    for (const Beat& b : in.story->beats)
+      lines = std::max(lines, static_cast<int>(WrapText(b.caption, P.caption_size, caption_width, P.max_caption_lines).size()));
+    const double line = (kFontAscent + kFontDescent) * 1.0;
+    planner.height_budget = P.frame_height;
+    planner.text_fixed = 2 * P.margin + line * P.heading_size + 12 + 16 + std::round(P.caption_size * 1.35) * lines + 14 +
+                         P.legend_bar_height + 3 + line * P.legend_text_size;
+    planner.text_per_row = line * P.label_size + 4 + line * P.index_size + 6 + 2 * kOutlineRoom + P.row_gap;
+  }
+  std::optional<Planner::Plan> numbered = planner.PlanWithNumbers(panels, ops);
+  if (!numbered && P.frame_height > 0) {
+    planner.height_budget = std::numeric_limits<double>::infinity();
+    numbered = planner.PlanWithNumbers(panels, ops);
+  }
+  const Planner::Plan plan = numbered                        ? *numbered
+                             : in.layout == FrameLayout::Tall ? planner.PlanColumn(panels, ops)
+                                                              : planner.PlanOneRow(panels, ops);
   // One value size per frame: the planned one, or in the fallback the
   // largest that every grid still showing numbers can hold.
   double value_size = plan.value_size;
   std::vector<bool> numbers(panels.size(), true);
   if (!numbered) {
-    value_size = kMaxNumberSize;
+    value_size = P.max_number_size;
     bool any = false;
     for (std::size_t k = 0; k < panels.size(); ++k) {
       const bool small = panels[k]->rows <= kMaxNumberedSide && panels[k]->cols <= kMaxNumberedSide;
-      const double s = small ? LargestFittingSize(*panels[k], plan.cells[k]) : 0;
+      const double s = small ? planner.LargestFittingSize(*panels[k], plan.cells[k]) : 0;
       numbers[k] = s > 0;
       if (s > 0) value_size = std::min(value_size, s), any = true;
     }
     if (!any) value_size = 0;
   }
 
-  g.margin = kMargin;
-  g.heading_size = kHeadingSize;
-  g.label_size = kLabelSize;
-  g.operator_size = kOperatorSize;
-  g.caption_size = kCaptionSize;
-  g.legend_text_size = kLegendTextSize;
+  g.margin = P.margin;
+  g.heading_size = P.heading_size;
+  g.label_size = P.label_size;
+  g.operator_size = P.operator_size;
+  g.caption_size = P.caption_size;
+  g.legend_text_size = P.legend_text_size;
   g.panel_rows = static_cast<int>(plan.rows.size());
   g.value_size = value_size;
 
   double widest_row = 0;
-  for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, RowWidth(panels, ops, row, plan.cells));
-  const double content = std::clamp(widest_row, kMinContentWidth, std::max(kMaxContentWidth, widest_row));
-  g.width = std::ceil(content + 2 * kMargin);
+  for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
+  const double content = std::clamp(widest_row, P.min_content_width, std::max(P.max_content_width, widest_row));
+  g.width = std::ceil(content + 2 * P.margin);
 
   // Vertical stack: heading; per row of panels its labels, column indices
   // and grids; caption; legend.
-  double y = kMargin;
-  g.heading_y = y + Ascent(kHeadingSize);
-  y = g.heading_y + Descent(kHeadingSize) + 12;
+  double y = P.margin;
+  g.heading_y = y + Ascent(P.heading_size);
+  y = g.heading_y + Descent(P.heading_size) + 12;
   for (std::size_t ri = 0; ri < plan.rows.size(); ++ri) {
     const std::vector<int>& row = plan.rows[ri];
-    const double label_y = y + Ascent(kLabelSize);
+    const double label_y = y + Ascent(P.label_size);
     if (ri == 0) g.label_y = label_y;
-    y = label_y + Descent(kLabelSize) + 4;
+    y = label_y + Descent(P.label_size) + 4;
     bool any_indices = false;
-    for (int k : row) any_indices |= !panels[k]->is_filter && IndicesFit(*panels[k], plan.cells[k]);
-    y += any_indices ? (kFontAscent + kFontDescent) * kIndexSize + 6 : kOutlineRoom;
+    for (int k : row) any_indices |= !panels[k]->is_filter && planner.IndicesFit(*panels[k], plan.cells[k]);
+    y += any_indices ? (kFontAscent + kFontDescent) * P.index_size + 6 : kOutlineRoom;
     const double grid_top = std::round(y);
 
     // Operators share one baseline per row: the middle of its shortest grid,
     // so they sit beside every grid however tall the others are.
     double shortest = std::numeric_limits<double>::max();
     for (int k : row) shortest = std::min(shortest, panels[k]->rows * plan.cells[k]);
-    const double operator_y = grid_top + shortest / 2 + (kFontAscent - kFontDescent) / 2 * kOperatorSize;
+    const double operator_y = grid_top + shortest / 2 + (kFontAscent - kFontDescent) / 2 * P.operator_size;
     // The row centred in the frame.
-    double x = kMargin + (content - RowWidth(panels, ops, row, plan.cells)) / 2 + kOutlineRoom;
+    double x = P.margin + (content - planner.RowWidth(panels, ops, row, plan.cells)) / 2 + kOutlineRoom;
     for (int k : row) {
       PanelPlan& p = *panels[k];
       const double cell = plan.cells[k];
       if (k > 0) {
-        const double op_w = TextWidth(ops[k - 1], kOperatorSize);
-        g.operators.push_back({ops[k - 1], x + kOperatorPad + op_w / 2, operator_y});
-        x += op_w + 2 * kOperatorPad;
+        const double op_w = TextWidth(ops[k - 1], P.operator_size);
+        g.operators.push_back({ops[k - 1], x + P.operator_pad + op_w / 2, operator_y});
+        x += op_w + 2 * P.operator_pad;
       }
-      const double width = PanelWidth(p, cell);
+      const double width = planner.PanelWidth(p, cell);
       Panel& out = *outs[k];
       out.label = p.label;
       out.label_y = label_y;
@@ -467,37 +536,62 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       out.grid.y = grid_top;
       out.grid.numbers = numbers[k] && value_size > 0;
       out.grid.number_size = out.grid.numbers ? value_size : 0;
-      out.grid.index_size = !p.is_filter && IndicesFit(p, cell) ? kIndexSize : 0;
+      out.grid.index_size = !p.is_filter && planner.IndicesFit(p, cell) ? P.index_size : 0;
       x += width;
     }
-    y = grid_top + RowGridHeight(panels, row, plan.cells) + kOutlineRoom;
-    if (ri + 1 < plan.rows.size()) y += kRowGap;
+    y = grid_top + planner.RowGridHeight(panels, row, plan.cells) + kOutlineRoom;
+    if (ri + 1 < plan.rows.size()) y += P.row_gap;
   }
 
   // The caption: as many lines as the longest caption of any beat needs.
-  g.caption_width = g.width - 2 * kMargin;
-  g.caption_line_height = std::round(kCaptionSize * 1.35);
+  g.caption_width = g.width - 2 * P.margin;
+  g.caption_line_height = std::round(P.caption_size * 1.35);
   int lines = 1;
   for (const Beat& b : in.story->beats)
-    lines = std::max(lines, static_cast<int>(WrapText(b.caption, kCaptionSize, g.caption_width, kMaxCaptionLines).size()));
+    lines = std::max(lines, static_cast<int>(WrapText(b.caption, P.caption_size, g.caption_width, P.max_caption_lines).size()));
   g.caption_lines = lines;
   y += 16;
-  g.caption_y = y + Ascent(kCaptionSize);
-  y = g.caption_y + (lines - 1) * g.caption_line_height + Descent(kCaptionSize) + 14;
+  g.caption_y = y + Ascent(P.caption_size);
+  y = g.caption_y + (lines - 1) * g.caption_line_height + Descent(P.caption_size) + 14;
 
   // The legend: "Image" and its grey bar, "Maps" and the diverging bar,
   // each bar's ends written below it, then the filter's range.
-  g.legend_y = y;
-  g.legend_h = kLegendBarHeight;
-  g.image_legend_name_x = kMargin;
-  g.image_legend_x = kMargin + TextWidth("Image", kLegendTextSize) + 8;
-  g.image_legend_w = kGreyBarWidth;
-  g.legend_name_x = g.image_legend_x + kGreyBarWidth + kLegendGap;
-  g.legend_x = g.legend_name_x + TextWidth("Maps", kLegendTextSize) + 8;
-  g.legend_w = kValueBarWidth;
-  g.legend_note_x = g.legend_x + kValueBarWidth + 20;
-  y += g.legend_h + 3 + (kFontAscent + kFontDescent) * kLegendTextSize;
-  g.height = std::ceil(y + kMargin);
+  g.legend_h = P.legend_bar_height;
+  g.image_legend_name_x = P.margin;
+  g.image_legend_x = P.margin + TextWidth("Image", P.legend_text_size) + 8;
+  g.image_legend_w = P.grey_bar_width;
+  g.image_legend_y = y;
+  const double legend_line = g.legend_h + 3 + (kFontAscent + kFontDescent) * P.legend_text_size;
+  const double name_drop = g.legend_h / 2 + (kFontAscent - kFontDescent) / 2 * P.legend_text_size;
+  if (P.stacked_legend) {
+    // Tall: each bar on a line of its own, bars aligned, the note below.
+    g.legend_name_x = P.margin;
+    g.legend_x = g.image_legend_x = P.margin + std::max(TextWidth("Image", P.legend_text_size), TextWidth("Maps", P.legend_text_size)) + 8;
+    y += legend_line + 6;
+    g.legend_y = y;
+    y += legend_line + 6;
+    g.legend_note_x = P.margin;
+    g.legend_note_y = y + Ascent(P.legend_text_size);
+    y = g.legend_note_y + Descent(P.legend_text_size);
+  } else {
+    g.legend_y = y;
+    g.legend_name_x = g.image_legend_x + P.grey_bar_width + P.legend_gap;
+    g.legend_x = g.legend_name_x + TextWidth("Maps", P.legend_text_size) + 8;
+    g.legend_note_x = g.legend_x + P.value_bar_width + 20;
+    g.legend_note_y = y + name_drop;
+    y += legend_line;
+  }
+  g.legend_w = P.value_bar_width;
+  g.height = std::ceil(y + P.margin);
+  if (P.frame_height > g.height) {
+    // Slides: a 16:9 frame, its content centred in the height.
+    const double dy = std::floor((P.frame_height - g.height) / 2);
+    g.height = P.frame_height;
+    g.heading_y += dy, g.label_y += dy, g.caption_y += dy;
+    g.image_legend_y += dy, g.legend_y += dy, g.legend_note_y += dy;
+    for (Panel* panel : outs) panel->grid.y += dy, panel->label_y += dy;
+    for (OperatorMark& op : g.operators) op.y += dy;
+  }
   return g;
 }
 

@@ -38,30 +38,30 @@ void AddBar(Scene& scene, double x, double y, double w, double h, int steps, Col
 void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, GreyRange grey) {
   scene.items.push_back(GroupBegin{"legend", "legend", "Colour scales"});
   const double s = g.legend_text_size;
-  const double name_baseline = g.legend_y + g.legend_h / 2 + (kFontAscent - kFontDescent) / 2 * s;
-  const double ends_baseline = g.legend_y + g.legend_h + 3 + kFontAscent * s;
+  auto name_baseline = [&](double bar_y) { return bar_y + g.legend_h / 2 + (kFontAscent - kFontDescent) / 2 * s; };
+  auto ends_baseline = [&](double bar_y) { return bar_y + g.legend_h + 3 + kFontAscent * s; };
 
   // The image: grey from its black to its white.
-  AddText(scene, g.image_legend_name_x, name_baseline, "Image", s, palette::kMutedInk, TextAnchor::Start);
-  AddBar(scene, g.image_legend_x, g.legend_y, g.image_legend_w, g.legend_h, 16,
+  AddText(scene, g.image_legend_name_x, name_baseline(g.image_legend_y), "Image", s, palette::kMutedInk, TextAnchor::Start);
+  AddBar(scene, g.image_legend_x, g.image_legend_y, g.image_legend_w, g.legend_h, 16,
          [&](double t) { return GreyColor(grey.black + t * (grey.white - grey.black), grey.black, grey.white); });
-  AddText(scene, g.image_legend_x, ends_baseline, FormatNumberCell(grey.black), s, palette::kMutedInk,
+  AddText(scene, g.image_legend_x, ends_baseline(g.image_legend_y), FormatNumberCell(grey.black), s, palette::kMutedInk,
           TextAnchor::Start);
-  AddText(scene, g.image_legend_x + g.image_legend_w, ends_baseline, FormatNumberCell(grey.white), s,
+  AddText(scene, g.image_legend_x + g.image_legend_w, ends_baseline(g.image_legend_y), FormatNumberCell(grey.white), s,
           palette::kMutedInk, TextAnchor::End);
 
   // The maps: blue negative, white zero, orange positive.
-  AddText(scene, g.legend_name_x, name_baseline, "Maps", s, palette::kMutedInk, TextAnchor::Start);
+  AddText(scene, g.legend_name_x, name_baseline(g.legend_y), "Maps", s, palette::kMutedInk, TextAnchor::Start);
   AddBar(scene, g.legend_x, g.legend_y, g.legend_w, g.legend_h, 40,
          [](double t) { return DivergingColor(t * 2 - 1, 1.0); });
-  AddText(scene, g.legend_x, ends_baseline, FormatNumberCell(-in.value_scale), s, palette::kMutedInk,
+  AddText(scene, g.legend_x, ends_baseline(g.legend_y), FormatNumberCell(-in.value_scale), s, palette::kMutedInk,
           TextAnchor::Start);
-  AddText(scene, g.legend_x + g.legend_w / 2, ends_baseline, "0", s, palette::kMutedInk, TextAnchor::Middle);
-  AddText(scene, g.legend_x + g.legend_w, ends_baseline, FormatNumberCell(in.value_scale), s, palette::kMutedInk,
+  AddText(scene, g.legend_x + g.legend_w / 2, ends_baseline(g.legend_y), "0", s, palette::kMutedInk, TextAnchor::Middle);
+  AddText(scene, g.legend_x + g.legend_w, ends_baseline(g.legend_y), FormatNumberCell(in.value_scale), s, palette::kMutedInk,
           TextAnchor::End);
   const std::string note = fmt::format("filter weights on the same colours, from {} to {}",
                                        FormatNumberCell(-in.weight_scale), FormatNumberCell(in.weight_scale));
-  AddText(scene, g.legend_note_x, name_baseline, FitText(note, s, g.width - g.margin - g.legend_note_x), s,
+  AddText(scene, g.legend_note_x, g.legend_note_y, FitText(note, s, g.width - g.margin - g.legend_note_x), s,
           palette::kMutedInk, TextAnchor::Start);
   scene.items.push_back(GroupEnd{});
 }

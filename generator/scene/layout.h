@@ -31,11 +31,16 @@ struct LayoutInput {
   // image_white. When image_white <= image_black (the default) the range is
   // the variant's own (ImageGreyRange).
   double image_black = 0.0, image_white = 0.0;
+  // The frames' shape: wide, slides (16:9) or tall (docs/frames.md).
+  FrameLayout layout = FrameLayout::Wide;
 };
 
 // The smallest font size of a value in a cell, in units: 1/128 of the widest
 // frame (1280 units), so never less than 1/128 of any frame's width.
 inline constexpr double kMinValueSize = 10;
+// The smallest value font size of a layout: kMinValueSize, 15 for slides
+// (1/128 of their 1920 units).
+double MinValueSize(FrameLayout layout);
 
 // Lessons up to these sizes show every cell's number in every frame (the
 // padded image, and each map, at most this many cells a side); larger ones
@@ -99,7 +104,10 @@ struct FrameGeometry {
   double caption_width = 0;                // wrapping width
   // The legend: the image's grey bar, then the maps' diverging bar, each
   // after its name, ends written below; then the filter's weight range.
-  double legend_y = 0, legend_h = 0, legend_text_size = 0;
+  // Wide and slides: one line; tall: the bars and the note each on a line.
+  double legend_h = 0, legend_text_size = 0;
+  double image_legend_y = 0, legend_y = 0;  // top of the grey bar and of the diverging bar
+  double legend_note_y = 0;                  // baseline of the filter's range
   double image_legend_name_x = 0, image_legend_x = 0, image_legend_w = 0;
   double legend_name_x = 0, legend_x = 0, legend_w = 0;  // the diverging bar
   double legend_note_x = 0;

@@ -6,9 +6,10 @@
 
 namespace cl {
 
-BuiltLesson BuildLesson(const Lesson& lesson) {
+BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout) {
   BuiltLesson built;
   built.lesson = &lesson;
+  built.layout = build_layout ? *build_layout : lesson.layout.value_or(FrameLayout::Wide);
   std::vector<std::string> labels;
   for (const Variant& v : lesson.variants) labels.push_back(v.label);
   const std::vector<std::string> slugs = UniqueSlugs(labels);
@@ -27,6 +28,10 @@ BuiltLesson BuildLesson(const Lesson& lesson) {
       const int number = static_cast<int>(b) + 1;
       bv.frame_svg.push_back(FramePath(bv.slug, number, bv.story.beats[b].stage, "svg"));
       bv.frame_png.push_back(FramePath(bv.slug, number, bv.story.beats[b].stage, "png"));
+      if (built.layout != FrameLayout::Tall) {
+        bv.frame_svg_tall.push_back(TallFramePath(bv.slug, number, bv.story.beats[b].stage, "svg"));
+        bv.frame_png_tall.push_back(TallFramePath(bv.slug, number, bv.story.beats[b].stage, "png"));
+      }
     }
     bv.animation_gif = AnimationPath(bv.slug, "gif");
     bv.animation_svg = AnimationPath(bv.slug, "svg");
@@ -52,17 +57,21 @@ BuiltLesson BuildLesson(const Lesson& lesson) {
     }
   }
   // Geometry last: it needs the scales only through LayoutInputFor.
-  for (BuiltVariant& bv : built.variants) bv.geometry = PlanFrameGeometry(LayoutInputFor(built, bv));
+  for (BuiltVariant& bv : built.variants) {
+    bv.geometry = PlanFrameGeometry(LayoutInputFor(built, bv));
+    if (!bv.frame_svg_tall.empty()) bv.tall_geometry = PlanFrameGeometry(LayoutInputFor(built, bv, true));
+  }
   return built;
 }
 
-LayoutInput LayoutInputFor(const BuiltLesson&, const BuiltVariant& variant) {
-  return {variant.variant,     &variant.result,     &variant.story,      variant.value_scale,
-          variant.weight_scale, variant.image_black, variant.image_white};
+LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall) {
+  return {variant.variant,      &variant.result,     &variant.story,      variant.value_scale,
+          variant.weight_scale, variant.image_black, variant.image_white, tall ? FrameLayout::Tall : built.layout};
 }
 
-Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index) {
-  return LayoutBeat(LayoutInputFor(built, variant), variant.geometry, beat_index);
+Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index, bool tall) {
+  tall = tall && !variant.frame_svg_tall.empty();
+  return LayoutBeat(LayoutInputFor(built, variant, tall), tall ? variant.tall_geometry : variant.geometry, beat_index);
 }
 
 }  // namespace cl

@@ -5,6 +5,7 @@
 // cannot disagree about a number, a caption or a path.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,13 @@ struct BuiltVariant {
   std::string slug;                  // unique within the lesson, e.g. "vertical-edge"
   VariantResult result;
   Storyboard story;
-  FrameGeometry geometry;            // shared by every beat's scene
+  FrameGeometry geometry;            // shared by every beat's scene, in the lesson's layout
+  // The tall frames pages serve to narrow screens: tall_geometry is the tall
+  // layout's, and frame_svg_tall/frame_png_tall name the extra files
+  // ("frames/<slug>/tall/<NNN>-<stage>.svg"); empty when the layout is tall
+  // already (its frames serve every screen).
+  FrameGeometry tall_geometry;
+  std::vector<std::string> frame_svg_tall, frame_png_tall;
   // The colour scales of its frames: its own (maps, weights, image grey
   // range), or the lesson's under `scale: shared`.
   double value_scale = 1.0, weight_scale = 1.0;
@@ -35,6 +42,7 @@ struct BuiltVariant {
 
 struct BuiltLesson {
   const Lesson* lesson = nullptr;  // must outlive the BuiltLesson
+  FrameLayout layout = FrameLayout::Wide;  // of every frame, animation and handout figure
   double value_scale = 1.0;        // the largest |value| of any variant's maps
   double weight_scale = 1.0;       // and |weight| of any variant's filter
   std::vector<BuiltVariant> variants;
@@ -43,12 +51,15 @@ struct BuiltLesson {
 
 // Computes every variant, plans its storyboard and geometry and names its
 // files. Renders nothing. Precondition: `lesson` is valid (from the loader).
-BuiltLesson BuildLesson(const Lesson& lesson);
+// The frames' layout is `build_layout` (the build's --layout) when given,
+// else the lesson's `layout`, else wide.
+BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout = std::nullopt);
 
-// The layout input of one variant of `built`.
-LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant);
+// The layout input of one variant of `built` (the tall one with `tall`).
+LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall = false);
 
-// The scene of beat `beat_index` (0-based) of `variant`.
-Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index);
+// The scene of beat `beat_index` (0-based) of `variant`; with `tall`, its
+// tall frame (only when variant.frame_svg_tall is not empty).
+Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index, bool tall = false);
 
 }  // namespace cl

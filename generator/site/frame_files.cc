@@ -34,18 +34,26 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
     const std::size_t beats = v.story.beats.size();
     for (std::size_t first = 0; first < beats; first += chunk) {
       const std::size_t n = std::min(chunk, beats - first);
-      std::vector<std::string> svgs(n), pngs(n);
+      const bool tall = !v.frame_svg_tall.empty();
+      std::vector<std::string> svgs(n), pngs(n), tall_svgs(n), tall_pngs(n);
       ParallelFor(n, [&](std::size_t k) {
         const int beat = static_cast<int>(first + k);
         const Scene scene = LayoutBuiltBeat(built, v, beat);
         if (svg) svgs[k] = WriteSvg(scene, FrameIdPrefix(v.slug, beat + 1));
         if (png) pngs[k] = RenderPng(scene, options.scale);
+        if (!tall) return;
+        // The same beat for narrow screens (the page's <picture> serves it).
+        const Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
+        if (svg) tall_svgs[k] = WriteSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
+        if (png) tall_pngs[k] = RenderPng(tall_scene, options.scale);
       });
       // The first file that cannot be written ends the lesson's frames: on a
       // full disk every later one would fail the same way.
       for (std::size_t k = 0; k < n; ++k) {
         if (svg && !Put(sink, v.frame_svg[first + k], svgs[k], *built.lesson, diagnostics)) return false;
         if (png && !Put(sink, v.frame_png[first + k], pngs[k], *built.lesson, diagnostics)) return false;
+        if (tall && svg && !Put(sink, v.frame_svg_tall[first + k], tall_svgs[k], *built.lesson, diagnostics)) return false;
+        if (tall && png && !Put(sink, v.frame_png_tall[first + k], tall_pngs[k], *built.lesson, diagnostics)) return false;
       }
     }
   }

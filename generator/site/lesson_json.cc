@@ -25,13 +25,18 @@ nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions&
       beats.push_back({{"stage", StageName(b.stage)},
                        {"caption", b.caption},
                        {"svg", PathOrNull(options.Wants("svg"), v.frame_svg[i])},
-                       {"png", PathOrNull(options.Wants("png"), v.frame_png[i])}});
+                       {"png", PathOrNull(options.Wants("png"), v.frame_png[i])},
+                       {"tall_svg", PathOrNull(options.Wants("svg") && !v.frame_svg_tall.empty(),
+                                               v.frame_svg_tall.empty() ? "" : v.frame_svg_tall[i])},
+                       {"tall_png", PathOrNull(options.Wants("png") && !v.frame_png_tall.empty(),
+                                               v.frame_png_tall.empty() ? "" : v.frame_png_tall[i])}});
     }
     variant["beats"] = std::move(beats);
     variant["animation"] = {{"gif", PathOrNull(options.Wants("gif"), v.animation_gif)},
                             {"svg", PathOrNull(options.Wants("anim-svg"), v.animation_svg)}};
     out["variants"].push_back(std::move(variant));
   }
+  out["layout"] = FrameLayoutName(built.layout);
   out["page"] = PathOrNull(options.Wants("html"), kPagePath);
   out["handout"] = PathOrNull(options.Wants("pdf"), kHandoutPath);
   out["worksheet"] = PathOrNull(options.Wants("pdf"), kWorksheetPath);

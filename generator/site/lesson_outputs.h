@@ -4,6 +4,7 @@
 // sink writes and when; these functions decide what is written.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct RenderOptions {
   std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json
   std::string paper = "a4";         // a4 | letter
   std::string handout;              // brief | full for every lesson; empty: each lesson's `handout` key, else brief
+  std::optional<FrameLayout> layout;  // --layout: overrides the lessons' `layout` (default wide)
   std::string templates_dir;        // folder holding the page templates
   long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
 

@@ -56,6 +56,10 @@ std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::
   return fmt::format("frames/{}/{:03}-{}.{}", slug, beat_number, StageName(stage), ext);
 }
 
+std::string TallFramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext) {
+  return fmt::format("frames/{}/tall/{:03}-{}.{}", slug, beat_number, StageName(stage), ext);
+}
+
 std::string AnimationPath(std::string_view slug, std::string_view ext) {
   return fmt::format("{}.{}", slug, ext);
 }

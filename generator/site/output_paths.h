@@ -46,6 +46,10 @@ std::vector<std::string> UniqueSlugs(const std::vector<std::string>& labels);
 // "frames/vertical-edge/003-conv.svg".
 std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext);
 
+// The tall frame pages serve to narrow screens when the lesson's layout is
+// not tall: "frames/<slug>/tall/<NNN>-<stage>.<ext>".
+std::string TallFramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext);
+
 // "<slug>.<ext>" (ext "gif" or "svg"), beside the page in the lesson's
 // folder. No slug can make it collide with the lesson's other files: a slug
 // is [a-z0-9-] only, never empty and never starts with '-', so a variant

@@ -49,6 +49,12 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
   f.set("frame_src", src);
   f.set("frame_width", std::to_string(std::lround(bv.geometry.width)));
   f.set("frame_height", std::to_string(std::lround(bv.geometry.height)));
+  const std::string tall = PageTallFrame(bv, i, options);
+  f.set("has_tall_frame", !tall.empty());
+  f.set("tall_frame_src", tall);
+  f.set("tall_frame_media", kTallFrameMedia);
+  f.set("tall_frame_width", std::to_string(std::lround(bv.tall_geometry.width)));
+  f.set("tall_frame_height", std::to_string(std::lround(bv.tall_geometry.height)));
   return f;
 }
 

@@ -20,4 +20,16 @@ inline std::string PageFrame(const BuiltVariant& bv, std::size_t i, const Render
   return files != nullptr && i < files->size() ? (*files)[i] : std::string();
 }
 
+// The same for the tall frame pages serve to narrow screens; "" when the
+// lesson's frames are tall already (or no frame image is written).
+inline std::string PageTallFrame(const BuiltVariant& bv, std::size_t i, const RenderOptions& options) {
+  const std::vector<std::string>* files = options.Wants("svg")   ? &bv.frame_svg_tall
+                                          : options.Wants("png") ? &bv.frame_png_tall
+                                                                 : nullptr;
+  return files != nullptr && i < files->size() ? (*files)[i] : std::string();
+}
+
+// Narrow screens, where pages show the tall frames: a phone held upright.
+inline constexpr const char* kTallFrameMedia = "(max-width: 40rem)";
+
 }  // namespace cl

@@ -39,11 +39,14 @@ std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
                        {"title", b.stage_title},
                        {"caption", b.caption},
                        {"alt", b.description},
-                       {"src", PageFrame(bv, i, options)}});
+                       {"src", PageFrame(bv, i, options)},
+                       {"tall_src", PageTallFrame(bv, i, options)}});
     }
     variants.push_back({{"label", bv.variant->label},
                         {"width", std::lround(bv.geometry.width)},
                         {"height", std::lround(bv.geometry.height)},
+                        {"tall_width", std::lround(bv.tall_geometry.width)},
+                        {"tall_height", std::lround(bv.tall_geometry.height)},
                         {"beats", std::move(beats)}});
   }
   nlohmann::ordered_json root = {{"variants", std::move(variants)}};

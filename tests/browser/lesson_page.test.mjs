@@ -441,3 +441,70 @@ describe('page', () => {
     await context.close();
   });
 });
+
+// The smallest font size (in the SVG's units) of a text set in a cell of a
+// grid (a value, not a label or an index), and the SVG's viewBox width.
+async function smallestValueText(context, svgPath) {
+  const svgPage = await context.newPage();
+  await svgPage.goto(siteUrl(`${LESSON}/${svgPath}`));
+  const result = await svgPage.evaluate(() => {
+    const svg = document.documentElement;
+    let smallest = Infinity, values = 0;
+    for (const id of ['input', 'filter', 'conv', 'activated', 'pooled']) {
+      const group = svg.querySelector(`g[id$="-${id}"]`);
+      if (!group) continue;
+      const cells = [...group.children].filter((n) => n.tagName === 'rect' && !n.getAttribute('stroke') &&
+                                                      n.getAttribute('fill') !== 'none');
+      for (const text of group.querySelectorAll(':scope > text')) {
+        if (text.getAttribute('font-weight')) continue;  // the label
+        const x = Number(text.getAttribute('x')), y = Number(text.getAttribute('y'));
+        const inCell = cells.some((r) => {
+          const rx = Number(r.getAttribute('x')), ry = Number(r.getAttribute('y'));
+          return x > rx && x < rx + Number(r.getAttribute('width')) && y > ry && y < ry + Number(r.getAttribute('height'));
+        });
+        if (!inCell) continue;  // an index beside the grid
+        smallest = Math.min(smallest, Number(text.getAttribute('font-size')));
+        ++values;
+      }
+    }
+    return { smallest, values, width: Number(svg.getAttribute('viewBox').split(/\s+/)[2]) };
+  });
+  await svgPage.close();
+  return result;
+}
+
+describe('phone', () => {
+  test('at 390x844 the player shows the tall frame, whole, with values of 9 CSS pixels or more', async () => {
+    const { context, page, errors } = await openLesson({ viewport: { width: 390, height: 844 } });
+    for (const beat of [0, 1, 20]) {
+      await page.evaluate((n) => { document.getElementById('player-scrubber').value = String(n); }, beat + 1);
+      await page.dispatchEvent('#player-scrubber', 'input');
+      await frameLoaded(page);
+      const expected = lessonJson.variants[0].beats[beat];
+      assert.ok(expected.tall_svg, 'lesson.json names the tall frame');
+      await page.waitForFunction((src) => document.getElementById('player-frame').currentSrc.endsWith(src),
+                                 expected.tall_svg);
+      const box = await page.evaluate(() => {
+        const r = document.getElementById('player-frame').getBoundingClientRect();
+        return { left: r.left, right: r.right, width: r.width, natural: document.getElementById('player-frame').naturalWidth,
+                 scrollWidth: document.documentElement.scrollWidth };
+      });
+      assert.ok(box.left >= 0 && box.right <= 390, `frame from ${box.left} to ${box.right}`);
+      assert.ok(box.scrollWidth <= 390, `the page scrolls sideways (${box.scrollWidth} px wide)`);
+      const text = await smallestValueText(context, expected.tall_svg);
+      assert.ok(text.values > 0, 'the tall frame shows values');
+      const px = text.smallest * box.width / text.width;
+      assert.ok(px >= 9, `values at ${px.toFixed(2)} CSS px`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('on a desktop the player shows the lesson\'s own frame', async () => {
+    const { context, page } = await openLesson();
+    await frameLoaded(page);
+    const src = await page.evaluate(() => document.getElementById('player-frame').currentSrc);
+    assert.ok(src.endsWith(lessonJson.variants[0].beats[0].svg), src);
+    await context.close();
+  });
+});

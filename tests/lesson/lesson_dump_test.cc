@@ -61,6 +61,7 @@ constexpr const char* kHead =
     "  order: 2.5\n"
     "  beats: per row, max 50\n"
     "  scale: shared\n"
+    "  layout: unset\n"
     "  inputs:\n"
     "    \"lessons/img/a.png\"\n";
 
@@ -122,6 +123,7 @@ BOOST_AUTO_TEST_CASE(DefaultsReadAsNone) {
              "  order: none\n"
              "  beats: per auto, max 400\n"
              "  scale: per-variant\n"
+             "  layout: unset\n"
              "  inputs: none\n"
              "sections: 0\n");
 }

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -131,7 +132,11 @@ int CheckGrid(const pugi::xml_node& svg, const std::string& id, int rows, int co
 
 double At(const Json& grid, int row, int col) { return grid.at(row).at(col).get<double>(); }
 
-void CheckLesson(const std::string& name) {
+// `layout`: the build's --layout (unset: the lesson's); `frames`: which
+// file of each beat to check, "svg" or "tall_svg" (the tall frames a
+// wide or slides build writes for phones).
+void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = std::nullopt,
+                 const std::string& frames = "svg") {
   static Folder folder;
   const std::filesystem::path yaml = std::filesystem::path(CONVLESSON_TEST_DIR) / "realistic" / "lessons" / (name + ".yaml");
   const LoadResult loaded = LoadLessonText(ReadText(yaml), yaml.string(), folder.path.string());
@@ -139,6 +144,7 @@ void CheckLesson(const std::string& name) {
   BOOST_REQUIRE(loaded.lesson.has_value());
   RenderOptions options;
   options.only = {"svg", "json"};
+  options.layout = layout;
   MemoryFileSink sink;
   std::vector<Diagnostic> diagnostics;
   BOOST_REQUIRE(RenderLessonOutputs(*loaded.lesson, options, sink, &diagnostics));
@@ -169,7 +175,8 @@ void CheckLesson(const std::string& name) {
 
     const Json& beats = v.at("beats");
     for (std::size_t b = 0; b < beats.size(); ++b) {
-      const std::string path = beats[b].at("svg");
+      BOOST_REQUIRE_MESSAGE(beats[b].at(frames).is_string(), "no " << frames << " frame");
+      const std::string path = beats[b].at(frames);
       BOOST_TEST_CONTEXT(name << ": " << path) {
         pugi::xml_document doc;
         BOOST_REQUIRE(doc.load_string(file(path).c_str()));
@@ -221,3 +228,11 @@ void CheckLesson(const std::string& name) {
 BOOST_AUTO_TEST_CASE(SobelOnA9x9Png) { CheckLesson("sobel-png"); }
 BOOST_AUTO_TEST_CASE(DecimalsUnderA5x5Filter) { CheckLesson("decimals-7x7"); }
 BOOST_AUTO_TEST_CASE(Png12x12WithASharedScale) { CheckLesson("png-12x12"); }
+
+// Slides: 1920 wide, so values at 15 units or more, every one shown.
+BOOST_AUTO_TEST_CASE(SobelAsSlides) { CheckLesson("sobel-png", FrameLayout::Slides); }
+BOOST_AUTO_TEST_CASE(DecimalsAsSlides) { CheckLesson("decimals-7x7", FrameLayout::Slides); }
+BOOST_AUTO_TEST_CASE(Png12x12AsSlides) { CheckLesson("png-12x12", FrameLayout::Slides); }
+// The tall frames a wide build writes for phones, and a tall build's own.
+BOOST_AUTO_TEST_CASE(SobelTallFramesForPhones) { CheckLesson("sobel-png", std::nullopt, "tall_svg"); }
+BOOST_AUTO_TEST_CASE(SobelAsTall) { CheckLesson("sobel-png", FrameLayout::Tall); }

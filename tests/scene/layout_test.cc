@@ -30,12 +30,13 @@ struct Built {
 };
 
 // Heap-allocated so the LayoutInput's pointers stay valid.
-std::unique_ptr<Built> Build(Variant v, BeatsSpec spec = {}) {
+std::unique_ptr<Built> Build(Variant v, BeatsSpec spec = {}, FrameLayout layout = FrameLayout::Wide) {
   auto b = std::make_unique<Built>();
   b->variant = std::move(v);
   b->result = ComputeVariant(b->variant);
   b->story = PlanStoryboard(b->variant, b->result, spec);
   b->input = {&b->variant, &b->result, &b->story, MaxAbsValue(b->variant, b->result), MaxAbsWeight(b->variant)};
+  b->input.layout = layout;
   b->geometry = PlanFrameGeometry(b->input);
   return b;
 }
@@ -63,7 +64,27 @@ struct SweepCase {
 };
 std::ostream& operator<<(std::ostream& os, const SweepCase& c) { return os << c.name; }
 
+const std::vector<FrameLayout> kLayouts{FrameLayout::Wide, FrameLayout::Slides, FrameLayout::Tall};
+
+// The frame sizes each layout promises: wide at most 1280 wide; slides
+// 1920 wide and at least 1080 tall (exactly 1080 when the content fits);
+// tall 390 wide, a phone's width.
+void CheckFrameSize(FrameLayout layout, const FrameGeometry& g) {
+  switch (layout) {
+    case FrameLayout::Wide: BOOST_TEST(g.width <= 1280); break;
+    case FrameLayout::Slides:
+      BOOST_TEST(g.width == 1920);
+      BOOST_TEST(g.height >= 1080);
+      break;
+    case FrameLayout::Tall: BOOST_TEST(g.width == 390); break;
+  }
+}
+
 }  // namespace
+
+namespace cl {
+std::ostream& operator<<(std::ostream& os, FrameLayout layout) { return os << FrameLayoutName(layout); }
+}  // namespace cl
 
 BOOST_DATA_TEST_CASE(EverythingInsideAndNoTextOverlaps,
                      bdata::make(std::vector<SweepCase>{
@@ -83,8 +104,8 @@ BOOST_DATA_TEST_CASE(EverythingInsideAndNoTextOverlaps,
                          {.name = "64x20 no activation", .rows = 64, .cols = 20, .kh = 5, .kw = 3, .activation = false},
                          {.name = "512x512", .rows = 512, .cols = 512, .kh = 3, .kw = 3},
                          {.name = "512x7", .rows = 512, .cols = 7, .kh = 15, .kw = 3, .pool = false},
-                     }),
-                     c) {
+                     }) * bdata::make(kLayouts),
+                     c, layout) {
   Variant v = testing::SizedVariant(c.rows, c.cols, c.kh, c.kw);
   v.conv.pad_top = v.conv.pad_bottom = v.conv.pad_left = v.conv.pad_right = c.pad;
   v.conv.stride_h = v.conv.stride_w = c.stride;
@@ -92,9 +113,9 @@ BOOST_DATA_TEST_CASE(EverythingInsideAndNoTextOverlaps,
   v.pool.enabled = c.pool;
   v.pool.size_h = v.pool.size_w = v.pool.stride_h = v.pool.stride_w = c.pool_size;
   if (!c.activation) v.activation.type = ActivationType::None;
-  const auto b = Build(v);
+  const auto b = Build(v, {}, layout);
 
-  BOOST_TEST(b->geometry.width <= 1280);
+  CheckFrameSize(layout, b->geometry);
   for (int i : SampleBeats(b->story)) {
     BOOST_TEST_CONTEXT("beat " << i << " (" << StageName(b->story.beats[i].stage) << ")") {
       const Scene s = LayoutBeat(b->input, b->geometry, i);
@@ -262,17 +283,23 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
                           .activation = false},
                          {.name = "14x14 14x14 filter", .rows = 14, .cols = 14, .kh = 14, .kw = 14, .pool = false},
                          {.name = "1x1", .rows = 1, .cols = 1, .kh = 1, .kw = 1, .pool = false},
-                     }),
-                     c) {
+                     }) * bdata::make(kLayouts),
+                     c, layout) {
   Variant v = RealisticVariant(c.rows, c.cols, c.kh, c.pad, c.stride);
   v.pool.enabled = c.pool;
   if (!c.activation) v.activation.type = ActivationType::None;
-  const auto b = Build(v);
+  const auto b = Build(v, {}, layout);
   const FrameGeometry& g = b->geometry;
-  BOOST_TEST(g.width <= 1280);
-  BOOST_TEST(g.value_size >= kMinValueSize);
-  BOOST_TEST(g.value_size >= g.width / 128);
+  CheckFrameSize(layout, g);
+  // Tall frames promise numbers only where a grid's row of them fits a
+  // phone's width (TallFramesShowEveryNumber); the others at every size.
+  const bool promised = layout != FrameLayout::Tall;
+  if (promised || g.value_size > 0) {
+    BOOST_TEST(g.value_size >= MinValueSize(layout));
+    BOOST_TEST(g.value_size >= std::min(g.width, 1920.0) / 128);
+  }
   for (const Panel* p : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled}) {
+    if (!promised) break;
     if (p->grid.rows == 0) continue;
     BOOST_TEST_CONTEXT(p->label) {
       BOOST_TEST(p->grid.numbers);
@@ -286,6 +313,7 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
       BOOST_TEST(FirstTextOverlap(s) == "");
     }
   }
+  if (!promised) return;
   // The summary writes every value of every map, and the image's, zeros included.
   const Scene last = LayoutBeat(b->input, b->geometry, static_cast<int>(b->story.beats.size()) - 1);
   const auto check_all = [&](const std::string& group, const Grid& grid) {
@@ -329,4 +357,42 @@ BOOST_AUTO_TEST_CASE(TheImageIsGreyAndPaddingIsHatched) {
   Variant pixels = testing::VerticalEdgeVariant();
   BOOST_TEST(ImageGreyRange(pixels).black == 0);
   BOOST_TEST(ImageGreyRange(pixels).white == 9);
+}
+
+// Tall frames (390 wide, for phones) show every number of lessons whose
+// rows of values fit a phone: the default lesson, and the 9x9 image
+// of values 0 to 255 with same padding and stride 2; at the layout's minimum
+// size or larger, nothing outside, nothing overlapping.
+BOOST_DATA_TEST_CASE(TallFramesShowEveryNumber,
+                     bdata::make(std::vector<SweepCase>{
+                         {.name = "6x6 3x3", .rows = 6, .cols = 6, .kh = 3, .kw = 3},
+                         {.name = "9x9 same stride 2", .rows = 9, .cols = 9, .kh = 3, .kw = 3, .pad = 1, .stride = 2},
+                         {.name = "7x7 same 5x5", .rows = 7, .cols = 7, .kh = 5, .kw = 5, .pad = 2, .stride = 2},
+                     }),
+                     c) {
+  Variant v = RealisticVariant(c.rows, c.cols, c.kh, c.pad, c.stride);
+  v.pool.enabled = c.pool;
+  const auto b = Build(v, {}, FrameLayout::Tall);
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST(g.width == 390);
+  BOOST_TEST(g.value_size >= kMinValueSize);
+  BOOST_TEST(g.panel_rows >= 2);  // stacked, not one row shrunk
+  for (const Panel* p : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled}) {
+    if (p->grid.rows == 0) continue;
+    BOOST_TEST_CONTEXT(p->label) { BOOST_TEST(p->grid.numbers); }
+  }
+  for (int i : SampleBeats(b->story)) {
+    const Scene s = LayoutBeat(b->input, b->geometry, i);
+    BOOST_TEST(FirstOutside(s) == "");
+    BOOST_TEST(FirstTextOverlap(s) == "");
+  }
+}
+
+// Slides are 16:9 when their content fits: the default lesson's are
+// 1920x1080 with values at 15 units or more.
+BOOST_AUTO_TEST_CASE(SlidesAreSixteenByNine) {
+  const auto b = Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Slides);
+  BOOST_TEST(b->geometry.width == 1920);
+  BOOST_TEST(b->geometry.height == 1080);
+  BOOST_TEST(b->geometry.value_size >= 15);
 }

@@ -23,11 +23,15 @@ inline BuiltLesson BuildByHand(const Lesson& lesson, const std::vector<std::stri
     bv.story = PlanStoryboard(*bv.variant, bv.result, lesson.beats);
     bv.geometry.width = 640;
     bv.geometry.height = 400.4;
+    bv.tall_geometry.width = 390;
+    bv.tall_geometry.height = 900.6;
     for (std::size_t b = 0; b < bv.story.beats.size(); ++b) {
       char name[64];
       std::snprintf(name, sizeof name, "%03zu-%s", b + 1, StageName(bv.story.beats[b].stage));
       bv.frame_svg.push_back("frames/" + bv.slug + "/" + name + ".svg");
       bv.frame_png.push_back("frames/" + bv.slug + "/" + name + ".png");
+      bv.frame_svg_tall.push_back("frames/" + bv.slug + "/tall/" + name + ".svg");
+      bv.frame_png_tall.push_back("frames/" + bv.slug + "/tall/" + name + ".png");
     }
     bv.animation_gif = bv.slug + ".gif";
     bv.animation_svg = bv.slug + ".svg";

@@ -83,9 +83,12 @@ BOOST_AUTO_TEST_CASE(DefaultLessonWritesEveryFrameAndItsJson) {
   std::vector<Diagnostic> diagnostics;
   BOOST_TEST(RenderLessonOutputs(lesson, options, sink, &diagnostics));
   BOOST_TEST(diagnostics.empty());
-  BOOST_TEST(CountEnding(sink, ".svg") == 46u);
-  BOOST_TEST(CountEnding(sink, ".png") == 46u);
+  // 46 frames in the wide layout, and each beat's tall frame for phones.
+  BOOST_TEST(CountEnding(sink, ".svg") == 2 * 46u);
+  BOOST_TEST(CountEnding(sink, ".png") == 2 * 46u);
   BOOST_TEST(sink.files().count("frames/vertical-edge/001-intro.svg") == 1u);
+  BOOST_TEST(sink.files().count("frames/vertical-edge/tall/001-intro.svg") == 1u);
+  BOOST_TEST(sink.files().count("frames/horizontal-edge/tall/023-summary.png") == 1u);
   BOOST_TEST(sink.files().count("frames/horizontal-edge/023-summary.png") == 1u);
 
   const auto json = nlohmann::json::parse(sink.files().at("lesson.json"));
@@ -188,8 +191,8 @@ BOOST_AUTO_TEST_CASE(VariantsNamedLikeTheLessonsFilesOverwriteNothing) {
   for (const char* path : {"index.gif", "index.svg", "lesson.gif", "lesson.svg", "handout.gif", "handout.svg",
                            "frames.gif", "frames.svg", "frames/frames/023-summary.svg"})
     BOOST_TEST(sink.files().count(path) == 1u, path);
-  // page, json, handout, worksheet, answers; animations; frames
-  BOOST_TEST(sink.files().size() == 5u + 4u * 2u + 4u * 23u);
+  // page, json, handout, worksheet, answers; animations; frames, wide and tall
+  BOOST_TEST(sink.files().size() == 5u + 4u * 2u + 4u * 23u * 2u);
   BOOST_TEST(sink.files().at("index.html").starts_with("<!DOCTYPE html>"));
   BOOST_TEST(sink.files().at("handout.pdf").starts_with("%PDF-"));
   BOOST_TEST(sink.files().at("worksheet.pdf").starts_with("%PDF-"));

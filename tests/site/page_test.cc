@@ -109,8 +109,13 @@ BOOST_AUTO_TEST_CASE(OutlineHasOneH1LandmarksAndSkipLink) {
 
 BOOST_AUTO_TEST_CASE(EveryFrameIsListedInOrderWithAltText) {
   std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs);
-  std::vector<std::string> listed = AllMatches(html, "<li><figure><img src=\"([^\"]+)\" alt=\"[^\"]+\"");
+  std::vector<std::string> listed = AllMatches(html, "<li><figure><picture><source media=\"[^\"]+\" srcset=\"[^\"]+\"[^>]*><img src=\"([^\"]+)\" alt=\"[^\"]+\"");
   BOOST_TEST_REQUIRE(listed.size() == 46u);
+  // Narrow screens get each beat's tall frame.
+  const std::vector<std::string> tall = AllMatches(html, "<li><figure><picture><source media=\"[^\"]+\" srcset=\"([^\"]+)\"");
+  BOOST_TEST_REQUIRE(tall.size() == 46u);
+  BOOST_TEST(Count(html, "media=\"(max-width: 40rem)\"") == 46u + 1u);  // the list and the player
+  BOOST_TEST(tall[0] == "frames/vertical-edge/tall/001-intro.svg");
   BOOST_TEST(listed[0] == "frames/vertical-edge/001-intro.svg");
   BOOST_TEST(listed[17] == "frames/vertical-edge/018-activation.svg");
   BOOST_TEST(listed[22] == "frames/vertical-edge/023-summary.svg");
