@@ -50,7 +50,8 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
     cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
     cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
-    cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
+    cmd->add_option("--paper", build.paper, "PDF paper size: a4 or letter; default: the course file's paper, else a4")
+        ->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
     cmd->add_option("--handout", build.handout, "handout.pdf for every lesson: brief (one or two pages) or full "
                                                 "(every step); default: each lesson's `handout` key, else brief")
