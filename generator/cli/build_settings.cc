@@ -11,6 +11,7 @@
 #include "base/file_system.h"
 #include "base/number_format.h"
 #include "base/sha256.h"
+#include "lesson/loader.h"
 
 namespace cl {
 namespace fs = std::filesystem;
@@ -117,8 +118,9 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
     if (error) *error = "the output folder must not be empty";
     return false;
   }
+  render.course = Course{};  // ApplyCourseFile sets it; a watch re-resolves each time
   render.scale = options.scale;
-  render.paper = options.paper;
+  render.paper = options.paper.empty() ? "a4" : options.paper;  // ApplyCourseFile may change an unset one
   render.handout = options.handout;
   if (!options.layout.empty()) {
     if (options.layout == "wide") render.layout = FrameLayout::Wide;
@@ -153,6 +155,41 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   key.UpdateField("|");
   key.UpdateField(std::to_string(render.source_date_epoch));
   key.UpdateField(HashFolder(render.templates_dir));
+  settings->generator_key = key.Hex();
+  return true;
+}
+
+bool ApplyCourseFile(const BuildOptions& options, BuildSettings* settings, std::string* report) {
+  std::vector<Diagnostic> problems;
+  std::vector<std::string> found;
+  CollectLessonPaths(options.paths, &problems, &found);  // problems with the paths are the build's to report
+  std::vector<std::string> course_files;
+  for (const std::string& path : found) {
+    const std::string normal = fs::path(path).lexically_normal().string();
+    if (std::none_of(course_files.begin(), course_files.end(),
+                     [&](const std::string& f) { return fs::path(f).lexically_normal().string() == normal; }))
+      course_files.push_back(path);
+  }
+  if (course_files.empty()) return true;  // no course file: today's defaults, key unchanged
+  if (course_files.size() > 1) {
+    *report += fmt::format("{}: error: a build reads one course file, and {} is another; build one folder of "
+                           "lessons at a time\n",
+                           course_files[1], course_files[0]);
+    return false;
+  }
+  CourseLoadResult loaded = LoadCourseFile(course_files[0]);
+  for (const Diagnostic& d : loaded.diagnostics) *report += FormatDiagnostic(d, loaded.source);
+  if (!loaded.course) return false;
+  RenderOptions& render = settings->render;
+  render.course = std::move(*loaded.course);
+  if (options.paper.empty() && !render.course.paper.empty()) render.paper = render.course.paper;  // --paper wins
+  // The course file changes every page (language, footer), the handouts
+  // (paper, handout kind) and the course files: its bytes join the generator
+  // key, so editing it rebuilds every lesson and the course.
+  Sha256 key;
+  key.UpdateField(settings->generator_key);
+  key.UpdateField("course:" + render.course.source_hash);
+  key.UpdateField(render.paper);
   settings->generator_key = key.Hex();
   return true;
 }

@@ -35,6 +35,15 @@ struct BuildSettings {
 // usage error (exit code 2).
 bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error);
 
+// Reads the course file of a build over options.paths (docs/course-file.md):
+// course.yaml in a folder given, or a file named course.yaml; none when only
+// lesson files are given. Sets settings->render.course, the paper when
+// --paper was not given, and folds the file into the generator key. Its
+// diagnostics, formatted, are appended to *report. False when it has an
+// error (or two course files are given): the build must not run (exit 1).
+// Without a course file nothing changes.
+bool ApplyCourseFile(const BuildOptions& options, BuildSettings* settings, std::string* report);
+
 // Whether `out_dir` may receive a build of `lesson_paths`: not the root
 // folder, not `home` (the user's home folder; empty: none), and neither a
 // folder of lessons given (a folder, or the folder of a lesson file) nor one

@@ -50,7 +50,8 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
     cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
     cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
-    cmd->add_option("--paper", build.paper, "PDF paper size")->check(CLI::IsMember({"a4", "letter"}))->capture_default_str();
+    cmd->add_option("--paper", build.paper, "PDF paper size: a4 or letter; default: the course file's paper, else a4")
+        ->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--layout", build.layout,
                     "Frame shape: wide (pages, the default), slides (16:9) or tall (phones); overrides the lessons' layout")
         ->check(CLI::IsMember({"wide", "slides", "tall"}));

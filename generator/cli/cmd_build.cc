@@ -18,6 +18,10 @@ int RunBuild(const BuildOptions& options) {
     std::fputs(fmt::format("convlesson build: error: {}\n", error).c_str(), stderr);
     return 2;
   }
+  std::string course_report;
+  const bool course_ok = ApplyCourseFile(options, &settings, &course_report);
+  std::fputs(course_report.c_str(), stderr);
+  if (!course_ok) return 1;
   BuildProgress progress(DetectProgressMode(options.quiet), options.verbose, WantsColor(stdout), WantsColor(stderr));
   return RunCourseBuild(options, settings, progress, nullptr).exit_code;
 }

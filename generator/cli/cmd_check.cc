@@ -4,7 +4,12 @@
 // Besides the loader's diagnostics it reports the storyboard's (beats cut to
 // fit `max`) and the cost budgets at the default --scale (site/cost_budget.h),
 // so that check warns of everything a build would and refuses what it would.
+// A course file (course.yaml in a folder given, or named) is checked too, and
+// each id its `order` lists must be a lesson of its folder.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +20,7 @@
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
 #include "site/lesson_outputs.h"
+#include "lesson/text_scan.h"  // CountCodePoints
 #include "storyboard/captions.h"  // CountText
 
 namespace cl {
@@ -37,11 +43,26 @@ void AddPlanningDiagnostics(LoadResult* r) {
   r->lesson.reset();
 }
 
+// Warns of each id in the course's `order` that no lesson checked beside it has.
+void AddOrderWarnings(const std::vector<const Lesson*>& lessons, CourseLoadResult* r) {
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::path(r->course->path).parent_path().lexically_normal();
+  std::set<std::string> ids;
+  for (const Lesson* lesson : lessons)
+    if (fs::path(lesson->path).parent_path().lexically_normal() == folder) ids.insert(lesson->id);
+  for (const CourseOrderEntry& entry : r->course->order)
+    if (!ids.count(entry.id))
+      r->diagnostics.push_back({Severity::Warning, entry.where,
+                                fmt::format("order lists '{}', which is not the id of a lesson in this folder", entry.id),
+                                std::max(1, CountCodePoints(entry.id))});
+}
+
 }  // namespace
 
 int RunCheck(const CheckOptions& options) {
   std::vector<Diagnostic> path_problems;
-  const std::vector<std::string> paths = CollectLessonPaths(options.paths, &path_problems);
+  std::vector<std::string> course_paths;
+  const std::vector<std::string> paths = CollectLessonPaths(options.paths, &path_problems, &course_paths);
   for (const Diagnostic& d : path_problems) std::fputs(FormatDiagnostic(d, "").c_str(), stderr);
   int missing = 0, warnings = CountWarnings(path_problems);
   for (const Diagnostic& d : path_problems) missing += d.severity == Severity::Error ? 1 : 0;
@@ -69,6 +90,20 @@ int RunCheck(const CheckOptions& options) {
   for (LoadResult& r : results)
     if (r.lesson) AddPlanningDiagnostics(&r);
 
+  std::vector<CourseLoadResult> courses;
+  for (const std::string& path : course_paths) {
+    courses.push_back(LoadCourseFile(path));
+    if (courses.back().course) AddOrderWarnings(lessons, &courses.back());
+  }
+  int courses_ok = 0, courses_failed = 0;
+  for (const CourseLoadResult& r : courses) {
+    for (const Diagnostic& d : r.diagnostics) std::fputs(FormatDiagnostic(d, r.source).c_str(), stderr);
+    const int course_warnings = CountWarnings(r.diagnostics);
+    warnings += course_warnings;
+    const bool passed = r.course.has_value() && !(options.werror && course_warnings > 0);
+    (passed ? courses_ok : courses_failed) += 1;
+  }
+
   int ok = 0, failed = 0;
   for (const LoadResult& r : results) {
     for (const Diagnostic& d : r.diagnostics) std::fputs(FormatDiagnostic(d, r.source).c_str(), stderr);
@@ -80,10 +115,14 @@ int RunCheck(const CheckOptions& options) {
 
   std::string summary = fmt::format("checked {}: {} ok, {} failed",
                                     CountText(static_cast<long long>(results.size()), "lesson", "lessons"), ok, failed);
+  if (!courses.empty())
+    summary += courses.size() == 1 ? (courses_ok == 1 ? "; course file ok" : "; course file failed")
+                                   : fmt::format("; {} course files: {} ok, {} failed", courses.size(), courses_ok,
+                                                 courses_failed);
   if (missing > 0) summary += fmt::format(", {} not found", CountText(missing, "path", "paths"));
   if (warnings > 0) summary += fmt::format(", {}", CountText(warnings, "warning", "warnings"));
   std::fputs((summary + "\n").c_str(), stdout);
-  const bool fail = failed > 0 || missing > 0 || (options.werror && warnings > 0);
+  const bool fail = failed > 0 || courses_failed > 0 || missing > 0 || (options.werror && warnings > 0);
   return fail ? 1 : 0;
 }
 

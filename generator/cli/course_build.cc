@@ -484,6 +484,8 @@ void CourseBuilder::BuildCourse() {
   if (Cancelled() || failed_) return;
   for (const LessonJob& job : jobs_)
     if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
+  // The course file (course.yaml) is folded into settings_.generator_key by
+  // ApplyCourseFile, so editing it changes this key and every lesson's.
   std::string key = CourseKey(settings_.generator_key, manifest_, claimed_);
   bool entries_exist = true;
   for (const std::string& name : manifest_.course_entries) entries_exist = entries_exist && PathExists(out_ + "/" + name);

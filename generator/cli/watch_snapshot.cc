@@ -31,7 +31,9 @@ WatchSnapshot TakeWatchSnapshot(const std::vector<std::string>& lesson_paths, co
                                 const std::string& templates_dir) {
   std::set<std::string> paths(inputs.begin(), inputs.end());
   std::vector<Diagnostic> ignored;  // a missing path is reported by the build, not by every poll
-  for (const std::string& p : CollectLessonPaths(lesson_paths, &ignored)) paths.insert(p);
+  std::vector<std::string> course_files;  // course.yaml changes the whole build too
+  for (const std::string& p : CollectLessonPaths(lesson_paths, &ignored, &course_files)) paths.insert(p);
+  paths.insert(course_files.begin(), course_files.end());
   std::error_code ec;
   for (fs::recursive_directory_iterator it(templates_dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->is_regular_file(ec)) paths.insert(it->path().string());

@@ -8,7 +8,8 @@
 namespace cl {
 
 std::vector<std::string> CollectLessonPaths(const std::vector<std::string>& paths,
-                                            std::vector<Diagnostic>* diagnostics) {
+                                            std::vector<Diagnostic>* diagnostics,
+                                            std::vector<std::string>* course_files) {
   namespace fs = std::filesystem;
   std::vector<std::string> lessons;
   std::set<std::string> seen;
@@ -23,15 +24,24 @@ std::vector<std::string> CollectLessonPaths(const std::vector<std::string>& path
       continue;
     }
     if (!fs::is_directory(status)) {
-      add(path);  // named explicitly: read whatever its extension
+      if (IsCourseFileName(path)) {  // its id would be the reserved "course": never a lesson
+        if (course_files) course_files->push_back(path);
+      } else {
+        add(path);  // named explicitly: read whatever its extension
+      }
       continue;
     }
     std::vector<std::string> names;
     for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& entry = it->path();
       const std::string extension = entry.extension().string();
-      if ((extension == ".yaml" || extension == ".yml") && fs::is_regular_file(it->status()))
-        names.push_back(entry.filename().string());
+      if ((extension == ".yaml" || extension == ".yml") && fs::is_regular_file(it->status())) {
+        if (IsCourseFileName(entry.string())) {
+          if (course_files) course_files->push_back(entry.string());
+        } else {
+          names.push_back(entry.filename().string());
+        }
+      }
     }
     if (ec) {
       diagnostics->push_back({Severity::Error, {path, 0, 0}, "cannot list this folder", 1});

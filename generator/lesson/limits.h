@@ -49,3 +49,12 @@ inline constexpr int kDefaultBeats = 400;
 inline constexpr std::size_t kMaxDiagnostics = 50;
 
 }  // namespace cl::limits
+
+// The course file (lessons/course.yaml): the same file, structure and text
+// bounds as a lesson file, and these.
+namespace cl::limits {
+inline constexpr int kMaxCourseIntroChars = 20000;  // Markdown, several paragraphs
+inline constexpr int kMaxCoursePersonChars = 200;    // author and licence
+inline constexpr int kMaxLanguageTagChars = 64;      // BCP 47 tags in use are far shorter
+inline constexpr int kMaxCourseOrderIds = 1000;
+}  // namespace cl::limits

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "base/sha256.h"
+#include "lesson/course_reader.h"
 #include "lesson/lesson_reader.h"
 #include "lesson/limits.h"
 #include "lesson/node_reader.h"
@@ -29,8 +31,8 @@ Diagnostic FileError(const std::string& path, std::string message) {
   return d;
 }
 
-std::string TooLargeMessage(std::uintmax_t bytes) {
-  return fmt::format("the file has {} bytes; a lesson file must be at most {} MiB", bytes,
+std::string TooLargeMessage(std::uintmax_t bytes, std::string_view what) {
+  return fmt::format("the file has {} bytes; a {} must be at most {} MiB", bytes, what,
                      limits::kMaxLessonBytes >> 20);
 }
 
@@ -51,26 +53,72 @@ void Tidy(std::vector<Diagnostic>* diagnostics) {
   }
 }
 
+// The guards every file of ours passes (size, BOM, encoding) and the parse.
+// Fills result->source and returns the tree; a null root means stop (with a
+// diagnostic unless the file holds no document at all).
+template <typename Result>
+std::optional<YamlTree> ParseGuarded(std::string_view text, const std::string& path, std::string_view what,
+                                     Result* result) {
+  if (text.size() > limits::kMaxLessonBytes) {
+    result->diagnostics.push_back(FileError(path, TooLargeMessage(text.size(), what)));
+    return std::nullopt;
+  }
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  if (auto problem = FindEncodingProblem(text)) {
+    result->source = SanitizeForDisplay(text);
+    const LineColumn at = LineColumnAt(result->source, problem->offset);
+    Diagnostic d = FileError(path, problem->message);
+    d.where.line = at.line;
+    d.where.column = at.column;
+    result->diagnostics.push_back(std::move(d));
+    return std::nullopt;
+  }
+  result->source = std::string(text);
+  return ParseYamlTree(result->source, path, &result->diagnostics);
+}
+
+// Reads a regular file of at most the lesson size limit into *text, or
+// reports why not ("what" names the kind of file expected).
+template <typename Result>
+bool ReadGuarded(const std::string& path, std::string_view what, Result* result, std::string* text) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    result->diagnostics.push_back(FileError(path, "no such file"));
+    return false;
+  }
+  if (fs::is_directory(status)) {
+    result->diagnostics.push_back(FileError(path, fmt::format("is a folder, not a {}", what)));
+    return false;
+  }
+  if (!fs::is_regular_file(status)) {
+    result->diagnostics.push_back(FileError(path, "is not a regular file"));
+    return false;
+  }
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > limits::kMaxLessonBytes) {
+    result->diagnostics.push_back(FileError(path, TooLargeMessage(size, what)));
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  text->assign(limits::kMaxLessonBytes + 1, '\0');  // one byte more tells a file that grew meanwhile
+  in.read(text->data(), static_cast<std::streamsize>(text->size()));
+  if (in.bad() || (!in && !in.eof())) {
+    result->diagnostics.push_back(FileError(path, "cannot be read"));
+    return false;
+  }
+  text->resize(static_cast<std::size_t>(in.gcount()));
+  return true;
+}
+
 }  // namespace
 
 LoadResult LoadLessonText(std::string_view text, const std::string& path, const std::string& base_dir) {
   LoadResult result;
-  if (text.size() > limits::kMaxLessonBytes) {
-    result.diagnostics.push_back(FileError(path, TooLargeMessage(text.size())));
-    return result;
-  }
-  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
-  if (auto problem = FindEncodingProblem(text)) {
-    result.source = SanitizeForDisplay(text);
-    const LineColumn at = LineColumnAt(result.source, problem->offset);
-    Diagnostic d = FileError(path, problem->message);
-    d.where.line = at.line;
-    d.where.column = at.column;
-    result.diagnostics.push_back(std::move(d));
-    return result;
-  }
-  result.source = std::string(text);
-  YamlTree tree = ParseYamlTree(result.source, path, &result.diagnostics);
+  std::optional<YamlTree> parsed = ParseGuarded(text, path, "lesson file", &result);
+  if (!parsed) return result;
+  YamlTree& tree = *parsed;
   if (tree.root == nullptr) {
     if (result.diagnostics.empty())
       result.diagnostics.push_back(FileError(path, "the lesson file is empty; a lesson needs at least title, image and filter"));
@@ -87,38 +135,39 @@ LoadResult LoadLessonText(std::string_view text, const std::string& path, const 
 }
 
 LoadResult LoadLessonFile(const std::string& path) {
-  namespace fs = std::filesystem;
   LoadResult result;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status)) {
-    result.diagnostics.push_back(FileError(path, "no such file"));
-    return result;
-  }
-  if (fs::is_directory(status)) {
-    result.diagnostics.push_back(FileError(path, "is a folder, not a lesson file"));
-    return result;
-  }
-  if (!fs::is_regular_file(status)) {
-    result.diagnostics.push_back(FileError(path, "is not a regular file"));
-    return result;
-  }
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > limits::kMaxLessonBytes) {
-    result.diagnostics.push_back(FileError(path, TooLargeMessage(size)));
-    return result;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string text(limits::kMaxLessonBytes + 1, '\0');  // one byte more tells a file that grew meanwhile
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad() || (!in && !in.eof())) {
-    result.diagnostics.push_back(FileError(path, "cannot be read"));
-    return result;
-  }
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  std::string base_dir = fs::path(path).parent_path().string();
+  std::string text;
+  if (!ReadGuarded(path, "lesson file", &result, &text)) return result;
+  std::string base_dir = std::filesystem::path(path).parent_path().string();
   if (base_dir.empty()) base_dir = ".";
   return LoadLessonText(text, path, base_dir);
+}
+
+CourseLoadResult LoadCourseText(std::string_view text, const std::string& path) {
+  CourseLoadResult result;
+  std::optional<YamlTree> parsed = ParseGuarded(text, path, "course file", &result);
+  if (!parsed) return result;
+  if (parsed->root == nullptr) {  // an empty course file: every default
+    Tidy(&result.diagnostics);
+    if (!HasErrors(result.diagnostics)) {
+      result.course = Course{};
+      result.course->path = path;
+    }
+  } else {
+    NodeReader reader(result.source, path, &result.diagnostics);
+    std::optional<Course> course = ReadCourse(reader, *parsed->root, path);
+    Tidy(&result.diagnostics);
+    if (course && !HasErrors(result.diagnostics)) result.course = std::move(course);
+  }
+  if (result.course) result.course->source_hash = Sha256Hex(text);
+  return result;
+}
+
+CourseLoadResult LoadCourseFile(const std::string& path) {
+  CourseLoadResult result;
+  std::string text;
+  if (!ReadGuarded(path, "course file", &result, &text)) return result;
+  return LoadCourseText(text, path);
 }
 
 std::vector<Diagnostic> CheckUniqueIds(const std::vector<const Lesson*>& lessons) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "lesson/course.h"
 #include "lesson/model.h"
 
 namespace cl {
@@ -32,10 +33,25 @@ LoadResult LoadLessonFile(const std::string& path);
 // Validates lesson text as if read from `path`; image files resolve against `base_dir`.
 LoadResult LoadLessonText(std::string_view text, const std::string& path, const std::string& base_dir);
 
+struct CourseLoadResult {
+  std::optional<Course> course;         // set only when there is no error
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in source order
+  std::string source;                   // the file's text, for printing snippets
+};
+
+// Reads and validates a course file (docs/course-file.md) with the lessons'
+// guards and limits. An empty file is a course with every default.
+CourseLoadResult LoadCourseFile(const std::string& path);
+CourseLoadResult LoadCourseText(std::string_view text, const std::string& path);
+
 // Expands files and folders (folders: their *.yaml / *.yml, sorted by name, not
-// recursive) into lesson paths. Missing paths become diagnostics.
+// recursive) into lesson paths. Missing paths become diagnostics. A file
+// named course.yaml is the course file, never a lesson: a folder's is skipped,
+// and it and one named on the command line go to *course_files (when given),
+// in the order found.
 std::vector<std::string> CollectLessonPaths(const std::vector<std::string>& paths,
-                                            std::vector<Diagnostic>* diagnostics);
+                                            std::vector<Diagnostic>* diagnostics,
+                                            std::vector<std::string>* course_files = nullptr);
 
 // One error per lesson whose id an earlier lesson in `lessons` already has
 // (ids name output folders), located at the later lesson's id.

@@ -97,6 +97,9 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, page.width, page.height);
   const std::string date = PdfDate(options.source_date_epoch);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  if (!options.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, options.author.c_str());
+  if (!options.subject.empty())
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, options.subject.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "convlesson");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
@@ -169,8 +172,9 @@ bool WritePdf(const PdfDocument& document, const PdfOptions& options, std::strin
   return Render(paginator.flow(), page, text, document.title, options, pdf, error);
 }
 
-bool WriteCoursePdf(const std::string& title, const std::vector<PdfDocument>& documents, const PdfOptions& options,
-                    std::string* pdf, std::string* error) {
+bool WriteCoursePdf(const std::string& title, const std::vector<PdfBlock>& intro,
+                    const std::vector<PdfDocument>& documents, const PdfOptions& options, std::string* pdf,
+                    std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
   PdfTextContext text;
 
@@ -188,6 +192,10 @@ bool WriteCoursePdf(const std::string& title, const std::vector<PdfDocument>& do
   for (int attempt = 0; attempt < 4; ++attempt) {
     front.clear();
     front.push_back(PdfHeading{1, PdfEscape(title), ""});
+    if (!intro.empty()) {
+      front.insert(front.end(), intro.begin(), intro.end());
+      front.push_back(PdfPageBreak{});
+    }
     front.push_back(PdfHeading{2, "Contents", "Contents"});
     size_t next_outline = 0;
     for (size_t d = 0; d < documents.size(); ++d) {

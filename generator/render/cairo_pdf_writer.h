@@ -17,6 +17,8 @@ struct PdfOptions {
   std::string paper = "a4";         // "a4" | "letter"
   long long source_date_epoch = 0;  // seconds since 1970 UTC; 0: 2000-01-01T00:00:00Z
   bool compact = false;             // the brief handout's margins and type (PdfPaper)
+  std::string author;               // PDF metadata; empty: none written
+  std::string subject;              // PDF metadata; empty: none written
 };
 
 // The date stamped into PDFs for `source_date_epoch` ("2000-01-01T00:00:00Z"
@@ -29,8 +31,10 @@ bool WritePdf(const PdfDocument& document, const PdfOptions& options, std::strin
 
 // `documents` one after the other, each from a new page, behind a title page
 // headed `title` with their contents (titles and level-2 headings with page
-// numbers).
-bool WriteCoursePdf(const std::string& title, const std::vector<PdfDocument>& documents, const PdfOptions& options,
-                    std::string* pdf, std::string* error);
+// numbers). When `intro` has blocks, the title page holds the title and them,
+// and the contents start on the next page.
+bool WriteCoursePdf(const std::string& title, const std::vector<PdfBlock>& intro,
+                    const std::vector<PdfDocument>& documents, const PdfOptions& options, std::string* pdf,
+                    std::string* error);
 
 }  // namespace cl

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "site/built_lesson.h"
 #include "site/handout_outputs.h"
+#include "site/markdown.h"
 #include "site/output_paths.h"
 #include "site/page_frames.h"
 #include "site/write_failure.h"
@@ -18,10 +20,16 @@ std::string FileName(const std::string& path) { return std::filesystem::path(pat
 
 }  // namespace
 
-std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons) {
+std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons,
+                                                const std::vector<CourseOrderEntry>& course_order) {
+  std::map<std::string, std::size_t> listed;  // id -> place in the course's order
+  for (const CourseOrderEntry& entry : course_order) listed.emplace(entry.id, listed.size());
   std::vector<const Lesson*> ordered;
   for (const Lesson& l : lessons) ordered.push_back(&l);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const Lesson* a, const Lesson* b) {
+  std::stable_sort(ordered.begin(), ordered.end(), [&listed](const Lesson* a, const Lesson* b) {
+    const auto la = listed.find(a->id), lb = listed.find(b->id);
+    if ((la != listed.end()) != (lb != listed.end())) return la != listed.end();
+    if (la != listed.end()) return la->second < lb->second;
     if (a->order.has_value() != b->order.has_value()) return a->order.has_value();
     if (a->order && *a->order != *b->order) return *a->order < *b->order;
     std::string fa = FileName(a->path), fb = FileName(b->path);
@@ -33,7 +41,7 @@ std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lesso
 
 std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options) {
   std::vector<IndexEntry> entries;
-  for (const Lesson* lesson : OrderLessonsForIndex(lessons)) {
+  for (const Lesson* lesson : OrderLessonsForIndex(lessons, options.course.order)) {
     IndexEntry e;
     e.lesson = lesson;
     e.page = lesson->id + "/" + std::string(kPagePath);
@@ -55,7 +63,8 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
   return entries;
 }
 
-TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href) {
+TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href,
+                             const Course& course) {
   TemplateList list;
   for (const IndexEntry& e : entries) {
     TemplateData d;
@@ -79,6 +88,11 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
   page.set("has_lessons", !entries.empty());
   page.set("has_course_pdf", !course_pdf_href.empty());
   page.set("course_pdf_href", course_pdf_href);
+  // Without a course file the page is exactly as before course files existed.
+  page.set("index_title", course.HasFile() ? course.title : std::string("Lessons"));
+  page.set("has_intro", !course.intro.empty());
+  page.set("intro_html", course.intro.empty() ? std::string() : MarkdownToHtml(course.intro, 1));
+  SetCourseChrome(course, &page);
   page.set("lesson_count_text", CountText(static_cast<long long>(entries.size()), "lesson", "lessons"));
   return page;
 }
@@ -96,7 +110,7 @@ bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& 
     if (!sink.Put(path, text, &error)) return fail("cannot write " + path + ": " + error);
   }
   const std::string course_pdf = WritesCourseHandout(lessons, options) ? kCoursePdfPath : "";
-  if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options), course_pdf), &text, &error))
+  if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options), course_pdf, options.course), &text, &error))
     return fail(error);
   if (!sink.Put("index.html", text, &error)) return fail("cannot write index.html: " + error);
   return true;

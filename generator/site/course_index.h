@@ -15,10 +15,13 @@
 
 namespace cl {
 
-// Lessons in index order: by `order` (lessons without one after those with
-// one), then by file name, then by id, so the order never depends on how the
-// build found the files.
-std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons);
+// Lessons in index order: first those the course file's `order` lists, in
+// its order; then the rest by their `order` key (lessons without one after
+// those with one), then by file name, then by id, so the order never depends
+// on how the build found the files. Ids in `course_order` that no lesson has
+// are skipped.
+std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons,
+                                                const std::vector<CourseOrderEntry>& course_order = {});
 
 // One lesson as the index lists it. Paths are relative to out/.
 struct IndexEntry {
@@ -36,7 +39,10 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
 
 // The index template's data. `course_pdf_href` is the course handout's path
 // relative to out/ ("course.pdf"), or "" when the build does not write it.
-TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href = "");
+// `course` gives the site name, the page title (only with a course file:
+// "Lessons" without), the intro, the language and the footer's credits.
+TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href = "",
+                             const Course& course = Course{});
 
 // The files of assets/ every page links to, as {name in the templates folder}.
 inline constexpr const char* kSharedAssets[] = {"player.js", "style.css"};

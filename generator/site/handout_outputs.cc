@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "render/cairo_pdf_markdown.h"
 #include "render/cairo_pdf_pages.h"
 #include "render/cairo_pdf_writer.h"
 #include "site/brief_handout.h"
@@ -19,7 +20,22 @@ PdfOptions PdfOptionsFrom(const RenderOptions& options) {
   PdfOptions pdf;
   pdf.paper = options.paper;
   pdf.source_date_epoch = options.source_date_epoch;
+  pdf.author = options.course.author;  // empty without a course file: no Author entry, as before
   return pdf;
+}
+
+// The course PDF's Subject: the intro's first line without Markdown heading
+// marks, or nothing (no Subject entry) when the course has no intro.
+std::string CourseSubject(const Course& course) {
+  std::string_view intro = course.intro;
+  while (!intro.empty()) {
+    std::string_view line = intro.substr(0, intro.find('\n'));
+    intro.remove_prefix(std::min(intro.size(), line.size() + 1));
+    while (!line.empty() && (line.front() == '#' || line.front() == ' ')) line.remove_prefix(1);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    if (!line.empty()) return std::string(line);
+  }
+  return "";
 }
 
 }  // namespace
@@ -27,7 +43,8 @@ PdfOptions PdfOptionsFrom(const RenderOptions& options) {
 HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options) {
   if (options.handout == "full") return HandoutKind::Full;
   if (options.handout == "brief") return HandoutKind::Brief;
-  return lesson.handout.value_or(HandoutKind::Brief);
+  if (lesson.handout) return *lesson.handout;
+  return options.course.handout.value_or(HandoutKind::Brief);
 }
 
 PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page) {
@@ -76,7 +93,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   if (!WritesCourseHandout(lessons, options)) return true;
   // One page geometry for the whole course: compact when every lesson's
   // handout is brief.
-  const std::vector<const Lesson*> ordered = OrderLessonsForIndex(lessons);
+  const std::vector<const Lesson*> ordered = OrderLessonsForIndex(lessons, options.course.order);
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = std::all_of(ordered.begin(), ordered.end(), [&](const Lesson* lesson) {
     return ChosenHandout(*lesson, options) == HandoutKind::Brief;
@@ -87,7 +104,18 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
     documents.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout), ChosenHandout(*lesson, options), page));
   }
   std::string pdf, error;
-  if (!WriteCoursePdf(kCourseHandoutTitle, documents, pdf_options, &pdf, &error) ||
+  const Course& course = options.course;
+  pdf_options.subject = CourseSubject(course);
+  std::vector<PdfBlock> intro;  // the title page's: the intro and the credits
+  if (!course.intro.empty()) AppendMarkdownBlocks(course.intro, 1, &intro);
+  auto credit = [&intro](const std::string& text) {
+    PdfParagraph paragraph;
+    paragraph.markup = PdfEscape(text);
+    intro.push_back(std::move(paragraph));
+  };
+  if (!course.author.empty()) credit("By " + course.author + ".");
+  if (!course.licence.empty()) credit("Licence: " + course.licence + ".");
+  if (!WriteCoursePdf(course.title, intro, documents, pdf_options, &pdf, &error) ||
       !sink.Put(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
   }

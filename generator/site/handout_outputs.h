@@ -18,10 +18,9 @@
 namespace cl {
 
 inline constexpr const char* kCoursePdfPath = "course.pdf";
-inline constexpr const char* kCourseHandoutTitle = "Convolution lessons";
 
 // The handout a lesson gets: --handout when given, else the lesson's
-// `handout` key, else brief.
+// `handout` key, else the course file's `handout`, else brief.
 HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options);
 
 // The document of that handout; a brief one draws its figures for `page`.

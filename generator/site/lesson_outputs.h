@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
+#include "lesson/course.h"
 #include "lesson/model.h"
 
 namespace cl {
@@ -23,6 +24,7 @@ struct RenderOptions {
   std::optional<FrameLayout> layout;  // --layout: overrides the lessons' `layout` (default wide)
   std::string templates_dir;        // folder holding the page templates
   long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
+  Course course;                    // the course file's settings; defaults without one
 
   bool Wants(const std::string& kind) const { return only.empty() || only.count(kind) > 0; }
 };

@@ -104,6 +104,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   page.set("has_summary", !lesson.summary.empty());
   page.set("assets", "../assets/");
   page.set("index_href", "../index.html");
+  SetCourseChrome(options.course, &page);
 
   TemplateList variants;
   for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(PlayerVariantData(built.variants[i], i, options));

@@ -100,4 +100,14 @@ bool TemplateSet::ReadAsset(const std::string& file_name, std::string* out, std:
   return ReadSmallFile(fs::path(dir_) / file_name, out, error);
 }
 
+void SetCourseChrome(const Course& course, TemplateData* data) {
+  data->set("lang", course.language);
+  data->set("course_title", course.title);
+  std::string credits;
+  if (!course.author.empty()) credits = "By " + course.author + ".";
+  if (!course.licence.empty()) credits += (credits.empty() ? "" : " ") + std::string("Licence: ") + course.licence + ".";
+  data->set("has_credits", !credits.empty());
+  data->set("credits", credits);
+}
+
 }  // namespace cl

@@ -43,4 +43,9 @@ class TemplateSet {
   std::map<std::string, std::string> partials_;
 };
 
+// What every page shows of the course file: `lang` (the <html> element's
+// language), `course_title` (the site name) and, when the course names an
+// author or a licence, `has_credits` and `credits` for the footer.
+void SetCourseChrome(const Course& course, TemplateData* data);
+
 }  // namespace cl

@@ -98,6 +98,7 @@ case $case_name in
       build "$work/$paper" "$realistic" --only pdf --paper "$paper"
     done
     for yaml in "$src"/lessons/*.yaml "$realistic"; do
+      [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       id=$(basename "$yaml" .yaml)
       check_brief "$work/a4/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
       check_brief "$work/letter/$id/handout.pdf" "$yaml" "612 x 792 pts (letter)"
@@ -133,6 +134,7 @@ case $case_name in
     realistic=$src/tests/e2e/lessons/sobel-photo.yaml
     build "$work/out" "$realistic" --only pdf
     for yaml in "$src"/lessons/*.yaml "$realistic"; do
+      [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       id=$(basename "$yaml" .yaml)
       for f in worksheet answers; do
         pdf=$work/out/$id/$f.pdf
@@ -168,6 +170,7 @@ PY
   a4)
     build "$work/out" --only pdf --handout full
     for yaml in "$src"/lessons/*.yaml; do
+      [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       id=$(basename "$yaml" .yaml)
       check_handout "$work/out/$id/handout.pdf" "$yaml" "595.276 x 841.89 pts (A4)"
     done
@@ -214,15 +217,20 @@ PY
   course)
     build "$work/out" --only pdf
     course=$work/out/course.pdf
-    flat_text -f 1 -l 1 "$course" >"$work/contents"
-    grep -qF "Contents" "$work/contents" || fail "course.pdf starts without contents"
+    # The contents are on page 1, or on page 2 behind the title page when the
+    # course file has an intro (docs/course-file.md).
+    contents_page=1
+    grep -q '^intro:' "$src/lessons/course.yaml" 2>/dev/null && contents_page=2
+    flat_text -f $contents_page -l $contents_page "$course" >"$work/contents"
+    grep -qF "Contents" "$work/contents" || fail "course.pdf lacks contents on page $contents_page"
     pages=$(pdfinfo "$course" | sed -n 's/^Pages: *//p')
     for yaml in "$src"/lessons/*.yaml; do
+      [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       title=$(sed -n 's/^title: *//p' "$yaml")
       # "Title N" on the contents page, and page N starts with that title.
-      page=$(pdftotext -layout -f 1 -l 1 "$course" - | grep -F -- "$title" | head -1 | awk '{print $NF}')
+      page=$(pdftotext -layout -f $contents_page -l $contents_page "$course" - | grep -F -- "$title" | head -1 | awk '{print $NF}')
       [[ $page =~ ^[0-9]+$ ]] || fail "contents lack a page number for '$title'"
-      ((page >= 2 && page <= pages)) || fail "contents point '$title' to page $page of $pages"
+      ((page > contents_page && page <= pages)) || fail "contents point '$title' to page $page of $pages"
       flat_text -f "$page" -l "$page" "$course" | grep -qF -- "$title" || fail "page $page of course.pdf is not '$title'"
     done
     ;;

@@ -262,7 +262,7 @@ BOOST_AUTO_TEST_CASE(course_has_contents_links_and_an_outline) {
   two.title = "Second";
   std::get<PdfHeading>(two.blocks[0]) = PdfHeading{1, "Second", "Second"};
   std::string pdf, error;
-  BOOST_REQUIRE(WriteCoursePdf("Course", {one, two}, PdfOptions{}, &pdf, &error));
+  BOOST_REQUIRE(WriteCoursePdf("Course", {}, {one, two}, PdfOptions{}, &pdf, &error));
   for (const char* title : {"/Title (Contents)", "/Title (Long)", "/Title (Second)", "/Title (Section 5)"}) {
     BOOST_TEST(pdf.find(title) != std::string::npos, title);
   }
@@ -270,7 +270,7 @@ BOOST_AUTO_TEST_CASE(course_has_contents_links_and_an_outline) {
   BOOST_TEST(pdf.find("/Subtype /Link") != std::string::npos);
   BOOST_TEST(pdf.find("/Dests") != std::string::npos);
   std::string again;
-  BOOST_REQUIRE(WriteCoursePdf("Course", {one, two}, PdfOptions{}, &again, &error));
+  BOOST_REQUIRE(WriteCoursePdf("Course", {}, {one, two}, PdfOptions{}, &again, &error));
   BOOST_TEST((pdf == again));
 }
 

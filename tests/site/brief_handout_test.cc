@@ -192,6 +192,19 @@ BOOST_AUTO_TEST_CASE(handout_kind_from_option_then_lesson_then_brief) {
   BOOST_TEST((ChosenHandout(lesson, options) == HandoutKind::Full));
 }
 
+// The course file's `handout` comes after --handout and the lesson's key.
+BOOST_AUTO_TEST_CASE(course_handout_is_the_default_below_option_and_lesson) {
+  Lesson lesson = testing::DefaultLesson();
+  RenderOptions options;
+  options.course.handout = HandoutKind::Full;
+  BOOST_TEST((ChosenHandout(lesson, options) == HandoutKind::Full));
+  lesson.handout = HandoutKind::Brief;
+  BOOST_TEST((ChosenHandout(lesson, options) == HandoutKind::Brief));
+  lesson.handout.reset();
+  options.handout = "brief";
+  BOOST_TEST((ChosenHandout(lesson, options) == HandoutKind::Brief));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

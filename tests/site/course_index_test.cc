@@ -35,6 +35,19 @@ BOOST_AUTO_TEST_CASE(OrderIsOrderKeyThenFileName) {
   BOOST_TEST(ids == (std::vector<std::string>{"d", "c", "b-one", "b-two", "alpha", "zeta"}), boost::test_tools::per_element());
 }
 
+// The course file's `order` puts its lessons first, in its order; ids no
+// lesson has are skipped; the rest keep the order above.
+BOOST_AUTO_TEST_CASE(CourseOrderComesFirst) {
+  std::vector<cl::Lesson> lessons = {
+      Named("lessons/zeta.yaml", "zeta", std::nullopt), Named("lessons/c.yaml", "c", 1),
+      Named("lessons/alpha.yaml", "alpha", std::nullopt), Named("lessons/d.yaml", "d", -0.5),
+  };
+  std::vector<cl::CourseOrderEntry> order = {{"zeta", {}}, {"missing", {}}, {"alpha", {}}};
+  std::vector<std::string> ids;
+  for (const cl::Lesson* l : cl::OrderLessonsForIndex(lessons, order)) ids.push_back(l->id);
+  BOOST_TEST(ids == (std::vector<std::string>{"zeta", "alpha", "d", "c"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(IndexListsEveryLessonEscapedWithRelativeLinks) {
   cl::Lesson a = Named("lessons/a.yaml", "edges", 1, "Edges <b>&</b> bars");
   a.summary = "Find \"edges\".";
