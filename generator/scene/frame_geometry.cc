@@ -349,6 +349,52 @@ std::string PaddingLabel(const ConvSpec& c) {
   return ", padded";
 }
 
+// The products panel's cells: the widest product of any position at the
+// frame's value size, on one line when the filter's width of them fits
+// `room`, else on two, else the same at the layout's minimum size; none for
+// large filters, or when even that does not fit.
+bool HasProducts(const Variant& v, const VariantResult& r) {
+  const Grid& w = v.filter.weights;
+  return w.rows <= kMaxProductsSide && w.cols <= kMaxProductsSide && r.conv.rows <= kNumbersMaxMapSide &&
+         r.conv.cols <= kNumbersMaxMapSide;
+}
+
+void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, double value_size, double room,
+                  FrameGeometry::Products& out) {
+  const Grid& w = v.filter.weights;
+  // Frames too crowded for numbers in cells still get the products, at the
+  // smallest value size: the arithmetic is the point of a conv beat.
+  if (value_size <= 0) value_size = P.min_value_size;
+  if (!HasProducts(v, r)) return;
+  double one = 0, two = 0;
+  for (int row = 0; row < r.conv.rows; ++row) {
+    for (int col = 0; col < r.conv.cols; ++col) {
+      const ConvTrace t = TraceConvCell(v, row, col);
+      for (std::size_t i = 0; i < t.inputs.size(); ++i) {
+        const ProductText p = CellProductText(t.inputs[i], w.values[i]);
+        one = std::max(one, TextWidth(p.whole(), 1));
+        two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+      }
+    }
+  }
+  out.rows = w.rows;
+  out.cols = w.cols;
+  out.label = "Products pixel\u00B7weight";
+  // The frame's value size on one line, then on two; then the same at the
+  // layout's minimum size; else no panel.
+  for (const double size : {value_size, P.min_value_size}) {
+    const double line = size * (kFontAscent + kFontDescent);
+    for (const bool two_lines : {false, true}) {
+      out.size = size;
+      out.two_lines = two_lines;
+      out.cell_h = std::ceil((two_lines ? 2 : 1) * line + 8);
+      out.cell_w = std::max(out.cell_h, std::ceil((two_lines ? two : one) * size + 8));
+      if (out.cell_w * w.cols <= room - 2 * kOutlineRoom) return;
+    }
+  }
+  out = {};
+}
+
 }  // namespace
 
 double MaxAbsValue(const Variant&, const VariantResult& r) {
@@ -455,6 +501,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     planner.text_fixed = 2 * P.margin + line * P.heading_size + 12 + 16 + std::round(P.caption_size * 1.35) * lines + 14 +
                          P.legend_bar_height + 3 + line * P.legend_text_size;
     planner.text_per_row = line * P.label_size + 4 + line * P.index_size + 6 + 2 * kOutlineRoom + P.row_gap;
+    if (HasProducts(v, r)) {
+      // The products panel at its tallest (one line at the largest value size).
+      planner.text_fixed += P.row_gap + line * P.label_size + 4 + 2 * kOutlineRoom +
+                            v.filter.weights.rows * std::ceil(line * P.max_number_size + 8);
+    }
   }
   std::optional<Planner::Plan> numbered = planner.PlanWithNumbers(panels, ops);
   if (!numbered && P.frame_height > 0) {
@@ -491,6 +542,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
 
   double widest_row = 0;
   for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
+  PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), g.products);
+  widest_row = std::max(widest_row, g.products.cols * g.products.cell_w);
   const double content = std::clamp(widest_row, P.min_content_width, std::max(P.max_content_width, widest_row));
   g.width = std::ceil(content + 2 * P.margin);
 
@@ -543,6 +596,22 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     if (ri + 1 < plan.rows.size()) y += P.row_gap;
   }
 
+  if (g.products.rows > 0) {
+    FrameGeometry::Products& pr = g.products;
+    y += P.row_gap;
+    pr.label_y = y + Ascent(P.label_size);
+    y = pr.label_y + Descent(P.label_size) + 4 + kOutlineRoom;
+    pr.y = std::round(y);
+    // Under the filter, whose weights the products use, as far as the frame allows.
+    const double filter_middle = g.filter.grid.x + g.filter.grid.cols * g.filter.grid.cell / 2;
+    // Grid and label both stay inside the frame.
+    const double half = std::max(pr.cols * pr.cell_w / 2 + kOutlineRoom, TextWidth(pr.label, P.label_size, true) / 2);
+    const double middle = std::clamp(filter_middle, P.margin + half, std::max(P.margin + half, P.margin + content - half));
+    pr.x = std::round(middle - pr.cols * pr.cell_w / 2);
+    pr.label_x = pr.x + pr.cols * pr.cell_w / 2;
+    y = pr.bottom() + kOutlineRoom;
+  }
+
   // The caption: as many lines as the longest caption of any beat needs.
   g.caption_width = g.width - 2 * P.margin;
   g.caption_line_height = std::round(P.caption_size * 1.35);
@@ -591,6 +660,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     g.image_legend_y += dy, g.legend_y += dy, g.legend_note_y += dy;
     for (Panel* panel : outs) panel->grid.y += dy, panel->label_y += dy;
     for (OperatorMark& op : g.operators) op.y += dy;
+    g.products.y += dy, g.products.label_y += dy;
   }
   return g;
 }

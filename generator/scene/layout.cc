@@ -108,6 +108,44 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
   AddHighlight(scene, ib, box.row0, box.row1, box.col0, box.col1);
 }
 
+// The products panel of a one-cell conv beat: each pixel·weight the
+// computation multiplied (compute's trace), where the filter has that weight.
+void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t) {
+  const FrameGeometry::Products& p = g.products;
+  if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows * p.cols)) return;
+  scene.items.push_back(GroupBegin{"products", "products", "Products of the window's pixels and the filter's weights"});
+  AddText(scene, p.label_x, p.label_y, p.label, g.label_size, palette::kInk, TextAnchor::Middle, true);
+  const double line = p.size * (kFontAscent + kFontDescent);
+  for (int row = 0; row < p.rows; ++row) {
+    for (int col = 0; col < p.cols; ++col) {
+      const std::size_t i = static_cast<std::size_t>(row * p.cols + col);
+      const ConvTrace::Cell& at = t.cells[i];
+      // One group per product naming the image cell it read (padded
+      // coordinates), so tests and readers can check it.
+      scene.items.push_back(GroupBegin{fmt::format("product-{}-{}", row, col), "product",
+                                       fmt::format("pixel ({}, {})", at.row, at.col)});
+      const double x = p.x + col * p.cell_w, y = p.y + row * p.cell_h;
+      RectShape cell;
+      cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
+      cell.fill = palette::kBackground;
+      scene.items.push_back(cell);
+      scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
+      const ProductText text = CellProductText(t.inputs[i], v.filter.weights.values[i]);
+      const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
+      const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
+      if (p.two_lines) {
+        AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, palette::kInk, TextAnchor::Middle);
+        AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, palette::kInk, TextAnchor::Middle);
+      } else {
+        AddText(scene, cx, middle + lift, text.whole(), p.size, palette::kInk, TextAnchor::Middle);
+      }
+      scene.items.push_back(GroupEnd{});
+    }
+  }
+  scene.items.push_back(Outline(p.x, p.y, p.cell_w * p.cols, p.cell_h * p.rows, palette::kGridBorder, 1));
+  scene.items.push_back(GroupEnd{});
+}
+
 }  // namespace
 
 Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) {
@@ -255,6 +293,9 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     }
     scene.items.push_back(GroupEnd{});
   }
+
+  if (beat.stage == Stage::Conv && conv_cols > 0 && beat.first_cell == beat.last_cell)
+    AddProducts(scene, g, v, TraceConvCell(v, beat.first_cell / conv_cols, beat.first_cell % conv_cols));
 
   scene.items.push_back(GroupBegin{"caption", "caption", ""});
   const std::vector<std::string> lines = WrapText(beat.caption, g.caption_size, g.caption_width, g.caption_lines);

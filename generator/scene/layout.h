@@ -47,6 +47,9 @@ double MinValueSize(FrameLayout layout);
 // may show colour only where numbers do not fit (docs/frames.md).
 inline constexpr int kNumbersMaxImageSide = 14;
 inline constexpr int kNumbersMaxMapSide = 12;
+// Filters up to this side get the products panel (when the frame shows
+// numbers); larger ones leave the products to the caption.
+inline constexpr int kMaxProductsSide = 7;
 
 // The grey range of a variant's image: black at its minimum (or 0 when that
 // is positive), white at its maximum; 0 to 255 for image files. Never empty.
@@ -98,6 +101,21 @@ struct FrameGeometry {
   Panel pooled;     // grid.rows == 0 when pool is none
   double operator_size = 0;
   std::vector<OperatorMark> operators;
+  // The products panel, below the panels: during a one-cell conv beat each
+  // pixel·weight product of the window, in a grid shaped like the filter.
+  // Cells fit the widest product of any position at the frame's value size;
+  // where one line per product is too wide, pixel and weight take two lines.
+  struct Products {
+    int rows = 0, cols = 0;  // 0: none (see kMaxProductsSide)
+    double x = 0, y = 0;     // top-left of the grid
+    double cell_w = 0, cell_h = 0;
+    double size = 0;         // font size of the products (the value size)
+    bool two_lines = false;
+    std::string label;
+    double label_x = 0, label_y = 0;
+    double right() const { return x + cell_w * cols; }
+    double bottom() const { return y + cell_h * rows; }
+  } products;
   double caption_size = 0, caption_y = 0;  // first caption line's baseline
   double caption_line_height = 0;
   int caption_lines = 1;                   // reserved for the longest caption

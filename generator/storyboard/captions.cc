@@ -174,6 +174,14 @@ BeatText IntroText(const Variant& v, const VariantResult& r) {
   return t;
 }
 
+ProductText CellProductText(double input, double weight) {
+  const auto factor = [](double v) {
+    const std::string s = FormatNumberCell(v);
+    return v < 0 ? "(" + s + ")" : s;
+  };
+  return {factor(input) + std::string(kDot), factor(weight)};
+}
+
 BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
   const Grid& w = v.filter.weights;
   std::vector<std::string> terms;

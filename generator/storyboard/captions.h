@@ -28,6 +28,16 @@ std::string CountText(long long n, std::string_view one, std::string_view many);
 // The activation's display name: "ReLU", "Leaky ReLU", "No activation".
 std::string ActivationName(const ActivationSpec& a);
 
+// One product of a conv cell as a frame's products panel writes it, the way
+// the caption writes its terms but at a cell's precision (FormatNumberCell):
+// "66·(−2)". `first` is the pixel with the dot ("66·"), `second` the weight,
+// so a narrow frame can set them on two lines.
+struct ProductText {
+  std::string first, second;
+  std::string whole() const { return first + second; }
+};
+ProductText CellProductText(double input, double weight);
+
 BeatText IntroText(const Variant& v, const VariantResult& r);
 // One conv cell: "Position (0, 0): 0·1 + 0·0 + 9·(−1) + … = −18".
 BeatText ConvCellText(const Variant& v, const ConvTrace& t);

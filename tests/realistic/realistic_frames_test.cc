@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -132,6 +133,45 @@ int CheckGrid(const pugi::xml_node& svg, const std::string& id, int rows, int co
 
 double At(const Json& grid, int row, int col) { return grid.at(row).at(col).get<double>(); }
 
+// A product as the caption writes its terms, at a cell's precision:
+// negative factors in parentheses, "66·(−2)".
+std::string Product(double pixel, double weight) {
+  const auto factor = [](double x) { return x < 0 ? "(" + FormatNumberCell(x) + ")" : FormatNumberCell(x); };
+  return factor(pixel) + "\u00B7" + factor(weight);
+}
+
+// Checks the products panel of a one-cell conv beat: for each weight (i, j)
+// a group naming the padded-image cell it read, which must be the cell
+// stride and dilation give for output (out_row, out_col) (worked out here,
+// independently of compute's trace), holding pixel·weight of lesson.json's
+// numbers (on one line or two), no text under `min_size`. Returns how many
+// products it saw.
+int CheckProducts(const pugi::xml_node& svg, int out_row, int out_col, const Json& conv_spec,
+                  const std::function<double(int, int)>& padded, const Json& weights, double min_size) {
+  const int stride_h = conv_spec.at("stride").at(0), stride_w = conv_spec.at("stride").at(1);
+  const int dilation_h = conv_spec.at("dilation").at(0), dilation_w = conv_spec.at("dilation").at(1);
+  int seen = 0;
+  for (int i = 0; i < static_cast<int>(weights.size()); ++i) {
+    for (int j = 0; j < static_cast<int>(weights.at(0).size()); ++j) {
+      const int row = out_row * stride_h + i * dilation_h, col = out_col * stride_w + j * dilation_w;
+      BOOST_TEST_CONTEXT("product (" << i << ", " << j << ")") {
+        const pugi::xml_node group = GroupEndingWith(svg, "-product-" + std::to_string(i) + "-" + std::to_string(j));
+        BOOST_REQUIRE_MESSAGE(group, "no product group");
+        BOOST_TEST(std::string(group.attribute("aria-label").value()) ==
+                   "pixel (" + std::to_string(row) + ", " + std::to_string(col) + ")");
+        std::string text;
+        for (pugi::xml_node t : group.children("text")) {
+          text += t.text().get();
+          BOOST_TEST(t.attribute("font-size").as_double() >= min_size);
+        }
+        BOOST_TEST(text == Product(padded(row, col), At(weights, i, j)));
+        ++seen;
+      }
+    }
+  }
+  return seen;
+}
+
 // `layout`: the build's --layout (unset: the lesson's); `frames`: which
 // file of each beat to check, "svg" or "tall_svg" (the tall frames a
 // wide or slides build writes for phones).
@@ -155,7 +195,7 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
     return it->second;
   };
   const Json lesson = Json::parse(file("lesson.json"));
-  int beats_checked = 0;
+  int beats_checked = 0, product_beats = 0;
   for (const Json& v : lesson.at("variants")) {
     const Json& image = v.at("input");
     const Json& pad = v.at("conv").at("padding");  // top, bottom, left, right
@@ -188,13 +228,22 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
         const double min_size = std::max(kMinValueSize, width / 128);
         const std::string stage = beats[b].at("stage");
 
-        const int shown_image = CheckGrid(
-            svg, "input", image_rows + top + bottom, image_cols + left + right,
-            [&](int r, int c) {
-              const int y = r - top, x = c - left;
-              return y < 0 || x < 0 || y >= image_rows || x >= image_cols ? 0.0 : At(image, y, x);
-            },
-            min_size);
+        const auto padded = [&](int r, int c) {
+          const int y = r - top, x = c - left;
+          return y < 0 || x < 0 || y >= image_rows || x >= image_cols ? 0.0 : At(image, y, x);
+        };
+        const int shown_image =
+            CheckGrid(svg, "input", image_rows + top + bottom, image_cols + left + right, padded, min_size);
+        // A one-cell conv beat ("Position (r, c): …") shows every product.
+        const std::string caption = beats[b].at("caption");
+        int out_row = -1, out_col = -1;
+        if (stage == "conv" && std::sscanf(caption.c_str(), "Position (%d, %d):", &out_row, &out_col) == 2) {
+          BOOST_TEST(CheckProducts(svg, out_row, out_col, v.at("conv"), padded, weights, min_size) ==
+                     static_cast<int>(weights.size() * weights.at(0).size()));
+          ++product_beats;
+        } else {
+          BOOST_TEST(!GroupEndingWith(svg, "-products"));  // only while a cell is computed
+        }
         BOOST_TEST(shown_image == (image_rows + top + bottom) * (image_cols + left + right));
         const int shown_weights =
             CheckGrid(svg, "filter", rows_of(weights), cols_of(weights), [&](int r, int c) { return At(weights, r, c); },
@@ -221,6 +270,7 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
     }
   }
   BOOST_TEST(beats_checked > 0);
+  BOOST_TEST(product_beats > 0);
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "../support/default_lesson.h"
 #include "base/number_format.h"
 #include "scene/layout.h"
@@ -242,6 +244,37 @@ BOOST_AUTO_TEST_CASE(DilatedWindowsLightOnlyTheSampledCells) {
   BOOST_TEST(dashed == 1);
 }
 
+// Worked by hand: at position (0, 1) the vertical-edge window covers image
+// columns 1 to 3 of rows 0 to 2 (0, 0, 0 / 0, 9, 9 / 0, 9, 9) and the frame
+// shows each pixel·weight where the filter holds that weight, naming the
+// cell read; the products panel is there only while one cell is computed.
+BOOST_AUTO_TEST_CASE(ConvBeatsShowEveryProduct) {
+  const auto b = Build(testing::VerticalEdgeVariant());
+  int beat = -1;
+  for (int i = 0; i < static_cast<int>(b->story.beats.size()); ++i)
+    if (b->story.beats[i].stage == Stage::Conv && b->story.beats[i].first_cell == 1 && b->story.beats[i].last_cell == 1)
+      beat = i;
+  BOOST_REQUIRE(beat >= 0);
+  const Scene s = LayoutBeat(b->input, b->geometry, beat);
+  const std::string dot = "\u00B7", minus_one = "(\u22121)";
+  const std::string want[3][3] = {{"0" + dot + "1", "0" + dot + "0", "0" + dot + minus_one},
+                                  {"0" + dot + "1", "9" + dot + "0", "9" + dot + minus_one},
+                                  {"0" + dot + "1", "9" + dot + "0", "9" + dot + minus_one}};
+  for (int i = 0; i < 3; ++i) {
+    for (int j = 0; j < 3; ++j) {
+      const std::vector<std::string> texts = TextsInGroup(s, fmt::format("product-{}-{}", i, j));
+      std::string joined;
+      for (const std::string& t : texts) joined += t;
+      BOOST_TEST(joined == want[i][j], "product " << i << ", " << j);
+    }
+  }
+  std::string label;
+  for (const SceneItem& item : s.items)
+    if (const auto* g = std::get_if<GroupBegin>(&item); g && g->id == "product-2-2") label = g->label;
+  BOOST_TEST(label == "pixel (2, 3)");
+  BOOST_TEST(TextsInGroup(LayoutBeat(b->input, b->geometry, 0), "products").empty());  // the intro
+}
+
 namespace {
 
 // Realistic values: pixels 0 to 255, weights with decimals, so maps reach
@@ -258,6 +291,26 @@ Variant RealisticVariant(int rows, int cols, int k, int pad, int stride) {
   v.conv.stride_h = v.conv.stride_w = stride;
   v.activation = {ActivationType::LeakyRelu, 0.25};
   return v;
+}
+
+// A one-cell conv beat of a filter up to kMaxProductsSide shows one product
+// per weight (the products panel), none smaller than `min_size`; other
+// beats none.
+void CheckProducts(const Scene& s, const Beat& beat, int kh, int kw, double min_size) {
+  const bool wanted = beat.stage == Stage::Conv && beat.first_cell == beat.last_cell && kh <= kMaxProductsSide &&
+                      kw <= kMaxProductsSide;
+  int products = 0, depth = 0;
+  for (const SceneItem& item : s.items) {
+    if (const auto* g = std::get_if<GroupBegin>(&item)) {
+      if (depth > 0 || g->id == "products") ++depth;
+      products += g->role == "product";
+    } else if (std::holds_alternative<GroupEnd>(item)) {
+      depth -= depth > 0;
+    } else if (const auto* t = std::get_if<TextShape>(&item); t && depth > 0) {
+      BOOST_TEST(t->size >= min_size, "product text '" << t->text << "' at " << t->size);
+    }
+  }
+  BOOST_TEST(products == (wanted ? kh * kw : 0));
 }
 
 // How many texts of `group` are exactly `text`.
@@ -277,6 +330,8 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
                          {.name = "12x12 same 3x3", .rows = 12, .cols = 12, .kh = 3, .kw = 3, .pad = 1},
                          {.name = "10x10 same 5x5", .rows = 10, .cols = 10, .kh = 5, .kw = 5, .pad = 2},
                          {.name = "7x7 same 5x5", .rows = 7, .cols = 7, .kh = 5, .kw = 5, .pad = 2},
+                         {.name = "14x14 valid 7x7", .rows = 14, .cols = 14, .kh = 7, .kw = 7},
+                         {.name = "8x8 same 7x7 stride 2", .rows = 8, .cols = 8, .kh = 7, .kw = 7, .pad = 3, .stride = 2},
                          {.name = "9x9 same stride 2", .rows = 9, .cols = 9, .kh = 3, .kw = 3, .pad = 1, .stride = 2},
                          {.name = "14x14 5x5 no pool", .rows = 14, .cols = 14, .kh = 3, .kw = 3, .pool = false},
                          {.name = "12x12 no activation", .rows = 12, .cols = 12, .kh = 3, .kw = 3, .pad = 1,
@@ -311,6 +366,7 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
       const Scene s = LayoutBeat(b->input, b->geometry, i);
       BOOST_TEST(FirstOutside(s) == "");
       BOOST_TEST(FirstTextOverlap(s) == "");
+      CheckProducts(s, b->story.beats[static_cast<std::size_t>(i)], c.kh, c.kw, MinValueSize(layout));
     }
   }
   if (!promised) return;
@@ -385,6 +441,7 @@ BOOST_DATA_TEST_CASE(TallFramesShowEveryNumber,
     const Scene s = LayoutBeat(b->input, b->geometry, i);
     BOOST_TEST(FirstOutside(s) == "");
     BOOST_TEST(FirstTextOverlap(s) == "");
+    CheckProducts(s, b->story.beats[static_cast<std::size_t>(i)], c.kh, c.kw, kMinValueSize);
   }
 }
 
