@@ -21,10 +21,14 @@ LessonCost MeasureLessonCost(const BuiltLesson& built, double scale) {
   LessonCost cost;
   for (const BuiltVariant& bv : built.variants) {
     const auto beats = static_cast<long long>(bv.story.beats.size());
-    cost.frames += beats;
-    // As the PNG renderer sizes its surface.
-    cost.png_pixels += static_cast<double>(beats) * std::ceil(bv.geometry.width * scale) *
-                       std::ceil(bv.geometry.height * scale);
+    cost.frames += beats;  // a beat's frame, however many layouts draw it
+    // As the PNG renderer sizes its surface; the tall frames pages serve to
+    // phones count too, when the build writes them.
+    auto add_pixels = [&](const FrameGeometry& g) {
+      cost.png_pixels += static_cast<double>(beats) * std::ceil(g.width * scale) * std::ceil(g.height * scale);
+    };
+    add_pixels(bv.geometry);
+    if (!bv.frame_svg_tall.empty()) add_pixels(bv.tall_geometry);
   }
   return cost;
 }

@@ -147,7 +147,7 @@ class Composer {
     const std::vector<Beat>& beats = bv.story.beats;
     // Counted as the page counts (steps), the frame's own heading after it.
     const Beat& b = beats[static_cast<size_t>(beat)];
-    const std::string title = fmt::format("{}. {}", bv.variant->label, b.step);
+    const std::string& title = b.title;  // the frame's own heading, as its SVG <title>
     for (const PaperBox& line : lines) {
       PdfFigure f;
       f.scene = PaperScene(line, page_.text_width(), title);

@@ -149,7 +149,7 @@ case $case_name in
     # An id that names a course output is refused rather than replacing it.
     printf 'id: assets\ntitle: Assets\nimage: {pattern: {kind: diagonal}}\nfilter: identity\n' >lessons/assets.yaml
     build 1 "${fast[@]}"
-    err_has "lessons/assets.yaml:1:5: error: id 'assets' is reserved: the build writes the course's own assets/"
+    err_has "lessons/assets.yaml:1:5: error: lesson id 'assets' is the name of a course output in out/ (the shared assets/ folder); choose another id"
     [[ -f out/assets/style.css ]] || fail "the course assets were replaced"
     ;;
 

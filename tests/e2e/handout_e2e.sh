@@ -260,11 +260,15 @@ PY
     ;;
   animation-scale)
     # The GIF and the animated SVG follow --scale, as the PNG frames do: the
-    # default lesson's frames are 1195x466 units.
+    # default lesson's frame size in units is its SVG frames' viewBox.
+    build "$work/units" --only svg
+    read -r fw fh < <(grep -o 'viewBox="0 0 [0-9.]* [0-9.]*"' "$work/units/conv-relu-pool/frames/vertical-edge/001-intro.svg" |
+      head -1 | tr -d '"' | awk '{ print $3, $4 }')
+    [[ -n $fw && -n $fh ]] || fail "no viewBox in the default lesson's first frame"
     for scale in 1 2 0.5; do
       build "$work/s$scale" --only gif,anim-svg,png --scale "$scale"
-      want_w=$(awk -v s="$scale" 'BEGIN { w = 1195 * s; printf "%d", (w == int(w)) ? w : int(w) + 1 }')
-      want_h=$(awk -v s="$scale" 'BEGIN { h = 466 * s; printf "%d", (h == int(h)) ? h : int(h) + 1 }')
+      want_w=$(awk -v s="$scale" -v u="$fw" 'BEGIN { w = u * s; printf "%d", (w == int(w)) ? w : int(w) + 1 }')
+      want_h=$(awk -v s="$scale" -v u="$fh" 'BEGIN { h = u * s; printf "%d", (h == int(h)) ? h : int(h) + 1 }')
       gif=$work/s$scale/conv-relu-pool/vertical-edge.gif
       # GIF logical screen size: little-endian 16-bit width and height at bytes 6-9.
       read -r w h < <(od -An -tu2 -j6 -N4 --endian=little "$gif")
@@ -273,7 +277,7 @@ PY
       read -r pw ph < <(od -An -tu4 -j16 -N8 --endian=big "$png")
       [[ $pw == "$w" && $ph == "$h" ]] || fail "--scale $scale: GIF ${w}x$h differs from the PNG frames' ${pw}x$ph"
       svg=$work/s$scale/conv-relu-pool/vertical-edge.svg
-      head -c 600 "$svg" | grep -qE "width=\"$(awk -v s="$scale" 'BEGIN { print 1195 * s }')\" height=\"$(awk -v s="$scale" 'BEGIN { print 466 * s }')\" viewBox=\"0 0 1195 466\"" ||
+      head -c 600 "$svg" | grep -qE "width=\"$(awk -v s="$scale" -v u="$fw" 'BEGIN { print u * s }')\" height=\"$(awk -v s="$scale" -v u="$fh" 'BEGIN { print u * s }')\" viewBox=\"0 0 $fw $fh\"" ||
         fail "--scale $scale: the animated SVG's size is not the scaled frame: $(head -c 300 "$svg")"
     done
     ;;

@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(figures_count_as_the_page_and_their_frames_do) {
   int figures = 0;
   for (const PdfBlock& b : doc.blocks) {
     const auto* f = std::get_if<PdfFigure>(&b);
-    if (f == nullptr) continue;
+    if (f == nullptr || f->caption.empty()) continue;  // (a figure's first lines; the last holds its caption)
     ++figures;
     // The frame's heading is "<label> · <stage heading>"; find its beat.
     const BuiltVariant* owner = nullptr;
