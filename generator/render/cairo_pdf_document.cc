@@ -4,12 +4,30 @@
 
 namespace cl {
 
+namespace {
+
+// Pango's line breaking slows down sharply on one very long word (100,000
+// characters took 25 s to set), and such a word overflows the page anyway:
+// after this many characters without a space, a zero-width space lets the
+// line break there.
+constexpr int kMaxUnbrokenRun = 48;
+constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";
+
+}  // namespace
+
 std::string PdfEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  int run = 0;  // code points since the last space or line break
   for (size_t i = 0; i < text.size();) {
     const char c = text[i];
     const size_t n = Utf8SequenceLength(text, i);
+    if (c == ' ' || c == '\n' || c == '\t') {
+      run = 0;
+    } else if (++run > kMaxUnbrokenRun) {
+      out += kZeroWidthSpace;
+      run = 1;
+    }
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;

@@ -16,6 +16,9 @@ namespace cl {
 
 // `text` with &, <, >, ' and " as markup entities, invalid UTF-8 and
 // control characters (other than tab and newline) as U+FFFD.
+// Also breaks a run of more than 48 characters without a space with a
+// zero-width space, so a long word or link wraps instead of running off the
+// page (and Pango sets it in linear time).
 std::string PdfEscape(std::string_view text);
 
 struct PdfHeading {
