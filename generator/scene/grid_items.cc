@@ -138,8 +138,7 @@ RectShape Outline(double x, double y, double w, double h, Color color, double wi
   return r;
 }
 
-void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
-             bool bold) {
+TextShape MakeText(double x, double y, std::string text, double size, Color color, TextAnchor anchor, bool bold) {
   TextShape t;
   t.x = x;
   t.y = y;
@@ -148,7 +147,12 @@ void AddText(Scene& scene, double x, double y, std::string text, double size, Co
   t.color = color;
   t.anchor = anchor;
   t.bold = bold;
-  scene.items.push_back(std::move(t));
+  return t;
+}
+
+void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
+             bool bold) {
+  scene.items.push_back(MakeText(x, y, std::move(text), size, color, anchor, bold));
 }
 
 void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, const GridContent& content) {

@@ -36,12 +36,18 @@ struct GridContent {
   std::function<CellState(int row, int col)> cell;
 };
 
-// Appends one text item: the one way every part of a frame places text.
+// One text item at baseline `y`: the one way every drawing (frames and the
+// handouts' paper figures) makes text.
+TextShape MakeText(double x, double y, std::string text, double size, Color color, TextAnchor anchor,
+                   bool bold = false);
+
+// Appends MakeText(...) to the scene.
 void AddText(Scene& scene, double x, double y, std::string text, double size, Color color, TextAnchor anchor,
              bool bold = false);
 
 // An unfilled rectangle stroked `width` wide in `color`: grid and legend
-// borders, the image's edge inside its padding, highlights and cell marks.
+// borders, the image's edge inside its padding, highlights and cell marks
+// (in frames and in paper figures).
 RectShape Outline(double x, double y, double w, double h, Color color, double width, bool dashed = false);
 
 // Appends the panel: label, cells, padding hatches, numbers (or signs),

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "base/number_format.h"
+#include "scene/grid_items.h"
 #include "scene/palette.h"
 #include "scene/text_fit.h"
 #include "scene/text_metrics.h"
@@ -49,15 +50,7 @@ void Shift(SceneItem& item, double dx, double dy) {
 
 void Text(PaperBox* box, double x, double baseline, std::string text, double size, Color color,
           TextAnchor anchor = TextAnchor::Start, bool bold = false) {
-  TextShape t;
-  t.x = x;
-  t.y = baseline;
-  t.text = std::move(text);
-  t.size = size;
-  t.color = color;
-  t.anchor = anchor;
-  t.bold = bold;
-  box->items.emplace_back(std::move(t));
+  box->items.emplace_back(MakeText(x, baseline, std::move(text), size, color, anchor, bold));
 }
 
 void Rect(PaperBox* box, double x, double y, double w, double h, Color fill) {
@@ -71,16 +64,7 @@ void Rect(PaperBox* box, double x, double y, double w, double h, Color fill) {
 }
 
 void Frame(PaperBox* box, double x, double y, double w, double h, Color stroke, double width) {
-  RectShape r;
-  r.x = x;
-  r.y = y;
-  r.w = w;
-  r.h = h;
-  r.has_fill = false;
-  r.has_stroke = true;
-  r.stroke = stroke;
-  r.stroke_width = width;
-  box->items.emplace_back(r);
+  box->items.emplace_back(Outline(x, y, w, h, stroke, width));
 }
 
 void Line(PaperBox* box, double x1, double y1, double x2, double y2, Color color, double width) {
