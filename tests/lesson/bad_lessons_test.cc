@@ -22,24 +22,13 @@ namespace fs = std::filesystem;
 using namespace cl;
 using cl::testing::Printed;
 
+using cl::testing::ReadFile;
+
 namespace {
 
 const fs::path kBadDir = fs::path(CONVLESSON_SOURCE_DIR) / "tests" / "bad";
 
-std::vector<std::string> BadLessonNames() {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(kBadDir))
-    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::vector<std::string> BadLessonNames() { return cl::testing::YamlStemsIn(kBadDir); }
 
 std::string FirstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 

@@ -15,30 +15,20 @@
 #include <boost/test/unit_test.hpp>
 
 #include "lesson/course.h"
+#include "lesson_test_util.h"
 #include "lesson/loader.h"
 
 namespace bdata = boost::unit_test::data;
 namespace fs = std::filesystem;
 using namespace cl;
 
+using cl::testing::ReadFile;
+
 namespace {
 
 const fs::path kBadCourseDir = fs::path(CONVLESSON_SOURCE_DIR) / "tests" / "bad-course";
 
-std::vector<std::string> BadCourseNames() {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(kBadCourseDir))
-    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::vector<std::string> BadCourseNames() { return cl::testing::YamlStemsIn(kBadCourseDir); }
 
 std::string Printed(const CourseLoadResult& r) {
   std::string out;
