@@ -551,7 +551,6 @@ void CourseBuilder::BuildCourse() {
   // As for lessons: the manifest first stops vouching for the course files
   // (and owns every name about to appear), then they are swapped one by one.
   manifest_.course_key.clear();
-  const std::optional<std::vector<std::string>> old_course_files = manifest_.course_files;
   if (manifest_.course_files) manifest_.course_files = UnionOfFiles(*manifest_.course_files, course_files);
   for (const std::string& name : entries)
     if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), name) ==
@@ -574,11 +573,8 @@ void CourseBuilder::BuildCourse() {
   } else {
     for (const std::string& old : manifest_.course_entries)
       if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
-          !manifest_.lessons.count(old)) {
-        BuildManifest before = manifest_;
-        before.course_files = old_course_files;
-        if (!RemoveOwned(out_ + "/" + old, OwnedByCourse(before, old), &error)) Error(error);
-      }
+          !manifest_.lessons.count(old) && !RemoveOwned(out_ + "/" + old, OwnedByCourse(manifest_, old), &error))
+        Error(error);  // (the pending union added files only under this build's entries, not under `old`)
     manifest_.course_key = key;
     manifest_.course_entries = entries;
     manifest_.course_files = course_files;
