@@ -286,6 +286,10 @@ case $case_name in
     [[ $rc == 2 ]] || fail "a missing templates folder exited $rc, expected 2"
     err_has "templates folder 'no-such-folder' does not exist"
     build 2 -j -3
+    build 2 --layout portrait
+    err_has "--layout: portrait not in {wide,slides,tall}"
+    build 2 --handout short
+    err_has "--handout: short not in {brief,full}"
     [[ ! -e out ]] || fail "a usage error wrote outputs"
     ;;
 
