@@ -57,8 +57,9 @@ bool IsHex(std::string_view s) {
 }  // namespace
 
 std::string SerializeManifest(const BuildManifest& m) {
-  std::string out = "convlesson-manifest\t2\n";
+  std::string out = "convlesson-manifest\t3\n";
   if (!m.course_key.empty()) out += fmt::format("course\t{}\n", m.course_key);
+  if (!m.course_pdf_key.empty()) out += fmt::format("course-pdf\t{}\n", m.course_pdf_key);
   for (const std::string& entry : m.course_entries) out += fmt::format("course-entry\t{}\n", Escape(entry));
   if (m.course_files)
     for (const std::string& file : *m.course_files) out += fmt::format("course-file\t{}\n", Escape(file));
@@ -68,6 +69,8 @@ std::string SerializeManifest(const BuildManifest& m) {
     for (const ManifestInput& in : l.inputs) out += fmt::format("input\t{}\t{}\n", Escape(in.path), in.hash);
     if (l.made)
       for (const std::string& file : *l.made) out += fmt::format("made\t{}\n", Escape(file));
+    for (const auto& [kind, key] : l.outputs) out += fmt::format("output\t{}\t{}\n", Escape(kind), key);
+    if (!l.index_key.empty()) out += fmt::format("index\t{}\n", l.index_key);
     for (const ManifestWarning& w : l.warnings)
       out += fmt::format("warning\t{}\t{}\t{}\t{}\t{}\n", Escape(w.path), w.line, w.column, w.span,
                          Escape(w.message));
@@ -98,19 +101,24 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     if (line_number == 1) {
       if (line == "convlesson-manifest\t1") version = 1;
       else if (line == "convlesson-manifest\t2") version = 2;
-      else return fail("not a convlesson manifest of version 1 or 2");
+      else if (line == "convlesson-manifest\t3") version = 3;
+      else return fail("not a convlesson manifest of version 1, 2 or 3");
       if (version == 1) m.course_files.reset();
       continue;
     }
     bool lesson_field = kind == "source" || kind == "key" || kind == "yaml" || kind == "generator" ||
                         kind == "files" || kind == "input" || kind == "made" || kind == "warning" ||
-                        kind == "pending";
+                        kind == "pending" || kind == "output" || kind == "index";
     if ((kind == "made" || kind == "course-file") && version < 2) return fail("file lists need version 2");
+    if ((kind == "output" || kind == "index") && version < 3) return fail("output keys need version 3");
     bool well_formed = true;
     if (lesson_field && !lesson) return fail("unexpected record before any lesson");
     if (kind == "course") {
       well_formed = f.size() == 2 && IsHex(f[1]);
       if (well_formed) m.course_key = f[1];
+    } else if (kind == "course-pdf") {
+      well_formed = f.size() == 2 && IsHex(f[1]);
+      if (well_formed) m.course_pdf_key = f[1];
     } else if (kind == "course-entry") {
       well_formed = f.size() == 2 && Unescape(f[1], &a);
       if (well_formed) m.course_entries.push_back(a);
@@ -139,6 +147,12 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     } else if (kind == "made") {
       well_formed = f.size() == 2 && Unescape(f[1], &a);
       if (well_formed) lesson->made->push_back(a);
+    } else if (kind == "output") {
+      well_formed = f.size() == 3 && Unescape(f[1], &a) && IsHex(f[2]) && !lesson->outputs.count(a);
+      if (well_formed) lesson->outputs[a] = f[2];
+    } else if (kind == "index") {
+      well_formed = f.size() == 2 && IsHex(f[1]);
+      if (well_formed) lesson->index_key = f[1];
     } else if (kind == "warning") {
       ManifestWarning w;
       well_formed = f.size() == 6 && Unescape(f[1], &w.path) && ParseInt(f[2], &w.line) &&

@@ -1,6 +1,8 @@
 #include "cli/build_plan.h"
 
 #include "base/sha256.h"
+#include "cli/build_settings.h"
+#include "site/lesson_outputs.h"
 
 namespace cl {
 
@@ -17,6 +19,8 @@ bool IsUpToDate(const ManifestLesson* previous, const UpToDateCheck& check, std:
   for (const ManifestInput& input : previous->inputs)
     if (check.hash_input(input.path) != input.hash) return no("an input file changed");
   if (!check.outputs_exist(previous->id)) return no("outputs missing");
+  for (const std::string& kind : check.wanted)
+    if (!previous->outputs.count(kind)) return no("a kind of output it did not make before is wanted");
   return true;
 }
 
@@ -34,17 +38,85 @@ std::string LessonKey(const std::string& generator_key, const std::string& sourc
   return h.Hex();
 }
 
-std::string CourseKey(const std::string& generator_key, const BuildManifest& manifest,
-                      const std::set<std::string>& ids) {
+std::set<std::string> AllOutputKinds() {
+  std::set<std::string> all;
+  for (std::string_view kind : kOutputKinds) all.insert(std::string(kind));
+  return all;
+}
+
+std::set<std::string> AsOnly(const std::set<std::string>& kinds) {
+  return kinds == AllOutputKinds() ? std::set<std::string>{} : kinds;
+}
+
+LessonOutputPlan PlanLessonOutputs(
+    const ManifestLesson* previous, const std::string& id, const std::set<std::string>& wanted, bool force,
+    const std::function<std::map<std::string, std::string>(const std::set<std::string>&)>& keys_for,
+    const std::function<bool(const std::string&)>& files_exist) {
+  LessonOutputPlan plan;
+  std::set<std::string> held;  // kinds of the old folder that may be kept
+  if (previous && previous->id == id && !previous->pending && previous->made)
+    for (const auto& [kind, key] : previous->outputs)
+      if (files_exist(kind)) held.insert(kind);
+  plan.present = wanted;
+  plan.present.insert(held.begin(), held.end());
+  plan.keys = keys_for(plan.present);
+  for (const std::string& kind : plan.present) {
+    const bool stale = !held.count(kind) || previous->outputs.at(kind) != plan.keys.at(kind);
+    if (wanted.count(kind) && (force || stale)) plan.write.insert(kind);
+    else plan.keep.insert(kind);
+  }
+  return plan;
+}
+
+std::vector<std::string> FilesOfKinds(const ManifestLesson& lesson, const std::set<std::string>& kinds) {
+  std::vector<std::string> files;
+  if (lesson.made)
+    for (const std::string& file : *lesson.made)
+      if (kinds.count(LessonOutputKind(file))) files.push_back(file);
+  return files;
+}
+
+std::set<std::string> KindsHeldByAll(const BuildManifest& manifest, const std::set<std::string>& ids) {
+  std::set<std::string> kinds = AllOutputKinds();
+  for (const std::string& id : ids) {
+    auto it = manifest.lessons.find(id);
+    std::erase_if(kinds, [&](const std::string& kind) {
+      return it == manifest.lessons.end() || !it->second.outputs.count(kind);
+    });
+  }
+  return kinds;
+}
+
+namespace {
+
+std::string CoursePartKey(const char* part, const std::string& base, const BuildManifest& manifest,
+                          const std::set<std::string>& ids, bool with_kinds, const char* output) {
   Sha256 h;
-  h.UpdateField("course");
-  h.UpdateField(generator_key);
+  h.UpdateField(part);
+  h.UpdateField(base);
   for (const std::string& id : ids) {  // sorted: the key does not depend on file order
     auto it = manifest.lessons.find(id);
     h.UpdateField(id);
-    h.UpdateField(it == manifest.lessons.end() ? std::string() : it->second.key);
+    if (it == manifest.lessons.end()) continue;
+    h.UpdateField(it->second.index_key);
+    if (with_kinds)
+      for (const auto& [kind, key] : it->second.outputs) h.UpdateField(kind);
+    if (output) {
+      auto out = it->second.outputs.find(output);
+      h.UpdateField(out == it->second.outputs.end() ? std::string() : out->second);
+    }
   }
   return h.Hex();
+}
+
+}  // namespace
+
+std::string CourseIndexKey(const std::string& base, const BuildManifest& manifest, const std::set<std::string>& ids) {
+  return CoursePartKey("course-index", base, manifest, ids, true, nullptr);
+}
+
+std::string CoursePdfKey(const std::string& base, const BuildManifest& manifest, const std::set<std::string>& ids) {
+  return CoursePartKey("course-pdf", base, manifest, ids, false, "pdf");
 }
 
 std::vector<std::string> StaleLessonIds(const BuildManifest& manifest, const std::set<std::string>& claimed,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct UpToDateCheck {
   std::function<std::string(const std::string&)> hash_input;
   // Whether out/<id> exists.
   std::function<bool(const std::string&)> outputs_exist;
+  // The kinds this build writes (every kind when --only is not given): a
+  // record that holds none of one of them is not up to date.
+  std::set<std::string> wanted;
 };
 
 // True when `previous` (the manifest's entry for this lesson file, or null)
@@ -34,13 +38,50 @@ bool IsUpToDate(const ManifestLesson* previous, const UpToDateCheck& check, std:
 std::string LessonKey(const std::string& generator_key, const std::string& source, const std::string& yaml_hash,
                       const std::vector<ManifestInput>& inputs);
 
-// The key of the course outputs: the generator key and every lesson's id and key.
-std::string CourseKey(const std::string& generator_key, const BuildManifest& manifest,
-                      const std::set<std::string>& ids);
+// What a build does with the folder of a lesson it loaded: which kinds it
+// renders and which it keeps as they are (their files linked into the new
+// folder, so they keep their bytes, inode and modification time).
+struct LessonOutputPlan {
+  std::set<std::string> write;    // kinds rendered now
+  std::set<std::string> keep;     // kinds whose files stay
+  std::set<std::string> present;  // write and keep: what the folder holds afterwards
+  std::map<std::string, std::string> keys;  // every kind's key for this folder (output_keys.h)
+};
+
+// Plans one lesson: a kind is written when it is wanted and its key differs
+// from the one `previous` recorded (or --force); kinds `previous` holds that
+// are not wanted stay as they are (--only leaves the rest alone). Nothing is
+// kept from a record of another id, a pending one, one without output keys,
+// or of a kind whose files are not all there (`files_exist`, by kind).
+// `keys_for` gives every kind's key for a folder holding `present` kinds.
+LessonOutputPlan PlanLessonOutputs(
+    const ManifestLesson* previous, const std::string& id, const std::set<std::string>& wanted, bool force,
+    const std::function<std::map<std::string, std::string>(const std::set<std::string>&)>& keys_for,
+    const std::function<bool(const std::string&)>& files_exist);
+
+// The files of `lesson` (its made list) whose kind (LessonOutputKind) is in `kinds`.
+std::vector<std::string> FilesOfKinds(const ManifestLesson& lesson, const std::set<std::string>& kinds);
+
+// `kinds` as RenderOptions::only: empty when it holds every kind.
+std::set<std::string> AsOnly(const std::set<std::string>& kinds);
+
+// Every output kind (kOutputKinds) as a set.
+std::set<std::string> AllOutputKinds();
+
+// The keys of the two parts of the course outputs, from `base` (what the
+// build's settings contribute to the part) and every member lesson's record:
+// the index (index.html, assets/) reads each lesson's index key and the
+// kinds it holds; course.pdf each lesson's index key and handout key.
+std::string CourseIndexKey(const std::string& base, const BuildManifest& manifest, const std::set<std::string>& ids);
+std::string CoursePdfKey(const std::string& base, const BuildManifest& manifest, const std::set<std::string>& ids);
+
+// The kinds every one of `ids` holds by the manifest: what the course index may link.
+std::set<std::string> KindsHeldByAll(const BuildManifest& manifest, const std::set<std::string>& ids);
 
 // Ids in the manifest that no lesson claims in this build and whose lesson
-// file no longer exists: their out/<id> is to be removed. Lessons whose file
-// still exists are kept (a build of some lessons leaves the others alone).
+// file no longer exists: their out/<id> is removed by `clean` or
+// `build --prune`. Lessons whose file still exists are kept (a build of some
+// lessons leaves the others alone).
 std::vector<std::string> StaleLessonIds(const BuildManifest& manifest, const std::set<std::string>& claimed,
                                         const std::function<bool(const std::string&)>& source_exists);
 

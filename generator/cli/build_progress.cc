@@ -127,7 +127,8 @@ void BuildProgress::Started(std::string_view name) {
   DrawLineLocked();
 }
 
-void BuildProgress::Finished(std::string_view name, LessonOutcome outcome, int files, double seconds) {
+void BuildProgress::Finished(std::string_view name, LessonOutcome outcome, const LessonReport& report,
+                             double seconds) {
   std::lock_guard lock(mutex_);
   ++done_;
   std::erase(running_, std::string(name));
@@ -144,8 +145,13 @@ void BuildProgress::Finished(std::string_view name, LessonOutcome outcome, int f
     else ClearLineLocked();
     return;
   }
-  if (outcome == LessonOutcome::Built)
-    std::fputs(fmt::format("[{}/{}] built {} ({} files, {:.2f} s)\n", done_, total_, name, files, seconds).c_str(), stdout);
+  if (outcome == LessonOutcome::Built) {
+    // "83 files", or for a lesson rebuilt in part "html, json: 2 files, 81 kept".
+    std::string what = CountText(report.files, "file", "files");
+    if (!report.kinds.empty()) what = fmt::format("{}: {}", fmt::join(report.kinds, ", "), what);
+    if (report.kept > 0) what += fmt::format(", {} kept", report.kept);
+    std::fputs(fmt::format("[{}/{}] built {} ({}, {:.2f} s)\n", done_, total_, name, what, seconds).c_str(), stdout);
+  }
   else if (outcome == LessonOutcome::Failed)
     std::fputs(fmt::format("[{}/{}] failed {}\n", done_, total_, name).c_str(), stdout);
   else if (verbose_)
@@ -199,18 +205,23 @@ void BuildProgress::End(const BuildTotals& t) {
                      : seconds < 1  ? fmt::format("{:.0f} ms", seconds * 1000)
                                     : fmt::format("{:.2f} s", seconds);
   const std::string lessons = CountText(t.lessons, "lesson", "lessons");
-  const std::string files = CountText(t.files_written, "file", "files");
+  std::string files = CountText(t.files_written, "file", "files") + " written";
+  if (t.files_kept > 0) files += fmt::format(", {} kept", t.files_kept);
+  if (t.removed > 0) files += fmt::format(", {} removed", CountText(t.removed, "lesson folder", "lesson folders"));
   std::string line;
   if (t.built == 0 && t.failed == 0) {
-    line = fmt::format("{} up to date ({} written) in {}", lessons, files, took);
-    if (t.files_written == 0) line = fmt::format("{} up to date in {}", lessons, took);
+    // Nothing of a lesson was rendered: what was written is the course's.
+    line = fmt::format("{} up to date; {} in {}", lessons, files, took);
+    if (!t.course_entries.empty())
+      line = fmt::format("{} up to date; course {} rebuilt, {} in {}", lessons, fmt::join(t.course_entries, ", "),
+                         files, took);
+    if (t.files_written == 0 && t.removed == 0) line = fmt::format("{} up to date in {}", lessons, took);
   } else {
     std::string failed = fmt::format("{} failed", t.failed);
     if (color_out_ && t.failed > 0) failed = fmt::format("{}{}{}", kRed, failed, kReset);
     std::string built = fmt::format("{} built", t.built);
     if (color_out_ && t.built > 0) built = fmt::format("{}{}{}", kGreen, built, kReset);
-    line = fmt::format("{}: {}, {} up to date, {}; {} written in {}", lessons, built, t.up_to_date, failed, files,
-                       took);
+    line = fmt::format("{}: {}, {} up to date, {}; {} in {}", lessons, built, t.up_to_date, failed, files, took);
   }
   std::fputs((line + "\n").c_str(), stdout);
   std::fflush(stdout);

@@ -23,6 +23,16 @@ enum class LessonOutcome { Built, UpToDate, Failed };
 struct BuildTotals {
   int lessons = 0, built = 0, up_to_date = 0, failed = 0;
   int files_written = 0;
+  int files_kept = 0;  // files of rebuilt lessons kept as they were (kinds whose inputs did not change)
+  int removed = 0;     // lesson folders removed (clean, --prune)
+  std::vector<std::string> course_entries;  // course outputs replaced (index.html, assets, course.pdf)
+};
+
+// What one built lesson's line says.
+struct LessonReport {
+  int files = 0;                   // written
+  int kept = 0;                    // kept as they were
+  std::vector<std::string> kinds;  // the kinds written, when not every kind the build writes
 };
 
 // The mode this process should use given --quiet and its environment.
@@ -37,7 +47,7 @@ class BuildProgress {
 
   void Begin(int total);  // sets the lesson count (and starts the status line's ticker)
   void Started(std::string_view name);
-  void Finished(std::string_view name, LessonOutcome outcome, int files, double seconds);
+  void Finished(std::string_view name, LessonOutcome outcome, const LessonReport& report, double seconds);
   void FileWritten(std::string_view path);  // only shown with --verbose
   void Diagnostic(std::string_view text);   // formatted diagnostics, to stderr
   void Note(std::string_view text);         // an informational line, to stdout

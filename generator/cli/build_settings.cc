@@ -144,17 +144,18 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   settings->jobs = options.jobs > 0 ? options.jobs : cores;
 
-  // Everything here changes bytes in out/; -j, --force and logging do not.
+  // Everything here changes bytes in out/; -j, --force, --only and logging do not.
   Sha256 key;
   key.UpdateField(GeneratorIdentity());
   key.UpdateField(FormatNumber(render.scale));
   key.UpdateField(render.paper);
   key.UpdateField("handout:" + render.handout);
   key.UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
-  for (const std::string& kind : render.only) key.UpdateField(kind);
-  key.UpdateField("|");
+  // Not --only: it says which kinds to write, and each kind has its own key
+  // (cli/output_keys.h); the manifest records which kinds a folder holds.
   key.UpdateField(std::to_string(render.source_date_epoch));
-  key.UpdateField(HashFolder(render.templates_dir));
+  settings->templates_hash = HashFolder(render.templates_dir);
+  key.UpdateField(settings->templates_hash);
   settings->generator_key = key.Hex();
   return true;
 }

@@ -29,6 +29,7 @@ struct BuildSettings {
   std::string out_dir;
   int jobs = 1;               // resolved: >= 1
   std::string generator_key;  // see above
+  std::string templates_hash;  // HashFolder(render.templates_dir)
 };
 
 // Fills *settings from options and the environment; false with *error on a

@@ -45,6 +45,7 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("--force", build.force, "Rebuild everything");
     cmd->add_flag("--replace-unowned", build.replace_unowned,
                   "Let the build replace or remove files in the output folder that no build made");
+    cmd->add_flag("--prune", build.prune, "Remove the outputs of lessons whose lesson file is gone");
     cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
     cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
@@ -70,6 +71,11 @@ int RunCli(int argc, char** argv) {
   watch_cmd->add_option("--interval", watch.interval_ms, "Milliseconds between checks for changes")
       ->capture_default_str()->check(WholeNumber())->check(CLI::Range(20, 60000));
 
+  BuildOptions clean;
+  auto* clean_cmd = app.add_subcommand(
+      "clean", "Remove the outputs of lessons whose lesson file is gone, and update the course index and course.pdf");
+  add_build_options(clean_cmd, clean);
+
   NewOptions new_lesson;
   auto* new_cmd = app.add_subcommand("new", "Start a commented lesson file lessons/NAME.yaml");
   new_cmd->add_option("name", new_lesson.name, "Lesson id, also the file name")->required();
@@ -92,6 +98,10 @@ int RunCli(int argc, char** argv) {
   if (watch_cmd->parsed()) {
     if (watch.build.paths.empty()) watch.build.paths = {"lessons"};
     return RunWatch(watch);
+  }
+  if (clean_cmd->parsed()) {
+    if (clean.paths.empty()) clean.paths = {"lessons"};
+    return RunClean(clean);
   }
   if (build.paths.empty()) build.paths = {"lessons"};
   return RunBuild(build);

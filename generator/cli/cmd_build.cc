@@ -1,5 +1,6 @@
-// `convlesson build`: resolves the settings, then runs one course build (see
-// course_build.h) with progress on the terminal or as plain log lines.
+// `convlesson build` and `convlesson clean`: resolve the settings, then run
+// one course build (see course_build.h) with progress on the terminal or as
+// plain log lines.
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -11,11 +12,13 @@
 
 namespace cl {
 
-int RunBuild(const BuildOptions& options) {
+namespace {
+
+int RunBuildOrClean(const BuildOptions& options, const char* command) {
   BuildSettings settings;
   std::string error;
   if (!ResolveBuildSettings(options, &settings, &error)) {
-    std::fputs(fmt::format("convlesson build: error: {}\n", error).c_str(), stderr);
+    std::fputs(fmt::format("convlesson {}: error: {}\n", command, error).c_str(), stderr);
     return 2;
   }
   std::string course_report;
@@ -24,6 +27,18 @@ int RunBuild(const BuildOptions& options) {
   if (!course_ok) return 1;
   BuildProgress progress(DetectProgressMode(options.quiet), options.verbose, WantsColor(stdout), WantsColor(stderr));
   return RunCourseBuild(options, settings, progress, nullptr).exit_code;
+}
+
+}  // namespace
+
+int RunBuild(const BuildOptions& options) { return RunBuildOrClean(options, "build"); }
+
+int RunClean(const BuildOptions& options) {
+  // PATH names the course (its course file), as for build; no lesson is rendered.
+  BuildOptions clean = options;
+  clean.clean = true;
+  clean.prune = true;
+  return RunBuildOrClean(clean, "clean");
 }
 
 }  // namespace cl

@@ -39,6 +39,8 @@ struct BuildOptions {
   int jobs = 0;         // 0: one per core
   bool force = false;   // rebuild even when up to date
   bool replace_unowned = false;  // may replace or remove files in out/ that no build made
+  bool prune = false;   // remove the outputs of lessons whose lesson file is gone
+  bool clean = false;   // `convlesson clean`: prune and update the course, render no lesson
   bool fail_fast = false;
   bool werror = false;
   bool quiet = false;
@@ -50,6 +52,12 @@ struct BuildOptions {
   std::string templates_dir;  // empty: the installed/source templates/
 };
 int RunBuild(const BuildOptions& options);
+
+// `convlesson clean`: removes from the output folder the outputs of lessons
+// whose lesson file is gone (only files a build made), then brings the course
+// index and course.pdf up to date with the lessons that remain. Renders no
+// lesson. Uses out_dir, templates_dir and the options that change bytes.
+int RunClean(const BuildOptions& options);
 
 struct NewOptions {
   std::string name;              // the lesson id, also the file name

@@ -8,10 +8,12 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "base/fault_injection.h"
+#include "base/number_format.h"
 #include "base/disk_file_sink.h"
 #include "base/file_system.h"
 #include "base/parallel_for.h"
@@ -21,8 +23,11 @@
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
 #include "cli/build_staging.h"
+#include "cli/output_keys.h"
 #include "cli/output_ownership.h"
 #include "lesson/loader.h"
+#include "site/built_lesson.h"
+#include "site/handout_outputs.h"
 #include "site/lesson_outputs.h"
 
 namespace cl {
@@ -44,9 +49,30 @@ struct LessonJob {
   std::vector<ManifestInput> inputs;      // files it read, hashed right after loading
   std::vector<Diagnostic> diagnostics;    // loader's, then renderer's
   std::string id;                         // the id it may write, once claimed
+  LessonOutputPlan plan;                  // which kinds it writes and keeps
+  std::optional<BuiltLesson> built;       // computed once, for its outputs and the course's
   bool attempted = false;
   LessonOutcome outcome = LessonOutcome::Failed;
 };
+
+// Whether `a` and `b` hold the same files with the same bytes (a file or a
+// folder tree; symbolic links never count as the same).
+bool SameTree(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status sa = fs::symlink_status(a, ec), sb = fs::symlink_status(b, ec);
+  if (sa.type() != sb.type()) return false;
+  if (sa.type() == fs::file_type::regular) {
+    std::string x, y;
+    return ReadFileBytes(a, &x, nullptr) && ReadFileBytes(b, &y, nullptr) && x == y;
+  }
+  if (sa.type() != fs::file_type::directory) return false;
+  const std::vector<std::string> names = ListDirectory(a);
+  if (names != ListDirectory(b)) return false;
+  for (const std::string& name : names)
+    if (!SameTree(a + "/" + name, b + "/" + name)) return false;
+  return true;
+}
 
 std::string BaseDirOf(const std::string& path) {
   std::string parent = std::filesystem::path(path).parent_path().string();
@@ -85,12 +111,25 @@ class CourseBuilder {
   void RenderOne(LessonJob& job);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
+  // Links the files of the kinds the job keeps from out/<id> into `stage`.
+  bool LinkKeptFiles(LessonJob& job, const std::string& stage, std::vector<std::string>* linked);
+  // Replaces each staged file whose bytes equal out/<id>'s with a link to it,
+  // listing them (sorted) in *unchanged.
+  bool KeepUnchangedFiles(LessonJob& job, const std::string& stage, const std::vector<std::string>& written,
+                          std::vector<std::string>* unchanged);
   void RemoveStale();
   void BuildCourse();
-  using CoursePart = bool (*)(const std::vector<Lesson>&, const RenderOptions&, FileSink&, std::vector<Diagnostic>*);
+  // The built lessons of the course's members: this build's, and the others
+  // loaded from their lesson files; false (with a warning) when a member's
+  // file is gone or changed since it was built.
+  bool CourseMembers(const std::set<std::string>& ids, std::vector<Lesson>* loaded, std::vector<BuiltLesson>* built,
+                     std::vector<const BuiltLesson*>* members);
+  using CoursePart = bool (*)(const std::vector<const BuiltLesson*>&, const RenderOptions&, FileSink&,
+                              std::vector<Diagnostic>*);
   // Runs one part of the course outputs into `sink`, printing its diagnostics
   // (or `failure` if it failed without one). True when it wrote everything.
-  bool RenderCoursePart(CoursePart part, const std::vector<Lesson>& lessons, DiskFileSink& sink, const char* failure);
+  bool RenderCoursePart(CoursePart part, const std::vector<const BuiltLesson*>& lessons, const RenderOptions& render,
+                        DiskFileSink& sink, const char* failure);
   void Finish();
 
   bool Cancelled() const { return stop_.load() || (cancel_ && cancel_->load()); }
@@ -124,11 +163,14 @@ class CourseBuilder {
   std::atomic<bool> failed_{false};  // something besides a lesson failed (paths, course, disk)
   std::mutex mutex_;  // guards manifest_, result_.totals, hash_cache_ and the swaps into out/
   std::map<std::string, std::string> hash_cache_;
+  std::set<std::string> wanted_;  // the kinds this build writes (--only, else all)
+  std::set<std::string> gone_;    // ids whose lesson file is gone and whose outputs stay
   CourseBuildResult result_;
 };
 
 CourseBuildResult CourseBuilder::Run() {
   SetParallelism(settings_.jobs);  // lessons, and frames within them, share this bound
+  wanted_ = settings_.render.only.empty() ? AllOutputKinds() : settings_.render.only;
   if (!Prepare()) {
     result_.exit_code = 1;
     return result_;
@@ -182,6 +224,7 @@ bool CourseBuilder::Prepare() {
 }
 
 void CourseBuilder::Collect() {
+  if (options_.clean) return;  // `clean` renders no lesson
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> paths = CollectLessonPaths(options_.paths, &diagnostics);
   for (Diagnostic& d : diagnostics) {
@@ -221,6 +264,7 @@ void CourseBuilder::Plan() {
   check.force = options_.force;
   check.hash_input = [this](const std::string& relative) { return HashInput(relative); };
   check.outputs_exist = [this](const std::string& id) { return IsDirectory(LessonDir(id)); };
+  check.wanted = wanted_;
   for (LessonJob& job : jobs_) {
     if (!job.readable) continue;
     check.yaml_hash = job.yaml_hash;
@@ -246,6 +290,15 @@ void CourseBuilder::Load() {
       std::string relative = RelativeToOut(input, out_);
       if (seen.insert(relative).second) job.inputs.push_back({relative, HashInput(relative)});
     }
+    const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
+    job.plan = PlanLessonOutputs(
+        previous, job.id, wanted_, options_.force,
+        [&](const std::set<std::string>& present) { return LessonOutputKeys(*job.lesson, settings_, present); },
+        [&](const std::string& kind) {
+          for (const std::string& file : FilesOfKinds(*previous, {kind}))
+            if (!PathExists(LessonDir(job.id) + "/" + file)) return false;
+          return true;
+        });
   });
 }
 
@@ -326,7 +379,7 @@ void CourseBuilder::ReplayUpToDate(LessonJob& job) {
   PrintDiagnostics(job, warnings);
   job.outcome = HasErrors(warnings) ? LessonOutcome::Failed : LessonOutcome::UpToDate;
   job.attempted = true;
-  progress_.Finished(job.id, job.outcome, 0, 0);
+  progress_.Finished(job.id, job.outcome, {}, 0);
   if (job.outcome == LessonOutcome::Failed && options_.fail_fast) stop_ = true;
 }
 
@@ -341,7 +394,7 @@ void CourseBuilder::Render() {
       job.outcome = LessonOutcome::Failed;
       ApplyWerror(&job.diagnostics);
       PrintDiagnostics(job, job.diagnostics);
-      progress_.Finished(job.id.empty() ? job.path : job.id, LessonOutcome::Failed, 0, 0);
+      progress_.Finished(job.id.empty() ? job.path : job.id, LessonOutcome::Failed, {}, 0);
       if (options_.fail_fast) stop_ = true;
     } else {
       todo.push_back(&job);
@@ -360,18 +413,47 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   const Lesson& lesson = *job.lesson;
   std::string stage = staging_ + "/" + job.id;
   std::string error;
-  bool ok = MakeDirectories(staging_, &error) && RemoveTree(stage, &error) && MakeDirectories(stage, &error);
-  if (!ok) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
-  DiskFileSink sink(stage);
-  if (ok) {
+  bool ok = true;
+  std::vector<std::string> written, linked;
+  try {
+    job.built = BuildLesson(lesson, settings_.render.layout);
+    job.diagnostics.insert(job.diagnostics.end(), job.built->warnings.begin(), job.built->warnings.end());
+  } catch (const std::exception& e) {
+    ok = false;
+    job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+  }
+  // Only a folder that changes is staged and swapped; a lesson whose edit
+  // changed no output's key (its `order`, say) just gets its new record.
+  bool changes_folder = !job.plan.write.empty();
+  std::vector<std::string> unchanged;  // written again with the bytes out/<id> has
+  if (ok && changes_folder) {
+    ok = MakeDirectories(staging_, &error) && RemoveTree(stage, &error) && MakeDirectories(stage, &error);
+    if (!ok) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+  }
+  if (ok && changes_folder) {
+    DiskFileSink sink(stage);
+    RenderOptions render = settings_.render;
+    render.only = AsOnly(job.plan.present);  // what the page and lesson.json link
+    render.write = job.plan.write;
     try {
-      ok = RenderLessonOutputs(lesson, settings_.render, sink, &job.diagnostics);
+      ok = RenderLessonOutputs(*job.built, render, sink, &job.diagnostics);
     } catch (const std::exception& e) {
       ok = false;
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
     }
     if (!ok && !HasErrors(job.diagnostics))
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, "could not write the lesson's outputs"});
+    written = sink.paths();
+    ok = ok && LinkKeptFiles(job, stage, &linked) && KeepUnchangedFiles(job, stage, written, &unchanged);
+    // Rendered again to the very same files: the folder stays as it is.
+    if (ok && unchanged.size() == written.size() && job.previous && job.previous->made &&
+        UnionOfFiles(written, linked) == *job.previous->made) {
+      RemoveTree(stage, nullptr);
+      changes_folder = false;
+    }
+    std::erase_if(written, [&](const std::string& file) {
+      return std::binary_search(unchanged.begin(), unchanged.end(), file);
+    });
   }
   // The entry recorded with the outputs: warnings before --werror promotes them.
   ManifestLesson entry;
@@ -381,25 +463,99 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   entry.generator = settings_.generator_key;
   entry.inputs = job.inputs;
   entry.key = LessonKey(entry.generator, entry.source, entry.yaml_hash, entry.inputs);
+  entry.index_key = LessonIndexKey(lesson);
+  for (const std::string& kind : job.plan.write) entry.outputs[kind] = job.plan.keys.at(kind);
+  for (const std::string& kind : job.plan.keep) {
+    entry.outputs[kind] = job.previous->outputs.at(kind);
+    // Kept with a key of other inputs (--only left it alone): the next build
+    // must load this lesson to see it, rather than call it up to date.
+    if (entry.outputs[kind] != job.plan.keys.at(kind)) entry.generator = std::string(kMixedGenerator);
+  }
   for (const Diagnostic& d : job.diagnostics)
     if (d.severity == Severity::Warning)
       entry.warnings.push_back({d.where.path == job.path ? "" : d.where.path, d.where.line, d.where.column, d.span,
                                 d.message});
-  std::vector<std::string> written = sink.paths();
-  entry.files = static_cast<int>(written.size());
-  entry.made = UnionOfFiles(written, {});
+  if (changes_folder) {
+    entry.made = UnionOfFiles(UnionOfFiles(written, linked), unchanged);
+  } else if (job.previous) {
+    entry.made = job.previous->made;
+  }
+  entry.files = entry.made ? static_cast<int>(entry.made->size()) : 0;
 
   ApplyWerror(&job.diagnostics);
   ok = ok && !HasErrors(job.diagnostics);
-  ok = ok && PublishLesson(job, stage, entry);
-  if (!ok) RemoveTree(stage, nullptr);  // the last good outputs stay in out/<id>
+  if (ok && changes_folder) ok = PublishLesson(job, stage, entry);
+  if (ok && !changes_folder) {
+    std::lock_guard lock(mutex_);
+    manifest_.lessons[job.id] = entry;
+    WriteManifest();
+  }
+  if (!ok && changes_folder) RemoveTree(stage, nullptr);  // the last good outputs stay in out/<id>
   PrintDiagnostics(job, job.diagnostics);
   if (ok)
     for (const std::string& path : written) progress_.FileWritten(LessonDir(job.id) + "/" + path);
-  job.outcome = ok ? LessonOutcome::Built : LessonOutcome::Failed;
+  job.outcome = !ok ? LessonOutcome::Failed : changes_folder ? LessonOutcome::Built : LessonOutcome::UpToDate;
+  if (ok) {
+    std::lock_guard lock(mutex_);
+    result_.totals.files_written += static_cast<int>(written.size());
+    result_.totals.files_kept += static_cast<int>(linked.size() + unchanged.size());
+  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  progress_.Finished(job.id, job.outcome, entry.files, seconds);
+  LessonReport report;
+  report.files = static_cast<int>(written.size());
+  report.kept = static_cast<int>(linked.size() + unchanged.size());
+  if (job.plan.write != wanted_ || !job.plan.keep.empty())
+    report.kinds.assign(job.plan.write.begin(), job.plan.write.end());
+  progress_.Finished(job.id, job.outcome, report, seconds);
   if (!ok && options_.fail_fast) stop_ = true;
+}
+
+bool CourseBuilder::KeepUnchangedFiles(LessonJob& job, const std::string& stage,
+                                       const std::vector<std::string>& written, std::vector<std::string>* unchanged) {
+  const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
+  if (!previous || previous->id != job.id || previous->pending || !previous->made) return true;
+  for (const std::string& file : written) {
+    if (!std::binary_search(previous->made->begin(), previous->made->end(), file)) continue;
+    const std::string old = LessonDir(job.id) + "/" + file, now = stage + "/" + file;
+    if (!SameTree(old, now)) continue;
+    // The old file itself goes into the new folder, so a file whose bytes did
+    // not change keeps its inode and modification time.
+    std::string error;
+    if (!RemoveTree(now, &error) || ::link(old.c_str(), now.c_str()) != 0) {
+      std::string bytes;
+      if (!ReadFileBytes(old, &bytes, &error) || !WriteFileAtomic(now, bytes, &error)) {
+        job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("cannot keep {}: {}", old, error)});
+        return false;
+      }
+      continue;  // a copy: written anew after all
+    }
+    unchanged->push_back(file);
+  }
+  return true;
+}
+
+bool CourseBuilder::LinkKeptFiles(LessonJob& job, const std::string& stage, std::vector<std::string>* linked) {
+  if (job.plan.keep.empty()) return true;
+  for (const std::string& file : FilesOfKinds(*job.previous, job.plan.keep)) {
+    const std::string from = LessonDir(job.id) + "/" + file, to = stage + "/" + file;
+    if (PathExists(to)) continue;  // written anew (a kind's files never overlap another's)
+    std::string error;
+    const std::string parent = std::filesystem::path(to).parent_path().string();
+    bool ok = MakeDirectories(parent, &error);
+    // A hard link keeps the file itself: its bytes, inode and modification
+    // time. Where links are not possible, a copy through a temporary.
+    if (ok && ::link(from.c_str(), to.c_str()) != 0) {
+      std::string bytes;
+      ok = ReadFileBytes(from, &bytes, &error) && WriteFileAtomic(to, bytes, &error);
+    }
+    if (!ok) {
+      job.diagnostics.push_back(
+          {Severity::Error, {job.path, 0, 0}, fmt::format("cannot keep {}: {}", from, error)});
+      return false;
+    }
+    linked->push_back(file);
+  }
+  return true;
 }
 
 // Swaps the staged outputs into out/<id> and records them. The manifest is
@@ -449,7 +605,6 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
   manifest_.lessons[job.id] = entry;
   WriteManifest();  // on failure the outputs are still the new ones; the error fails the build
   CrashPoint("lesson-recorded");
-  result_.totals.files_written += entry.files;
   return true;
 }
 
@@ -462,6 +617,15 @@ void CourseBuilder::RemoveStale() {
     return std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), id) !=
            manifest_.course_entries.end();
   });
+  if (!options_.prune) {
+    // Removing outputs is asked for, never implied: they leave the course
+    // index (below) but their folder stays until `clean` or `--prune`.
+    for (const std::string& id : stale)
+      progress_.Note(fmt::format("kept {}: its lesson file {} is gone (`convlesson clean` removes it)", LessonDir(id),
+                                 ResolveFromOut(manifest_.lessons[id].source, out_)));
+    gone_ = {stale.begin(), stale.end()};
+    return;
+  }
   // Pending first: a folder half removed by a killed build is never up to
   // date, even if its lesson file comes back.
   for (const std::string& id : stale) manifest_.lessons[id].pending = true;
@@ -475,6 +639,7 @@ void CourseBuilder::RemoveStale() {
     }
     CrashPoint("stale-removed");
     manifest_.lessons.erase(id);
+    ++result_.totals.removed;
     progress_.Note(fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
   }
   WriteManifest();
@@ -484,29 +649,44 @@ void CourseBuilder::BuildCourse() {
   if (Cancelled() || failed_) return;
   for (const LessonJob& job : jobs_)
     if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
-  // The course file (course.yaml) is folded into settings_.generator_key by
-  // ApplyCourseFile, so editing it changes this key and every lesson's.
-  std::string key = CourseKey(settings_.generator_key, manifest_, claimed_);
-  bool entries_exist = true;
-  for (const std::string& name : manifest_.course_entries) entries_exist = entries_exist && PathExists(out_ + "/" + name);
-  if (!options_.force && key == manifest_.course_key && entries_exist) return;
-
-  // Up-to-date lessons were not loaded; the course needs them all.
-  std::vector<Lesson> lessons;
-  for (LessonJob& job : jobs_) {
-    if (job.id.empty()) continue;
-    if (!job.lesson) {
-      std::vector<Diagnostic> load_diagnostics;
-      job.lesson = LoadJob(job, &load_diagnostics);
-      if (!job.lesson) {
-        PrintDiagnostics(job, load_diagnostics);
-        failed_ = true;
-        return;
-      }
-    }
-    lessons.push_back(*job.lesson);
+  // The course lists every lesson whose outputs are in out/, whether or not
+  // this build was given its file, except those whose file is gone.
+  std::set<std::string> ids;
+  for (const auto& [id, lesson] : manifest_.lessons) {
+    if (gone_.count(id)) continue;
+    if (lesson.pending) return;  // a folder a killed build was changing: the next full build settles it
+    ids.insert(id);
   }
-  std::sort(lessons.begin(), lessons.end(), [](const Lesson& a, const Lesson& b) { return a.id < b.id; });
+  const RenderOptions& render = settings_.render;
+  const std::set<std::string> present = ids.empty() ? wanted_ : KindsHeldByAll(manifest_, ids);
+  // What each part reads of the build's settings (the course file's bytes
+  // included: its title, intro, order and language are the index's).
+  Sha256 index_base, pdf_base;
+  for (Sha256* h : {&index_base, &pdf_base}) {
+    h->UpdateField(GeneratorIdentity());
+    h->UpdateField("course:" + render.course.source_hash);
+    h->UpdateField(FormatNumber(render.scale));
+    h->UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
+  }
+  index_base.UpdateField(settings_.templates_hash);
+  for (const std::string& kind : present) index_base.UpdateField(kind);
+  pdf_base.UpdateField(render.paper);
+  pdf_base.UpdateField("handout:" + render.handout);
+  pdf_base.UpdateField(std::to_string(render.source_date_epoch));
+  const std::string index_key = CourseIndexKey(index_base.Hex(), manifest_, ids);
+  const std::string pdf_key = CoursePdfKey(pdf_base.Hex(), manifest_, ids);
+  auto exists = [this](const char* name) { return PathExists(out_ + "/" + name); };
+  const bool index_due = wanted_.count("html") &&
+                         (options_.force || index_key != manifest_.course_key || !exists("index.html") ||
+                          !exists("assets"));
+  const bool pdf_due = wanted_.count("pdf") && present.count("pdf") && !ids.empty() &&
+                       (options_.force || pdf_key != manifest_.course_pdf_key || !exists(kCoursePdfPath));
+  if (!index_due && !pdf_due) return;
+
+  std::vector<Lesson> loaded;
+  std::vector<BuiltLesson> built;
+  std::vector<const BuiltLesson*> members;
+  if (!CourseMembers(ids, &loaded, &built, &members)) return;
 
   std::string stage = staging_ + "/" + std::string(kCourseStagingName);
   std::string error;
@@ -514,14 +694,18 @@ void CourseBuilder::BuildCourse() {
     Error(error);
     return;
   }
+  RenderOptions course_render = render;
+  course_render.only = AsOnly(present);  // what the index links
   // The index and the handout go through sinks of their own, so a failed
   // handout can be taken out of the staging folder and the index still go out.
   DiskFileSink index_sink(stage), handout_sink(stage);
-  if (!RenderCoursePart(RenderCourseIndex, lessons, index_sink, "could not write the course pages")) {
+  if (index_due &&
+      !RenderCoursePart(RenderCourseIndex, members, course_render, index_sink, "could not write the course pages")) {
     failed_ = true;
     return;
   }
-  const bool handout_ok = RenderCoursePart(RenderCourseHandout, lessons, handout_sink, "could not write the course handout");
+  const bool handout_ok = !pdf_due || RenderCoursePart(RenderCourseHandout, members, course_render, handout_sink,
+                                                       "could not write the course handout");
   if (!handout_ok) {
     failed_ = true;  // the index is published below; the last good course.pdf stays
     for (const std::string& path : handout_sink.paths())
@@ -536,9 +720,20 @@ void CourseBuilder::BuildCourse() {
       Error(fmt::format("course output '{}' would replace the lesson folder of the same name", name));
       return;
     }
-  std::vector<std::string> course_files = index_sink.paths();
+  // An entry made again with the same bytes (the assets when only the index
+  // changed) stays as it is: the build's own, with its modification time.
+  std::erase_if(entries, [&](const std::string& name) {
+    const OwnedFiles owned = OwnedByCourse(manifest_, name);
+    return !FindUnownedFile(out_ + "/" + name, owned) && !owned.everything && SameTree(stage + "/" + name, out_ + "/" + name);
+  });
+  std::vector<std::string> course_files;
+  for (const std::string& path : index_sink.paths())
+    if (std::find(entries.begin(), entries.end(), path.substr(0, path.find('/'))) != entries.end())
+      course_files.push_back(path);
   if (handout_ok)
-    for (const std::string& path : handout_sink.paths()) course_files.push_back(path);
+    for (const std::string& path : handout_sink.paths())
+      if (std::find(entries.begin(), entries.end(), path.substr(0, path.find('/'))) != entries.end())
+        course_files.push_back(path);
   course_files = UnionOfFiles(course_files, {});
   std::lock_guard lock(mutex_);
   if (!options_.replace_unowned)
@@ -548,9 +743,11 @@ void CourseBuilder::BuildCourse() {
         return;
       }
   CrashPoint("course-staged");
-  // As for lessons: the manifest first stops vouching for the course files
-  // (and owns every name about to appear), then they are swapped one by one.
-  manifest_.course_key.clear();
+  // As for lessons: the manifest first stops vouching for the parts being
+  // replaced (and owns every name about to appear), then they are swapped one
+  // by one; the entries of a part not rebuilt stay as they are.
+  if (index_due) manifest_.course_key.clear();
+  if (pdf_due) manifest_.course_pdf_key.clear();
   if (manifest_.course_files) manifest_.course_files = UnionOfFiles(*manifest_.course_files, course_files);
   for (const std::string& name : entries)
     if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), name) ==
@@ -565,33 +762,84 @@ void CourseBuilder::BuildCourse() {
     }
     CrashPoint("course-entry-swapped");
   }
-  std::vector<std::string> written = index_sink.paths();
-  if (!handout_ok) {
-    // Incomplete: no course key, so the next build makes the course again, and
-    // the entries the handout did not replace (the last course.pdf) stay ours.
-    WriteManifest();
-  } else {
-    for (const std::string& old : manifest_.course_entries)
-      if (std::find(entries.begin(), entries.end(), old) == entries.end() && !claimed_.count(old) &&
-          !manifest_.lessons.count(old) && !RemoveOwned(out_ + "/" + old, OwnedByCourse(manifest_, old), &error))
-        Error(error);  // (the pending union added files only under this build's entries, not under `old`)
-    manifest_.course_key = key;
-    manifest_.course_entries = entries;
-    manifest_.course_files = course_files;
-    WriteManifest();
-    CrashPoint("course-recorded");
-    for (const std::string& path : handout_sink.paths()) written.push_back(path);
+  // The files now under the swapped entries are exactly those staged; files
+  // of the other entries stay listed.
+  if (manifest_.course_files) {
+    std::vector<std::string> files;
+    for (const std::string& file : *manifest_.course_files) {
+      const std::string top = file.substr(0, file.find('/'));
+      if (std::find(entries.begin(), entries.end(), top) == entries.end()) files.push_back(file);
+    }
+    manifest_.course_files = UnionOfFiles(files, course_files);
   }
-  result_.totals.files_written += static_cast<int>(written.size());
-  for (const std::string& path : written) progress_.FileWritten(out_ + "/" + path);
+  std::sort(manifest_.course_entries.begin(), manifest_.course_entries.end());
+  if (index_due) manifest_.course_key = index_key;
+  if (pdf_due && handout_ok) manifest_.course_pdf_key = pdf_key;
+  WriteManifest();
+  CrashPoint("course-recorded");
+  result_.totals.files_written += static_cast<int>(course_files.size());
+  result_.totals.course_entries = entries;
+  for (const std::string& path : course_files) progress_.FileWritten(out_ + "/" + path);
 }
 
-bool CourseBuilder::RenderCoursePart(CoursePart part, const std::vector<Lesson>& lessons, DiskFileSink& sink,
-                                     const char* failure) {
+bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<Lesson>* loaded,
+                                  std::vector<BuiltLesson>* built, std::vector<const BuiltLesson*>* members) {
+  std::map<std::string, const LessonJob*> job_of;
+  for (const LessonJob& job : jobs_)
+    if (job.built && !job.id.empty()) job_of[job.id] = &job;
+  // The others are read again from their files, which must still hold what
+  // their outputs were made from.
+  std::vector<LessonJob> others;
+  for (const std::string& id : ids) {
+    if (job_of.count(id)) continue;
+    const ManifestLesson& record = manifest_.lessons.at(id);
+    LessonJob other;
+    other.path = ResolveFromOut(record.source, out_);
+    for (const LessonJob& job : jobs_)
+      if (job.source == record.source) other.path = job.path;
+    bool same = ReadFileBytes(other.path, &other.yaml, nullptr, kMaxLessonFileBytes) &&
+                Sha256Hex(other.yaml) == record.yaml_hash;
+    for (const ManifestInput& input : record.inputs) same = same && HashInput(input.path) == input.hash;
+    if (!same) {
+      progress_.Diagnostic(fmt::format(
+          "{}: warning: the course index and course.pdf are not updated: {} was made from this file, which has "
+          "changed since; build it too\n",
+          other.path, LessonDir(id)));
+      return false;
+    }
+    other.id = id;
+    others.push_back(std::move(other));
+  }
+  loaded->resize(others.size());
+  built->resize(others.size());
+  std::atomic<bool> ok{true};
+  ParallelFor(others.size(), [&](size_t i) {
+    std::vector<Diagnostic> diagnostics;
+    std::optional<Lesson> lesson = LoadJob(others[i], &diagnostics);
+    if (!lesson) {
+      ok = false;
+      PrintDiagnostics(others[i], diagnostics);
+      return;
+    }
+    (*loaded)[i] = std::move(*lesson);
+    (*built)[i] = BuildLesson((*loaded)[i], settings_.render.layout);
+  });
+  if (!ok) {
+    failed_ = true;
+    return false;
+  }
+  for (const auto& [id, job] : job_of)
+    if (ids.count(id)) members->push_back(&*job->built);
+  for (const BuiltLesson& b : *built) members->push_back(&b);
+  return true;
+}
+
+bool CourseBuilder::RenderCoursePart(CoursePart part, const std::vector<const BuiltLesson*>& lessons,
+                                     const RenderOptions& render, DiskFileSink& sink, const char* failure) {
   std::vector<Diagnostic> diagnostics;
   bool ok = false;
   try {
-    ok = part(lessons, settings_.render, sink, &diagnostics);
+    ok = part(lessons, render, sink, &diagnostics);
   } catch (const std::exception& e) {
     diagnostics.push_back({Severity::Error, {out_, 0, 0}, fmt::format("internal error: {}", e.what())});
   }

@@ -22,10 +22,15 @@ std::string FileName(const std::string& path) { return std::filesystem::path(pat
 
 std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons,
                                                 const std::vector<CourseOrderEntry>& course_order) {
+  std::vector<const Lesson*> all;
+  for (const Lesson& l : lessons) all.push_back(&l);
+  return OrderLessonsForIndex(std::move(all), course_order);
+}
+
+std::vector<const Lesson*> OrderLessonsForIndex(std::vector<const Lesson*> ordered,
+                                                const std::vector<CourseOrderEntry>& course_order) {
   std::map<std::string, std::size_t> listed;  // id -> place in the course's order
   for (const CourseOrderEntry& entry : course_order) listed.emplace(entry.id, listed.size());
-  std::vector<const Lesson*> ordered;
-  for (const Lesson& l : lessons) ordered.push_back(&l);
   std::stable_sort(ordered.begin(), ordered.end(), [&listed](const Lesson* a, const Lesson* b) {
     const auto la = listed.find(a->id), lb = listed.find(b->id);
     if ((la != listed.end()) != (lb != listed.end())) return la != listed.end();
@@ -40,12 +45,27 @@ std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lesso
 }
 
 std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options) {
+  std::vector<BuiltLesson> built;
+  built.reserve(lessons.size());
+  std::vector<const BuiltLesson*> pointers;
+  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout)));
+  std::vector<IndexEntry> entries = IndexEntries(pointers, options);
+  return entries;
+}
+
+std::vector<IndexEntry> IndexEntries(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options) {
+  std::map<const Lesson*, const BuiltLesson*> built_of;
+  std::vector<const Lesson*> all;
+  for (const BuiltLesson* b : lessons) {
+    built_of[b->lesson] = b;
+    all.push_back(b->lesson);
+  }
   std::vector<IndexEntry> entries;
-  for (const Lesson* lesson : OrderLessonsForIndex(lessons, options.course.order)) {
+  for (const Lesson* lesson : OrderLessonsForIndex(std::move(all), options.course.order)) {
     IndexEntry e;
     e.lesson = lesson;
     e.page = lesson->id + "/" + std::string(kPagePath);
-    BuiltLesson built = BuildLesson(*lesson, options.layout);
+    const BuiltLesson& built = *built_of.at(lesson);
     for (const BuiltVariant& bv : built.variants) e.labels.push_back(bv.variant->label);
     if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
       const BuiltVariant& first = built.variants[0];
@@ -99,6 +119,15 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
 
 bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                        std::vector<Diagnostic>* diagnostics) {
+  std::vector<BuiltLesson> built;
+  built.reserve(lessons.size());
+  std::vector<const BuiltLesson*> pointers;
+  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout)));
+  return RenderCourseIndex(pointers, options, sink, diagnostics);
+}
+
+bool RenderCourseIndex(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
+                       std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("html")) return true;
   auto fail = [diagnostics](const std::string& message) { return ReportWriteFailure(diagnostics, "", message); };
   TemplateSet templates;
@@ -109,7 +138,7 @@ bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& 
     const std::string path = std::string("assets/") + asset;
     if (!sink.Put(path, text, &error)) return fail("cannot write " + path + ": " + error);
   }
-  const std::string course_pdf = WritesCourseHandout(lessons, options) ? kCoursePdfPath : "";
+  const std::string course_pdf = options.Wants("pdf") && !lessons.empty() ? kCoursePdfPath : "";
   if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options), course_pdf, options.course), &text, &error))
     return fail(error);
   if (!sink.Put("index.html", text, &error)) return fail("cannot write index.html: " + error);
@@ -117,6 +146,11 @@ bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& 
 }
 
 bool RenderCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics) {
+  return WriteCourseHandout(lessons, options, sink, diagnostics);
+}
+
+bool RenderCourseHandout(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics) {
   return WriteCourseHandout(lessons, options, sink, diagnostics);
 }

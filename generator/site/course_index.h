@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lesson/model.h"
+#include "site/built_lesson.h"
 #include "site/lesson_outputs.h"
 #include "site/templates.h"
 
@@ -22,6 +23,8 @@ namespace cl {
 // are skipped.
 std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons,
                                                 const std::vector<CourseOrderEntry>& course_order = {});
+std::vector<const Lesson*> OrderLessonsForIndex(std::vector<const Lesson*> lessons,
+                                                const std::vector<CourseOrderEntry>& course_order);
 
 // One lesson as the index lists it. Paths are relative to out/.
 struct IndexEntry {
@@ -36,6 +39,8 @@ struct IndexEntry {
 // Computes the entries of `lessons` in index order (builds each lesson's
 // storyboard to name its summary frame).
 std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options);
+// The same from lessons already built, in index order.
+std::vector<IndexEntry> IndexEntries(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options);
 
 // The index template's data. `course_pdf_href` is the course handout's path
 // relative to out/ ("course.pdf"), or "" when the build does not write it.

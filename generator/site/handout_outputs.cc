@@ -1,6 +1,7 @@
 #include "site/handout_outputs.h"
 
 #include <algorithm>
+#include <map>
 
 #include "render/cairo_pdf_markdown.h"
 #include "render/cairo_pdf_pages.h"
@@ -91,9 +92,25 @@ bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions
 bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                         std::vector<Diagnostic>* diagnostics) {
   if (!WritesCourseHandout(lessons, options)) return true;
+  std::vector<BuiltLesson> built;
+  built.reserve(lessons.size());
+  std::vector<const BuiltLesson*> pointers;
+  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout)));
+  return WriteCourseHandout(pointers, options, sink, diagnostics);
+}
+
+bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
+                        std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("pdf") || lessons.empty()) return true;
+  std::map<const Lesson*, const BuiltLesson*> built_of;
+  std::vector<const Lesson*> all;
+  for (const BuiltLesson* b : lessons) {
+    built_of[b->lesson] = b;
+    all.push_back(b->lesson);
+  }
   // One page geometry for the whole course: compact when every lesson's
   // handout is brief.
-  const std::vector<const Lesson*> ordered = OrderLessonsForIndex(lessons, options.course.order);
+  const std::vector<const Lesson*> ordered = OrderLessonsForIndex(std::move(all), options.course.order);
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = std::all_of(ordered.begin(), ordered.end(), [&](const Lesson* lesson) {
     return ChosenHandout(*lesson, options) == HandoutKind::Brief;
@@ -101,7 +118,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   const PdfPageGeometry page = PdfPaper(options.paper, pdf_options.compact);
   std::vector<PdfDocument> documents;
   for (const Lesson* lesson : ordered) {
-    documents.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout), ChosenHandout(*lesson, options), page));
+    documents.push_back(LessonHandoutDocument(*built_of.at(lesson), ChosenHandout(*lesson, options), page));
   }
   std::string pdf, error;
   const Course& course = options.course;

@@ -41,5 +41,8 @@ bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions
 // Writes course.pdf when WritesCourseHandout.
 bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                         std::vector<Diagnostic>* diagnostics);
+// The same from lessons already built.
+bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
+                        std::vector<Diagnostic>* diagnostics);
 
 }  // namespace cl

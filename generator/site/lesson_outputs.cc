@@ -8,6 +8,7 @@
 #include "site/frame_files.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_json.h"
+#include "site/output_paths.h"
 #include "site/page.h"
 
 namespace cl {
@@ -16,20 +17,44 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
                          std::vector<Diagnostic>* diagnostics) {
   const BuiltLesson built = BuildLesson(lesson, options.layout);
   diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
+  return RenderLessonOutputs(built, options, sink, diagnostics);
+}
+
+bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics) {
+  // Writers that only write see just the kinds to write; the page and
+  // lesson.json, which also link the other files, see what the folder holds.
+  RenderOptions writing = options;
+  if (!options.write.empty()) {
+    writing.only.clear();
+    for (const std::string& kind : options.write)
+      if (options.Wants(kind)) writing.only.insert(kind);
+    if (writing.only.empty()) return true;  // nothing of this lesson to write
+  }
   // Budgets before anything is drawn: a lesson over one renders nothing.
-  const std::vector<Diagnostic> over_budget = CheckLessonCost(built, options);
+  const std::vector<Diagnostic> over_budget = CheckLessonCost(built, writing);
   if (!over_budget.empty()) {
     diagnostics->insert(diagnostics->end(), over_budget.begin(), over_budget.end());
     return false;
   }
   // The first output that fails ends the lesson, so a full disk costs one
   // error per lesson rather than one per file; the lesson fails either way.
-  return WriteFrameFiles(built, options, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.svg|png
-         WriteLessonJson(built, options, sink, diagnostics) &&  // lesson.json
-         WriteAnimations(built, options, sink, diagnostics) &&  // <slug>.gif|svg
-         WriteHandout(built, options, sink, diagnostics) &&     // handout.pdf
-         WriteWorksheets(built, options, sink, diagnostics) &&  // worksheet.pdf, answers.pdf
-         WriteLessonPage(built, options, sink, diagnostics);    // index.html
+  return WriteFrameFiles(built, writing, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.svg|png
+         (!options.Writes("json") || WriteLessonJson(built, options, sink, diagnostics)) &&  // lesson.json
+         WriteAnimations(built, writing, sink, diagnostics) &&  // <slug>.gif|svg
+         WriteHandout(built, writing, sink, diagnostics) &&     // handout.pdf
+         WriteWorksheets(built, writing, sink, diagnostics) &&  // worksheet.pdf, answers.pdf
+         (!options.Writes("html") || WriteLessonPage(built, options, sink, diagnostics));  // index.html
+}
+
+std::string LessonOutputKind(std::string_view path) {
+  auto ends = [path](std::string_view suffix) { return path.ends_with(suffix); };
+  if (path.starts_with("frames/")) return ends(".png") ? "png" : "svg";
+  if (path == kLessonJsonPath) return "json";
+  if (ends(".pdf")) return "pdf";
+  if (path.find('/') == std::string_view::npos && ends(".gif")) return "gif";
+  if (path.find('/') == std::string_view::npos && ends(".svg")) return "anim-svg";
+  return "html";
 }
 
 }  // namespace cl

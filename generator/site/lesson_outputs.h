@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -25,14 +26,32 @@ struct RenderOptions {
   std::string templates_dir;        // folder holding the page templates
   long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
   Course course;                    // the course file's settings; defaults without one
+  // The kinds RenderLessonOutputs writes: empty, every kind `only` allows;
+  // else only these, while pages and lesson.json still link what `only` says
+  // the folder holds (an incremental build keeps the other kinds' files).
+  std::set<std::string> write;
 
   bool Wants(const std::string& kind) const { return only.empty() || only.count(kind) > 0; }
+  bool Writes(const std::string& kind) const { return Wants(kind) && (write.empty() || write.count(kind) > 0); }
 };
+
+struct BuiltLesson;
 
 // Writes out/<id>/... (paths relative to the lesson's folder). Returns false
 // with diagnostics on failure; warnings are appended either way.
 bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics);
+
+// The same from a lesson already built (site/built_lesson.h), so a build that
+// also needs it for the course computes and lays it out once.
+bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics);
+
+// The output kind (one of svg, png, gif, anim-svg, pdf, html, json) of a file
+// RenderLessonOutputs writes, from its path relative to out/<id>/: frames are
+// svg or png, other .svg and .gif files animations, .pdf files handouts,
+// lesson.json json; anything else belongs to the page (html).
+std::string LessonOutputKind(std::string_view path);
 
 // Writes the course-level files (relative to out/): index.html, assets/...,
 // course.pdf, from every lesson that built. The index and its assets come
@@ -48,6 +67,13 @@ bool RenderCourseOutputs(const std::vector<Lesson>& lessons, const RenderOptions
 bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                        std::vector<Diagnostic>* diagnostics);
 bool RenderCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
+                         std::vector<Diagnostic>* diagnostics);
+
+// The same from lessons already built (each BuiltLesson's lesson outlives
+// it), so a build computes and lays out each lesson once for every output.
+bool RenderCourseIndex(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
+                       std::vector<Diagnostic>* diagnostics);
+bool RenderCourseHandout(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics);
 
 }  // namespace cl

@@ -15,6 +15,7 @@ namespace {
 BuildManifest Sample() {
   BuildManifest m;
   m.course_key = "c0ffee";
+  m.course_pdf_key = "beef";
   m.course_entries = {"assets", "index.html"};
   m.course_files = std::vector<std::string>{"assets/style.css", "index.html"};
   ManifestLesson& l = m.lessons["edges"];
@@ -27,6 +28,8 @@ BuildManifest Sample() {
   l.inputs = {{"../lessons/my cat\tphoto.png", "dd"}};
   l.warnings = {{"", 12, 3, 5, "text hidden\nbecause cells are small \\ tiny"}};
   l.made = std::vector<std::string>{"frames/a\tb.svg", "index.html"};
+  l.outputs = {{"html", "a1"}, {"svg", "a2"}};
+  l.index_key = "a3";
   ManifestLesson& p = m.lessons["pooling"];  // a build was killed while replacing out/pooling
   p.id = "pooling";
   p.source = "../lessons/pooling.yaml";
@@ -51,8 +54,9 @@ BOOST_AUTO_TEST_SUITE(BuildManifestSuite)
 
 BOOST_AUTO_TEST_CASE(SerializesToTheDocumentedLines) {
   BOOST_TEST(cl::SerializeManifest(Sample()) ==
-             "convlesson-manifest\t2\n"
+             "convlesson-manifest\t3\n"
              "course\tc0ffee\n"
+             "course-pdf\tbeef\n"
              "course-entry\tassets\n"
              "course-entry\tindex.html\n"
              "course-file\tassets/style.css\n"
@@ -66,6 +70,9 @@ BOOST_AUTO_TEST_CASE(SerializesToTheDocumentedLines) {
              "input\t../lessons/my cat\\tphoto.png\tdd\n"
              "made\tframes/a\\tb.svg\n"
              "made\tindex.html\n"
+             "output\thtml\ta1\n"
+             "output\tsvg\ta2\n"
+             "index\ta3\n"
              "warning\t\t12\t3\t5\ttext hidden\\nbecause cells are small \\\\ tiny\n"
              "lesson\tpooling\n"
              "source\t../lessons/pooling.yaml\n"
@@ -105,8 +112,12 @@ BOOST_DATA_TEST_CASE(
     RefusesTextItDidNotWrite,
     bdata::make(std::vector<BadCase>{
         {"empty", "", "line 0: empty manifest"},
-        {"other file", "hello\n", "line 1: not a convlesson manifest of version 1 or 2"},
-        {"newer version", "convlesson-manifest\t3\n", "line 1: not a convlesson manifest of version 1 or 2"},
+        {"other file", "hello\n", "line 1: not a convlesson manifest of version 1, 2 or 3"},
+        {"newer version", "convlesson-manifest\t4\n", "line 1: not a convlesson manifest of version 1, 2 or 3"},
+        {"output key in version 2", "convlesson-manifest\t2\nlesson\ta\noutput\thtml\taa\n",
+         "line 3: output keys need version 3"},
+        {"kind listed twice", "convlesson-manifest\t3\nlesson\ta\noutput\thtml\taa\noutput\thtml\tbb\n",
+         "line 4: bad 'output' record"},
         {"file list in version 1", "convlesson-manifest\t1\nlesson\ta\nmade\tx.svg\n",
          "line 3: file lists need version 2"},
         {"made before a lesson", "convlesson-manifest\t2\nmade\tx.svg\n", "line 2: unexpected record before any lesson"},

@@ -84,16 +84,123 @@ BOOST_AUTO_TEST_CASE(LessonKeyChangesWithEveryInput) {
   BOOST_TEST(cl::LessonKey("g", "x.yaml", "y", {}) != base);
 }
 
-BOOST_AUTO_TEST_CASE(CourseKeyFollowsLessonKeysNotFileOrder) {
+BOOST_AUTO_TEST_CASE(CourseKeysFollowWhatEachPartReadsNotFileOrder) {
   BuildManifest m;
-  m.lessons["a"].key = "ka";
-  m.lessons["b"].key = "kb";
-  std::string both = cl::CourseKey("g", m, {"a", "b"});
-  BOOST_TEST(cl::CourseKey("g", m, {"b", "a"}) == both);
-  BOOST_TEST(cl::CourseKey("g", m, {"a"}) != both);
-  BOOST_TEST(cl::CourseKey("g2", m, {"a", "b"}) != both);
-  m.lessons["b"].key = "kb2";
-  BOOST_TEST(cl::CourseKey("g", m, {"a", "b"}) != both);
+  m.lessons["a"].index_key = "ia";
+  m.lessons["a"].outputs = {{"html", "ha"}, {"pdf", "pa"}};
+  m.lessons["b"].index_key = "ib";
+  m.lessons["b"].outputs = {{"html", "hb"}, {"pdf", "pb"}};
+  const std::string index = cl::CourseIndexKey("g", m, {"a", "b"}), pdf = cl::CoursePdfKey("g", m, {"a", "b"});
+  BOOST_TEST(cl::CourseIndexKey("g", m, {"b", "a"}) == index);
+  BOOST_TEST(cl::CourseIndexKey("g", m, {"a"}) != index);
+  BOOST_TEST(cl::CourseIndexKey("g2", m, {"a", "b"}) != index);
+  BOOST_TEST(index != pdf);
+  // A new handout (prose edited) changes course.pdf, not the index.
+  m.lessons["b"].outputs["pdf"] = "pb2";
+  BOOST_TEST(cl::CourseIndexKey("g", m, {"a", "b"}) == index);
+  BOOST_TEST(cl::CoursePdfKey("g", m, {"a", "b"}) != pdf);
+  // What the index lists (title, order, ...) changes both.
+  m.lessons["b"].index_key = "ib2";
+  BOOST_TEST(cl::CourseIndexKey("g", m, {"a", "b"}) != index);
+  // A kind a lesson no longer holds changes what the index may link.
+  m.lessons["b"].index_key = "ib";
+  m.lessons["b"].outputs.erase("html");
+  BOOST_TEST(cl::CourseIndexKey("g", m, {"a", "b"}) != index);
+  BOOST_TEST(cl::KindsHeldByAll(m, {"a", "b"}) == std::set<std::string>{"pdf"});
+  BOOST_TEST(cl::KindsHeldByAll(m, {"a"}) == (std::set<std::string>{"html", "pdf"}));
+}
+
+namespace {
+
+// Keys as output_keys.h makes them, in a form a test can read: html and
+// json depend on what the folder holds, the rest on `version` alone.
+std::map<std::string, std::string> FakeKeys(const std::string& version, const std::set<std::string>& present) {
+  std::map<std::string, std::string> keys;
+  std::string holds;
+  for (const std::string& kind : present) holds += kind + ",";
+  for (const std::string& kind : cl::AllOutputKinds())
+    keys[kind] = version + (kind == "html" || kind == "json" ? "|" + holds : "");
+  return keys;
+}
+
+ManifestLesson HoldingEverything(const std::string& version) {
+  ManifestLesson l = Built();
+  l.outputs = FakeKeys(version, cl::AllOutputKinds());
+  l.made = std::vector<std::string>{"frames/v/001-input.svg", "frames/v/001-input.png", "v.gif", "v.svg",
+                                    "handout.pdf", "index.html", "lesson.json"};
+  return l;
+}
+
+cl::LessonOutputPlan Plan(const ManifestLesson* previous, const std::set<std::string>& wanted,
+                          const std::string& version, bool force = false, const std::string& missing_kind = "") {
+  return cl::PlanLessonOutputs(
+      previous, "edges", wanted, force, [&](const std::set<std::string>& present) { return FakeKeys(version, present); },
+      [&](const std::string& kind) { return kind != missing_kind; });
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(WritesOnlyTheKindsWhoseKeyChanged) {
+  const std::set<std::string> all = cl::AllOutputKinds();
+  // Never built: everything wanted is written.
+  cl::LessonOutputPlan first = Plan(nullptr, all, "v1");
+  BOOST_TEST(first.write == all);
+  BOOST_TEST(first.keep.empty());
+  // Nothing changed: everything is kept.
+  ManifestLesson previous = HoldingEverything("v1");
+  cl::LessonOutputPlan same = Plan(&previous, all, "v1");
+  BOOST_TEST(same.write.empty());
+  BOOST_TEST(same.keep == all);
+  // One key changed (as prose changes pdf, html and json): only those.
+  previous.outputs["pdf"] = "old";
+  previous.outputs["json"] = "old";
+  cl::LessonOutputPlan prose = Plan(&previous, all, "v1");
+  BOOST_TEST(prose.write == (std::set<std::string>{"json", "pdf"}));
+  BOOST_TEST(prose.present == all);
+  // --force writes every wanted kind.
+  BOOST_TEST(Plan(&previous, all, "v1", true).write == all);
+  // A kind whose files are not all there is written again.
+  BOOST_TEST(Plan(&previous, all, "v1", false, "png").write == (std::set<std::string>{"json", "pdf", "png"}));
+}
+
+BOOST_AUTO_TEST_CASE(OnlyLeavesTheOtherKindsAsTheyAre) {
+  const std::set<std::string> all = cl::AllOutputKinds();
+  ManifestLesson previous = HoldingEverything("v1");
+  // Every key changed, but only html is wanted: the rest stays, and the page
+  // links what the folder still holds.
+  cl::LessonOutputPlan only = Plan(&previous, {"html"}, "v2");
+  BOOST_TEST(only.write == std::set<std::string>{"html"});
+  BOOST_TEST(only.present == all);
+  BOOST_TEST(only.keep.size() == all.size() - 1);
+  BOOST_TEST(only.keys.at("html") == FakeKeys("v2", all).at("html"));
+  // A kind not wanted whose files are gone is no longer held, and not linked.
+  cl::LessonOutputPlan lost = Plan(&previous, {"html"}, "v1", false, "pdf");
+  BOOST_TEST(!lost.present.count("pdf"));
+  BOOST_TEST(lost.write == std::set<std::string>{"html"});  // it links one kind less
+  // Into an empty folder, --only html makes a page that links nothing else.
+  BOOST_TEST(Plan(nullptr, {"html"}, "v1").present == std::set<std::string>{"html"});
+}
+
+BOOST_AUTO_TEST_CASE(KeepsNothingOfAFolderItCannotVouchFor) {
+  const std::set<std::string> all = cl::AllOutputKinds();
+  ManifestLesson pending = HoldingEverything("v1");
+  pending.pending = true;  // a build was killed while replacing it
+  BOOST_TEST(Plan(&pending, all, "v1").write == all);
+  BOOST_TEST(Plan(&pending, {"html"}, "v1").present == std::set<std::string>{"html"});
+  ManifestLesson other_id = HoldingEverything("v1");
+  other_id.id = "renamed";  // the lesson file now declares "edges"
+  BOOST_TEST(Plan(&other_id, all, "v1").write == all);
+  ManifestLesson version_two = Built();  // no output keys yet
+  BOOST_TEST(Plan(&version_two, all, "v1").write == all);
+}
+
+BOOST_AUTO_TEST_CASE(FilesOfKindsFollowTheirPaths) {
+  const ManifestLesson l = HoldingEverything("v1");
+  BOOST_TEST(cl::FilesOfKinds(l, {"svg"}) == std::vector<std::string>{"frames/v/001-input.svg"});
+  BOOST_TEST(cl::FilesOfKinds(l, {"anim-svg", "gif"}) == (std::vector<std::string>{"v.gif", "v.svg"}));
+  BOOST_TEST(cl::FilesOfKinds(l, {"html", "json"}) == (std::vector<std::string>{"index.html", "lesson.json"}));
+  BOOST_TEST(cl::AsOnly(cl::AllOutputKinds()).empty());
+  BOOST_TEST(cl::AsOnly({"html"}) == std::set<std::string>{"html"});
 }
 
 BOOST_AUTO_TEST_CASE(StaleLessonsAreUnclaimedAndTheirFileIsGone) {

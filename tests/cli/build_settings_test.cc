@@ -92,6 +92,8 @@ BOOST_AUTO_TEST_CASE(GeneratorKeyFollowsOutputOptionsOnly) {
   logging.jobs = 7;
   logging.force = logging.quiet = logging.verbose = logging.fail_fast = true;
   logging.out_dir = "elsewhere";
+  // --only chooses which kinds are written; each kind has its own key.
+  logging.only = "svg";
   BOOST_TEST(KeyFor(logging) == key);
 
   cl::BuildOptions scale = base;
@@ -100,9 +102,6 @@ BOOST_AUTO_TEST_CASE(GeneratorKeyFollowsOutputOptionsOnly) {
   cl::BuildOptions paper = base;
   paper.paper = "letter";
   BOOST_TEST(KeyFor(paper) != key);
-  cl::BuildOptions only = base;
-  only.only = "svg";
-  BOOST_TEST(KeyFor(only) != key);
   ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
   BOOST_TEST(KeyFor(base) != key);
   ::unsetenv("SOURCE_DATE_EPOCH");
