@@ -205,16 +205,15 @@ void BuildProgress::End(const BuildTotals& t) {
                      : seconds < 1  ? fmt::format("{:.0f} ms", seconds * 1000)
                                     : fmt::format("{:.2f} s", seconds);
   const std::string lessons = CountText(t.lessons, "lesson", "lessons");
+  // "9 files written (index.html, course.pdf rebuilt), 154 kept, 1 lesson folder removed"
   std::string files = CountText(t.files_written, "file", "files") + " written";
+  if (!t.course_entries.empty()) files += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
   if (t.files_kept > 0) files += fmt::format(", {} kept", t.files_kept);
   if (t.removed > 0) files += fmt::format(", {} removed", CountText(t.removed, "lesson folder", "lesson folders"));
   std::string line;
   if (t.built == 0 && t.failed == 0) {
-    // Nothing of a lesson was rendered: what was written is the course's.
+    // No lesson folder changed: what was written is the course's.
     line = fmt::format("{} up to date; {} in {}", lessons, files, took);
-    if (!t.course_entries.empty())
-      line = fmt::format("{} up to date; course {} rebuilt, {} in {}", lessons, fmt::join(t.course_entries, ", "),
-                         files, took);
     if (t.files_written == 0 && t.removed == 0) line = fmt::format("{} up to date in {}", lessons, took);
   } else {
     std::string failed = fmt::format("{} failed", t.failed);

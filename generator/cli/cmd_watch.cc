@@ -1,5 +1,5 @@
-// `convlesson watch`: builds, then polls the lessons, the files they read and
-// the templates every interval, and rebuilds (incrementally) when something
+// `convlesson watch`: builds, then polls the lessons, the files they read (and
+// every file of their folders), and the templates every interval, and rebuilds (incrementally) when something
 // changed, printing diagnostics as they occur. SIGINT or SIGTERM stop it
 // cleanly: a build in progress finishes the lessons it started, the rest is
 // left for next time, and the output folder stays consistent.
@@ -63,7 +63,8 @@ int RunWatch(const WatchOptions& options) {
       continue;
     }
     first = false;
-    WatchSnapshot before = TakeWatchSnapshot(options.build.paths, {}, settings.render.templates_dir);
+    const std::string& templates = settings.render.templates_dir;
+    WatchSnapshot before = TakeWatchSnapshot(options.build.paths, {}, templates, settings.out_dir);
     CourseBuildResult result;
     std::string course_report;
     const bool course_ok = ApplyCourseFile(options.build, &settings, &course_report);
@@ -75,7 +76,7 @@ int RunWatch(const WatchOptions& options) {
     if (g_stop.load()) break;
     // Files the build read join the watch list; anything changed during the
     // build shows up as a difference against `before` at the first poll.
-    WatchSnapshot seen = TakeWatchSnapshot(options.build.paths, result.inputs, settings.render.templates_dir);
+    WatchSnapshot seen = TakeWatchSnapshot(options.build.paths, result.inputs, templates, settings.out_dir);
     for (WatchedFile& f : seen)
       for (const WatchedFile& b : before)
         if (b.path == f.path) f = b;
@@ -85,7 +86,7 @@ int RunWatch(const WatchOptions& options) {
     for (;;) {
       SleepUnlessStopped(options.interval_ms);
       if (g_stop.load()) break;
-      WatchSnapshot now = TakeWatchSnapshot(options.build.paths, result.inputs, settings.render.templates_dir);
+      WatchSnapshot now = TakeWatchSnapshot(options.build.paths, result.inputs, templates, settings.out_dir);
       std::vector<std::string> changed = ChangedPaths(seen, now);
       if (changed.empty()) continue;
       if (mode != ProgressMode::Quiet)

@@ -74,6 +74,16 @@ bool SameTree(const std::string& a, const std::string& b) {
   return true;
 }
 
+// Puts a hard link to `old` at `now`, replacing what is there in one
+// rename; false (and `now` as it was) when the file system cannot.
+bool ReplaceWithLink(const std::string& old, const std::string& now) {
+  const std::string temp = now + ".link";
+  if (::link(old.c_str(), temp.c_str()) != 0) return false;
+  if (::rename(temp.c_str(), now.c_str()) == 0) return true;
+  ::unlink(temp.c_str());
+  return false;
+}
+
 std::string BaseDirOf(const std::string& path) {
   std::string parent = std::filesystem::path(path).parent_path().string();
   return parent.empty() ? "." : parent;
@@ -513,23 +523,16 @@ void CourseBuilder::RenderOne(LessonJob& job) {
 bool CourseBuilder::KeepUnchangedFiles(LessonJob& job, const std::string& stage,
                                        const std::vector<std::string>& written, std::vector<std::string>* unchanged) {
   const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
+  if (options_.force) return true;  // --force writes every file again
   if (!previous || previous->id != job.id || previous->pending || !previous->made) return true;
   for (const std::string& file : written) {
     if (!std::binary_search(previous->made->begin(), previous->made->end(), file)) continue;
     const std::string old = LessonDir(job.id) + "/" + file, now = stage + "/" + file;
     if (!SameTree(old, now)) continue;
     // The old file itself goes into the new folder, so a file whose bytes did
-    // not change keeps its inode and modification time.
-    std::string error;
-    if (!RemoveTree(now, &error) || ::link(old.c_str(), now.c_str()) != 0) {
-      std::string bytes;
-      if (!ReadFileBytes(old, &bytes, &error) || !WriteFileAtomic(now, bytes, &error)) {
-        job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("cannot keep {}: {}", old, error)});
-        return false;
-      }
-      continue;  // a copy: written anew after all
-    }
-    unchanged->push_back(file);
+    // not change keeps its inode and modification time (where the file
+    // system cannot link, the new copy simply stays).
+    if (ReplaceWithLink(old, now)) unchanged->push_back(file);
   }
   return true;
 }
@@ -722,10 +725,23 @@ void CourseBuilder::BuildCourse() {
     }
   // An entry made again with the same bytes (the assets when only the index
   // changed) stays as it is: the build's own, with its modification time.
+  std::set<std::string> unchanged_course_files;
   std::erase_if(entries, [&](const std::string& name) {
     const OwnedFiles owned = OwnedByCourse(manifest_, name);
     return !FindUnownedFile(out_ + "/" + name, owned) && !owned.everything && SameTree(stage + "/" + name, out_ + "/" + name);
   });
+  // In an entry that did change, each file with the same bytes as before is
+  // the old file itself (linked), keeping its inode and modification time.
+  for (const std::string& name : entries) {
+    const OwnedFiles owned = OwnedByCourse(manifest_, name);
+    for (const std::string& path : index_sink.paths()) {
+      if (!path.starts_with(name + "/")) continue;
+      const std::string relative = path.substr(name.size() + 1);
+      const std::string old = out_ + "/" + path, now = stage + "/" + path;
+      if ((owned.everything || owned.files.count(relative)) && SameTree(old, now) && ReplaceWithLink(old, now))
+        unchanged_course_files.insert(path);
+    }
+  }
   std::vector<std::string> course_files;
   for (const std::string& path : index_sink.paths())
     if (std::find(entries.begin(), entries.end(), path.substr(0, path.find('/'))) != entries.end())
@@ -777,9 +793,12 @@ void CourseBuilder::BuildCourse() {
   if (pdf_due && handout_ok) manifest_.course_pdf_key = pdf_key;
   WriteManifest();
   CrashPoint("course-recorded");
-  result_.totals.files_written += static_cast<int>(course_files.size());
+  for (const std::string& path : course_files) {
+    if (unchanged_course_files.count(path)) continue;
+    ++result_.totals.files_written;
+    progress_.FileWritten(out_ + "/" + path);
+  }
   result_.totals.course_entries = entries;
-  for (const std::string& path : course_files) progress_.FileWritten(out_ + "/" + path);
 }
 
 bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<Lesson>* loaded,

@@ -38,6 +38,11 @@ build() {
 
 # Files under DIR with their modification times (nanoseconds), sorted.
 mtimes() { (cd "$1" && find . -type f -printf '%P %T@\n' | sort); }
+# Files under DIR with their inode and modification time, sorted: a file the
+# build kept (left in place or linked into a new folder) keeps both.
+stamps() { (cd "$1" && find . -type f ! -name .convlesson.lock ! -name .convlesson-manifest -printf '%P %i %T@\n' | sort); }
+# rewritten BEFORE AFTER: the paths whose inode or mtime changed, or that came or went, sorted.
+rewritten() { { diff "$1" "$2" || true; } | sed -n 's/^[<>] \([^ ]*\) .*/\1/p' | sort -u; }
 # Files under DIR with their SHA-256, sorted; the build's own files can be left out.
 hashes() { (cd "$1" && find . -type f ! -name .convlesson.lock -print0 | sort -z | xargs -0 -r sha256sum); }
 hashes_of_outputs() { hashes "$1" | grep -v ' \./\.convlesson-manifest$' || true; }
@@ -106,6 +111,104 @@ check_version() {
 }
 
 case $case_name in
+  edit-kinds)
+    # Each kind of edit: the build renders only the kinds of output that read
+    # what changed (its log names them), rewrites exactly the files whose
+    # bytes changed (by a cold build before and after; every other file keeps
+    # its inode and mtime) and leaves a tree, manifest included, identical to
+    # a cold build of the same lessons.
+    most=(--only svg,anim-svg,pdf,html,json)
+    build 0 "${most[@]}" -o cold
+    build 0 "${most[@]}"
+    # check_edit NAME LOG_LINE: builds after an edit and checks the above.
+    check_edit() {
+      stamps out >before
+      build 0 "${most[@]}"
+      log_has "$2"
+      cp "$work/log" "$work/edit.log"  # the cold build below writes the log again
+      stamps out >after
+      rewritten before after >got
+      build 0 "${most[@]}" -o cold.new
+      { diff <(hashes_of_outputs cold) <(hashes_of_outputs cold.new) || true; } | sed -n 's|^[<>] [0-9a-f]*  \./||p' |
+        sort -u >want
+      [[ -s want ]] || fail "$1: the edit changed no output; the test would prove nothing"
+      diff -u want got || fail "$1: the files rewritten are not exactly those whose bytes changed"
+      diff -u <(hashes cold.new) <(hashes out) || fail "$1: the incremental tree differs from a cold build"
+      rm -r cold && mv cold.new cold
+    }
+    sed -i '0,/^    body: |$/s//    body: |\n      One more sentence of prose./' lessons/leaky-relu.yaml
+    check_edit prose "built leaky-relu (html, json, pdf: "
+    sed -i 's/^order: 3$/order: 0.5/' lessons/leaky-relu.yaml
+    check_edit order "3 lessons up to date; 2 files written (course.pdf, index.html rebuilt)"
+    retitle padding-and-stride "A new title"
+    check_edit title "built padding-and-stride (anim-svg, html, json, pdf: "
+    sed -i 's/- \[0, -1\]/- [0, -2]/' lessons/leaky-relu.yaml
+    check_edit computation "built leaky-relu ("
+    grep -qF "built leaky-relu (" "$work/edit.log" && ! grep -qF "built leaky-relu (anim" "$work/edit.log" ||
+      fail "a weight edit did not render every kind: $(cat "$work/edit.log")"
+    sed -i 's|</body>|<!-- edited --></body>|' templates/lesson.mustache
+    check_edit page-template "3 lessons: 3 built, 0 up to date, 0 failed"
+    grep -c "built .* (html: 1 file" "$work/edit.log" | grep -qx 3 || fail "a page template edit rendered more than pages"
+    echo "/* edited */" >>templates/style.css
+    check_edit stylesheet "3 lessons up to date; 1 file written (assets rebuilt)"
+    sed -i 's/^title: .*/title: Another course title/' lessons/course.yaml
+    check_edit course-title "3 lessons up to date; 2 files written (course.pdf, index.html rebuilt)"
+    sed -i 's/^language: en$/language: en-GB/' lessons/course.yaml
+    check_edit course-language "3 lessons: 3 built, 0 up to date, 0 failed"
+    ;;
+
+  only-keeps)
+    # --only writes the kinds it names and leaves every other output as it is;
+    # the page still links them, as a full build's page does.
+    most=(--only svg,anim-svg,pdf,html,json)
+    build 0 "${most[@]}"
+    stamps out >before
+    retitle leaky-relu "Only the page"
+    build 0 --only html
+    log_has "built leaky-relu (html: 1 file, "
+    stamps out >after
+    printf 'index.html\nleaky-relu/index.html\n' | diff -u - <(rewritten before after) ||
+      fail "--only html rewrote or removed other files"
+    build 0 "${most[@]}" -o cold
+    cmp -s out/leaky-relu/index.html cold/leaky-relu/index.html || fail "the --only html page differs from a full build's"
+    cmp -s out/index.html cold/index.html || fail "the --only html index differs from a full build's"
+    # The next build without --only brings the other kinds up to date.
+    build 0 "${most[@]}"
+    log_has "built leaky-relu (anim-svg, json, pdf: "
+    diff -u <(hashes cold) <(hashes out) || fail "after --only html and a full build, out/ differs from a cold build"
+    ;;
+
+  one-lesson)
+    # Building one lesson keeps every other lesson of out/ in the index and
+    # course.pdf, and gives what building them all would.
+    most=(--only svg,pdf,html,json)
+    build 0 "${most[@]}"
+    stamps out >before
+    retitle leaky-relu "Built alone"
+    "$bin" build lessons/leaky-relu.yaml lessons/course.yaml --templates templates "${most[@]}" >"$work/log" 2>"$work/err" ||
+      fail "a one-lesson build failed: $(cat "$work/err")"
+    log_has "1 lesson: 1 built, 0 up to date, 0 failed"
+    for id in "${ids[@]}"; do grep -qF "href=\"$id/index.html\"" out/index.html || fail "the index lost $id"; done
+    grep -qF "Built alone" out/index.html || fail "the index lacks the new title"
+    stamps out >after
+    rewritten before after | grep -v '^leaky-relu/' | grep -vx 'index.html\|course.pdf' &&
+      fail "a one-lesson build rewrote another lesson's files"
+    build 0 "${most[@]}" -o cold
+    diff -u <(hashes cold) <(hashes out) || fail "a one-lesson build differs from building them all"
+    ;;
+
+  jobs)
+    # -j 1 against -j 3 on incremental builds too: the same bytes, manifest included.
+    for j in 1 3; do
+      rm -rf lessons && cp -r "$src/lessons" lessons
+      build 0 "${fast[@]}" -j $j -o "out$j"
+      retitle leaky-relu "Edited"
+      sed -i 's/^order: 2$/order: 7/' lessons/padding-and-stride.yaml
+      build 0 "${fast[@]}" -j $j -o "out$j"
+    done
+    diff -u <(hashes out1) <(hashes out3) || fail "incremental builds depend on -j"
+    ;;
+
   noop)
     build 0 "${fast[@]}"
     log_has "3 lessons: 3 built, 0 up to date, 0 failed"
@@ -127,8 +230,9 @@ case $case_name in
     for id in conv-relu-pool padding-and-stride; do
       mtimes "out/$id" | diff -u "before.$id" - || fail "$id was rewritten though unchanged"
     done
-    # Every file of the edited lesson is new: the folder was swapped whole.
-    mtimes out/leaky-relu | grep -Fxf before.leaky-relu && fail "leaky-relu kept files of its old build"
+    # The title is in the page and lesson.json, not in the frames: only those two are new.
+    mtimes out/leaky-relu | grep -vFxf before.leaky-relu | cut -d' ' -f1 >new.leaky-relu || true
+    printf 'index.html\nlesson.json\n' | diff -u - new.leaky-relu || fail "leaky-relu rewrote other files than its page and JSON"
     grep -qF "Leaky ReLU, edited" out/leaky-relu/lesson.json || fail "lesson.json lacks the new title"
     grep -qF "Leaky ReLU, edited" out/index.html || fail "the course index lacks the new title"
     ;;
@@ -181,13 +285,24 @@ case $case_name in
   edit-template)
     build 0 "${fast[@]}"
     for id in "${ids[@]}"; do mtimes "out/$id" >"before.$id"; done
+    stamps out >before.all
     echo "/* a course's own touch */" >>templates/style.css
     build 0 "${fast[@]}"
-    log_has "3 lessons: 3 built, 0 up to date, 0 failed"
-    for id in "${ids[@]}"; do
-      mtimes "out/$id" | grep -Fxf "before.$id" && fail "$id kept files built with the old template"
-    done
+    # The pages link the stylesheet: they are made again, to the same bytes, and kept.
+    log_has "3 lessons up to date; 1 file written (assets rebuilt)"
+    stamps out >after.all
+    echo assets/style.css | diff -u - <(rewritten before.all after.all) ||
+      fail "a stylesheet edit rewrote more than the assets"
     cmp -s templates/style.css out/assets/style.css || fail "assets/style.css is not the edited template"
+    # The page template: every page, and nothing else.
+    sed -i 's|</body>|<!-- edited --></body>|' templates/lesson.mustache
+    grep -qF -- '<!-- edited -->' templates/lesson.mustache || fail "the test did not edit the page template"
+    build 0 "${fast[@]}"
+    log_has "3 lessons: 3 built, 0 up to date, 0 failed"
+    stamps out >after.page
+    printf '%s/index.html\n' "${ids[@]}" | sort | diff -u - <(rewritten after.all after.page) ||
+      fail "a page template edit rewrote more than the pages"
+    for id in "${ids[@]}"; do grep -qF -- '<!-- edited -->' "out/$id/index.html" || fail "$id's page lacks the edit"; done
     ;;
 
   delete-lesson)
@@ -195,16 +310,29 @@ case $case_name in
     mkdir -p out/mine && echo keep >out/mine/notes.txt && echo keep >out/notes.txt
     mtimes out/conv-relu-pool >before
     rm lessons/leaky-relu.yaml
+    # Removing outputs is asked for: a build keeps them, out of the index.
     build 0 "${fast[@]}"
+    log_has "kept out/leaky-relu: its lesson file lessons/leaky-relu.yaml is gone (\`convlesson clean\` removes it)"
+    [[ -f out/leaky-relu/lesson.json ]] || fail "a build without --prune removed outputs"
+    grep -q leaky-relu out/index.html && fail "the index still lists the lesson whose file is gone"
+    mtimes out/conv-relu-pool | diff -u before - || fail "an unchanged lesson was rewritten"
+    "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
     log_has "removed out/leaky-relu: its lesson file lessons/leaky-relu.yaml is gone"
+    log_has "1 lesson folder removed"
     [[ ! -e out/leaky-relu ]] || fail "outputs of the deleted lesson remain"
     [[ -f out/mine/notes.txt && -f out/notes.txt ]] || fail "the build removed files it did not make"
     mtimes out/conv-relu-pool | diff -u before - || fail "an unchanged lesson was rewritten"
     grep -q leaky-relu out/index.html && fail "the index still lists the deleted lesson"
     grep -q leaky-relu out/.convlesson-manifest && fail "the manifest still lists the deleted lesson"
-    # A build of one lesson file leaves the others' outputs alone.
+    # A build of one lesson file leaves the others' outputs alone, and in the index.
     "$bin" build lessons/conv-relu-pool.yaml --templates templates "${fast[@]}" --force >/dev/null
     [[ -d out/padding-and-stride ]] || fail "building one lesson removed another's outputs"
+    grep -q 'href="padding-and-stride/index.html"' out/index.html || fail "building one lesson dropped another from the index"
+    # build --prune removes as clean does.
+    rm lessons/padding-and-stride.yaml
+    build 0 "${fast[@]}" --prune
+    log_has "removed out/padding-and-stride: its lesson file"
+    [[ ! -e out/padding-and-stride ]] || fail "--prune left the outputs of a deleted lesson"
     ;;
 
   force-and-staging)
@@ -247,7 +375,7 @@ case $case_name in
     err_has "out/leaky-relu/notes.txt was not made by convlesson"
     [[ -f out/leaky-relu/notes.txt ]] || fail "a note in a built folder was lost on rebuild"
     rm lessons/leaky-relu.yaml
-    build 0 "${fast[@]}"
+    build 0 "${fast[@]}" --prune
     log_has "kept out/leaky-relu/notes.txt: convlesson did not make it"
     [[ -f out/leaky-relu/notes.txt && ! -e out/leaky-relu/lesson.json ]] || fail "stale removal took the wrong files"
     # A course file the user dropped into assets/ after a build survives the next course build.
@@ -392,7 +520,7 @@ case $case_name in
     err_has "out: error: cannot write course.pdf: cannot write 'out/.staging/.course/course.pdf':"
     [[ -f out/index.html && -f out/assets/style.css ]] || fail "the index was not published without course.pdf"
     [[ ! -e out/course.pdf ]] || fail "a course.pdf appeared although it could not be written"
-    grep -q '^course	' out/.convlesson-manifest && fail "the manifest calls the incomplete course up to date"
+    grep -q '^course-pdf	' out/.convlesson-manifest && fail "the manifest calls the missing course.pdf up to date"
     build 0 "${pdf[@]}"
     [[ -f out/course.pdf ]] || fail "the build after the failure did not write course.pdf"
     cp out/course.pdf course.good
@@ -422,10 +550,12 @@ case $case_name in
     crashes=0
     for mode in exchange fallback; do
       export CONVLESSON_TEST_NO_EXCHANGE=$([[ $mode == fallback ]] && echo 1 || echo 0)
+      # (A title changes each lesson's page and JSON and the index, not the
+      # assets: the one course entry swapped is index.html.)
       points=(lesson-staged lesson-pending lesson-swapped lesson-swapped@3 lesson-recorded swapped@2
-              course-staged course-pending course-entry-swapped course-entry-swapped@2 course-recorded)
-      # The fallback moves the old version aside first: lessons 1 and 3, then assets/ and index.html.
-      [[ $mode == fallback ]] && points+=(moved-aside moved-aside@3 moved-aside@4 moved-aside@5)
+              course-staged course-pending course-entry-swapped course-recorded)
+      # The fallback moves the old version aside first: lessons 1 and 3, then index.html.
+      [[ $mode == fallback ]] && points+=(moved-aside moved-aside@3 moved-aside@4)
       for point in "${points[@]}"; do
         for next in back forward; do
           context="$mode: crash at $point, then building the $next version"
@@ -451,7 +581,7 @@ case $case_name in
     unset CONVLESSON_TEST_NO_EXCHANGE
     # A lesson file deleted, the build killed after removing its folder, the file restored.
     rm lessons/leaky-relu.yaml
-    CONVLESSON_TEST_CRASH_AT=stale-removed build 137 "${fast[@]}"
+    CONVLESSON_TEST_CRASH_AT=stale-removed build 137 "${fast[@]}" --prune
     [[ ! -e out/leaky-relu ]] || fail "the crash point came before the removal"
     use_version $current
     build 0 "${fast[@]}"
@@ -533,8 +663,19 @@ case $case_name in
     printf 'fitler: x\n' >>lessons/leaky-relu.yaml
     wait_for "lessons/leaky-relu.yaml:" err
     grep -qF "Watched edit" out/leaky-relu/lesson.json || fail "a failing edit replaced the last good outputs"
+    sed -i '/^fitler:/d' lessons/leaky-relu.yaml  # fixed: back to what out/ holds
+    wait_for "3 lessons up to date" log
     echo "/* edited */" >>templates/style.css
-    wait_for "2 built" log
+    wait_for "assets rebuilt" log
+    # A lesson whose image is not there yet: once the image appears, it builds;
+    # replaced by another picture, it builds again.
+    printf 'id: late-picture\ntitle: Late picture\nimage: {file: late.png, size: [8, 8]}\nfilter: sobel-x\n' >lessons/late.yaml
+    wait_for "lessons/late.yaml:3:" err
+    cp "$src/docs/img/frame-conv.png" lessons/late.png
+    wait_for "built late-picture" log
+    cp "$src/docs/img/realistic-pool.png" lessons/late.png
+    for _ in $(seq 600); do (($(grep -c "built late-picture" log) >= 2)) && break; sleep 0.1; done
+    (($(grep -c "built late-picture" log) >= 2)) || fail "replacing the image built nothing: $(cat log)"
     kill -TERM $pid
     rc=0
     wait $pid || rc=$?
