@@ -7,8 +7,8 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <memory>
 #include <set>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -23,6 +23,9 @@
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
 #include "cli/build_staging.h"
+#include "cli/course_plan.h"
+#include "cli/course_publish.h"
+#include "cli/lesson_publish.h"
 #include "cli/output_keys.h"
 #include "cli/output_ownership.h"
 #include "lesson/loader.h"
@@ -33,74 +36,7 @@
 namespace cl {
 namespace {
 
-constexpr size_t kMaxLessonFileBytes = size_t{16} << 20;
 constexpr size_t kMaxManifestBytes = size_t{64} << 20;  // ~200k lessons; beyond that it is not ours
-
-// One lesson file of this build, from reading it to its outcome.
-struct LessonJob {
-  std::string path;       // as collected, for messages and loading
-  std::string source;     // relative to out/, the manifest's name for it
-  std::string yaml;       // the bytes everything below was computed from
-  std::string yaml_hash;
-  bool readable = false;
-  std::optional<ManifestLesson> previous;  // what the manifest says this file made
-  bool up_to_date = false;
-  std::optional<Lesson> lesson;           // after loading
-  std::vector<ManifestInput> inputs;      // files it read, hashed right after loading
-  std::vector<Diagnostic> diagnostics;    // loader's, then renderer's
-  std::string id;                         // the id it may write, once claimed
-  LessonOutputPlan plan;                  // which kinds it writes and keeps
-  std::optional<BuiltLesson> built;       // computed once, for its outputs and the course's
-  bool attempted = false;
-  LessonOutcome outcome = LessonOutcome::Failed;
-};
-
-// Whether `a` and `b` hold the same files with the same bytes (a file or a
-// folder tree; symbolic links never count as the same).
-bool SameTree(const std::string& a, const std::string& b) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status sa = fs::symlink_status(a, ec), sb = fs::symlink_status(b, ec);
-  if (sa.type() != sb.type()) return false;
-  if (sa.type() == fs::file_type::regular) {
-    std::string x, y;
-    return ReadFileBytes(a, &x, nullptr) && ReadFileBytes(b, &y, nullptr) && x == y;
-  }
-  if (sa.type() != fs::file_type::directory) return false;
-  const std::vector<std::string> names = ListDirectory(a);
-  if (names != ListDirectory(b)) return false;
-  for (const std::string& name : names)
-    if (!SameTree(a + "/" + name, b + "/" + name)) return false;
-  return true;
-}
-
-// Puts a hard link to `old` at `now`, replacing what is there in one
-// rename; false (and `now` as it was) when the file system cannot.
-bool ReplaceWithLink(const std::string& old, const std::string& now) {
-  const std::string temp = now + ".link";
-  if (::link(old.c_str(), temp.c_str()) != 0) return false;
-  if (::rename(temp.c_str(), now.c_str()) == 0) return true;
-  ::unlink(temp.c_str());
-  return false;
-}
-
-std::string BaseDirOf(const std::string& path) {
-  std::string parent = std::filesystem::path(path).parent_path().string();
-  return parent.empty() ? "." : parent;
-}
-
-// Loads the bytes the job hashed (never the file again, which may have changed
-// since). Diagnostics go to *diagnostics; a lesson only when there is no error.
-std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics) {
-  try {
-    LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
-    diagnostics->insert(diagnostics->end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
-    if (loaded.lesson && !HasErrors(loaded.diagnostics)) return std::move(loaded.lesson);
-  } catch (const std::exception& e) {
-    diagnostics->push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
-  }
-  return std::nullopt;
-}
 
 class CourseBuilder {
  public:
@@ -113,20 +49,11 @@ class CourseBuilder {
 
  private:
   bool Prepare();
-  void Collect();
-  void Plan();
-  void Load();
-  void ClaimIds();
+  void PlanLessons();  // course_plan.h
   void Render();
   void RenderOne(LessonJob& job);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
-  // Links the files of the kinds the job keeps from out/<id> into `stage`.
-  bool LinkKeptFiles(LessonJob& job, const std::string& stage, std::vector<std::string>* linked);
-  // Replaces each staged file whose bytes equal out/<id>'s with a link to it,
-  // listing them (sorted) in *unchanged.
-  bool KeepUnchangedFiles(LessonJob& job, const std::string& stage, const std::vector<std::string>& written,
-                          std::vector<std::string>* unchanged);
   void RemoveStale();
   void BuildCourse();
   // The built lessons of the course's members: this build's, and the others
@@ -139,7 +66,7 @@ class CourseBuilder {
   // Runs one part of the course outputs into `sink`, printing its diagnostics
   // (or `failure` if it failed without one). True when it wrote everything.
   bool RenderCoursePart(CoursePart part, const std::vector<const BuiltLesson*>& lessons, const RenderOptions& render,
-                        DiskFileSink& sink, const char* failure);
+                        FileSink& sink, const char* failure);
   void Finish();
 
   bool Cancelled() const { return stop_.load() || (cancel_ && cancel_->load()); }
@@ -152,7 +79,6 @@ class CourseBuilder {
   void PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics);
   void ApplyWerror(std::vector<Diagnostic>* diagnostics) const;
   std::string LessonDir(const std::string& id) const { return out_ + "/" + id; }
-  std::string OtherSourceOf(const LessonJob& job) const;
   // Removes what the build made at `target`, noting the files it keeps.
   bool RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error);
   // The message for a file in the way that no build made.
@@ -163,6 +89,7 @@ class CourseBuilder {
   BuildProgress& progress_;
   const std::atomic<bool>* cancel_;
   const std::string out_, staging_;
+  DiskBuildFileSystem fs_;  // every file operation of planning and publishing
 
   BuildLock lock_;
   BuildManifest manifest_;
@@ -185,11 +112,8 @@ CourseBuildResult CourseBuilder::Run() {
     result_.exit_code = 1;
     return result_;
   }
-  Collect();
-  Plan();
+  PlanLessons();
   progress_.Begin(static_cast<int>(jobs_.size()));
-  Load();
-  ClaimIds();
   Render();
   if (!Cancelled()) RemoveStale();
   BuildCourse();
@@ -199,7 +123,7 @@ CourseBuildResult CourseBuilder::Run() {
 
 bool CourseBuilder::Prepare() {
   std::string error;
-  if (!MakeDirectories(out_, &error)) {
+  if (!fs_.MakeDirectories(out_, &error)) {
     Error(error);
     return false;
   }
@@ -216,10 +140,10 @@ bool CourseBuilder::Prepare() {
   RecoverStaging(out_, kManifestName, &problems);
   for (const std::string& problem : problems) Error(problem);
   std::string manifest_path = out_ + "/" + std::string(kManifestName);
-  if (PathExists(manifest_path)) {
+  if (fs_.PathExists(manifest_path)) {
     std::string text;
     std::optional<BuildManifest> parsed;
-    if (ReadFileBytes(manifest_path, &text, &error, kMaxManifestBytes) && (parsed = ParseManifest(text, &error))) {
+    if (fs_.ReadFile(manifest_path, &text, &error, kMaxManifestBytes) && (parsed = ParseManifest(text, &error))) {
       manifest_ = std::move(*parsed);
       manifest_text_ = std::move(text);
     } else {
@@ -233,7 +157,7 @@ bool CourseBuilder::Prepare() {
   return true;
 }
 
-void CourseBuilder::Collect() {
+void CourseBuilder::PlanLessons() {
   if (options_.clean) return;  // `clean` renders no lesson
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> paths = CollectLessonPaths(options_.paths, &diagnostics);
@@ -241,19 +165,16 @@ void CourseBuilder::Collect() {
     progress_.Diagnostic(FormatDiagnostic(d, ""));
     if (d.severity == Severity::Error) failed_ = true;
   }
-  std::set<std::string> seen;
-  for (const std::string& path : paths) {
-    LessonJob job;
-    job.path = path;
-    job.source = RelativeToOut(path, out_);
-    if (!seen.insert(job.source).second) continue;  // the same file named twice
-    std::string error;
-    job.readable = ReadFileBytes(path, &job.yaml, &error, kMaxLessonFileBytes);
-    if (!job.readable) job.diagnostics.push_back({Severity::Error, {path, 0, 0}, error});
-    job.yaml_hash = Sha256Hex(job.yaml);
-    if (const ManifestLesson* previous = FindBySource(manifest_, job.source)) job.previous = *previous;
-    jobs_.push_back(std::move(job));
-  }
+  CoursePlanInput input;
+  input.fs = &fs_;
+  input.out = out_;
+  input.manifest = &manifest_;
+  input.settings = &settings_;
+  input.wanted = wanted_;
+  input.force = options_.force;
+  input.hash_input = [this](const std::string& relative) { return HashInput(relative); };
+  jobs_ = PlanLessonJobs(paths, input);
+  claimed_ = ClaimLessonIds(jobs_, input);
 }
 
 std::string CourseBuilder::HashInput(const std::string& relative) {
@@ -262,95 +183,10 @@ std::string CourseBuilder::HashInput(const std::string& relative) {
     if (auto it = hash_cache_.find(relative); it != hash_cache_.end()) return it->second;
   }
   std::string bytes, hash;
-  if (ReadFileBytes(ResolveFromOut(relative, out_), &bytes, nullptr)) hash = Sha256Hex(bytes);
+  if (fs_.ReadFile(ResolveFromOut(relative, out_), &bytes, nullptr)) hash = Sha256Hex(bytes);
   std::lock_guard lock(mutex_);
   hash_cache_[relative] = hash;
   return hash;
-}
-
-void CourseBuilder::Plan() {
-  UpToDateCheck check;
-  check.generator_key = settings_.generator_key;
-  check.force = options_.force;
-  check.hash_input = [this](const std::string& relative) { return HashInput(relative); };
-  check.outputs_exist = [this](const std::string& id) { return IsDirectory(LessonDir(id)); };
-  check.wanted = wanted_;
-  for (LessonJob& job : jobs_) {
-    if (!job.readable) continue;
-    check.yaml_hash = job.yaml_hash;
-    std::string reason;
-    job.up_to_date = IsUpToDate(job.previous ? &*job.previous : nullptr, check, &reason);
-    if (job.up_to_date) job.id = job.previous->id;
-  }
-}
-
-void CourseBuilder::Load() {
-  std::vector<LessonJob*> todo;
-  for (LessonJob& job : jobs_)
-    if (job.readable && !job.up_to_date) todo.push_back(&job);
-  ParallelFor(todo.size(), [&](size_t i) {
-    LessonJob& job = *todo[i];
-    job.lesson = LoadJob(job, &job.diagnostics);
-    if (!job.lesson) return;
-    job.id = job.lesson->id;
-    // Hashed now, as close as possible to the loader's read: a file saved
-    // later only makes the next build redo this lesson.
-    std::set<std::string> seen;
-    for (const std::string& input : job.lesson->inputs) {
-      std::string relative = RelativeToOut(input, out_);
-      if (seen.insert(relative).second) job.inputs.push_back({relative, HashInput(relative)});
-    }
-    const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
-    job.plan = PlanLessonOutputs(
-        previous, job.id, wanted_, options_.force,
-        [&](const std::set<std::string>& present) { return LessonOutputKeys(*job.lesson, settings_, present); },
-        [&](const std::string& kind) {
-          for (const std::string& file : FilesOfKinds(*previous, {kind}))
-            if (!PathExists(LessonDir(job.id) + "/" + file)) return false;
-          return true;
-        });
-  });
-}
-
-void CourseBuilder::ClaimIds() {
-  // In collection order, so which of two files claiming one id wins never
-  // depends on timing: the first keeps it, later ones fail.
-  std::map<std::string, const LessonJob*> owner;
-  for (LessonJob& job : jobs_) {
-    if (job.id.empty()) continue;
-    auto refuse = [&job](std::string message) {
-      SourceLocation where = job.lesson ? job.lesson->id_where : SourceLocation{job.path, 0, 0};
-      job.diagnostics.push_back({Severity::Error, where, std::move(message)});
-      job.id.clear();
-      job.lesson.reset();
-      job.up_to_date = false;
-    };
-    if (!IsLessonId(job.id)) {  // the loader validates ids; this guards the disk
-      refuse(fmt::format("invalid lesson id '{}'", job.id));
-    } else if (std::find(manifest_.course_entries.begin(), manifest_.course_entries.end(), job.id) !=
-               manifest_.course_entries.end()) {
-      refuse(fmt::format("lesson id '{}' is the name of a course output in {}", job.id, out_));
-    } else if (auto [it, inserted] = owner.emplace(job.id, &job); !inserted) {
-      refuse(fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path));
-    } else if (std::string other = OtherSourceOf(job); !other.empty()) {
-      owner.erase(job.id);
-      refuse(fmt::format("lesson id '{}' is already used by {}, whose outputs are in {}; give this lesson another id",
-                         job.id, other, LessonDir(job.id)));
-    } else {
-      claimed_.insert(job.id);
-    }
-  }
-}
-
-// The lesson file (as the user would name it) that, by the manifest, made
-// out/<id> and still exists, when it is not a file of this build; "" when none.
-std::string CourseBuilder::OtherSourceOf(const LessonJob& job) const {
-  auto it = manifest_.lessons.find(job.id);
-  if (it == manifest_.lessons.end() || it->second.source == job.source) return "";
-  for (const LessonJob& other : jobs_)
-    if (other.source == it->second.source) return "";  // in this build: ClaimIds decides between them
-  std::string path = ResolveFromOut(it->second.source, out_);
-  return PathExists(path) ? path : "";
 }
 
 bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error) {
@@ -437,11 +273,12 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   bool changes_folder = !job.plan.write.empty();
   std::vector<std::string> unchanged;  // written again with the bytes out/<id> has
   if (ok && changes_folder) {
-    ok = MakeDirectories(staging_, &error) && RemoveTree(stage, &error) && MakeDirectories(stage, &error);
+    ok = fs_.MakeDirectories(staging_, &error) && fs_.RemoveTree(stage, &error) && fs_.MakeDirectories(stage, &error);
     if (!ok) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
   }
   if (ok && changes_folder) {
-    DiskFileSink sink(stage);
+    std::unique_ptr<FileSink> sink_owner = fs_.SinkAt(stage);
+    FileSink& sink = *sink_owner;
     RenderOptions render = settings_.render;
     render.only = AsOnly(job.plan.present);  // what the page and lesson.json link
     render.write = job.plan.write;
@@ -453,12 +290,22 @@ void CourseBuilder::RenderOne(LessonJob& job) {
     }
     if (!ok && !HasErrors(job.diagnostics))
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, "could not write the lesson's outputs"});
-    written = sink.paths();
-    ok = ok && LinkKeptFiles(job, stage, &linked) && KeepUnchangedFiles(job, stage, written, &unchanged);
+    written = SinkPaths(sink);
+    if (ok && !job.plan.keep.empty() &&
+        !KeepFiles(fs_, LessonDir(job.id), stage, FilesOfKinds(*job.previous, job.plan.keep), &linked, &error)) {
+      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+      ok = false;
+    }
+    std::sort(linked.begin(), linked.end());
+    const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
+    // --force writes every file again; otherwise a file rendered to the bytes
+    // it had stays the old file.
+    if (ok && !options_.force && previous && previous->id == job.id && !previous->pending && previous->made)
+      unchanged = KeepUnchangedFiles(fs_, LessonDir(job.id), stage, written, *previous->made);
     // Rendered again to the very same files: the folder stays as it is.
     if (ok && unchanged.size() == written.size() && job.previous && job.previous->made &&
         UnionOfFiles(written, linked) == *job.previous->made) {
-      RemoveTree(stage, nullptr);
+      fs_.RemoveTree(stage, nullptr);
       changes_folder = false;
     }
     std::erase_if(written, [&](const std::string& file) {
@@ -500,7 +347,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
     manifest_.lessons[job.id] = entry;
     WriteManifest();
   }
-  if (!ok && changes_folder) RemoveTree(stage, nullptr);  // the last good outputs stay in out/<id>
+  if (!ok && changes_folder) fs_.RemoveTree(stage, nullptr);  // the last good outputs stay in out/<id>
   PrintDiagnostics(job, job.diagnostics);
   if (ok)
     for (const std::string& path : written) progress_.FileWritten(LessonDir(job.id) + "/" + path);
@@ -518,47 +365,6 @@ void CourseBuilder::RenderOne(LessonJob& job) {
     report.kinds.assign(job.plan.write.begin(), job.plan.write.end());
   progress_.Finished(job.id, job.outcome, report, seconds);
   if (!ok && options_.fail_fast) stop_ = true;
-}
-
-bool CourseBuilder::KeepUnchangedFiles(LessonJob& job, const std::string& stage,
-                                       const std::vector<std::string>& written, std::vector<std::string>* unchanged) {
-  const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
-  if (options_.force) return true;  // --force writes every file again
-  if (!previous || previous->id != job.id || previous->pending || !previous->made) return true;
-  for (const std::string& file : written) {
-    if (!std::binary_search(previous->made->begin(), previous->made->end(), file)) continue;
-    const std::string old = LessonDir(job.id) + "/" + file, now = stage + "/" + file;
-    if (!SameTree(old, now)) continue;
-    // The old file itself goes into the new folder, so a file whose bytes did
-    // not change keeps its inode and modification time (where the file
-    // system cannot link, the new copy simply stays).
-    if (ReplaceWithLink(old, now)) unchanged->push_back(file);
-  }
-  return true;
-}
-
-bool CourseBuilder::LinkKeptFiles(LessonJob& job, const std::string& stage, std::vector<std::string>* linked) {
-  if (job.plan.keep.empty()) return true;
-  for (const std::string& file : FilesOfKinds(*job.previous, job.plan.keep)) {
-    const std::string from = LessonDir(job.id) + "/" + file, to = stage + "/" + file;
-    if (PathExists(to)) continue;  // written anew (a kind's files never overlap another's)
-    std::string error;
-    const std::string parent = std::filesystem::path(to).parent_path().string();
-    bool ok = MakeDirectories(parent, &error);
-    // A hard link keeps the file itself: its bytes, inode and modification
-    // time. Where links are not possible, a copy through a temporary.
-    if (ok && ::link(from.c_str(), to.c_str()) != 0) {
-      std::string bytes;
-      ok = ReadFileBytes(from, &bytes, &error) && WriteFileAtomic(to, bytes, &error);
-    }
-    if (!ok) {
-      job.diagnostics.push_back(
-          {Severity::Error, {job.path, 0, 0}, fmt::format("cannot keep {}: {}", from, error)});
-      return false;
-    }
-    linked->push_back(file);
-  }
-  return true;
 }
 
 // Swaps the staged outputs into out/<id> and records them. The manifest is
@@ -592,7 +398,7 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
   if (!WriteManifest()) return false;
   CrashPoint("lesson-pending");
   std::string error;
-  if (!ReplacePath(stage, LessonDir(job.id), &error)) {
+  if (!fs_.ReplacePath(stage, LessonDir(job.id), &error)) {
     job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
     return false;
   }
@@ -613,7 +419,7 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
 
 void CourseBuilder::RemoveStale() {
   std::vector<std::string> stale = StaleLessonIds(manifest_, claimed_, [this](const std::string& source) {
-    return PathExists(ResolveFromOut(source, out_));
+    return fs_.PathExists(ResolveFromOut(source, out_));
   });
   // The name may now belong to a course output.
   std::erase_if(stale, [this](const std::string& id) {
@@ -652,39 +458,20 @@ void CourseBuilder::BuildCourse() {
   if (Cancelled() || failed_) return;
   for (const LessonJob& job : jobs_)
     if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
-  // The course lists every lesson whose outputs are in out/, whether or not
-  // this build was given its file, except those whose file is gone.
-  std::set<std::string> ids;
-  for (const auto& [id, lesson] : manifest_.lessons) {
-    if (gone_.count(id)) continue;
-    if (lesson.pending) return;  // a folder a killed build was changing: the next full build settles it
-    ids.insert(id);
-  }
+  CoursePlanInput input;
+  input.fs = &fs_;
+  input.out = out_;
+  input.manifest = &manifest_;
+  input.settings = &settings_;
+  input.wanted = wanted_;
+  input.force = options_.force;
+  const std::optional<CourseOutputPlan> plan = PlanCourseOutputs(input, gone_);
+  if (!plan || (!plan->index_due && !plan->pdf_due)) return;
+  const std::set<std::string>& ids = plan->ids;
+  const bool index_due = plan->index_due, pdf_due = plan->pdf_due;
+  const std::string &index_key = plan->index_key, &pdf_key = plan->pdf_key;
   const RenderOptions& render = settings_.render;
-  const std::set<std::string> present = ids.empty() ? wanted_ : KindsHeldByAll(manifest_, ids);
-  // What each part reads of the build's settings (the course file's bytes
-  // included: its title, intro, order and language are the index's).
-  Sha256 index_base, pdf_base;
-  for (Sha256* h : {&index_base, &pdf_base}) {
-    h->UpdateField(GeneratorIdentity());
-    h->UpdateField("course:" + render.course.source_hash);
-    h->UpdateField(FormatNumber(render.scale));
-    h->UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
-  }
-  index_base.UpdateField(settings_.templates_hash);
-  for (const std::string& kind : present) index_base.UpdateField(kind);
-  pdf_base.UpdateField(render.paper);
-  pdf_base.UpdateField("handout:" + render.handout);
-  pdf_base.UpdateField(std::to_string(render.source_date_epoch));
-  const std::string index_key = CourseIndexKey(index_base.Hex(), manifest_, ids);
-  const std::string pdf_key = CoursePdfKey(pdf_base.Hex(), manifest_, ids);
-  auto exists = [this](const char* name) { return PathExists(out_ + "/" + name); };
-  const bool index_due = wanted_.count("html") &&
-                         (options_.force || index_key != manifest_.course_key || !exists("index.html") ||
-                          !exists("assets"));
-  const bool pdf_due = wanted_.count("pdf") && present.count("pdf") && !ids.empty() &&
-                       (options_.force || pdf_key != manifest_.course_pdf_key || !exists(kCoursePdfPath));
-  if (!index_due && !pdf_due) return;
+  const std::set<std::string>& present = plan->present;
 
   std::vector<Lesson> loaded;
   std::vector<BuiltLesson> built;
@@ -693,7 +480,7 @@ void CourseBuilder::BuildCourse() {
 
   std::string stage = staging_ + "/" + std::string(kCourseStagingName);
   std::string error;
-  if (!MakeDirectories(staging_, &error) || !RemoveTree(stage, &error) || !MakeDirectories(stage, &error)) {
+  if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) || !fs_.MakeDirectories(stage, &error)) {
     Error(error);
     return;
   }
@@ -701,7 +488,8 @@ void CourseBuilder::BuildCourse() {
   course_render.only = AsOnly(present);  // what the index links
   // The index and the handout go through sinks of their own, so a failed
   // handout can be taken out of the staging folder and the index still go out.
-  DiskFileSink index_sink(stage), handout_sink(stage);
+  std::unique_ptr<FileSink> index_owner = fs_.SinkAt(stage), handout_owner = fs_.SinkAt(stage);
+  FileSink &index_sink = *index_owner, &handout_sink = *handout_owner;
   if (index_due &&
       !RenderCoursePart(RenderCourseIndex, members, course_render, index_sink, "could not write the course pages")) {
     failed_ = true;
@@ -711,43 +499,31 @@ void CourseBuilder::BuildCourse() {
                                                        "could not write the course handout");
   if (!handout_ok) {
     failed_ = true;  // the index is published below; the last good course.pdf stays
-    for (const std::string& path : handout_sink.paths())
-      if (!RemoveTree(stage + "/" + path, &error)) {
+    for (const std::string& path : SinkPaths(handout_sink))
+      if (!fs_.RemoveTree(stage + "/" + path, &error)) {
         Error(error);
         return;
       }
   }
-  std::vector<std::string> entries = ListDirectory(stage);
+  std::vector<std::string> entries = fs_.ListDirectory(stage);
   for (const std::string& name : entries)
     if (!IsCourseEntryName(name) || claimed_.count(name) || manifest_.lessons.count(name)) {
       Error(fmt::format("course output '{}' would replace the lesson folder of the same name", name));
       return;
     }
   // An entry made again with the same bytes (the assets when only the index
-  // changed) stays as it is: the build's own, with its modification time.
-  std::set<std::string> unchanged_course_files;
-  std::erase_if(entries, [&](const std::string& name) {
-    const OwnedFiles owned = OwnedByCourse(manifest_, name);
-    return !FindUnownedFile(out_ + "/" + name, owned) && !owned.everything && SameTree(stage + "/" + name, out_ + "/" + name);
-  });
-  // In an entry that did change, each file with the same bytes as before is
-  // the old file itself (linked), keeping its inode and modification time.
-  for (const std::string& name : entries) {
-    const OwnedFiles owned = OwnedByCourse(manifest_, name);
-    for (const std::string& path : index_sink.paths()) {
-      if (!path.starts_with(name + "/")) continue;
-      const std::string relative = path.substr(name.size() + 1);
-      const std::string old = out_ + "/" + path, now = stage + "/" + path;
-      if ((owned.everything || owned.files.count(relative)) && SameTree(old, now) && ReplaceWithLink(old, now))
-        unchanged_course_files.insert(path);
-    }
-  }
+  // changed) stays as it is; in the others, so does every unchanged file.
+  std::vector<std::string> staged_files = SinkPaths(index_sink);
+  if (handout_ok)
+    for (const std::string& path : SinkPaths(handout_sink)) staged_files.push_back(path);
+  const std::set<std::string> unchanged_course_files =
+      KeepUnchangedCourseEntries(fs_, stage, out_, manifest_, staged_files, &entries);
   std::vector<std::string> course_files;
-  for (const std::string& path : index_sink.paths())
+  for (const std::string& path : SinkPaths(index_sink))
     if (std::find(entries.begin(), entries.end(), path.substr(0, path.find('/'))) != entries.end())
       course_files.push_back(path);
   if (handout_ok)
-    for (const std::string& path : handout_sink.paths())
+    for (const std::string& path : SinkPaths(handout_sink))
       if (std::find(entries.begin(), entries.end(), path.substr(0, path.find('/'))) != entries.end())
         course_files.push_back(path);
   course_files = UnionOfFiles(course_files, {});
@@ -772,7 +548,7 @@ void CourseBuilder::BuildCourse() {
   if (!WriteManifest()) return;
   CrashPoint("course-pending");
   for (const std::string& name : entries) {
-    if (!ReplacePath(stage + "/" + name, out_ + "/" + name, &error)) {
+    if (!fs_.ReplacePath(stage + "/" + name, out_ + "/" + name, &error)) {
       Error(error);
       return;
     }
@@ -816,7 +592,7 @@ bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<
     other.path = ResolveFromOut(record.source, out_);
     for (const LessonJob& job : jobs_)
       if (job.source == record.source) other.path = job.path;
-    bool same = ReadFileBytes(other.path, &other.yaml, nullptr, kMaxLessonFileBytes) &&
+    bool same = fs_.ReadFile(other.path, &other.yaml, nullptr, kMaxLessonFileBytes) &&
                 Sha256Hex(other.yaml) == record.yaml_hash;
     for (const ManifestInput& input : record.inputs) same = same && HashInput(input.path) == input.hash;
     if (!same) {
@@ -854,7 +630,7 @@ bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<
 }
 
 bool CourseBuilder::RenderCoursePart(CoursePart part, const std::vector<const BuiltLesson*>& lessons,
-                                     const RenderOptions& render, DiskFileSink& sink, const char* failure) {
+                                     const RenderOptions& render, FileSink& sink, const char* failure) {
   std::vector<Diagnostic> diagnostics;
   bool ok = false;
   try {
@@ -877,7 +653,7 @@ bool CourseBuilder::WriteManifest() {
   std::string text = SerializeManifest(manifest_);
   if (text == manifest_text_) return true;  // unchanged bytes keep their mtime
   std::string error;
-  if (!WriteFileAtomic(out_ + "/" + std::string(kManifestName), text, &error)) {
+  if (!fs_.WriteFile(out_ + "/" + std::string(kManifestName), text, &error)) {
     Error(error);
     return false;
   }
@@ -887,7 +663,7 @@ bool CourseBuilder::WriteManifest() {
 
 void CourseBuilder::Finish() {
   std::string error;
-  if (PathExists(staging_) && !RemoveTree(staging_, &error)) Error(error);
+  if (fs_.PathExists(staging_) && !fs_.RemoveTree(staging_, &error)) Error(error);
   lock_.Release();
   BuildTotals& totals = result_.totals;
   bool any_failed = failed_;

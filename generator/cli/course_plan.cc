@@ -1,0 +1,175 @@
+#include "cli/course_plan.h"
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/number_format.h"
+#include "base/parallel_for.h"
+#include "base/sha256.h"
+#include "cli/build_paths.h"
+#include "cli/output_keys.h"
+#include "lesson/loader.h"
+
+namespace cl {
+namespace {
+
+std::string BaseDirOf(const std::string& path) {
+  std::string parent = std::filesystem::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+// The lesson file (as the user would name it) that, by the manifest, made
+// out/<id> and still exists, when it is not a file of this build; "" when none.
+std::string OtherSourceOf(const LessonJob& job, const std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
+  auto it = input.manifest->lessons.find(job.id);
+  if (it == input.manifest->lessons.end() || it->second.source == job.source) return "";
+  for (const LessonJob& other : jobs)
+    if (other.source == it->second.source) return "";  // in this build: ClaimLessonIds decides between them
+  std::string path = ResolveFromOut(it->second.source, input.out);
+  return input.fs->PathExists(path) ? path : "";
+}
+
+}  // namespace
+
+std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics) {
+  try {
+    LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
+    diagnostics->insert(diagnostics->end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    if (loaded.lesson && !HasErrors(loaded.diagnostics)) return std::move(loaded.lesson);
+  } catch (const std::exception& e) {
+    diagnostics->push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+  }
+  return std::nullopt;
+}
+
+std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, const CoursePlanInput& input) {
+  BuildFileSystem& fs = *input.fs;
+  auto lesson_dir = [&](const std::string& id) { return input.out + "/" + id; };
+  std::vector<LessonJob> jobs;
+  std::set<std::string> seen;
+  for (const std::string& path : paths) {
+    LessonJob job;
+    job.path = path;
+    job.source = RelativeToOut(path, input.out);
+    if (!seen.insert(job.source).second) continue;  // the same file named twice
+    std::string error;
+    job.readable = fs.ReadFile(path, &job.yaml, &error, kMaxLessonFileBytes);
+    if (!job.readable) job.diagnostics.push_back({Severity::Error, {path, 0, 0}, error});
+    job.yaml_hash = Sha256Hex(job.yaml);
+    if (const ManifestLesson* previous = FindBySource(*input.manifest, job.source)) job.previous = *previous;
+    jobs.push_back(std::move(job));
+  }
+
+  UpToDateCheck check;
+  check.generator_key = input.settings->generator_key;
+  check.force = input.force;
+  check.hash_input = input.hash_input;
+  check.outputs_exist = [&](const std::string& id) { return fs.IsDirectory(lesson_dir(id)); };
+  check.wanted = input.wanted;
+  for (LessonJob& job : jobs) {
+    if (!job.readable) continue;
+    check.yaml_hash = job.yaml_hash;
+    std::string reason;
+    job.up_to_date = IsUpToDate(job.previous ? &*job.previous : nullptr, check, &reason);
+    if (job.up_to_date) job.id = job.previous->id;
+  }
+
+  std::vector<LessonJob*> todo;
+  for (LessonJob& job : jobs)
+    if (job.readable && !job.up_to_date) todo.push_back(&job);
+  ParallelFor(todo.size(), [&](size_t i) {
+    LessonJob& job = *todo[i];
+    job.lesson = LoadJob(job, &job.diagnostics);
+    if (!job.lesson) return;
+    job.id = job.lesson->id;
+    // Hashed now, as close as possible to the loader's read: a file saved
+    // later only makes the next build redo this lesson.
+    std::set<std::string> inputs_seen;
+    for (const std::string& file : job.lesson->inputs) {
+      std::string relative = RelativeToOut(file, input.out);
+      if (inputs_seen.insert(relative).second) job.inputs.push_back({relative, input.hash_input(relative)});
+    }
+    const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
+    job.plan = PlanLessonOutputs(
+        previous, job.id, input.wanted, input.force,
+        [&](const std::set<std::string>& present) { return LessonOutputKeys(*job.lesson, *input.settings, present); },
+        [&](const std::string& kind) {
+          for (const std::string& file : FilesOfKinds(*previous, {kind}))
+            if (!fs.PathExists(lesson_dir(job.id) + "/" + file)) return false;
+          return true;
+        });
+  });
+  return jobs;
+}
+
+std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, const std::set<std::string>& gone) {
+  const BuildManifest& manifest = *input.manifest;
+  const RenderOptions& render = input.settings->render;
+  CourseOutputPlan plan;
+  for (const auto& [id, lesson] : manifest.lessons) {
+    if (gone.count(id)) continue;
+    if (lesson.pending) return std::nullopt;
+    plan.ids.insert(id);
+  }
+  plan.present = plan.ids.empty() ? input.wanted : KindsHeldByAll(manifest, plan.ids);
+  // What each part reads of the build's settings (the course file's bytes
+  // included: its title, intro, order and language are the index's).
+  Sha256 index_base, pdf_base;
+  for (Sha256* h : {&index_base, &pdf_base}) {
+    h->UpdateField(GeneratorIdentity());
+    h->UpdateField("course:" + render.course.source_hash);
+    h->UpdateField(FormatNumber(render.scale));
+    h->UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
+  }
+  index_base.UpdateField(input.settings->templates_hash);
+  for (const std::string& kind : plan.present) index_base.UpdateField(kind);
+  pdf_base.UpdateField(render.paper);
+  pdf_base.UpdateField("handout:" + render.handout);
+  pdf_base.UpdateField(std::to_string(render.source_date_epoch));
+  plan.index_key = CourseIndexKey(index_base.Hex(), manifest, plan.ids);
+  plan.pdf_key = CoursePdfKey(pdf_base.Hex(), manifest, plan.ids);
+  auto exists = [&](const char* name) { return input.fs->PathExists(input.out + "/" + name); };
+  plan.index_due = input.wanted.count("html") && (input.force || plan.index_key != manifest.course_key ||
+                                                  !exists("index.html") || !exists("assets"));
+  plan.pdf_due = input.wanted.count("pdf") && plan.present.count("pdf") && !plan.ids.empty() &&
+                 (input.force || plan.pdf_key != manifest.course_pdf_key || !exists("course.pdf"));
+  return plan;
+}
+
+std::set<std::string> ClaimLessonIds(std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
+  // In collection order, so which of two files claiming one id wins never
+  // depends on timing: the first keeps it, later ones fail.
+  const std::vector<std::string>& course_entries = input.manifest->course_entries;
+  std::set<std::string> claimed;
+  std::map<std::string, const LessonJob*> owner;
+  for (LessonJob& job : jobs) {
+    if (job.id.empty()) continue;
+    auto refuse = [&job](std::string message) {
+      SourceLocation where = job.lesson ? job.lesson->id_where : SourceLocation{job.path, 0, 0};
+      job.diagnostics.push_back({Severity::Error, where, std::move(message)});
+      job.id.clear();
+      job.lesson.reset();
+      job.up_to_date = false;
+    };
+    if (!IsLessonId(job.id)) {  // the loader validates ids; this guards the disk
+      refuse(fmt::format("invalid lesson id '{}'", job.id));
+    } else if (std::find(course_entries.begin(), course_entries.end(), job.id) != course_entries.end()) {
+      refuse(fmt::format("lesson id '{}' is the name of a course output in {}", job.id, input.out));
+    } else if (auto [it, inserted] = owner.emplace(job.id, &job); !inserted) {
+      refuse(fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path));
+    } else if (std::string other = OtherSourceOf(job, jobs, input); !other.empty()) {
+      owner.erase(job.id);
+      refuse(fmt::format("lesson id '{}' is already used by {}, whose outputs are in {}; give this lesson another id",
+                         job.id, other, input.out + "/" + job.id));
+    } else {
+      claimed.insert(job.id);
+    }
+  }
+  return claimed;
+}
+
+}  // namespace cl

@@ -1,0 +1,265 @@
+// The course build's planning and the file side of publishing a lesson, on an
+// in-memory file system: which lessons are up to date, which kinds a changed
+// lesson renders and keeps, who gets an id, and which files a new folder
+// takes over from the old one.
+#include <boost/test/unit_test.hpp>
+
+#include "cli/build_file_system.h"
+#include "cli/build_paths.h"
+#include "cli/course_plan.h"
+#include "cli/course_publish.h"
+#include "cli/lesson_publish.h"
+#include "cli/output_keys.h"
+
+namespace {
+
+const char* kLesson =
+    "id: edges\n"
+    "title: Edges\n"
+    "order: 1\n"
+    "image:\n"
+    "  pixels:\n"
+    "    - [0, 0, 9, 9]\n"
+    "    - [0, 0, 9, 9]\n"
+    "    - [0, 0, 9, 9]\n"
+    "filter: vertical-edge\n"
+    "pool: none\n"
+    "sections:\n"
+    "  - title: Why\n"
+    "    body: A first sentence.\n";
+
+struct Fixture {
+  cl::MemoryBuildFileSystem fs;
+  cl::BuildManifest manifest;
+  cl::BuildSettings settings;
+  cl::CoursePlanInput input;
+
+  Fixture() {
+    settings.generator_key = "g1";
+    settings.templates_hash = "t1";
+    fs.Put("lessons/edges.yaml", kLesson);
+    input.fs = &fs;
+    input.out = "out";
+    input.manifest = &manifest;
+    input.settings = &settings;
+    input.wanted = cl::AllOutputKinds();
+    input.hash_input = [this](const std::string& relative) {
+      std::string bytes;
+      return fs.ReadFile(cl::ResolveFromOut(relative, "out"), &bytes, nullptr) ? std::string("h") + bytes
+                                                                                       : std::string();
+    };
+  }
+
+  std::vector<cl::LessonJob> Plan() { return cl::PlanLessonJobs({"lessons/edges.yaml"}, input); }
+
+  // Records what a build of the lesson as it is now would: every kind with
+  // its key, one file of each kind in out/edges.
+  void RecordBuilt() {
+    std::vector<cl::LessonJob> jobs = Plan();
+    BOOST_REQUIRE(jobs.size() == 1u && jobs[0].lesson);
+    cl::ManifestLesson& l = manifest.lessons["edges"];
+    l.id = "edges";
+    l.source = "../lessons/edges.yaml";
+    l.yaml_hash = jobs[0].yaml_hash;
+    l.generator = settings.generator_key;
+    l.key = "k";
+    l.outputs = cl::LessonOutputKeys(*jobs[0].lesson, settings, {});
+    l.made = std::vector<std::string>{"edges.gif", "edges.svg", "frames/v/001-input.png", "frames/v/001-input.svg",
+                                      "handout.pdf", "index.html", "lesson.json"};
+    for (const std::string& file : *l.made) fs.Put("out/edges/" + file, "old " + file);
+  }
+
+  void Edit(const std::string& from, const std::string& to) {
+    std::string text;
+    fs.ReadFile("lessons/edges.yaml", &text, nullptr);
+    BOOST_REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    fs.Put("lessons/edges.yaml", text);
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(CoursePlanSuite)
+
+BOOST_FIXTURE_TEST_CASE(ANewLessonRendersEverything, Fixture) {
+  std::vector<cl::LessonJob> jobs = Plan();
+  BOOST_REQUIRE(jobs.size() == 1u);
+  BOOST_TEST(!jobs[0].up_to_date);
+  BOOST_TEST(jobs[0].id == "edges");
+  BOOST_TEST(jobs[0].plan.write == cl::AllOutputKinds());
+  BOOST_TEST(jobs[0].source == "../lessons/edges.yaml");
+}
+
+BOOST_FIXTURE_TEST_CASE(AnUnchangedLessonIsNotEvenLoaded, Fixture) {
+  RecordBuilt();
+  std::vector<cl::LessonJob> jobs = Plan();
+  BOOST_TEST(jobs[0].up_to_date);
+  BOOST_TEST(!jobs[0].lesson.has_value());
+  // Its folder deleted by hand: rendered again.
+  fs.RemoveTree("out/edges", nullptr);
+  BOOST_TEST(!Plan()[0].up_to_date);
+}
+
+BOOST_FIXTURE_TEST_CASE(EachEditRendersTheKindsThatReadIt, Fixture) {
+  RecordBuilt();
+  Edit("body: A first sentence.", "body: A first sentence. And another.");
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"html", "json", "pdf"}));
+  RecordBuilt();
+  Edit("order: 1", "order: 2");
+  std::vector<cl::LessonJob> order = Plan();
+  BOOST_TEST(!order[0].up_to_date);  // its record must learn the new order
+  BOOST_TEST(order[0].plan.write.empty());
+  BOOST_TEST(cl::LessonIndexKey(*order[0].lesson) != manifest.lessons["edges"].index_key);
+  RecordBuilt();
+  Edit("title: Edges", "title: Vertical edges");
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"anim-svg", "html", "json", "pdf"}));
+  RecordBuilt();
+  Edit("[0, 0, 9, 9]", "[0, 1, 9, 9]");
+  BOOST_TEST(Plan()[0].plan.write == cl::AllOutputKinds());
+  RecordBuilt();
+  settings.templates_hash = "t2";  // a template edited
+  settings.generator_key = "g2";
+  BOOST_TEST(Plan()[0].plan.write == std::set<std::string>{"html"});
+}
+
+BOOST_FIXTURE_TEST_CASE(OnlyRendersWhatItNamesAndKeepsTheRest, Fixture) {
+  RecordBuilt();
+  Edit("title: Edges", "title: Vertical edges");
+  input.wanted = {"html"};
+  cl::LessonJob job = std::move(Plan()[0]);
+  BOOST_TEST(job.plan.write == std::set<std::string>{"html"});
+  BOOST_TEST(job.plan.present == cl::AllOutputKinds());
+  // The kept files go into the new folder as the old files themselves.
+  fs.MakeDirectories("out/.staging/edges", nullptr);
+  fs.Put("out/.staging/edges/index.html", "new page");
+  std::vector<std::string> kept;
+  std::string error;
+  BOOST_REQUIRE(cl::KeepFiles(fs, "out/edges", "out/.staging/edges", cl::FilesOfKinds(*job.previous, job.plan.keep),
+                              &kept, &error));
+  BOOST_TEST(kept.size() == 6u);
+  for (const std::string& file : kept)
+    BOOST_TEST(fs.Identity("out/.staging/edges/" + file) == fs.Identity("out/edges/" + file));
+  BOOST_TEST(fs.Identity("out/.staging/edges/index.html") != fs.Identity("out/edges/index.html"));
+  // A file to keep that is gone fails the lesson rather than publish a hole.
+  fs.RemoveTree("out/edges/handout.pdf", nullptr);
+  fs.RemoveTree("out/.staging/edges/handout.pdf", nullptr);
+  kept.clear();
+  BOOST_TEST(!cl::KeepFiles(fs, "out/edges", "out/.staging/edges", {"handout.pdf"}, &kept, &error));
+  BOOST_TEST(error.find("cannot keep out/edges/handout.pdf") == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(FilesRenderedToTheSameBytesStayTheOldFiles, Fixture) {
+  fs.Put("out/edges/index.html", "page");
+  fs.Put("out/edges/lesson.json", "json v1");
+  fs.Put("out/edges/notes.txt", "page");  // not the build's: never taken over
+  fs.Put("out/.staging/edges/index.html", "page");
+  fs.Put("out/.staging/edges/lesson.json", "json v2");
+  fs.Put("out/.staging/edges/notes.txt", "page");
+  const std::vector<std::string> unchanged = cl::KeepUnchangedFiles(
+      fs, "out/edges", "out/.staging/edges", {"index.html", "lesson.json", "notes.txt"}, {"index.html", "lesson.json"});
+  BOOST_TEST(unchanged == std::vector<std::string>{"index.html"});
+  BOOST_TEST(fs.Identity("out/.staging/edges/index.html") == fs.Identity("out/edges/index.html"));
+  BOOST_TEST(fs.Identity("out/.staging/edges/lesson.json") != fs.Identity("out/edges/lesson.json"));
+  BOOST_TEST(fs.Identity("out/.staging/edges/notes.txt") != fs.Identity("out/edges/notes.txt"));
+}
+
+BOOST_FIXTURE_TEST_CASE(IdsGoToTheFirstFileAndNeverOverAnotherFilesOutputs, Fixture) {
+  fs.Put("lessons/copy.yaml", kLesson);
+  fs.Put("lessons/elsewhere.yaml", "x");
+  manifest.lessons["edges"].id = "edges";
+  manifest.lessons["edges"].source = "../lessons/elsewhere.yaml";  // out/edges is another file's
+  std::vector<cl::LessonJob> jobs = cl::PlanLessonJobs({"lessons/edges.yaml", "lessons/copy.yaml"}, input);
+  std::set<std::string> claimed = cl::ClaimLessonIds(jobs, input);
+  BOOST_TEST(claimed.empty());
+  BOOST_TEST(jobs[0].diagnostics.back().message ==
+             "lesson id 'edges' is already used by lessons/elsewhere.yaml, whose outputs are in out/edges; "
+             "give this lesson another id");
+  BOOST_TEST(jobs[1].diagnostics.back().message == jobs[0].diagnostics.back().message);
+  // Once that file is gone, the first file gets the id and the second fails.
+  fs.RemoveTree("lessons/elsewhere.yaml", nullptr);
+  jobs = cl::PlanLessonJobs({"lessons/edges.yaml", "lessons/copy.yaml"}, input);
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input) == std::set<std::string>{"edges"});
+  BOOST_TEST(jobs[1].diagnostics.back().message == "lesson id 'edges' is already used by lessons/edges.yaml");
+}
+
+BOOST_FIXTURE_TEST_CASE(TheCourseListsEveryLessonInOutAndRebuildsOnlyWhatChanged, Fixture) {
+  RecordBuilt();
+  cl::ManifestLesson other = manifest.lessons["edges"];  // a lesson this build was not given
+  other.id = "pools";
+  other.source = "../lessons/pools.yaml";
+  other.index_key = "i2";
+  manifest.lessons["pools"] = other;
+  manifest.lessons["edges"].index_key = "i1";
+  std::optional<cl::CourseOutputPlan> plan = cl::PlanCourseOutputs(input, {});
+  BOOST_REQUIRE(plan.has_value());
+  BOOST_TEST(plan->ids == (std::set<std::string>{"edges", "pools"}));
+  BOOST_TEST(plan->present == cl::AllOutputKinds());
+  BOOST_TEST((plan->index_due && plan->pdf_due));  // never built
+  // Built: nothing is due.
+  manifest.course_key = plan->index_key;
+  manifest.course_pdf_key = plan->pdf_key;
+  for (const char* entry : {"out/index.html", "out/assets/style.css", "out/course.pdf"}) fs.Put(entry, "x");
+  plan = cl::PlanCourseOutputs(input, {});
+  BOOST_TEST((!plan->index_due && !plan->pdf_due));
+  // A new handout (prose): course.pdf only.
+  manifest.lessons["pools"].outputs["pdf"] = "another handout";
+  plan = cl::PlanCourseOutputs(input, {});
+  BOOST_TEST((!plan->index_due && plan->pdf_due));
+  // A lesson whose file is gone leaves both.
+  plan = cl::PlanCourseOutputs(input, {"pools"});
+  BOOST_TEST(plan->ids == std::set<std::string>{"edges"});
+  BOOST_TEST((plan->index_due && plan->pdf_due));
+  // --only html: the index may be due, course.pdf is not made.
+  input.wanted = {"html"};
+  plan = cl::PlanCourseOutputs(input, {"pools"});
+  BOOST_TEST((plan->index_due && !plan->pdf_due));
+  // A lesson folder being changed by a killed build: no course until it is settled.
+  manifest.lessons["pools"].pending = true;
+  BOOST_TEST(!cl::PlanCourseOutputs(input, {}).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(CourseEntriesWithTheSameBytesStay) {
+  cl::MemoryBuildFileSystem fs;
+  cl::BuildManifest manifest;
+  manifest.course_entries = {"assets", "course.pdf", "index.html"};
+  manifest.course_files = std::vector<std::string>{"assets/player.js", "assets/style.css", "course.pdf", "index.html"};
+  for (const char* file : {"assets/player.js", "assets/style.css", "course.pdf", "index.html"})
+    fs.Put(std::string("out/") + file, std::string("old ") + file);
+  fs.Put("out/.staging/.course/assets/player.js", "old assets/player.js");
+  fs.Put("out/.staging/.course/assets/style.css", "new style");
+  fs.Put("out/.staging/.course/index.html", "old index.html");
+  fs.Put("out/.staging/.course/course.pdf", "new course.pdf");
+  std::vector<std::string> entries = {"assets", "course.pdf", "index.html"};
+  const std::set<std::string> unchanged = cl::KeepUnchangedCourseEntries(
+      fs, "out/.staging/.course", "out", manifest,
+      {"assets/player.js", "assets/style.css", "course.pdf", "index.html"}, &entries);
+  BOOST_TEST(entries == (std::vector<std::string>{"assets", "course.pdf"}));
+  BOOST_TEST(unchanged == std::set<std::string>{"assets/player.js"});
+  BOOST_TEST(fs.Identity("out/.staging/.course/assets/player.js") == fs.Identity("out/assets/player.js"));
+  BOOST_TEST(fs.Identity("out/.staging/.course/assets/style.css") != fs.Identity("out/assets/style.css"));
+  // A file the build did not make is never taken over, even with the same bytes.
+  manifest.course_files = std::vector<std::string>{"course.pdf", "index.html"};
+  entries = {"assets"};
+  BOOST_TEST(cl::KeepUnchangedCourseEntries(fs, "out/.staging/.course", "out", manifest, {"assets/player.js"}, &entries)
+                 .empty());
+  BOOST_TEST(entries == std::vector<std::string>{"assets"});
+}
+
+BOOST_AUTO_TEST_CASE(MemoryFileSystemSwapsAndListsLikeTheDisk) {
+  cl::MemoryBuildFileSystem fs;
+  fs.Put("out/a/x.txt", "old");
+  fs.Put("out/.staging/a/y.txt", "new");
+  std::string error;
+  BOOST_REQUIRE(fs.ReplacePath("out/.staging/a", "out/a", &error));
+  BOOST_TEST(fs.FilesUnder("out/a") == std::vector<std::string>{"y.txt"});
+  BOOST_TEST(!fs.PathExists("out/.staging/a"));
+  BOOST_TEST(fs.ListDirectory("out") == (std::vector<std::string>{".staging", "a"}));
+  BOOST_TEST(cl::SameTree(fs, "out/a", "out/a"));
+  fs.Put("out/b/y.txt", "new");
+  BOOST_TEST(cl::SameTree(fs, "out/a", "out/b"));
+  fs.Put("out/b/z.txt", "more");
+  BOOST_TEST(!cl::SameTree(fs, "out/a", "out/b"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
