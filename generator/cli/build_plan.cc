@@ -1,5 +1,7 @@
 #include "cli/build_plan.h"
 
+#include <algorithm>
+
 #include "base/sha256.h"
 #include "cli/build_settings.h"
 #include "site/lesson_outputs.h"
@@ -125,6 +127,23 @@ std::vector<std::string> StaleLessonIds(const BuildManifest& manifest, const std
   for (const auto& [id, lesson] : manifest.lessons)
     if (!claimed.count(id) && !source_exists(lesson.source)) stale.push_back(id);
   return stale;
+}
+
+std::vector<int> AssignShards(const std::vector<std::pair<std::string, double>>& costs, int shards) {
+  std::vector<size_t> order(costs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (costs[a].second != costs[b].second) return costs[a].second > costs[b].second;
+    return costs[a].first < costs[b].first;
+  });
+  std::vector<double> load(static_cast<size_t>(std::max(shards, 1)), 0.0);
+  std::vector<int> share(costs.size(), 1);
+  for (size_t i : order) {
+    const size_t lightest = static_cast<size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    load[lightest] += costs[i].second;
+    share[i] = static_cast<int>(lightest) + 1;
+  }
+  return share;
 }
 
 const ManifestLesson* FindBySource(const BuildManifest& manifest, const std::string& source) {

@@ -85,6 +85,12 @@ std::set<std::string> KindsHeldByAll(const BuildManifest& manifest, const std::s
 std::vector<std::string> StaleLessonIds(const BuildManifest& manifest, const std::set<std::string>& claimed,
                                         const std::function<bool(const std::string&)>& source_exists);
 
+// A deterministic share of lessons for each of `shards` machines, balanced by
+// cost: the costliest first, each to the share with the least cost so far
+// (the lower number on a tie); equal costs go by name. Returns each lesson's
+// share, 1..shards, in the order given.
+std::vector<int> AssignShards(const std::vector<std::pair<std::string, double>>& costs, int shards);
+
 // The manifest entry made from lesson file `source` (relative to out/), or null.
 const ManifestLesson* FindBySource(const BuildManifest& manifest, const std::string& source);
 

@@ -35,6 +35,21 @@ bool ParseOutputKinds(std::string_view list, std::set<std::string>* kinds, std::
   }
 }
 
+bool ParseShard(std::string_view text, int* shard, int* shards, std::string* error) {
+  const size_t slash = text.find('/');
+  auto whole = [](std::string_view part, int* value) {
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), *value);
+    return !part.empty() && part.front() != '+' && part.front() != '-' && ec == std::errc() &&
+           end == part.data() + part.size();
+  };
+  if (slash == std::string_view::npos || !whole(text.substr(0, slash), shard) ||
+      !whole(text.substr(slash + 1), shards) || *shards < 1 || *shards > 1000 || *shard < 1 || *shard > *shards) {
+    if (error) *error = fmt::format("--shard: expected K/N with 1 <= K <= N <= 1000, got '{}'", text);
+    return false;
+  }
+  return true;
+}
+
 bool ParseSourceDateEpoch(const char* value, long long* seconds, std::string* error) {
   *seconds = 0;
   if (value == nullptr || *value == '\0') return true;
@@ -113,6 +128,8 @@ bool CheckOutputFolder(const std::string& out_dir, const std::vector<std::string
 bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error) {
   RenderOptions& render = settings->render;
   if (!ParseOutputKinds(options.only, &render.only, error)) return false;
+  settings->shard = settings->shards = 0;
+  if (!options.shard.empty() && !ParseShard(options.shard, &settings->shard, &settings->shards, error)) return false;
   if (!ParseSourceDateEpoch(std::getenv("SOURCE_DATE_EPOCH"), &render.source_date_epoch, error)) return false;
   if (options.out_dir.empty()) {
     if (error) *error = "the output folder must not be empty";

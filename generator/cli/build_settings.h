@@ -30,7 +30,11 @@ struct BuildSettings {
   int jobs = 1;               // resolved: >= 1
   std::string generator_key;  // see above
   std::string templates_hash;  // HashFolder(render.templates_dir)
+  int shard = 0, shards = 0;   // --shard K/N (0/0: not a shard build)
 };
+
+// Parses "K/N" (1 <= K <= N <= 1000). False with *error otherwise.
+bool ParseShard(std::string_view text, int* shard, int* shards, std::string* error);
 
 // Fills *settings from options and the environment; false with *error on a
 // usage error (exit code 2).

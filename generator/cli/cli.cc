@@ -46,6 +46,8 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("--replace-unowned", build.replace_unowned,
                   "Let the build replace or remove files in the output folder that no build made");
     cmd->add_flag("--prune", build.prune, "Remove the outputs of lessons whose lesson file is gone");
+    cmd->add_option("--shard", build.shard,
+                    "K/N: build the K-th of N shares of the lessons (balanced by cost), without the course files");
     cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
     cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
@@ -76,6 +78,22 @@ int RunCli(int argc, char** argv) {
       "clean", "Remove the outputs of lessons whose lesson file is gone, and update the course index and course.pdf");
   add_build_options(clean_cmd, clean);
 
+  BuildOptions merge;
+  auto* merge_cmd = app.add_subcommand(
+      "merge", "Join the output folders of shard builds into one site with its index and course.pdf");
+  merge_cmd->add_option("dirs", merge.merge_dirs, "Output folders of `build --shard K/N`")->required();
+  merge_cmd->add_option("-o,--out", merge.out_dir, "Output folder")->capture_default_str();
+  merge_cmd->add_option("--course", merge.paths, "The course file (or its folder) the shards were built with");
+  merge_cmd->add_option("--templates", merge.templates_dir, "Folder with page templates");
+  merge_cmd->add_option("--scale", merge.scale, "As given to the shard builds")
+      ->check(DecimalNumber())->check(CLI::Range(0.5, 8.0));
+  merge_cmd->add_option("--paper", merge.paper, "As given to the shard builds")->check(CLI::IsMember({"a4", "letter"}));
+  merge_cmd->add_option("--handout", merge.handout, "As given to the shard builds")
+      ->check(CLI::IsMember({"brief", "full"}));
+  merge_cmd->add_option("--layout", merge.layout, "As given to the shard builds")
+      ->check(CLI::IsMember({"wide", "slides", "tall"}));
+  merge_cmd->add_flag("-q,--quiet", merge.quiet, "Print only errors and warnings");
+
   NewOptions new_lesson;
   auto* new_cmd = app.add_subcommand("new", "Start a commented lesson file lessons/NAME.yaml");
   new_cmd->add_option("name", new_lesson.name, "Lesson id, also the file name")->required();
@@ -99,6 +117,7 @@ int RunCli(int argc, char** argv) {
     if (watch.build.paths.empty()) watch.build.paths = {"lessons"};
     return RunWatch(watch);
   }
+  if (merge_cmd->parsed()) return RunMerge(merge);
   if (clean_cmd->parsed()) {
     if (clean.paths.empty()) clean.paths = {"lessons"};
     return RunClean(clean);

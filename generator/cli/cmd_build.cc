@@ -33,6 +33,12 @@ int RunBuildOrClean(const BuildOptions& options, const char* command) {
 
 int RunBuild(const BuildOptions& options) { return RunBuildOrClean(options, "build"); }
 
+int RunMerge(const BuildOptions& options) {
+  BuildOptions merge = options;
+  if (merge.shard.size()) merge.shard.clear();
+  return RunBuildOrClean(merge, "merge");
+}
+
 int RunClean(const BuildOptions& options) {
   // PATH names the course (its course file), as for build; no lesson is rendered.
   BuildOptions clean = options;

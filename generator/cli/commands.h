@@ -41,6 +41,8 @@ struct BuildOptions {
   bool replace_unowned = false;  // may replace or remove files in out/ that no build made
   bool prune = false;   // remove the outputs of lessons whose lesson file is gone
   bool clean = false;   // `convlesson clean`: prune and update the course, render no lesson
+  std::string shard;    // "K/N": build the K-th of N shares of the lessons, and no course files
+  std::vector<std::string> merge_dirs;  // `convlesson merge`: shard output folders to join
   bool fail_fast = false;
   bool werror = false;
   bool quiet = false;
@@ -58,6 +60,13 @@ int RunBuild(const BuildOptions& options);
 // index and course.pdf up to date with the lessons that remain. Renders no
 // lesson. Uses out_dir, templates_dir and the options that change bytes.
 int RunClean(const BuildOptions& options);
+
+// `convlesson merge DIR... -o OUT`: joins the output folders of shard builds
+// (`build --shard K/N`) into OUT and makes the course index and course.pdf,
+// as one build of every lesson would. `paths` names the course file (or a
+// folder holding it), as for build; the shards must have been built with the
+// same settings.
+int RunMerge(const BuildOptions& options);
 
 struct NewOptions {
   std::string name;              // the lesson id, also the file name

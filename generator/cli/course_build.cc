@@ -55,6 +55,9 @@ class CourseBuilder {
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
   void RemoveStale();
+  // `merge`: puts every lesson folder of the shard output folders into out/
+  // with its manifest record, as the build that made it would have.
+  void ImportShards();
   void BuildCourse();
   // The built lessons of the course's members: this build's, and the others
   // loaded from their lesson files; false (with a warning) when a member's
@@ -115,8 +118,10 @@ CourseBuildResult CourseBuilder::Run() {
   PlanLessons();
   progress_.Begin(static_cast<int>(jobs_.size()));
   Render();
-  if (!Cancelled()) RemoveStale();
-  BuildCourse();
+  // A shard makes no course files: `merge` makes them from every shard.
+  if (!Cancelled() && settings_.shards == 0) RemoveStale();
+  if (!options_.merge_dirs.empty()) ImportShards();
+  if (settings_.shards == 0) BuildCourse();
   Finish();
   return result_;
 }
@@ -158,9 +163,10 @@ bool CourseBuilder::Prepare() {
 }
 
 void CourseBuilder::PlanLessons() {
-  if (options_.clean) return;  // `clean` renders no lesson
+  if (options_.clean || !options_.merge_dirs.empty()) return;  // `clean` and `merge` render no lesson
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> paths = CollectLessonPaths(options_.paths, &diagnostics);
+  if (settings_.shards > 0) paths = ShardOfLessonFiles(paths, settings_.shard, settings_.shards, fs_);
   for (Diagnostic& d : diagnostics) {
     progress_.Diagnostic(FormatDiagnostic(d, ""));
     if (d.severity == Severity::Error) failed_ = true;
@@ -452,6 +458,73 @@ void CourseBuilder::RemoveStale() {
     progress_.Note(fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
   }
   WriteManifest();
+}
+
+void CourseBuilder::ImportShards() {
+  std::map<std::string, std::string> from;  // id -> the shard folder it came from
+  for (const std::string& dir : options_.merge_dirs) {
+    std::string text, error;
+    std::optional<BuildManifest> shard;
+    const std::string manifest_path = dir + "/" + std::string(kManifestName);
+    if (!fs_.ReadFile(manifest_path, &text, &error, kMaxManifestBytes) || !(shard = ParseManifest(text, &error))) {
+      Error(fmt::format("{}: not the output of a build ({})", manifest_path, error));
+      return;
+    }
+    for (auto& [id, record] : shard->lessons) {
+      if (!IsLessonId(id)) continue;
+      if (auto [it, inserted] = from.emplace(id, dir); !inserted) {
+        Error(fmt::format("lesson '{}' is in both {} and {}", id, it->second, dir));
+        return;
+      }
+      if (record.pending || record.generator != settings_.generator_key || !record.made) {
+        Error(fmt::format("{}/{} was not built completely with these settings (the same convlesson, templates, course "
+                          "file and options); build that shard again",
+                          dir, id));
+        return;
+      }
+      // Paths in a record are relative to its output folder: made relative to out/ instead.
+      ManifestLesson entry = record;
+      entry.source = RelativeToOut(ResolveFromOut(record.source, dir), out_);
+      for (ManifestInput& input : entry.inputs) input.path = RelativeToOut(ResolveFromOut(input.path, dir), out_);
+      entry.key = LessonKey(entry.generator, entry.source, entry.yaml_hash, entry.inputs);
+      std::lock_guard lock(mutex_);
+      const OwnedFiles owned = OwnedByLesson(manifest_, id);
+      if (!options_.replace_unowned)
+        if (std::optional<std::string> unowned = FindUnownedFile(LessonDir(id), owned)) {
+          Error(UnownedMessage(*unowned, LessonDir(id)));
+          return;
+        }
+      const std::string stage = staging_ + "/" + id;
+      std::vector<std::string> kept;
+      if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) ||
+          !fs_.MakeDirectories(stage, &error) || !KeepFiles(fs_, dir + "/" + id, stage, *record.made, &kept, &error)) {
+        Error(error);
+        return;
+      }
+      ManifestLesson replacing = entry;
+      replacing.pending = true;
+      if (auto old = manifest_.lessons.find(id); old != manifest_.lessons.end() && old->second.made)
+        replacing.made = UnionOfFiles(*old->second.made, *entry.made);
+      if (owned.everything) replacing.made.reset();
+      manifest_.lessons[id] = replacing;
+      if (!WriteManifest()) return;
+      if (!fs_.ReplacePath(stage, LessonDir(id), &error)) {
+        Error(error);
+        return;
+      }
+      manifest_.lessons[id] = entry;
+      if (!WriteManifest()) return;
+      result_.totals.files_kept += static_cast<int>(kept.size());
+      ++result_.totals.up_to_date;
+      ++result_.totals.lessons;
+      for (const ManifestWarning& w : entry.warnings)  // as a build replays them
+        progress_.Diagnostic(FormatDiagnostic({Severity::Warning,
+                                               {w.path.empty() ? ResolveFromOut(entry.source, out_) : w.path, w.line,
+                                                w.column},
+                                               w.message, w.span},
+                                              ""));
+    }
+  }
 }
 
 void CourseBuilder::BuildCourse() {

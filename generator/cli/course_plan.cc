@@ -106,6 +106,26 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
   return jobs;
 }
 
+std::vector<std::string> ShardOfLessonFiles(const std::vector<std::string>& paths, int shard, int shards,
+                                            BuildFileSystem& fs) {
+  std::vector<std::pair<std::string, double>> costs;
+  for (const std::string& path : paths) {
+    LessonJob job;
+    job.path = path;
+    double cost = 1;
+    std::vector<Diagnostic> ignored;  // the shard that builds it reports them
+    if (fs.ReadFile(path, &job.yaml, nullptr, kMaxLessonFileBytes))
+      if (std::optional<Lesson> lesson = LoadJob(job, &ignored))
+        for (const Variant& v : lesson->variants) cost += 64.0 + static_cast<double>(v.image.rows) * v.image.cols;
+    costs.emplace_back(path, cost);
+  }
+  const std::vector<int> share = AssignShards(costs, shards);
+  std::vector<std::string> mine;
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (share[i] == shard) mine.push_back(paths[i]);
+  return mine;
+}
+
 std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, const std::set<std::string>& gone) {
   const BuildManifest& manifest = *input.manifest;
   const RenderOptions& render = input.settings->render;

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "cli/build_plan.h"
+#include "cli/build_settings.h"
 
 namespace bdata = boost::unit_test::data;
 using cl::BuildManifest;
@@ -201,6 +202,24 @@ BOOST_AUTO_TEST_CASE(FilesOfKindsFollowTheirPaths) {
   BOOST_TEST(cl::FilesOfKinds(l, {"html", "json"}) == (std::vector<std::string>{"index.html", "lesson.json"}));
   BOOST_TEST(cl::AsOnly(cl::AllOutputKinds()).empty());
   BOOST_TEST(cl::AsOnly({"html"}) == std::set<std::string>{"html"});
+}
+
+BOOST_AUTO_TEST_CASE(ShardsAreBalancedByCostAndTheSameEverywhere) {
+  // One costly lesson and four cheap ones over two machines: the costly one
+  // alone, the cheap ones together (not three and two).
+  const std::vector<std::pair<std::string, double>> costs = {
+      {"a.yaml", 10}, {"big.yaml", 100}, {"b.yaml", 10}, {"c.yaml", 10}, {"d.yaml", 10}};
+  BOOST_TEST(cl::AssignShards(costs, 2) == (std::vector<int>{2, 1, 2, 2, 2}));
+  // Equal costs go by name, whatever the order given.
+  BOOST_TEST(cl::AssignShards({{"y", 1}, {"x", 1}}, 2) == (std::vector<int>{2, 1}));
+  BOOST_TEST(cl::AssignShards({{"x", 1}, {"y", 1}}, 2) == (std::vector<int>{1, 2}));
+  BOOST_TEST(cl::AssignShards({{"x", 1}}, 3) == std::vector<int>{1});
+  int shard = 0, shards = 0;
+  std::string error;
+  BOOST_TEST(cl::ParseShard("2/3", &shard, &shards, &error));
+  BOOST_TEST((shard == 2 && shards == 3));
+  for (const char* bad : {"0/3", "4/3", "1/0", "1/1001", "+1/2", "1/", "/2", "1-2", "a/b", "1/2/3"})
+    BOOST_TEST(!cl::ParseShard(bad, &shard, &shards, &error), bad);
 }
 
 BOOST_AUTO_TEST_CASE(StaleLessonsAreUnclaimedAndTheirFileIsGone) {

@@ -209,6 +209,32 @@ case $case_name in
     diff -u <(hashes out1) <(hashes out3) || fail "incremental builds depend on -j"
     ;;
 
+  shards)
+    # Three shards built apart and merged: the same bytes, manifest included,
+    # as one build of every lesson.
+    most=(--only svg,pdf,html,json)
+    for k in 1 2 3; do build 0 "${most[@]}" --shard "$k/3" -o "out-$k"; done
+    for k in 1 2 3; do
+      [[ -f out-$k/index.html || -f out-$k/course.pdf ]] && fail "shard $k made course files"
+      [[ $(find "out-$k" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc -l) == 1 ]] ||
+        fail "shard $k does not hold one of the three lessons"
+    done
+    "$bin" merge out-1 out-2 out-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
+      fail "merge failed: $(cat "$work/err")"
+    build 0 "${most[@]}" -o one
+    diff -u <(hashes one) <(hashes merged) || fail "the merged shards differ from one build"
+    # The same share on every machine; a shard built with other settings is refused.
+    build 0 "${most[@]}" --shard 2/3 -o again
+    diff <(ls again) <(ls out-2) || fail "--shard 2/3 chose other lessons the second time"
+    build 0 "${most[@]}" --shard 1/3 --scale 3 -o odd
+    rc=0
+    "$bin" merge odd out-2 out-3 -o merged2 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging a shard of other settings exited $rc"
+    err_has "was not built completely with these settings"
+    build 2 --shard 4/3
+    err_has "--shard: expected K/N with 1 <= K <= N <= 1000, got '4/3'"
+    ;;
+
   noop)
     build 0 "${fast[@]}"
     log_has "3 lessons: 3 built, 0 up to date, 0 failed"
