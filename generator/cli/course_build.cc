@@ -26,6 +26,7 @@
 #include "cli/course_plan.h"
 #include "cli/course_publish.h"
 #include "cli/lesson_publish.h"
+#include "cli/shard_merge.h"
 #include "cli/output_keys.h"
 #include "cli/output_ownership.h"
 #include "lesson/loader.h"
@@ -461,32 +462,16 @@ void CourseBuilder::RemoveStale() {
 }
 
 void CourseBuilder::ImportShards() {
-  std::map<std::string, std::string> from;  // id -> the shard folder it came from
-  for (const std::string& dir : options_.merge_dirs) {
-    std::string text, error;
-    std::optional<BuildManifest> shard;
-    const std::string manifest_path = dir + "/" + std::string(kManifestName);
-    if (!fs_.ReadFile(manifest_path, &text, &error, kMaxManifestBytes) || !(shard = ParseManifest(text, &error))) {
-      Error(fmt::format("{}: not the output of a build ({})", manifest_path, error));
-      return;
-    }
-    for (auto& [id, record] : shard->lessons) {
-      if (!IsLessonId(id)) continue;
-      if (auto [it, inserted] = from.emplace(id, dir); !inserted) {
-        Error(fmt::format("lesson '{}' is in both {} and {}", id, it->second, dir));
-        return;
-      }
-      if (record.pending || record.generator != settings_.generator_key || !record.made) {
-        Error(fmt::format("{}/{} was not built completely with these settings (the same convlesson, templates, course "
-                          "file and options); build that shard again",
-                          dir, id));
-        return;
-      }
-      // Paths in a record are relative to its output folder: made relative to out/ instead.
-      ManifestLesson entry = record;
-      entry.source = RelativeToOut(ResolveFromOut(record.source, dir), out_);
-      for (ManifestInput& input : entry.inputs) input.path = RelativeToOut(ResolveFromOut(input.path, dir), out_);
-      entry.key = LessonKey(entry.generator, entry.source, entry.yaml_hash, entry.inputs);
+  std::vector<ShardLesson> shards;
+  std::string error;
+  if (!ReadShards(fs_, options_.merge_dirs, out_, settings_.generator_key, &shards, &error)) {
+    Error(error);
+    return;
+  }
+  for (const ShardLesson& shard : shards) {
+    {
+      const std::string& id = shard.record.id;
+      const ManifestLesson& entry = shard.record;
       std::lock_guard lock(mutex_);
       const OwnedFiles owned = OwnedByLesson(manifest_, id);
       if (!options_.replace_unowned)
@@ -497,7 +482,7 @@ void CourseBuilder::ImportShards() {
       const std::string stage = staging_ + "/" + id;
       std::vector<std::string> kept;
       if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) ||
-          !fs_.MakeDirectories(stage, &error) || !KeepFiles(fs_, dir + "/" + id, stage, *record.made, &kept, &error)) {
+          !fs_.MakeDirectories(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error)) {
         Error(error);
         return;
       }

@@ -9,6 +9,7 @@
 #include "cli/course_plan.h"
 #include "cli/course_publish.h"
 #include "cli/lesson_publish.h"
+#include "cli/shard_merge.h"
 #include "cli/output_keys.h"
 
 namespace {
@@ -260,6 +261,66 @@ BOOST_AUTO_TEST_CASE(MemoryFileSystemSwapsAndListsLikeTheDisk) {
   BOOST_TEST(cl::SameTree(fs, "out/a", "out/b"));
   fs.Put("out/b/z.txt", "more");
   BOOST_TEST(!cl::SameTree(fs, "out/a", "out/b"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ShardMergeSuite)
+
+namespace {
+
+// A shard's output folder holding `ids`, built under `generator`.
+void PutShard(cl::MemoryBuildFileSystem& fs, const std::string& dir, const std::vector<std::string>& ids,
+              const std::string& generator = "a1") {
+  cl::BuildManifest m;
+  for (const std::string& id : ids) {
+    cl::ManifestLesson& l = m.lessons[id];
+    l.id = id;
+    l.source = "../lessons/" + id + ".yaml";
+    l.inputs = {{"../lessons/" + id + ".png", "aa"}};
+    l.key = l.yaml_hash = "ab";
+    l.generator = generator;
+    l.made = std::vector<std::string>{"index.html"};
+    fs.Put(dir + "/" + id + "/index.html", id);
+  }
+  fs.Put(dir + "/.convlesson-manifest", cl::SerializeManifest(m));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(ReadsEveryShardsLessonsWithPathsFromTheMergedFolder) {
+  cl::MemoryBuildFileSystem fs;
+  PutShard(fs, "out-1", {"b", "a"});
+  PutShard(fs, "out-2", {"c"});
+  std::vector<cl::ShardLesson> lessons;
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(cl::ReadShards(fs, {"out-1", "out-2"}, "site/out", "a1", &lessons, &error), error);
+  BOOST_REQUIRE(lessons.size() == 3u);
+  BOOST_TEST(lessons[0].record.id == "a");
+  BOOST_TEST(lessons[2].dir == "out-2");
+  // Paths relative to out-1 become relative to site/out, and the key follows them.
+  BOOST_TEST(lessons[0].record.source == "../../lessons/a.yaml");
+  BOOST_TEST(lessons[0].record.inputs[0].path == "../../lessons/a.png");
+  BOOST_TEST(lessons[0].record.key == cl::LessonKey("a1", "../../lessons/a.yaml", "ab", lessons[0].record.inputs));
+  // A sibling folder keeps them as they were: the same records as one build.
+  lessons.clear();
+  BOOST_REQUIRE(cl::ReadShards(fs, {"out-1"}, "out", "a1", &lessons, &error));
+  BOOST_TEST(lessons[0].record.source == "../lessons/a.yaml");
+}
+
+BOOST_AUTO_TEST_CASE(RefusesShardsItCannotJoinExactly) {
+  cl::MemoryBuildFileSystem fs;
+  PutShard(fs, "out-1", {"a"});
+  PutShard(fs, "out-2", {"a"});
+  PutShard(fs, "odd", {"b"}, "a2");
+  std::vector<cl::ShardLesson> lessons;
+  std::string error;
+  BOOST_TEST(!cl::ReadShards(fs, {"out-1", "out-2"}, "out", "a1", &lessons, &error));
+  BOOST_TEST(error == "lesson 'a' is in both out-1 and out-2");
+  BOOST_TEST(!cl::ReadShards(fs, {"odd"}, "out", "a1", &lessons, &error));
+  BOOST_TEST(error.find("odd/b was not built completely with these settings") == 0u);
+  BOOST_TEST(!cl::ReadShards(fs, {"missing"}, "out", "a1", &lessons, &error));
+  BOOST_TEST(error.find("missing/.convlesson-manifest: not the output of a build") == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
