@@ -133,7 +133,8 @@ class Converter {
     int next = 1;
   };
 
-  // A run of `text` in the styles open around it.
+  // `text` in the styles open around it: appended to the last run when that
+  // has the same styles (cmark splits text at line ends and entities).
   void Add(std::string text, bool mono = false) {
     plain_ += text;
     Run run{std::move(text)};
@@ -141,6 +142,13 @@ class Converter {
     run.italic = emphasis_ > 0;
     run.mono = mono;
     run.tone = muted_ > 0 ? Tone::Muted : Tone::Inherit;
+    if (!runs_.empty()) {
+      Run& last = runs_.back();
+      if (last.weight == run.weight && last.italic == run.italic && last.mono == run.mono && last.tone == run.tone) {
+        last.text += run.text;
+        return;
+      }
+    }
     runs_.push_back(std::move(run));
   }
 

@@ -263,8 +263,10 @@ doc::Document WorksheetDocument(const BuiltLesson& built, const PdfPageGeometry&
       }
     };
     exercise(0, 1);
-    blocks.push_back(Para({doc::Bold("2."), doc::Plain(answers ? " The maps, filled in."
-                                                               : " Fill in the maps, one cell at a time.")}));
+    doc::Paragraph maps = Para({doc::Bold("2."), doc::Plain(answers ? " The maps, filled in."
+                                                                    : " Fill in the maps, one cell at a time.")});
+    maps.keep_with_next = true;  // on the page of the grids it asks for
+    blocks.push_back(std::move(maps));
     Figures(ExerciseMapLines(built, bv, width, !answers, &cramped), width, v.label, &blocks);
     for (size_t i = 1; i < exercises.size(); ++i) exercise(i, static_cast<int>(i) + 2);
   }
