@@ -47,7 +47,7 @@ std::string KeyText(const Lesson& lesson) {
 
 }  // namespace
 
-doc::Document BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   const Lesson& lesson = *built.lesson;
   doc::Document document;
   document.meta.title = lesson.title;

@@ -102,7 +102,7 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<doc::Block>
 
 class Composer {
  public:
-  Composer(const BuiltLesson& built, const PdfPageGeometry& page) : built_(built), page_(page) {}
+  Composer(const BuiltLesson& built, const doc::PageGeometry& page) : built_(built), page_(page) {}
 
   doc::Document Compose() {
     const Lesson& lesson = *built_.lesson;
@@ -264,7 +264,7 @@ class Composer {
   }
 
   const BuiltLesson& built_;
-  const PdfPageGeometry page_;
+  const doc::PageGeometry page_;
   std::vector<doc::Block>* blocks_ = nullptr;
   int figures_ = 0;
 };
@@ -296,7 +296,7 @@ std::vector<int> KeyBeats(const Storyboard& story) {
   return {keys.begin(), keys.end()};
 }
 
-doc::Document HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+doc::Document HandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   return Composer(built, page).Compose();
 }
 

@@ -226,7 +226,7 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
   return out;
 }
 
-doc::Document WorksheetDocument(const BuiltLesson& built, const PdfPageGeometry& page, bool answers) {
+doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometry& page, bool answers) {
   const Lesson& lesson = *built.lesson;
   doc::Document document;
   const std::string& title = document.meta.title = (answers ? "Answers: " : "Worksheet: ") + lesson.title;
