@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/grid.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

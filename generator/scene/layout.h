@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "scene/scene.h"
 #include "storyboard/storyboard.h"
 

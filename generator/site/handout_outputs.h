@@ -9,7 +9,7 @@
 
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "render/cairo_pdf_document.h"
 #include "render/cairo_pdf_pages.h"
 #include "site/built_lesson.h"

@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "lesson/model.h"
+#include "model/model.h"
 #include "storyboard/storyboard.h"
 
 namespace cl {

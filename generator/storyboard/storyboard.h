@@ -8,7 +8,7 @@
 
 #include "base/diagnostic.h"
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "storyboard/animation_plan.h"
 
 namespace cl {
