@@ -38,6 +38,10 @@ std::string StepText(int number, int total);
 // "Introduction", else "Start"; "Summary", else "Result".
 std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_cell);
 
+// With several filters, a stage heading for map `map` (0-based) of `maps`:
+// "Map 2 of 3 · Convolution · position 8 of 16".
+std::string MapHeading(int map, int maps, std::string_view stage_heading);
+
 // "Vertical edge · Convolution · position 8 of 16": the frame's full heading
 // (also its SVG <title>).
 std::string FrameTitle(std::string_view label, std::string_view stage_heading);
