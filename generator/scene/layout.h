@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "scene/scene.h"
 #include "storyboard/storyboard.h"
 
@@ -77,7 +77,11 @@ struct Panel {
   std::string label;     // "Image 6×6", "Filter 3×3", "Feature map 4×4", ...
   double label_x = 0;    // centre of the label (and of the grid)
   double label_y = 0;    // the label's baseline (panels wrap to rows of their own)
+  // With several filters: the other filters' (or maps') cards stacked behind
+  // the grid, each kStackOffset further right and down.
+  int stack = 0;
 };
+inline constexpr double kStackOffset = 6;
 
 // A symbol between two panels ("∗", "=", "→"), centred at x on baseline y.
 struct OperatorMark {

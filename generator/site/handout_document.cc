@@ -76,14 +76,20 @@ void AddGridTable(const std::string& caption, const Grid& grid, std::vector<doc:
 }
 
 // The grids the page's step by step shows after a stage's captions.
-void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<doc::Block>* blocks) {
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
+// With several filters, those of the stage's map (`map`).
+void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<doc::Block>* blocks) {
+  const bool stacked = FilterCount(*bv.variant) > 1;
+  const Variant v = stacked ? FocusOnFilter(*bv.variant, map) : *bv.variant;
+  const VariantResult r = stacked ? FocusOnFilter(bv.result, map) : bv.result;
   switch (stage) {
     case Stage::Intro:
       AddGridTable(fmt::format("Input image ({})", SizeText(v.image.rows, v.image.cols)), v.image, blocks);
-      AddGridTable(fmt::format("Filter: {} ({})", v.filter.name, SizeText(v.filter.weights.rows, v.filter.weights.cols)),
-                   v.filter.weights, blocks);
+      for (int k = 0; k < FilterCount(v); ++k) {
+        const Filter& f = FilterAt(v, k);
+        const std::string bias = f.bias != 0.0 ? ", bias " + FormatNumberText(f.bias) : std::string();
+        AddGridTable(fmt::format("Filter: {} ({}{})", f.name, SizeText(f.weights.rows, f.weights.cols), bias),
+                     f.weights, blocks);
+      }
       break;
     case Stage::Conv: AddGridTable(fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), r.conv, blocks); break;
     case Stage::Activation:
@@ -192,14 +198,17 @@ class Composer {
       blocks_->push_back(Heading(3, v.label, true));
       for (size_t i = 0; i < beats.size();) {
         const Stage stage = beats[i].stage;
+        const int map = beats[i].map;
         size_t end = i;
-        while (end < beats.size() && beats[end].stage == stage) ++end;
-        blocks_->push_back(Heading(4, beats[i].stage_title, false));
+        while (end < beats.size() && beats[end].stage == stage && beats[end].map == map) ++end;
+        const bool stacked = FilterCount(v) > 1 && stage != Stage::Intro && stage != Stage::Summary;
+        blocks_->push_back(
+            Heading(4, stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title) : beats[i].stage_title, false));
         for (int k : keys) {
           if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
         }
         StepList(beats, i, end);
-        AddStageTables(stage, bv, blocks_);
+        AddStageTables(stage, bv, map, blocks_);
         i = end;
       }
     }

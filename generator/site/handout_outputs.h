@@ -9,7 +9,7 @@
 
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "document/document.h"
 #include "document/page_geometry.h"
 #include "site/built_lesson.h"

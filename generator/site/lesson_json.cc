@@ -22,14 +22,17 @@ nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions&
     nlohmann::ordered_json beats = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < v.story.beats.size(); ++i) {
       const Beat& b = v.story.beats[i];
-      beats.push_back({{"stage", StageName(b.stage)},
-                       {"caption", b.caption},
+      nlohmann::ordered_json beat = {{"stage", StageName(b.stage)},
+                                     {"caption", b.caption},
                        {"svg", PathOrNull(options.Wants("svg"), v.frame_svg[i])},
                        {"png", PathOrNull(options.Wants("png"), v.frame_png[i])},
                        {"tall_svg", PathOrNull(options.Wants("svg") && !v.frame_svg_tall.empty(),
                                                v.frame_svg_tall.empty() ? "" : v.frame_svg_tall[i])},
-                       {"tall_png", PathOrNull(options.Wants("png") && !v.frame_png_tall.empty(),
-                                               v.frame_png_tall.empty() ? "" : v.frame_png_tall[i])}});
+                                     {"tall_png", PathOrNull(options.Wants("png") && !v.frame_png_tall.empty(),
+                                                             v.frame_png_tall.empty() ? "" : v.frame_png_tall[i])}};
+      // The list shape: which filter's map (0-based) the beat's frame shows in front.
+      if (HasFilterList(*v.variant)) beat["map"] = b.map;
+      beats.push_back(std::move(beat));
     }
     variant["beats"] = std::move(beats);
     variant["animation"] = {{"gif", PathOrNull(options.Wants("gif"), v.animation_gif)},

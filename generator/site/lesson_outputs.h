@@ -12,7 +12,7 @@
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
 #include "lesson/course.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 
