@@ -16,9 +16,11 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 17> kLessonKeys{"id",   "title",  "summary", "order",      "label",
+constexpr std::array<std::string_view, 18> kLessonKeys{"id",   "title",  "summary", "order",      "label",
                                                        "image", "filter", "filters", "conv",    "activation", "pool",
-                                                       "variants", "beats", "scale",  "layout", "sections", "handout"};
+                                                       "variants", "beats", "scale",  "layout", "sections", "handout",
+                                                       "pdf_frames"};
+constexpr std::array<std::string_view, 2> kBooleans{"true", "false"};
 constexpr std::array<std::string_view, 2> kScaleModes{"per-variant", "shared"};
 constexpr std::array<std::string_view, 3> kLayouts{"wide", "slides", "tall"};
 constexpr std::array<std::string_view, 2> kHandoutKinds{"brief", "full"};
@@ -187,6 +189,11 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
     auto kind = reader.Choice(*entry->value, "handout", kHandoutKinds);
     ok = ok && kind.has_value();
     if (kind) lesson.handout = *kind == "full" ? HandoutKind::Full : HandoutKind::Brief;
+  }
+  if (const auto* entry = NodeReader::Find(root, "pdf_frames")) {
+    auto value = reader.Choice(*entry->value, "pdf_frames", kBooleans);
+    ok = ok && value.has_value();
+    lesson.pdf_frames = value == "true";
   }
   std::optional<std::string> label;
   const YamlNode* label_node = nullptr;

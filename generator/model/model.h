@@ -109,6 +109,7 @@ struct Lesson {
   std::string summary;  // may be empty, <= 300 characters
   std::optional<double> order;
   std::optional<HandoutKind> handout;  // the `handout` key; unset: the build's choice (brief)
+  bool pdf_frames = false;  // the `pdf_frames` key: a PDF per beat and figures.tex (site/figure_files.h)
   std::vector<Variant> variants;  // at least one; [0] is the base
   BeatsSpec beats;
   ScaleMode scale = ScaleMode::PerVariant;

@@ -46,9 +46,11 @@ struct Params {
 // Wide: today's landscape frames for pages and screens.
 constexpr Params kWide{24, 1232, 672, 520, 2000, 44, 132, 18, 14, 22, 14, 16, 12, 10, 15, kMinValueSize, 3, 18, 4,
                        140, 200, 12, 24, 0, false};
-// Slides: 1920x1080, everything 1.5 times wide's (values at least 15 units,
-// 1/128 of the width), so a projected frame reads from the back of a room.
-constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 27, 21, 33, 21, 24, 18, 15, 22.5, 15, 3, 27, 4,
+// Slides: 1920x1080, so a projected frame reads from the back of a room:
+// no text under 22 units, 1/50 of the slide's height (indices, legend, and
+// values whenever a 16:9 frame can hold them; values shrink to 15, 1/128 of
+// the width, before the frame grows taller), labels and captions larger.
+constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 30, 24, 30, 12, 27, 22, 22, 24, 15, 3, 27, 4,
                          210, 300, 18, 36, 1080, false};
 // Tall: 390 units wide, a phone's width in CSS pixels, so a phone shows it
 // near 1:1 (values at least 10 units: 9 CSS px or more on a 360-px-wide

@@ -39,7 +39,8 @@ struct LayoutInput {
 // frame (1280 units), so never less than 1/128 of any frame's width.
 inline constexpr double kMinValueSize = 10;
 // The smallest value font size of a layout: kMinValueSize, 15 for slides
-// (1/128 of their 1920 units).
+// (1/128 of their 1920 units; 22, 1/50 of their height, when the numbers fit
+// a 16:9 frame at that size).
 double MinValueSize(FrameLayout layout);
 
 // Lessons up to these sizes show every cell's number in every frame (the

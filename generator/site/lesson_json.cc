@@ -1,7 +1,9 @@
 #include "site/lesson_json.h"
 
+#include "site/figure_files.h"
 #include "site/json_writer.h"
 #include "site/output_paths.h"
+#include "site/slide_deck.h"
 #include "site/results_json.h"
 #include "site/write_failure.h"
 
@@ -44,6 +46,8 @@ nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions&
   out["handout"] = PathOrNull(options.Wants("pdf"), kHandoutPath);
   out["worksheet"] = PathOrNull(options.Wants("pdf"), kWorksheetPath);
   out["answers"] = PathOrNull(options.Wants("pdf"), kAnswersPath);
+  out["slides"] = PathOrNull(options.Wants("slides"), kSlidesPath);
+  out["figures"] = PathOrNull(WantsPdfFrames(*built.lesson, options), kFiguresTexPath);
   return out;
 }
 
