@@ -111,7 +111,11 @@ class CourseBuilder {
 
 CourseBuildResult CourseBuilder::Run() {
   SetParallelism(settings_.jobs);  // lessons, and frames within them, share this bound
-  wanted_ = settings_.render.only.empty() ? AllOutputKinds() : settings_.render.only;
+  wanted_ = settings_.render.only;
+  if (wanted_.empty()) {  // every kind but the PDF figures, which lessons ask for (course_plan.cc)
+    wanted_ = AllOutputKinds();
+    wanted_.erase("pdf-frames");
+  }
   if (!Prepare()) {
     result_.exit_code = 1;
     return result_;

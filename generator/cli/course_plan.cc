@@ -94,8 +94,11 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
       if (inputs_seen.insert(relative).second) job.inputs.push_back({relative, input.hash_input(relative)});
     }
     const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
+    // Without --only, a lesson's `pdf_frames: true` asks for its PDF figures.
+    std::set<std::string> wanted = input.wanted;
+    if (input.settings->render.only.empty() && job.lesson->pdf_frames) wanted.insert("pdf-frames");
     job.plan = PlanLessonOutputs(
-        previous, job.id, input.wanted, input.force,
+        previous, job.id, wanted, input.force,
         [&](const std::set<std::string>& present) { return LessonOutputKeys(*job.lesson, *input.settings, present); },
         [&](const std::string& kind) {
           for (const std::string& file : FilesOfKinds(*previous, {kind}))

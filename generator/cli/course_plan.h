@@ -19,7 +19,7 @@
 #include "cli/build_plan.h"
 #include "cli/build_progress.h"
 #include "cli/build_settings.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "site/built_lesson.h"
 
 namespace cl {

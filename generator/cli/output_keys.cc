@@ -20,6 +20,7 @@ std::string LessonComputationHash(const Lesson& lesson) {
   computation.handout.reset();
   computation.sections.clear();
   computation.inputs.clear();
+  computation.pdf_frames = false;  // whether figures are made, not what they show
   return Sha256Hex(DumpLesson(computation));
 }
 
@@ -57,13 +58,15 @@ std::map<std::string, std::string> LessonOutputKeys(const Lesson& lesson, const 
     h.UpdateField(render.course.language);
     h.UpdateField(computation);
     if (kind == "anim-svg") h.UpdateField(lesson.title);
-    if (kind == "pdf" || kind == "html" || kind == "json") h.UpdateField(prose);
+    const bool pdf_file = kind == "pdf" || kind == "slides" || kind == "pdf-frames";
+    if (kind == "pdf" || kind == "html" || kind == "json" || kind == "slides" || kind == "pdf-frames")
+      h.UpdateField(prose);
     if (kind == "pdf") {
       h.UpdateField(render.paper);
       h.UpdateField("handout:" + render.handout);
-      h.UpdateField(std::to_string(render.source_date_epoch));
     }
-    if (kind == "pdf" || kind == "html") h.UpdateField("course:" + render.course.source_hash);
+    if (pdf_file) h.UpdateField(std::to_string(render.source_date_epoch));
+    if (pdf_file || kind == "html") h.UpdateField("course:" + render.course.source_hash);
     if (kind == "html") h.UpdateField(settings.templates_hash);
     if (kind == "html" || kind == "json") h.UpdateField(holds);
     keys[kind] = h.Hex();

@@ -6,10 +6,11 @@
 //     language, and the lesson's computation: everything the loader decided
 //     (image grids, filters, settings, beats, variants) except its prose;
 //   - anim-svg also the title (its <title>);
-//   - pdf, html and json also the prose (title, summary, handout, sections);
-//     pdf the paper, --handout, SOURCE_DATE_EPOCH and the course file; html
-//     the templates and the course file; html and json which kinds the
-//     folder holds (what they link);
+//   - pdf, slides, pdf-frames, html and json also the prose (title, summary,
+//     handout, sections); pdf the paper and --handout; the PDFs (pdf, slides,
+//     pdf-frames) SOURCE_DATE_EPOCH and the course file; html the templates
+//     and the course file; html and json which kinds the folder holds (what
+//     they link);
 //   - nothing but the course index and course.pdf reads the `order` key.
 // The course's own keys (build_plan.h CourseIndexKey, CoursePdfKey) take each
 // lesson's index key, and course.pdf's each lesson's pdf key.
@@ -20,7 +21,7 @@
 #include <string>
 
 #include "cli/build_settings.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -5,11 +5,13 @@
 #include "site/animation_outputs.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
+#include "site/figure_files.h"
 #include "site/frame_files.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_json.h"
 #include "site/output_paths.h"
 #include "site/page.h"
+#include "site/slide_deck.h"
 
 namespace cl {
 
@@ -41,19 +43,24 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
   // error per lesson rather than one per file; the lesson fails either way.
   return WriteFrameFiles(built, writing, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.svg|png
          (!options.Writes("json") || WriteLessonJson(built, options, sink, diagnostics)) &&  // lesson.json
-         WriteAnimations(built, writing, sink, diagnostics) &&  // <slug>.gif|svg
-         WriteHandout(built, writing, sink, diagnostics) &&     // handout.pdf
-         WriteWorksheets(built, writing, sink, diagnostics) &&  // worksheet.pdf, answers.pdf
+         WriteAnimations(built, writing, sink, diagnostics) &&   // <slug>.gif|svg
+         WriteHandout(built, writing, sink, diagnostics) &&      // handout.pdf
+         WriteWorksheets(built, writing, sink, diagnostics) &&   // worksheet.pdf, answers.pdf
+         WriteSlideDeck(built, writing, sink, diagnostics) &&    // slides.pdf
+         WriteFigureFiles(built, writing, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.pdf, figures.tex
          (!options.Writes("html") || WriteLessonPage(built, options, sink, diagnostics));  // index.html
 }
 
 std::string LessonOutputKind(std::string_view path) {
   auto ends = [path](std::string_view suffix) { return path.ends_with(suffix); };
-  if (path.starts_with("frames/")) return ends(".png") ? "png" : "svg";
+  const bool top = path.find('/') == std::string_view::npos;
+  if (path.starts_with("frames/")) return ends(".png") ? "png" : ends(".pdf") ? "pdf-frames" : "svg";
+  if (path == kFiguresTexPath) return "pdf-frames";
+  if (path == kSlidesPath) return "slides";
   if (path == kLessonJsonPath) return "json";
   if (ends(".pdf")) return "pdf";
-  if (path.find('/') == std::string_view::npos && ends(".gif")) return "gif";
-  if (path.find('/') == std::string_view::npos && ends(".svg")) return "anim-svg";
+  if (top && ends(".gif")) return "gif";
+  if (top && ends(".svg")) return "anim-svg";
   return "html";
 }
 

@@ -13,13 +13,13 @@
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
 #include "lesson/course.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 
 struct RenderOptions {
   double scale = 2.0;               // PNG pixels per scene unit
-  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json
+  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json,slides (pdf-frames: on request)
   std::string paper = "a4";         // a4 | letter
   std::string handout;              // brief | full for every lesson; empty: each lesson's `handout` key, else brief
   std::optional<FrameLayout> layout;  // --layout: overrides the lessons' `layout` (default wide)
@@ -47,10 +47,11 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
 bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics);
 
-// The output kind (one of svg, png, gif, anim-svg, pdf, html, json) of a file
-// RenderLessonOutputs writes, from its path relative to out/<id>/: frames are
-// svg or png, other .svg and .gif files animations, .pdf files handouts,
-// lesson.json json; anything else belongs to the page (html).
+// The output kind (one of --only's kinds) of a file RenderLessonOutputs
+// writes, from its path relative to out/<id>/: frames are svg, png or
+// pdf-frames (with figures.tex), slides.pdf slides, other .svg and .gif files
+// animations, other .pdf files handouts (pdf), lesson.json json; anything
+// else belongs to the page (html).
 std::string LessonOutputKind(std::string_view path);
 
 // Writes the course-level files (relative to out/): index.html, assets/...,

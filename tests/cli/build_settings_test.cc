@@ -47,10 +47,10 @@ BOOST_DATA_TEST_CASE(
         {"svg", {"svg"}, ""},
         {"png,svg,png", {"png", "svg"}, ""},
         {"svg,png,gif,anim-svg,pdf,html,json", {"svg", "png", "gif", "anim-svg", "pdf", "html", "json"}, ""},
-        {"jpg", {}, "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"},
-        {"svg,,png", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"},
-        {"svg,", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"},
-        {"SVG", {}, "--only: unknown output kind 'SVG' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json)"}}),
+        {"jpg", {}, "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"},
+        {"svg,,png", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"},
+        {"svg,", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"},
+        {"SVG", {}, "--only: unknown output kind 'SVG' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"}}),
     c) {
   std::set<std::string> kinds;
   std::string error;

@@ -44,6 +44,7 @@ struct Fixture {
     input.manifest = &manifest;
     input.settings = &settings;
     input.wanted = cl::AllOutputKinds();
+    input.wanted.erase("pdf-frames");  // as a build without --only: made when a lesson asks
     input.hash_input = [this](const std::string& relative) {
       std::string bytes;
       return fs.ReadFile(cl::ResolveFromOut(relative, "out"), &bytes, nullptr) ? std::string("h") + bytes
@@ -64,7 +65,8 @@ struct Fixture {
     l.yaml_hash = jobs[0].yaml_hash;
     l.generator = settings.generator_key;
     l.key = "k";
-    l.outputs = cl::LessonOutputKeys(*jobs[0].lesson, settings, {});
+    for (const auto& [kind, key] : cl::LessonOutputKeys(*jobs[0].lesson, settings, input.wanted))
+      if (input.wanted.count(kind)) l.outputs[kind] = key;
     l.made = std::vector<std::string>{"edges.gif", "edges.svg", "frames/v/001-input.png", "frames/v/001-input.svg",
                                       "handout.pdf", "index.html", "lesson.json"};
     for (const std::string& file : *l.made) fs.Put("out/edges/" + file, "old " + file);
@@ -88,8 +90,11 @@ BOOST_FIXTURE_TEST_CASE(ANewLessonRendersEverything, Fixture) {
   BOOST_REQUIRE(jobs.size() == 1u);
   BOOST_TEST(!jobs[0].up_to_date);
   BOOST_TEST(jobs[0].id == "edges");
-  BOOST_TEST(jobs[0].plan.write == cl::AllOutputKinds());
+  BOOST_TEST(jobs[0].plan.write == input.wanted);
   BOOST_TEST(jobs[0].source == "../lessons/edges.yaml");
+  // A lesson asking for PDF figures gets them too.
+  Edit("pool: none\n", "pool: none\npdf_frames: true\n");
+  BOOST_TEST(Plan()[0].plan.write.count("pdf-frames") == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(AnUnchangedLessonIsNotEvenLoaded, Fixture) {
@@ -105,7 +110,7 @@ BOOST_FIXTURE_TEST_CASE(AnUnchangedLessonIsNotEvenLoaded, Fixture) {
 BOOST_FIXTURE_TEST_CASE(EachEditRendersTheKindsThatReadIt, Fixture) {
   RecordBuilt();
   Edit("body: A first sentence.", "body: A first sentence. And another.");
-  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"html", "json", "pdf"}));
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"html", "json", "pdf", "slides"}));
   RecordBuilt();
   Edit("order: 1", "order: 2");
   std::vector<cl::LessonJob> order = Plan();
@@ -114,10 +119,10 @@ BOOST_FIXTURE_TEST_CASE(EachEditRendersTheKindsThatReadIt, Fixture) {
   BOOST_TEST(cl::LessonIndexKey(*order[0].lesson) != manifest.lessons["edges"].index_key);
   RecordBuilt();
   Edit("title: Edges", "title: Vertical edges");
-  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"anim-svg", "html", "json", "pdf"}));
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"anim-svg", "html", "json", "pdf", "slides"}));
   RecordBuilt();
   Edit("[0, 0, 9, 9]", "[0, 1, 9, 9]");
-  BOOST_TEST(Plan()[0].plan.write == cl::AllOutputKinds());
+  BOOST_TEST(Plan()[0].plan.write == input.wanted);
   RecordBuilt();
   settings.templates_hash = "t2";  // a template edited
   settings.generator_key = "g2";
@@ -130,7 +135,9 @@ BOOST_FIXTURE_TEST_CASE(OnlyRendersWhatItNamesAndKeepsTheRest, Fixture) {
   input.wanted = {"html"};
   cl::LessonJob job = std::move(Plan()[0]);
   BOOST_TEST(job.plan.write == std::set<std::string>{"html"});
-  BOOST_TEST(job.plan.present == cl::AllOutputKinds());
+  std::set<std::string> all_but_figures = cl::AllOutputKinds();
+  all_but_figures.erase("pdf-frames");
+  BOOST_TEST(job.plan.present == all_but_figures);
   // The kept files go into the new folder as the old files themselves.
   fs.MakeDirectories("out/.staging/edges", nullptr);
   fs.Put("out/.staging/edges/index.html", "new page");
@@ -195,7 +202,7 @@ BOOST_FIXTURE_TEST_CASE(TheCourseListsEveryLessonInOutAndRebuildsOnlyWhatChanged
   std::optional<cl::CourseOutputPlan> plan = cl::PlanCourseOutputs(input, {});
   BOOST_REQUIRE(plan.has_value());
   BOOST_TEST(plan->ids == (std::set<std::string>{"edges", "pools"}));
-  BOOST_TEST(plan->present == cl::AllOutputKinds());
+  BOOST_TEST(plan->present == input.wanted);
   BOOST_TEST((plan->index_due && plan->pdf_due));  // never built
   // Built: nothing is due.
   manifest.course_key = plan->index_key;
