@@ -342,11 +342,15 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
 
 };
 
-std::string PaddingLabel(const ConvSpec& c) {
-  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "";
+// The image panel's label: "Image 6×6", "Image 6×6, padding 1", "Image 6×6, padded".
+std::string ImageLabel(const Variant& v, const Messages& m) {
+  const ConvSpec& c = v.conv;
+  const std::string size = SizeText(v.image.rows, v.image.cols);
+  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
+    return m.Text(Msg::panel_image, {{"size", size}});
   if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
-    return fmt::format(", padding {}", c.pad_top);
-  return ", padded";
+    return m.Text(Msg::panel_image_padding, {{"size", size}, {"pad", c.pad_top}});
+  return m.Text(Msg::panel_image_padded, {{"size", size}});
 }
 
 // The products panel's cells: the widest product of any position at the
@@ -360,7 +364,7 @@ bool HasProducts(const Variant& v, const VariantResult& r) {
 }
 
 void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, double value_size, double room,
-                  FrameGeometry::Products& out) {
+                  const Messages& m, FrameGeometry::Products& out) {
   const Grid& w = v.filter.weights;
   // Frames too crowded for numbers in cells still get the products, at the
   // smallest value size: the arithmetic is the point of a conv beat.
@@ -379,7 +383,7 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   }
   out.rows = w.rows;
   out.cols = w.cols;
-  out.label = "Products pixel\u00B7weight";
+  out.label = m.Text(Msg::panel_products);
   // The frame's value size on one line, then on two; then the same at the
   // layout's minimum size; else no panel.
   for (const double size : {value_size, P.min_value_size}) {
@@ -434,34 +438,35 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const VariantResult& r = *in.result;
   const ConvSpec& cs = v.conv;
   const bool activation = v.activation.type != ActivationType::None;
+  const Messages& m = *in.story->text;
 
   PanelPlan input{.present = true,
                   .rows = v.image.rows + cs.pad_top + cs.pad_bottom,
                   .cols = v.image.cols + cs.pad_left + cs.pad_right,
                   .index_rows = v.image.rows,
                   .index_cols = v.image.cols,
-                  .label = "Image " + SizeText(v.image.rows, v.image.cols) + PaddingLabel(cs),
+                  .label = ImageLabel(v, m),
                   .values = &v.image.values,
                   .padded = cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0};
   PanelPlan filter{.present = true,
                    .is_filter = true,
                    .rows = v.filter.weights.rows,
                    .cols = v.filter.weights.cols,
-                   .label = "Filter " + SizeText(v.filter.weights.rows, v.filter.weights.cols),
+                   .label = m.Text(Msg::panel_filter, {{"size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}}),
                    .values = &v.filter.weights.values};
   PanelPlan conv{.present = true,
                  .rows = r.conv.rows,
                  .cols = r.conv.cols,
                  .index_rows = r.conv.rows,
                  .index_cols = r.conv.cols,
-                 .label = "Feature map " + SizeText(r.conv.rows, r.conv.cols),
+                 .label = m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}),
                  .values = &r.conv.values};
   PanelPlan act{.present = activation,
                 .rows = activation ? r.activated.rows : 0,
                 .cols = activation ? r.activated.cols : 0,
                 .index_rows = r.activated.rows,
                 .index_cols = r.activated.cols,
-                .label = "After " + ActivationName(v.activation),
+                .label = m.Text(Msg::panel_activated, {{"activation", ActivationName(v.activation, m)}}),
                 .values = &r.activated.values};
   PanelPlan pool;
   if (r.pooled) {
@@ -470,8 +475,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
             .cols = r.pooled->cols,
             .index_rows = r.pooled->rows,
             .index_cols = r.pooled->cols,
-            .label = std::string(v.pool.type == PoolType::Max ? "Max" : "Average") + "-pooled " +
-                     SizeText(r.pooled->rows, r.pooled->cols),
+            .label = m.Text(v.pool.type == PoolType::Max ? Msg::panel_pooled_max : Msg::panel_pooled_average,
+                            {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
             .values = &r.pooled->values};
   }
 
@@ -542,7 +547,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
 
   double widest_row = 0;
   for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
-  PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), g.products);
+  PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), m, g.products);
   widest_row = std::max(widest_row, g.products.cols * g.products.cell_w);
   const double content = std::clamp(widest_row, P.min_content_width, std::max(P.max_content_width, widest_row));
   g.width = std::ceil(content + 2 * P.margin);
@@ -627,7 +632,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   // each bar's ends written below it, then the filter's range.
   g.legend_h = P.legend_bar_height;
   g.image_legend_name_x = P.margin;
-  g.image_legend_x = P.margin + TextWidth("Image", P.legend_text_size) + 8;
+  const std::string image_name = m.Text(Msg::legend_image), maps_name = m.Text(Msg::legend_maps);
+  g.image_legend_x = P.margin + TextWidth(image_name, P.legend_text_size) + 8;
   g.image_legend_w = P.grey_bar_width;
   g.image_legend_y = y;
   const double legend_line = g.legend_h + 3 + (kFontAscent + kFontDescent) * P.legend_text_size;
@@ -635,7 +641,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   if (P.stacked_legend) {
     // Tall: each bar on a line of its own, bars aligned, the note below.
     g.legend_name_x = P.margin;
-    g.legend_x = g.image_legend_x = P.margin + std::max(TextWidth("Image", P.legend_text_size), TextWidth("Maps", P.legend_text_size)) + 8;
+    g.legend_x = g.image_legend_x = P.margin + std::max(TextWidth(image_name, P.legend_text_size), TextWidth(maps_name, P.legend_text_size)) + 8;
     y += legend_line + 6;
     g.legend_y = y;
     y += legend_line + 6;
@@ -645,7 +651,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   } else {
     g.legend_y = y;
     g.legend_name_x = g.image_legend_x + P.grey_bar_width + P.legend_gap;
-    g.legend_x = g.legend_name_x + TextWidth("Maps", P.legend_text_size) + 8;
+    g.legend_x = g.legend_name_x + TextWidth(maps_name, P.legend_text_size) + 8;
     g.legend_note_x = g.legend_x + P.value_bar_width + 20;
     g.legend_note_y = y + name_drop;
     y += legend_line;

@@ -45,7 +45,7 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
     IndexEntry e;
     e.lesson = lesson;
     e.page = lesson->id + "/" + std::string(kPagePath);
-    BuiltLesson built = BuildLesson(*lesson, options.layout);
+    BuiltLesson built = BuildLesson(*lesson, options.layout, MessagesFor(options.course.language));
     for (const BuiltVariant& bv : built.variants) e.labels.push_back(bv.variant->label);
     if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
       const BuiltVariant& first = built.variants[0];

@@ -101,7 +101,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   const PdfPageGeometry page = PdfPaper(options.paper, pdf_options.compact);
   std::vector<PdfDocument> documents;
   for (const Lesson* lesson : ordered) {
-    documents.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout), ChosenHandout(*lesson, options), page));
+    documents.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout, MessagesFor(options.course.language)), ChosenHandout(*lesson, options), page));
   }
   std::string pdf, error;
   const Course& course = options.course;

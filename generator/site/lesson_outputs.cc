@@ -14,7 +14,7 @@ namespace cl {
 
 bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics) {
-  const BuiltLesson built = BuildLesson(lesson, options.layout);
+  const BuiltLesson built = BuildLesson(lesson, options.layout, MessagesFor(options.course.language));
   diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
   // Budgets before anything is drawn: a lesson over one renders nothing.
   const std::vector<Diagnostic> over_budget = CheckLessonCost(built, options);

@@ -11,6 +11,7 @@
 
 #include "compute/compute.h"
 #include "lesson/model.h"
+#include "messages/messages.h"
 
 namespace cl {
 
@@ -22,11 +23,12 @@ struct BeatText {
 // "6×6"
 std::string SizeText(int rows, int cols);
 
-// A count with its noun: "1 lesson", "3 lessons", "0 lessons".
+// A count with its noun: "1 lesson", "3 lessons", "0 lessons" (English, for
+// the command line; generated text uses plural messages instead).
 std::string CountText(long long n, std::string_view one, std::string_view many);
 
 // The activation's display name: "ReLU", "Leaky ReLU", "No activation".
-std::string ActivationName(const ActivationSpec& a);
+std::string ActivationName(const ActivationSpec& a, const Messages& m = EnglishMessages());
 
 // One product of a conv cell as a frame's products panel writes it, the way
 // the caption writes its terms but at a cell's precision (FormatNumberCell):
@@ -38,15 +40,18 @@ struct ProductText {
 };
 ProductText CellProductText(double input, double weight);
 
-BeatText IntroText(const Variant& v, const VariantResult& r);
+// Every text below is in the language of `m` (messages/messages.h).
+BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One conv cell: "Position (0, 0): 0·1 + 0·0 + 9·(−1) + … = −18".
-BeatText ConvCellText(const Variant& v, const ConvTrace& t);
+BeatText ConvCellText(const Variant& v, const ConvTrace& t, const Messages& m = EnglishMessages());
 // Whole output rows [first_row, last_row] of the feature map.
-BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
-BeatText ActivationText(const Variant& v, const VariantResult& r);
+BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
+                      const Messages& m = EnglishMessages());
+BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One pooled cell: "Max of 0, 0, 0, 0 = 0 at (0, 0)".
-BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t);
-BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
-BeatText SummaryText(const Variant& v, const VariantResult& r);
+BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t, const Messages& m = EnglishMessages());
+BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
+                      const Messages& m = EnglishMessages());
+BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 
 }  // namespace cl

@@ -26,7 +26,7 @@ std::vector<CellRange> RangesFor(BeatBudget::Unit unit, int rows, int cols, int 
 }
 
 // Each beat's step, stage title and headings (storyboard/headings.h).
-void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
+void NameBeats(const Variant& v, bool per_cell, const Messages& m, Storyboard* story) {
   std::vector<Beat>& beats = story->beats;
   const int total = static_cast<int>(beats.size());
   for (int i = 0; i < total;) {
@@ -35,9 +35,9 @@ void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
     while (end < total && beats[static_cast<std::size_t>(end)].stage == stage) ++end;
     for (int k = i; k < end; ++k) {
       Beat& b = beats[static_cast<std::size_t>(k)];
-      b.step = StepText(k + 1, total);
-      b.stage_title = StageTitle(stage, v);
-      b.heading = StageHeading(stage, v, k - i + 1, end - i, per_cell);
+      b.step = StepText(k + 1, total, m);
+      b.stage_title = StageTitle(stage, v, m);
+      b.heading = StageHeading(stage, v, k - i + 1, end - i, per_cell, m);
       b.title = FrameTitle(v.label, b.heading);
     }
     i = end;
@@ -59,8 +59,9 @@ const char* StageName(Stage s) {
   return "intro";
 }
 
-Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec) {
+Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec, const Messages& m) {
   Storyboard story;
+  story.text = &m;
   story.label = v.label;
   const bool activation = v.activation.type != ActivationType::None;
   const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
@@ -75,13 +76,13 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
       pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
   story.beats.reserve(fixed + conv.size() + pool.size());
 
-  story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r)));
+  story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r, m)));
 
   const bool per_cell = budget.unit == BeatBudget::Unit::Cell;
   for (const CellRange& range : conv) {
     const int row = range.first / r.conv.cols, col = range.first % r.conv.cols;
-    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col))
-                                            : ConvRowsText(v, r, row, range.last / r.conv.cols));
+    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col), m)
+                                            : ConvRowsText(v, r, row, range.last / r.conv.cols, m));
     b.first_cell = range.first;
     b.last_cell = range.last;
     b.conv_filled = range.last + 1;
@@ -90,7 +91,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   const int conv_cells = r.conv.rows * r.conv.cols;
 
   if (activation) {
-    Beat b = MakeBeat(Stage::Activation, ActivationText(v, r));
+    Beat b = MakeBeat(Stage::Activation, ActivationText(v, r, m));
     b.conv_filled = conv_cells;
     b.activated = true;
     story.beats.push_back(std::move(b));
@@ -98,8 +99,8 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
 
   for (const CellRange& range : pool) {
     const int row = range.first / pooled->cols, col = range.first % pooled->cols;
-    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col))
-                                            : PoolRowsText(v, r, row, range.last / pooled->cols));
+    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col), m)
+                                            : PoolRowsText(v, r, row, range.last / pooled->cols, m));
     b.first_cell = range.first;
     b.last_cell = range.last;
     b.conv_filled = conv_cells;
@@ -108,15 +109,15 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
     story.beats.push_back(std::move(b));
   }
 
-  Beat summary = MakeBeat(Stage::Summary, SummaryText(v, r));
+  Beat summary = MakeBeat(Stage::Summary, SummaryText(v, r, m));
   summary.conv_filled = conv_cells;
   summary.activated = true;
   summary.pool_filled = pooled ? pooled->rows * pooled->cols : 0;
   story.beats.push_back(std::move(summary));
 
-  NameBeats(v, per_cell, &story);
-  story.conv_settings = ConvSettingsWords(v.conv);
-  story.pool_settings = pooled ? PoolSettingsWords(v.pool) : std::string();
+  NameBeats(v, per_cell, m, &story);
+  story.conv_settings = ConvSettingsWords(v.conv, m);
+  story.pool_settings = pooled ? PoolSettingsWords(v.pool, m) : std::string();
   story.animation = PlanAnimation(story);
   return story;
 }

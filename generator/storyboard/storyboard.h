@@ -9,6 +9,7 @@
 #include "base/diagnostic.h"
 #include "compute/compute.h"
 #include "lesson/model.h"
+#include "messages/messages.h"
 #include "storyboard/animation_plan.h"
 
 namespace cl {
@@ -46,9 +47,14 @@ struct Storyboard {
   std::string conv_settings;  // "same padding of 1 on every side, stride 2"
   std::string pool_settings;  // "2×2 max pooling with stride 2"; "" without pooling
   AnimationPlan animation;    // what the GIF and the animated SVG play
+  // The language every word above is in; frames and pages built from this
+  // storyboard write their own words in it too. Never null.
+  const Messages* text = &EnglishMessages();
 };
 
-// Plans every beat of one variant under `spec`. Pure.
-Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec);
+// Plans every beat of one variant under `spec`, its words in the language of
+// `m`. Pure.
+Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec,
+                          const Messages& m = EnglishMessages());
 
 }  // namespace cl
