@@ -39,20 +39,26 @@ std::string Lower(std::string_view s) {
 
 // Fills the placeholders of `text` from `args`; a placeholder without a value
 // is a bug in the caller (or a catalogue the tests would have refused).
-std::string Fill(std::string_view text, std::span<const MsgArg> args, std::string_view language, std::string_view key) {
-  std::string out;
+std::string Fill(std::string_view text, std::span<const MsgArg> args, std::string_view language, std::string_view key,
+                 const std::function<std::string(std::string_view)>* literal = nullptr) {
+  std::string out, words;
   out.reserve(text.size() + 16);
+  const auto flush = [&] {
+    out += literal ? (*literal)(words) : words;
+    words.clear();
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      out += c;
+      words += c;
       ++i;
       continue;
     }
     if (c != '{') {
-      out += c;
+      words += c;
       continue;
     }
+    flush();
     const std::size_t close = text.find('}', i);
     const std::string_view name = text.substr(i + 1, close == std::string_view::npos ? 0 : close - i - 1);
     const auto found = std::find_if(args.begin(), args.end(), [&](const MsgArg& a) { return a.name == name; });
@@ -61,6 +67,7 @@ std::string Fill(std::string_view text, std::span<const MsgArg> args, std::strin
     out += found->value;
     i = close;
   }
+  flush();
   return out;
 }
 
@@ -79,6 +86,9 @@ std::vector<std::unique_ptr<Messages>>& Loaded() {
 }
 
 }  // namespace
+
+std::size_t MessageKeyCount() { return std::size(kKeyNames); }
+std::string_view MessageKeyName(Msg key) { return kKeyNames[static_cast<std::size_t>(key)]; }
 
 MsgArg::MsgArg(std::string_view n, int v) : name(n), value(fmt::format("{}", v)) {}
 MsgArg::MsgArg(std::string_view n, long long v) : name(n), value(fmt::format("{}", v)) {}
@@ -197,6 +207,18 @@ std::string Messages::Text(Msg key, MsgArgs args) const {
   if (plain_[i].empty() && !other_[i].empty())
     throw std::logic_error(fmt::format("message {} is plural: use Count", kKeyNames[i]));
   return Fill(plain_[i], std::span<const MsgArg>(args.begin(), args.size()), language_, kKeyNames[i]);
+}
+
+std::string Messages::TextWith(Msg key, MsgArgs args,
+                               const std::function<std::string(std::string_view)>& literal) const {
+  const auto i = static_cast<std::size_t>(key);
+  if (IsPlural(key)) throw std::logic_error(fmt::format("message {} is plural: use Count", kKeyNames[i]));
+  return Fill(plain_[i], std::span<const MsgArg>(args.begin(), args.size()), language_, kKeyNames[i], &literal);
+}
+
+bool Messages::IsPlural(Msg key) const {
+  const auto i = static_cast<std::size_t>(key);
+  return plain_[i].empty() && !other_[i].empty();
 }
 
 std::string Messages::Count(Msg key, long long count, MsgArgs args) const {

@@ -11,6 +11,7 @@
 // every language, so frames, pages and lesson.json agree.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <string>
@@ -32,6 +33,10 @@ struct MsgArg {
   std::string value;
 };
 using MsgArgs = std::initializer_list<MsgArg>;
+
+// How many keys there are, and a key's name ("step_of"), as in the catalogues.
+std::size_t MessageKeyCount();
+std::string_view MessageKeyName(Msg key);
 
 // A catalogue as read from its file: key -> text; a plural message's forms
 // under "key.one" and "key.other".
@@ -64,6 +69,12 @@ class Messages {
 
   // The message `key` with its placeholders filled.
   std::string Text(Msg key, MsgArgs args = {}) const;
+  // Text with the message's own words passed through `literal` (an escaper,
+  // such as HTML's) and the placeholders' values inserted as they are: for
+  // markup such as <kbd>Space</kbd> inside a sentence.
+  std::string TextWith(Msg key, MsgArgs args, const std::function<std::string(std::string_view)>& literal) const;
+  // Whether `key` is a plural message (Count) rather than a plain one (Text).
+  bool IsPlural(Msg key) const;
   // A plural message: the form for `count` (which also fills {count}).
   std::string Count(Msg key, long long count, MsgArgs args = {}) const;
 

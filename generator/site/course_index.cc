@@ -65,6 +65,7 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
 
 TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href,
                              const Course& course) {
+  const Messages& m = MessagesFor(course.language);
   TemplateList list;
   for (const IndexEntry& e : entries) {
     TemplateData d;
@@ -78,8 +79,9 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
     d.set("thumb_height", std::to_string(e.height));
     std::string labels;
     for (std::size_t i = 0; i < e.labels.size(); ++i) labels += (i ? ", " : "") + e.labels[i];
-    d.set("lesson_filters", (e.labels.size() == 1 ? "Filter: " : "Filters: ") + labels);
+    d.set("lesson_filters", m.Count(Msg::index_filters, static_cast<long long>(e.labels.size()), {{"labels", labels}}));
     d.set("lesson_beats", std::to_string(e.beats));
+    d.set("lesson_steps", m.Count(Msg::index_steps, static_cast<long long>(e.beats)));
     list.push_back(d);
   }
   TemplateData page;
@@ -89,11 +91,13 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
   page.set("has_course_pdf", !course_pdf_href.empty());
   page.set("course_pdf_href", course_pdf_href);
   // Without a course file the page is exactly as before course files existed.
-  page.set("index_title", course.HasFile() ? course.title : std::string("Lessons"));
+  page.set("index_title", course.HasFile() ? course.title : m.Text(Msg::page_lessons));
   page.set("has_intro", !course.intro.empty());
   page.set("intro_html", course.intro.empty() ? std::string() : MarkdownToHtml(course.intro, 1));
   SetCourseChrome(course, &page);
-  page.set("lesson_count_text", CountText(static_cast<long long>(entries.size()), "lesson", "lessons"));
+  const long long count = static_cast<long long>(entries.size());
+  page.set("lesson_count_text", m.Count(Msg::index_lesson_count, count));
+  page.set("default_intro", m.Count(Msg::index_default_intro, count));
   return page;
 }
 
