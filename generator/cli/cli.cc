@@ -27,8 +27,8 @@ int RunCli(int argc, char** argv) {
 
   DumpOptions dump;
   auto* dump_cmd = app.add_subcommand("dump", "Print one pipeline stage's result of a lesson as text");
-  dump_cmd->add_option("--stage", dump.stage, "lesson, compute, storyboard or scene")
-      ->required()->check(CLI::IsMember({"lesson", "compute", "storyboard", "scene"}));
+  dump_cmd->add_option("--stage", dump.stage, "lesson, compute, storyboard, scene or document")
+      ->required()->check(CLI::IsMember({"lesson", "compute", "storyboard", "scene", "document"}));
   dump_cmd->add_option("lesson", dump.lesson, "Lesson file")->required();
   dump_cmd->add_option("--variant", dump.variant, "Only the variant with this label (scene: default the first)");
   dump_cmd->add_option("--beat", dump.beat, "Scene only: the beat to lay out, from 1 (default 1)")

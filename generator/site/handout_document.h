@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "render/cairo_pdf_document.h"
+#include "document/document.h"
 #include "render/cairo_pdf_pages.h"
 #include "site/built_lesson.h"
 
@@ -21,6 +21,6 @@ namespace cl {
 std::vector<int> KeyBeats(const Storyboard& story);
 
 // `page`: the paper the key beats' figures are drawn for (its text width).
-PdfDocument HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page = PdfPaper("a4"));
+doc::Document HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page = PdfPaper("a4"));
 
 }  // namespace cl
