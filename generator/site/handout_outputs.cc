@@ -116,6 +116,8 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   }
   std::string pdf, error;
   const Course& course = options.course;
+  const Messages& m = MessagesFor(course.language);
+  book.contents_heading = m.Text(Msg::print_contents);
   book.meta.title = course.title;
   book.meta.author = course.author;
   book.meta.subject = CourseSubject(course);
@@ -127,8 +129,8 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
     paragraph.text = doc::Text(text);
     book.title_page.push_back(std::move(paragraph));
   };
-  if (!course.author.empty()) credit("By " + course.author + ".");
-  if (!course.licence.empty()) credit("Licence: " + course.licence + ".");
+  if (!course.author.empty()) credit(m.Text(Msg::credits_author, {{"author", course.author}}));
+  if (!course.licence.empty()) credit(m.Text(Msg::credits_licence, {{"licence", course.licence}}));
   if (!WriteCoursePdf(book, pdf_options, &pdf, &error) ||
       !sink.Put(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
