@@ -92,10 +92,10 @@ settings)
   pdftotext -f 1 -l 1 built/course.pdf page1.txt
   has page1.txt 'Faltung Schritt für Schritt'
   has page1.txt 'Jede Zahl wird aus den Lektionsdateien berechnet.'
-  has page1.txt 'By Ada Lehrerin.'
-  lacks page1.txt 'Contents'
+  has page1.txt 'Von Ada Lehrerin.'
+  lacks page1.txt 'Inhalt'
   pdftotext -f 2 -l 2 built/course.pdf page2.txt
-  has page2.txt 'Contents'
+  has page2.txt 'Inhalt'
   # The contents follow the course's order.
   tr -s ' \n' '  ' <page2.txt | grep -qE 'Padding.*Leaky.*Conv' || fail "contents order: $(cat page2.txt)"
   # handout: full is the default for lessons without a handout key (every

@@ -139,7 +139,6 @@ handout)
   tr -s ' \n' '  ' <worksheet.txt >worksheet1.txt
   has worksheet1.txt 'Arbeitsblatt'
   lacks worksheet1.txt 'Worksheet'
-  lacks worksheet1.txt 'Name'
   tr -s ' \n' '  ' <answers.txt >answers1.txt
   has answers1.txt 'Lösungen'
   lacks answers1.txt 'Answer key'
