@@ -17,7 +17,7 @@
 #include "lesson/lesson_dump.h"
 #include "lesson/loader.h"
 #include "scene/scene_dump.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 #include "site/handout_outputs.h"
 #include "storyboard/storyboard_dump.h"
@@ -82,7 +82,7 @@ int RunDump(const DumpOptions& options) {
     // As a build without options makes handout.pdf: the lesson's kind, A4.
     const RenderOptions defaults;
     const HandoutKind kind = ChosenHandout(lesson, defaults);
-    const PdfPageGeometry page = PdfPaper(defaults.paper, kind == HandoutKind::Brief);
+    const doc::PageGeometry page = doc::Paper(defaults.paper, kind == HandoutKind::Brief);
     text = doc::DumpDocument(LessonHandoutDocument(BuildLesson(lesson), kind, page));
   } else {
     std::fprintf(stderr, "convlesson dump: error: unknown stage '%s'\n", options.stage.c_str());

@@ -13,11 +13,13 @@
 //   with markers and indents, as a reader sees it; a table's cells are runs.
 // - Figures are scenes (scene/scene.h) drawn in their own units and scaled
 //   by the backend, never above `natural_scale`; paper figures
-//   (site/paper_figures.h) are drawn in points at scale 1.
+//   (site/paper_figures.h) are drawn in points at scale 1, for the text
+//   width of the sheet (document/page_geometry.h) the backend then uses.
 // - Page-break hints are requests the paginator honours where it can: a
 //   heading always keeps with what follows, `keep_with_next` does the same
-//   for a paragraph or figure, a PageBreak starts a new page, a figure or a
-//   contents line never splits.
+//   for a paragraph or figure (a run of short blocks that each keep with the
+//   next is a keep-together group, up to four deep), a PageBreak starts a
+//   new page, a figure or a contents line never splits.
 // - Words the layout itself prints (the course's contents heading, the
 //   caption of a table's column bands) are data here too, so a catalogue can
 //   translate them.

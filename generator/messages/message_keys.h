@@ -288,6 +288,12 @@
   X(ws_span_columns) \
   X(ws_pool_answer_max) \
   X(ws_pool_answer_average) \
+  X(weights_with_bias) \
+  X(term_bias) \
+  X(conv_cell_products_bias) \
+  X(panel_products_bias) \
+  X(table_filter_bias) \
+  X(paper_products_sum_bias) \
 
 namespace cl {
 

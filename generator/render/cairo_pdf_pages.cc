@@ -105,29 +105,6 @@ double HeadingSpaceAfter(int level, bool compact) {
 
 }  // namespace
 
-PdfPageGeometry PdfPaper(std::string_view paper, bool compact) {
-  PdfPageGeometry g;
-  if (paper == "letter") {
-    g.width = 612;
-    g.height = 792;
-  } else {
-    g.width = 210 / 25.4 * 72;  // 595.28
-    g.height = 297 / 25.4 * 72; // 841.89
-  }
-  g.left = g.right = 64;
-  g.top = 60;
-  g.bottom = 72;
-  g.footer_baseline = g.height - 42;
-  if (compact) {  // the footer's 8 pt text still ends well inside kPdfInkFreeBorder
-    g.compact = true;
-    g.left = g.right = 42;
-    g.top = 36;
-    g.bottom = 46;
-    g.footer_baseline = g.height - 33;
-  }
-  return g;
-}
-
 struct PdfPaginator::Prepared {
   enum Kind { Text, Table, Figure, Rule, Empty, Break } kind = Text;
   double space_before = 0, space_after = 0;
@@ -388,7 +365,7 @@ int PdfPaginator::AddBlocks(const std::vector<doc::Block>& blocks, const std::st
     }
     for (size_t k = 0; k < at.pieces.size(); ++k) {
       const FlowPiece& piece = at.pieces[k];
-      std::vector<PdfPlaced>& items = flow_.pages[static_cast<size_t>(first_page + piece.page)].items;
+      std::vector<PdfPlaced>& items = flow_.pages[static_cast<size_t>(first_page) + static_cast<size_t>(piece.page)].items;
       switch (p.kind) {
         case Prepared::Text: DrawText(p, piece, items); break;
         case Prepared::Table: DrawTable(p, piece, k == 0, items); break;

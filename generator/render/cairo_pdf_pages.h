@@ -15,31 +15,16 @@
 #include <vector>
 
 #include "document/document.h"
+#include "document/page_geometry.h"
 #include "render/cairo_pdf_text.h"
 #include "render/pdf_layout_rules.h"
 
 namespace cl {
 
-// A sheet of paper in points, with the text block's margins. Only the footer
-// (page numbers) is drawn between the text block and the paper's edge, and
-// nothing within kPdfInkFreeBorder of the edge.
-struct PdfPageGeometry {
-  double width = 0, height = 0;
-  double left = 0, right = 0, top = 0, bottom = 0;
-  double footer_baseline = 0;  // from the page's top
-  // Compact: a handout meant to fit one or two sheets (narrower margins, 9 pt
-  // body text, smaller headings); never below 8 pt.
-  bool compact = false;
-  double text_width() const { return width - left - right; }
-  double text_height() const { return height - top - bottom; }
-};
-
-inline constexpr double kPdfInkFreeBorder = 28.0;  // points (about 1 cm)
-
-// "letter": US Letter (612 x 792 pt); anything else: A4 (595.28 x 841.89 pt).
-// `compact`: the brief handout's tighter margins and type (see
-// PdfPageGeometry::compact).
-PdfPageGeometry PdfPaper(std::string_view paper, bool compact = false);
+// The sheet pages are broken on (document/page_geometry.h), by its older names.
+using PdfPageGeometry = doc::PageGeometry;
+inline constexpr double kPdfInkFreeBorder = doc::kInkFreeBorder;
+inline PdfPageGeometry PdfPaper(std::string_view paper, bool compact = false) { return doc::Paper(paper, compact); }
 
 struct PdfPlacedText {
   std::shared_ptr<const PdfText> text;

@@ -40,7 +40,7 @@ std::string KeyText(const Lesson& lesson, const Messages& m) {
 
 }  // namespace
 
-doc::Document BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   const Lesson& lesson = *built.lesson;
   const Messages& m = *built.text;
   doc::Document document;

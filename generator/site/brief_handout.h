@@ -9,11 +9,11 @@
 #pragma once
 
 #include "document/document.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 
 namespace cl {
 
-doc::Document BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page);
+doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page);
 
 }  // namespace cl

@@ -78,19 +78,23 @@ void AddGridTable(const std::string& caption, const Grid& grid, const Messages& 
 }
 
 // The grids the page's step by step shows after a stage's captions.
-void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<doc::Block>* blocks) {
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
+// With several filters, those of the stage's map (`map`).
+void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<doc::Block>* blocks) {
+  const bool stacked = FilterCount(*bv.variant) > 1;
+  const Variant v = stacked ? FocusOnFilter(*bv.variant, map) : *bv.variant;
+  const VariantResult r = stacked ? FocusOnFilter(bv.result, map) : bv.result;
   const Messages& m = *bv.story.text;
   switch (stage) {
     case Stage::Intro:
       AddGridTable(m.Text(Msg::table_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), v.image, m, blocks);
-      AddGridTable(m.Text(Msg::table_filter, {{"filter", v.filter.name},
-                                              {"size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}}),
-                   v.filter.weights, m, blocks);
-      break;
-    case Stage::Conv:
-      AddGridTable(m.Text(Msg::table_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}), r.conv, m, blocks);
+      for (int k = 0; k < FilterCount(v); ++k) {
+        const Filter& f = FilterAt(v, k);
+        const std::string size = SizeText(f.weights.rows, f.weights.cols);
+        AddGridTable(f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
+                                                                     {"bias", FormatNumberText(f.bias)}})
+                                   : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}}),
+                     f.weights, m, blocks);
+      }
       break;
     case Stage::Activation:
       AddGridTable(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
@@ -110,7 +114,7 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<doc::Block>
 
 class Composer {
  public:
-  Composer(const BuiltLesson& built, const PdfPageGeometry& page) : built_(built), page_(page), m_(*built.text) {}
+  Composer(const BuiltLesson& built, const doc::PageGeometry& page) : built_(built), page_(page), m_(*built.text) {}
 
   doc::Document Compose() {
     const Lesson& lesson = *built_.lesson;
@@ -200,14 +204,17 @@ class Composer {
       blocks_->push_back(Heading(3, v.label, true));
       for (size_t i = 0; i < beats.size();) {
         const Stage stage = beats[i].stage;
+        const int map = beats[i].map;
         size_t end = i;
-        while (end < beats.size() && beats[end].stage == stage) ++end;
-        blocks_->push_back(Heading(4, beats[i].stage_title, false));
+        while (end < beats.size() && beats[end].stage == stage && beats[end].map == map) ++end;
+        const bool stacked = FilterCount(v) > 1 && stage != Stage::Intro && stage != Stage::Summary;
+        blocks_->push_back(
+            Heading(4, stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title) : beats[i].stage_title, false));
         for (int k : keys) {
           if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
         }
         StepList(beats, i, end);
-        AddStageTables(stage, bv, blocks_);
+        AddStageTables(stage, bv, map, blocks_);
         i = end;
       }
     }
@@ -264,7 +271,7 @@ class Composer {
   }
 
   const BuiltLesson& built_;
-  const PdfPageGeometry page_;
+  const doc::PageGeometry page_;
   const Messages& m_;
   std::vector<doc::Block>* blocks_ = nullptr;
   int figures_ = 0;
@@ -297,7 +304,7 @@ std::vector<int> KeyBeats(const Storyboard& story) {
   return {keys.begin(), keys.end()};
 }
 
-doc::Document HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+doc::Document HandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   return Composer(built, page).Compose();
 }
 

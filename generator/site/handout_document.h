@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "document/document.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 
 namespace cl {
@@ -21,6 +21,6 @@ namespace cl {
 std::vector<int> KeyBeats(const Storyboard& story);
 
 // `page`: the paper the key beats' figures are drawn for (its text width).
-doc::Document HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page = PdfPaper("a4"));
+doc::Document HandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page = doc::Paper("a4"));
 
 }  // namespace cl

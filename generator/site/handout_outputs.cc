@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "document/markdown_blocks.h"
-#include "render/cairo_pdf_pages.h"
 #include "render/cairo_pdf_writer.h"
 #include "site/brief_handout.h"
 #include "site/course_index.h"
@@ -53,7 +52,7 @@ HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options) {
   return options.course.handout.value_or(HandoutKind::Brief);
 }
 
-doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page) {
+doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const doc::PageGeometry& page) {
   if (kind == HandoutKind::Full) return HandoutDocument(built, page);
   return BriefHandoutDocument(built, page);
 }
@@ -65,7 +64,7 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
   const HandoutKind kind = ChosenHandout(*built.lesson, options);
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = kind == HandoutKind::Brief;
-  doc::Document document = LessonHandoutDocument(built, kind, PdfPaper(options.paper, pdf_options.compact));
+  doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
   SetMetadata(options, &document);
   if (!WritePdf(document, pdf_options, &pdf, &error) ||
       !sink.Put(kHandoutPath, pdf, &error)) {
@@ -79,7 +78,7 @@ bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, Fil
   if (!options.Wants("pdf")) return true;
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = true;
-  const PdfPageGeometry page = PdfPaper(options.paper, true);
+  const doc::PageGeometry page = doc::Paper(options.paper, true);
   for (const bool answers : {false, true}) {
     const std::string_view path = answers ? kAnswersPath : kWorksheetPath;
     std::string pdf, error;
@@ -107,7 +106,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   pdf_options.compact = std::all_of(ordered.begin(), ordered.end(), [&](const Lesson* lesson) {
     return ChosenHandout(*lesson, options) == HandoutKind::Brief;
   });
-  const PdfPageGeometry page = PdfPaper(options.paper, pdf_options.compact);
+  const doc::PageGeometry page = doc::Paper(options.paper, pdf_options.compact);
   doc::Course book;
   for (const Lesson* lesson : ordered) {
     book.parts.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout, MessagesFor(options.course.language)),

@@ -6,11 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "site/figure_files.h"
 #include "site/generated_sections.h"
 #include "site/markdown.h"
 #include "site/output_paths.h"
 #include "site/page_frames.h"
 #include "site/player_data.h"
+#include "site/slide_deck.h"
 #include "site/write_failure.h"
 
 namespace cl {
@@ -85,6 +87,8 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     add(std::string(kWorksheetPath), m.Text(Msg::download_worksheet), m.Text(Msg::download_worksheet_kind));
     add(std::string(kAnswersPath), m.Text(Msg::download_answers), m.Text(Msg::download_answers_kind));
   }
+  if (options.Wants("slides")) add(std::string(kSlidesPath), "Slides", "PDF, 16:9, a slide per step");
+  if (WantsPdfFrames(*built.lesson, options)) add(std::string(kFiguresTexPath), "Figures for LaTeX", "TeX, a PDF figure per step");
   for (const BuiltVariant& bv : built.variants) {
     const std::string animation = m.Text(Msg::download_animation, {{"label", bv.variant->label}});
     if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, animation, m.Text(Msg::download_gif_kind));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <variant>
 
@@ -281,8 +282,12 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   Frame(&box, 0, top, grid_w, grid_h, palette::kGridBorder, 0.75);
   box.w = std::max(box.w, grid_w);
   y = top + grid_h + 2;
-  Paragraph(&box, m.Text(Msg::paper_products_sum,
-                         {{"count", static_cast<long long>(n)}, {"sum", FormatNumberText(t.sum)}, {"position", position}}),
+  Paragraph(&box, t.bias != 0.0 ? m.Text(Msg::paper_products_sum_bias, {{"count", static_cast<long long>(n)},
+                                                                        {"bias", FormatNumberText(t.bias)},
+                                                                        {"sum", FormatNumberText(t.sum)},
+                                                                        {"position", position}})
+                                 : m.Text(Msg::paper_products_sum,
+                                          {{"count", static_cast<long long>(n)}, {"sum", FormatNumberText(t.sum)}, {"position", position}}),
             kPaperValueSize, false, palette::kInk, std::min(max_width, std::max(grid_w, 200.0)), &y);
   box.h = y;
   return box;
@@ -536,9 +541,15 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
 std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
                                      bool* cramped) {
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
   const Beat& beat = bv.story.beats.at(static_cast<size_t>(beat_index));
+  // With several filters, the beat's filter and maps are the ones drawn.
+  const bool stacked = FilterCount(*bv.variant) > 1;
+  const std::optional<Variant> focused_variant =
+      stacked ? std::optional<Variant>(FocusOnFilter(*bv.variant, beat.map)) : std::nullopt;
+  const std::optional<VariantResult> focused_result =
+      stacked ? std::optional<VariantResult>(FocusOnFilter(bv.result, beat.map)) : std::nullopt;
+  const Variant& v = stacked ? *focused_variant : *bv.variant;
+  const VariantResult& r = stacked ? *focused_result : bv.result;
   auto box = [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); };
   const bool activates = v.activation.type != ActivationType::None;
   switch (beat.stage) {

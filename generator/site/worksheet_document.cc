@@ -213,7 +213,7 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
   return out;
 }
 
-doc::Document WorksheetDocument(const BuiltLesson& built, const PdfPageGeometry& page, bool answers) {
+doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometry& page, bool answers) {
   const Lesson& lesson = *built.lesson;
   const Messages& m = *built.text;
   doc::Document document;

@@ -166,7 +166,9 @@ BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) 
                                                   {"values", ValuesPhrase(m, v.image.values)},
                                                   {"filter_size", filter_size},
                                                   {"filter", v.filter.name},
-                                                  {"weights", WeightsText(m, w)},
+                                                  {"weights", v.filter.bias != 0.0 ? m.Text(Msg::weights_with_bias, {{"weights", WeightsText(m, w)},
+                                                                                               {"bias", FormatNumberText(v.filter.bias)}})
+                                                                  : WeightsText(m, w)},
                                                   {"settings", settings},
                                                   {"map", map}});
   const bool activated = v.activation.type != ActivationType::None;
@@ -199,6 +201,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
   if (listed < taps) terms.emplace_back(kEllipsis);
 
   BeatText t;
+  if (tr.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(tr.bias)}}));
   const std::string position = Position(tr.out_row, tr.out_col);
   t.caption = m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
 
@@ -215,8 +218,9 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
   t.description = m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
                          {{"filter_size", filter_size}, {"where", where}}) +
                   " " +
-                  m.Count(Msg::conv_cell_products, static_cast<long long>(taps),
-                          {{"sum", FormatNumberText(tr.sum)}, {"position", position}});
+                  m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
+                          static_cast<long long>(taps),
+                          {{"sum", FormatNumberText(tr.sum)}, {"position", position}, {"bias", FormatNumberText(tr.bias)}});
   return t;
 }
 
@@ -336,6 +340,77 @@ BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m
                                                           {"values", values}});
   }
   t.description += ".";
+  return t;
+}
+
+std::string StackedFilterLabel(const Variant& v, int map) {
+  const Filter& f = FilterAt(v, map);
+  return fmt::format("Filter {} of {}: {}{}", map + 1, FilterCount(v), f.name,
+                     f.bias != 0.0 ? ", bias " + Short(f.bias) : std::string());
+}
+
+std::string ProductsLabel(double bias, const Messages& m) {
+  return bias != 0.0 ? m.Text(Msg::panel_products_bias, {{"bias", Factor(bias)}}) : m.Text(Msg::panel_products);
+}
+
+std::string StackBudgetWarning(int walked, const std::string& warning) {
+  if (walked == 1) return warning;
+  return fmt::format("the {} maps share max between them; for each map, {}", walked, warning);
+}
+
+BeatText StackIntroText(const Variant& v, const VariantResult& r) {
+  const int maps = FilterCount(v);
+  const Grid& w = v.filter.weights;
+  std::vector<std::string> names;
+  for (int k = 0; k < maps; ++k) names.push_back(FilterAt(v, k).name);
+  const ConvSpec& c = v.conv;
+  const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
+                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+  BeatText t;
+  t.caption = fmt::format("A {} image and {} {}{}: {} {} maps, one per filter",
+                          SizeText(v.image.rows, v.image.cols), CountText(maps, "filter", "filters"),
+                          SizeText(w.rows, w.cols), plain ? std::string() : " (" + ConvSettingsWords(c) + ")",
+                          maps, SizeText(r.conv.rows, r.conv.cols));
+  std::vector<std::string> filters;
+  for (int k = 0; k < maps; ++k) {
+    const Filter& f = FilterAt(v, k);
+    filters.push_back(fmt::format("map {} from the {} filter (weights {}) plus a bias of {}", k + 1, f.name,
+                                  WeightsText(EnglishMessages(), f.weights), FormatNumberText(f.bias)));
+  }
+  t.description = fmt::format(
+      "A {} image with {}, and {} of {}. Each filter slides over the image with {} and makes its own {} map: {}. "
+      "The maps stack one behind the other.",
+      SizeText(v.image.rows, v.image.cols), ValuesPhrase(EnglishMessages(), v.image.values), CountText(maps, "filter", "filters"),
+      SizeText(w.rows, w.cols), ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols), Join(filters, "; "));
+  if (v.activation.type != ActivationType::None)
+    t.description += fmt::format(" {} follows on each map", ActivationName(v.activation));
+  if (r.pooled)
+    t.description += fmt::format("{} pooling takes each to a {} map: {}",
+                                 v.activation.type != ActivationType::None ? ", then" : " Then",
+                                 SizeText(r.pooled->rows, r.pooled->cols), PoolSettingsWords(v.pool));
+  if (v.activation.type != ActivationType::None || r.pooled) t.description += ".";
+  return t;
+}
+
+BeatText StackSummaryText(const Variant& v, const VariantResult& r) {
+  const int maps = FilterCount(v);
+  std::vector<std::string> steps = {SizeText(v.image.rows, v.image.cols) + " image",
+                                    fmt::format("{} feature maps {}", maps, SizeText(r.conv.rows, r.conv.cols))};
+  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation));
+  if (r.pooled)
+    steps.push_back(fmt::format("{} {}-pooled maps {}", maps, (v.pool.type == PoolType::Max ? "max" : "average"), SizeText(r.pooled->rows, r.pooled->cols)));
+  BeatText t;
+  t.caption = Join(steps, fmt::format(" {} ", kArrow));
+  std::vector<std::string> parts;
+  for (int k = 0; k < maps && k < static_cast<int>(r.maps.size()); ++k) {
+    const FilterMaps& m = r.maps[static_cast<std::size_t>(k)];
+    const Grid& out = m.pooled ? *m.pooled : m.activated;
+    parts.push_back(fmt::format("map {} ({}) has {} and ends with {}", k + 1, FilterAt(v, k).name,
+                                ValuesPhrase(EnglishMessages(), m.conv.values), ValuesPhrase(EnglishMessages(), out.values)));
+  }
+  t.description = fmt::format("The {} filters turned the {} image into {} feature maps of {}: {}.",
+                              maps, SizeText(v.image.rows, v.image.cols), maps, SizeText(r.conv.rows, r.conv.cols),
+                              Join(parts, "; "));
   return t;
 }
 

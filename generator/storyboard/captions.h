@@ -10,8 +10,8 @@
 #include <string_view>
 
 #include "compute/compute.h"
-#include "lesson/model.h"
 #include "messages/messages.h"
+#include "model/model.h"
 
 namespace cl {
 
@@ -53,5 +53,19 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
 BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
                       const Messages& m = EnglishMessages());
 BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
+
+// Several filters (or a bias): the intro and summary name every filter and
+// map; the maps' own beats use the texts above on the focused variant. These
+// stacked-filter texts are English in every language so far.
+BeatText StackIntroText(const Variant& v, const VariantResult& r);
+BeatText StackSummaryText(const Variant& v, const VariantResult& r);
+// "Filter 2 of 3: Horizontal edge, bias 0.5" (1-based): the filter panel's
+// label when several filters stack.
+std::string StackedFilterLabel(const Variant& v, int map);
+// The beat budget's warning when `walked` maps share `max`.
+std::string StackBudgetWarning(int walked, const std::string& warning);
+// The label of the products panel: "Products pixel·weight", and with a
+// bias "Products pixel·weight, then + bias 0.5".
+std::string ProductsLabel(double bias, const Messages& m = EnglishMessages());
 
 }  // namespace cl

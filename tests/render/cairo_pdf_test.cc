@@ -240,11 +240,20 @@ BOOST_AUTO_TEST_CASE(paper_sizes_metadata_and_the_same_bytes_twice) {
     BOOST_TEST(a.find(c.media_box) != std::string::npos, c.paper);
     BOOST_TEST(a.find("/CreationDate (20000101000000Z)") != std::string::npos);
     BOOST_TEST(a.find("/Title (Long)") != std::string::npos);
+    BOOST_TEST(a.find("/Author") == std::string::npos);  // none when the metadata has none
     BOOST_TEST((a == b));
   }
+  // The document's own author and subject.
+  doc::Document credited = LongDocument();
+  credited.meta.author = "A. Teacher";
+  credited.meta.subject = "Edges";
+  std::string with_credits, error;
+  BOOST_REQUIRE(WritePdf(credited, PdfOptions{}, &with_credits, &error));
+  BOOST_TEST(with_credits.find("/Author (A. Teacher)") != std::string::npos);
+  BOOST_TEST(with_credits.find("/Subject (Edges)") != std::string::npos);
   PdfOptions dated;
   dated.source_date_epoch = 1700000000;
-  std::string pdf, error;
+  std::string pdf;
   BOOST_REQUIRE(WritePdf(LongDocument(), dated, &pdf, &error));
   BOOST_TEST(pdf.find("/ModDate (20231114221320Z)") != std::string::npos);
 }

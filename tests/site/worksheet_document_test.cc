@@ -81,7 +81,7 @@ std::set<std::string> GivenNumbers(const Lesson& lesson) {
 
 void CheckWorksheetAndKey(const Lesson& lesson) {
   const BuiltLesson built = BuildLesson(lesson);
-  const PdfPageGeometry page = PdfPaper("a4", true);
+  const doc::PageGeometry page = doc::Paper("a4", true);
   const DocumentTexts sheet = Texts(WorksheetDocument(built, page, false));
   const DocumentTexts key = Texts(WorksheetDocument(built, page, true));
 
