@@ -96,6 +96,9 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
                      f.weights, m, blocks);
       }
       break;
+    case Stage::Conv:
+      AddGridTable(m.Text(Msg::table_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}), r.conv, m, blocks);
+      break;
     case Stage::Activation:
       AddGridTable(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
                                                  {"size", SizeText(r.activated.rows, r.activated.cols)}}),
