@@ -31,6 +31,12 @@
   var filterButtons = Array.prototype.slice.call(root.querySelectorAll('[data-variant]'));
   // The frame is absent when the build writes no frame images (captions only).
   if (!step || !caption || !prev || !next || !play || !scrubber || !speed) return;
+  // The words the player switches to come from the page, in its language
+  // (the template's data-* attributes); a template made before they existed
+  // gets the English ones.
+  var playLabel = play.querySelector('.label').textContent;
+  var pauseLabel = play.getAttribute('data-pause-label') || 'Pause';
+  var zoomedLabel = zoom ? zoom.getAttribute('data-zoomed-label') || 'Frame at full size, scrolls sideways' : '';
 
   // How long a beat stays on screen at normal speed, by stage: the moments
   // that change the whole map get longer than one cell's sum.
@@ -103,7 +109,7 @@
   function setPlaying(playing) {
     state.playing = playing;
     play.querySelector('.icon').textContent = playing ? '\u275a\u275a' : '\u25b6';
-    play.querySelector('.label').textContent = playing ? 'Pause' : 'Play';
+    play.querySelector('.label').textContent = playing ? pauseLabel : playLabel;
     // While it plays, announcing every caption would talk over the reader.
     caption.setAttribute('aria-live', playing ? 'off' : 'polite');
   }
@@ -155,7 +161,7 @@
       if (on) {
         frameBox.setAttribute('tabindex', '0');
         frameBox.setAttribute('role', 'group');
-        frameBox.setAttribute('aria-label', 'Frame at full size, scrolls sideways');
+        frameBox.setAttribute('aria-label', zoomedLabel);
       } else {
         frameBox.removeAttribute('tabindex');
         frameBox.removeAttribute('role');

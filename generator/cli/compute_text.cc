@@ -35,7 +35,7 @@ std::string ActivationBlock(const ActivationSpec& a, const Grid& activated) {
 
 std::string PoolBlock(const PoolSpec& pool, const std::optional<Grid>& pooled) {
   if (!pool.enabled || !pooled) return "Pooling: none\n\n";
-  return Block(fmt::format("Pooled map {} ({})", GridSizeText(*pooled), PoolSettingsWords(pool, SizeGlyph::AsciiX)),
+  return Block(fmt::format("Pooled map {} ({})", GridSizeText(*pooled), PoolSettingsWords(pool, EnglishMessages(), SizeGlyph::AsciiX)),
                *pooled);
 }
 

@@ -33,6 +33,7 @@
 #include "site/built_lesson.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_outputs.h"
+#include "messages/messages.h"
 
 namespace cl {
 namespace {
@@ -273,7 +274,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   bool ok = true;
   std::vector<std::string> written, linked;
   try {
-    job.built = BuildLesson(lesson, settings_.render.layout);
+    job.built = BuildLesson(lesson, settings_.render.layout, MessagesFor(settings_.render.course.language));
     job.diagnostics.insert(job.diagnostics.end(), job.built->warnings.begin(), job.built->warnings.end());
   } catch (const std::exception& e) {
     ok = false;
@@ -679,7 +680,7 @@ bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<
       return;
     }
     (*loaded)[i] = std::move(*lesson);
-    (*built)[i] = BuildLesson((*loaded)[i], settings_.render.layout);
+    (*built)[i] = BuildLesson((*loaded)[i], settings_.render.layout, MessagesFor(settings_.render.course.language));
   });
   if (!ok) {
     failed_ = true;

@@ -3,7 +3,8 @@
 # generator key, so lessons built by an older generator are rebuilt even when
 # the version number did not move. Included from generator/CMakeLists.txt.
 file(GLOB_RECURSE convlesson_fingerprint_sources CONFIGURE_DEPENDS
-  "${CMAKE_CURRENT_SOURCE_DIR}/*.cc" "${CMAKE_CURRENT_SOURCE_DIR}/*.h" "${CMAKE_CURRENT_SOURCE_DIR}/*.inc")
+  "${CMAKE_CURRENT_SOURCE_DIR}/*.cc" "${CMAKE_CURRENT_SOURCE_DIR}/*.h" "${CMAKE_CURRENT_SOURCE_DIR}/*.inc"
+  "${CMAKE_CURRENT_SOURCE_DIR}/*.msg")
 set(convlesson_fingerprint_header "${CMAKE_CURRENT_BINARY_DIR}/generated/cl_fingerprint.h")
 add_custom_command(OUTPUT "${convlesson_fingerprint_header}"
   COMMAND "${CMAKE_COMMAND}" "-DSOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}" "-DOUTPUT=${convlesson_fingerprint_header}"

@@ -1,7 +1,7 @@
 # cmake -DSOURCE_DIR=generator -DOUTPUT=.../cl_fingerprint.h -P write_fingerprint.cmake
 # Hashes the names and contents of the generator's sources in sorted order and
 # rewrites OUTPUT only when the hash changed, so an unchanged tree recompiles nothing.
-file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*.cc" "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.inc")
+file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*.cc" "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.inc" "${SOURCE_DIR}/*.msg")
 list(SORT sources)
 set(listing "")
 foreach(source IN LISTS sources)

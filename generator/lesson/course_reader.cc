@@ -13,6 +13,7 @@
 #include "lesson/lesson_reader.h"  // IsValidLessonId
 #include "lesson/limits.h"
 #include "lesson/suggest.h"
+#include "messages/messages.h"
 
 namespace cl {
 namespace {
@@ -138,6 +139,14 @@ std::optional<Course> ReadCourse(NodeReader& reader, const YamlNode& root, const
                                               "or pt-BR",
                                               *tag));
       tag.reset();
+    } else if (tag && FindMessages(*tag) == nullptr) {
+      // Pages still say the course's language in `lang`; only the generated
+      // words fall back (docs/languages.md).
+      std::string shipped;
+      for (const std::string& language : CatalogueLanguages()) shipped += (shipped.empty() ? "" : ", ") + language;
+      reader.Warning(*entry->value, fmt::format("no message catalogue for language '{}' (there are: {}): "
+                                                "generated text will be in English",
+                                                *tag, shipped));
     }
     if (tag) course.language = *tag;
     ok = ok && tag.has_value();

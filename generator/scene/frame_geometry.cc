@@ -346,11 +346,15 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
 
 };
 
-std::string PaddingLabel(const ConvSpec& c) {
-  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "";
+// The image panel's label: "Image 6×6", "Image 6×6, padding 1", "Image 6×6, padded".
+std::string ImageLabel(const Variant& v, const Messages& m) {
+  const ConvSpec& c = v.conv;
+  const std::string size = SizeText(v.image.rows, v.image.cols);
+  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
+    return m.Text(Msg::panel_image, {{"size", size}});
   if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
-    return fmt::format(", padding {}", c.pad_top);
-  return ", padded";
+    return m.Text(Msg::panel_image_padding, {{"size", size}, {"pad", c.pad_top}});
+  return m.Text(Msg::panel_image_padded, {{"size", size}});
 }
 
 // The products panel's cells: the widest product of any position at the
@@ -364,14 +368,14 @@ bool HasProducts(const Variant& v, const VariantResult& r) {
 }
 
 void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, double value_size, double room,
-                  FrameGeometry::Products& out) {
+                  const Messages& m, FrameGeometry::Products& out) {
   const Grid& w = v.filter.weights;
   // Frames too crowded for numbers in cells still get the products, at the
   // smallest value size: the arithmetic is the point of a conv beat.
   if (value_size <= 0) value_size = P.min_value_size;
   if (!HasProducts(v, r)) return;
   double one = 0, two = 0;
-  out.label = ProductsLabel(0.0);
+  out.label = ProductsLabel(0.0, m);
   for (int k = 0; k < FilterCount(v); ++k) {
     // Every filter's products (FocusOnFilter copies the image only when there are several).
     const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
@@ -387,7 +391,7 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
         }
       }
     }
-    const std::string label = ProductsLabel(vk.filter.bias);
+    const std::string label = ProductsLabel(vk.filter.bias, m);
     if (TextWidth(label, P.label_size, true) > TextWidth(out.label, P.label_size, true)) out.label = label;
   }
   out.rows = w.rows;
@@ -452,13 +456,14 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const VariantResult& r = *in.result;
   const ConvSpec& cs = v.conv;
   const bool activation = v.activation.type != ActivationType::None;
+  const Messages& m = *in.story->text;
 
   PanelPlan input{.present = true,
                   .rows = v.image.rows + cs.pad_top + cs.pad_bottom,
                   .cols = v.image.cols + cs.pad_left + cs.pad_right,
                   .index_rows = v.image.rows,
                   .index_cols = v.image.cols,
-                  .label = "Image " + SizeText(v.image.rows, v.image.cols) + PaddingLabel(cs),
+                  .label = ImageLabel(v, m),
                   .values = &v.image.values,
                   .padded = cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0};
   // With several filters every frame shows one filter's maps in front of
@@ -472,15 +477,15 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       const std::vector<double>& w = FilterAt(v, k).weights.values;
       all_weights.insert(all_weights.end(), w.begin(), w.end());
     }
-    for (const FilterMaps& m : r.maps) {
-      all_conv.insert(all_conv.end(), m.conv.values.begin(), m.conv.values.end());
-      all_activated.insert(all_activated.end(), m.activated.values.begin(), m.activated.values.end());
-      if (m.pooled) all_pooled.insert(all_pooled.end(), m.pooled->values.begin(), m.pooled->values.end());
+    for (const FilterMaps& fm : r.maps) {
+      all_conv.insert(all_conv.end(), fm.conv.values.begin(), fm.conv.values.end());
+      all_activated.insert(all_activated.end(), fm.activated.values.begin(), fm.activated.values.end());
+      if (fm.pooled) all_pooled.insert(all_pooled.end(), fm.pooled->values.begin(), fm.pooled->values.end());
     }
   }
   const std::string count = maps > 1 ? fmt::format("{} ", maps) : std::string();
   // The filter panel's label names the filter in front: room for the longest.
-  std::string filter_label = "Filter " + SizeText(v.filter.weights.rows, v.filter.weights.cols);
+  std::string filter_label = m.Text(Msg::panel_filter, {{"size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}});
   const double label_size = ParamsFor(in.layout).label_size;
   for (int k = 0; maps > 1 && k < maps; ++k) {
     const std::string label = StackedFilterLabel(v, k);
@@ -498,8 +503,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                  .cols = r.conv.cols,
                  .index_rows = r.conv.rows,
                  .index_cols = r.conv.cols,
-                 .label = (maps > 1 ? count + "feature maps " : std::string("Feature map ")) +
-                          SizeText(r.conv.rows, r.conv.cols),
+                 .label = maps > 1 ? count + "feature maps " + SizeText(r.conv.rows, r.conv.cols)
+                                   : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}),
                  .values = maps > 1 ? &all_conv : &r.conv.values,
                  .stack = stack};
   PanelPlan act{.present = activation,
@@ -507,7 +512,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                 .cols = activation ? r.activated.cols : 0,
                 .index_rows = r.activated.rows,
                 .index_cols = r.activated.cols,
-                .label = "After " + ActivationName(v.activation),
+                .label = m.Text(Msg::panel_activated, {{"activation", ActivationName(v.activation, m)}}),
                 .values = maps > 1 ? &all_activated : &r.activated.values,
                 .stack = stack};
   PanelPlan pool;
@@ -519,8 +524,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
             .index_cols = r.pooled->cols,
             .label = maps > 1 ? fmt::format("{}{}-pooled maps {}", count, v.pool.type == PoolType::Max ? "max" : "average",
                                             SizeText(r.pooled->rows, r.pooled->cols))
-                              : std::string(v.pool.type == PoolType::Max ? "Max" : "Average") + "-pooled " +
-                                    SizeText(r.pooled->rows, r.pooled->cols),
+                              : m.Text(v.pool.type == PoolType::Max ? Msg::panel_pooled_max : Msg::panel_pooled_average,
+                                       {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
             .values = maps > 1 ? &all_pooled : &r.pooled->values,
             .stack = stack};
   }
@@ -592,7 +597,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
 
   double widest_row = 0;
   for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
-  PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), g.products);
+  PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), m, g.products);
   widest_row = std::max(widest_row, g.products.cols * g.products.cell_w);
   const double content = std::clamp(widest_row, P.min_content_width, std::max(P.max_content_width, widest_row));
   g.width = std::ceil(content + 2 * P.margin);
@@ -679,7 +684,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   // each bar's ends written below it, then the filter's range.
   g.legend_h = P.legend_bar_height;
   g.image_legend_name_x = P.margin;
-  g.image_legend_x = P.margin + TextWidth("Image", P.legend_text_size) + 8;
+  const std::string image_name = m.Text(Msg::legend_image), maps_name = m.Text(Msg::legend_maps);
+  g.image_legend_x = P.margin + TextWidth(image_name, P.legend_text_size) + 8;
   g.image_legend_w = P.grey_bar_width;
   g.image_legend_y = y;
   const double legend_line = g.legend_h + 3 + (kFontAscent + kFontDescent) * P.legend_text_size;
@@ -687,7 +693,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   if (P.stacked_legend) {
     // Tall: each bar on a line of its own, bars aligned, the note below.
     g.legend_name_x = P.margin;
-    g.legend_x = g.image_legend_x = P.margin + std::max(TextWidth("Image", P.legend_text_size), TextWidth("Maps", P.legend_text_size)) + 8;
+    g.legend_x = g.image_legend_x = P.margin + std::max(TextWidth(image_name, P.legend_text_size), TextWidth(maps_name, P.legend_text_size)) + 8;
     y += legend_line + 6;
     g.legend_y = y;
     y += legend_line + 6;
@@ -697,7 +703,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   } else {
     g.legend_y = y;
     g.legend_name_x = g.image_legend_x + P.grey_bar_width + P.legend_gap;
-    g.legend_x = g.legend_name_x + TextWidth("Maps", P.legend_text_size) + 8;
+    g.legend_x = g.legend_name_x + TextWidth(maps_name, P.legend_text_size) + 8;
     g.legend_note_x = g.legend_x + P.value_bar_width + 20;
     g.legend_note_y = y + name_drop;
     y += legend_line;

@@ -37,13 +37,14 @@ void AddBar(Scene& scene, double x, double y, double w, double h, int steps, Col
 }
 
 void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, GreyRange grey) {
-  scene.items.push_back(GroupBegin{"legend", "legend", "Colour scales"});
+  const Messages& m = *in.story->text;
+  scene.items.push_back(GroupBegin{"legend", "legend", m.Text(Msg::group_legend)});
   const double s = g.legend_text_size;
   auto name_baseline = [&](double bar_y) { return bar_y + g.legend_h / 2 + (kFontAscent - kFontDescent) / 2 * s; };
   auto ends_baseline = [&](double bar_y) { return bar_y + g.legend_h + 3 + kFontAscent * s; };
 
   // The image: grey from its black to its white.
-  AddText(scene, g.image_legend_name_x, name_baseline(g.image_legend_y), "Image", s, palette::kMutedInk, TextAnchor::Start);
+  AddText(scene, g.image_legend_name_x, name_baseline(g.image_legend_y), m.Text(Msg::legend_image), s, palette::kMutedInk, TextAnchor::Start);
   AddBar(scene, g.image_legend_x, g.image_legend_y, g.image_legend_w, g.legend_h, 16,
          [&](double t) { return GreyColor(grey.black + t * (grey.white - grey.black), grey.black, grey.white); });
   AddText(scene, g.image_legend_x, ends_baseline(g.image_legend_y), FormatNumberCell(grey.black), s, palette::kMutedInk,
@@ -52,7 +53,7 @@ void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, Grey
           palette::kMutedInk, TextAnchor::End);
 
   // The maps: blue negative, white zero, orange positive.
-  AddText(scene, g.legend_name_x, name_baseline(g.legend_y), "Maps", s, palette::kMutedInk, TextAnchor::Start);
+  AddText(scene, g.legend_name_x, name_baseline(g.legend_y), m.Text(Msg::legend_maps), s, palette::kMutedInk, TextAnchor::Start);
   AddBar(scene, g.legend_x, g.legend_y, g.legend_w, g.legend_h, 40,
          [](double t) { return DivergingColor(t * 2 - 1, 1.0); });
   AddText(scene, g.legend_x, ends_baseline(g.legend_y), FormatNumberCell(-in.value_scale), s, palette::kMutedInk,
@@ -60,8 +61,8 @@ void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, Grey
   AddText(scene, g.legend_x + g.legend_w / 2, ends_baseline(g.legend_y), "0", s, palette::kMutedInk, TextAnchor::Middle);
   AddText(scene, g.legend_x + g.legend_w, ends_baseline(g.legend_y), FormatNumberCell(in.value_scale), s, palette::kMutedInk,
           TextAnchor::End);
-  const std::string note = fmt::format("filter weights on the same colours, from {} to {}",
-                                       FormatNumberCell(-in.weight_scale), FormatNumberCell(in.weight_scale));
+  const std::string note = m.Text(Msg::legend_weights, {{"min", FormatNumberCell(-in.weight_scale)},
+                                                        {"max", FormatNumberCell(in.weight_scale)}});
   AddText(scene, g.legend_note_x, g.legend_note_y, FitText(note, s, g.width - g.margin - g.legend_note_x), s,
           palette::kMutedInk, TextAnchor::Start);
   scene.items.push_back(GroupEnd{});
@@ -111,11 +112,11 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
 
 // The products panel of a one-cell conv beat: each pixel·weight the
 // computation multiplied (compute's trace), where the filter has that weight.
-void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t) {
+void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t, const Messages& m) {
   const FrameGeometry::Products& p = g.products;
   if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows * p.cols)) return;
-  scene.items.push_back(GroupBegin{"products", "products", "Products of the window's pixels and the filter's weights"});
-  AddText(scene, p.label_x, p.label_y, ProductsLabel(t.bias), g.label_size, palette::kInk, TextAnchor::Middle, true);
+  scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_products)});
+  AddText(scene, p.label_x, p.label_y, ProductsLabel(t.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
   const double line = p.size * (kFontAscent + kFontDescent);
   for (int row = 0; row < p.rows; ++row) {
     for (int col = 0; col < p.cols; ++col) {
@@ -124,7 +125,7 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
       // One group per product naming the image cell it read (padded
       // coordinates), so tests and readers can check it.
       scene.items.push_back(GroupBegin{fmt::format("product-{}-{}", row, col), "product",
-                                       fmt::format("pixel ({}, {})", at.row, at.col)});
+                                       m.Text(Msg::group_product, {{"position", fmt::format("({}, {})", at.row, at.col)}})});
       const double x = p.x + col * p.cell_w, y = p.y + row * p.cell_h;
       RectShape cell;
       cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
@@ -184,6 +185,7 @@ void AddStackCards(Scene& scene, const Panel& panel, const Storyboard& story, co
 
 Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) {
   const Storyboard& story = *in.story;
+  const Messages& m = *story.text;
   const Beat& beat = story.beats.at(static_cast<std::size_t>(beat_index));
   // With several filters the beat's map is drawn in front.
   std::optional<Variant> focused_variant;
@@ -302,7 +304,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   // What this beat reads (the window) and writes (the highlighted cells).
   const int first_row = beat.last_cell >= beat.first_cell && conv_cols > 0 ? beat.first_cell : 0;
   if (beat.stage == Stage::Conv && conv_cols > 0) {
-    scene.items.push_back(GroupBegin{"window", "window", "Filter window"});
+    scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_filter_window)});
     const int row0 = first_row / conv_cols, col0 = first_row % conv_cols;
     const int row1 = beat.last_cell / conv_cols;
     AddConvWindow(scene, v, g.input.grid, conv_cols, first_row, beat.last_cell);
@@ -313,7 +315,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
       AddHighlight(scene, g.conv.grid, row0, row1 + 1, 0, conv_cols);
     scene.items.push_back(GroupEnd{});
   } else if (beat.stage == Stage::Activation) {
-    scene.items.push_back(GroupBegin{"window", "window", "Cells the activation changed"});
+    scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_activation_changed)});
     const GridBox& ab = g.activated.grid;
     int changed = 0;
     for (double x : r.conv.values) changed += x < 0;
@@ -326,7 +328,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     scene.items.push_back(GroupEnd{});
   } else if (beat.stage == Stage::Pool && r.pooled) {
     const Grid& p = *r.pooled;
-    scene.items.push_back(GroupBegin{"window", "window", "Pooling window"});
+    scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_pool_window)});
     const GridBox& ab = g.activated.grid.rows > 0 ? g.activated.grid : g.conv.grid;
     const int row0 = beat.first_cell / p.cols, col0 = beat.first_cell % p.cols;
     const int row1 = beat.last_cell / p.cols;
@@ -350,7 +352,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   }
 
   if (beat.stage == Stage::Conv && conv_cols > 0 && beat.first_cell == beat.last_cell)
-    AddProducts(scene, g, v, TraceConvCell(v, beat.first_cell / conv_cols, beat.first_cell % conv_cols));
+    AddProducts(scene, g, v, TraceConvCell(v, beat.first_cell / conv_cols, beat.first_cell % conv_cols), m);
 
   scene.items.push_back(GroupBegin{"caption", "caption", ""});
   const std::vector<std::string> lines = WrapText(beat.caption, g.caption_size, g.caption_width, g.caption_lines);

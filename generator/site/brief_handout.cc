@@ -25,30 +25,24 @@ doc::Figure PaperFigure(const PaperBox& box, double width, const std::string& ti
 }
 
 // How to read the figures, said once for every variant.
-std::string KeyText(const Lesson& lesson) {
+std::string KeyText(const Lesson& lesson, const Messages& m) {
   bool pooled = false, leftover = false, dilated = false;
   for (const Variant& v : lesson.variants) {
     dilated = dilated || v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
     pooled = pooled || v.pool.enabled;
     leftover = leftover || (v.pool.enabled && v.pool.remainder == Remainder::Pad);
   }
-  std::string text =
-      "Rows and columns are numbered from 0 and a position is written (row, column). Blue cells are negative, "
-      "orange ones positive, white ones zero; grey cells are padding. The amber outline marks the position worked "
-      "out, the one with the strongest response. Along each axis the feature map has "
-      "\u230a(input + padding \u2212 window) / stride\u230b + 1 cells, the window being the filter\u2019s side";
-  if (dilated) text += " (dilated: (side \u2212 1) \u00b7 dilation + 1)";
-  text += pooled ? (leftover ? "; a pooled map has \u230a(map \u2212 window) / stride\u230b + 1, or \u2308\u2026\u2309 "
-                               "+ 1 when leftover cells are pooled."
-                             : "; a pooled map has \u230a(map \u2212 window) / stride\u230b + 1.")
-                 : ".";
-  return text;
+  const Msg key = pooled ? (leftover ? (dilated ? Msg::brief_key_dilated_pooled_leftover : Msg::brief_key_pooled_leftover)
+                                     : (dilated ? Msg::brief_key_dilated_pooled : Msg::brief_key_pooled))
+                        : (dilated ? Msg::brief_key_dilated : Msg::brief_key);
+  return m.Text(key);
 }
 
 }  // namespace
 
 doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   const Lesson& lesson = *built.lesson;
+  const Messages& m = *built.text;
   doc::Document document;
   document.meta.title = lesson.title;
   std::vector<doc::Block>& blocks = document.blocks;
@@ -65,9 +59,9 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
     doc::AppendMarkdownBlocks(section.body, 2, &blocks);
   }
 
-  blocks.push_back(Heading(2, "Worked example"));
+  blocks.push_back(Heading(2, m.Text(Msg::brief_worked_example)));
   doc::Paragraph key;
-  key.text = doc::Text(KeyText(lesson));
+  key.text = doc::Text(KeyText(lesson, m));
   blocks.push_back(std::move(key));
 
   const double width = page.text_width(), half = (width - kColumnGap) / 2;
@@ -92,7 +86,7 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
   }
   for (size_t i = 0; i < laid.size();) {
     if (laid[i].half && i + 1 < laid.size() && laid[i + 1].half) {
-      const std::string title = laid[i].label + " and " + laid[i + 1].label;
+      const std::string title = ListText({laid[i].label, laid[i + 1].label}, m);
       const std::vector<PaperBox>& left = laid[i].rows;
       const std::vector<PaperBox>& right = laid[i + 1].rows;
       for (size_t r = 0; r < std::max(left.size(), right.size()); ++r) {

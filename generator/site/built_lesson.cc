@@ -6,9 +6,10 @@
 
 namespace cl {
 
-BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout) {
+BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout, const Messages& text) {
   BuiltLesson built;
   built.lesson = &lesson;
+  built.text = &text;
   built.layout = build_layout ? *build_layout : lesson.layout.value_or(FrameLayout::Wide);
   std::vector<std::string> labels;
   for (const Variant& v : lesson.variants) labels.push_back(v.label);
@@ -22,7 +23,7 @@ BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_l
     bv.variant = &lesson.variants[i];
     bv.slug = slugs[i];
     bv.result = ComputeVariant(*bv.variant);
-    bv.story = PlanStoryboard(*bv.variant, bv.result, lesson.beats);
+    bv.story = PlanStoryboard(*bv.variant, bv.result, lesson.beats, text);
     built.warnings.insert(built.warnings.end(), bv.story.warnings.begin(), bv.story.warnings.end());
     for (std::size_t b = 0; b < bv.story.beats.size(); ++b) {
       const int number = static_cast<int>(b) + 1;

@@ -47,13 +47,16 @@ struct BuiltLesson {
   double weight_scale = 1.0;       // and |weight| of any variant's filter
   std::vector<BuiltVariant> variants;
   std::vector<Diagnostic> warnings;  // from planning the storyboards
+  const Messages* text = &EnglishMessages();  // the language of every generated word (never null)
 };
 
 // Computes every variant, plans its storyboard and geometry and names its
 // files. Renders nothing. Precondition: `lesson` is valid (from the loader).
 // The frames' layout is `build_layout` (the build's --layout) when given,
-// else the lesson's `layout`, else wide.
-BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout = std::nullopt);
+// else the lesson's `layout`, else wide. Every generated word is in the
+// language of `text` (the course's: MessagesFor(course.language)).
+BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout = std::nullopt,
+                        const Messages& text = EnglishMessages());
 
 // The layout input of one variant of `built` (the tall one with `tall`).
 LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall = false);

@@ -12,6 +12,7 @@
 #include "site/page_frames.h"
 #include "site/write_failure.h"
 #include "storyboard/captions.h"
+#include "messages/messages.h"
 
 namespace cl {
 namespace {
@@ -48,7 +49,7 @@ std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const R
   std::vector<BuiltLesson> built;
   built.reserve(lessons.size());
   std::vector<const BuiltLesson*> pointers;
-  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout)));
+  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout, MessagesFor(options.course.language))));
   std::vector<IndexEntry> entries = IndexEntries(pointers, options);
   return entries;
 }
@@ -85,6 +86,7 @@ std::vector<IndexEntry> IndexEntries(const std::vector<const BuiltLesson*>& less
 
 TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::string& course_pdf_href,
                              const Course& course) {
+  const Messages& m = MessagesFor(course.language);
   TemplateList list;
   for (const IndexEntry& e : entries) {
     TemplateData d;
@@ -98,8 +100,9 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
     d.set("thumb_height", std::to_string(e.height));
     std::string labels;
     for (std::size_t i = 0; i < e.labels.size(); ++i) labels += (i ? ", " : "") + e.labels[i];
-    d.set("lesson_filters", (e.labels.size() == 1 ? "Filter: " : "Filters: ") + labels);
+    d.set("lesson_filters", m.Count(Msg::index_filters, static_cast<long long>(e.labels.size()), {{"labels", labels}}));
     d.set("lesson_beats", std::to_string(e.beats));
+    d.set("lesson_steps", m.Count(Msg::index_steps, static_cast<long long>(e.beats)));
     list.push_back(d);
   }
   TemplateData page;
@@ -109,11 +112,13 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
   page.set("has_course_pdf", !course_pdf_href.empty());
   page.set("course_pdf_href", course_pdf_href);
   // Without a course file the page is exactly as before course files existed.
-  page.set("index_title", course.HasFile() ? course.title : std::string("Lessons"));
+  page.set("index_title", course.HasFile() ? course.title : m.Text(Msg::page_lessons));
   page.set("has_intro", !course.intro.empty());
   page.set("intro_html", course.intro.empty() ? std::string() : MarkdownToHtml(course.intro, 1));
   SetCourseChrome(course, &page);
-  page.set("lesson_count_text", CountText(static_cast<long long>(entries.size()), "lesson", "lessons"));
+  const long long count = static_cast<long long>(entries.size());
+  page.set("lesson_count_text", m.Count(Msg::index_lesson_count, count));
+  page.set("default_intro", m.Count(Msg::index_default_intro, count));
   return page;
 }
 
@@ -122,7 +127,7 @@ bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& 
   std::vector<BuiltLesson> built;
   built.reserve(lessons.size());
   std::vector<const BuiltLesson*> pointers;
-  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout)));
+  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout, MessagesFor(options.course.language))));
   return RenderCourseIndex(pointers, options, sink, diagnostics);
 }
 

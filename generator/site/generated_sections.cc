@@ -24,37 +24,53 @@ std::string Size(int rows, int cols) { return N(rows) + "\u00d7" + N(cols); }
 std::string Floor(const std::string& inner) { return "\u230a" + inner + "\u230b"; }
 std::string Ceil(const std::string& inner) { return "\u2308" + inner + "\u2309"; }
 
-void AddConvAxisRows(const ConvAxis& a, const char* axis, const char* before, const char* after, bool dilated,
+// The words of one axis in the formulas: "height" with "top" and "bottom",
+// or "width" with "left" and "right".
+struct AxisTerms {
+  Msg filter, window, image, map, pooled, pad_before, pad_after;
+  Msg window_quantity, map_quantity, pooled_quantity;
+};
+constexpr AxisTerms kHeightTerms{Msg::cx_term_filter_height, Msg::cx_term_window_height, Msg::cx_term_image_height,
+                                 Msg::cx_term_map_height,    Msg::cx_term_pooled_height, Msg::cx_term_padding_top,
+                                 Msg::cx_term_padding_bottom, Msg::cx_window_height,     Msg::cx_map_height,
+                                 Msg::cx_pooled_height};
+constexpr AxisTerms kWidthTerms{Msg::cx_term_filter_width, Msg::cx_term_window_width, Msg::cx_term_image_width,
+                                Msg::cx_term_map_width,    Msg::cx_term_pooled_width, Msg::cx_term_padding_left,
+                                Msg::cx_term_padding_right, Msg::cx_window_width,     Msg::cx_map_width,
+                                Msg::cx_pooled_width};
+
+void AddConvAxisRows(const ConvAxis& a, const AxisTerms& t, bool dilated, const Messages& m,
                      std::vector<ComplexityRow>* rows) {
-  std::string window = dilated ? fmt::format("window {}", axis) : fmt::format("filter {}", axis);
+  const std::string window = m.Text(dilated ? t.window : t.filter);
   if (dilated) {
-    rows->push_back({fmt::format("Window {} on the image", axis),
-                     fmt::format("(filter {}{}1) \u00b7 dilation + 1", axis, kMinus),
+    rows->push_back({m.Text(t.window_quantity),
+                     fmt::format("({}{}1) \u00b7 {} + 1", m.Text(t.filter), kMinus, m.Text(Msg::cx_term_dilation)),
                      fmt::format("({}{}1) \u00b7 {} + 1", N(a.kernel), kMinus, N(a.dilation)), N(a.span)});
   }
-  rows->push_back({fmt::format("Feature map {}", axis),
-                   Floor(fmt::format("(image {} + padding {} + padding {}{}{}) / stride", axis, before, after, kMinus,
-                                     window)) + " + 1",
+  rows->push_back({m.Text(t.map_quantity),
+                   Floor(fmt::format("({} + {} + {}{}{}) / {}", m.Text(t.image), m.Text(t.pad_before), m.Text(t.pad_after),
+                                     kMinus, window, m.Text(Msg::cx_term_stride))) + " + 1",
                    Floor(fmt::format("({} + {} + {}{}{}) / {}", N(a.in), N(a.pad_before), N(a.pad_after), kMinus,
                                      N(a.span), N(a.stride))) + " + 1",
                    N(a.out)});
 }
 
-void AddPoolAxisRow(const PoolAxis& a, const char* axis, Remainder remainder, std::vector<ComplexityRow>* rows) {
+void AddPoolAxisRow(const PoolAxis& a, const AxisTerms& t, Remainder remainder, const Messages& m,
+                    std::vector<ComplexityRow>* rows) {
+  const std::string map = m.Text(t.map), window = m.Text(t.window), stride = m.Text(Msg::cx_term_stride);
   if (remainder == Remainder::Drop) {
-    rows->push_back({fmt::format("Pooled {}", axis),
-                     Floor(fmt::format("(map {}{}window {}) / stride", axis, kMinus, axis)) + " + 1",
+    rows->push_back({m.Text(t.pooled_quantity), Floor(fmt::format("({}{}{}) / {}", map, kMinus, window, stride)) + " + 1",
                      Floor(fmt::format("({}{}{}) / {}", N(a.in), kMinus, N(a.size), N(a.stride))) + " + 1", N(a.out)});
   } else {
-    rows->push_back({fmt::format("Pooled {}", axis),
-                     Ceil(fmt::format("max(map {}{}window {}, 0) / stride", axis, kMinus, axis)) + " + 1",
+    rows->push_back({m.Text(t.pooled_quantity),
+                     Ceil(fmt::format("max({}{}{}, 0) / {}", map, kMinus, window, stride)) + " + 1",
                      Ceil(fmt::format("max({}{}{}, 0) / {}", N(a.in), kMinus, N(a.size), N(a.stride))) + " + 1",
                      N(a.out)});
   }
 }
 
-TemplateData TableData(const std::string& caption, const Grid& grid) {
-  return NumberTableData(MakeNumberTable(caption, grid));
+TemplateData TableData(const std::string& caption, const Grid& grid, const Messages& m) {
+  return NumberTableData(MakeNumberTable(caption, grid), m);
 }
 
 // The grids a stage's group shows after its captions; with several
@@ -67,29 +83,33 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
       stacked ? std::optional<VariantResult>(FocusOnFilter(bv.result, map)) : std::nullopt;
   const Variant& v = stacked ? *focused_variant : *bv.variant;
   const VariantResult& r = stacked ? *focused_result : bv.result;
+  const Messages& m = *bv.story.text;
   TemplateList tables;
   switch (stage) {
     case Stage::Intro:
-      tables.push_back(TableData(fmt::format("Input image ({})", Size(v.image.rows, v.image.cols)), v.image));
+      tables.push_back(TableData(m.Text(Msg::table_image, {{"size", Size(v.image.rows, v.image.cols)}}), v.image, m));
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
-        const std::string bias = f.bias != 0.0 ? fmt::format(", bias {}", FormatNumberText(f.bias)) : std::string();
-        tables.push_back(TableData(fmt::format("Filter: {} ({}{})", f.name, Size(f.weights.rows, f.weights.cols), bias),
-                                   f.weights));
+        const std::string size = Size(f.weights.rows, f.weights.cols);
+        tables.push_back(TableData(f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
+                                                                                   {"bias", FormatNumberText(f.bias)}})
+                                                 : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}}),
+                                   f.weights, m));
       }
       break;
     case Stage::Conv:
-      tables.push_back(TableData(fmt::format("Feature map ({})", Size(r.conv.rows, r.conv.cols)), r.conv));
+      tables.push_back(TableData(m.Text(Msg::table_feature_map, {{"size", Size(r.conv.rows, r.conv.cols)}}), r.conv, m));
       break;
     case Stage::Activation:
-      tables.push_back(TableData(fmt::format("After {} ({})", ActivationName(v.activation), Size(r.activated.rows, r.activated.cols)),
-                                 r.activated));
+      tables.push_back(TableData(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
+                                                                {"size", Size(r.activated.rows, r.activated.cols)}}),
+                                 r.activated, m));
       break;
     case Stage::Pool:
       if (r.pooled) {
-        tables.push_back(TableData(fmt::format("After {} pooling ({})", v.pool.type == PoolType::Max ? "max" : "average",
-                                               Size(r.pooled->rows, r.pooled->cols)),
-                                   *r.pooled));
+        tables.push_back(TableData(m.Text(v.pool.type == PoolType::Max ? Msg::table_pooled_max : Msg::table_pooled_average,
+                                          {{"size", Size(r.pooled->rows, r.pooled->cols)}}),
+                                   *r.pooled, m));
       }
       break;
     case Stage::Summary:
@@ -126,17 +146,20 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
 
 }  // namespace
 
-std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k) {
+std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k, const Messages& m) {
   std::vector<ComplexityRow> rows;
   bool dilated = k.rows.dilation > 1 || k.cols.dilation > 1;
-  AddConvAxisRows(k.rows, "height", "top", "bottom", dilated, &rows);
-  AddConvAxisRows(k.cols, "width", "left", "right", dilated, &rows);
+  AddConvAxisRows(k.rows, kHeightTerms, dilated, m, &rows);
+  AddConvAxisRows(k.cols, kWidthTerms, dilated, m, &rows);
   std::string out_h = N(k.rows.out), out_w = N(k.cols.out);
   std::string k_h = N(k.rows.kernel), k_w = N(k.cols.kernel);
-  rows.push_back({"Weights in the filter", "filter height \u00b7 filter width", k_h + kDot + k_w, N(k.weights)});
-  rows.push_back({"Multiplications", "map height \u00b7 map width \u00b7 filter height \u00b7 filter width",
+  const std::string filter_h = m.Text(Msg::cx_term_filter_height), filter_w = m.Text(Msg::cx_term_filter_width);
+  const std::string map_h = m.Text(Msg::cx_term_map_height), map_w = m.Text(Msg::cx_term_map_width);
+  rows.push_back({m.Text(Msg::cx_weights), filter_h + kDot + filter_w, k_h + kDot + k_w, N(k.weights)});
+  rows.push_back({m.Text(Msg::cx_multiplications), map_h + kDot + map_w + kDot + filter_h + kDot + filter_w,
                   out_h + kDot + out_w + kDot + k_h + kDot + k_w, N(k.multiplies)});
-  rows.push_back({"Additions", fmt::format("map height \u00b7 map width \u00b7 (weights{}1)", kMinus),
+  rows.push_back({m.Text(Msg::cx_additions),
+                  fmt::format("{}{}{}{}({}{}1)", map_h, kDot, map_w, kDot, m.Text(Msg::cx_term_weights), kMinus),
                   fmt::format("{}{}{}{}({}{}1)", out_h, kDot, out_w, kDot, N(k.weights), kMinus), N(k.additions)});
   const int filters = FilterCount(v);
   if (filters > 1) {
@@ -154,34 +177,36 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k)
                     N(filters) + kDot + out_h + kDot + out_w, N(filters * k.positions)});
   }
   if (k.activation_comparisons > 0) {
-    rows.push_back({fmt::format("{} comparisons with 0", ActivationName(v.activation)), "map height \u00b7 map width",
-                    out_h + kDot + out_w, N(k.activation_comparisons)});
+    rows.push_back({m.Text(Msg::cx_activation_comparisons, {{"activation", ActivationName(v.activation, m)}}),
+                    map_h + kDot + map_w, out_h + kDot + out_w, N(k.activation_comparisons)});
   }
   if (v.activation.type == ActivationType::LeakyRelu) {
-    rows.push_back({"Multiplications by the slope", "negative cells of the feature map",
-                    fmt::format("{} of {} cells", N(k.activation_multiplies), N(k.positions)), N(k.activation_multiplies)});
+    rows.push_back({m.Text(Msg::cx_slope_multiplications), m.Text(Msg::cx_term_negative_cells),
+                    m.Text(Msg::cx_cells_of, {{"count", N(k.activation_multiplies)}, {"total", N(k.positions)}}),
+                    N(k.activation_multiplies)});
   }
   if (k.pooled) {
-    AddPoolAxisRow(k.pool_rows, "height", v.pool.remainder, &rows);
-    AddPoolAxisRow(k.pool_cols, "width", v.pool.remainder, &rows);
-    std::string op = v.pool.type == PoolType::Max ? "Comparisons in max pooling" : "Additions in average pooling";
+    AddPoolAxisRow(k.pool_rows, kHeightTerms, v.pool.remainder, m, &rows);
+    AddPoolAxisRow(k.pool_cols, kWidthTerms, v.pool.remainder, m, &rows);
+    std::string op = m.Text(v.pool.type == PoolType::Max ? Msg::cx_max_comparisons : Msg::cx_average_additions);
     std::string p_h = N(k.pool_rows.out), p_w = N(k.pool_cols.out);
+    const std::string pooled_h = m.Text(Msg::cx_term_pooled_height), pooled_w = m.Text(Msg::cx_term_pooled_width);
     if (k.pool_windows_uniform) {
-      rows.push_back({op, fmt::format("pooled height \u00b7 pooled width \u00b7 (window cells{}1)", kMinus),
+      rows.push_back({op, fmt::format("{}{}{}{}({}{}1)", pooled_h, kDot, pooled_w, kDot, m.Text(Msg::cx_term_window_cells), kMinus),
                       fmt::format("{}{}{}{}({}{}1)", p_h, kDot, p_w, kDot,
                                   N(static_cast<long long>(v.pool.size_h) * v.pool.size_w), kMinus),
                       N(k.pool_operations)});
     } else {
       // Windows clipped at the map's edge cover fewer cells: count them all.
-      rows.push_back({op, fmt::format("cells covered by all windows{}windows", kMinus),
+      rows.push_back({op, m.Text(Msg::cx_term_covered_cells) + kMinus + m.Text(Msg::cx_term_windows),
                       fmt::format("{}{}{}", N(k.pool_window_cells), kMinus, N(k.pool_windows)), N(k.pool_operations)});
     }
     if (v.pool.type == PoolType::Avg) {
-      rows.push_back({"Divisions in average pooling", "pooled height \u00b7 pooled width", p_h + kDot + p_w, N(k.pool_divisions)});
+      rows.push_back({m.Text(Msg::cx_average_divisions), pooled_h + kDot + pooled_w, p_h + kDot + p_w, N(k.pool_divisions)});
     }
   }
-  rows.push_back({"Weights of a fully connected layer instead",
-                  "image height \u00b7 image width \u00b7 map height \u00b7 map width",
+  rows.push_back({m.Text(Msg::cx_dense_weights),
+                  m.Text(Msg::cx_term_image_height) + kDot + m.Text(Msg::cx_term_image_width) + kDot + map_h + kDot + map_w,
                   N(k.rows.in) + kDot + N(k.cols.in) + kDot + out_h + kDot + out_w, N(k.dense_weights)});
   return rows;
 }
@@ -190,11 +215,13 @@ TemplateData StepByStepData(const BuiltLesson& built, const std::string& id_pref
   TemplateList variants;
   for (const BuiltVariant& bv : built.variants) variants.push_back(VariantStepByStep(bv, id_prefix));
   TemplateData d;
+  d.set("sbs_intro", built.text->Text(Msg::sbs_intro));
   d.set("sbs_variants", variants);
   return d;
 }
 
 TemplateData ComplexityData(const BuiltLesson& built) {
+  const Messages& m = *built.text;
   struct Group {
     std::vector<std::string> labels;
     std::vector<ComplexityRow> rows;
@@ -203,7 +230,7 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   std::vector<Group> groups;
   for (const BuiltVariant& bv : built.variants) {
     Complexity k = ComputeComplexity(*bv.variant, bv.result.conv);
-    std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k);
+    std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k, m);
     auto same = [&rows](const Group& g) {
       if (g.rows.size() != rows.size()) return false;
       for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -221,13 +248,11 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   }
   TemplateList list;
   for (const Group& g : groups) {
-    std::string labels;
-    for (std::size_t i = 0; i < g.labels.size(); ++i) {
-      labels += i == 0 ? "" : i + 1 == g.labels.size() ? " and " : ", ";
-      labels += g.labels[i];
-    }
+    const std::string labels = ListText(g.labels, m);
     TemplateData d;
     d.set("cx_labels", labels);
+    d.set("cx_title", m.Text(Msg::cx_title, {{"labels", labels}}));
+    d.set("cx_caption", m.Text(Msg::cx_caption, {{"labels", labels}, {"weights", N(g.weights)}, {"positions", N(g.positions)}}));
     d.set("cx_weights", N(g.weights));
     d.set("cx_positions", N(g.positions));
     d.set("cx_dense", N(g.dense));
@@ -245,6 +270,11 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   }
   TemplateData d;
   d.set("cx_groups", list);
+  d.set("cx_intro", m.Text(Msg::cx_intro));
+  d.set("cx_head_quantity", m.Text(Msg::cx_head_quantity));
+  d.set("cx_head_formula", m.Text(Msg::cx_head_formula));
+  d.set("cx_head_numbers", m.Text(Msg::cx_head_numbers));
+  d.set("cx_head_result", m.Text(Msg::cx_head_result));
   return d;
 }
 

@@ -22,7 +22,7 @@ struct ComplexityRow {
 
 // The rows for one variant, in reading order (sizes, weights, costs, pooling,
 // the fully connected comparison). All numbers come from ComputeComplexity.
-std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k);
+std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k, const Messages& m = EnglishMessages());
 
 // Data for templates/_step_by_step.mustache: `sbs_variants`, each with its
 // label and stage groups (beats and tables). Each variant's heading id is

@@ -42,18 +42,20 @@ doc::Paragraph Note(const std::string& text) {
 // A grid as a table with numbered rows and columns, negative values in the
 // scale's blue and positive ones in its orange (the frames' colours, darkest
 // stop, so they read as text); too large a grid becomes a note.
-void AddGridTable(const std::string& caption, const Grid& grid, std::vector<doc::Block>* blocks) {
+void AddGridTable(const std::string& caption, const Grid& grid, const Messages& m, std::vector<doc::Block>* blocks) {
   const NumberTable t = MakeNumberTable(caption, grid);
   if (!t.listed) {
-    blocks->push_back(Note(fmt::format("{}: {}\u00d7{} values, too many to list here; lesson.json has every one.",
-                                       caption, t.rows, t.cols)));
+    blocks->push_back(Note(m.Text(Msg::table_skipped, {{"caption", caption},
+                                                       {"size", fmt::format("{}\u00d7{}", t.rows, t.cols)},
+                                                       {"json", "lesson.json"}})));
     return;
   }
   doc::Table table;
   table.caption = doc::Text(caption);
+  table.band_note = m.Text(Msg::print_columns_band, {{"first", "{first}"}, {"last", "{last}"}});
   if (t.rounded) {
     table.caption.push_back(doc::Plain(" "));
-    table.caption.push_back(doc::Regular("(rounded to fit; lesson.json has the exact values)"));
+    table.caption.push_back(doc::Regular(m.Text(Msg::table_rounded_note)));
   }
   table.first_column_header = true;
   table.monospace = true;
@@ -81,25 +83,32 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
   const bool stacked = FilterCount(*bv.variant) > 1;
   const Variant v = stacked ? FocusOnFilter(*bv.variant, map) : *bv.variant;
   const VariantResult r = stacked ? FocusOnFilter(bv.result, map) : bv.result;
+  const Messages& m = *bv.story.text;
   switch (stage) {
     case Stage::Intro:
-      AddGridTable(fmt::format("Input image ({})", SizeText(v.image.rows, v.image.cols)), v.image, blocks);
+      AddGridTable(m.Text(Msg::table_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), v.image, m, blocks);
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
-        const std::string bias = f.bias != 0.0 ? ", bias " + FormatNumberText(f.bias) : std::string();
-        AddGridTable(fmt::format("Filter: {} ({}{})", f.name, SizeText(f.weights.rows, f.weights.cols), bias),
-                     f.weights, blocks);
+        const std::string size = SizeText(f.weights.rows, f.weights.cols);
+        AddGridTable(f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
+                                                                     {"bias", FormatNumberText(f.bias)}})
+                                   : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}}),
+                     f.weights, m, blocks);
       }
       break;
-    case Stage::Conv: AddGridTable(fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), r.conv, blocks); break;
+    case Stage::Conv:
+      AddGridTable(m.Text(Msg::table_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}), r.conv, m, blocks);
+      break;
     case Stage::Activation:
-      AddGridTable(fmt::format("After {} ({})", ActivationName(v.activation), SizeText(r.activated.rows, r.activated.cols)),
-                   r.activated, blocks);
+      AddGridTable(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
+                                                 {"size", SizeText(r.activated.rows, r.activated.cols)}}),
+                   r.activated, m, blocks);
       break;
     case Stage::Pool:
       if (r.pooled) {
-        AddGridTable(fmt::format("After {} ({})", StageTitle(Stage::Pool, v), SizeText(r.pooled->rows, r.pooled->cols)),
-                     *r.pooled, blocks);
+        AddGridTable(m.Text(Msg::table_activated, {{"activation", StageTitle(Stage::Pool, v, m)},
+                                                   {"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
+                     *r.pooled, m, blocks);
       }
       break;
     case Stage::Summary: break;
@@ -108,7 +117,7 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
 
 class Composer {
  public:
-  Composer(const BuiltLesson& built, const doc::PageGeometry& page) : built_(built), page_(page) {}
+  Composer(const BuiltLesson& built, const doc::PageGeometry& page) : built_(built), page_(page), m_(*built.text) {}
 
   doc::Document Compose() {
     const Lesson& lesson = *built_.lesson;
@@ -161,7 +170,8 @@ class Composer {
       blocks_->push_back(std::move(f));
     }
     std::get<doc::Figure>(blocks_->back()).caption =
-        doc::Text(fmt::format("Figure {}. {}. {}: {}.", ++figures_, bv.variant->label, b.step, b.heading));
+        doc::Text(m_.Text(Msg::print_figure_caption,
+                          {{"number", ++figures_}, {"label", bv.variant->label}, {"step", b.step}, {"heading", b.heading}}));
   }
 
   void StepList(const std::vector<Beat>& beats, size_t first, size_t end) {
@@ -177,7 +187,7 @@ class Composer {
     const size_t shown = count > kMaxListedSteps ? kMaxListedSteps - 1 : count;
     for (size_t i = first; i < first + shown; ++i) item(i);
     if (shown < count) {
-      doc::Paragraph more = Note(fmt::format("\u2026 {} more steps, listed on the lesson\u2019s page.", count - shown - 1));
+      doc::Paragraph more = Note(m_.Count(Msg::print_more_steps, static_cast<long long>(count - shown - 1)));
       more.indent = 2;
       blocks_->push_back(std::move(more));
       item(end - 1);
@@ -188,9 +198,8 @@ class Composer {
   // The page's step by step, with the key beats drawn. `full`: the first
   // step-by-step section of the lesson (a repeat lists the steps only once).
   void StepByStep(bool full) {
-    blocks_->push_back(Heading(2, "Step by step", true));
-    blocks_->push_back(Body("Every step of the walkthrough in words, with the numbers of each grid. Rows and "
-                            "columns are numbered from 0, and a position is written (row, column)."));
+    blocks_->push_back(Heading(2, m_.Text(Msg::page_step_by_step), true));
+    blocks_->push_back(Body(m_.Text(Msg::sbs_intro)));
     for (const BuiltVariant& bv : built_.variants) {
       const Variant& v = *bv.variant;
       const std::vector<Beat>& beats = bv.story.beats;
@@ -215,7 +224,7 @@ class Composer {
   }
 
   void KeySteps() {
-    blocks_->push_back(Heading(2, "Key steps", true));
+    blocks_->push_back(Heading(2, m_.Text(Msg::print_key_steps), true));
     for (const BuiltVariant& bv : built_.variants) {
       blocks_->push_back(Heading(3, bv.variant->label, true));
       for (int k : KeyBeats(bv.story)) Figure(bv, k);
@@ -224,11 +233,8 @@ class Composer {
 
   // The page's complexity table: variants whose rows agree share one.
   void ComplexitySection() {
-    blocks_->push_back(Heading(2, "Complexity", true));
-    blocks_->push_back(Body(
-        "What one pass of this layer costs, counted from the lesson\u2019s own sizes. Each filter weight is used at "
-        "every position of the feature map, so the filter needs far fewer weights than a fully connected layer "
-        "would."));
+    blocks_->push_back(Heading(2, m_.Text(Msg::page_complexity), true));
+    blocks_->push_back(Body(m_.Text(Msg::cx_intro)));
     struct Group {
       std::vector<std::string> labels;
       std::vector<ComplexityRow> rows;
@@ -237,7 +243,7 @@ class Composer {
     std::vector<Group> groups;
     for (const BuiltVariant& bv : built_.variants) {
       const Complexity k = ComputeComplexity(*bv.variant, bv.result.conv);
-      std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k);
+      std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k, m_);
       auto same = [&rows](const Group& g) {
         return std::equal(g.rows.begin(), g.rows.end(), rows.begin(), rows.end(),
                           [](const ComplexityRow& a, const ComplexityRow& b) {
@@ -252,17 +258,12 @@ class Composer {
       }
     }
     for (const Group& g : groups) {
-      std::string labels;
-      for (size_t i = 0; i < g.labels.size(); ++i) {
-        labels += i == 0 ? "" : i + 1 == g.labels.size() ? " and " : ", ";
-        labels += g.labels[i];
-      }
       doc::Table table;
-      table.caption = doc::Text(fmt::format("Cost for {}: {} weights shared by {} positions", labels,
-                                            FormatNumberText(static_cast<double>(g.k.weights)),
-                                            FormatNumberText(static_cast<double>(g.k.positions))));
-      table.header = {doc::Text("Quantity"), doc::Text("Formula"), doc::Text("With this lesson\u2019s numbers"),
-                      doc::Text("Result")};
+      table.caption = doc::Text(m_.Text(Msg::cx_caption, {{"labels", ListText(g.labels, m_)},
+                                                          {"weights", FormatNumberText(static_cast<double>(g.k.weights))},
+                                                          {"positions", FormatNumberText(static_cast<double>(g.k.positions))}}));
+      table.header = {doc::Text(m_.Text(Msg::cx_head_quantity)), doc::Text(m_.Text(Msg::cx_head_formula)),
+                      doc::Text(m_.Text(Msg::cx_head_numbers)), doc::Text(m_.Text(Msg::cx_head_result))};
       table.align = {doc::Align::Left, doc::Align::Left, doc::Align::Left, doc::Align::Right};
       table.first_column_header = true;
       for (const ComplexityRow& r : g.rows) {
@@ -274,6 +275,7 @@ class Composer {
 
   const BuiltLesson& built_;
   const doc::PageGeometry page_;
+  const Messages& m_;
   std::vector<doc::Block>* blocks_ = nullptr;
   int figures_ = 0;
 };

@@ -11,6 +11,7 @@
 #include "site/output_paths.h"
 #include "site/worksheet_document.h"
 #include "site/write_failure.h"
+#include "messages/messages.h"
 
 namespace cl {
 
@@ -103,7 +104,7 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   std::vector<BuiltLesson> built;
   built.reserve(lessons.size());
   std::vector<const BuiltLesson*> pointers;
-  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout)));
+  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout, MessagesFor(options.course.language))));
   return WriteCourseHandout(pointers, options, sink, diagnostics);
 }
 
@@ -131,6 +132,8 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
   }
   std::string pdf, error;
   const Course& course = options.course;
+  const Messages& m = MessagesFor(course.language);
+  book.contents_heading = m.Text(Msg::print_contents);
   book.meta.title = course.title;
   book.meta.author = course.author;
   book.meta.subject = CourseSubject(course);
@@ -142,8 +145,8 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
     paragraph.text = doc::Text(text);
     book.title_page.push_back(std::move(paragraph));
   };
-  if (!course.author.empty()) credit("By " + course.author + ".");
-  if (!course.licence.empty()) credit("Licence: " + course.licence + ".");
+  if (!course.author.empty()) credit(m.Text(Msg::credits_author, {{"author", course.author}}));
+  if (!course.licence.empty()) credit(m.Text(Msg::credits_licence, {{"licence", course.licence}}));
   if (!WriteCoursePdf(book, pdf_options, &pdf, &error) ||
       !sink.Put(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);

@@ -17,7 +17,7 @@ namespace cl {
 
 bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, FileSink& sink,
                          std::vector<Diagnostic>* diagnostics) {
-  const BuiltLesson built = BuildLesson(lesson, options.layout);
+  const BuiltLesson built = BuildLesson(lesson, options.layout, MessagesFor(options.course.language));
   diagnostics->insert(diagnostics->end(), built.warnings.begin(), built.warnings.end());
   return RenderLessonOutputs(built, options, sink, diagnostics);
 }

@@ -22,12 +22,19 @@ NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side)
   return t;
 }
 
-TemplateData NumberTableData(const NumberTable& table) {
+TemplateData NumberTableData(const NumberTable& table, const Messages& m) {
   TemplateData d;
+  const std::string size = std::to_string(table.rows) + "\u00d7" + std::to_string(table.cols);
   d.set("table_caption", table.caption);
   d.set("table_listed", table.listed);
   d.set("table_rounded", table.rounded);
-  d.set("table_size", std::to_string(table.rows) + "\u00d7" + std::to_string(table.cols));
+  d.set("table_size", size);
+  d.set("table_rounded_note", m.Text(Msg::table_rounded_note));
+  d.set("table_skipped_html", m.TextWith(Msg::table_skipped,
+                                         {{"caption", EscapeHtml(table.caption)},
+                                          {"size", size},
+                                          {"json", "<a href=\"lesson.json\">lesson.json</a>"}},
+                                         EscapeHtml));
   if (!table.listed) return d;
   TemplateList header;
   for (int c = 0; c < table.cols; ++c) header.push_back(TemplateData("col", std::to_string(c)));

@@ -32,6 +32,6 @@ struct NumberTable {
 NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side = kMaxTableSide);
 
 // The data that templates/_table.mustache renders.
-TemplateData NumberTableData(const NumberTable& table);
+TemplateData NumberTableData(const NumberTable& table, const Messages& m = EnglishMessages());
 
 }  // namespace cl

@@ -73,6 +73,7 @@ TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const 
 }
 
 TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& options) {
+  const Messages& m = *built.text;
   TemplateList links;
   auto add = [&links](const std::string& href, const std::string& text, const std::string& kind) {
     TemplateData d;
@@ -82,19 +83,21 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     links.push_back(d);
   };
   if (options.Wants("pdf")) {
-    add(std::string(kHandoutPath), "Handout", "PDF, print-ready");
-    add(std::string(kWorksheetPath), "Worksheet", "PDF, to fill in by hand");
-    add(std::string(kAnswersPath), "Answer key", "PDF, the worksheet worked out");
+    add(std::string(kHandoutPath), m.Text(Msg::download_handout), m.Text(Msg::download_handout_kind));
+    add(std::string(kWorksheetPath), m.Text(Msg::download_worksheet), m.Text(Msg::download_worksheet_kind));
+    add(std::string(kAnswersPath), m.Text(Msg::download_answers), m.Text(Msg::download_answers_kind));
   }
-  if (options.Wants("slides")) add(std::string(kSlidesPath), "Slides", "PDF, 16:9, a slide per step");
-  if (WantsPdfFrames(*built.lesson, options)) add(std::string(kFiguresTexPath), "Figures for LaTeX", "TeX, a PDF figure per step");
+  if (options.Wants("slides")) add(std::string(kSlidesPath), m.Text(Msg::download_slides), m.Text(Msg::download_slides_kind));
+  if (WantsPdfFrames(*built.lesson, options))
+    add(std::string(kFiguresTexPath), m.Text(Msg::download_figures), m.Text(Msg::download_figures_kind));
   for (const BuiltVariant& bv : built.variants) {
-    if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, bv.variant->label + " animation", "GIF");
+    const std::string animation = m.Text(Msg::download_animation, {{"label", bv.variant->label}});
+    if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, animation, m.Text(Msg::download_gif_kind));
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
-      add(bv.animation_svg, bv.variant->label + " animation", "animated SVG, plays without JavaScript");
+      add(bv.animation_svg, animation, m.Text(Msg::download_anim_svg_kind));
     }
   }
-  if (options.Wants("json")) add(std::string(kLessonJsonPath), "Every number", "JSON");
+  if (options.Wants("json")) add(std::string(kLessonJsonPath), m.Text(Msg::download_json), m.Text(Msg::download_json_kind));
   return links;
 }
 
@@ -102,6 +105,7 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
 
 TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& options) {
   const Lesson& lesson = *built.lesson;
+  const Messages& m = *built.text;
   TemplateData page;
   page.set("page_title", lesson.title);
   page.set("summary", lesson.summary);
@@ -127,7 +131,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     e.set("toc_title", title);
     toc.push_back(e);
   };
-  add_toc("walkthrough", "Walkthrough");
+  add_toc("walkthrough", m.Text(Msg::page_walkthrough));
 
   TemplateList sections;
   for (const Section& s : lesson.sections) {
@@ -148,7 +152,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
         d.set("step_by_step", StepByStepData(built, id + std::string(kSectionVariantInfix)));
         d.set("section_id", id);
         d.set("section_title_id", id + std::string(kSectionTitleSuffix));
-        add_toc(id, "Step by step");
+        add_toc(id, m.Text(Msg::page_step_by_step));
         break;
       }
       case SectionKind::Complexity: {
@@ -156,7 +160,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
         d.set("complexity", ComplexityData(built));
         d.set("section_id", id);
         d.set("section_title_id", id + std::string(kSectionTitleSuffix));
-        add_toc(id, "Complexity");
+        add_toc(id, m.Text(Msg::page_complexity));
         break;
       }
     }
@@ -167,7 +171,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   TemplateList downloads = DownloadsData(built, options);
   page.set("has_downloads", !downloads.empty());
   page.set("downloads", downloads);
-  if (!downloads.empty()) add_toc("downloads", "Downloads");
+  if (!downloads.empty()) add_toc("downloads", m.Text(Msg::page_downloads));
   page.set("toc", toc);
   return page;
 }

@@ -232,7 +232,7 @@ std::string Factor(double v) {
 }
 
 // The worked position: every pixel × weight with its product, and the sum.
-PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, bool* cramped) {
+PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, const Messages& m, bool* cramped) {
   const Grid& w = v.filter.weights;
   const size_t n = t.products.size();
   std::vector<std::string> factors(n), products(n);
@@ -245,13 +245,13 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, boo
   }
   PaperBox box;
   double y = 0;
-  const std::string title = fmt::format("Filter at position ({}, {}): pixel \u00d7 weight, then the product",
-                                        t.out_row, t.out_col);
+  const std::string position = fmt::format("({}, {})", t.out_row, t.out_col);
+  const std::string title = m.Text(Msg::paper_products_title, {{"position", position}});
   const double cw = std::max(kMinCell, widest + 8), grid_w = cw * w.cols, grid_h = kProductCellHeight * w.rows;
   if (grid_w > max_width) {
     *cramped = true;
-    Paragraph(&box, fmt::format("Position ({}, {}): the {} products are too many to write out here; their sum is {}.",
-                                t.out_row, t.out_col, n, FormatNumberText(t.sum)),
+    Paragraph(&box, m.Text(Msg::paper_products_too_many,
+                           {{"position", position}, {"count", static_cast<long long>(n)}, {"sum", FormatNumberText(t.sum)}}),
               kPaperLabelSize, false, palette::kInk, max_width, &y);
     box.h = y;
     return box;
@@ -282,9 +282,12 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, boo
   Frame(&box, 0, top, grid_w, grid_h, palette::kGridBorder, 0.75);
   box.w = std::max(box.w, grid_w);
   y = top + grid_h + 2;
-  const std::string bias = t.bias != 0.0 ? " plus the bias " + FormatNumberText(t.bias) : std::string();
-  Paragraph(&box, fmt::format("Sum of the {} products{}: {}, the feature map\u2019s cell ({}, {}).", n, bias,
-                              FormatNumberText(t.sum), t.out_row, t.out_col),
+  Paragraph(&box, t.bias != 0.0 ? m.Text(Msg::paper_products_sum_bias, {{"count", static_cast<long long>(n)},
+                                                                        {"bias", FormatNumberText(t.bias)},
+                                                                        {"sum", FormatNumberText(t.sum)},
+                                                                        {"position", position}})
+                                 : m.Text(Msg::paper_products_sum,
+                                          {{"count", static_cast<long long>(n)}, {"sum", FormatNumberText(t.sum)}, {"position", position}}),
             kPaperValueSize, false, palette::kInk, std::min(max_width, std::max(grid_w, 200.0)), &y);
   box.h = y;
   return box;
@@ -314,31 +317,35 @@ std::vector<PaperBox> FlowLines(const std::vector<PaperBox>& boxes, double width
   return lines;
 }
 
-std::string PaddingText(const ConvSpec& c) {
-  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return "no padding";
-  const std::string kind = c.same ? "same padding" : "padding";
-  if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right) {
-    return fmt::format("{}: {} {} of zeros on each side", kind, c.pad_top, c.pad_top == 1 ? "ring" : "rings");
-  }
-  return fmt::format("{}: {} top, {} bottom, {} left, {} right", kind, c.pad_top, c.pad_bottom, c.pad_left,
-                     c.pad_right);
+std::string PaddingText(const ConvSpec& c, const Messages& m) {
+  if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return m.Text(Msg::paper_no_padding);
+  if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
+    return m.Count(c.same ? Msg::paper_same_padding_rings : Msg::paper_padding_rings, c.pad_top);
+  return m.Text(c.same ? Msg::paper_same_padding_sides : Msg::paper_padding_sides,
+                {{"top", c.pad_top}, {"bottom", c.pad_bottom}, {"left", c.pad_left}, {"right", c.pad_right}});
 }
 
-std::string PairText(int h, int w) { return h == w ? std::to_string(h) : fmt::format("{} down, {} across", h, w); }
+std::string PairText(int h, int w, const Messages& m) {
+  return h == w ? std::to_string(h) : m.Text(Msg::paper_pair, {{"down", h}, {"across", w}});
+}
 
-std::string SettingsTextOf(const Variant& v) {
-  std::string s = fmt::format("{}, stride {}", PaddingText(v.conv), PairText(v.conv.stride_h, v.conv.stride_w));
-  if (v.conv.dilation_h > 1 || v.conv.dilation_w > 1) {
-    s += fmt::format(", dilation {}", PairText(v.conv.dilation_h, v.conv.dilation_w));
-  }
-  s += "; " + ActivationName(v.activation);
-  if (v.activation.type == ActivationType::LeakyRelu) s += " (slope " + FormatNumberText(v.activation.slope) + ")";
+std::string SettingsTextOf(const Variant& v, const Messages& m) {
+  std::string s = m.Text(Msg::paper_settings_conv,
+                         {{"padding", PaddingText(v.conv, m)}, {"stride", PairText(v.conv.stride_h, v.conv.stride_w, m)}});
+  if (v.conv.dilation_h > 1 || v.conv.dilation_w > 1)
+    s += ", " + m.Text(Msg::paper_settings_dilation, {{"dilation", PairText(v.conv.dilation_h, v.conv.dilation_w, m)}});
+  const std::string activation = ActivationName(v.activation, m);
+  s += "; " + (v.activation.type == ActivationType::LeakyRelu
+                   ? m.Text(Msg::paper_settings_slope, {{"activation", activation}, {"slope", FormatNumberText(v.activation.slope)}})
+                   : activation);
   if (v.pool.enabled) {
-    s += fmt::format("; {} pooling {}, stride {}", v.pool.type == PoolType::Max ? "max" : "average",
-                     SizeText(v.pool.size_h, v.pool.size_w), PairText(v.pool.stride_h, v.pool.stride_w));
-    if (v.pool.remainder == Remainder::Pad) s += ", leftover cells pooled";
+    std::string pool = m.Text(v.pool.type == PoolType::Max ? Msg::paper_settings_pool_max : Msg::paper_settings_pool_average,
+                              {{"size", SizeText(v.pool.size_h, v.pool.size_w)},
+                               {"stride", PairText(v.pool.stride_h, v.pool.stride_w, m)}});
+    if (v.pool.remainder == Remainder::Pad) pool = m.Text(Msg::paper_settings_leftover, {{"pool", pool}});
+    s += "; " + pool;
   } else {
-    s += "; no pooling";
+    s += "; " + m.Text(Msg::paper_settings_no_pooling);
   }
   return s + ".";
 }
@@ -364,26 +371,27 @@ std::string PoolAxisNumbers(int in, int size, int stride, Remainder remainder) {
 }
 
 // "What: numbers rows and columns", or one line per axis when they differ.
-void AxisLines(const std::string& what, const std::string& rows, const std::string& cols,
+void AxisLines(const std::string& what, const std::string& rows, const std::string& cols, const Messages& m,
                std::vector<std::string>* lines) {
   if (rows.empty() && cols.empty()) return;
   if (rows.empty() || cols.empty()) {  // only one axis has it (a window dilated along one axis)
-    lines->push_back(fmt::format("{} {}: {}", what, rows.empty() ? "columns" : "rows", rows.empty() ? cols : rows));
+    lines->push_back(m.Text(rows.empty() ? Msg::paper_axis_columns : Msg::paper_axis_rows,
+                            {{"what", what}, {"formula", rows.empty() ? cols : rows}}));
   } else if (rows == cols) {
-    lines->push_back(fmt::format("{}: {}", what, rows));
+    lines->push_back(m.Text(Msg::paper_axis_both, {{"what", what}, {"formula", rows}}));
   } else {
-    lines->push_back(fmt::format("{} rows: {}", what, rows));
-    lines->push_back(fmt::format("{} columns: {}", what, cols));
+    lines->push_back(m.Text(Msg::paper_axis_rows, {{"what", what}, {"formula", rows}}));
+    lines->push_back(m.Text(Msg::paper_axis_columns, {{"what", what}, {"formula", cols}}));
   }
 }
 
 // The output sizes, each "What: formula" as "What" over the indented
 // formula, narrow enough to stand beside a small pooled map.
-PaperBox SizesBox(const std::vector<std::string>& lines, double width) {
+PaperBox SizesBox(const std::vector<std::string>& lines, double width, const Messages& m) {
   constexpr double kIndent = 8;
   PaperBox box;
   double y = 0;
-  Paragraph(&box, "Output sizes", kPaperLabelSize, true, palette::kInk, width, &y);
+  Paragraph(&box, m.Text(Msg::paper_output_sizes), kPaperLabelSize, true, palette::kInk, width, &y);
   for (const std::string& line : lines) {
     const size_t colon = line.find(": ");
     Paragraph(&box, line.substr(0, colon) + ":", kPaperLabelSize, false, palette::kInk, width, &y);
@@ -410,7 +418,7 @@ void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y) {
   into->h = std::max(into->h, y + box.h);
 }
 
-std::string SettingsText(const Variant& v) { return SettingsTextOf(v); }
+std::string SettingsText(const Variant& v, const Messages& m) { return SettingsTextOf(v, m); }
 
 CellPosition StrongestCell(const Grid& map) {
   CellPosition best;
@@ -426,20 +434,20 @@ CellPosition StrongestCell(const Grid& map) {
   return best;
 }
 
-std::vector<std::string> OutputSizeLines(const Variant& v) {
+std::vector<std::string> OutputSizeLines(const Variant& v, const Messages& m) {
   // One line per quantity when rows and columns agree (most lessons), else one per axis.
   const ConvSpec& c = v.conv;
   const Grid& w = v.filter.weights;
   const AxisNumbers rows = ConvAxisNumbers(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
   const AxisNumbers cols = ConvAxisNumbers(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
   std::vector<std::string> lines;
-  AxisLines("Window on the image", rows.window, cols.window, &lines);
-  AxisLines("Feature map", rows.size, cols.size, &lines);
+  AxisLines(m.Text(Msg::paper_window_on_image), rows.window, cols.window, m, &lines);
+  AxisLines(m.Text(Msg::paper_feature_map), rows.size, cols.size, m, &lines);
   if (v.pool.enabled) {
     const int out_h = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
     const int out_w = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
-    AxisLines("Pooled", PoolAxisNumbers(out_h, v.pool.size_h, v.pool.stride_h, v.pool.remainder),
-              PoolAxisNumbers(out_w, v.pool.size_w, v.pool.stride_w, v.pool.remainder), &lines);
+    AxisLines(m.Text(Msg::paper_pooled), PoolAxisNumbers(out_h, v.pool.size_h, v.pool.stride_h, v.pool.remainder),
+              PoolAxisNumbers(out_w, v.pool.size_w, v.pool.stride_w, v.pool.remainder), m, &lines);
   }
   return lines;
 }
@@ -451,7 +459,8 @@ int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
 // The image with its padding, the window of `trace` outlined (none: -1 row).
 PaperGrid ImageGrid(const BuiltLesson& built, const Variant& v, const ConvTrace* trace) {
   const Grid& w = v.filter.weights;
-  PaperGrid image{fmt::format("Image ({})", SizeText(v.image.rows, v.image.cols)), &v.image, built.value_scale,
+  PaperGrid image{built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), &v.image,
+                  built.value_scale,
                   v.conv.pad_top, v.conv.pad_bottom, v.conv.pad_left, v.conv.pad_right};
   if (trace) {
     image.mark_row = trace->origin_row;
@@ -464,22 +473,24 @@ PaperGrid ImageGrid(const BuiltLesson& built, const Variant& v, const ConvTrace*
 
 PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v) {
   const Grid& w = v.filter.weights;
-  return PaperGrid{fmt::format("Filter: {} ({})", v.filter.name, SizeText(w.rows, w.cols)), &w, built.weight_scale};
+  return PaperGrid{built.text->Text(Msg::table_filter, {{"filter", v.filter.name}, {"size", SizeText(w.rows, w.cols)}}), &w,
+                   built.weight_scale};
 }
 
 PaperGrid ConvGrid(const BuiltLesson& built, const VariantResult& r) {
-  return PaperGrid{fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), &r.conv, built.value_scale};
+  return PaperGrid{built.text->Text(Msg::table_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}), &r.conv,
+                   built.value_scale};
 }
 
 PaperGrid ActivatedGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
-  return PaperGrid{fmt::format("After {} ({})", ActivationName(v.activation),
-                               SizeText(r.activated.rows, r.activated.cols)),
+  return PaperGrid{built.text->Text(Msg::table_activated, {{"activation", ActivationName(v.activation, *built.text)},
+                                                          {"size", SizeText(r.activated.rows, r.activated.cols)}}),
                    &r.activated, built.value_scale};
 }
 
 PaperGrid PooledGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
-  return PaperGrid{fmt::format("{} pooled ({})", v.pool.type == PoolType::Max ? "Max" : "Average",
-                               SizeText(r.pooled->rows, r.pooled->cols)),
+  return PaperGrid{built.text->Text(v.pool.type == PoolType::Max ? Msg::paper_pooled_max : Msg::paper_pooled_average,
+                                    {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
                    &*r.pooled, built.value_scale};
 }
 
@@ -500,7 +511,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   PaperBox head;
   double y = 0;
   if (labelled) Paragraph(&head, v.label, 10, true, palette::kInk, width, &y);
-  Paragraph(&head, SettingsTextOf(v), kPaperLabelSize, false, palette::kInk, width, &y);
+  Paragraph(&head, SettingsTextOf(v, *built.text), kPaperLabelSize, false, palette::kInk, width, &y);
   head.h = y + 4;
 
   const CellPosition at = StrongestCell(r.conv);
@@ -509,7 +520,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   // The worked position follows the filter on the same line when it fits.
   const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, v, &trace), width, cramped),
                                                  PaperGridBox(FilterGrid(built, v), width, cramped),
-                                                 ProductsBox(v, trace, width, cramped)},
+                                                 ProductsBox(v, trace, width, *built.text, cramped)},
                                                 width, 0);
   PlaceBox(&head, first.front(), 0, head.h);
   rows.push_back(std::move(head));
@@ -522,7 +533,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   if (v.activation.type != ActivationType::None) maps.push_back(PaperGridBox(ActivatedGrid(built, v, r), width, cramped));
   if (r.pooled) maps.push_back(PaperGridBox(PooledGrid(built, v, r), width, cramped));
   const size_t arrows = maps.size();
-  maps.push_back(SizesBox(OutputSizeLines(v), width));
+  maps.push_back(SizesBox(OutputSizeLines(v, *built.text), width, *built.text));
   const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
   rows.insert(rows.end(), lines.begin(), lines.end());
   return rows;
@@ -552,7 +563,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       PaperGrid conv = ConvGrid(built, r);
       conv.filled = beat.conv_filled;
       MarkCell(&conv, row, col);
-      return FlowLines({box(ImageGrid(built, v, &trace)), ProductsBox(v, trace, width, cramped), box(conv)}, width,
+      return FlowLines({box(ImageGrid(built, v, &trace)), ProductsBox(v, trace, width, *built.text, cramped), box(conv)}, width,
                        0);
     }
     case Stage::Activation:

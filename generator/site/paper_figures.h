@@ -37,7 +37,7 @@ void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y);
 
 // "no padding, stride 1; ReLU; max pooling 2×2, stride 2.": the variant's
 // settings in words.
-std::string SettingsText(const Variant& v);
+std::string SettingsText(const Variant& v, const Messages& m = EnglishMessages());
 
 // The conv position a handout works out: the first (row-major) cell with the
 // largest absolute value, which is where the filter answers most clearly.
@@ -50,7 +50,7 @@ CellPosition StrongestCell(const Grid& map);
 // 3) / 2⌋ + 1 = 5" when rows and columns agree, else "Feature map rows: …"
 // and "Feature map columns: …"; the window's extent when dilated, and the
 // pooled size when the variant pools.
-std::vector<std::string> OutputSizeLines(const Variant& v);
+std::vector<std::string> OutputSizeLines(const Variant& v, const Messages& m = EnglishMessages());
 
 // The rows of one variant's figures, none wider than `width` points: the
 // settings (under the label when `labelled`) with the image, the filter and

@@ -15,15 +15,20 @@ TitleSlideText LessonTitleSlide(const BuiltLesson& built, const Course& course) 
   TitleSlideText text;
   text.title = built.lesson->title;
   text.summary = built.lesson->summary;
+  const Messages& m = *built.text;
   for (const BuiltVariant& bv : built.variants) {
     const Variant& v = *bv.variant;
     const int filters = FilterCount(v);
-    const std::string filter_words =
-        filters > 1 ? fmt::format("{} {}×{} filters", filters, v.filter.weights.rows, v.filter.weights.cols)
-                    : fmt::format("{}×{} filter", v.filter.weights.rows, v.filter.weights.cols);
-    std::string fact = fmt::format("{}: {}×{} image, {}, {}, {}", v.label, v.image.rows, v.image.cols, filter_words,
-                                   ConvSettingsWords(v.conv), ActivationName(v.activation));
-    if (v.pool.enabled) fact += ", " + PoolSettingsWords(v.pool);
+    const std::string size = SizeText(v.filter.weights.rows, v.filter.weights.cols);
+    const std::string filter_words = filters > 1
+                                         ? m.Text(Msg::slide_filters_size, {{"count", std::to_string(filters)}, {"size", size}})
+                                         : m.Text(Msg::slide_filter_size, {{"size", size}});
+    std::string fact = m.Text(Msg::slide_variant_settings, {{"label", v.label},
+                                                             {"image", SizeText(v.image.rows, v.image.cols)},
+                                                             {"filters", filter_words},
+                                                             {"conv", ConvSettingsWords(v.conv, m)},
+                                                             {"activation", ActivationName(v.activation, m)}});
+    if (v.pool.enabled) fact += ", " + PoolSettingsWords(v.pool, m);
     text.facts.push_back(std::move(fact));
   }
   if (course.HasFile()) {

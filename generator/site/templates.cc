@@ -100,12 +100,33 @@ bool TemplateSet::ReadAsset(const std::string& file_name, std::string* out, std:
   return ReadSmallFile(fs::path(dir_) / file_name, out, error);
 }
 
+std::string EscapeHtml(std::string_view text) { return kainjow::mustache::html_escape<std::string>(std::string(text)); }
+
+void SetPageText(const Messages& m, TemplateData* data) {
+  for (std::size_t i = 0; i < MessageKeyCount(); ++i) {
+    const Msg key = static_cast<Msg>(i);
+    const std::string_view name = MessageKeyName(key);
+    if (name.starts_with(kPageTextPrefix) && !m.IsPlural(key)) data->set(std::string(name), m.Text(key));
+  }
+  const auto kbd = [&m](Msg key) { return "<kbd>" + EscapeHtml(m.Text(key)) + "</kbd>"; };
+  data->set("keys_hint_html", m.TextWith(Msg::keys_hint,
+                                         {{"space", kbd(Msg::key_space)},
+                                          {"left", "<kbd>\u2190</kbd>"},
+                                          {"right", "<kbd>\u2192</kbd>"},
+                                          {"home", kbd(Msg::key_home)},
+                                          {"end", kbd(Msg::key_end)}},
+                                         EscapeHtml));
+}
+
 void SetCourseChrome(const Course& course, TemplateData* data) {
+  const Messages& m = MessagesFor(course.language);
   data->set("lang", course.language);
   data->set("course_title", course.title);
+  SetPageText(m, data);
   std::string credits;
-  if (!course.author.empty()) credits = "By " + course.author + ".";
-  if (!course.licence.empty()) credits += (credits.empty() ? "" : " ") + std::string("Licence: ") + course.licence + ".";
+  if (!course.author.empty()) credits = m.Text(Msg::credits_author, {{"author", course.author}});
+  if (!course.licence.empty())
+    credits += (credits.empty() ? "" : " ") + m.Text(Msg::credits_licence, {{"licence", course.licence}});
   data->set("has_credits", !credits.empty());
   data->set("credits", credits);
 }

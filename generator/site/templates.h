@@ -11,6 +11,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "messages/messages.h"
 #include "site/lesson_outputs.h"
 
 namespace cl {
@@ -43,9 +44,21 @@ class TemplateSet {
   std::map<std::string, std::string> partials_;
 };
 
+// Text as HTML: & < > " ' escaped, as the templates escape {{value}}.
+std::string EscapeHtml(std::string_view text);
+
+// Messages whose key starts with this are the templates' fixed words, set
+// under their own names: {{page_walkthrough}}, {{page_play}}, ...
+inline constexpr std::string_view kPageTextPrefix = "page_";
+
+// Sets every page_ message of `m` and `keys_hint_html` (the player's keyboard
+// hint with its keys in <kbd>) on `data`.
+void SetPageText(const Messages& m, TemplateData* data);
+
 // What every page shows of the course file: `lang` (the <html> element's
-// language), `course_title` (the site name) and, when the course names an
-// author or a licence, `has_credits` and `credits` for the footer.
+// language), `course_title` (the site name), the templates' words in the
+// course's language (SetPageText) and, when the course names an author or a
+// licence, `has_credits` and `credits` for the footer.
 void SetCourseChrome(const Course& course, TemplateData* data);
 
 }  // namespace cl

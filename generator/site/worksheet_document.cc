@@ -26,43 +26,37 @@ std::string Factor(double v) { return v < 0 ? "(" + N(v) + ")" : N(v); }
 std::string Position(int row, int col) { return fmt::format("({}, {})", row, col); }
 
 // "(0, 0), (0, 1) and (1, 0)", cut with "…" after kMaxListedCells.
-std::string PositionList(const std::vector<std::pair<int, int>>& cells) {
-  std::string out;
+std::string PositionList(const std::vector<std::pair<int, int>>& cells, const Messages& m) {
+  std::vector<std::string> items;
   const size_t shown = std::min(cells.size(), kMaxListedCells);
-  for (size_t i = 0; i < shown; ++i) {
-    out += i == 0 ? "" : (i + 1 == shown && shown == cells.size()) ? " and " : ", ";
-    out += Position(cells[i].first, cells[i].second);
-  }
-  if (shown < cells.size()) out += fmt::format(" and {} more", cells.size() - shown);
-  return out;
+  for (size_t i = 0; i < shown; ++i) items.push_back(Position(cells[i].first, cells[i].second));
+  if (shown == cells.size()) return ListText(items, m);
+  std::string head;
+  for (size_t i = 0; i < shown; ++i) head += (i == 0 ? "" : ", ") + items[i];
+  return m.Text(Msg::ws_and_more, {{"items", head}, {"count", static_cast<long long>(cells.size() - shown)}});
 }
 
 // "rows 0–1", or "row 4" for a window clipped to one row: [begin, end).
-std::string Span(const char* one, const char* many, int begin, int end) {
-  return end - begin == 1 ? fmt::format("{} {}", one, begin) : fmt::format("{} {}\u2013{}", many, begin, end - 1);
+std::string Span(const Messages& m, Msg one, Msg many, int begin, int end) {
+  return end - begin == 1 ? m.Text(one, {{"index", begin}}) : m.Text(many, {{"first", begin}, {"last", end - 1}});
 }
 
-Exercise SizesExercise(const Variant& v) {
+Exercise SizesExercise(const Variant& v, const Messages& m) {
   Exercise e;
-  e.question = "How many rows and columns does each map have? Work it out before you fill in the grids: along each "
-               "axis a map has \u230a(input + padding \u2212 window) / stride\u230b + 1 cells";
-  e.question += v.pool.enabled ? (v.pool.remainder == Remainder::Pad
-                                      ? "; pooling with leftover cells pooled gives \u2308(map \u2212 window) / "
-                                        "stride\u2309 + 1."
-                                      : "; pooling gives \u230a(map \u2212 window) / stride\u230b + 1.")
-                               : ".";
-  const std::vector<std::string> lines = OutputSizeLines(v);
+  e.question = m.Text(!v.pool.enabled                         ? Msg::ws_sizes_question
+                      : v.pool.remainder == Remainder::Pad ? Msg::ws_sizes_question_pooled_leftover
+                                                           : Msg::ws_sizes_question_pooled);
+  const std::vector<std::string> lines = OutputSizeLines(v, m);
   for (size_t i = 0; i < lines.size(); ++i) e.answer += (i == 0 ? "" : "; ") + lines[i];
   e.answer += ".";
   return e;
 }
 
-Exercise ProductsExercise(const Variant& v) {
+Exercise ProductsExercise(const Variant& v, const Messages& m) {
   const ConvTrace t = TraceConvCell(v, 0, 0);
   const Grid& w = v.filter.weights;
   Exercise e;
-  e.question = "Lay the filter on position (0, 0) of the feature map: write out every product pixel \u00d7 weight, "
-               "then add them up.";
+  e.question = m.Text(Msg::ws_products_question);
   for (size_t i = 0; i < t.products.size(); ++i) {
     e.answer += (i == 0 ? "" : " + ") + N(t.inputs[i]) + "\u00b7" + Factor(w.values[i]);
   }
@@ -70,7 +64,7 @@ Exercise ProductsExercise(const Variant& v) {
   return e;
 }
 
-Exercise LargestExercise(const Variant& v, const VariantResult& r) {
+Exercise LargestExercise(const Variant& v, const VariantResult& r, const Messages& m) {
   int best_row = 0, best_col = 0, ties = 0;
   for (int row = 0; row < r.conv.rows; ++row) {
     for (int col = 0; col < r.conv.cols; ++col) {
@@ -95,20 +89,15 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r) {
     }
   }
   Exercise e;
-  e.question = "Which position of the feature map gives the largest response, and why there?";
-  e.answer = fmt::format("Position {}, with {}", Position(best_row, best_col), N(t.sum));
-  if (ties > 0) e.answer += fmt::format(" (and {} more {} with the same value)", ties, ties == 1 ? "position" : "positions");
-  e.answer += has_negative
-                  ? fmt::format(". There the products of the positive weights add up to {} and those of the negative "
-                                "weights to {}, and no other window’s sum comes out larger.",
-                                N(positive), N(negative))
-                  : fmt::format(". Every weight is positive or zero, so the window over the largest pixels answers "
-                                "most: its products add up to {}.",
-                                N(positive));
+  e.question = m.Text(Msg::ws_largest_question);
+  e.answer = m.Text(Msg::ws_largest_answer, {{"position", Position(best_row, best_col)}, {"value", N(t.sum)}});
+  if (ties > 0) e.answer += " " + m.Count(Msg::ws_largest_ties, ties);
+  e.answer += ". " + (has_negative ? m.Text(Msg::ws_largest_reason, {{"positive", N(positive)}, {"negative", N(negative)}})
+                                   : m.Text(Msg::ws_largest_reason_positive, {{"positive", N(positive)}}));
   return e;
 }
 
-Exercise ActivationExercise(const Variant& v, const VariantResult& r) {
+Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Messages& m) {
   std::vector<std::pair<int, int>> negative;
   int first_row = -1, first_col = -1;
   for (int row = 0; row < r.conv.rows; ++row) {
@@ -122,25 +111,25 @@ Exercise ActivationExercise(const Variant& v, const VariantResult& r) {
   const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
   const long long others = cells - static_cast<long long>(negative.size());
   Exercise e;
-  e.question = fmt::format("What does {} change in the feature map?", ActivationName(v.activation));
+  e.question = m.Text(Msg::ws_activation_question, {{"activation", ActivationName(v.activation, m)}});
+  const long long count = static_cast<long long>(negative.size());
   if (negative.empty()) {
-    e.answer = "Nothing: no cell of the feature map is negative, so every cell passes unchanged.";
+    e.answer = m.Text(Msg::ws_activation_nothing);
   } else if (v.activation.type == ActivationType::LeakyRelu) {
-    e.answer = fmt::format("It multiplies the {} by the slope {}: {} at {} becomes {}. The {} {} unchanged.",
-                           CountText(static_cast<long long>(negative.size()), "negative cell", "negative cells"),
-                           N(v.activation.slope), N(r.conv.at(first_row, first_col)), Position(first_row, first_col),
-                           N(r.activated.at(first_row, first_col)), CountText(others, "other cell", "other cells"),
-                           others == 1 ? "passes" : "pass");
+    e.answer = m.Count(Msg::ws_leaky_answer, count,
+                       {{"slope", N(v.activation.slope)},
+                        {"value", N(r.conv.at(first_row, first_col))},
+                        {"position", Position(first_row, first_col)},
+                        {"result", N(r.activated.at(first_row, first_col))}}) +
+               " " + m.Count(Msg::ws_others_unchanged, others);
   } else {
-    e.answer = fmt::format("It sets the {} to 0: {}. The {} {} unchanged.",
-                           CountText(static_cast<long long>(negative.size()), "negative cell", "negative cells"),
-                           PositionList(negative), CountText(others, "other cell", "other cells"),
-                           others == 1 ? "passes" : "pass");
+    e.answer = m.Count(Msg::ws_relu_answer, count, {{"positions", PositionList(negative, m)}}) + " " +
+               m.Count(Msg::ws_others_unchanged, others);
   }
   return e;
 }
 
-Exercise PoolExercise(const Variant& v, const VariantResult& r) {
+Exercise PoolExercise(const Variant& v, const VariantResult& r, const Messages& m) {
   const Grid& pooled = *r.pooled;
   const CellPosition at = StrongestCell(pooled);
   const PoolTrace t = TracePoolCell(v, r.activated, at.row, at.col);
@@ -152,23 +141,20 @@ Exercise PoolExercise(const Variant& v, const VariantResult& r) {
   std::string list;
   for (size_t i = 0; i < values.size(); ++i) list += (i == 0 ? "" : ", ") + values[i];
   Exercise e;
-  const std::string map = v.activation.type == ActivationType::None ? "feature map" : "activated map";
-  e.question = fmt::format("What does {} pooling keep of the {}?", max ? "max" : "average", map);
-  const std::string window = Span("row", "rows", t.row_begin, t.row_end) + ", " +
-                             Span("column", "columns", t.col_begin, t.col_end);
-  if (max) {
-    e.answer = fmt::format("The largest value of each {} window, moved {} at a time: the window over {} holds {} and "
-                           "keeps {}, pooled cell {}. The map shrinks to {}.",
-                           SizeText(v.pool.size_h, v.pool.size_w),
-                           v.pool.stride_h == v.pool.stride_w ? std::to_string(v.pool.stride_h)
-                                                              : SizeText(v.pool.stride_h, v.pool.stride_w),
-                           window, list, N(t.value), Position(at.row, at.col), SizeText(pooled.rows, pooled.cols));
-  } else {
-    e.answer = fmt::format("The mean of each {} window: the window over {} holds {}, whose mean is {}, pooled cell "
-                           "{}. The map shrinks to {}.",
-                           SizeText(v.pool.size_h, v.pool.size_w), window, list, N(t.value),
-                           Position(at.row, at.col), SizeText(pooled.rows, pooled.cols));
-  }
+  const bool activated = v.activation.type != ActivationType::None;
+  e.question = m.Text(max ? (activated ? Msg::ws_pool_question_max_activated : Msg::ws_pool_question_max_feature)
+                          : (activated ? Msg::ws_pool_question_average_activated : Msg::ws_pool_question_average_feature));
+  const std::string window = Span(m, Msg::ws_span_row, Msg::ws_span_rows, t.row_begin, t.row_end) + ", " +
+                             Span(m, Msg::ws_span_column, Msg::ws_span_columns, t.col_begin, t.col_end);
+  e.answer = m.Text(max ? Msg::ws_pool_answer_max : Msg::ws_pool_answer_average,
+                    {{"size", SizeText(v.pool.size_h, v.pool.size_w)},
+                     {"stride", v.pool.stride_h == v.pool.stride_w ? std::to_string(v.pool.stride_h)
+                                                                   : SizeText(v.pool.stride_h, v.pool.stride_w)},
+                     {"window", window},
+                     {"values", list},
+                     {"value", N(t.value)},
+                     {"position", Position(at.row, at.col)},
+                     {"pooled", SizeText(pooled.rows, pooled.cols)}});
   return e;
 }
 
@@ -193,11 +179,11 @@ void Figures(const std::vector<PaperBox>& lines, double width, const std::string
 
 // A question with `count` ruled lines a hand's height apart under it, as one
 // figure so the page never parts them.
-doc::Figure QuestionWithLines(int number, const std::string& question, int count, double width) {
+doc::Figure QuestionWithLines(int number, const std::string& question, int count, double width, const Messages& m) {
   constexpr double kLineStep = 18, kSize = 9, kLead = kSize * 1.3, kIndent = 16;
   doc::Figure f;
   f.scene.width = width;
-  f.scene.title = "Question " + std::to_string(number);
+  f.scene.title = m.Text(Msg::ws_question_title, {{"number", number}});
   const Color ink{0x1a, 0x1a, 0x1a};
   f.scene.items.emplace_back(TextShape{0, kLead - 3, std::to_string(number) + ".", kSize, ink, TextAnchor::Start, true});
   double y = 0;
@@ -220,32 +206,33 @@ doc::Figure QuestionWithLines(int number, const std::string& question, int count
 std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
-  std::vector<Exercise> out{SizesExercise(v), ProductsExercise(v), LargestExercise(v, r)};
-  if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r));
-  if (r.pooled) out.push_back(PoolExercise(v, r));
+  const Messages& m = *bv.story.text;
+  std::vector<Exercise> out{SizesExercise(v, m), ProductsExercise(v, m), LargestExercise(v, r, m)};
+  if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r, m));
+  if (r.pooled) out.push_back(PoolExercise(v, r, m));
   return out;
 }
 
 doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometry& page, bool answers) {
   const Lesson& lesson = *built.lesson;
+  const Messages& m = *built.text;
   doc::Document document;
-  const std::string& title = document.meta.title = (answers ? "Answers: " : "Worksheet: ") + lesson.title;
+  const std::string& title = document.meta.title =
+      m.Text(answers ? Msg::ws_title_answers : Msg::ws_title, {{"title", lesson.title}});
   std::vector<doc::Block>& blocks = document.blocks;
   blocks.push_back(doc::Heading{1, doc::Text(title), title});
   if (answers) {
-    blocks.push_back(Para(doc::Text("The worksheet worked out: every map filled in and every question answered.")));
+    blocks.push_back(Para(doc::Text(m.Text(Msg::ws_answers_intro))));
   } else {
-    blocks.push_back(Para(doc::Text("Name: ______________________________    Date: ______________")));
-    blocks.push_back(Para(doc::Text(
-        "Work each part out by hand. Rows and columns are numbered from 0 and a position is written (row, column); "
-        "grey cells are padding zeros. Blue cells are negative, orange ones positive.")));
+    blocks.push_back(Para(doc::Text(m.Text(Msg::ws_name_date))));
+    blocks.push_back(Para(doc::Text(m.Text(Msg::ws_intro))));
   }
   const double width = page.text_width();
   for (const BuiltVariant& bv : built.variants) {
     const Variant& v = *bv.variant;
     if (&bv != &built.variants.front()) blocks.push_back(doc::PageBreak{});  // a variant's exercises on a sheet of their own
     blocks.push_back(doc::Heading{2, doc::Text(v.label), v.label});
-    blocks.push_back(Para(doc::Text(SettingsText(v))));
+    blocks.push_back(Para(doc::Text(SettingsText(v, m))));
     bool cramped = false;
     Figures(GivenPaperLines(built, bv, width, &cramped), width, v.label, &blocks);
     const std::vector<Exercise> exercises = VariantQuestions(bv);
@@ -255,16 +242,16 @@ doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometr
         doc::Paragraph question = Para({doc::Bold(std::to_string(number) + "."), doc::Plain(" " + exercises[i].question)});
         question.keep_with_next = true;  // never a question at a page's foot and its answer overleaf
         blocks.push_back(std::move(question));
-        blocks.push_back(Para({doc::Bold("Answer:"), doc::Plain(" " + exercises[i].answer)}, 1));
+        blocks.push_back(Para({doc::Bold(m.Text(Msg::ws_answer_label)), doc::Plain(" " + exercises[i].answer)}, 1));
       } else {
         // Room to write: one ruled line per 100 characters of expected answer, at least two.
         const int lines = static_cast<int>(std::clamp<size_t>(exercises[i].answer.size() / 100 + 1, 2, 4));
-        blocks.push_back(QuestionWithLines(number, exercises[i].question, lines, width));
+        blocks.push_back(QuestionWithLines(number, exercises[i].question, lines, width, m));
       }
     };
     exercise(0, 1);
-    doc::Paragraph maps = Para({doc::Bold("2."), doc::Plain(answers ? " The maps, filled in."
-                                                                    : " Fill in the maps, one cell at a time.")});
+    doc::Paragraph maps =
+        Para({doc::Bold("2."), doc::Plain(" " + m.Text(answers ? Msg::ws_maps_filled : Msg::ws_maps_fill))});
     maps.keep_with_next = true;  // on the page of the grids it asks for
     blocks.push_back(std::move(maps));
     Figures(ExerciseMapLines(built, bv, width, !answers, &cramped), width, v.label, &blocks);

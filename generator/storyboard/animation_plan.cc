@@ -30,20 +30,16 @@ std::vector<int> PaletteBeats(const Storyboard& story) {
 std::string Description(const Storyboard& story, int still) {
   std::array<long long, 5> counts{};
   for (const Beat& b : story.beats) ++counts[static_cast<std::size_t>(b.stage)];
+  const Messages& m = *story.text;
+  constexpr Msg kStageCounts[] = {Msg::anim_introductions, Msg::anim_conv_steps, Msg::anim_activation_steps,
+                                  Msg::anim_pool_steps, Msg::anim_summaries};
   std::vector<std::string> parts;
-  if (counts[0] > 0) parts.push_back(CountText(counts[0], "introduction", "introductions"));
-  if (counts[1] > 0) parts.push_back(CountText(counts[1], "convolution step", "convolution steps"));
-  if (counts[2] > 0) parts.push_back(CountText(counts[2], "activation step", "activation steps"));
-  if (counts[3] > 0) parts.push_back(CountText(counts[3], "pooling step", "pooling steps"));
-  if (counts[4] > 0) parts.push_back(CountText(counts[4], "summary", "summaries"));
-  std::string list;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) list += (i + 1 == parts.size()) ? " and " : ", ";
-    list += parts[i];
-  }
-  std::string desc = fmt::format("An animation of {} in a loop: {}.",
-                                 CountText(static_cast<long long>(story.beats.size()), "step", "steps"), list);
-  if (!story.beats.empty()) desc += " Last step: " + story.beats[static_cast<std::size_t>(still)].caption;
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (counts[i] > 0) parts.push_back(m.Count(kStageCounts[i], counts[i]));
+  std::string desc = m.Count(Msg::anim_description, static_cast<long long>(story.beats.size()),
+                             {{"stages", ListText(parts, m)}});
+  if (!story.beats.empty())
+    desc += " " + m.Text(Msg::anim_last_step, {{"caption", story.beats[static_cast<std::size_t>(still)].caption}});
   return desc;
 }
 

@@ -57,8 +57,8 @@ std::string JoinShortened(std::vector<std::string> items, std::string_view sep) 
 
 std::string Position(int r, int c) { return fmt::format("({}, {})", r, c); }
 
-std::string Range(int first, int last) {
-  return first == last ? fmt::format("{}", first) : fmt::format("{} to {}", first, last);
+std::string Range(const Messages& m, int first, int last) {
+  return first == last ? fmt::format("{}", first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
 }
 
 struct MinMax {
@@ -70,18 +70,18 @@ MinMax ValueRange(const std::vector<double>& values) {
   return {*lo, *hi};
 }
 
-std::string ValuesFromTo(const std::vector<double>& values) {
+std::string ValuesFromTo(const Messages& text, const std::vector<double>& values) {
   const MinMax m = ValueRange(values);
-  if (m.min == m.max) return "all " + Short(m.min);
-  return "from " + Short(m.min) + " to " + Short(m.max);
+  if (m.min == m.max) return text.Text(Msg::values_all, {{"value", Short(m.min)}});
+  return text.Text(Msg::values_from_to, {{"min", Short(m.min)}, {"max", Short(m.max)}});
 }
 
 // The values of a grid as a phrase that stands on its own: "values from 0 to
 // 9", or "the value 0 in every cell" when there is only one.
-std::string ValuesPhrase(const std::vector<double>& values) {
+std::string ValuesPhrase(const Messages& text, const std::vector<double>& values) {
   const MinMax m = ValueRange(values);
-  if (m.min == m.max) return "the value " + Short(m.min) + " in every cell";
-  return "values " + ValuesFromTo(values);
+  if (m.min == m.max) return text.Text(Msg::values_one_value, {{"value", Short(m.min)}});
+  return text.Text(Msg::values_range, {{"min", Short(m.min)}, {"max", Short(m.max)}});
 }
 
 std::string RowValues(const Grid& g, int row) {
@@ -92,18 +92,17 @@ std::string RowValues(const Grid& g, int row) {
 }
 
 // The caption of a beat that fills rows [first_row, last_row] of `m`:
-// "<row> 3: 1, 2, 3" for one row, "<rows> 2 to 4: values from 1 to 9" for more.
-std::string RowsCaption(const Grid& m, int first_row, int last_row, std::string_view row, std::string_view rows) {
-  if (first_row == last_row) return fmt::format("{} {}: {}", row, first_row, RowValues(m, first_row));
+// "Row 3: 1, 2, 3" for one row (message `row`), "Rows 2 to 4: values from 1
+// to 9" for more (message `rows`).
+std::string RowsCaption(const Messages& text, const Grid& m, int first_row, int last_row, Msg row, Msg rows) {
+  if (first_row == last_row) return text.Text(row, {{"row", first_row}, {"values", RowValues(m, first_row)}});
   std::vector<double> values(m.values.begin() + static_cast<std::ptrdiff_t>(first_row) * m.cols,
                              m.values.begin() + static_cast<std::ptrdiff_t>(last_row + 1) * m.cols);
-  return fmt::format("{} {}: {}", rows, Range(first_row, last_row), ValuesPhrase(values));
+  return text.Text(rows, {{"rows", Range(text, first_row, last_row)}, {"values", ValuesPhrase(text, values)}});
 }
 
-std::string PoolName(const PoolSpec& p) { return p.type == PoolType::Max ? "max" : "average"; }
-
-std::string WeightsText(const Grid& w) {
-  if (w.rows * w.cols > 25) return ValuesFromTo(w.values);
+std::string WeightsText(const Messages& text, const Grid& w) {
+  if (w.rows * w.cols > 25) return ValuesFromTo(text, w.values);
   std::vector<std::string> rows;
   for (int r = 0; r < w.rows; ++r) {
     std::vector<std::string> row;
@@ -141,37 +140,46 @@ std::string CountText(long long n, std::string_view one, std::string_view many) 
 
 std::string SizeText(int rows, int cols) { return fmt::format("{}{}{}", rows, kTimes, cols); }
 
-std::string ActivationName(const ActivationSpec& a) {
+std::string ActivationName(const ActivationSpec& a, const Messages& m) {
   switch (a.type) {
-    case ActivationType::Relu: return "ReLU";
-    case ActivationType::LeakyRelu: return "Leaky ReLU";
+    case ActivationType::Relu: return m.Text(Msg::activation_relu);
+    case ActivationType::LeakyRelu: return m.Text(Msg::activation_leaky_relu);
     case ActivationType::None: break;
   }
-  return "No activation";
+  return m.Text(Msg::activation_none);
 }
 
-BeatText IntroText(const Variant& v, const VariantResult& r) {
+BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) {
   const Grid& w = v.filter.weights;
   BeatText t;
   // Settings beyond the plainest (no padding, stride 1) change the map's size: say them.
   const ConvSpec& c = v.conv;
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
                      c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
-  t.caption = fmt::format("A {} image and the {} {} filter{}: the feature map will be {}",
-                          SizeText(v.image.rows, v.image.cols), SizeText(w.rows, w.cols), v.filter.name,
-                          plain ? std::string() : " (" + ConvSettingsWords(c) + ")", SizeText(r.conv.rows, r.conv.cols));
-  t.description = fmt::format(
-      "A {} image with {} and the {} {} filter (weights {}{}). The filter slides over the image with {}, so the "
-      "feature map is {}.",
-      SizeText(v.image.rows, v.image.cols), ValuesPhrase(v.image.values), SizeText(w.rows, w.cols), v.filter.name,
-      WeightsText(w), v.filter.bias != 0.0 ? ", bias " + FormatNumberText(v.filter.bias) : std::string(),
-      ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols));
-  if (v.activation.type != ActivationType::None)
-    t.description += fmt::format(" {} follows", ActivationName(v.activation));
-  if (r.pooled)
-    t.description += fmt::format("{} pooling to a {} map: {}", v.activation.type != ActivationType::None ? ", then" : " Then",
-                                 SizeText(r.pooled->rows, r.pooled->cols), PoolSettingsWords(v.pool));
-  if (v.activation.type != ActivationType::None || r.pooled) t.description += ".";
+  const std::string image = SizeText(v.image.rows, v.image.cols), filter_size = SizeText(w.rows, w.cols);
+  const std::string map = SizeText(r.conv.rows, r.conv.cols);
+  const std::string settings = ConvSettingsWords(c, m);
+  t.caption = m.Text(plain ? Msg::intro_caption : Msg::intro_caption_settings,
+                     {{"image", image}, {"filter_size", filter_size}, {"filter", v.filter.name},
+                      {"settings", settings}, {"map", map}});
+  t.description = m.Text(Msg::intro_description, {{"image", image},
+                                                  {"values", ValuesPhrase(m, v.image.values)},
+                                                  {"filter_size", filter_size},
+                                                  {"filter", v.filter.name},
+                                                  {"weights", v.filter.bias != 0.0 ? m.Text(Msg::weights_with_bias, {{"weights", WeightsText(m, w)},
+                                                                                               {"bias", FormatNumberText(v.filter.bias)}})
+                                                                  : WeightsText(m, w)},
+                                                  {"settings", settings},
+                                                  {"map", map}});
+  const bool activated = v.activation.type != ActivationType::None;
+  const std::string activation = ActivationName(v.activation, m);
+  if (r.pooled) {
+    const std::string pooled = SizeText(r.pooled->rows, r.pooled->cols), pool = PoolSettingsWords(v.pool, m);
+    t.description += " " + m.Text(activated ? Msg::intro_activation_then_pooling : Msg::intro_then_pooling,
+                                  {{"activation", activation}, {"size", pooled}, {"pool", pool}});
+  } else if (activated) {
+    t.description += " " + m.Text(Msg::intro_activation_follows, {{"activation", activation}});
+  }
   return t;
 }
 
@@ -183,7 +191,7 @@ ProductText CellProductText(double input, double weight) {
   return {factor(input) + std::string(kDot), factor(weight)};
 }
 
-BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
+BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) {
   const Grid& w = v.filter.weights;
   std::vector<std::string> terms;
   const std::size_t taps = tr.inputs.size();
@@ -193,71 +201,72 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
   if (listed < taps) terms.emplace_back(kEllipsis);
 
   BeatText t;
-  if (tr.bias != 0.0) terms.push_back("bias " + Factor(tr.bias));
-  t.caption = fmt::format("Position {}: {}{}", Position(tr.out_row, tr.out_col), Join(terms, " + "), Result(tr.sum));
+  if (tr.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(tr.bias)}}));
+  const std::string position = Position(tr.out_row, tr.out_col);
+  t.caption = m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
 
   const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
   const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image.cols);
   std::string where;
   if (rows.first > rows.last || cols.first > cols.last)
-    where = "lies wholly in the zero padding";
+    where = m.Text(Msg::conv_cell_in_padding);
   else
-    where = fmt::format("covers rows {} and columns {} of the image{}", Range(rows.first, rows.last),
-                        Range(cols.first, cols.last), rows.padded || cols.padded ? " and reaches into the zero padding" : "");
+    where = m.Text(rows.padded || cols.padded ? Msg::conv_cell_covers_padded : Msg::conv_cell_covers,
+                   {{"rows", Range(m, rows.first, rows.last)}, {"cols", Range(m, cols.first, cols.last)}});
   const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
-  t.description = fmt::format(
-      "The {} filter {}{}. Each pixel it reads is multiplied by the weight over it, and the {}{} add up to {}, "
-      "the feature map's value at {}.",
-      SizeText(w.rows, w.cols), where, dilated ? ", reading only the pixels its dilated weights land on" : "",
-      CountText(static_cast<long long>(taps), "product", "products"),
-      tr.bias != 0.0 ? " and the filter's bias of " + FormatNumberText(tr.bias) : std::string(),
-      FormatNumberText(tr.sum), Position(tr.out_row, tr.out_col));
+  const std::string filter_size = SizeText(w.rows, w.cols);
+  t.description = m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
+                         {{"filter_size", filter_size}, {"where", where}}) +
+                  " " +
+                  m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
+                          static_cast<long long>(taps),
+                          {{"sum", FormatNumberText(tr.sum)}, {"position", position}, {"bias", FormatNumberText(tr.bias)}});
   return t;
 }
 
-BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row) {
+BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row, const Messages& m) {
   BeatText t;
-  const Grid& m = r.conv;
-  t.caption = RowsCaption(m, first_row, last_row, "Row", "Rows");
-  const long long cells = static_cast<long long>(last_row - first_row + 1) * m.cols;
-  t.description = fmt::format(
-      "The {} filter slides along output {} {} with {} and writes {} of the feature map.",
-      SizeText(v.filter.weights.rows, v.filter.weights.cols), first_row == last_row ? "row" : "rows",
-      Range(first_row, last_row), StrideWords(v.conv.stride_h, v.conv.stride_w), CountText(cells, "value", "values"));
+  const Grid& map = r.conv;
+  t.caption = RowsCaption(m, map, first_row, last_row, Msg::conv_row_caption, Msg::conv_rows_caption);
+  const long long cells = static_cast<long long>(last_row - first_row + 1) * map.cols;
+  t.description = m.Text(first_row == last_row ? Msg::conv_row_description : Msg::conv_rows_description,
+                         {{"filter_size", SizeText(v.filter.weights.rows, v.filter.weights.cols)},
+                          {"rows", Range(m, first_row, last_row)},
+                          {"stride", StrideWords(v.conv.stride_h, v.conv.stride_w, m)},
+                          {"values", m.Count(Msg::n_values, cells)}});
   return t;
 }
 
-BeatText ActivationText(const Variant& v, const VariantResult& r) {
+BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages& m) {
   const long long negative = CountNegative(r.conv);
-  const std::string name = ActivationName(v.activation);
+  const std::string name = ActivationName(v.activation, m);
   const bool leaky = v.activation.type == ActivationType::LeakyRelu;
   BeatText t;
   if (negative == 0)
-    t.caption = name + " keeps every cell: none is negative";
+    t.caption = m.Text(Msg::activation_caption_none_negative, {{"activation", name}});
   else if (leaky)
-    t.caption = fmt::format("{} scales the {} by {}", name, CountText(negative, "negative cell", "negative cells"),
-                            Short(v.activation.slope));
+    t.caption = m.Count(Msg::activation_caption_scales, negative, {{"activation", name}, {"slope", Short(v.activation.slope)}});
   else
-    t.caption = fmt::format("{} clears the {} to 0", name, CountText(negative, "negative cell", "negative cells"));
+    t.caption = m.Count(Msg::activation_caption_clears, negative, {{"activation", name}});
 
   const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
-  t.description = fmt::format(
-      "{} {} every negative value of the {} feature map and keeps the others; {} of its {} cells {} negative, so the "
-      "activated map holds {}.",
-      name, leaky ? fmt::format("multiplies by {}", FormatNumberText(v.activation.slope)) : std::string("clears to 0"),
-      SizeText(r.conv.rows, r.conv.cols), negative, cells, negative == 1 ? "was" : "were",
-      ValuesPhrase(r.activated.values));
+  t.description = m.Count(leaky ? Msg::activation_description_scales : Msg::activation_description_clears, negative,
+                          {{"activation", name},
+                           {"slope", FormatNumberText(v.activation.slope)},
+                           {"size", SizeText(r.conv.rows, r.conv.cols)},
+                           {"cells", cells},
+                           {"values", ValuesPhrase(m, r.activated.values)}});
   return t;
 }
 
-BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& tr) {
+BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& tr, const Messages& m) {
   const Grid& a = r.activated;
   const int count = (tr.row_end - tr.row_begin) * (tr.col_end - tr.col_begin);
   const std::string at = Position(tr.out_row, tr.out_col);
   BeatText t;
   if (count <= 0) {
-    t.caption = fmt::format("Empty window at {}: 0", at);
-    t.description = fmt::format("The pooling window for {} lies wholly past the edge of the map, so its value is 0.", at);
+    t.caption = m.Text(Msg::pool_cell_empty_caption, {{"position", at}});
+    t.description = m.Text(Msg::pool_cell_empty_description, {{"position", at}});
     return t;
   }
   std::vector<std::string> items;
@@ -265,49 +274,57 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
     for (int col = tr.col_begin; col < tr.col_end && items.size() <= kMaxListed; ++col)
       items.push_back(Short(a.at(row, col)));
   const bool max = v.pool.type == PoolType::Max;
-  t.caption = fmt::format("{} of {}{} at {}", max ? "Max" : "Average", JoinShortened(std::move(items), ", "),
-                          Result(tr.value), at);
+  t.caption = m.Text(max ? Msg::pool_cell_caption_max : Msg::pool_cell_caption_average,
+                     {{"values", JoinShortened(std::move(items), ", ")}, {"result", Result(tr.value)}, {"position", at}});
 
   const bool clipped = tr.row_end - tr.row_begin < v.pool.size_h || tr.col_end - tr.col_begin < v.pool.size_w;
-  const std::string which =
-      max ? fmt::format("the largest of its {}, {} at {},", CountText(count, "value", "values"),
-                        FormatNumberText(tr.value), Position(tr.winner_row, tr.winner_col))
-          : fmt::format("the average of its {}, {},", CountText(count, "value", "values"), FormatNumberText(tr.value));
-  t.description = fmt::format(
-      "The {} pooling window covers rows {} and columns {} of the activated map{}; {} becomes the pooled value at {}.",
-      SizeText(v.pool.size_h, v.pool.size_w), Range(tr.row_begin, tr.row_end - 1), Range(tr.col_begin, tr.col_end - 1),
-      clipped ? ", clipped at its edge" : "", which, at);
+  const Msg key = max ? (clipped ? Msg::pool_cell_description_max_clipped : Msg::pool_cell_description_max)
+                      : (clipped ? Msg::pool_cell_description_average_clipped : Msg::pool_cell_description_average);
+  t.description = m.Count(key, count,
+                          {{"size", SizeText(v.pool.size_h, v.pool.size_w)},
+                           {"rows", Range(m, tr.row_begin, tr.row_end - 1)},
+                           {"cols", Range(m, tr.col_begin, tr.col_end - 1)},
+                           {"value", FormatNumberText(tr.value)},
+                           {"winner", Position(tr.winner_row, tr.winner_col)},
+                           {"position", at}});
   return t;
 }
 
-BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row) {
+BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row, const Messages& m) {
   const Grid& p = *r.pooled;
   BeatText t;
-  t.caption = RowsCaption(p, first_row, last_row, "Pooled row", "Pooled rows");
+  t.caption = RowsCaption(m, p, first_row, last_row, Msg::pool_row_caption, Msg::pool_rows_caption);
   const long long cells = static_cast<long long>(last_row - first_row + 1) * p.cols;
-  t.description = fmt::format("Pooling ({}) fills pooled {} {}: {}, each the {} of its window on the activated map.",
-                              PoolSettingsWords(v.pool), first_row == last_row ? "row" : "rows", Range(first_row, last_row),
-                              CountText(cells, "value", "values"), v.pool.type == PoolType::Max ? "largest" : "average");
+  const bool max = v.pool.type == PoolType::Max, one_row = first_row == last_row;
+  const Msg key = max ? (one_row ? Msg::pool_row_description_max : Msg::pool_rows_description_max)
+                      : (one_row ? Msg::pool_row_description_average : Msg::pool_rows_description_average);
+  t.description = m.Text(key, {{"settings", PoolSettingsWords(v.pool, m)},
+                               {"rows", Range(m, first_row, last_row)},
+                               {"values", m.Count(Msg::n_values, cells)}});
   return t;
 }
 
-BeatText SummaryText(const Variant& v, const VariantResult& r) {
-  std::vector<std::string> steps = {SizeText(v.image.rows, v.image.cols) + " image",
-                                    SizeText(r.conv.rows, r.conv.cols) + " feature map"};
-  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation));
-  if (r.pooled) steps.push_back(fmt::format("{} {}-pooled map", SizeText(r.pooled->rows, r.pooled->cols), PoolName(v.pool)));
+BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m) {
+  std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", SizeText(v.image.rows, v.image.cols)}}),
+                                    m.Text(Msg::summary_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}})};
+  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation, m));
+  if (r.pooled)
+    steps.push_back(m.Text(v.pool.type == PoolType::Max ? Msg::summary_pooled_max : Msg::summary_pooled_average,
+                           {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}));
   BeatText t;
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
 
-  t.description = fmt::format("The {} filter turned the {} image into a {} feature map with {}",
-                              v.filter.name, SizeText(v.image.rows, v.image.cols), SizeText(r.conv.rows, r.conv.cols),
-                              ValuesPhrase(r.conv.values));
+  t.description = m.Text(Msg::summary_description, {{"filter", v.filter.name},
+                                                    {"image", SizeText(v.image.rows, v.image.cols)},
+                                                    {"map", SizeText(r.conv.rows, r.conv.cols)},
+                                                    {"values", ValuesPhrase(m, r.conv.values)}});
   const long long negative = CountNegative(r.conv);
+  const std::string activation = ActivationName(v.activation, m);
   if (v.activation.type == ActivationType::Relu)
-    t.description += fmt::format("; ReLU cleared its {}", CountText(negative, "negative cell", "negative cells"));
+    t.description += "; " + m.Count(Msg::summary_activation_clears, negative, {{"activation", activation}});
   else if (v.activation.type == ActivationType::LeakyRelu)
-    t.description += fmt::format("; Leaky ReLU scaled its {} by {}", CountText(negative, "negative cell", "negative cells"),
-                                 FormatNumberText(v.activation.slope));
+    t.description += "; " + m.Count(Msg::summary_activation_scales, negative,
+                                    {{"activation", activation}, {"slope", FormatNumberText(v.activation.slope)}});
   if (r.pooled) {
     const Grid& p = *r.pooled;
     std::string values;
@@ -316,10 +333,11 @@ BeatText SummaryText(const Variant& v, const VariantResult& r) {
       for (double x : p.values) items.push_back(FormatNumberText(x));
       values = Join(items, ", ");
     } else {
-      values = ValuesPhrase(p.values);
+      values = ValuesPhrase(m, p.values);
     }
-    t.description += fmt::format("; pooling reduced it to {} ({}): {}", SizeText(p.rows, p.cols), PoolSettingsWords(v.pool),
-                                 values);
+    t.description += "; " + m.Text(Msg::summary_pooling, {{"size", SizeText(p.rows, p.cols)},
+                                                          {"settings", PoolSettingsWords(v.pool, m)},
+                                                          {"values", values}});
   }
   t.description += ".";
   return t;
@@ -331,9 +349,8 @@ std::string StackedFilterLabel(const Variant& v, int map) {
                      f.bias != 0.0 ? ", bias " + Short(f.bias) : std::string());
 }
 
-std::string ProductsLabel(double bias) {
-  const std::string label = "Products pixel\u00B7weight";
-  return bias != 0.0 ? label + ", then + bias " + Factor(bias) : label;
+std::string ProductsLabel(double bias, const Messages& m) {
+  return bias != 0.0 ? m.Text(Msg::panel_products_bias, {{"bias", Factor(bias)}}) : m.Text(Msg::panel_products);
 }
 
 std::string StackBudgetWarning(int walked, const std::string& warning) {
@@ -358,12 +375,12 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r) {
   for (int k = 0; k < maps; ++k) {
     const Filter& f = FilterAt(v, k);
     filters.push_back(fmt::format("map {} from the {} filter (weights {}) plus a bias of {}", k + 1, f.name,
-                                  WeightsText(f.weights), FormatNumberText(f.bias)));
+                                  WeightsText(EnglishMessages(), f.weights), FormatNumberText(f.bias)));
   }
   t.description = fmt::format(
       "A {} image with {}, and {} of {}. Each filter slides over the image with {} and makes its own {} map: {}. "
       "The maps stack one behind the other.",
-      SizeText(v.image.rows, v.image.cols), ValuesPhrase(v.image.values), CountText(maps, "filter", "filters"),
+      SizeText(v.image.rows, v.image.cols), ValuesPhrase(EnglishMessages(), v.image.values), CountText(maps, "filter", "filters"),
       SizeText(w.rows, w.cols), ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols), Join(filters, "; "));
   if (v.activation.type != ActivationType::None)
     t.description += fmt::format(" {} follows on each map", ActivationName(v.activation));
@@ -381,7 +398,7 @@ BeatText StackSummaryText(const Variant& v, const VariantResult& r) {
                                     fmt::format("{} feature maps {}", maps, SizeText(r.conv.rows, r.conv.cols))};
   if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation));
   if (r.pooled)
-    steps.push_back(fmt::format("{} {}-pooled maps {}", maps, PoolName(v.pool), SizeText(r.pooled->rows, r.pooled->cols)));
+    steps.push_back(fmt::format("{} {}-pooled maps {}", maps, (v.pool.type == PoolType::Max ? "max" : "average"), SizeText(r.pooled->rows, r.pooled->cols)));
   BeatText t;
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
   std::vector<std::string> parts;
@@ -389,7 +406,7 @@ BeatText StackSummaryText(const Variant& v, const VariantResult& r) {
     const FilterMaps& m = r.maps[static_cast<std::size_t>(k)];
     const Grid& out = m.pooled ? *m.pooled : m.activated;
     parts.push_back(fmt::format("map {} ({}) has {} and ends with {}", k + 1, FilterAt(v, k).name,
-                                ValuesPhrase(m.conv.values), ValuesPhrase(out.values)));
+                                ValuesPhrase(EnglishMessages(), m.conv.values), ValuesPhrase(EnglishMessages(), out.values)));
   }
   t.description = fmt::format("The {} filters turned the {} image into {} feature maps of {}: {}.",
                               maps, SizeText(v.image.rows, v.image.cols), maps, SizeText(r.conv.rows, r.conv.cols),

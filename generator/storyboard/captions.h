@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "compute/compute.h"
+#include "messages/messages.h"
 #include "model/model.h"
 
 namespace cl {
@@ -22,11 +23,12 @@ struct BeatText {
 // "6×6"
 std::string SizeText(int rows, int cols);
 
-// A count with its noun: "1 lesson", "3 lessons", "0 lessons".
+// A count with its noun: "1 lesson", "3 lessons", "0 lessons" (English, for
+// the command line; generated text uses plural messages instead).
 std::string CountText(long long n, std::string_view one, std::string_view many);
 
 // The activation's display name: "ReLU", "Leaky ReLU", "No activation".
-std::string ActivationName(const ActivationSpec& a);
+std::string ActivationName(const ActivationSpec& a, const Messages& m = EnglishMessages());
 
 // One product of a conv cell as a frame's products panel writes it, the way
 // the caption writes its terms but at a cell's precision (FormatNumberCell):
@@ -38,19 +40,23 @@ struct ProductText {
 };
 ProductText CellProductText(double input, double weight);
 
-BeatText IntroText(const Variant& v, const VariantResult& r);
+// Every text below is in the language of `m` (messages/messages.h).
+BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One conv cell: "Position (0, 0): 0·1 + 0·0 + 9·(−1) + … = −18".
-BeatText ConvCellText(const Variant& v, const ConvTrace& t);
+BeatText ConvCellText(const Variant& v, const ConvTrace& t, const Messages& m = EnglishMessages());
 // Whole output rows [first_row, last_row] of the feature map.
-BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
-BeatText ActivationText(const Variant& v, const VariantResult& r);
+BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
+                      const Messages& m = EnglishMessages());
+BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One pooled cell: "Max of 0, 0, 0, 0 = 0 at (0, 0)".
-BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t);
-BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
-BeatText SummaryText(const Variant& v, const VariantResult& r);
+BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t, const Messages& m = EnglishMessages());
+BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
+                      const Messages& m = EnglishMessages());
+BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 
 // Several filters (or a bias): the intro and summary name every filter and
-// map; the maps' own beats use the texts above on the focused variant.
+// map; the maps' own beats use the texts above on the focused variant. These
+// stacked-filter texts are English in every language so far.
 BeatText StackIntroText(const Variant& v, const VariantResult& r);
 BeatText StackSummaryText(const Variant& v, const VariantResult& r);
 // "Filter 2 of 3: Horizontal edge, bias 0.5" (1-based): the filter panel's
@@ -60,6 +66,6 @@ std::string StackedFilterLabel(const Variant& v, int map);
 std::string StackBudgetWarning(int walked, const std::string& warning);
 // The label of the products panel: "Products pixel·weight", and with a
 // bias "Products pixel·weight, then + bias 0.5".
-std::string ProductsLabel(double bias);
+std::string ProductsLabel(double bias, const Messages& m = EnglishMessages());
 
 }  // namespace cl

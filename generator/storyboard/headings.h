@@ -1,4 +1,4 @@
-// Headings: how beats are named and counted, in one place, so the frames, the
+// Headings (in the language of `m`): how beats are named and counted, in one place, so the frames, the
 // page, the handout and the file names agree on what "step N" means.
 //
 // - A *step* is a beat of the variant, counted over all its beats: "Step 9 of
@@ -17,16 +17,17 @@
 #include <string_view>
 
 #include "model/model.h"
+#include "messages/messages.h"
 #include "storyboard/storyboard.h"
 
 namespace cl {
 
 // The stage's name for this variant: "The image and the filter",
 // "Convolution", "Leaky ReLU", "Max pooling", "Summary".
-std::string StageTitle(Stage stage, const Variant& v);
+std::string StageTitle(Stage stage, const Variant& v, const Messages& m = EnglishMessages());
 
 // "Step 9 of 23": step `number` (1-based) of `total`.
-std::string StepText(int number, int total);
+std::string StepText(int number, int total, const Messages& m = EnglishMessages());
 
 // The stage part of a frame's heading for a beat that is `k` (1-based) of the
 // `n` beats of its stage; `per_cell`: conv and pool beats write one cell each.
@@ -36,7 +37,8 @@ std::string StepText(int number, int total);
 // else "Activation", else "Nonlinearity"; "Max pooling · …", else
 // "Pooling · …", else "position …"; "The image and the filter", else
 // "Introduction", else "Start"; "Summary", else "Result".
-std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_cell);
+std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_cell,
+                         const Messages& m = EnglishMessages());
 
 // With several filters, a stage heading for map `map` (0-based) of `maps`:
 // "Map 2 of 3 · Convolution · position 8 of 16".
@@ -48,6 +50,6 @@ std::string FrameTitle(std::string_view label, std::string_view stage_heading);
 
 // True when some word of `heading` (ignoring case, small words and numbers)
 // is also a word of `label`.
-bool RepeatsAWord(std::string_view label, std::string_view heading);
+bool RepeatsAWord(std::string_view label, std::string_view heading, const Messages& m = EnglishMessages());
 
 }  // namespace cl

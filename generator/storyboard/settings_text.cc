@@ -3,46 +3,42 @@
 #include <fmt/format.h>
 
 namespace cl {
-namespace {
 
-// "2 down and 1 across" when the axes differ, else "2".
-std::string PerAxis(int down, int across) {
-  return down == across ? fmt::format("{}", down) : fmt::format("{} down and {} across", down, across);
-}
-
-}  // namespace
-
-std::string PaddingWords(const ConvSpec& c) {
-  const char* kind = c.same ? "same" : "zero";
+std::string PaddingWords(const ConvSpec& c, const Messages& m) {
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
-    return c.same ? "same padding (none needed)" : "no padding";
+    return m.Text(c.same ? Msg::padding_same_none_needed : Msg::padding_none);
   if (c.pad_top == c.pad_bottom && c.pad_left == c.pad_right) {
-    if (c.pad_top == c.pad_left) return fmt::format("{} padding of {} on every side", kind, c.pad_top);
-    return fmt::format("{} padding of {} top and bottom and {} left and right", kind, c.pad_top, c.pad_left);
+    if (c.pad_top == c.pad_left) return m.Text(c.same ? Msg::padding_same_even : Msg::padding_zero_even, {{"pad", c.pad_top}});
+    return m.Text(c.same ? Msg::padding_same_axes : Msg::padding_zero_axes, {{"rows", c.pad_top}, {"cols", c.pad_left}});
   }
-  return fmt::format("{} padding (top {}, bottom {}, left {}, right {})", kind, c.pad_top, c.pad_bottom, c.pad_left,
-                     c.pad_right);
+  return m.Text(c.same ? Msg::padding_same_sides : Msg::padding_zero_sides,
+                {{"top", c.pad_top}, {"bottom", c.pad_bottom}, {"left", c.pad_left}, {"right", c.pad_right}});
 }
 
-std::string StrideWords(int down, int across) { return "stride " + PerAxis(down, across); }
+std::string StrideWords(int down, int across, const Messages& m) {
+  return down == across ? m.Text(Msg::stride, {{"stride", down}})
+                        : m.Text(Msg::stride_axes, {{"down", down}, {"across", across}});
+}
 
-std::string DilationWords(const ConvSpec& c) {
+std::string DilationWords(const ConvSpec& c, const Messages& m) {
   if (c.dilation_h == 1 && c.dilation_w == 1) return "";
-  return "dilation " + PerAxis(c.dilation_h, c.dilation_w);
+  return c.dilation_h == c.dilation_w ? m.Text(Msg::dilation, {{"dilation", c.dilation_h}})
+                                      : m.Text(Msg::dilation_axes, {{"down", c.dilation_h}, {"across", c.dilation_w}});
 }
 
-std::string ConvSettingsWords(const ConvSpec& c) {
-  std::string text = PaddingWords(c) + ", " + StrideWords(c.stride_h, c.stride_w);
-  if (const std::string dilation = DilationWords(c); !dilation.empty()) text += ", " + dilation;
+std::string ConvSettingsWords(const ConvSpec& c, const Messages& m) {
+  std::string text = PaddingWords(c, m) + ", " + StrideWords(c.stride_h, c.stride_w, m);
+  if (const std::string dilation = DilationWords(c, m); !dilation.empty()) text += ", " + dilation;
   return text;
 }
 
-std::string PoolSettingsWords(const PoolSpec& p, SizeGlyph glyph) {
+std::string PoolSettingsWords(const PoolSpec& p, const Messages& m, SizeGlyph glyph) {
   const char* times = glyph == SizeGlyph::Times ? "\u00D7" : "x";
-  std::string text = fmt::format("{}{}{} {} pooling with {}", p.size_h, times, p.size_w,
-                                 p.type == PoolType::Max ? "max" : "average", StrideWords(p.stride_h, p.stride_w));
-  if (p.remainder == Remainder::Pad) text += ", keeping the partial windows at the edge";
-  return text;
+  const std::string settings =
+      m.Text(p.type == PoolType::Max ? Msg::pool_settings_max : Msg::pool_settings_average,
+             {{"size", fmt::format("{}{}{}", p.size_h, times, p.size_w)}, {"stride", StrideWords(p.stride_h, p.stride_w, m)}});
+  if (p.remainder == Remainder::Pad) return m.Text(Msg::pool_settings_keep_partial, {{"settings", settings}});
+  return settings;
 }
 
 }  // namespace cl

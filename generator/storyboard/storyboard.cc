@@ -40,9 +40,10 @@ void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
       ++end;
     for (int k = i; k < end; ++k) {
       Beat& b = beats[static_cast<std::size_t>(k)];
-      b.step = StepText(k + 1, total);
-      b.stage_title = StageTitle(b.stage, v);
-      b.heading = StageHeading(b.stage, v, k - i + 1, end - i, per_cell);
+      const Messages& m = *story->text;
+      b.step = StepText(k + 1, total, m);
+      b.stage_title = StageTitle(b.stage, v, m);
+      b.heading = StageHeading(b.stage, v, k - i + 1, end - i, per_cell, m);
       if (stacked && b.stage != Stage::Intro && b.stage != Stage::Summary)
         b.heading = MapHeading(b.map, FilterCount(v), b.heading);
       b.title = FrameTitle(v.label, b.heading);
@@ -56,6 +57,7 @@ int PerCode(BeatsPer per) { return per == BeatsPer::Cell ? 1 : per == BeatsPer::
 // The conv, activation and pool beats of one map (`v` and `r` focused on
 // it), under `budget`; returns whether they are one cell each.
 bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& budget, int map, Storyboard* story) {
+  const Messages& m = *story->text;
   const bool activation = v.activation.type != ActivationType::None;
   const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
   const std::vector<CellRange> conv = RangesFor(budget.unit, r.conv.rows, r.conv.cols, budget.conv_beats);
@@ -66,8 +68,8 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
   const bool per_cell = budget.unit == BeatBudget::Unit::Cell;
   for (const CellRange& range : conv) {
     const int row = range.first / r.conv.cols, col = range.first % r.conv.cols;
-    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col))
-                                            : ConvRowsText(v, r, row, range.last / r.conv.cols));
+    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col), m)
+                                            : ConvRowsText(v, r, row, range.last / r.conv.cols, m));
     b.map = map;
     b.first_cell = range.first;
     b.last_cell = range.last;
@@ -77,7 +79,7 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
   const int conv_cells = r.conv.rows * r.conv.cols;
 
   if (activation) {
-    Beat b = MakeBeat(Stage::Activation, ActivationText(v, r));
+    Beat b = MakeBeat(Stage::Activation, ActivationText(v, r, m));
     b.map = map;
     b.conv_filled = conv_cells;
     b.activated = true;
@@ -86,8 +88,8 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
 
   for (const CellRange& range : pool) {
     const int row = range.first / pooled->cols, col = range.first % pooled->cols;
-    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col))
-                                            : PoolRowsText(v, r, row, range.last / pooled->cols));
+    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col), m)
+                                            : PoolRowsText(v, r, row, range.last / pooled->cols, m));
     b.map = map;
     b.first_cell = range.first;
     b.last_cell = range.last;
@@ -121,8 +123,9 @@ const char* StageName(Stage s) {
   return "intro";
 }
 
-Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec) {
+Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec, const Messages& m) {
   Storyboard story;
+  story.text = &m;
   story.label = v.label;
   const bool activation = v.activation.type != ActivationType::None;
   const int fixed = 2 + (activation ? 1 : 0);
@@ -134,9 +137,9 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
                                              pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
     if (!budget.warning.empty())
       story.warnings.push_back({Severity::Warning, spec.where, "variant '" + v.label + "': " + budget.warning});
-    story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r)));
+    story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r, m)));
     per_cell = AppendMapBeats(v, r, budget, 0, &story);
-    story.beats.push_back(SummaryBeat(r, SummaryText(v, r), 0));
+    story.beats.push_back(SummaryBeat(r, SummaryText(v, r, m), 0));
   } else {
     // Several maps: one map the lesson chose, or each in turn sharing what
     // `max` leaves after the intro and the summary.
@@ -163,8 +166,8 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   }
 
   NameBeats(v, per_cell, &story);
-  story.conv_settings = ConvSettingsWords(v.conv);
-  story.pool_settings = r.pooled ? PoolSettingsWords(v.pool) : std::string();
+  story.conv_settings = ConvSettingsWords(v.conv, m);
+  story.pool_settings = r.pooled ? PoolSettingsWords(v.pool, m) : std::string();
   story.animation = PlanAnimation(story);
   return story;
 }

@@ -9,6 +9,7 @@
 #include "base/diagnostic.h"
 #include "compute/compute.h"
 #include "model/model.h"
+#include "messages/messages.h"
 #include "storyboard/animation_plan.h"
 
 namespace cl {
@@ -53,9 +54,14 @@ struct Storyboard {
   // they walk every map in turn (beats: map); the other maps are then shown
   // complete from the first beat on.
   int walked_map = -1;
+  // The language every word above is in; frames and pages built from this
+  // storyboard write their own words in it too. Never null.
+  const Messages* text = &EnglishMessages();
 };
 
-// Plans every beat of one variant under `spec`. Pure.
-Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec);
+// Plans every beat of one variant under `spec`, its words in the language of
+// `m`. Pure.
+Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec,
+                          const Messages& m = EnglishMessages());
 
 }  // namespace cl

@@ -70,10 +70,12 @@ settings)
   has built/index.html '<p class="site-name">Faltung Schritt für Schritt</p>'
   has built/index.html '<strong>Faltungsschichten</strong>'
   lacks built/index.html 'on what a convolution layer does'
-  has built/index.html 'By Ada Lehrerin. Licence: CC BY 4.0.'
+  # de-CH: the German catalogue writes every generated word (docs/languages.md).
+  has built/index.html 'Von Ada Lehrerin. Lizenz: CC BY 4.0.'
   for id in "${ids[@]}"; do
     has "built/$id/index.html" '<html lang="de-CH">'
-    has "built/$id/index.html" 'By Ada Lehrerin. Licence: CC BY 4.0.'
+    has "built/$id/index.html" 'Von Ada Lehrerin. Lizenz: CC BY 4.0.'
+    has "built/$id/index.html" '<span class="label">Abspielen</span>'
   done
   # Listed lessons first, in the course's order; the rest as before.
   [[ $(index_order built/index.html | tr '\n' ' ') == "padding-and-stride leaky-relu conv-relu-pool " ]] ||
@@ -90,10 +92,10 @@ settings)
   pdftotext -f 1 -l 1 built/course.pdf page1.txt
   has page1.txt 'Faltung Schritt für Schritt'
   has page1.txt 'Jede Zahl wird aus den Lektionsdateien berechnet.'
-  has page1.txt 'By Ada Lehrerin.'
-  lacks page1.txt 'Contents'
+  has page1.txt 'Von Ada Lehrerin.'
+  lacks page1.txt 'Inhalt'
   pdftotext -f 2 -l 2 built/course.pdf page2.txt
-  has page2.txt 'Contents'
+  has page2.txt 'Inhalt'
   # The contents follow the course's order.
   tr -s ' \n' '  ' <page2.txt | grep -qE 'Padding.*Leaky.*Conv' || fail "contents order: $(cat page2.txt)"
   # handout: full is the default for lessons without a handout key (every
@@ -127,8 +129,8 @@ rebuild)
   sed -i 's/^author: .*/author: Grace Lehrerin/' lessons/course.yaml
   run 0 build lessons --templates templates -o built --only svg,json,html
   log_has "3 lessons: 3 built, 0 up to date"
-  has built/index.html 'By Grace Lehrerin.'
-  for id in "${ids[@]}"; do has "built/$id/index.html" 'By Grace Lehrerin.'; done
+  has built/index.html 'Von Grace Lehrerin.'
+  for id in "${ids[@]}"; do has "built/$id/index.html" 'Von Grace Lehrerin.'; done
   sed -i 's/^title: .*/title: Neu/' lessons/course.yaml
   run 0 build lessons --templates templates -o built --only svg,json,html
   has built/index.html '<title>Neu</title>'

@@ -79,6 +79,17 @@ BOOST_AUTO_TEST_CASE(CompleteCourseFileReadsEveryKey) {
   BOOST_TEST(c.source_hash.size() == 64u);
 }
 
+BOOST_AUTO_TEST_CASE(LanguageWithoutCatalogueLoadsWithAWarningAtTheTag) {
+  const CourseLoadResult r = LoadCourseText("title: Cours\nlanguage: fr-CA\n", "course.yaml");
+  BOOST_TEST_REQUIRE(r.course.has_value(), Printed(r));
+  BOOST_TEST(r.course->language == "fr-CA");
+  BOOST_TEST(Printed(r).find("course.yaml:2:11: warning: no message catalogue for language 'fr-CA' (there are: de, en): "
+                             "generated text will be in English") != std::string::npos,
+             Printed(r));
+  const CourseLoadResult german = LoadCourseText("language: de-AT\n", "course.yaml");
+  BOOST_TEST(german.diagnostics.empty(), Printed(german));
+}
+
 BOOST_AUTO_TEST_CASE(EmptyCourseFileKeepsEveryDefault) {
   const CourseLoadResult r = LoadCourseText("# nothing set yet\n", "course.yaml");
   BOOST_TEST_REQUIRE(r.course.has_value(), Printed(r));

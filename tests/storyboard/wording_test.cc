@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(StrideDilationAndPoolInWords) {
   BOOST_TEST(DilationWords(ConvSpec{}) == "");
   BOOST_TEST(DilationWords(ConvSpec{.dilation_h = 2, .dilation_w = 2}) == "dilation 2");
   BOOST_TEST(PoolSettingsWords(PoolSpec{}) == "2\u00D72 max pooling with stride 2");
-  BOOST_TEST(PoolSettingsWords(PoolSpec{}, SizeGlyph::AsciiX) == "2x2 max pooling with stride 2");
+  BOOST_TEST(PoolSettingsWords(PoolSpec{}, EnglishMessages(), SizeGlyph::AsciiX) == "2x2 max pooling with stride 2");
   BOOST_TEST(PoolSettingsWords({.type = PoolType::Avg, .size_h = 3, .size_w = 2, .stride_h = 1, .stride_w = 2,
                                 .remainder = Remainder::Pad}) ==
              "3\u00D72 average pooling with stride 1 down and 2 across, keeping the partial windows at the edge");
