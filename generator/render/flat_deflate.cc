@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -69,7 +70,10 @@ std::size_t MatchLength(const uint8_t* a, const uint8_t* b, std::size_t max) {
     uint64_t x, y;
     std::memcpy(&x, a + n, 8);
     std::memcpy(&y, b + n, 8);
-    if (x != y) return n + static_cast<std::size_t>(__builtin_ctzll(x ^ y) / 8);  // little-endian
+    if (x != y) {  // the first differing byte: the lowest one on a little-endian machine
+      const int bit = std::endian::native == std::endian::little ? __builtin_ctzll(x ^ y) : __builtin_clzll(x ^ y);
+      return n + static_cast<std::size_t>(bit / 8);
+    }
     n += 8;
   }
   while (n < max && a[n] == b[n]) ++n;

@@ -3,6 +3,7 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -51,11 +52,21 @@ struct Pixels {
 };
 
 constexpr uint32_t kRgbMask = 0xFFFFFFu;
+// The colour bits of the first of two pixels read as one 64-bit word.
+constexpr uint64_t kFirstOfTwo = std::endian::native == std::endian::little ? kRgbMask : uint64_t{kRgbMask} << 32;
 
-// The end of the run of pixels from `x` on that have row[x]'s colour.
+// The end of the run of pixels from `x` on that have row[x]'s colour; two
+// pixels a compare, as runs are long.
 int RunEnd(const uint32_t* row, int x, int width) {
   const uint32_t colour = row[x];
+  const uint64_t pair = uint64_t{colour} << 32 | colour, mask = uint64_t{kRgbMask} << 32 | kRgbMask;
   int end = x + 1;
+  for (; end + 2 <= width; end += 2) {
+    uint64_t two;
+    std::memcpy(&two, row + end, 8);
+    const uint64_t differ = (two ^ pair) & mask;
+    if (differ) return end + ((differ & kFirstOfTwo) ? 0 : 1);
+  }
   while (end < width && ((row[end] ^ colour) & kRgbMask) == 0) ++end;
   return end;
 }
