@@ -6,11 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "site/figure_files.h"
 #include "site/generated_sections.h"
 #include "site/markdown.h"
 #include "site/output_paths.h"
 #include "site/page_frames.h"
 #include "site/player_data.h"
+#include "site/slide_deck.h"
 #include "site/write_failure.h"
 
 namespace cl {
@@ -84,6 +86,8 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     add(std::string(kWorksheetPath), "Worksheet", "PDF, to fill in by hand");
     add(std::string(kAnswersPath), "Answer key", "PDF, the worksheet worked out");
   }
+  if (options.Wants("slides")) add(std::string(kSlidesPath), "Slides", "PDF, 16:9, a slide per step");
+  if (WantsPdfFrames(*built.lesson, options)) add(std::string(kFiguresTexPath), "Figures for LaTeX", "TeX, a PDF figure per step");
   for (const BuiltVariant& bv : built.variants) {
     if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, bv.variant->label + " animation", "GIF");
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {

@@ -255,8 +255,9 @@ std::ostream& operator<<(std::ostream& os, const DownloadsCase& c) {
 BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
                      bdata::make(std::vector<DownloadsCase>{
                          {{},
-                          {"handout.pdf", "worksheet.pdf", "answers.pdf", "vertical-edge.gif", "vertical-edge.svg",
-                           "horizontal-edge.gif", "horizontal-edge.svg", "lesson.json"}},
+                          {"handout.pdf", "worksheet.pdf", "answers.pdf", "slides.pdf", "vertical-edge.gif",
+                           "vertical-edge.svg", "horizontal-edge.gif", "horizontal-edge.svg", "lesson.json"}},
+                         {{"html", "slides", "pdf-frames"}, {"slides.pdf", "figures.tex"}},
                          {{"html", "svg", "gif"}, {"vertical-edge.gif", "horizontal-edge.gif"}},
                          {{"html", "pdf", "json"}, {"handout.pdf", "worksheet.pdf", "answers.pdf", "lesson.json"}},
                          {{"html", "svg"}, {}},
