@@ -2,8 +2,10 @@
 
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #include "render/cairo_painter.h"
 #include "render/png_encode.h"
@@ -14,6 +16,8 @@ namespace {
 // Refuse absurd rasters instead of allocating gigabytes (a hostile --scale or
 // scene size): 16384 px per side is more than any slide needs.
 constexpr int kMaxSide = 16384;
+
+uint32_t PackedRgb(const Color& c) { return uint32_t{c.r} << 16 | uint32_t{c.g} << 8 | c.b; }
 
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -33,21 +37,33 @@ cairo_status_t ReadFromView(void* closure, unsigned char* data, unsigned int len
   return CAIRO_STATUS_SUCCESS;
 }
 
-// The scene painted on an opaque RGB surface; nullptr when the size is absurd.
-cairo_surface_t* Paint(const Scene& scene, double scale) {
+// The pixel size of `scene` at `scale`; false when it is absurd.
+bool PixelSize(const Scene& scene, double scale, int* width, int* height) {
   const double w = std::ceil(scene.width * scale), h = std::ceil(scene.height * scale);
-  if (!(w >= 1 && h >= 1 && w <= kMaxSide && h <= kMaxSide)) return nullptr;
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(w), static_cast<int>(h));
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(surface);
-    return nullptr;
-  }
+  if (!(w >= 1 && h >= 1 && w <= kMaxSide && h <= kMaxSide)) return false;
+  *width = static_cast<int>(w);
+  *height = static_cast<int>(h);
+  return true;
+}
+
+// Paints the scene into `pixels` (width x height, Cairo's RGB24 layout, no
+// row padding) whatever they held before: the scene's background covers
+// every pixel first. When the scene fills the raster exactly, its own
+// background rectangle does (an opaque fill of whole pixels never reads what
+// is under it), so the pixels need no clearing beforehand, which saves a
+// pass over ~10 MB per frame; otherwise they are set to the background first,
+// so a partly covered edge pixel blends with it and never with stale bytes.
+void PaintInto(const Scene& scene, double scale, uint32_t* pixels, int width, int height) {
+  if (scene.width * scale != width || scene.height * scale != height)
+    std::fill_n(pixels, static_cast<std::size_t>(width) * static_cast<std::size_t>(height), PackedRgb(scene.background));
+  cairo_surface_t* surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels),
+                                                                 CAIRO_FORMAT_RGB24, width, height, width * 4);
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, scale, scale);
   PaintScene(cr, scene);
   cairo_destroy(cr);
   cairo_surface_flush(surface);
-  return surface;
+  cairo_surface_destroy(surface);
 }
 
 RasterImage CopyPixels(cairo_surface_t* surface, bool opaque) {
@@ -74,21 +90,21 @@ std::string WritePng(cairo_surface_t* surface) {
 }  // namespace
 
 RasterImage RasterizeScene(const Scene& scene, double scale) {
-  cairo_surface_t* surface = Paint(scene, scale);
-  if (surface == nullptr) return {};
-  RasterImage image = CopyPixels(surface, true);
-  cairo_surface_destroy(surface);
+  RasterImage image;
+  if (!PixelSize(scene, scale, &image.width, &image.height)) return {};
+  image.argb.resize(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height));
+  PaintInto(scene, scale, image.argb.data(), image.width, image.height);
+  for (uint32_t& p : image.argb) p |= 0xFF000000u;  // RGB24 leaves the top byte undefined
   return image;
 }
 
 std::string RenderPng(const Scene& scene, double scale) {
-  cairo_surface_t* surface = Paint(scene, scale);
-  if (surface == nullptr) return "";
-  std::string png = EncodeXrgbPng(cairo_image_surface_get_width(surface), cairo_image_surface_get_height(surface),
-                                  reinterpret_cast<const uint32_t*>(cairo_image_surface_get_data(surface)),
-                                  static_cast<std::size_t>(cairo_image_surface_get_stride(surface)) / 4);
-  cairo_surface_destroy(surface);
-  return png;
+  int width = 0, height = 0;
+  if (!PixelSize(scene, scale, &width, &height)) return "";
+  // Not value-initialised: every pixel is painted (PaintInto).
+  const std::unique_ptr<uint32_t[]> pixels(new uint32_t[static_cast<std::size_t>(width) * static_cast<std::size_t>(height)]);
+  PaintInto(scene, scale, pixels.get(), width, height);
+  return EncodeXrgbPng(width, height, pixels.get(), static_cast<std::size_t>(width));
 }
 
 std::string EncodePng(const RasterImage& image) {

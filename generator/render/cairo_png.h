@@ -1,7 +1,7 @@
 // PNG frames through Cairo: rasterise a Scene at a scale and encode it
 // deterministically in memory (no timestamps, no text chunks; opaque images
-// through libpng with settings tuned for large flat frames in
-// render/png_encode.h, several times faster than Cairo's own writer), plus
+// through render/png_encode.h, tuned for large flat frames and an order of
+// magnitude faster than Cairo's own writer), plus
 // decoding for tests that compare pixels, not bytes.
 #pragma once
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -154,17 +155,20 @@ bool GifAnimationEncoder::AddFrame(const RasterImage& frame, int delay_cs, std::
   if (s.frames == 0) {
     ok = s.PutControl(delay_cs, false, error) && s.PutImage(0, 0, s.width, s.height, true, error);
   } else {
+    // The box of changed pixels: most rows are unchanged (one memcmp each);
+    // a changed row is searched from both ends.
     int left = s.width, right = -1, top = s.height, bottom = -1;
     for (int y = 0; y < s.height; ++y) {
-      const size_t row = static_cast<size_t>(y) * static_cast<size_t>(s.width);
-      for (int x = 0; x < s.width; ++x) {
-        if (s.current[row + static_cast<size_t>(x)] != s.shown[row + static_cast<size_t>(x)]) {
-          left = std::min(left, x);
-          right = std::max(right, x);
-          top = std::min(top, y);
-          bottom = std::max(bottom, y);
-        }
-      }
+      const uint8_t* now = s.current.data() + static_cast<size_t>(y) * static_cast<size_t>(s.width);
+      const uint8_t* before = s.shown.data() + static_cast<size_t>(y) * static_cast<size_t>(s.width);
+      if (std::memcmp(now, before, static_cast<size_t>(s.width)) == 0) continue;
+      int first = 0, last = s.width - 1;
+      while (now[first] == before[first]) ++first;
+      while (now[last] == before[last]) --last;
+      left = std::min(left, first);
+      right = std::max(right, last);
+      top = std::min(top, y);
+      bottom = std::max(bottom, y);
     }
     ok = s.PutControl(delay_cs, true, error);
     if (ok && right < 0) {

@@ -4,9 +4,12 @@
 // anti-aliased text, so most fit 256 colours: those are written as 8-bit
 // palette PNGs with unfiltered rows (a third of the RGB data, and the runs
 // compress best unfiltered); the others as truecolour with rows filtered
-// against the row above. The zlib stream comes from libdeflate, in one call
-// over the whole picture: a fast level for frames, the densest for small
-// pictures of data (a large grid's cells, embedded in SVG as text).
+// against the row above. A palette frame's zlib stream comes from the
+// flat-art deflate writer (render/flat_deflate.h: matches to the previous
+// byte and the row above only, several times faster than a general match
+// finder); a truecolour frame's from libdeflate's fastest level, and small
+// pictures of data (a large grid's cells, embedded in SVG as text) from its
+// densest.
 #pragma once
 
 #include <cstddef>

@@ -1,12 +1,17 @@
-// Benchmark of `convlesson build` on the shipped course: cold builds (empty
-// output folder) with one job and with one per core, then no-op builds (all
-// up to date), each repeated and reported as min and median wall time. Not a
-// test: it prints numbers for people and never fails on them.
+// Benchmark of whole `convlesson build` runs, every output: the default
+// lesson and the shipped course cold (empty output folder) with one job and
+// with one per core, the course's no-op build (all up to date), and a
+// 1808-beat lesson cold; each repeated and reported as the median wall time
+// (and the fastest), the median CPU time and peak memory of the build's
+// process. The machine may be shared: CPU time is the steadier figure. Not a
+// test: it prints numbers for people and never fails on them (only on a
+// build that fails).
 //
-// Usage: build_bench CONVLESSON LESSONS_DIR TEMPLATES_DIR [COLD_RUNS] [NOOP_RUNS]
-// It ends with the command that profiles one cold build under callgrind.
+// Usage: build_bench CONVLESSON LESSONS_DIR TEMPLATES_DIR [RUNS] [NOOP_RUNS] [LONG_RUNS]
+// It ends with the command that profiles one cold build under perf.
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,8 +31,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Runs argv with stdout and stderr discarded; returns wall seconds, or -1 on failure.
-double TimeRun(const std::vector<std::string>& args) {
+struct Run {
+  double wall = -1;  // seconds; -1: the run failed
+  double cpu = 0;    // user + system seconds of the build's process
+  long peak_kib = 0; // its peak resident memory
+};
+
+// Runs argv with stdout and stderr discarded.
+Run TimeRun(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -38,11 +50,18 @@ double TimeRun(const std::vector<std::string>& args) {
   pid_t pid = 0;
   int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
+  Run run;
+  if (rc != 0) return run;
   int status = 0;
-  waitpid(pid, &status, 0);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? seconds : -1;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return run;
+  run.wall = wall;
+  run.cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+  run.peak_kib = usage.ru_maxrss;
+  return run;
 }
 
 std::string Format(double seconds) {
@@ -52,59 +71,95 @@ std::string Format(double seconds) {
   return text;
 }
 
-void Report(const char* name, std::vector<double> times) {
-  std::sort(times.begin(), times.end());
-  std::printf("%-22s min %10s   median %10s   (%zu runs)\n", name, Format(times.front()).c_str(),
-              Format(times[times.size() / 2]).c_str(), times.size());
-  std::fflush(stdout);
+template <typename T>
+T Median(std::vector<T> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
 }
+
+// Prints the medians (and the fastest wall time) of `runs`; false when one failed.
+bool Report(const std::string& name, const std::vector<Run>& runs) {
+  std::vector<double> wall, cpu;
+  std::vector<long> peak;
+  for (const Run& r : runs) {
+    if (r.wall < 0) {
+      std::printf("%-34s FAILED\n", name.c_str());
+      return false;
+    }
+    wall.push_back(r.wall), cpu.push_back(r.cpu), peak.push_back(r.peak_kib);
+  }
+  std::printf("%-34s wall %9s (min %9s)  CPU %9s  peak %5.0f MB  (median of %zu)\n", name.c_str(),
+              Format(Median(wall)).c_str(), Format(*std::min_element(wall.begin(), wall.end())).c_str(),
+              Format(Median(cpu)).c_str(), static_cast<double>(Median(peak)) / 1024, runs.size());
+  std::fflush(stdout);
+  return true;
+}
+
+// The issue's long lesson: a 40x40 checkerboard under a Laplacian, one beat
+// per cell (1808 beats, 2560x950 PNG frames at scale 2).
+constexpr const char* kLongLesson = R"(id: long
+title: A long lesson
+summary: A 40x40 checkerboard under a Laplacian, one beat per cell.
+image:
+  pattern: {kind: checkerboard, size: 40, cell: 4, value: 9}
+filter: laplacian
+activation: relu
+pool: {type: max, size: 2}
+beats: {per: cell, max: 2000}
+)";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s CONVLESSON LESSONS_DIR TEMPLATES_DIR [COLD_RUNS] [NOOP_RUNS]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s CONVLESSON LESSONS_DIR TEMPLATES_DIR [RUNS] [NOOP_RUNS] [LONG_RUNS]\n", argv[0]);
     return 2;
   }
   std::string bin = fs::absolute(argv[1]).string();
-  int cold_runs = argc > 4 ? std::max(1, std::atoi(argv[4])) : 3;
+  int runs = argc > 4 ? std::max(1, std::atoi(argv[4])) : 5;
   int noop_runs = argc > 5 ? std::max(1, std::atoi(argv[5])) : 20;
+  int long_runs = argc > 6 ? std::max(0, std::atoi(argv[6])) : 1;
   std::string pattern = (fs::temp_directory_path() / "convlesson-bench-XXXXXX").string();
   fs::path work = ::mkdtemp(pattern.data());
   fs::copy(argv[2], work / "lessons", fs::copy_options::recursive);
   fs::copy(argv[3], work / "templates", fs::copy_options::recursive);
+  fs::create_directories(work / "long");
+  std::ofstream(work / "long" / "long.yaml") << kLongLesson;
   fs::current_path(work);
   ::setenv("CI", "true", 1);
   int lessons = 0;
   for (const auto& entry : fs::directory_iterator("lessons"))  // course.yaml is the course file, not a lesson
     lessons += entry.path().extension() == ".yaml" && entry.path().filename() != "course.yaml";
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::printf("convlesson build benchmark: %d lessons, %u cores, %s\n", lessons, cores, bin.c_str());
+  std::printf("Whole builds, every output: %d shipped lessons, %u cores, %s\n", lessons, cores, bin.c_str());
 
-  auto build = [&](const std::string& jobs) {
-    return std::vector<std::string>{bin, "build", "lessons", "--templates", "templates", "-o", "out", "-j", jobs};
+  auto build = [&](const std::string& what, const std::string& jobs) {
+    return std::vector<std::string>{bin, "build", what, "--templates", "templates", "-o", "out", "-j", jobs};
   };
-  for (const std::string& jobs : {std::string("1"), std::string("0")}) {
-    std::vector<double> times;
-    for (int i = 0; i < cold_runs; ++i) {
+  auto cold = [&](const std::string& name, const std::string& what, const std::string& jobs, int count) {
+    std::vector<Run> times;
+    for (int i = 0; i < count; ++i) {
       fs::remove_all("out");
-      double t = TimeRun(build(jobs));
-      if (t < 0) {
-        std::fprintf(stderr, "build failed: %s build lessons in %s\n", bin.c_str(), work.c_str());
-        return 1;
-      }
-      times.push_back(t);
+      times.push_back(TimeRun(build(what, jobs)));
     }
-    Report(jobs == "1" ? "cold build, -j 1" : "cold build, -j cores", times);
+    return Report(name, times);
+  };
+  bool ok = true;
+  for (const std::string& jobs : {std::string("1"), std::string("0")}) {
+    const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";
+    ok &= cold("default lesson cold" + on, "lessons/conv-relu-pool.yaml", jobs, runs);
   }
-  std::vector<double> times;
-  for (int i = 0; i < noop_runs; ++i) times.push_back(TimeRun(build("0")));
-  if (*std::min_element(times.begin(), times.end()) < 0) return 1;
-  Report("no-op build", times);
-  std::printf("to profile a cold build: valgrind --tool=callgrind %s build %s --templates %s -o /tmp/callgrind-out "
-              "--force -j 1\n",
+  for (const std::string& jobs : {std::string("1"), std::string("0")}) {
+    const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";
+    ok &= cold("shipped course cold" + on, "lessons", jobs, runs);
+  }
+  std::vector<Run> noop;
+  for (int i = 0; i < noop_runs; ++i) noop.push_back(TimeRun(build("lessons", "0")));
+  ok &= Report("shipped course no-op, -j cores", noop);
+  if (long_runs > 0) ok &= cold("1808-beat lesson cold, -j cores", "long/long.yaml", "0", long_runs);
+  std::printf("to profile a cold build: perf record -g %s build %s --templates %s -o /tmp/perf-out --force -j 1\n",
               bin.c_str(), argv[2], argv[3]);
   fs::current_path(fs::temp_directory_path());
   fs::remove_all(work);
-  return 0;
+  return ok ? 0 : 1;
 }

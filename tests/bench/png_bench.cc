@@ -1,13 +1,16 @@
-// Benchmark of PNG frame encoding beside its peer: every beat of the default
-// lesson's first variant is rasterised once at scale 2, then encoded again
-// and again by convlesson's encoder (render/png_encode.h) and by a bare Cairo
-// program's cairo_surface_write_to_png_stream, on one core. It prints time
-// and size per megapixel and their ratios. Not a test: it never fails on the
-// numbers. Usage: png_bench [ROUNDS]
+// Benchmark of PNG frames beside their peers: every beat of the default
+// lesson's first variant is rasterised at scale 2 and encoded by
+// convlesson's encoder (render/png_encode.h) and by a bare Cairo program's
+// cairo_surface_write_to_png_stream, on one core; then whole frames (laid
+// out, drawn, encoded) beside the matplotlib script in this folder drawing
+// the same beats. It prints CPU time and size per megapixel and the ratios,
+// and says so when the matplotlib peer cannot run. Not a test: it never
+// fails on the numbers. Usage: png_bench [ROUNDS] [MATPLOTLIB_SCRIPT]
 #include <cairo.h>
+#include <stdlib.h>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -39,25 +42,55 @@ struct Result {
   double bytes = 0;
 };
 
+// CPU time of this thread: on a shared machine wall time counts the other
+// processes' turns too.
+double CpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 template <typename Encode>
 void TimeOne(cl::RasterImage& frame, Encode encode, Result* total) {
-  const auto start = std::chrono::steady_clock::now();
+  const double start = CpuSeconds();
   total->bytes += static_cast<double>(encode(frame).size());
-  total->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  total->seconds += CpuSeconds() - start;
+}
+
+// The matplotlib peer (tests/bench/matplotlib_frames.py) run by the first
+// python3 that has matplotlib; false, with the reason, when none does.
+bool RunMatplotlib(const std::string& script, Result* result, double* megapixels, std::string* why) {
+  if (script.empty()) return *why = "no script given", false;
+  for (const char* python : {"/usr/bin/python3", "python3"}) {
+    if (std::system((std::string(python) + " -c 'import matplotlib' >/dev/null 2>&1").c_str()) != 0) continue;
+    char dir[] = "/tmp/convlesson-matplotlib-XXXXXX";
+    if (!mkdtemp(dir)) return *why = "cannot make a temporary folder", false;
+    const std::string command = std::string(python) + " '" + script + "' " + dir + " 3";
+    FILE* out = popen(command.c_str(), "r");
+    int frames = 0;
+    const int read = out ? std::fscanf(out, "%d %lf %lf %lf", &frames, megapixels, &result->seconds, &result->bytes) : 0;
+    const int status = out ? pclose(out) : -1;
+    std::system((std::string("rm -rf '") + dir + "'").c_str());
+    if (read != 4 || status != 0) return *why = command + " failed", false;
+    return true;
+  }
+  return *why = "no python3 with matplotlib (Debian: apt-get install python3-matplotlib)", false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
+  const std::string matplotlib_script = argc > 2 ? argv[2] : "";
   cl::testing::DefaultVariantScenes scenes;
   const int beats = static_cast<int>(scenes.story.beats.size());
   // Each frame is encoded right after it is drawn, as in a build (its pixels
-  // still in cache), by both encoders in turn; the best round counts.
-  Result ours{1e300, 0}, cairo{1e300, 0};
+  // still in cache), by both encoders in turn; the best round counts. Then
+  // whole frames, laid out, drawn and encoded, as a build makes them.
+  Result ours{1e300, 0}, cairo{1e300, 0}, frames{1e300, 0}, cairo_frames{1e300, 0};
   double megapixels = 0;
   for (int r = 0; r < rounds; ++r) {
-    Result ours_round, cairo_round;
+    Result ours_round, cairo_round, frames_round, cairo_frames_round;
     megapixels = 0;
     for (int i = 0; i < beats; ++i) {
       cl::RasterImage frame = cl::RasterizeScene(scenes.scene_at(i), 2.0);
@@ -66,18 +99,39 @@ int main(int argc, char** argv) {
         return cl::EncodeXrgbPng(f.width, f.height, f.argb.data(), static_cast<std::size_t>(f.width));
       }, &ours_round);
       TimeOne(frame, BareCairoPng, &cairo_round);
+      TimeOne(frame, [&](cl::RasterImage&) { return cl::RenderPng(scenes.scene_at(i), 2.0); }, &frames_round);
+      TimeOne(frame, [&](cl::RasterImage&) {
+        cl::RasterImage drawn = cl::RasterizeScene(scenes.scene_at(i), 2.0);
+        return BareCairoPng(drawn);
+      }, &cairo_frames_round);
     }
     if (ours_round.seconds < ours.seconds) ours = ours_round;
     if (cairo_round.seconds < cairo.seconds) cairo = cairo_round;
+    if (frames_round.seconds < frames.seconds) frames = frames_round;
+    if (cairo_frames_round.seconds < cairo_frames.seconds) cairo_frames = cairo_frames_round;
   }
-  std::printf("%d frames of the default lesson at scale 2, %.1f megapixels; best of %d rounds, one core\n", beats,
-              megapixels, rounds);
-  auto report = [&](const char* name, const Result& r) {
-    std::printf("%-28s %7.2f ms/MP %8.1f KiB/MP\n", name, r.seconds * 1000 / megapixels, r.bytes / 1024 / megapixels);
+  std::printf("PNG frames: the default lesson's %d beats at scale 2, %.1f megapixels; CPU time, best of %d rounds, one core\n",
+              beats, megapixels, rounds);
+  auto report = [](const char* name, const Result& r, double mp) {
+    std::printf("  %-44s %8.2f ms/MP %8.1f KiB/MP\n", name, r.seconds * 1000 / mp, r.bytes / 1024 / mp);
   };
-  report("convlesson (png_encode)", ours);
-  report("bare Cairo write_to_png", cairo);
-  std::printf("convlesson / bare Cairo: %.3fx the time, %.2fx the size\n", ours.seconds / cairo.seconds,
+  std::printf("encoding a drawn frame\n");
+  report("convlesson (render/png_encode)", ours, megapixels);
+  report("bare Cairo (cairo_surface_write_to_png)", cairo, megapixels);
+  std::printf("  convlesson / bare Cairo: %.3fx the time, %.2fx the size\n", ours.seconds / cairo.seconds,
               ours.bytes / cairo.bytes);
+  std::printf("a whole frame: laid out, drawn and written\n");
+  report("convlesson (RenderPng)", frames, megapixels);
+  report("bare Cairo (drawn, then write_to_png)", cairo_frames, megapixels);
+  Result mpl;
+  double mpl_megapixels = 0;
+  std::string why;
+  if (RunMatplotlib(matplotlib_script, &mpl, &mpl_megapixels, &why)) {
+    report("matplotlib script (tests/bench, Agg, savefig)", mpl, mpl_megapixels);
+    std::printf("  matplotlib / convlesson: convlesson is %.0fx faster per megapixel\n",
+                (mpl.seconds / mpl_megapixels) / (frames.seconds / megapixels));
+  } else {
+    std::printf("  matplotlib script: UNAVAILABLE, not measured: %s\n", why.c_str());
+  }
   return 0;
 }

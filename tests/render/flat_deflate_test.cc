@@ -1,0 +1,106 @@
+// The flat-art deflate writer: whatever the rows hold, zlib's and
+// libdeflate's inflaters read back exactly the bytes given, and the runs and
+// repeated rows it is made for cost next to nothing.
+#include <boost/test/unit_test.hpp>
+
+#include <libdeflate.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "render/flat_deflate.h"
+
+using namespace cl;
+
+namespace {
+
+// Inflates with zlib (as libpng, and so Cairo, does) and with libdeflate;
+// fails the test when either disagrees with `rows` or rejects the stream.
+void CheckRoundTrip(const std::vector<uint8_t>& rows, std::size_t row_bytes) {
+  std::string stream;
+  AppendFlatZlib(rows.data(), row_bytes, rows.size() / row_bytes, &stream);
+  std::vector<uint8_t> back(rows.size() + 1);
+  uLongf size = back.size();
+  BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(stream.data()), stream.size()) == Z_OK);
+  back.resize(size);
+  BOOST_TEST(back == rows);
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  std::vector<uint8_t> again(rows.size());
+  std::size_t got = 0;
+  BOOST_TEST(libdeflate_zlib_decompress(d, stream.data(), stream.size(), again.data(), again.size(), &got) ==
+             LIBDEFLATE_SUCCESS);
+  libdeflate_free_decompressor(d);
+  BOOST_TEST(got == rows.size());
+  BOOST_TEST(again == rows);
+}
+
+uint32_t Next(uint32_t* state) { return *state = *state * 1103515245u + 12345u, *state >> 16; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(RandomBytesRunsAndRepeatedRowsRoundTrip) {
+  uint32_t state = 7;
+  for (std::size_t row_bytes : {1u, 2u, 3u, 17u, 260u, 2391u}) {
+    for (std::size_t rows : {1u, 2u, 5u, 300u}) {
+      BOOST_TEST_CONTEXT(row_bytes << " x " << rows) {
+        std::vector<uint8_t> noise(row_bytes * rows), flat(row_bytes * rows);
+        for (uint8_t& b : noise) b = static_cast<uint8_t>(Next(&state));
+        // Flat art: runs of a few values, rows that repeat, now and then a row that changes a little.
+        for (std::size_t y = 0; y < rows; ++y) {
+          for (std::size_t x = 0; x < row_bytes; ++x) {
+            uint8_t& b = flat[y * row_bytes + x];
+            if (y > 0 && Next(&state) % 8 != 0) b = flat[(y - 1) * row_bytes + x];
+            else b = x > 0 && Next(&state) % 16 != 0 ? flat[y * row_bytes + x - 1] : static_cast<uint8_t>(Next(&state) % 5);
+          }
+        }
+        CheckRoundTrip(noise, row_bytes);
+        CheckRoundTrip(flat, row_bytes);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(EveryByteValueAndManyBlocksRoundTrip) {
+  // Every literal, every match length (a run of each length 3..300 between
+  // distinct bytes), far more symbols than one block holds.
+  std::vector<uint8_t> bytes;
+  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<uint8_t>(i));
+  for (int length = 1; length <= 300; ++length) bytes.insert(bytes.end(), static_cast<std::size_t>(length), static_cast<uint8_t>(length));
+  uint32_t state = 99;
+  for (int i = 0; i < 100000; ++i) bytes.push_back(static_cast<uint8_t>(Next(&state) % 3));
+  CheckRoundTrip(bytes, bytes.size());
+  CheckRoundTrip(bytes, 1);
+}
+
+BOOST_AUTO_TEST_CASE(RowsWiderThanTheWindowUseRunsOnly) {
+  // 40000 bytes a row: the row above is out of deflate's reach (32 KiB).
+  const std::size_t row_bytes = 40000;
+  std::vector<uint8_t> rows(row_bytes * 3);
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<uint8_t>((i % row_bytes) / 1000);
+  CheckRoundTrip(rows, row_bytes);
+}
+
+BOOST_AUTO_TEST_CASE(FlatPicturesCostNextToNothing) {
+  // 2000 x 1000 of one value, or a striped row repeated: under 1 % of the
+  // bytes (a match covers at most 258 bytes).
+  const std::size_t row_bytes = 2001;
+  std::vector<uint8_t> flat(row_bytes * 1000, 3), striped(row_bytes * 1000);
+  for (std::size_t i = 0; i < striped.size(); ++i) striped[i] = static_cast<uint8_t>((i % row_bytes) / 50);
+  for (const auto* rows : {&flat, &striped}) {
+    std::string stream;
+    AppendFlatZlib(rows->data(), row_bytes, 1000, &stream);
+    BOOST_TEST(stream.size() < rows->size() / 100);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(SameRowsGiveSameBytes) {
+  std::vector<uint8_t> rows(5000);
+  uint32_t state = 3;
+  for (uint8_t& b : rows) b = static_cast<uint8_t>(Next(&state) % 4);
+  std::string a, b;
+  AppendFlatZlib(rows.data(), 100, 50, &a);
+  AppendFlatZlib(rows.data(), 100, 50, &b);
+  BOOST_TEST(a == b);
+}
