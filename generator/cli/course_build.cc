@@ -23,6 +23,7 @@
 #include "cli/build_staging.h"
 #include "cli/output_ownership.h"
 #include "lesson/loader.h"
+#include "site/cost_budget.h"
 #include "site/lesson_outputs.h"
 
 namespace cl {
@@ -81,6 +82,7 @@ class CourseBuilder {
   void Plan();
   void Load();
   void ClaimIds();
+  void CheckFramesPerBuild();
   void Render();
   void RenderOne(LessonJob& job);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
@@ -138,6 +140,7 @@ CourseBuildResult CourseBuilder::Run() {
   progress_.Begin(static_cast<int>(jobs_.size()));
   Load();
   ClaimIds();
+  CheckFramesPerBuild();  // over the budget: stops before anything is drawn
   Render();
   if (!Cancelled()) RemoveStale();
   BuildCourse();
@@ -276,6 +279,18 @@ void CourseBuilder::ClaimIds() {
     } else {
       claimed_.insert(job.id);
     }
+  }
+}
+
+void CourseBuilder::CheckFramesPerBuild() {
+  std::vector<LessonJob*> todo;
+  for (LessonJob& job : jobs_)
+    if (job.lesson && !job.up_to_date) todo.push_back(&job);
+  std::vector<LessonFrames> frames(todo.size());
+  ParallelFor(todo.size(), [&](size_t i) { frames[i] = {todo[i]->path, CountLessonFrames(*todo[i]->lesson)}; });
+  if (std::string error = CheckBuildFrames(frames); !error.empty()) {
+    Error(error);
+    stop_ = true;
   }
 }
 
