@@ -19,6 +19,13 @@ need texlive-latex-base pdflatex
 # The fuzzer: clang with libFuzzer and the sanitizer runtimes.
 need clang-14 clang++-14
 need libclang-rt-14-dev '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
+# The lint test (scripts/lint.sh), the package test (CPack's Depends come from
+# dpkg-shlibdeps) and the man page and workflow checks of tests/e2e/install_e2e.sh.
+need clang-tidy-14 clang-tidy-14
+need dpkg-dev dpkg-shlibdeps
+need file file
+need man-db man
+if ! python3 -c 'import yaml' >/dev/null 2>&1; then need python3-yaml /usr/lib/python3/dist-packages/yaml/__init__.py; fi
 # Node 20+ may come from outside Debian; ask apt only when there is none at all.
 if ! command -v node >/dev/null 2>&1; then need nodejs node; fi
 if ! command -v npm >/dev/null 2>&1; then need npm npm; fi

@@ -1,6 +1,6 @@
 #include "base/fault_injection.h"
 
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): kill() is POSIX, not in <csignal>
 #include <unistd.h>
 
 #include <atomic>

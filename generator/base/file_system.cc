@@ -1,7 +1,7 @@
 #include "base/file_system.h"
 
 #include <fcntl.h>
-#include <stdio.h>  // renameat2
+#include <stdio.h>  // NOLINT(modernize-deprecated-headers): renameat2 is glibc's, declared here
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -226,7 +226,7 @@ bool ReplacePath(const std::string& staged, const std::string& target, std::stri
   CrashPoint("moved-aside");
   if (::rename(staged.c_str(), target.c_str()) != 0) {
     int err = errno;
-    ::rename(aside.c_str(), target.c_str());  // put the old version back
+    (void)::rename(aside.c_str(), target.c_str());  // put the old version back (else RecoverAside will)
     if (error) *error = Failure("move into place", target, err);
     return false;
   }

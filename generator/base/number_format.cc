@@ -29,7 +29,7 @@ std::string FormatNumber(double value) {
   char buf[64];
   if (std::isfinite(value) && std::nearbyint(value) == value && std::fabs(value) < 1e21) {
     // Integral but beyond 2^53: every such double is an exact integer; print all its digits.
-    std::snprintf(buf, sizeof buf, "%.0f", value);
+    (void)std::snprintf(buf, sizeof buf, "%.0f", value);
     return buf;
   }
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);  // shortest round-trip
@@ -43,7 +43,7 @@ std::string FormatNumberCompact(double value, int max_chars) {
   if (static_cast<int>(full.size()) <= max_chars) return ReplaceMinus(full);
   for (int decimals = 3; decimals >= 0; --decimals) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
     std::string s = buf;
     if (s.find('.') != std::string::npos) {
       while (s.back() == '0') s.pop_back();
@@ -56,7 +56,7 @@ std::string FormatNumberCompact(double value, int max_chars) {
 }
 
 std::string FormatNumberWithin(double value, int max_chars) {
-  const std::string compact = FormatNumberCompact(value, max_chars);
+  std::string compact = FormatNumberCompact(value, max_chars);
   // Compact output is ASCII but for a leading minus, which counts as one character.
   const auto chars = [](const std::string& s) {
     return static_cast<int>(s.size()) - (s.starts_with("\u2212") ? 2 : 0);
@@ -64,7 +64,7 @@ std::string FormatNumberWithin(double value, int max_chars) {
   if (chars(compact) <= max_chars || !std::isfinite(value)) return compact;
   for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*e", digits, value);
+    (void)std::snprintf(buf, sizeof buf, "%.*e", digits, value);
     std::string s = buf;
     const std::size_t e = s.find('e');
     std::string mantissa = s.substr(0, e);
@@ -84,14 +84,14 @@ std::string FormatNumberSignificant(double value, int digits) {
   char buf[64];
   // %e rounds once, to the digits kept; its exponent is that of the rounded
   // value (9999.6 -> 1.000e+04), which decides the notation.
-  std::snprintf(buf, sizeof buf, "%.*e", digits - 1, value);
+  (void)std::snprintf(buf, sizeof buf, "%.*e", digits - 1, value);
   std::string sci = buf;
   const std::size_t e_at = sci.find('e');
-  const int exponent = std::atoi(sci.c_str() + e_at + 1);
+  const int exponent = static_cast<int>(std::strtol(sci.c_str() + e_at + 1, nullptr, 10));
   std::string out;
   if (exponent >= -3 && exponent < digits) {
     const double rounded = std::strtod(sci.c_str(), nullptr);
-    std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exponent, 0), rounded);
+    (void)std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exponent, 0), rounded);
     out = buf;
     if (out.find('.') != std::string::npos) {
       while (out.back() == '0') out.pop_back();
@@ -113,7 +113,7 @@ std::string FormatNumberCell(double value) { return FormatNumberSignificant(valu
 std::string FormatNumberRounded(double value, int decimals) {
   if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities
   char buf[64];  // sign, 15 integer digits, point, 17 decimals: always fits
-  std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 17), value);
+  (void)std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 17), value);
   std::string s = buf;
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();

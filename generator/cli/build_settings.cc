@@ -11,6 +11,7 @@
 #include "base/file_system.h"
 #include "base/number_format.h"
 #include "base/sha256.h"
+#include "cli/install_paths.h"
 #include "lesson/loader.h"
 
 namespace cl {
@@ -148,8 +149,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
       return false;
     }
   }
-  render.templates_dir = options.templates_dir.empty() ? std::string(CONVLESSON_SOURCE_DIR) + "/templates"
-                                                       : options.templates_dir;
+  render.templates_dir = options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir;
   if (!IsDirectory(render.templates_dir)) {
     if (error) *error = fmt::format("templates folder '{}' does not exist", render.templates_dir);
     return false;

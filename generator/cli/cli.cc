@@ -5,13 +5,14 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/install_paths.h"
 #include "cli/number_options.h"
 
 namespace cl {
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"convlesson: turns YAML lessons into figures and pages that teach convolution, ReLU and pooling"};
-  app.set_version_flag("--version", std::string("convlesson ") + CONVLESSON_VERSION);
+  app.set_version_flag("--version", VersionText());
   app.require_subcommand(1);
 
   CheckOptions check;
@@ -99,6 +100,12 @@ int RunCli(int argc, char** argv) {
   new_cmd->add_option("name", new_lesson.name, "Lesson id, also the file name")->required();
   new_cmd->add_option("--dir", new_lesson.dir, "Folder for the lesson file")->capture_default_str();
 
+  InitOptions init;
+  auto* init_cmd = app.add_subcommand("init", "Start a course repository: a lesson, the course file, .gitignore, CI "
+                                              "workflows (never over an existing file)");
+  init_cmd->add_option("dir", init.dir, "Course folder")->capture_default_str();
+  init_cmd->add_flag("--templates", init.templates, "Also copy the page templates into DIR/templates for theming");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -113,6 +120,7 @@ int RunCli(int argc, char** argv) {
   if (compute_cmd->parsed()) return RunCompute(compute);
   if (dump_cmd->parsed()) return RunDump(dump);
   if (new_cmd->parsed()) return RunNew(new_lesson);
+  if (init_cmd->parsed()) return RunInit(init);
   if (watch_cmd->parsed()) {
     if (watch.build.paths.empty()) watch.build.paths = {"lessons"};
     return RunWatch(watch);

@@ -3,7 +3,7 @@
 // changed, printing diagnostics as they occur. SIGINT or SIGTERM stop it
 // cleanly: a build in progress finishes the lessons it started, the rest is
 // left for next time, and the output folder stays consistent.
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction is POSIX, not in <csignal>
 
 #include <atomic>
 #include <chrono>

@@ -74,6 +74,13 @@ struct NewOptions {
 };
 int RunNew(const NewOptions& options);
 
+struct InitOptions {
+  std::string dir = ".";   // the course folder; created when missing
+  bool templates = false;  // also copy the page templates into DIR/templates for theming
+};
+// Starts a course repository in options.dir, never over an existing file.
+int RunInit(const InitOptions& options);
+
 struct WatchOptions {
   BuildOptions build;      // what each rebuild does
   int interval_ms = 300;  // how often the inputs are polled

@@ -31,6 +31,7 @@
 #include "cli/output_ownership.h"
 #include "lesson/loader.h"
 #include "site/built_lesson.h"
+#include "site/cost_budget.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_outputs.h"
 #include "messages/messages.h"
@@ -52,6 +53,7 @@ class CourseBuilder {
  private:
   bool Prepare();
   void PlanLessons();  // course_plan.h
+  void CheckFramesPerBuild();
   void Render();
   void RenderOne(LessonJob& job);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
@@ -123,6 +125,7 @@ CourseBuildResult CourseBuilder::Run() {
   }
   PlanLessons();
   progress_.Begin(static_cast<int>(jobs_.size()));
+  CheckFramesPerBuild();  // over the budget: stops before anything is drawn
   Render();
   // A shard makes no course files: `merge` makes them from every shard.
   if (!Cancelled() && settings_.shards == 0) RemoveStale();
@@ -199,6 +202,20 @@ std::string CourseBuilder::HashInput(const std::string& relative) {
   std::lock_guard lock(mutex_);
   hash_cache_[relative] = hash;
   return hash;
+}
+
+void CourseBuilder::CheckFramesPerBuild() {
+  // Lessons whose frames this build draws (svg or png written), not those it keeps.
+  std::vector<LessonJob*> todo;
+  for (LessonJob& job : jobs_)
+    if (job.lesson && !job.up_to_date && (job.plan.write.count("svg") || job.plan.write.count("png")))
+      todo.push_back(&job);
+  std::vector<LessonFrames> frames(todo.size());
+  ParallelFor(todo.size(), [&](size_t i) { frames[i] = {todo[i]->path, CountLessonFrames(*todo[i]->lesson)}; });
+  if (std::string error = CheckBuildFrames(frames); !error.empty()) {
+    Error(error);
+    stop_ = true;
+  }
 }
 
 bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error) {

@@ -44,7 +44,7 @@ void ReadFromMemory(png_structp png, png_bytep out, png_size_t length) {
 
 void OnPngError(png_structp png, png_const_charp message) {
   auto* state = static_cast<DecodeState*>(png_get_error_ptr(png));
-  std::snprintf(state->message, sizeof state->message, "%s", message);
+  (void)std::snprintf(state->message, sizeof state->message, "%s", message);  // truncated to fit: fine
   png_longjmp(png, 1);
 }
 
@@ -60,7 +60,7 @@ bool Decode(DecodeState* state) {
     png_destroy_read_struct(&png, nullptr, nullptr);
     return false;
   }
-  if (setjmp(png_jmpbuf(png))) {
+  if (setjmp(png_jmpbuf(png))) {  // NOLINT(cert-err52-cpp): libpng reports errors only by longjmp
     png_destroy_read_struct(&png, &info, nullptr);
     return false;
   }
@@ -180,7 +180,8 @@ Grid ResampleByArea(const Grid& image, int rows, int cols) {
       long long sum = 0;
       for (const Share& s : row_shares[static_cast<std::size_t>(r)])
         sum += s.overlap * narrow[static_cast<std::size_t>(s.source) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
-      out.at(r, c) = static_cast<double>((2 * sum + area) / (2 * area));
+      const long long rounded = (2 * sum + area) / (2 * area);  // the mean, rounded half up
+      out.at(r, c) = static_cast<double>(rounded);
     }
   return out;
 }

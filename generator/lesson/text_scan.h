@@ -23,7 +23,7 @@ struct EncodingProblem {
 // last two of every plane, such as U+FFFF). XML and HTML refuse them, and
 // Cairo refuses noncharacters in PDF text, so letting one through would fail
 // a build that `check` passed.
-bool IsForbiddenCodePoint(uint32_t code_point);
+bool IsForbiddenCodePoint(uint32_t cp);
 
 // The first forbidden code point of `text` (malformed bytes are skipped) with
 // its byte offset and why it is refused ("control character U+0007 is not

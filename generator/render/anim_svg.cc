@@ -92,7 +92,7 @@ class SharedParts {
   std::string PartId(const Scene& scene, size_t begin, size_t end) {
     std::string key = Key(scene, begin, end);
     if (auto it = ids_.find(key); it != ids_.end()) return it->second;
-    const std::string id = fmt::format("{}d{}", prefix_, ids_.size() + 1);
+    std::string id = fmt::format("{}d{}", prefix_, ids_.size() + 1);
     defs_ += "<g id=\"" + id + "\">\n" + Body(scene, begin, end, id + "-") + "</g>\n";
     ids_.emplace(std::move(key), id);
     return id;

@@ -1,6 +1,7 @@
 #include "render/cairo_pdf_text.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cl {
 
@@ -40,7 +41,7 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
 
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, style.family);
-  pango_font_description_set_size(font, static_cast<int>(style.size * PANGO_SCALE + 0.5));
+  pango_font_description_set_size(font, static_cast<int>(std::lround(style.size * PANGO_SCALE)));
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_style(font, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_layout_set_font_description(layout, font);

@@ -114,13 +114,13 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
 // computation multiplied (compute's trace), where the filter has that weight.
 void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t, const Messages& m) {
   const FrameGeometry::Products& p = g.products;
-  if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows * p.cols)) return;
+  if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols)) return;
   scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_products)});
   AddText(scene, p.label_x, p.label_y, ProductsLabel(t.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
   const double line = p.size * (kFontAscent + kFontDescent);
   for (int row = 0; row < p.rows; ++row) {
     for (int col = 0; col < p.cols; ++col) {
-      const std::size_t i = static_cast<std::size_t>(row * p.cols + col);
+      const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
       const ConvTrace::Cell& at = t.cells[i];
       // One group per product naming the image cell it read (padded
       // coordinates), so tests and readers can check it.

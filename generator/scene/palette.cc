@@ -40,10 +40,10 @@ Color GreyColor(double value, double black, double white) {
   return {level, level, level};
 }
 
-Color TextColorOn(Color bg) {
+Color TextColorOn(Color background) {
   // WCAG relative luminance; white text below the point where both reach
   // equal contrast (about 0.18).
-  const double l = 0.2126 * Linear(bg.r) + 0.7152 * Linear(bg.g) + 0.0722 * Linear(bg.b);
+  const double l = 0.2126 * Linear(background.r) + 0.7152 * Linear(background.g) + 0.0722 * Linear(background.b);
   return l < 0.18 ? Color{255, 255, 255} : palette::kInk;
 }
 

@@ -29,7 +29,7 @@ class SceneDumper {
   std::string Take() { return std::move(out_); }
 
   void Line(const std::string& text) {
-    out_.append(static_cast<std::size_t>(2 * (depth_ + 1)), ' ');
+    out_.append(2 * static_cast<std::size_t>(depth_ + 1), ' ');
     out_ += text;
     out_ += '\n';
   }

@@ -1,5 +1,6 @@
 #include "site/cost_budget.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -49,6 +50,25 @@ std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOp
                             cost.png_pixels / 1e9, options.scale, kMaxPngPixelsPerLesson / 1e9)));
   }
   return errors;
+}
+
+long long CountLessonFrames(const Lesson& lesson) { return MeasureLessonCost(BuildLesson(lesson), 1).frames; }
+
+std::string CheckBuildFrames(const std::vector<LessonFrames>& lessons) {
+  long long total = 0;
+  for (const LessonFrames& lesson : lessons) total += lesson.frames;
+  if (total <= kMaxFramesPerBuild) return "";
+  // The three largest, so the message says where the frames come from.
+  std::vector<LessonFrames> largest = lessons;
+  std::stable_sort(largest.begin(), largest.end(),
+                   [](const LessonFrames& a, const LessonFrames& b) { return a.frames > b.frames; });
+  if (largest.size() > 3) largest.resize(3);
+  std::string names;
+  for (const LessonFrames& lesson : largest)
+    names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", lesson.path, lesson.frames);
+  return fmt::format("the {} lessons to build make {} frames in all; one build may make at most {} (largest: {}{}): "
+                     "build fewer lessons at a time, or lower their beats max or variants",
+                     lessons.size(), total, kMaxFramesPerBuild, names, lessons.size() > 3 ? ", ..." : "");
 }
 
 }  // namespace cl

@@ -5,6 +5,7 @@
 // have 32). `check` applies the same budgets at the default --scale.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -14,6 +15,11 @@
 namespace cl {
 
 inline constexpr long long kMaxFramesPerLesson = 4000;         // beats summed over the variants
+// Of every lesson one build renders (up-to-date lessons cost nothing): five
+// lessons at the per-lesson budget, or a course of 50 lessons of 400 frames.
+// Frames take about 10-40 ms each to draw as SVG and PNG (docs/performance.md),
+// so a build within it draws for minutes, not hours.
+inline constexpr long long kMaxFramesPerBuild = 20000;
 // Of every PNG frame at the build's --scale. The largest frames (maps of about
 // 32x32 cells, every value legible) are 2358x4512 pixels at scale 2, so this
 // fits three variants of 400 of them; palette PNGs cost about 20 KiB per
@@ -32,5 +38,18 @@ LessonCost MeasureLessonCost(const BuiltLesson& built, double scale);
 // its file when it has none), saying what to lower. PNG pixels count only when
 // options.Wants("png").
 std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOptions& options);
+
+// Frames `lesson` makes (beats summed over its variants), planned without
+// drawing. Precondition: `lesson` is valid (from the loader).
+long long CountLessonFrames(const Lesson& lesson);
+
+struct LessonFrames {
+  std::string path;  // the lesson file, for the message
+  long long frames = 0;
+};
+
+// The error when the lessons of one build together make more than
+// kMaxFramesPerBuild frames, naming the largest of them; "" when within.
+std::string CheckBuildFrames(const std::vector<LessonFrames>& lessons);
 
 }  // namespace cl

@@ -27,8 +27,7 @@ constexpr double kBoxGap = 14;          // between boxes in a row
 constexpr double kArrowGap = 24;        // between boxes joined by an arrow
 constexpr double kMaxColourCell = 12;   // cells without numbers (grids too wide to number)
 constexpr double kMaxColourSide = 260;  // and such a grid's longer side at most
-constexpr double kTitleWrap = 120;
-constexpr double kSizesWidth = 190;    // the output sizes' lines wrap at this width      // a grid's title wraps at this width or the grid's
+constexpr double kTitleWrap = 120;      // a grid's title wraps at this width or the grid's
 constexpr int kValueChars = 6;          // a cell's number: at most this many characters where possible
 constexpr const char* kMinus = "\u2212";
 

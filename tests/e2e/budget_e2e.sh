@@ -3,6 +3,7 @@
 # small lesson file that would make the build render thousands of frames or
 # billions of pixels is refused by check and by build, located at its beats
 # key, before anything is drawn (the build writes no file of it).
+# The case `build` checks the budget of one build's frames over its lessons.
 # Usage: budget_e2e.sh CONVLESSON_BINARY CASE   (run from the source root)
 set -euo pipefail
 
@@ -75,6 +76,26 @@ case $case_name in
     # A smaller lesson with three variants is within every budget.
     checker 12 3 >"$work/small.yaml"
     run_in "$work" 0 check small.yaml
+    ;;
+  build)
+    # Six lessons of 3770 frames each (two variants of 1885 beats): each within
+    # the lesson budget, 22620 together, over the build's 20000. The build
+    # refuses before drawing anything: no lesson folder, exit 1.
+    mkdir "$work/lessons"
+    for n in 1 2 3 4 5 6; do checker 41 2 >"$work/lessons/c$n.yaml"; done
+    start=$SECONDS
+    run_in "$work" 1 build lessons -o site -q
+    cat >"$work/want" <<'TEXT'
+convlesson: error: the 6 lessons to build make 22620 frames in all; one build may make at most 20000 (largest: lessons/c1.yaml (3770), lessons/c2.yaml (3770), lessons/c3.yaml (3770), ...): build fewer lessons at a time, or lower their beats max or variants
+TEXT
+    diff -u "$work/want" "$work/err" >&2 || fail "unexpected diagnostics"
+    ((SECONDS - start < 60)) || fail "the build took $((SECONDS - start)) s to refuse"
+    for n in 1 2 3 4 5 6; do [[ ! -e $work/site/c$n ]] || fail "the refused build wrote site/c$n"; done
+    # Five of them are within the build's budget (and each within its own but
+    # for pixels, which --only json does not draw).
+    rm "$work/lessons/c6.yaml"
+    run_in "$work" 0 build lessons -o site -q --only json
+    for n in 1 2 3 4 5; do [[ -f $work/site/c$n/lesson.json ]] || fail "c$n.yaml did not build"; done
     ;;
   *)
     fail "unknown case $case_name"

@@ -145,7 +145,9 @@ TEXT
     grep -q 'check' "$work/out" || fail "--help does not mention check"
     run 0 check --help
     run 0 --version
-    grep -qx 'convlesson [0-9]*\.[0-9]*\.[0-9]*' "$work/out" || fail "--version printed: $(cat "$work/out")"
+    # The version and the source revision (git describe at build time, or "unknown").
+    grep -qxE 'convlesson [0-9]+\.[0-9]+\.[0-9]+ \(revision [A-Za-z0-9._+-]+\)' "$work/out" ||
+      fail "--version printed: $(cat "$work/out")"
     ;;
   *)
     fail "unknown case $case_name"
