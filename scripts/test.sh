@@ -12,6 +12,9 @@ need libboost-test-dev '/usr/lib/*/cmake/boost_unit_test_framework-*/boost_unit_
 need libpugixml-dev /usr/include/pugixml.hpp
 need poppler-utils pdftoppm
 need chromium chromium
+# The "Reproduce it" programs of the lesson pages run with Debian's PyTorch and NumPy (tests/snippets).
+need python3-numpy /usr/lib/python3/dist-packages/numpy/__init__.py
+need python3-torch /usr/lib/python3/dist-packages/torch/__init__.py
 # The fuzzer: clang with libFuzzer and the sanitizer runtimes.
 need clang-14 clang++-14
 need libclang-rt-14-dev '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'

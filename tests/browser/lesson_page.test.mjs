@@ -229,7 +229,9 @@ describe('keyboard only', () => {
     const focused = () => page.evaluate(() => {
       const el = document.activeElement;
       const style = getComputedStyle(el);
-      return { id: el.id, text: el.textContent.trim(), tag: el.tagName,
+      // A variant button's name is its label; its second line says how it differs.
+      const name = el.querySelector('.variant-name');
+      return { id: el.id, text: (name || el).textContent.trim(), tag: el.tagName,
                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
     });
     await page.keyboard.press('Tab');
@@ -432,7 +434,7 @@ describe('page', () => {
     assert.equal(await page.textContent('h1'),
                  "Uneven <em>variants</em> & \"quotes\" <script>window.__injected = 'title'</script>");
     assert.equal(await page.title(), await page.textContent('h1'));
-    assert.equal(await page.textContent('button[data-variant="0"]'), 'Big <b>image</b>');
+    assert.equal(await page.textContent('button[data-variant="0"] .variant-name'), 'Big <b>image</b>');
     assert.equal(await page.locator('main script').count(), 0);
     await page.click('text=link');
     assert.equal(await page.evaluate(() => window.__injected), undefined);

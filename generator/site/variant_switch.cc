@@ -1,0 +1,118 @@
+#include "site/variant_switch.h"
+
+#include <functional>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "base/number_format.h"
+#include "storyboard/captions.h"
+#include "storyboard/settings_text.h"
+
+namespace cl {
+namespace {
+
+// The switch's words, in one place.
+constexpr std::string_view kSeveralDiffer = "Variant";
+constexpr std::string_view kFilterText = "{} filter";           // "Sobel x filter"
+constexpr std::string_view kFilterSizedText = "{} {} filter";   // "3×3 Custom filter", when names repeat
+constexpr std::string_view kImageText = "{} image";             // "6×6 image"
+constexpr std::string_view kOwnImageText = "its own {} image";  // sizes repeat: the pixels differ
+constexpr std::string_view kLeakyText = "{}, slope {}";         // "Leaky ReLU, slope 0.25"
+constexpr std::string_view kNoPooling = "no pooling";
+constexpr std::string_view kSeparator = " \u00b7 ";
+
+// One thing a variant can change: its name as the switch's label, whether two
+// variants differ in it, and how a variant's value reads on its button.
+struct Aspect {
+  std::string_view name;
+  std::function<bool(const Variant&, const Variant&)> same;
+  std::function<std::string(const Variant&, const std::vector<Variant>&)> words;
+};
+
+bool SamePool(const PoolSpec& a, const PoolSpec& b) {
+  if (a.enabled != b.enabled) return false;
+  if (!a.enabled) return true;
+  return a.type == b.type && a.size_h == b.size_h && a.size_w == b.size_w && a.stride_h == b.stride_h &&
+         a.stride_w == b.stride_w && a.remainder == b.remainder;
+}
+
+std::vector<Aspect> Aspects() {
+  return {
+      {"Filter", [](const Variant& a, const Variant& b) { return a.filter.weights == b.filter.weights; },
+       [](const Variant& v, const std::vector<Variant>& all) {
+         int same_name = 0;
+         for (const Variant& o : all) same_name += o.filter.name == v.filter.name;
+         if (same_name > 1) {
+           return fmt::format(fmt::runtime(kFilterSizedText), SizeText(v.filter.weights.rows, v.filter.weights.cols),
+                              v.filter.name);
+         }
+         return fmt::format(fmt::runtime(kFilterText), v.filter.name);
+       }},
+      {"Image", [](const Variant& a, const Variant& b) { return a.image == b.image; },
+       [](const Variant& v, const std::vector<Variant>& all) {
+         int same_size = 0;
+         for (const Variant& o : all) same_size += o.image.rows == v.image.rows && o.image.cols == v.image.cols;
+         const std::string size = SizeText(v.image.rows, v.image.cols);
+         return fmt::format(fmt::runtime(same_size > 1 ? kOwnImageText : kImageText), size);
+       }},
+      {"Padding",
+       [](const Variant& a, const Variant& b) {
+         return a.conv.pad_top == b.conv.pad_top && a.conv.pad_bottom == b.conv.pad_bottom &&
+                a.conv.pad_left == b.conv.pad_left && a.conv.pad_right == b.conv.pad_right && a.conv.same == b.conv.same;
+       },
+       [](const Variant& v, const std::vector<Variant>&) { return PaddingWords(v.conv); }},
+      {"Stride",
+       [](const Variant& a, const Variant& b) {
+         return a.conv.stride_h == b.conv.stride_h && a.conv.stride_w == b.conv.stride_w;
+       },
+       [](const Variant& v, const std::vector<Variant>&) { return StrideWords(v.conv.stride_h, v.conv.stride_w); }},
+      {"Dilation",
+       [](const Variant& a, const Variant& b) {
+         return a.conv.dilation_h == b.conv.dilation_h && a.conv.dilation_w == b.conv.dilation_w;
+       },
+       [](const Variant& v, const std::vector<Variant>&) {
+         const std::string words = DilationWords(v.conv);
+         return words.empty() ? std::string("dilation 1") : words;
+       }},
+      {"Activation",
+       [](const Variant& a, const Variant& b) {
+         return a.activation.type == b.activation.type &&
+                (a.activation.type != ActivationType::LeakyRelu || a.activation.slope == b.activation.slope);
+       },
+       [](const Variant& v, const std::vector<Variant>&) {
+         if (v.activation.type != ActivationType::LeakyRelu) return ActivationName(v.activation);
+         return fmt::format(fmt::runtime(kLeakyText), ActivationName(v.activation), FormatNumberText(v.activation.slope));
+       }},
+      {"Pooling", [](const Variant& a, const Variant& b) { return SamePool(a.pool, b.pool); },
+       [](const Variant& v, const std::vector<Variant>&) {
+         return v.pool.enabled ? PoolSettingsWords(v.pool) : std::string(kNoPooling);
+       }},
+  };
+}
+
+}  // namespace
+
+VariantSwitch DescribeVariantSwitch(const std::vector<Variant>& variants) {
+  VariantSwitch out;
+  out.differences.assign(variants.size(), std::string());
+  std::vector<Aspect> differing;
+  for (Aspect& aspect : Aspects()) {
+    bool differs = false;
+    for (std::size_t i = 1; i < variants.size() && !differs; ++i) differs = !aspect.same(variants[0], variants[i]);
+    if (differs) differing.push_back(std::move(aspect));
+  }
+  out.label = differing.size() == 1 ? std::string(differing[0].name) : std::string(kSeveralDiffer);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    std::string text;
+    for (const Aspect& aspect : differing) {
+      if (!text.empty()) text += kSeparator;
+      text += aspect.words(variants[i], variants);
+    }
+    // A label that already says it all ("Leaky ReLU") needs no repeat.
+    out.differences[i] = text == variants[i].label ? std::string() : text;
+  }
+  return out;
+}
+
+}  // namespace cl
