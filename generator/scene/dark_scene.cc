@@ -29,11 +29,10 @@ class ScaleInverse {
     }
   }
 
+  // Immutable once built: frames are drawn on several threads at once.
   Color Dark(Color light) const {
     auto found = exact_.find(Key(light));
     if (found != exact_.end()) return found->second;
-    auto cached = nearest_.find(Key(light));
-    if (cached != nearest_.end()) return cached->second;
     const Color* best = &samples_.front();
     int best_distance = 1 << 30;
     for (const Color& s : samples_) {
@@ -44,16 +43,13 @@ class ScaleInverse {
         best = &s;
       }
     }
-    const Color dark = exact_.at(Key(*best));
-    nearest_.emplace(Key(light), dark);
-    return dark;
+    return exact_.at(Key(*best));
   }
 
  private:
   static constexpr int kSteps = 2048;
   std::unordered_map<std::uint32_t, Color> exact_;
   std::vector<Color> samples_;
-  mutable std::unordered_map<std::uint32_t, Color> nearest_;
 };
 
 const ScaleInverse& Inverse() {
@@ -61,9 +57,20 @@ const ScaleInverse& Inverse() {
   return inverse;
 }
 
-// Light or dark text, whichever reads better on a dark-theme fill.
+double Luminance(Color c) {
+  auto linear = [](uint8_t v) {
+    const double x = v / 255.0;
+    return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+// Black or white text, whichever contrasts more with the cell: at least 4.58:1
+// on any colour (the worst is a fill whose luminance is about 0.18), where a
+// softer ink would fall below 4.5:1 on the scale's middle tones.
 Color InkOn(Color fill) {
-  return TextColorOn(fill) == palette::kInk ? palette::kInk : dark_palette::kInk;
+  const double l = Luminance(fill);
+  return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05) ? Color{255, 255, 255} : Color{0, 0, 0};
 }
 
 struct Cell {
@@ -120,7 +127,12 @@ class Darkener {
     if (light == palette::kBackground) return dark_palette::kBackground;
     if (light == palette::kPaddingCell) return dark_palette::kPaddingCell;
     if (light == palette::kAmber) return light;
-    return Inverse().Dark(light);
+    // One frame repeats few colours many times: look each up once.
+    auto cached = scale_.find(Key(light));
+    if (cached != scale_.end()) return cached->second;
+    const Color dark = Inverse().Dark(light);
+    scale_.emplace(Key(light), dark);
+    return dark;
   }
 
   Color Line(Color light) const {
@@ -137,7 +149,7 @@ class Darkener {
     if (t.color == palette::kPaddingInk) return dark_palette::kPaddingInk;
     // The middle of the glyphs: the cell a number sits in.
     const Cell* under = FindCell(t.x, t.y - 0.35 * t.size, /*all_groups=*/false);
-    if (under != nullptr) return under->light == under->dark ? t.color : InkOn(under->dark);
+    if (under != nullptr) return InkOn(under->dark);
     if (t.color == palette::kMutedInk) return dark_palette::kMutedInk;
     return dark_palette::kInk;
   }
@@ -189,6 +201,7 @@ class Darkener {
     return nullptr;
   }
 
+  mutable std::unordered_map<std::uint32_t, Color> scale_;
   std::vector<Group> groups_;
   std::vector<CellIndex> closed_;  // groups already drawn, for marks drawn over them
   CellIndex top_;

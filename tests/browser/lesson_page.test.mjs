@@ -280,6 +280,37 @@ describe('page', () => {
     assert.deepEqual(requests.offline(), []);
     assert.deepEqual(second.requests.offline(), []);
     await second.context.close();
+    // The dark scheme and more contrast, on a desktop and a phone.
+    for (const options of [{ colorScheme: 'dark' }, { colorScheme: 'dark', viewport: { width: 390, height: 844 } },
+                           { colorScheme: 'light', contrast: 'more' }]) {
+      const themed = await openLesson(options);
+      for (let i = 0; i < 5; i++) await themed.page.click('#player-next');
+      assert.deepEqual(await seriousAxeViolations(themed.page), [], JSON.stringify(options));
+      await themed.context.close();
+    }
+  });
+
+  test('the page and its frames follow the dark scheme', async () => {
+    const { context, page } = await openLesson({ colorScheme: 'dark' });
+    const colours = await page.evaluate(() => ({
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      text: getComputedStyle(document.body).color,
+    }));
+    assert.equal(colours.page, 'rgb(22, 24, 27)');
+    assert.equal(colours.text, 'rgb(230, 232, 235)');
+    // The frame's own <style> recolours it for the dark scheme: its background is the dark zero.
+    const svg = fs.readFileSync(path.join(siteDir(), LESSON, lessonJson.variants[0].beats[0].svg), 'utf8');
+    assert.match(svg, /<style>@media \(prefers-color-scheme:dark\)\{[^<]*\.df-1e2126\{fill:#1e2126\}/);
+    await frameLoaded(page);
+    // Chromium applies it: the frame opened in the dark scheme has a dark background, and light in the light one.
+    for (const [scheme, want] of [['dark', 'rgb(30, 33, 38)'], ['light', 'rgb(255, 255, 255)']]) {
+      const svgPage = await context.newPage();
+      await svgPage.emulateMedia({ colorScheme: scheme });
+      await svgPage.goto(siteUrl(`${LESSON}/${lessonJson.variants[0].beats[0].svg}`));
+      assert.equal(await svgPage.evaluate(() => getComputedStyle(document.querySelector('svg > rect')).fill), want, scheme);
+      await svgPage.close();
+    }
+    await context.close();
   });
 
   test('nothing but local files is requested, and every one exists', async () => {
