@@ -86,7 +86,10 @@ class CellIndex {
   void Add(const Cell& cell) {
     if (!grid_) {
       grid_ = true;
-      x0_ = cell.x, y0_ = cell.y, w_ = cell.w, h_ = cell.h;
+      x0_ = cell.x;
+      y0_ = cell.y;
+      w_ = cell.w;
+      h_ = cell.h;
     }
     const double c = (cell.x - x0_) / w_, r = (cell.y - y0_) / h_;
     if (w_ > 0 && h_ > 0 && cell.w == w_ && cell.h == h_ && std::fabs(c - std::round(c)) < 1e-6 &&
