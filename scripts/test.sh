@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Second README command: install what only tests need (Chromium, Node, npm
-# packages, PDF tools, clang for the fuzzer), build, fuzz for a minute, and run
-# the whole suite through CTest.
+# packages, PDF tools, pdflatex, PyTorch for the oracle suite, clang for the
+# fuzzer), build, fuzz for a minute, and run the whole suite through CTest.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_build_deps
@@ -12,9 +12,12 @@ need libboost-test-dev '/usr/lib/*/cmake/boost_unit_test_framework-*/boost_unit_
 need libpugixml-dev /usr/include/pugixml.hpp
 need poppler-utils pdftoppm
 need chromium chromium
-# The "Reproduce it" programs of the lesson pages run with Debian's PyTorch and NumPy (tests/snippets).
-need python3-numpy /usr/lib/python3/dist-packages/numpy/__init__.py
+# The oracle suite (tests/oracle) checks every map against PyTorch, and the
+# "Reproduce it" programs of the lesson pages run with Debian's PyTorch and NumPy (tests/snippets).
 need python3-torch /usr/lib/python3/dist-packages/torch/__init__.py
+need python3-numpy /usr/lib/python3/dist-packages/numpy/__init__.py
+# figures.tex must compile: pdflatex and graphicx (tests/e2e/deck_e2e.sh).
+need texlive-latex-base pdflatex
 # The fuzzer: clang with libFuzzer and the sanitizer runtimes.
 need clang-14 clang++-14
 need libclang-rt-14-dev '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'

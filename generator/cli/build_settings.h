@@ -15,7 +15,8 @@
 namespace cl {
 
 // The output kinds `--only` accepts, in the order they are listed in messages.
-inline constexpr std::string_view kOutputKinds[] = {"svg", "png", "gif", "anim-svg", "pdf", "html", "json"};
+inline constexpr std::string_view kOutputKinds[] = {"svg",  "png",    "gif",       "anim-svg", "pdf",
+                                                    "html", "json", "slides", "pdf-frames"};
 
 // Parses "svg,png" into kinds. Empty text means all (an empty set).
 bool ParseOutputKinds(std::string_view list, std::set<std::string>* kinds, std::string* error);

@@ -27,8 +27,8 @@ int RunCli(int argc, char** argv) {
 
   DumpOptions dump;
   auto* dump_cmd = app.add_subcommand("dump", "Print one pipeline stage's result of a lesson as text");
-  dump_cmd->add_option("--stage", dump.stage, "lesson, compute, storyboard or scene")
-      ->required()->check(CLI::IsMember({"lesson", "compute", "storyboard", "scene"}));
+  dump_cmd->add_option("--stage", dump.stage, "lesson, compute, storyboard, scene or document")
+      ->required()->check(CLI::IsMember({"lesson", "compute", "storyboard", "scene", "document"}));
   dump_cmd->add_option("lesson", dump.lesson, "Lesson file")->required();
   dump_cmd->add_option("--variant", dump.variant, "Only the variant with this label (scene: default the first)");
   dump_cmd->add_option("--beat", dump.beat, "Scene only: the beat to lay out, from 1 (default 1)")
@@ -49,7 +49,7 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
     cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
-    cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json");
+    cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,json,slides,pdf-frames (pdf-frames only on request)");
     cmd->add_option("--paper", build.paper, "PDF paper size: a4 or letter; default: the course file's paper, else a4")
         ->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--layout", build.layout,

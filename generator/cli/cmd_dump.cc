@@ -1,8 +1,9 @@
-// `convlesson dump --stage lesson|compute|storyboard|scene LESSON [--variant
-// LABEL] [--beat N]`: loads one lesson, runs the pipeline up to the stage
-// asked for and prints that stage's result with the stage's own dumper. The
-// storyboard and the scene come from BuildLesson, as in a build, so what is
-// printed is what the frames are drawn from.
+// `convlesson dump --stage lesson|compute|storyboard|scene|document LESSON
+// [--variant LABEL] [--beat N]`: loads one lesson, runs the pipeline up to the
+// stage asked for and prints that stage's result with the stage's own dumper.
+// The storyboard and the scene come from BuildLesson, as in a build, so what
+// is printed is what the frames are drawn from; the document is the one
+// handout.pdf is painted from.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -12,10 +13,13 @@
 #include "cli/variant_selection.h"
 #include "compute/compute.h"
 #include "compute/result_dump.h"
+#include "document/document_dump.h"
 #include "lesson/lesson_dump.h"
 #include "lesson/loader.h"
 #include "scene/scene_dump.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
+#include "site/handout_outputs.h"
 #include "storyboard/storyboard_dump.h"
 
 namespace cl {
@@ -51,6 +55,10 @@ int RunDump(const DumpOptions& options) {
     std::fprintf(stderr, "convlesson dump: error: --beat applies only to --stage scene\n");
     return 2;
   }
+  if (options.variant && options.stage == "document") {
+    std::fprintf(stderr, "convlesson dump: error: --variant does not apply to --stage document (a handout holds every variant)\n");
+    return 2;
+  }
   const LoadResult loaded = LoadLessonFile(options.lesson);
   for (const Diagnostic& d : loaded.diagnostics) std::fputs(FormatDiagnostic(d, loaded.source).c_str(), stderr);
   if (!loaded.lesson || HasErrors(loaded.diagnostics)) return 1;
@@ -70,6 +78,12 @@ int RunDump(const DumpOptions& options) {
       if (const BuiltVariant* bv = FindBuilt(built, v)) text += DumpStoryboard(bv->story);
   } else if (options.stage == "scene") {
     if (const int code = DumpSceneStage(lesson, selected.front(), options, &text); code != 0) return code;
+  } else if (options.stage == "document") {
+    // As a build without options makes handout.pdf: the lesson's kind, A4.
+    const RenderOptions defaults;
+    const HandoutKind kind = ChosenHandout(lesson, defaults);
+    const doc::PageGeometry page = doc::Paper(defaults.paper, kind == HandoutKind::Brief);
+    text = doc::DumpDocument(LessonHandoutDocument(BuildLesson(lesson), kind, page));
   } else {
     std::fprintf(stderr, "convlesson dump: error: unknown stage '%s'\n", options.stage.c_str());
     return 2;

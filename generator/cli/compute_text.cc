@@ -46,12 +46,27 @@ std::string LessonHeadingText(const Lesson& lesson) { return fmt::format("{} [{}
 std::string VariantWalkthroughText(const Variant& variant, const VariantResult& result) {
   std::string out = variant.label + "\n" + std::string(DisplayLength(variant.label), '=') + "\n\n";
   out += Block("Input " + GridSizeText(variant.image), variant.image);
-  out += Block(fmt::format("Filter \"{}\" {}", variant.filter.name, GridSizeText(variant.filter.weights)),
-               variant.filter.weights);
-  out += Block(fmt::format("Feature map {} ({})", GridSizeText(result.conv), ConvSettingsWords(variant.conv)),
-               result.conv);
-  out += ActivationBlock(variant.activation, result.activated);
-  out += PoolBlock(variant.pool, result.pooled);
+  if (!HasFilterList(variant) || result.maps.empty()) {
+    out += Block(fmt::format("Filter \"{}\" {}", variant.filter.name, GridSizeText(variant.filter.weights)),
+                 variant.filter.weights);
+    out += Block(fmt::format("Feature map {} ({})", GridSizeText(result.conv), ConvSettingsWords(variant.conv)),
+                 result.conv);
+    out += ActivationBlock(variant.activation, result.activated);
+    out += PoolBlock(variant.pool, result.pooled);
+  } else {
+    // Several filters or a bias: each filter and its maps in turn.
+    for (int k = 0; k < FilterCount(variant); ++k) {
+      const Filter& f = FilterAt(variant, k);
+      const FilterMaps& m = result.maps[static_cast<std::size_t>(k)];
+      out += Block(fmt::format("Filter {} of {}: \"{}\" {}, bias {}", k + 1, FilterCount(variant), f.name,
+                               GridSizeText(f.weights), FormatNumber(f.bias)),
+                   f.weights);
+      out += Block(fmt::format("Feature map {} {} ({})", k + 1, GridSizeText(m.conv), ConvSettingsWords(variant.conv)),
+                   m.conv);
+      out += ActivationBlock(variant.activation, m.activated);
+      out += PoolBlock(variant.pool, m.pooled);
+    }
+  }
   out.pop_back();  // every block ends with a blank line; the walkthrough ends with one newline
   return out;
 }

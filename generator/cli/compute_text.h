@@ -8,7 +8,7 @@
 #include <string>
 
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

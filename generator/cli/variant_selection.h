@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/grid.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 
@@ -24,15 +24,38 @@ PadPair SamePadding(int in, int kernel, int stride, int dilation);
 // window is larger than the map (an error the loader reports).
 int PooledSize(int n, int size, int stride, Remainder remainder);
 
+// One filter's maps.
+struct FilterMaps {
+  Grid conv;                   // feature map, bias included
+  Grid activated;              // after the activation (== conv for `none`)
+  std::optional<Grid> pooled;  // nullopt for `pool: none`
+};
+
 struct VariantResult {
-  Grid conv;                 // feature map
+  Grid conv;                 // feature map of the drawn filter (Variant::drawn)
   Grid activated;            // after the activation (== conv for `none`)
   std::optional<Grid> pooled;  // nullopt for `pool: none`
+  std::vector<FilterMaps> maps;  // every filter's maps, maps[k] for filters[k]
 };
 
 // The whole computation of one variant. Precondition: the variant is valid
 // (the loader checked output sizes and the pool window).
 VariantResult ComputeVariant(const Variant& v);
+
+// The same variant and result with filters[k] drawn in front: `filter`,
+// `drawn` and conv/activated/pooled are filter k's. Precondition: k is a
+// filter's index and `r` is v's result.
+Variant FocusOnFilter(const Variant& v, int k);
+VariantResult FocusOnFilter(const VariantResult& r, int k);
+
+// How many filters a variant has, and filter k of them (a variant built by
+// hand with only `filter` set has that one).
+int FilterCount(const Variant& v);
+const Filter& FilterAt(const Variant& v, int k);
+
+// Whether a variant is beyond one filter without bias (then lesson.json,
+// dumps and frames show the filter list, the biases and the stack of maps).
+bool HasFilterList(const Variant& v);
 
 // What a frame shows for one conv output cell. Computed on demand so that a
 // 512x512 image never holds every trace at once.
@@ -50,7 +73,8 @@ struct ConvTrace {
   std::vector<Cell> cells;
   std::vector<double> inputs;    // kh*kw values read, row-major (0 for padding)
   std::vector<double> products;  // weight * input, row-major
-  double sum = 0.0;
+  double bias = 0.0;             // the filter's, added after the products
+  double sum = 0.0;              // the products' sum plus the bias: the cell's value
 };
 ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col);
 
@@ -72,7 +96,8 @@ double Activate(const ActivationSpec& a, double x);
 // The stages of ComputeVariant on their own, for tests and callers that need
 // one map. Each returns an empty grid when its precondition (a positive output
 // size, a pool window no larger than the map) does not hold. No value is -0.
-Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv);
+// Conv2D adds `bias` to every cell after its weighted sum.
+Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias = 0.0);
 Grid ApplyActivation(const ActivationSpec& a, const Grid& map);
 Grid Pool2D(const Grid& map, const PoolSpec& pool);  // pool.enabled is ignored
 

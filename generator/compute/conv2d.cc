@@ -33,7 +33,7 @@ int OutputCols(const Grid& image, const Grid& weights, const ConvSpec& conv) {
 
 }  // namespace
 
-Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv) {
+Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias) {
   const int rows = OutputRows(image, weights, conv);
   const int cols = OutputCols(image, weights, conv);
   if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return Grid();
@@ -42,7 +42,7 @@ Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv) {
     for (int c = 0; c < cols; ++c) {
       double sum = 0.0;
       ForEachTap(image, weights, conv, r, c, [&](double input, double weight, int, int) { sum += weight * input; });
-      out.at(r, c) = NormalizeZero(sum);
+      out.at(r, c) = NormalizeZero(sum + bias);
     }
   }
   return out;
@@ -69,7 +69,8 @@ ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
     t.products.push_back(NormalizeZero(product));
     sum += product;
   });
-  t.sum = NormalizeZero(sum);
+  t.bias = v.filter.bias;
+  t.sum = NormalizeZero(sum + t.bias);
   return t;
 }
 

@@ -43,8 +43,9 @@ std::string ActivationNote(const ActivationSpec& a) {
 
 std::string ConvTraceBlock(const Variant& v, int row, int col) {
   const ConvTrace t = TraceConvCell(v, row, col);
-  return fmt::format("  conv trace ({}, {}): origin ({}, {}) on the padded image, sum {}\n", t.out_row, t.out_col,
-                     t.origin_row, t.origin_col, FormatNumber(t.sum)) +
+  const std::string bias = t.bias != 0.0 ? " (products plus bias " + FormatNumber(t.bias) + ")" : "";
+  return fmt::format("  conv trace ({}, {}): origin ({}, {}) on the padded image, sum {}{}\n", t.out_row, t.out_col,
+                     t.origin_row, t.origin_col, FormatNumber(t.sum), bias) +
          "    inputs:\n" + GridText(WindowGrid(t.inputs, v.filter.weights), 6) + "    products:\n" +
          GridText(WindowGrid(t.products, v.filter.weights), 6);
 }
@@ -57,13 +58,9 @@ std::string PoolTraceBlock(const Variant& v, const Grid& activated, int row, int
                      t.out_col, t.row_begin, t.row_end, t.col_begin, t.col_end, winner, FormatNumber(t.value));
 }
 
-}  // namespace
-
-std::string DumpVariantResult(const Variant& variant, const VariantResult& result) {
-  const ConvSpec& c = variant.conv;
-  std::string out = "variant " + QuotedText(variant.label) + "\n";
-  out += SizesLine(variant, result);
-  out += fmt::format("  padding: [{}, {}, {}, {}]\n", c.pad_top, c.pad_bottom, c.pad_left, c.pad_right);
+// The maps and a few traces of the drawn filter.
+std::string MapsBlock(const Variant& variant, const VariantResult& result) {
+  std::string out;
   out += MapBlock("conv", result.conv, "");
   out += MapBlock("activated", result.activated, ActivationNote(variant.activation));
   if (result.pooled)
@@ -81,6 +78,24 @@ std::string DumpVariantResult(const Variant& variant, const VariantResult& resul
     out += PoolTraceBlock(variant, result.activated, 0, 0);
     if (pooled.rows * pooled.cols > 1)
       out += PoolTraceBlock(variant, result.activated, pooled.rows - 1, pooled.cols - 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string DumpVariantResult(const Variant& variant, const VariantResult& result) {
+  const ConvSpec& c = variant.conv;
+  std::string out = "variant " + QuotedText(variant.label) + "\n";
+  out += SizesLine(variant, result);
+  out += fmt::format("  padding: [{}, {}, {}, {}]\n", c.pad_top, c.pad_bottom, c.pad_left, c.pad_right);
+  if (!HasFilterList(variant) || result.maps.empty()) return out + MapsBlock(variant, result);
+  // Several filters, or a bias: each filter's maps in turn.
+  for (int k = 0; k < FilterCount(variant); ++k) {
+    const Filter& f = FilterAt(variant, k);
+    out += fmt::format("  map {} of {}: {}, bias {}\n", k + 1, FilterCount(variant), QuotedText(f.name),
+                       FormatNumber(f.bias));
+    out += MapsBlock(FocusOnFilter(variant, k), FocusOnFilter(result, k));
   }
   return out;
 }

@@ -9,12 +9,55 @@ Grid ApplyActivation(const ActivationSpec& a, const Grid& map) {
   return out;
 }
 
+namespace {
+
+FilterMaps ComputeFilter(const Variant& v, const Filter& filter) {
+  FilterMaps maps;
+  maps.conv = Conv2D(v.image, filter.weights, v.conv, filter.bias);
+  maps.activated = ApplyActivation(v.activation, maps.conv);
+  if (v.pool.enabled) maps.pooled = Pool2D(maps.activated, v.pool);
+  return maps;
+}
+
+}  // namespace
+
 VariantResult ComputeVariant(const Variant& v) {
   VariantResult result;
-  result.conv = Conv2D(v.image, v.filter.weights, v.conv);
-  result.activated = ApplyActivation(v.activation, result.conv);
-  if (v.pool.enabled) result.pooled = Pool2D(result.activated, v.pool);
+  // A variant built by hand (tests) may set only `filter`: it is the one filter.
+  const std::vector<Filter> one{v.filter};
+  const std::vector<Filter>& filters = v.filters.empty() ? one : v.filters;
+  result.maps.reserve(filters.size());
+  for (const Filter& filter : filters) result.maps.push_back(ComputeFilter(v, filter));
+  const std::size_t drawn = v.filters.empty() ? 0 : static_cast<std::size_t>(v.drawn);
+  result.conv = result.maps[drawn].conv;
+  result.activated = result.maps[drawn].activated;
+  result.pooled = result.maps[drawn].pooled;
   return result;
 }
+
+Variant FocusOnFilter(const Variant& v, int k) {
+  Variant out = v;
+  if (v.filters.empty()) return out;
+  out.drawn = k;
+  out.filter = v.filters.at(static_cast<std::size_t>(k));
+  return out;
+}
+
+VariantResult FocusOnFilter(const VariantResult& r, int k) {
+  VariantResult out = r;
+  const FilterMaps& maps = r.maps.at(static_cast<std::size_t>(k));
+  out.conv = maps.conv;
+  out.activated = maps.activated;
+  out.pooled = maps.pooled;
+  return out;
+}
+
+int FilterCount(const Variant& v) { return v.filters.empty() ? 1 : static_cast<int>(v.filters.size()); }
+
+const Filter& FilterAt(const Variant& v, int k) {
+  return v.filters.empty() ? v.filter : v.filters.at(static_cast<std::size_t>(k));
+}
+
+bool HasFilterList(const Variant& v) { return FilterCount(v) > 1 || FilterAt(v, 0).bias != 0.0; }
 
 }  // namespace cl

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -1,4 +1,5 @@
-// filter: a preset name | a weights matrix | {name, weights}.
+// filter: a preset name | a weights matrix | {name, weights, bias};
+// filters: a list of those, one output map each.
 #include <array>
 
 #include <fmt/format.h>
@@ -10,7 +11,7 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 2> kFilterKeys{"name", "weights"};
+constexpr std::array<std::string_view, 3> kFilterKeys{"name", "weights", "bias"};
 constexpr std::string_view kCustomName = "Custom";
 
 std::optional<Grid> ReadWeights(NodeReader& reader, const YamlNode& node) {
@@ -40,6 +41,11 @@ std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value) {
         ok = name.has_value();
         if (name) filter.name = *name;
       }
+      if (const auto* bias = NodeReader::Find(value, "bias")) {
+        auto number = reader.Number(*bias->value, "filter bias");
+        ok = ok && number.has_value();
+        filter.bias = number.value_or(0.0);
+      }
       const auto* entry = reader.Require(value, "weights");
       if (entry == nullptr) return std::nullopt;
       auto weights = ReadWeights(reader, *entry->value);
@@ -51,6 +57,45 @@ std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value) {
   }
   reader.Error(value, "filter must be a preset name, a weights matrix or {name, weights}, got nothing");
   return std::nullopt;
+}
+
+std::optional<std::vector<Filter>> ReadFilters(NodeReader& reader, const YamlNode& value) {
+  if (value.kind == YamlNode::Kind::Sequence && value.items.empty()) {
+    reader.Error(value, "filters must list at least one filter, got an empty list");
+    return std::nullopt;
+  }
+  if (value.kind != YamlNode::Kind::Sequence) {
+    reader.Error(value, fmt::format("filters must be a list of 1 to {} filters (each a preset name, a weights matrix "
+                                    "or {{name, weights, bias}}), got {}",
+                                    limits::kMaxFilters, NodeReader::Describe(value)));
+    return std::nullopt;
+  }
+  if (value.items.size() > static_cast<std::size_t>(limits::kMaxFilters)) {
+    reader.Error(value, fmt::format("filters must be a list of 1 to {} filters, got {}", limits::kMaxFilters,
+                                    value.items.size()));
+    return std::nullopt;
+  }
+  std::vector<Filter> filters;
+  bool ok = true;
+  for (const YamlNode* item : value.items) {
+    auto filter = ReadFilter(reader, *item);
+    if (!filter) {
+      ok = false;
+      continue;
+    }
+    // One output map per filter, stacked: every map must have the same size.
+    if (!filters.empty() && ok &&
+        (filter->weights.rows != filters[0].weights.rows || filter->weights.cols != filters[0].weights.cols)) {
+      reader.Error(*item, fmt::format("filter {} is {}x{} but filter 1 is {}x{}; every filter of a list has the same "
+                                      "size",
+                                      filters.size() + 1, filter->weights.rows, filter->weights.cols,
+                                      filters[0].weights.rows, filters[0].weights.cols));
+      ok = false;
+    }
+    filters.push_back(std::move(*filter));
+  }
+  if (!ok) return std::nullopt;
+  return filters;
 }
 
 }  // namespace cl

@@ -158,7 +158,19 @@ LessonSettings ReadSettings(NodeReader& reader, const YamlNode& map, const Image
     setting.parsed = parse(*entry->value);
   };
   read(settings.image, "image", [&](const YamlNode& v) { return ReadImage(reader, v, context); });
-  read(settings.filter, "filter", [&](const YamlNode& v) { return ReadFilter(reader, v); });
+  read(settings.filter, "filter", [&](const YamlNode& v) -> std::optional<std::vector<Filter>> {
+    auto filter = ReadFilter(reader, v);
+    if (!filter) return std::nullopt;
+    return std::vector<Filter>{std::move(*filter)};
+  });
+  if (const auto* list = NodeReader::Find(map, "filters")) {
+    if (settings.filter.given()) {
+      reader.Error(*list->key, "'filters' and 'filter' are both given; write one filter: or a list under filters:");
+      settings.filter.parsed.reset();
+    } else {
+      read(settings.filter, "filters", [&](const YamlNode& v) { return ReadFilters(reader, v); });
+    }
+  }
   read(settings.conv, "conv", [&](const YamlNode& v) { return ReadConv(reader, v); });
   read(settings.activation, "activation", [&](const YamlNode& v) { return ReadActivation(reader, v); });
   read(settings.pool, "pool", [&](const YamlNode& v) { return ReadPool(reader, v); });

@@ -5,6 +5,7 @@
 #include "base/grid_text.h"
 #include "base/number_format.h"
 #include "base/quoted_text.h"
+#include "compute/compute.h"
 
 namespace cl {
 namespace {
@@ -46,8 +47,17 @@ std::string VariantBlock(const Variant& v, std::size_t number) {
   std::string out = fmt::format("variant {}{}: {}\n", number, number == 1 ? " (base)" : "", QuotedText(v.label));
   out += "  image: " + GridSizeText(v.image) + (v.image_from_file ? " (file, grey levels 0 to 255)" : "") + "\n" +
          GridText(v.image, 4);
-  out += "  filter: " + QuotedText(v.filter.name) + " " + GridSizeText(v.filter.weights) + "\n" +
-         GridText(v.filter.weights, 4);
+  if (HasFilterList(v)) {
+    for (std::size_t k = 0; k < v.filters.size(); ++k) {
+      const Filter& f = v.filters[k];
+      out += fmt::format("  filter {}: {} {}, bias {}\n", k + 1, QuotedText(f.name), GridSizeText(f.weights),
+                         FormatNumber(f.bias)) +
+             GridText(f.weights, 4);
+    }
+  } else {
+    out += "  filter: " + QuotedText(v.filter.name) + " " + GridSizeText(v.filter.weights) + "\n" +
+           GridText(v.filter.weights, 4);
+  }
   out += ConvLine(v.conv) + ActivationLine(v.activation) + PoolLine(v.pool);
   return out;
 }
@@ -95,7 +105,8 @@ std::string DumpLesson(const Lesson& lesson, const std::vector<const Variant*>& 
   out += "  title: " + QuotedText(lesson.title) + "\n";
   out += "  summary: " + QuotedText(lesson.summary) + "\n";
   out += "  order: " + (lesson.order ? FormatNumber(*lesson.order) : std::string("none")) + "\n";
-  out += fmt::format("  beats: per {}, max {}\n", BeatsPerName(lesson.beats.per), lesson.beats.max);
+  out += fmt::format("  beats: per {}, max {}{}\n", BeatsPerName(lesson.beats.per), lesson.beats.max,
+                     lesson.beats.map > 0 ? fmt::format(", map {}", lesson.beats.map) : std::string());
   out += std::string("  scale: ") + (lesson.scale == ScaleMode::Shared ? "shared" : "per-variant") + "\n";
   out += std::string("  layout: ") + (lesson.layout ? FrameLayoutName(*lesson.layout) : "unset") + "\n";
   out += "  inputs:" + std::string(lesson.inputs.empty() ? " none" : "") + "\n";

@@ -16,13 +16,15 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 16> kLessonKeys{"id",   "title",  "summary", "order",      "label",
-                                                       "image", "filter", "conv",    "activation", "pool",
-                                                       "variants", "beats", "scale",  "layout", "sections", "handout"};
+constexpr std::array<std::string_view, 18> kLessonKeys{"id",   "title",  "summary", "order",      "label",
+                                                       "image", "filter", "filters", "conv",    "activation", "pool",
+                                                       "variants", "beats", "scale",  "layout", "sections", "handout",
+                                                       "pdf_frames"};
+constexpr std::array<std::string_view, 2> kBooleans{"true", "false"};
 constexpr std::array<std::string_view, 2> kScaleModes{"per-variant", "shared"};
 constexpr std::array<std::string_view, 3> kLayouts{"wide", "slides", "tall"};
 constexpr std::array<std::string_view, 2> kHandoutKinds{"brief", "full"};
-constexpr std::array<std::string_view, 6> kVariantKeys{"label", "image", "filter", "conv", "activation", "pool"};
+constexpr std::array<std::string_view, 7> kVariantKeys{"label", "image", "filter", "filters", "conv", "activation", "pool"};
 
 std::string KeyHint(std::string_view key, std::span<const std::string_view> known) {
   std::string hint = DidYouMean(key, known);
@@ -188,6 +190,11 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
     ok = ok && kind.has_value();
     if (kind) lesson.handout = *kind == "full" ? HandoutKind::Full : HandoutKind::Brief;
   }
+  if (const auto* entry = NodeReader::Find(root, "pdf_frames")) {
+    auto value = reader.Choice(*entry->value, "pdf_frames", kBooleans);
+    ok = ok && value.has_value();
+    lesson.pdf_frames = value == "true";
+  }
   std::optional<std::string> label;
   const YamlNode* label_node = nullptr;
   if (const auto* entry = NodeReader::Find(root, "label")) {
@@ -198,8 +205,8 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
 
   const LessonSettings base = ReadSettings(reader, root, context);
   if (!reader.Require(root, "image")) ok = false;
-  if (!reader.Require(root, "filter")) ok = false;
-  if (!label && !label_node && base.filter.parsed) label = base.filter.parsed->name;
+  if (!base.filter.given() && !reader.Require(root, "filter")) ok = false;
+  if (!label && !label_node && base.filter.parsed) label = base.filter.parsed->front().name;
 
   std::map<std::string, std::string> labels;  // label -> who has it, for duplicates
   if (label) {
@@ -220,6 +227,15 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
     auto beats = ReadBeats(reader, *entry->value);
     ok = ok && beats.has_value();
     if (beats) lesson.beats = *beats;
+    // The map the beats walk must exist in every variant.
+    const auto* map = NodeReader::Find(*entry->value, "map");
+    for (const Variant& v : lesson.variants) {
+      if (map == nullptr || !beats || beats->map <= static_cast<int>(v.filters.size())) continue;
+      reader.Error(*map->value, fmt::format("beats map {} does not exist: variant '{}' has {} filter{}", beats->map,
+                                            v.label, v.filters.size(), v.filters.size() == 1 ? "" : "s"));
+      ok = false;
+      break;
+    }
   }
   if (const auto* entry = NodeReader::Find(root, "scale")) {
     auto scale = reader.Choice(*entry->value, "scale", kScaleModes);

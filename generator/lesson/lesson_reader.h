@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lesson/lesson_settings.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "lesson/node_reader.h"
 #include "lesson/yaml_tree.h"
 

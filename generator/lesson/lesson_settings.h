@@ -1,4 +1,4 @@
-// LessonSettings: the five keys a lesson and each of its variants may set
+// LessonSettings: the five keys (`filter` may be written `filters`) a lesson and each of its variants may set
 // (image, filter, conv, activation, pool), read and checked on their own but
 // not yet merged: a variant's settings replace the base's key by key, and only
 // then can padding be resolved and output sizes be checked (variant_builder).
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/grid.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "lesson/node_reader.h"
 #include "lesson/yaml_tree.h"
 
@@ -38,7 +38,7 @@ struct Setting {
 
 struct LessonSettings {
   Setting<Grid> image;
-  Setting<Filter> filter;
+  Setting<std::vector<Filter>> filter;  // `filter` (one) or `filters` (a list)
   Setting<ConvSettings> conv;
   Setting<ActivationSpec> activation;
   Setting<PoolSpec> pool;
@@ -56,6 +56,7 @@ std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const I
 // Whether an image node (as ReadImage accepted it) reads an image file.
 bool ImageIsFile(const YamlNode& value);
 std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value);
+std::optional<std::vector<Filter>> ReadFilters(NodeReader& reader, const YamlNode& value);
 std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value);
 std::optional<ActivationSpec> ReadActivation(NodeReader& reader, const YamlNode& value);
 std::optional<PoolSpec> ReadPool(NodeReader& reader, const YamlNode& value);

@@ -32,6 +32,7 @@ inline constexpr std::uintmax_t kMaxImageFileBytes = 16u << 20;  // 16 MiB
 
 // Filters, conv and pool.
 inline constexpr int kMaxFilterSide = 15;
+inline constexpr int kMaxFilters = 8;  // `filters:`: output maps a frame stacks
 inline constexpr int kMaxPadding = 64;
 inline constexpr int kMaxStride = 64;
 inline constexpr int kMaxDilation = 64;

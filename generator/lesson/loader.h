@@ -10,7 +10,7 @@
 
 #include "base/diagnostic.h"
 #include "lesson/course.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

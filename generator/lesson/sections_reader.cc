@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kSectionKeys{"title", "body", "generate"};
 constexpr std::array<std::string_view, 2> kGenerated{"step-by-step", "complexity"};
-constexpr std::array<std::string_view, 2> kBeatsKeys{"per", "max"};
+constexpr std::array<std::string_view, 3> kBeatsKeys{"per", "max", "map"};
 constexpr std::array<std::string_view, 3> kBeatsPer{"auto", "cell", "row"};
 
 // A body keeps its own indentation and line breaks (it is Markdown); only
@@ -117,6 +117,11 @@ std::optional<BeatsSpec> ReadBeats(NodeReader& reader, const YamlNode& value) {
     auto max = reader.Integer(*entry->value, "beats max", limits::kMinBeats, limits::kMaxBeats);
     ok = ok && max.has_value();
     beats.max = max.value_or(beats.max);
+  }
+  if (const auto* entry = NodeReader::Find(value, "map")) {
+    auto map = reader.Integer(*entry->value, "beats map", 1, limits::kMaxFilters);
+    ok = ok && map.has_value();
+    beats.map = map.value_or(0);
   }
   if (!ok) return std::nullopt;
   return beats;

@@ -79,7 +79,8 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   v.label = std::move(label);
   v.image = *image.parsed;
   v.image_from_file = ImageIsFile(*image.value);
-  v.filter = *filter.parsed;
+  v.filters = *filter.parsed;
+  v.filter = v.filters.front();
   v.conv = ResolvePadding(conv.parsed.value_or(ConvSettings{}), v.image, v.filter.weights);
   v.activation = activation.parsed.value_or(ActivationSpec{});
   v.pool = pool.parsed.value_or(PoolSpec{});

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "lesson/lesson_settings.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "lesson/node_reader.h"
 
 namespace cl {

@@ -1,10 +1,11 @@
-// PDF pages: the handout's blocks broken into pages. Text is laid out with
-// Pango at the text block's width and flows line by line; headings stay with
-// what follows them, a paragraph leaves no single line alone at the foot or
-// head of a page, tables repeat their header row on each page they span, and
-// figures (scaled to fit the text block) move whole to the next page with
-// their captions. The result is a display list per page that the writer
-// paints; nothing here draws.
+// PDF pages: a document's blocks broken into pages, in three steps. Prepare
+// lays each block out with Pango at the text block's width (and scales
+// figures to fit it); Measure turns it into a FlowBox of heights; the pure
+// page breaker (render/pdf_layout_rules.h: headings stay with what follows,
+// no single line alone at the foot or head of a page, tables repeat their
+// header row on each page they span, figures move whole with their captions)
+// says where every piece goes; Draw* turn the pieces into a display list per
+// page that the writer paints. Nothing here draws.
 #pragma once
 
 #include <memory>
@@ -13,31 +14,17 @@
 #include <variant>
 #include <vector>
 
-#include "render/cairo_pdf_document.h"
+#include "document/document.h"
+#include "document/page_geometry.h"
 #include "render/cairo_pdf_text.h"
+#include "render/pdf_layout_rules.h"
 
 namespace cl {
 
-// A sheet of paper in points, with the text block's margins. Only the footer
-// (page numbers) is drawn between the text block and the paper's edge, and
-// nothing within kPdfInkFreeBorder of the edge.
-struct PdfPageGeometry {
-  double width = 0, height = 0;
-  double left = 0, right = 0, top = 0, bottom = 0;
-  double footer_baseline = 0;  // from the page's top
-  // Compact: a handout meant to fit one or two sheets (narrower margins, 9 pt
-  // body text, smaller headings); never below 8 pt.
-  bool compact = false;
-  double text_width() const { return width - left - right; }
-  double text_height() const { return height - top - bottom; }
-};
-
-inline constexpr double kPdfInkFreeBorder = 28.0;  // points (about 1 cm)
-
-// "letter": US Letter (612 x 792 pt); anything else: A4 (595.28 x 841.89 pt).
-// `compact`: the brief handout's tighter margins and type (see
-// PdfPageGeometry::compact).
-PdfPageGeometry PdfPaper(std::string_view paper, bool compact = false);
+// The sheet pages are broken on (document/page_geometry.h), by its older names.
+using PdfPageGeometry = doc::PageGeometry;
+inline constexpr double kPdfInkFreeBorder = doc::kInkFreeBorder;
+inline PdfPageGeometry PdfPaper(std::string_view paper, bool compact = false) { return doc::Paper(paper, compact); }
 
 struct PdfPlacedText {
   std::shared_ptr<const PdfText> text;
@@ -84,38 +71,24 @@ class PdfPaginator {
   // Flows `blocks` from the top of a new page; their pages get `footer`.
   // Headings with an outline title become outline items at depth
   // level - 1 + outline_depth. Returns the 0-based index of the first page.
-  int AddBlocks(const std::vector<PdfBlock>& blocks, const std::string& footer, int outline_depth);
+  int AddBlocks(const std::vector<doc::Block>& blocks, const std::string& footer, int outline_depth);
 
   const PdfFlow& flow() const { return flow_; }
   PdfFlow Take() { return std::move(flow_); }
 
  private:
   struct Prepared;
-  Prepared Prepare(const PdfBlock& block) const;
-  std::vector<double> NaturalColumnWidths(const PdfTable& t, size_t columns) const;
-  std::vector<PdfTable> ColumnBands(const PdfTable& t) const;
-  double FirstPieceHeight(const std::vector<Prepared>& prepared, size_t i, int chain) const;
-  void Place(const Prepared& p, double keep_height);
-  void PlaceText(const Prepared& p, double keep_height);
-  void PlaceTable(const Prepared& p);
-  void PlaceFigure(const Prepared& p);
-
-  void NewPage();
-  // Starts content needing `height` (plus pending space): on this page when
-  // it fits or the page is empty, else on a new one.
-  void Reserve(double height);
-  double Remaining() const { return page_.height - page_.bottom - y_; }
-  bool AtTop() const { return !has_content_; }
-  void Put(PdfPlaced item) { flow_.pages.back().items.push_back(std::move(item)); }
+  Prepared Prepare(const doc::Block& block) const;
+  std::vector<double> NaturalColumnWidths(const doc::Table& t, size_t columns) const;
+  std::vector<doc::Table> ColumnBands(const doc::Table& t) const;
+  FlowBox Measure(const Prepared& p) const;
+  void DrawText(const Prepared& p, const FlowPiece& piece, std::vector<PdfPlaced>& items) const;
+  void DrawTable(const Prepared& p, const FlowPiece& piece, bool first_piece, std::vector<PdfPlaced>& items) const;
+  void DrawFigure(const Prepared& p, const FlowPiece& piece, std::vector<PdfPlaced>& items) const;
 
   const PdfTextContext& text_;
   PdfPageGeometry page_;
   PdfFlow flow_;
-  std::string footer_;
-  int outline_depth_ = 0;
-  double y_ = 0;
-  double pending_space_ = 0;
-  bool has_content_ = false;
 };
 
 }  // namespace cl

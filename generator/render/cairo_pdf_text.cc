@@ -15,7 +15,7 @@ double PdfText::Height(size_t first, size_t last) const {
   return lines[last - 1].bottom - lines[first].top;
 }
 
-PdfTextContext::PdfTextContext() {
+PdfTextContext::PdfTextContext(const std::string& language_tag) {
   context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
   pango_cairo_context_set_resolution(context_, 72.0);
   cairo_font_options_t* options = cairo_font_options_create();
@@ -26,7 +26,7 @@ PdfTextContext::PdfTextContext() {
   cairo_font_options_destroy(options);
   pango_context_set_round_glyph_positions(context_, FALSE);
   pango_context_set_base_dir(context_, PANGO_DIRECTION_LTR);
-  PangoLanguage* language = pango_language_from_string("en");
+  PangoLanguage* language = pango_language_from_string(language_tag.empty() ? "en" : language_tag.c_str());
   pango_context_set_language(context_, language);
 }
 

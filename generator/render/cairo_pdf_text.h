@@ -50,7 +50,8 @@ struct PdfText {
 // A context for print measurement; one per document (not thread-shared).
 class PdfTextContext {
  public:
-  PdfTextContext();
+  // `language`: a BCP 47 tag, for line breaking and shaping.
+  explicit PdfTextContext(const std::string& language = "en");
   ~PdfTextContext();
   PdfTextContext(const PdfTextContext&) = delete;
   PdfTextContext& operator=(const PdfTextContext&) = delete;

@@ -13,6 +13,7 @@
 #include "render/cairo_painter.h"
 #include "render/cairo_pdf_pages.h"
 #include "render/cairo_pdf_text.h"
+#include "render/pdf_markup.h"
 
 namespace cl {
 
@@ -91,15 +92,14 @@ void PaintFooter(cairo_t* cr, const PdfTextContext& text, const PdfPageGeometry&
   DrawTextLines(cr, right, 0, 1, page.left + width - kFooterNumberWidth, top_for_baseline(right));
 }
 
-bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextContext& text, const std::string& title,
+bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextContext& text, const doc::Metadata& meta,
             const PdfOptions& options, std::string* pdf, std::string* error) {
   std::string bytes;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, page.width, page.height);
   const std::string date = PdfDate(options.source_date_epoch);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  if (!options.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, options.author.c_str());
-  if (!options.subject.empty())
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, options.subject.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title.c_str());
+  if (!meta.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta.author.c_str());
+  if (!meta.subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta.subject.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "convlesson");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
@@ -164,47 +164,46 @@ std::string PdfDate(long long source_date_epoch) {
                      utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
-bool WritePdf(const PdfDocument& document, const PdfOptions& options, std::string* pdf, std::string* error) {
+bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
-  PdfTextContext text;
+  PdfTextContext text(document.meta.language);
   PdfPaginator paginator(text, page);
-  paginator.AddBlocks(document.blocks, document.title, 0);
-  return Render(paginator.flow(), page, text, document.title, options, pdf, error);
+  paginator.AddBlocks(document.blocks, document.meta.title, 0);
+  return Render(paginator.flow(), page, text, document.meta, options, pdf, error);
 }
 
-bool WriteCoursePdf(const std::string& title, const std::vector<PdfBlock>& intro,
-                    const std::vector<PdfDocument>& documents, const PdfOptions& options, std::string* pdf,
-                    std::string* error) {
+bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::string* pdf, std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
-  PdfTextContext text;
+  PdfTextContext text(course.meta.language);
+  const std::string& title = course.meta.title;
 
-  // The lessons first, to learn where each starts and where its sections are.
+  // The parts first, to learn where each starts and where its sections are.
   PdfPaginator lessons(text, page);
   std::vector<int> starts;
-  for (const PdfDocument& d : documents) starts.push_back(lessons.AddBlocks(d.blocks, d.title, 0));
+  for (const doc::Document& d : course.parts) starts.push_back(lessons.AddBlocks(d.blocks, d.meta.title, 0));
   PdfFlow body = lessons.Take();
 
   // The contents pages point into the body, shifted by their own length;
   // lay them out until that length is stable (once or twice).
-  std::vector<PdfBlock> front;
+  std::vector<doc::Block> front;
   PdfFlow front_flow;
   int front_pages = 1;
   for (int attempt = 0; attempt < 4; ++attempt) {
     front.clear();
-    front.push_back(PdfHeading{1, PdfEscape(title), ""});
-    if (!intro.empty()) {
-      front.insert(front.end(), intro.begin(), intro.end());
-      front.push_back(PdfPageBreak{});
+    front.push_back(doc::Heading{1, doc::Text(title), ""});
+    if (!course.title_page.empty()) {
+      front.insert(front.end(), course.title_page.begin(), course.title_page.end());
+      front.push_back(doc::PageBreak{});
     }
-    front.push_back(PdfHeading{2, "Contents", "Contents"});
+    front.push_back(doc::Heading{2, doc::Text(course.contents_heading), course.contents_heading});
     size_t next_outline = 0;
-    for (size_t d = 0; d < documents.size(); ++d) {
-      const int end = d + 1 < documents.size() ? starts[d + 1] : static_cast<int>(body.pages.size());
-      front.push_back(PdfTocEntry{PdfEscape(documents[d].title), 1, starts[d] + front_pages, 0});
+    for (size_t d = 0; d < course.parts.size(); ++d) {
+      const int end = d + 1 < course.parts.size() ? starts[d + 1] : static_cast<int>(body.pages.size());
+      front.push_back(doc::ContentsLine{doc::Text(course.parts[d].meta.title), 1, starts[d] + front_pages, 0});
       for (; next_outline < body.outline.size() && body.outline[next_outline].page < end; ++next_outline) {
         const PdfOutlineItem& item = body.outline[next_outline];
         if (item.depth == 1) {
-          front.push_back(PdfTocEntry{PdfEscape(item.title), 2, item.page + front_pages, item.y});
+          front.push_back(doc::ContentsLine{doc::Text(item.title), 2, item.page + front_pages, item.y});
         }
       }
     }
@@ -222,7 +221,7 @@ bool WriteCoursePdf(const std::string& title, const std::vector<PdfBlock>& intro
     all.outline.push_back(std::move(item));
   }
   for (PdfPageContent& p : body.pages) all.pages.push_back(std::move(p));
-  return Render(all, page, text, title, options, pdf, error);
+  return Render(all, page, text, course.meta, options, pdf, error);
 }
 
 }  // namespace cl

@@ -46,9 +46,11 @@ struct Params {
 // Wide: today's landscape frames for pages and screens.
 constexpr Params kWide{24, 1232, 672, 520, 2000, 44, 132, 18, 14, 22, 14, 16, 12, 10, 15, kMinValueSize, 3, 18, 4,
                        140, 200, 12, 24, 0, false};
-// Slides: 1920x1080, everything 1.5 times wide's (values at least 15 units,
-// 1/128 of the width), so a projected frame reads from the back of a room.
-constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 27, 21, 33, 21, 24, 18, 15, 22.5, 15, 3, 27, 4,
+// Slides: 1920x1080, so a projected frame reads from the back of a room:
+// no text under 22 units, 1/50 of the slide's height (indices, legend, and
+// values whenever a 16:9 frame can hold them; values shrink to 15, 1/128 of
+// the width, before the frame grows taller), labels and captions larger.
+constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 30, 24, 30, 12, 27, 22, 22, 24, 15, 3, 27, 4,
                          210, 300, 18, 36, 1080, false};
 // Tall: 390 units wide, a phone's width in CSS pixels, so a phone shows it
 // near 1:1 (values at least 10 units: 9 CSS px or more on a 360-px-wide
@@ -80,6 +82,8 @@ struct PanelPlan {
   const std::vector<double>* values = nullptr;
   bool padded = false;        // padding cells show "0" too
   double widest_cached = -1;  // computed on demand: large maps never need it
+  int stack = 0;              // cards of the other filters' maps behind the grid
+  double stack_room() const { return stack * kStackOffset; }
 };
 
 // Widest of the panel's cell texts, in units at font size 1.
@@ -136,7 +140,7 @@ double RowGutter(const PanelPlan& p, double cell) {
 }
 
 double PanelWidth(const PanelPlan& p, double cell) {
-  return std::max(p.cols * cell + 2 * RowGutter(p, cell), TextWidth(p.label, P.label_size));
+  return std::max(p.cols * cell + 2 * RowGutter(p, cell) + p.stack_room(), TextWidth(p.label, P.label_size));
 }
 
 double OperatorWidth(const std::string& op) { return TextWidth(op, P.operator_size) + 2 * P.operator_pad; }
@@ -163,7 +167,7 @@ double RowWidth(const std::vector<PanelPlan*>& panels, const std::vector<std::st
 
 double RowGridHeight(const std::vector<PanelPlan*>& panels, const std::vector<int>& row, const std::vector<double>& cells) {
   double h = 0;
-  for (int k : row) h = std::max(h, panels[k]->rows * cells[k]);
+  for (int k : row) h = std::max(h, panels[k]->rows * cells[k] + panels[k]->stack_room());
   return h;
 }
 
@@ -367,19 +371,27 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   if (value_size <= 0) value_size = P.min_value_size;
   if (!HasProducts(v, r)) return;
   double one = 0, two = 0;
-  for (int row = 0; row < r.conv.rows; ++row) {
-    for (int col = 0; col < r.conv.cols; ++col) {
-      const ConvTrace t = TraceConvCell(v, row, col);
-      for (std::size_t i = 0; i < t.inputs.size(); ++i) {
-        const ProductText p = CellProductText(t.inputs[i], w.values[i]);
-        one = std::max(one, TextWidth(p.whole(), 1));
-        two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+  out.label = ProductsLabel(0.0);
+  for (int k = 0; k < FilterCount(v); ++k) {
+    // Every filter's products (FocusOnFilter copies the image only when there are several).
+    const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
+    const Variant& vk = FilterCount(v) > 1 ? focused : v;
+    const Grid& wk = vk.filter.weights;
+    for (int row = 0; row < r.conv.rows; ++row) {
+      for (int col = 0; col < r.conv.cols; ++col) {
+        const ConvTrace t = TraceConvCell(vk, row, col);
+        for (std::size_t i = 0; i < t.inputs.size(); ++i) {
+          const ProductText p = CellProductText(t.inputs[i], wk.values[i]);
+          one = std::max(one, TextWidth(p.whole(), 1));
+          two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+        }
       }
     }
+    const std::string label = ProductsLabel(vk.filter.bias);
+    if (TextWidth(label, P.label_size, true) > TextWidth(out.label, P.label_size, true)) out.label = label;
   }
   out.rows = w.rows;
   out.cols = w.cols;
-  out.label = "Products pixel\u00B7weight";
   // The frame's value size on one line, then on two; then the same at the
   // layout's minimum size; else no panel.
   for (const double size : {value_size, P.min_value_size}) {
@@ -406,13 +418,19 @@ double MaxAbsValue(const Variant&, const VariantResult& r) {
   scan(r.conv);
   scan(r.activated);
   if (r.pooled) scan(*r.pooled);
+  for (const FilterMaps& maps : r.maps) {  // every filter's, so the stack shares one scale
+    scan(maps.conv);
+    scan(maps.activated);
+    if (maps.pooled) scan(*maps.pooled);
+  }
   return m;
 }
 
 double MaxAbsWeight(const Variant& v) {
   double m = 1e-9;
-  for (double x : v.filter.weights.values)
-    if (std::isfinite(x)) m = std::max(m, std::fabs(x));
+  for (int k = 0; k < FilterCount(v); ++k)
+    for (double x : FilterAt(v, k).weights.values)
+      if (std::isfinite(x)) m = std::max(m, std::fabs(x));
   return m;
 }
 
@@ -443,26 +461,55 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                   .label = "Image " + SizeText(v.image.rows, v.image.cols) + PaddingLabel(cs),
                   .values = &v.image.values,
                   .padded = cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0};
+  // With several filters every frame shows one filter's maps in front of
+  // the others' (a stack of cards): cells are sized for every map's values,
+  // so nothing moves when the front map changes.
+  const int maps = FilterCount(v);
+  const int stack = maps - 1;
+  std::vector<double> all_weights, all_conv, all_activated, all_pooled;
+  if (maps > 1) {
+    for (int k = 0; k < maps; ++k) {
+      const std::vector<double>& w = FilterAt(v, k).weights.values;
+      all_weights.insert(all_weights.end(), w.begin(), w.end());
+    }
+    for (const FilterMaps& m : r.maps) {
+      all_conv.insert(all_conv.end(), m.conv.values.begin(), m.conv.values.end());
+      all_activated.insert(all_activated.end(), m.activated.values.begin(), m.activated.values.end());
+      if (m.pooled) all_pooled.insert(all_pooled.end(), m.pooled->values.begin(), m.pooled->values.end());
+    }
+  }
+  const std::string count = maps > 1 ? fmt::format("{} ", maps) : std::string();
+  // The filter panel's label names the filter in front: room for the longest.
+  std::string filter_label = "Filter " + SizeText(v.filter.weights.rows, v.filter.weights.cols);
+  const double label_size = ParamsFor(in.layout).label_size;
+  for (int k = 0; maps > 1 && k < maps; ++k) {
+    const std::string label = StackedFilterLabel(v, k);
+    if (k == 0 || TextWidth(label, label_size, true) > TextWidth(filter_label, label_size, true)) filter_label = label;
+  }
   PanelPlan filter{.present = true,
                    .is_filter = true,
                    .rows = v.filter.weights.rows,
                    .cols = v.filter.weights.cols,
-                   .label = "Filter " + SizeText(v.filter.weights.rows, v.filter.weights.cols),
-                   .values = &v.filter.weights.values};
+                   .label = filter_label,
+                   .values = maps > 1 ? &all_weights : &v.filter.weights.values,
+                   .stack = stack};
   PanelPlan conv{.present = true,
                  .rows = r.conv.rows,
                  .cols = r.conv.cols,
                  .index_rows = r.conv.rows,
                  .index_cols = r.conv.cols,
-                 .label = "Feature map " + SizeText(r.conv.rows, r.conv.cols),
-                 .values = &r.conv.values};
+                 .label = (maps > 1 ? count + "feature maps " : std::string("Feature map ")) +
+                          SizeText(r.conv.rows, r.conv.cols),
+                 .values = maps > 1 ? &all_conv : &r.conv.values,
+                 .stack = stack};
   PanelPlan act{.present = activation,
                 .rows = activation ? r.activated.rows : 0,
                 .cols = activation ? r.activated.cols : 0,
                 .index_rows = r.activated.rows,
                 .index_cols = r.activated.cols,
                 .label = "After " + ActivationName(v.activation),
-                .values = &r.activated.values};
+                .values = maps > 1 ? &all_activated : &r.activated.values,
+                .stack = stack};
   PanelPlan pool;
   if (r.pooled) {
     pool = {.present = true,
@@ -470,9 +517,12 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
             .cols = r.pooled->cols,
             .index_rows = r.pooled->rows,
             .index_cols = r.pooled->cols,
-            .label = std::string(v.pool.type == PoolType::Max ? "Max" : "Average") + "-pooled " +
-                     SizeText(r.pooled->rows, r.pooled->cols),
-            .values = &r.pooled->values};
+            .label = maps > 1 ? fmt::format("{}{}-pooled maps {}", count, v.pool.type == PoolType::Max ? "max" : "average",
+                                            SizeText(r.pooled->rows, r.pooled->cols))
+                              : std::string(v.pool.type == PoolType::Max ? "Max" : "Average") + "-pooled " +
+                                    SizeText(r.pooled->rows, r.pooled->cols),
+            .values = maps > 1 ? &all_pooled : &r.pooled->values,
+            .stack = stack};
   }
 
   FrameGeometry g;
@@ -584,7 +634,9 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       out.grid.cell = cell;
       out.grid.rows = p.rows;
       out.grid.cols = p.cols;
-      out.grid.x = std::round(x + width / 2 - p.cols * cell / 2);  // whole units: crisp cell edges
+      // Whole units: crisp cell edges; a stack's cards take room to the right.
+      out.grid.x = std::round(x + (width - p.stack_room()) / 2 - p.cols * cell / 2);
+      out.stack = p.stack;
       out.label_x = out.grid.x + p.cols * cell / 2;
       out.grid.y = grid_top;
       out.grid.numbers = numbers[k] && value_size > 0;

@@ -4,6 +4,7 @@
 #include "scene/layout.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -114,7 +115,7 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
   const FrameGeometry::Products& p = g.products;
   if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows * p.cols)) return;
   scene.items.push_back(GroupBegin{"products", "products", "Products of the window's pixels and the filter's weights"});
-  AddText(scene, p.label_x, p.label_y, p.label, g.label_size, palette::kInk, TextAnchor::Middle, true);
+  AddText(scene, p.label_x, p.label_y, ProductsLabel(t.bias), g.label_size, palette::kInk, TextAnchor::Middle, true);
   const double line = p.size * (kFontAscent + kFontDescent);
   for (int row = 0; row < p.rows; ++row) {
     for (int col = 0; col < p.cols; ++col) {
@@ -146,13 +147,53 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
   scene.items.push_back(GroupEnd{});
 }
 
+// Whether map k is complete in the frame of `beat`: every map but the
+// walked one when the lesson walks one; else those before the beat's map.
+bool MapDone(const Storyboard& story, const Beat& beat, int k) {
+  if (story.walked_map >= 0) return k != story.walked_map || beat.stage == Stage::Summary;
+  return k < beat.map || beat.stage == Stage::Summary;
+}
+
+std::string StackDescription(const Storyboard& story, const Beat& beat, int maps) {
+  int done = 0;
+  for (int k = 0; k < maps; ++k) done += k != beat.map && MapDone(story, beat, k);
+  return fmt::format("Map {} of {} in front; {} of the other {} complete", beat.map + 1, maps, done, maps - 1);
+}
+
+// The other maps' cards behind a panel (the filters' behind the filter): one
+// card per other map, the nearest first, tinted once that map is complete.
+void AddStackCards(Scene& scene, const Panel& panel, const Storyboard& story, const Beat& beat, int maps,
+                   bool filters) {
+  const GridBox& b = panel.grid;
+  if (b.rows <= 0 || panel.stack <= 0) return;
+  std::vector<int> others;
+  for (int k = 0; k < maps; ++k)
+    if (k != beat.map) others.push_back(k);
+  for (int i = static_cast<int>(others.size()); i >= 1; --i) {
+    const double d = i * kStackOffset;
+    RectShape card;
+    card.x = b.x + d, card.y = b.y + d, card.w = b.cell * b.cols, card.h = b.cell * b.rows;
+    card.fill = !filters && MapDone(story, beat, others[static_cast<std::size_t>(i - 1)]) ? palette::kStackDone
+                                                                                         : palette::kBackground;
+    scene.items.push_back(card);
+    scene.items.push_back(Outline(card.x, card.y, card.w, card.h, palette::kGridBorder, 1));
+  }
+}
+
 }  // namespace
 
 Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) {
-  const Variant& v = *in.variant;
-  const VariantResult& r = *in.result;
   const Storyboard& story = *in.story;
   const Beat& beat = story.beats.at(static_cast<std::size_t>(beat_index));
+  // With several filters the beat's map is drawn in front.
+  std::optional<Variant> focused_variant;
+  std::optional<VariantResult> focused_result;
+  if (FilterCount(*in.variant) > 1 && beat.map != in.variant->drawn) {
+    focused_variant = FocusOnFilter(*in.variant, beat.map);
+    focused_result = FocusOnFilter(*in.result, beat.map);
+  }
+  const Variant& v = focused_variant ? *focused_variant : *in.variant;
+  const VariantResult& r = focused_result ? *focused_result : *in.result;
   const ConvSpec& cs = v.conv;
 
   Scene scene;
@@ -170,7 +211,9 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   const double room = g.width - 2 * g.margin;
   const std::string label_part =
       FitText(v.label, g.heading_size, std::max(room - TextWidth(stage_part, g.heading_size, true), 0.0), true);
-  AddText(scene, g.margin, g.heading_y, FitText(label_part + stage_part, g.heading_size, room, true), g.heading_size,
+  // A label that gave way entirely takes its separator with it.
+  const std::string whole = label_part.empty() ? heading : label_part + stage_part;
+  AddText(scene, g.margin, g.heading_y, FitText(whole, g.heading_size, room, true), g.heading_size,
           palette::kInk, TextAnchor::Start, true);
   scene.items.push_back(GroupEnd{});
 
@@ -198,9 +241,21 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   }
 
   const Grid& w = v.filter.weights;
-  AddGridPanel(scene, g, g.filter,
+  const int filters = FilterCount(v);
+  // The stacks' cards first, so the front grids cover them.
+  if (filters > 1) {
+    scene.items.push_back(GroupBegin{"stack", "stack", StackDescription(story, beat, filters)});
+    for (const Panel* panel : {&g.filter, &g.conv, &g.activated, &g.pooled})
+      AddStackCards(scene, *panel, story, beat, filters, panel == &g.filter);
+    scene.items.push_back(GroupEnd{});
+  }
+  // Several filters: the label names the one in front (the geometry made
+  // room for the longest).
+  Panel filter_panel = g.filter;
+  if (filters > 1) filter_panel.label = StackedFilterLabel(v, beat.map);
+  AddGridPanel(scene, g, filter_panel,
                {.id = "filter",
-                .label = g.filter.label + ", " + v.filter.name,
+                .label = filters > 1 ? filter_panel.label : g.filter.label + ", " + v.filter.name,
                 .colors = {.scale = in.weight_scale},
                 .cell = [&](int row, int col) { return CellState{Kind::Value, w.at(row, col)}; }});
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "scene/scene.h"
 #include "storyboard/storyboard.h"
 
@@ -39,7 +39,8 @@ struct LayoutInput {
 // frame (1280 units), so never less than 1/128 of any frame's width.
 inline constexpr double kMinValueSize = 10;
 // The smallest value font size of a layout: kMinValueSize, 15 for slides
-// (1/128 of their 1920 units).
+// (1/128 of their 1920 units; 22, 1/50 of their height, when the numbers fit
+// a 16:9 frame at that size).
 double MinValueSize(FrameLayout layout);
 
 // Lessons up to these sizes show every cell's number in every frame (the
@@ -77,7 +78,11 @@ struct Panel {
   std::string label;     // "Image 6×6", "Filter 3×3", "Feature map 4×4", ...
   double label_x = 0;    // centre of the label (and of the grid)
   double label_y = 0;    // the label's baseline (panels wrap to rows of their own)
+  // With several filters: the other filters' (or maps') cards stacked behind
+  // the grid, each kStackOffset further right and down.
+  int stack = 0;
 };
+inline constexpr double kStackOffset = 6;
 
 // A symbol between two panels ("∗", "=", "→"), centred at x on baseline y.
 struct OperatorMark {

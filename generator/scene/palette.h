@@ -46,6 +46,9 @@ inline constexpr Color kPaddingHatch{176, 170, 156};
 inline constexpr Color kPaddingInk{96, 96, 96};
 inline constexpr Color kAmber{255, 176, 0};        // the sliding window
 inline constexpr Color kWindowEdge{26, 26, 26};    // dark rim that keeps amber visible on orange
+// A card of a stack of maps whose map is complete (the SVG's stack group
+// says which in words, so the tint is never the only sign).
+inline constexpr Color kStackDone{214, 214, 214};
 }  // namespace palette
 
 // The frames' colours on a dark page (scene/dark_scene.h): the same roles,

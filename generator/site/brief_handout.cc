@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "render/cairo_pdf_markdown.h"
+#include "document/markdown_blocks.h"
 #include "site/paper_figures.h"
 
 namespace cl {
@@ -13,10 +13,10 @@ namespace {
 
 constexpr double kColumnGap = 20;  // between two variants set side by side
 
-PdfHeading Heading(int level, const std::string& text) { return PdfHeading{level, PdfEscape(text), text}; }
+doc::Heading Heading(int level, const std::string& text) { return doc::Heading{level, doc::Text(text), text}; }
 
-PdfFigure PaperFigure(const PaperBox& box, double width, const std::string& title) {
-  PdfFigure f;
+doc::Figure PaperFigure(const PaperBox& box, double width, const std::string& title) {
+  doc::Figure f;
   f.scene = PaperScene(box, width, title);
   f.natural_scale = 1;  // drawn in points already
   f.border = false;
@@ -47,27 +47,27 @@ std::string KeyText(const Lesson& lesson) {
 
 }  // namespace
 
-PdfDocument BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   const Lesson& lesson = *built.lesson;
-  PdfDocument doc;
-  doc.title = lesson.title;
-  std::vector<PdfBlock>& blocks = doc.blocks;
+  doc::Document document;
+  document.meta.title = lesson.title;
+  std::vector<doc::Block>& blocks = document.blocks;
   blocks.push_back(Heading(1, lesson.title));
   if (!lesson.summary.empty()) {
-    PdfParagraph lead;
-    lead.markup = PdfEscape(lesson.summary);
-    lead.style = PdfParagraphStyle::Lead;
+    doc::Paragraph lead;
+    lead.text = doc::Text(lesson.summary);
+    lead.style = doc::ParagraphStyle::Lead;
     blocks.push_back(std::move(lead));
   }
   for (const Section& section : lesson.sections) {
     if (section.kind != SectionKind::Prose) continue;
     blocks.push_back(Heading(2, section.title));
-    AppendMarkdownBlocks(section.body, 2, &blocks);
+    doc::AppendMarkdownBlocks(section.body, 2, &blocks);
   }
 
   blocks.push_back(Heading(2, "Worked example"));
-  PdfParagraph key;
-  key.markup = PdfEscape(KeyText(lesson));
+  doc::Paragraph key;
+  key.text = doc::Text(KeyText(lesson));
   blocks.push_back(std::move(key));
 
   const double width = page.text_width(), half = (width - kColumnGap) / 2;
@@ -107,7 +107,7 @@ PdfDocument BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry
       ++i;
     }
   }
-  return doc;
+  return document;
 }
 
 }  // namespace cl

@@ -8,12 +8,12 @@
 // side. Pure: no files, no Cairo; the page geometry only gives the width.
 #pragma once
 
-#include "render/cairo_pdf_document.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/document.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 
 namespace cl {
 
-PdfDocument BriefHandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page);
+doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page);
 
 }  // namespace cl

@@ -11,7 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "scene/layout.h"
 #include "scene/scene.h"
 #include "storyboard/storyboard.h"

@@ -4,7 +4,7 @@
 // 15x15 filter stays far below its range).
 #pragma once
 
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

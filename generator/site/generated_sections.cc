@@ -1,12 +1,14 @@
 #include "site/generated_sections.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "base/number_format.h"
 #include "site/number_table.h"
 #include "storyboard/captions.h"
+#include "storyboard/headings.h"
 
 namespace cl {
 namespace {
@@ -55,16 +57,26 @@ TemplateData TableData(const std::string& caption, const Grid& grid) {
   return NumberTableData(MakeNumberTable(caption, grid));
 }
 
-// The grids a stage's group shows after its captions.
-TemplateList GroupTables(Stage stage, const BuiltVariant& bv) {
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
+// The grids a stage's group shows after its captions; with several
+// filters, those of the group's map (`map`).
+TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
+  const bool stacked = FilterCount(*bv.variant) > 1;
+  const std::optional<Variant> focused_variant =
+      stacked ? std::optional<Variant>(FocusOnFilter(*bv.variant, map)) : std::nullopt;
+  const std::optional<VariantResult> focused_result =
+      stacked ? std::optional<VariantResult>(FocusOnFilter(bv.result, map)) : std::nullopt;
+  const Variant& v = stacked ? *focused_variant : *bv.variant;
+  const VariantResult& r = stacked ? *focused_result : bv.result;
   TemplateList tables;
   switch (stage) {
     case Stage::Intro:
       tables.push_back(TableData(fmt::format("Input image ({})", Size(v.image.rows, v.image.cols)), v.image));
-      tables.push_back(TableData(fmt::format("Filter: {} ({})", v.filter.name, Size(v.filter.weights.rows, v.filter.weights.cols)),
-                                 v.filter.weights));
+      for (int k = 0; k < FilterCount(v); ++k) {
+        const Filter& f = FilterAt(v, k);
+        const std::string bias = f.bias != 0.0 ? fmt::format(", bias {}", FormatNumberText(f.bias)) : std::string();
+        tables.push_back(TableData(fmt::format("Filter: {} ({}{})", f.name, Size(f.weights.rows, f.weights.cols), bias),
+                                   f.weights));
+      }
       break;
     case Stage::Conv:
       tables.push_back(TableData(fmt::format("Feature map ({})", Size(r.conv.rows, r.conv.cols)), r.conv));
@@ -95,15 +107,17 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
   TemplateList groups;
   for (std::size_t i = 0; i < beats.size();) {
     Stage stage = beats[i].stage;
+    const int map = beats[i].map;
     TemplateData group;
-    group.set("group_title", beats[i].stage_title);
+    const bool stacked = FilterCount(v) > 1 && stage != Stage::Intro && stage != Stage::Summary;
+    group.set("group_title", stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title) : beats[i].stage_title);
     group.set("group_start", std::to_string(i + 1));  // keeps the numbering of the player's steps
     TemplateList captions;
-    for (; i < beats.size() && beats[i].stage == stage; ++i) {
+    for (; i < beats.size() && beats[i].stage == stage && beats[i].map == map; ++i) {
       captions.push_back(TemplateData("beat_caption", beats[i].caption));
     }
     group.set("group_beats", captions);
-    group.set("group_tables", GroupTables(stage, bv));
+    group.set("group_tables", GroupTables(stage, bv, map));
     groups.push_back(group);
   }
   d.set("sbs_groups", groups);
@@ -124,6 +138,21 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k)
                   out_h + kDot + out_w + kDot + k_h + kDot + k_w, N(k.multiplies)});
   rows.push_back({"Additions", fmt::format("map height \u00b7 map width \u00b7 (weights{}1)", kMinus),
                   fmt::format("{}{}{}{}({}{}1)", out_h, kDot, out_w, kDot, N(k.weights), kMinus), N(k.additions)});
+  const int filters = FilterCount(v);
+  if (filters > 1) {
+    // The rows above are one filter's; the layer repeats them for each.
+    const std::string f = N(filters);
+    rows.push_back({fmt::format("Multiplications for all {} filters", f), "filters \u00b7 multiplications",
+                    f + kDot + N(k.multiplies), N(filters * k.multiplies)});
+    rows.push_back({fmt::format("Additions for all {} filters", f), "filters \u00b7 additions",
+                    f + kDot + N(k.additions), N(filters * k.additions)});
+  }
+  bool bias = false;
+  for (int i = 0; i < filters; ++i) bias = bias || FilterAt(v, i).bias != 0.0;
+  if (bias) {
+    rows.push_back({"Additions of the bias", "filters \u00b7 map height \u00b7 map width",
+                    N(filters) + kDot + out_h + kDot + out_w, N(filters * k.positions)});
+  }
   if (k.activation_comparisons > 0) {
     rows.push_back({fmt::format("{} comparisons with 0", ActivationName(v.activation)), "map height \u00b7 map width",
                     out_h + kDot + out_w, N(k.activation_comparisons)});

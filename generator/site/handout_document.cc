@@ -7,8 +7,7 @@
 #include <string>
 
 #include "base/number_format.h"
-#include "render/cairo_pdf_markdown.h"
-#include "scene/palette.h"
+#include "document/markdown_blocks.h"
 #include "site/complexity.h"
 #include "site/generated_sections.h"
 #include "site/number_table.h"
@@ -23,54 +22,53 @@ namespace {
 // A long list of step captions is cut after this many, keeping the last.
 constexpr size_t kMaxListedSteps = 40;
 
-std::string E(std::string_view text) { return PdfEscape(text); }
-
-PdfHeading Heading(int level, const std::string& text, bool in_outline) {
-  return PdfHeading{level, E(text), in_outline ? text : std::string()};
+doc::Heading Heading(int level, const std::string& text, bool in_outline) {
+  return doc::Heading{level, doc::Text(text), in_outline ? text : std::string()};
 }
 
-PdfParagraph Body(const std::string& markup) {
-  PdfParagraph p;
-  p.markup = markup;
+doc::Paragraph Body(const std::string& text) {
+  doc::Paragraph p;
+  p.text = doc::Text(text);
   return p;
 }
 
-PdfParagraph Note(const std::string& markup) {
-  PdfParagraph p;
-  p.markup = markup;
-  p.style = PdfParagraphStyle::Note;
+doc::Paragraph Note(const std::string& text) {
+  doc::Paragraph p;
+  p.text = doc::Text(text);
+  p.style = doc::ParagraphStyle::Note;
   return p;
 }
 
 // A grid as a table with numbered rows and columns, negative values in the
 // scale's blue and positive ones in its orange (the frames' colours, darkest
 // stop, so they read as text); too large a grid becomes a note.
-void AddGridTable(const std::string& caption, const Grid& grid, std::vector<PdfBlock>* blocks) {
+void AddGridTable(const std::string& caption, const Grid& grid, std::vector<doc::Block>* blocks) {
   const NumberTable t = MakeNumberTable(caption, grid);
   if (!t.listed) {
-    blocks->push_back(Note(E(fmt::format("{}: {}\u00d7{} values, too many to list here; lesson.json has every one.",
-                                         caption, t.rows, t.cols))));
+    blocks->push_back(Note(fmt::format("{}: {}\u00d7{} values, too many to list here; lesson.json has every one.",
+                                       caption, t.rows, t.cols)));
     return;
   }
-  const std::string negative = HexColor(DivergingColor(-1, 1)), positive = HexColor(DivergingColor(1, 1));
-  PdfTable table;
-  table.caption = E(caption);
-  if (t.rounded) table.caption += " <span weight=\"normal\">(rounded to fit; lesson.json has the exact values)</span>";
+  doc::Table table;
+  table.caption = doc::Text(caption);
+  if (t.rounded) {
+    table.caption.push_back(doc::Plain(" "));
+    table.caption.push_back(doc::Regular("(rounded to fit; lesson.json has the exact values)"));
+  }
   table.first_column_header = true;
   table.monospace = true;
   table.column_bands = true;
-  table.header.push_back("");
-  for (int c = 0; c < t.cols; ++c) table.header.push_back(std::to_string(c));
-  table.align.assign(static_cast<size_t>(t.cols) + 1, PdfAlign::Right);
+  table.header.push_back({});
+  for (int c = 0; c < t.cols; ++c) table.header.push_back(doc::Text(std::to_string(c)));
+  table.align.assign(static_cast<size_t>(t.cols) + 1, doc::Align::Right);
   for (int r = 0; r < t.rows; ++r) {
-    std::vector<std::string> row{std::to_string(r)};
+    std::vector<doc::Runs> row{doc::Text(std::to_string(r))};
     for (int c = 0; c < t.cols; ++c) {
       const size_t i = static_cast<size_t>(r) * static_cast<size_t>(t.cols) + static_cast<size_t>(c);
       const std::string& tone = t.tones[i];
-      const std::string text = E(t.texts[i]);
-      row.push_back(tone == "neg"   ? "<span foreground=\"" + negative + "\">" + text + "</span>"
-                    : tone == "pos" ? "<span foreground=\"" + positive + "\">" + text + "</span>"
-                                    : text);
+      row.push_back({doc::Toned(t.texts[i], tone == "neg"   ? doc::Tone::Negative
+                                            : tone == "pos" ? doc::Tone::Positive
+                                                            : doc::Tone::Inherit)});
     }
     table.rows.push_back(std::move(row));
   }
@@ -78,14 +76,20 @@ void AddGridTable(const std::string& caption, const Grid& grid, std::vector<PdfB
 }
 
 // The grids the page's step by step shows after a stage's captions.
-void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<PdfBlock>* blocks) {
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
+// With several filters, those of the stage's map (`map`).
+void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<doc::Block>* blocks) {
+  const bool stacked = FilterCount(*bv.variant) > 1;
+  const Variant v = stacked ? FocusOnFilter(*bv.variant, map) : *bv.variant;
+  const VariantResult r = stacked ? FocusOnFilter(bv.result, map) : bv.result;
   switch (stage) {
     case Stage::Intro:
       AddGridTable(fmt::format("Input image ({})", SizeText(v.image.rows, v.image.cols)), v.image, blocks);
-      AddGridTable(fmt::format("Filter: {} ({})", v.filter.name, SizeText(v.filter.weights.rows, v.filter.weights.cols)),
-                   v.filter.weights, blocks);
+      for (int k = 0; k < FilterCount(v); ++k) {
+        const Filter& f = FilterAt(v, k);
+        const std::string bias = f.bias != 0.0 ? ", bias " + FormatNumberText(f.bias) : std::string();
+        AddGridTable(fmt::format("Filter: {} ({}{})", f.name, SizeText(f.weights.rows, f.weights.cols), bias),
+                     f.weights, blocks);
+      }
       break;
     case Stage::Conv: AddGridTable(fmt::format("Feature map ({})", SizeText(r.conv.rows, r.conv.cols)), r.conv, blocks); break;
     case Stage::Activation:
@@ -104,18 +108,18 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, std::vector<PdfBlock>* 
 
 class Composer {
  public:
-  Composer(const BuiltLesson& built, const PdfPageGeometry& page) : built_(built), page_(page) {}
+  Composer(const BuiltLesson& built, const doc::PageGeometry& page) : built_(built), page_(page) {}
 
-  PdfDocument Compose() {
+  doc::Document Compose() {
     const Lesson& lesson = *built_.lesson;
-    PdfDocument doc;
-    doc.title = lesson.title;
-    blocks_ = &doc.blocks;
+    doc::Document document;
+    document.meta.title = lesson.title;
+    blocks_ = &document.blocks;
     blocks_->push_back(Heading(1, lesson.title, true));
     if (!lesson.summary.empty()) {
-      PdfParagraph lead;
-      lead.markup = E(lesson.summary);
-      lead.style = PdfParagraphStyle::Lead;
+      doc::Paragraph lead;
+      lead.text = doc::Text(lesson.summary);
+      lead.style = doc::ParagraphStyle::Lead;
       blocks_->push_back(std::move(lead));
     }
     bool stepped = false;
@@ -123,7 +127,7 @@ class Composer {
       switch (section.kind) {
         case SectionKind::Prose:
           blocks_->push_back(Heading(2, section.title, true));
-          AppendMarkdownBlocks(section.body, 2, blocks_);
+          doc::AppendMarkdownBlocks(section.body, 2, blocks_);
           break;
         case SectionKind::StepByStep:
           StepByStep(!stepped);
@@ -133,11 +137,11 @@ class Composer {
       }
     }
     if (!stepped) KeySteps();
-    return doc;
+    return document;
   }
 
  private:
-  // A key beat drawn for paper (site/paper_figures.h), one PdfFigure per
+  // A key beat drawn for paper (site/paper_figures.h), one doc::Figure per
   // line so a page can break between them; the caption under the last says
   // which step it is (the step's own words are in the list below).
   void Figure(const BuiltVariant& bv, int beat) {
@@ -149,21 +153,21 @@ class Composer {
     const Beat& b = beats[static_cast<size_t>(beat)];
     const std::string& title = b.title;  // the frame's own heading, as its SVG <title>
     for (const PaperBox& line : lines) {
-      PdfFigure f;
+      doc::Figure f;
       f.scene = PaperScene(line, page_.text_width(), title);
       f.natural_scale = 1;  // drawn in points already
       f.border = false;
       f.max_height_fraction = 1;
       blocks_->push_back(std::move(f));
     }
-    std::get<PdfFigure>(blocks_->back()).caption =
-        E(fmt::format("Figure {}. {}. {}: {}.", ++figures_, bv.variant->label, b.step, b.heading));
+    std::get<doc::Figure>(blocks_->back()).caption =
+        doc::Text(fmt::format("Figure {}. {}. {}: {}.", ++figures_, bv.variant->label, b.step, b.heading));
   }
 
   void StepList(const std::vector<Beat>& beats, size_t first, size_t end) {
     auto item = [&](size_t i) {
-      PdfParagraph p;
-      p.markup = E(beats[i].caption);
+      doc::Paragraph p;
+      p.text = doc::Text(beats[i].caption);
       p.marker = std::to_string(i + 1) + ".";
       p.indent = 2;
       p.compact = true;
@@ -173,20 +177,20 @@ class Composer {
     const size_t shown = count > kMaxListedSteps ? kMaxListedSteps - 1 : count;
     for (size_t i = first; i < first + shown; ++i) item(i);
     if (shown < count) {
-      PdfParagraph more = Note(E(fmt::format("\u2026 {} more steps, listed on the lesson\u2019s page.", count - shown - 1)));
+      doc::Paragraph more = Note(fmt::format("\u2026 {} more steps, listed on the lesson\u2019s page.", count - shown - 1));
       more.indent = 2;
       blocks_->push_back(std::move(more));
       item(end - 1);
     }
-    std::get<PdfParagraph>(blocks_->back()).compact = false;
+    std::get<doc::Paragraph>(blocks_->back()).compact = false;
   }
 
   // The page's step by step, with the key beats drawn. `full`: the first
   // step-by-step section of the lesson (a repeat lists the steps only once).
   void StepByStep(bool full) {
     blocks_->push_back(Heading(2, "Step by step", true));
-    blocks_->push_back(Body(E("Every step of the walkthrough in words, with the numbers of each grid. Rows and "
-                                      "columns are numbered from 0, and a position is written (row, column).")));
+    blocks_->push_back(Body("Every step of the walkthrough in words, with the numbers of each grid. Rows and "
+                            "columns are numbered from 0, and a position is written (row, column)."));
     for (const BuiltVariant& bv : built_.variants) {
       const Variant& v = *bv.variant;
       const std::vector<Beat>& beats = bv.story.beats;
@@ -194,14 +198,17 @@ class Composer {
       blocks_->push_back(Heading(3, v.label, true));
       for (size_t i = 0; i < beats.size();) {
         const Stage stage = beats[i].stage;
+        const int map = beats[i].map;
         size_t end = i;
-        while (end < beats.size() && beats[end].stage == stage) ++end;
-        blocks_->push_back(Heading(4, beats[i].stage_title, false));
+        while (end < beats.size() && beats[end].stage == stage && beats[end].map == map) ++end;
+        const bool stacked = FilterCount(v) > 1 && stage != Stage::Intro && stage != Stage::Summary;
+        blocks_->push_back(
+            Heading(4, stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title) : beats[i].stage_title, false));
         for (int k : keys) {
           if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
         }
         StepList(beats, i, end);
-        AddStageTables(stage, bv, blocks_);
+        AddStageTables(stage, bv, map, blocks_);
         i = end;
       }
     }
@@ -218,10 +225,10 @@ class Composer {
   // The page's complexity table: variants whose rows agree share one.
   void ComplexitySection() {
     blocks_->push_back(Heading(2, "Complexity", true));
-    blocks_->push_back(Body(E(
+    blocks_->push_back(Body(
         "What one pass of this layer costs, counted from the lesson\u2019s own sizes. Each filter weight is used at "
         "every position of the feature map, so the filter needs far fewer weights than a fully connected layer "
-        "would.")));
+        "would."));
     struct Group {
       std::vector<std::string> labels;
       std::vector<ComplexityRow> rows;
@@ -250,21 +257,24 @@ class Composer {
         labels += i == 0 ? "" : i + 1 == g.labels.size() ? " and " : ", ";
         labels += g.labels[i];
       }
-      PdfTable table;
-      table.caption = E(fmt::format("Cost for {}: {} weights shared by {} positions", labels,
-                                    FormatNumberText(static_cast<double>(g.k.weights)),
-                                    FormatNumberText(static_cast<double>(g.k.positions))));
-      table.header = {"Quantity", "Formula", E("With this lesson\u2019s numbers"), "Result"};
-      table.align = {PdfAlign::Left, PdfAlign::Left, PdfAlign::Left, PdfAlign::Right};
+      doc::Table table;
+      table.caption = doc::Text(fmt::format("Cost for {}: {} weights shared by {} positions", labels,
+                                            FormatNumberText(static_cast<double>(g.k.weights)),
+                                            FormatNumberText(static_cast<double>(g.k.positions))));
+      table.header = {doc::Text("Quantity"), doc::Text("Formula"), doc::Text("With this lesson\u2019s numbers"),
+                      doc::Text("Result")};
+      table.align = {doc::Align::Left, doc::Align::Left, doc::Align::Left, doc::Align::Right};
       table.first_column_header = true;
-      for (const ComplexityRow& r : g.rows) table.rows.push_back({E(r.quantity), E(r.formula), E(r.numbers), E(r.result)});
+      for (const ComplexityRow& r : g.rows) {
+        table.rows.push_back({doc::Text(r.quantity), doc::Text(r.formula), doc::Text(r.numbers), doc::Text(r.result)});
+      }
       blocks_->push_back(std::move(table));
     }
   }
 
   const BuiltLesson& built_;
-  const PdfPageGeometry page_;
-  std::vector<PdfBlock>* blocks_ = nullptr;
+  const doc::PageGeometry page_;
+  std::vector<doc::Block>* blocks_ = nullptr;
   int figures_ = 0;
 };
 
@@ -295,7 +305,7 @@ std::vector<int> KeyBeats(const Storyboard& story) {
   return {keys.begin(), keys.end()};
 }
 
-PdfDocument HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page) {
+doc::Document HandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page) {
   return Composer(built, page).Compose();
 }
 

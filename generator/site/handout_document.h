@@ -9,8 +9,8 @@
 
 #include <vector>
 
-#include "render/cairo_pdf_document.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/document.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 
 namespace cl {
@@ -21,6 +21,6 @@ namespace cl {
 std::vector<int> KeyBeats(const Storyboard& story);
 
 // `page`: the paper the key beats' figures are drawn for (its text width).
-PdfDocument HandoutDocument(const BuiltLesson& built, const PdfPageGeometry& page = PdfPaper("a4"));
+doc::Document HandoutDocument(const BuiltLesson& built, const doc::PageGeometry& page = doc::Paper("a4"));
 
 }  // namespace cl

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include "render/cairo_pdf_markdown.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/markdown_blocks.h"
 #include "render/cairo_pdf_writer.h"
 #include "site/brief_handout.h"
 #include "site/course_index.h"
@@ -20,8 +19,14 @@ PdfOptions PdfOptionsFrom(const RenderOptions& options) {
   PdfOptions pdf;
   pdf.paper = options.paper;
   pdf.source_date_epoch = options.source_date_epoch;
-  pdf.author = options.course.author;  // empty without a course file: no Author entry, as before
   return pdf;
+}
+
+// A printed document's metadata: its title, and the course file's author
+// (empty without a course file: no Author entry) and language.
+void SetMetadata(const RenderOptions& options, doc::Document* document) {
+  document->meta.author = options.course.author;
+  document->meta.language = options.course.language;
 }
 
 // The course PDF's Subject: the intro's first line without Markdown heading
@@ -47,7 +52,7 @@ HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options) {
   return options.course.handout.value_or(HandoutKind::Brief);
 }
 
-PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page) {
+doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const doc::PageGeometry& page) {
   if (kind == HandoutKind::Full) return HandoutDocument(built, page);
   return BriefHandoutDocument(built, page);
 }
@@ -59,7 +64,8 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
   const HandoutKind kind = ChosenHandout(*built.lesson, options);
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = kind == HandoutKind::Brief;
-  const PdfDocument document = LessonHandoutDocument(built, kind, PdfPaper(options.paper, pdf_options.compact));
+  doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
+  SetMetadata(options, &document);
   if (!WritePdf(document, pdf_options, &pdf, &error) ||
       !sink.Put(kHandoutPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
@@ -72,11 +78,13 @@ bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, Fil
   if (!options.Wants("pdf")) return true;
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = true;
-  const PdfPageGeometry page = PdfPaper(options.paper, true);
+  const doc::PageGeometry page = doc::Paper(options.paper, true);
   for (const bool answers : {false, true}) {
     const std::string_view path = answers ? kAnswersPath : kWorksheetPath;
     std::string pdf, error;
-    if (!WritePdf(WorksheetDocument(built, page, answers), pdf_options, &pdf, &error) ||
+    doc::Document document = WorksheetDocument(built, page, answers);
+    SetMetadata(options, &document);
+    if (!WritePdf(document, pdf_options, &pdf, &error) ||
         !sink.Put(std::string(path), pdf, &error)) {
       return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + std::string(path) + ": " + error);
     }
@@ -98,24 +106,28 @@ bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions&
   pdf_options.compact = std::all_of(ordered.begin(), ordered.end(), [&](const Lesson* lesson) {
     return ChosenHandout(*lesson, options) == HandoutKind::Brief;
   });
-  const PdfPageGeometry page = PdfPaper(options.paper, pdf_options.compact);
-  std::vector<PdfDocument> documents;
+  const doc::PageGeometry page = doc::Paper(options.paper, pdf_options.compact);
+  doc::Course book;
   for (const Lesson* lesson : ordered) {
-    documents.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout), ChosenHandout(*lesson, options), page));
+    book.parts.push_back(LessonHandoutDocument(BuildLesson(*lesson, options.layout), ChosenHandout(*lesson, options), page));
+    SetMetadata(options, &book.parts.back());
   }
   std::string pdf, error;
   const Course& course = options.course;
-  pdf_options.subject = CourseSubject(course);
-  std::vector<PdfBlock> intro;  // the title page's: the intro and the credits
-  if (!course.intro.empty()) AppendMarkdownBlocks(course.intro, 1, &intro);
-  auto credit = [&intro](const std::string& text) {
-    PdfParagraph paragraph;
-    paragraph.markup = PdfEscape(text);
-    intro.push_back(std::move(paragraph));
+  book.meta.title = course.title;
+  book.meta.author = course.author;
+  book.meta.subject = CourseSubject(course);
+  book.meta.language = course.language;
+  // The title page's: the intro and the credits.
+  if (!course.intro.empty()) doc::AppendMarkdownBlocks(course.intro, 1, &book.title_page);
+  auto credit = [&book](const std::string& text) {
+    doc::Paragraph paragraph;
+    paragraph.text = doc::Text(text);
+    book.title_page.push_back(std::move(paragraph));
   };
   if (!course.author.empty()) credit("By " + course.author + ".");
   if (!course.licence.empty()) credit("Licence: " + course.licence + ".");
-  if (!WriteCoursePdf(course.title, intro, documents, pdf_options, &pdf, &error) ||
+  if (!WriteCoursePdf(book, pdf_options, &pdf, &error) ||
       !sink.Put(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
   }

@@ -9,9 +9,9 @@
 
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
-#include "lesson/model.h"
-#include "render/cairo_pdf_document.h"
-#include "render/cairo_pdf_pages.h"
+#include "model/model.h"
+#include "document/document.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 #include "site/lesson_outputs.h"
 
@@ -24,7 +24,7 @@ inline constexpr const char* kCoursePdfPath = "course.pdf";
 HandoutKind ChosenHandout(const Lesson& lesson, const RenderOptions& options);
 
 // The document of that handout; a brief one draws its figures for `page`.
-PdfDocument LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const PdfPageGeometry& page);
+doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, const doc::PageGeometry& page);
 
 // Writes handout.pdf when options.Wants("pdf").
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,

@@ -1,7 +1,9 @@
 #include "site/lesson_json.h"
 
+#include "site/figure_files.h"
 #include "site/json_writer.h"
 #include "site/output_paths.h"
+#include "site/slide_deck.h"
 #include "site/results_json.h"
 #include "site/write_failure.h"
 
@@ -22,14 +24,17 @@ nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions&
     nlohmann::ordered_json beats = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < v.story.beats.size(); ++i) {
       const Beat& b = v.story.beats[i];
-      beats.push_back({{"stage", StageName(b.stage)},
-                       {"caption", b.caption},
+      nlohmann::ordered_json beat = {{"stage", StageName(b.stage)},
+                                     {"caption", b.caption},
                        {"svg", PathOrNull(options.Wants("svg"), v.frame_svg[i])},
                        {"png", PathOrNull(options.Wants("png"), v.frame_png[i])},
                        {"tall_svg", PathOrNull(options.Wants("svg") && !v.frame_svg_tall.empty(),
                                                v.frame_svg_tall.empty() ? "" : v.frame_svg_tall[i])},
-                       {"tall_png", PathOrNull(options.Wants("png") && !v.frame_png_tall.empty(),
-                                               v.frame_png_tall.empty() ? "" : v.frame_png_tall[i])}});
+                                     {"tall_png", PathOrNull(options.Wants("png") && !v.frame_png_tall.empty(),
+                                                             v.frame_png_tall.empty() ? "" : v.frame_png_tall[i])}};
+      // The list shape: which filter's map (0-based) the beat's frame shows in front.
+      if (HasFilterList(*v.variant)) beat["map"] = b.map;
+      beats.push_back(std::move(beat));
     }
     variant["beats"] = std::move(beats);
     variant["animation"] = {{"gif", PathOrNull(options.Wants("gif"), v.animation_gif)},
@@ -41,6 +46,8 @@ nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions&
   out["handout"] = PathOrNull(options.Wants("pdf"), kHandoutPath);
   out["worksheet"] = PathOrNull(options.Wants("pdf"), kWorksheetPath);
   out["answers"] = PathOrNull(options.Wants("pdf"), kAnswersPath);
+  out["slides"] = PathOrNull(options.Wants("slides"), kSlidesPath);
+  out["figures"] = PathOrNull(WantsPdfFrames(*built.lesson, options), kFiguresTexPath);
   return out;
 }
 

@@ -5,10 +5,12 @@
 #include "site/animation_outputs.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
+#include "site/figure_files.h"
 #include "site/frame_files.h"
 #include "site/handout_outputs.h"
 #include "site/lesson_json.h"
 #include "site/page.h"
+#include "site/slide_deck.h"
 
 namespace cl {
 
@@ -29,6 +31,8 @@ bool RenderLessonOutputs(const Lesson& lesson, const RenderOptions& options, Fil
          WriteAnimations(built, options, sink, diagnostics) &&  // <slug>.gif|svg
          WriteHandout(built, options, sink, diagnostics) &&     // handout.pdf
          WriteWorksheets(built, options, sink, diagnostics) &&  // worksheet.pdf, answers.pdf
+         WriteSlideDeck(built, options, sink, diagnostics) &&   // slides.pdf
+         WriteFigureFiles(built, options, sink, diagnostics) && // frames/<slug>/NNN-<stage>.pdf, figures.tex
          WriteLessonPage(built, options, sink, diagnostics);    // index.html
 }
 

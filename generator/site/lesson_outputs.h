@@ -12,13 +12,13 @@
 #include "base/diagnostic.h"
 #include "base/file_sink.h"
 #include "lesson/course.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 
 struct RenderOptions {
   double scale = 2.0;               // PNG pixels per scene unit
-  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json
+  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json,slides (pdf-frames: on request)
   std::string paper = "a4";         // a4 | letter
   std::string handout;              // brief | full for every lesson; empty: each lesson's `handout` key, else brief
   std::optional<FrameLayout> layout;  // --layout: overrides the lessons' `layout` (default wide)

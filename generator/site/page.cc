@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "site/figure_files.h"
 #include "site/generated_sections.h"
 #include "site/markdown.h"
 #include "site/output_paths.h"
@@ -15,6 +16,7 @@
 #include "site/receptive_field.h"
 #include "site/reproduce.h"
 #include "site/variant_switch.h"
+#include "site/slide_deck.h"
 #include "site/write_failure.h"
 
 namespace cl {
@@ -146,6 +148,8 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     add(std::string(kWorksheetPath), "Worksheet", "PDF, to fill in by hand");
     add(std::string(kAnswersPath), "Answer key", "PDF, the worksheet worked out");
   }
+  if (options.Wants("slides")) add(std::string(kSlidesPath), "Slides", "PDF, 16:9, a slide per step");
+  if (WantsPdfFrames(*built.lesson, options)) add(std::string(kFiguresTexPath), "Figures for LaTeX", "TeX, a PDF figure per step");
   for (const BuiltVariant& bv : built.variants) {
     if (WritesFrames(options) && !bv.story.beats.empty()) {
       add(FrameListingPath(bv.slug), fmt::format(fmt::runtime(kEveryFrameText), bv.variant->label),

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <variant>
 
@@ -281,7 +282,8 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, boo
   Frame(&box, 0, top, grid_w, grid_h, palette::kGridBorder, 0.75);
   box.w = std::max(box.w, grid_w);
   y = top + grid_h + 2;
-  Paragraph(&box, fmt::format("Sum of the {} products: {}, the feature map\u2019s cell ({}, {}).", n,
+  const std::string bias = t.bias != 0.0 ? " plus the bias " + FormatNumberText(t.bias) : std::string();
+  Paragraph(&box, fmt::format("Sum of the {} products{}: {}, the feature map\u2019s cell ({}, {}).", n, bias,
                               FormatNumberText(t.sum), t.out_row, t.out_col),
             kPaperValueSize, false, palette::kInk, std::min(max_width, std::max(grid_w, 200.0)), &y);
   box.h = y;
@@ -528,9 +530,15 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
 std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
                                      bool* cramped) {
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
   const Beat& beat = bv.story.beats.at(static_cast<size_t>(beat_index));
+  // With several filters, the beat's filter and maps are the ones drawn.
+  const bool stacked = FilterCount(*bv.variant) > 1;
+  const std::optional<Variant> focused_variant =
+      stacked ? std::optional<Variant>(FocusOnFilter(*bv.variant, beat.map)) : std::nullopt;
+  const std::optional<VariantResult> focused_result =
+      stacked ? std::optional<VariantResult>(FocusOnFilter(bv.result, beat.map)) : std::nullopt;
+  const Variant& v = stacked ? *focused_variant : *bv.variant;
+  const VariantResult& r = stacked ? *focused_result : bv.result;
   auto box = [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); };
   const bool activates = v.activation.type != ActivationType::None;
   switch (beat.stage) {

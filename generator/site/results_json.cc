@@ -61,7 +61,42 @@ Json GridJson(const Grid& grid) {
   return rows;
 }
 
+namespace {
+
+// The list shape (docs/computation.md): channels first on the input and
+// the weights, one map per filter on every output.
+Json StackJson(const Grid& grid) { return Json::array({GridJson(grid)}); }
+
+Json ListShapeJson(const Variant& variant, const VariantResult& result) {
+  Json j = Json::object();
+  j["label"] = variant.label;
+  j["input"] = StackJson(variant.image);
+  Json filters = Json::array();
+  for (int k = 0; k < FilterCount(variant); ++k) {
+    const Filter& f = FilterAt(variant, k);
+    filters.push_back(
+        Json::object({{"name", f.name}, {"weights", StackJson(f.weights)}, {"bias", NumberJson(f.bias)}}));
+  }
+  j["filters"] = std::move(filters);
+  Json conv = Json::array(), activated = Json::array(), pooled = Json::array();
+  for (const FilterMaps& m : result.maps) {
+    conv.push_back(GridJson(m.conv));
+    activated.push_back(GridJson(m.activated));
+    if (m.pooled) pooled.push_back(GridJson(*m.pooled));
+  }
+  j["conv"] = ConvJson(variant.conv, Grid());
+  j["conv"]["output"] = std::move(conv);
+  j["activation"] = ActivationJson(variant.activation, Grid());
+  j["activation"]["output"] = std::move(activated);
+  j["pool"] = PoolJson(variant.pool, result.pooled);
+  if (!j["pool"].is_null()) j["pool"]["output"] = std::move(pooled);
+  return j;
+}
+
+}  // namespace
+
 Json VariantJson(const Variant& variant, const VariantResult& result) {
+  if (HasFilterList(variant)) return ListShapeJson(variant, result);
   Json j = Json::object();
   j["label"] = variant.label;
   j["input"] = GridJson(variant.image);

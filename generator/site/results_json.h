@@ -11,7 +11,7 @@
 
 #include "base/grid.h"
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -172,17 +172,17 @@ Exercise PoolExercise(const Variant& v, const VariantResult& r) {
   return e;
 }
 
-PdfParagraph Para(const std::string& markup, int indent = 0) {
-  PdfParagraph p;
-  p.markup = markup;
+doc::Paragraph Para(doc::Runs text, int indent = 0) {
+  doc::Paragraph p;
+  p.text = std::move(text);
   p.indent = indent;
   return p;
 }
 
 void Figures(const std::vector<PaperBox>& lines, double width, const std::string& title,
-             std::vector<PdfBlock>* blocks) {
+             std::vector<doc::Block>* blocks) {
   for (const PaperBox& line : lines) {
-    PdfFigure f;
+    doc::Figure f;
     f.scene = PaperScene(line, width, title);
     f.natural_scale = 1;
     f.border = false;
@@ -193,9 +193,9 @@ void Figures(const std::vector<PaperBox>& lines, double width, const std::string
 
 // A question with `count` ruled lines a hand's height apart under it, as one
 // figure so the page never parts them.
-PdfFigure QuestionWithLines(int number, const std::string& question, int count, double width) {
+doc::Figure QuestionWithLines(int number, const std::string& question, int count, double width) {
   constexpr double kLineStep = 18, kSize = 9, kLead = kSize * 1.3, kIndent = 16;
-  PdfFigure f;
+  doc::Figure f;
   f.scene.width = width;
   f.scene.title = "Question " + std::to_string(number);
   const Color ink{0x1a, 0x1a, 0x1a};
@@ -226,34 +226,36 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
   return out;
 }
 
-PdfDocument WorksheetDocument(const BuiltLesson& built, const PdfPageGeometry& page, bool answers) {
+doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometry& page, bool answers) {
   const Lesson& lesson = *built.lesson;
-  PdfDocument doc;
-  doc.title = (answers ? "Answers: " : "Worksheet: ") + lesson.title;
-  std::vector<PdfBlock>& blocks = doc.blocks;
-  blocks.push_back(PdfHeading{1, PdfEscape(doc.title), doc.title});
+  doc::Document document;
+  const std::string& title = document.meta.title = (answers ? "Answers: " : "Worksheet: ") + lesson.title;
+  std::vector<doc::Block>& blocks = document.blocks;
+  blocks.push_back(doc::Heading{1, doc::Text(title), title});
   if (answers) {
-    blocks.push_back(Para(PdfEscape("The worksheet worked out: every map filled in and every question answered.")));
+    blocks.push_back(Para(doc::Text("The worksheet worked out: every map filled in and every question answered.")));
   } else {
-    blocks.push_back(Para(PdfEscape("Name: ______________________________    Date: ______________")));
-    blocks.push_back(Para(PdfEscape(
+    blocks.push_back(Para(doc::Text("Name: ______________________________    Date: ______________")));
+    blocks.push_back(Para(doc::Text(
         "Work each part out by hand. Rows and columns are numbered from 0 and a position is written (row, column); "
         "grey cells are padding zeros. Blue cells are negative, orange ones positive.")));
   }
   const double width = page.text_width();
   for (const BuiltVariant& bv : built.variants) {
     const Variant& v = *bv.variant;
-    if (&bv != &built.variants.front()) blocks.push_back(PdfPageBreak{});  // a variant's exercises on a sheet of their own
-    blocks.push_back(PdfHeading{2, PdfEscape(v.label), v.label});
-    blocks.push_back(Para(PdfEscape(SettingsText(v))));
+    if (&bv != &built.variants.front()) blocks.push_back(doc::PageBreak{});  // a variant's exercises on a sheet of their own
+    blocks.push_back(doc::Heading{2, doc::Text(v.label), v.label});
+    blocks.push_back(Para(doc::Text(SettingsText(v))));
     bool cramped = false;
     Figures(GivenPaperLines(built, bv, width, &cramped), width, v.label, &blocks);
     const std::vector<Exercise> exercises = VariantQuestions(bv);
     // The sizes come first: the grids below show them.
     auto exercise = [&](size_t i, int number) {
       if (answers) {
-        blocks.push_back(Para("<b>" + std::to_string(number) + ".</b> " + PdfEscape(exercises[i].question)));
-        blocks.push_back(Para("<b>Answer:</b> " + PdfEscape(exercises[i].answer), 1));
+        doc::Paragraph question = Para({doc::Bold(std::to_string(number) + "."), doc::Plain(" " + exercises[i].question)});
+        question.keep_with_next = true;  // never a question at a page's foot and its answer overleaf
+        blocks.push_back(std::move(question));
+        blocks.push_back(Para({doc::Bold("Answer:"), doc::Plain(" " + exercises[i].answer)}, 1));
       } else {
         // Room to write: one ruled line per 100 characters of expected answer, at least two.
         const int lines = static_cast<int>(std::clamp<size_t>(exercises[i].answer.size() / 100 + 1, 2, 4));
@@ -261,12 +263,14 @@ PdfDocument WorksheetDocument(const BuiltLesson& built, const PdfPageGeometry& p
       }
     };
     exercise(0, 1);
-    blocks.push_back(Para("<b>2.</b> " + PdfEscape(answers ? "The maps, filled in."
-                                                           : "Fill in the maps, one cell at a time.")));
+    doc::Paragraph maps = Para({doc::Bold("2."), doc::Plain(answers ? " The maps, filled in."
+                                                                    : " Fill in the maps, one cell at a time.")});
+    maps.keep_with_next = true;  // on the page of the grids it asks for
+    blocks.push_back(std::move(maps));
     Figures(ExerciseMapLines(built, bv, width, !answers, &cramped), width, v.label, &blocks);
     for (size_t i = 1; i < exercises.size(); ++i) exercise(i, static_cast<int>(i) + 2);
   }
-  return doc;
+  return document;
 }
 
 }  // namespace cl

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "render/cairo_pdf_document.h"
-#include "render/cairo_pdf_pages.h"
+#include "document/document.h"
+#include "document/page_geometry.h"
 #include "site/built_lesson.h"
 
 namespace cl {
@@ -27,6 +27,6 @@ struct Exercise {
 std::vector<Exercise> VariantQuestions(const BuiltVariant& bv);
 
 // The worksheet (answers == false) or its answer key (answers == true).
-PdfDocument WorksheetDocument(const BuiltLesson& built, const PdfPageGeometry& page, bool answers);
+doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometry& page, bool answers);
 
 }  // namespace cl

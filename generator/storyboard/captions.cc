@@ -161,10 +161,11 @@ BeatText IntroText(const Variant& v, const VariantResult& r) {
                           SizeText(v.image.rows, v.image.cols), SizeText(w.rows, w.cols), v.filter.name,
                           plain ? std::string() : " (" + ConvSettingsWords(c) + ")", SizeText(r.conv.rows, r.conv.cols));
   t.description = fmt::format(
-      "A {} image with {} and the {} {} filter (weights {}). The filter slides over the image with {}, so the "
+      "A {} image with {} and the {} {} filter (weights {}{}). The filter slides over the image with {}, so the "
       "feature map is {}.",
       SizeText(v.image.rows, v.image.cols), ValuesPhrase(v.image.values), SizeText(w.rows, w.cols), v.filter.name,
-      WeightsText(w), ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols));
+      WeightsText(w), v.filter.bias != 0.0 ? ", bias " + FormatNumberText(v.filter.bias) : std::string(),
+      ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols));
   if (v.activation.type != ActivationType::None)
     t.description += fmt::format(" {} follows", ActivationName(v.activation));
   if (r.pooled)
@@ -192,6 +193,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
   if (listed < taps) terms.emplace_back(kEllipsis);
 
   BeatText t;
+  if (tr.bias != 0.0) terms.push_back("bias " + Factor(tr.bias));
   t.caption = fmt::format("Position {}: {}{}", Position(tr.out_row, tr.out_col), Join(terms, " + "), Result(tr.sum));
 
   const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
@@ -204,11 +206,12 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr) {
                         Range(cols.first, cols.last), rows.padded || cols.padded ? " and reaches into the zero padding" : "");
   const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
   t.description = fmt::format(
-      "The {} filter {}{}. Each pixel it reads is multiplied by the weight over it, and the {} add up to {}, "
+      "The {} filter {}{}. Each pixel it reads is multiplied by the weight over it, and the {}{} add up to {}, "
       "the feature map's value at {}.",
       SizeText(w.rows, w.cols), where, dilated ? ", reading only the pixels its dilated weights land on" : "",
-      CountText(static_cast<long long>(taps), "product", "products"), FormatNumberText(tr.sum),
-      Position(tr.out_row, tr.out_col));
+      CountText(static_cast<long long>(taps), "product", "products"),
+      tr.bias != 0.0 ? " and the filter's bias of " + FormatNumberText(tr.bias) : std::string(),
+      FormatNumberText(tr.sum), Position(tr.out_row, tr.out_col));
   return t;
 }
 
@@ -319,6 +322,78 @@ BeatText SummaryText(const Variant& v, const VariantResult& r) {
                                  values);
   }
   t.description += ".";
+  return t;
+}
+
+std::string StackedFilterLabel(const Variant& v, int map) {
+  const Filter& f = FilterAt(v, map);
+  return fmt::format("Filter {} of {}: {}{}", map + 1, FilterCount(v), f.name,
+                     f.bias != 0.0 ? ", bias " + Short(f.bias) : std::string());
+}
+
+std::string ProductsLabel(double bias) {
+  const std::string label = "Products pixel\u00B7weight";
+  return bias != 0.0 ? label + ", then + bias " + Factor(bias) : label;
+}
+
+std::string StackBudgetWarning(int walked, const std::string& warning) {
+  if (walked == 1) return warning;
+  return fmt::format("the {} maps share max between them; for each map, {}", walked, warning);
+}
+
+BeatText StackIntroText(const Variant& v, const VariantResult& r) {
+  const int maps = FilterCount(v);
+  const Grid& w = v.filter.weights;
+  std::vector<std::string> names;
+  for (int k = 0; k < maps; ++k) names.push_back(FilterAt(v, k).name);
+  const ConvSpec& c = v.conv;
+  const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
+                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+  BeatText t;
+  t.caption = fmt::format("A {} image and {} {}{}: {} {} maps, one per filter",
+                          SizeText(v.image.rows, v.image.cols), CountText(maps, "filter", "filters"),
+                          SizeText(w.rows, w.cols), plain ? std::string() : " (" + ConvSettingsWords(c) + ")",
+                          maps, SizeText(r.conv.rows, r.conv.cols));
+  std::vector<std::string> filters;
+  for (int k = 0; k < maps; ++k) {
+    const Filter& f = FilterAt(v, k);
+    filters.push_back(fmt::format("map {} from the {} filter (weights {}) plus a bias of {}", k + 1, f.name,
+                                  WeightsText(f.weights), FormatNumberText(f.bias)));
+  }
+  t.description = fmt::format(
+      "A {} image with {}, and {} of {}. Each filter slides over the image with {} and makes its own {} map: {}. "
+      "The maps stack one behind the other.",
+      SizeText(v.image.rows, v.image.cols), ValuesPhrase(v.image.values), CountText(maps, "filter", "filters"),
+      SizeText(w.rows, w.cols), ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols), Join(filters, "; "));
+  if (v.activation.type != ActivationType::None)
+    t.description += fmt::format(" {} follows on each map", ActivationName(v.activation));
+  if (r.pooled)
+    t.description += fmt::format("{} pooling takes each to a {} map: {}",
+                                 v.activation.type != ActivationType::None ? ", then" : " Then",
+                                 SizeText(r.pooled->rows, r.pooled->cols), PoolSettingsWords(v.pool));
+  if (v.activation.type != ActivationType::None || r.pooled) t.description += ".";
+  return t;
+}
+
+BeatText StackSummaryText(const Variant& v, const VariantResult& r) {
+  const int maps = FilterCount(v);
+  std::vector<std::string> steps = {SizeText(v.image.rows, v.image.cols) + " image",
+                                    fmt::format("{} feature maps {}", maps, SizeText(r.conv.rows, r.conv.cols))};
+  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation));
+  if (r.pooled)
+    steps.push_back(fmt::format("{} {}-pooled maps {}", maps, PoolName(v.pool), SizeText(r.pooled->rows, r.pooled->cols)));
+  BeatText t;
+  t.caption = Join(steps, fmt::format(" {} ", kArrow));
+  std::vector<std::string> parts;
+  for (int k = 0; k < maps && k < static_cast<int>(r.maps.size()); ++k) {
+    const FilterMaps& m = r.maps[static_cast<std::size_t>(k)];
+    const Grid& out = m.pooled ? *m.pooled : m.activated;
+    parts.push_back(fmt::format("map {} ({}) has {} and ends with {}", k + 1, FilterAt(v, k).name,
+                                ValuesPhrase(m.conv.values), ValuesPhrase(out.values)));
+  }
+  t.description = fmt::format("The {} filters turned the {} image into {} feature maps of {}: {}.",
+                              maps, SizeText(v.image.rows, v.image.cols), maps, SizeText(r.conv.rows, r.conv.cols),
+                              Join(parts, "; "));
   return t;
 }
 

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 
@@ -48,5 +48,18 @@ BeatText ActivationText(const Variant& v, const VariantResult& r);
 BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t);
 BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row);
 BeatText SummaryText(const Variant& v, const VariantResult& r);
+
+// Several filters (or a bias): the intro and summary name every filter and
+// map; the maps' own beats use the texts above on the focused variant.
+BeatText StackIntroText(const Variant& v, const VariantResult& r);
+BeatText StackSummaryText(const Variant& v, const VariantResult& r);
+// "Filter 2 of 3: Horizontal edge, bias 0.5" (1-based): the filter panel's
+// label when several filters stack.
+std::string StackedFilterLabel(const Variant& v, int map);
+// The beat budget's warning when `walked` maps share `max`.
+std::string StackBudgetWarning(int walked, const std::string& warning);
+// The label of the products panel: "Products pixel·weight", and with a
+// bias "Products pixel·weight, then + bias 0.5".
+std::string ProductsLabel(double bias);
 
 }  // namespace cl

@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "lesson/model.h"
+#include "model/model.h"
 #include "storyboard/storyboard.h"
 
 namespace cl {
@@ -37,6 +37,10 @@ std::string StepText(int number, int total);
 // "Pooling · …", else "position …"; "The image and the filter", else
 // "Introduction", else "Start"; "Summary", else "Result".
 std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_cell);
+
+// With several filters, a stage heading for map `map` (0-based) of `maps`:
+// "Map 2 of 3 · Convolution · position 8 of 16".
+std::string MapHeading(int map, int maps, std::string_view stage_heading);
 
 // "Vertical edge · Convolution · position 8 of 16": the frame's full heading
 // (also its SVG <title>).

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -25,19 +25,26 @@ std::vector<CellRange> RangesFor(BeatBudget::Unit unit, int rows, int cols, int 
   return {};
 }
 
-// Each beat's step, stage title and headings (storyboard/headings.h).
+// Each beat's step, stage title and headings (storyboard/headings.h). A run
+// of beats of one stage on one map is counted on its own; with several
+// filters the heading says which map ("Map 2 of 3 · Convolution · …").
 void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
   std::vector<Beat>& beats = story->beats;
   const int total = static_cast<int>(beats.size());
+  const bool stacked = FilterCount(v) > 1;
   for (int i = 0; i < total;) {
-    const Stage stage = beats[static_cast<std::size_t>(i)].stage;
+    const Beat& first = beats[static_cast<std::size_t>(i)];
     int end = i;
-    while (end < total && beats[static_cast<std::size_t>(end)].stage == stage) ++end;
+    while (end < total && beats[static_cast<std::size_t>(end)].stage == first.stage &&
+           beats[static_cast<std::size_t>(end)].map == first.map)
+      ++end;
     for (int k = i; k < end; ++k) {
       Beat& b = beats[static_cast<std::size_t>(k)];
       b.step = StepText(k + 1, total);
-      b.stage_title = StageTitle(stage, v);
-      b.heading = StageHeading(stage, v, k - i + 1, end - i, per_cell);
+      b.stage_title = StageTitle(b.stage, v);
+      b.heading = StageHeading(b.stage, v, k - i + 1, end - i, per_cell);
+      if (stacked && b.stage != Stage::Intro && b.stage != Stage::Summary)
+        b.heading = MapHeading(b.map, FilterCount(v), b.heading);
       b.title = FrameTitle(v.label, b.heading);
     }
     i = end;
@@ -45,6 +52,61 @@ void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
 }
 
 int PerCode(BeatsPer per) { return per == BeatsPer::Cell ? 1 : per == BeatsPer::Row ? 2 : 0; }
+
+// The conv, activation and pool beats of one map (`v` and `r` focused on
+// it), under `budget`; returns whether they are one cell each.
+bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& budget, int map, Storyboard* story) {
+  const bool activation = v.activation.type != ActivationType::None;
+  const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
+  const std::vector<CellRange> conv = RangesFor(budget.unit, r.conv.rows, r.conv.cols, budget.conv_beats);
+  const std::vector<CellRange> pool =
+      pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
+  story->beats.reserve(story->beats.size() + conv.size() + pool.size() + 2);
+
+  const bool per_cell = budget.unit == BeatBudget::Unit::Cell;
+  for (const CellRange& range : conv) {
+    const int row = range.first / r.conv.cols, col = range.first % r.conv.cols;
+    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col))
+                                            : ConvRowsText(v, r, row, range.last / r.conv.cols));
+    b.map = map;
+    b.first_cell = range.first;
+    b.last_cell = range.last;
+    b.conv_filled = range.last + 1;
+    story->beats.push_back(std::move(b));
+  }
+  const int conv_cells = r.conv.rows * r.conv.cols;
+
+  if (activation) {
+    Beat b = MakeBeat(Stage::Activation, ActivationText(v, r));
+    b.map = map;
+    b.conv_filled = conv_cells;
+    b.activated = true;
+    story->beats.push_back(std::move(b));
+  }
+
+  for (const CellRange& range : pool) {
+    const int row = range.first / pooled->cols, col = range.first % pooled->cols;
+    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col))
+                                            : PoolRowsText(v, r, row, range.last / pooled->cols));
+    b.map = map;
+    b.first_cell = range.first;
+    b.last_cell = range.last;
+    b.conv_filled = conv_cells;
+    b.activated = true;
+    b.pool_filled = range.last + 1;
+    story->beats.push_back(std::move(b));
+  }
+  return per_cell;
+}
+
+Beat SummaryBeat(const VariantResult& r, BeatText text, int map) {
+  Beat summary = MakeBeat(Stage::Summary, std::move(text));
+  summary.map = map;
+  summary.conv_filled = r.conv.rows * r.conv.cols;
+  summary.activated = true;
+  summary.pool_filled = r.pooled ? r.pooled->rows * r.pooled->cols : 0;
+  return summary;
+}
 
 }  // namespace
 
@@ -63,60 +125,46 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   Storyboard story;
   story.label = v.label;
   const bool activation = v.activation.type != ActivationType::None;
-  const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
   const int fixed = 2 + (activation ? 1 : 0);
-  const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), spec.max, fixed, r.conv.rows, r.conv.cols,
-                                           pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
-  if (!budget.warning.empty())
-    story.warnings.push_back({Severity::Warning, spec.where, "variant '" + v.label + "': " + budget.warning});
-
-  const std::vector<CellRange> conv = RangesFor(budget.unit, r.conv.rows, r.conv.cols, budget.conv_beats);
-  const std::vector<CellRange> pool =
-      pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
-  story.beats.reserve(fixed + conv.size() + pool.size());
-
-  story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r)));
-
-  const bool per_cell = budget.unit == BeatBudget::Unit::Cell;
-  for (const CellRange& range : conv) {
-    const int row = range.first / r.conv.cols, col = range.first % r.conv.cols;
-    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col))
-                                            : ConvRowsText(v, r, row, range.last / r.conv.cols));
-    b.first_cell = range.first;
-    b.last_cell = range.last;
-    b.conv_filled = range.last + 1;
-    story.beats.push_back(std::move(b));
+  const int maps = FilterCount(v);
+  bool per_cell = false;
+  if (maps == 1) {
+    const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
+    const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), spec.max, fixed, r.conv.rows, r.conv.cols,
+                                             pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
+    if (!budget.warning.empty())
+      story.warnings.push_back({Severity::Warning, spec.where, "variant '" + v.label + "': " + budget.warning});
+    story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r)));
+    per_cell = AppendMapBeats(v, r, budget, 0, &story);
+    story.beats.push_back(SummaryBeat(r, SummaryText(v, r), 0));
+  } else {
+    // Several maps: one map the lesson chose, or each in turn sharing what
+    // `max` leaves after the intro and the summary.
+    story.walked_map = spec.map > 0 ? spec.map - 1 : -1;
+    const int walked = story.walked_map >= 0 ? 1 : maps;
+    const int per_map_max = (spec.max - 2) / walked + 2;
+    story.beats.push_back(MakeBeat(Stage::Intro, StackIntroText(v, r)));
+    for (int k = 0; k < maps; ++k) {
+      if (story.walked_map >= 0 && k != story.walked_map) continue;
+      const Variant vk = FocusOnFilter(v, k);
+      const VariantResult rk = FocusOnFilter(r, k);
+      const Grid* pooled = rk.pooled ? &*rk.pooled : nullptr;
+      const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), per_map_max, fixed, rk.conv.rows, rk.conv.cols,
+                                               pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
+      // Every map has the same size, so one warning says it for all.
+      if (!budget.warning.empty() && story.warnings.empty())
+        story.warnings.push_back({Severity::Warning, spec.where,
+                                  "variant '" + v.label + "': " + StackBudgetWarning(walked, budget.warning)});
+      per_cell = AppendMapBeats(vk, rk, budget, k, &story);
+    }
+    const int last = story.walked_map >= 0 ? story.walked_map : maps - 1;
+    story.beats.push_back(SummaryBeat(FocusOnFilter(r, last), StackSummaryText(v, r), last));
+    story.beats.front().map = story.walked_map >= 0 ? story.walked_map : 0;
   }
-  const int conv_cells = r.conv.rows * r.conv.cols;
-
-  if (activation) {
-    Beat b = MakeBeat(Stage::Activation, ActivationText(v, r));
-    b.conv_filled = conv_cells;
-    b.activated = true;
-    story.beats.push_back(std::move(b));
-  }
-
-  for (const CellRange& range : pool) {
-    const int row = range.first / pooled->cols, col = range.first % pooled->cols;
-    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col))
-                                            : PoolRowsText(v, r, row, range.last / pooled->cols));
-    b.first_cell = range.first;
-    b.last_cell = range.last;
-    b.conv_filled = conv_cells;
-    b.activated = true;
-    b.pool_filled = range.last + 1;
-    story.beats.push_back(std::move(b));
-  }
-
-  Beat summary = MakeBeat(Stage::Summary, SummaryText(v, r));
-  summary.conv_filled = conv_cells;
-  summary.activated = true;
-  summary.pool_filled = pooled ? pooled->rows * pooled->cols : 0;
-  story.beats.push_back(std::move(summary));
 
   NameBeats(v, per_cell, &story);
   story.conv_settings = ConvSettingsWords(v.conv);
-  story.pool_settings = pooled ? PoolSettingsWords(v.pool) : std::string();
+  story.pool_settings = r.pooled ? PoolSettingsWords(v.pool) : std::string();
   story.animation = PlanAnimation(story);
   return story;
 }

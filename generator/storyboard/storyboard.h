@@ -8,7 +8,7 @@
 
 #include "base/diagnostic.h"
 #include "compute/compute.h"
-#include "lesson/model.h"
+#include "model/model.h"
 #include "storyboard/animation_plan.h"
 
 namespace cl {
@@ -20,6 +20,9 @@ const char* StageName(Stage s);
 
 struct Beat {
   Stage stage = Stage::Intro;
+  // With several filters, the filter (0-based) whose map this beat works on
+  // and the frame draws in front; 0 otherwise, and for intro and summary.
+  int map = 0;
   // Conv and pool beats: the output cells this beat writes, as row-major
   // indices [first_cell, last_cell] into the conv map (conv) or pooled map
   // (pool). One cell with `per: cell`; a row or several rows otherwise.
@@ -46,6 +49,10 @@ struct Storyboard {
   std::string conv_settings;  // "same padding of 1 on every side, stride 2"
   std::string pool_settings;  // "2×2 max pooling with stride 2"; "" without pooling
   AnimationPlan animation;    // what the GIF and the animated SVG play
+  // With several filters: the one map the beats walk (0-based), or -1 when
+  // they walk every map in turn (beats: map); the other maps are then shown
+  // complete from the first beat on.
+  int walked_map = -1;
 };
 
 // Plans every beat of one variant under `spec`. Pure.

@@ -8,7 +8,7 @@
 
 #include "base/grid.h"
 #include "base/number_format.h"
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -84,6 +84,11 @@ JS
       matches_golden "$other.json"
     done
     ;;
+  list-shape)
+    # Several filters with bias: the list shape (docs/computation.md).
+    run 0 compute tests/realistic/lessons/filters-and-bias.yaml --json
+    matches_golden filters-and-bias.json
+    ;;
   bad-lesson)
     printf 'title: Broken\nimage: {pattern: {kind: vertical-bar}}\nfitler: vertical-edge\n' >"$work/broken.yaml"
     run 1 compute "$work/broken.yaml" --json

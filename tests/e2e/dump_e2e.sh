@@ -40,7 +40,7 @@ case $case_name in
     ;;
   bad-lesson)
     printf 'title: Broken\nimage: {pattern: {kind: vertical-bar}}\nfitler: vertical-edge\n' >"$work/broken.yaml"
-    for stage in lesson compute storyboard scene; do
+    for stage in lesson compute storyboard scene document; do
       run 1 dump --stage "$stage" "$work/broken.yaml"
       [[ ! -s $work/out ]] || fail "a failed lesson printed a $stage dump"
       grep -qF "$work/broken.yaml:3:1: error: unknown key 'fitler'" "$work/err" ||
@@ -58,6 +58,7 @@ case $case_name in
     usage_error dump --stage compute "$lesson" --variant Diagonal "no variant labelled 'Diagonal'"
     grep -qxF "  Horizontal edge" "$work/err" || fail "the known labels are not listed"
     usage_error dump --stage scene "$lesson" --variant "" "no variant labelled ''"
+    usage_error dump --stage document "$lesson" --variant "Vertical edge" "--variant does not apply to --stage document"
     ;;
   bad-beat)
     usage_error dump --stage scene "$lesson" --beat 24 "variant 'Vertical edge' has 23 beats; --beat must be 1 to 23, got 24"
@@ -65,6 +66,7 @@ case $case_name in
     usage_error dump --stage scene "$lesson" --beat -3 "--beat must be 1 to 23, got -3"
     usage_error dump --stage scene "$lesson" --beat two "--beat"
     usage_error dump --stage storyboard "$lesson" --beat 2 "--beat applies only to --stage scene"
+    usage_error dump --stage document "$lesson" --beat 2 "--beat applies only to --stage scene"
     ;;
   every-beat)
     # Each beat of each variant lays out, and its scene is the one the storyboard numbers.

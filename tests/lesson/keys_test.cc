@@ -315,3 +315,34 @@ BOOST_AUTO_TEST_CASE(OpenBidiOverridesInTextAreClosed) {
   BOOST_TEST(l.sections[0].title == "\u202ESection\u202C");
   BOOST_TEST(l.sections[0].body == "\u202EBody");  // Markdown: each paragraph bounds its own bidi
 }
+
+BOOST_AUTO_TEST_CASE(FilterBias) {
+  const Lesson l = MustLoad("title: T\nimage: {pattern: vertical-bar}\nfilter: {name: E, weights: [[1, -1]], bias: -0.5}\n");
+  const Variant& v = l.variants[0];
+  BOOST_TEST_REQUIRE(v.filters.size() == 1u);
+  BOOST_TEST(v.filters[0].bias == -0.5);
+  BOOST_TEST(v.filter.bias == -0.5);
+  BOOST_TEST(v.drawn == 0);
+  // Without bias: 0.
+  BOOST_TEST(MustLoad(std::string(kMinimal)).variants[0].filter.bias == 0);
+}
+
+BOOST_AUTO_TEST_CASE(FiltersList) {
+  const Lesson l = MustLoad(
+      "title: T\nimage: {pattern: vertical-bar}\n"
+      "filters:\n  - sobel-x\n  - {name: Up, weights: [[1, 2, 1], [0, 0, 0], [-1, -2, -1]], bias: 3}\n"
+      "  - [[0, 0, 0], [0, 1, 0], [0, 0, 0]]\n"
+      "beats: {map: 2}\n"
+      "variants:\n  - label: Two\n    filters: [sobel-y, laplacian]\n");
+  BOOST_TEST_REQUIRE(l.variants.size() == 2u);
+  const Variant& v = l.variants[0];
+  BOOST_TEST(v.label == "Sobel x");  // named after the first filter
+  BOOST_TEST_REQUIRE(v.filters.size() == 3u);
+  BOOST_TEST(v.filters[1].name == "Up");
+  BOOST_TEST(v.filters[1].bias == 3);
+  BOOST_TEST(v.filters[2].name == "Custom");
+  BOOST_TEST(v.filter.name == "Sobel x");  // the first is drawn in front
+  BOOST_TEST(l.beats.map == 2);
+  BOOST_TEST_REQUIRE(l.variants[1].filters.size() == 2u);
+  BOOST_TEST(l.variants[1].filters[1].name == "Laplacian");
+}

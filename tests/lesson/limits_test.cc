@@ -138,7 +138,7 @@ BOOST_DATA_TEST_CASE(
          "t.yaml:3:16: error: filter name must not be empty\n"
          "    3 | filter: {name: '', weights: [[1]], preset: sobel-x}\n"
          "      |                ^~\n"
-         "t.yaml:3:36: error: unknown key 'preset'; expected 'name' or 'weights'\n"
+         "t.yaml:3:36: error: unknown key 'preset'; expected 'name', 'weights' or 'bias'\n"
          "    3 | filter: {name: '', weights: [[1]], preset: sobel-x}\n"
          "      |                                    ^~~~~~\n"},
         {kImage + "filter: identity\npool: max\n",

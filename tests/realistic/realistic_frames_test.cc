@@ -197,24 +197,30 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
   const Json lesson = Json::parse(file("lesson.json"));
   int beats_checked = 0, product_beats = 0;
   for (const Json& v : lesson.at("variants")) {
-    const Json& image = v.at("input");
+    // The list shape (several filters or a bias): one channel, and the maps
+    // of the filter each beat draws in front (its `map`).
+    const bool list = v.contains("filters");
+    const Json& image = list ? v.at("input").at(0) : v.at("input");
     const Json& pad = v.at("conv").at("padding");  // top, bottom, left, right
     const int image_rows = static_cast<int>(image.size()), image_cols = static_cast<int>(image.at(0).size());
     const int top = pad.at(0), bottom = pad.at(1), left = pad.at(2), right = pad.at(3);
-    const Json& weights = v.at("filter").at("weights");
-    const Json& conv = v.at("conv").at("output");
-    const Json& activated = v.at("activation").at("output");
     const bool has_activation = v.at("activation").at("type") != "none";
     const bool has_pool = !v.at("pool").is_null();
-    const Json pooled = has_pool ? v.at("pool").at("output") : Json::array({Json::array({0})});
+    const auto map_of = [&](const Json& output, int map) -> const Json& { return list ? output.at(map) : output; };
+    const Json& first_conv = map_of(v.at("conv").at("output"), 0);
     const auto rows_of = [](const Json& g) { return static_cast<int>(g.size()); };
     const auto cols_of = [](const Json& g) { return static_cast<int>(g.at(0).size()); };
     // The lesson stays within the sizes whose every number must show.
     BOOST_TEST(image_rows + top + bottom <= kNumbersMaxImageSide);
-    BOOST_TEST(rows_of(conv) <= kNumbersMaxMapSide);
+    BOOST_TEST(rows_of(first_conv) <= kNumbersMaxMapSide);
 
     const Json& beats = v.at("beats");
     for (std::size_t b = 0; b < beats.size(); ++b) {
+      const int map = list ? beats[b].at("map").get<int>() : 0;
+      const Json& weights = list ? v.at("filters").at(map).at("weights").at(0) : v.at("filter").at("weights");
+      const Json& conv = map_of(v.at("conv").at("output"), map);
+      const Json& activated = map_of(v.at("activation").at("output"), map);
+      const Json pooled = has_pool ? map_of(v.at("pool").at("output"), map) : Json::array({Json::array({0})});
       BOOST_REQUIRE_MESSAGE(beats[b].at(frames).is_string(), "no " << frames << " frame");
       const std::string path = beats[b].at(frames);
       BOOST_TEST_CONTEXT(name << ": " << path) {
@@ -278,6 +284,9 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
 BOOST_AUTO_TEST_CASE(SobelOnA9x9Png) { CheckLesson("sobel-png"); }
 BOOST_AUTO_TEST_CASE(DecimalsUnderA5x5Filter) { CheckLesson("decimals-7x7"); }
 BOOST_AUTO_TEST_CASE(Png12x12WithASharedScale) { CheckLesson("png-12x12"); }
+// Three filters with biases: every beat checked against the map it draws in front.
+BOOST_AUTO_TEST_CASE(ThreeFiltersWithBias) { CheckLesson("filters-and-bias"); }
+BOOST_AUTO_TEST_CASE(ThreeFiltersWithBiasAsTall) { CheckLesson("filters-and-bias", FrameLayout::Tall); }
 
 // Slides: 1920 wide, so values at 15 units or more, every one shown.
 BOOST_AUTO_TEST_CASE(SobelAsSlides) { CheckLesson("sobel-png", FrameLayout::Slides); }

@@ -28,10 +28,10 @@ struct FigureTexts {
   std::vector<TextShape> all, values;
 };
 
-FigureTexts CollectTexts(const PdfDocument& doc) {
+FigureTexts CollectTexts(const doc::Document& doc) {
   FigureTexts out;
-  for (const PdfBlock& b : doc.blocks) {
-    const auto* f = std::get_if<PdfFigure>(&b);
+  for (const doc::Block& b : doc.blocks) {
+    const auto* f = std::get_if<doc::Figure>(&b);
     if (!f) continue;
     int in_values = 0, depth = 0;
     for (const SceneItem& item : f->scene.items) {
@@ -58,11 +58,11 @@ bool HasText(const std::vector<TextShape>& texts, const std::string& text) {
 }
 
 // The checks every brief handout passes, whatever its lesson.
-void CheckPaperRules(const PdfDocument& doc, const PdfPageGeometry& page) {
+void CheckPaperRules(const doc::Document& doc, const PdfPageGeometry& page) {
   int figures = 0;
-  for (const PdfBlock& b : doc.blocks) {
-    BOOST_TEST(!std::holds_alternative<PdfTable>(b));  // numbers live in the figures, said once
-    const auto* f = std::get_if<PdfFigure>(&b);
+  for (const doc::Block& b : doc.blocks) {
+    BOOST_TEST(!std::holds_alternative<doc::Table>(b));  // numbers live in the figures, said once
+    const auto* f = std::get_if<doc::Figure>(&b);
     if (!f) continue;
     ++figures;
     BOOST_TEST(f->natural_scale == 1.0);
@@ -84,10 +84,10 @@ void CheckPaperRules(const PdfDocument& doc, const PdfPageGeometry& page) {
   for (const TextShape& t : texts.values) BOOST_TEST(t.size >= kPaperValueSize, t.text << " is " << t.size << " pt");
 }
 
-std::string Headings(const PdfDocument& doc) {
+std::string Headings(const doc::Document& doc) {
   std::string out;
-  for (const PdfBlock& b : doc.blocks) {
-    if (const auto* h = std::get_if<PdfHeading>(&b)) out += "H" + std::to_string(h->level) + " " + h->markup + "\n";
+  for (const doc::Block& b : doc.blocks) {
+    if (const auto* h = std::get_if<doc::Heading>(&b)) out += "H" + std::to_string(h->level) + " " + doc::PlainText(h->text) + "\n";
   }
   return out;
 }
@@ -131,14 +131,14 @@ BOOST_AUTO_TEST_CASE(default_lesson_prose_then_the_worked_example_side_by_side) 
   lesson.sections.insert(lesson.sections.begin(), Section{SectionKind::Prose, "Intuition", "Edges *matter*."});
   const BuiltLesson built = BuildLesson(lesson);
   const PdfPageGeometry page = PdfPaper("a4", true);
-  const PdfDocument doc = BriefHandoutDocument(built, page);
+  const doc::Document doc = BriefHandoutDocument(built, page);
   BOOST_TEST(Headings(doc) == "H1 Convolve, ReLU, pool\nH2 Intuition\nH2 Worked example\n");
   CheckPaperRules(doc, page);
 
   // The first figure row sets both variants side by side, labels first.
-  const PdfFigure* first = nullptr;
-  for (const PdfBlock& b : doc.blocks) {
-    if ((first = std::get_if<PdfFigure>(&b))) break;
+  const doc::Figure* first = nullptr;
+  for (const doc::Block& b : doc.blocks) {
+    if ((first = std::get_if<doc::Figure>(&b))) break;
   }
   BOOST_REQUIRE(first);
   double vertical_x = -1, horizontal_x = -1;

@@ -18,12 +18,12 @@ namespace {
 
 // The outline of a document: headings as "H<level> text", figures as
 // "F caption" (a figure drawn in several lines is captioned under its last), tables as "T caption", one per line.
-std::string Outline(const PdfDocument& doc) {
+std::string Outline(const doc::Document& doc) {
   std::string out;
-  for (const PdfBlock& b : doc.blocks) {
-    if (const auto* h = std::get_if<PdfHeading>(&b)) out += "H" + std::to_string(h->level) + " " + h->markup + "\n";
-    if (const auto* f = std::get_if<PdfFigure>(&b); f && !f->caption.empty()) out += "F " + f->caption + "\n";
-    if (const auto* t = std::get_if<PdfTable>(&b)) out += "T " + t->caption + "\n";
+  for (const doc::Block& b : doc.blocks) {
+    if (const auto* h = std::get_if<doc::Heading>(&b)) out += "H" + std::to_string(h->level) + " " + doc::PlainText(h->text) + "\n";
+    if (const auto* f = std::get_if<doc::Figure>(&b); f && !f->caption.empty()) out += "F " + doc::PlainText(f->caption) + "\n";
+    if (const auto* t = std::get_if<doc::Table>(&b)) out += "T " + doc::PlainText(t->caption) + "\n";
   }
   return out;
 }
@@ -57,8 +57,8 @@ BOOST_AUTO_TEST_CASE(key_beats_of_the_default_lesson) {
 
 BOOST_AUTO_TEST_CASE(default_lesson_outline) {
   const Lesson lesson = testing::DefaultLesson();
-  const PdfDocument doc = HandoutDocument(BuildLesson(lesson));
-  BOOST_TEST(doc.title == "Convolve, ReLU, pool");
+  const doc::Document doc = HandoutDocument(BuildLesson(lesson));
+  BOOST_TEST(doc.meta.title == "Convolve, ReLU, pool");
   const std::string want =
       "H1 Convolve, ReLU, pool\n"
       "H2 Step by step\n" +
@@ -70,22 +70,23 @@ BOOST_AUTO_TEST_CASE(default_lesson_outline) {
 
 BOOST_AUTO_TEST_CASE(tables_carry_the_computed_numbers) {
   const Lesson lesson = testing::DefaultLesson();
-  const PdfDocument doc = HandoutDocument(BuildLesson(lesson));
-  const PdfTable* feature_map = nullptr;
-  for (const PdfBlock& b : doc.blocks) {
-    if (const auto* t = std::get_if<PdfTable>(&b); t && t->caption == "Feature map (4×4)") {
+  const doc::Document doc = HandoutDocument(BuildLesson(lesson));
+  const doc::Table* feature_map = nullptr;
+  for (const doc::Block& b : doc.blocks) {
+    if (const auto* t = std::get_if<doc::Table>(&b); t && doc::PlainText(t->caption) == "Feature map (4×4)") {
       feature_map = t;
       break;
     }
   }
   BOOST_REQUIRE(feature_map != nullptr);
-  BOOST_TEST(feature_map->header == (std::vector<std::string>{"", "0", "1", "2", "3"}),
-             boost::test_tools::per_element());
-  const std::string blue = "<span foreground=\"#2166ac\">", orange = "<span foreground=\"#b35806\">";
-  const std::vector<std::string> row1 = {"1", blue + "\u2212" "27</span>", blue + "\u2212" "27</span>",
-                                         orange + "27</span>", orange + "27</span>"};
+  const std::vector<doc::Runs> header = {{}, doc::Text("0"), doc::Text("1"), doc::Text("2"), doc::Text("3")};
+  BOOST_TEST((feature_map->header == header));
+  // Signs as tones, which the PDF sets in the scale's blue and orange.
+  const doc::Runs negative{doc::Toned("\u2212" "27", doc::Tone::Negative)};
+  const doc::Runs positive{doc::Toned("27", doc::Tone::Positive)};
+  const std::vector<doc::Runs> row1 = {doc::Text("1"), negative, negative, positive, positive};
   BOOST_REQUIRE(feature_map->rows.size() == 4u);
-  BOOST_TEST(feature_map->rows[1] == row1, boost::test_tools::per_element());
+  BOOST_TEST((feature_map->rows[1] == row1));
 }
 
 BOOST_AUTO_TEST_CASE(prose_sections_in_order_and_key_steps_without_a_step_by_step) {
@@ -94,7 +95,7 @@ BOOST_AUTO_TEST_CASE(prose_sections_in_order_and_key_steps_without_a_step_by_ste
   lesson.summary = "";
   lesson.sections = {{SectionKind::Prose, "Intuition", "A *filter* slides.\n\n# Inner"},
                      {SectionKind::Complexity, "", ""}};
-  const PdfDocument doc = HandoutDocument(BuildLesson(lesson));
+  const doc::Document doc = HandoutDocument(BuildLesson(lesson));
   const std::string want =
       "H1 Convolve, ReLU, pool\n"
       "H2 Intuition\n"
@@ -119,10 +120,10 @@ BOOST_AUTO_TEST_CASE(prose_sections_in_order_and_key_steps_without_a_step_by_ste
 BOOST_AUTO_TEST_CASE(figures_count_as_the_page_and_their_frames_do) {
   const Lesson lesson = testing::DefaultLesson();
   const BuiltLesson built = BuildLesson(lesson);
-  const PdfDocument doc = HandoutDocument(built);
+  const doc::Document doc = HandoutDocument(built);
   int figures = 0;
-  for (const PdfBlock& b : doc.blocks) {
-    const auto* f = std::get_if<PdfFigure>(&b);
+  for (const doc::Block& b : doc.blocks) {
+    const auto* f = std::get_if<doc::Figure>(&b);
     if (f == nullptr || f->caption.empty()) continue;  // (a figure's first lines; the last holds its caption)
     ++figures;
     // The frame's heading is "<label> · <stage heading>"; find its beat.
@@ -133,7 +134,7 @@ BOOST_AUTO_TEST_CASE(figures_count_as_the_page_and_their_frames_do) {
         if (bv.story.beats[i].title == f->scene.title) owner = &bv, beat = static_cast<int>(i);
     BOOST_REQUIRE_MESSAGE(owner != nullptr, f->scene.title);
     const Beat& b2 = owner->story.beats[static_cast<std::size_t>(beat)];
-    BOOST_TEST(f->caption.find(b2.step + ": " + b2.heading + ".") != std::string::npos, f->caption);
+    BOOST_TEST(doc::PlainText(f->caption).find(b2.step + ": " + b2.heading + ".") != std::string::npos, doc::PlainText(f->caption));
     const std::string number = fmt::format("/{:03}-", beat + 1);
     BOOST_TEST(owner->frame_svg[static_cast<std::size_t>(beat)].find(number) != std::string::npos);
     BOOST_TEST(b2.step == "Step " + std::to_string(beat + 1) + " of " + std::to_string(owner->story.beats.size()));

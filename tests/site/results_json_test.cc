@@ -232,4 +232,88 @@ BOOST_AUTO_TEST_CASE(ListsOnlyTheChosenVariantsWithATrailingNewline) {
 )") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(SeveralFiltersTakeTheListShape) {
+  // Two filters on a 2x3 image, the second with a bias: input [c][h][w],
+  // filters with [c][k][k] weights and a bias, every output [f][h][w].
+  cl::Variant v = cl::test::MakeVariant("Two", G({{1, 2, 3}, {4, 5, 6}}), "Left", G({{1, -1}}));
+  v.filters = {v.filter, {"Right", G({{-1, 1}}), 0.5}};
+  v.pool = {.enabled = true, .type = cl::PoolType::Max, .size_h = 1, .size_w = 2, .stride_h = 1, .stride_w = 2,
+            .remainder = cl::Remainder::Drop};
+  const std::string got = WriteJson(cl::VariantJson(v, cl::ComputeVariant(v)));
+  BOOST_TEST(got ==
+             "{\n"
+             "  \"label\": \"Two\",\n"
+             "  \"input\": [\n"
+             "    [\n"
+             "      [1, 2, 3],\n"
+             "      [4, 5, 6]\n"
+             "    ]\n"
+             "  ],\n"
+             "  \"filters\": [\n"
+             "    {\n"
+             "      \"name\": \"Left\",\n"
+             "      \"weights\": [\n"
+             "        [\n"
+             "          [1, -1]\n"
+             "        ]\n"
+             "      ],\n"
+             "      \"bias\": 0\n"
+             "    },\n"
+             "    {\n"
+             "      \"name\": \"Right\",\n"
+             "      \"weights\": [\n"
+             "        [\n"
+             "          [-1, 1]\n"
+             "        ]\n"
+             "      ],\n"
+             "      \"bias\": 0.5\n"
+             "    }\n"
+             "  ],\n"
+             "  \"conv\": {\n"
+             "    \"padding\": [0, 0, 0, 0],\n"
+             "    \"stride\": [1, 1],\n"
+             "    \"dilation\": [1, 1],\n"
+             "    \"output\": [\n"
+             "      [\n"
+             "        [-1, -1],\n"
+             "        [-1, -1]\n"
+             "      ],\n"
+             "      [\n"
+             "        [1.5, 1.5],\n"
+             "        [1.5, 1.5]\n"
+             "      ]\n"
+             "    ]\n"
+             "  },\n"
+             "  \"activation\": {\n"
+             "    \"type\": \"relu\",\n"
+             "    \"output\": [\n"
+             "      [\n"
+             "        [0, 0],\n"
+             "        [0, 0]\n"
+             "      ],\n"
+             "      [\n"
+             "        [1.5, 1.5],\n"
+             "        [1.5, 1.5]\n"
+             "      ]\n"
+             "    ]\n"
+             "  },\n"
+             "  \"pool\": {\n"
+             "    \"type\": \"max\",\n"
+             "    \"size\": [1, 2],\n"
+             "    \"stride\": [1, 2],\n"
+             "    \"remainder\": \"drop\",\n"
+             "    \"output\": [\n"
+             "      [\n"
+             "        [0],\n"
+             "        [0]\n"
+             "      ],\n"
+             "      [\n"
+             "        [1.5],\n"
+             "        [1.5]\n"
+             "      ]\n"
+             "    ]\n"
+             "  }\n"
+             "}");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

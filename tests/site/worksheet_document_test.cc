@@ -24,12 +24,12 @@ struct DocumentTexts {
   std::vector<std::string> all, values;
 };
 
-DocumentTexts Texts(const PdfDocument& doc) {
+DocumentTexts Texts(const doc::Document& doc) {
   DocumentTexts out;
-  for (const PdfBlock& b : doc.blocks) {
-    if (const auto* p = std::get_if<PdfParagraph>(&b)) out.all.push_back(p->markup);
-    if (const auto* h = std::get_if<PdfHeading>(&b)) out.all.push_back(h->markup);
-    const auto* f = std::get_if<PdfFigure>(&b);
+  for (const doc::Block& b : doc.blocks) {
+    if (const auto* p = std::get_if<doc::Paragraph>(&b)) out.all.push_back(doc::PlainText(p->text));
+    if (const auto* h = std::get_if<doc::Heading>(&b)) out.all.push_back(doc::PlainText(h->text));
+    const auto* f = std::get_if<doc::Figure>(&b);
     if (!f) continue;
     bool in_values = false;
     for (const SceneItem& item : f->scene.items) {
@@ -81,7 +81,7 @@ std::set<std::string> GivenNumbers(const Lesson& lesson) {
 
 void CheckWorksheetAndKey(const Lesson& lesson) {
   const BuiltLesson built = BuildLesson(lesson);
-  const PdfPageGeometry page = PdfPaper("a4", true);
+  const doc::PageGeometry page = doc::Paper("a4", true);
   const DocumentTexts sheet = Texts(WorksheetDocument(built, page, false));
   const DocumentTexts key = Texts(WorksheetDocument(built, page, true));
 

@@ -4,7 +4,7 @@
 // ReLU, 2x2/2 max pool; and its Horizontal edge variant (the transpose).
 #pragma once
 
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl::testing {
 

@@ -1,4 +1,4 @@
-#include "render/cairo_pdf_markdown.h"
+#include "document/markdown_blocks.h"
 
 #include <cmark.h>
 
@@ -9,7 +9,7 @@
 
 #include "base/ascii.h"
 
-namespace cl {
+namespace cl::doc {
 
 namespace {
 
@@ -19,9 +19,6 @@ struct NodeFree {
 struct IterFree {
   void operator()(cmark_iter* i) const { cmark_iter_free(i); }
 };
-
-constexpr const char* kMono = "<span font_family=\"DejaVu Sans Mono\">";
-constexpr const char* kGrey = "<span foreground=\"#555555\">";
 
 // Addresses worth printing: not script or local-file schemes.
 bool PrintableUrl(std::string_view url) {
@@ -39,7 +36,7 @@ std::string Literal(cmark_node* node) {
 
 class Converter {
  public:
-  Converter(int heading_offset, std::vector<PdfBlock>* blocks) : offset_(heading_offset), blocks_(blocks) {}
+  Converter(int heading_offset, std::vector<Block>* blocks) : offset_(heading_offset), blocks_(blocks) {}
 
   void Visit(cmark_event_type event, cmark_node* node) {
     const bool enter = event == CMARK_EVENT_ENTER;
@@ -50,7 +47,7 @@ class Converter {
           Pop();
           // The usual paragraph space after a list, even a tight one.
           if (!blocks_->empty()) {
-            if (auto* last = std::get_if<PdfParagraph>(&blocks_->back())) last->compact = false;
+            if (auto* last = std::get_if<Paragraph>(&blocks_->back())) last->compact = false;
           }
           break;
         }
@@ -67,50 +64,39 @@ class Converter {
           marker_ = NextMarker();
           Push({Container::Item});
         } else {
-          if (!marker_.empty()) EmitParagraph("");
+          if (!marker_.empty()) EmitParagraph({});
           Pop();
         }
         break;
       case CMARK_NODE_PARAGRAPH:
       case CMARK_NODE_HEADING:
         if (enter) {
-          markup_.clear();
+          runs_.clear();
           plain_.clear();
         } else if (cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) {
-          EmitParagraph(markup_);
+          EmitParagraph(std::move(runs_));
         } else {
-          PdfHeading h;
+          Heading h;
           h.level = std::clamp(cmark_node_get_heading_level(node) + offset_, 3, 6);
-          h.markup = markup_;
+          h.text = std::move(runs_);
           blocks_->push_back(std::move(h));
         }
+        runs_.clear();
         break;
       case CMARK_NODE_CODE_BLOCK: {
-        if (!marker_.empty()) EmitParagraph("");
+        if (!marker_.empty()) EmitParagraph({});
         std::string text = Literal(node);
         while (!text.empty() && text.back() == '\n') text.pop_back();
-        blocks_->push_back(PdfCode{std::move(text), Indent()});
+        blocks_->push_back(Code{std::move(text), Indent()});
         break;
       }
-      case CMARK_NODE_THEMATIC_BREAK: blocks_->push_back(PdfRule{}); break;
-      case CMARK_NODE_TEXT:
-        markup_ += PdfEscape(Literal(node));
-        plain_ += Literal(node);
-        break;
-      case CMARK_NODE_SOFTBREAK:
-        markup_ += ' ';
-        plain_ += ' ';
-        break;
-      case CMARK_NODE_LINEBREAK:
-        markup_ += '\n';
-        plain_ += '\n';
-        break;
-      case CMARK_NODE_CODE:
-        markup_ += kMono + PdfEscape(Literal(node)) + "</span>";
-        plain_ += Literal(node);
-        break;
-      case CMARK_NODE_EMPH: markup_ += enter ? "<i>" : "</i>"; break;
-      case CMARK_NODE_STRONG: markup_ += enter ? "<b>" : "</b>"; break;
+      case CMARK_NODE_THEMATIC_BREAK: blocks_->push_back(Rule{}); break;
+      case CMARK_NODE_TEXT: Add(Literal(node)); break;
+      case CMARK_NODE_SOFTBREAK: Add(" "); break;
+      case CMARK_NODE_LINEBREAK: Add("\n"); break;
+      case CMARK_NODE_CODE: Add(Literal(node), /*mono=*/true); break;
+      case CMARK_NODE_EMPH: emphasis_ += enter ? 1 : -1; break;
+      case CMARK_NODE_STRONG: strong_ += enter ? 1 : -1; break;
       case CMARK_NODE_LINK:
         if (enter) {
           const char* url = cmark_node_get_url(node);
@@ -120,11 +106,22 @@ class Converter {
           links_.pop_back();
           const std::string text = plain_.substr(std::min(start, plain_.size()));
           if (PrintableUrl(url) && url != text && url != "mailto:" + text) {
-            markup_ += std::string(" ") + kGrey + "(" + PdfEscape(url) + ")</span>";
+            Add(" ");
+            ++muted_;
+            Add("(" + url + ")");
+            --muted_;
           }
         }
         break;
-      case CMARK_NODE_IMAGE: markup_ += enter ? std::string(kGrey) + "[image: " : std::string("]</span>"); break;
+      case CMARK_NODE_IMAGE:
+        if (enter) {
+          ++muted_;
+          Add("[image: ");
+        } else {
+          Add("]");
+          --muted_;
+        }
+        break;
       default: break;  // raw HTML (block and inline) is dropped, as on the page
     }
   }
@@ -135,6 +132,25 @@ class Converter {
     bool ordered = false, paren = false, tight = false;
     int next = 1;
   };
+
+  // `text` in the styles open around it: appended to the last run when that
+  // has the same styles (cmark splits text at line ends and entities).
+  void Add(std::string text, bool mono = false) {
+    plain_ += text;
+    Run run{std::move(text)};
+    run.weight = strong_ > 0 ? Weight::Bold : Weight::Inherit;
+    run.italic = emphasis_ > 0;
+    run.mono = mono;
+    run.tone = muted_ > 0 ? Tone::Muted : Tone::Inherit;
+    if (!runs_.empty()) {
+      Run& last = runs_.back();
+      if (last.weight == run.weight && last.italic == run.italic && last.mono == run.mono && last.tone == run.tone) {
+        last.text += run.text;
+        return;
+      }
+    }
+    runs_.push_back(std::move(run));
+  }
 
   void Push(Container c) { stack_.push_back(c); }
   void Pop() {
@@ -161,13 +177,13 @@ class Converter {
     return kBullets[(depth - 1) % 3];
   }
 
-  void EmitParagraph(const std::string& markup) {
-    PdfParagraph p;
-    p.markup = markup;
+  void EmitParagraph(Runs runs) {
+    Paragraph p;
+    p.text = std::move(runs);
     p.indent = Indent();
     p.marker = std::exchange(marker_, std::string());
     const bool quoted = std::any_of(stack_.begin(), stack_.end(), [](const Container& c) { return c.kind == Container::Quote; });
-    if (quoted) p.style = PdfParagraphStyle::Quote;
+    if (quoted) p.style = ParagraphStyle::Quote;
     // A paragraph directly in an item of a tight list.
     for (size_t i = stack_.size(); i-- > 0;) {
       if (stack_[i].kind == Container::List) {
@@ -180,15 +196,17 @@ class Converter {
   }
 
   int offset_;
-  std::vector<PdfBlock>* blocks_;
+  std::vector<Block>* blocks_;
   std::vector<Container> stack_;
-  std::string markup_, plain_, marker_;
+  Runs runs_;
+  std::string plain_, marker_;
+  int strong_ = 0, emphasis_ = 0, muted_ = 0;
   std::vector<std::pair<std::string, size_t>> links_;
 };
 
 }  // namespace
 
-void AppendMarkdownBlocks(std::string_view markdown, int heading_offset, std::vector<PdfBlock>* blocks) {
+void AppendMarkdownBlocks(std::string_view markdown, int heading_offset, std::vector<Block>* blocks) {
   std::unique_ptr<cmark_node, NodeFree> doc(
       cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_VALIDATE_UTF8));
   if (!doc) return;
@@ -199,4 +217,4 @@ void AppendMarkdownBlocks(std::string_view markdown, int heading_offset, std::ve
   }
 }
 
-}  // namespace cl
+}  // namespace cl::doc

@@ -1,6 +1,7 @@
-#include "render/cairo_pdf_document.h"
+#include "render/pdf_markup.h"
 
 #include "base/utf8.h"
+#include "scene/palette.h"
 
 namespace cl {
 
@@ -51,6 +52,30 @@ std::string PdfEscape(std::string_view text) {
       out.append(text.substr(i, n));
     }
     i += n;
+  }
+  return out;
+}
+
+std::string RunsMarkup(const doc::Runs& runs) {
+  std::string out;
+  for (const doc::Run& run : runs) {
+    std::string close;
+    auto wrap = [&](const std::string& open, const std::string& end) {
+      out += open;
+      close.insert(0, end);
+    };
+    if (run.weight == doc::Weight::Bold) wrap("<b>", "</b>");
+    if (run.weight == doc::Weight::Regular) wrap("<span weight=\"normal\">", "</span>");
+    if (run.italic) wrap("<i>", "</i>");
+    if (run.mono) wrap("<span font_family=\"DejaVu Sans Mono\">", "</span>");
+    switch (run.tone) {
+      case doc::Tone::Inherit: break;
+      case doc::Tone::Muted: wrap("<span foreground=\"#555555\">", "</span>"); break;
+      case doc::Tone::Negative: wrap("<span foreground=\"" + HexColor(DivergingColor(-1, 1)) + "\">", "</span>"); break;
+      case doc::Tone::Positive: wrap("<span foreground=\"" + HexColor(DivergingColor(1, 1)) + "\">", "</span>"); break;
+    }
+    out += PdfEscape(run.text);
+    out += close;
   }
   return out;
 }

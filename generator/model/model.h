@@ -16,6 +16,7 @@ namespace cl {
 struct Filter {
   std::string name;  // display name: "Vertical edge", "Custom", or the author's
   Grid weights;      // 1..15 per side
+  double bias = 0.0;  // added to every cell of the filter's map, after the weighted sum
 };
 
 struct ConvSpec {
@@ -51,7 +52,14 @@ struct Variant {
   // Read from an image file: its values are grey levels, 0 black to 255
   // white, so frames draw it on that fixed range rather than on its own.
   bool image_from_file = false;
+  // Every filter in the order written, one output map each (`filter:` gives
+  // one, `filters:` a list; all the same size).
+  std::vector<Filter> filters;
+  // The filter whose map the frames draw in front: filters[drawn]. A loaded
+  // variant draws filters[0]; FocusOnFilter (compute.h) sets another, so
+  // code written for one filter reads `filter` and works on any of them.
   Filter filter;
+  int drawn = 0;
   ConvSpec conv;
   ActivationSpec activation;
   PoolSpec pool;
@@ -63,6 +71,9 @@ enum class BeatsPer { Auto, Cell, Row };
 struct BeatsSpec {
   BeatsPer per = BeatsPer::Auto;
   int max = 400;  // 1..2000
+  // With several filters, the one map (1-based) whose cells the conv and pool
+  // beats walk; 0 (the default): every map in turn, sharing the budget.
+  int map = 0;
   SourceLocation where;  // for warnings such as "beats reduced to fit max"
 };
 
@@ -98,6 +109,7 @@ struct Lesson {
   std::string summary;  // may be empty, <= 300 characters
   std::optional<double> order;
   std::optional<HandoutKind> handout;  // the `handout` key; unset: the build's choice (brief)
+  bool pdf_frames = false;  // the `pdf_frames` key: a PDF per beat and figures.tex (site/figure_files.h)
   std::vector<Variant> variants;  // at least one; [0] is the base
   BeatsSpec beats;
   ScaleMode scale = ScaleMode::PerVariant;

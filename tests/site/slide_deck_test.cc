@@ -1,0 +1,140 @@
+// slides.pdf and the LaTeX figures as the lesson writers make them: the title
+// slide's words, a slide per beat, a PDF per beat only on request, and
+// figures.tex naming every figure with its caption escaped for LaTeX.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "base/file_sink.h"
+#include "render/cairo_scene_pdf.h"
+#include "site/built_lesson.h"
+#include "site/figure_files.h"
+#include "site/latex_text.h"
+#include "site/lesson_outputs.h"
+#include "site/slide_deck.h"
+
+namespace bdata = boost::unit_test::data;
+using namespace cl;
+using cl::testing::DefaultLesson;
+
+namespace {
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// Pages of a PDF Cairo wrote: its page objects.
+int PdfPages(const std::string& pdf) { return Count(pdf, "/Type /Page %"); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(TitleSlideNamesEveryVariantWithItsSettings) {
+  const Lesson lesson = DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  const TitleSlideText text = LessonTitleSlide(built, Course{});
+  BOOST_TEST(text.title == lesson.title);
+  BOOST_TEST(text.summary == lesson.summary);
+  BOOST_REQUIRE(text.facts.size() == 2);
+  BOOST_TEST(text.facts[0] ==
+             "Vertical edge: 6×6 image, 3×3 filter, no padding, stride 1, ReLU, 2×2 max pooling with stride 2");
+  BOOST_TEST(text.footer.empty());  // no course file: nothing to credit
+  Course course;
+  course.path = "lessons/course.yaml";
+  course.title = "Vision 101";
+  course.author = "A. Teacher";
+  BOOST_TEST(LessonTitleSlide(built, course).footer == "Vision 101 · A. Teacher");
+}
+
+BOOST_AUTO_TEST_CASE(DeckHasTheTitleAndASlidePerBeat) {
+  const Lesson lesson = DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  int beats = 0;
+  for (const BuiltVariant& bv : built.variants) beats += static_cast<int>(bv.story.beats.size());
+  BOOST_TEST(SlideCount(built) == beats + 1);
+
+  RenderOptions options;
+  options.only = {"slides"};
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_REQUIRE(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  BOOST_REQUIRE(sink.files().count("slides.pdf") == 1);
+  BOOST_TEST(sink.files().size() == 1u);
+  const std::string& pdf = sink.files().at("slides.pdf");
+  BOOST_TEST(PdfPages(pdf) == beats + 1);
+  BOOST_TEST(pdf.find("/MediaBox [ 0 0 960 540 ]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(SlidesFitAndNeverGrowPastTheSlidesLayoutScale) {
+  BOOST_TEST(SlideScale(1920, 1080) == 0.5);
+  BOOST_TEST(SlideScale(1280, 720) == 0.5);       // a smaller frame is not blown up
+  BOOST_TEST(SlideScale(1920, 2160) == 0.25);     // a taller one shrinks to the height
+  BOOST_TEST(SlideScale(3840, 1080) == 0.25);     // a wider one to the width
+}
+
+BOOST_AUTO_TEST_CASE(PdfFiguresOnlyOnRequest) {
+  Lesson lesson = DefaultLesson();
+  RenderOptions options;
+  options.only = {"json"};
+  BOOST_TEST(!WantsPdfFrames(lesson, options));
+  lesson.pdf_frames = true;
+  BOOST_TEST(!WantsPdfFrames(lesson, options));  // --only names other kinds: the key adds nothing
+  options.only.clear();
+  BOOST_TEST(WantsPdfFrames(lesson, options));
+  lesson.pdf_frames = false;
+  BOOST_TEST(!WantsPdfFrames(lesson, options));  // a full build without the key
+  options.only = {"pdf-frames"};
+  BOOST_TEST(WantsPdfFrames(lesson, options));
+
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_REQUIRE(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  const BuiltLesson built = BuildLesson(lesson);
+  const std::vector<std::string> paths = PdfFramePaths(built);
+  BOOST_TEST(sink.files().size() == paths.size() + 1);  // the figures and figures.tex
+  for (const std::string& path : paths) {
+    BOOST_REQUIRE(sink.files().count(path) == 1);
+    BOOST_TEST(PdfPages(sink.files().at(path)) == 1);
+  }
+  BOOST_TEST(paths.front() == "frames/vertical-edge/001-intro.pdf");
+  BOOST_TEST(sink.files().at("figures.tex") == FiguresTex(built));
+}
+
+BOOST_AUTO_TEST_CASE(FiguresTexHasEveryBeatWithItsCaption) {
+  const Lesson lesson = DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  const std::string tex = FiguresTex(built);
+  const std::vector<std::string> paths = PdfFramePaths(built);
+  BOOST_TEST(Count(tex, "\\includegraphics") == static_cast<int>(paths.size()));
+  BOOST_TEST(Count(tex, "\\begin{figure}") == Count(tex, "\\end{figure}"));
+  for (const std::string& path : paths) BOOST_TEST(Count(tex, "{\\convlessonfigures " + path + "}") == 1, path);
+  const Beat& second = built.variants[0].story.beats[1];
+  BOOST_TEST(Count(tex, "\\caption{" + LatexEscape(second.caption) + "}") == 1);
+  BOOST_TEST(Count(tex, "\\label{fig:" + lesson.id + ":vertical-edge:002}") == 1);
+  BOOST_TEST(Count(tex, "\\providecommand{\\convlessonfigures}{" + lesson.id + "/}") == 1);
+}
+
+struct LatexCase {
+  const char* text;
+  const char* want;
+};
+std::ostream& operator<<(std::ostream& os, const LatexCase& c) { return os << c.text; }
+
+BOOST_DATA_TEST_CASE(LatexEscapeKeepsTextAndEscapesTheRest,
+                     bdata::make(std::vector<LatexCase>{
+                         {"plain words 12", "plain words 12"},
+                         {"50% & $5 #1 a_b {x} ~ ^ \\", "50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} "
+                                                        "\\textasciicircum{} \\textbackslash{}"},
+                         {"\u22122 × 3 · 4 …", "\\textminus{}2 \\texttimes{} 3 \\textperiodcentered{} 4 \\dots{}"},
+                         {"⌊9/2⌋ ≈ 4", "\\ensuremath{\\lfloor}9/2\\ensuremath{\\rfloor} \\ensuremath{\\approx} 4"},
+                         {"Détecté – “bord”", "Détecté -- ``bord''"},
+                         {"a<b>c|d", "a\\textless{}b\\textgreater{}c\\textbar{}d"},
+                         {"two\nlines", "two lines"},
+                     }),
+                     c) {
+  BOOST_TEST(LatexEscape(c.text) == c.want);
+}
