@@ -8,6 +8,7 @@
 #include "base/number_format.h"
 #include "storyboard/captions.h"
 #include "storyboard/settings_text.h"
+#include "compute/compute.h"
 
 namespace cl {
 namespace {
@@ -21,6 +22,7 @@ constexpr std::string_view kOwnImageText = "its own {} image";  // sizes repeat:
 constexpr std::string_view kLeakyText = "{}, slope {}";         // "Leaky ReLU, slope 0.25"
 constexpr std::string_view kNoPooling = "no pooling";
 constexpr std::string_view kSeparator = " \u00b7 ";
+constexpr std::string_view kAnd = " and ";
 
 // One thing a variant can change: its name as the switch's label, whether two
 // variants differ in it, and how a variant's value reads on its button.
@@ -37,12 +39,34 @@ bool SamePool(const PoolSpec& a, const PoolSpec& b) {
          a.stride_w == b.stride_w && a.remainder == b.remainder;
 }
 
+// Every filter's weights and bias (a lesson may list several).
+bool SameFilters(const Variant& a, const Variant& b) {
+  if (FilterCount(a) != FilterCount(b)) return false;
+  for (int k = 0; k < FilterCount(a); ++k) {
+    if (!(FilterAt(a, k).weights == FilterAt(b, k).weights) || FilterAt(a, k).bias != FilterAt(b, k).bias) return false;
+  }
+  return true;
+}
+
+// "Vertical edge", or "Vertical edge, Horizontal edge and Brightness" for a list.
+std::string FilterNames(const Variant& v) {
+  std::string out;
+  const int n = FilterCount(v);
+  for (int k = 0; k < n; ++k) {
+    const std::string_view separator = k == 0 ? std::string_view() : k + 1 == n ? kAnd : std::string_view(", ");
+    out += separator;
+    out += FilterAt(v, k).name;
+  }
+  return out;
+}
+
 std::vector<Aspect> Aspects() {
   return {
-      {"Filter", [](const Variant& a, const Variant& b) { return a.filter.weights == b.filter.weights; },
+      {"Filter", SameFilters,
        [](const Variant& v, const std::vector<Variant>& all) {
+         if (FilterCount(v) > 1) return FilterNames(v);
          int same_name = 0;
-         for (const Variant& o : all) same_name += o.filter.name == v.filter.name;
+         for (const Variant& o : all) same_name += FilterNames(o) == FilterNames(v);
          if (same_name > 1) {
            return fmt::format(fmt::runtime(kFilterSizedText), SizeText(v.filter.weights.rows, v.filter.weights.cols),
                               v.filter.name);

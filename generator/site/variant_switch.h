@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "lesson/model.h"
+#include "model/model.h"
 
 namespace cl {
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Runs the "Reproduce it" programs of every lesson page a build wrote.
 
-Usage: run_snippets.py SITE_DIR LESSONS_DIR
+Usage: run_snippets.py SITE_DIR LESSONS_DIR...
 
-For each lesson of LESSONS_DIR (every *.yaml but course.yaml), reads
+For each lesson of the LESSONS_DIRs (every *.yaml but course.yaml), reads
 SITE_DIR/<id>/index.html, takes out each variant's PyTorch and NumPy programs
 (the <code> elements the page shows and copies), runs each with this python3
 and checks that it prints the lesson.json maps of its variant: the feature
 map, the map after the activation and, when the lesson pools, the pooled map,
-every value within 1e-9 (relative) of lesson.json's. Fails on a missing page,
+every value within 1e-9 (relative) of lesson.json's. A variant with a filter
+list (lesson.json's "filters") prints each filter's maps under numbered
+headings ("Feature map 2:"). Fails on a missing page,
 a missing program, a program that fails, or any other number.
 """
 import html.parser
@@ -19,6 +21,7 @@ import subprocess
 import sys
 
 HEADINGS = ["Feature map:", "After the activation:", "After pooling:"]
+KEYS = ["conv", "activation", "pool"]
 
 
 class CodeBlocks(html.parser.HTMLParser):
@@ -58,7 +61,7 @@ def lesson_ids(lessons_dir):
 def parse_output(text):
     maps, current = {}, None
     for line in text.splitlines():
-        if line in HEADINGS:
+        if line.endswith(":"):
             current = maps.setdefault(line, [])
         elif line.strip():
             if current is None:
@@ -80,9 +83,15 @@ def check(program, variant, where):
         hint = f" (install Debian's python3-{missing}; scripts/test.sh does)" if missing else ""
         return [f"{where}: exited {run.returncode}{hint}:\n{run.stderr}"]
     maps = parse_output(run.stdout)
-    expected = {"Feature map:": variant["conv"]["output"], "After the activation:": variant["activation"]["output"]}
-    if variant["pool"] is not None:
-        expected["After pooling:"] = variant["pool"]["output"]
+    expected = {}
+    for heading, key in zip(HEADINGS, KEYS):
+        if variant[key] is None:
+            continue
+        if "filters" in variant:  # one map per filter
+            for k, grid in enumerate(variant[key]["output"]):
+                expected[f"{heading[:-1]} {k + 1}:"] = grid
+        else:
+            expected[heading] = variant[key]["output"]
     problems = []
     if sorted(maps) != sorted(expected):
         problems.append(f"{where}: printed {sorted(maps)}, expected {sorted(expected)}")
@@ -93,11 +102,11 @@ def check(program, variant, where):
 
 
 def main():
-    site, lessons = sys.argv[1], sys.argv[2]
+    site, folders = sys.argv[1], sys.argv[2:]
     problems, programs = [], 0
-    ids = lesson_ids(lessons)
+    ids = [i for folder in folders for i in lesson_ids(folder)]
     if not ids:
-        problems.append(f"no lessons in {lessons}")
+        problems.append(f"no lessons in {folders}")
     for lesson_id in ids:
         with open(os.path.join(site, lesson_id, "lesson.json"), encoding="utf-8") as f:
             lesson = json.load(f)
