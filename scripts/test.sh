@@ -12,8 +12,10 @@ need libboost-test-dev '/usr/lib/*/cmake/boost_unit_test_framework-*/boost_unit_
 need libpugixml-dev /usr/include/pugixml.hpp
 need poppler-utils pdftoppm
 need chromium chromium
-# The oracle suite (tests/oracle) checks every map against PyTorch.
+# The oracle suite (tests/oracle) checks every map against PyTorch, and the
+# "Reproduce it" programs of the lesson pages run with Debian's PyTorch and NumPy (tests/snippets).
 need python3-torch /usr/lib/python3/dist-packages/torch/__init__.py
+need python3-numpy /usr/lib/python3/dist-packages/numpy/__init__.py
 # figures.tex must compile: pdflatex and graphicx (tests/e2e/deck_e2e.sh).
 need texlive-latex-base pdflatex
 # The fuzzer: clang with libFuzzer and the sanitizer runtimes.

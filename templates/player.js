@@ -26,7 +26,9 @@
   var scrubber = document.getElementById('player-scrubber');
   var speed = document.getElementById('player-speed');
   var zoom = document.getElementById('player-zoom');
-  var tallSource = document.getElementById('player-frame-tall');  // narrow screens' frame, when there is one
+  var tallSource = document.getElementById('player-frame-tall');
+  var downloadSvg = document.getElementById('player-download-svg');  // the shown beat's files
+  var downloadPng = document.getElementById('player-download-png');  // narrow screens' frame, when there is one
   var frameBox = frame && frame.closest('.stage-frame');
   var filterButtons = Array.prototype.slice.call(root.querySelectorAll('[data-variant]'));
   // The frame is absent when the build writes no frame images (captions only).
@@ -75,6 +77,8 @@
         tallSource.height = variant.tall_height;
       }
     }
+    if (downloadSvg && beat.svg) downloadSvg.setAttribute('href', beat.svg);
+    if (downloadPng && beat.png) downloadPng.setAttribute('href', beat.png);
     step.textContent = label + ' \u00b7 ' + beat.title;
     caption.textContent = beat.caption;
     scrubber.max = String(list.length);
@@ -137,10 +141,11 @@
   }
 
   function selectVariant(index) {
-    if (index === state.variant || index < 0 || index >= data.variants.length) return;
+    if (index === state.variant || index < 0 || index >= data.variants.length) return false;
     state.variant = index;
     go(state.beat);  // the same step, or the last one if this variant has fewer
     if (state.playing) schedule();
+    return true;
   }
 
   prev.addEventListener('click', function () { stepTo(state.beat - 1); });
@@ -149,7 +154,14 @@
   scrubber.addEventListener('input', function () { stepTo(Number(scrubber.value) - 1); });
   speed.addEventListener('change', function () { if (state.playing) schedule(); });
   filterButtons.forEach(function (button) {
-    button.addEventListener('click', function () { selectVariant(Number(button.getAttribute('data-variant'))); });
+    button.addEventListener('click', function () {
+      var index = Number(button.getAttribute('data-variant'));
+      // The Explore section (explore.js) follows the player's variant, and the other way round.
+      if (selectVariant(index)) document.dispatchEvent(new CustomEvent('convlesson:variant', {detail: {index: index, from: 'player'}}));
+    });
+  });
+  document.addEventListener('convlesson:variant', function (e) {
+    if (e.detail && e.detail.from !== 'player') selectVariant(e.detail.index);
   });
   // On a narrow screen the whole frame is small; full size lets the reader
   // scroll across it instead. The scrolling box takes focus so keys can scroll it.

@@ -1,6 +1,7 @@
 #include "render/svg_writer.h"
 
 #include <cmath>
+#include <set>
 #include <string>
 
 #include "base/number_format.h"
@@ -31,51 +32,79 @@ std::string CleanPrefix(std::string_view prefix) {
   return out;
 }
 
+// Class names of the dark colours: "df-<hex>" sets the fill, "ds-<hex>" the
+// stroke; named by the colour itself, so equal scenes give equal files.
+constexpr std::string_view kDarkFillClass = "df-";
+constexpr std::string_view kDarkStrokeClass = "ds-";
+// A block of cells is an image: its dark twin is a second image, shown instead.
+constexpr std::string_view kLightOnlyClass = "light-only";
+constexpr std::string_view kDarkOnlyClass = "dark-only";
+
 class SvgBody {
  public:
   explicit SvgBody(std::string prefix) : prefix_(std::move(prefix)) {}
 
+  // The dark twin of the next item drawn, or null.
+  void SetDark(const SceneItem* dark) { dark_ = dark; }
+
   void operator()(const RectShape& r) {
+    const auto* d = Twin<RectShape>();
     out_ += "<rect x=\"" + SvgNumber(r.x) + "\" y=\"" + SvgNumber(r.y) + "\" width=\"" + SvgNumber(r.w) +
             "\" height=\"" + SvgNumber(r.h) + "\" fill=\"" + (r.has_fill ? HexColor(r.fill) : "none") + "\"";
     if (r.has_stroke) {
       out_ += " stroke=\"" + HexColor(r.stroke) + "\" stroke-width=\"" + SvgNumber(r.stroke_width) + "\"";
       if (r.dashed) out_ += " stroke-dasharray=\"" + Dash(r.stroke_width) + "\"";
     }
+    if (d != nullptr) {
+      Classes(r.has_fill && !(d->fill == r.fill) ? &d->fill : nullptr,
+              r.has_stroke && !(d->stroke == r.stroke) ? &d->stroke : nullptr);
+    }
     out_ += "/>\n";
   }
 
   void operator()(const LineShape& l) {
+    const auto* d = Twin<LineShape>();
     out_ += "<line x1=\"" + SvgNumber(l.x1) + "\" y1=\"" + SvgNumber(l.y1) + "\" x2=\"" + SvgNumber(l.x2) +
             "\" y2=\"" + SvgNumber(l.y2) + "\" stroke=\"" + HexColor(l.stroke) + "\" stroke-width=\"" + SvgNumber(l.width) +
             "\"";
     if (l.dashed) out_ += " stroke-dasharray=\"" + Dash(l.width) + "\"";
+    if (d != nullptr && !(d->stroke == l.stroke)) Classes(nullptr, &d->stroke);
     out_ += "/>\n";
   }
 
   void operator()(const TextShape& t) {
+    const auto* d = Twin<TextShape>();
     out_ += "<text x=\"" + SvgNumber(t.x) + "\" y=\"" + SvgNumber(t.y) + "\" font-size=\"" + SvgNumber(t.size) + "\"";
     if (t.anchor == TextAnchor::Middle) out_ += " text-anchor=\"middle\"";
     if (t.anchor == TextAnchor::End) out_ += " text-anchor=\"end\"";
     if (t.bold) out_ += " font-weight=\"bold\"";
     if (!(t.color == Color{0, 0, 0})) out_ += " fill=\"" + HexColor(t.color) + "\"";
+    if (d != nullptr && !(d->color == t.color)) Classes(&d->color, nullptr);
     out_ += ">" + EscapeXml(t.text) + "</text>\n";
   }
 
   void operator()(const CellsShape& c) {
-    // One pixel per cell, scaled up without smoothing.
-    std::vector<uint8_t> rgb;
-    rgb.reserve(c.fills.size() * 3);
-    for (const Color& f : c.fills) {
-      rgb.push_back(f.r);
-      rgb.push_back(f.g);
-      rgb.push_back(f.b);
+    const auto* d = Twin<CellsShape>();
+    const bool twin = d != nullptr && d->fills != c.fills;
+    Image(c, twin ? kLightOnlyClass : std::string_view());
+    if (twin) {
+      Image(*d, kDarkOnlyClass);
+      images_ = true;
     }
-    out_ += "<image x=\"" + SvgNumber(c.x) + "\" y=\"" + SvgNumber(c.y) + "\" width=\"" +
-            SvgNumber(c.cell_w * c.cols) + "\" height=\"" + SvgNumber(c.cell_h * c.rows) +
-            "\" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" "
-            "style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64," +
-            Base64(EncodeRgbPng(c.cols, c.rows, rgb)) + "\"/>\n";
+  }
+
+  // The <style> the dark classes need, or "" when nothing changes colour.
+  std::string Style() const {
+    if (fills_.empty() && strokes_.empty() && !images_) return "";
+    std::string css = "<style>";
+    if (images_) css += "." + std::string(kDarkOnlyClass) + "{display:none}";
+    css += "@media (prefers-color-scheme:dark){";
+    for (const std::string& hex : fills_) css += "." + std::string(kDarkFillClass) + hex + "{fill:#" + hex + "}";
+    for (const std::string& hex : strokes_) css += "." + std::string(kDarkStrokeClass) + hex + "{stroke:#" + hex + "}";
+    if (images_) {
+      css += "." + std::string(kLightOnlyClass) + "{display:none}." + std::string(kDarkOnlyClass) + "{display:inline}";
+    }
+    return css + "}</style>\n";
   }
 
   void operator()(const GroupBegin& g) {
@@ -91,6 +120,44 @@ class SvgBody {
   std::string Take() { return std::move(out_); }
 
  private:
+  template <typename Shape>
+  const Shape* Twin() const {
+    return dark_ != nullptr ? std::get_if<Shape>(dark_) : nullptr;
+  }
+
+  void Classes(const Color* fill, const Color* stroke) {
+    if (fill == nullptr && stroke == nullptr) return;
+    out_ += " class=\"";
+    if (fill != nullptr) {
+      const std::string hex = HexColor(*fill).substr(1);
+      fills_.insert(hex);
+      out_ += std::string(kDarkFillClass) + hex;
+    }
+    if (stroke != nullptr) {
+      const std::string hex = HexColor(*stroke).substr(1);
+      strokes_.insert(hex);
+      out_ += (fill != nullptr ? " " : "") + std::string(kDarkStrokeClass) + hex;
+    }
+    out_ += "\"";
+  }
+
+  void Image(const CellsShape& c, std::string_view css_class) {
+    // One pixel per cell, scaled up without smoothing.
+    std::vector<uint8_t> rgb;
+    rgb.reserve(c.fills.size() * 3);
+    for (const Color& f : c.fills) {
+      rgb.push_back(f.r);
+      rgb.push_back(f.g);
+      rgb.push_back(f.b);
+    }
+    out_ += "<image x=\"" + SvgNumber(c.x) + "\" y=\"" + SvgNumber(c.y) + "\" width=\"" +
+            SvgNumber(c.cell_w * c.cols) + "\" height=\"" + SvgNumber(c.cell_h * c.rows) + "\"";
+    if (!css_class.empty()) out_ += " class=\"" + std::string(css_class) + "\"";
+    out_ += " preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" "
+            "style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64," +
+            Base64(EncodeRgbPng(c.cols, c.rows, rgb)) + "\"/>\n";
+  }
+
   static std::string Dash(double width) { return SvgNumber(width * 2) + " " + SvgNumber(width * 1.5); }
 
   static std::string Base64(std::string_view bytes) {
@@ -119,7 +186,42 @@ class SvgBody {
 
   std::string prefix_;
   std::string out_;
+  const SceneItem* dark_ = nullptr;
+  std::set<std::string> fills_, strokes_;  // sorted: a stable <style>
+  bool images_ = false;
 };
+
+// Whether `dark` is `light` item for item (kinds match), as DarkScene makes it.
+bool Twins(const Scene& light, const Scene* dark) {
+  if (dark == nullptr || dark->items.size() != light.items.size()) return false;
+  for (std::size_t i = 0; i < light.items.size(); ++i)
+    if (light.items[i].index() != dark->items[i].index()) return false;
+  return true;
+}
+
+// The drawing of `scene`, and in *style the <style> its dark twin needs.
+std::string Body(const Scene& scene, std::string_view id_prefix, const Scene* dark, std::string* style) {
+  if (!Twins(scene, dark)) dark = nullptr;
+  SvgBody body(CleanPrefix(id_prefix));
+  RectShape background;
+  background.w = scene.width;
+  background.h = scene.height;
+  background.fill = scene.background;
+  RectShape dark_background = background;
+  SceneItem dark_background_item;
+  if (dark != nullptr) {
+    dark_background.fill = dark->background;
+    dark_background_item = dark_background;
+    body.SetDark(&dark_background_item);
+  }
+  body(background);
+  for (std::size_t i = 0; i < scene.items.size(); ++i) {
+    body.SetDark(dark != nullptr ? &dark->items[i] : nullptr);
+    std::visit(body, scene.items[i]);
+  }
+  if (style != nullptr) *style = body.Style();
+  return body.Take();
+}
 
 }  // namespace
 
@@ -158,14 +260,7 @@ std::string EscapeXml(std::string_view text) {
 }
 
 std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix) {
-  SvgBody body(CleanPrefix(id_prefix));
-  RectShape background;
-  background.w = scene.width;
-  background.h = scene.height;
-  background.fill = scene.background;
-  body(background);
-  for (const SceneItem& item : scene.items) std::visit(body, item);
-  return body.Take();
+  return Body(scene, id_prefix, nullptr, nullptr);
 }
 
 std::string SvgDocumentStart(double width, double height, std::string_view prefix, std::string_view title,
@@ -184,7 +279,10 @@ std::string WriteSvg(const Scene& scene, std::string_view id_prefix, const SvgOp
   std::string out;
   if (options.xml_declaration) out += kXmlDeclaration;
   out += SvgDocumentStart(scene.width, scene.height, prefix, scene.title, scene.desc);
-  out += WriteSvgBody(scene, id_prefix);
+  std::string style;
+  const std::string body = Body(scene, id_prefix, options.dark, &style);
+  out += style;
+  out += body;
   out += "</svg>\n";
   return out;
 }

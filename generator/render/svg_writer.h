@@ -16,6 +16,13 @@ namespace cl {
 struct SvgOptions {
   // Start with <?xml ...?> (a file on its own). Off for SVG inlined in HTML.
   bool xml_declaration = true;
+  // The same frame drawn for a dark page (scene/dark_scene.h: the same items,
+  // other colours). When given, every element keeps its light colours as
+  // attributes and gains a class whose colour a
+  // `@media (prefers-color-scheme: dark)` rule in the document's <style>
+  // sets instead, so the frame follows the reader's scheme with no script.
+  // Ignored unless its items match the scene's one for one.
+  const Scene* dark = nullptr;
 };
 
 // The whole document. `id_prefix` should be unique per frame in a page, e.g.

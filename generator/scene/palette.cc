@@ -12,6 +12,10 @@ namespace {
 constexpr Color kNegative[] = {{255, 255, 255}, {209, 229, 240}, {146, 197, 222}, {67, 147, 195}, {33, 102, 172}};
 constexpr Color kPositive[] = {{255, 255, 255}, {254, 224, 182}, {253, 184, 99}, {224, 130, 20}, {179, 88, 6}};
 
+// Dark: from the dark background outwards to the light ends.
+constexpr Color kDarkNegative[] = {{30, 33, 38}, {24, 62, 104}, {33, 102, 172}, {76, 152, 206}, {146, 197, 240}};
+constexpr Color kDarkPositive[] = {{30, 33, 38}, {96, 52, 8}, {179, 88, 6}, {230, 138, 30}, {253, 190, 110}};
+
 uint8_t Mix(uint8_t a, uint8_t b, double f) {
   return static_cast<uint8_t>(std::lround(a + (b - a) * f));
 }
@@ -21,17 +25,21 @@ double Linear(uint8_t channel) {
   return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-}  // namespace
-
-Color DivergingColor(double value, double scale) {
-  if (!(scale > 0) || !std::isfinite(value) || value == 0) return kPositive[0];
+Color OnScale(double value, double scale, const Color* negative, const Color* positive) {
+  if (!(scale > 0) || !std::isfinite(value) || value == 0) return positive[0];
   const double t = std::min(std::fabs(value) / scale, 1.0);
-  const Color* stops = value < 0 ? kNegative : kPositive;
+  const Color* stops = value < 0 ? negative : positive;
   const double at = t * 4;
   const int i = std::min(static_cast<int>(at), 3);
   const double f = at - i;
   return {Mix(stops[i].r, stops[i + 1].r, f), Mix(stops[i].g, stops[i + 1].g, f), Mix(stops[i].b, stops[i + 1].b, f)};
 }
+
+}  // namespace
+
+Color DivergingColor(double value, double scale) { return OnScale(value, scale, kNegative, kPositive); }
+
+Color DarkDivergingColor(double value, double scale) { return OnScale(value, scale, kDarkNegative, kDarkPositive); }
 
 Color GreyColor(double value, double black, double white) {
   if (!std::isfinite(value) || !(white > black)) return {0, 0, 0};

@@ -17,6 +17,11 @@ namespace cl {
 // `value` on the scale that saturates at |value| == scale (> 0).
 Color DivergingColor(double value, double scale);
 
+// The same scale for frames on a dark page (drawn for it, not inverted):
+// zero is the dark background and the colour brightens with |value|, to a
+// light blue (negative) or a light orange (positive) at |value| == scale.
+Color DarkDivergingColor(double value, double scale);
+
 // The image's grey: black at `black`, white at `white` (> black), linear in
 // between and clamped outside.
 Color GreyColor(double value, double black, double white);
@@ -45,5 +50,18 @@ inline constexpr Color kWindowEdge{26, 26, 26};    // dark rim that keeps amber 
 // says which in words, so the tint is never the only sign).
 inline constexpr Color kStackDone{214, 214, 214};
 }  // namespace palette
+
+// The frames' colours on a dark page (scene/dark_scene.h): the same roles,
+// chosen again for a dark background rather than inverted.
+namespace dark_palette {
+inline constexpr Color kBackground{30, 33, 38};    // DarkDivergingColor's zero
+inline constexpr Color kInk{230, 232, 235};
+inline constexpr Color kMutedInk{179, 185, 194};
+inline constexpr Color kGridLine{74, 80, 89};
+inline constexpr Color kGridBorder{138, 145, 155};
+inline constexpr Color kPaddingCell{48, 46, 40};
+inline constexpr Color kPaddingHatch{112, 106, 94};
+inline constexpr Color kPaddingInk{190, 186, 176};
+}  // namespace dark_palette
 
 }  // namespace cl

@@ -6,6 +6,7 @@
 
 #include "render/cairo_png.h"
 #include "render/svg_writer.h"
+#include "scene/dark_scene.h"
 #include "site/output_paths.h"
 #include "site/write_failure.h"
 
@@ -18,6 +19,15 @@ bool Put(FileSink& sink, const std::string& path, const std::string& bytes, cons
   if (bytes.empty()) error = "renderer produced nothing";
   if (error.empty() && sink.Put(path, bytes, &error)) return true;
   return ReportWriteFailure(diagnostics, lesson.path, "cannot write " + path + ": " + error);
+}
+
+// A frame's SVG carries its dark twin: it follows the reader's colour scheme.
+// (PNG frames stay light: a second set would double their pixels, docs/costs.md.)
+std::string FrameSvg(const Scene& scene, const std::string& id_prefix) {
+  const Scene dark = DarkScene(scene);
+  SvgOptions options;
+  options.dark = &dark;
+  return WriteSvg(scene, id_prefix, options);
 }
 
 }  // namespace
@@ -39,12 +49,12 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       ParallelFor(n, [&](std::size_t k) {
         const int beat = static_cast<int>(first + k);
         const Scene scene = LayoutBuiltBeat(built, v, beat);
-        if (svg) svgs[k] = WriteSvg(scene, FrameIdPrefix(v.slug, beat + 1));
+        if (svg) svgs[k] = FrameSvg(scene, FrameIdPrefix(v.slug, beat + 1));
         if (png) pngs[k] = RenderPng(scene, options.scale);
         if (!tall) return;
         // The same beat for narrow screens (the page's <picture> serves it).
         const Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
-        if (svg) tall_svgs[k] = WriteSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
+        if (svg) tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
         if (png) tall_pngs[k] = RenderPng(tall_scene, options.scale);
       });
       // The first file that cannot be written ends the lesson's frames: on a

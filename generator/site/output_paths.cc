@@ -68,4 +68,6 @@ std::string FrameIdPrefix(std::string_view slug, int beat_number) {
   return fmt::format("{}-{:03}-", slug, beat_number);
 }
 
+std::string FrameListingPath(std::string_view slug) { return "frames/" + std::string(slug) + "/index.html"; }
+
 }  // namespace cl

@@ -50,6 +50,10 @@ std::string FramePath(std::string_view slug, int beat_number, Stage stage, std::
 // not tall: "frames/<slug>/tall/<NNN>-<stage>.<ext>".
 std::string TallFramePath(std::string_view slug, int beat_number, Stage stage, std::string_view ext);
 
+// "frames/<slug>/index.html": the page that lists every frame file of a
+// variant (written with the lesson page when frames are).
+std::string FrameListingPath(std::string_view slug);
+
 // "<slug>.<ext>" (ext "gif" or "svg"), beside the page in the lesson's
 // folder. No slug can make it collide with the lesson's other files: a slug
 // is [a-z0-9-] only, never empty and never starts with '-', so a variant

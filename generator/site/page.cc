@@ -1,5 +1,6 @@
 #include "site/page.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 #include "site/output_paths.h"
 #include "site/page_frames.h"
 #include "site/player_data.h"
+#include "site/receptive_field.h"
+#include "site/reproduce.h"
+#include "site/variant_switch.h"
 #include "site/slide_deck.h"
 #include "site/write_failure.h"
 
@@ -33,6 +37,14 @@ constexpr std::string_view kSectionIdPrefix = "section-";
 constexpr std::string_view kSectionTitleSuffix = "--title";
 constexpr std::string_view kSectionVariantInfix = "--variant-";
 
+constexpr std::string_view kExploreTocTitle = "Explore";
+constexpr std::string_view kListingTitle = "{} \u00b7 {}: every frame";  // lesson title, variant label
+constexpr std::string_view kEveryFrameText = "{}: every frame";          // variant label
+constexpr std::string_view kReproduceTocTitle = "Reproduce it";
+// The ids of the Reproduce it section's variant headings: the page's own ids
+// never start with "section-", and "reproduce-" + a slug is unique per variant.
+constexpr std::string_view kReproduceIdPrefix = "reproduce-";
+
 std::string SectionId(SlugAllocator& slugs, std::string_view label) {
   return std::string(kSectionIdPrefix) + slugs.Next(label);
 }
@@ -51,6 +63,13 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
   f.set("frame_src", src);
   f.set("frame_width", std::to_string(std::lround(bv.geometry.width)));
   f.set("frame_height", std::to_string(std::lround(bv.geometry.height)));
+  const bool svg = options.Wants("svg") && i < bv.frame_svg.size(), png = options.Wants("png") && i < bv.frame_png.size();
+  f.set("has_frame_files", svg || png);
+  f.set("has_frame_svg", svg);
+  f.set("frame_svg", svg ? bv.frame_svg[i] : std::string());
+  f.set("has_frame_png", png);
+  f.set("frame_png", png ? bv.frame_png[i] : std::string());
+  f.set("frame_png_svg_both", svg && png);
   const std::string tall = PageTallFrame(bv, i, options);
   f.set("has_tall_frame", !tall.empty());
   f.set("tall_frame_src", tall);
@@ -60,9 +79,12 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
   return f;
 }
 
-TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const RenderOptions& options) {
+TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const RenderOptions& options,
+                               const std::string& difference) {
   TemplateData v;
   v.set("variant_label", bv.variant->label);
+  v.set("has_variant_difference", !difference.empty());
+  v.set("variant_difference", difference);
   v.set("variant_index", std::to_string(index));
   v.set("variant_slug", bv.slug);
   v.set("variant_pressed", index == 0 ? "true" : "false");
@@ -70,6 +92,46 @@ TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const 
   for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i, options));
   v.set("variant_frames", frames);
   return v;
+}
+
+// Whether the build writes frame files a listing page can point at.
+bool WritesFrames(const RenderOptions& options) { return options.Wants("svg") || options.Wants("png"); }
+
+// A frame's path relative to its variant's folder (where the listing page is).
+std::string InFramesFolder(const BuiltVariant& bv, const std::string& path) {
+  const std::string folder = "frames/" + bv.slug + "/";
+  return path.starts_with(folder) ? path.substr(folder.size()) : path;
+}
+
+TemplateData FrameListingData(const BuiltLesson& built, const BuiltVariant& bv, const RenderOptions& options) {
+  TemplateData page;
+  SetCourseChrome(options.course, &page);
+  page.set("assets", "../../../assets/");
+  page.set("lesson_href", "../../index.html");
+  page.set("lesson_title", built.lesson->title);
+  page.set("listing_title", fmt::format(fmt::runtime(kListingTitle), built.lesson->title, bv.variant->label));
+  const bool svg = options.Wants("svg"), png = options.Wants("png");
+  TemplateList frames;
+  for (std::size_t i = 0; i < bv.story.beats.size(); ++i) {
+    const Beat& beat = bv.story.beats[i];
+    TemplateData f;
+    f.set("frame_step", beat.step);
+    f.set("frame_title", beat.stage_title);
+    f.set("frame_caption", beat.caption);
+    f.set("has_svg", svg);
+    f.set("svg_href", InFramesFolder(bv, bv.frame_svg[i]));
+    f.set("has_png", png);
+    f.set("png_href", InFramesFolder(bv, bv.frame_png[i]));
+    const bool tall_svg = svg && !bv.frame_svg_tall.empty(), tall_png = png && !bv.frame_png_tall.empty();
+    f.set("has_tall", tall_svg || tall_png);
+    f.set("has_tall_svg", tall_svg);
+    f.set("tall_svg_href", tall_svg ? InFramesFolder(bv, bv.frame_svg_tall[i]) : std::string());
+    f.set("has_tall_png", tall_png);
+    f.set("tall_png_href", tall_png ? InFramesFolder(bv, bv.frame_png_tall[i]) : std::string());
+    frames.push_back(f);
+  }
+  page.set("listing_frames", frames);
+  return page;
 }
 
 TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& options) {
@@ -91,6 +153,11 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
   if (WantsPdfFrames(*built.lesson, options))
     add(std::string(kFiguresTexPath), m.Text(Msg::download_figures), m.Text(Msg::download_figures_kind));
   for (const BuiltVariant& bv : built.variants) {
+    if (WritesFrames(options) && !bv.story.beats.empty()) {
+      add(FrameListingPath(bv.slug), fmt::format(fmt::runtime(kEveryFrameText), bv.variant->label),
+          options.Wants("svg") && options.Wants("png") ? "SVG and PNG, one file per step"
+                                                       : options.Wants("svg") ? "SVG, one file per step" : "PNG, one file per step");
+    }
     const std::string animation = m.Text(Msg::download_animation, {{"label", bv.variant->label}});
     if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, animation, m.Text(Msg::download_gif_kind));
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
@@ -114,8 +181,12 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   page.set("index_href", "../index.html");
   SetCourseChrome(options.course, &page);
 
+  const VariantSwitch switcher = DescribeVariantSwitch(lesson.variants);
+  page.set("switch_label", switcher.label);
   TemplateList variants;
-  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(PlayerVariantData(built.variants[i], i, options));
+  for (std::size_t i = 0; i < built.variants.size(); ++i) {
+    variants.push_back(PlayerVariantData(built.variants[i], i, options, switcher.differences[i]));
+  }
   page.set("variants", variants);
   page.set("several_variants", built.variants.size() > 1);
   if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
@@ -125,13 +196,24 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
 
   SlugAllocator section_slugs;
   TemplateList toc;
-  auto add_toc = [&toc](const std::string& id, const std::string& title) {
+  auto add_toc = [&toc](const std::string& id, const std::string& title, bool needs_script = false) {
     TemplateData e;
+    e.set("toc_needs_script", needs_script);
     e.set("toc_href", "#" + id);
     e.set("toc_title", title);
     toc.push_back(e);
   };
   add_toc("walkthrough", m.Text(Msg::page_walkthrough));
+  // Explore works only with the script: without it the section and its
+  // link stay hidden and the page is the walkthrough's list as before.
+  const bool explore = std::any_of(built.variants.begin(), built.variants.end(),
+                                   [](const BuiltVariant& bv) { return !bv.result.conv.empty(); });
+  page.set("has_explore", explore);
+  if (explore) {
+    page.set("explore_variants", ExploreVariantsData(built));
+    page.set("explore_json", ScriptJson(ExploreJson(built)));
+    add_toc("explore", std::string(kExploreTocTitle), true);
+  }
 
   TemplateList sections;
   for (const Section& s : lesson.sections) {
@@ -168,6 +250,25 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   }
   page.set("sections", sections);
 
+  TemplateList reproduce;
+  bool any_pooled = false;
+  for (const BuiltVariant& bv : built.variants) {
+    TemplateData d;
+    d.set("reproduce_label", bv.variant->label);
+    d.set("reproduce_id", std::string(kReproduceIdPrefix) + bv.slug);
+    d.set("has_snippets", HasSnippets(bv));
+    d.set("snippet_limit", std::to_string(kMaxSnippetSide));
+    if (HasSnippets(bv)) {
+      d.set("torch_snippet", TorchSnippet(bv));
+      d.set("numpy_snippet", NumpySnippet(bv));
+    }
+    any_pooled = any_pooled || bv.result.pooled.has_value();
+    reproduce.push_back(d);
+  }
+  page.set("reproduce_variants", reproduce);
+  page.set("any_pooled", any_pooled);
+  add_toc("reproduce", std::string(kReproduceTocTitle));
+
   TemplateList downloads = DownloadsData(built, options);
   page.set("has_downloads", !downloads.empty());
   page.set("downloads", downloads);
@@ -190,6 +291,13 @@ bool WriteLessonPage(const BuiltLesson& built, const RenderOptions& options, Fil
   if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);
   if (!RenderLessonPage(built, options, templates, &html, &error)) return fail(error);
   if (!sink.Put(kPagePath, html, &error)) return fail("cannot write " + std::string(kPagePath) + ": " + error);
+  if (!WritesFrames(options)) return true;
+  for (const BuiltVariant& bv : built.variants) {
+    if (bv.story.beats.empty()) continue;
+    const std::string path = FrameListingPath(bv.slug);
+    if (!templates.Render("frames", FrameListingData(built, bv, options), &html, &error)) return fail(error);
+    if (!sink.Put(path, html, &error)) return fail("cannot write " + path + ": " + error);
+  }
   return true;
 }
 

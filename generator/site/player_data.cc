@@ -40,7 +40,9 @@ std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
                        {"caption", b.caption},
                        {"alt", b.description},
                        {"src", PageFrame(bv, i, options)},
-                       {"tall_src", PageTallFrame(bv, i, options)}});
+                       {"tall_src", PageTallFrame(bv, i, options)},
+                       {"svg", options.Wants("svg") ? bv.frame_svg[i] : std::string()},
+                       {"png", options.Wants("png") ? bv.frame_png[i] : std::string()}});
     }
     variants.push_back({{"label", bv.variant->label},
                         {"width", std::lround(bv.geometry.width)},
@@ -49,9 +51,12 @@ std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
                         {"tall_height", std::lround(bv.tall_geometry.height)},
                         {"beats", std::move(beats)}});
   }
-  nlohmann::ordered_json root = {{"variants", std::move(variants)}};
+  return ScriptJson({{"variants", std::move(variants)}});
+}
+
+std::string ScriptJson(const nlohmann::ordered_json& json) {
   // Invalid UTF-8 in a caption must not throw: replace it instead.
-  return EscapeForScript(root.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  return EscapeForScript(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 }  // namespace cl

@@ -7,14 +7,21 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "site/built_lesson.h"
 #include "site/lesson_outputs.h"
 
 namespace cl {
 
 // {"variants": [{"label", "width", "height", "beats": [{"stage", "step",
-// "title", "caption", "alt", "src"}]}]}, one entry per variant in lesson order; "src"
-// is the frame the page shows (PageFrame), "" when none is written.
+// "title", "caption", "alt", "src", "tall_src", "svg", "png"}]}]}, one entry per
+// variant in lesson order; "src" is the frame the page shows (PageFrame), "svg"
+// and "png" the beat's files for the player's download links, "" when not written.
 std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options);
+
+// Any JSON as the text of a <script type="application/json"> block: compact,
+// '<', '>' and '&' escaped, invalid UTF-8 replaced rather than thrown on.
+std::string ScriptJson(const nlohmann::ordered_json& json);
 
 }  // namespace cl

@@ -229,7 +229,9 @@ describe('keyboard only', () => {
     const focused = () => page.evaluate(() => {
       const el = document.activeElement;
       const style = getComputedStyle(el);
-      return { id: el.id, text: el.textContent.trim(), tag: el.tagName,
+      // A variant button's name is its label; its second line says how it differs.
+      const name = el.querySelector('.variant-name');
+      return { id: el.id, text: (name || el).textContent.trim(), tag: el.tagName,
                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
     });
     await page.keyboard.press('Tab');
@@ -278,6 +280,37 @@ describe('page', () => {
     assert.deepEqual(requests.offline(), []);
     assert.deepEqual(second.requests.offline(), []);
     await second.context.close();
+    // The dark scheme and more contrast, on a desktop and a phone.
+    for (const options of [{ colorScheme: 'dark' }, { colorScheme: 'dark', viewport: { width: 390, height: 844 } },
+                           { colorScheme: 'light', contrast: 'more' }]) {
+      const themed = await openLesson(options);
+      for (let i = 0; i < 5; i++) await themed.page.click('#player-next');
+      assert.deepEqual(await seriousAxeViolations(themed.page), [], JSON.stringify(options));
+      await themed.context.close();
+    }
+  });
+
+  test('the page and its frames follow the dark scheme', async () => {
+    const { context, page } = await openLesson({ colorScheme: 'dark' });
+    const colours = await page.evaluate(() => ({
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      text: getComputedStyle(document.body).color,
+    }));
+    assert.equal(colours.page, 'rgb(22, 24, 27)');
+    assert.equal(colours.text, 'rgb(230, 232, 235)');
+    // The frame's own <style> recolours it for the dark scheme: its background is the dark zero.
+    const svg = fs.readFileSync(path.join(siteDir(), LESSON, lessonJson.variants[0].beats[0].svg), 'utf8');
+    assert.match(svg, /<style>@media \(prefers-color-scheme:dark\)\{[^<]*\.df-1e2126\{fill:#1e2126\}/);
+    await frameLoaded(page);
+    // Chromium applies it: the frame opened in the dark scheme has a dark background, and light in the light one.
+    for (const [scheme, want] of [['dark', 'rgb(30, 33, 38)'], ['light', 'rgb(255, 255, 255)']]) {
+      const svgPage = await context.newPage();
+      await svgPage.emulateMedia({ colorScheme: scheme });
+      await svgPage.goto(siteUrl(`${LESSON}/${lessonJson.variants[0].beats[0].svg}`));
+      assert.equal(await svgPage.evaluate(() => getComputedStyle(document.querySelector('svg > rect')).fill), want, scheme);
+      await svgPage.close();
+    }
+    await context.close();
   });
 
   test('nothing but local files is requested, and every one exists', async () => {
@@ -432,7 +465,7 @@ describe('page', () => {
     assert.equal(await page.textContent('h1'),
                  "Uneven <em>variants</em> & \"quotes\" <script>window.__injected = 'title'</script>");
     assert.equal(await page.title(), await page.textContent('h1'));
-    assert.equal(await page.textContent('button[data-variant="0"]'), 'Big <b>image</b>');
+    assert.equal(await page.textContent('button[data-variant="0"] .variant-name'), 'Big <b>image</b>');
     assert.equal(await page.locator('main script').count(), 0);
     await page.click('text=link');
     assert.equal(await page.evaluate(() => window.__injected), undefined);

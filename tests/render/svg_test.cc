@@ -10,6 +10,7 @@
 
 #include "../support/default_lesson.h"
 #include "render/svg_writer.h"
+#include "scene/dark_scene.h"
 #include "scene/layout.h"
 
 using namespace cl;
@@ -135,4 +136,44 @@ BOOST_AUTO_TEST_CASE(LargeGridsBecomeOneEmbeddedImage) {
   const pugi::xml_node input = doc.child("svg").find_child_by_attribute("g", "id", "big-input");
   const std::string href = input.child("image").attribute("xlink:href").value();
   BOOST_TEST(href.rfind("data:image/png;base64,iVBORw0KGgo", 0) == 0u);  // a PNG, inline
+}
+
+// With its dark twin, a frame keeps every light colour as an attribute and
+// names the dark one in a class that only prefers-color-scheme: dark sets.
+BOOST_AUTO_TEST_CASE(DarkTwinAddsClassesAndAMediaRuleOnly) {
+  const Frames frames(testing::VerticalEdgeVariant());
+  const Scene scene = frames.At(6);
+  const Scene dark = DarkScene(scene);
+  const std::string plain = WriteSvg(scene, "a-");
+  const std::string both = WriteSvg(scene, "a-", {.dark = &dark});
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(both.c_str()));
+  const std::string style = doc.child("svg").child("style").text().get();
+  BOOST_TEST(style.rfind("@media (prefers-color-scheme:dark){", 0) == 0u);
+  BOOST_TEST(style.find(".df-1e2126{fill:#1e2126}") != std::string::npos);  // the dark background
+  // Without the classes and the style, the document is the light one, byte for byte.
+  std::string stripped = both;
+  stripped.erase(stripped.find("<style>"), stripped.find("</style>\n") + 9 - stripped.find("<style>"));
+  for (std::size_t at; (at = stripped.find(" class=\"d")) != std::string::npos;) {
+    stripped.erase(at, stripped.find('"', at + 8) + 1 - at);
+  }
+  BOOST_TEST(stripped == plain);
+  // The background rect is dark in the dark scheme.
+  BOOST_TEST(both.find("fill=\"#ffffff\" class=\"df-1e2126\"/>") != std::string::npos);
+  // A twin that does not match item for item is ignored.
+  Scene other = dark;
+  other.items.pop_back();
+  BOOST_TEST(WriteSvg(scene, "a-", {.dark = &other}) == plain);
+}
+
+BOOST_AUTO_TEST_CASE(LargeGridsGetADarkTwinImage) {
+  const Frames frames(testing::SizedVariant(100, 100, 3, 3));
+  const Scene scene = frames.At(0);
+  const Scene dark = DarkScene(scene);
+  const std::string svg = WriteSvg(scene, "big-", {.dark = &dark});
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(svg.c_str()));
+  // The image's own grid keeps its greys: one image. Maps drawn as blocks get a twin.
+  const pugi::xml_node input = doc.child("svg").find_child_by_attribute("g", "id", "big-input");
+  BOOST_TEST(std::distance(input.children("image").begin(), input.children("image").end()) == 1);
 }

@@ -191,8 +191,9 @@ BOOST_AUTO_TEST_CASE(VariantsNamedLikeTheLessonsFilesOverwriteNothing) {
   for (const char* path : {"index.gif", "index.svg", "lesson.gif", "lesson.svg", "handout.gif", "handout.svg",
                            "frames.gif", "frames.svg", "frames/frames/023-summary.svg"})
     BOOST_TEST(sink.files().count(path) == 1u, path);
-  // page, json, handout, worksheet, answers; animations; frames, wide and tall
-  BOOST_TEST(sink.files().size() == 5u + 4u * 2u + 4u * 23u * 2u);
+  // page, json, handout, worksheet, answers; animations; frames, wide and tall, and their listing pages
+  BOOST_TEST(sink.files().size() == 5u + 4u * 2u + 4u * 23u * 2u + 4u);
+  BOOST_TEST(sink.files().count("frames/index/index.html") == 1u);
   BOOST_TEST(sink.files().at("index.html").starts_with("<!DOCTYPE html>"));
   BOOST_TEST(sink.files().at("handout.pdf").starts_with("%PDF-"));
   BOOST_TEST(sink.files().at("worksheet.pdf").starts_with("%PDF-"));

@@ -80,8 +80,9 @@ BOOST_AUTO_TEST_CASE(AuthorTextIsEscapedEverywhere) {
   BOOST_TEST(Count(html, "&lt;/script&gt;&lt;b&gt;&apos;Edge&apos;&lt;/b&gt;") >= 2u);  // filter button and list heading
   BOOST_TEST(Count(html, ">&lt;i&gt;Why&lt;/i&gt;</h2>") == 1u);
   BOOST_TEST(Count(html, "<p>Good <em>text</em>.</p>") == 1u);
-  // Only the page's own two scripts: the data block and player.js.
-  BOOST_TEST(Count(html, "<script") == 2u);
+  // Only the page's own scripts: the player's and Explore's data blocks,
+  // player.js, explore.js and copy.js.
+  BOOST_TEST(Count(html, "<script") == 5u);
   BOOST_TEST(Count(html, "bad()") == 0u);
   BOOST_TEST(Count(html, "\\u003c/script\\u003e\\u003cb\\u003e'Edge'\\u003c/b\\u003e") == 1u);
   BOOST_TEST(PlayerData(html)["variants"][1]["label"] == "</script><b>'Edge'</b>");
@@ -96,8 +97,8 @@ BOOST_AUTO_TEST_CASE(OutlineHasOneH1LandmarksAndSkipLink) {
   BOOST_TEST(Count(html, "<a class=\"skip-link\" href=\"#main\">") == 1u);
   BOOST_TEST(Count(html, "<html lang=\"en\">") == 1u);
   BOOST_TEST(AllMatches(html, "<h2 id=\"([^\"]+)\"") ==
-                 (std::vector<std::string>{"walkthrough-title", "section-step-by-step--title", "section-complexity--title",
-                                           "downloads-title"}),
+                 (std::vector<std::string>{"walkthrough-title", "explore-title", "section-step-by-step--title",
+                                           "section-complexity--title", "reproduce-title", "downloads-title"}),
              boost::test_tools::per_element());
   // Relative links only: the folder works from file:// and any sub-path.
   BOOST_TEST(Count(html, "href=\"/") == 0u);
@@ -125,8 +126,12 @@ BOOST_AUTO_TEST_CASE(EveryFrameIsListedInOrderWithAltText) {
   // The player starts hidden (the script reveals it) on the intro beat.
   BOOST_TEST(Count(html, "<div class=\"player\" id=\"player\" hidden>") == 1u);
   BOOST_TEST(Count(html, "<img id=\"player-frame\" src=\"frames/vertical-edge/001-intro.svg\"") == 1u);
-  BOOST_TEST(Count(html, "aria-pressed=\"true\">Vertical edge</button>") == 1u);
-  BOOST_TEST(Count(html, "aria-pressed=\"false\">Horizontal edge</button>") == 1u);
+  // The switch names what differs (filter and image: "Variant"), each button its own.
+  BOOST_TEST(Count(html, "<span class=\"filter-switch-label\" id=\"filter-switch-label\">Variant</span>") == 1u);
+  BOOST_TEST(Count(html, "aria-pressed=\"true\"><span class=\"variant-name\">Vertical edge</span> "
+                         "<span class=\"variant-difference\">Vertical edge filter · its own 6×6 image</span></button>") == 2u);
+  BOOST_TEST(Count(html, "aria-pressed=\"false\"><span class=\"variant-name\">Horizontal edge</span> "
+                         "<span class=\"variant-difference\">Horizontal edge filter · its own 6×6 image</span></button>") == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(PlayerDataMatchesTheStoryboard) {
@@ -203,11 +208,14 @@ BOOST_AUTO_TEST_CASE(SectionsFollowTheLessonsOrderWithUniqueIds) {
                      {cl::SectionKind::Prose, "Downloads", "Not the real one."},
                      {cl::SectionKind::Complexity, "", ""}};
   std::string html = Render(lesson, kDefaultSlugs);
-  const std::vector<std::string> want = {"walkthrough",          "section-intuition",  "section-step-by-step",
-                                         "section-intuition-2",  "section-downloads",  "section-complexity",
-                                         "downloads"};
+  std::vector<std::string> want = {"walkthrough",         "explore",           "section-intuition",
+                                   "section-step-by-step", "section-intuition-2", "section-downloads",
+                                   "section-complexity",   "reproduce",          "downloads"};
   BOOST_TEST(AllMatches(html, "<section id=\"([^\"]+)\"") == want, boost::test_tools::per_element());
   BOOST_TEST(Count(html, "<h3>Again</h3>") == 1u);
+  // Explore's link shows only with the script, as the section does.
+  BOOST_TEST(Count(html, "<li class=\"needs-script\" hidden><a href=\"#explore\">Explore</a></li>") == 1u);
+  want.erase(want.begin() + 1);
   BOOST_TEST(AllMatches(html, "<li><a href=\"#([^\"]+)\">") == want, boost::test_tools::per_element());
 }
 
@@ -255,12 +263,17 @@ std::ostream& operator<<(std::ostream& os, const DownloadsCase& c) {
 BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
                      bdata::make(std::vector<DownloadsCase>{
                          {{},
-                          {"handout.pdf", "worksheet.pdf", "answers.pdf", "slides.pdf", "vertical-edge.gif",
-                           "vertical-edge.svg", "horizontal-edge.gif", "horizontal-edge.svg", "lesson.json"}},
+                          {"handout.pdf", "worksheet.pdf", "answers.pdf", "slides.pdf",
+                           "frames/vertical-edge/index.html", "vertical-edge.gif", "vertical-edge.svg",
+                           "frames/horizontal-edge/index.html", "horizontal-edge.gif", "horizontal-edge.svg",
+                           "lesson.json"}},
                          {{"html", "slides", "pdf-frames"}, {"slides.pdf", "figures.tex"}},
-                         {{"html", "svg", "gif"}, {"vertical-edge.gif", "horizontal-edge.gif"}},
+                         {{"html", "svg", "gif"},
+                          {"frames/vertical-edge/index.html", "vertical-edge.gif", "frames/horizontal-edge/index.html",
+                           "horizontal-edge.gif"}},
                          {{"html", "pdf", "json"}, {"handout.pdf", "worksheet.pdf", "answers.pdf", "lesson.json"}},
-                         {{"html", "svg"}, {}},
+                         {{"html", "png"}, {"frames/vertical-edge/index.html", "frames/horizontal-edge/index.html"}},
+                         {{"html"}, {}},
                      }),
                      c) {
   cl::RenderOptions options;

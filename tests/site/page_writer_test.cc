@@ -49,7 +49,14 @@ BOOST_AUTO_TEST_CASE(LessonPageIsWrittenOnlyWhenHtmlIsWanted) {
   cl::MemoryFileSink with_html;
   options.only = {"html", "svg"};
   BOOST_TEST(cl::WriteLessonPage(built, options, with_html, &diagnostics));
-  BOOST_TEST(Names(with_html) == std::vector<std::string>{"index.html"}, boost::test_tools::per_element());
+  // The page and, since frames are written, a page listing each variant's frames.
+  BOOST_TEST(Names(with_html) == (std::vector<std::string>{"frames/horizontal-edge/index.html",
+                                                           "frames/vertical-edge/index.html", "index.html"}),
+             boost::test_tools::per_element());
+  const std::string& listing = with_html.files().find("frames/vertical-edge/index.html")->second;
+  BOOST_TEST(listing.find("<a href=\"009-conv.svg\">009-conv.svg</a>") != std::string::npos);
+  BOOST_TEST(listing.find("<link rel=\"stylesheet\" href=\"../../../assets/style.css\">") != std::string::npos);
+  BOOST_TEST(listing.find(".png") == std::string::npos);  // no PNG was asked for
 
   cl::MemoryFileSink without_html;
   options.only = {"svg", "png"};
@@ -66,7 +73,7 @@ BOOST_AUTO_TEST_CASE(CourseOutputsAreTheIndexAndTheSharedAssets) {
   cl::MemoryFileSink sink;
   std::vector<cl::Diagnostic> diagnostics;
   BOOST_TEST_REQUIRE(cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
-  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/player.js", "assets/style.css", "index.html"}),
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/explore.js", "assets/player.js", "assets/style.css", "index.html"}),
              boost::test_tools::per_element());
   const std::string& index = sink.files().find("index.html")->second;
   BOOST_TEST(index.find("<img class=\"thumbnail\" src=\"conv-relu-pool/frames/vertical-edge/023-summary.svg\"") !=
@@ -86,7 +93,8 @@ BOOST_AUTO_TEST_CASE(CourseIndexLinksTheCourseHandoutItWrites) {
   std::vector<cl::Diagnostic> diagnostics;
   BOOST_TEST_REQUIRE(cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
   BOOST_TEST(diagnostics.empty());
-  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/player.js", "assets/style.css", "course.pdf", "index.html"}),
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/explore.js", "assets/player.js", "assets/style.css", "course.pdf",
+                                                   "index.html"}),
              boost::test_tools::per_element());
   BOOST_TEST(sink.files().find("course.pdf")->second.starts_with("%PDF-"));
   BOOST_TEST(sink.files().find("index.html")->second.find(
@@ -118,7 +126,7 @@ BOOST_AUTO_TEST_CASE(FailedCourseHandoutLeavesTheIndexAndAssets) {
   RefusingSink sink("course.pdf");
   std::vector<cl::Diagnostic> diagnostics;
   BOOST_TEST(!cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
-  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/player.js", "assets/style.css", "index.html"}),
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/explore.js", "assets/player.js", "assets/style.css", "index.html"}),
              boost::test_tools::per_element());
   BOOST_TEST_REQUIRE(diagnostics.size() == 1u);
   BOOST_TEST(diagnostics[0].message == "cannot write course.pdf: No space left on device");

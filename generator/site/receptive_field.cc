@@ -1,0 +1,235 @@
+#include "site/receptive_field.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "base/number_format.h"
+#include "site/number_table.h"
+#include "storyboard/captions.h"
+
+namespace cl {
+namespace {
+
+// The words of the Explore section's grids and cells (the arithmetic of map
+// cells is their beats' captions, from storyboard/captions.h).
+constexpr std::string_view kInputTitle = "Input image";
+constexpr std::string_view kInputPaddedTitle = "Input image with its zero padding";
+constexpr std::string_view kConvTitle = "Feature map";
+constexpr std::string_view kActivatedTitle = "After {}";           // the activation's name
+constexpr std::string_view kPooledTitle = "After {} pooling";      // "max" or "average"
+constexpr std::string_view kPixelText = "Pixel ({}, {}) = {}";
+constexpr std::string_view kPaddingText = "Padding at ({}, {}): 0, outside the image";
+constexpr std::string_view kActivatedText = "{}({}) = {}";         // "ReLU(−18) = 0"
+constexpr std::string_view kNoActivationText = "No activation: {} stays {}";
+constexpr std::string_view kPaddingTone = "pad";
+
+using Json = nlohmann::ordered_json;
+
+std::string Size(int rows, int cols) { return std::to_string(rows) + "\u00d7" + std::to_string(cols); }
+
+int Flat(int row, int col, int cols) { return row * cols + col; }
+
+void SortUnique(std::vector<int>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+std::string ActivatedCellText(const ActivationSpec& a, double before, double after) {
+  if (a.type == ActivationType::None)
+    return fmt::format(fmt::runtime(kNoActivationText), FormatNumberText(before), FormatNumberText(after));
+  return fmt::format(fmt::runtime(kActivatedText), ActivationName(a), FormatNumberText(before), FormatNumberText(after));
+}
+
+std::string PooledTitle(const PoolSpec& p) {
+  return fmt::format(fmt::runtime(kPooledTitle), p.type == PoolType::Max ? "max" : "average");
+}
+
+std::string ActivatedTitle(const ActivationSpec& a) {
+  return fmt::format(fmt::runtime(kActivatedTitle), ActivationName(a));
+}
+
+bool Padded(const ConvSpec& c) { return c.pad_top + c.pad_bottom + c.pad_left + c.pad_right > 0; }
+
+Json FieldJson(const std::string& text, const ReceptiveField& f) {
+  return Json::array({text, f.input, f.map});
+}
+
+Json VariantExploreJson(const BuiltVariant& bv) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  Json j = Json::object();
+  if (!Explorable(bv)) {
+    j["explorable"] = false;
+    return j;
+  }
+  j["explorable"] = true;
+  j["pad"] = Json::array({v.conv.pad_top, v.conv.pad_bottom, v.conv.pad_left, v.conv.pad_right});
+  Json maps = Json::array();
+
+  const int prows = PaddedRows(v), pcols = PaddedCols(v);
+  Json input = {{"key", "input"}, {"rows", prows}, {"cols", pcols}, {"cells", Json::array()}};
+  for (int row = 0; row < prows; ++row) {
+    for (int col = 0; col < pcols; ++col) {
+      const int y = row - v.conv.pad_top, x = col - v.conv.pad_left;
+      const bool inside = y >= 0 && y < v.image.rows && x >= 0 && x < v.image.cols;
+      std::string text = inside ? fmt::format(fmt::runtime(kPixelText), y, x, FormatNumberText(v.image.at(y, x)))
+                                : fmt::format(fmt::runtime(kPaddingText), FormatNumberText(y), FormatNumberText(x));
+      input["cells"].push_back(Json::array({std::move(text)}));
+    }
+  }
+  maps.push_back(std::move(input));
+
+  Json conv = {{"key", "conv"}, {"rows", r.conv.rows}, {"cols", r.conv.cols}, {"cells", Json::array()}};
+  Json activated = {{"key", "activated"}, {"rows", r.conv.rows}, {"cols", r.conv.cols}, {"cells", Json::array()}};
+  std::vector<ReceptiveField> conv_fields;
+  conv_fields.reserve(r.conv.values.size());
+  for (int row = 0; row < r.conv.rows; ++row) {
+    for (int col = 0; col < r.conv.cols; ++col) {
+      conv_fields.push_back(ConvCellField(v, row, col));
+      conv["cells"].push_back(FieldJson(ConvCellText(v, TraceConvCell(v, row, col)).caption, conv_fields.back()));
+      ReceptiveField through = conv_fields.back();
+      through.map = {Flat(row, col, r.conv.cols)};
+      activated["cells"].push_back(
+          FieldJson(ActivatedCellText(v.activation, r.conv.at(row, col), r.activated.at(row, col)), through));
+    }
+  }
+  maps.push_back(std::move(conv));
+  maps.push_back(std::move(activated));
+
+  if (r.pooled) {
+    Json pooled = {{"key", "pooled"}, {"rows", r.pooled->rows}, {"cols", r.pooled->cols}, {"cells", Json::array()}};
+    for (int row = 0; row < r.pooled->rows; ++row) {
+      for (int col = 0; col < r.pooled->cols; ++col) {
+        const PoolTrace t = TracePoolCell(v, r.activated, row, col);
+        pooled["cells"].push_back(FieldJson(PoolCellText(v, r, t).caption, PoolCellField(v, r.activated, row, col)));
+      }
+    }
+    maps.push_back(std::move(pooled));
+  }
+  j["maps"] = std::move(maps);
+  return j;
+}
+
+// One grid of the section as template data: its title, column and row
+// numbers (in image coordinates for the padded input) and its cells.
+TemplateData GridData(const std::string& id, const std::string& key, const std::string& title, const Grid& grid,
+                      int row_offset, int col_offset, const std::vector<bool>* padding) {
+  const NumberTable numbers = MakeNumberTable(title, grid, kMaxExploreSide);
+  TemplateData d;
+  d.set("grid_id", id);
+  d.set("grid_key", key);
+  d.set("grid_name", title);
+  d.set("grid_title", title + " (" + Size(grid.rows, grid.cols) + ")");
+  TemplateList header;
+  for (int c = 0; c < grid.cols; ++c) header.push_back(TemplateData("col", FormatNumberText(c - col_offset)));
+  d.set("grid_columns", header);
+  TemplateList rows;
+  for (int r = 0; r < grid.rows; ++r) {
+    TemplateList cells;
+    for (int c = 0; c < grid.cols; ++c) {
+      const auto i = static_cast<std::size_t>(Flat(r, c, grid.cols));
+      const bool pad = padding != nullptr && (*padding)[i];
+      TemplateData cell;
+      cell.set("index", std::to_string(i));
+      cell.set("value", numbers.texts[i]);
+      cell.set("tone", pad ? std::string(kPaddingTone) : numbers.tones[i]);
+      cell.set("first", i == 0);
+      cells.push_back(cell);
+    }
+    TemplateData row;
+    row.set("row", FormatNumberText(r - row_offset));
+    row.set("cells", cells);
+    rows.push_back(row);
+  }
+  d.set("grid_rows", rows);
+  return d;
+}
+
+TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  TemplateData d;
+  d.set("explore_index", std::to_string(index));
+  d.set("explore_label", v.label);
+  d.set("explore_hidden", index > 0);
+  const bool explorable = Explorable(bv);
+  d.set("explorable", explorable);
+  d.set("explore_limit", std::to_string(kMaxExploreSide));
+  if (!explorable) return d;
+  const std::string prefix = "explore-" + std::to_string(index) + "-";
+
+  // The input with its padding ring, so a window that reaches past the
+  // image shows the zeros it reads.
+  const int prows = PaddedRows(v), pcols = PaddedCols(v);
+  Grid padded(prows, pcols);
+  std::vector<bool> padding(static_cast<std::size_t>(prows) * static_cast<std::size_t>(pcols), true);
+  for (int y = 0; y < v.image.rows; ++y) {
+    for (int x = 0; x < v.image.cols; ++x) {
+      padded.at(y + v.conv.pad_top, x + v.conv.pad_left) = v.image.at(y, x);
+      padding[static_cast<std::size_t>(Flat(y + v.conv.pad_top, x + v.conv.pad_left, pcols))] = false;
+    }
+  }
+  TemplateList grids;
+  grids.push_back(GridData(prefix + "input", "input",
+                           std::string(Padded(v.conv) ? kInputPaddedTitle : kInputTitle), padded, v.conv.pad_top,
+                           v.conv.pad_left, &padding));
+  grids.push_back(GridData(prefix + "conv", "conv", std::string(kConvTitle), r.conv, 0, 0, nullptr));
+  grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation), r.activated, 0, 0, nullptr));
+  if (r.pooled) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool), *r.pooled, 0, 0, nullptr));
+  d.set("explore_grids", grids);
+  return d;
+}
+
+}  // namespace
+
+int PaddedRows(const Variant& v) { return v.image.rows + v.conv.pad_top + v.conv.pad_bottom; }
+int PaddedCols(const Variant& v) { return v.image.cols + v.conv.pad_left + v.conv.pad_right; }
+
+ReceptiveField ConvCellField(const Variant& v, int out_row, int out_col) {
+  const ConvTrace t = TraceConvCell(v, out_row, out_col);
+  const int pcols = PaddedCols(v);
+  ReceptiveField f;
+  f.input.reserve(t.cells.size());
+  for (const ConvTrace::Cell& cell : t.cells) f.input.push_back(Flat(cell.row, cell.col, pcols));
+  SortUnique(&f.input);
+  return f;
+}
+
+ReceptiveField PoolCellField(const Variant& v, const Grid& activated, int out_row, int out_col) {
+  const PoolTrace t = TracePoolCell(v, activated, out_row, out_col);
+  ReceptiveField f;
+  for (int row = t.row_begin; row < t.row_end; ++row) {
+    for (int col = t.col_begin; col < t.col_end; ++col) {
+      f.map.push_back(Flat(row, col, activated.cols));
+      const ReceptiveField cell = ConvCellField(v, row, col);
+      f.input.insert(f.input.end(), cell.input.begin(), cell.input.end());
+    }
+  }
+  SortUnique(&f.input);
+  SortUnique(&f.map);
+  return f;
+}
+
+bool Explorable(const BuiltVariant& bv) {
+  const Variant& v = *bv.variant;
+  const Grid& conv = bv.result.conv;
+  return !conv.empty() && PaddedRows(*bv.variant) <= kMaxExploreSide && PaddedCols(v) <= kMaxExploreSide &&
+         conv.rows <= kMaxExploreSide && conv.cols <= kMaxExploreSide;
+}
+
+nlohmann::ordered_json ExploreJson(const BuiltLesson& built) {
+  Json variants = Json::array();
+  for (const BuiltVariant& bv : built.variants) variants.push_back(VariantExploreJson(bv));
+  return Json{{"variants", std::move(variants)}};
+}
+
+TemplateList ExploreVariantsData(const BuiltLesson& built) {
+  TemplateList variants;
+  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(VariantExploreData(built.variants[i], i));
+  return variants;
+}
+
+}  // namespace cl

@@ -1,0 +1,219 @@
+#include "site/reproduce.h"
+
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "base/number_format.h"
+#include "compute/compute.h"
+
+namespace cl {
+namespace {
+
+// A grid as a Python list of rows, one row a line.
+std::string PythonRows(const Grid& g, const std::string& indent) {
+  std::string out = "[\n";
+  for (int r = 0; r < g.rows; ++r) {
+    out += indent + "    [";
+    for (int c = 0; c < g.cols; ++c) out += (c ? ", " : "") + FormatNumber(g.at(r, c));
+    out += "],\n";
+  }
+  return out + indent + "]";
+}
+
+// The filters' weights as a Python list of grids, one per filter.
+std::string PythonStack(const Variant& v) {
+  std::string out = "[\n";
+  for (int k = 0; k < FilterCount(v); ++k) out += "    " + PythonRows(FilterAt(v, k).weights, "    ") + ",\n";
+  return out + "]";
+}
+
+std::string PythonBiases(const Variant& v) {
+  std::string out = "[";
+  for (int k = 0; k < FilterCount(v); ++k) out += (k ? ", " : "") + FormatNumber(FilterAt(v, k).bias);
+  return out + "]";
+}
+
+// The show() calls: one heading per map, numbered by filter when the
+// variant has a filter list (lesson.json then lists one map per filter).
+std::string ShowCalls(const Variant& v, bool pooled, bool torch) {
+  const char* index = torch ? "[0, k]" : "[k]";
+  const char* rows = torch ? ".tolist()" : "";
+  std::string s;
+  if (!HasFilterList(v)) {
+    const char* one = torch ? "[0, 0]" : "";
+    s += fmt::format("show(\"{}\", conv{}{})\n", kFeatureMapHeading, one, rows);
+    s += fmt::format("show(\"{}\", activated{}{})\n", kActivatedHeading, one, rows);
+    if (pooled) s += fmt::format("show(\"{}\", pooled{}{})\n", kPooledHeading, one, rows);
+    return s;
+  }
+  // "Feature map:" becomes "Feature map 1:", "Feature map 2:", ...
+  auto numbered = [](std::string_view heading) { return std::string(heading.substr(0, heading.size() - 1)); };
+  s += fmt::format("for k in range({}):\n", FilterCount(v));
+  s += fmt::format("    show(f\"{} {{k + 1}}:\", conv{}{})\n", numbered(kFeatureMapHeading), index, rows);
+  s += fmt::format("    show(f\"{} {{k + 1}}:\", activated{}{})\n", numbered(kActivatedHeading), index, rows);
+  if (pooled) s += fmt::format("    show(f\"{} {{k + 1}}:\", pooled{}{})\n", numbered(kPooledHeading), index, rows);
+  return s;
+}
+
+// Prints a map as the tests read it; "+ 0.0" turns -0.0 into 0.0.
+constexpr const char* kShowFunction =
+    "def show(heading, rows):\n"
+    "    print(heading)\n"
+    "    for row in rows:\n"
+    "        print(\" \".join(f\"{value + 0.0:.10g}\" for value in row))\n";
+
+// PyTorch's ceil_mode drops a last window that would start past the map;
+// the lesson pools it as an empty window worth 0 (stride larger than the window).
+int TorchCeilPooledSize(int n, int size, int stride) {
+  int out = (n - size + stride - 1) / stride + 1;
+  if ((out - 1) * stride >= n) --out;
+  return out;
+}
+
+}  // namespace
+
+bool HasSnippets(const BuiltVariant& bv) {
+  const Variant& v = *bv.variant;
+  return !bv.result.conv.empty() && v.image.rows <= kMaxSnippetSide && v.image.cols <= kMaxSnippetSide;
+}
+
+std::string TorchSnippet(const BuiltVariant& bv) {
+  const Variant& v = *bv.variant;
+  const ConvSpec& c = v.conv;
+  std::string s;
+  s += "import torch\nimport torch.nn.functional as F\n\n";
+  s += "image = torch.tensor(" + PythonRows(v.image, "") + ", dtype=torch.float64)\n";
+  const bool list = HasFilterList(v);
+  if (list) {
+    s += "weights = torch.tensor(" + PythonStack(v) + ", dtype=torch.float64)  # one grid per filter\n";
+    s += "bias = torch.tensor(" + PythonBiases(v) + ", dtype=torch.float64)  # one per filter\n\n";
+  } else {
+    s += "weights = torch.tensor(" + PythonRows(v.filter.weights, "") + ", dtype=torch.float64)\n\n";
+  }
+  s += "# Batch and channel axes of size 1, zeros around the image, then the\n";
+  s += "# convolution (a cross-correlation: the filter is not flipped).\n";
+  s += fmt::format("x = F.pad(image[None, None], ({}, {}, {}, {}))  # left, right, top, bottom\n", c.pad_left,
+                   c.pad_right, c.pad_top, c.pad_bottom);
+  s += fmt::format("conv = F.conv2d(x, {}, stride=({}, {}), dilation=({}, {}))\n",
+                   list ? "weights[:, None], bias" : "weights[None, None]", c.stride_h, c.stride_w, c.dilation_h,
+                   c.dilation_w);
+  switch (v.activation.type) {
+    case ActivationType::Relu: s += "activated = F.relu(conv)\n"; break;
+    case ActivationType::LeakyRelu:
+      s += fmt::format("activated = F.leaky_relu(conv, negative_slope={})\n", FormatNumber(v.activation.slope));
+      break;
+    case ActivationType::None: s += "activated = conv  # no activation\n"; break;
+  }
+  const PoolSpec& p = v.pool;
+  if (bv.result.pooled) {
+    const bool pad = p.remainder == Remainder::Pad;
+    const std::string args = fmt::format("({}, {}), stride=({}, {}){}", p.size_h, p.size_w, p.stride_h, p.stride_w,
+                                         pad ? ", ceil_mode=True" : "");
+    if (pad) s += "# ceil_mode keeps the partial windows at the edge, clipped to the map.\n";
+    if (p.type == PoolType::Max)
+      s += "pooled = F.max_pool2d(activated, " + args + ")\n";
+    else
+      s += "pooled = F.avg_pool2d(activated, " + args + (pad ? ", count_include_pad=False" : "") + ")\n";
+    if (pad) {
+      const Grid& a = bv.result.activated;
+      const int rows = bv.result.pooled->rows, cols = bv.result.pooled->cols;
+      const int torch_rows = TorchCeilPooledSize(a.rows, p.size_h, p.stride_h);
+      const int torch_cols = TorchCeilPooledSize(a.cols, p.size_w, p.stride_w);
+      if (torch_rows != rows || torch_cols != cols) {
+        s += "# A window that starts past the map's edge pools nothing: 0 here, left out by PyTorch.\n";
+        s += fmt::format("pooled = F.pad(pooled, (0, {}, 0, {}))\n", cols - torch_cols, rows - torch_rows);
+      }
+    }
+  }
+  s += "\n";
+  s += kShowFunction;
+  s += "\n";
+  s += ShowCalls(v, bv.result.pooled.has_value(), true);
+  return s;
+}
+
+std::string NumpySnippet(const BuiltVariant& bv) {
+  const Variant& v = *bv.variant;
+  const ConvSpec& c = v.conv;
+  std::string s;
+  s += "import numpy as np\n\n";
+  s += "image = np.array(" + PythonRows(v.image, "") + ", dtype=float)\n";
+  const bool list = HasFilterList(v);
+  if (list) {
+    s += "weights = np.array(" + PythonStack(v) + ", dtype=float)  # one grid per filter\n";
+    s += "bias = np.array(" + PythonBiases(v) + ", dtype=float)  # one per filter\n\n";
+  } else {
+    s += "weights = np.array(" + PythonRows(v.filter.weights, "") + ", dtype=float)\n\n";
+  }
+  s += fmt::format("padded = np.pad(image, (({}, {}), ({}, {})))  # zeros: (top, bottom), (left, right)\n", c.pad_top,
+                   c.pad_bottom, c.pad_left, c.pad_right);
+  s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
+  s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
+  s += list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
+  s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # the window's reach\n";
+  s += "rows = (padded.shape[0] - span_h) // stride_h + 1\n";
+  s += "cols = (padded.shape[1] - span_w) // stride_w + 1\n";
+  if (list) {
+    s += "conv = np.zeros((len(weights), rows, cols))  # one map per filter\n";
+    s += "for k in range(len(weights)):\n";
+    s += "    for r in range(rows):\n";
+    s += "        for c in range(cols):\n";
+    s += "            top, left = r * stride_h, c * stride_w\n";
+    s += "            window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
+    s += "            conv[k, r, c] = np.sum(window * weights[k]) + bias[k]  # no flip: a cross-correlation\n";
+  } else {
+    s += "conv = np.zeros((rows, cols))\n";
+    s += "for r in range(rows):\n";
+    s += "    for c in range(cols):\n";
+    s += "        top, left = r * stride_h, c * stride_w\n";
+    s += "        window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
+    s += "        conv[r, c] = np.sum(window * weights)  # no flip: a cross-correlation\n";
+  }
+  switch (v.activation.type) {
+    case ActivationType::Relu: s += "activated = np.maximum(conv, 0)  # ReLU\n"; break;
+    case ActivationType::LeakyRelu:
+      s += fmt::format("activated = np.where(conv > 0, conv, {} * conv)  # leaky ReLU\n",
+                       FormatNumber(v.activation.slope));
+      break;
+    case ActivationType::None: s += "activated = conv  # no activation\n"; break;
+  }
+  const PoolSpec& p = v.pool;
+  if (bv.result.pooled) {
+    s += fmt::format("size_h, size_w, pool_stride_h, pool_stride_w = {}, {}, {}, {}\n", p.size_h, p.size_w,
+                     p.stride_h, p.stride_w);
+    if (p.remainder == Remainder::Pad) {
+      s += "# Partial windows at the edge are kept (rounding up), clipped to the map.\n";
+      s += "pooled_rows = -(-(activated.shape[-2] - size_h) // pool_stride_h) + 1\n";
+      s += "pooled_cols = -(-(activated.shape[-1] - size_w) // pool_stride_w) + 1\n";
+    } else {
+      s += "# Windows that would cross the edge are dropped (rounding down).\n";
+      s += "pooled_rows = (activated.shape[-2] - size_h) // pool_stride_h + 1\n";
+      s += "pooled_cols = (activated.shape[-1] - size_w) // pool_stride_w + 1\n";
+    }
+    const char* op = p.type == PoolType::Max ? "max" : "mean";
+    if (list) {
+      s += "pooled = np.zeros((len(weights), pooled_rows, pooled_cols))\n";
+      s += "for k in range(len(weights)):\n";
+      s += "    for r in range(pooled_rows):\n";
+      s += "        for c in range(pooled_cols):\n";
+      s += "            top, left = r * pool_stride_h, c * pool_stride_w\n";
+      s += "            window = activated[k, top:top + size_h, left:left + size_w]\n";
+      s += fmt::format("            pooled[k, r, c] = window.{}() if window.size else 0\n", op);
+    } else {
+      s += "pooled = np.zeros((pooled_rows, pooled_cols))\n";
+      s += "for r in range(pooled_rows):\n";
+      s += "    for c in range(pooled_cols):\n";
+      s += "        top, left = r * pool_stride_h, c * pool_stride_w\n";
+      s += "        window = activated[top:top + size_h, left:left + size_w]\n";
+      s += fmt::format("        pooled[r, c] = window.{}() if window.size else 0\n", op);
+    }
+  }
+  s += "\n";
+  s += kShowFunction;
+  s += "\n";
+  s += ShowCalls(v, bv.result.pooled.has_value(), false);
+  return s;
+}
+
+}  // namespace cl
