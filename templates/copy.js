@@ -4,9 +4,12 @@
 (function () {
   'use strict';
 
-  var TEXT = {copied: 'Copied to the clipboard.', failed: 'Could not copy: select the program and copy it by hand.'};
-
   var status = document.getElementById('copy-status');
+  // The words come from the lesson's message catalogue, on the status line.
+  var TEXT = {
+    copied: status ? status.getAttribute('data-copied') || '' : '',
+    failed: status ? status.getAttribute('data-failed') || '' : '',
+  };
   var buttons = Array.prototype.slice.call(document.querySelectorAll('button[data-copy]'));
 
   function say(text) { if (status) status.textContent = text; }

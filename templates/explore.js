@@ -9,24 +9,10 @@
 (function () {
   'use strict';
 
-  // Every word this script writes, in one place.
-  var TEXT = {
-    cell: '{map} \u00b7 cell ({row}, {col})',
-    reads: 'Reads {count} of the input: rows {rows}, columns {cols}',
-    readsPadding: ', {padding} of them padding',
-    feeds: 'Feeds {list}.',
-    feedsNothing: 'Feeds no later cell.',
-    and: ' and ',
-    comma: ', ',
-    to: ' to ',
-    minus: '\u2212',
-    nouns: {
-      input: ['cell', 'cells'],
-      conv: ['feature-map cell', 'feature-map cells'],
-      activated: ['activated cell', 'activated cells'],
-      pooled: ['pooled cell', 'pooled cells'],
-    },
-  };
+  // Every word this script writes comes from the lesson's message catalogue,
+  // in the section's data-text attribute (site/receptive_field.cc).
+  var TEXT;
+  var minus = '\u2212';  // numbers read the same in every language
 
   var section = document.getElementById('explore');
   var dataElement = document.getElementById('explore-data');
@@ -34,6 +20,7 @@
   var data;
   try {
     data = JSON.parse(dataElement.textContent);
+    TEXT = JSON.parse(section.getAttribute('data-text'));
   } catch (e) {
     return;  // the section stays hidden
   }
@@ -53,13 +40,13 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
   }
 
-  function number(n) { return n < 0 ? TEXT.minus + String(-n) : String(n); }
+  function number(n) { return n < 0 ? minus + String(-n) : String(n); }
 
   function count(n, noun) { return n + ' ' + (n === 1 ? noun[0] : noun[1]); }
 
   function joinList(items) {
     if (items.length <= 1) return items.join('');
-    return items.slice(0, -1).join(TEXT.comma) + TEXT.and + items[items.length - 1];
+    return fill(TEXT.listAnd, {items: items.slice(0, -1).join(', '), last: items[items.length - 1]});
   }
 
   // Sorted integers as runs: [0, 1, 2, 3] -> "0 to 3", [0, 2, 4] -> "0, 2 and 4".
@@ -69,7 +56,7 @@
     for (var i = 0; i < sorted.length;) {
       var j = i;
       while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) ++j;
-      parts.push(j > i ? number(sorted[i]) + TEXT.to + number(sorted[j]) : number(sorted[i]));
+      parts.push(j > i ? fill(TEXT.range, {first: number(sorted[i]), last: number(sorted[j])}) : number(sorted[i]));
       i = j + 1;
     }
     return joinList(parts);

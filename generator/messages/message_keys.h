@@ -301,6 +301,66 @@
   X(panel_products_bias) \
   X(table_filter_bias) \
   X(paper_products_sum_bias) \
+  X(page_explore) \
+  X(page_explore_title) \
+  X(page_explore_intro) \
+  X(page_explore_no_cell) \
+  X(page_reproduce) \
+  X(page_reproduce_torch) \
+  X(page_reproduce_numpy) \
+  X(page_copy) \
+  X(page_copied) \
+  X(page_copy_failed) \
+  X(page_download_frame) \
+  X(page_skip_to_frames) \
+  X(page_nav_lesson) \
+  X(page_for_phones) \
+  X(listing_title) \
+  X(listing_summary) \
+  X(download_every_frame) \
+  X(download_frames_svg_png_kind) \
+  X(download_frames_svg_kind) \
+  X(download_frames_png_kind) \
+  X(reproduce_intro) \
+  X(reproduce_intro_pooled) \
+  X(reproduce_too_large) \
+  X(explore_too_large) \
+  X(explore_input) \
+  X(explore_input_padded) \
+  X(explore_conv) \
+  X(explore_activated) \
+  X(explore_pooled_max) \
+  X(explore_pooled_average) \
+  X(explore_pixel) \
+  X(explore_padding) \
+  X(explore_activated_cell) \
+  X(explore_no_activation) \
+  X(explore_cell) \
+  X(explore_reads) \
+  X(explore_reads_padding) \
+  X(explore_feeds) \
+  X(explore_feeds_nothing) \
+  X(explore_noun_input_one) \
+  X(explore_noun_input_other) \
+  X(explore_noun_conv_one) \
+  X(explore_noun_conv_other) \
+  X(explore_noun_activated_one) \
+  X(explore_noun_activated_other) \
+  X(explore_noun_pooled_one) \
+  X(explore_noun_pooled_other) \
+  X(switch_several) \
+  X(switch_image_aspect) \
+  X(switch_padding_aspect) \
+  X(switch_stride_aspect) \
+  X(switch_dilation_aspect) \
+  X(switch_activation_aspect) \
+  X(switch_pooling_aspect) \
+  X(switch_filter) \
+  X(switch_filter_sized) \
+  X(switch_image) \
+  X(switch_own_image) \
+  X(switch_leaky) \
+  X(switch_no_pooling) \
 
 namespace cl {
 

@@ -37,10 +37,11 @@ constexpr std::string_view kSectionIdPrefix = "section-";
 constexpr std::string_view kSectionTitleSuffix = "--title";
 constexpr std::string_view kSectionVariantInfix = "--variant-";
 
-constexpr std::string_view kExploreTocTitle = "Explore";
-constexpr std::string_view kListingTitle = "{} \u00b7 {}: every frame";  // lesson title, variant label
-constexpr std::string_view kEveryFrameText = "{}: every frame";          // variant label
-constexpr std::string_view kReproduceTocTitle = "Reproduce it";
+// A frame listing's example name, to show how the files are named.
+constexpr std::string_view kListingExampleFile = "009-conv.svg";
+constexpr int kListingExampleStep = 9;
+// The link to lesson.json in the Reproduce it section's sentences.
+constexpr std::string_view kLessonJsonLink = "<a href=\"lesson.json\">lesson.json</a>";
 // The ids of the Reproduce it section's variant headings: the page's own ids
 // never start with "section-", and "reproduce-" + a slug is unique per variant.
 constexpr std::string_view kReproduceIdPrefix = "reproduce-";
@@ -109,7 +110,12 @@ TemplateData FrameListingData(const BuiltLesson& built, const BuiltVariant& bv, 
   page.set("assets", "../../../assets/");
   page.set("lesson_href", "../../index.html");
   page.set("lesson_title", built.lesson->title);
-  page.set("listing_title", fmt::format(fmt::runtime(kListingTitle), built.lesson->title, bv.variant->label));
+  const Messages& m = *built.text;
+  page.set("listing_title", m.Text(Msg::listing_title, {{"lesson", built.lesson->title}, {"label", bv.variant->label}}));
+  page.set("listing_summary_html",
+           m.TextWith(Msg::listing_summary,
+                      {{"example", "<code>" + std::string(kListingExampleFile) + "</code>"}, {"step", kListingExampleStep}},
+                      EscapeHtml));
   const bool svg = options.Wants("svg"), png = options.Wants("png");
   TemplateList frames;
   for (std::size_t i = 0; i < bv.story.beats.size(); ++i) {
@@ -154,9 +160,10 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     add(std::string(kFiguresTexPath), m.Text(Msg::download_figures), m.Text(Msg::download_figures_kind));
   for (const BuiltVariant& bv : built.variants) {
     if (WritesFrames(options) && !bv.story.beats.empty()) {
-      add(FrameListingPath(bv.slug), fmt::format(fmt::runtime(kEveryFrameText), bv.variant->label),
-          options.Wants("svg") && options.Wants("png") ? "SVG and PNG, one file per step"
-                                                       : options.Wants("svg") ? "SVG, one file per step" : "PNG, one file per step");
+      const Msg kind = options.Wants("svg") && options.Wants("png") ? Msg::download_frames_svg_png_kind
+                       : options.Wants("svg")                       ? Msg::download_frames_svg_kind
+                                                                    : Msg::download_frames_png_kind;
+      add(FrameListingPath(bv.slug), m.Text(Msg::download_every_frame, {{"label", bv.variant->label}}), m.Text(kind));
     }
     const std::string animation = m.Text(Msg::download_animation, {{"label", bv.variant->label}});
     if (options.Wants("gif") && !bv.animation_gif.empty()) add(bv.animation_gif, animation, m.Text(Msg::download_gif_kind));
@@ -181,7 +188,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   page.set("index_href", "../index.html");
   SetCourseChrome(options.course, &page);
 
-  const VariantSwitch switcher = DescribeVariantSwitch(lesson.variants);
+  const VariantSwitch switcher = DescribeVariantSwitch(lesson.variants, m);
   page.set("switch_label", switcher.label);
   TemplateList variants;
   for (std::size_t i = 0; i < built.variants.size(); ++i) {
@@ -212,7 +219,8 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   if (explore) {
     page.set("explore_variants", ExploreVariantsData(built));
     page.set("explore_json", ScriptJson(ExploreJson(built)));
-    add_toc("explore", std::string(kExploreTocTitle), true);
+    page.set("explore_text_json", ExploreTextJson(m).dump());  // an attribute: the template escapes it
+    add_toc("explore", m.Text(Msg::page_explore), true);
   }
 
   TemplateList sections;
@@ -257,7 +265,9 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     d.set("reproduce_label", bv.variant->label);
     d.set("reproduce_id", std::string(kReproduceIdPrefix) + bv.slug);
     d.set("has_snippets", HasSnippets(bv));
-    d.set("snippet_limit", std::to_string(kMaxSnippetSide));
+    d.set("reproduce_too_large_html",
+          m.TextWith(Msg::reproduce_too_large, {{"limit", kMaxSnippetSide}, {"json", std::string(kLessonJsonLink)}},
+                     EscapeHtml));
     if (HasSnippets(bv)) {
       d.set("torch_snippet", TorchSnippet(bv));
       d.set("numpy_snippet", NumpySnippet(bv));
@@ -266,8 +276,9 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     reproduce.push_back(d);
   }
   page.set("reproduce_variants", reproduce);
-  page.set("any_pooled", any_pooled);
-  add_toc("reproduce", std::string(kReproduceTocTitle));
+  page.set("reproduce_intro_html", m.TextWith(any_pooled ? Msg::reproduce_intro_pooled : Msg::reproduce_intro,
+                                              {{"json", std::string(kLessonJsonLink)}}, EscapeHtml));
+  add_toc("reproduce", m.Text(Msg::page_reproduce));
 
   TemplateList downloads = DownloadsData(built, options);
   page.set("has_downloads", !downloads.empty());

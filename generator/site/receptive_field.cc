@@ -13,17 +13,8 @@
 namespace cl {
 namespace {
 
-// The words of the Explore section's grids and cells (the arithmetic of map
-// cells is their beats' captions, from storyboard/captions.h).
-constexpr std::string_view kInputTitle = "Input image";
-constexpr std::string_view kInputPaddedTitle = "Input image with its zero padding";
-constexpr std::string_view kConvTitle = "Feature map";
-constexpr std::string_view kActivatedTitle = "After {}";           // the activation's name
-constexpr std::string_view kPooledTitle = "After {} pooling";      // "max" or "average"
-constexpr std::string_view kPixelText = "Pixel ({}, {}) = {}";
-constexpr std::string_view kPaddingText = "Padding at ({}, {}): 0, outside the image";
-constexpr std::string_view kActivatedText = "{}({}) = {}";         // "ReLU(−18) = 0"
-constexpr std::string_view kNoActivationText = "No activation: {} stays {}";
+// The Explore section's words are messages (explore_*); the arithmetic of
+// map cells is their beats' captions, from storyboard/captions.h.
 constexpr std::string_view kPaddingTone = "pad";
 
 using Json = nlohmann::ordered_json;
@@ -37,18 +28,18 @@ void SortUnique(std::vector<int>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
-std::string ActivatedCellText(const ActivationSpec& a, double before, double after) {
-  if (a.type == ActivationType::None)
-    return fmt::format(fmt::runtime(kNoActivationText), FormatNumberText(before), FormatNumberText(after));
-  return fmt::format(fmt::runtime(kActivatedText), ActivationName(a), FormatNumberText(before), FormatNumberText(after));
+std::string ActivatedCellText(const ActivationSpec& a, double before, double after, const Messages& m) {
+  const std::string b = FormatNumberText(before), c = FormatNumberText(after);
+  if (a.type == ActivationType::None) return m.Text(Msg::explore_no_activation, {{"before", b}, {"after", c}});
+  return m.Text(Msg::explore_activated_cell, {{"activation", ActivationName(a, m)}, {"before", b}, {"after", c}});
 }
 
-std::string PooledTitle(const PoolSpec& p) {
-  return fmt::format(fmt::runtime(kPooledTitle), p.type == PoolType::Max ? "max" : "average");
+std::string PooledTitle(const PoolSpec& p, const Messages& m) {
+  return m.Text(p.type == PoolType::Max ? Msg::explore_pooled_max : Msg::explore_pooled_average);
 }
 
-std::string ActivatedTitle(const ActivationSpec& a) {
-  return fmt::format(fmt::runtime(kActivatedTitle), ActivationName(a));
+std::string ActivatedTitle(const ActivationSpec& a, const Messages& m) {
+  return m.Text(Msg::explore_activated, {{"activation", ActivationName(a, m)}});
 }
 
 bool Padded(const ConvSpec& c) { return c.pad_top + c.pad_bottom + c.pad_left + c.pad_right > 0; }
@@ -57,7 +48,7 @@ Json FieldJson(const std::string& text, const ReceptiveField& f) {
   return Json::array({text, f.input, f.map});
 }
 
-Json VariantExploreJson(const BuiltVariant& bv) {
+Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
   Json j = Json::object();
@@ -75,8 +66,9 @@ Json VariantExploreJson(const BuiltVariant& bv) {
     for (int col = 0; col < pcols; ++col) {
       const int y = row - v.conv.pad_top, x = col - v.conv.pad_left;
       const bool inside = y >= 0 && y < v.image.rows && x >= 0 && x < v.image.cols;
-      std::string text = inside ? fmt::format(fmt::runtime(kPixelText), y, x, FormatNumberText(v.image.at(y, x)))
-                                : fmt::format(fmt::runtime(kPaddingText), FormatNumberText(y), FormatNumberText(x));
+      std::string text =
+          inside ? m.Text(Msg::explore_pixel, {{"row", y}, {"col", x}, {"value", FormatNumberText(v.image.at(y, x))}})
+                 : m.Text(Msg::explore_padding, {{"row", FormatNumberText(y)}, {"col", FormatNumberText(x)}});
       input["cells"].push_back(Json::array({std::move(text)}));
     }
   }
@@ -93,7 +85,7 @@ Json VariantExploreJson(const BuiltVariant& bv) {
       ReceptiveField through = conv_fields.back();
       through.map = {Flat(row, col, r.conv.cols)};
       activated["cells"].push_back(
-          FieldJson(ActivatedCellText(v.activation, r.conv.at(row, col), r.activated.at(row, col)), through));
+          FieldJson(ActivatedCellText(v.activation, r.conv.at(row, col), r.activated.at(row, col), m), through));
     }
   }
   maps.push_back(std::move(conv));
@@ -148,7 +140,7 @@ TemplateData GridData(const std::string& id, const std::string& key, const std::
   return d;
 }
 
-TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index) {
+TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const Messages& m) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
   TemplateData d;
@@ -157,8 +149,10 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index) {
   d.set("explore_hidden", index > 0);
   const bool explorable = Explorable(bv);
   d.set("explorable", explorable);
-  d.set("explore_limit", std::to_string(kMaxExploreSide));
-  if (!explorable) return d;
+  if (!explorable) {
+    d.set("explore_too_large", m.Text(Msg::explore_too_large, {{"label", v.label}, {"limit", kMaxExploreSide}}));
+    return d;
+  }
   const std::string prefix = "explore-" + std::to_string(index) + "-";
 
   // The input with its padding ring, so a window that reaches past the
@@ -174,11 +168,11 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index) {
   }
   TemplateList grids;
   grids.push_back(GridData(prefix + "input", "input",
-                           std::string(Padded(v.conv) ? kInputPaddedTitle : kInputTitle), padded, v.conv.pad_top,
+                           m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), padded, v.conv.pad_top,
                            v.conv.pad_left, &padding));
-  grids.push_back(GridData(prefix + "conv", "conv", std::string(kConvTitle), r.conv, 0, 0, nullptr));
-  grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation), r.activated, 0, 0, nullptr));
-  if (r.pooled) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool), *r.pooled, 0, 0, nullptr));
+  grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv, 0, 0, nullptr));
+  grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated, 0, 0, nullptr));
+  if (r.pooled) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool, m), *r.pooled, 0, 0, nullptr));
   d.set("explore_grids", grids);
   return d;
 }
@@ -222,13 +216,33 @@ bool Explorable(const BuiltVariant& bv) {
 
 nlohmann::ordered_json ExploreJson(const BuiltLesson& built) {
   Json variants = Json::array();
-  for (const BuiltVariant& bv : built.variants) variants.push_back(VariantExploreJson(bv));
+  for (const BuiltVariant& bv : built.variants) variants.push_back(VariantExploreJson(bv, *built.text));
   return Json{{"variants", std::move(variants)}};
+}
+
+nlohmann::ordered_json ExploreTextJson(const Messages& m) {
+  // The script fills the {names} itself: each message goes with its
+  // placeholders standing for themselves.
+  const auto noun = [&m](Msg one, Msg other) { return Json::array({m.Text(one), m.Text(other)}); };
+  return Json{
+      {"cell", m.Text(Msg::explore_cell, {{"map", "{map}"}, {"row", "{row}"}, {"col", "{col}"}})},
+      {"reads", m.Text(Msg::explore_reads, {{"count", "{count}"}, {"rows", "{rows}"}, {"cols", "{cols}"}})},
+      {"readsPadding", m.Text(Msg::explore_reads_padding, {{"padding", "{padding}"}})},
+      {"feeds", m.Text(Msg::explore_feeds, {{"list", "{list}"}})},
+      {"feedsNothing", m.Text(Msg::explore_feeds_nothing)},
+      {"listAnd", m.Text(Msg::list_and, {{"items", "{items}"}, {"last", "{last}"}})},
+      {"range", m.Text(Msg::range, {{"first", "{first}"}, {"last", "{last}"}})},
+      {"nouns",
+       {{"input", noun(Msg::explore_noun_input_one, Msg::explore_noun_input_other)},
+        {"conv", noun(Msg::explore_noun_conv_one, Msg::explore_noun_conv_other)},
+        {"activated", noun(Msg::explore_noun_activated_one, Msg::explore_noun_activated_other)},
+        {"pooled", noun(Msg::explore_noun_pooled_one, Msg::explore_noun_pooled_other)}}},
+  };
 }
 
 TemplateList ExploreVariantsData(const BuiltLesson& built) {
   TemplateList variants;
-  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(VariantExploreData(built.variants[i], i));
+  for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(VariantExploreData(built.variants[i], i, *built.text));
   return variants;
 }
 

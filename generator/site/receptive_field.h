@@ -44,6 +44,10 @@ bool Explorable(const BuiltVariant& bv);
 // caption (the arithmetic of its beat) and its receptive field.
 nlohmann::ordered_json ExploreJson(const BuiltLesson& built);
 
+// The words explore.js writes (a cell's name, what it reads and feeds), in
+// the language of `m`, with their {placeholders} left for the script to fill.
+nlohmann::ordered_json ExploreTextJson(const Messages& m);
+
 // The template data of the Explore section's grids (templates/_explore.mustache):
 // one entry per variant.
 TemplateList ExploreVariantsData(const BuiltLesson& built);

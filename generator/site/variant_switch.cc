@@ -13,21 +13,13 @@
 namespace cl {
 namespace {
 
-// The switch's words, in one place.
-constexpr std::string_view kSeveralDiffer = "Variant";
-constexpr std::string_view kFilterText = "{} filter";           // "Sobel x filter"
-constexpr std::string_view kFilterSizedText = "{} {} filter";   // "3×3 Custom filter", when names repeat
-constexpr std::string_view kImageText = "{} image";             // "6×6 image"
-constexpr std::string_view kOwnImageText = "its own {} image";  // sizes repeat: the pixels differ
-constexpr std::string_view kLeakyText = "{}, slope {}";         // "Leaky ReLU, slope 0.25"
-constexpr std::string_view kNoPooling = "no pooling";
+// The switch's words are messages (switch_*); the separator is punctuation.
 constexpr std::string_view kSeparator = " \u00b7 ";
-constexpr std::string_view kAnd = " and ";
 
 // One thing a variant can change: its name as the switch's label, whether two
 // variants differ in it, and how a variant's value reads on its button.
 struct Aspect {
-  std::string_view name;
+  std::string name;
   std::function<bool(const Variant&, const Variant&)> same;
   std::function<std::string(const Variant&, const std::vector<Variant>&)> words;
 };
@@ -49,84 +41,80 @@ bool SameFilters(const Variant& a, const Variant& b) {
 }
 
 // "Vertical edge", or "Vertical edge, Horizontal edge and Brightness" for a list.
-std::string FilterNames(const Variant& v) {
-  std::string out;
-  const int n = FilterCount(v);
-  for (int k = 0; k < n; ++k) {
-    const std::string_view separator = k == 0 ? std::string_view() : k + 1 == n ? kAnd : std::string_view(", ");
-    out += separator;
-    out += FilterAt(v, k).name;
-  }
-  return out;
+std::string FilterNames(const Variant& v, const Messages& m) {
+  std::vector<std::string> names;
+  for (int k = 0; k < FilterCount(v); ++k) names.push_back(FilterAt(v, k).name);
+  return ListText(names, m);
 }
 
-std::vector<Aspect> Aspects() {
+std::vector<Aspect> Aspects(const Messages& m) {
   return {
-      {"Filter", SameFilters,
-       [](const Variant& v, const std::vector<Variant>& all) {
-         if (FilterCount(v) > 1) return FilterNames(v);
+      {m.Text(Msg::page_filter_switch), SameFilters,
+       [&m](const Variant& v, const std::vector<Variant>& all) {
+         if (FilterCount(v) > 1) return FilterNames(v, m);
          int same_name = 0;
-         for (const Variant& o : all) same_name += FilterNames(o) == FilterNames(v);
+         for (const Variant& o : all) same_name += FilterNames(o, m) == FilterNames(v, m);
          if (same_name > 1) {
-           return fmt::format(fmt::runtime(kFilterSizedText), SizeText(v.filter.weights.rows, v.filter.weights.cols),
-                              v.filter.name);
+           return m.Text(Msg::switch_filter_sized,
+                         {{"size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}, {"name", v.filter.name}});
          }
-         return fmt::format(fmt::runtime(kFilterText), v.filter.name);
+         return m.Text(Msg::switch_filter, {{"name", v.filter.name}});
        }},
-      {"Image", [](const Variant& a, const Variant& b) { return a.image == b.image; },
-       [](const Variant& v, const std::vector<Variant>& all) {
+      {m.Text(Msg::switch_image_aspect), [](const Variant& a, const Variant& b) { return a.image == b.image; },
+       [&m](const Variant& v, const std::vector<Variant>& all) {
          int same_size = 0;
          for (const Variant& o : all) same_size += o.image.rows == v.image.rows && o.image.cols == v.image.cols;
          const std::string size = SizeText(v.image.rows, v.image.cols);
-         return fmt::format(fmt::runtime(same_size > 1 ? kOwnImageText : kImageText), size);
+         return m.Text(same_size > 1 ? Msg::switch_own_image : Msg::switch_image, {{"size", size}});
        }},
-      {"Padding",
+      {m.Text(Msg::switch_padding_aspect),
        [](const Variant& a, const Variant& b) {
          return a.conv.pad_top == b.conv.pad_top && a.conv.pad_bottom == b.conv.pad_bottom &&
                 a.conv.pad_left == b.conv.pad_left && a.conv.pad_right == b.conv.pad_right && a.conv.same == b.conv.same;
        },
-       [](const Variant& v, const std::vector<Variant>&) { return PaddingWords(v.conv); }},
-      {"Stride",
+       [&m](const Variant& v, const std::vector<Variant>&) { return PaddingWords(v.conv, m); }},
+      {m.Text(Msg::switch_stride_aspect),
        [](const Variant& a, const Variant& b) {
          return a.conv.stride_h == b.conv.stride_h && a.conv.stride_w == b.conv.stride_w;
        },
-       [](const Variant& v, const std::vector<Variant>&) { return StrideWords(v.conv.stride_h, v.conv.stride_w); }},
-      {"Dilation",
+       [&m](const Variant& v, const std::vector<Variant>&) { return StrideWords(v.conv.stride_h, v.conv.stride_w, m); }},
+      {m.Text(Msg::switch_dilation_aspect),
        [](const Variant& a, const Variant& b) {
          return a.conv.dilation_h == b.conv.dilation_h && a.conv.dilation_w == b.conv.dilation_w;
        },
-       [](const Variant& v, const std::vector<Variant>&) {
-         const std::string words = DilationWords(v.conv);
-         return words.empty() ? std::string("dilation 1") : words;
+       [&m](const Variant& v, const std::vector<Variant>&) {
+         const std::string words = DilationWords(v.conv, m);
+         return words.empty() ? m.Text(Msg::dilation, {{"dilation", 1}}) : words;
        }},
-      {"Activation",
+      {m.Text(Msg::switch_activation_aspect),
        [](const Variant& a, const Variant& b) {
          return a.activation.type == b.activation.type &&
                 (a.activation.type != ActivationType::LeakyRelu || a.activation.slope == b.activation.slope);
        },
-       [](const Variant& v, const std::vector<Variant>&) {
-         if (v.activation.type != ActivationType::LeakyRelu) return ActivationName(v.activation);
-         return fmt::format(fmt::runtime(kLeakyText), ActivationName(v.activation), FormatNumberText(v.activation.slope));
+       [&m](const Variant& v, const std::vector<Variant>&) {
+         if (v.activation.type != ActivationType::LeakyRelu) return ActivationName(v.activation, m);
+         return m.Text(Msg::switch_leaky,
+                       {{"name", ActivationName(v.activation, m)}, {"slope", FormatNumberText(v.activation.slope)}});
        }},
-      {"Pooling", [](const Variant& a, const Variant& b) { return SamePool(a.pool, b.pool); },
-       [](const Variant& v, const std::vector<Variant>&) {
-         return v.pool.enabled ? PoolSettingsWords(v.pool) : std::string(kNoPooling);
+      {m.Text(Msg::switch_pooling_aspect), [](const Variant& a, const Variant& b) { return SamePool(a.pool, b.pool); },
+       [&m](const Variant& v, const std::vector<Variant>&) {
+         return v.pool.enabled ? PoolSettingsWords(v.pool, m) : m.Text(Msg::switch_no_pooling);
        }},
   };
 }
 
 }  // namespace
 
-VariantSwitch DescribeVariantSwitch(const std::vector<Variant>& variants) {
+VariantSwitch DescribeVariantSwitch(const std::vector<Variant>& variants, const Messages& m) {
   VariantSwitch out;
   out.differences.assign(variants.size(), std::string());
   std::vector<Aspect> differing;
-  for (Aspect& aspect : Aspects()) {
+  for (Aspect& aspect : Aspects(m)) {
     bool differs = false;
     for (std::size_t i = 1; i < variants.size() && !differs; ++i) differs = !aspect.same(variants[0], variants[i]);
     if (differs) differing.push_back(std::move(aspect));
   }
-  out.label = differing.size() == 1 ? std::string(differing[0].name) : std::string(kSeveralDiffer);
+  out.label = differing.size() == 1 ? differing[0].name : m.Text(Msg::switch_several);
   for (std::size_t i = 0; i < variants.size(); ++i) {
     std::string text;
     for (const Aspect& aspect : differing) {

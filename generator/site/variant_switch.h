@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "messages/messages.h"
 #include "model/model.h"
 
 namespace cl {
@@ -18,6 +19,6 @@ struct VariantSwitch {
   std::vector<std::string> differences;  // per variant: "" when it says no more than the label
 };
 
-VariantSwitch DescribeVariantSwitch(const std::vector<Variant>& variants);
+VariantSwitch DescribeVariantSwitch(const std::vector<Variant>& variants, const Messages& m = EnglishMessages());
 
 }  // namespace cl
