@@ -58,14 +58,26 @@ sections:
   - generate: complexity
 YAML
 
-# The page's text: tags, scripts and the player's JSON removed, entities decoded.
+# The page's text: tags, scripts, the player's JSON and the Reproduce it
+# programs (Python, English like any code) removed, entities decoded.
 page_text() {
   python3 - "$1" <<'PY'
 import html, re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
 s = re.sub(r"<script.*?</script>", " ", s, flags=re.S)
-# Attribute values people hear or see (aria-label, alt, data-*-label) count as text.
-attrs = " ".join(re.findall(r'(?:aria-label|alt|data-[a-z-]*label)="([^"]*)"', s))
+s = re.sub(r"<pre class=\"code\".*?</pre>", " ", s, flags=re.S)
+# Attribute values people hear or see (aria-label, alt, data-*-label, the
+# copy button's data-copied and data-failed) count as text, and so do the
+# strings of explore.js's words in data-text (a JSON object).
+attrs = " ".join(re.findall(r'(?:aria-label|alt|data-[a-z-]*label|data-copied|data-failed)="([^"]*)"', s))
+def strings(j):
+    if isinstance(j, str): return [j]
+    values = j.values() if isinstance(j, dict) else j
+    return [t for v in values for t in strings(v)]
+import json
+for t in re.findall(r'data-text="([^"]*)"', s):
+    attrs += " " + " ".join(strings(json.loads(html.unescape(t))))
+s = re.sub(r'data-text="[^"]*"', "", s)
 s = re.sub(r"<[^>]+>", " ", s)
 print(re.sub(r"\s+", " ", html.unescape(s + " " + attrs)))
 PY
@@ -106,6 +118,27 @@ german)
   has built/index.html '<html lang="de">'
   has built/index.html '<h1>Lektionen</h1>'
   has built/index.html 'Schritte</p>'
+  # Explore, Reproduce it, the downloads and the frame listings.
+  has $page '<a href="#explore">Erkunden</a>'
+  has $page '<h2 id="explore-title">Die rezeptiven Felder erkunden</h2>'
+  has $page 'Noch keine Zelle gewählt.'
+  has $page '>Eingabebild mit seinem Zero-Padding (8×8)</p>'
+  has $page '>Nach Max-Pooling (1×1)</p>'
+  has $page '>Nach Mittelwert-Pooling (2×2)</p>'
+  has $page 'Geht ein in {list}.'
+  has $page '<span class="filter-switch-label" id="filter-switch-label">Pooling</span>'
+  has $page '<span class="variant-difference">2×2-Mittelwert-Pooling mit Schrittweite 1</span>'
+  has $page '<h2 id="reproduce-title">Selbst nachrechnen</h2>'
+  has $page 'Kurze Programme, die dieselben Karten wie diese Seite berechnen'
+  has $page '-numpy">Nur NumPy</h4>'
+  has $page 'hidden>Kopieren</button>'
+  has $page 'data-copied="In die Zwischenablage kopiert."'
+  has $page 'Dieses Bild herunterladen: '
+  has $page '>Senkrechte Kante: alle Bilder</a> <span class="kind">(SVG, eine Datei pro Schritt)</span>'
+  listing=built/kanten/frames/senkrechte-kante/index.html
+  has $listing '<title>Kanten finden · Senkrechte Kante: alle Bilder</title>'
+  has $listing 'Zu den Bildern springen'
+  has $listing '<code>009-conv.svg</code> ist Schritt 9.'
   ;;
 no-english)
   # Every word on the page of a German lesson, and in its frames' <title>,
@@ -114,14 +147,18 @@ no-english)
   run 0 build lessons -o built -q --only svg,html
   page_text built/kanten/index.html >page.txt
   page_text built/index.html >index.txt
+  page_text built/kanten/frames/senkrechte-kante/index.html >listing.txt
   cat built/kanten/frames/*/*.svg | python3 -c 'import re,sys,html; print(html.unescape(re.sub(r"<[^>]+>", " ", sys.stdin.read())))' >frames.txt
   for word in Skip 'All lessons' 'On this page' Walkthrough Previous Play Pause Next Speed Slow Fast 'Full size' \
               Keyboard Space Home 'Step ' 'step' Convolution Summary 'Max pooling' 'Average' 'feature map' 'Feature map' \
               ' image' Image ' filter' 'Filter window' 'Colour' ' the ' ' of ' ' and ' ' with ' 'Position (0, 0) of' \
               Complexity Quantity Formula Result Weights Multiplications Additions 'Downloads' Handout Worksheet \
               'Answer key' 'Every number' 'Made with' 'By Ada' Licence 'Rows and columns' 'padding of' 'stride ' \
-              'clears' 'keeps' 'pooled' 'Pooled' 'Products' 'pixel' 'Maps' 'lessons' 'Lessons'; do
-    for f in page.txt index.txt frames.txt; do
+              'clears' 'keeps' 'pooled' 'Pooled' 'Products' 'pixel' 'Maps' 'lessons' 'Lessons' \
+              Explore 'receptive' 'Pick a cell' 'No cell' 'Input image' 'After ' 'cell (' 'Reads ' 'Feeds ' \
+              'Reproduce it' 'Short programs' 'NumPy only' 'Copy' 'Could not' 'Download this frame' \
+              'every frame' 'one file per step'; do
+    for f in page.txt index.txt listing.txt frames.txt; do
       ! grep -qF -- "$word" $f || fail "$f still has English '$word': $(grep -oF -- "$word" $f | head -1) in $(grep -o ".\{60\}$word.\{60\}" $f | head -1)"
     done
   done
