@@ -6,7 +6,8 @@
 #
 # --changed (the default, what CTest's lint test runs): only the generator's
 #   .cc files that differ from the merge base with BASE (default main, else
-#   origin/main), plus every .cc that includes a changed header directly. A full run
+#   origin/main; on BASE itself, the last commit's parent), plus every .cc
+#   that includes a changed header directly. A full run
 #   takes 10-20 minutes of CPU (about 10 s per file), too long for every test
 #   run; a typical change checks a few files in well under a minute.
 # --all: every file (the `lint_all` build target; run it nightly or before a
@@ -37,6 +38,13 @@ if [[ $mode == changed ]]; then
   done
   if [[ $ref ]]; then
     merge_base=$(git merge-base HEAD "$ref")
+    # On the base branch itself (CI's checkout of main), the last commit's
+    # changes: its first parent is the base (for a merge, everything merged).
+    if [[ $merge_base == $(git rev-parse HEAD) ]]; then
+      if git rev-parse --verify -q "HEAD^1" >/dev/null 2>&1; then merge_base=$(git rev-parse HEAD^1) ref="HEAD^1"; else ref=""; fi
+    fi
+  fi
+  if [[ $ref ]]; then
     # Committed, staged and unstaged changes, and new files not yet added.
     mapfile -t changed < <({ git diff --name-only "$merge_base" -- generator; git ls-files --others --exclude-standard -- generator; } | sort -u)
     declare -A pick=()

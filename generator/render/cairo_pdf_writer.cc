@@ -12,6 +12,7 @@
 
 #include "render/cairo_painter.h"
 #include "render/cairo_pdf_pages.h"
+#include "render/cairo_pdf_stream.h"
 #include "render/cairo_pdf_text.h"
 #include "render/pdf_markup.h"
 
@@ -23,11 +24,6 @@ constexpr double kFooterSize = 8;
 constexpr double kFooterNumberWidth = 80;
 constexpr Color kFooterColor{0x66, 0x66, 0x66};
 constexpr Color kFigureBorder{0xcc, 0xcc, 0xcc};
-
-cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 std::string DestinationName(int page, double y) { return fmt::format("p{}y{:.0f}", page + 1, y * 100); }
 
@@ -94,15 +90,8 @@ void PaintFooter(cairo_t* cr, const PdfTextContext& text, const PdfPageGeometry&
 
 bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextContext& text, const doc::Metadata& meta,
             const PdfOptions& options, std::string* pdf, std::string* error) {
-  std::string bytes;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, page.width, page.height);
-  const std::string date = PdfDate(options.source_date_epoch);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title.c_str());
-  if (!meta.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta.author.c_str());
-  if (!meta.subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta.subject.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "convlesson");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+  PdfStream stream(page.width, page.height, {meta.title, meta.author, meta.subject, options.source_date_epoch});
+  cairo_surface_t* surface = stream.surface();
 
   std::set<std::pair<int, double>> targets;
   for (const PdfPageContent& content : flow.pages) {
@@ -111,7 +100,7 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
     }
   }
 
-  cairo_t* cr = cairo_create(surface);
+  cairo_t* cr = stream.cr();
   const int count = static_cast<int>(flow.pages.size());
   for (int i = 0; i < count; ++i) {
     const PdfPageContent& content = flow.pages[static_cast<size_t>(i)];
@@ -139,18 +128,7 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
     parent_at_depth[item.depth] = id;
   }
 
-  const cairo_status_t drawn = cairo_status(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t finished = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : finished;
-  if (status != CAIRO_STATUS_SUCCESS) {
-    if (error) *error = std::string("pdf: ") + cairo_status_to_string(status);
-    return false;
-  }
-  *pdf = std::move(bytes);
-  return true;
+  return stream.Finish(pdf, error);
 }
 
 }  // namespace

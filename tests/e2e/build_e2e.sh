@@ -148,7 +148,8 @@ case $case_name in
       fail "a weight edit did not render every kind: $(cat "$work/edit.log")"
     sed -i 's|</body>|<!-- edited --></body>|' templates/lesson.mustache
     check_edit page-template "3 lessons: 3 built, 0 up to date, 0 failed"
-    grep -c "built .* (html: 1 file" "$work/edit.log" | grep -qx 3 || fail "a page template edit rendered more than pages"
+    # Pages only: each lesson's page and its per-variant frame listings.
+    grep -cE "built .* \(html: [0-9]+ files?, " "$work/edit.log" | grep -qx 3 || fail "a page template edit rendered more than pages"
     echo "/* edited */" >>templates/style.css
     check_edit stylesheet "3 lessons up to date; 1 file written (assets rebuilt)"
     sed -i 's/^title: .*/title: Another course title/' lessons/course.yaml
@@ -165,9 +166,10 @@ case $case_name in
     stamps out >before
     retitle leaky-relu "Only the page"
     build 0 --only html
-    log_has "built leaky-relu (html: 1 file, "
+    log_has "built leaky-relu (html: 3 files, "  # its page and its two variants' frame listings
     stamps out >after
-    printf 'index.html\nleaky-relu/index.html\n' | diff -u - <(rewritten before after) ||
+    printf 'index.html\nleaky-relu/frames/leaky-relu/index.html\nleaky-relu/frames/plain-relu/index.html\nleaky-relu/index.html\n' |
+      diff -u - <(rewritten before after) ||
       fail "--only html rewrote or removed other files"
     build 0 "${most[@]}" -o cold
     cmp -s out/leaky-relu/index.html cold/leaky-relu/index.html || fail "the --only html page differs from a full build's"
@@ -256,9 +258,11 @@ case $case_name in
     for id in conv-relu-pool padding-and-stride; do
       mtimes "out/$id" | diff -u "before.$id" - || fail "$id was rewritten though unchanged"
     done
-    # The title is in the page and lesson.json, not in the frames: only those two are new.
+    # The title is in the pages (the lesson's and its frame listings) and
+    # lesson.json, not in the frames: only those are new.
     mtimes out/leaky-relu | grep -vFxf before.leaky-relu | cut -d' ' -f1 >new.leaky-relu || true
-    printf 'index.html\nlesson.json\n' | diff -u - new.leaky-relu || fail "leaky-relu rewrote other files than its page and JSON"
+    printf 'frames/leaky-relu/index.html\nframes/plain-relu/index.html\nindex.html\nlesson.json\n' | diff -u - new.leaky-relu ||
+      fail "leaky-relu rewrote other files than its pages and JSON"
     grep -qF "Leaky ReLU, edited" out/leaky-relu/lesson.json || fail "lesson.json lacks the new title"
     grep -qF "Leaky ReLU, edited" out/index.html || fail "the course index lacks the new title"
     ;;

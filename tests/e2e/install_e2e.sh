@@ -166,7 +166,7 @@ PY
   man)
     # Every option of every command's --help is in the man page.
     man_text=$(sed 's/\\-/-/g' "$src/docs/convlesson.1")
-    for cmd in "" check compute dump build watch new init; do
+    for cmd in "" check compute dump build watch clean merge new init; do
       # shellcheck disable=SC2086
       "$bin" $cmd --help >"$work/help"
       while IFS= read -r option; do
