@@ -35,7 +35,7 @@ int RunBuild(const BuildOptions& options) { return RunBuildOrClean(options, "bui
 
 int RunMerge(const BuildOptions& options) {
   BuildOptions merge = options;
-  if (merge.shard.size()) merge.shard.clear();
+  merge.shard.clear();  // merge joins shards; it is never one itself
   return RunBuildOrClean(merge, "merge");
 }
 
