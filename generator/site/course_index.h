@@ -23,7 +23,7 @@ namespace cl {
 // are skipped.
 std::vector<const Lesson*> OrderLessonsForIndex(const std::vector<Lesson>& lessons,
                                                 const std::vector<CourseOrderEntry>& course_order = {});
-std::vector<const Lesson*> OrderLessonsForIndex(std::vector<const Lesson*> lessons,
+std::vector<const Lesson*> OrderLessonsForIndex(std::vector<const Lesson*> ordered,
                                                 const std::vector<CourseOrderEntry>& course_order);
 
 // One lesson as the index lists it. Paths are relative to out/.

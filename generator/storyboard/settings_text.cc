@@ -34,7 +34,7 @@ std::string ConvSettingsWords(const ConvSpec& c, const Messages& m) {
 
 std::string PoolSettingsWords(const PoolSpec& p, const Messages& m, SizeGlyph glyph) {
   const char* times = glyph == SizeGlyph::Times ? "\u00D7" : "x";
-  const std::string settings =
+  std::string settings =
       m.Text(p.type == PoolType::Max ? Msg::pool_settings_max : Msg::pool_settings_average,
              {{"size", fmt::format("{}{}{}", p.size_h, times, p.size_w)}, {"stride", StrideWords(p.stride_h, p.stride_w, m)}});
   if (p.remainder == Remainder::Pad) return m.Text(Msg::pool_settings_keep_partial, {{"settings", settings}});
