@@ -54,6 +54,7 @@ class CourseBuilder {
   bool Prepare();
   void PlanLessons();  // course_plan.h
   void CheckFramesPerBuild();
+  CoursePlanInput PlanInput();  // what planning the lessons and the course reads
   void Render();
   void RenderOne(LessonJob& job);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
@@ -180,14 +181,7 @@ void CourseBuilder::PlanLessons() {
     progress_.Diagnostic(FormatDiagnostic(d, ""));
     if (d.severity == Severity::Error) failed_ = true;
   }
-  CoursePlanInput input;
-  input.fs = &fs_;
-  input.out = out_;
-  input.manifest = &manifest_;
-  input.settings = &settings_;
-  input.wanted = wanted_;
-  input.force = options_.force;
-  input.hash_input = [this](const std::string& relative) { return HashInput(relative); };
+  const CoursePlanInput input = PlanInput();
   jobs_ = PlanLessonJobs(paths, input);
   claimed_ = ClaimLessonIds(jobs_, input);
 }
@@ -202,6 +196,18 @@ std::string CourseBuilder::HashInput(const std::string& relative) {
   std::lock_guard lock(mutex_);
   hash_cache_[relative] = hash;
   return hash;
+}
+
+CoursePlanInput CourseBuilder::PlanInput() {
+  CoursePlanInput input;
+  input.fs = &fs_;
+  input.out = out_;
+  input.manifest = &manifest_;
+  input.settings = &settings_;
+  input.wanted = wanted_;
+  input.force = options_.force;
+  input.hash_input = [this](const std::string& relative) { return HashInput(relative); };
+  return input;
 }
 
 void CourseBuilder::CheckFramesPerBuild() {
@@ -538,14 +544,7 @@ void CourseBuilder::BuildCourse() {
   if (Cancelled() || failed_) return;
   for (const LessonJob& job : jobs_)
     if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
-  CoursePlanInput input;
-  input.fs = &fs_;
-  input.out = out_;
-  input.manifest = &manifest_;
-  input.settings = &settings_;
-  input.wanted = wanted_;
-  input.force = options_.force;
-  const std::optional<CourseOutputPlan> plan = PlanCourseOutputs(input, gone_);
+  const std::optional<CourseOutputPlan> plan = PlanCourseOutputs(PlanInput(), gone_);
   if (!plan || (!plan->index_due && !plan->pdf_due)) return;
   const std::set<std::string>& ids = plan->ids;
   const bool index_due = plan->index_due, pdf_due = plan->pdf_due;
