@@ -67,6 +67,15 @@ struct Variant {
   SourceLocation where;  // the variant's entry (base: the document start)
 };
 
+// A 1-D lesson: a one-row image (a signal) and one-row filters. Its frames
+// draw strips and its captions name positions by their column alone.
+inline bool IsSignal(const Variant& v) {
+  if (v.image.rows != 1) return false;
+  for (const Filter& f : v.filters)
+    if (f.weights.rows != 1) return false;
+  return v.filter.weights.rows == 1;
+}
+
 enum class BeatsPer { Auto, Cell, Row };
 
 struct BeatsSpec {

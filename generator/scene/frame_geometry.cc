@@ -494,12 +494,7 @@ GreyRange ImageGreyRange(const Variant& v) {
 
 double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_size; }
 
-bool DrawnAsStrips(const Variant& v) {
-  if (v.image.rows != 1) return false;
-  for (int k = 0; k < FilterCount(v); ++k)
-    if (FilterAt(v, k).weights.rows != 1) return false;
-  return true;
-}
+bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
 
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const Variant& v = *in.variant;
