@@ -126,6 +126,21 @@ bool CheckOutputFolder(const std::string& out_dir, const std::vector<std::string
   return true;
 }
 
+bool ParseBaseUrl(std::string_view text, std::string* base_url, std::string* error) {
+  base_url->clear();
+  if (text.empty()) return true;
+  for (const char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte <= 0x20 || byte == 0x7f) {
+      if (error) *error = "--base-url: a URL has no spaces or control characters (write a space as %20)";
+      return false;
+    }
+  }
+  *base_url = std::string(text);
+  if (base_url->back() != '/') *base_url += '/';
+  return true;
+}
+
 bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error) {
   RenderOptions& render = settings->render;
   if (!ParseOutputKinds(options.only, &render.only, error)) return false;
@@ -149,6 +164,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
       return false;
     }
   }
+  if (!ParseBaseUrl(options.base_url, &render.base_url, error)) return false;
   render.templates_dir = options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir;
   if (!IsDirectory(render.templates_dir)) {
     if (error) *error = fmt::format("templates folder '{}' does not exist", render.templates_dir);
