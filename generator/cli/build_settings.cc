@@ -184,6 +184,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   key.UpdateField(render.paper);
   key.UpdateField("handout:" + render.handout);
   key.UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
+  key.UpdateField("base-url:" + render.base_url);  // only embed's key reads it (output_keys.h)
   // Not --only: it says which kinds to write, and each kind has its own key
   // (cli/output_keys.h); the manifest records which kinds a folder holds.
   key.UpdateField(std::to_string(render.source_date_epoch));

@@ -436,7 +436,7 @@ case $case_name in
 
   usage-errors)
     build 2 --only svg,jpg
-    err_has "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"
+    err_has "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"
     SOURCE_DATE_EPOCH=yesterday build 2
     err_has "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'yesterday'"
     rc=0
