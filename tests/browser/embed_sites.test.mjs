@@ -1,5 +1,5 @@
 // The recipes of docs/embedding.md, built for real: a small MkDocs
-// (Material), Sphinx, Hugo and plain HTML site, each with a page embedding
+// (Material and the default theme), Sphinx, Hugo and plain HTML site, each with a page embedding
 // two lessons. The files and commands come from docs/embedding.md itself
 // (support/embed.mjs readRecipes), so the page shows what is tested. Each
 // site is served over HTTP at its root (the recipes build with
@@ -18,6 +18,7 @@ const LESSONS = ['conv-relu-pool', 'padding-and-stride'];
 // Where each generator puts its site and the page the recipe writes.
 const SITES = {
   mkdocs: { root: 'site', page: '/index.html' },
+  'mkdocs-default': { root: 'site', page: '/index.html' },
   sphinx: { root: '_build/html', page: '/index.html' },
   hugo: { root: 'public', page: '/walkthrough/' },
   plain: { root: 'site', page: '/index.html' },

@@ -40,14 +40,16 @@ export function runScript(script, cwd) {
 
 // The recipes of docs/embedding.md: every fenced block after a comment
 // `<!-- recipe NAME file PATH -->` is a file of recipe NAME, and after
-// `<!-- recipe NAME run -->` its commands. The tests build exactly these, so
+// `<!-- recipe NAME run -->` its commands; recipe BASE-VARIANT is recipe
+// BASE with its own files put over BASE's. The tests build exactly these, so
 // the page cannot drift from what is tested.
 export function readRecipes() {
   const text = fs.readFileSync(path.join(SOURCE_DIR, 'docs', 'embedding.md'), 'utf8');
   const recipes = {};
-  const pattern = /<!-- recipe (\w+) (?:file (\S+)|run) -->\n```[\w-]*\n([\s\S]*?)\n```\n/g;
+  const pattern = /<!-- recipe ([\w-]+) (?:file (\S+)|run) -->\n```[\w-]*\n([\s\S]*?)\n```\n/g;
   for (const [, name, file, body] of text.matchAll(pattern)) {
-    const recipe = recipes[name] ??= { files: {}, run: '' };
+    const base = recipes[name.split('-')[0]];
+    const recipe = recipes[name] ??= base && name.includes('-') ? { files: { ...base.files }, run: base.run } : { files: {}, run: '' };
     if (file) recipe.files[file] = `${body}\n`;
     else recipe.run += `${body}\n`;
   }
