@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Second README command: install what only tests need (Chromium, Node, npm
-# packages, PDF tools, pdflatex, PyTorch for the oracle suite, clang for the
+# packages, PDF tools, pdflatex, MkDocs, Sphinx and Hugo, PyTorch for the oracle suite, clang for the
 # fuzzer), build, fuzz for a minute, and run the whole suite through CTest.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -18,6 +18,13 @@ need python3-torch /usr/lib/python3/dist-packages/torch/__init__.py
 need python3-numpy /usr/lib/python3/dist-packages/numpy/__init__.py
 # figures.tex must compile: pdflatex and graphicx (tests/e2e/deck_e2e.sh).
 need texlive-latex-base pdflatex
+# The embedding recipes of docs/embedding.md are built for real (tests/browser/embed_sites.test.mjs).
+need mkdocs mkdocs
+need mkdocs-material /usr/share/mkdocs/themes/material/mkdocs_theme.yml
+# The MkDocs recipe pastes embed.html with PyMdown Extensions' snippets (Material depends on it).
+need python3-pymdownx /usr/lib/python3/dist-packages/pymdownx/snippets.py
+need python3-sphinx sphinx-build
+need hugo hugo
 # The fuzzer: clang with libFuzzer and the sanitizer runtimes.
 need clang-14 clang++-14
 need libclang-rt-14-dev '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'

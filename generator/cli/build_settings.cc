@@ -126,6 +126,21 @@ bool CheckOutputFolder(const std::string& out_dir, const std::vector<std::string
   return true;
 }
 
+bool ParseBaseUrl(std::string_view text, std::string* base_url, std::string* error) {
+  base_url->clear();
+  if (text.empty()) return true;
+  for (const char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte <= 0x20 || byte == 0x7f) {
+      if (error) *error = "--base-url: a URL has no spaces or control characters (write a space as %20)";
+      return false;
+    }
+  }
+  *base_url = std::string(text);
+  if (base_url->back() != '/') *base_url += '/';
+  return true;
+}
+
 bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, std::string* error) {
   RenderOptions& render = settings->render;
   if (!ParseOutputKinds(options.only, &render.only, error)) return false;
@@ -149,6 +164,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
       return false;
     }
   }
+  if (!ParseBaseUrl(options.base_url, &render.base_url, error)) return false;
   render.templates_dir = options.templates_dir.empty() ? DefaultTemplatesDir() : options.templates_dir;
   if (!IsDirectory(render.templates_dir)) {
     if (error) *error = fmt::format("templates folder '{}' does not exist", render.templates_dir);
@@ -168,6 +184,7 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   key.UpdateField(render.paper);
   key.UpdateField("handout:" + render.handout);
   key.UpdateField(render.layout ? FrameLayoutName(*render.layout) : "lesson's");
+  key.UpdateField("base-url:" + render.base_url);  // only embed's key reads it (output_keys.h)
   // Not --only: it says which kinds to write, and each kind has its own key
   // (cli/output_keys.h); the manifest records which kinds a folder holds.
   key.UpdateField(std::to_string(render.source_date_epoch));

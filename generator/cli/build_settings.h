@@ -15,11 +15,17 @@
 namespace cl {
 
 // The output kinds `--only` accepts, in the order they are listed in messages.
-inline constexpr std::string_view kOutputKinds[] = {"svg",  "png",    "gif",       "anim-svg", "pdf",
-                                                    "html", "json", "slides", "pdf-frames"};
+inline constexpr std::string_view kOutputKinds[] = {"svg",  "png",   "gif",  "anim-svg", "pdf",       "html",
+                                                    "embed", "json", "slides", "pdf-frames"};
 
 // Parses "svg,png" into kinds. Empty text means all (an empty set).
 bool ParseOutputKinds(std::string_view list, std::set<std::string>* kinds, std::string* error);
+
+// Parses --base-url: the URL (absolute, or a path such as /lessons/) the
+// output folder is published at, which embed.html's paths start with; a '/'
+// is added when it does not end in one. Empty stays empty (relative paths).
+// False with *error when it holds a space or a control character.
+bool ParseBaseUrl(std::string_view text, std::string* base_url, std::string* error);
 
 // Parses a SOURCE_DATE_EPOCH value: decimal seconds since 1970, >= 0. Null or
 // empty: 0 (the renderers' fixed date).

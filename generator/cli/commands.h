@@ -47,11 +47,12 @@ struct BuildOptions {
   bool werror = false;
   bool quiet = false;
   bool verbose = false;
-  std::string only;     // comma list of svg,png,gif,anim-svg,pdf,html,json,slides,pdf-frames; empty: all but pdf-frames
+  std::string only;     // comma list of svg,png,gif,anim-svg,pdf,html,embed,json,slides,pdf-frames; empty: all but pdf-frames
   std::string paper;         // a4 | letter, for PDF handouts; empty: the course file's `paper`, else a4
   std::string handout;       // brief | full: overrides every lesson's `handout` key; empty: the keys decide
   std::string layout;        // wide | slides | tall; empty: each lesson's `layout`, else wide
   std::string templates_dir;  // empty: the installed/source templates/
+  std::string base_url;       // where out/ is published, for embed.html's paths; empty: relative paths
 };
 int RunBuild(const BuildOptions& options);
 

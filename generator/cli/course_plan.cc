@@ -156,8 +156,11 @@ std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, 
   plan.index_key = CourseIndexKey(index_base.Hex(), manifest, plan.ids);
   plan.pdf_key = CoursePdfKey(pdf_base.Hex(), manifest, plan.ids);
   auto exists = [&](const char* name) { return input.fs->PathExists(input.out + "/" + name); };
-  plan.index_due = input.wanted.count("html") && (input.force || plan.index_key != manifest.course_key ||
-                                                  !exists("index.html") || !exists("assets"));
+  // The assets serve the pages and embed.html; index.html only the pages.
+  const bool html = input.wanted.count("html") > 0;
+  plan.index_due = (html || input.wanted.count("embed")) &&
+                   (input.force || plan.index_key != manifest.course_key || (html && !exists("index.html")) ||
+                    !exists("assets"));
   plan.pdf_due = input.wanted.count("pdf") && plan.present.count("pdf") && !plan.ids.empty() &&
                  (input.force || plan.pdf_key != manifest.course_pdf_key || !exists("course.pdf"));
   return plan;

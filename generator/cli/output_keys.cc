@@ -59,16 +59,17 @@ std::map<std::string, std::string> LessonOutputKeys(const Lesson& lesson, const 
     h.UpdateField(computation);
     if (kind == "anim-svg") h.UpdateField(lesson.title);
     const bool pdf_file = kind == "pdf" || kind == "slides" || kind == "pdf-frames";
-    if (kind == "pdf" || kind == "html" || kind == "json" || kind == "slides" || kind == "pdf-frames")
+    if (kind == "pdf" || kind == "html" || kind == "embed" || kind == "json" || kind == "slides" || kind == "pdf-frames")
       h.UpdateField(prose);
     if (kind == "pdf") {
       h.UpdateField(render.paper);
       h.UpdateField("handout:" + render.handout);
     }
     if (pdf_file) h.UpdateField(std::to_string(render.source_date_epoch));
-    if (pdf_file || kind == "html") h.UpdateField("course:" + render.course.source_hash);
-    if (kind == "html") h.UpdateField(settings.templates_hash);
-    if (kind == "html" || kind == "json") h.UpdateField(holds);
+    if (pdf_file || kind == "html" || kind == "embed") h.UpdateField("course:" + render.course.source_hash);
+    if (kind == "html" || kind == "embed") h.UpdateField(settings.templates_hash);
+    if (kind == "html" || kind == "embed" || kind == "json") h.UpdateField(holds);
+    if (kind == "embed") h.UpdateField("base-url:" + render.base_url);
     keys[kind] = h.Hex();
   }
   return keys;

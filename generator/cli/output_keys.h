@@ -11,6 +11,7 @@
 //     pdf-frames) SOURCE_DATE_EPOCH and the course file; html the templates
 //     and the course file; html and json which kinds the folder holds (what
 //     they link);
+//   - embed (embed.html) what html reads, and --base-url;
 //   - nothing but the course index and course.pdf reads the `order` key.
 // The course's own keys (build_plan.h CourseIndexKey, CoursePdfKey) take each
 // lesson's index key, and course.pdf's each lesson's pdf key.

@@ -133,7 +133,8 @@ bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& 
 
 bool RenderCourseIndex(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,
                        std::vector<Diagnostic>* diagnostics) {
-  if (!options.Wants("html")) return true;
+  // embed.html loads the assets too; only the page links the index.
+  if (!options.Wants("html") && !options.Wants("embed")) return true;
   auto fail = [diagnostics](const std::string& message) { return ReportWriteFailure(diagnostics, "", message); };
   TemplateSet templates;
   std::string error, text;
@@ -143,6 +144,7 @@ bool RenderCourseIndex(const std::vector<const BuiltLesson*>& lessons, const Ren
     const std::string path = std::string("assets/") + asset;
     if (!sink.Put(path, text, &error)) return fail("cannot write " + path + ": " + error);
   }
+  if (!options.Wants("html")) return true;
   const std::string course_pdf = options.Wants("pdf") && !lessons.empty() ? kCoursePdfPath : "";
   if (!templates.Render("index", CourseIndexData(IndexEntries(lessons, options), course_pdf, options.course), &text, &error))
     return fail(error);

@@ -50,6 +50,6 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
                              const Course& course = Course{});
 
 // The files of assets/ every page links to, as {name in the templates folder}.
-inline constexpr const char* kSharedAssets[] = {"player.js", "explore.js", "copy.js", "style.css"};
+inline constexpr const char* kSharedAssets[] = {"player.js", "explore.js", "copy.js", "style.css", "embed.css"};
 
 }  // namespace cl

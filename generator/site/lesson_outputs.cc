@@ -48,7 +48,8 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
          WriteWorksheets(built, writing, sink, diagnostics) &&   // worksheet.pdf, answers.pdf
          WriteSlideDeck(built, writing, sink, diagnostics) &&    // slides.pdf
          WriteFigureFiles(built, writing, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.pdf, figures.tex
-         (!options.Writes("html") || WriteLessonPage(built, options, sink, diagnostics));  // index.html
+         (!options.Writes("html") || WriteLessonPage(built, options, sink, diagnostics)) &&  // index.html
+         (!options.Writes("embed") || WriteLessonEmbed(built, options, sink, diagnostics));  // embed.html
 }
 
 std::string LessonOutputKind(std::string_view path) {
@@ -58,6 +59,7 @@ std::string LessonOutputKind(std::string_view path) {
   if (path == kFiguresTexPath) return "pdf-frames";
   if (path == kSlidesPath) return "slides";
   if (path == kLessonJsonPath) return "json";
+  if (path == kEmbedPath) return "embed";
   if (ends(".pdf")) return "pdf";
   if (top && ends(".gif")) return "gif";
   if (top && ends(".svg")) return "anim-svg";

@@ -19,11 +19,12 @@ namespace cl {
 
 struct RenderOptions {
   double scale = 2.0;               // PNG pixels per scene unit
-  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,json,slides (pdf-frames: on request)
+  std::set<std::string> only;       // empty: all of svg,png,gif,anim-svg,pdf,html,embed,json,slides (pdf-frames: on request)
   std::string paper = "a4";         // a4 | letter
   std::string handout;              // brief | full for every lesson; empty: each lesson's `handout` key, else brief
   std::optional<FrameLayout> layout;  // --layout: overrides the lessons' `layout` (default wide)
   std::string templates_dir;        // folder holding the page templates
+  std::string base_url;             // --base-url: embed.html's paths start here ("" relative; else ends in '/')
   long long source_date_epoch = 0;  // dates stamped into PDFs (0: a fixed date)
   Course course;                    // the course file's settings; defaults without one
   // The kinds RenderLessonOutputs writes: empty, every kind `only` allows;
@@ -50,11 +51,12 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
 // The output kind (one of --only's kinds) of a file RenderLessonOutputs
 // writes, from its path relative to out/<id>/: frames are svg, png or
 // pdf-frames (with figures.tex), slides.pdf slides, other .svg and .gif files
-// animations, other .pdf files handouts (pdf), lesson.json json; anything
-// else belongs to the page (html).
+// animations, other .pdf files handouts (pdf), lesson.json json, embed.html
+// embed; anything else belongs to the page (html).
 std::string LessonOutputKind(std::string_view path);
 
-// Writes the course-level files (relative to out/): index.html, assets/...,
+// Writes the course-level files (relative to out/): index.html, assets/...
+// (the assets also for embed.html when only "embed" of the two is wanted),
 // course.pdf, from every lesson that built. The index and its assets come
 // first and are written even when course.pdf fails; any failure is a
 // diagnostic and makes the result false.

@@ -15,6 +15,7 @@ namespace cl {
 
 inline constexpr std::string_view kLessonJsonPath = "lesson.json";
 inline constexpr std::string_view kPagePath = "index.html";
+inline constexpr std::string_view kEmbedPath = "embed.html";  // the embeddable player (site/page.h)
 inline constexpr std::string_view kHandoutPath = "handout.pdf";
 inline constexpr std::string_view kWorksheetPath = "worksheet.pdf";  // exercises by hand
 inline constexpr std::string_view kAnswersPath = "answers.pdf";      // the worksheet worked out

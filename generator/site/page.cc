@@ -50,7 +50,9 @@ std::string SectionId(SlugAllocator& slugs, std::string_view label) {
   return std::string(kSectionIdPrefix) + slugs.Next(label);
 }
 
-TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOptions& options) {
+// `prefix` goes before every file path (the embed's base URL; "" on the page).
+TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOptions& options,
+                       const std::string& prefix = "") {
   const Beat& beat = bv.story.beats[i];
   TemplateData f;
   f.set("frame_number", std::to_string(i + 1));
@@ -61,7 +63,7 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
   f.set("frame_alt", beat.description);
   std::string src = PageFrame(bv, i, options);
   f.set("has_frame", !src.empty());
-  f.set("frame_src", src);
+  f.set("frame_src", src.empty() ? src : prefix + src);
   f.set("frame_width", std::to_string(std::lround(bv.geometry.width)));
   f.set("frame_height", std::to_string(std::lround(bv.geometry.height)));
   const bool svg = options.Wants("svg") && i < bv.frame_svg.size(), png = options.Wants("png") && i < bv.frame_png.size();
@@ -73,7 +75,7 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
   f.set("frame_png_svg_both", svg && png);
   const std::string tall = PageTallFrame(bv, i, options);
   f.set("has_tall_frame", !tall.empty());
-  f.set("tall_frame_src", tall);
+  f.set("tall_frame_src", tall.empty() ? tall : prefix + tall);
   f.set("tall_frame_media", kTallFrameMedia);
   f.set("tall_frame_width", std::to_string(std::lround(bv.tall_geometry.width)));
   f.set("tall_frame_height", std::to_string(std::lround(bv.tall_geometry.height)));
@@ -81,7 +83,7 @@ TemplateData FrameData(const BuiltVariant& bv, std::size_t i, const RenderOption
 }
 
 TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const RenderOptions& options,
-                               const std::string& difference) {
+                               const std::string& difference, const std::string& prefix = "") {
   TemplateData v;
   v.set("variant_label", bv.variant->label);
   v.set("has_variant_difference", !difference.empty());
@@ -90,7 +92,7 @@ TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const 
   v.set("variant_slug", bv.slug);
   v.set("variant_pressed", index == 0 ? "true" : "false");
   TemplateList frames;
-  for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i, options));
+  for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i, options, prefix));
   v.set("variant_frames", frames);
   return v;
 }
@@ -286,6 +288,42 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   if (!downloads.empty()) add_toc("downloads", m.Text(Msg::page_downloads));
   page.set("toc", toc);
   return page;
+}
+
+TemplateData LessonEmbedData(const BuiltLesson& built, const RenderOptions& options) {
+  TemplateData embed;
+  SetCourseChrome(options.course, &embed);
+  const EmbedPaths paths = EmbedPathsFor(built, options);
+  embed.set("assets", paths.assets);
+  embed.set("embed_label", built.lesson->title);
+  const VariantSwitch switcher = DescribeVariantSwitch(built.lesson->variants, *built.text);
+  embed.set("switch_label", switcher.label);
+  TemplateList variants;
+  for (std::size_t i = 0; i < built.variants.size(); ++i)
+    variants.push_back(PlayerVariantData(built.variants[i], i, options, switcher.differences[i], paths.files));
+  embed.set("variants", variants);
+  embed.set("several_variants", built.variants.size() > 1);
+  if (!built.variants.empty() && !built.variants[0].story.beats.empty())
+    embed.set("first_frame", FrameData(built.variants[0], 0, options, paths.files));
+  embed.set("player_json", PlayerJson(built, options, paths.files));
+  return embed;
+}
+
+EmbedPaths EmbedPathsFor(const BuiltLesson& built, const RenderOptions& options) {
+  if (options.base_url.empty()) return {"../assets/", ""};
+  return {options.base_url + "assets/", options.base_url + built.lesson->id + "/"};
+}
+
+bool WriteLessonEmbed(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                      std::vector<Diagnostic>* diagnostics) {
+  if (!options.Wants("embed")) return true;
+  auto fail = [&](const std::string& message) { return ReportWriteFailure(diagnostics, built.lesson->path, message); };
+  TemplateSet templates;
+  std::string error, html;
+  if (!templates.Load(ResolveTemplatesDir(options), &error)) return fail(error);
+  if (!templates.Render("embed", LessonEmbedData(built, options), &html, &error)) return fail(error);
+  if (!sink.Put(kEmbedPath, html, &error)) return fail("cannot write " + std::string(kEmbedPath) + ": " + error);
+  return true;
 }
 
 bool RenderLessonPage(const BuiltLesson& built, const RenderOptions& options, const TemplateSet& templates,

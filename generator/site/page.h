@@ -29,4 +29,22 @@ bool RenderLessonPage(const BuiltLesson& built, const RenderOptions& options, co
 bool WriteLessonPage(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics);
 
+// The embeddable player, out/<id>/embed.html: an HTML fragment (no <html>,
+// <head> or <body>) holding the lesson's step player, variant switch and
+// frame list, with the <link> and <script> it needs (docs/embedding.md).
+// Its paths start at options.base_url, the URL of the output folder as
+// published, or, without one, are relative to the fragment's own folder.
+struct EmbedPaths {
+  std::string assets;  // before assets/player.js and assets/embed.css' names
+  std::string files;   // before a path relative to out/<id>/ (frames)
+};
+EmbedPaths EmbedPathsFor(const BuiltLesson& built, const RenderOptions& options);
+
+// The template data of embed.html (exposed for tests).
+TemplateData LessonEmbedData(const BuiltLesson& built, const RenderOptions& options);
+
+// Puts embed.html into `sink` when options.Wants("embed").
+bool WriteLessonEmbed(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
+                      std::vector<Diagnostic>* diagnostics);
+
 }  // namespace cl

@@ -28,7 +28,8 @@ std::string EscapeForScript(const std::string& json) {
 
 }  // namespace
 
-std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
+std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options, const std::string& prefix) {
+  auto at = [&prefix](const std::string& path) { return path.empty() ? path : prefix + path; };
   nlohmann::ordered_json variants = nlohmann::ordered_json::array();
   for (const BuiltVariant& bv : built.variants) {
     nlohmann::ordered_json beats = nlohmann::ordered_json::array();
@@ -39,10 +40,10 @@ std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options) {
                        {"title", b.stage_title},
                        {"caption", b.caption},
                        {"alt", b.description},
-                       {"src", PageFrame(bv, i, options)},
-                       {"tall_src", PageTallFrame(bv, i, options)},
-                       {"svg", options.Wants("svg") ? bv.frame_svg[i] : std::string()},
-                       {"png", options.Wants("png") ? bv.frame_png[i] : std::string()}});
+                       {"src", at(PageFrame(bv, i, options))},
+                       {"tall_src", at(PageTallFrame(bv, i, options))},
+                       {"svg", options.Wants("svg") ? at(bv.frame_svg[i]) : std::string()},
+                       {"png", options.Wants("png") ? at(bv.frame_png[i]) : std::string()}});
     }
     variants.push_back({{"label", bv.variant->label},
                         {"width", std::lround(bv.geometry.width)},

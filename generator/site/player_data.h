@@ -18,7 +18,8 @@ namespace cl {
 // "title", "caption", "alt", "src", "tall_src", "svg", "png"}]}]}, one entry per
 // variant in lesson order; "src" is the frame the page shows (PageFrame), "svg"
 // and "png" the beat's files for the player's download links, "" when not written.
-std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options);
+// Every written path starts with `prefix` (the embed's base URL; "" on the page).
+std::string PlayerJson(const BuiltLesson& built, const RenderOptions& options, const std::string& prefix = "");
 
 // Any JSON as the text of a <script type="application/json"> block: compact,
 // '<', '>' and '&' escaped, invalid UTF-8 replaced rather than thrown on.

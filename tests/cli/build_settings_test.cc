@@ -47,10 +47,10 @@ BOOST_DATA_TEST_CASE(
         {"svg", {"svg"}, ""},
         {"png,svg,png", {"png", "svg"}, ""},
         {"svg,png,gif,anim-svg,pdf,html,json", {"svg", "png", "gif", "anim-svg", "pdf", "html", "json"}, ""},
-        {"jpg", {}, "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"},
-        {"svg,,png", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"},
-        {"svg,", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"},
-        {"SVG", {}, "--only: unknown output kind 'SVG' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"}}),
+        {"jpg", {}, "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"},
+        {"svg,,png", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"},
+        {"svg,", {}, "--only: unknown output kind '' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"},
+        {"SVG", {}, "--only: unknown output kind 'SVG' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"}}),
     c) {
   std::set<std::string> kinds;
   std::string error;
@@ -82,6 +82,20 @@ BOOST_DATA_TEST_CASE(
   if (!ok) BOOST_TEST(error == c.error);
 }
 
+BOOST_AUTO_TEST_CASE(BaseUrls) {
+  std::string url = "stale", error;
+  BOOST_TEST(cl::ParseBaseUrl("", &url, &error));
+  BOOST_TEST(url == "");
+  BOOST_TEST(cl::ParseBaseUrl("/lessons", &url, &error));
+  BOOST_TEST(url == "/lessons/");
+  BOOST_TEST(cl::ParseBaseUrl("https://example.org/c%20s/", &url, &error));
+  BOOST_TEST(url == "https://example.org/c%20s/");
+  for (const char* bad : {"/my lessons/", "/a\tb", "/a\nb"}) {
+    BOOST_TEST(!cl::ParseBaseUrl(bad, &url, &error));
+    BOOST_TEST(error == "--base-url: a URL has no spaces or control characters (write a space as %20)");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(GeneratorKeyFollowsOutputOptionsOnly) {
   ::unsetenv("SOURCE_DATE_EPOCH");
   cl::BuildOptions base;
@@ -102,6 +116,9 @@ BOOST_AUTO_TEST_CASE(GeneratorKeyFollowsOutputOptionsOnly) {
   cl::BuildOptions paper = base;
   paper.paper = "letter";
   BOOST_TEST(KeyFor(paper) != key);
+  cl::BuildOptions base_url = base;
+  base_url.base_url = "/lessons/";
+  BOOST_TEST(KeyFor(base_url) != key);
   ::setenv("SOURCE_DATE_EPOCH", "86400", 1);
   BOOST_TEST(KeyFor(base) != key);
   ::unsetenv("SOURCE_DATE_EPOCH");

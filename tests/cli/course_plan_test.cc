@@ -110,7 +110,7 @@ BOOST_FIXTURE_TEST_CASE(AnUnchangedLessonIsNotEvenLoaded, Fixture) {
 BOOST_FIXTURE_TEST_CASE(EachEditRendersTheKindsThatReadIt, Fixture) {
   RecordBuilt();
   Edit("body: A first sentence.", "body: A first sentence. And another.");
-  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"html", "json", "pdf", "slides"}));
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"embed", "html", "json", "pdf", "slides"}));
   RecordBuilt();
   Edit("order: 1", "order: 2");
   std::vector<cl::LessonJob> order = Plan();
@@ -119,14 +119,18 @@ BOOST_FIXTURE_TEST_CASE(EachEditRendersTheKindsThatReadIt, Fixture) {
   BOOST_TEST(cl::LessonIndexKey(*order[0].lesson) != manifest.lessons["edges"].index_key);
   RecordBuilt();
   Edit("title: Edges", "title: Vertical edges");
-  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"anim-svg", "html", "json", "pdf", "slides"}));
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"anim-svg", "embed", "html", "json", "pdf", "slides"}));
   RecordBuilt();
   Edit("[0, 0, 9, 9]", "[0, 1, 9, 9]");
   BOOST_TEST(Plan()[0].plan.write == input.wanted);
   RecordBuilt();
   settings.templates_hash = "t2";  // a template edited
   settings.generator_key = "g2";
-  BOOST_TEST(Plan()[0].plan.write == std::set<std::string>{"html"});
+  BOOST_TEST(Plan()[0].plan.write == (std::set<std::string>{"embed", "html"}));
+  RecordBuilt();
+  settings.render.base_url = "/lessons/";  // --base-url: embed.html alone
+  settings.generator_key = "g3";
+  BOOST_TEST(Plan()[0].plan.write == std::set<std::string>{"embed"});
 }
 
 BOOST_FIXTURE_TEST_CASE(OnlyRendersWhatItNamesAndKeepsTheRest, Fixture) {

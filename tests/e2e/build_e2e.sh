@@ -434,9 +434,42 @@ case $case_name in
     ! grep -q Impostor out/padding-and-stride/lesson.json || fail "the clashing lesson replaced another's outputs"
     ;;
 
+  base-url)
+    # embed.html's paths: relative without --base-url, from it with one; a
+    # changed URL rewrites every embed.html and nothing else.
+    embed=(--only svg,html,embed)
+    build 0 "${embed[@]}"
+    for id in "${ids[@]}"; do
+      grep -qF '<script src="../assets/player.js" data-convlesson-asset></script>' "out/$id/embed.html" ||
+        fail "$id/embed.html does not load ../assets/player.js"
+    done
+    [[ -f out/assets/embed.css && -f out/assets/player.js ]] || fail "the embed's assets are missing"
+    stamps out >before
+    build 0 "${embed[@]}" --base-url https://example.org/course
+    log_has "3 lessons: 3 built, 0 up to date, 0 failed"
+    stamps out >after
+    rewritten before after | grep -v '^\.' >changed || true
+    printf '%s/embed.html\n' "${ids[@]}" | diff -u - changed || fail "--base-url rewrote other files than embed.html"
+    grep -qF 'src="https://example.org/course/leaky-relu/frames/' out/leaky-relu/embed.html ||
+      fail "leaky-relu/embed.html's frames do not start at the base URL"
+    grep -qF '<link rel="stylesheet" href="https://example.org/course/assets/embed.css" data-convlesson-asset>' \
+      out/leaky-relu/embed.html || fail "leaky-relu/embed.html's stylesheet does not start at the base URL"
+    cp out/leaky-relu/embed.html first
+    build 0 "${embed[@]}" --base-url https://example.org/course/ --force
+    cmp -s first out/leaky-relu/embed.html || fail "embed.html differs between two builds"
+    # --only embed alone still gets the assets it loads.
+    rm -rf out
+    build 0 --only svg,embed
+    [[ -f out/leaky-relu/embed.html && -f out/assets/player.js && -f out/assets/embed.css ]] ||
+      fail "--only svg,embed lacks embed.html or its assets"
+    [[ ! -e out/index.html && ! -e out/leaky-relu/index.html ]] || fail "--only svg,embed wrote pages"
+    build 2 --base-url "/my lessons/"
+    err_has "--base-url: a URL has no spaces or control characters (write a space as %20)"
+    ;;
+
   usage-errors)
     build 2 --only svg,jpg
-    err_has "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, json, slides, pdf-frames)"
+    err_has "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"
     SOURCE_DATE_EPOCH=yesterday build 2
     err_has "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'yesterday'"
     rc=0

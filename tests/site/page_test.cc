@@ -124,8 +124,8 @@ BOOST_AUTO_TEST_CASE(EveryFrameIsListedInOrderWithAltText) {
   BOOST_TEST(Count(html, "alt=\"\"") == 0u);
   BOOST_TEST(Count(html, "Step 18 of 23 · ReLU</span>") == 2u);
   // The player starts hidden (the script reveals it) on the intro beat.
-  BOOST_TEST(Count(html, "<div class=\"player\" id=\"player\" hidden>") == 1u);
-  BOOST_TEST(Count(html, "<img id=\"player-frame\" src=\"frames/vertical-edge/001-intro.svg\"") == 1u);
+  BOOST_TEST(Count(html, "<div class=\"player\" id=\"player\" data-player hidden>") == 1u);
+  BOOST_TEST(Count(html, "<img id=\"player-frame\" data-player-part=\"frame\" src=\"frames/vertical-edge/001-intro.svg\"") == 1u);
   // The switch names what differs (filter and image: "Variant"), each button its own.
   BOOST_TEST(Count(html, "<span class=\"filter-switch-label\" id=\"filter-switch-label\">Variant</span>") == 1u);
   BOOST_TEST(Count(html, "aria-pressed=\"true\"><span class=\"variant-name\">Vertical edge</span> "
@@ -288,7 +288,7 @@ BOOST_AUTO_TEST_CASE(FramesAreTheWrittenSvgElsePngElseNone) {
   png_only.only = {"html", "png"};
   std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs, png_only);
   BOOST_TEST(Count(html, ".svg\"") == 0u);
-  BOOST_TEST(Count(html, "<img id=\"player-frame\" src=\"frames/vertical-edge/001-intro.png\"") == 1u);
+  BOOST_TEST(Count(html, "<img id=\"player-frame\" data-player-part=\"frame\" src=\"frames/vertical-edge/001-intro.png\"") == 1u);
   BOOST_TEST(PlayerData(html)["variants"][1]["beats"][17]["src"] == "frames/horizontal-edge/018-activation.png");
 
   cl::RenderOptions captions_only;

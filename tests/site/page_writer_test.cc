@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(CourseOutputsAreTheIndexAndTheSharedAssets) {
   cl::MemoryFileSink sink;
   std::vector<cl::Diagnostic> diagnostics;
   BOOST_TEST_REQUIRE(cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
-  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/explore.js", "assets/player.js", "assets/style.css", "index.html"}),
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/embed.css", "assets/explore.js", "assets/player.js", "assets/style.css", "index.html"}),
              boost::test_tools::per_element());
   const std::string& index = sink.files().find("index.html")->second;
   BOOST_TEST(index.find("<img class=\"thumbnail\" src=\"conv-relu-pool/frames/vertical-edge/023-summary.svg\"") !=
@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(CourseIndexLinksTheCourseHandoutItWrites) {
   std::vector<cl::Diagnostic> diagnostics;
   BOOST_TEST_REQUIRE(cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
   BOOST_TEST(diagnostics.empty());
-  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/explore.js", "assets/player.js", "assets/style.css", "course.pdf",
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/embed.css", "assets/explore.js", "assets/player.js", "assets/style.css", "course.pdf",
                                                    "index.html"}),
              boost::test_tools::per_element());
   BOOST_TEST(sink.files().find("course.pdf")->second.starts_with("%PDF-"));
@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(FailedCourseHandoutLeavesTheIndexAndAssets) {
   RefusingSink sink("course.pdf");
   std::vector<cl::Diagnostic> diagnostics;
   BOOST_TEST(!cl::RenderCourseOutputs(lessons, options, sink, &diagnostics));
-  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/explore.js", "assets/player.js", "assets/style.css", "index.html"}),
+  BOOST_TEST(Names(sink) == (std::vector<std::string>{"assets/copy.js", "assets/embed.css", "assets/explore.js", "assets/player.js", "assets/style.css", "index.html"}),
              boost::test_tools::per_element());
   BOOST_TEST_REQUIRE(diagnostics.size() == 1u);
   BOOST_TEST(diagnostics[0].message == "cannot write course.pdf: No space left on device");
