@@ -482,7 +482,7 @@ def claims_real_picture(r, j):
         ("On a flat area, dark or bright, that is `0`", lap["filters"][0][1].sum() == 0),
         ("weights are all positive and add up to 1", blur["filters"][0][1].sum() == 1 and blur["filters"][0][1].min() > 0),
         ("with values still between 0 and 255", g.min() >= 0 and g.max() <= 255),
-        ("so the averages come out as exact decimals", bool(np.all(g * 16 == np.round(g * 16)))),
+        ("every average is an exact multiple of 1/16", bool(np.all(g * 16 == np.round(g * 16)))),
         ("Every answer is positive, so its map is drawn all in orange", g.min() > 0),
         ("The largest answer in the Sobel x map is well short of the largest a Sobel filter can give",
          np.abs(sx["conv"][0]).max() < 0.9 * 4 * 255),
