@@ -409,25 +409,22 @@ def claims_padding_and_stride(r, j):
 
 
 def claims_dilation(r, j):
-    d1, d2, d3, same = (r[k] for k in ("Dilation 1", "Dilation 2", "Dilation 3", "Dilation 2, same padding"))
+    d1, d2, d3 = (r[k] for k in ("Dilation 1", "Dilation 2", "Dilation 3"))
     image = d1["image"][0]
     bar = [c for c in range(image.shape[1]) if image[:, c].max() > 0]
     middle = d2["conv"][0].shape[1] // 2
-    d3_row = list(d3["conv"][0][0])
-    zero_run = [i for i, x in enumerate(d3_row) if x == 0]
     return [
         ("a bright bar three pixels wide", len(bar) == 3 and bar == list(range(bar[0], bar[0] + 3))),
         ("that is `27` or `-27`",
-         all(set(np.unique(x["conv"][0])) <= {-27, 0, 27} and x["conv"][0].min() == -27 for x in (d1, d2, d3))),
-        ("On this 7x11 image the map is 5x9, then 3x7, and at dilation 3 the window is as tall as the image, "
-         "so the map is a single row of five cells",
-         image.shape == (7, 11) and d1["conv"][0].shape == (5, 9) and d2["conv"][0].shape == (3, 7)
-         and d3["conv"][0].shape == (1, 5)),
-        ("Look at the middle cell of the **Dilation 2** map. Its window is centred on the bar",
+         all(set(np.unique(x["conv"][0])) <= {-27, 0, 27} for x in (d1, d2, d3))
+         and all(x["conv"][0].min() == -27 and x["conv"][0].max() == 27 for x in (d1, d2))),
+        ("On this 7x9 image the map is 5x7, then 3x5, and at dilation 3 the window is as tall as the image, "
+         "so the map is a single row of three cells",
+         image.shape == (7, 9) and d1["conv"][0].shape == (5, 7) and d2["conv"][0].shape == (3, 5)
+         and d3["conv"][0].shape == (1, 3)),
+        ("In the middle column of the **Dilation 2** map the window is centred on the bar",
          bool(np.all(d2["conv"][0][:, middle] == 0)) and middle + 2 == bar[1]),
-        ("At dilation 3 that happens at three positions in a row",
-         zero_run == [1, 2, 3] and d3_row[0] != 0 and d3_row[4] != 0),
-        ("here two on every side", same["pads"] == [2, 2, 2, 2] and same["conv"][0].shape == image.shape),
+        ("At dilation 3 that happens at every position: the map is all `0`", not np.any(d3["conv"][0])),
         ("Step through **Dilation 2** cell by cell", conv_beats(j["Dilation 2"]) == d2["conv"][0].size),
     ]
 
@@ -459,13 +456,15 @@ def claims_pooling(r, j):
         ("This lesson's map is 5x5", act.shape == (5, 5)),
         ("so the pooled map is 2x2", md["pool"][0].shape == (2, 2) and ad["pool"][0].shape == (2, 2)),
         ("so the pooled map is 3x3", mp["pool"][0].shape == (3, 3) and ap["pool"][0].shape == (3, 3)),
-        ("two of those peaks at the top of the map's last column and the largest of all in its bottom-right corner",
+        ("leaving a few peaks: two at the top of the map's last column and the largest of all in its bottom-right corner",
          act[0, 4] > 0 and act[1, 4] > 0 and act[4, 4] == act.max() and int(np.sum(act == act.max())) == 1),
-        ("The largest answer of the whole feature map is among them: the pooled map never shows it",
+        ("the largest answer of the whole feature map is among the cells left over: the pooled map never shows it",
          md["pool"][0].max() < act.max()),
         ("its bottom-right cell is the corner peak itself", mp["pool"][0][2, 2] == act[4, 4]),
-        ("every value comes out smaller", bool(np.all(ad["pool"][0][md["pool"][0] > 0] < md["pool"][0][md["pool"][0] > 0]))),
-        ("The windows on the right-hand side divide by 2 and the corner window by 1",
+        ("The averages come out smaller than the maxima",
+         bool(np.all(ad["pool"][0][md["pool"][0] > 0] < md["pool"][0][md["pool"][0] > 0]))
+         and bool(np.all(ap["pool"][0][:2, :2] <= mp["pool"][0][:2, :2]))),
+        ("the windows on the right-hand side divide by 2 and the corner window by 1",
          ap["pool"][0][0, 2] == (act[0, 4] + act[1, 4]) / 2 and ap["pool"][0][2, 2] == act[4, 4]),
     ]
 
@@ -477,15 +476,12 @@ def claims_real_picture(r, j):
     return [
         ("this one is 28x28 pixels, each a grey level from 0 (black) to 255 (white)",
          image.shape == (28, 28) and bool(np.all(image == np.round(image))) and image.min() >= 0 and image.max() <= 255),
-        ("than the photograph each way, 26x26", all(x["conv"][0].shape == (26, 26) for x in (sx, sy, lap, blur))),
-        ("fills in those 26 cells", all(conv_beats(j[k]) == 26 for k in j)),
+        ("smaller than the photograph each way, 26x26", all(x["conv"][0].shape == (26, 26) for x in (sx, sy, lap, blur))),
+        ("The walkthrough fills in one output row at a time", all(conv_beats(j[k]) == 26 for k in j)),
         ("On a flat area, dark or bright, that is `0`", lap["filters"][0][1].sum() == 0),
         ("weights are all positive and add up to 1", blur["filters"][0][1].sum() == 1 and blur["filters"][0][1].min() > 0),
         ("with values still between 0 and 255", g.min() >= 0 and g.max() <= 255),
-        ("every average is an exact multiple of 1/16", bool(np.all(g * 16 == np.round(g * 16)))),
-        ("Every answer is positive, so its map is drawn all in orange", g.min() > 0),
-        ("The largest answer in the Sobel x map is well short of the largest a Sobel filter can give",
-         np.abs(sx["conv"][0]).max() < 0.9 * 4 * 255),
+        ("drawn all in orange because every answer is positive", g.min() > 0),
         # Where the edges are, read off the photograph: the sky left of the
         # coat (Sobel x positive), the coat's lower edge against the grass
         # (negative), the horizon right of the man (Sobel y positive).
