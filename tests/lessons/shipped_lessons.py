@@ -207,6 +207,8 @@ def conv_forward(image, filters, conv):
         pads = [0, 0, 0, 0]
     elif padding == "same":
         pads = [*same_pads(h, k_h, s_h, d_h), *same_pads(w, k_w, s_w, d_w)]
+    elif padding == "causal":  # one-row signals: the left only, so no output sees the future
+        pads = [0, 0, (k_w - 1) * d_w, 0]
     else:
         p_h, p_w = pair(padding)
         pads = [p_h, p_h, p_w, p_w]
@@ -450,7 +452,7 @@ def claims_leaky_relu(r, j):
 
 
 def claims_pooling(r, j):
-    md, mp, ad, ap = (r[k] for k in ("Max, drop", "Max, pad", "Average, drop", "Average, pad"))
+    md, mp, ad, ap = (r[k] for k in ("Max / drop", "Max / pad", "Average / drop", "Average / pad"))
     act = md["act"][0]
     return [
         ("This lesson's map is 5x5", act.shape == (5, 5)),
