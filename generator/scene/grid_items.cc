@@ -86,7 +86,9 @@ void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& st
       std::string text;
       if (b.numbers)
         text = FormatNumberCell(s.value);
-      else if (s.kind == CellState::Kind::Value && s.value != 0)
+      else if (s.kind == CellState::Kind::Value && (colors.grey ? s.value < 0 : s.value != 0))
+        // A picture's greys show its values; a "+" on each of a photo's
+        // 0-255 pixels would only bury it. Only a negative pixel is marked.
         text = s.value < 0 ? "\u2212" : "+";
       if (text.empty()) continue;
       const Color ink = s.kind == CellState::Kind::Padding ? palette::kPaddingInk : TextColorOn(FillOf(s, colors));

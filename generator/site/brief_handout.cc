@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "document/markdown_blocks.h"
@@ -22,6 +23,19 @@ doc::Figure PaperFigure(const PaperBox& box, double width, const std::string& ti
   f.border = false;
   f.max_height_fraction = 1;
   return f;
+}
+
+// How much a variant's figures print (every number, label and index), in
+// characters other than spaces, so a note wrapped onto two lines counts the
+// same: a half-width layout that prints as much as the full-width one loses
+// nothing.
+size_t PrintedCharacters(const std::vector<PaperBox>& rows) {
+  size_t n = 0;
+  for (const PaperBox& row : rows)
+    for (const SceneItem& item : row.items)
+      if (const auto* t = std::get_if<TextShape>(&item))
+        n += static_cast<size_t>(std::count_if(t->text.begin(), t->text.end(), [](char c) { return c != ' '; }));
+  return n;
 }
 
 // How to read the figures, said once for every variant.
@@ -70,17 +84,23 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
     std::vector<PaperBox> rows;
     bool half = false;
     std::string label;
+    const BuiltVariant* variant = nullptr;
   };
   std::vector<Laid> laid;
   for (const BuiltVariant& bv : built.variants) {
     Laid l;
     l.label = bv.variant->label;
+    l.variant = &bv;
     bool cramped = false;
     if (labelled) l.rows = VariantPaperRows(built, bv, half, true, &cramped);
     l.half = labelled && !cramped;
     if (!l.half) {
       cramped = false;
-      l.rows = VariantPaperRows(built, bv, width, labelled, &cramped);
+      std::vector<PaperBox> full = VariantPaperRows(built, bv, width, labelled, &cramped);
+      // Grids too large to number at any width (a photograph) are pictures
+      // either way: they pair up at half width when no number is lost there.
+      l.half = labelled && cramped && PrintedCharacters(l.rows) == PrintedCharacters(full);
+      if (!l.half) l.rows = std::move(full);
     }
     laid.push_back(std::move(l));
   }
@@ -97,6 +117,10 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
       }
       i += 2;
     } else {
+      if (laid[i].half) {  // no partner: the full width lets its figures share lines
+        bool cramped = false;
+        laid[i].rows = VariantPaperRows(built, *laid[i].variant, width, labelled, &cramped);
+      }
       for (const PaperBox& row : laid[i].rows) blocks.push_back(PaperFigure(row, width, laid[i].label));
       ++i;
     }

@@ -26,7 +26,8 @@ constexpr double kCellPad = 6;          // horizontal room around a cell's numbe
 constexpr double kBoxGap = 14;          // between boxes in a row
 constexpr double kArrowGap = 24;        // between boxes joined by an arrow
 constexpr double kMaxColourCell = 12;   // cells without numbers (grids too wide to number)
-constexpr double kMaxColourSide = 260;  // and such a grid's longer side at most
+constexpr double kMaxColourSide = 260;  // and such a grid's longer side at most,
+constexpr double kMaxColourShare = 0.36;  // and at most this share of the width: a filter fits beside it
 constexpr double kTitleWrap = 120;      // a grid's title wraps at this width or the grid's
 constexpr int kValueChars = 6;          // a cell's number: at most this many characters where possible
 constexpr const char* kMinus = "\u2212";
@@ -99,11 +100,15 @@ double Baseline(double top, double height, double size) { return top + height / 
 std::string CellText(double v) { return FormatNumberCompact(v, kValueChars); }
 
 // A grid drawn for paper: title, column and row indices, cells coloured on the
-// diverging scale with their numbers, and optional padding ring and marks.
+// diverging scale (the image: in grey, as in the frames) with their numbers,
+// and optional padding ring and marks.
 struct PaperGrid {
   std::string title;
   const Grid* grid = nullptr;
   double scale = 1;
+  // The image is a picture: grey from black at `black` to white at `white`.
+  bool grey = false;
+  double black = 0, white = 1;
   int pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
   // Marks, in grid coordinates counted from the padding's top-left corner.
   int mark_row = -1, mark_col = -1, mark_rows = 0, mark_cols = 0;
@@ -114,6 +119,8 @@ struct PaperGrid {
   // A worksheet's grids are larger, to write in by hand.
   double min_cell_w = kMinCell, cell_h = kCellHeight;
 };
+
+Color CellFill(const PaperGrid& g, double v) { return g.grey ? GreyColor(v, g.black, g.white) : DivergingColor(v, g.scale); }
 
 PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   const Grid& grid = *g.grid;
@@ -126,7 +133,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   if (!numbers) {
     *cramped = true;
     // Colours only: a picture of the grid, no larger than it needs to be.
-    cw = std::min(kMaxColourCell, std::min(max_width, kMaxColourSide) / std::max({rows, cols, 1}));
+    cw = std::min(kMaxColourCell, std::min(max_width * kMaxColourShare, kMaxColourSide) / std::max({rows, cols, 1}));
     ch = cw;
   }
   const double lx = numbers ? label_w : 0;
@@ -169,7 +176,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
         Rect(&box, cell_x(c), cell_y(r), cw, ch,
-             padding ? palette::kPaddingCell : shown(r, c) ? DivergingColor(v, g.scale) : palette::kEmptyCell);
+             padding ? palette::kPaddingCell : shown(r, c) ? CellFill(g, v) : palette::kEmptyCell);
       }
     }
     box.items.emplace_back(GroupBegin{"", kPaperValuesRole, ""});
@@ -178,7 +185,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
         if (!shown(r, c)) continue;
-        const Color ink = padding ? palette::kPaddingInk : TextColorOn(DivergingColor(v, g.scale));
+        const Color ink = padding ? palette::kPaddingInk : TextColorOn(CellFill(g, v));
         Text(&box, cell_x(c) + cw / 2, Baseline(cell_y(r), ch, kPaperValueSize), CellText(v), kPaperValueSize, ink,
              TextAnchor::Middle);
       }
@@ -199,7 +206,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
         cells.fills.push_back(padding        ? palette::kPaddingCell
-                              : shown(r, c) ? DivergingColor(v, g.scale)
+                              : shown(r, c) ? CellFill(g, v)
                                             : palette::kEmptyCell);
       }
     }
@@ -217,7 +224,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   if (!numbers) {
     y += 2;
     Paragraph(&box, fmt::format("{} values, too many to print; lesson.json has them.", SizeText(grid.rows, grid.cols)),
-              kPaperTextSize, false, palette::kMutedInk, std::min(max_width, std::max(grid_w, 120.0)), &y);
+              kPaperTextSize, false, palette::kMutedInk, std::min(max_width, std::max(grid_w, 100.0)), &y);
   }
   box.h = y;
   box.w = std::min(box.w, max_width);
@@ -457,11 +464,17 @@ namespace {
 int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
 
 // The image with its padding, the window of `trace` outlined (none: -1 row).
-PaperGrid ImageGrid(const BuiltLesson& built, const Variant& v, const ConvTrace* trace) {
+PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, const ConvTrace* trace) {
   const Grid& w = v.filter.weights;
   PaperGrid image{built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), &v.image,
-                  built.value_scale,
-                  v.conv.pad_top, v.conv.pad_bottom, v.conv.pad_left, v.conv.pad_right};
+                  built.value_scale};
+  image.grey = true;  // the frames' greys (the variant's range, or the lesson's under `scale: shared`)
+  image.black = bv.image_black;
+  image.white = bv.image_white;
+  image.pad_top = v.conv.pad_top;
+  image.pad_bottom = v.conv.pad_bottom;
+  image.pad_left = v.conv.pad_left;
+  image.pad_right = v.conv.pad_right;
   if (trace) {
     image.mark_row = trace->origin_row;
     image.mark_col = trace->origin_col;
@@ -518,7 +531,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   const ConvTrace trace = TraceConvCell(v, at.row, at.col);
   // The label stays with the image: a page never ends on a variant's name.
   // The worked position follows the filter on the same line when it fits.
-  const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, v, &trace), width, cramped),
+  const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, bv, v, &trace), width, cramped),
                                                  PaperGridBox(FilterGrid(built, v), width, cramped),
                                                  ProductsBox(v, trace, width, *built.text, cramped)},
                                                 width, 0);
@@ -554,7 +567,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
   const bool activates = v.activation.type != ActivationType::None;
   switch (beat.stage) {
     case Stage::Intro:
-      return FlowLines({box(ImageGrid(built, v, nullptr)), box(FilterGrid(built, v))}, width, 0);
+      return FlowLines({box(ImageGrid(built, bv, v, nullptr)), box(FilterGrid(built, v))}, width, 0);
     case Stage::Conv: {
       // The last cell the beat writes, worked out; the map as far as written.
       const int cell = std::max(beat.last_cell, beat.first_cell);
@@ -563,7 +576,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       PaperGrid conv = ConvGrid(built, r);
       conv.filled = beat.conv_filled;
       MarkCell(&conv, row, col);
-      return FlowLines({box(ImageGrid(built, v, &trace)), ProductsBox(v, trace, width, *built.text, cramped), box(conv)}, width,
+      return FlowLines({box(ImageGrid(built, bv, v, &trace)), ProductsBox(v, trace, width, *built.text, cramped), box(conv)}, width,
                        0);
     }
     case Stage::Activation:
@@ -597,7 +610,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
 
 std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped) {
   const Variant& v = *bv.variant;
-  return FlowLines({PaperGridBox(ImageGrid(built, v, nullptr), width, cramped),
+  return FlowLines({PaperGridBox(ImageGrid(built, bv, v, nullptr), width, cramped),
                     PaperGridBox(FilterGrid(built, v), width, cramped)},
                    width, 0);
 }

@@ -15,3 +15,8 @@ set_tests_properties(e2e.build.kill PROPERTIES RUN_SERIAL TRUE)
 # About 110 builds, half of them killed: ~20 s in Release, ~100 s under the
 # sanitizers on an idle machine.
 set_tests_properties(e2e.build.crash-points PROPERTIES TIMEOUT 900)
+# Full builds of the whole shipped course, several per case: the course's
+# 28x28 photograph lesson (112 frames of 26x26 maps) makes each about 45 s of
+# CPU, so these cases get more than the default 300 s on a busy machine.
+set_tests_properties(e2e.build.concurrent e2e.build.determinism e2e.build.edit-kinds e2e.build.source-date-epoch
+  PROPERTIES TIMEOUT 900)

@@ -7,3 +7,6 @@ foreach(case defaults settings paper rebuild files-given check)
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
   set_tests_properties(e2e.course.${case} PROPERTIES LABELS "e2e;course" TIMEOUT 300)
 endforeach()
+# defaults and settings make full builds of the course, whose photograph
+# lesson costs about 45 s of CPU a build.
+set_tests_properties(e2e.course.defaults e2e.course.settings PROPERTIES TIMEOUT 900)

@@ -8,3 +8,6 @@ foreach(case brief worksheet a4 letter margins course determinism animations ani
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
   set_tests_properties(e2e.handout.${case} PROPERTIES LABELS "e2e;handout" TIMEOUT 300)
 endforeach()
+# Two builds of the whole course's GIFs, animated SVGs and PDFs: the
+# photograph lesson's GIFs make it the slowest case.
+set_tests_properties(e2e.handout.determinism PROPERTIES TIMEOUT 900)

@@ -25,6 +25,13 @@ build() {
   "$bin" build "$src/lessons" --templates "$src/templates" -o "$out" -q "$@" >"$work/log" 2>&1 ||
     { cat "$work/log" >&2; fail "convlesson build $* failed"; }
 }
+# build_default OUT ARGS...: builds the default lesson alone into OUT, for
+# checks that look at it only (the course's photograph costs the most frames).
+build_default() {
+  local out=$1; shift
+  "$bin" build "$src/lessons/conv-relu-pool.yaml" --templates "$src/templates" -o "$out" -q "$@" >"$work/log" 2>&1 ||
+    { cat "$work/log" >&2; fail "convlesson build $* failed"; }
+}
 
 # One line of text: pdftotext output with runs of white space squeezed.
 flat_text() { pdftotext "$@" - | tr -s ' \n\t' '   '; }
@@ -32,8 +39,8 @@ flat_text() { pdftotext "$@" - | tr -s ' \n\t' '   '; }
 # Headings a lesson's handout must show: its title, its prose sections'
 # titles, and the generated sections it asks for.
 headings_of() {
-  sed -n 's/^title: *//p' "$1"
-  sed -n 's/^  - title: *//p' "$1"
+  sed -n 's/^title: *//p' "$1" | sed 's/^"\(.*\)"$/\1/'  # a quoted title without its quotes
+  sed -n 's/^  - title: *//p' "$1" | sed 's/^"\(.*\)"$/\1/'
   grep -q '^  - generate: step-by-step' "$1" && echo "Step by step"
   grep -q '^  - generate: complexity' "$1" && echo "Complexity"
   true
@@ -62,8 +69,8 @@ check_handout() {  # check_handout PDF LESSON_YAML PAPER_LINE
 # brief_headings_of LESSON_YAML: the headings of its brief handout: the
 # title, the prose sections' titles and the worked example.
 brief_headings_of() {
-  sed -n 's/^title: *//p' "$1"
-  sed -n 's/^  - title: *//p' "$1"
+  sed -n 's/^title: *//p' "$1" | sed 's/^"\(.*\)"$/\1/'  # a quoted title without its quotes
+  sed -n 's/^  - title: *//p' "$1" | sed 's/^"\(.*\)"$/\1/'
   echo "Worked example"
 }
 
@@ -226,7 +233,7 @@ PY
     pages=$(pdfinfo "$course" | sed -n 's/^Pages: *//p')
     for yaml in "$src"/lessons/*.yaml; do
       [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
-      title=$(sed -n 's/^title: *//p' "$yaml")
+      title=$(sed -n 's/^title: *//p' "$yaml" | sed 's/^"\(.*\)"$/\1/')  # a quoted title without its quotes
       # "Title N" on the contents page, and page N starts with that title.
       page=$(pdftotext -layout -f $contents_page -l $contents_page "$course" - | grep -F -- "$title" | head -1 | awk '{print $NF}')
       [[ $page =~ ^[0-9]+$ ]] || fail "contents lack a page number for '$title'"
@@ -261,12 +268,12 @@ PY
   animation-scale)
     # The GIF and the animated SVG follow --scale, as the PNG frames do: the
     # default lesson's frame size in units is its SVG frames' viewBox.
-    build "$work/units" --only svg
+    build_default "$work/units" --only svg
     read -r fw fh < <(grep -o 'viewBox="0 0 [0-9.]* [0-9.]*"' "$work/units/conv-relu-pool/frames/vertical-edge/001-intro.svg" |
       head -1 | tr -d '"' | awk '{ print $3, $4 }')
     [[ -n $fw && -n $fh ]] || fail "no viewBox in the default lesson's first frame"
     for scale in 1 2 0.5; do
-      build "$work/s$scale" --only gif,anim-svg,png --scale "$scale"
+      build_default "$work/s$scale" --only gif,anim-svg,png --scale "$scale"
       want_w=$(awk -v s="$scale" -v u="$fw" 'BEGIN { w = u * s; printf "%d", (w == int(w)) ? w : int(w) + 1 }')
       want_h=$(awk -v s="$scale" -v u="$fh" 'BEGIN { h = u * s; printf "%d", (h == int(h)) ? h : int(h) + 1 }')
       gif=$work/s$scale/conv-relu-pool/vertical-edge.gif

@@ -102,9 +102,11 @@ BOOST_AUTO_TEST_CASE(PaddingAndStrideNumbersAreTheOnesItsProseStates) {
 BOOST_AUTO_TEST_CASE(LeakyReluNumbersAreTheOnesItsProseStates) {
   const LoadResult r = LoadLessonFile(kLessons + "leaky-relu.yaml");
   BOOST_TEST_REQUIRE(r.lesson.has_value(), Printed(r));
-  BOOST_TEST_REQUIRE(r.lesson->variants.size() == 2u);
+  BOOST_TEST_REQUIRE(r.lesson->variants.size() == 3u);  // leaky ReLU, plain ReLU, no activation
   const VariantResult leaky = ComputeVariant(r.lesson->variants[0]);
   const VariantResult plain = ComputeVariant(r.lesson->variants[1]);
+  const VariantResult none = ComputeVariant(r.lesson->variants[2]);
+  BOOST_TEST(none.activated.values == none.conv.values);  // "the map passes on as it is"
   BOOST_TEST((leaky.conv.rows == 4 && leaky.conv.cols == 4));  // "a 5x5 image gives a 4x4 map"
   BOOST_TEST(!leaky.pooled.has_value());
   bool has_minus_six = false;

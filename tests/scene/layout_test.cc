@@ -149,6 +149,25 @@ BOOST_AUTO_TEST_CASE(HugeValuesKeepTheLegendApart) {
   }
 }
 
+// Where numbers do not fit, map cells keep a "+" or "−" so sign never rests
+// on colour alone; the image's greys need no "+" on every pixel of a photo,
+// and only its negative pixels are marked.
+BOOST_AUTO_TEST_CASE(SignMarksOnMapsAndOnlyNegativePixels) {
+  Variant v = testing::SizedVariant(28, 28, 3, 3);
+  for (std::size_t i = 0; i < v.image.values.size(); ++i) v.image.values[i] = static_cast<double>((i * 37) % 256);
+  v.image.values[30] = -5;
+  const auto b = Build(v, {}, FrameLayout::Tall);
+  BOOST_TEST_REQUIRE(!b->geometry.input.grid.numbers);
+  BOOST_TEST_REQUIRE(!b->geometry.conv.grid.numbers);
+  const Scene s = LayoutBeat(b->input, b->geometry, static_cast<int>(b->story.beats.size()) - 1);
+  const auto image_texts = TextsInGroup(s, "input");
+  BOOST_TEST(std::count(image_texts.begin(), image_texts.end(), "+") == 0);
+  BOOST_TEST(std::count(image_texts.begin(), image_texts.end(), "\u2212") == 1);
+  const auto map_texts = TextsInGroup(s, "conv");
+  BOOST_TEST(std::count(map_texts.begin(), map_texts.end(), "+") > 0);
+  BOOST_TEST(std::count(map_texts.begin(), map_texts.end(), "\u2212") > 0);
+}
+
 BOOST_AUTO_TEST_CASE(SmallCellsHideNumbersNotCells) {
   const auto b = Build(testing::SizedVariant(512, 512, 3, 3));
   BOOST_TEST(!b->geometry.input.grid.numbers);
