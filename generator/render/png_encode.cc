@@ -204,15 +204,9 @@ struct CompressorDeleter {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
 
-// Appends the IDAT chunk of `rows` (`row_bytes` each), a zlib stream; false
-// when out of memory.
-bool AppendIdat(std::string* png, const Scanlines& rows, std::size_t row_bytes, bool paletted, Compression compression) {
-  if (paletted && compression == Compression::kFrame) {
-    std::string idat;
-    AppendFlatZlib(rows.data(), row_bytes, rows.size() / row_bytes, &idat);
-    AppendChunk(png, "IDAT", idat.data(), idat.size());
-    return true;
-  }
+// Appends the IDAT chunk of `rows` (`row_bytes` each), a zlib stream from
+// libdeflate; false when out of memory.
+bool AppendIdat(std::string* png, const Scanlines& rows, Compression compression) {
   const int level = compression == Compression::kFrame ? kFrameLevel : kDenseLevel;
   std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(level));
   if (!compressor) return false;
@@ -225,6 +219,29 @@ bool AppendIdat(std::string* png, const Scanlines& rows, std::size_t row_bytes, 
   return true;
 }
 
+// Appends the IDAT chunk of a palette frame: its scanlines made a row at a
+// time straight into the flat-art deflate writer, so a large frame's
+// scanlines are never held whole.
+void AppendPaletteFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>& index_of) {
+  const std::size_t row_bytes = static_cast<std::size_t>(runs.width) + 1;
+  std::string idat;
+  FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat);
+  std::vector<uint8_t> row(row_bytes);
+  row[0] = kFilterNone;
+  for (int y = 0; y < runs.height; ++y) {
+    if (!runs.row_same[static_cast<std::size_t>(y)]) {  // else the row above, still in `row`
+      uint8_t* out = row.data() + 1;
+      for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
+        std::memset(out, index_of[runs.run_colour[r]], runs.run_length[r]);
+        out += runs.run_length[r];
+      }
+    }
+    writer.Add(row.data(), row_bytes);
+  }
+  writer.Finish();
+  AppendChunk(png, "IDAT", idat.data(), idat.size());
+}
+
 // IHDR, PLTE for a palette picture, one IDAT and IEND: no time, gamma or text
 // chunk, so equal pixels give equal bytes.
 std::string Encode(const ColourRuns& runs, Compression compression) {
@@ -232,7 +249,6 @@ std::string Encode(const ColourRuns& runs, Compression compression) {
     std::vector<uint8_t> index_of;
     const std::optional<std::vector<uint32_t>> palette = ChoosePalette(runs, &index_of);
     const bool paletted = palette.has_value();
-    const Scanlines rows = paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs);
     std::string png("\x89PNG\r\n\x1a\n", 8);
     std::string header;
     AppendU32(&header, static_cast<uint32_t>(runs.width));
@@ -250,8 +266,11 @@ std::string Encode(const ColourRuns& runs, Compression compression) {
       }
       AppendChunk(&png, "PLTE", plte.data(), plte.size());
     }
-    const std::size_t row_bytes = static_cast<std::size_t>(runs.width) * (paletted ? 1 : 3) + 1;
-    if (!AppendIdat(&png, rows, row_bytes, paletted, compression)) return "";
+    if (paletted && compression == Compression::kFrame) {
+      AppendPaletteFrameIdat(&png, runs, index_of);
+    } else if (!AppendIdat(&png, paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs), compression)) {
+      return "";
+    }
     AppendChunk(&png, "IEND", nullptr, 0);
     return png;
   } catch (const std::bad_alloc&) {
