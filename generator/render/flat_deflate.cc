@@ -52,10 +52,23 @@ constexpr std::array<uint8_t, kMaxMatch + 1> kLengthIndex = [] {
   return index;
 }();
 
+// Distance 1..32768 -> its symbol's index (0..29) in the tables above: a
+// table for distances up to 256, and one by (distance - 1) / 128 beyond, as
+// zlib does (every symbol past 256 covers whole multiples of 128).
+constexpr std::array<uint8_t, 512> kDistanceIndex = [] {
+  std::array<uint8_t, 512> index{};
+  auto slow = [](std::size_t distance) {
+    int code = 0;
+    while (code < 29 && distance >= kDistanceBase[code + 1]) ++code;
+    return static_cast<uint8_t>(code);
+  };
+  for (std::size_t d = 1; d <= 256; ++d) index[d - 1] = slow(d);
+  for (std::size_t k = 2; k < 256; ++k) index[256 + k] = slow(k * 128 + 1);
+  return index;
+}();
+
 int DistanceIndex(std::size_t distance) {
-  int code = 0;
-  while (code < 29 && distance >= kDistanceBase[code + 1]) ++code;
-  return code;
+  return distance <= 256 ? kDistanceIndex[distance - 1] : kDistanceIndex[256 + ((distance - 1) >> 7)];
 }
 
 // One LZ77 symbol: a literal byte (distance 0) or a match.

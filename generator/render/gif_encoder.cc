@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <utility>
 
 namespace cl {
@@ -71,20 +72,16 @@ class LzwWriter {
     Emit(clear_);
   }
 
-  void Put(const uint8_t* pixels, std::size_t n) {
-    std::size_t i = 0;
-    if (current_ < 0 && n > 0) current_ = pixels[i++];
-    while (i < n) {
-      const uint8_t pixel = pixels[i];
-      if (repeats_->byte[current_] == pixel) {
-        std::size_t run = 1;
-        while (i + run < n && pixels[i + run] == pixel) ++run;
-        TakeRun(pixel, run);
-        i += run;
-        continue;
+  // `length` pixels of index `value`.
+  void PutRun(uint8_t value, std::size_t length) {
+    if (length > 0 && current_ < 0) current_ = value, --length;
+    while (length > 0) {
+      if (repeats_->byte[current_] == value) {
+        TakeRun(value, length);
+        return;
       }
-      Step(pixel);
-      ++i;
+      Step(value);
+      --length;
     }
   }
 
@@ -195,29 +192,35 @@ class LzwWriter {
   int bit_count_ = 0;
 };
 
-// The rows of a frame on a canvas `width` wide, top to bottom, as palette
-// indices: cut or filled with `fill` to the canvas width, rows below the
-// frame all `fill`. Rows repeating the one above are not expanded again.
-class IndexRows {
+// A stretch of pixels of one palette index.
+struct Run {
+  uint8_t index;
+  std::size_t length;
+};
+
+// The rows of a frame on a canvas `width` wide, top to bottom, as runs of one
+// index (neighbours always of different indices, so two rows are equal
+// exactly when their runs are): cut or filled with `fill` to the canvas
+// width, rows below the frame all `fill`.
+class RowRuns {
  public:
-  IndexRows(const GifIndexFrame& frame, int width, uint8_t fill)
-      : frame_(frame), width_(width), fill_(fill), row_(static_cast<std::size_t>(width)) {}
+  RowRuns(const GifIndexFrame& frame, int width, uint8_t fill) : frame_(frame), width_(width), fill_(fill) {}
 
   // Row y; y never decreases between calls.
-  const uint8_t* Row(int y) {
-    if (y == at_) return row_.data();
+  const std::vector<Run>& Row(int y) {
+    if (y == at_) return runs_;
     if (y >= frame_.height) {
-      if (at_ < frame_.height) std::fill(row_.begin(), row_.end(), fill_);
+      if (at_ < frame_.height) runs_.assign(1, Run{fill_, static_cast<std::size_t>(width_)});
       at_ = y;
-      return row_.data();
+      return runs_;
     }
     const bool continues = y == at_ + 1 && frame_.row_same[static_cast<std::size_t>(y)];
     at_ = y;
-    if (continues) return row_.data();
+    if (continues) return runs_;
     int defining = y;
     while (defining > 0 && frame_.row_same[static_cast<std::size_t>(defining)]) --defining;
-    Expand(defining);
-    return row_.data();
+    Read(defining);
+    return runs_;
   }
   // Row y holds the same indices as row y - 1 (y >= 1).
   bool RepeatsAbove(int y) const {
@@ -225,24 +228,82 @@ class IndexRows {
   }
 
  private:
-  void Expand(int y) {
-    uint8_t* out = row_.data();
-    std::size_t left = row_.size();
+  void Read(int y) {
+    runs_.clear();
+    std::size_t left = static_cast<std::size_t>(width_);
+    auto add = [this](uint8_t index, std::size_t n) {
+      if (!runs_.empty() && runs_.back().index == index) runs_.back().length += n;
+      else runs_.push_back(Run{index, n});
+    };
     for (std::size_t r = frame_.row_first[y]; r < frame_.row_first[y + 1] && left > 0; ++r) {
       const std::size_t n = std::min<std::size_t>(frame_.run_length[r], left);
-      std::memset(out, frame_.run_index[r], n);
-      out += n;
+      add(frame_.run_index[r], n);
       left -= n;
     }
-    std::memset(out, fill_, left);
+    if (left > 0) add(fill_, left);
   }
 
   const GifIndexFrame& frame_;
   int width_;
   uint8_t fill_;
-  std::vector<uint8_t> row_;
+  std::vector<Run> runs_;
   int at_ = -1;
 };
+
+// The first pixel where two rows of equal width differ (the width when none).
+std::size_t FirstDifference(const std::vector<Run>& a, const std::vector<Run>& b) {
+  std::size_t x = 0, i = 0, j = 0, a_left = a.empty() ? 0 : a[0].length, b_left = b.empty() ? 0 : b[0].length;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].index != b[j].index) return x;
+    const std::size_t n = std::min(a_left, b_left);
+    x += n, a_left -= n, b_left -= n;
+    if (a_left == 0 && ++i < a.size()) a_left = a[i].length;
+    if (b_left == 0 && ++j < b.size()) b_left = b[j].length;
+  }
+  return x;
+}
+
+// The last pixel where two rows of `width` pixels differ; they must differ.
+std::size_t LastDifference(const std::vector<Run>& a, const std::vector<Run>& b, std::size_t width) {
+  std::size_t x = width, i = a.size(), j = b.size(), a_left = a.back().length, b_left = b.back().length;
+  while (i > 0 && j > 0) {
+    if (a[i - 1].index != b[j - 1].index) return x - 1;
+    const std::size_t n = std::min(a_left, b_left);
+    x -= n, a_left -= n, b_left -= n;
+    if (a_left == 0 && --i > 0) a_left = a[i - 1].length;
+    if (b_left == 0 && --j > 0) b_left = b[j - 1].length;
+  }
+  return x - 1;
+}
+
+// Calls put(index, length) for pixels [left, right] of row `now`, where a
+// pixel equal to the one in row `before` becomes `clear` (or every pixel as
+// it is, when before is null); neighbouring pieces of one index are joined.
+template <typename Put>
+void ForEachPiece(const std::vector<Run>& now, const std::vector<Run>* before, std::size_t left, std::size_t right,
+                  uint8_t clear, Put put) {
+  uint8_t pending = 0;
+  std::size_t pending_length = 0;
+  auto emit = [&](uint8_t index, std::size_t n) {
+    if (pending_length > 0 && pending != index) put(pending, pending_length), pending_length = 0;
+    pending = index;
+    pending_length += n;
+  };
+  std::size_t i = 0, j = 0, i_start = 0, j_start = 0;  // runs and the pixel each starts at
+  for (std::size_t x = left; x <= right;) {
+    while (i_start + now[i].length <= x) i_start += now[i++].length;
+    std::size_t end = std::min(right + 1, i_start + now[i].length);
+    uint8_t index = now[i].index;
+    if (before) {
+      while (j_start + (*before)[j].length <= x) j_start += (*before)[j++].length;
+      end = std::min(end, j_start + (*before)[j].length);
+      if ((*before)[j].index == index) index = clear;
+    }
+    emit(index, end - x);
+    x = end;
+  }
+  if (pending_length > 0) put(pending, pending_length);
+}
 
 }  // namespace
 
@@ -340,29 +401,25 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame) const {
 std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const GifIndexFrame& now, int delay_cs) const {
   const State& s = *state_;
   const int transparent = s.palette.transparent_index();
-  // The box of changed pixels: most rows are unchanged (one memcmp each, none
-  // where both rows repeat the row above); a changed row is searched from
-  // both ends.
+  // The box of changed pixels, row by row on runs (rows that both repeat the
+  // row above differ as that row did).
   int left = 0, top = 0, right = s.width - 1, bottom = s.height - 1;
   if (before != nullptr) {
-    IndexRows now_rows(now, s.width, s.fill), before_rows(*before, s.width, s.fill);
+    RowRuns now_rows(now, s.width, s.fill), before_rows(*before, s.width, s.fill);
     left = s.width, right = -1, top = s.height, bottom = -1;
     bool equal = true;
-    int first = 0, last = 0;
+    std::size_t first = 0, last = 0;
     for (int y = 0; y < s.height; ++y) {
       if (y == 0 || !now_rows.RepeatsAbove(y) || !before_rows.RepeatsAbove(y)) {
-        const uint8_t* a = now_rows.Row(y);
-        const uint8_t* b = before_rows.Row(y);
-        equal = std::memcmp(a, b, static_cast<std::size_t>(s.width)) == 0;
-        if (!equal) {
-          first = 0, last = s.width - 1;
-          while (a[first] == b[first]) ++first;
-          while (a[last] == b[last]) --last;
-        }
+        const std::vector<Run>& a = now_rows.Row(y);
+        const std::vector<Run>& b = before_rows.Row(y);
+        first = FirstDifference(a, b);
+        equal = first == static_cast<std::size_t>(s.width);
+        if (!equal) last = LastDifference(a, b, static_cast<std::size_t>(s.width));
       }
       if (equal) continue;
-      left = std::min(left, first);
-      right = std::max(right, last);
+      left = std::min(left, static_cast<int>(first));
+      right = std::max(right, static_cast<int>(last));
       top = std::min(top, y);
       bottom = std::max(bottom, y);
     }
@@ -387,19 +444,13 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
   out.push_back('\0');
 
   LzwWriter lzw(s.MinCodeSize(), &out);
-  IndexRows now_rows(now, s.width, s.fill);
-  if (before == nullptr) {
-    for (int y = top; y <= bottom; ++y) lzw.Put(now_rows.Row(y) + left, static_cast<std::size_t>(w));
-  } else {
-    IndexRows before_rows(*before, s.width, s.fill);
-    std::vector<uint8_t> line(static_cast<std::size_t>(w));
-    const auto clear = static_cast<uint8_t>(transparent);
-    for (int y = top; y <= bottom; ++y) {
-      const uint8_t* a = now_rows.Row(y) + left;
-      const uint8_t* b = before_rows.Row(y) + left;
-      for (int x = 0; x < w; ++x) line[static_cast<std::size_t>(x)] = a[x] == b[x] ? clear : a[x];
-      lzw.Put(line.data(), line.size());
-    }
+  RowRuns now_rows(now, s.width, s.fill);
+  std::optional<RowRuns> before_rows;
+  if (before != nullptr) before_rows.emplace(*before, s.width, s.fill);
+  const auto clear = static_cast<uint8_t>(transparent);
+  for (int y = top; y <= bottom; ++y) {
+    ForEachPiece(now_rows.Row(y), before_rows ? &before_rows->Row(y) : nullptr, static_cast<std::size_t>(left),
+                 static_cast<std::size_t>(right), clear, [&lzw](uint8_t index, std::size_t n) { lzw.PutRun(index, n); });
   }
   lzw.Finish();
   return out;

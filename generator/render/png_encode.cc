@@ -68,15 +68,6 @@ int ChannelError(uint32_t a, uint32_t b) {
   return worst;
 }
 
-int Distance2(uint32_t a, uint32_t b) {
-  int sum = 0;
-  for (int shift : {16, 8, 0}) {
-    const int d = static_cast<int>(a >> shift & 0xFF) - static_cast<int>(b >> shift & 0xFF);
-    sum += d * d;
-  }
-  return sum;
-}
-
 // Picks at most 256 palette colours and gives every colour of the picture
 // (*index, by its position in runs.colours) the index of its nearest one;
 // returns the palette, or nothing when some colour would be more than
@@ -100,23 +91,35 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::
     return runs.counts[a] != runs.counts[b] ? runs.counts[a] > runs.counts[b] : seen[a] < seen[b];
   });
   constexpr std::size_t kKeptByUse = 96;
-  std::vector<int> nearest(by_use.size(), std::numeric_limits<int>::max());
-  std::vector<uint8_t> index(by_use.size(), 0);
-  std::vector<uint32_t> colours(by_use.size());
-  for (std::size_t i = 0; i < by_use.size(); ++i) colours[i] = seen[by_use[i]];
+  const std::size_t n = by_use.size();
+  std::vector<int> nearest(n, std::numeric_limits<int>::max());
+  std::vector<uint8_t> index(n, 0);
+  std::vector<uint32_t> colours(n);
+  std::vector<int> red(n), green(n), blue(n);  // apart, so the loops below run on vectors
+  for (std::size_t i = 0; i < n; ++i) {
+    colours[i] = seen[by_use[i]];
+    red[i] = static_cast<int>(colours[i] >> 16 & 0xFF);
+    green[i] = static_cast<int>(colours[i] >> 8 & 0xFF);
+    blue[i] = static_cast<int>(colours[i] & 0xFF);
+  }
   // Adds colour `chosen`; returns the colour now served worst (ties: the
-  // more used one, as sorted).
+  // more used one, as sorted: the first).
   auto add = [&](std::size_t chosen) {
-    const uint32_t colour = colours[chosen];
     const auto at = static_cast<uint8_t>(palette.size());
-    palette.push_back(colour);
-    std::size_t worst = 0;
-    for (std::size_t i = 0; i < colours.size(); ++i) {
-      const int d = Distance2(colours[i], colour);
-      if (d < nearest[i]) nearest[i] = d, index[i] = at;
-      if (nearest[i] > nearest[worst]) worst = i;
+    palette.push_back(colours[chosen]);
+    const int r = red[chosen], g = green[chosen], b = blue[chosen];
+    int* near = nearest.data();
+    uint8_t* to = index.data();
+    int worst_distance = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const int dr = red[i] - r, dg = green[i] - g, db = blue[i] - b;
+      const int d = dr * dr + dg * dg + db * db;
+      const bool closer = d < near[i];
+      near[i] = closer ? d : near[i];
+      to[i] = closer ? at : to[i];
+      worst_distance = std::max(worst_distance, near[i]);
     }
-    return worst;
+    return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
   };
   std::size_t worst = 0;
   for (std::size_t i = 0; i < kKeptByUse; ++i) worst = add(i);
