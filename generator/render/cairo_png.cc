@@ -46,19 +46,24 @@ bool PixelSize(const Scene& scene, double scale, int* width, int* height) {
   return true;
 }
 
-// Paints the scene into `pixels` (width x height, Cairo's RGB24 layout, no
-// row padding) whatever they held before: the scene's background covers
-// every pixel first. When the scene fills the raster exactly, its own
-// background rectangle does (an opaque fill of whole pixels never reads what
-// is under it), so the pixels need no clearing beforehand, which saves a
-// pass over ~10 MB per frame; otherwise they are set to the background first,
-// so a partly covered edge pixel blends with it and never with stale bytes.
-void PaintInto(const Scene& scene, double scale, uint32_t* pixels, int width, int height) {
-  if (scene.width * scale != width || scene.height * scale != height)
+// Paints rows [top, top + height) of the scene into `pixels` (width x height,
+// Cairo's RGB24 layout, no row padding) whatever they held before: the
+// scene's background covers every pixel first. When the scene fills the
+// raster exactly, its own background rectangle does (an opaque fill of whole
+// pixels never reads what is under it), so the pixels need no clearing
+// beforehand, which saves a pass over ~10 MB per frame; otherwise they are
+// set to the background first, so a partly covered edge pixel blends with it
+// and never with stale bytes. Moving the scene by whole pixels leaves every
+// pixel's value as it was, so a frame drawn in bands equals one drawn whole.
+void PaintInto(const Scene& scene, double scale, uint32_t* pixels, int width, int height, int top = 0,
+               int full_height = -1) {
+  if (full_height < 0) full_height = height;
+  if (scene.width * scale != width || scene.height * scale != full_height)
     std::fill_n(pixels, static_cast<std::size_t>(width) * static_cast<std::size_t>(height), PackedRgb(scene.background));
   cairo_surface_t* surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels),
                                                                  CAIRO_FORMAT_RGB24, width, height, width * 4);
   cairo_t* cr = cairo_create(surface);
+  if (top != 0) cairo_translate(cr, 0, -top);
   cairo_scale(cr, scale, scale);
   PaintScene(cr, scene);
   cairo_destroy(cr);
@@ -98,13 +103,25 @@ RasterImage RasterizeScene(const Scene& scene, double scale) {
   return image;
 }
 
-std::string RenderPng(const Scene& scene, double scale) {
+ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels) {
   int width = 0, height = 0;
-  if (!PixelSize(scene, scale, &width, &height)) return "";
+  if (!PixelSize(scene, scale, &width, &height)) return {};
+  const int band = static_cast<int>(std::clamp<std::size_t>(band_pixels / static_cast<std::size_t>(width), 1,
+                                                            static_cast<std::size_t>(height)));
   // Not value-initialised: every pixel is painted (PaintInto).
-  const std::unique_ptr<uint32_t[]> pixels(new uint32_t[static_cast<std::size_t>(width) * static_cast<std::size_t>(height)]);
-  PaintInto(scene, scale, pixels.get(), width, height);
-  return EncodeXrgbPng(width, height, pixels.get(), static_cast<std::size_t>(width));
+  const std::unique_ptr<uint32_t[]> pixels(new uint32_t[static_cast<std::size_t>(width) * static_cast<std::size_t>(band)]);
+  ColourRunsReader reader(width, height);
+  for (int top = 0; top < height; top += band) {
+    const int rows = std::min(band, height - top);
+    PaintInto(scene, scale, pixels.get(), width, rows, top, height);
+    reader.Add(pixels.get(), rows, static_cast<std::size_t>(width));
+  }
+  return reader.Finish();
+}
+
+std::string RenderPng(const Scene& scene, double scale) {
+  const ColourRuns runs = DrawColourRuns(scene, scale);
+  return runs.width > 0 ? EncodeRunsPng(runs) : "";
 }
 
 std::string EncodePng(const RasterImage& image) {

@@ -5,12 +5,14 @@
 // decoding for tests that compare pixels, not bytes.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "render/png_encode.h"
 #include "scene/scene.h"
 
 namespace cl {
@@ -24,6 +26,16 @@ struct RasterImage {
 
 // The scene painted at `scale` pixels per unit on its background (opaque).
 RasterImage RasterizeScene(const Scene& scene, double scale);
+
+// Pixels per band of rows when drawing into runs: 16 MB, so frames at the
+// default scale are drawn whole and a --scale 8 frame (45 megapixels) in a
+// dozen bands.
+inline constexpr std::size_t kBandPixels = std::size_t{1} << 22;
+
+// RasterizeScene(scene, scale) read into runs of one colour
+// (render/png_encode.h), drawn `band_pixels` at a time so a large frame is
+// never held whole. Width 0 when the size is absurd.
+ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels = kBandPixels);
 
 // The PNG file of RasterizeScene(scene, scale).
 std::string RenderPng(const Scene& scene, double scale);

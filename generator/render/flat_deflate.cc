@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <optional>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -51,10 +52,23 @@ constexpr std::array<uint8_t, kMaxMatch + 1> kLengthIndex = [] {
   return index;
 }();
 
+// Distance 1..32768 -> its symbol's index (0..29) in the tables above: a
+// table for distances up to 256, and one by (distance - 1) / 128 beyond, as
+// zlib does (every symbol past 256 covers whole multiples of 128).
+constexpr std::array<uint8_t, 512> kDistanceIndex = [] {
+  std::array<uint8_t, 512> index{};
+  auto slow = [](std::size_t distance) {
+    int code = 0;
+    while (code < 29 && distance >= kDistanceBase[code + 1]) ++code;
+    return static_cast<uint8_t>(code);
+  };
+  for (std::size_t d = 1; d <= 256; ++d) index[d - 1] = slow(d);
+  for (std::size_t k = 2; k < 256; ++k) index[256 + k] = slow(k * 128 + 1);
+  return index;
+}();
+
 int DistanceIndex(std::size_t distance) {
-  int code = 0;
-  while (code < 29 && distance >= kDistanceBase[code + 1]) ++code;
-  return code;
+  return distance <= 256 ? kDistanceIndex[distance - 1] : kDistanceIndex[256 + ((distance - 1) >> 7)];
 }
 
 // One LZ77 symbol: a literal byte (distance 0) or a match.
@@ -263,40 +277,96 @@ void WriteBlock(const std::vector<Token>& tokens, bool last, BitWriter* out) {
 
 }  // namespace
 
-void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out) {
-  const std::size_t size = row_bytes * rows;
-  out->append("\x78\x01", 2);  // deflate, 32 KiB window, "fastest" (the check bits make it a multiple of 31)
-  BitWriter bits(out);
+struct FlatZlibWriter::State {
+  std::size_t row_bytes = 0, size = 0;
+  std::size_t up = 0;             // the distance to the row above (0: rows wider than the window)
+  std::vector<uint8_t> window;    // input bytes from `base` on
+  std::size_t base = 0;           // the input position of window[0]
+  std::size_t added = 0, at = 0;  // bytes given so far; the next position to code
+  uint32_t adler = 1;
+  std::string* out = nullptr;
+  std::optional<BitWriter> bits;
   std::vector<Token> tokens;
-  tokens.reserve(kBlockTokens);
-  // At each byte the longer of the run going on and the row above, if it is
-  // long enough, else a literal: greedy, as fast deflate levels are.
-  const std::size_t up = row_bytes <= kWindow ? row_bytes : 0;
-  for (std::size_t i = 0; i < size;) {
-    const std::size_t max = std::min(kMaxMatch, size - i);
-    const std::size_t run = i > 0 ? MatchLength(data + i, data + i - 1, max) : 0;
-    const std::size_t above = up && i >= up ? MatchLength(data + i, data + i - up, max) : 0;
-    if (above >= kMinAboveMatch && above > run) {
-      tokens.push_back({static_cast<uint16_t>(above), static_cast<uint16_t>(up)});
-      i += above;
-    } else if (run >= kMinMatch) {
-      tokens.push_back({static_cast<uint16_t>(run), 1});
-      i += run;
-    } else {
-      tokens.push_back({data[i], 0});
-      ++i;
+
+  // Codes positions while their longest match (258 bytes) is known, or all
+  // of them once every byte was given: greedy, as fast deflate levels are.
+  void Code() {
+    const uint8_t* data = window.data();  // input position p is data[p - base]
+    const std::size_t end = added == size ? size : added >= kMaxMatch ? added - kMaxMatch + 1 : 0;
+    std::size_t i = at;
+    while (i < end) {
+      // At each byte the longer of the run going on and the row above, if it
+      // is long enough, else a literal.
+      const std::size_t max = std::min(kMaxMatch, size - i);
+      const uint8_t* here = data + (i - base);
+      const std::size_t run = i > 0 ? MatchLength(here, here - 1, max) : 0;
+      const std::size_t above = up && i >= up ? MatchLength(here, here - up, max) : 0;
+      if (above >= kMinAboveMatch && above > run) {
+        tokens.push_back({static_cast<uint16_t>(above), static_cast<uint16_t>(up)});
+        i += above;
+      } else if (run >= kMinMatch) {
+        tokens.push_back({static_cast<uint16_t>(run), 1});
+        i += run;
+      } else {
+        tokens.push_back({*here, 0});
+        ++i;
+      }
+      if (tokens.size() == kBlockTokens && i < size) {
+        WriteBlock(tokens, false, &*bits);
+        tokens.clear();
+      }
     }
-    if (tokens.size() == kBlockTokens && i < size) {
-      WriteBlock(tokens, false, &bits);
-      tokens.clear();
+    at = i;
+    // Keep only what later matches can reach: the row above and the byte before.
+    const std::size_t keep_from = at - std::min(at, std::max<std::size_t>(up, 1));
+    if (keep_from > base && keep_from - base >= window.size() / 2) {
+      window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(keep_from - base));
+      base = keep_from;
     }
   }
-  WriteBlock(tokens, true, &bits);
-  bits.Finish();
-  const uint32_t adler = libdeflate_adler32(1, data, size);
+};
+
+FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out)
+    : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.row_bytes = row_bytes;
+  s.size = row_bytes * rows;
+  s.up = row_bytes <= kWindow ? row_bytes : 0;
+  s.out = out;
+  out->append("\x78\x01", 2);  // deflate, 32 KiB window, "fastest" (the check bits make it a multiple of 31)
+  s.bits.emplace(out);
+  s.tokens.reserve(kBlockTokens);
+}
+
+FlatZlibWriter::~FlatZlibWriter() = default;
+
+void FlatZlibWriter::Add(const uint8_t* bytes, std::size_t n) {
+  State& s = *state_;
+  n = std::min(n, s.size - s.added);
+  s.window.insert(s.window.end(), bytes, bytes + n);
+  s.adler = libdeflate_adler32(s.adler, bytes, n);
+  s.added += n;
+  s.Code();
+}
+
+void FlatZlibWriter::Finish() {
+  State& s = *state_;
+  if (s.added < s.size) {  // never short of bytes: the rest are zeros
+    const std::vector<uint8_t> zeros(s.size - s.added, 0);
+    Add(zeros.data(), zeros.size());
+  }
+  WriteBlock(s.tokens, true, &*s.bits);
+  s.bits->Finish();
+  const uint32_t adler = s.adler;
   const char check[4] = {static_cast<char>(adler >> 24), static_cast<char>(adler >> 16), static_cast<char>(adler >> 8),
                          static_cast<char>(adler)};
-  out->append(check, 4);
+  s.out->append(check, 4);
+}
+
+void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out) {
+  FlatZlibWriter writer(row_bytes, rows, out);
+  writer.Add(data, row_bytes * rows);
+  writer.Finish();
 }
 
 }  // namespace cl

@@ -11,9 +11,28 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace cl {
+
+// The same stream written as the scanlines come, a few rows at a time, so a
+// large picture's scanlines are never held whole: it keeps only the bytes
+// later matches can reach (the row above). Add the rows' bytes in order,
+// then Finish; the bytes equal AppendFlatZlib's.
+class FlatZlibWriter {
+ public:
+  FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out);
+  ~FlatZlibWriter();
+  FlatZlibWriter(const FlatZlibWriter&) = delete;
+  FlatZlibWriter& operator=(const FlatZlibWriter&) = delete;
+  void Add(const uint8_t* bytes, std::size_t n);
+  void Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Appends to *out the zlib stream of `rows` scanlines of `row_bytes` bytes
 // each, stored one after another at `data`. Rows wider than deflate's

@@ -10,7 +10,10 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "render/gif_palette.h"
+#include "render/png_encode.h"
 #include "scene/scene.h"
 #include "storyboard/animation_plan.h"
 
@@ -24,6 +27,17 @@ using BeatSceneFn = std::function<Scene(int beat_index)>;
 // plan has no frames.
 bool WriteBeatsGif(const AnimationPlan& plan, const BeatSceneFn& scene_at, double scale, std::string* gif,
                    std::string* error);
+
+// The palette's exact colours: every colour the beats `plan` shows name,
+// the first shown beat's background first, then by weight.
+std::vector<Color> ExactGifColours(const AnimationPlan& plan, const BeatSceneFn& scene_at);
+
+// Adds the pixels of `frame` whose colour is not among `exact` to *shades.
+void CountGifShades(const ColourRuns& frame, const std::vector<Color>& exact, ColorHistogram* shades);
+
+// The animation's palette from its exact colours and the shades counted in
+// the plan's palette beats.
+GifPalette BeatsGifPalette(const std::vector<Color>& exact, const ColorHistogram& shades);
 
 // Colours a scene names (background, fills, strokes, text, cell blocks), each
 // with a weight for its visual importance (area for fills, a fixed amount

@@ -1,26 +1,308 @@
 #include "render/gif_encoder.h"
 
-#include <gif_lib.h>
-
 #include <algorithm>
-#include <cstdint>
 #include <cstring>
+#include <new>
+#include <optional>
 #include <utility>
-#include <vector>
 
 namespace cl {
 
 namespace {
 
-int AppendBytes(GifFileType* gif, const GifByteType* data, int length) {
-  auto* out = static_cast<std::string*>(gif->UserData);
-  out->append(reinterpret_cast<const char*>(data), static_cast<size_t>(length));
-  return length;
+constexpr int kMaxLzwCode = 4095;  // codes are at most 12 bits
+constexpr std::size_t kSubBlock = 255;
+
+void AppendWord(std::string* out, int value) {
+  out->push_back(static_cast<char>(value & 0xff));
+  out->push_back(static_cast<char>((value >> 8) & 0xff));
 }
 
-std::string GifError(const char* what, int code) {
-  const char* text = GifErrorString(code);
-  return std::string("gif: ") + what + ": " + (text ? text : "unknown error");
+// The dictionary of an LZW writer: the code of (prefix code, next index) for
+// every string added since the last clear. A direct table (256 x 4096
+// entries, 4 MB, one per thread) tagged with the clear it was filled after,
+// so a clear costs nothing and a look-up is one load, where giflib hashes.
+// Keys are index << 12 | prefix: the strings a run of one index walks
+// through sit together (16 KB per index), which keeps look-ups in cache.
+class LzwDictionary {
+ public:
+  static constexpr uint32_t kCodeBits = 12;
+  LzwDictionary() : entries_(new uint32_t[std::size_t{kMaxLzwCode + 1} << 8]()) {}
+  void Clear() {
+    if (++stamp_ == (uint32_t{1} << (32 - kCodeBits))) {  // tags ran out: clear for real
+      std::fill_n(entries_.get(), std::size_t{kMaxLzwCode + 1} << 8, 0u);
+      stamp_ = 1;
+    }
+  }
+  // The code of `key` (index << 12 | prefix), or -1.
+  int Find(uint32_t key) const {
+    const uint32_t e = entries_[key];
+    return (e >> kCodeBits) == stamp_ ? static_cast<int>(e & kMaxLzwCode) : -1;
+  }
+  void Add(uint32_t key, int code) { entries_[key] = stamp_ << kCodeBits | static_cast<uint32_t>(code); }
+
+ private:
+  std::unique_ptr<uint32_t[]> entries_;
+  uint32_t stamp_ = 1;
+};
+
+// The LZW-coded image data of one frame: the minimum code size, the codes
+// in sub-blocks of at most 255 bytes, and the empty block that ends them.
+// The codes are those giflib writes: a clear code first, greedy longest
+// matches, the code width grown after writing a code once the next free code
+// needs more bits, and a clear code (instead of a new string) when code 4095
+// would be next.
+//
+// Frames are mostly long runs of one index (and, after the first frame, of
+// the transparent index), so runs take a shortcut that gives the same codes:
+// the strings of one index repeated that the dictionary holds are exactly
+// those of lengths 1..M (a string of k + 1 is only added after the string of
+// k), so the greedy match through a run is known without walking it pixel by
+// pixel: it takes min(M, what is left) pixels at a time.
+class LzwWriter {
+ public:
+  LzwWriter(int min_code_size, std::string* out)
+      : out_(out), min_code_size_(min_code_size), clear_(1 << min_code_size), end_(clear_ + 1) {
+    thread_local LzwDictionary dictionary;
+    thread_local RepeatStrings repeats;
+    dict_ = &dictionary;
+    repeats_ = &repeats;
+    out_->push_back(static_cast<char>(min_code_size));
+    Reset();
+    Emit(clear_);
+  }
+
+  // `length` pixels of index `value`.
+  void PutRun(uint8_t value, std::size_t length) {
+    if (length > 0 && current_ < 0) current_ = value, --length;
+    while (length > 0) {
+      if (repeats_->byte[current_] == value) {
+        TakeRun(value, length);
+        return;
+      }
+      Step(value);
+      --length;
+    }
+  }
+
+  void Finish() {
+    Emit(current_);
+    Emit(end_);
+    for (; bit_count_ > 0; bit_count_ -= 8, bits_ >>= 8) codes_.push_back(static_cast<char>(bits_ & 0xff));
+    for (std::size_t at = 0; at < codes_.size(); at += kSubBlock) {
+      const std::size_t n = std::min(kSubBlock, codes_.size() - at);
+      out_->push_back(static_cast<char>(n));
+      out_->append(codes_, at, n);
+    }
+    out_->push_back('\0');
+  }
+
+ private:
+  // Which codes stand for one index repeated: byte[code] is the index (or
+  // -1), length[code] how many times; code_of[index][k] is the code of the
+  // index repeated k times, for k up to longest[index].
+  struct RepeatStrings {
+    int16_t byte[kMaxLzwCode + 1];
+    uint16_t length[kMaxLzwCode + 1];
+    uint16_t longest[256];
+    uint16_t code_of[256][kMaxLzwCode + 1];
+  };
+
+  // One pixel the plain way: extend the match, or write it and start again.
+  void Step(uint8_t pixel) {
+    const uint32_t key = uint32_t{pixel} << LzwDictionary::kCodeBits | static_cast<uint32_t>(current_);
+    const int code = dict_->Find(key);
+    if (code >= 0) {
+      current_ = code;
+      return;
+    }
+    Emit(current_);
+    const int prefix = current_;
+    current_ = pixel;
+    if (next_code_ >= kMaxLzwCode) {
+      Emit(clear_);
+      Reset();
+    } else {
+      Add(key, prefix, pixel);
+    }
+  }
+
+  // `run` pixels of `pixel`, the match so far being `pixel` repeated.
+  void TakeRun(uint8_t pixel, std::size_t run) {
+    RepeatStrings& r = *repeats_;
+    while (run > 0) {
+      const std::size_t have = r.length[current_], longest = r.longest[pixel];
+      if (have + run <= longest) {  // the whole rest extends the match
+        current_ = r.code_of[pixel][have + run];
+        return;
+      }
+      // The match grows to the longest repeat, then the next pixel misses.
+      run -= longest - have;
+      current_ = r.code_of[pixel][longest];
+      if (run == 0) return;
+      Step(pixel);  // a miss: writes the longest repeat and adds one longer
+      --run;
+    }
+  }
+
+  void Add(uint32_t key, int prefix, uint8_t pixel) {
+    const int code = next_code_++;
+    dict_->Add(key, code);
+    RepeatStrings& r = *repeats_;
+    if (r.byte[prefix] == pixel) {
+      const uint16_t length = r.length[prefix] + 1;
+      r.byte[code] = pixel;
+      r.length[code] = length;
+      r.code_of[pixel][length] = static_cast<uint16_t>(code);
+      r.longest[pixel] = length;
+    } else {
+      r.byte[code] = -1;
+    }
+  }
+
+  void Reset() {
+    next_code_ = end_ + 1;
+    code_bits_ = min_code_size_ + 1;
+    code_limit_ = 1 << code_bits_;
+    dict_->Clear();
+    RepeatStrings& r = *repeats_;
+    for (int b = 0; b < clear_; ++b) {
+      r.byte[b] = static_cast<int16_t>(b);
+      r.length[b] = 1;
+      r.longest[b] = 1;
+      r.code_of[b][1] = static_cast<uint16_t>(b);
+    }
+    r.byte[clear_] = r.byte[end_] = -1;
+  }
+  void Emit(int code) {
+    bits_ |= static_cast<uint64_t>(code) << bit_count_;
+    bit_count_ += code_bits_;
+    for (; bit_count_ >= 8; bit_count_ -= 8, bits_ >>= 8) codes_.push_back(static_cast<char>(bits_ & 0xff));
+    if (next_code_ >= code_limit_) code_limit_ = 1 << ++code_bits_;
+  }
+
+  std::string* out_;
+  LzwDictionary* dict_;
+  RepeatStrings* repeats_;
+  std::string codes_;
+  const int min_code_size_, clear_, end_;
+  int next_code_ = 0, code_bits_ = 0, code_limit_ = 0;
+  int current_ = -1;  // the code of the string matched so far; -1 before the first pixel
+  uint64_t bits_ = 0;
+  int bit_count_ = 0;
+};
+
+// A stretch of pixels of one palette index.
+struct Run {
+  uint8_t index;
+  std::size_t length;
+};
+
+// The rows of a frame on a canvas `width` wide, top to bottom, as runs of one
+// index (neighbours always of different indices, so two rows are equal
+// exactly when their runs are): cut or filled with `fill` to the canvas
+// width, rows below the frame all `fill`.
+class RowRuns {
+ public:
+  RowRuns(const GifIndexFrame& frame, int width, uint8_t fill) : frame_(frame), width_(width), fill_(fill) {}
+
+  // Row y; y never decreases between calls.
+  const std::vector<Run>& Row(int y) {
+    if (y == at_) return runs_;
+    if (y >= frame_.height) {
+      if (at_ < frame_.height) runs_.assign(1, Run{fill_, static_cast<std::size_t>(width_)});
+      at_ = y;
+      return runs_;
+    }
+    const bool continues = y == at_ + 1 && frame_.row_same[static_cast<std::size_t>(y)];
+    at_ = y;
+    if (continues) return runs_;
+    int defining = y;
+    while (defining > 0 && frame_.row_same[static_cast<std::size_t>(defining)]) --defining;
+    Read(defining);
+    return runs_;
+  }
+  // Row y holds the same indices as row y - 1 (y >= 1).
+  bool RepeatsAbove(int y) const {
+    return y >= frame_.height ? y > frame_.height : frame_.row_same[static_cast<std::size_t>(y)] != 0;
+  }
+
+ private:
+  void Read(int y) {
+    runs_.clear();
+    std::size_t left = static_cast<std::size_t>(width_);
+    auto add = [this](uint8_t index, std::size_t n) {
+      if (!runs_.empty() && runs_.back().index == index) runs_.back().length += n;
+      else runs_.push_back(Run{index, n});
+    };
+    for (std::size_t r = frame_.row_first[y]; r < frame_.row_first[y + 1] && left > 0; ++r) {
+      const std::size_t n = std::min<std::size_t>(frame_.run_length[r], left);
+      add(frame_.run_index[r], n);
+      left -= n;
+    }
+    if (left > 0) add(fill_, left);
+  }
+
+  const GifIndexFrame& frame_;
+  int width_;
+  uint8_t fill_;
+  std::vector<Run> runs_;
+  int at_ = -1;
+};
+
+// The first pixel where two rows of equal width differ (the width when none).
+std::size_t FirstDifference(const std::vector<Run>& a, const std::vector<Run>& b) {
+  std::size_t x = 0, i = 0, j = 0, a_left = a.empty() ? 0 : a[0].length, b_left = b.empty() ? 0 : b[0].length;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].index != b[j].index) return x;
+    const std::size_t n = std::min(a_left, b_left);
+    x += n, a_left -= n, b_left -= n;
+    if (a_left == 0 && ++i < a.size()) a_left = a[i].length;
+    if (b_left == 0 && ++j < b.size()) b_left = b[j].length;
+  }
+  return x;
+}
+
+// The last pixel where two rows of `width` pixels differ; they must differ.
+std::size_t LastDifference(const std::vector<Run>& a, const std::vector<Run>& b, std::size_t width) {
+  std::size_t x = width, i = a.size(), j = b.size(), a_left = a.back().length, b_left = b.back().length;
+  while (i > 0 && j > 0) {
+    if (a[i - 1].index != b[j - 1].index) return x - 1;
+    const std::size_t n = std::min(a_left, b_left);
+    x -= n, a_left -= n, b_left -= n;
+    if (a_left == 0 && --i > 0) a_left = a[i - 1].length;
+    if (b_left == 0 && --j > 0) b_left = b[j - 1].length;
+  }
+  return x - 1;
+}
+
+// Calls put(index, length) for pixels [left, right] of row `now`, where a
+// pixel equal to the one in row `before` becomes `clear` (or every pixel as
+// it is, when before is null); neighbouring pieces of one index are joined.
+template <typename Put>
+void ForEachPiece(const std::vector<Run>& now, const std::vector<Run>* before, std::size_t left, std::size_t right,
+                  uint8_t clear, Put put) {
+  uint8_t pending = 0;
+  std::size_t pending_length = 0;
+  auto emit = [&](uint8_t index, std::size_t n) {
+    if (pending_length > 0 && pending != index) put(pending, pending_length), pending_length = 0;
+    pending = index;
+    pending_length += n;
+  };
+  std::size_t i = 0, j = 0, i_start = 0, j_start = 0;  // runs and the pixel each starts at
+  for (std::size_t x = left; x <= right;) {
+    while (i_start + now[i].length <= x) i_start += now[i++].length;
+    std::size_t end = std::min(right + 1, i_start + now[i].length);
+    uint8_t index = now[i].index;
+    if (before) {
+      while (j_start + (*before)[j].length <= x) j_start += (*before)[j++].length;
+      end = std::min(end, j_start + (*before)[j].length);
+      if ((*before)[j].index == index) index = clear;
+    }
+    emit(index, end - x);
+    x = end;
+  }
+  if (pending_length > 0) put(pending, pending_length);
 }
 
 }  // namespace
@@ -28,20 +310,11 @@ std::string GifError(const char* what, int code) {
 struct GifAnimationEncoder::State {
   int width = 0, height = 0;
   GifPalette palette;
+  uint8_t fill = 0;
   std::string bytes;
-  GifFileType* gif = nullptr;
-  bool failed = false;
+  bool started = false, failed = false;
   int frames = 0;
-  std::vector<uint8_t> shown;    // palette indices on screen after the last frame
-  std::vector<uint8_t> current;  // the frame being added
-  std::vector<GifPixelType> line;
-
-  ~State() {
-    if (gif != nullptr) {
-      int ignored = 0;
-      EGifCloseFile(gif, &ignored);
-    }
-  }
+  GifIndexFrame shown;  // the last frame added
 
   bool Fail(std::string message, std::string* error) {
     failed = true;
@@ -49,148 +322,180 @@ struct GifAnimationEncoder::State {
     return false;
   }
 
-  // Header, global palette and the NETSCAPE2.0 loop-forever block.
-  bool Start(std::string* error) {
-    int code = 0;
-    gif = EGifOpen(&bytes, AppendBytes, &code);
-    if (gif == nullptr) return Fail(GifError("open", code), error);
-    EGifSetGifVersion(gif, true);
-
-    const int size = palette.table_size();
-    std::vector<GifColorType> table(static_cast<size_t>(size), GifColorType{0, 0, 0});
-    for (size_t i = 0; i < palette.colors().size(); ++i) {
-      const Color& c = palette.colors()[i];
-      table[i] = GifColorType{c.r, c.g, c.b};
-    }
-    ColorMapObject* map = GifMakeMapObject(size, table.data());
-    if (map == nullptr) return Fail("gif: out of memory", error);
-    const int color_resolution = 8;
-    const int ok = EGifPutScreenDesc(gif, width, height, color_resolution, 0, map);
-    GifFreeMapObject(map);
-    if (ok != GIF_OK) return Fail(GifError("screen descriptor", gif->Error), error);
-
-    static const GifByteType kNetscape[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
-    static const GifByteType kLoopForever[] = {1, 0, 0};  // sub-block 1, loop count 0
-    if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) != GIF_OK ||
-        EGifPutExtensionBlock(gif, sizeof kNetscape, kNetscape) != GIF_OK ||
-        EGifPutExtensionBlock(gif, sizeof kLoopForever, kLoopForever) != GIF_OK ||
-        EGifPutExtensionTrailer(gif) != GIF_OK) {
-      return Fail(GifError("loop extension", gif->Error), error);
-    }
-    shown.assign(static_cast<size_t>(width) * static_cast<size_t>(height), 0);
-    return true;
+  int MinCodeSize() const {
+    int bits = 1;
+    while ((1 << bits) < palette.table_size()) ++bits;
+    return std::max(2, bits);
   }
 
-  bool PutControl(int delay_cs, bool transparent, std::string* error) {
-    GraphicsControlBlock gcb{};
-    gcb.DisposalMode = DISPOSE_DO_NOT;
-    gcb.UserInputFlag = false;
-    gcb.DelayTime = std::clamp(delay_cs, 1, 65535);
-    gcb.TransparentColor = transparent ? palette.transparent_index() : NO_TRANSPARENT_COLOR;
-    GifByteType block[4];
-    const size_t length = EGifGCBToExtension(&gcb, block);
-    if (EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length), block) != GIF_OK) {
-      return Fail(GifError("graphics control", gif->Error), error);
+  // Header, logical screen, global palette and the NETSCAPE2.0 loop-forever
+  // block.
+  void Start() {
+    bytes = "GIF89a";
+    AppendWord(&bytes, width);
+    AppendWord(&bytes, height);
+    int table_bits = 1;
+    while ((1 << table_bits) < palette.table_size()) ++table_bits;
+    // A global table, 8 bits of colour resolution, the table's size.
+    bytes.push_back(static_cast<char>(0x80 | (7 << 4) | (table_bits - 1)));
+    bytes.push_back('\0');  // background: entry 0
+    bytes.push_back('\0');  // no aspect ratio
+    for (int i = 0; i < palette.table_size(); ++i) {
+      const Color c = i < static_cast<int>(palette.colors().size()) ? palette.colors()[static_cast<std::size_t>(i)] : Color{0, 0, 0};
+      bytes.push_back(static_cast<char>(c.r));
+      bytes.push_back(static_cast<char>(c.g));
+      bytes.push_back(static_cast<char>(c.b));
     }
-    return true;
+    static const char kLoop[] = "\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00";
+    bytes.append(kLoop, sizeof kLoop - 1);
+    started = true;
   }
 
-  // Writes the [left, right) x [top, bottom) box of `current`, with pixels
-  // equal to what is shown replaced by the transparent index unless `full`.
-  bool PutImage(int left, int top, int right, int bottom, bool full, std::string* error) {
-    const int w = right - left, h = bottom - top;
-    if (EGifPutImageDesc(gif, left, top, w, h, false, nullptr) != GIF_OK) {
-      return Fail(GifError("image descriptor", gif->Error), error);
-    }
-    const auto transparent = static_cast<GifPixelType>(palette.transparent_index());
-    line.resize(static_cast<size_t>(w));
-    for (int y = top; y < bottom; ++y) {
-      const size_t row = static_cast<size_t>(y) * static_cast<size_t>(width);
-      for (int x = left; x < right; ++x) {
-        const size_t at = row + static_cast<size_t>(x);
-        const uint8_t value = current[at];
-        line[static_cast<size_t>(x - left)] = (!full && value == shown[at]) ? transparent : value;
-      }
-      if (EGifPutLine(gif, line.data(), w) != GIF_OK) return Fail(GifError("image data", gif->Error), error);
+  bool CheckSize(std::string* error) {
+    if (failed) return Fail("gif: encoder already failed", error);
+    if (width < 1 || height < 1 || width > 65535 || height > 65535) {
+      return Fail("gif: animation size out of range", error);
     }
     return true;
   }
 };
 
-GifAnimationEncoder::GifAnimationEncoder(int width, int height, GifPalette palette)
+GifAnimationEncoder::GifAnimationEncoder(int width, int height, GifPalette palette, uint8_t fill_index)
     : state_(std::make_unique<State>()) {
   state_->width = width;
   state_->height = height;
   state_->palette = std::move(palette);
+  state_->fill = fill_index;
 }
 
 GifAnimationEncoder::~GifAnimationEncoder() = default;
 
+GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame) const {
+  std::vector<uint8_t> index_of(frame.colours.size());
+  for (std::size_t i = 0; i < frame.colours.size(); ++i) index_of[i] = state_->palette.Nearest(frame.colours[i]);
+  GifIndexFrame out;
+  out.width = frame.width;
+  out.height = frame.height;
+  out.row_same = frame.row_same;
+  out.row_first.reserve(frame.row_first.size());
+  out.run_index.reserve(frame.run_colour.size());
+  out.run_length.reserve(frame.run_colour.size());
+  // Neighbouring runs of colours that share an entry become one run.
+  for (int y = 0; y < frame.height; ++y) {
+    out.row_first.push_back(out.run_index.size());
+    const std::size_t first = out.run_index.size();
+    for (std::size_t r = frame.row_first[y]; r < frame.row_first[y + 1]; ++r) {
+      const uint8_t index = index_of[frame.run_colour[r]];
+      if (out.run_index.size() > first && out.run_index.back() == index) {
+        out.run_length.back() += frame.run_length[r];
+      } else {
+        out.run_index.push_back(index);
+        out.run_length.push_back(frame.run_length[r]);
+      }
+    }
+  }
+  out.row_first.push_back(out.run_index.size());
+  return out;
+}
+
+std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const GifIndexFrame& now, int delay_cs) const {
+  const State& s = *state_;
+  const int transparent = s.palette.transparent_index();
+  // The box of changed pixels, row by row on runs (rows that both repeat the
+  // row above differ as that row did).
+  int left = 0, top = 0, right = s.width - 1, bottom = s.height - 1;
+  if (before != nullptr) {
+    RowRuns now_rows(now, s.width, s.fill), before_rows(*before, s.width, s.fill);
+    left = s.width, right = -1, top = s.height, bottom = -1;
+    bool equal = true;
+    std::size_t first = 0, last = 0;
+    for (int y = 0; y < s.height; ++y) {
+      if (y == 0 || !now_rows.RepeatsAbove(y) || !before_rows.RepeatsAbove(y)) {
+        const std::vector<Run>& a = now_rows.Row(y);
+        const std::vector<Run>& b = before_rows.Row(y);
+        first = FirstDifference(a, b);
+        equal = first == static_cast<std::size_t>(s.width);
+        if (!equal) last = LastDifference(a, b, static_cast<std::size_t>(s.width));
+      }
+      if (equal) continue;
+      left = std::min(left, static_cast<int>(first));
+      right = std::max(right, static_cast<int>(last));
+      top = std::min(top, y);
+      bottom = std::max(bottom, y);
+    }
+    if (right < 0) left = top = right = bottom = 0;  // nothing changed: one transparent pixel
+  }
+  const int w = right - left + 1, h = bottom - top + 1;
+  std::string out;
+  // Graphics control: keep the frame when the next is drawn over it, its
+  // delay, and the transparent index after the first frame.
+  const int delay = std::clamp(delay_cs, 1, 65535);
+  out.append("\x21\xf9\x04", 3);
+  out.push_back(static_cast<char>((1 << 2) | (before != nullptr ? 1 : 0)));
+  AppendWord(&out, delay);
+  out.push_back(before != nullptr ? static_cast<char>(transparent) : '\xff');
+  out.push_back('\0');
+  // Image descriptor: the box, no local palette, not interlaced.
+  out.push_back('\x2c');
+  AppendWord(&out, left);
+  AppendWord(&out, top);
+  AppendWord(&out, w);
+  AppendWord(&out, h);
+  out.push_back('\0');
+
+  LzwWriter lzw(s.MinCodeSize(), &out);
+  RowRuns now_rows(now, s.width, s.fill);
+  std::optional<RowRuns> before_rows;
+  if (before != nullptr) before_rows.emplace(*before, s.width, s.fill);
+  const auto clear = static_cast<uint8_t>(transparent);
+  for (int y = top; y <= bottom; ++y) {
+    ForEachPiece(now_rows.Row(y), before_rows ? &before_rows->Row(y) : nullptr, static_cast<std::size_t>(left),
+                 static_cast<std::size_t>(right), clear, [&lzw](uint8_t index, std::size_t n) { lzw.PutRun(index, n); });
+  }
+  lzw.Finish();
+  return out;
+}
+
+bool GifAnimationEncoder::AppendFrame(const std::string& frame_bytes, std::string* error) {
+  State& s = *state_;
+  if (!s.CheckSize(error)) return false;
+  if (!s.started) s.Start();
+  s.bytes += frame_bytes;
+  ++s.frames;
+  return true;
+}
+
+bool GifAnimationEncoder::AddFrame(const ColourRuns& frame, int delay_cs, std::string* error) {
+  State& s = *state_;
+  if (!s.CheckSize(error)) return false;
+  try {
+    GifIndexFrame indexed = Index(frame);
+    const std::string bytes = FrameBytes(s.frames == 0 ? nullptr : &s.shown, indexed, delay_cs);
+    if (!AppendFrame(bytes, error)) return false;
+    s.shown = std::move(indexed);
+    return true;
+  } catch (const std::bad_alloc&) {
+    return s.Fail("gif: out of memory", error);
+  }
+}
+
 bool GifAnimationEncoder::AddFrame(const RasterImage& frame, int delay_cs, std::string* error) {
   State& s = *state_;
-  if (s.failed) return s.Fail("gif: encoder already failed", error);
-  if (s.width < 1 || s.height < 1 || s.width > 65535 || s.height > 65535) {
-    return s.Fail("gif: animation size out of range", error);
-  }
+  if (!s.CheckSize(error)) return false;
   if (frame.width != s.width || frame.height != s.height ||
       frame.argb.size() != static_cast<size_t>(s.width) * static_cast<size_t>(s.height)) {
     return s.Fail("gif: frame size differs from the animation's", error);
   }
-  if (s.gif == nullptr && !s.Start(error)) return false;
-
-  s.current.resize(frame.argb.size());
-  // Neighbouring pixels mostly share a colour: remember the last lookup.
-  uint32_t last_rgb = 0;
-  uint8_t last_index = s.palette.IndexOf(0);
-  for (size_t i = 0; i < frame.argb.size(); ++i) {
-    const uint32_t rgb = frame.argb[i] & 0xffffff;
-    if (rgb != last_rgb) {
-      last_rgb = rgb;
-      last_index = s.palette.IndexOf(rgb);
-    }
-    s.current[i] = last_index;
-  }
-
-  bool ok = false;
-  if (s.frames == 0) {
-    ok = s.PutControl(delay_cs, false, error) && s.PutImage(0, 0, s.width, s.height, true, error);
-  } else {
-    // The box of changed pixels: most rows are unchanged (one memcmp each);
-    // a changed row is searched from both ends.
-    int left = s.width, right = -1, top = s.height, bottom = -1;
-    for (int y = 0; y < s.height; ++y) {
-      const uint8_t* now = s.current.data() + static_cast<size_t>(y) * static_cast<size_t>(s.width);
-      const uint8_t* before = s.shown.data() + static_cast<size_t>(y) * static_cast<size_t>(s.width);
-      if (std::memcmp(now, before, static_cast<size_t>(s.width)) == 0) continue;
-      int first = 0, last = s.width - 1;
-      while (now[first] == before[first]) ++first;
-      while (now[last] == before[last]) --last;
-      left = std::min(left, first);
-      right = std::max(right, last);
-      top = std::min(top, y);
-      bottom = std::max(bottom, y);
-    }
-    ok = s.PutControl(delay_cs, true, error);
-    if (ok && right < 0) {
-      ok = s.PutImage(0, 0, 1, 1, false, error);  // nothing changed: one transparent pixel
-    } else if (ok) {
-      ok = s.PutImage(left, top, right + 1, bottom + 1, false, error);
-    }
-  }
-  if (!ok) return false;
-  std::swap(s.shown, s.current);
-  ++s.frames;
-  return true;
+  ColourRunsReader reader(frame.width, frame.height);
+  reader.Add(frame.argb.data(), frame.height, static_cast<std::size_t>(frame.width));
+  return AddFrame(reader.Finish(), delay_cs, error);
 }
 
 bool GifAnimationEncoder::Finish(std::string* gif, std::string* error) {
   State& s = *state_;
   if (s.failed) return s.Fail("gif: encoder already failed", error);
   if (s.frames == 0) return s.Fail("gif: no frames", error);
-  int code = 0;
-  const int ok = EGifCloseFile(s.gif, &code);
-  s.gif = nullptr;  // closed (and freed) even on failure
-  if (ok != GIF_OK) return s.Fail(GifError("close", code), error);
+  s.bytes.push_back('\x3b');  // trailer
   *gif = std::move(s.bytes);
   s.failed = true;  // spent
   return true;

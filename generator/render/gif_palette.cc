@@ -54,6 +54,13 @@ int GifPalette::table_size() const {
 
 uint8_t GifPalette::IndexOf(uint32_t rgb) {
   if (auto it = index_.find(rgb); it != index_.end()) return it->second;
+  const uint8_t index = Nearest(rgb);
+  index_.emplace(rgb, index);
+  return index;
+}
+
+uint8_t GifPalette::Nearest(uint32_t rgb) const {
+  if (auto it = index_.find(rgb); it != index_.end()) return it->second;
   int64_t best = std::numeric_limits<int64_t>::max();
   size_t best_index = 0;
   for (size_t i = 0; i < colors_.size(); ++i) {
@@ -63,9 +70,7 @@ uint8_t GifPalette::IndexOf(uint32_t rgb) {
       best_index = i;
     }
   }
-  const auto index = static_cast<uint8_t>(best_index);
-  index_.emplace(rgb, index);
-  return index;
+  return static_cast<uint8_t>(best_index);
 }
 
 }  // namespace cl

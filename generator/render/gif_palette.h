@@ -45,6 +45,8 @@ class GifPalette {
   // The entry for 0xRRGGBB: the exact entry when present, otherwise the
   // nearest by weighted RGB distance (ties: lowest index). Memoised.
   uint8_t IndexOf(uint32_t rgb);
+  // The same without memoising: safe to call from several threads at once.
+  uint8_t Nearest(uint32_t rgb) const;
 
  private:
   std::vector<Color> colors_;

@@ -35,22 +35,6 @@ constexpr uint8_t kColourPalette = 3;
 constexpr uint8_t kFilterNone = 0;
 constexpr uint8_t kFilterUp = 2;
 
-// One picture's pixels, read a row at a time as 32-bit words whose low 24
-// bits are 0xRRGGBB (the top byte is ignored: Cairo leaves it undefined).
-struct Pixels {
-  int width = 0, height = 0;
-  const uint32_t* xrgb = nullptr;  // stride words per row
-  std::size_t stride = 0;
-  const uint8_t* rgb = nullptr;  // or width * 3 bytes per row
-  const uint32_t* Row(int y, std::vector<uint32_t>* scratch) const {
-    if (xrgb) return xrgb + stride * static_cast<std::size_t>(y);
-    scratch->resize(static_cast<std::size_t>(width));
-    const uint8_t* in = rgb + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 3;
-    for (int x = 0; x < width; ++x, in += 3) (*scratch)[x] = uint32_t{in[0]} << 16 | uint32_t{in[1]} << 8 | in[2];
-    return scratch->data();
-  }
-};
-
 constexpr uint32_t kRgbMask = 0xFFFFFFu;
 // The colour bits of the first of two pixels read as one 64-bit word.
 constexpr uint64_t kFirstOfTwo = std::endian::native == std::endian::little ? kRgbMask : uint64_t{kRgbMask} << 32;
@@ -71,98 +55,9 @@ int RunEnd(const uint32_t* row, int x, int width) {
   return end;
 }
 
-// The distinct colours of a picture with their pixel counts, in an
-// open-addressing table; flat art repeats the previous pixel's colour most of
-// the time, so that case is checked first. Holds at most kMaxColours: more
-// than that is a photograph, written as truecolour.
-class ColourTable {
- public:
-  static constexpr std::size_t kMaxColours = 4096;
-
-  ColourTable() : keys_(kSlots, kEmpty), counts_(kSlots, 0), indices_(kSlots, 0) {}
-
-  // Reads the picture once, as runs of one colour (a row like the one above
-  // is noted as such), counting the pixels of each colour. False when the
-  // picture has more than kMaxColours colours.
-  bool Read(const Pixels& p) {
-    std::vector<uint32_t> scratch, above_scratch;
-    const uint32_t* above = nullptr;
-    std::size_t above_first = 0;
-    row_first_.resize(static_cast<std::size_t>(p.height) + 1);
-    for (int y = 0; y < p.height; ++y) {
-      const uint32_t* row = p.Row(y, &scratch);
-      const std::size_t first = run_slot_.size();
-      row_first_[y] = first;
-      if (above && std::memcmp(row, above, static_cast<std::size_t>(p.width) * 4) == 0) {
-        for (std::size_t r = above_first; r < first; ++r) counts_[run_slot_[r]] += run_length_[r];
-        row_same_.push_back(true);
-        continue;
-      }
-      row_same_.push_back(false);
-      for (int x = 0; x < p.width;) {
-        const int end = RunEnd(row, x, p.width);
-        const std::size_t slot = SlotOf(row[x] & kRgbMask);
-        if (slot == kFull) return false;
-        counts_[slot] += static_cast<uint32_t>(end - x);
-        run_slot_.push_back(static_cast<uint32_t>(slot));
-        run_length_.push_back(static_cast<uint32_t>(end - x));
-        x = end;
-      }
-      above_first = first;
-      if (!p.xrgb) above_scratch.swap(scratch);
-      above = p.xrgb ? row : above_scratch.data();
-    }
-    row_first_[p.height] = run_slot_.size();
-    return true;
-  }
-  // The palette indices of row `y` into `out` (width bytes), `out - stride`
-  // being the row above.
-  void WriteIndices(int y, uint8_t* out, std::size_t width, std::size_t stride) const {
-    if (row_same_[y]) {
-      std::memcpy(out, out - stride, width);
-      return;
-    }
-    for (std::size_t r = row_first_[y]; r < row_first_[y + 1]; ++r) {
-      std::memset(out, indices_[run_slot_[r]], run_length_[r]);
-      out += run_length_[r];
-    }
-  }
-  const std::vector<std::size_t>& slots() const { return used_; }  // in the order first seen
-  uint32_t colour(std::size_t slot) const { return keys_[slot]; }
-  uint32_t count(std::size_t slot) const { return counts_[slot]; }
-  void SetIndex(std::size_t slot, uint8_t index) { indices_[slot] = index; }
-
- private:
-  static constexpr std::size_t kSlots = kMaxColours * 4;
-  static constexpr std::size_t kFull = ~std::size_t{0};
-  static constexpr uint32_t kEmpty = 0xFF000000u;  // colours are 24-bit: never a key
-
-  std::size_t SlotOf(uint32_t colour) {
-    if (colour == last_colour_) return last_slot_;
-    std::size_t slot = (colour * 2654435761u) >> 18 & (kSlots - 1);
-    while (keys_[slot] != colour) {
-      if (keys_[slot] == kEmpty) {
-        if (used_.size() == kMaxColours) return kFull;
-        keys_[slot] = colour;
-        used_.push_back(slot);
-        break;
-      }
-      slot = (slot + 1) & (kSlots - 1);
-    }
-    last_colour_ = colour;
-    last_slot_ = slot;
-    return slot;
-  }
-
-  std::vector<uint32_t> keys_, counts_;
-  std::vector<uint8_t> indices_;
-  std::vector<std::size_t> used_;
-  std::vector<uint32_t> run_slot_, run_length_;  // the picture's runs, row after row
-  std::vector<std::size_t> row_first_;            // each row's first run
-  std::vector<bool> row_same_;                    // the row repeats the one above (and has no runs)
-  uint32_t last_colour_ = kEmpty;
-  std::size_t last_slot_ = 0;
-};
+// At most this many colours make a palette picture; more is a photograph,
+// written as truecolour.
+constexpr std::size_t kMaxPaletteSourceColours = 4096;
 
 int ChannelError(uint32_t a, uint32_t b) {
   int worst = 0;
@@ -173,61 +68,65 @@ int ChannelError(uint32_t a, uint32_t b) {
   return worst;
 }
 
-int Distance2(uint32_t a, uint32_t b) {
-  int sum = 0;
-  for (int shift : {16, 8, 0}) {
-    const int d = static_cast<int>(a >> shift & 0xFF) - static_cast<int>(b >> shift & 0xFF);
-    sum += d * d;
-  }
-  return sum;
-}
-
-// Picks at most 256 palette colours and gives every colour of the table the
-// index of its nearest one; returns the palette, or nothing when some colour
-// would be more than kMaxPaletteError from what was drawn. Up to 256 colours
-// are kept exactly. Beyond that (anti-aliased text blends its ink with every
-// fill it sits on), the most used colours are kept exactly, so fills and
-// plain text never change, and the rest is chosen farthest-first: each added
-// colour is the one worst served so far, which bounds the error of all.
-std::optional<std::vector<uint32_t>> ChoosePalette(ColourTable* table) {
-  const std::vector<std::size_t>& slots = table->slots();
+// Picks at most 256 palette colours and gives every colour of the picture
+// (*index, by its position in runs.colours) the index of its nearest one;
+// returns the palette, or nothing when some colour would be more than
+// kMaxPaletteError from what was drawn. Up to 256 colours are kept exactly.
+// Beyond that (anti-aliased text blends its ink with every fill it sits on),
+// the most used colours are kept exactly, so fills and plain text never
+// change, and the rest is chosen farthest-first: each added colour is the one
+// worst served so far, which bounds the error of all.
+std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::vector<uint8_t>* index_of) {
+  const std::vector<uint32_t>& seen = runs.colours;
+  if (seen.size() > kMaxPaletteSourceColours) return std::nullopt;
+  index_of->assign(seen.size(), 0);
   std::vector<uint32_t> palette;
-  if (slots.size() <= 256) {
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-      table->SetIndex(slots[i], static_cast<uint8_t>(i));
-      palette.push_back(table->colour(slots[i]));
-    }
-    return palette;
+  if (seen.size() <= 256) {
+    for (std::size_t i = 0; i < seen.size(); ++i) (*index_of)[i] = static_cast<uint8_t>(i);
+    return seen;
   }
-  std::vector<std::size_t> by_use = slots;
+  std::vector<std::size_t> by_use(seen.size());
+  for (std::size_t i = 0; i < by_use.size(); ++i) by_use[i] = i;
   std::sort(by_use.begin(), by_use.end(), [&](std::size_t a, std::size_t b) {
-    return table->count(a) != table->count(b) ? table->count(a) > table->count(b) : table->colour(a) < table->colour(b);
+    return runs.counts[a] != runs.counts[b] ? runs.counts[a] > runs.counts[b] : seen[a] < seen[b];
   });
   constexpr std::size_t kKeptByUse = 96;
-  std::vector<int> nearest(by_use.size(), std::numeric_limits<int>::max());
-  std::vector<uint8_t> index(by_use.size(), 0);
-  std::vector<uint32_t> colours(by_use.size());
-  for (std::size_t i = 0; i < by_use.size(); ++i) colours[i] = table->colour(by_use[i]);
+  const std::size_t n = by_use.size();
+  std::vector<int> nearest(n, std::numeric_limits<int>::max());
+  std::vector<uint8_t> index(n, 0);
+  std::vector<uint32_t> colours(n);
+  std::vector<int> red(n), green(n), blue(n);  // apart, so the loops below run on vectors
+  for (std::size_t i = 0; i < n; ++i) {
+    colours[i] = seen[by_use[i]];
+    red[i] = static_cast<int>(colours[i] >> 16 & 0xFF);
+    green[i] = static_cast<int>(colours[i] >> 8 & 0xFF);
+    blue[i] = static_cast<int>(colours[i] & 0xFF);
+  }
   // Adds colour `chosen`; returns the colour now served worst (ties: the
-  // more used one, as sorted).
+  // more used one, as sorted: the first).
   auto add = [&](std::size_t chosen) {
-    const uint32_t colour = colours[chosen];
     const auto at = static_cast<uint8_t>(palette.size());
-    palette.push_back(colour);
-    std::size_t worst = 0;
-    for (std::size_t i = 0; i < colours.size(); ++i) {
-      const int d = Distance2(colours[i], colour);
-      if (d < nearest[i]) nearest[i] = d, index[i] = at;
-      if (nearest[i] > nearest[worst]) worst = i;
+    palette.push_back(colours[chosen]);
+    const int r = red[chosen], g = green[chosen], b = blue[chosen];
+    int* near = nearest.data();
+    uint8_t* to = index.data();
+    int worst_distance = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const int dr = red[i] - r, dg = green[i] - g, db = blue[i] - b;
+      const int d = dr * dr + dg * dg + db * db;
+      const bool closer = d < near[i];
+      near[i] = closer ? d : near[i];
+      to[i] = closer ? at : to[i];
+      worst_distance = std::max(worst_distance, near[i]);
     }
-    return worst;
+    return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
   };
   std::size_t worst = 0;
   for (std::size_t i = 0; i < kKeptByUse; ++i) worst = add(i);
   while (palette.size() < 256 && nearest[worst] > 0) worst = add(worst);
   for (std::size_t i = 0; i < by_use.size(); ++i) {
-    if (ChannelError(table->colour(by_use[i]), palette[index[i]]) > kMaxPaletteError) return std::nullopt;
-    table->SetIndex(by_use[i], index[i]);
+    if (ChannelError(colours[i], palette[index[i]]) > kMaxPaletteError) return std::nullopt;
+    (*index_of)[by_use[i]] = index[i];
   }
   return palette;
 }
@@ -248,27 +147,35 @@ class Scanlines {
 
 // The filtered scanlines of a palette PNG: a filter byte, then one index a
 // pixel (flat art compresses best unfiltered).
-Scanlines PaletteRows(const Pixels& p, const ColourTable& table) {
-  const std::size_t row_bytes = static_cast<std::size_t>(p.width) + 1;
-  Scanlines rows(row_bytes * static_cast<std::size_t>(p.height));
-  for (int y = 0; y < p.height; ++y) {
+Scanlines PaletteRows(const ColourRuns& runs, const std::vector<uint8_t>& index_of) {
+  const std::size_t row_bytes = static_cast<std::size_t>(runs.width) + 1;
+  Scanlines rows(row_bytes * static_cast<std::size_t>(runs.height));
+  for (int y = 0; y < runs.height; ++y) {
     uint8_t* row = rows.data() + row_bytes * static_cast<std::size_t>(y);
     row[0] = kFilterNone;
-    table.WriteIndices(y, row + 1, row_bytes - 1, row_bytes);
+    uint8_t* out = row + 1;
+    if (runs.row_same[static_cast<std::size_t>(y)]) {
+      std::memcpy(out, out - row_bytes, row_bytes - 1);
+      continue;
+    }
+    for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
+      std::memset(out, index_of[runs.run_colour[r]], runs.run_length[r]);
+      out += runs.run_length[r];
+    }
   }
   return rows;
 }
 
 // The filtered scanlines of a truecolour PNG: each row against the one above
 // ("Up"), which turns the repeated rows of flat art into runs of zeros.
-Scanlines TruecolourRows(const Pixels& p) {
-  const std::size_t width3 = static_cast<std::size_t>(p.width) * 3;
-  Scanlines rows((width3 + 1) * static_cast<std::size_t>(p.height));
+Scanlines TruecolourRows(const ColourRuns& runs) {
+  const std::size_t width3 = static_cast<std::size_t>(runs.width) * 3;
+  Scanlines rows((width3 + 1) * static_cast<std::size_t>(runs.height));
   std::vector<uint8_t> above(width3, 0), current(width3);
-  std::vector<uint32_t> scratch;
-  for (int y = 0; y < p.height; ++y) {
-    const uint32_t* pixels = p.Row(y, &scratch);
-    for (int x = 0; x < p.width; ++x) {
+  RunRows<uint32_t> pixels_of(runs, runs.colours);
+  for (int y = 0; y < runs.height; ++y) {
+    const uint32_t* pixels = pixels_of.Next();
+    for (int x = 0; x < runs.width; ++x) {
       const uint32_t c = pixels[x];
       current[3 * x] = static_cast<uint8_t>(c >> 16);
       current[3 * x + 1] = static_cast<uint8_t>(c >> 8);
@@ -300,15 +207,9 @@ struct CompressorDeleter {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
 
-// Appends the IDAT chunk of `rows` (`row_bytes` each), a zlib stream; false
-// when out of memory.
-bool AppendIdat(std::string* png, const Scanlines& rows, std::size_t row_bytes, bool paletted, Compression compression) {
-  if (paletted && compression == Compression::kFrame) {
-    std::string idat;
-    AppendFlatZlib(rows.data(), row_bytes, rows.size() / row_bytes, &idat);
-    AppendChunk(png, "IDAT", idat.data(), idat.size());
-    return true;
-  }
+// Appends the IDAT chunk of `rows` (`row_bytes` each), a zlib stream from
+// libdeflate; false when out of memory.
+bool AppendIdat(std::string* png, const Scanlines& rows, Compression compression) {
   const int level = compression == Compression::kFrame ? kFrameLevel : kDenseLevel;
   std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(level));
   if (!compressor) return false;
@@ -321,19 +222,40 @@ bool AppendIdat(std::string* png, const Scanlines& rows, std::size_t row_bytes, 
   return true;
 }
 
+// Appends the IDAT chunk of a palette frame: its scanlines made a row at a
+// time straight into the flat-art deflate writer, so a large frame's
+// scanlines are never held whole.
+void AppendPaletteFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>& index_of) {
+  const std::size_t row_bytes = static_cast<std::size_t>(runs.width) + 1;
+  std::string idat;
+  FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat);
+  std::vector<uint8_t> row(row_bytes);
+  row[0] = kFilterNone;
+  for (int y = 0; y < runs.height; ++y) {
+    if (!runs.row_same[static_cast<std::size_t>(y)]) {  // else the row above, still in `row`
+      uint8_t* out = row.data() + 1;
+      for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
+        std::memset(out, index_of[runs.run_colour[r]], runs.run_length[r]);
+        out += runs.run_length[r];
+      }
+    }
+    writer.Add(row.data(), row_bytes);
+  }
+  writer.Finish();
+  AppendChunk(png, "IDAT", idat.data(), idat.size());
+}
+
 // IHDR, PLTE for a palette picture, one IDAT and IEND: no time, gamma or text
 // chunk, so equal pixels give equal bytes.
-std::string Encode(const Pixels& p, Compression compression) {
+std::string Encode(const ColourRuns& runs, Compression compression) {
   try {
-    auto table = std::make_unique<ColourTable>();
-    std::optional<std::vector<uint32_t>> palette;
-    if (table->Read(p)) palette = ChoosePalette(table.get());
+    std::vector<uint8_t> index_of;
+    const std::optional<std::vector<uint32_t>> palette = ChoosePalette(runs, &index_of);
     const bool paletted = palette.has_value();
-    const Scanlines rows = paletted ? PaletteRows(p, *table) : TruecolourRows(p);
     std::string png("\x89PNG\r\n\x1a\n", 8);
     std::string header;
-    AppendU32(&header, static_cast<uint32_t>(p.width));
-    AppendU32(&header, static_cast<uint32_t>(p.height));
+    AppendU32(&header, static_cast<uint32_t>(runs.width));
+    AppendU32(&header, static_cast<uint32_t>(runs.height));
     header += static_cast<char>(8);  // bits per sample (or per palette index)
     header += static_cast<char>(paletted ? kColourPalette : kColourTruecolour);
     header.append(3, '\0');  // deflate, adaptive filtering, no interlace
@@ -347,8 +269,11 @@ std::string Encode(const Pixels& p, Compression compression) {
       }
       AppendChunk(&png, "PLTE", plte.data(), plte.size());
     }
-    const std::size_t row_bytes = static_cast<std::size_t>(p.width) * (paletted ? 1 : 3) + 1;
-    if (!AppendIdat(&png, rows, row_bytes, paletted, compression)) return "";
+    if (paletted && compression == Compression::kFrame) {
+      AppendPaletteFrameIdat(&png, runs, index_of);
+    } else if (!AppendIdat(&png, paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs), compression)) {
+      return "";
+    }
     AppendChunk(&png, "IEND", nullptr, 0);
     return png;
   } catch (const std::bad_alloc&) {
@@ -364,24 +289,152 @@ bool SizesOk(int width, int height) {
 
 }  // namespace
 
+// The distinct colours seen so far in an open-addressing table (colour ->
+// position in runs.colours), grown as needed; flat art repeats the previous
+// pixel's colour most of the time, so that case is checked first.
+struct ColourRunsReader::Table {
+  static constexpr uint32_t kEmpty = 0xFF000000u;  // colours are 24-bit: never a key
+
+  ColourRuns runs;
+  std::vector<uint32_t> keys = std::vector<uint32_t>(kInitialSlots, kEmpty);
+  std::vector<uint32_t> positions = std::vector<uint32_t>(kInitialSlots, 0);
+  int shift = 64 - kInitialBits;
+  std::vector<uint32_t> above;  // the last row of the previous band
+  bool has_above = false;
+  int y = 0;
+  std::size_t above_first = 0;  // the runs of the row above (or of the row it repeats)
+  uint32_t last_colour = kEmpty, last_position = 0;
+
+  static constexpr int kInitialBits = 14;
+  static constexpr std::size_t kInitialSlots = std::size_t{1} << kInitialBits;
+
+  std::size_t Home(uint32_t colour) const {
+    return static_cast<std::size_t>((uint64_t{colour} * 0x9E3779B97F4A7C15ull) >> shift);
+  }
+
+  uint32_t PositionOf(uint32_t colour) {
+    if (colour == last_colour) return last_position;
+    const std::size_t mask = keys.size() - 1;
+    std::size_t slot = Home(colour);
+    while (keys[slot] != colour) {
+      if (keys[slot] == kEmpty) {
+        keys[slot] = colour;
+        positions[slot] = static_cast<uint32_t>(runs.colours.size());
+        runs.colours.push_back(colour);
+        runs.counts.push_back(0);
+        if (runs.colours.size() * 4 > keys.size()) {
+          Grow();
+          return PositionOf(colour);
+        }
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    last_colour = colour;
+    last_position = positions[slot];
+    return last_position;
+  }
+
+  // Twice the slots, every colour placed again (a photograph's frame).
+  void Grow() {
+    keys.assign(keys.size() * 2, kEmpty);
+    positions.assign(keys.size(), 0);
+    --shift;
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t i = 0; i < runs.colours.size(); ++i) {
+      std::size_t slot = Home(runs.colours[i]);
+      while (keys[slot] != kEmpty) slot = (slot + 1) & mask;
+      keys[slot] = runs.colours[i];
+      positions[slot] = static_cast<uint32_t>(i);
+    }
+    last_colour = kEmpty;
+  }
+
+  void AddRow(const uint32_t* row, const uint32_t* row_above) {
+    const int width = runs.width;
+    const std::size_t first = runs.run_colour.size();
+    runs.row_first[static_cast<std::size_t>(y)] = first;
+    if (row_above && std::memcmp(row, row_above, static_cast<std::size_t>(width) * 4) == 0) {
+      for (std::size_t r = above_first; r < first; ++r) runs.counts[runs.run_colour[r]] += runs.run_length[r];
+      runs.row_same[static_cast<std::size_t>(y)] = 1;
+      ++y;
+      return;
+    }
+    for (int x = 0; x < width;) {
+      const int end = RunEnd(row, x, width);
+      const uint32_t position = PositionOf(row[x] & kRgbMask);
+      runs.counts[position] += static_cast<uint32_t>(end - x);
+      runs.run_colour.push_back(position);
+      runs.run_length.push_back(static_cast<uint32_t>(end - x));
+      x = end;
+    }
+    above_first = first;
+    ++y;
+  }
+};
+
+ColourRunsReader::ColourRunsReader(int width, int height) : table_(std::make_unique<Table>()) {
+  table_->runs.width = width;
+  table_->runs.height = height;
+  table_->runs.row_first.assign(static_cast<std::size_t>(std::max(0, height)) + 1, 0);
+  table_->runs.row_same.assign(static_cast<std::size_t>(std::max(0, height)), 0);
+}
+
+ColourRunsReader::~ColourRunsReader() = default;
+
+void ColourRunsReader::Add(const uint32_t* pixels, int rows, std::size_t stride) {
+  Table& t = *table_;
+  rows = std::min(rows, t.runs.height - t.y);
+  if (rows <= 0) return;
+  for (int i = 0; i < rows; ++i) {
+    const uint32_t* row = pixels + stride * static_cast<std::size_t>(i);
+    const uint32_t* row_above = i > 0 ? row - stride : t.has_above ? t.above.data() : nullptr;
+    t.AddRow(row, row_above);
+  }
+  if (t.y < t.runs.height) {  // the next band compares its first row with this band's last
+    const uint32_t* last = pixels + stride * static_cast<std::size_t>(rows - 1);
+    t.above.assign(last, last + t.runs.width);
+    t.has_above = true;
+  }
+}
+
+ColourRuns ColourRunsReader::Finish() {
+  Table& t = *table_;
+  t.runs.row_first[static_cast<std::size_t>(t.runs.height)] = t.runs.run_colour.size();
+  return std::move(t.runs);
+}
+
+std::string EncodeRunsPng(const ColourRuns& runs) {
+  if (!SizesOk(runs.width, runs.height)) return "";
+  return Encode(runs, Compression::kFrame);
+}
+
 std::string EncodeRgbPng(int width, int height, const std::vector<uint8_t>& rgb) {
   if (!SizesOk(width, height) || rgb.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3)
     return "";
-  Pixels p;
-  p.width = width;
-  p.height = height;
-  p.rgb = rgb.data();
-  return Encode(p, Compression::kDense);
+  try {
+    ColourRunsReader reader(width, height);
+    std::vector<uint32_t> row(static_cast<std::size_t>(width));
+    const uint8_t* in = rgb.data();
+    for (int y = 0; y < height; ++y) {
+      for (int x = 0; x < width; ++x, in += 3) row[x] = uint32_t{in[0]} << 16 | uint32_t{in[1]} << 8 | in[2];
+      reader.Add(row.data(), 1, row.size());
+    }
+    return Encode(reader.Finish(), Compression::kDense);
+  } catch (const std::bad_alloc&) {
+    return "";
+  }
 }
 
 std::string EncodeXrgbPng(int width, int height, const uint32_t* pixels, std::size_t stride) {
   if (!SizesOk(width, height) || pixels == nullptr || stride < static_cast<std::size_t>(width)) return "";
-  Pixels p;
-  p.width = width;
-  p.height = height;
-  p.xrgb = pixels;
-  p.stride = stride;
-  return Encode(p, Compression::kFrame);
+  try {
+    ColourRunsReader reader(width, height);
+    reader.Add(pixels, height, stride);
+    return Encode(reader.Finish(), Compression::kFrame);
+  } catch (const std::bad_alloc&) {
+    return "";
+  }
 }
 
 }  // namespace cl

@@ -13,11 +13,76 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace cl {
+
+// A picture read once as runs of one colour, row after row; a row equal to
+// the row above is only marked as such. Flat art (frames) holds a few runs a
+// row, so this is a small, exact form of the pixels that the PNG and the GIF
+// encoders both work from: each beat is drawn and read once for both.
+struct ColourRuns {
+  int width = 0, height = 0;
+  std::vector<uint32_t> colours;     // the distinct 0xRRGGBB colours, in the order first seen
+  std::vector<uint64_t> counts;      // pixels of each colour
+  std::vector<uint32_t> run_colour;  // per run: its colour's position in `colours`
+  std::vector<uint32_t> run_length;  // per run: its pixels
+  std::vector<std::size_t> row_first;  // height + 1 entries: each row's first run
+  std::vector<uint8_t> row_same;       // 1: the row equals the row above (and has no runs)
+};
+
+// Reads pixels into runs a band of rows at a time (drawing in bands keeps a
+// large frame from being held whole).
+class ColourRunsReader {
+ public:
+  ColourRunsReader(int width, int height);
+  ~ColourRunsReader();
+  ColourRunsReader(const ColourRunsReader&) = delete;
+  ColourRunsReader& operator=(const ColourRunsReader&) = delete;
+  // The next `rows` rows, as 32-bit words 0x??RRGGBB (top byte ignored),
+  // `stride` words apart.
+  void Add(const uint32_t* pixels, int rows, std::size_t stride);
+  // The runs, once every row was added.
+  ColourRuns Finish();
+
+ private:
+  struct Table;
+  std::unique_ptr<Table> table_;
+};
+
+// Every row of `runs` in turn, expanded: Next() returns row 0, 1, ... as
+// `width` values of T, each run's colour mapped through `value_of` (one value
+// per colour of runs.colours).
+template <typename T>
+class RunRows {
+ public:
+  RunRows(const ColourRuns& runs, const std::vector<T>& value_of)
+      : runs_(runs), value_of_(value_of), row_(static_cast<std::size_t>(runs.width)) {}
+  const T* Next() {
+    if (!runs_.row_same[static_cast<std::size_t>(y_)]) {
+      T* out = row_.data();
+      for (std::size_t r = runs_.row_first[y_]; r < runs_.row_first[y_ + 1]; ++r) {
+        out = std::fill_n(out, runs_.run_length[r], value_of_[runs_.run_colour[r]]);
+      }
+    }
+    ++y_;
+    return row_.data();
+  }
+
+ private:
+  const ColourRuns& runs_;
+  const std::vector<T>& value_of_;
+  std::vector<T> row_;
+  std::size_t y_ = 0;
+};
+
+// The PNG of a picture read into runs, byte for byte what EncodeXrgbPng
+// writes for its pixels. "" when memory ran out.
+std::string EncodeRunsPng(const ColourRuns& runs);
 
 // `rgb` holds width * height * 3 bytes, row-major. Returns the PNG file, or
 // "" when the sizes are not positive or do not match (or memory ran out).

@@ -4,6 +4,7 @@
 
 #include "render/anim_svg.h"
 #include "render/gif_animation.h"
+#include "site/frame_files.h"
 #include "site/write_failure.h"
 
 namespace cl {
@@ -14,7 +15,7 @@ bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, Fil
     if (bv.story.beats.empty()) continue;
     const BeatSceneFn scene_at = [&built, &bv](int i) { return LayoutBuiltBeat(built, bv, i); };
     std::string error;
-    if (options.Wants("gif") && !bv.animation_gif.empty()) {
+    if (options.Wants("gif") && !bv.animation_gif.empty() && !GifWrittenWithFrames(bv, options)) {
       std::string gif;
       if (!WriteBeatsGif(bv.story.animation, scene_at, options.scale, &gif, &error) || !sink.Put(bv.animation_gif, gif, &error)) {
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + bv.animation_gif + ": " + error);

@@ -1,10 +1,15 @@
 #include "site/frame_files.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
 
 #include "base/parallel_for.h"
 
 #include "render/cairo_png.h"
+#include "render/gif_animation.h"
+#include "render/gif_encoder.h"
 #include "render/svg_writer.h"
 #include "scene/dark_scene.h"
 #include "site/output_paths.h"
@@ -32,31 +37,121 @@ std::string FrameSvg(const Scene& scene, const std::string& id_prefix) {
 
 }  // namespace
 
+bool GifWrittenWithFrames(const BuiltVariant& v, const RenderOptions& options) {
+  if (!options.Wants("gif") || v.animation_gif.empty() || v.story.beats.empty()) return false;
+  const std::vector<AnimationFrame>& frames = v.story.animation.frames;
+  if (frames.size() != v.story.beats.size()) return false;
+  for (std::size_t k = 0; k < frames.size(); ++k)
+    if (frames[k].beat != static_cast<int>(k)) return false;
+  return true;
+}
+
+namespace {
+
+// A variant's GIF, made from the runs its frames are read into: the palette
+// beats are drawn first (their shades choose the palette), then each beat's
+// runs become a GIF frame beside its PNG, and a chunk's frames are encoded
+// in parallel, each against the one before.
+class FramesGif {
+ public:
+  FramesGif(const BuiltLesson& built, const BuiltVariant& v, double scale) : plan_(v.story.animation) {
+    const BeatSceneFn scene_at = [&built, &v](int i) { return LayoutBuiltBeat(built, v, i); };
+    exact_ = ExactGifColours(plan_, scene_at);
+    std::vector<int> beats = plan_.palette_beats;
+    if (std::find(beats.begin(), beats.end(), 0) == beats.end()) beats.push_back(0);  // the canvas: beat 0's size
+    std::vector<ColourRuns> drawn(beats.size());
+    ParallelFor(beats.size(), [&](std::size_t k) { drawn[k] = DrawColourRuns(scene_at(beats[k]), scale); });
+    ColorHistogram shades;
+    for (std::size_t k = 0; k < beats.size(); ++k) {
+      if (std::find(plan_.palette_beats.begin(), plan_.palette_beats.end(), beats[k]) != plan_.palette_beats.end())
+        CountGifShades(drawn[k], exact_, &shades);
+      if (beats[k] == 0) width_ = drawn[k].width, height_ = drawn[k].height;
+      kept_.emplace(beats[k], std::move(drawn[k]));
+    }
+    GifPalette palette = BeatsGifPalette(exact_, shades);
+    const uint8_t fill = palette.Nearest(PackRgb(exact_.front()));
+    encoder_ = std::make_unique<GifAnimationEncoder>(width_, height_, std::move(palette), fill);
+  }
+
+  // The runs of `beat` drawn already (a palette beat), moved out; else empty.
+  std::optional<ColourRuns> TakeDrawn(int beat) {
+    auto it = kept_.find(beat);
+    if (it == kept_.end()) return std::nullopt;
+    ColourRuns runs = std::move(it->second);
+    kept_.erase(it);
+    return runs;
+  }
+  const GifAnimationEncoder& encoder() const { return *encoder_; }
+
+  // Appends the frames of beats first .. first + indexed.size() - 1, in order.
+  bool Append(std::size_t first, std::vector<GifIndexFrame>* indexed, std::string* error) {
+    const std::size_t n = indexed->size();
+    std::vector<std::string> bytes(n);
+    ParallelFor(n, [&](std::size_t k) {
+      const GifIndexFrame* before = k > 0 ? &(*indexed)[k - 1] : first > 0 ? &last_ : nullptr;
+      const int delay_cs = (plan_.frames[first + k].hold_ms + 5) / 10;
+      bytes[k] = encoder_->FrameBytes(before, (*indexed)[k], delay_cs);
+    });
+    for (const std::string& frame : bytes)
+      if (!encoder_->AppendFrame(frame, error)) return false;
+    if (n > 0) last_ = std::move(indexed->back());
+    return true;
+  }
+  bool Finish(std::string* gif, std::string* error) { return encoder_->Finish(gif, error); }
+
+ private:
+  const AnimationPlan& plan_;
+  std::vector<Color> exact_;
+  int width_ = 0, height_ = 0;
+  std::map<int, ColourRuns> kept_;
+  std::unique_ptr<GifAnimationEncoder> encoder_;
+  GifIndexFrame last_;  // the frame before the next chunk's first
+};
+
+}  // namespace
+
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics) {
   const bool svg = options.Wants("svg"), png = options.Wants("png");
-  if (!svg && !png) return true;
   // Frames are laid out and rendered in parallel within the build's -j, a
   // bounded chunk at a time so a 2000-beat lesson never sits in memory whole,
   // and written in beat order, so the files never depend on the thread count.
+  // Each beat is drawn once, into runs of one colour, for its PNG frame and
+  // its GIF frame both.
   const std::size_t chunk = std::max<std::size_t>(8, 4 * static_cast<std::size_t>(Parallelism()));
   for (const BuiltVariant& v : built.variants) {
+    const bool gif = GifWrittenWithFrames(v, options);
+    if (!svg && !png && !gif) continue;
+    std::optional<FramesGif> frames_gif;
+    if (gif) frames_gif.emplace(built, v, options.scale);
     const std::size_t beats = v.story.beats.size();
     for (std::size_t first = 0; first < beats; first += chunk) {
       const std::size_t n = std::min(chunk, beats - first);
       const bool tall = !v.frame_svg_tall.empty();
       std::vector<std::string> svgs(n), pngs(n), tall_svgs(n), tall_pngs(n);
+      std::vector<GifIndexFrame> indexed(gif ? n : 0);
+      std::vector<std::optional<ColourRuns>> drawn(n);
+      if (gif)
+        for (std::size_t k = 0; k < n; ++k) drawn[k] = frames_gif->TakeDrawn(static_cast<int>(first + k));
       ParallelFor(n, [&](std::size_t k) {
         const int beat = static_cast<int>(first + k);
         const Scene scene = LayoutBuiltBeat(built, v, beat);
         if (svg) svgs[k] = FrameSvg(scene, FrameIdPrefix(v.slug, beat + 1));
-        if (png) pngs[k] = RenderPng(scene, options.scale);
+        if (png || gif) {
+          const ColourRuns runs = drawn[k] ? std::move(*drawn[k]) : DrawColourRuns(scene, options.scale);
+          drawn[k].reset();
+          if (png) pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
+          if (gif) indexed[k] = frames_gif->encoder().Index(runs);
+        }
         if (!tall) return;
         // The same beat for narrow screens (the page's <picture> serves it).
         const Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
         if (svg) tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
         if (png) tall_pngs[k] = RenderPng(tall_scene, options.scale);
       });
+      std::string error;
+      if (gif && !frames_gif->Append(first, &indexed, &error))
+        return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);
       // The first file that cannot be written ends the lesson's frames: on a
       // full disk every later one would fail the same way.
       for (std::size_t k = 0; k < n; ++k) {
@@ -65,6 +160,11 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         if (tall && svg && !Put(sink, v.frame_svg_tall[first + k], tall_svgs[k], *built.lesson, diagnostics)) return false;
         if (tall && png && !Put(sink, v.frame_png_tall[first + k], tall_pngs[k], *built.lesson, diagnostics)) return false;
       }
+    }
+    if (gif) {
+      std::string bytes, error;
+      if (!frames_gif->Finish(&bytes, &error) || !sink.Put(v.animation_gif, bytes, &error))
+        return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);
     }
   }
   return true;

@@ -11,9 +11,15 @@
 
 namespace cl {
 
-// Writes the SVG frames when options.Wants("svg") and the PNG frames (at
-// options.scale) when options.Wants("png"). False, with one error diagnostic,
+// Writes the SVG frames when options.Wants("svg"), the PNG frames (at
+// options.scale) when options.Wants("png") and, when GifWrittenWithFrames,
+// the variant's GIF from the same drawn frames. False, with one error diagnostic,
 // at the first file that could not be produced or stored (the rest are not tried).
+// True when the variant's GIF is written with its frames (each beat drawn
+// once for both): the GIF is wanted and its plan plays every beat once, in
+// order (as PlanAnimation plans). Otherwise WriteAnimations draws it.
+bool GifWrittenWithFrames(const BuiltVariant& v, const RenderOptions& options);
+
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics);
 

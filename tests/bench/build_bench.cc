@@ -1,7 +1,8 @@
 // Benchmark of whole `convlesson build` runs, every output: the default
 // lesson and the shipped course cold (empty output folder) with one job and
-// with one per core, the course's no-op build (all up to date), and a
-// 1808-beat lesson cold; each repeated and reported as the median wall time
+// with one per core, the default lesson's kinds of output one at a time and
+// at --scale 8 (peak memory), the course's no-op build (all up to date), and
+// a 1808-beat lesson cold; each repeated and reported as the median wall time
 // (and the fastest), the median CPU time and peak memory of the build's
 // process. The machine may be shared: CPU time is the steadier figure. Not a
 // test: it prints numbers for people and never fails on them (only on a
@@ -148,6 +149,25 @@ int main(int argc, char** argv) {
   for (const std::string& jobs : {std::string("1"), std::string("0")}) {
     const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";
     ok &= cold("default lesson cold" + on, "lessons/conv-relu-pool.yaml", jobs, runs);
+  }
+  // Each kind of output alone (--only), to see what each costs; a kind's
+  // figure includes what every build does (loading, computing, the index).
+  for (const char* kind : {"png", "gif", "svg", "anim-svg", "pdf", "slides", "pdf-frames", "html", "json"}) {
+    std::vector<Run> times;
+    for (int i = 0; i < runs; ++i) {
+      fs::remove_all("out");
+      std::vector<std::string> args = build("lessons/conv-relu-pool.yaml", "1");
+      args.insert(args.end(), {"--only", kind});
+      times.push_back(TimeRun(args));
+    }
+    ok &= Report(std::string("  --only ") + kind + ", -j 1", times);
+  }
+  {
+    // Peak memory of the largest frames the contract allows: --scale 8.
+    fs::remove_all("out");
+    std::vector<std::string> args = build("lessons/conv-relu-pool.yaml", "0");
+    args.insert(args.end(), {"--scale", "8"});
+    ok &= Report("default lesson --scale 8, -j cores", {TimeRun(args)});
   }
   for (const std::string& jobs : {std::string("1"), std::string("0")}) {
     const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";

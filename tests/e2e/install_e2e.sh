@@ -83,7 +83,7 @@ case $case_name in
     [[ $(field Package) == convlesson ]] || fail "Package: $(field Package)"
     [[ $(field Version) == "$version" ]] || fail "Version: $(field Version)"
     depends=$(field Depends)
-    for lib in 'libcairo2 ' 'libpango-1.0-0 ' 'libpangocairo-1.0-0 ' 'libyaml-cpp0.7 ' 'libgif7 ' 'libpng16-16 ' \
+    for lib in 'libcairo2 ' 'libpango-1.0-0 ' 'libpangocairo-1.0-0 ' 'libyaml-cpp0.7 ' 'libpng16-16 ' 'libdeflate0 ' \
                'fonts-dejavu-core' 'fonts-dejavu-extra'; do
       [[ "$depends, " == *"$lib"* ]] || fail "Depends lacks ${lib% }: $depends"
     done

@@ -1,0 +1,80 @@
+// The GIF written with the frames (each beat drawn once for its PNG and its
+// GIF frame, frames encoded in parallel chunks) is byte for byte the GIF
+// WriteBeatsGif draws on its own, with or without the PNG frames, on one
+// thread or two, for the default lesson and for a lesson of more beats than
+// one chunk holds.
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "base/file_sink.h"
+#include "base/parallel_for.h"
+#include "render/gif_animation.h"
+#include "site/built_lesson.h"
+#include "site/frame_files.h"
+#include "site/lesson_outputs.h"
+
+using namespace cl;
+
+namespace {
+
+struct ParallelismGuard {
+  explicit ParallelismGuard(int threads) { SetParallelism(threads); }
+  ~ParallelismGuard() { SetParallelism(1); }
+};
+
+std::vector<std::string> GifsWithFrames(const Lesson& lesson, const std::set<std::string>& only, int threads) {
+  const ParallelismGuard guard(threads);
+  RenderOptions options;
+  options.only = only;
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_REQUIRE(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  const BuiltLesson built = BuildLesson(lesson);
+  std::vector<std::string> gifs;
+  for (const BuiltVariant& v : built.variants) {
+    BOOST_TEST(GifWrittenWithFrames(v, options));
+    gifs.push_back(sink.files().at(v.animation_gif));
+  }
+  return gifs;
+}
+
+std::vector<std::string> GifsOnTheirOwn(const Lesson& lesson) {
+  const BuiltLesson built = BuildLesson(lesson);
+  std::vector<std::string> gifs;
+  for (const BuiltVariant& v : built.variants) {
+    const BeatSceneFn scene_at = [&built, &v](int i) { return LayoutBuiltBeat(built, v, i); };
+    std::string gif, error;
+    BOOST_REQUIRE_MESSAGE(WriteBeatsGif(v.story.animation, scene_at, RenderOptions{}.scale, &gif, &error), error);
+    gifs.push_back(gif);
+  }
+  return gifs;
+}
+
+void CheckSameGifs(const Lesson& lesson) {
+  const std::vector<std::string> want = GifsOnTheirOwn(lesson);
+  for (const std::set<std::string>& only : {std::set<std::string>{"gif"}, std::set<std::string>{"gif", "png"}}) {
+    for (int threads : {1, 2}) {
+      const std::vector<std::string> got = GifsWithFrames(lesson, only, threads);
+      BOOST_REQUIRE(got.size() == want.size());
+      for (std::size_t i = 0; i < got.size(); ++i)
+        BOOST_TEST((got[i] == want[i]), "variant " << i << ", " << only.size() << " kinds, -j " << threads);
+    }
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(GifWithTheFramesEqualsTheGifDrawnOnItsOwn) {
+  CheckSameGifs(testing::DefaultLesson());
+}
+
+BOOST_AUTO_TEST_CASE(GifOfManyChunksEqualsTheGifDrawnOnItsOwn) {
+  Lesson lesson = testing::DefaultLesson();
+  Variant v = testing::SizedVariant(9, 9, 3, 3);  // 49 conv steps: several chunks of frames
+  lesson.variants = {v};
+  CheckSameGifs(lesson);
+}
