@@ -34,6 +34,7 @@ int OutputCols(const Grid& image, const Grid& weights, const ConvSpec& conv) {
 }  // namespace
 
 Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias) {
+  if (conv.transposed) return ConvTranspose2D(image, weights, conv, bias);
   const int rows = OutputRows(image, weights, conv);
   const int cols = OutputCols(image, weights, conv);
   if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return Grid();
@@ -49,6 +50,7 @@ Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double
 }
 
 ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
+  if (v.conv.transposed) return TraceTransposedCell(v, out_row, out_col);
   const ConvSpec& conv = v.conv;
   ConvTrace t;
   t.out_row = out_row;

@@ -23,6 +23,8 @@ struct ConvSettings {
   int pad_h = 0, pad_w = 0;  // Explicit only: rows added top and bottom, columns left and right
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
+  bool transposed = false;
+  int output_padding_h = 0, output_padding_w = 0;  // transposed only
 };
 
 // One key as read: absent (key == null), given but invalid (value set,

@@ -36,6 +36,9 @@ inline constexpr int kMaxFilters = 8;  // `filters:`: output maps a frame stacks
 inline constexpr int kMaxPadding = 64;
 inline constexpr int kMaxStride = 64;
 inline constexpr int kMaxDilation = 64;
+// A transposed convolution's output per side: its frames redraw every
+// running sum of the output on every beat.
+inline constexpr int kMaxTransposedOutputSide = 128;
 inline constexpr int kMaxPoolSize = 512;
 inline constexpr int kMaxPoolStride = 512;
 

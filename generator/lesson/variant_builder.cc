@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compute/compute.h"
+#include "lesson/limits.h"
 
 namespace cl {
 namespace {
@@ -24,6 +25,14 @@ const YamlNode& ConvCulprit(const LessonSettings& base, const LessonSettings* ow
   return *base.filter.value;
 }
 
+// What to blame when a transposed convolution's output is empty or too
+// large: the conv that asked for it (the variant's own, else the base's).
+const YamlNode& TransposedCulprit(const LessonSettings& base, const LessonSettings* own) {
+  if (own != nullptr && own->conv.given()) return *own->conv.value;
+  if (base.conv.given()) return *base.conv.value;
+  return ConvCulprit(base, own);
+}
+
 // What to blame when the pool window does not fit: the pool's size as
 // written, else whatever the variant changed that shrank the map, else the image.
 const YamlNode& PoolCulprit(const LessonSettings& base, const LessonSettings* own) {
@@ -43,6 +52,14 @@ ConvSpec ResolvePadding(const ConvSettings& settings, const Grid& image, const G
   conv.stride_w = settings.stride_w;
   conv.dilation_h = settings.dilation_h;
   conv.dilation_w = settings.dilation_w;
+  if (settings.transposed) {  // the padding crops the output; `same` was refused when read
+    conv.transposed = true;
+    conv.crop_h = settings.pad_h;
+    conv.crop_w = settings.pad_w;
+    conv.output_padding_h = settings.output_padding_h;
+    conv.output_padding_w = settings.output_padding_w;
+    return conv;
+  }
   switch (settings.padding) {
     case PaddingMode::Valid: break;
     case PaddingMode::Explicit:
@@ -87,8 +104,23 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   v.where = reader.Where(where);
 
   const ConvSpec& c = v.conv;
-  const int out_rows = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.stride_h, c.dilation_h);
-  const int out_cols = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.stride_w, c.dilation_w);
+  const int out_rows = ConvMapRows(v.image, v.filter.weights, c);
+  const int out_cols = ConvMapCols(v.image, v.filter.weights, c);
+  if (c.transposed && (out_rows < 1 || out_cols < 1)) {
+    reader.Error(TransposedCulprit(base, own),
+                 fmt::format("the transposed convolution's full output is {}x{}, and padding [{}, {}] crops that many rows "
+                             "and columns off each side; the conv output would be empty",
+                             out_rows + 2 * c.crop_h - c.output_padding_h, out_cols + 2 * c.crop_w - c.output_padding_w,
+                             c.crop_h, c.crop_w));
+    return std::nullopt;
+  }
+  if (c.transposed && (out_rows > limits::kMaxTransposedOutputSide || out_cols > limits::kMaxTransposedOutputSide)) {
+    reader.Error(TransposedCulprit(base, own),
+                 fmt::format("the transposed convolution's output would be {}x{}, more than {} per side; "
+                             "use a smaller image, stride or dilation",
+                             out_rows, out_cols, limits::kMaxTransposedOutputSide));
+    return std::nullopt;
+  }
   if (out_rows < 1 || out_cols < 1) {
     reader.Error(ConvCulprit(base, own),
                  fmt::format("the filter covers {}x{} pixels but the image with its padding is only {}x{}; "

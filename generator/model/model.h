@@ -25,6 +25,14 @@ struct ConvSpec {
   bool same = false;  // true when written as `same` (for captions and docs)
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
+  // `transposed: true`: PyTorch's ConvTranspose2d. Each input cell scatters
+  // its value times the filter into the output instead of a window gathering
+  // into one cell. The input is never padded (pad_* stay 0): PyTorch's
+  // `padding` is crop_*, cut off each side of the full output, and
+  // output_padding_* is added at its bottom and right.
+  bool transposed = false;
+  int crop_h = 0, crop_w = 0;
+  int output_padding_h = 0, output_padding_w = 0;
 };
 
 enum class ActivationType { Relu, None, LeakyRelu };

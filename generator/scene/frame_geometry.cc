@@ -375,13 +375,24 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   if (value_size <= 0) value_size = P.min_value_size;
   if (!HasProducts(v, r)) return;
   double one = 0, two = 0;
-  out.label = ProductsLabel(0.0, m);
+  const bool scatter = v.conv.transposed;
+  out.label = scatter ? ScaledCopyLabel(0.0, m) : ProductsLabel(0.0, m);
   for (int k = 0; k < FilterCount(v); ++k) {
     // Every filter's products (FocusOnFilter copies the image only when there are several).
     const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
     const Variant& vk = FilterCount(v) > 1 ? focused : v;
     const Grid& wk = vk.filter.weights;
-    for (int row = 0; row < r.conv.rows; ++row) {
+    // Transposed: every input's scaled copy.
+    for (int row = 0; scatter && row < vk.image.rows; ++row) {
+      for (int col = 0; col < vk.image.cols; ++col) {
+        for (const double weight : wk.values) {
+          const ProductText p = CellProductText(vk.image.at(row, col), weight);
+          one = std::max(one, TextWidth(p.whole(), 1));
+          two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+        }
+      }
+    }
+    for (int row = 0; !scatter && row < r.conv.rows; ++row) {
       for (int col = 0; col < r.conv.cols; ++col) {
         const ConvTrace t = TraceConvCell(vk, row, col);
         for (std::size_t i = 0; i < t.inputs.size(); ++i) {
@@ -391,7 +402,7 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
         }
       }
     }
-    const std::string label = ProductsLabel(vk.filter.bias, m);
+    const std::string label = scatter ? ScaledCopyLabel(vk.filter.bias, m) : ProductsLabel(vk.filter.bias, m);
     if (TextWidth(label, P.label_size, true) > TextWidth(out.label, P.label_size, true)) out.label = label;
   }
   out.rows = w.rows;
@@ -472,6 +483,14 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const int maps = FilterCount(v);
   const int stack = maps - 1;
   std::vector<double> all_weights, all_conv, all_activated, all_pooled;
+  if (cs.transposed) {
+    // The output's cells also show the running sums while the inputs scatter.
+    for (const double x : r.conv.values) all_conv.push_back(x);
+    for (int k = 0; k < maps; ++k) {
+      const std::vector<double> sums = ScatterRunningSums(maps > 1 ? FocusOnFilter(v, k) : v);
+      all_conv.insert(all_conv.end(), sums.begin(), sums.end());
+    }
+  }
   if (maps > 1) {
     for (int k = 0; k < maps; ++k) {
       const std::vector<double>& w = FilterAt(v, k).weights.values;
@@ -505,7 +524,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                  .index_cols = r.conv.cols,
                  .label = maps > 1 ? count + "feature maps " + SizeText(r.conv.rows, r.conv.cols)
                                    : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}),
-                 .values = maps > 1 ? &all_conv : &r.conv.values,
+                 .values = maps > 1 || cs.transposed ? &all_conv : &r.conv.values,
                  .stack = stack};
   PanelPlan act{.present = activation,
                 .rows = activation ? r.activated.rows : 0,

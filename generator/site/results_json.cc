@@ -16,9 +16,18 @@ Json Pair(int a, int b) { return Json::array({a, b}); }
 
 Json ConvJson(const ConvSpec& conv, const Grid& output) {
   Json j = Json::object();
-  j["padding"] = Json::array({conv.pad_top, conv.pad_bottom, conv.pad_left, conv.pad_right});
+  // Transposed: the padding is what is cropped off each side of the output
+  // (PyTorch's `padding`), written in the same [top, bottom, left, right] shape.
+  if (conv.transposed)
+    j["padding"] = Json::array({conv.crop_h, conv.crop_h, conv.crop_w, conv.crop_w});
+  else
+    j["padding"] = Json::array({conv.pad_top, conv.pad_bottom, conv.pad_left, conv.pad_right});
   j["stride"] = Pair(conv.stride_h, conv.stride_w);
   j["dilation"] = Pair(conv.dilation_h, conv.dilation_w);
+  if (conv.transposed) {
+    j["transposed"] = true;
+    j["output_padding"] = Pair(conv.output_padding_h, conv.output_padding_w);
+  }
   j["output"] = GridJson(output);
   return j;
 }
