@@ -208,6 +208,7 @@
   X(table_skipped) \
   X(sbs_intro) \
   X(cx_intro) \
+  X(cx_intro_transposed) \
   X(cx_title) \
   X(cx_caption) \
   X(cx_head_quantity) \
@@ -267,6 +268,8 @@
   X(brief_key_dilated_pooled) \
   X(brief_key_pooled_leftover) \
   X(brief_key_dilated_pooled_leftover) \
+  X(brief_key_transposed) \
+  X(brief_key_transposed_note) \
   X(paper_image) \
   X(paper_pooled_max) \
   X(paper_pooled_average) \

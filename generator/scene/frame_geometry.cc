@@ -728,6 +728,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     y += legend_line;
   }
   g.legend_w = P.value_bar_width;
+  if (cs.transposed) {  // a line of its own: the weights' note has no room to spare
+    y += 6;
+    g.overlap_note_y = y + Ascent(P.legend_text_size);
+    y = g.overlap_note_y + Descent(P.legend_text_size);
+  }
   g.height = std::ceil(y + P.margin);
   if (P.frame_height > g.height) {
     // Slides: a 16:9 frame, its content centred in the height.
@@ -735,6 +740,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     g.height = P.frame_height;
     g.heading_y += dy, g.label_y += dy, g.caption_y += dy;
     g.image_legend_y += dy, g.legend_y += dy, g.legend_note_y += dy;
+    if (g.overlap_note_y > 0) g.overlap_note_y += dy;
     for (Panel* panel : outs) panel->grid.y += dy, panel->label_y += dy;
     for (OperatorMark& op : g.operators) op.y += dy;
     g.products.y += dy, g.products.label_y += dy;

@@ -61,11 +61,19 @@ void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, Grey
   AddText(scene, g.legend_x + g.legend_w / 2, ends_baseline(g.legend_y), "0", s, palette::kMutedInk, TextAnchor::Middle);
   AddText(scene, g.legend_x + g.legend_w, ends_baseline(g.legend_y), FormatNumberCell(in.value_scale), s, palette::kMutedInk,
           TextAnchor::End);
-  std::string note = m.Text(Msg::legend_weights, {{"min", FormatNumberCell(-in.weight_scale)},
-                                                  {"max", FormatNumberCell(in.weight_scale)}});
-  if (in.variant->conv.transposed) note += "; " + m.Text(Msg::legend_overlaps);
+  const std::string note = m.Text(Msg::legend_weights, {{"min", FormatNumberCell(-in.weight_scale)},
+                                                        {"max", FormatNumberCell(in.weight_scale)}});
   AddText(scene, g.legend_note_x, g.legend_note_y, FitText(note, s, g.width - g.margin - g.legend_note_x), s,
           palette::kMutedInk, TextAnchor::Start);
+  if (g.overlap_note_y > 0) {
+    // A sample cell with the inner outline, then what it means.
+    const double side = std::round(s * 1.4), top = g.overlap_note_y - kFontAscent * s + (kFontAscent * s - side) / 2 + 1;
+    scene.items.push_back(Outline(g.margin, top, side, side, palette::kGridBorder, 1));
+    scene.items.push_back(Outline(g.margin + 2.5, top + 2.5, side - 5, side - 5, palette::kInk, 1.5));
+    AddText(scene, g.margin + side + 6, g.overlap_note_y,
+            FitText(m.Text(Msg::legend_overlaps), s, g.width - 2 * g.margin - side - 6), s, palette::kMutedInk,
+            TextAnchor::Start);
+  }
   scene.items.push_back(GroupEnd{});
 }
 
@@ -211,7 +219,7 @@ void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const
       cell.fill = palette::kBackground;
       scene.items.push_back(cell);
       scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
-      if (!inside) scene.items.push_back(Outline(x + 3, y + 3, p.cell_w - 6, p.cell_h - 6, palette::kMutedInk, 1, true));
+      if (!inside) scene.items.push_back(Outline(x + 1.5, y + 1.5, p.cell_w - 3, p.cell_h - 3, palette::kMutedInk, 1, true));
       const ProductText text = CellProductText(t.input, v.filter.weights.values[i]);
       const Color ink = inside ? palette::kInk : palette::kMutedInk;
       const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
@@ -346,7 +354,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   // Transposed, while inputs still scatter: each output cell's running sum,
   // empty until a copy reaches it.
   const bool scatter = cs.transposed;
-  const bool scattering = scatter && beat.conv_filled < v.image.rows * v.image.cols;
+  const bool scattering = scatter && beat.stage == Stage::Conv;
   const ScatterPartial partial = scattering ? ScatterPartialSums(v, beat.conv_filled) : ScatterPartial{};
   AddGridPanel(scene, g, g.conv,
                {.id = "conv",
@@ -364,7 +372,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                   if (scatter && beat.conv_filled == 0) return CellState{};
                   return CellState{Kind::Value, r.conv.at(row, col)};
                 }});
-  if (scattering && beat.conv_filled > 0) {
+  if (scattering) {
     // Cells several copies have added into, marked by shape, not colour alone.
     scene.items.push_back(GroupBegin{"overlaps", "overlaps", m.Text(Msg::legend_overlaps)});
     for (int row = 0; row < r.conv.rows; ++row)

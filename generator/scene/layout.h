@@ -134,6 +134,9 @@ struct FrameGeometry {
   double image_legend_name_x = 0, image_legend_x = 0, image_legend_w = 0;
   double legend_name_x = 0, legend_x = 0, legend_w = 0;  // the diverging bar
   double legend_note_x = 0;
+  // Transposed: the line under the legend saying what the inner outline of
+  // an output cell means (a sum of several copies); 0: none.
+  double overlap_note_y = 0;
 };
 
 // The largest |value| among the variant's maps (conv, activated, pooled), and

@@ -157,6 +157,12 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
 
 }  // namespace
 
+std::string ComplexityIntro(const BuiltLesson& built, const Messages& m) {
+  const bool transposed = std::all_of(built.variants.begin(), built.variants.end(),
+                                      [](const BuiltVariant& bv) { return bv.variant->conv.transposed; });
+  return m.Text(transposed ? Msg::cx_intro_transposed : Msg::cx_intro);
+}
+
 std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k, const Messages& m) {
   std::vector<ComplexityRow> rows;
   bool dilated = k.rows.dilation > 1 || k.cols.dilation > 1;
@@ -291,7 +297,7 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   }
   TemplateData d;
   d.set("cx_groups", list);
-  d.set("cx_intro", m.Text(Msg::cx_intro));
+  d.set("cx_intro", ComplexityIntro(built, m));
   d.set("cx_head_quantity", m.Text(Msg::cx_head_quantity));
   d.set("cx_head_formula", m.Text(Msg::cx_head_formula));
   d.set("cx_head_numbers", m.Text(Msg::cx_head_numbers));
