@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kConvKeys{"padding", "stride", "dilation", "transposed", "output_padding"};
 constexpr std::array<std::string_view, 2> kBooleans{"true", "false"};
-constexpr std::array<std::string_view, 2> kPaddingWords{"valid", "same"};
+constexpr std::array<std::string_view, 3> kPaddingWords{"valid", "same", "causal"};
 constexpr std::array<std::string_view, 3> kActivationNames{"relu", "none", "leaky-relu"};
 constexpr std::array<std::string_view, 2> kActivationKeys{"type", "slope"};
 constexpr std::array<std::string_view, 4> kPoolKeys{"type", "size", "stride", "remainder"};
@@ -44,10 +44,11 @@ std::optional<ConvSettings> CheckTransposed(NodeReader& reader, const YamlNode& 
     reader.Error(*output_padding->key, "'output_padding' applies only to a transposed convolution; add transposed: true");
     return std::nullopt;
   }
-  if (conv.padding == PaddingMode::Same) {
+  if (conv.padding == PaddingMode::Same || conv.padding == PaddingMode::Causal) {
     reader.Error(*NodeReader::Find(value, "padding")->value,
-                 "padding 'same' is not allowed with transposed: true; give the rows and columns to crop, "
-                 "such as padding: 1");
+                 fmt::format("padding '{}' is not allowed with transposed: true; give the rows and columns to crop, "
+                             "such as padding: 1",
+                             conv.padding == PaddingMode::Same ? "same" : "causal"));
     return std::nullopt;
   }
   if (output_padding == nullptr) return conv;
@@ -79,7 +80,8 @@ std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value) 
     if (padding.kind == YamlNode::Kind::Scalar && !LooksNumeric(padding)) {
       auto word = reader.Choice(padding, "padding", kPaddingWords);
       ok = word.has_value();
-      if (word) conv.padding = *word == "same" ? PaddingMode::Same : PaddingMode::Valid;
+      if (word)
+        conv.padding = *word == "same" ? PaddingMode::Same : *word == "causal" ? PaddingMode::Causal : PaddingMode::Valid;
     } else if (padding.kind == YamlNode::Kind::Scalar || padding.kind == YamlNode::Kind::Sequence) {
       auto pads = reader.IntegerPair(padding, "padding", 0, limits::kMaxPadding);
       ok = pads.has_value();
@@ -88,7 +90,7 @@ std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value) 
         std::tie(conv.pad_h, conv.pad_w) = *pads;
       }
     } else {
-      reader.Error(padding, fmt::format("padding must be 'valid', 'same', a whole number or [rows, columns], got {}",
+      reader.Error(padding, fmt::format("padding must be 'valid', 'same', 'causal', a whole number or [rows, columns], got {}",
                                         NodeReader::Describe(padding)));
       ok = false;
     }

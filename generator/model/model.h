@@ -23,6 +23,7 @@ struct ConvSpec {
   // Resolved padding in pixels (for `same` already computed from the rule).
   int pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
   bool same = false;  // true when written as `same` (for captions and docs)
+  bool causal = false;  // `causal`: a one-row image padded on the left only, by dilation * (k - 1)
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
   // `transposed: true`: PyTorch's ConvTranspose2d. Each input cell scatters
