@@ -361,6 +361,30 @@
   X(switch_own_image) \
   X(switch_leaky) \
   X(switch_no_pooling) \
+  X(stack_filter_label) \
+  X(stack_filter_label_bias) \
+  X(stack_map_heading) \
+  X(stack_description) \
+  X(panel_feature_maps) \
+  X(n_filters) \
+  X(stack_intro_caption) \
+  X(stack_intro_caption_settings) \
+  X(stack_intro_filter) \
+  X(stack_intro_description) \
+  X(stack_intro_activation) \
+  X(stack_intro_pooling) \
+  X(stack_intro_activation_pooling) \
+  X(stack_summary_maps) \
+  X(stack_summary_pooled_max) \
+  X(stack_summary_pooled_average) \
+  X(stack_summary_map) \
+  X(stack_summary_description) \
+  X(cx_all_filters_multiplications) \
+  X(cx_all_filters_additions) \
+  X(cx_bias_additions) \
+  X(cx_term_filters) \
+  X(cx_term_multiplications) \
+  X(cx_term_additions) \
 
 namespace cl {
 

@@ -483,12 +483,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       if (fm.pooled) all_pooled.insert(all_pooled.end(), fm.pooled->values.begin(), fm.pooled->values.end());
     }
   }
-  const std::string count = maps > 1 ? fmt::format("{} ", maps) : std::string();
   // The filter panel's label names the filter in front: room for the longest.
   std::string filter_label = m.Text(Msg::panel_filter, {{"size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}});
   const double label_size = ParamsFor(in.layout).label_size;
   for (int k = 0; maps > 1 && k < maps; ++k) {
-    const std::string label = StackedFilterLabel(v, k);
+    const std::string label = StackedFilterLabel(v, k, m);
     if (k == 0 || TextWidth(label, label_size, true) > TextWidth(filter_label, label_size, true)) filter_label = label;
   }
   PanelPlan filter{.present = true,
@@ -503,7 +502,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                  .cols = r.conv.cols,
                  .index_rows = r.conv.rows,
                  .index_cols = r.conv.cols,
-                 .label = maps > 1 ? count + "feature maps " + SizeText(r.conv.rows, r.conv.cols)
+                 .label = maps > 1 ? m.Text(Msg::panel_feature_maps, {{"count", maps}, {"size", SizeText(r.conv.rows, r.conv.cols)}})
                                    : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}),
                  .values = maps > 1 ? &all_conv : &r.conv.values,
                  .stack = stack};
@@ -517,14 +516,15 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                 .stack = stack};
   PanelPlan pool;
   if (r.pooled) {
+    const bool max = v.pool.type == PoolType::Max;
     pool = {.present = true,
             .rows = r.pooled->rows,
             .cols = r.pooled->cols,
             .index_rows = r.pooled->rows,
             .index_cols = r.pooled->cols,
-            .label = maps > 1 ? fmt::format("{}{}-pooled maps {}", count, v.pool.type == PoolType::Max ? "max" : "average",
-                                            SizeText(r.pooled->rows, r.pooled->cols))
-                              : m.Text(v.pool.type == PoolType::Max ? Msg::panel_pooled_max : Msg::panel_pooled_average,
+            .label = maps > 1 ? m.Text(max ? Msg::stack_summary_pooled_max : Msg::stack_summary_pooled_average,
+                                       {{"count", maps}, {"size", SizeText(r.pooled->rows, r.pooled->cols)}})
+                              : m.Text(max ? Msg::panel_pooled_max : Msg::panel_pooled_average,
                                        {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
             .values = maps > 1 ? &all_pooled : &r.pooled->values,
             .stack = stack};

@@ -158,7 +158,7 @@ bool MapDone(const Storyboard& story, const Beat& beat, int k) {
 std::string StackDescription(const Storyboard& story, const Beat& beat, int maps) {
   int done = 0;
   for (int k = 0; k < maps; ++k) done += k != beat.map && MapDone(story, beat, k);
-  return fmt::format("Map {} of {} in front; {} of the other {} complete", beat.map + 1, maps, done, maps - 1);
+  return story.text->Text(Msg::stack_description, {{"k", beat.map + 1}, {"n", maps}, {"done", done}, {"others", maps - 1}});
 }
 
 // The other maps' cards behind a panel (the filters' behind the filter): one
@@ -254,7 +254,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   // Several filters: the label names the one in front (the geometry made
   // room for the longest).
   Panel filter_panel = g.filter;
-  if (filters > 1) filter_panel.label = StackedFilterLabel(v, beat.map);
+  if (filters > 1) filter_panel.label = StackedFilterLabel(v, beat.map, m);
   AddGridPanel(scene, g, filter_panel,
                {.id = "filter",
                 .label = filters > 1 ? filter_panel.label : g.filter.label + ", " + v.filter.name,

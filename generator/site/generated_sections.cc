@@ -130,7 +130,7 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
     const int map = beats[i].map;
     TemplateData group;
     const bool stacked = FilterCount(v) > 1 && stage != Stage::Intro && stage != Stage::Summary;
-    group.set("group_title", stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title) : beats[i].stage_title);
+    group.set("group_title", stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title, *bv.story.text) : beats[i].stage_title);
     group.set("group_start", std::to_string(i + 1));  // keeps the numbering of the player's steps
     TemplateList captions;
     for (; i < beats.size() && beats[i].stage == stage && beats[i].map == map; ++i) {
@@ -165,15 +165,17 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
   if (filters > 1) {
     // The rows above are one filter's; the layer repeats them for each.
     const std::string f = N(filters);
-    rows.push_back({fmt::format("Multiplications for all {} filters", f), "filters \u00b7 multiplications",
-                    f + kDot + N(k.multiplies), N(filters * k.multiplies)});
-    rows.push_back({fmt::format("Additions for all {} filters", f), "filters \u00b7 additions",
+    const std::string term = m.Text(Msg::cx_term_filters);
+    rows.push_back({m.Text(Msg::cx_all_filters_multiplications, {{"count", f}}),
+                    term + kDot + m.Text(Msg::cx_term_multiplications), f + kDot + N(k.multiplies),
+                    N(filters * k.multiplies)});
+    rows.push_back({m.Text(Msg::cx_all_filters_additions, {{"count", f}}), term + kDot + m.Text(Msg::cx_term_additions),
                     f + kDot + N(k.additions), N(filters * k.additions)});
   }
   bool bias = false;
   for (int i = 0; i < filters; ++i) bias = bias || FilterAt(v, i).bias != 0.0;
   if (bias) {
-    rows.push_back({"Additions of the bias", "filters \u00b7 map height \u00b7 map width",
+    rows.push_back({m.Text(Msg::cx_bias_additions), m.Text(Msg::cx_term_filters) + kDot + map_h + kDot + map_w,
                     N(filters) + kDot + out_h + kDot + out_w, N(filters * k.positions)});
   }
   if (k.activation_comparisons > 0) {

@@ -212,7 +212,7 @@ class Composer {
         while (end < beats.size() && beats[end].stage == stage && beats[end].map == map) ++end;
         const bool stacked = FilterCount(v) > 1 && stage != Stage::Intro && stage != Stage::Summary;
         blocks_->push_back(
-            Heading(4, stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title) : beats[i].stage_title, false));
+            Heading(4, stacked ? MapHeading(map, FilterCount(v), beats[i].stage_title, m_) : beats[i].stage_title, false));
         for (int k : keys) {
           if (static_cast<size_t>(k) >= i && static_cast<size_t>(k) < end) Figure(bv, k);
         }

@@ -343,10 +343,10 @@ BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m
   return t;
 }
 
-std::string StackedFilterLabel(const Variant& v, int map) {
+std::string StackedFilterLabel(const Variant& v, int map, const Messages& m) {
   const Filter& f = FilterAt(v, map);
-  return fmt::format("Filter {} of {}: {}{}", map + 1, FilterCount(v), f.name,
-                     f.bias != 0.0 ? ", bias " + Short(f.bias) : std::string());
+  const MsgArgs args = {{"k", map + 1}, {"n", FilterCount(v)}, {"name", f.name}, {"bias", Short(f.bias)}};
+  return m.Text(f.bias != 0.0 ? Msg::stack_filter_label_bias : Msg::stack_filter_label, args);
 }
 
 std::string ProductsLabel(double bias, const Messages& m) {
@@ -358,59 +358,68 @@ std::string StackBudgetWarning(int walked, const std::string& warning) {
   return fmt::format("the {} maps share max between them; for each map, {}", walked, warning);
 }
 
-BeatText StackIntroText(const Variant& v, const VariantResult& r) {
+BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages& m) {
   const int maps = FilterCount(v);
   const Grid& w = v.filter.weights;
-  std::vector<std::string> names;
-  for (int k = 0; k < maps; ++k) names.push_back(FilterAt(v, k).name);
   const ConvSpec& c = v.conv;
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
                      c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+  const std::string image = SizeText(v.image.rows, v.image.cols);
+  const std::string filters = m.Count(Msg::n_filters, maps);
+  const std::string map = SizeText(r.conv.rows, r.conv.cols);
+  const std::string settings = ConvSettingsWords(c, m);
   BeatText t;
-  t.caption = fmt::format("A {} image and {} {}{}: {} {} maps, one per filter",
-                          SizeText(v.image.rows, v.image.cols), CountText(maps, "filter", "filters"),
-                          SizeText(w.rows, w.cols), plain ? std::string() : " (" + ConvSettingsWords(c) + ")",
-                          maps, SizeText(r.conv.rows, r.conv.cols));
-  std::vector<std::string> filters;
+  t.caption = m.Text(plain ? Msg::stack_intro_caption : Msg::stack_intro_caption_settings,
+                     {{"image", image}, {"filters", filters}, {"filter_size", SizeText(w.rows, w.cols)},
+                      {"settings", settings}, {"count", maps}, {"map", map}});
+  std::vector<std::string> each;
   for (int k = 0; k < maps; ++k) {
     const Filter& f = FilterAt(v, k);
-    filters.push_back(fmt::format("map {} from the {} filter (weights {}) plus a bias of {}", k + 1, f.name,
-                                  WeightsText(EnglishMessages(), f.weights), FormatNumberText(f.bias)));
+    each.push_back(m.Text(Msg::stack_intro_filter, {{"k", k + 1},
+                                                    {"name", f.name},
+                                                    {"weights", WeightsText(m, f.weights)},
+                                                    {"bias", FormatNumberText(f.bias)}}));
   }
-  t.description = fmt::format(
-      "A {} image with {}, and {} of {}. Each filter slides over the image with {} and makes its own {} map: {}. "
-      "The maps stack one behind the other.",
-      SizeText(v.image.rows, v.image.cols), ValuesPhrase(EnglishMessages(), v.image.values), CountText(maps, "filter", "filters"),
-      SizeText(w.rows, w.cols), ConvSettingsWords(v.conv), SizeText(r.conv.rows, r.conv.cols), Join(filters, "; "));
-  if (v.activation.type != ActivationType::None)
-    t.description += fmt::format(" {} follows on each map", ActivationName(v.activation));
-  if (r.pooled)
-    t.description += fmt::format("{} pooling takes each to a {} map: {}",
-                                 v.activation.type != ActivationType::None ? ", then" : " Then",
-                                 SizeText(r.pooled->rows, r.pooled->cols), PoolSettingsWords(v.pool));
-  if (v.activation.type != ActivationType::None || r.pooled) t.description += ".";
+  t.description = m.Text(Msg::stack_intro_description,
+                         {{"image", image}, {"values", ValuesPhrase(m, v.image.values)}, {"filters", filters},
+                          {"filter_size", SizeText(w.rows, w.cols)}, {"settings", settings}, {"map", map},
+                          {"maps", Join(each, "; ")}});
+  const bool activation = v.activation.type != ActivationType::None;
+  const std::string name = ActivationName(v.activation, m);
+  if (r.pooled) {
+    const MsgArgs args = {{"activation", name},
+                          {"size", SizeText(r.pooled->rows, r.pooled->cols)},
+                          {"pool", PoolSettingsWords(v.pool, m)}};
+    t.description += " " + m.Text(activation ? Msg::stack_intro_activation_pooling : Msg::stack_intro_pooling, args);
+  } else if (activation) {
+    t.description += " " + m.Text(Msg::stack_intro_activation, {{"activation", name}});
+  }
   return t;
 }
 
-BeatText StackSummaryText(const Variant& v, const VariantResult& r) {
+BeatText StackSummaryText(const Variant& v, const VariantResult& r, const Messages& m) {
   const int maps = FilterCount(v);
-  std::vector<std::string> steps = {SizeText(v.image.rows, v.image.cols) + " image",
-                                    fmt::format("{} feature maps {}", maps, SizeText(r.conv.rows, r.conv.cols))};
-  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation));
+  const std::string image = SizeText(v.image.rows, v.image.cols);
+  const std::string map = SizeText(r.conv.rows, r.conv.cols);
+  std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", image}}),
+                                    m.Text(Msg::stack_summary_maps, {{"count", maps}, {"size", map}})};
+  if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation, m));
   if (r.pooled)
-    steps.push_back(fmt::format("{} {}-pooled maps {}", maps, (v.pool.type == PoolType::Max ? "max" : "average"), SizeText(r.pooled->rows, r.pooled->cols)));
+    steps.push_back(m.Text(v.pool.type == PoolType::Max ? Msg::stack_summary_pooled_max : Msg::stack_summary_pooled_average,
+                           {{"count", maps}, {"size", SizeText(r.pooled->rows, r.pooled->cols)}}));
   BeatText t;
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
   std::vector<std::string> parts;
   for (int k = 0; k < maps && k < static_cast<int>(r.maps.size()); ++k) {
-    const FilterMaps& m = r.maps[static_cast<std::size_t>(k)];
-    const Grid& out = m.pooled ? *m.pooled : m.activated;
-    parts.push_back(fmt::format("map {} ({}) has {} and ends with {}", k + 1, FilterAt(v, k).name,
-                                ValuesPhrase(EnglishMessages(), m.conv.values), ValuesPhrase(EnglishMessages(), out.values)));
+    const FilterMaps& fm = r.maps[static_cast<std::size_t>(k)];
+    const Grid& out = fm.pooled ? *fm.pooled : fm.activated;
+    parts.push_back(m.Text(Msg::stack_summary_map, {{"k", k + 1},
+                                                    {"name", FilterAt(v, k).name},
+                                                    {"conv_values", ValuesPhrase(m, fm.conv.values)},
+                                                    {"values", ValuesPhrase(m, out.values)}}));
   }
-  t.description = fmt::format("The {} filters turned the {} image into {} feature maps of {}: {}.",
-                              maps, SizeText(v.image.rows, v.image.cols), maps, SizeText(r.conv.rows, r.conv.cols),
-                              Join(parts, "; "));
+  t.description = m.Text(Msg::stack_summary_description,
+                         {{"count", maps}, {"image", image}, {"map", map}, {"maps", Join(parts, "; ")}});
   return t;
 }
 

@@ -55,14 +55,14 @@ BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, i
 BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 
 // Several filters (or a bias): the intro and summary name every filter and
-// map; the maps' own beats use the texts above on the focused variant. These
-// stacked-filter texts are English in every language so far.
-BeatText StackIntroText(const Variant& v, const VariantResult& r);
-BeatText StackSummaryText(const Variant& v, const VariantResult& r);
+// map; the maps' own beats use the texts above on the focused variant.
+BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
+BeatText StackSummaryText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // "Filter 2 of 3: Horizontal edge, bias 0.5" (1-based): the filter panel's
 // label when several filters stack.
-std::string StackedFilterLabel(const Variant& v, int map);
-// The beat budget's warning when `walked` maps share `max`.
+std::string StackedFilterLabel(const Variant& v, int map, const Messages& m = EnglishMessages());
+// The beat budget's warning when `walked` maps share `max` (a diagnostic:
+// English, like every command-line message).
 std::string StackBudgetWarning(int walked, const std::string& warning);
 // The label of the products panel: "Products pixel·weight", and with a
 // bias "Products pixel·weight, then + bias 0.5".

@@ -112,8 +112,8 @@ std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_c
   return names.back();  // every name repeats a word: the plainest one
 }
 
-std::string MapHeading(int map, int maps, std::string_view stage_heading) {
-  return fmt::format("Map {} of {}{}{}", map + 1, maps, kSeparator, stage_heading);
+std::string MapHeading(int map, int maps, std::string_view stage_heading, const Messages& m) {
+  return fmt::format("{}{}{}", m.Text(Msg::stack_map_heading, {{"k", map + 1}, {"n", maps}}), kSeparator, stage_heading);
 }
 
 std::string FrameTitle(std::string_view label, std::string_view stage_heading) {

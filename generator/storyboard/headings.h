@@ -42,7 +42,7 @@ std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_c
 
 // With several filters, a stage heading for map `map` (0-based) of `maps`:
 // "Map 2 of 3 · Convolution · position 8 of 16".
-std::string MapHeading(int map, int maps, std::string_view stage_heading);
+std::string MapHeading(int map, int maps, std::string_view stage_heading, const Messages& m = EnglishMessages());
 
 // "Vertical edge · Convolution · position 8 of 16": the frame's full heading
 // (also its SVG <title>).

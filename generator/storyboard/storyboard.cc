@@ -45,7 +45,7 @@ void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
       b.stage_title = StageTitle(b.stage, v, m);
       b.heading = StageHeading(b.stage, v, k - i + 1, end - i, per_cell, m);
       if (stacked && b.stage != Stage::Intro && b.stage != Stage::Summary)
-        b.heading = MapHeading(b.map, FilterCount(v), b.heading);
+        b.heading = MapHeading(b.map, FilterCount(v), b.heading, m);
       b.title = FrameTitle(v.label, b.heading);
     }
     i = end;
@@ -146,7 +146,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
     story.walked_map = spec.map > 0 ? spec.map - 1 : -1;
     const int walked = story.walked_map >= 0 ? 1 : maps;
     const int per_map_max = (spec.max - 2) / walked + 2;
-    story.beats.push_back(MakeBeat(Stage::Intro, StackIntroText(v, r)));
+    story.beats.push_back(MakeBeat(Stage::Intro, StackIntroText(v, r, m)));
     for (int k = 0; k < maps; ++k) {
       if (story.walked_map >= 0 && k != story.walked_map) continue;
       const Variant vk = FocusOnFilter(v, k);
@@ -161,7 +161,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
       per_cell = AppendMapBeats(vk, rk, budget, k, &story);
     }
     const int last = story.walked_map >= 0 ? story.walked_map : maps - 1;
-    story.beats.push_back(SummaryBeat(FocusOnFilter(r, last), StackSummaryText(v, r), last));
+    story.beats.push_back(SummaryBeat(FocusOnFilter(r, last), StackSummaryText(v, r, m), last));
     story.beats.front().map = story.walked_map >= 0 ? story.walked_map : 0;
   }
 

@@ -58,6 +58,32 @@ sections:
   - generate: complexity
 YAML
 
+# Several filters with a bias: the stack's own texts (intro and summary,
+# "Filter 2 von 2", "Karte 1 von 2", the stacked panels' titles).
+cat >lessons/stapel.yaml <<'YAML'
+id: stapel
+title: Zwei Filter
+label: Zwei Filter
+image:
+  pixels:
+    - [1, 2, 0, 3, 1]
+    - [0, 1, 2, 1, 0]
+    - [3, 0, 1, 2, 2]
+    - [1, 1, 0, 0, 1]
+    - [2, 0, 1, 3, 0]
+filters:
+  - name: Kantenfilter
+    weights: [[1, 0, -1], [1, 0, -1], [1, 0, -1]]
+    bias: 0.5
+  - name: Weichzeichner
+    weights: [[0.1, 0.1, 0.1], [0.1, 0.2, 0.1], [0.1, 0.1, 0.1]]
+conv: {padding: 1}
+pool: {type: avg, size: 2, stride: 2}
+sections:
+  - generate: step-by-step
+  - generate: complexity
+YAML
+
 # The page's text: tags, scripts, the player's JSON and the Reproduce it
 # programs (Python, English like any code) removed, entities decoded.
 page_text() {
@@ -135,6 +161,17 @@ german)
   has $page 'data-copied="In die Zwischenablage kopiert."'
   has $page 'Dieses Bild herunterladen: '
   has $page '>Senkrechte Kante: alle Bilder</a> <span class="kind">(SVG, eine Datei pro Schritt)</span>'
+  # Several filters: the stack's intro, headings, panel titles and cost rows.
+  stack=built/stapel/index.html
+  has $stack 'Ein 5×5-Bild und 2 Filter der Größe 3×3 (Zero-Padding von 1 auf jeder Seite, Schrittweite 1): 2 Karten der Größe 5×5, eine je Filter'
+  has $stack 'Karte 2 von 2 · Faltung'
+  has $stack 'Multiplikationen für alle 2 Filter'
+  has $stack 'Additionen des Bias'
+  has $stack '2 Feature-Maps 5×5 → ReLU → 2 Karten nach Mittelwert-Pooling 2×2'
+  stack_svg=built/stapel/frames/zwei-filter/002-conv.svg
+  has $stack_svg '>Filter 1 von 2: Kantenfilter, Bias 0.5<'
+  has $stack_svg '>2 Feature-Maps 5×5<'
+  has $stack_svg 'Karte 1 von 2 vorn; 0 der anderen 1 fertig'
   listing=built/kanten/frames/senkrechte-kante/index.html
   has $listing '<title>Kanten finden · Senkrechte Kante: alle Bilder</title>'
   has $listing 'Zu den Bildern springen'
@@ -148,7 +185,10 @@ no-english)
   page_text built/kanten/index.html >page.txt
   page_text built/index.html >index.txt
   page_text built/kanten/frames/senkrechte-kante/index.html >listing.txt
-  cat built/kanten/frames/*/*.svg | python3 -c 'import re,sys,html; print(html.unescape(re.sub(r"<[^>]+>", " ", sys.stdin.read())))' >frames.txt
+  page_text built/stapel/index.html >>page.txt
+  cat built/kanten/frames/*/*.svg built/stapel/frames/*/*.svg | python3 -c 'import re,sys,html; print(html.unescape(re.sub(r"<[^>]+>", " ", sys.stdin.read())))' >frames.txt
+  # German writes "Feature-Maps" where English has "Maps" for its own word.
+  sed -i 's/Feature-Maps//g' page.txt frames.txt
   for word in Skip 'All lessons' 'On this page' Walkthrough Previous Play Pause Next Speed Slow Fast 'Full size' \
               Keyboard Space Home 'Step ' 'step' Convolution Summary 'Max pooling' 'Average' 'feature map' 'Feature map' \
               ' image' Image ' filter' 'Filter window' 'Colour' ' the ' ' of ' ' and ' ' with ' 'Position (0, 0) of' \
