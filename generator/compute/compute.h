@@ -67,6 +67,10 @@ const Filter& FilterAt(const Variant& v, int k);
 // dumps and frames show the filter list, the biases and the stack of maps).
 bool HasFilterList(const Variant& v);
 
+// Whether the image has more than one channel (then lesson.json's input is
+// [c][h][w] and its filters carry [c][k][k] weights).
+bool HasChannels(const Variant& v);
+
 // What a frame shows for one conv output cell. Computed on demand so that a
 // 512x512 image never holds every trace at once.
 struct ConvTrace {
@@ -83,8 +87,16 @@ struct ConvTrace {
   std::vector<Cell> cells;
   std::vector<double> inputs;    // kh*kw values read, row-major (0 for padding)
   std::vector<double> products;  // weight * input, row-major
+  // Every image channel's taps through its slice of the filter, [c]: the
+  // values read, the products and their partial sum. channels[0] repeats
+  // inputs and products above; the window's cells are the same in every channel.
+  struct ChannelTaps {
+    std::vector<double> inputs, products;
+    double partial = 0.0;
+  };
+  std::vector<ChannelTaps> channels;
   double bias = 0.0;             // the filter's, added after the products
-  double sum = 0.0;              // the products' sum plus the bias: the cell's value
+  double sum = 0.0;              // the partial sums (in channel order) plus the bias: the cell's value
 };
 // For a transposed variant the trace is TraceTransposedCell's.
 ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col);
@@ -149,6 +161,16 @@ double Activate(const ActivationSpec& a, double x);
 // Conv2D computes ConvTranspose2D when conv.transposed.
 Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias = 0.0);
 Grid ConvTranspose2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias = 0.0);
+// Several channels: each channel's scatter through its slice (PyTorch's
+// weight[c, f]), the partial sums added in channel order, then `bias`;
+// Conv2DChannels computes it when conv.transposed.
+Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                             double bias = 0.0);
+// Several channels: each channel correlated with its slice (channels[k] with
+// slices[k]), the partial sums added in channel order, then `bias`. Empty
+// when the counts differ or Conv2D's precondition fails.
+Grid Conv2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                    double bias = 0.0);
 Grid ApplyActivation(const ActivationSpec& a, const Grid& map);
 Grid Pool2D(const Grid& map, const PoolSpec& pool);  // pool.enabled is ignored
 

@@ -8,6 +8,8 @@
 #include "compute/compute.h"
 #include "compute/zero.h"
 
+#include <algorithm>
+
 namespace cl {
 namespace {
 
@@ -36,7 +38,54 @@ void ForEachLanding(const Grid& image, const Grid& weights, const ConvSpec& conv
   }
 }
 
+// The products landing on output cell (r, c) from inputs below `limit`,
+// summed in input order; *hits counts them.
+double LandedSum(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, long limit, int* hits) {
+  double sum = 0.0;
+  int n = 0;
+  ForEachLanding(image, weights, conv, r, c, limit, [&](int, int, double product) {
+    sum += product;
+    ++n;
+  });
+  if (hits != nullptr) *hits = n;
+  return sum;
+}
+
+// Every channel's landed sum on its own, then the partials in channel
+// order, as Conv2DChannels adds a plain convolution's: for one channel
+// exactly LandedSum.
+double ChannelsLandedSum(const Variant& v, const Filter& f, int r, int c, long limit, int* hits) {
+  double sum = 0.0;
+  for (int k = 0; k < ChannelCount(v); ++k) {
+    const double partial = LandedSum(ChannelAt(v, k), SliceAt(f, k), v.conv, r, c, limit, k == 0 ? hits : nullptr);
+    sum = k == 0 ? partial : sum + partial;
+  }
+  return sum;
+}
+
 }  // namespace
+
+Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                             double bias) {
+  if (channels.empty() || channels.size() != slices.size()) return Grid();
+  const Grid& first = channels[0];
+  const int rows = ConvMapRows(first, slices[0], conv);
+  const int cols = ConvMapCols(first, slices[0], conv);
+  if (rows < 1 || cols < 1 || first.empty() || slices[0].empty()) return Grid();
+  const long all = static_cast<long>(first.rows) * first.cols;
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      double sum = 0.0;
+      for (std::size_t k = 0; k < channels.size(); ++k) {
+        const double partial = LandedSum(channels[k], slices[k], conv, r, c, all, nullptr);
+        sum = k == 0 ? partial : sum + partial;
+      }
+      out.at(r, c) = NormalizeZero(sum + bias);
+    }
+  }
+  return out;
+}
 
 Grid ConvTranspose2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias) {
   const int rows = ConvMapRows(image, weights, conv);
@@ -65,12 +114,8 @@ ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done) {
   p.hits.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), 0);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      double sum = 0.0;
       int hits = 0;
-      ForEachLanding(image, weights, v.conv, r, c, inputs_done, [&](int, int, double product) {
-        sum += product;
-        ++hits;
-      });
+      const double sum = ChannelsLandedSum(v, v.filter, r, c, inputs_done, &hits);
       p.sums.at(r, c) = NormalizeZero(sum + v.filter.bias);
       p.hits[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] = hits;
     }
@@ -86,11 +131,25 @@ std::vector<double> ScatterRunningSums(const Variant& v) {
   const int cols = ConvMapCols(image, weights, v.conv);
   if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return out;
   const long all = static_cast<long>(image.rows) * image.cols;
+  const int channels = ChannelCount(v);
+  std::vector<double> partials(static_cast<std::size_t>(channels));
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      double sum = 0.0;
-      ForEachLanding(image, weights, v.conv, r, c, all, [&](int, int, double product) {
-        sum += product;
+      // Each channel's partial grows landing by landing (the same additions
+      // in the same order as its full sum); the shown value adds them up.
+      std::fill(partials.begin(), partials.end(), 0.0);
+      ForEachLanding(image, weights, v.conv, r, c, all, [&](int y, int x, double) {
+        double sum = 0.0;
+        for (int k = 0; k < channels; ++k) {
+          const Grid& slice = SliceAt(v.filter, k);
+          // The weight that carries input (y, x) here: the tap (i, j) with
+          // y * stride + i * dilation - crop == r, likewise for columns.
+          const int i = (r + v.conv.crop_h - y * v.conv.stride_h) / v.conv.dilation_h;
+          const int j = (c + v.conv.crop_w - x * v.conv.stride_w) / v.conv.dilation_w;
+          auto& partial = partials[static_cast<std::size_t>(k)];
+          partial += slice.at(i, j) * ChannelAt(v, k).at(y, x);
+          sum = k == 0 ? partial : sum + partial;
+        }
         out.push_back(NormalizeZero(sum + v.filter.bias));
       });
     }
@@ -142,10 +201,10 @@ ConvTrace TraceTransposedCell(const Variant& v, int out_row, int out_col) {
       t.products[at] = NormalizeZero(w.at(i, j) * v.image.at(y, x));
     }
   }
-  // Summed as the map is, in input order, so the trace equals its cell bit for bit.
-  double sum = 0.0;
+  // Summed as the map is, in input order and then channel order, so the
+  // trace equals its cell bit for bit.
   const long all = static_cast<long>(v.image.rows) * v.image.cols;
-  ForEachLanding(v.image, w, conv, out_row, out_col, all, [&](int, int, double product) { sum += product; });
+  const double sum = ChannelsLandedSum(v, v.filter, out_row, out_col, all, nullptr);
   t.bias = v.filter.bias;
   t.sum = NormalizeZero(sum + t.bias);
   return t;

@@ -30,6 +30,8 @@ inline constexpr int kMaxImageSide = 512;                       // pixels per si
 inline constexpr int kMaxImageFileSide = 4096;                  // a PNG before resampling
 inline constexpr std::uintmax_t kMaxImageFileBytes = 16u << 20;  // 16 MiB
 
+inline constexpr int kMaxChannels = 8;                         // `pixels` as [c][h][w]; `mode: rgb` gives 3
+
 // Filters, conv and pool.
 inline constexpr int kMaxFilterSide = 15;
 inline constexpr int kMaxFilters = 8;  // `filters:`: output maps a frame stacks

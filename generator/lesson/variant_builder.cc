@@ -46,6 +46,41 @@ const YamlNode& PoolCulprit(const LessonSettings& base, const LessonSettings* ow
   return *pool->value;
 }
 
+// The node a filter's weights were written at: item k of a `filters:` list,
+// and inside a {name, weights, bias} mapping its weights.
+const YamlNode& FilterWeightsNode(const Setting<std::vector<Filter>>& filter, std::size_t k) {
+  const YamlNode* node = filter.value;
+  if (filter.key->text == "filters" && node->kind == YamlNode::Kind::Sequence && k < node->items.size())
+    node = node->items[k];
+  if (node->kind == YamlNode::Kind::Mapping)
+    if (const auto* weights = NodeReader::Find(*node, "weights")) node = weights->value;
+  return *node;
+}
+
+// Every filter needs one slice per image channel. Blames the filter, unless
+// the variant changed the image and kept the base's filters.
+bool CheckChannels(NodeReader& reader, const Variant& v, const Setting<ImageChannels>& image,
+                   const Setting<std::vector<Filter>>& filter, const LessonSettings* own) {
+  const int channels = ChannelCount(v);
+  const bool blame_image = own != nullptr && own->image.given() && !own->filter.given();
+  for (std::size_t k = 0; k < v.filters.size(); ++k) {
+    const int slices = SliceCount(v.filters[k]);
+    if (slices == channels) continue;
+    const std::string which = v.filters.size() == 1 ? fmt::format("the filter '{}'", v.filters[k].name)
+                                                    : fmt::format("filter {} ('{}')", k + 1, v.filters[k].name);
+    const std::string mismatch =
+        blame_image ? fmt::format("the image has {} channel{} but {} has {}", channels, channels == 1 ? "" : "s", which,
+                                  slices)
+                    : fmt::format("{} has {} channel{} but the image has {}", which, slices, slices == 1 ? "" : "s",
+                                  channels);
+    reader.Error(blame_image ? *image.value : FilterWeightsNode(filter, k),
+                 mismatch + "; a filter needs one slice per image channel, its weights written as "
+                            "[channels][rows][columns]");
+    return false;
+  }
+  return true;
+}
+
 ConvSpec ResolvePadding(const ConvSettings& settings, const Grid& image, const Grid& weights) {
   ConvSpec conv;
   conv.stride_h = settings.stride_h;
@@ -100,7 +135,10 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
 
   Variant v;
   v.label = std::move(label);
-  v.image = *image.parsed;
+  const ImageChannels& read = *image.parsed;
+  v.image = read.channels.front();
+  if (read.channels.size() > 1) v.channels = read.channels;
+  v.channel_names = read.names;
   v.image_from_file = ImageIsFile(*image.value);
   v.filters = *filter.parsed;
   v.filter = v.filters.front();
@@ -108,6 +146,7 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   v.activation = activation.parsed.value_or(ActivationSpec{});
   v.pool = pool.parsed.value_or(PoolSpec{});
   v.where = reader.Where(where);
+  if (!CheckChannels(reader, v, image, filter, own)) return std::nullopt;
 
   if (v.conv.causal && v.image.rows != 1) {
     // Blame the word `causal` (a variant that changed only the image still

@@ -2,7 +2,8 @@
 """The oracle suite: convlesson's numbers against PyTorch's, map by map.
 
 A seeded random generator writes lessons whose every variant is one case
-(image size, one to four filters with or without bias, valid/same/explicit
+(image size, one to four image channels, one to four filters with or
+without bias, valid/same/explicit
 padding, stride, dilation, every activation, every pool type and remainder,
 or no pooling; about a quarter transposed convolutions with padding that
 crops, output padding and dilation, checked against conv_transpose2d), runs `convlesson compute --json` on each lesson, and checks
@@ -97,7 +98,7 @@ def draw_pool(rng, oh, ow):
 def make_transposed_case(rng):
     """A transposed convolution (PyTorch's ConvTranspose2d): stride, padding
     that crops, output padding below the stride or the dilation, dilation,
-    one to four filters with or without bias."""
+    one to three channels, one to four filters with or without bias."""
     while True:
         h, w = rng.randint(1, 8), rng.randint(1, 8)
         kh, kw = rng.randint(1, 4), rng.randint(1, 4)
@@ -114,11 +115,14 @@ def make_transposed_case(rng):
         if pool == "retry":
             continue
         integers = rng.random() < 0.5
-        image = [[number(rng, integers) for _ in range(w)] for _ in range(h)]
+        # Channels first, as make_case: PyTorch's weight[c, f] is filter f's slice for channel c.
+        channels = rng.choice([1, 1, 2, 3])
+        image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
         filters = []
         for _ in range(rng.choice([1, 1, 2, 3, 4])):
             bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
-            filters.append({"weights": [[weight(rng) for _ in range(kw)] for _ in range(kh)], "bias": bias})
+            weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
+            filters.append({"weights": weights, "bias": bias})
         activation = rng.choice(["relu", "none", "leaky-relu"])
         slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
         padding = [ch, cw] if ch != cw or rng.random() < 0.5 else ch
@@ -159,11 +163,14 @@ def make_case(rng):
         if oh < 1 or ow < 1:
             continue
         integers = rng.random() < 0.5
-        image = [[number(rng, integers) for _ in range(w)] for _ in range(h)]
+        # Channels first: image [c][h][w], every filter [c][kh][kw] (PyTorch's layout).
+        channels = rng.choice([1, 1, 2, 3, 4])
+        image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
         filters = []
         for _ in range(rng.choice([1, 1, 2, 3, 4])):
             bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
-            filters.append({"weights": [[weight(rng) for _ in range(kw)] for _ in range(kh)], "bias": bias})
+            weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
+            filters.append({"weights": weights, "bias": bias})
         activation = rng.choice(["relu", "none", "leaky-relu"])
         slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
         pool = None
@@ -186,24 +193,34 @@ def yaml_value(v):
     return json.dumps(v)  # flow style: YAML reads JSON numbers and lists as written
 
 
+def written(stack, rows):
+    """One channel as the 2-D matrix (mostly) or a one-item list; several as [c][h][w]."""
+    return stack[0] if len(stack) == 1 and rows % 5 != 0 else stack
+
+
 def case_yaml(case, indent):
     pad = " " * indent
-    lines = [f"{pad}image: {{pixels: {yaml_value(case['image'])}}}"]
+    rows = len(case["image"][0])
+    names = ""
+    if len(case["image"]) > 1 and rows % 2 == 1:  # names sometimes; they change no number
+        names = ", channels: " + yaml_value([f"c{k + 1}" for k in range(len(case["image"]))])
+    lines = [f"{pad}image: {{pixels: {yaml_value(written(case['image'], rows))}{names}}}"]
     filters = case["filters"]
-    if len(filters) == 1 and filters[0]["bias"] == 0 and len(case["image"]) % 2 == 0:
-        lines.append(f"{pad}filter: {yaml_value(filters[0]['weights'])}")  # the one-filter shape
-    elif len(filters) == 1 and len(case["image"]) % 3 == 0:
-        lines.append(f"{pad}filter: {{weights: {yaml_value(filters[0]['weights'])}, bias: {filters[0]['bias']}}}")
+    if len(filters) == 1 and filters[0]["bias"] == 0 and rows % 2 == 0:
+        lines.append(f"{pad}filter: {yaml_value(written(filters[0]['weights'], rows))}")  # the one-filter shape
+    elif len(filters) == 1 and rows % 3 == 0:
+        lines.append(f"{pad}filter: {{weights: {yaml_value(written(filters[0]['weights'], rows))}, "
+                     f"bias: {filters[0]['bias']}}}")
     else:
         lines.append(f"{pad}filters:")
         for f in filters:
-            lines.append(f"{pad}  - {{weights: {yaml_value(f['weights'])}, bias: {f['bias']}}}")
+            lines.append(f"{pad}  - {{weights: {yaml_value(written(f['weights'], rows))}, bias: {f['bias']}}}")
     conv = [f"stride: {yaml_value(case['stride'])}", f"dilation: {yaml_value(case['dilation'])}"]
     if case["padding"] is not None:
         conv.insert(0, f"padding: {yaml_value(case['padding'])}")
     if case.get("transposed"):
         conv.insert(0, "transposed: true")
-        if case["output_padding"] != [0, 0] or len(case["image"]) % 2 == 0:
+        if case["output_padding"] != [0, 0] or len(case["image"][0]) % 2 == 0:
             conv.append(f"output_padding: {yaml_value(case['output_padding'])}")
     lines.append(f"{pad}conv: {{{', '.join(conv)}}}")
     if case["activation"] == "leaky-relu":
@@ -232,8 +249,8 @@ def lesson_text(number, cases):
 def torch_maps(case):
     """conv, activated and pooled maps, [f][h][w], from PyTorch in float64."""
     t = torch.float64
-    x = torch.tensor(case["image"], dtype=t)[None, None]
-    w = torch.tensor([f["weights"] for f in case["filters"]], dtype=t)[:, None]
+    x = torch.tensor(case["image"], dtype=t)[None]  # batch 1, channels, rows, columns
+    w = torch.tensor([f["weights"] for f in case["filters"]], dtype=t)  # filters, channels, kh, kw
     b = torch.tensor([float(f["bias"]) for f in case["filters"]], dtype=t)
     pt, pb, pl, pr = case["pads"]
     if case.get("transposed"):
@@ -284,9 +301,15 @@ def as_stack(variant, key, list_shape):
 
 def check_variant(label, case, variant, problems):
     list_shape = "filters" in variant
-    expected_list = len(case["filters"]) > 1 or case["filters"][0]["bias"] != 0
+    expected_list = len(case["filters"]) > 1 or case["filters"][0]["bias"] != 0 or len(case["image"]) > 1
     if list_shape != expected_list:
         problems.append(f"{label}: list shape {list_shape}, expected {expected_list}")
+        return 0
+    # The input and the weights read back as given: [c][h][w] and [c][k][k] in the list shape.
+    ours_input = variant["input"] if list_shape else [variant["input"]]
+    ours_weights = [f["weights"] for f in variant["filters"]] if list_shape else [[variant["filter"]["weights"]]]
+    if ours_input != case["image"] or ours_weights != [f["weights"] for f in case["filters"]]:
+        problems.append(f"{label}: input or weights read back differently")
         return 0
     if variant["conv"]["padding"] != case["pads"]:
         problems.append(f"{label}: padding {variant['conv']['padding']}, worked out {case['pads']}")
@@ -319,13 +342,11 @@ def check_variant(label, case, variant, problems):
 def case_from_json(variant):
     """A case as make_case returns it, from a variant of `compute --json`."""
     if "filters" in variant:
-        if len(variant["input"]) != 1:
-            raise ValueError("more than one channel")
-        image = variant["input"][0]
-        filters = [{"weights": f["weights"][0], "bias": f["bias"]} for f in variant["filters"]]
-    else:
         image = variant["input"]
-        filters = [{"weights": variant["filter"]["weights"], "bias": 0}]
+        filters = [{"weights": f["weights"], "bias": f["bias"]} for f in variant["filters"]]
+    else:
+        image = [variant["input"]]
+        filters = [{"weights": [variant["filter"]["weights"]], "bias": 0}]
     conv, act, pool = variant["conv"], variant["activation"], variant["pool"]
     case = {"image": image, "filters": filters, "padding": "explicit", "pads": conv["padding"],
             "stride": conv["stride"], "dilation": conv["dilation"], "activation": act["type"],
@@ -398,6 +419,7 @@ def main():
                         f"activation {case['activation']}",
                         "pool none" if case["pool"] is None else f"pool {case['pool']['type']} {case['pool']['remainder']}",
                         f"{len(case['filters'])} filter(s)",
+                        f"{len(case['image'])} channel(s)",
                         "bias" if any(f["bias"] != 0 for f in case["filters"]) else "no bias",
                         "stride > 1" if max(case["stride"]) > 1 else "stride 1",
                         "dilation > 1" if max(case["dilation"]) > 1 else "dilation 1",
