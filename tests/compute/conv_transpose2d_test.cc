@@ -127,4 +127,17 @@ BOOST_AUTO_TEST_CASE(gather_trace_is_shaped_like_the_filter) {
   BOOST_TEST(t.sum == cl::ComputeVariant(v).conv.at(2, 2));
 }
 
+BOOST_AUTO_TEST_CASE(channels_scatter_through_their_own_slices) {
+  // PyTorch's weight[c, f]: channel 0's pixel 1 scatters [1, 1], channel 1's pixel 2 scatters 2 * [10, 10].
+  cl::Variant v = VariantOf(G({{1}}), G({{1, 1}}), Transposed(1), 0.5);
+  v.channels = {G({{1}}), G({{2}})};
+  v.filter.slices = {G({{1, 1}}), G({{10, 10}})};
+  v.filters = {v.filter};
+  const cl::VariantResult r = cl::ComputeVariant(v);
+  BOOST_TEST(r.conv == G({{21.5, 21.5}}));
+  BOOST_TEST(cl::ScatterPartialSums(v, 1).sums == r.conv);
+  BOOST_TEST(cl::TraceConvCell(v, 0, 1).sum == 21.5);
+  BOOST_TEST(cl::ScatterRunningSums(v) == (std::vector<double>{21.5, 21.5}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -424,6 +424,7 @@ def main():
                         "stride > 1" if max(case["stride"]) > 1 else "stride 1",
                         "dilation > 1" if max(case["dilation"]) > 1 else "dilation 1",
                         "transposed" if case.get("transposed") else "not transposed",
+                        "transposed channels > 1" if case.get("transposed") and len(case["image"]) > 1 else "other",
                         "transposed output_padding > 0" if case.get("transposed") and max(case["output_padding"]) > 0 else "no output_padding",
                         "asymmetric padding" if case["pads"][0] != case["pads"][1] or case["pads"][2] != case["pads"][3] else "symmetric padding"):
                 coverage[key] = coverage.get(key, 0) + 1
