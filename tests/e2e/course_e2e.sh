@@ -78,7 +78,7 @@ settings)
     has "built/$id/index.html" '<span class="label">Abspielen</span>'
   done
   # Listed lessons first, in the course's order; the rest as before.
-  [[ $(index_order built/index.html | tr '\n' ' ') == "padding-and-stride leaky-relu conv-relu-pool " ]] ||
+  [[ $(index_order built/index.html | tr '\n' ' ') == "padding-and-stride leaky-relu conv-relu-pool transposed-convolution " ]] ||
     fail "course order: $(index_order built/index.html | tr '\n' ' ')"
   need_tool pdfinfo "the course PDF's metadata check"
   need_tool pdftotext "the course PDF's title page check"
