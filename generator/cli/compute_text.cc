@@ -45,8 +45,18 @@ std::string LessonHeadingText(const Lesson& lesson) { return fmt::format("{} [{}
 
 std::string VariantWalkthroughText(const Variant& variant, const VariantResult& result) {
   std::string out = variant.label + "\n" + std::string(DisplayLength(variant.label), '=') + "\n\n";
-  out += Block("Input " + GridSizeText(variant.image), variant.image);
-  if (!HasFilterList(variant) || result.maps.empty()) {
+  if (HasChannels(variant)) {
+    for (int c = 0; c < ChannelCount(variant); ++c) {
+      const auto named = static_cast<std::size_t>(c) < variant.channel_names.size();
+      out += Block(fmt::format("Input channel {} of {}{} {}", c + 1, ChannelCount(variant),
+                               named ? " \"" + variant.channel_names[static_cast<std::size_t>(c)] + "\"" : "",
+                               GridSizeText(ChannelAt(variant, c))),
+                   ChannelAt(variant, c));
+    }
+  } else {
+    out += Block("Input " + GridSizeText(variant.image), variant.image);
+  }
+  if ((!HasFilterList(variant) && !HasChannels(variant)) || result.maps.empty()) {
     out += Block(fmt::format("Filter \"{}\" {}", variant.filter.name, GridSizeText(variant.filter.weights)),
                  variant.filter.weights);
     out += Block(fmt::format("Feature map {} ({})", GridSizeText(result.conv), ConvSettingsWords(variant.conv)),
@@ -58,9 +68,14 @@ std::string VariantWalkthroughText(const Variant& variant, const VariantResult& 
     for (int k = 0; k < FilterCount(variant); ++k) {
       const Filter& f = FilterAt(variant, k);
       const FilterMaps& m = result.maps[static_cast<std::size_t>(k)];
-      out += Block(fmt::format("Filter {} of {}: \"{}\" {}, bias {}", k + 1, FilterCount(variant), f.name,
-                               GridSizeText(f.weights), FormatNumber(f.bias)),
-                   f.weights);
+      const std::string heading = fmt::format("Filter {} of {}: \"{}\" {}, bias {}", k + 1, FilterCount(variant), f.name,
+                                              GridSizeText(f.weights), FormatNumber(f.bias));
+      if (SliceCount(f) == 1) {
+        out += Block(heading, f.weights);
+      } else {
+        for (int c = 0; c < SliceCount(f); ++c)
+          out += Block(fmt::format("{}, slice {} of {}", heading, c + 1, SliceCount(f)), SliceAt(f, c));
+      }
       out += Block(fmt::format("Feature map {} {} ({})", k + 1, GridSizeText(m.conv), ConvSettingsWords(variant.conv)),
                    m.conv);
       out += ActivationBlock(variant.activation, m.activated);

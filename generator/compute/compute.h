@@ -16,6 +16,16 @@ namespace cl {
 // which the loader reports as an error.
 int ConvOutputSize(int in, int pad_before, int pad_after, int kernel, int stride, int dilation);
 
+// Output side of a transposed convolution along one axis (PyTorch's
+// ConvTranspose2d): (in - 1) * stride - 2 * crop + dilation * (kernel - 1) +
+// output_padding + 1; may be <= 0, which the loader reports as an error.
+int TransposedOutputSize(int in, int crop, int kernel, int stride, int dilation, int output_padding);
+
+// The conv map's side of a variant's image and filter under `conv`, plain
+// or transposed: the one place that picks the formula.
+int ConvMapRows(const Grid& image, const Grid& weights, const ConvSpec& conv);
+int ConvMapCols(const Grid& image, const Grid& weights, const ConvSpec& conv);
+
 // TensorFlow `same` padding along one axis: {before, after}, odd one after.
 struct PadPair { int before = 0, after = 0; };
 PadPair SamePadding(int in, int kernel, int stride, int dilation);
@@ -57,6 +67,10 @@ const Filter& FilterAt(const Variant& v, int k);
 // dumps and frames show the filter list, the biases and the stack of maps).
 bool HasFilterList(const Variant& v);
 
+// Whether the image has more than one channel (then lesson.json's input is
+// [c][h][w] and its filters carry [c][k][k] weights).
+bool HasChannels(const Variant& v);
+
 // What a frame shows for one conv output cell. Computed on demand so that a
 // 512x512 image never holds every trace at once.
 struct ConvTrace {
@@ -73,10 +87,57 @@ struct ConvTrace {
   std::vector<Cell> cells;
   std::vector<double> inputs;    // kh*kw values read, row-major (0 for padding)
   std::vector<double> products;  // weight * input, row-major
+  // Every image channel's taps through its slice of the filter, [c]: the
+  // values read, the products and their partial sum. channels[0] repeats
+  // inputs and products above; the window's cells are the same in every channel.
+  struct ChannelTaps {
+    std::vector<double> inputs, products;
+    double partial = 0.0;
+  };
+  std::vector<ChannelTaps> channels;
   double bias = 0.0;             // the filter's, added after the products
-  double sum = 0.0;              // the products' sum plus the bias: the cell's value
+  double sum = 0.0;              // the partial sums (in channel order) plus the bias: the cell's value
 };
+// For a transposed variant the trace is TraceTransposedCell's.
 ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col);
+
+// One output cell of a transposed convolution seen as a gather, shaped like
+// the filter (kh*kw entries, row-major over the weights): for each weight
+// the input cell whose copy lands here through it (image coordinates; -1, -1
+// and input 0 where none does, as a window reading padding), its value and
+// value * weight; sum includes the bias and equals the map's cell.
+ConvTrace TraceTransposedCell(const Variant& v, int out_row, int out_col);
+
+// What a frame shows for one input cell of a transposed convolution: the
+// scaled copy of the filter it adds into the output.
+struct ScatterTrace {
+  int in_row = 0, in_col = 0;
+  double input = 0.0;  // the input cell's value
+  int rows = 0, cols = 0;  // the output map's size
+  // Where each weight's product lands, in output coordinates, row-major
+  // over the filter; a cell outside [0, rows) x [0, cols) is cropped away
+  // by the padding (or lies beyond the output).
+  std::vector<ConvTrace::Cell> cells;
+  std::vector<double> products;  // input * weight, row-major
+  bool Inside(std::size_t i) const {
+    return cells[i].row >= 0 && cells[i].row < rows && cells[i].col >= 0 && cells[i].col < cols;
+  }
+};
+ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col);
+
+// The output of a transposed convolution after the first `inputs_done`
+// input cells (row-major) have scattered: each cell's bias plus the products
+// added so far (bit-identical to the map once every input has), and how
+// many inputs have added into it.
+struct ScatterPartial {
+  Grid sums;
+  std::vector<int> hits;  // row-major, like sums
+};
+ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done);
+
+// Every value an output cell holds while the inputs scatter (its bias plus
+// each prefix of its products), for sizing the cells that show them.
+std::vector<double> ScatterRunningSums(const Variant& v);
 
 // What a frame shows for one pooled cell: the window on the activated map
 // (clipped to the map for remainder: pad), and for max the winning cell
@@ -97,7 +158,19 @@ double Activate(const ActivationSpec& a, double x);
 // one map. Each returns an empty grid when its precondition (a positive output
 // size, a pool window no larger than the map) does not hold. No value is -0.
 // Conv2D adds `bias` to every cell after its weighted sum.
+// Conv2D computes ConvTranspose2D when conv.transposed.
 Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias = 0.0);
+Grid ConvTranspose2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias = 0.0);
+// Several channels: each channel's scatter through its slice (PyTorch's
+// weight[c, f]), the partial sums added in channel order, then `bias`;
+// Conv2DChannels computes it when conv.transposed.
+Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                             double bias = 0.0);
+// Several channels: each channel correlated with its slice (channels[k] with
+// slices[k]), the partial sums added in channel order, then `bias`. Empty
+// when the counts differ or Conv2D's precondition fails.
+Grid Conv2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                    double bias = 0.0);
 Grid ApplyActivation(const ActivationSpec& a, const Grid& map);
 Grid Pool2D(const Grid& map, const PoolSpec& pool);  // pool.enabled is ignored
 

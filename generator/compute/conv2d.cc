@@ -33,7 +33,33 @@ int OutputCols(const Grid& image, const Grid& weights, const ConvSpec& conv) {
 
 }  // namespace
 
+Grid Conv2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                    double bias) {
+  if (conv.transposed) return ConvTranspose2DChannels(channels, slices, conv, bias);
+  if (channels.empty() || channels.size() != slices.size()) return Grid();
+  const Grid& first = channels[0];
+  const int rows = OutputRows(first, slices[0], conv);
+  const int cols = OutputCols(first, slices[0], conv);
+  if (rows < 1 || cols < 1 || first.empty() || slices[0].empty()) return Grid();
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      // Each channel's partial sum on its own, then the partials in channel
+      // order: the sum the frames show, and for one channel exactly Conv2D's.
+      double sum = 0.0;
+      for (std::size_t k = 0; k < channels.size(); ++k) {
+        double partial = 0.0;
+        ForEachTap(channels[k], slices[k], conv, r, c, [&](double input, double weight, int, int) { partial += weight * input; });
+        sum = k == 0 ? partial : sum + partial;
+      }
+      out.at(r, c) = NormalizeZero(sum + bias);
+    }
+  }
+  return out;
+}
+
 Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias) {
+  if (conv.transposed) return ConvTranspose2D(image, weights, conv, bias);
   const int rows = OutputRows(image, weights, conv);
   const int cols = OutputCols(image, weights, conv);
   if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return Grid();
@@ -49,6 +75,7 @@ Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double
 }
 
 ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
+  if (v.conv.transposed) return TraceTransposedCell(v, out_row, out_col);
   const ConvSpec& conv = v.conv;
   ConvTrace t;
   t.out_row = out_row;
@@ -69,6 +96,24 @@ ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
     t.products.push_back(NormalizeZero(product));
     sum += product;
   });
+  const int channels = ChannelCount(v);
+  t.channels.resize(static_cast<std::size_t>(channels));
+  t.channels[0] = {t.inputs, t.products, NormalizeZero(sum)};
+  for (int k = 1; k < channels; ++k) {
+    ConvTrace::ChannelTaps& part = t.channels[static_cast<std::size_t>(k)];
+    part.inputs.reserve(taps);
+    part.products.reserve(taps);
+    double partial = 0.0;
+    ForEachTap(ChannelAt(v, k), SliceAt(v.filter, k), conv, out_row, out_col,
+               [&](double input, double weight, int, int) {
+                 const double product = weight * input;
+                 part.inputs.push_back(input);
+                 part.products.push_back(NormalizeZero(product));
+                 partial += product;
+               });
+    part.partial = NormalizeZero(partial);
+    sum += partial;
+  }
   t.bias = v.filter.bias;
   t.sum = NormalizeZero(sum + t.bias);
   return t;

@@ -41,7 +41,30 @@ std::string ActivationNote(const ActivationSpec& a) {
   return "";
 }
 
+// A transposed variant's trace: input (0, 0)'s scaled copy, where each
+// product lands (cropped ones marked), and one output cell's gather.
+std::string ScatterTraceBlock(const Variant& v, int row, int col) {
+  const ScatterTrace t = TraceScatterCell(v, row, col);
+  std::string lands;
+  for (std::size_t i = 0; i < t.cells.size(); ++i)
+    lands += fmt::format("{}({}, {}){}", i == 0 ? "" : " ", t.cells[i].row, t.cells[i].col, t.Inside(i) ? "" : "x");
+  return fmt::format("  scatter trace ({}, {}): input {}, lands on {} (x: cropped)\n", t.in_row, t.in_col,
+                     FormatNumber(t.input), lands) +
+         "    products:\n" + GridText(WindowGrid(t.products, v.filter.weights), 6);
+}
+
+std::string GatherTraceBlock(const Variant& v, int row, int col) {
+  const ConvTrace t = TraceConvCell(v, row, col);
+  std::string from;
+  for (std::size_t i = 0; i < t.cells.size(); ++i)
+    if (t.cells[i].row >= 0)
+      from += fmt::format(" ({}, {})*{}", t.cells[i].row, t.cells[i].col, FormatNumber(t.products[i]));
+  return fmt::format("  conv trace ({}, {}): sum {}, bias {}, from inputs{}\n", t.out_row, t.out_col, FormatNumber(t.sum),
+                     FormatNumber(t.bias), from.empty() ? " none" : from);
+}
+
 std::string ConvTraceBlock(const Variant& v, int row, int col) {
+  if (v.conv.transposed) return GatherTraceBlock(v, row, col);
   const ConvTrace t = TraceConvCell(v, row, col);
   const std::string bias = t.bias != 0.0 ? " (products plus bias " + FormatNumber(t.bias) + ")" : "";
   return fmt::format("  conv trace ({}, {}): origin ({}, {}) on the padded image, sum {}{}\n", t.out_row, t.out_col,
@@ -69,6 +92,11 @@ std::string MapsBlock(const Variant& variant, const VariantResult& result) {
     out += "  pooled: none\n";
 
   const Grid& conv = result.conv;
+  if (variant.conv.transposed && !variant.image.empty()) {
+    out += ScatterTraceBlock(variant, 0, 0);
+    if (variant.image.rows * variant.image.cols > 1)
+      out += ScatterTraceBlock(variant, variant.image.rows - 1, variant.image.cols - 1);
+  }
   if (!conv.empty()) {
     out += ConvTraceBlock(variant, 0, 0);
     if (conv.rows * conv.cols > 1) out += ConvTraceBlock(variant, conv.rows - 1, conv.cols - 1);
@@ -89,6 +117,9 @@ std::string DumpVariantResult(const Variant& variant, const VariantResult& resul
   std::string out = "variant " + QuotedText(variant.label) + "\n";
   out += SizesLine(variant, result);
   out += fmt::format("  padding: [{}, {}, {}, {}]\n", c.pad_top, c.pad_bottom, c.pad_left, c.pad_right);
+  if (c.transposed)
+    out += fmt::format("  transposed: crop [{}, {}], output padding [{}, {}]\n", c.crop_h, c.crop_w, c.output_padding_h,
+                       c.output_padding_w);
   if (!HasFilterList(variant) || result.maps.empty()) return out + MapsBlock(variant, result);
   // Several filters, or a bias: each filter's maps in turn.
   for (int k = 0; k < FilterCount(variant); ++k) {

@@ -34,6 +34,25 @@ int ConvOutputSize(int in, int pad_before, int pad_after, int kernel, int stride
   return ClampToInt(FloorDiv(padded - span, stride) + 1);
 }
 
+int TransposedOutputSize(int in, int crop, int kernel, int stride, int dilation, int output_padding) {
+  if (in < 1 || stride < 1 || dilation < 1 || kernel < 1 || crop < 0 || output_padding < 0) return 0;
+  const std::int64_t out = (static_cast<std::int64_t>(in) - 1) * stride - 2 * static_cast<std::int64_t>(crop) +
+                           static_cast<std::int64_t>(dilation) * (kernel - 1) + output_padding + 1;
+  return ClampToInt(out);
+}
+
+int ConvMapRows(const Grid& image, const Grid& weights, const ConvSpec& conv) {
+  if (conv.transposed)
+    return TransposedOutputSize(image.rows, conv.crop_h, weights.rows, conv.stride_h, conv.dilation_h, conv.output_padding_h);
+  return ConvOutputSize(image.rows, conv.pad_top, conv.pad_bottom, weights.rows, conv.stride_h, conv.dilation_h);
+}
+
+int ConvMapCols(const Grid& image, const Grid& weights, const ConvSpec& conv) {
+  if (conv.transposed)
+    return TransposedOutputSize(image.cols, conv.crop_w, weights.cols, conv.stride_w, conv.dilation_w, conv.output_padding_w);
+  return ConvOutputSize(image.cols, conv.pad_left, conv.pad_right, weights.cols, conv.stride_w, conv.dilation_w);
+}
+
 PadPair SamePadding(int in, int kernel, int stride, int dilation) {
   if (in < 1 || kernel < 1 || stride < 1 || dilation < 1) return {};
   const std::int64_t out = CeilDiv(in, stride);

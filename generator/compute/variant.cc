@@ -13,7 +13,13 @@ namespace {
 
 FilterMaps ComputeFilter(const Variant& v, const Filter& filter) {
   FilterMaps maps;
-  maps.conv = Conv2D(v.image, filter.weights, v.conv, filter.bias);
+  if (ChannelCount(v) == 1) {
+    maps.conv = Conv2D(v.image, filter.weights, v.conv, filter.bias);
+  } else {
+    std::vector<Grid> slices;
+    for (int c = 0; c < ChannelCount(v); ++c) slices.push_back(SliceAt(filter, c));
+    maps.conv = Conv2DChannels(v.channels, slices, v.conv, filter.bias);
+  }
   maps.activated = ApplyActivation(v.activation, maps.conv);
   if (v.pool.enabled) maps.pooled = Pool2D(maps.activated, v.pool);
   return maps;
@@ -57,6 +63,8 @@ int FilterCount(const Variant& v) { return v.filters.empty() ? 1 : static_cast<i
 const Filter& FilterAt(const Variant& v, int k) {
   return v.filters.empty() ? v.filter : v.filters.at(static_cast<std::size_t>(k));
 }
+
+bool HasChannels(const Variant& v) { return ChannelCount(v) > 1; }
 
 bool HasFilterList(const Variant& v) { return FilterCount(v) > 1 || FilterAt(v, 0).bias != 0.0; }
 

@@ -14,8 +14,21 @@ namespace {
 constexpr std::array<std::string_view, 3> kFilterKeys{"name", "weights", "bias"};
 constexpr std::string_view kCustomName = "Custom";
 
-std::optional<Grid> ReadWeights(NodeReader& reader, const YamlNode& node) {
-  return reader.Matrix(node, "filter weights", "a weight", limits::kMaxFilterSide);
+// A k x k matrix (one channel) or a list of them ([c][k][k], one slice per
+// image channel): sets the filter's weights and, for a list, its slices.
+bool ReadWeights(NodeReader& reader, const YamlNode& node, Filter* filter) {
+  if (NodeReader::IsMatrixList(node)) {
+    auto slices = reader.MatrixList(node, "filter weights", "a weight", limits::kMaxFilterSide, limits::kMaxChannels);
+    if (!slices) return false;
+    filter->weights = slices->front();
+    // One slice is one channel: the same filter as the 2-D matrix.
+    if (slices->size() > 1) filter->slices = std::move(*slices);
+    return true;
+  }
+  auto weights = reader.Matrix(node, "filter weights", "a weight", limits::kMaxFilterSide);
+  if (!weights) return false;
+  filter->weights = std::move(*weights);
+  return true;
 }
 
 }  // namespace
@@ -28,9 +41,9 @@ std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value) {
       return FindFilterPreset(*name);
     }
     case YamlNode::Kind::Sequence: {
-      auto weights = ReadWeights(reader, value);
-      if (!weights) return std::nullopt;
-      return Filter{std::string(kCustomName), std::move(*weights)};
+      Filter filter{std::string(kCustomName), {}};
+      if (!ReadWeights(reader, value, &filter)) return std::nullopt;
+      return filter;
     }
     case YamlNode::Kind::Mapping: {
       reader.CheckKeys(value, kFilterKeys);
@@ -48,9 +61,7 @@ std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value) {
       }
       const auto* entry = reader.Require(value, "weights");
       if (entry == nullptr) return std::nullopt;
-      auto weights = ReadWeights(reader, *entry->value);
-      if (!weights || !ok) return std::nullopt;
-      filter.weights = std::move(*weights);
+      if (!ReadWeights(reader, *entry->value, &filter) || !ok) return std::nullopt;
       return filter;
     }
     case YamlNode::Kind::Null: break;

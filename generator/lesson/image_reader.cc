@@ -16,7 +16,8 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 4> kImageKeys{"pixels", "pattern", "file", "size"};
+constexpr std::array<std::string_view, 6> kImageKeys{"pixels", "pattern", "file", "size", "mode", "channels"};
+constexpr std::array<std::string_view, 2> kImageModes{"grey", "rgb"};
 constexpr std::array<std::string_view, 3> kImageSources{"pixels", "pattern", "file"};
 constexpr std::array<std::string_view, 7> kPatternKeys{"kind", "size", "value", "background", "band", "span", "cell"};
 
@@ -118,8 +119,8 @@ std::optional<Grid> ReadPattern(NodeReader& reader, const YamlNode& node) {
   return RenderPattern(spec);
 }
 
-std::optional<Grid> ReadImageFile(NodeReader& reader, const YamlNode& node, const YamlNode* size_node,
-                                  const ImageContext& context) {
+std::optional<ImageChannels> ReadImageFile(NodeReader& reader, const YamlNode& node, const YamlNode* size_node,
+                                           bool rgb, const ImageContext& context) {
   auto name = reader.Text(node, "image file", 4096, true);
   std::optional<std::pair<int, int>> size;
   if (size_node != nullptr) {
@@ -141,19 +142,65 @@ std::optional<Grid> ReadImageFile(NodeReader& reader, const YamlNode& node, cons
   const std::string path = (std::filesystem::path(context.base_dir) / relative).lexically_normal().string();
   context.inputs->push_back(path);
   std::string problem;
-  auto image = ReadPngLuminance(path, &problem);
-  if (!image) {
+  ImageChannels image;
+  if (rgb) {
+    auto planes = ReadPngRgb(path, &problem);
+    if (planes) image = {std::move(*planes), {"R", "G", "B"}};
+  } else if (auto grey = ReadPngLuminance(path, &problem)) {
+    image.channels.push_back(std::move(*grey));
+  }
+  if (image.channels.empty()) {
     reader.Error(node, fmt::format("image file '{}' {}", *name, problem));
     return std::nullopt;
   }
-  if (size) return ResampleByArea(*image, size->first, size->second);
-  if (image->rows > limits::kMaxImageSide || image->cols > limits::kMaxImageSide) {
+  const Grid& first = image.channels[0];
+  if (size) {
+    for (Grid& channel : image.channels) channel = ResampleByArea(channel, size->first, size->second);
+    return image;
+  }
+  if (first.rows > limits::kMaxImageSide || first.cols > limits::kMaxImageSide) {
     reader.Error(node, fmt::format("image file '{}' is {}x{} pixels; at most {} per side, or set size: [rows, columns] "
                                    "to resample it",
-                                   *name, image->rows, image->cols, limits::kMaxImageSide));
+                                   *name, first.rows, first.cols, limits::kMaxImageSide));
     return std::nullopt;
   }
   return image;
+}
+
+std::optional<ImageChannels> ReadPixels(NodeReader& reader, const YamlNode& node) {
+  if (NodeReader::IsMatrixList(node)) {
+    auto channels = reader.MatrixList(node, "pixels", "a pixel", limits::kMaxImageSide, limits::kMaxChannels);
+    if (!channels) return std::nullopt;
+    return ImageChannels{std::move(*channels), {}};
+  }
+  auto grid = reader.Matrix(node, "pixels", "a pixel", limits::kMaxImageSide);
+  if (!grid) return std::nullopt;
+  return ImageChannels{{std::move(*grid)}, {}};
+}
+
+// `channels: [names]`: one name per channel the image has.
+bool ReadChannelNames(NodeReader& reader, const YamlNode& node, ImageChannels* image) {
+  const std::size_t count = image->channels.size();
+  if (node.kind != YamlNode::Kind::Sequence) {
+    reader.Error(node, fmt::format("channels must be a list of {} name{}, one per image channel, got {}", count,
+                                   count == 1 ? "" : "s", NodeReader::Describe(node)));
+    return false;
+  }
+  if (node.items.size() != count) {
+    reader.Error(node, fmt::format("channels lists {} name{} but the image has {} channel{}", node.items.size(),
+                                   node.items.size() == 1 ? "" : "s", count, count == 1 ? "" : "s"));
+    return false;
+  }
+  std::vector<std::string> names;
+  bool ok = true;
+  for (const YamlNode* item : node.items) {
+    auto name = reader.Text(*item, "channel name", limits::kMaxLabelChars, true);
+    ok = ok && name.has_value();
+    names.push_back(name.value_or(""));
+  }
+  if (!ok) return false;
+  image->names = std::move(names);
+  return true;
 }
 
 }  // namespace
@@ -162,7 +209,7 @@ bool ImageIsFile(const YamlNode& value) {
   return value.kind == YamlNode::Kind::Mapping && NodeReader::Find(value, "file") != nullptr;
 }
 
-std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context) {
+std::optional<ImageChannels> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context) {
   if (value.kind != YamlNode::Kind::Mapping) {
     reader.Error(value, fmt::format("image must be a mapping with one of {}, got {}", ListNames(kImageSources),
                                     NodeReader::Describe(value)));
@@ -189,9 +236,31 @@ std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const I
                                          source->key->text == "pattern" ? "a pattern" : "a pixels list"));
     return std::nullopt;
   }
-  if (source->key->text == "pixels") return reader.Matrix(*source->value, "pixels", "a pixel", limits::kMaxImageSide);
-  if (source->key->text == "pattern") return ReadPattern(reader, *source->value);
-  return ReadImageFile(reader, *source->value, size != nullptr ? size->value : nullptr, context);
+  bool rgb = false;
+  if (const YamlNode::Entry* mode = NodeReader::Find(value, "mode")) {
+    if (source->key->text != "file") {
+      reader.Error(*mode->key, fmt::format("'mode' applies to image files only; {}",
+                                           source->key->text == "pattern"
+                                               ? "a pattern has one channel"
+                                               : "a pixels list gives several channels as [channels][rows][columns]"));
+      return std::nullopt;
+    }
+    auto word = reader.Choice(*mode->value, "image mode", kImageModes);
+    if (!word) return std::nullopt;
+    rgb = *word == "rgb";
+  }
+  std::optional<ImageChannels> image;
+  if (source->key->text == "pixels") {
+    image = ReadPixels(reader, *source->value);
+  } else if (source->key->text == "pattern") {
+    if (auto grid = ReadPattern(reader, *source->value)) image = ImageChannels{{std::move(*grid)}, {}};
+  } else {
+    image = ReadImageFile(reader, *source->value, size != nullptr ? size->value : nullptr, rgb, context);
+  }
+  if (!image) return std::nullopt;
+  if (const YamlNode::Entry* names = NodeReader::Find(value, "channels"))
+    if (!ReadChannelNames(reader, *names->value, &*image)) return std::nullopt;
+  return image;
 }
 
 }  // namespace cl

@@ -11,7 +11,8 @@
 namespace cl {
 namespace {
 
-constexpr std::array<std::string_view, 3> kConvKeys{"padding", "stride", "dilation"};
+constexpr std::array<std::string_view, 5> kConvKeys{"padding", "stride", "dilation", "transposed", "output_padding"};
+constexpr std::array<std::string_view, 2> kBooleans{"true", "false"};
 constexpr std::array<std::string_view, 3> kPaddingWords{"valid", "same", "causal"};
 constexpr std::array<std::string_view, 3> kActivationNames{"relu", "none", "leaky-relu"};
 constexpr std::array<std::string_view, 2> kActivationKeys{"type", "slope"};
@@ -30,6 +31,41 @@ ActivationType ActivationFromName(std::string_view name) {
   if (name == "none") return ActivationType::None;
   if (name == "leaky-relu") return ActivationType::LeakyRelu;
   return ActivationType::Relu;
+}
+
+// The transposed-only keys, read once `transposed` is known: output_padding
+// needs transposed: true and, as PyTorch requires, must be smaller than the
+// stride or the dilation on each axis; `same` has no meaning there (padding
+// crops the output rather than padding the input).
+std::optional<ConvSettings> CheckTransposed(NodeReader& reader, const YamlNode& value, ConvSettings conv) {
+  const auto* output_padding = NodeReader::Find(value, "output_padding");
+  if (!conv.transposed) {
+    if (output_padding == nullptr) return conv;
+    reader.Error(*output_padding->key, "'output_padding' applies only to a transposed convolution; add transposed: true");
+    return std::nullopt;
+  }
+  if (conv.padding == PaddingMode::Same || conv.padding == PaddingMode::Causal) {
+    reader.Error(*NodeReader::Find(value, "padding")->value,
+                 fmt::format("padding '{}' is not allowed with transposed: true; give the rows and columns to crop, "
+                             "such as padding: 1",
+                             conv.padding == PaddingMode::Same ? "same" : "causal"));
+    return std::nullopt;
+  }
+  if (output_padding == nullptr) return conv;
+  auto pair = reader.IntegerPair(*output_padding->value, "output_padding", 0, limits::kMaxStride);
+  if (!pair) return std::nullopt;
+  std::tie(conv.output_padding_h, conv.output_padding_w) = *pair;
+  const std::array<std::tuple<const char*, int, int, int>, 2> axes{
+      std::tuple{"rows", conv.output_padding_h, conv.stride_h, conv.dilation_h},
+      std::tuple{"columns", conv.output_padding_w, conv.stride_w, conv.dilation_w}};
+  for (const auto& [axis, extra, stride, dilation] : axes) {
+    if (extra < stride || extra < dilation) continue;
+    reader.Error(*output_padding->value,
+                 fmt::format("output_padding {} along the {} must be smaller than the stride ({}) or the dilation ({})",
+                             extra, axis, stride, dilation));
+    return std::nullopt;
+  }
+  return conv;
 }
 
 }  // namespace
@@ -69,8 +105,13 @@ std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value) 
     ok = ok && dilation.has_value();
     if (dilation) std::tie(conv.dilation_h, conv.dilation_w) = *dilation;
   }
+  if (const auto* entry = NodeReader::Find(value, "transposed")) {
+    auto word = reader.Choice(*entry->value, "transposed", kBooleans);
+    ok = ok && word.has_value();
+    conv.transposed = word == "true";
+  }
   if (!ok) return std::nullopt;
-  return conv;
+  return CheckTransposed(reader, value, conv);
 }
 
 std::optional<ActivationSpec> ReadActivation(NodeReader& reader, const YamlNode& value) {

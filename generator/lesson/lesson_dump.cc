@@ -24,7 +24,10 @@ const char* BeatsPerName(BeatsPer per) {
 std::string ConvLine(const ConvSpec& c) {
   return fmt::format("  conv: padding [{}, {}, {}, {}]{}, stride [{}, {}], dilation [{}, {}]\n", c.pad_top,
                      c.pad_bottom, c.pad_left, c.pad_right, c.same ? " (same)" : c.causal ? " (causal)" : "", c.stride_h, c.stride_w,
-                     c.dilation_h, c.dilation_w);
+                     c.dilation_h, c.dilation_w) +
+         (c.transposed ? fmt::format("  conv: transposed, crop [{}, {}], output padding [{}, {}]\n", c.crop_h, c.crop_w,
+                                     c.output_padding_h, c.output_padding_w)
+                       : std::string());
 }
 
 std::string ActivationLine(const ActivationSpec& a) {
@@ -45,14 +48,27 @@ std::string PoolLine(const PoolSpec& p) {
 
 std::string VariantBlock(const Variant& v, std::size_t number) {
   std::string out = fmt::format("variant {}{}: {}\n", number, number == 1 ? " (base)" : "", QuotedText(v.label));
-  out += "  image: " + GridSizeText(v.image) + (v.image_from_file ? " (file, grey levels 0 to 255)" : "") + "\n" +
-         GridText(v.image, 4);
-  if (HasFilterList(v)) {
+  if (ChannelCount(v) > 1) {
+    out += fmt::format("  image: {} channels of {}{}\n", ChannelCount(v), GridSizeText(v.image),
+                       v.image_from_file ? " (file, colour levels 0 to 255)" : "");
+    for (int c = 0; c < ChannelCount(v); ++c)
+      out += fmt::format("  channel {}{}:\n", c + 1,
+                         static_cast<std::size_t>(c) < v.channel_names.size()
+                             ? " " + QuotedText(v.channel_names[static_cast<std::size_t>(c)])
+                             : std::string()) +
+             GridText(ChannelAt(v, c), 4);
+  } else {
+    out += "  image: " + GridSizeText(v.image) + (v.image_from_file ? " (file, grey levels 0 to 255)" : "") + "\n" +
+           GridText(v.image, 4);
+  }
+  if (HasFilterList(v) || ChannelCount(v) > 1) {
     for (std::size_t k = 0; k < v.filters.size(); ++k) {
       const Filter& f = v.filters[k];
       out += fmt::format("  filter {}: {} {}, bias {}\n", k + 1, QuotedText(f.name), GridSizeText(f.weights),
-                         FormatNumber(f.bias)) +
-             GridText(f.weights, 4);
+                         FormatNumber(f.bias));
+      for (int c = 0; c < SliceCount(f); ++c)
+        out += (SliceCount(f) > 1 ? fmt::format("    slice {}:\n", c + 1) : std::string()) +
+               GridText(SliceAt(f, c), SliceCount(f) > 1 ? 6 : 4);
     }
   } else {
     out += "  filter: " + QuotedText(v.filter.name) + " " + GridSizeText(v.filter.weights) + "\n" +

@@ -23,6 +23,8 @@ struct ConvSettings {
   int pad_h = 0, pad_w = 0;  // Explicit only: rows added top and bottom, columns left and right
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
+  bool transposed = false;
+  int output_padding_h = 0, output_padding_w = 0;  // transposed only
 };
 
 // One key as read: absent (key == null), given but invalid (value set,
@@ -36,8 +38,14 @@ struct Setting {
   bool failed() const { return given() && !parsed.has_value(); }
 };
 
+// An image as read: one channel or several ([c][h][w] pixels, `mode: rgb`).
+struct ImageChannels {
+  std::vector<Grid> channels;      // at least one, all of one size
+  std::vector<std::string> names;  // one per channel (`channels:`, R/G/B for rgb), or empty
+};
+
 struct LessonSettings {
-  Setting<Grid> image;
+  Setting<ImageChannels> image;
   Setting<std::vector<Filter>> filter;  // `filter` (one) or `filters` (a list)
   Setting<ConvSettings> conv;
   Setting<ActivationSpec> activation;
@@ -52,7 +60,7 @@ struct ImageContext {
 
 // Each reader reports its problems through `reader` and returns nullopt when
 // the value is unusable.
-std::optional<Grid> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context);
+std::optional<ImageChannels> ReadImage(NodeReader& reader, const YamlNode& value, const ImageContext& context);
 // Whether an image node (as ReadImage accepted it) reads an image file.
 bool ImageIsFile(const YamlNode& value);
 std::optional<Filter> ReadFilter(NodeReader& reader, const YamlNode& value);

@@ -30,12 +30,17 @@ inline constexpr int kMaxImageSide = 512;                       // pixels per si
 inline constexpr int kMaxImageFileSide = 4096;                  // a PNG before resampling
 inline constexpr std::uintmax_t kMaxImageFileBytes = 16u << 20;  // 16 MiB
 
+inline constexpr int kMaxChannels = 8;                         // `pixels` as [c][h][w]; `mode: rgb` gives 3
+
 // Filters, conv and pool.
 inline constexpr int kMaxFilterSide = 15;
 inline constexpr int kMaxFilters = 8;  // `filters:`: output maps a frame stacks
 inline constexpr int kMaxPadding = 64;
 inline constexpr int kMaxStride = 64;
 inline constexpr int kMaxDilation = 64;
+// A transposed convolution's output per side: its frames redraw every
+// running sum of the output on every beat.
+inline constexpr int kMaxTransposedOutputSide = 128;
 inline constexpr int kMaxPoolSize = 512;
 inline constexpr int kMaxPoolStride = 512;
 

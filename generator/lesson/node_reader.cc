@@ -278,6 +278,39 @@ std::optional<Grid> NodeReader::Matrix(const YamlNode& node, std::string_view wh
   return grid;
 }
 
+bool NodeReader::IsMatrixList(const YamlNode& node) {
+  if (node.kind != YamlNode::Kind::Sequence || node.items.empty()) return false;
+  const YamlNode& first = *node.items[0];
+  return first.kind == YamlNode::Kind::Sequence && !first.items.empty() &&
+         first.items[0]->kind == YamlNode::Kind::Sequence;
+}
+
+std::optional<std::vector<Grid>> NodeReader::MatrixList(const YamlNode& node, std::string_view what,
+                                                        std::string_view cell, int max_side, int max_channels) {
+  if (node.items.size() > static_cast<std::size_t>(max_channels)) {
+    Error(node, fmt::format("{} has {} channels; at most {} are allowed", what, node.items.size(), max_channels));
+    return std::nullopt;
+  }
+  std::vector<Grid> channels;
+  bool ok = true;
+  for (std::size_t k = 0; k < node.items.size(); ++k) {
+    const YamlNode& item = *node.items[k];
+    auto matrix = Matrix(item, fmt::format("channel {} of {}", k + 1, what), cell, max_side);
+    if (!matrix) {
+      ok = false;
+      continue;
+    }
+    if (!channels.empty() && (matrix->rows != channels[0].rows || matrix->cols != channels[0].cols)) {
+      Error(item, fmt::format("channel {} of {} is {}x{} but channel 1 is {}x{}; every channel has the same size", k + 1,
+                              what, matrix->rows, matrix->cols, channels[0].rows, channels[0].cols));
+      ok = false;
+    }
+    channels.push_back(std::move(*matrix));
+  }
+  if (!ok) return std::nullopt;
+  return channels;
+}
+
 std::optional<std::string> NodeReader::Choice(const YamlNode& node, std::string_view what,
                                               std::span<const std::string_view> names) {
   if (node.kind != YamlNode::Kind::Scalar) {

@@ -62,6 +62,15 @@ class NodeReader {
   // names the whole ("pixels"), `cell` one value ("a pixel").
   std::optional<Grid> Matrix(const YamlNode& node, std::string_view what, std::string_view cell, int max_side);
 
+  // Whether `node` is written as a list of matrices ([c][h][w]): a list
+  // whose first item is a list whose first item is a list.
+  static bool IsMatrixList(const YamlNode& node);
+
+  // A list of 1 to `max_channels` matrices ([c][h][w]), each read as by
+  // Matrix (named "channel N of `what`"), all of the first one's size.
+  std::optional<std::vector<Grid>> MatrixList(const YamlNode& node, std::string_view what, std::string_view cell,
+                                              int max_side, int max_channels);
+
   // A scalar that is exactly one of `names`.
   std::optional<std::string> Choice(const YamlNode& node, std::string_view what,
                                     std::span<const std::string_view> names);

@@ -112,42 +112,54 @@ std::vector<std::vector<Share>> AxisShares(int in, int out) {
 
 }  // namespace
 
-std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error) {
+namespace {
+
+// Reads and decodes the PNG at `path` into *state (1 or 3 bytes a pixel), or
+// sets *error to a lowercase phrase and returns false.
+bool ReadPngFile(const std::string& path, DecodeState* state, std::vector<unsigned char>* bytes, std::string* error) {
   std::error_code ec;
   const std::filesystem::path file(path);
   if (!std::filesystem::is_regular_file(file, ec)) {
     *error = std::filesystem::exists(file, ec) ? "is not a regular file" : "does not exist";
-    return std::nullopt;
+    return false;
   }
   const std::uintmax_t size = std::filesystem::file_size(file, ec);
   if (ec) {
     *error = "cannot be read";
-    return std::nullopt;
+    return false;
   }
   if (size > limits::kMaxImageFileBytes) {
     *error = fmt::format("is larger than {} MiB", limits::kMaxImageFileBytes >> 20);
-    return std::nullopt;
+    return false;
   }
   std::ifstream in(file, std::ios::binary);
-  std::vector<unsigned char> bytes(static_cast<std::size_t>(size));
-  if (!in || !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()))) {
+  bytes->resize(static_cast<std::size_t>(size));
+  if (!in || !in.read(reinterpret_cast<char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()))) {
     *error = "cannot be read";
-    return std::nullopt;
+    return false;
   }
-  if (bytes.size() < 8 || png_sig_cmp(bytes.data(), 0, 8) != 0) {
+  if (bytes->size() < 8 || png_sig_cmp(bytes->data(), 0, 8) != 0) {
     *error = "is not a PNG image";
-    return std::nullopt;
+    return false;
   }
-  DecodeState state;
-  state.input = {bytes.data(), bytes.size(), 0};
-  if (!Decode(&state)) {
-    if (state.too_large)
-      *error = fmt::format("is {}x{} pixels; at most {} per side can be read", state.height, state.width,
+  state->input = {bytes->data(), bytes->size(), 0};
+  if (!Decode(state)) {
+    if (state->too_large)
+      *error = fmt::format("is {}x{} pixels; at most {} per side can be read", state->height, state->width,
                            limits::kMaxImageFileSide);
     else
-      *error = fmt::format("is not a readable PNG image ({})", state.message[0] ? state.message : "unsupported format");
-    return std::nullopt;
+      *error = fmt::format("is not a readable PNG image ({})", state->message[0] ? state->message : "unsupported format");
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error) {
+  DecodeState state;
+  std::vector<unsigned char> bytes;
+  if (!ReadPngFile(path, &state, &bytes, error)) return std::nullopt;
   Grid image(static_cast<int>(state.height), static_cast<int>(state.width));
   const auto channels = static_cast<std::size_t>(state.channels);
   for (int r = 0; r < image.rows; ++r) {
@@ -159,6 +171,23 @@ std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error
     }
   }
   return image;
+}
+
+std::optional<std::vector<Grid>> ReadPngRgb(const std::string& path, std::string* error) {
+  DecodeState state;
+  std::vector<unsigned char> bytes;
+  if (!ReadPngFile(path, &state, &bytes, error)) return std::nullopt;
+  const int rows = static_cast<int>(state.height), cols = static_cast<int>(state.width);
+  std::vector<Grid> planes(3, Grid(rows, cols));
+  const auto channels = static_cast<std::size_t>(state.channels);
+  for (int r = 0; r < rows; ++r) {
+    const unsigned char* row = state.rows[static_cast<std::size_t>(r)];
+    for (int c = 0; c < cols; ++c) {
+      const unsigned char* px = row + static_cast<std::size_t>(c) * channels;
+      for (std::size_t k = 0; k < 3; ++k) planes[k].at(r, c) = channels == 1 ? px[0] : px[k];
+    }
+  }
+  return planes;
 }
 
 Grid ResampleByArea(const Grid& image, int rows, int cols) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/grid.h"
 
@@ -16,6 +17,11 @@ namespace cl {
 // and images over limits::kMaxImageFileSide per side before decoding them.
 // On failure returns nullopt and sets *error to a lowercase phrase.
 std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error);
+
+// Reads the PNG at `path` as its three colour channels R, G, B, 0..255 each,
+// as stored (no luminance, no gamma); a grey image gives three equal
+// channels. The same limits and errors as ReadPngLuminance.
+std::optional<std::vector<Grid>> ReadPngRgb(const std::string& path, std::string* error);
 
 // `image` (whole numbers >= 0, such as luminance) resampled to rows x cols
 // (each >= 1): every output pixel is the average of the input area it covers,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compute/compute.h"
+#include "lesson/limits.h"
 
 namespace cl {
 namespace {
@@ -24,6 +25,14 @@ const YamlNode& ConvCulprit(const LessonSettings& base, const LessonSettings* ow
   return *base.filter.value;
 }
 
+// What to blame when a transposed convolution's output is empty or too
+// large: the conv that asked for it (the variant's own, else the base's).
+const YamlNode& TransposedCulprit(const LessonSettings& base, const LessonSettings* own) {
+  if (own != nullptr && own->conv.given()) return *own->conv.value;
+  if (base.conv.given()) return *base.conv.value;
+  return ConvCulprit(base, own);
+}
+
 // What to blame when the pool window does not fit: the pool's size as
 // written, else whatever the variant changed that shrank the map, else the image.
 const YamlNode& PoolCulprit(const LessonSettings& base, const LessonSettings* own) {
@@ -37,12 +46,55 @@ const YamlNode& PoolCulprit(const LessonSettings& base, const LessonSettings* ow
   return *pool->value;
 }
 
+// The node a filter's weights were written at: item k of a `filters:` list,
+// and inside a {name, weights, bias} mapping its weights.
+const YamlNode& FilterWeightsNode(const Setting<std::vector<Filter>>& filter, std::size_t k) {
+  const YamlNode* node = filter.value;
+  if (filter.key->text == "filters" && node->kind == YamlNode::Kind::Sequence && k < node->items.size())
+    node = node->items[k];
+  if (node->kind == YamlNode::Kind::Mapping)
+    if (const auto* weights = NodeReader::Find(*node, "weights")) node = weights->value;
+  return *node;
+}
+
+// Every filter needs one slice per image channel. Blames the filter, unless
+// the variant changed the image and kept the base's filters.
+bool CheckChannels(NodeReader& reader, const Variant& v, const Setting<ImageChannels>& image,
+                   const Setting<std::vector<Filter>>& filter, const LessonSettings* own) {
+  const int channels = ChannelCount(v);
+  const bool blame_image = own != nullptr && own->image.given() && !own->filter.given();
+  for (std::size_t k = 0; k < v.filters.size(); ++k) {
+    const int slices = SliceCount(v.filters[k]);
+    if (slices == channels) continue;
+    const std::string which = v.filters.size() == 1 ? fmt::format("the filter '{}'", v.filters[k].name)
+                                                    : fmt::format("filter {} ('{}')", k + 1, v.filters[k].name);
+    const std::string mismatch =
+        blame_image ? fmt::format("the image has {} channel{} but {} has {}", channels, channels == 1 ? "" : "s", which,
+                                  slices)
+                    : fmt::format("{} has {} channel{} but the image has {}", which, slices, slices == 1 ? "" : "s",
+                                  channels);
+    reader.Error(blame_image ? *image.value : FilterWeightsNode(filter, k),
+                 mismatch + "; a filter needs one slice per image channel, its weights written as "
+                            "[channels][rows][columns]");
+    return false;
+  }
+  return true;
+}
+
 ConvSpec ResolvePadding(const ConvSettings& settings, const Grid& image, const Grid& weights) {
   ConvSpec conv;
   conv.stride_h = settings.stride_h;
   conv.stride_w = settings.stride_w;
   conv.dilation_h = settings.dilation_h;
   conv.dilation_w = settings.dilation_w;
+  if (settings.transposed) {  // the padding crops the output; `same` was refused when read
+    conv.transposed = true;
+    conv.crop_h = settings.pad_h;
+    conv.crop_w = settings.pad_w;
+    conv.output_padding_h = settings.output_padding_h;
+    conv.output_padding_w = settings.output_padding_w;
+    return conv;
+  }
   switch (settings.padding) {
     case PaddingMode::Valid: break;
     case PaddingMode::Explicit:
@@ -83,7 +135,10 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
 
   Variant v;
   v.label = std::move(label);
-  v.image = *image.parsed;
+  const ImageChannels& read = *image.parsed;
+  v.image = read.channels.front();
+  if (read.channels.size() > 1) v.channels = read.channels;
+  v.channel_names = read.names;
   v.image_from_file = ImageIsFile(*image.value);
   v.filters = *filter.parsed;
   v.filter = v.filters.front();
@@ -91,6 +146,7 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   v.activation = activation.parsed.value_or(ActivationSpec{});
   v.pool = pool.parsed.value_or(PoolSpec{});
   v.where = reader.Where(where);
+  if (!CheckChannels(reader, v, image, filter, own)) return std::nullopt;
 
   if (v.conv.causal && v.image.rows != 1) {
     // Blame the word `causal` (a variant that changed only the image still
@@ -103,8 +159,23 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
     return std::nullopt;
   }
   const ConvSpec& c = v.conv;
-  const int out_rows = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.stride_h, c.dilation_h);
-  const int out_cols = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.stride_w, c.dilation_w);
+  const int out_rows = ConvMapRows(v.image, v.filter.weights, c);
+  const int out_cols = ConvMapCols(v.image, v.filter.weights, c);
+  if (c.transposed && (out_rows < 1 || out_cols < 1)) {
+    reader.Error(TransposedCulprit(base, own),
+                 fmt::format("the transposed convolution's full output is {}x{}, and padding [{}, {}] crops that many rows "
+                             "and columns off each side; the conv output would be empty",
+                             out_rows + 2 * c.crop_h - c.output_padding_h, out_cols + 2 * c.crop_w - c.output_padding_w,
+                             c.crop_h, c.crop_w));
+    return std::nullopt;
+  }
+  if (c.transposed && (out_rows > limits::kMaxTransposedOutputSide || out_cols > limits::kMaxTransposedOutputSide)) {
+    reader.Error(TransposedCulprit(base, own),
+                 fmt::format("the transposed convolution's output would be {}x{}, more than {} per side; "
+                             "use a smaller image, stride or dilation",
+                             out_rows, out_cols, limits::kMaxTransposedOutputSide));
+    return std::nullopt;
+  }
   if (out_rows < 1 || out_cols < 1) {
     reader.Error(ConvCulprit(base, own),
                  fmt::format("the filter covers {}x{} pixels but the image with its padding is only {}x{}; "

@@ -66,6 +66,34 @@
   X(conv_rows_caption) \
   X(conv_row_description) \
   X(conv_rows_description) \
+  X(stage_conv_transposed) \
+  X(heading_input) \
+  X(settings_transposed) \
+  X(crop_none) \
+  X(crop_even) \
+  X(crop_axes) \
+  X(output_padding_even) \
+  X(output_padding_axes) \
+  X(intro_description_transposed) \
+  X(scatter_cell_caption) \
+  X(scatter_cell_caption_cropped) \
+  X(scatter_cropped) \
+  X(scatter_overlaps) \
+  X(scatter_cell_description) \
+  X(scatter_cropped_description) \
+  X(scatter_overlap_description) \
+  X(scatter_bias_description) \
+  X(scatter_row_caption) \
+  X(scatter_rows_caption) \
+  X(scatter_rows_description) \
+  X(panel_scaled_copy) \
+  X(panel_scaled_copy_bias) \
+  X(group_scaled_copy) \
+  X(group_product_lands) \
+  X(group_product_cropped) \
+  X(group_scatter_targets) \
+  X(legend_overlaps) \
+  X(cropped_mark) \
   X(activation_caption_none_negative) \
   X(activation_caption_scales) \
   X(activation_caption_clears) \
@@ -183,6 +211,7 @@
   X(table_skipped) \
   X(sbs_intro) \
   X(cx_intro) \
+  X(cx_intro_transposed) \
   X(cx_title) \
   X(cx_caption) \
   X(cx_head_quantity) \
@@ -219,6 +248,10 @@
   X(cx_term_padding_bottom) \
   X(cx_term_padding_left) \
   X(cx_term_padding_right) \
+  X(cx_term_padding) \
+  X(cx_term_output_padding) \
+  X(cx_term_landed_products) \
+  X(cx_term_reached_cells) \
   X(cx_term_dilation) \
   X(cx_term_stride) \
   X(cx_term_weights) \
@@ -238,11 +271,16 @@
   X(brief_key_dilated_pooled) \
   X(brief_key_pooled_leftover) \
   X(brief_key_dilated_pooled_leftover) \
+  X(brief_key_transposed) \
+  X(brief_key_transposed_note) \
   X(paper_image) \
   X(paper_pooled_max) \
   X(paper_pooled_average) \
   X(paper_products_title) \
   X(paper_products_too_many) \
+  X(paper_scaled_copy_title) \
+  X(paper_scaled_copy_too_many) \
+  X(paper_scaled_copy_lands) \
   X(paper_products_sum) \
   X(paper_output_sizes) \
   X(paper_window_on_image) \
@@ -276,6 +314,10 @@
   X(ws_sizes_question) \
   X(ws_sizes_question_pooled) \
   X(ws_sizes_question_pooled_leftover) \
+  X(ws_sizes_question_transposed) \
+  X(ws_scatter_question) \
+  X(ws_scatter_lands) \
+  X(ws_scatter_cropped) \
   X(ws_products_question) \
   X(ws_largest_question) \
   X(ws_largest_answer) \
@@ -328,6 +370,7 @@
   X(reproduce_intro_pooled) \
   X(reproduce_too_large) \
   X(explore_too_large) \
+  X(explore_transposed) \
   X(explore_input) \
   X(explore_input_padded) \
   X(explore_conv) \

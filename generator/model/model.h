@@ -15,8 +15,13 @@ namespace cl {
 
 struct Filter {
   std::string name;  // display name: "Vertical edge", "Custom", or the author's
-  Grid weights;      // 1..15 per side
+  Grid weights;      // 1..15 per side; with several image channels, channel 0's slice
   double bias = 0.0;  // added to every cell of the filter's map, after the weighted sum
+  // With more than one image channel: one k x k slice per channel, [c]
+  // (`weights` written as [c][k][k]), slices[0] == weights. Empty for a
+  // one-channel filter, whose one slice is `weights`; read it through
+  // SliceAt so both cases look the same. (Last, so {name, weights, bias} still reads.)
+  std::vector<Grid> slices{};
 };
 
 struct ConvSpec {
@@ -26,6 +31,14 @@ struct ConvSpec {
   bool causal = false;  // `causal`: a one-row image padded on the left only, by dilation * (k - 1)
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
+  // `transposed: true`: PyTorch's ConvTranspose2d. Each input cell scatters
+  // its value times the filter into the output instead of a window gathering
+  // into one cell. The input is never padded (pad_* stay 0): PyTorch's
+  // `padding` is crop_*, cut off each side of the full output, and
+  // output_padding_* is added at its bottom and right.
+  bool transposed = false;
+  int crop_h = 0, crop_w = 0;
+  int output_padding_h = 0, output_padding_w = 0;
 };
 
 enum class ActivationType { Relu, None, LeakyRelu };
@@ -49,7 +62,15 @@ struct PoolSpec {
 // One entry of the filter panel: the base lesson is variants[0].
 struct Variant {
   std::string label;  // unique within the lesson
-  Grid image;         // 1..512 per side
+  Grid image;         // 1..512 per side; with several channels, channel 0
+  // With more than one channel (`pixels` as [c][h][w], `mode: rgb`): every
+  // channel, [c], all of one size, channels[0] == image. Empty for a
+  // one-channel image, whose one channel is `image`; read it through
+  // ChannelAt. Every filter then has one slice per channel.
+  std::vector<Grid> channels;
+  // The channels' names as written (`channels:`) or R, G, B for `mode: rgb`;
+  // empty when not named (frames then say "Channel 1", ...).
+  std::vector<std::string> channel_names;
   // Read from an image file: its values are grey levels, 0 black to 255
   // white, so frames draw it on that fixed range rather than on its own.
   bool image_from_file = false;
@@ -67,10 +88,22 @@ struct Variant {
   SourceLocation where;  // the variant's entry (base: the document start)
 };
 
+// A variant's image channels and a filter's slices, the same way for one
+// channel (image, weights) and several (channels, slices).
+inline int ChannelCount(const Variant& v) { return v.channels.empty() ? 1 : static_cast<int>(v.channels.size()); }
+inline const Grid& ChannelAt(const Variant& v, int c) {
+  return v.channels.empty() ? v.image : v.channels.at(static_cast<std::size_t>(c));
+}
+inline int SliceCount(const Filter& f) { return f.slices.empty() ? 1 : static_cast<int>(f.slices.size()); }
+inline const Grid& SliceAt(const Filter& f, int c) {
+  return f.slices.empty() ? f.weights : f.slices.at(static_cast<std::size_t>(c));
+}
+
 // A 1-D lesson: a one-row image (a signal) and one-row filters. Its frames
 // draw strips and its captions name positions by their column alone.
 inline bool IsSignal(const Variant& v) {
-  if (v.image.rows != 1) return false;
+  // Several channels are drawn as the grid's stack of channel cards.
+  if (v.image.rows != 1 || ChannelCount(v) > 1) return false;
   for (const Filter& f : v.filters)
     if (f.weights.rows != 1) return false;
   return v.filter.weights.rows == 1;

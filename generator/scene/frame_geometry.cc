@@ -418,13 +418,24 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   if (value_size <= 0) value_size = P.min_value_size;
   if (!HasProducts(v, r)) return;
   double one = 0, two = 0;
-  out.label = ProductsLabel(0.0, m);
+  const bool scatter = v.conv.transposed;
+  out.label = scatter ? ScaledCopyLabel(0.0, m) : ProductsLabel(0.0, m);
   for (int k = 0; k < FilterCount(v); ++k) {
     // Every filter's products (FocusOnFilter copies the image only when there are several).
     const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
     const Variant& vk = FilterCount(v) > 1 ? focused : v;
     const Grid& wk = vk.filter.weights;
-    for (int row = 0; row < r.conv.rows; ++row) {
+    // Transposed: every input's scaled copy.
+    for (int row = 0; scatter && row < vk.image.rows; ++row) {
+      for (int col = 0; col < vk.image.cols; ++col) {
+        for (const double weight : wk.values) {
+          const ProductText p = CellProductText(vk.image.at(row, col), weight);
+          one = std::max(one, TextWidth(p.whole(), 1));
+          two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+        }
+      }
+    }
+    for (int row = 0; !scatter && row < r.conv.rows; ++row) {
       for (int col = 0; col < r.conv.cols; ++col) {
         const ConvTrace t = TraceConvCell(vk, row, col);
         for (std::size_t i = 0; i < t.inputs.size(); ++i) {
@@ -434,7 +445,7 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
         }
       }
     }
-    const std::string label = ProductsLabel(vk.filter.bias, m);
+    const std::string label = scatter ? ScaledCopyLabel(vk.filter.bias, m) : ProductsLabel(vk.filter.bias, m);
     if (TextWidth(label, P.label_size, true) > TextWidth(out.label, P.label_size, true)) out.label = label;
   }
   out.rows = w.rows;
@@ -494,7 +505,11 @@ GreyRange ImageGreyRange(const Variant& v) {
 
 double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_size; }
 
-bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
+bool DrawnAsStrips(const Variant& v) {
+  // Strips set each map cell under its window; a transposed convolution's
+  // cells have none (each input scatters instead), so it stays a grid.
+  return IsSignal(v) && !v.conv.transposed;
+}
 
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const Variant& v = *in.variant;
@@ -517,6 +532,14 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const int maps = FilterCount(v);
   const int stack = maps - 1;
   std::vector<double> all_weights, all_conv, all_activated, all_pooled;
+  if (cs.transposed) {
+    // The output's cells also show the running sums while the inputs scatter.
+    for (const double x : r.conv.values) all_conv.push_back(x);
+    for (int k = 0; k < maps; ++k) {
+      const std::vector<double> sums = ScatterRunningSums(maps > 1 ? FocusOnFilter(v, k) : v);
+      all_conv.insert(all_conv.end(), sums.begin(), sums.end());
+    }
+  }
   if (maps > 1) {
     for (int k = 0; k < maps; ++k) {
       const std::vector<double>& w = FilterAt(v, k).weights.values;
@@ -549,7 +572,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                  .index_cols = r.conv.cols,
                  .label = maps > 1 ? m.Text(Msg::panel_feature_maps, {{"count", maps}, {"size", SizeText(r.conv.rows, r.conv.cols)}})
                                    : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}),
-                 .values = maps > 1 ? &all_conv : &r.conv.values,
+                 .values = maps > 1 || cs.transposed ? &all_conv : &r.conv.values,
                  .stack = stack};
   PanelPlan act{.present = activation,
                 .rows = activation ? r.activated.rows : 0,
@@ -803,6 +826,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     y += legend_line;
   }
   g.legend_w = P.value_bar_width;
+  if (cs.transposed) {  // a line of its own: the weights' note has no room to spare
+    y += 6;
+    g.overlap_note_y = y + Ascent(P.legend_text_size);
+    y = g.overlap_note_y + Descent(P.legend_text_size);
+  }
   g.height = std::ceil(y + P.margin);
   if (P.frame_height > g.height) {
     // Slides: a 16:9 frame, its content centred in the height.
@@ -810,6 +838,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     g.height = P.frame_height;
     g.heading_y += dy, g.label_y += dy, g.caption_y += dy;
     g.image_legend_y += dy, g.legend_y += dy, g.legend_note_y += dy;
+    if (g.overlap_note_y > 0) g.overlap_note_y += dy;
     for (Panel* panel : outs) panel->grid.y += dy, panel->label_y += dy;
     for (OperatorMark& op : g.operators) op.y += dy;
     g.products.y += dy, g.products.label_y += dy;

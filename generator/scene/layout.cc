@@ -65,6 +65,15 @@ void AddLegend(Scene& scene, const FrameGeometry& g, const LayoutInput& in, Grey
                                                         {"max", FormatNumberCell(in.weight_scale)}});
   AddText(scene, g.legend_note_x, g.legend_note_y, FitText(note, s, g.width - g.margin - g.legend_note_x), s,
           palette::kMutedInk, TextAnchor::Start);
+  if (g.overlap_note_y > 0) {
+    // A sample cell with the inner outline, then what it means.
+    const double side = std::round(s * 1.4), top = g.overlap_note_y - kFontAscent * s + (kFontAscent * s - side) / 2 + 1;
+    scene.items.push_back(Outline(g.margin, top, side, side, palette::kGridBorder, 1));
+    scene.items.push_back(Outline(g.margin + 2.5, top + 2.5, side - 5, side - 5, palette::kInk, 1.5));
+    AddText(scene, g.margin + side + 6, g.overlap_note_y,
+            FitText(m.Text(Msg::legend_overlaps), s, g.width - 2 * g.margin - side - 6), s, palette::kMutedInk,
+            TextAnchor::Start);
+  }
   scene.items.push_back(GroupEnd{});
 }
 
@@ -140,6 +149,86 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
         AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, palette::kInk, TextAnchor::Middle);
       } else {
         AddText(scene, cx, middle + lift, text.whole(), p.size, palette::kInk, TextAnchor::Middle);
+      }
+      scene.items.push_back(GroupEnd{});
+    }
+  }
+  scene.items.push_back(Outline(p.x, p.y, p.cell_w * p.cols, p.cell_h * p.rows, palette::kGridBorder, 1));
+  scene.items.push_back(GroupEnd{});
+}
+
+// A transposed convolution's conv beat: the input cells scattering (amber on
+// the image) and the output cells their copies add into, from compute's
+// traces. One input: each cell its copy lands on inside the output (a solid
+// block when they form one; spread by dilation, the block dashed and each
+// cell lit). A band of input rows: the rows and the output rows they reach.
+void AddScatterTargets(Scene& scene, const Variant& v, const GridBox& ib, const GridBox& ob, int first, int last) {
+  const int cols = v.image.cols;
+  const auto lands_of = [&](int cell) {
+    std::vector<ConvTrace::Cell> lands;
+    const ScatterTrace t = TraceScatterCell(v, cell / cols, cell % cols);
+    for (std::size_t i = 0; i < t.cells.size(); ++i)
+      if (t.Inside(i)) lands.push_back(t.cells[i]);
+    return lands;
+  };
+  if (first == last) {
+    AddHighlight(scene, ib, first / cols, first / cols + 1, first % cols, first % cols + 1);
+    const std::vector<ConvTrace::Cell> lands = lands_of(first);
+    if (lands.empty()) return;
+    const CellBox box = BoxOf(lands);
+    if (box.count() == static_cast<int>(lands.size())) {
+      AddHighlight(scene, ob, box.row0, box.row1, box.col0, box.col1);
+      return;
+    }
+    scene.items.push_back(Outline(ob.x + box.col0 * ob.cell, ob.y + box.row0 * ob.cell, (box.col1 - box.col0) * ob.cell,
+                                  (box.row1 - box.row0) * ob.cell, palette::kWindowEdge, 1.5, true));
+    for (const ConvTrace::Cell& c : lands) AddHighlight(scene, ob, c.row, c.row + 1, c.col, c.col + 1, 0.7);
+    return;
+  }
+  AddHighlight(scene, ib, first / cols, last / cols + 1, 0, cols);
+  // Rows: from the first row's copies to the last row's, across the output.
+  std::vector<ConvTrace::Cell> lands = lands_of(first);
+  const std::vector<ConvTrace::Cell> end = lands_of(last);
+  lands.insert(lands.end(), end.begin(), end.end());
+  if (lands.empty()) return;
+  const CellBox box = BoxOf(lands);
+  AddHighlight(scene, ob, box.row0, box.row1, 0, ob.cols);
+}
+
+// The scaled copy of one input cell: each input·weight product where the
+// filter has that weight, each naming the output cell it lands on; products
+// the padding crops away drawn dashed and muted and named so.
+void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const ScatterTrace& t, const Messages& m) {
+  const FrameGeometry::Products& p = g.products;
+  if (p.rows == 0 || t.products.size() != static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols)) return;
+  scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_scaled_copy)});
+  AddText(scene, p.label_x, p.label_y, ScaledCopyLabel(v.filter.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
+  const double line = p.size * (kFontAscent + kFontDescent);
+  for (int row = 0; row < p.rows; ++row) {
+    for (int col = 0; col < p.cols; ++col) {
+      const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
+      const bool inside = t.Inside(i);
+      const std::string where = fmt::format("({}, {})", t.cells[i].row, t.cells[i].col);
+      const std::string weight = FormatNumberText(v.filter.weights.values[i]);
+      scene.items.push_back(GroupBegin{fmt::format("product-{}-{}", row, col), "product",
+                                       m.Text(inside ? Msg::group_product_lands : Msg::group_product_cropped,
+                                              {{"weight", weight}, {"position", where}})});
+      const double x = p.x + col * p.cell_w, y = p.y + row * p.cell_h;
+      RectShape cell;
+      cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
+      cell.fill = palette::kBackground;
+      scene.items.push_back(cell);
+      scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
+      if (!inside) scene.items.push_back(Outline(x + 1.5, y + 1.5, p.cell_w - 3, p.cell_h - 3, palette::kMutedInk, 1, true));
+      const ProductText text = CellProductText(t.input, v.filter.weights.values[i]);
+      const Color ink = inside ? palette::kInk : palette::kMutedInk;
+      const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
+      const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
+      if (p.two_lines) {
+        AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, ink, TextAnchor::Middle);
+        AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, ink, TextAnchor::Middle);
+      } else {
+        AddText(scene, cx, middle + lift, text.whole(), p.size, ink, TextAnchor::Middle);
       }
       scene.items.push_back(GroupEnd{});
     }
@@ -274,6 +363,11 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                 .cell = [&](int row, int col) { return CellState{Kind::Value, w.at(row, col)}; }});
 
   const int conv_cols = r.conv.cols;
+  // Transposed, while inputs still scatter: each output cell's running sum,
+  // empty until a copy reaches it.
+  const bool scatter = cs.transposed;
+  const bool scattering = scatter && beat.stage == Stage::Conv;
+  const ScatterPartial partial = scattering ? ScatterPartialSums(v, beat.conv_filled) : ScatterPartial{};
   AddGridPanel(scene, g, g.conv,
                {.id = "conv",
                 .label = g.conv.label,
@@ -281,9 +375,25 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                 .index_rows = r.conv.rows,
                 .index_cols = r.conv.cols,
                 .cell = [&](int row, int col) {
-                  if (row * conv_cols + col >= beat.conv_filled) return CellState{};
+                  if (scattering) {
+                    const auto at = static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col);
+                    if (partial.hits[at] == 0) return CellState{};
+                    return CellState{Kind::Value, partial.sums.at(row, col)};
+                  }
+                  if (!scatter && row * conv_cols + col >= beat.conv_filled) return CellState{};
+                  if (scatter && beat.conv_filled == 0) return CellState{};
                   return CellState{Kind::Value, r.conv.at(row, col)};
                 }});
+  if (scattering) {
+    // Cells several copies have added into, marked by shape, not colour alone.
+    scene.items.push_back(GroupBegin{"overlaps", "overlaps", m.Text(Msg::legend_overlaps)});
+    for (int row = 0; row < r.conv.rows; ++row)
+      for (int col = 0; col < conv_cols; ++col)
+        if (partial.hits[static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col)] > 1 &&
+            g.conv.grid.cell >= 6)
+          AddCellMark(scene, g.conv.grid, row, col, false);
+    scene.items.push_back(GroupEnd{});
+  }
   AddGridPanel(scene, g, g.activated,
                {.id = "activated",
                 .label = g.activated.label,
@@ -315,7 +425,12 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
 
   // What this beat reads (the window) and writes (the highlighted cells).
   const int first_row = beat.last_cell >= beat.first_cell && conv_cols > 0 ? beat.first_cell : 0;
-  if (beat.stage == Stage::Conv && conv_cols > 0) {
+  if (beat.stage == Stage::Conv && scatter && beat.last_cell >= beat.first_cell) {
+    scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_scatter_targets)});
+    AddScatterTargets(scene, v, g.input.grid, g.conv.grid, beat.first_cell, beat.last_cell);
+    AddHighlight(scene, g.filter.grid, 0, w.rows, 0, w.cols);
+    scene.items.push_back(GroupEnd{});
+  } else if (beat.stage == Stage::Conv && conv_cols > 0) {
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_filter_window)});
     const int row0 = first_row / conv_cols, col0 = first_row % conv_cols;
     const int row1 = beat.last_cell / conv_cols;
@@ -363,7 +478,9 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     scene.items.push_back(GroupEnd{});
   }
 
-  if (beat.stage == Stage::Conv && conv_cols > 0 && beat.first_cell == beat.last_cell)
+  if (beat.stage == Stage::Conv && scatter && beat.first_cell == beat.last_cell)
+    AddScaledCopy(scene, g, v, TraceScatterCell(v, beat.first_cell / v.image.cols, beat.first_cell % v.image.cols), m);
+  else if (beat.stage == Stage::Conv && conv_cols > 0 && beat.first_cell == beat.last_cell)
     AddProducts(scene, g, v, TraceConvCell(v, beat.first_cell / conv_cols, beat.first_cell % conv_cols), m);
 
   scene.items.push_back(GroupBegin{"caption", "caption", ""});

@@ -139,6 +139,9 @@ struct FrameGeometry {
   double image_legend_name_x = 0, image_legend_x = 0, image_legend_w = 0;
   double legend_name_x = 0, legend_x = 0, legend_w = 0;  // the diverging bar
   double legend_note_x = 0;
+  // Transposed: the line under the legend saying what the inner outline of
+  // an output cell means (a sum of several copies); 0: none.
+  double overlap_note_y = 0;
 };
 
 // The largest |value| among the variant's maps (conv, activated, pooled), and
@@ -148,7 +151,8 @@ double MaxAbsValue(const Variant& v, const VariantResult& r);
 double MaxAbsWeight(const Variant& v);
 
 // Whether the variant is 1-D: a one-row image and one-row filters, drawn
-// as strips (FrameGeometry::strips) rather than as grids of one row.
+// as strips (FrameGeometry::strips) rather than as grids of one row; never
+// a transposed convolution, whose cells sit under no window.
 bool DrawnAsStrips(const Variant& v);
 
 // Plans the geometry shared by all beats of `in` (see the file comment).

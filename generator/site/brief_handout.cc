@@ -40,8 +40,10 @@ size_t PrintedCharacters(const std::vector<PaperBox>& rows) {
 
 // How to read the figures, said once for every variant.
 std::string KeyText(const Lesson& lesson, const Messages& m) {
-  bool pooled = false, leftover = false, dilated = false;
+  bool pooled = false, leftover = false, dilated = false, transposed = false, plain = false;
   for (const Variant& v : lesson.variants) {
+    transposed = transposed || v.conv.transposed;
+    plain = plain || !v.conv.transposed;
     dilated = dilated || v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
     pooled = pooled || v.pool.enabled;
     leftover = leftover || (v.pool.enabled && v.pool.remainder == Remainder::Pad);
@@ -49,6 +51,9 @@ std::string KeyText(const Lesson& lesson, const Messages& m) {
   const Msg key = pooled ? (leftover ? (dilated ? Msg::brief_key_dilated_pooled_leftover : Msg::brief_key_pooled_leftover)
                                      : (dilated ? Msg::brief_key_dilated_pooled : Msg::brief_key_pooled))
                         : (dilated ? Msg::brief_key_dilated : Msg::brief_key);
+  // Transposed variants: their worked example is a pixel's scaled copy, and their size rule another.
+  if (!plain) return m.Text(Msg::brief_key_transposed);
+  if (transposed) return m.Text(key) + " " + m.Text(Msg::brief_key_transposed_note);
   return m.Text(key);
 }
 

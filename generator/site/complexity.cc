@@ -14,6 +14,16 @@ ConvAxis MakeConvAxis(int in, int before, int after, int kernel, int dilation, i
   return a;
 }
 
+ConvAxis MakeTransposedAxis(int in, int crop, int kernel, int dilation, int stride, int output_padding) {
+  ConvAxis a{.in = in, .kernel = kernel, .dilation = dilation, .stride = stride};
+  a.transposed = true;
+  a.crop = crop;
+  a.output_padding = output_padding;
+  a.span = (kernel - 1) * dilation + 1;
+  a.out = TransposedOutputSize(in, crop, kernel, stride, dilation, output_padding);
+  return a;
+}
+
 PoolAxis MakePoolAxis(int in, int size, int stride, Remainder remainder) {
   PoolAxis a{.in = in, .size = size, .stride = stride};
   a.out = PooledSize(in, size, stride, remainder);
@@ -29,12 +39,26 @@ PoolAxis MakePoolAxis(int in, int size, int stride, Remainder remainder) {
 Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
   const ConvSpec& c = v.conv;
   Complexity k;
-  k.rows = MakeConvAxis(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.dilation_h, c.stride_h);
-  k.cols = MakeConvAxis(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
+  if (c.transposed) {
+    k.rows = MakeTransposedAxis(v.image.rows, c.crop_h, v.filter.weights.rows, c.dilation_h, c.stride_h, c.output_padding_h);
+    k.cols = MakeTransposedAxis(v.image.cols, c.crop_w, v.filter.weights.cols, c.dilation_w, c.stride_w, c.output_padding_w);
+  } else {
+    k.rows = MakeConvAxis(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.dilation_h, c.stride_h);
+    k.cols = MakeConvAxis(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
+  }
   k.positions = static_cast<long long>(std::max(k.rows.out, 0)) * std::max(k.cols.out, 0);
   k.weights = static_cast<long long>(v.filter.weights.rows) * v.filter.weights.cols;
   k.multiplies = k.positions * k.weights;
   k.additions = k.positions * (k.weights - 1);
+  if (c.transposed) {
+    // Every input multiplies every weight; a reached output cell adds its
+    // landed products together (cropped products are multiplied, never added).
+    const long long inputs = static_cast<long long>(v.image.rows) * v.image.cols;
+    k.multiplies = inputs * k.weights;
+    const ScatterPartial all = ScatterPartialSums(v, static_cast<int>(inputs));
+    for (const int hits : all.hits) k.landed += hits, k.reached += hits > 0;
+    k.additions = k.landed - k.reached;
+  }
   k.dense_weights = static_cast<long long>(v.image.rows) * v.image.cols * k.positions;
 
   if (v.activation.type != ActivationType::None) k.activation_comparisons = k.positions;

@@ -10,10 +10,14 @@ namespace cl {
 
 // One axis of the convolution: out = floor((in + before + after - span) / stride) + 1,
 // where span = (kernel - 1) * dilation + 1 is the window's extent on the image.
+// Transposed: out = (in - 1) * stride - 2 * crop + dilation * (kernel - 1) +
+// output_padding + 1 (pad_before and pad_after stay 0).
 struct ConvAxis {
   int in = 0, pad_before = 0, pad_after = 0;
   int kernel = 0, dilation = 1, stride = 1;
   int span = 0, out = 0;
+  bool transposed = false;
+  int crop = 0, output_padding = 0;
 };
 
 // One axis of the pooling over a map of side `in`.
@@ -26,8 +30,11 @@ struct Complexity {
   ConvAxis rows, cols;
   long long positions = 0;     // rows.out * cols.out: cells of the feature map
   long long weights = 0;       // kernel_h * kernel_w, shared by every position
-  long long multiplies = 0;    // positions * weights
-  long long additions = 0;     // positions * (weights - 1)
+  long long multiplies = 0;    // positions * weights; transposed: input cells * weights
+  long long additions = 0;     // positions * (weights - 1); transposed: landed - reached
+  // Transposed: products that land inside the output, and the output cells
+  // they reach (each reached cell adds its landed products with one fewer addition).
+  long long landed = 0, reached = 0;
   long long dense_weights = 0; // a fully connected layer from every pixel to every output cell
 
   long long activation_comparisons = 0;  // one per cell unless the activation is `none`

@@ -41,6 +41,17 @@ constexpr AxisTerms kWidthTerms{Msg::cx_term_filter_width, Msg::cx_term_window_w
 
 void AddConvAxisRows(const ConvAxis& a, const AxisTerms& t, bool dilated, const Messages& m,
                      std::vector<ComplexityRow>* rows) {
+  if (a.transposed) {
+    // PyTorch's ConvTranspose2d: (in − 1) · stride − 2 · padding + dilation · (filter − 1) + output padding + 1.
+    rows->push_back({m.Text(t.map_quantity),
+                     fmt::format("({}{}1) \u00b7 {}{}2 \u00b7 {} + {} \u00b7 ({}{}1) + {} + 1", m.Text(t.image), kMinus,
+                                 m.Text(Msg::cx_term_stride), kMinus, m.Text(Msg::cx_term_padding), m.Text(Msg::cx_term_dilation),
+                                 m.Text(t.filter), kMinus, m.Text(Msg::cx_term_output_padding)),
+                     fmt::format("({}{}1) \u00b7 {}{}2 \u00b7 {} + {} \u00b7 ({}{}1) + {} + 1", N(a.in), kMinus, N(a.stride),
+                                 kMinus, N(a.crop), N(a.dilation), N(a.kernel), kMinus, N(a.output_padding)),
+                     N(a.out)});
+    return;
+  }
   const std::string window = m.Text(dilated ? t.window : t.filter);
   if (dilated) {
     rows->push_back({m.Text(t.window_quantity),
@@ -146,6 +157,12 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
 
 }  // namespace
 
+std::string ComplexityIntro(const BuiltLesson& built, const Messages& m) {
+  const bool transposed = std::all_of(built.variants.begin(), built.variants.end(),
+                                      [](const BuiltVariant& bv) { return bv.variant->conv.transposed; });
+  return m.Text(transposed ? Msg::cx_intro_transposed : Msg::cx_intro);
+}
+
 std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k, const Messages& m) {
   std::vector<ComplexityRow> rows;
   bool dilated = k.rows.dilation > 1 || k.cols.dilation > 1;
@@ -156,11 +173,21 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
   const std::string filter_h = m.Text(Msg::cx_term_filter_height), filter_w = m.Text(Msg::cx_term_filter_width);
   const std::string map_h = m.Text(Msg::cx_term_map_height), map_w = m.Text(Msg::cx_term_map_width);
   rows.push_back({m.Text(Msg::cx_weights), filter_h + kDot + filter_w, k_h + kDot + k_w, N(k.weights)});
-  rows.push_back({m.Text(Msg::cx_multiplications), map_h + kDot + map_w + kDot + filter_h + kDot + filter_w,
-                  out_h + kDot + out_w + kDot + k_h + kDot + k_w, N(k.multiplies)});
-  rows.push_back({m.Text(Msg::cx_additions),
-                  fmt::format("{}{}{}{}({}{}1)", map_h, kDot, map_w, kDot, m.Text(Msg::cx_term_weights), kMinus),
-                  fmt::format("{}{}{}{}({}{}1)", out_h, kDot, out_w, kDot, N(k.weights), kMinus), N(k.additions)});
+  if (k.rows.transposed) {
+    // Each input pixel multiplies every weight; each output cell adds up the products landing on it.
+    const std::string image_h = m.Text(Msg::cx_term_image_height), image_w = m.Text(Msg::cx_term_image_width);
+    rows.push_back({m.Text(Msg::cx_multiplications), image_h + kDot + image_w + kDot + filter_h + kDot + filter_w,
+                    N(k.rows.in) + kDot + N(k.cols.in) + kDot + k_h + kDot + k_w, N(k.multiplies)});
+    rows.push_back({m.Text(Msg::cx_additions),
+                    m.Text(Msg::cx_term_landed_products) + kMinus + m.Text(Msg::cx_term_reached_cells),
+                    N(k.landed) + kMinus + N(k.reached), N(k.additions)});
+  } else {
+    rows.push_back({m.Text(Msg::cx_multiplications), map_h + kDot + map_w + kDot + filter_h + kDot + filter_w,
+                    out_h + kDot + out_w + kDot + k_h + kDot + k_w, N(k.multiplies)});
+    rows.push_back({m.Text(Msg::cx_additions),
+                    fmt::format("{}{}{}{}({}{}1)", map_h, kDot, map_w, kDot, m.Text(Msg::cx_term_weights), kMinus),
+                    fmt::format("{}{}{}{}({}{}1)", out_h, kDot, out_w, kDot, N(k.weights), kMinus), N(k.additions)});
+  }
   const int filters = FilterCount(v);
   if (filters > 1) {
     // The rows above are one filter's; the layer repeats them for each.
@@ -272,7 +299,7 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   }
   TemplateData d;
   d.set("cx_groups", list);
-  d.set("cx_intro", m.Text(Msg::cx_intro));
+  d.set("cx_intro", ComplexityIntro(built, m));
   d.set("cx_head_quantity", m.Text(Msg::cx_head_quantity));
   d.set("cx_head_formula", m.Text(Msg::cx_head_formula));
   d.set("cx_head_numbers", m.Text(Msg::cx_head_numbers));

@@ -22,6 +22,9 @@ struct ComplexityRow {
 
 // The rows for one variant, in reading order (sizes, weights, costs, pooling,
 // the fully connected comparison). All numbers come from ComputeComplexity.
+// The complexity section's first paragraph (transposed lessons say how a
+// scattered copy shares the weights).
+std::string ComplexityIntro(const BuiltLesson& built, const Messages& m);
 std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k, const Messages& m = EnglishMessages());
 
 // Data for templates/_step_by_step.mustache: `sbs_variants`, each with its

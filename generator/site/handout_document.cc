@@ -234,7 +234,7 @@ class Composer {
   // The page's complexity table: variants whose rows agree share one.
   void ComplexitySection() {
     blocks_->push_back(Heading(2, m_.Text(Msg::page_complexity), true));
-    blocks_->push_back(Body(m_.Text(Msg::cx_intro)));
+    blocks_->push_back(Body(ComplexityIntro(built_, m_)));
     struct Group {
       std::vector<std::string> labels;
       std::vector<ComplexityRow> rows;

@@ -216,7 +216,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   // Explore works only with the script: without it the section and its
   // link stay hidden and the page is the walkthrough's list as before.
   const bool explore = std::any_of(built.variants.begin(), built.variants.end(),
-                                   [](const BuiltVariant& bv) { return !bv.result.conv.empty(); });
+                                   [](const BuiltVariant& bv) { return !bv.result.conv.empty() && !bv.variant->conv.transposed; });
   page.set("has_explore", explore);
   if (explore) {
     page.set("explore_variants", ExploreVariantsData(built));

@@ -13,6 +13,7 @@
 #include "scene/text_fit.h"
 #include "scene/text_metrics.h"
 #include "storyboard/captions.h"
+#include "storyboard/settings_text.h"
 
 namespace cl {
 
@@ -237,10 +238,17 @@ std::string Factor(double v) {
   return v < 0 ? "(" + text + ")" : text;
 }
 
+// The words around a products grid; empty: the worked position's own.
+struct ProductsWords {
+  std::string title, too_many, footer;
+};
+
 // The worked position: every pixel × weight with its product, and the sum.
-PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, const Messages& m, bool* cramped) {
+PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, const Messages& m, bool* cramped,
+                     const ProductsWords& words = {}) {
   const Grid& w = v.filter.weights;
   const size_t n = t.products.size();
+  if (n != w.values.size()) return {};
   std::vector<std::string> factors(n), products(n);
   double widest = 0, max_abs = 1e-9;
   for (size_t i = 0; i < n; ++i) {
@@ -252,12 +260,14 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   PaperBox box;
   double y = 0;
   const std::string position = fmt::format("({}, {})", t.out_row, t.out_col);
-  const std::string title = m.Text(Msg::paper_products_title, {{"position", position}});
+  const std::string title = words.title.empty() ? m.Text(Msg::paper_products_title, {{"position", position}}) : words.title;
   const double cw = std::max(kMinCell, widest + 8), grid_w = cw * w.cols, grid_h = kProductCellHeight * w.rows;
   if (grid_w > max_width) {
     *cramped = true;
-    Paragraph(&box, m.Text(Msg::paper_products_too_many,
-                           {{"position", position}, {"count", static_cast<long long>(n)}, {"sum", FormatNumberText(t.sum)}}),
+    Paragraph(&box, !words.too_many.empty() ? words.too_many
+                                            : m.Text(Msg::paper_products_too_many, {{"position", position},
+                                                                                    {"count", static_cast<long long>(n)},
+                                                                                    {"sum", FormatNumberText(t.sum)}}),
               kPaperLabelSize, false, palette::kInk, max_width, &y);
     box.h = y;
     return box;
@@ -288,7 +298,8 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   Frame(&box, 0, top, grid_w, grid_h, palette::kGridBorder, 0.75);
   box.w = std::max(box.w, grid_w);
   y = top + grid_h + 2;
-  Paragraph(&box, t.bias != 0.0 ? m.Text(Msg::paper_products_sum_bias, {{"count", static_cast<long long>(n)},
+  Paragraph(&box, !words.footer.empty() ? words.footer
+                 : t.bias != 0.0 ? m.Text(Msg::paper_products_sum_bias, {{"count", static_cast<long long>(n)},
                                                                         {"bias", FormatNumberText(t.bias)},
                                                                         {"sum", FormatNumberText(t.sum)},
                                                                         {"position", position}})
@@ -297,6 +308,33 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
             kPaperValueSize, false, palette::kInk, std::min(max_width, std::max(grid_w, 200.0)), &y);
   box.h = y;
   return box;
+}
+
+// Transposed: the scaled copy of input cell (row, col), each pixel × weight
+// with its product, and where the copy lands in the output.
+PaperBox ScaledCopyBox(const Variant& v, int row, int col, double max_width, const Messages& m, bool* cramped) {
+  const ScatterTrace s = TraceScatterCell(v, row, col);
+  ConvTrace t;
+  t.out_row = row;
+  t.out_col = col;
+  t.inputs.assign(s.products.size(), s.input);
+  t.products = s.products;
+  int row0 = s.rows, row1 = -1, col0 = s.cols, col1 = -1;
+  for (size_t i = 0; i < s.cells.size(); ++i) {
+    if (!s.Inside(i)) continue;
+    row0 = std::min(row0, s.cells[i].row), row1 = std::max(row1, s.cells[i].row);
+    col0 = std::min(col0, s.cells[i].col), col1 = std::max(col1, s.cells[i].col);
+  }
+  const std::string position = fmt::format("({}, {})", row, col);
+  const auto range = [&m](int first, int last) {
+    return first == last ? std::to_string(first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
+  };
+  ProductsWords words;
+  words.title = m.Text(Msg::paper_scaled_copy_title, {{"position", position}});
+  words.too_many = m.Text(Msg::paper_scaled_copy_too_many, {{"position", position}, {"count", static_cast<long long>(s.products.size())}});
+  words.footer = row1 < 0 ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
+                          : m.Text(Msg::paper_scaled_copy_lands, {{"rows", range(row0, row1)}, {"cols", range(col0, col1)}});
+  return ProductsBox(v, t, max_width, m, cramped, words);
 }
 
 // Boxes left to right, tops level, wrapping when the next would pass
@@ -324,6 +362,11 @@ std::vector<PaperBox> FlowLines(const std::vector<PaperBox>& boxes, double width
 }
 
 std::string PaddingText(const ConvSpec& c, const Messages& m) {
+  if (c.transposed) {  // "transposed, padding 1 cropped off every side, output padding 1"
+    std::string text = m.Text(Msg::settings_transposed) + ", " + CropWords(c, m);
+    if (const std::string extra = OutputPaddingWords(c, m); !extra.empty()) text += ", " + extra;
+    return text;
+  }
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return m.Text(Msg::paper_no_padding);
   if (c.causal) return m.Text(Msg::padding_causal, {{"pad", c.pad_left}});
   if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
@@ -368,6 +411,15 @@ AxisNumbers ConvAxisNumbers(int in, int before, int after, int kernel, int strid
   const std::string pads = before == 0 && after == 0 ? "" : fmt::format(" + {} + {}", before, after);
   a.size = fmt::format("\u230a({}{} {} {}) / {}\u230b + 1 = {}", in, pads, kMinus, span, stride,
                        ConvOutputSize(in, before, after, kernel, stride, dilation));
+  return a;
+}
+
+// PyTorch's ConvTranspose2d along one axis: "(2 − 1) · 2 − 2 · 0 + 1 · (3 − 1) + 0 + 1 = 5".
+AxisNumbers TransposedAxisNumbers(int in, int crop, int kernel, int stride, int dilation, int output_padding) {
+  AxisNumbers a;
+  a.size = fmt::format("({} {} 1) \u00b7 {} {} 2 \u00b7 {} + {} \u00b7 ({} {} 1) + {} + 1 = {}", in, kMinus, stride, kMinus,
+                       crop, dilation, kernel, kMinus, output_padding,
+                       TransposedOutputSize(in, crop, kernel, stride, dilation, output_padding));
   return a;
 }
 
@@ -445,14 +497,16 @@ std::vector<std::string> OutputSizeLines(const Variant& v, const Messages& m) {
   // One line per quantity when rows and columns agree (most lessons), else one per axis.
   const ConvSpec& c = v.conv;
   const Grid& w = v.filter.weights;
-  const AxisNumbers rows = ConvAxisNumbers(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
-  const AxisNumbers cols = ConvAxisNumbers(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
+  const AxisNumbers rows = c.transposed ? TransposedAxisNumbers(v.image.rows, c.crop_h, w.rows, c.stride_h, c.dilation_h, c.output_padding_h)
+                                        : ConvAxisNumbers(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
+  const AxisNumbers cols = c.transposed ? TransposedAxisNumbers(v.image.cols, c.crop_w, w.cols, c.stride_w, c.dilation_w, c.output_padding_w)
+                                        : ConvAxisNumbers(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
   std::vector<std::string> lines;
   AxisLines(m.Text(Msg::paper_window_on_image), rows.window, cols.window, m, &lines);
   AxisLines(m.Text(Msg::paper_feature_map), rows.size, cols.size, m, &lines);
   if (v.pool.enabled) {
-    const int out_h = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
-    const int out_w = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
+    const int out_h = ConvMapRows(v.image, w, c);
+    const int out_w = ConvMapCols(v.image, w, c);
     AxisLines(m.Text(Msg::paper_pooled), PoolAxisNumbers(out_h, v.pool.size_h, v.pool.stride_h, v.pool.remainder),
               PoolAxisNumbers(out_w, v.pool.size_w, v.pool.stride_w, v.pool.remainder), m, &lines);
   }
@@ -475,7 +529,11 @@ PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Vari
   image.pad_bottom = v.conv.pad_bottom;
   image.pad_left = v.conv.pad_left;
   image.pad_right = v.conv.pad_right;
-  if (trace) {
+  if (trace && v.conv.transposed) {  // the input cell whose copy is worked: trace->out_* name it
+    image.mark_row = trace->out_row;
+    image.mark_col = trace->out_col;
+    image.mark_rows = image.mark_cols = 1;
+  } else if (trace) {
     image.mark_row = trace->origin_row;
     image.mark_col = trace->origin_col;
     image.mark_rows = WindowSpan(w.rows, v.conv.dilation_h);
@@ -513,6 +571,21 @@ void MarkCell(PaperGrid* g, int row, int col) {
   g->mark_rows = g->mark_cols = 1;
 }
 
+// The output cells a scaled copy lands on, as one marked block (clipped to the output).
+void MarkLanding(PaperGrid* g, const ScatterTrace& t) {
+  int row0 = t.rows, row1 = -1, col0 = t.cols, col1 = -1;
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    if (!t.Inside(i)) continue;
+    row0 = std::min(row0, t.cells[i].row), row1 = std::max(row1, t.cells[i].row);
+    col0 = std::min(col0, t.cells[i].col), col1 = std::max(col1, t.cells[i].col);
+  }
+  if (row1 < 0) return;
+  g->mark_row = row0;
+  g->mark_col = col0;
+  g->mark_rows = row1 - row0 + 1;
+  g->mark_cols = col1 - col0 + 1;
+}
+
 }  // namespace
 
 std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVariant& bv, double width, bool labelled,
@@ -527,13 +600,18 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   Paragraph(&head, SettingsTextOf(v, *built.text), kPaperLabelSize, false, palette::kInk, width, &y);
   head.h = y + 4;
 
-  const CellPosition at = StrongestCell(r.conv);
-  const ConvTrace trace = TraceConvCell(v, at.row, at.col);
+  // Transposed: the worked example is the strongest pixel's scaled copy.
+  const bool scatter = v.conv.transposed;
+  const CellPosition at = StrongestCell(scatter ? v.image : r.conv);
+  ConvTrace trace;
+  if (scatter) trace.out_row = at.row, trace.out_col = at.col;
+  else trace = TraceConvCell(v, at.row, at.col);
   // The label stays with the image: a page never ends on a variant's name.
   // The worked position follows the filter on the same line when it fits.
   const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, bv, v, &trace), width, cramped),
                                                  PaperGridBox(FilterGrid(built, v), width, cramped),
-                                                 ProductsBox(v, trace, width, *built.text, cramped)},
+                                                 scatter ? ScaledCopyBox(v, at.row, at.col, width, *built.text, cramped)
+                                                         : ProductsBox(v, trace, width, *built.text, cramped)},
                                                 width, 0);
   PlaceBox(&head, first.front(), 0, head.h);
   rows.push_back(std::move(head));
@@ -541,7 +619,8 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
   std::vector<PaperBox> maps;
   PaperGrid conv = ConvGrid(built, r);
-  MarkCell(&conv, at.row, at.col);
+  if (scatter) MarkLanding(&conv, TraceScatterCell(v, at.row, at.col));
+  else MarkCell(&conv, at.row, at.col);
   maps.push_back(PaperGridBox(conv, width, cramped));
   if (v.activation.type != ActivationType::None) maps.push_back(PaperGridBox(ActivatedGrid(built, v, r), width, cramped));
   if (r.pooled) maps.push_back(PaperGridBox(PooledGrid(built, v, r), width, cramped));
@@ -569,6 +648,21 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
     case Stage::Intro:
       return FlowLines({box(ImageGrid(built, bv, v, nullptr)), box(FilterGrid(built, v))}, width, 0);
     case Stage::Conv: {
+      if (v.conv.transposed) {
+        // The last input cell the beat scatters, its scaled copy, and the
+        // output's running sums after it (each cell starts at the bias).
+        const int cell = std::max(beat.last_cell, beat.first_cell);
+        const int cols = std::max(v.image.cols, 1);
+        ConvTrace marked;
+        marked.out_row = cell / cols, marked.out_col = cell % cols;
+        const ScatterPartial partial = ScatterPartialSums(v, beat.conv_filled);
+        PaperGrid conv = ConvGrid(built, r);
+        conv.grid = &partial.sums;
+        MarkLanding(&conv, TraceScatterCell(v, marked.out_row, marked.out_col));
+        return FlowLines({box(ImageGrid(built, v, &marked)),
+                          ScaledCopyBox(v, marked.out_row, marked.out_col, width, *built.text, cramped), box(conv)},
+                         width, 0);
+      }
       // The last cell the beat writes, worked out; the map as far as written.
       const int cell = std::max(beat.last_cell, beat.first_cell);
       const int row = cell / std::max(r.conv.cols, 1), col = cell % std::max(r.conv.cols, 1);

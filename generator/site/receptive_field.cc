@@ -150,7 +150,8 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
   const bool explorable = Explorable(bv);
   d.set("explorable", explorable);
   if (!explorable) {
-    d.set("explore_too_large", m.Text(Msg::explore_too_large, {{"label", v.label}, {"limit", kMaxExploreSide}}));
+    d.set("explore_too_large", v.conv.transposed ? m.Text(Msg::explore_transposed, {{"label", v.label}})
+                                                 : m.Text(Msg::explore_too_large, {{"label", v.label}, {"limit", kMaxExploreSide}}));
     return d;
   }
   const std::string prefix = "explore-" + std::to_string(index) + "-";
@@ -210,6 +211,9 @@ ReceptiveField PoolCellField(const Variant& v, const Grid& activated, int out_ro
 bool Explorable(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
   const Grid& conv = bv.result.conv;
+  // A transposed convolution's cells gather through the filter turned
+  // around, which these windows on a padded input cannot draw.
+  if (v.conv.transposed) return false;
   return !conv.empty() && PaddedRows(*bv.variant) <= kMaxExploreSide && PaddedCols(v) <= kMaxExploreSide &&
          conv.rows <= kMaxExploreSide && conv.cols <= kMaxExploreSide;
 }

@@ -37,7 +37,9 @@ ReceptiveField PoolCellField(const Variant& v, const Grid& activated, int out_ro
 int PaddedRows(const Variant& v);
 int PaddedCols(const Variant& v);
 
-// Whether the Explore section can show this variant (every grid within kMaxExploreSide).
+// Whether the Explore section can show this variant (every grid within
+// kMaxExploreSide; never a transposed convolution, whose frames show each
+// pixel's scaled copy instead).
 bool Explorable(const BuiltVariant& bv);
 
 // The data explore.js reads: per variant, each map's size and per cell its

@@ -71,6 +71,114 @@ int TorchCeilPooledSize(int n, int size, int stride) {
   return out;
 }
 
+std::string PlainNumpyConv(const ConvSpec& c, bool list) {
+  std::string s;
+  s += fmt::format("padded = np.pad(image, (({}, {}), ({}, {})))  # zeros: (top, bottom), (left, right)\n", c.pad_top,
+                   c.pad_bottom, c.pad_left, c.pad_right);
+  s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
+  s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
+  s += list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
+  s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # the window's reach\n";
+  s += "rows = (padded.shape[0] - span_h) // stride_h + 1\n";
+  s += "cols = (padded.shape[1] - span_w) // stride_w + 1\n";
+  if (list) {
+    s += "conv = np.zeros((len(weights), rows, cols))  # one map per filter\n";
+    s += "for k in range(len(weights)):\n";
+    s += "    for r in range(rows):\n";
+    s += "        for c in range(cols):\n";
+    s += "            top, left = r * stride_h, c * stride_w\n";
+    s += "            window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
+    s += "            conv[k, r, c] = np.sum(window * weights[k]) + bias[k]  # no flip: a cross-correlation\n";
+  } else {
+    s += "conv = np.zeros((rows, cols))\n";
+    s += "for r in range(rows):\n";
+    s += "    for c in range(cols):\n";
+    s += "        top, left = r * stride_h, c * stride_w\n";
+    s += "        window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
+    s += "        conv[r, c] = np.sum(window * weights)  # no flip: a cross-correlation\n";
+  }
+  return s;
+}
+
+// A transposed convolution as it computes: every pixel adds weights * pixel
+// into the full output at stride steps; the padding then crops each side.
+std::string TransposedNumpyConv(const ConvSpec& c, bool list) {
+  std::string s;
+  s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
+  s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
+  s += fmt::format("crop_h, crop_w = {}, {}  # the padding: cut off each side of the output\n", c.crop_h, c.crop_w);
+  s += fmt::format("output_padding_h, output_padding_w = {}, {}  # added at the bottom and right\n",
+                   c.output_padding_h, c.output_padding_w);
+  s += list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
+  s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # a copy's reach\n";
+  s += "full_h = (image.shape[0] - 1) * stride_h + span_h + output_padding_h\n";
+  s += "full_w = (image.shape[1] - 1) * stride_w + span_w + output_padding_w\n";
+  const char* k = list ? "k, " : "";
+  const char* w = list ? "weights[k]" : "weights";
+  const std::string indent = list ? "    " : "";
+  if (list) {
+    s += "full = np.zeros((len(weights), full_h, full_w))  # one map per filter\n";
+    s += "for k in range(len(weights)):\n";
+  } else {
+    s += "full = np.zeros((full_h, full_w))\n";
+  }
+  s += indent + "for r in range(image.shape[0]):\n";
+  s += indent + "    for c in range(image.shape[1]):\n";
+  s += indent + "        top, left = r * stride_h, c * stride_w\n";
+  s += indent + fmt::format("        full[{}top:top + span_h:dilation_h, left:left + span_w:dilation_w] += image[r, c] * {}\n", k, w);
+  s += fmt::format("conv = full[{}crop_h:full_h - crop_h, crop_w:full_w - crop_w]{}\n", list ? ":, " : "",
+                   list ? " + bias[:, None, None]" : "");
+  return s;
+}
+
+std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
+  std::string s;
+  switch (v.activation.type) {
+    case ActivationType::Relu: s += "activated = np.maximum(conv, 0)  # ReLU\n"; break;
+    case ActivationType::LeakyRelu:
+      s += fmt::format("activated = np.where(conv > 0, conv, {} * conv)  # leaky ReLU\n",
+                       FormatNumber(v.activation.slope));
+      break;
+    case ActivationType::None: s += "activated = conv  # no activation\n"; break;
+  }
+  const PoolSpec& p = v.pool;
+  if (bv.result.pooled) {
+    s += fmt::format("size_h, size_w, pool_stride_h, pool_stride_w = {}, {}, {}, {}\n", p.size_h, p.size_w,
+                     p.stride_h, p.stride_w);
+    if (p.remainder == Remainder::Pad) {
+      s += "# Partial windows at the edge are kept (rounding up), clipped to the map.\n";
+      s += "pooled_rows = -(-(activated.shape[-2] - size_h) // pool_stride_h) + 1\n";
+      s += "pooled_cols = -(-(activated.shape[-1] - size_w) // pool_stride_w) + 1\n";
+    } else {
+      s += "# Windows that would cross the edge are dropped (rounding down).\n";
+      s += "pooled_rows = (activated.shape[-2] - size_h) // pool_stride_h + 1\n";
+      s += "pooled_cols = (activated.shape[-1] - size_w) // pool_stride_w + 1\n";
+    }
+    const char* op = p.type == PoolType::Max ? "max" : "mean";
+    if (list) {
+      s += "pooled = np.zeros((len(weights), pooled_rows, pooled_cols))\n";
+      s += "for k in range(len(weights)):\n";
+      s += "    for r in range(pooled_rows):\n";
+      s += "        for c in range(pooled_cols):\n";
+      s += "            top, left = r * pool_stride_h, c * pool_stride_w\n";
+      s += "            window = activated[k, top:top + size_h, left:left + size_w]\n";
+      s += fmt::format("            pooled[k, r, c] = window.{}() if window.size else 0\n", op);
+    } else {
+      s += "pooled = np.zeros((pooled_rows, pooled_cols))\n";
+      s += "for r in range(pooled_rows):\n";
+      s += "    for c in range(pooled_cols):\n";
+      s += "        top, left = r * pool_stride_h, c * pool_stride_w\n";
+      s += "        window = activated[top:top + size_h, left:left + size_w]\n";
+      s += fmt::format("        pooled[r, c] = window.{}() if window.size else 0\n", op);
+    }
+  }
+  s += "\n";
+  s += kShowFunction;
+  s += "\n";
+  s += ShowCalls(v, bv.result.pooled.has_value(), false);
+  return s;
+}
+
 }  // namespace
 
 bool HasSnippets(const BuiltVariant& bv) {
@@ -91,13 +199,23 @@ std::string TorchSnippet(const BuiltVariant& bv) {
   } else {
     s += "weights = torch.tensor(" + PythonRows(v.filter.weights, "") + ", dtype=torch.float64)\n\n";
   }
-  s += "# Batch and channel axes of size 1, zeros around the image, then the\n";
-  s += "# convolution (a cross-correlation: the filter is not flipped).\n";
-  s += fmt::format("x = F.pad(image[None, None], ({}, {}, {}, {}))  # left, right, top, bottom\n", c.pad_left,
-                   c.pad_right, c.pad_top, c.pad_bottom);
-  s += fmt::format("conv = F.conv2d(x, {}, stride=({}, {}), dilation=({}, {}))\n",
-                   list ? "weights[:, None], bias" : "weights[None, None]", c.stride_h, c.stride_w, c.dilation_h,
-                   c.dilation_w);
+  if (c.transposed) {
+    s += "# Batch and channel axes of size 1, then the transposed convolution: each\n";
+    s += "# pixel adds a copy of the filter, scaled by its value, into the output.\n";
+    s += "# Its weight is in_channels x out_channels x kh x kw; padding crops the output.\n";
+    s += fmt::format("conv = F.conv_transpose2d(image[None, None], {}, stride=({}, {}), padding=({}, {}),\n",
+                     list ? "weights[None], bias" : "weights[None, None]", c.stride_h, c.stride_w, c.crop_h, c.crop_w);
+    s += fmt::format("                          output_padding=({}, {}), dilation=({}, {}))\n", c.output_padding_h,
+                     c.output_padding_w, c.dilation_h, c.dilation_w);
+  } else {
+    s += "# Batch and channel axes of size 1, zeros around the image, then the\n";
+    s += "# convolution (a cross-correlation: the filter is not flipped).\n";
+    s += fmt::format("x = F.pad(image[None, None], ({}, {}, {}, {}))  # left, right, top, bottom\n", c.pad_left,
+                     c.pad_right, c.pad_top, c.pad_bottom);
+    s += fmt::format("conv = F.conv2d(x, {}, stride=({}, {}), dilation=({}, {}))\n",
+                     list ? "weights[:, None], bias" : "weights[None, None]", c.stride_h, c.stride_w, c.dilation_h,
+                     c.dilation_w);
+  }
   switch (v.activation.type) {
     case ActivationType::Relu: s += "activated = F.relu(conv)\n"; break;
     case ActivationType::LeakyRelu:
@@ -146,73 +264,12 @@ std::string NumpySnippet(const BuiltVariant& bv) {
   } else {
     s += "weights = np.array(" + PythonRows(v.filter.weights, "") + ", dtype=float)\n\n";
   }
-  s += fmt::format("padded = np.pad(image, (({}, {}), ({}, {})))  # zeros: (top, bottom), (left, right)\n", c.pad_top,
-                   c.pad_bottom, c.pad_left, c.pad_right);
-  s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
-  s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
-  s += list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
-  s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # the window's reach\n";
-  s += "rows = (padded.shape[0] - span_h) // stride_h + 1\n";
-  s += "cols = (padded.shape[1] - span_w) // stride_w + 1\n";
-  if (list) {
-    s += "conv = np.zeros((len(weights), rows, cols))  # one map per filter\n";
-    s += "for k in range(len(weights)):\n";
-    s += "    for r in range(rows):\n";
-    s += "        for c in range(cols):\n";
-    s += "            top, left = r * stride_h, c * stride_w\n";
-    s += "            window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
-    s += "            conv[k, r, c] = np.sum(window * weights[k]) + bias[k]  # no flip: a cross-correlation\n";
+  if (c.transposed) {
+    s += TransposedNumpyConv(c, list);
   } else {
-    s += "conv = np.zeros((rows, cols))\n";
-    s += "for r in range(rows):\n";
-    s += "    for c in range(cols):\n";
-    s += "        top, left = r * stride_h, c * stride_w\n";
-    s += "        window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
-    s += "        conv[r, c] = np.sum(window * weights)  # no flip: a cross-correlation\n";
+    s += PlainNumpyConv(c, list);
   }
-  switch (v.activation.type) {
-    case ActivationType::Relu: s += "activated = np.maximum(conv, 0)  # ReLU\n"; break;
-    case ActivationType::LeakyRelu:
-      s += fmt::format("activated = np.where(conv > 0, conv, {} * conv)  # leaky ReLU\n",
-                       FormatNumber(v.activation.slope));
-      break;
-    case ActivationType::None: s += "activated = conv  # no activation\n"; break;
-  }
-  const PoolSpec& p = v.pool;
-  if (bv.result.pooled) {
-    s += fmt::format("size_h, size_w, pool_stride_h, pool_stride_w = {}, {}, {}, {}\n", p.size_h, p.size_w,
-                     p.stride_h, p.stride_w);
-    if (p.remainder == Remainder::Pad) {
-      s += "# Partial windows at the edge are kept (rounding up), clipped to the map.\n";
-      s += "pooled_rows = -(-(activated.shape[-2] - size_h) // pool_stride_h) + 1\n";
-      s += "pooled_cols = -(-(activated.shape[-1] - size_w) // pool_stride_w) + 1\n";
-    } else {
-      s += "# Windows that would cross the edge are dropped (rounding down).\n";
-      s += "pooled_rows = (activated.shape[-2] - size_h) // pool_stride_h + 1\n";
-      s += "pooled_cols = (activated.shape[-1] - size_w) // pool_stride_w + 1\n";
-    }
-    const char* op = p.type == PoolType::Max ? "max" : "mean";
-    if (list) {
-      s += "pooled = np.zeros((len(weights), pooled_rows, pooled_cols))\n";
-      s += "for k in range(len(weights)):\n";
-      s += "    for r in range(pooled_rows):\n";
-      s += "        for c in range(pooled_cols):\n";
-      s += "            top, left = r * pool_stride_h, c * pool_stride_w\n";
-      s += "            window = activated[k, top:top + size_h, left:left + size_w]\n";
-      s += fmt::format("            pooled[k, r, c] = window.{}() if window.size else 0\n", op);
-    } else {
-      s += "pooled = np.zeros((pooled_rows, pooled_cols))\n";
-      s += "for r in range(pooled_rows):\n";
-      s += "    for c in range(pooled_cols):\n";
-      s += "        top, left = r * pool_stride_h, c * pool_stride_w\n";
-      s += "        window = activated[top:top + size_h, left:left + size_w]\n";
-      s += fmt::format("        pooled[r, c] = window.{}() if window.size else 0\n", op);
-    }
-  }
-  s += "\n";
-  s += kShowFunction;
-  s += "\n";
-  s += ShowCalls(v, bv.result.pooled.has_value(), false);
+  s += NumpyRest(v, bv, list);
   return s;
 }
 

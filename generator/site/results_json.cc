@@ -16,9 +16,18 @@ Json Pair(int a, int b) { return Json::array({a, b}); }
 
 Json ConvJson(const ConvSpec& conv, const Grid& output) {
   Json j = Json::object();
-  j["padding"] = Json::array({conv.pad_top, conv.pad_bottom, conv.pad_left, conv.pad_right});
+  // Transposed: the padding is what is cropped off each side of the output
+  // (PyTorch's `padding`), written in the same [top, bottom, left, right] shape.
+  if (conv.transposed)
+    j["padding"] = Json::array({conv.crop_h, conv.crop_h, conv.crop_w, conv.crop_w});
+  else
+    j["padding"] = Json::array({conv.pad_top, conv.pad_bottom, conv.pad_left, conv.pad_right});
   j["stride"] = Pair(conv.stride_h, conv.stride_w);
   j["dilation"] = Pair(conv.dilation_h, conv.dilation_w);
+  if (conv.transposed) {
+    j["transposed"] = true;
+    j["output_padding"] = Pair(conv.output_padding_h, conv.output_padding_w);
+  }
   j["output"] = GridJson(output);
   return j;
 }
@@ -65,17 +74,28 @@ namespace {
 
 // The list shape (docs/computation.md): channels first on the input and
 // the weights, one map per filter on every output.
-Json StackJson(const Grid& grid) { return Json::array({GridJson(grid)}); }
+Json ChannelsJson(const Variant& variant) {
+  Json channels = Json::array();
+  for (int c = 0; c < ChannelCount(variant); ++c) channels.push_back(GridJson(ChannelAt(variant, c)));
+  return channels;
+}
+
+Json SlicesJson(const Filter& filter) {
+  Json slices = Json::array();
+  for (int c = 0; c < SliceCount(filter); ++c) slices.push_back(GridJson(SliceAt(filter, c)));
+  return slices;
+}
 
 Json ListShapeJson(const Variant& variant, const VariantResult& result) {
   Json j = Json::object();
   j["label"] = variant.label;
-  j["input"] = StackJson(variant.image);
+  j["input"] = ChannelsJson(variant);
+  // Names only when the lesson gives them (or `mode: rgb`): frames word the rest.
+  if (HasChannels(variant) && !variant.channel_names.empty()) j["channels"] = variant.channel_names;
   Json filters = Json::array();
   for (int k = 0; k < FilterCount(variant); ++k) {
     const Filter& f = FilterAt(variant, k);
-    filters.push_back(
-        Json::object({{"name", f.name}, {"weights", StackJson(f.weights)}, {"bias", NumberJson(f.bias)}}));
+    filters.push_back(Json::object({{"name", f.name}, {"weights", SlicesJson(f)}, {"bias", NumberJson(f.bias)}}));
   }
   j["filters"] = std::move(filters);
   Json conv = Json::array(), activated = Json::array(), pooled = Json::array();
@@ -96,7 +116,7 @@ Json ListShapeJson(const Variant& variant, const VariantResult& result) {
 }  // namespace
 
 Json VariantJson(const Variant& variant, const VariantResult& result) {
-  if (HasFilterList(variant)) return ListShapeJson(variant, result);
+  if (HasFilterList(variant) || HasChannels(variant)) return ListShapeJson(variant, result);
   Json j = Json::object();
   j["label"] = variant.label;
   j["input"] = GridJson(variant.image);

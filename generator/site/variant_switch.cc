@@ -71,7 +71,9 @@ std::vector<Aspect> Aspects(const Messages& m) {
        [](const Variant& a, const Variant& b) {
          return a.conv.pad_top == b.conv.pad_top && a.conv.pad_bottom == b.conv.pad_bottom &&
                 a.conv.pad_left == b.conv.pad_left && a.conv.pad_right == b.conv.pad_right && a.conv.same == b.conv.same &&
-                a.conv.causal == b.conv.causal;
+                a.conv.causal == b.conv.causal && a.conv.transposed == b.conv.transposed && a.conv.crop_h == b.conv.crop_h &&
+                a.conv.crop_w == b.conv.crop_w && a.conv.output_padding_h == b.conv.output_padding_h &&
+                a.conv.output_padding_w == b.conv.output_padding_w;
        },
        [&m](const Variant& v, const std::vector<Variant>&) { return PaddingWords(v.conv, m); }},
       {m.Text(Msg::switch_stride_aspect),

@@ -43,7 +43,8 @@ std::string Span(const Messages& m, Msg one, Msg many, int begin, int end) {
 
 Exercise SizesExercise(const Variant& v, const Messages& m) {
   Exercise e;
-  e.question = m.Text(!v.pool.enabled                         ? Msg::ws_sizes_question
+  e.question = m.Text(v.conv.transposed                       ? Msg::ws_sizes_question_transposed
+                      : !v.pool.enabled                         ? Msg::ws_sizes_question
                       : v.pool.remainder == Remainder::Pad ? Msg::ws_sizes_question_pooled_leftover
                                                            : Msg::ws_sizes_question_pooled);
   const std::vector<std::string> lines = OutputSizeLines(v, m);
@@ -61,6 +62,22 @@ Exercise ProductsExercise(const Variant& v, const Messages& m) {
     e.answer += (i == 0 ? "" : " + ") + N(t.inputs[i]) + "\u00b7" + Factor(w.values[i]);
   }
   e.answer += " = " + N(t.sum) + ".";
+  return e;
+}
+
+// Transposed: pixel (0, 0)'s scaled copy, each product and the output cell it lands on.
+Exercise ScatterExercise(const Variant& v, const Messages& m) {
+  const ScatterTrace t = TraceScatterCell(v, 0, 0);
+  const Grid& w = v.filter.weights;
+  Exercise e;
+  e.question = m.Text(Msg::ws_scatter_question);
+  for (size_t i = 0; i < t.products.size(); ++i) {
+    const std::string product = N(t.input) + "\u00b7" + Factor(w.values[i]) + " = " + N(t.products[i]);
+    e.answer += (i == 0 ? "" : "; ") +
+                (t.Inside(i) ? m.Text(Msg::ws_scatter_lands, {{"product", product}, {"position", Position(t.cells[i].row, t.cells[i].col)}})
+                             : m.Text(Msg::ws_scatter_cropped, {{"product", product}}));
+  }
+  e.answer += ".";
   return e;
 }
 
@@ -207,7 +224,16 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
   const Messages& m = *bv.story.text;
-  std::vector<Exercise> out{SizesExercise(v, m), ProductsExercise(v, m), LargestExercise(v, r, m)};
+  // A transposed convolution has no window to lay on a position: its
+  // exercise scatters a pixel instead, and the largest response's reasoning
+  // (one window's products) does not apply.
+  std::vector<Exercise> out{SizesExercise(v, m)};
+  if (v.conv.transposed) {
+    out.push_back(ScatterExercise(v, m));
+  } else {
+    out.push_back(ProductsExercise(v, m));
+    out.push_back(LargestExercise(v, r, m));
+  }
   if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r, m));
   if (r.pooled) out.push_back(PoolExercise(v, r, m));
   return out;

@@ -156,14 +156,14 @@ BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) 
   // Settings beyond the plainest (no padding, stride 1) change the map's size: say them.
   const ConvSpec& c = v.conv;
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
-                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1 && !c.transposed;
   const std::string image = SizeText(v.image.rows, v.image.cols), filter_size = SizeText(w.rows, w.cols);
   const std::string map = SizeText(r.conv.rows, r.conv.cols);
   const std::string settings = ConvSettingsWords(c, m);
   t.caption = m.Text(plain ? Msg::intro_caption : Msg::intro_caption_settings,
                      {{"image", image}, {"filter_size", filter_size}, {"filter", v.filter.name},
                       {"settings", settings}, {"map", map}});
-  t.description = m.Text(Msg::intro_description, {{"image", image},
+  t.description = m.Text(c.transposed ? Msg::intro_description_transposed : Msg::intro_description, {{"image", image},
                                                   {"values", ValuesPhrase(m, v.image.values)},
                                                   {"filter_size", filter_size},
                                                   {"filter", v.filter.name},
@@ -222,6 +222,63 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
                   m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
                           static_cast<long long>(taps),
                           {{"sum", FormatNumberText(tr.sum)}, {"position", position}, {"bias", FormatNumberText(tr.bias)}});
+  return t;
+}
+
+namespace {
+
+long long CountOverlaps(const ScatterPartial& p) {
+  return std::count_if(p.hits.begin(), p.hits.end(), [](int hits) { return hits > 1; });
+}
+
+}  // namespace
+
+BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Messages& m) {
+  const Grid& w = v.filter.weights;
+  int row0 = tr.rows, row1 = -1, col0 = tr.cols, col1 = -1;
+  long long inside = 0;
+  for (std::size_t i = 0; i < tr.cells.size(); ++i) {
+    if (!tr.Inside(i)) continue;
+    ++inside;
+    row0 = std::min(row0, tr.cells[i].row), row1 = std::max(row1, tr.cells[i].row);
+    col0 = std::min(col0, tr.cells[i].col), col1 = std::max(col1, tr.cells[i].col);
+  }
+  const long long cropped = static_cast<long long>(tr.cells.size()) - inside;
+  const std::string position = Position(tr.in_row, tr.in_col), value = Short(tr.input);
+  const ScatterPartial partial = ScatterPartialSums(v, tr.in_row * v.image.cols + tr.in_col + 1);
+  const long long overlaps = CountOverlaps(partial);
+  BeatText t;
+  if (inside == 0) {
+    t.caption = m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", value}});
+  } else {
+    t.caption = m.Text(Msg::scatter_cell_caption, {{"position", position},
+                                                  {"value", value},
+                                                  {"rows", Range(m, row0, row1)},
+                                                  {"cols", Range(m, col0, col1)}});
+    if (cropped > 0) t.caption += "; " + m.Count(Msg::scatter_cropped, cropped);
+    if (overlaps > 0) t.caption += "; " + m.Count(Msg::scatter_overlaps, overlaps);
+  }
+  t.description = m.Count(Msg::scatter_cell_description, inside,
+                          {{"position", position}, {"value", FormatNumberText(tr.input)}, {"filter_size", SizeText(w.rows, w.cols)}});
+  if (cropped > 0) t.description += " " + m.Count(Msg::scatter_cropped_description, cropped);
+  if (overlaps > 0) t.description += " " + m.Count(Msg::scatter_overlap_description, overlaps);
+  if (v.filter.bias != 0.0) t.description += " " + m.Text(Msg::scatter_bias_description, {{"bias", FormatNumberText(v.filter.bias)}});
+  return t;
+}
+
+BeatText ScatterRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row, const Messages& m) {
+  // The output rows the rows' copies reach, clipped to the output.
+  const ConvSpec& c = v.conv;
+  const int top = std::max(first_row * c.stride_h - c.crop_h, 0);
+  const int bottom = std::min(last_row * c.stride_h + (v.filter.weights.rows - 1) * c.dilation_h - c.crop_h, r.conv.rows - 1);
+  const std::string rows = top <= bottom ? Range(m, top, bottom) : std::string("\u2013");
+  BeatText t;
+  t.caption = m.Text(first_row == last_row ? Msg::scatter_row_caption : Msg::scatter_rows_caption,
+                     {{"row", Range(m, first_row, last_row)}, {"rows", rows}});
+  t.description = m.Text(Msg::scatter_rows_description, {{"row", Range(m, first_row, last_row)},
+                                                         {"filter_size", SizeText(v.filter.weights.rows, v.filter.weights.cols)},
+                                                         {"stride", StrideWords(c.stride_h, c.stride_w, m)}});
+  if (v.filter.bias != 0.0) t.description += " " + m.Text(Msg::scatter_bias_description, {{"bias", FormatNumberText(v.filter.bias)}});
   return t;
 }
 
@@ -354,6 +411,10 @@ std::string ProductsLabel(double bias, const Messages& m) {
   return bias != 0.0 ? m.Text(Msg::panel_products_bias, {{"bias", Factor(bias)}}) : m.Text(Msg::panel_products);
 }
 
+std::string ScaledCopyLabel(double bias, const Messages& m) {
+  return bias != 0.0 ? m.Text(Msg::panel_scaled_copy_bias, {{"bias", Short(bias)}}) : m.Text(Msg::panel_scaled_copy);
+}
+
 std::string StackBudgetWarning(int walked, const std::string& warning) {
   if (walked == 1) return warning;
   return fmt::format("the {} maps share max between them; for each map, {}", walked, warning);
@@ -364,7 +425,7 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
   const Grid& w = v.filter.weights;
   const ConvSpec& c = v.conv;
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
-                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1;
+                     c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1 && !c.transposed;
   const std::string image = SizeText(v.image.rows, v.image.cols);
   const std::string filters = m.Count(Msg::n_filters, maps);
   const std::string map = SizeText(r.conv.rows, r.conv.cols);

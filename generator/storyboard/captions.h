@@ -47,6 +47,12 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& t, const Messages& m = 
 // Whole output rows [first_row, last_row] of the feature map.
 BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
                       const Messages& m = EnglishMessages());
+// Transposed: one input cell scattering its scaled copy ("Input (0, 1) = 3
+// adds 3·filter to output rows 0 to 2, columns 2 to 4; 1 cell now sums
+// several inputs"), and whole input rows [first_row, last_row].
+BeatText ScatterCellText(const Variant& v, const ScatterTrace& t, const Messages& m = EnglishMessages());
+BeatText ScatterRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
+                         const Messages& m = EnglishMessages());
 BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One pooled cell: "Max of 0, 0, 0, 0 = 0 at (0, 0)".
 BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& t, const Messages& m = EnglishMessages());
@@ -67,5 +73,7 @@ std::string StackBudgetWarning(int walked, const std::string& warning);
 // The label of the products panel: "Products pixel·weight", and with a
 // bias "Products pixel·weight, then + bias 0.5".
 std::string ProductsLabel(double bias, const Messages& m = EnglishMessages());
+// Transposed: "Scaled copy pixel·weight" (with a bias: where the output starts).
+std::string ScaledCopyLabel(double bias, const Messages& m = EnglishMessages());
 
 }  // namespace cl

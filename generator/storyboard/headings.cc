@@ -61,8 +61,9 @@ std::set<std::string> Words(std::string_view text, const std::set<std::string>& 
   return words;
 }
 
-std::string Counted(const Messages& m, std::string_view name, int k, int n, bool per_cell) {
-  const std::string count = m.Text(per_cell ? Msg::heading_position : Msg::heading_part, {{"k", k}, {"n", n}});
+std::string Counted(const Messages& m, std::string_view name, int k, int n, bool per_cell, bool inputs = false) {
+  const std::string count =
+      m.Text(per_cell ? (inputs ? Msg::heading_input : Msg::heading_position) : Msg::heading_part, {{"k", k}, {"n", n}});
   return name.empty() ? count : fmt::format("{}{}{}", name, kSeparator, count);
 }
 
@@ -71,7 +72,7 @@ std::string Counted(const Messages& m, std::string_view name, int k, int n, bool
 std::string StageTitle(Stage stage, const Variant& v, const Messages& m) {
   switch (stage) {
     case Stage::Intro: return m.Text(Msg::stage_intro);
-    case Stage::Conv: return m.Text(Msg::stage_conv);
+    case Stage::Conv: return m.Text(v.conv.transposed ? Msg::stage_conv_transposed : Msg::stage_conv);
     case Stage::Activation: return ActivationName(v.activation, m);
     case Stage::Pool: return m.Text(v.pool.type == PoolType::Max ? Msg::stage_pool_max : Msg::stage_pool_average);
     case Stage::Summary: return m.Text(Msg::stage_summary);
@@ -97,7 +98,11 @@ std::string StageHeading(Stage stage, const Variant& v, int k, int n, bool per_c
     case Stage::Intro:
       names = {StageTitle(stage, v, m), m.Text(Msg::heading_introduction), m.Text(Msg::heading_start)};
       break;
-    case Stage::Conv: names = {Counted(m, StageTitle(stage, v, m), k, n, per_cell), Counted(m, "", k, n, per_cell)}; break;
+    case Stage::Conv: {
+      const bool inputs = v.conv.transposed;  // its beats count input cells
+      names = {Counted(m, StageTitle(stage, v, m), k, n, per_cell, inputs), Counted(m, "", k, n, per_cell, inputs)};
+      break;
+    }
     case Stage::Activation:
       names = {StageTitle(stage, v, m), m.Text(Msg::heading_activation), m.Text(Msg::heading_nonlinearity)};
       break;

@@ -5,6 +5,7 @@
 namespace cl {
 
 std::string PaddingWords(const ConvSpec& c, const Messages& m) {
+  if (c.transposed) return CropWords(c, m);
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
     return m.Text(c.same ? Msg::padding_same_none_needed : Msg::padding_none);
   if (c.causal) return m.Text(Msg::padding_causal, {{"pad", c.pad_left}});
@@ -27,7 +28,25 @@ std::string DilationWords(const ConvSpec& c, const Messages& m) {
                                       : m.Text(Msg::dilation_axes, {{"down", c.dilation_h}, {"across", c.dilation_w}});
 }
 
+std::string CropWords(const ConvSpec& c, const Messages& m) {
+  if (c.crop_h == 0 && c.crop_w == 0) return m.Text(Msg::crop_none);
+  if (c.crop_h == c.crop_w) return m.Text(Msg::crop_even, {{"pad", c.crop_h}});
+  return m.Text(Msg::crop_axes, {{"rows", c.crop_h}, {"cols", c.crop_w}});
+}
+
+std::string OutputPaddingWords(const ConvSpec& c, const Messages& m) {
+  if (c.output_padding_h == 0 && c.output_padding_w == 0) return "";
+  if (c.output_padding_h == c.output_padding_w) return m.Text(Msg::output_padding_even, {{"pad", c.output_padding_h}});
+  return m.Text(Msg::output_padding_axes, {{"rows", c.output_padding_h}, {"cols", c.output_padding_w}});
+}
+
 std::string ConvSettingsWords(const ConvSpec& c, const Messages& m) {
+  if (c.transposed) {
+    std::string text = m.Text(Msg::settings_transposed) + ", " + StrideWords(c.stride_h, c.stride_w, m) + ", " + CropWords(c, m);
+    if (const std::string dilation = DilationWords(c, m); !dilation.empty()) text += ", " + dilation;
+    if (const std::string extra = OutputPaddingWords(c, m); !extra.empty()) text += ", " + extra;
+    return text;
+  }
   std::string text = PaddingWords(c, m) + ", " + StrideWords(c.stride_h, c.stride_w, m);
   if (const std::string dilation = DilationWords(c, m); !dilation.empty()) text += ", " + dilation;
   return text;

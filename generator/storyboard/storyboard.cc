@@ -60,23 +60,30 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
   const Messages& m = *story->text;
   const bool activation = v.activation.type != ActivationType::None;
   const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
-  const std::vector<CellRange> conv = RangesFor(budget.unit, r.conv.rows, r.conv.cols, budget.conv_beats);
+  // A transposed convolution's beats walk the input cells, each scattering
+  // its copy; a plain one's walk the output cells.
+  const bool scatter = v.conv.transposed;
+  const int walk_rows = scatter ? v.image.rows : r.conv.rows, walk_cols = scatter ? v.image.cols : r.conv.cols;
+  const std::vector<CellRange> conv = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats);
   const std::vector<CellRange> pool =
       pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
   story->beats.reserve(story->beats.size() + conv.size() + pool.size() + 2);
 
   const bool per_cell = budget.unit == BeatBudget::Unit::Cell;
   for (const CellRange& range : conv) {
-    const int row = range.first / r.conv.cols, col = range.first % r.conv.cols;
-    Beat b = MakeBeat(Stage::Conv, per_cell ? ConvCellText(v, TraceConvCell(v, row, col), m)
-                                            : ConvRowsText(v, r, row, range.last / r.conv.cols, m));
+    const int row = range.first / walk_cols, col = range.first % walk_cols;
+    const int last_row = range.last / walk_cols;
+    Beat b = MakeBeat(Stage::Conv, scatter ? (per_cell ? ScatterCellText(v, TraceScatterCell(v, row, col), m)
+                                                       : ScatterRowsText(v, r, row, last_row, m))
+                                   : per_cell ? ConvCellText(v, TraceConvCell(v, row, col), m)
+                                              : ConvRowsText(v, r, row, last_row, m));
     b.map = map;
     b.first_cell = range.first;
     b.last_cell = range.last;
     b.conv_filled = range.last + 1;
     story->beats.push_back(std::move(b));
   }
-  const int conv_cells = r.conv.rows * r.conv.cols;
+  const int conv_cells = ConvBeatCells(v, r);
 
   if (activation) {
     Beat b = MakeBeat(Stage::Activation, ActivationText(v, r, m));
@@ -101,16 +108,20 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
   return per_cell;
 }
 
-Beat SummaryBeat(const VariantResult& r, BeatText text, int map) {
+Beat SummaryBeat(const Variant& v, const VariantResult& r, BeatText text, int map) {
   Beat summary = MakeBeat(Stage::Summary, std::move(text));
   summary.map = map;
-  summary.conv_filled = r.conv.rows * r.conv.cols;
+  summary.conv_filled = ConvBeatCells(v, r);
   summary.activated = true;
   summary.pool_filled = r.pooled ? r.pooled->rows * r.pooled->cols : 0;
   return summary;
 }
 
 }  // namespace
+
+int ConvBeatRows(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.rows : r.conv.rows; }
+int ConvBeatCols(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.cols : r.conv.cols; }
+int ConvBeatCells(const Variant& v, const VariantResult& r) { return ConvBeatRows(v, r) * ConvBeatCols(v, r); }
 
 const char* StageName(Stage s) {
   switch (s) {
@@ -133,13 +144,13 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   bool per_cell = false;
   if (maps == 1) {
     const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
-    const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), spec.max, fixed, r.conv.rows, r.conv.cols,
+    const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), spec.max, fixed, ConvBeatRows(v, r), ConvBeatCols(v, r),
                                              pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
     if (!budget.warning.empty())
       story.warnings.push_back({Severity::Warning, spec.where, "variant '" + v.label + "': " + budget.warning});
     story.beats.push_back(MakeBeat(Stage::Intro, IntroText(v, r, m)));
     per_cell = AppendMapBeats(v, r, budget, 0, &story);
-    story.beats.push_back(SummaryBeat(r, SummaryText(v, r, m), 0));
+    story.beats.push_back(SummaryBeat(v, r, SummaryText(v, r, m), 0));
   } else {
     // Several maps: one map the lesson chose, or each in turn sharing what
     // `max` leaves after the intro and the summary.
@@ -152,7 +163,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
       const Variant vk = FocusOnFilter(v, k);
       const VariantResult rk = FocusOnFilter(r, k);
       const Grid* pooled = rk.pooled ? &*rk.pooled : nullptr;
-      const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), per_map_max, fixed, rk.conv.rows, rk.conv.cols,
+      const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), per_map_max, fixed, ConvBeatRows(vk, rk), ConvBeatCols(vk, rk),
                                                pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
       // Every map has the same size, so one warning says it for all.
       if (!budget.warning.empty() && story.warnings.empty())
@@ -161,7 +172,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
       per_cell = AppendMapBeats(vk, rk, budget, k, &story);
     }
     const int last = story.walked_map >= 0 ? story.walked_map : maps - 1;
-    story.beats.push_back(SummaryBeat(FocusOnFilter(r, last), StackSummaryText(v, r, m), last));
+    story.beats.push_back(SummaryBeat(v, FocusOnFilter(r, last), StackSummaryText(v, r, m), last));
     story.beats.front().map = story.walked_map >= 0 ? story.walked_map : 0;
   }
 

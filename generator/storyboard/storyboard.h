@@ -27,10 +27,12 @@ struct Beat {
   // Conv and pool beats: the output cells this beat writes, as row-major
   // indices [first_cell, last_cell] into the conv map (conv) or pooled map
   // (pool). One cell with `per: cell`; a row or several rows otherwise.
+  // A transposed convolution's conv beats name input cells instead: the
+  // image cells whose scaled copies this beat adds into the output.
   int first_cell = 0;
   int last_cell = -1;
   // What the frame shows as filled after this beat.
-  int conv_filled = 0;      // conv cells written so far, row-major
+  int conv_filled = 0;      // conv cells written so far, row-major (transposed: input cells scattered)
   bool activated = false;   // the activation has been applied (from its beat on)
   int pool_filled = 0;      // pooled cells written so far, row-major
   // Names and counts (storyboard/headings.h says how steps and positions are counted).
@@ -58,6 +60,13 @@ struct Storyboard {
   // storyboard write their own words in it too. Never null.
   const Messages* text = &EnglishMessages();
 };
+
+// The grid a variant's conv beats walk: the conv map, or for a transposed
+// convolution the image (each beat scatters input cells); its cell count is
+// Beat::conv_filled once the convolution is complete.
+int ConvBeatRows(const Variant& v, const VariantResult& r);
+int ConvBeatCols(const Variant& v, const VariantResult& r);
+int ConvBeatCells(const Variant& v, const VariantResult& r);
 
 // Plans every beat of one variant under `spec`, its words in the language of
 // `m`. Pure.

@@ -2,9 +2,11 @@
 """The oracle suite: convlesson's numbers against PyTorch's, map by map.
 
 A seeded random generator writes lessons whose every variant is one case
-(image size, one to four filters with or without bias, valid/same/explicit
+(image size, one to four image channels, one to four filters with or
+without bias, valid/same/explicit
 padding, stride, dilation, every activation, every pool type and remainder,
-or no pooling), runs `convlesson compute --json` on each lesson, and checks
+or no pooling; about a quarter transposed convolutions with padding that
+crops, output padding and dilation, checked against conv_transpose2d), runs `convlesson compute --json` on each lesson, and checks
 every map of every variant against torch.nn.functional in float64 to 1e-9
 (relative to the value's size when it is larger than 1). The padding that
 `same` resolves to is worked out here from TensorFlow's rule, independently
@@ -72,8 +74,68 @@ def weight(rng):
     return rng.choice([0.1, 1 / 9, -0.125, 0.333, 2.5])
 
 
+def transposed_out(n, crop, k, stride, dilation, output_padding):
+    """PyTorch's ConvTranspose2d output side."""
+    return (n - 1) * stride - 2 * crop + dilation * (k - 1) + output_padding + 1
+
+
+def draw_pool(rng, oh, ow):
+    """A pool setting for an oh x ow map, or None; "retry" when it would pool nothing."""
+    if rng.random() >= 0.75:
+        return None
+    ph, pw = rng.randint(1, min(3, oh)), rng.randint(1, min(3, ow))
+    remainder = rng.choice(["drop", "pad"])
+    # With `pad`, a stride longer than the window can leave a last
+    # window past the edge, worth 0 here and dropped by PyTorch: the
+    # oracle keeps to strides no longer than the window there.
+    psh = rng.randint(1, ph if remainder == "pad" else 3)
+    psw = rng.randint(1, pw if remainder == "pad" else 3)
+    if pooled_size(oh, ph, psh, remainder) < 1 or pooled_size(ow, pw, psw, remainder) < 1:
+        return "retry"
+    return {"type": rng.choice(["max", "avg"]), "size": [ph, pw], "stride": [psh, psw], "remainder": remainder}
+
+
+def make_transposed_case(rng):
+    """A transposed convolution (PyTorch's ConvTranspose2d): stride, padding
+    that crops, output padding below the stride or the dilation, dilation,
+    one to three channels, one to four filters with or without bias."""
+    while True:
+        h, w = rng.randint(1, 8), rng.randint(1, 8)
+        kh, kw = rng.randint(1, 4), rng.randint(1, 4)
+        sh, sw = rng.choice([1, 2, 2, 3]), rng.choice([1, 2, 2, 3])
+        dh, dw = rng.choice([1, 1, 2, 3]), rng.choice([1, 1, 2, 3])
+        ch, cw = rng.randint(0, 2), rng.randint(0, 2)
+        oph = rng.randint(0, max(sh, dh) - 1)
+        opw = rng.randint(0, max(sw, dw) - 1)
+        oh = transposed_out(h, ch, kh, sh, dh, oph)
+        ow = transposed_out(w, cw, kw, sw, dw, opw)
+        if oh < 1 or ow < 1:
+            continue
+        pool = draw_pool(rng, oh, ow)
+        if pool == "retry":
+            continue
+        integers = rng.random() < 0.5
+        # Channels first, as make_case: PyTorch's weight[c, f] is filter f's slice for channel c.
+        channels = rng.choice([1, 1, 2, 3])
+        image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
+        filters = []
+        for _ in range(rng.choice([1, 1, 2, 3, 4])):
+            bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
+            weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
+            filters.append({"weights": weights, "bias": bias})
+        activation = rng.choice(["relu", "none", "leaky-relu"])
+        slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
+        padding = [ch, cw] if ch != cw or rng.random() < 0.5 else ch
+        return {"image": image, "filters": filters, "padding": padding, "pads": [ch, ch, cw, cw],
+                "stride": [sh, sw], "dilation": [dh, dw], "activation": activation, "slope": slope, "pool": pool,
+                "transposed": True, "output_padding": [oph, opw]}
+
+
 def make_case(rng):
-    """One variant's settings, drawn until its maps are non-empty."""
+    """One variant's settings, drawn until its maps are non-empty; about a
+    quarter are transposed convolutions."""
+    if rng.random() < 0.25:
+        return make_transposed_case(rng)
     while True:
         h, w = rng.randint(1, 14), rng.randint(1, 14)
         if rng.random() < 0.1:
@@ -101,11 +163,14 @@ def make_case(rng):
         if oh < 1 or ow < 1:
             continue
         integers = rng.random() < 0.5
-        image = [[number(rng, integers) for _ in range(w)] for _ in range(h)]
+        # Channels first: image [c][h][w], every filter [c][kh][kw] (PyTorch's layout).
+        channels = rng.choice([1, 1, 2, 3, 4])
+        image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
         filters = []
         for _ in range(rng.choice([1, 1, 2, 3, 4])):
             bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
-            filters.append({"weights": [[weight(rng) for _ in range(kw)] for _ in range(kh)], "bias": bias})
+            weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
+            filters.append({"weights": weights, "bias": bias})
         activation = rng.choice(["relu", "none", "leaky-relu"])
         slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
         pool = None
@@ -128,21 +193,35 @@ def yaml_value(v):
     return json.dumps(v)  # flow style: YAML reads JSON numbers and lists as written
 
 
+def written(stack, rows):
+    """One channel as the 2-D matrix (mostly) or a one-item list; several as [c][h][w]."""
+    return stack[0] if len(stack) == 1 and rows % 5 != 0 else stack
+
+
 def case_yaml(case, indent):
     pad = " " * indent
-    lines = [f"{pad}image: {{pixels: {yaml_value(case['image'])}}}"]
+    rows = len(case["image"][0])
+    names = ""
+    if len(case["image"]) > 1 and rows % 2 == 1:  # names sometimes; they change no number
+        names = ", channels: " + yaml_value([f"c{k + 1}" for k in range(len(case["image"]))])
+    lines = [f"{pad}image: {{pixels: {yaml_value(written(case['image'], rows))}{names}}}"]
     filters = case["filters"]
-    if len(filters) == 1 and filters[0]["bias"] == 0 and len(case["image"]) % 2 == 0:
-        lines.append(f"{pad}filter: {yaml_value(filters[0]['weights'])}")  # the one-filter shape
-    elif len(filters) == 1 and len(case["image"]) % 3 == 0:
-        lines.append(f"{pad}filter: {{weights: {yaml_value(filters[0]['weights'])}, bias: {filters[0]['bias']}}}")
+    if len(filters) == 1 and filters[0]["bias"] == 0 and rows % 2 == 0:
+        lines.append(f"{pad}filter: {yaml_value(written(filters[0]['weights'], rows))}")  # the one-filter shape
+    elif len(filters) == 1 and rows % 3 == 0:
+        lines.append(f"{pad}filter: {{weights: {yaml_value(written(filters[0]['weights'], rows))}, "
+                     f"bias: {filters[0]['bias']}}}")
     else:
         lines.append(f"{pad}filters:")
         for f in filters:
-            lines.append(f"{pad}  - {{weights: {yaml_value(f['weights'])}, bias: {f['bias']}}}")
+            lines.append(f"{pad}  - {{weights: {yaml_value(written(f['weights'], rows))}, bias: {f['bias']}}}")
     conv = [f"stride: {yaml_value(case['stride'])}", f"dilation: {yaml_value(case['dilation'])}"]
     if case["padding"] is not None:
         conv.insert(0, f"padding: {yaml_value(case['padding'])}")
+    if case.get("transposed"):
+        conv.insert(0, "transposed: true")
+        if case["output_padding"] != [0, 0] or len(case["image"][0]) % 2 == 0:
+            conv.append(f"output_padding: {yaml_value(case['output_padding'])}")
     lines.append(f"{pad}conv: {{{', '.join(conv)}}}")
     if case["activation"] == "leaky-relu":
         lines.append(f"{pad}activation: {{type: leaky-relu, slope: {case['slope']}}}")
@@ -170,11 +249,16 @@ def lesson_text(number, cases):
 def torch_maps(case):
     """conv, activated and pooled maps, [f][h][w], from PyTorch in float64."""
     t = torch.float64
-    x = torch.tensor(case["image"], dtype=t)[None, None]
-    w = torch.tensor([f["weights"] for f in case["filters"]], dtype=t)[:, None]
+    x = torch.tensor(case["image"], dtype=t)[None]  # batch 1, channels, rows, columns
+    w = torch.tensor([f["weights"] for f in case["filters"]], dtype=t)  # filters, channels, kh, kw
     b = torch.tensor([float(f["bias"]) for f in case["filters"]], dtype=t)
     pt, pb, pl, pr = case["pads"]
-    conv = F.conv2d(F.pad(x, (pl, pr, pt, pb)), w, b, stride=case["stride"], dilation=case["dilation"])
+    if case.get("transposed"):
+        # ConvTranspose2d's weight is in_channels x out_channels x kh x kw: one input channel, a map per filter.
+        conv = F.conv_transpose2d(x, w.transpose(0, 1), b, stride=case["stride"], padding=(pt, pl),
+                                  output_padding=case["output_padding"], dilation=case["dilation"])
+    else:
+        conv = F.conv2d(F.pad(x, (pl, pr, pt, pb)), w, b, stride=case["stride"], dilation=case["dilation"])
     if case["padding"] == "same" and case["stride"] == [1, 1]:
         own = F.conv2d(x, w, b, stride=1, dilation=case["dilation"], padding="same")
         assert torch.equal(own, conv), "PyTorch's padding='same' disagrees with TensorFlow's rule at stride 1"
@@ -217,12 +301,22 @@ def as_stack(variant, key, list_shape):
 
 def check_variant(label, case, variant, problems):
     list_shape = "filters" in variant
-    expected_list = len(case["filters"]) > 1 or case["filters"][0]["bias"] != 0
+    expected_list = len(case["filters"]) > 1 or case["filters"][0]["bias"] != 0 or len(case["image"]) > 1
     if list_shape != expected_list:
         problems.append(f"{label}: list shape {list_shape}, expected {expected_list}")
         return 0
+    # The input and the weights read back as given: [c][h][w] and [c][k][k] in the list shape.
+    ours_input = variant["input"] if list_shape else [variant["input"]]
+    ours_weights = [f["weights"] for f in variant["filters"]] if list_shape else [[variant["filter"]["weights"]]]
+    if ours_input != case["image"] or ours_weights != [f["weights"] for f in case["filters"]]:
+        problems.append(f"{label}: input or weights read back differently")
+        return 0
     if variant["conv"]["padding"] != case["pads"]:
         problems.append(f"{label}: padding {variant['conv']['padding']}, worked out {case['pads']}")
+    if variant["conv"].get("transposed", False) != case.get("transposed", False):
+        problems.append(f"{label}: transposed {variant['conv'].get('transposed')}, expected {case.get('transposed')}")
+    if case.get("transposed") and variant["conv"].get("output_padding") != case["output_padding"]:
+        problems.append(f"{label}: output_padding {variant['conv'].get('output_padding')}, expected {case['output_padding']}")
     conv, act, pooled = torch_maps(case)
     ours_conv = as_stack(variant, "conv", list_shape)
     ours_act = as_stack(variant, "activation", list_shape)
@@ -248,18 +342,20 @@ def check_variant(label, case, variant, problems):
 def case_from_json(variant):
     """A case as make_case returns it, from a variant of `compute --json`."""
     if "filters" in variant:
-        if len(variant["input"]) != 1:
-            raise ValueError("more than one channel")
-        image = variant["input"][0]
-        filters = [{"weights": f["weights"][0], "bias": f["bias"]} for f in variant["filters"]]
-    else:
         image = variant["input"]
-        filters = [{"weights": variant["filter"]["weights"], "bias": 0}]
+        filters = [{"weights": f["weights"], "bias": f["bias"]} for f in variant["filters"]]
+    else:
+        image = [variant["input"]]
+        filters = [{"weights": [variant["filter"]["weights"]], "bias": 0}]
     conv, act, pool = variant["conv"], variant["activation"], variant["pool"]
-    return {"image": image, "filters": filters, "padding": "explicit", "pads": conv["padding"],
+    case = {"image": image, "filters": filters, "padding": "explicit", "pads": conv["padding"],
             "stride": conv["stride"], "dilation": conv["dilation"], "activation": act["type"],
             "slope": act.get("slope"),
             "pool": None if pool is None else {k: pool[k] for k in ("type", "size", "stride", "remainder")}}
+    if conv.get("transposed"):
+        case["transposed"] = True
+        case["output_padding"] = conv["output_padding"]
+    return case
 
 
 def check_shipped(convlesson, folder):
@@ -323,9 +419,13 @@ def main():
                         f"activation {case['activation']}",
                         "pool none" if case["pool"] is None else f"pool {case['pool']['type']} {case['pool']['remainder']}",
                         f"{len(case['filters'])} filter(s)",
+                        f"{len(case['image'])} channel(s)",
                         "bias" if any(f["bias"] != 0 for f in case["filters"]) else "no bias",
                         "stride > 1" if max(case["stride"]) > 1 else "stride 1",
                         "dilation > 1" if max(case["dilation"]) > 1 else "dilation 1",
+                        "transposed" if case.get("transposed") else "not transposed",
+                        "transposed channels > 1" if case.get("transposed") and len(case["image"]) > 1 else "other",
+                        "transposed output_padding > 0" if case.get("transposed") and max(case["output_padding"]) > 0 else "no output_padding",
                         "asymmetric padding" if case["pads"][0] != case["pads"][1] or case["pads"][2] != case["pads"][3] else "symmetric padding"):
                 coverage[key] = coverage.get(key, 0) + 1
         if len(result["variants"]) != len(chunk):

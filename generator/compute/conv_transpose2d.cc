@@ -1,0 +1,213 @@
+// Transposed convolution (PyTorch's ConvTranspose2d): every input cell adds
+// its value times the filter into the output, the copy's top-left at
+// (row * stride - crop, col * stride - crop), taps `dilation` apart. It is
+// computed here as the equivalent gather, each output cell summing the
+// inputs that land on it in row-major input order, so the running sums the
+// frames show after n inputs (ScatterPartialSums) add the same products in
+// the same order as the finished cell: the last beat's sums are the map.
+#include "compute/compute.h"
+#include "compute/zero.h"
+
+#include <algorithm>
+
+namespace cl {
+namespace {
+
+// The input index along one axis whose tap `tap` lands on output index
+// `out`, or -1: out + crop == in * stride + tap * dilation.
+int LandingInput(int out, int tap, int crop, int stride, int dilation, int inputs) {
+  const int offset = out + crop - tap * dilation;
+  if (offset < 0 || offset % stride != 0) return -1;
+  const int in = offset / stride;
+  return in < inputs ? in : -1;
+}
+
+// Calls add(input_row, input_col, product) for each input landing on output
+// cell (r, c) whose row-major index is below `limit`, in increasing input
+// order (the filter's taps from last to first).
+template <typename Add>
+void ForEachLanding(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, long limit, Add&& add) {
+  for (int i = weights.rows - 1; i >= 0; --i) {
+    const int y = LandingInput(r, i, conv.crop_h, conv.stride_h, conv.dilation_h, image.rows);
+    if (y < 0) continue;
+    for (int j = weights.cols - 1; j >= 0; --j) {
+      const int x = LandingInput(c, j, conv.crop_w, conv.stride_w, conv.dilation_w, image.cols);
+      if (x < 0 || static_cast<long>(y) * image.cols + x >= limit) continue;
+      add(y, x, weights.at(i, j) * image.at(y, x));
+    }
+  }
+}
+
+// The products landing on output cell (r, c) from inputs below `limit`,
+// summed in input order; *hits counts them.
+double LandedSum(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, long limit, int* hits) {
+  double sum = 0.0;
+  int n = 0;
+  ForEachLanding(image, weights, conv, r, c, limit, [&](int, int, double product) {
+    sum += product;
+    ++n;
+  });
+  if (hits != nullptr) *hits = n;
+  return sum;
+}
+
+// Every channel's landed sum on its own, then the partials in channel
+// order, as Conv2DChannels adds a plain convolution's: for one channel
+// exactly LandedSum.
+double ChannelsLandedSum(const Variant& v, const Filter& f, int r, int c, long limit, int* hits) {
+  double sum = 0.0;
+  for (int k = 0; k < ChannelCount(v); ++k) {
+    const double partial = LandedSum(ChannelAt(v, k), SliceAt(f, k), v.conv, r, c, limit, k == 0 ? hits : nullptr);
+    sum = k == 0 ? partial : sum + partial;
+  }
+  return sum;
+}
+
+}  // namespace
+
+Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
+                             double bias) {
+  if (channels.empty() || channels.size() != slices.size()) return Grid();
+  const Grid& first = channels[0];
+  const int rows = ConvMapRows(first, slices[0], conv);
+  const int cols = ConvMapCols(first, slices[0], conv);
+  if (rows < 1 || cols < 1 || first.empty() || slices[0].empty()) return Grid();
+  const long all = static_cast<long>(first.rows) * first.cols;
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      double sum = 0.0;
+      for (std::size_t k = 0; k < channels.size(); ++k) {
+        const double partial = LandedSum(channels[k], slices[k], conv, r, c, all, nullptr);
+        sum = k == 0 ? partial : sum + partial;
+      }
+      out.at(r, c) = NormalizeZero(sum + bias);
+    }
+  }
+  return out;
+}
+
+Grid ConvTranspose2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double bias) {
+  const int rows = ConvMapRows(image, weights, conv);
+  const int cols = ConvMapCols(image, weights, conv);
+  if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return Grid();
+  const long all = static_cast<long>(image.rows) * image.cols;
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      double sum = 0.0;
+      ForEachLanding(image, weights, conv, r, c, all, [&](int, int, double product) { sum += product; });
+      out.at(r, c) = NormalizeZero(sum + bias);
+    }
+  }
+  return out;
+}
+
+ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done) {
+  const Grid& image = v.image;
+  const Grid& weights = v.filter.weights;
+  ScatterPartial p;
+  const int rows = ConvMapRows(image, weights, v.conv);
+  const int cols = ConvMapCols(image, weights, v.conv);
+  if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return p;
+  p.sums = Grid(rows, cols);
+  p.hits.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), 0);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      int hits = 0;
+      const double sum = ChannelsLandedSum(v, v.filter, r, c, inputs_done, &hits);
+      p.sums.at(r, c) = NormalizeZero(sum + v.filter.bias);
+      p.hits[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] = hits;
+    }
+  }
+  return p;
+}
+
+std::vector<double> ScatterRunningSums(const Variant& v) {
+  const Grid& image = v.image;
+  const Grid& weights = v.filter.weights;
+  std::vector<double> out;
+  const int rows = ConvMapRows(image, weights, v.conv);
+  const int cols = ConvMapCols(image, weights, v.conv);
+  if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return out;
+  const long all = static_cast<long>(image.rows) * image.cols;
+  const int channels = ChannelCount(v);
+  std::vector<double> partials(static_cast<std::size_t>(channels));
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      // Each channel's partial grows landing by landing (the same additions
+      // in the same order as its full sum); the shown value adds them up.
+      std::fill(partials.begin(), partials.end(), 0.0);
+      ForEachLanding(image, weights, v.conv, r, c, all, [&](int y, int x, double) {
+        double sum = 0.0;
+        for (int k = 0; k < channels; ++k) {
+          const Grid& slice = SliceAt(v.filter, k);
+          // The weight that carries input (y, x) here: the tap (i, j) with
+          // y * stride + i * dilation - crop == r, likewise for columns.
+          const int i = (r + v.conv.crop_h - y * v.conv.stride_h) / v.conv.dilation_h;
+          const int j = (c + v.conv.crop_w - x * v.conv.stride_w) / v.conv.dilation_w;
+          auto& partial = partials[static_cast<std::size_t>(k)];
+          partial += slice.at(i, j) * ChannelAt(v, k).at(y, x);
+          sum = k == 0 ? partial : sum + partial;
+        }
+        out.push_back(NormalizeZero(sum + v.filter.bias));
+      });
+    }
+  }
+  return out;
+}
+
+ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col) {
+  const ConvSpec& conv = v.conv;
+  const Grid& w = v.filter.weights;
+  ScatterTrace t;
+  t.in_row = in_row;
+  t.in_col = in_col;
+  t.input = NormalizeZero(v.image.at(in_row, in_col));
+  t.rows = ConvMapRows(v.image, w, conv);
+  t.cols = ConvMapCols(v.image, w, conv);
+  const auto taps = static_cast<std::size_t>(w.rows) * static_cast<std::size_t>(w.cols);
+  t.cells.reserve(taps);
+  t.products.reserve(taps);
+  for (int i = 0; i < w.rows; ++i) {
+    for (int j = 0; j < w.cols; ++j) {
+      const int row = in_row * conv.stride_h + i * conv.dilation_h - conv.crop_h;
+      const int col = in_col * conv.stride_w + j * conv.dilation_w - conv.crop_w;
+      t.cells.push_back({row, col});
+      t.products.push_back(NormalizeZero(w.at(i, j) * t.input));
+    }
+  }
+  return t;
+}
+
+ConvTrace TraceTransposedCell(const Variant& v, int out_row, int out_col) {
+  const Grid& w = v.filter.weights;
+  const ConvSpec& conv = v.conv;
+  ConvTrace t;
+  t.out_row = out_row;
+  t.out_col = out_col;
+  const auto taps = static_cast<std::size_t>(w.rows) * static_cast<std::size_t>(w.cols);
+  t.cells.assign(taps, {-1, -1});
+  t.inputs.assign(taps, 0.0);
+  t.products.assign(taps, 0.0);
+  for (int i = 0; i < w.rows; ++i) {
+    const int y = LandingInput(out_row, i, conv.crop_h, conv.stride_h, conv.dilation_h, v.image.rows);
+    for (int j = 0; j < w.cols; ++j) {
+      const int x = LandingInput(out_col, j, conv.crop_w, conv.stride_w, conv.dilation_w, v.image.cols);
+      if (y < 0 || x < 0) continue;
+      const auto at = static_cast<std::size_t>(i) * static_cast<std::size_t>(w.cols) + static_cast<std::size_t>(j);
+      t.cells[at] = {y, x};
+      t.inputs[at] = NormalizeZero(v.image.at(y, x));
+      t.products[at] = NormalizeZero(w.at(i, j) * v.image.at(y, x));
+    }
+  }
+  // Summed as the map is, in input order and then channel order, so the
+  // trace equals its cell bit for bit.
+  const long all = static_cast<long>(v.image.rows) * v.image.cols;
+  const double sum = ChannelsLandedSum(v, v.filter, out_row, out_col, all, nullptr);
+  t.bias = v.filter.bias;
+  t.sum = NormalizeZero(sum + t.bias);
+  return t;
+}
+
+}  // namespace cl
