@@ -659,7 +659,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
         PaperGrid conv = ConvGrid(built, r);
         conv.grid = &partial.sums;
         MarkLanding(&conv, TraceScatterCell(v, marked.out_row, marked.out_col));
-        return FlowLines({box(ImageGrid(built, v, &marked)),
+        return FlowLines({box(ImageGrid(built, bv, v, &marked)),
                           ScaledCopyBox(v, marked.out_row, marked.out_col, width, *built.text, cramped), box(conv)},
                          width, 0);
       }

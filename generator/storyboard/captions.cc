@@ -244,7 +244,7 @@ BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Message
     col0 = std::min(col0, tr.cells[i].col), col1 = std::max(col1, tr.cells[i].col);
   }
   const long long cropped = static_cast<long long>(tr.cells.size()) - inside;
-  const std::string position = Position(tr.in_row, tr.in_col), value = Short(tr.input);
+  const std::string position = Position(v, tr.in_row, tr.in_col), value = Short(tr.input);
   const ScatterPartial partial = ScatterPartialSums(v, tr.in_row * v.image.cols + tr.in_col + 1);
   const long long overlaps = CountOverlaps(partial);
   BeatText t;
