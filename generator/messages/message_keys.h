@@ -396,6 +396,8 @@
   X(group_channel_stack) \
   X(group_channel_products) \
   X(group_channel_sum) \
+  X(table_channel) \
+  X(cx_term_channels) \
 
 namespace cl {
 

@@ -32,10 +32,12 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
   k.rows = MakeConvAxis(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.dilation_h, c.stride_h);
   k.cols = MakeConvAxis(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
   k.positions = static_cast<long long>(std::max(k.rows.out, 0)) * std::max(k.cols.out, 0);
-  k.weights = static_cast<long long>(v.filter.weights.rows) * v.filter.weights.cols;
+  // With channels a cell adds every channel's products: C * kh * kw of them.
+  k.channels = ChannelCount(v);
+  k.weights = static_cast<long long>(k.channels) * v.filter.weights.rows * v.filter.weights.cols;
   k.multiplies = k.positions * k.weights;
   k.additions = k.positions * (k.weights - 1);
-  k.dense_weights = static_cast<long long>(v.image.rows) * v.image.cols * k.positions;
+  k.dense_weights = static_cast<long long>(k.channels) * v.image.rows * v.image.cols * k.positions;
 
   if (v.activation.type != ActivationType::None) k.activation_comparisons = k.positions;
   if (v.activation.type == ActivationType::LeakyRelu) {

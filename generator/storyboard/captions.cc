@@ -168,6 +168,16 @@ std::string FilterWeightsText(const Variant& v, const Filter& f, const Messages&
   return Join(slices, "; ");
 }
 
+std::string ChannelTitle(const Variant& v, int c, const std::string& title, const Messages& m) {
+  if (ChannelCount(v) == 1) return title;
+  return m.Text(Msg::table_channel, {{"title", title}, {"name", ChannelName(v, c, m)}});
+}
+
+std::string SliceTitle(const Variant& v, int c, const std::string& title, const Messages& m) {
+  if (ChannelCount(v) == 1) return title;
+  return m.Text(Msg::panel_filter_slice, {{"filter", title}, {"name", ChannelName(v, c, m)}});
+}
+
 std::string FilterPanelLabel(const Variant& v, const std::string& label, const Messages& m) {
   if (ChannelCount(v) == 1) return label;
   return m.Text(Msg::panel_filter_slice, {{"filter", label}, {"name", ChannelName(v, 0, m)}});
@@ -199,8 +209,9 @@ void AddChannelsSentence(const Variant& v, const Messages& m, BeatText* t) {
   const std::string sentence = m.Text(Msg::intro_channels, {{"count", ChannelCount(v)},
                                                             {"names", ChannelNames(v, m)},
                                                             {"filter_size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}});
-  t->caption += " " + sentence;
-  t->description += " " + sentence;
+  // The stacked intro's caption may end without a full stop.
+  for (std::string* text : {&t->caption, &t->description})
+    *text += (!text->empty() && text->back() != '.' ? ". " : " ") + sentence;
 }
 
 }  // namespace

@@ -47,6 +47,10 @@ std::string ChannelNames(const Variant& v, const Messages& m = EnglishMessages()
 // A filter's weights in words: the one grid, or with channels each slice
 // followed by its channel's name.
 std::string FilterWeightsText(const Variant& v, const Filter& f, const Messages& m = EnglishMessages());
+// A table's title with channels: "Image 12×12, channel R" and
+// "Filter …, slice R" (0-based c); the title itself for one channel.
+std::string ChannelTitle(const Variant& v, int c, const std::string& title, const Messages& m = EnglishMessages());
+std::string SliceTitle(const Variant& v, int c, const std::string& title, const Messages& m = EnglishMessages());
 // The filter panel's label with channels: "…, slice R" (the front slice).
 std::string FilterPanelLabel(const Variant& v, const std::string& label, const Messages& m = EnglishMessages());
 // The sum of a conv cell over channels as a frame writes it: each
