@@ -16,7 +16,7 @@ cp -r "$src/templates" "$work/templates"
 cd "$work"
 export CI=true NO_COLOR=1
 unset SOURCE_DATE_EPOCH
-ids=(conv-relu-pool leaky-relu padding-and-stride)
+ids=(conv-relu-pool leaky-relu padding-and-stride rgb-several-filters)
 
 has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
 lacks() { ! grep -qF -- "$2" "$1" || fail "$1 has '$2'"; }
@@ -121,14 +121,14 @@ paper)
 rebuild)
   write_course
   run 0 build lessons --templates templates -o built --only svg,json,html
-  log_has "3 lessons: 3 built"
+  log_has "4 lessons: 4 built"
   run 0 build lessons --templates templates -o built --only svg,json,html
-  log_has "3 lessons up to date"
+  log_has "4 lessons up to date"
   # Editing the course file rebuilds every lesson (their pages show its
   # language and credits) and the course files.
   sed -i 's/^author: .*/author: Grace Lehrerin/' lessons/course.yaml
   run 0 build lessons --templates templates -o built --only svg,json,html
-  log_has "3 lessons: 3 built, 0 up to date"
+  log_has "4 lessons: 4 built, 0 up to date"
   has built/index.html 'Von Grace Lehrerin.'
   for id in "${ids[@]}"; do has "built/$id/index.html" 'Von Grace Lehrerin.'; done
   sed -i 's/^title: .*/title: Neu/' lessons/course.yaml
@@ -137,7 +137,7 @@ rebuild)
   # Removing it brings back the defaults.
   rm lessons/course.yaml
   run 0 build lessons --templates templates -o built --only svg,json,html
-  log_has "3 lessons: 3 built"
+  log_has "4 lessons: 4 built"
   has built/index.html '<html lang="en">'
   lacks built/index.html 'Lehrerin'
   ;;
@@ -160,7 +160,7 @@ files-given)
 check)
   write_course
   run 0 check lessons
-  log_has "checked 3 lessons: 3 ok, 0 failed; course file ok"
+  log_has "checked 4 lessons: 4 ok, 0 failed; course file ok"
   # An id in order that no lesson has is a warning at that id.
   sed -i 's/^order: .*/order: [leaky-relu, no-such-lesson]/' lessons/course.yaml
   run 0 check lessons
@@ -168,7 +168,7 @@ check)
   run 1 check --werror lessons
   cp "$src/tests/bad-course/unknown-key-did-you-mean.yaml" lessons/course.yaml
   run 1 check lessons
-  log_has "checked 3 lessons: 3 ok, 0 failed; course file failed"
+  log_has "checked 4 lessons: 4 ok, 0 failed; course file failed"
   # The same text the loader's corpus expects, with this file's path.
   sed 's,tests/bad-course/unknown-key-did-you-mean.yaml,lessons/course.yaml,' \
     "$src/tests/bad-course/unknown-key-did-you-mean.expected" | diff - "$work/err" || fail "check printed other diagnostics"
