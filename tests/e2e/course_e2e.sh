@@ -54,7 +54,7 @@ defaults)
   has built/index.html 'on what a convolution layer does'
   lacks built/index.html 'class="credits"'
   for id in "${ids[@]}"; do has "built/$id/index.html" '<html lang="en">'; done
-  [[ $(index_order built/index.html | tr '\n' ' ') == "conv-relu-pool padding-and-stride leaky-relu " ]] ||
+  [[ $(index_order built/index.html | tr '\n' ' ') == "conv-relu-pool padding-and-stride leaky-relu rgb-several-filters " ]] ||
     fail "default order: $(index_order built/index.html | tr '\n' ' ')"
   need_tool pdfinfo "the course PDF's metadata check"
   pdfinfo built/course.pdf >info
@@ -78,7 +78,7 @@ settings)
     has "built/$id/index.html" '<span class="label">Abspielen</span>'
   done
   # Listed lessons first, in the course's order; the rest as before.
-  [[ $(index_order built/index.html | tr '\n' ' ') == "padding-and-stride leaky-relu conv-relu-pool " ]] ||
+  [[ $(index_order built/index.html | tr '\n' ' ') == "padding-and-stride leaky-relu conv-relu-pool rgb-several-filters " ]] ||
     fail "course order: $(index_order built/index.html | tr '\n' ' ')"
   need_tool pdfinfo "the course PDF's metadata check"
   need_tool pdftotext "the course PDF's title page check"
