@@ -12,7 +12,7 @@ namespace cl {
 namespace {
 
 constexpr std::array<std::string_view, 3> kConvKeys{"padding", "stride", "dilation"};
-constexpr std::array<std::string_view, 2> kPaddingWords{"valid", "same"};
+constexpr std::array<std::string_view, 3> kPaddingWords{"valid", "same", "causal"};
 constexpr std::array<std::string_view, 3> kActivationNames{"relu", "none", "leaky-relu"};
 constexpr std::array<std::string_view, 2> kActivationKeys{"type", "slope"};
 constexpr std::array<std::string_view, 4> kPoolKeys{"type", "size", "stride", "remainder"};
@@ -44,7 +44,8 @@ std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value) 
     if (padding.kind == YamlNode::Kind::Scalar && !LooksNumeric(padding)) {
       auto word = reader.Choice(padding, "padding", kPaddingWords);
       ok = word.has_value();
-      if (word) conv.padding = *word == "same" ? PaddingMode::Same : PaddingMode::Valid;
+      if (word)
+        conv.padding = *word == "same" ? PaddingMode::Same : *word == "causal" ? PaddingMode::Causal : PaddingMode::Valid;
     } else if (padding.kind == YamlNode::Kind::Scalar || padding.kind == YamlNode::Kind::Sequence) {
       auto pads = reader.IntegerPair(padding, "padding", 0, limits::kMaxPadding);
       ok = pads.has_value();
@@ -53,7 +54,7 @@ std::optional<ConvSettings> ReadConv(NodeReader& reader, const YamlNode& value) 
         std::tie(conv.pad_h, conv.pad_w) = *pads;
       }
     } else {
-      reader.Error(padding, fmt::format("padding must be 'valid', 'same', a whole number or [rows, columns], got {}",
+      reader.Error(padding, fmt::format("padding must be 'valid', 'same', 'causal', a whole number or [rows, columns], got {}",
                                         NodeReader::Describe(padding)));
       ok = false;
     }

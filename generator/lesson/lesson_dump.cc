@@ -23,7 +23,7 @@ const char* BeatsPerName(BeatsPer per) {
 
 std::string ConvLine(const ConvSpec& c) {
   return fmt::format("  conv: padding [{}, {}, {}, {}]{}, stride [{}, {}], dilation [{}, {}]\n", c.pad_top,
-                     c.pad_bottom, c.pad_left, c.pad_right, c.same ? " (same)" : "", c.stride_h, c.stride_w,
+                     c.pad_bottom, c.pad_left, c.pad_right, c.same ? " (same)" : c.causal ? " (causal)" : "", c.stride_h, c.stride_w,
                      c.dilation_h, c.dilation_w);
 }
 

@@ -15,9 +15,9 @@
 
 namespace cl {
 
-enum class PaddingMode { Valid, Same, Explicit };
+enum class PaddingMode { Valid, Same, Explicit, Causal };
 
-// conv as written; `same` is resolved per variant once its image and filter are known.
+// conv as written; `same` and `causal` are resolved per variant once its image and filter are known.
 struct ConvSettings {
   PaddingMode padding = PaddingMode::Valid;
   int pad_h = 0, pad_w = 0;  // Explicit only: rows added top and bottom, columns left and right

@@ -94,6 +94,12 @@ ConvSpec ResolvePadding(const ConvSettings& settings, const Grid& image, const G
       conv.pad_right = cols.after;
       break;
     }
+    case PaddingMode::Causal:
+      // A 1-D signal's output at t reads only inputs up to t: every padding
+      // zero goes before the first value.
+      conv.causal = true;
+      conv.pad_left = settings.dilation_w * (weights.cols - 1);
+      break;
   }
   return conv;
 }
@@ -125,6 +131,16 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   v.where = reader.Where(where);
   if (!CheckChannels(reader, v, image, filter, own)) return std::nullopt;
 
+  if (v.conv.causal && v.image.rows != 1) {
+    // Blame the word `causal` (a variant that changed only the image still
+    // meets the base's padding there).
+    const auto* padding = NodeReader::Find(*conv.value, "padding");
+    reader.Error(padding != nullptr ? *padding->value : *conv.value,
+                 fmt::format("padding: causal is for a one-row image (a 1-D signal), but this image has {} rows; "
+                             "use a number, [rows, columns] or same",
+                             v.image.rows));
+    return std::nullopt;
+  }
   const ConvSpec& c = v.conv;
   const int out_rows = ConvOutputSize(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.stride_h, c.dilation_h);
   const int out_cols = ConvOutputSize(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.stride_w, c.dilation_w);

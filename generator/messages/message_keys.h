@@ -23,6 +23,7 @@
   X(padding_zero_axes) \
   X(padding_same_sides) \
   X(padding_zero_sides) \
+  X(padding_causal) \
   X(stride) \
   X(stride_axes) \
   X(dilation) \
@@ -102,6 +103,8 @@
   X(panel_image) \
   X(panel_image_padding) \
   X(panel_image_padded) \
+  X(panel_signal) \
+  X(panel_signal_padded) \
   X(panel_filter) \
   X(panel_feature_map) \
   X(panel_activated) \

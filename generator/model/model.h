@@ -28,6 +28,7 @@ struct ConvSpec {
   // Resolved padding in pixels (for `same` already computed from the rule).
   int pad_top = 0, pad_bottom = 0, pad_left = 0, pad_right = 0;
   bool same = false;  // true when written as `same` (for captions and docs)
+  bool causal = false;  // `causal`: a one-row image padded on the left only, by dilation * (k - 1)
   int stride_h = 1, stride_w = 1;
   int dilation_h = 1, dilation_w = 1;
 };
@@ -88,6 +89,16 @@ inline const Grid& ChannelAt(const Variant& v, int c) {
 inline int SliceCount(const Filter& f) { return f.slices.empty() ? 1 : static_cast<int>(f.slices.size()); }
 inline const Grid& SliceAt(const Filter& f, int c) {
   return f.slices.empty() ? f.weights : f.slices.at(static_cast<std::size_t>(c));
+}
+
+// A 1-D lesson: a one-row image (a signal) and one-row filters. Its frames
+// draw strips and its captions name positions by their column alone.
+inline bool IsSignal(const Variant& v) {
+  // Several channels are drawn as the grid's stack of channel cards.
+  if (v.image.rows != 1 || ChannelCount(v) > 1) return false;
+  for (const Filter& f : v.filters)
+    if (f.weights.rows != 1) return false;
+  return v.filter.weights.rows == 1;
 }
 
 enum class BeatsPer { Auto, Cell, Row };

@@ -280,6 +280,45 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
   return std::nullopt;
 }
 
+// Strips (a 1-D lesson): one panel a row, one cell size for all so the
+// columns line up, panel k starting offsets[k] cells right of the image's
+// first (padded) cell, after a column of width `ops` for the operators.
+double StripsWidth(const std::vector<PanelPlan*>& panels, const std::vector<double>& offsets, double ops, double cell) {
+  double right = 0;
+  for (std::size_t k = 0; k < panels.size(); ++k)
+    right = std::max(right, (offsets[k] + panels[k]->cols) * cell + panels[k]->stack_room());
+  return ops + right + 2 * kOutlineRoom;
+}
+
+Plan StripPlan(std::size_t n, double cell, double value_size) {
+  Plan plan;
+  for (std::size_t k = 0; k < n; ++k) plan.rows.push_back({static_cast<int>(k)});
+  plan.cells.assign(n, cell);
+  plan.value_size = value_size;
+  return plan;
+}
+
+// Every number at the largest size whose cells fit the width, the cells then
+// grown for looks up to P.max_cell; else (value_size 0) cells shrunk to
+// fit, numbers only where they still fit.
+Plan PlanStrips(const std::vector<PanelPlan*>& panels, const std::vector<double>& offsets, double ops) {
+  bool small = true;
+  for (const PanelPlan* p : panels) small = small && p->cols <= 4 * kMaxNumberedSide;
+  for (double size = P.max_number_size; small && size >= P.min_value_size - 1e-9; size -= kNumberSizeStep) {
+    double cell = 0;
+    for (PanelPlan* p : panels) cell = std::max(cell, NeededCell(*p, size));
+    if (StripsWidth(panels, offsets, ops, cell) > P.max_content_width) continue;
+    while (cell + 1 <= P.max_cell && StripsWidth(panels, offsets, ops, cell + 1) <= P.max_content_width) cell += 1;
+    return StripPlan(panels.size(), cell, size);
+  }
+  double cell = P.max_cell;
+  for (std::size_t k = 0; k < panels.size(); ++k)
+    cell = std::min(cell, (P.max_content_width - ops - 2 * kOutlineRoom - panels[k]->stack_room()) /
+                              (offsets[k] + panels[k]->cols));
+  if (cell >= 8) cell = std::floor(cell);
+  return StripPlan(panels.size(), cell, 0);
+}
+
 // The fallback for large lessons in a tall frame: one panel a row, each
 // grid's cells as large as max_cell allows and its row's width fits.
 Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
@@ -351,6 +390,10 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
 std::string ImageLabel(const Variant& v, const Messages& m) {
   const ConvSpec& c = v.conv;
   const std::string size = SizeText(v.image.rows, v.image.cols);
+  if (DrawnAsStrips(v)) {
+    const bool padded = c.pad_left + c.pad_right > 0;
+    return m.Text(padded ? Msg::panel_signal_padded : Msg::panel_signal, {{"length", v.image.cols}});
+  }
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
     return m.Text(Msg::panel_image, {{"size", size}});
   if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
@@ -476,6 +519,8 @@ GreyRange ImageGreyRange(const Variant& v) {
 
 double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_size; }
 
+bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
+
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const Variant& v = *in.variant;
   const VariantResult& r = *in.result;
@@ -578,7 +623,25 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
 
   const Params& P = ParamsFor(in.layout);
   Planner planner{P};
-  if (P.frame_height > 0) {
+  // Strips: where each panel starts, in cells right of the padded image's
+  // first cell: a map's cell j under the centre of window j (the windows
+  // start stride cells apart, so with stride 1 every cell is under its own;
+  // causal: under the window's last pixel, the input at the same time), a
+  // pooled cell under the centre of its pool window.
+  const bool strips = DrawnAsStrips(v);
+  std::vector<double> offsets(panels.size(), 0.0);
+  double ops_width = 0;
+  if (strips) {
+    const double reach = cs.dilation_w * (v.filter.weights.cols - 1);
+    const double conv_offset = cs.causal ? reach : reach / 2;
+    for (std::size_t k = 0; k < panels.size(); ++k) {
+      if (panels[k] == &conv || panels[k] == &act) offsets[k] = conv_offset;
+      if (panels[k] == &pool) offsets[k] = conv_offset + (v.pool.size_w - 1) / 2.0;
+      // A phone's width is better spent on the cells: tall strips have no operators.
+      if (k > 0 && in.layout != FrameLayout::Tall) ops_width = std::max(ops_width, planner.OperatorWidth(ops[k - 1]));
+    }
+  }
+  if (P.frame_height > 0 && !strips) {
     // Slides: the width is fixed, so the caption's lines are known before
     // the grids are planned; plan for a 16:9 frame, and only when nothing
     // fits one let the frame grow taller.
@@ -602,12 +665,16 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                               (ChannelCount(v) > 4 ? v.filter.weights.rows * std::ceil(line * P.max_number_size + 8) : 0);
     }
   }
-  std::optional<Planner::Plan> numbered = planner.PlanWithNumbers(panels, ops);
-  if (!numbered && P.frame_height > 0) {
+  std::optional<Planner::Plan> strip_plan;
+  if (strips) strip_plan = planner.PlanStrips(panels, offsets, ops_width);
+  std::optional<Planner::Plan> numbered =
+      strips ? (strip_plan->value_size > 0 ? strip_plan : std::nullopt) : planner.PlanWithNumbers(panels, ops);
+  if (!numbered && P.frame_height > 0 && !strips) {
     planner.height_budget = std::numeric_limits<double>::infinity();
     numbered = planner.PlanWithNumbers(panels, ops);
   }
   const Planner::Plan plan = numbered                        ? *numbered
+                             : strips                         ? *strip_plan
                              : in.layout == FrameLayout::Tall ? planner.PlanColumn(panels, ops)
                                                               : planner.PlanOneRow(panels, ops);
   // One value size per frame: the planned one, or in the fallback the
@@ -634,9 +701,15 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   g.legend_text_size = P.legend_text_size;
   g.panel_rows = static_cast<int>(plan.rows.size());
   g.value_size = value_size;
+  g.strips = strips;
 
   double widest_row = 0;
-  for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
+  if (strips) {
+    widest_row = planner.StripsWidth(panels, offsets, ops_width, plan.cells.front());
+    for (const PanelPlan* p : panels) widest_row = std::max(widest_row, ops_width + TextWidth(p->label, P.label_size));
+  } else {
+    for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
+  }
   PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), m, g.products);
   widest_row = std::max(widest_row, g.products.cols * g.products.cell_w);
   std::vector<std::string> channel_sums;
@@ -671,11 +744,32 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     double shortest = std::numeric_limits<double>::max();
     for (int k : row) shortest = std::min(shortest, panels[k]->rows * plan.cells[k]);
     const double operator_y = grid_top + shortest / 2 + (kFontAscent - kFontDescent) / 2 * P.operator_size;
-    // The row centred in the frame.
+    // The row centred in the frame; strips on their common columns.
+    const double strips_x0 = P.margin + kOutlineRoom + ops_width;
     double x = P.margin + (content - planner.RowWidth(panels, ops, row, plan.cells)) / 2 + kOutlineRoom;
     for (int k : row) {
       PanelPlan& p = *panels[k];
       const double cell = plan.cells[k];
+      if (strips) {
+        if (k > 0 && ops_width > 0) g.operators.push_back({ops[k - 1], P.margin + kOutlineRoom + ops_width / 2, operator_y});
+        Panel& out = *outs[k];
+        out.label = p.label;
+        out.label_y = label_y;
+        out.grid = GridBox{.x = std::round(strips_x0 + offsets[static_cast<std::size_t>(k)] * cell),
+                           .y = grid_top,
+                           .cell = cell,
+                           .rows = p.rows,
+                           .cols = p.cols,
+                           .numbers = numbers[k] && value_size > 0,
+                           .number_size = numbers[k] && value_size > 0 ? value_size : 0,
+                           .index_size = !p.is_filter && planner.IndicesFit(p, cell) ? P.index_size : 0,
+                           .row_indices = false};
+        out.stack = p.stack;
+        // The label over its strip, kept inside the frame.
+        const double half = TextWidth(p.label, P.label_size, true) / 2;
+        out.label_x = std::clamp(out.grid.x + p.cols * cell / 2, P.margin + half, std::max(P.margin + half, P.margin + content - half));
+        continue;
+      }
       if (k > 0) {
         const double op_w = TextWidth(ops[k - 1], P.operator_size);
         g.operators.push_back({ops[k - 1], x + P.operator_pad + op_w / 2, operator_y});

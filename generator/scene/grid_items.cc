@@ -113,7 +113,7 @@ void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
   for (int c = 0; c < content.index_cols; ++c)
     AddText(scene, b.x + (content.index_col0 + c + 0.5) * b.cell, b.y - kIndexGap - kFontDescent * s, fmt::format("{}", c), s,
             palette::kMutedInk, TextAnchor::Middle);
-  for (int r = 0; r < content.index_rows; ++r)
+  for (int r = 0; b.row_indices && r < content.index_rows; ++r)
     AddText(scene, b.x - kIndexGap, Baseline(b.y + (content.index_row0 + r + 0.5) * b.cell, s), fmt::format("{}", r), s,
             palette::kMutedInk, TextAnchor::End);
 }

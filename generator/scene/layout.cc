@@ -340,17 +340,29 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
 
   const Grid& w = v.filter.weights;
   const int filters = FilterCount(v);
-  // The stacks' cards first, so the front grids cover them.
-  if (filters > 1) {
-    scene.items.push_back(GroupBegin{"stack", "stack", StackDescription(story, beat, filters)});
-    for (const Panel* panel : {&g.filter, &g.conv, &g.activated, &g.pooled})
-      AddStackCards(scene, *panel, story, beat, filters, panel == &g.filter);
-    scene.items.push_back(GroupEnd{});
-  }
   // Several filters: the label names the one in front (the geometry made
   // room for the longest).
   Panel filter_panel = g.filter;
   if (filters > 1) filter_panel.label = FilterPanelLabel(v, StackedFilterLabel(v, beat.map, m), m);
+  // Strips: the filter sits under the window it is applied at (the first
+  // cell's, for a beat of several), so each weight is under its pixel; a
+  // dilated filter's weights are spaced out, so it stays where it is.
+  if (g.strips && cs.dilation_w == 1 && beat.stage == Stage::Conv && r.conv.cols > 0 && beat.last_cell >= beat.first_cell) {
+    const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv.cols, beat.first_cell % r.conv.cols);
+    if (!t.cells.empty()) {
+      const double dx = g.input.grid.x + BoxOf(t.cells).col0 * g.input.grid.cell - filter_panel.grid.x;
+      filter_panel.grid.x += dx;
+      const double half = TextWidth(filter_panel.label, g.label_size, true) / 2;
+      filter_panel.label_x = std::clamp(filter_panel.label_x + dx, g.margin + half, std::max(g.margin + half, g.width - g.margin - half));
+    }
+  }
+  // The stacks' cards first, so the front grids cover them.
+  if (filters > 1) {
+    scene.items.push_back(GroupBegin{"stack", "stack", StackDescription(story, beat, filters)});
+    for (const Panel* panel : {&g.filter, &g.conv, &g.activated, &g.pooled})
+      AddStackCards(scene, panel == &g.filter ? filter_panel : *panel, story, beat, filters, panel == &g.filter);
+    scene.items.push_back(GroupEnd{});
+  }
   AddGridPanel(scene, g, filter_panel,
                {.id = "filter",
                 .label = filters > 1 || ChannelCount(v) > 1 ? filter_panel.label : g.filter.label + ", " + v.filter.name,
@@ -404,7 +416,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     const int row0 = first_row / conv_cols, col0 = first_row % conv_cols;
     const int row1 = beat.last_cell / conv_cols;
     AddConvWindow(scene, v, g.input.grid, conv_cols, first_row, beat.last_cell);
-    AddHighlight(scene, g.filter.grid, 0, w.rows, 0, w.cols);
+    AddHighlight(scene, filter_panel.grid, 0, w.rows, 0, w.cols);
     if (beat.first_cell == beat.last_cell)
       AddHighlight(scene, g.conv.grid, row0, row0 + 1, col0, col0 + 1);
     else

@@ -67,6 +67,7 @@ struct GridBox {
   bool numbers = false;     // values are written in the cells
   double number_size = 0;   // font size of those values
   double index_size = 0;    // font size of row/column indices; 0: none
+  bool row_indices = true;  // false for strips: a 1-D signal has column indices only
   double right() const { return x + cell * cols; }
   double height() const { return cell * rows; }
   double bottom() const { return y + cell * rows; }
@@ -104,6 +105,10 @@ struct FrameGeometry {
   double heading_size = 0, heading_y = 0;  // the line naming variant and stage
   double label_size = 0, label_y = 0;      // the first row of panels' labels' baseline
   int panel_rows = 1;                      // rows the panels wrap to
+  // A 1-D lesson (DrawnAsStrips): every panel a strip on its own row, one
+  // cell size for all, each map's cell under the centre of the window that
+  // wrote it (exactly, with stride 1), the filter under the image's window.
+  bool strips = false;
   double value_size = 0;                   // the one font size of values in cells (0: none shown)
   Panel input;      // the padded image (padding rows/cols included)
   Panel filter;
@@ -159,6 +164,10 @@ struct FrameGeometry {
 // Under `scale: shared` a lesson's scales are the maxima over its variants.
 double MaxAbsValue(const Variant& v, const VariantResult& r);
 double MaxAbsWeight(const Variant& v);
+
+// Whether the variant is 1-D: a one-row image and one-row filters, drawn
+// as strips (FrameGeometry::strips) rather than as grids of one row.
+bool DrawnAsStrips(const Variant& v);
 
 // Plans the geometry shared by all beats of `in` (see the file comment).
 FrameGeometry PlanFrameGeometry(const LayoutInput& in);

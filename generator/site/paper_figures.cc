@@ -321,6 +321,7 @@ std::vector<PaperBox> FlowLines(const std::vector<PaperBox>& boxes, double width
 
 std::string PaddingText(const ConvSpec& c, const Messages& m) {
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0) return m.Text(Msg::paper_no_padding);
+  if (c.causal) return m.Text(Msg::padding_causal, {{"pad", c.pad_left}});
   if (c.pad_top == c.pad_bottom && c.pad_top == c.pad_left && c.pad_top == c.pad_right)
     return m.Count(c.same ? Msg::paper_same_padding_rings : Msg::paper_padding_rings, c.pad_top);
   return m.Text(c.same ? Msg::paper_same_padding_sides : Msg::paper_padding_sides,

@@ -70,7 +70,8 @@ std::vector<Aspect> Aspects(const Messages& m) {
       {m.Text(Msg::switch_padding_aspect),
        [](const Variant& a, const Variant& b) {
          return a.conv.pad_top == b.conv.pad_top && a.conv.pad_bottom == b.conv.pad_bottom &&
-                a.conv.pad_left == b.conv.pad_left && a.conv.pad_right == b.conv.pad_right && a.conv.same == b.conv.same;
+                a.conv.pad_left == b.conv.pad_left && a.conv.pad_right == b.conv.pad_right && a.conv.same == b.conv.same &&
+                a.conv.causal == b.conv.causal;
        },
        [&m](const Variant& v, const std::vector<Variant>&) { return PaddingWords(v.conv, m); }},
       {m.Text(Msg::switch_stride_aspect),

@@ -55,7 +55,8 @@ std::string JoinShortened(std::vector<std::string> items, std::string_view sep) 
   return Join(items, sep);
 }
 
-std::string Position(int r, int c) { return fmt::format("({}, {})", r, c); }
+// "(row, column)"; in a 1-D signal just the column: "3".
+std::string Position(const Variant& v, int r, int c) { return IsSignal(v) ? std::to_string(c) : fmt::format("({}, {})", r, c); }
 
 std::string Range(const Messages& m, int first, int last) {
   return first == last ? fmt::format("{}", first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
@@ -308,7 +309,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
 
   BeatText t;
   if (tr.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(tr.bias)}}));
-  const std::string position = Position(tr.out_row, tr.out_col);
+  const std::string position = Position(v, tr.out_row, tr.out_col);
   t.caption = m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
 
   const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
@@ -368,7 +369,7 @@ BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages
 BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& tr, const Messages& m) {
   const Grid& a = r.activated;
   const int count = (tr.row_end - tr.row_begin) * (tr.col_end - tr.col_begin);
-  const std::string at = Position(tr.out_row, tr.out_col);
+  const std::string at = Position(v, tr.out_row, tr.out_col);
   BeatText t;
   if (count <= 0) {
     t.caption = m.Text(Msg::pool_cell_empty_caption, {{"position", at}});
@@ -391,7 +392,7 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
                            {"rows", Range(m, tr.row_begin, tr.row_end - 1)},
                            {"cols", Range(m, tr.col_begin, tr.col_end - 1)},
                            {"value", FormatNumberText(tr.value)},
-                           {"winner", Position(tr.winner_row, tr.winner_col)},
+                           {"winner", Position(v, tr.winner_row, tr.winner_col)},
                            {"position", at}});
   return t;
 }

@@ -7,6 +7,7 @@ namespace cl {
 std::string PaddingWords(const ConvSpec& c, const Messages& m) {
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
     return m.Text(c.same ? Msg::padding_same_none_needed : Msg::padding_none);
+  if (c.causal) return m.Text(Msg::padding_causal, {{"pad", c.pad_left}});
   if (c.pad_top == c.pad_bottom && c.pad_left == c.pad_right) {
     if (c.pad_top == c.pad_left) return m.Text(c.same ? Msg::padding_same_even : Msg::padding_zero_even, {{"pad", c.pad_top}});
     return m.Text(c.same ? Msg::padding_same_axes : Msg::padding_zero_axes, {{"rows", c.pad_top}, {"cols", c.pad_left}});

@@ -376,3 +376,20 @@ BOOST_AUTO_TEST_CASE(OneChannelListIsTheTwoDimensionalImage) {
   BOOST_TEST((a.variants[0].image == b.variants[0].image));
   BOOST_TEST((a.variants[0].filter.weights == b.variants[0].filter.weights));
 }
+
+// `padding: causal`: a one-row signal padded on the left only, by
+// dilation * (k - 1), so output t reads inputs t - reach .. t and no later.
+BOOST_AUTO_TEST_CASE(CausalPaddingPadsTheLeftByTheFiltersReach) {
+  const std::string signal =
+      "title: T\nimage:\n  pixels: [[1, 2, 3, 4, 5, 6]]\nfilter:\n  weights: [[1, 2, 3]]\npool: none\n";
+  const Lesson plain = MustLoad(signal + "conv: {padding: causal}\n");
+  const ConvSpec& c = plain.variants[0].conv;
+  BOOST_TEST(c.causal);
+  BOOST_TEST(c.pad_left == 2);
+  BOOST_TEST(c.pad_right == 0);
+  BOOST_TEST(c.pad_top == 0);
+  BOOST_TEST(c.pad_bottom == 0);
+  const Lesson dilated = MustLoad(signal + "conv: {padding: causal, dilation: 2}\n");
+  BOOST_TEST(dilated.variants[0].conv.pad_left == 4);
+  BOOST_TEST(!MustLoad(signal).variants[0].conv.causal);
+}

@@ -453,3 +453,64 @@ BOOST_AUTO_TEST_CASE(SlidesAreSixteenByNine) {
   BOOST_TEST(b->geometry.height == 1080);
   BOOST_TEST(b->geometry.value_size >= 15);
 }
+
+// A 1-D lesson is drawn as strips: one strip a row, one cell size, column
+// indices only; with stride 1 each feature-map cell sits under the centre of
+// the window that wrote it, causal under the window's last pixel (the input
+// at the same time); the filter moves under the window of each conv beat.
+BOOST_DATA_TEST_CASE(StripsLineUpWithTheirWindows, bdata::make(kLayouts), layout) {
+  Variant v = testing::SizedVariant(1, 12, 1, 3);
+  BOOST_TEST(DrawnAsStrips(v));
+  for (const bool causal : {false, true}) {
+    BOOST_TEST_CONTEXT((causal ? "causal" : "centred")) {
+      v.conv.causal = causal;
+      v.conv.pad_left = causal ? 2 : 1;
+      v.conv.pad_right = causal ? 0 : 1;
+      const auto b = Build(v, {}, layout);
+      const FrameGeometry& g = b->geometry;
+      BOOST_TEST(g.strips);
+      BOOST_TEST(g.panel_rows == 5);  // signal, filter, map, activated, pooled
+      BOOST_TEST(!g.input.grid.row_indices);
+      BOOST_TEST(g.conv.grid.cell == g.input.grid.cell);
+      BOOST_TEST(g.filter.grid.cell == g.input.grid.cell);
+      if (layout != FrameLayout::Tall) BOOST_TEST(g.conv.grid.numbers);
+      BOOST_TEST(g.input.label == "Signal, length 12, padded");
+      const double cell = g.input.grid.cell;
+      for (int j = 0; j < 12; ++j) {
+        // Output j's window covers padded cells j..j+2; centred: its middle,
+        // causal: its last, which is input j.
+        const double window = g.input.grid.x + (j + (causal ? 2 : 1) + 0.5) * cell;
+        BOOST_TEST(std::abs(g.conv.grid.x + (j + 0.5) * cell - window) <= 0.5);
+      }
+      BOOST_TEST(g.activated.grid.x == g.conv.grid.x);
+      CheckFrameSize(layout, g);
+      for (int i : SampleBeats(b->story)) {
+        BOOST_TEST_CONTEXT("beat " << i) {
+          const Scene s = LayoutBeat(b->input, b->geometry, i);
+          BOOST_TEST(FirstOutside(s) == "");
+          BOOST_TEST(FirstTextOverlap(s) == "");
+        }
+      }
+      // Conv beat for output 5: the filter's first cell under padded cell 5.
+      for (std::size_t i = 0; i < b->story.beats.size(); ++i) {
+        const Beat& beat = b->story.beats[i];
+        if (beat.stage != Stage::Conv || beat.first_cell != 5 || beat.last_cell != 5) continue;
+        const Scene s = LayoutBeat(b->input, b->geometry, static_cast<int>(i));
+        // The filter group's first cell.
+        double filter_left = 1e9;
+        bool in_filter = false;
+        for (const SceneItem& item : s.items) {
+          if (const auto* group = std::get_if<GroupBegin>(&item)) in_filter = group->id == "filter";
+          if (const auto* r = std::get_if<RectShape>(&item); r && in_filter && filter_left == 1e9) filter_left = r->x;
+        }
+        BOOST_TEST(std::abs(filter_left - (g.input.grid.x + 5 * cell)) <= 0.5);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(TwoDimensionalLessonsAreNotStrips) {
+  BOOST_TEST(!DrawnAsStrips(testing::SizedVariant(2, 12, 1, 3)));
+  BOOST_TEST(!DrawnAsStrips(testing::SizedVariant(6, 6, 3, 3)));
+  BOOST_TEST(!Build(testing::VerticalEdgeVariant())->geometry.strips);
+}

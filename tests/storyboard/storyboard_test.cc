@@ -238,7 +238,8 @@ BOOST_AUTO_TEST_CASE(NoActivationAndNoPoolMeanNoBeats) {
   v.pool.enabled = false;
   const Storyboard s = Plan(v);
   BOOST_TEST(Stages(s) == "intro conv summary");
-  BOOST_TEST(s.beats[1].caption == "Position (0, 0): (\u22129)\u00B7(\u22122) = 18");
+  // A one-pixel image is a one-row signal: its positions are columns.
+  BOOST_TEST(s.beats[1].caption == "Position 0: (\u22129)\u00B7(\u22122) = 18");
   BOOST_TEST(s.beats[2].caption == "1\u00D71 image \u2192 1\u00D71 feature map");
 }
 
@@ -264,7 +265,7 @@ BOOST_AUTO_TEST_CASE(DecimalsAreRoundedAndMarkedApproximate) {
   third.filter.weights.at(0, 0) = 1.0 / 3.0;
   third.pool.enabled = false;
   // The shown digits are not the exact value: "≈", not "=".
-  BOOST_TEST(Plan(third).beats[1].caption == "Position (0, 0): 1\u00B70.333 \u2248 0.333");
+  BOOST_TEST(Plan(third).beats[1].caption == "Position 0: 1\u00B70.333 \u2248 0.333");
 }
 
 BOOST_AUTO_TEST_CASE(LargeFiltersShortenTheSumWithAnEllipsis) {
