@@ -149,7 +149,7 @@ case $case_name in
     sed -i 's|</body>|<!-- edited --></body>|' templates/lesson.mustache
     check_edit page-template "4 lessons: 4 built, 0 up to date, 0 failed"
     # Pages only: each lesson's page and its per-variant frame listings.
-    grep -cE "built .* \(html: [0-9]+ files?, " "$work/edit.log" | grep -qx 3 || fail "a page template edit rendered more than pages"
+    grep -cE "built .* \(html: [0-9]+ files?, " "$work/edit.log" | grep -qx 4 || fail "a page template edit rendered more than pages"
     echo "/* edited */" >>templates/style.css
     check_edit stylesheet "4 lessons up to date; 1 file written (assets rebuilt)"
     sed -i 's/^title: .*/title: Another course title/' lessons/course.yaml
