@@ -266,7 +266,7 @@ namespace {
 // partial sums (the products are in the frame's panel, one grid per channel).
 BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messages& m) {
   const Grid& w = v.filter.weights;
-  const std::string position = Position(tr.out_row, tr.out_col);
+  const std::string position = Position(v, tr.out_row, tr.out_col);
   BeatText t;
   t.caption = m.Text(Msg::conv_cell_channels_caption, {{"position", position}, {"sum", ChannelSumText(v, tr, m)}});
   const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
