@@ -431,6 +431,19 @@
   X(cx_term_filters) \
   X(cx_term_multiplications) \
   X(cx_term_additions) \
+  X(channel_default_name) \
+  X(panel_image_channels) \
+  X(panel_filter_slice) \
+  X(term_channel) \
+  X(conv_cell_channels_caption) \
+  X(conv_cell_channels_partials) \
+  X(conv_cell_channels_partials_bias) \
+  X(intro_channels) \
+  X(group_channel_stack) \
+  X(group_channel_products) \
+  X(group_channel_sum) \
+  X(table_channel) \
+  X(cx_term_channels) \
 
 namespace cl {
 

@@ -82,8 +82,9 @@ struct PanelPlan {
   const std::vector<double>* values = nullptr;
   bool padded = false;        // padding cells show "0" too
   double widest_cached = -1;  // computed on demand: large maps never need it
-  int stack = 0;              // cards of the other filters' maps behind the grid
-  double stack_room() const { return stack * kStackOffset; }
+  int stack = 0;              // cards of the other filters' maps (or channels) behind the grid
+  double offset = kStackOffset;
+  double stack_room() const { return stack * offset; }
 };
 
 // Widest of the panel's cell texts, in units at font size 1.
@@ -410,6 +411,19 @@ bool HasProducts(const Variant& v, const VariantResult& r) {
          r.conv.cols <= kNumbersMaxMapSide;
 }
 
+// Every sum line a channels lesson's frames write (one per cell of every
+// map), so the panel has room for the longest.
+std::vector<std::string> ChannelSums(const Variant& v, const VariantResult& r, const Messages& m) {
+  std::vector<std::string> sums;
+  for (int k = 0; k < FilterCount(v); ++k) {
+    const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
+    const Variant& vk = FilterCount(v) > 1 ? focused : v;
+    for (int row = 0; row < r.conv.rows; ++row)
+      for (int col = 0; col < r.conv.cols; ++col) sums.push_back(ChannelSumText(vk, TraceConvCell(vk, row, col), m));
+  }
+  return sums;
+}
+
 void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, double value_size, double room,
                   const Messages& m, FrameGeometry::Products& out) {
   const Grid& w = v.filter.weights;
@@ -438,10 +452,13 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
     for (int row = 0; !scatter && row < r.conv.rows; ++row) {
       for (int col = 0; col < r.conv.cols; ++col) {
         const ConvTrace t = TraceConvCell(vk, row, col);
-        for (std::size_t i = 0; i < t.inputs.size(); ++i) {
-          const ProductText p = CellProductText(t.inputs[i], wk.values[i]);
-          one = std::max(one, TextWidth(p.whole(), 1));
-          two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+        for (std::size_t c = 0; c < t.channels.size(); ++c) {  // every channel's products through its slice
+          const Grid& slice = SliceAt(vk.filter, static_cast<int>(c));
+          for (std::size_t i = 0; i < t.channels[c].inputs.size(); ++i) {
+            const ProductText p = CellProductText(t.channels[c].inputs[i], slice.values[i]);
+            one = std::max(one, TextWidth(p.whole(), 1));
+            two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+          }
         }
       }
     }
@@ -450,6 +467,8 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   }
   out.rows = w.rows;
   out.cols = w.cols;
+  out.channels = ChannelCount(v);
+  out.gap = out.channels > 1 ? TextWidth("+", P.operator_size) + 2 * P.operator_pad : 0;
   // The frame's value size on one line, then on two; then the same at the
   // layout's minimum size; else no panel.
   for (const double size : {value_size, P.min_value_size}) {
@@ -459,7 +478,10 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
       out.two_lines = two_lines;
       out.cell_h = std::ceil((two_lines ? 2 : 1) * line + 8);
       out.cell_w = std::max(out.cell_h, std::ceil((two_lines ? two : one) * size + 8));
-      if (out.cell_w * w.cols <= room - 2 * kOutlineRoom) return;
+      // Blocks of channels: as many to a row as fit, at least one.
+      const double block = out.cell_w * w.cols;
+      out.per_row = std::clamp(static_cast<int>((room - 2 * kOutlineRoom + out.gap) / (block + out.gap)), 1, out.channels);
+      if (block <= room - 2 * kOutlineRoom) return;
     }
   }
   out = {};
@@ -487,17 +509,20 @@ double MaxAbsValue(const Variant&, const VariantResult& r) {
 double MaxAbsWeight(const Variant& v) {
   double m = 1e-9;
   for (int k = 0; k < FilterCount(v); ++k)
-    for (double x : FilterAt(v, k).weights.values)
-      if (std::isfinite(x)) m = std::max(m, std::fabs(x));
+    for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)  // every channel's slice
+      for (double x : SliceAt(FilterAt(v, k), c).values)
+        if (std::isfinite(x)) m = std::max(m, std::fabs(x));
   return m;
 }
 
 GreyRange ImageGreyRange(const Variant& v) {
   double lo = 0, hi = v.image_from_file ? 255 : -std::numeric_limits<double>::infinity();
-  for (double x : v.image.values) {
-    if (!std::isfinite(x)) continue;
-    lo = std::min(lo, x);
-    hi = std::max(hi, x);
+  for (int c = 0; c < ChannelCount(v); ++c) {  // one range for every channel's card
+    for (double x : ChannelAt(v, c).values) {
+      if (!std::isfinite(x)) continue;
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
   }
   if (!(hi > lo)) hi = lo + 1;  // a flat image: all black, not a division by zero
   return {lo, hi};
@@ -526,6 +551,15 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                   .label = ImageLabel(v, m),
                   .values = &v.image.values,
                   .padded = cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0};
+  // Channels: the others' cards behind the image (channel 0 in front), each
+  // with its name on its exposed edge.
+  if (ChannelCount(v) > 1) {
+    input.stack = ChannelCount(v) - 1;
+    input.offset = kChannelOffset;
+    input.label = m.Text(Msg::panel_image_channels, {{"count", ChannelCount(v)},
+                                                     {"size", SizeText(v.image.rows, v.image.cols)},
+                                                     {"name", ChannelName(v, 0, m)}});
+  }
   // With several filters every frame shows one filter's maps in front of
   // the others' (a stack of cards): cells are sized for every map's values,
   // so nothing moves when the front map changes.
@@ -558,6 +592,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     const std::string label = StackedFilterLabel(v, k, m);
     if (k == 0 || TextWidth(label, label_size, true) > TextWidth(filter_label, label_size, true)) filter_label = label;
   }
+  if (ChannelCount(v) > 1) filter_label = FilterPanelLabel(v, maps > 1 ? filter_label : filter_label + ", " + v.filter.name, m);
   PanelPlan filter{.present = true,
                    .is_filter = true,
                    .rows = v.filter.weights.rows,
@@ -646,6 +681,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       // The products panel at its tallest (one line at the largest value size).
       planner.text_fixed += P.row_gap + line * P.label_size + 4 + 2 * kOutlineRoom +
                             v.filter.weights.rows * std::ceil(line * P.max_number_size + 8);
+      // Channels: a name and a partial sum around each row of blocks (two
+      // rows at most in a slide's width), then the sum line.
+      if (ChannelCount(v) > 1)
+        planner.text_fixed += (ChannelCount(v) > 4 ? 2 : 1) * (2 * line * P.label_size + 20) - 4 + line * P.label_size +
+                              (ChannelCount(v) > 4 ? v.filter.weights.rows * std::ceil(line * P.max_number_size + 8) : 0);
     }
   }
   std::optional<Planner::Plan> strip_plan;
@@ -695,6 +735,15 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   }
   PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), m, g.products);
   widest_row = std::max(widest_row, g.products.cols * g.products.cell_w);
+  std::vector<std::string> channel_sums;
+  if (g.products.rows > 0 && g.products.channels > 1) {
+    FrameGeometry::Products& pr = g.products;
+    const double blocks = pr.per_row * pr.cols * pr.cell_w + (pr.per_row - 1) * pr.gap + 2 * kOutlineRoom;
+    channel_sums = ChannelSums(v, r, m);
+    double widest_sum = 0;
+    for (const std::string& sum : channel_sums) widest_sum = std::max(widest_sum, TextWidth(sum, P.label_size, true));
+    widest_row = std::max({widest_row, blocks, std::min(widest_sum, P.max_content_width)});
+  }
   const double content = std::clamp(widest_row, P.min_content_width, std::max(P.max_content_width, widest_row));
   g.width = std::ceil(content + 2 * P.margin);
 
@@ -759,6 +808,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       // Whole units: crisp cell edges; a stack's cards take room to the right.
       out.grid.x = std::round(x + (width - p.stack_room()) / 2 - p.cols * cell / 2);
       out.stack = p.stack;
+      out.stack_offset = p.offset;
       out.label_x = out.grid.x + p.cols * cell / 2;
       out.grid.y = grid_top;
       out.grid.numbers = numbers[k] && value_size > 0;
@@ -770,7 +820,38 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     if (ri + 1 < plan.rows.size()) y += P.row_gap;
   }
 
-  if (g.products.rows > 0) {
+  if (g.products.rows > 0 && g.products.channels > 1) {
+    // One block per channel, rows of per_row centred, then the sum line.
+    FrameGeometry::Products& pr = g.products;
+    y += P.row_gap;
+    pr.label_y = y + Ascent(P.label_size);
+    pr.label_x = P.margin + content / 2;
+    y = pr.label_y + Descent(P.label_size) + 6;
+    const double block = pr.cols * pr.cell_w;
+    pr.name_drop = Descent(P.label_size) + 4 + kOutlineRoom;
+    pr.partial_drop = kOutlineRoom + 4 + Ascent(P.label_size);
+    for (int c = 0; c < pr.channels; c += pr.per_row) {
+      const int n = std::min(pr.per_row, pr.channels - c);
+      const double row_w = n * block + (n - 1) * pr.gap;
+      const double x0 = std::round(P.margin + (content - row_w) / 2);
+      const double grid_top = std::round(y + Ascent(P.label_size) + pr.name_drop);
+      for (int i = 0; i < n; ++i) {
+        pr.block_x.push_back(x0 + i * (block + pr.gap));
+        pr.block_y.push_back(grid_top);
+      }
+      y = grid_top + pr.rows * pr.cell_h + pr.partial_drop + Descent(P.label_size) + 8;
+    }
+    pr.x = pr.block_x.front();
+    pr.y = pr.block_y.front();
+    // The sum line wraps where the frame is narrower than it (tall frames).
+    pr.sum_x = P.margin + content / 2;
+    pr.sum_y = y + Ascent(P.label_size);
+    pr.sum_width = content;
+    pr.sum_line_height = std::round(P.label_size * 1.3);
+    for (const std::string& sum : channel_sums)
+      pr.sum_lines = std::max(pr.sum_lines, static_cast<int>(WrapText(sum, P.label_size, content, kMaxSumLines, true).size()));
+    y = pr.sum_y + (pr.sum_lines - 1) * pr.sum_line_height + Descent(P.label_size) + kOutlineRoom;
+  } else if (g.products.rows > 0) {
     FrameGeometry::Products& pr = g.products;
     y += P.row_gap;
     pr.label_y = y + Ascent(P.label_size);
@@ -841,7 +922,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     if (g.overlap_note_y > 0) g.overlap_note_y += dy;
     for (Panel* panel : outs) panel->grid.y += dy, panel->label_y += dy;
     for (OperatorMark& op : g.operators) op.y += dy;
-    g.products.y += dy, g.products.label_y += dy;
+    g.products.y += dy, g.products.label_y += dy, g.products.sum_y += dy;
+    for (double& block_y : g.products.block_y) block_y += dy;
   }
   return g;
 }

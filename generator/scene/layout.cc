@@ -121,7 +121,73 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
 
 // The products panel of a one-cell conv beat: each pixel·weight the
 // computation multiplied (compute's trace), where the filter has that weight.
+// One product cell of the products panel at (x, y).
+void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, double y, const ProductText& text) {
+  RectShape cell;
+  cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
+  cell.fill = palette::kBackground;
+  scene.items.push_back(cell);
+  scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
+  const double line = p.size * (kFontAscent + kFontDescent);
+  const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
+  const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
+  if (p.two_lines) {
+    AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, palette::kInk, TextAnchor::Middle);
+    AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, palette::kInk, TextAnchor::Middle);
+  } else {
+    AddText(scene, cx, middle + lift, text.whole(), p.size, palette::kInk, TextAnchor::Middle);
+  }
+}
+
+// The products panel with channels: per channel its window's pixels times
+// its slice's weights, named, with its partial sum below; "+" between the
+// blocks; then the partial sums (and the bias) adding up to the cell.
+void AddChannelProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t, const Messages& m) {
+  const FrameGeometry::Products& p = g.products;
+  const std::size_t taps = static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols);
+  if (t.channels.size() != static_cast<std::size_t>(p.channels) || p.block_x.size() != t.channels.size()) return;
+  scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_products)});
+  AddText(scene, p.label_x, p.label_y, ProductsLabel(t.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
+  const double block_w = p.cols * p.cell_w;
+  for (std::size_t c = 0; c < t.channels.size(); ++c) {
+    const ConvTrace::ChannelTaps& part = t.channels[c];
+    if (part.inputs.size() != taps) continue;
+    const std::string name = ChannelName(v, static_cast<int>(c), m);
+    const std::string partial = FormatNumberCell(part.partial);
+    scene.items.push_back(GroupBegin{fmt::format("products-channel-{}", c), "channel-products",
+                                     m.Text(Msg::group_channel_products, {{"name", name}, {"partial", partial}})});
+    const double bx = p.block_x[c], by = p.block_y[c];
+    AddText(scene, bx + block_w / 2, by - p.name_drop, FitText(name, g.label_size, block_w + p.gap, true), g.label_size,
+            palette::kInk, TextAnchor::Middle, true);
+    const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
+    for (int row = 0; row < p.rows; ++row)
+      for (int col = 0; col < p.cols; ++col) {
+        const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
+        AddProductCell(scene, p, bx + col * p.cell_w, by + row * p.cell_h, CellProductText(part.inputs[i], slice.values[i]));
+      }
+    scene.items.push_back(Outline(bx, by, block_w, p.cell_h * p.rows, palette::kGridBorder, 1));
+    AddText(scene, bx + block_w / 2, by + p.cell_h * p.rows + p.partial_drop, "= " + partial, g.label_size,
+            palette::kInk, TextAnchor::Middle, true);
+    // "+" to the next block in the same row.
+    if (c + 1 < t.channels.size() && p.block_y[c + 1] == by)
+      AddText(scene, bx + block_w + p.gap / 2, by + p.cell_h * p.rows / 2 + (kFontAscent - kFontDescent) / 2 * g.operator_size,
+              "+", g.operator_size, palette::kInk, TextAnchor::Middle);
+    scene.items.push_back(GroupEnd{});
+  }
+  scene.items.push_back(GroupBegin{"channel-sum", "channel-sum", m.Text(Msg::group_channel_sum)});
+  const std::vector<std::string> lines = WrapText(ChannelSumText(v, t, m), g.label_size, p.sum_width, p.sum_lines, true);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    AddText(scene, p.sum_x, p.sum_y + static_cast<double>(i) * p.sum_line_height, lines[i], g.label_size, palette::kInk,
+            TextAnchor::Middle, true);
+  scene.items.push_back(GroupEnd{});
+  scene.items.push_back(GroupEnd{});
+}
+
 void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t, const Messages& m) {
+  if (g.products.channels > 1) {
+    AddChannelProducts(scene, g, v, t, m);
+    return;
+  }
   const FrameGeometry::Products& p = g.products;
   if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols)) return;
   scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_products)});
@@ -237,6 +303,35 @@ void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const
   scene.items.push_back(GroupEnd{});
 }
 
+// The image's channels as cards behind it: one card per channel after the
+// first (channel 0 is the front grid), nearest first, each filled with its
+// channel's mean grey and named on its exposed bottom edge.
+void AddChannelCards(Scene& scene, const FrameGeometry& g, const Variant& v, GreyRange grey, const Messages& m) {
+  const Panel& panel = g.input;
+  const GridBox& b = panel.grid;
+  const int channels = ChannelCount(v);
+  if (channels < 2 || b.rows <= 0 || panel.stack <= 0) return;
+  std::vector<std::string> names;
+  for (int c = 0; c < channels; ++c) names.push_back(ChannelName(v, c, m));
+  scene.items.push_back(GroupBegin{"channels", "channels", m.Text(Msg::group_channel_stack, {{"names", ListText(names, m)},
+                                                                                             {"name", names[0]}})});
+  const double off = panel.stack_offset;
+  for (int i = std::min(channels - 1, panel.stack); i >= 1; --i) {
+    const double d = i * off;
+    RectShape card;
+    card.x = b.x + d, card.y = b.y + d, card.w = b.cell * b.cols, card.h = b.cell * b.rows;
+    card.fill = palette::kBackground;
+    scene.items.push_back(card);
+    scene.items.push_back(Outline(card.x, card.y, card.w, card.h, palette::kGridBorder, 1));
+    // The name in the strip this card shows below the one in front of it.
+    const double size = std::min(kChannelNameSize, off - 3);
+    const double baseline = card.y + card.h - off / 2 + (kFontAscent - kFontDescent) / 2 * size;
+    AddText(scene, card.x + card.w - 4, baseline, FitText(names[static_cast<std::size_t>(i)], size, card.w - 8), size,
+            palette::kInk, TextAnchor::End);
+  }
+  scene.items.push_back(GroupEnd{});
+}
+
 // Whether map k is complete in the frame of `beat`: every map but the
 // walked one when the lesson walks one; else those before the beat's map.
 bool MapDone(const Storyboard& story, const Beat& beat, int k) {
@@ -260,7 +355,7 @@ void AddStackCards(Scene& scene, const Panel& panel, const Storyboard& story, co
   for (int k = 0; k < maps; ++k)
     if (k != beat.map) others.push_back(k);
   for (int i = static_cast<int>(others.size()); i >= 1; --i) {
-    const double d = i * kStackOffset;
+    const double d = i * panel.stack_offset;
     RectShape card;
     card.x = b.x + d, card.y = b.y + d, card.w = b.cell * b.cols, card.h = b.cell * b.rows;
     card.fill = !filters && MapDone(story, beat, others[static_cast<std::size_t>(i - 1)]) ? palette::kStackDone
@@ -323,6 +418,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                       if (y < 0 || x < 0 || y >= v.image.rows || x >= v.image.cols) return CellState{Kind::Padding, 0};
                       return CellState{Kind::Value, v.image.at(y, x)};
                     }};
+  AddChannelCards(scene, g, v, grey, m);
   AddGridPanel(scene, g, g.input, input);
   if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
     // The image's own edge inside the padding.
@@ -336,7 +432,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   // Several filters: the label names the one in front (the geometry made
   // room for the longest).
   Panel filter_panel = g.filter;
-  if (filters > 1) filter_panel.label = StackedFilterLabel(v, beat.map, m);
+  if (filters > 1) filter_panel.label = FilterPanelLabel(v, StackedFilterLabel(v, beat.map, m), m);
   // Strips: the filter sits under the window it is applied at (the first
   // cell's, for a beat of several), so each weight is under its pixel; a
   // dilated filter's weights are spaced out, so it stays where it is.
@@ -358,7 +454,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   }
   AddGridPanel(scene, g, filter_panel,
                {.id = "filter",
-                .label = filters > 1 ? filter_panel.label : g.filter.label + ", " + v.filter.name,
+                .label = filters > 1 || ChannelCount(v) > 1 ? filter_panel.label : g.filter.label + ", " + v.filter.name,
                 .colors = {.scale = in.weight_scale},
                 .cell = [&](int row, int col) { return CellState{Kind::Value, w.at(row, col)}; }});
 

@@ -82,8 +82,14 @@ struct Panel {
   // With several filters: the other filters' (or maps') cards stacked behind
   // the grid, each kStackOffset further right and down.
   int stack = 0;
+  double stack_offset = 6;  // kStackOffset; the image's channel cards kChannelOffset
 };
 inline constexpr double kStackOffset = 6;
+// The image's channels stack with room on each card's exposed edge for its name.
+inline constexpr double kChannelOffset = 15;
+inline constexpr double kChannelNameSize = 10;
+// A channels lesson's sum line wraps to at most this many lines.
+inline constexpr int kMaxSumLines = 4;
 
 // A symbol between two panels ("∗", "=", "→"), centred at x on baseline y.
 struct OperatorMark {
@@ -123,6 +129,18 @@ struct FrameGeometry {
     bool two_lines = false;
     std::string label;
     double label_x = 0, label_y = 0;
+    // With image channels: one grid per channel (a block: its name above,
+    // "= partial sum" below, "+" between blocks), per_row blocks a row, then
+    // the line adding the partial sums up to the output cell.
+    int channels = 1;
+    int per_row = 1;
+    double gap = 0;                       // between blocks, where the "+" sits
+    std::vector<double> block_x, block_y;  // each channel's grid, top-left
+    double name_drop = 0;                 // block name baseline above its grid top
+    double partial_drop = 0;              // "= partial" baseline below its grid bottom
+    double sum_x = 0, sum_y = 0, sum_width = 0;  // the sum line: centre, first baseline, room
+    int sum_lines = 1;                           // lines the longest sum wraps to
+    double sum_line_height = 0;
     double right() const { return x + cell_w * cols; }
     double bottom() const { return y + cell_h * rows; }
   } products;

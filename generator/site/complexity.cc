@@ -47,7 +47,9 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
     k.cols = MakeConvAxis(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
   }
   k.positions = static_cast<long long>(std::max(k.rows.out, 0)) * std::max(k.cols.out, 0);
-  k.weights = static_cast<long long>(v.filter.weights.rows) * v.filter.weights.cols;
+  // With channels a cell adds every channel's products: C * kh * kw of them.
+  k.channels = ChannelCount(v);
+  k.weights = static_cast<long long>(k.channels) * v.filter.weights.rows * v.filter.weights.cols;
   k.multiplies = k.positions * k.weights;
   k.additions = k.positions * (k.weights - 1);
   if (c.transposed) {
@@ -59,7 +61,7 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
     for (const int hits : all.hits) k.landed += hits, k.reached += hits > 0;
     k.additions = k.landed - k.reached;
   }
-  k.dense_weights = static_cast<long long>(v.image.rows) * v.image.cols * k.positions;
+  k.dense_weights = static_cast<long long>(k.channels) * v.image.rows * v.image.cols * k.positions;
 
   if (v.activation.type != ActivationType::None) k.activation_comparisons = k.positions;
   if (v.activation.type == ActivationType::LeakyRelu) {

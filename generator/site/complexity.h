@@ -29,13 +29,14 @@ struct PoolAxis {
 struct Complexity {
   ConvAxis rows, cols;
   long long positions = 0;     // rows.out * cols.out: cells of the feature map
-  long long weights = 0;       // kernel_h * kernel_w, shared by every position
+  int channels = 1;            // image channels: each filter has kernel_h * kernel_w weights per channel
+  long long weights = 0;       // channels * kernel_h * kernel_w, shared by every position
   long long multiplies = 0;    // positions * weights; transposed: input cells * weights
   long long additions = 0;     // positions * (weights - 1); transposed: landed - reached
   // Transposed: products that land inside the output, and the output cells
   // they reach (each reached cell adds its landed products with one fewer addition).
   long long landed = 0, reached = 0;
-  long long dense_weights = 0; // a fully connected layer from every pixel to every output cell
+  long long dense_weights = 0; // a fully connected layer from every pixel (of every channel) to every output cell
 
   long long activation_comparisons = 0;  // one per cell unless the activation is `none`
   long long activation_multiplies = 0;   // leaky-relu: one per negative cell

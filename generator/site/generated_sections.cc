@@ -98,14 +98,16 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
   TemplateList tables;
   switch (stage) {
     case Stage::Intro:
-      tables.push_back(TableData(m.Text(Msg::table_image, {{"size", Size(v.image.rows, v.image.cols)}}), v.image, m));
+      for (int c = 0; c < ChannelCount(v); ++c)
+        tables.push_back(TableData(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", Size(v.image.rows, v.image.cols)}}), m),
+                                   ChannelAt(v, c), m));
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
         const std::string size = Size(f.weights.rows, f.weights.cols);
-        tables.push_back(TableData(f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
-                                                                                   {"bias", FormatNumberText(f.bias)}})
-                                                 : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}}),
-                                   f.weights, m));
+        const std::string title = f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
+                                                                                  {"bias", FormatNumberText(f.bias)}})
+                                                : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}});
+        for (int c = 0; c < SliceCount(f); ++c) tables.push_back(TableData(SliceTitle(v, c, title, m), SliceAt(f, c), m));
       }
       break;
     case Stage::Conv:
@@ -172,18 +174,21 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
   std::string k_h = N(k.rows.kernel), k_w = N(k.cols.kernel);
   const std::string filter_h = m.Text(Msg::cx_term_filter_height), filter_w = m.Text(Msg::cx_term_filter_width);
   const std::string map_h = m.Text(Msg::cx_term_map_height), map_w = m.Text(Msg::cx_term_map_width);
-  rows.push_back({m.Text(Msg::cx_weights), filter_h + kDot + filter_w, k_h + kDot + k_w, N(k.weights)});
+  // With channels every term of a filter's size gains the channel count.
+  const std::string ch_term = k.channels > 1 ? m.Text(Msg::cx_term_channels) + kDot : std::string();
+  const std::string ch = k.channels > 1 ? N(k.channels) + kDot : std::string();
+  rows.push_back({m.Text(Msg::cx_weights), ch_term + filter_h + kDot + filter_w, ch + k_h + kDot + k_w, N(k.weights)});
   if (k.rows.transposed) {
     // Each input pixel multiplies every weight; each output cell adds up the products landing on it.
     const std::string image_h = m.Text(Msg::cx_term_image_height), image_w = m.Text(Msg::cx_term_image_width);
-    rows.push_back({m.Text(Msg::cx_multiplications), image_h + kDot + image_w + kDot + filter_h + kDot + filter_w,
-                    N(k.rows.in) + kDot + N(k.cols.in) + kDot + k_h + kDot + k_w, N(k.multiplies)});
+    rows.push_back({m.Text(Msg::cx_multiplications), image_h + kDot + image_w + kDot + ch_term + filter_h + kDot + filter_w,
+                    N(k.rows.in) + kDot + N(k.cols.in) + kDot + ch + k_h + kDot + k_w, N(k.multiplies)});
     rows.push_back({m.Text(Msg::cx_additions),
                     m.Text(Msg::cx_term_landed_products) + kMinus + m.Text(Msg::cx_term_reached_cells),
                     N(k.landed) + kMinus + N(k.reached), N(k.additions)});
   } else {
-    rows.push_back({m.Text(Msg::cx_multiplications), map_h + kDot + map_w + kDot + filter_h + kDot + filter_w,
-                    out_h + kDot + out_w + kDot + k_h + kDot + k_w, N(k.multiplies)});
+    rows.push_back({m.Text(Msg::cx_multiplications), map_h + kDot + map_w + kDot + ch_term + filter_h + kDot + filter_w,
+                    out_h + kDot + out_w + kDot + ch + k_h + kDot + k_w, N(k.multiplies)});
     rows.push_back({m.Text(Msg::cx_additions),
                     fmt::format("{}{}{}{}({}{}1)", map_h, kDot, map_w, kDot, m.Text(Msg::cx_term_weights), kMinus),
                     fmt::format("{}{}{}{}({}{}1)", out_h, kDot, out_w, kDot, N(k.weights), kMinus), N(k.additions)});
@@ -235,8 +240,8 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
     }
   }
   rows.push_back({m.Text(Msg::cx_dense_weights),
-                  m.Text(Msg::cx_term_image_height) + kDot + m.Text(Msg::cx_term_image_width) + kDot + map_h + kDot + map_w,
-                  N(k.rows.in) + kDot + N(k.cols.in) + kDot + out_h + kDot + out_w, N(k.dense_weights)});
+                  ch_term + m.Text(Msg::cx_term_image_height) + kDot + m.Text(Msg::cx_term_image_width) + kDot + map_h + kDot + map_w,
+                  ch + N(k.rows.in) + kDot + N(k.cols.in) + kDot + out_h + kDot + out_w, N(k.dense_weights)});
   return rows;
 }
 

@@ -86,14 +86,16 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
   const Messages& m = *bv.story.text;
   switch (stage) {
     case Stage::Intro:
-      AddGridTable(m.Text(Msg::table_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), v.image, m, blocks);
+      for (int c = 0; c < ChannelCount(v); ++c)
+        AddGridTable(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), m),
+                     ChannelAt(v, c), m, blocks);
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
         const std::string size = SizeText(f.weights.rows, f.weights.cols);
-        AddGridTable(f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
-                                                                     {"bias", FormatNumberText(f.bias)}})
-                                   : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}}),
-                     f.weights, m, blocks);
+        const std::string title = f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
+                                                                                  {"bias", FormatNumberText(f.bias)}})
+                                                : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}});
+        for (int c = 0; c < SliceCount(f); ++c) AddGridTable(SliceTitle(v, c, title, m), SliceAt(f, c), m, blocks);
       }
       break;
     case Stage::Conv:

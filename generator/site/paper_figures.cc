@@ -262,12 +262,14 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   const std::string position = fmt::format("({}, {})", t.out_row, t.out_col);
   const std::string title = words.title.empty() ? m.Text(Msg::paper_products_title, {{"position", position}}) : words.title;
   const double cw = std::max(kMinCell, widest + 8), grid_w = cw * w.cols, grid_h = kProductCellHeight * w.rows;
-  if (grid_w > max_width) {
-    *cramped = true;
+  // With channels the cell adds every channel's products: paper says how
+  // many and their sum (the frames and the page show each channel's).
+  if (grid_w > max_width || t.channels.size() > 1) {
+    *cramped = grid_w > max_width;
+    const auto count = static_cast<long long>(n * std::max<std::size_t>(t.channels.size(), 1));
     Paragraph(&box, !words.too_many.empty() ? words.too_many
-                                            : m.Text(Msg::paper_products_too_many, {{"position", position},
-                                                                                    {"count", static_cast<long long>(n)},
-                                                                                    {"sum", FormatNumberText(t.sum)}}),
+                                            : m.Text(Msg::paper_products_too_many,
+                                                     {{"position", position}, {"count", count}, {"sum", FormatNumberText(t.sum)}}),
               kPaperLabelSize, false, palette::kInk, max_width, &y);
     box.h = y;
     return box;
@@ -520,7 +522,7 @@ int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
 // The image with its padding, the window of `trace` outlined (none: -1 row).
 PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, const ConvTrace* trace) {
   const Grid& w = v.filter.weights;
-  PaperGrid image{built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), &v.image,
+  PaperGrid image{ChannelTitle(v, 0, built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), *built.text), &v.image,
                   built.value_scale};
   image.grey = true;  // the frames' greys (the variant's range, or the lesson's under `scale: shared`)
   image.black = bv.image_black;

@@ -13,6 +13,16 @@
 namespace cl {
 namespace {
 
+// A pixel's value, or with channels every channel's: "R 90, G 160 and B 230"
+// (the receptive fields are the same cells in every channel).
+std::string PixelText(const Variant& v, int y, int x, const Messages& m) {
+  if (ChannelCount(v) == 1) return FormatNumberText(v.image.at(y, x));
+  std::vector<std::string> values;
+  for (int c = 0; c < ChannelCount(v); ++c)
+    values.push_back(m.Text(Msg::term_channel, {{"name", ChannelName(v, c, m)}, {"value", FormatNumberText(ChannelAt(v, c).at(y, x))}}));
+  return ListText(values, m);
+}
+
 // The Explore section's words are messages (explore_*); the arithmetic of
 // map cells is their beats' captions, from storyboard/captions.h.
 constexpr std::string_view kPaddingTone = "pad";
@@ -67,7 +77,7 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
       const int y = row - v.conv.pad_top, x = col - v.conv.pad_left;
       const bool inside = y >= 0 && y < v.image.rows && x >= 0 && x < v.image.cols;
       std::string text =
-          inside ? m.Text(Msg::explore_pixel, {{"row", y}, {"col", x}, {"value", FormatNumberText(v.image.at(y, x))}})
+          inside ? m.Text(Msg::explore_pixel, {{"row", y}, {"col", x}, {"value", PixelText(v, y, x, m)}})
                  : m.Text(Msg::explore_padding, {{"row", FormatNumberText(y)}, {"col", FormatNumberText(x)}});
       input["cells"].push_back(Json::array({std::move(text)}));
     }

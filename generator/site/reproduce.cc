@@ -21,12 +21,33 @@ std::string PythonRows(const Grid& g, const std::string& indent) {
   return out + indent + "]";
 }
 
-// The filters' weights as a Python list of grids, one per filter.
+// The filters' weights as a Python list of grids, one per filter; with
+// channels a list of slices (one grid per channel) per filter.
 std::string PythonStack(const Variant& v) {
   std::string out = "[\n";
-  for (int k = 0; k < FilterCount(v); ++k) out += "    " + PythonRows(FilterAt(v, k).weights, "    ") + ",\n";
+  for (int k = 0; k < FilterCount(v); ++k) {
+    const Filter& f = FilterAt(v, k);
+    if (!HasChannels(v)) {
+      out += "    " + PythonRows(f.weights, "    ") + ",\n";
+      continue;
+    }
+    out += "    [\n";
+    for (int c = 0; c < SliceCount(f); ++c) out += "        " + PythonRows(SliceAt(f, c), "        ") + ",\n";
+    out += "    ],\n";
+  }
   return out + "]";
 }
+
+// The image as Python: one grid, or with channels a list of them.
+std::string PythonImage(const Variant& v) {
+  if (!HasChannels(v)) return PythonRows(v.image, "");
+  std::string out = "[\n";
+  for (int c = 0; c < ChannelCount(v); ++c) out += "    " + PythonRows(ChannelAt(v, c), "    ") + ",\n";
+  return out + "]";
+}
+
+// The list shape (one map per filter) for several filters, a bias or channels.
+bool ListShape(const Variant& v) { return HasFilterList(v) || HasChannels(v); }
 
 std::string PythonBiases(const Variant& v) {
   std::string out = "[";
@@ -40,7 +61,7 @@ std::string ShowCalls(const Variant& v, bool pooled, bool torch) {
   const char* index = torch ? "[0, k]" : "[k]";
   const char* rows = torch ? ".tolist()" : "";
   std::string s;
-  if (!HasFilterList(v)) {
+  if (!ListShape(v)) {
     const char* one = torch ? "[0, 0]" : "";
     s += fmt::format("show(\"{}\", conv{}{})\n", kFeatureMapHeading, one, rows);
     s += fmt::format("show(\"{}\", activated{}{})\n", kActivatedHeading, one, rows);
@@ -71,24 +92,34 @@ int TorchCeilPooledSize(int n, int size, int stride) {
   return out;
 }
 
-std::string PlainNumpyConv(const ConvSpec& c, bool list) {
+std::string PlainNumpyConv(const ConvSpec& c, bool list, bool channels) {
   std::string s;
-  s += fmt::format("padded = np.pad(image, (({}, {}), ({}, {})))  # zeros: (top, bottom), (left, right)\n", c.pad_top,
-                   c.pad_bottom, c.pad_left, c.pad_right);
+  if (channels)
+    s += fmt::format("padded = np.pad(image, ((0, 0), ({}, {}), ({}, {})))  # zeros around every channel\n", c.pad_top,
+                     c.pad_bottom, c.pad_left, c.pad_right);
+  else
+    s += fmt::format("padded = np.pad(image, (({}, {}), ({}, {})))  # zeros: (top, bottom), (left, right)\n", c.pad_top,
+                     c.pad_bottom, c.pad_left, c.pad_right);
   s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
   s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
-  s += list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
+  s += channels ? "kh, kw = weights.shape[2:]\n" : list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
   s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # the window's reach\n";
-  s += "rows = (padded.shape[0] - span_h) // stride_h + 1\n";
-  s += "cols = (padded.shape[1] - span_w) // stride_w + 1\n";
+  s += channels ? "rows = (padded.shape[1] - span_h) // stride_h + 1\n" : "rows = (padded.shape[0] - span_h) // stride_h + 1\n";
+  s += channels ? "cols = (padded.shape[2] - span_w) // stride_w + 1\n" : "cols = (padded.shape[1] - span_w) // stride_w + 1\n";
   if (list) {
     s += "conv = np.zeros((len(weights), rows, cols))  # one map per filter\n";
     s += "for k in range(len(weights)):\n";
     s += "    for r in range(rows):\n";
     s += "        for c in range(cols):\n";
     s += "            top, left = r * stride_h, c * stride_w\n";
-    s += "            window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
-    s += "            conv[k, r, c] = np.sum(window * weights[k]) + bias[k]  # no flip: a cross-correlation\n";
+    if (channels) {
+      s += "            window = padded[:, top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
+      s += "            partials = np.sum(window * weights[k], axis=(1, 2))  # one per channel\n";
+      s += "            conv[k, r, c] = np.sum(partials) + bias[k]  # no flip: a cross-correlation\n";
+    } else {
+      s += "            window = padded[top:top + span_h:dilation_h, left:left + span_w:dilation_w]\n";
+      s += "            conv[k, r, c] = np.sum(window * weights[k]) + bias[k]  # no flip: a cross-correlation\n";
+    }
   } else {
     s += "conv = np.zeros((rows, cols))\n";
     s += "for r in range(rows):\n";
@@ -183,6 +214,9 @@ std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
 
 bool HasSnippets(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
+  // A transposed convolution over several channels has no programs yet
+  // (docs/page.md): its weights would need transposing to (in, out, k, k).
+  if (v.conv.transposed && HasChannels(v)) return false;
   return !bv.result.conv.empty() && v.image.rows <= kMaxSnippetSide && v.image.cols <= kMaxSnippetSide;
 }
 
@@ -191,10 +225,13 @@ std::string TorchSnippet(const BuiltVariant& bv) {
   const ConvSpec& c = v.conv;
   std::string s;
   s += "import torch\nimport torch.nn.functional as F\n\n";
-  s += "image = torch.tensor(" + PythonRows(v.image, "") + ", dtype=torch.float64)\n";
-  const bool list = HasFilterList(v);
+  const bool channels = HasChannels(v);
+  s += "image = torch.tensor(" + PythonImage(v) + ", dtype=torch.float64)" +
+       (channels ? "  # channels, rows, columns\n" : "\n");
+  const bool list = ListShape(v);
   if (list) {
-    s += "weights = torch.tensor(" + PythonStack(v) + ", dtype=torch.float64)  # one grid per filter\n";
+    s += "weights = torch.tensor(" + PythonStack(v) + ", dtype=torch.float64)" +
+         (channels ? "  # filters, channels, rows, columns\n" : "  # one grid per filter\n");
     s += "bias = torch.tensor(" + PythonBiases(v) + ", dtype=torch.float64)  # one per filter\n\n";
   } else {
     s += "weights = torch.tensor(" + PythonRows(v.filter.weights, "") + ", dtype=torch.float64)\n\n";
@@ -207,14 +244,21 @@ std::string TorchSnippet(const BuiltVariant& bv) {
                      list ? "weights[None], bias" : "weights[None, None]", c.stride_h, c.stride_w, c.crop_h, c.crop_w);
     s += fmt::format("                          output_padding=({}, {}), dilation=({}, {}))\n", c.output_padding_h,
                      c.output_padding_w, c.dilation_h, c.dilation_w);
+  } else if (channels) {
+    s += "# A batch axis of size 1, zeros around every channel, then the\n";
+    s += "# convolution: each channel with its slice, the channels added, plus the bias.\n";
+    s += fmt::format("x = F.pad(image[None], ({}, {}, {}, {}))  # left, right, top, bottom\n", c.pad_left,
+                     c.pad_right, c.pad_top, c.pad_bottom);
   } else {
     s += "# Batch and channel axes of size 1, zeros around the image, then the\n";
     s += "# convolution (a cross-correlation: the filter is not flipped).\n";
     s += fmt::format("x = F.pad(image[None, None], ({}, {}, {}, {}))  # left, right, top, bottom\n", c.pad_left,
                      c.pad_right, c.pad_top, c.pad_bottom);
+  }
+  if (!c.transposed) {
     s += fmt::format("conv = F.conv2d(x, {}, stride=({}, {}), dilation=({}, {}))\n",
-                     list ? "weights[:, None], bias" : "weights[None, None]", c.stride_h, c.stride_w, c.dilation_h,
-                     c.dilation_w);
+                     channels ? "weights, bias" : list ? "weights[:, None], bias" : "weights[None, None]", c.stride_h,
+                     c.stride_w, c.dilation_h, c.dilation_w);
   }
   switch (v.activation.type) {
     case ActivationType::Relu: s += "activated = F.relu(conv)\n"; break;
@@ -256,10 +300,12 @@ std::string NumpySnippet(const BuiltVariant& bv) {
   const ConvSpec& c = v.conv;
   std::string s;
   s += "import numpy as np\n\n";
-  s += "image = np.array(" + PythonRows(v.image, "") + ", dtype=float)\n";
-  const bool list = HasFilterList(v);
+  const bool channels = HasChannels(v);
+  s += "image = np.array(" + PythonImage(v) + ", dtype=float)" + (channels ? "  # channels, rows, columns\n" : "\n");
+  const bool list = ListShape(v);
   if (list) {
-    s += "weights = np.array(" + PythonStack(v) + ", dtype=float)  # one grid per filter\n";
+    s += "weights = np.array(" + PythonStack(v) + ", dtype=float)" +
+         (channels ? "  # filters, channels, rows, columns\n" : "  # one grid per filter\n");
     s += "bias = np.array(" + PythonBiases(v) + ", dtype=float)  # one per filter\n\n";
   } else {
     s += "weights = np.array(" + PythonRows(v.filter.weights, "") + ", dtype=float)\n\n";
@@ -267,7 +313,7 @@ std::string NumpySnippet(const BuiltVariant& bv) {
   if (c.transposed) {
     s += TransposedNumpyConv(c, list);
   } else {
-    s += PlainNumpyConv(c, list);
+    s += PlainNumpyConv(c, list, channels);
   }
   s += NumpyRest(v, bv, list);
   return s;

@@ -58,6 +58,18 @@ Exercise ProductsExercise(const Variant& v, const Messages& m) {
   const Grid& w = v.filter.weights;
   Exercise e;
   e.question = m.Text(Msg::ws_products_question);
+  if (t.channels.size() > 1) {
+    // Each channel's products through its slice and its partial sum, then the partial sums added.
+    for (size_t c = 0; c < t.channels.size(); ++c) {
+      const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
+      e.answer += ChannelName(v, static_cast<int>(c), m) + ": ";
+      for (size_t i = 0; i < t.channels[c].inputs.size(); ++i)
+        e.answer += (i == 0 ? "" : " + ") + N(t.channels[c].inputs[i]) + "\u00b7" + Factor(slice.values[i]);
+      e.answer += " = " + N(t.channels[c].partial) + "; ";
+    }
+    e.answer += ChannelSumText(v, t, m) + ".";
+    return e;
+  }
   for (size_t i = 0; i < t.products.size(); ++i) {
     e.answer += (i == 0 ? "" : " + ") + N(t.inputs[i]) + "\u00b7" + Factor(w.values[i]);
   }
@@ -98,11 +110,14 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
   const ConvTrace t = TraceConvCell(v, best_row, best_col);
   double positive = 0, negative = 0;
   bool has_negative = false;
-  for (size_t i = 0; i < t.products.size(); ++i) {
-    if (v.filter.weights.values[i] > 0) positive += t.products[i];
-    if (v.filter.weights.values[i] < 0) {
-      negative += t.products[i];
-      has_negative = true;
+  for (size_t c = 0; c < t.channels.size(); ++c) {  // every channel's products through its slice
+    const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
+    for (size_t i = 0; i < t.channels[c].products.size(); ++i) {
+      if (slice.values[i] > 0) positive += t.channels[c].products[i];
+      if (slice.values[i] < 0) {
+        negative += t.channels[c].products[i];
+        has_negative = true;
+      }
     }
   }
   Exercise e;

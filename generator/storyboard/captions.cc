@@ -150,6 +150,73 @@ std::string ActivationName(const ActivationSpec& a, const Messages& m) {
   return m.Text(Msg::activation_none);
 }
 
+std::string ChannelName(const Variant& v, int c, const Messages& m) {
+  const auto k = static_cast<std::size_t>(c);
+  return k < v.channel_names.size() ? v.channel_names[k] : m.Text(Msg::channel_default_name, {{"n", c + 1}});
+}
+
+std::string ChannelNames(const Variant& v, const Messages& m) {
+  std::vector<std::string> names;
+  for (int c = 0; c < ChannelCount(v); ++c) names.push_back(ChannelName(v, c, m));
+  return ListText(names, m);
+}
+
+std::string FilterWeightsText(const Variant& v, const Filter& f, const Messages& m) {
+  if (SliceCount(f) == 1) return WeightsText(m, f.weights);
+  std::vector<std::string> slices;
+  for (int c = 0; c < SliceCount(f); ++c)
+    slices.push_back(m.Text(Msg::term_channel, {{"value", WeightsText(m, SliceAt(f, c))}, {"name", ChannelName(v, c, m)}}));
+  return Join(slices, "; ");
+}
+
+std::string ChannelTitle(const Variant& v, int c, const std::string& title, const Messages& m) {
+  if (ChannelCount(v) == 1) return title;
+  return m.Text(Msg::table_channel, {{"title", title}, {"name", ChannelName(v, c, m)}});
+}
+
+std::string SliceTitle(const Variant& v, int c, const std::string& title, const Messages& m) {
+  if (ChannelCount(v) == 1) return title;
+  return m.Text(Msg::panel_filter_slice, {{"filter", title}, {"name", ChannelName(v, c, m)}});
+}
+
+std::string FilterPanelLabel(const Variant& v, const std::string& label, const Messages& m) {
+  if (ChannelCount(v) == 1) return label;
+  return m.Text(Msg::panel_filter_slice, {{"filter", label}, {"name", ChannelName(v, 0, m)}});
+}
+
+std::string ChannelSumText(const Variant& v, const ConvTrace& t, const Messages& m) {
+  std::vector<std::string> terms;
+  for (std::size_t c = 0; c < t.channels.size(); ++c)
+    terms.push_back(m.Text(Msg::term_channel, {{"value", Factor(t.channels[c].partial)},
+                                               {"name", ChannelName(v, static_cast<int>(c), m)}}));
+  if (t.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(t.bias)}}));
+  return Join(terms, " + ") + Result(t.sum);
+}
+
+namespace {
+
+// Every pixel of every channel, for the intro's range of values.
+std::vector<double> ImageValues(const Variant& v) {
+  std::vector<double> values;
+  for (int c = 0; c < ChannelCount(v); ++c)
+    values.insert(values.end(), ChannelAt(v, c).values.begin(), ChannelAt(v, c).values.end());
+  return values;
+}
+
+// With channels, the intro says what the stack of cards is and that every
+// output cell adds up the channels' partial sums.
+void AddChannelsSentence(const Variant& v, const Messages& m, BeatText* t) {
+  if (ChannelCount(v) == 1) return;
+  const std::string sentence = m.Text(Msg::intro_channels, {{"count", ChannelCount(v)},
+                                                            {"names", ChannelNames(v, m)},
+                                                            {"filter_size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}});
+  // The stacked intro's caption may end without a full stop.
+  for (std::string* text : {&t->caption, &t->description})
+    *text += (!text->empty() && text->back() != '.' ? ". " : " ") + sentence;
+}
+
+}  // namespace
+
 BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) {
   const Grid& w = v.filter.weights;
   BeatText t;
@@ -164,14 +231,15 @@ BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) 
                      {{"image", image}, {"filter_size", filter_size}, {"filter", v.filter.name},
                       {"settings", settings}, {"map", map}});
   t.description = m.Text(c.transposed ? Msg::intro_description_transposed : Msg::intro_description, {{"image", image},
-                                                  {"values", ValuesPhrase(m, v.image.values)},
+                                                  {"values", ValuesPhrase(m, ImageValues(v))},
                                                   {"filter_size", filter_size},
                                                   {"filter", v.filter.name},
-                                                  {"weights", v.filter.bias != 0.0 ? m.Text(Msg::weights_with_bias, {{"weights", WeightsText(m, w)},
+                                                  {"weights", v.filter.bias != 0.0 ? m.Text(Msg::weights_with_bias, {{"weights", FilterWeightsText(v, v.filter, m)},
                                                                                                {"bias", FormatNumberText(v.filter.bias)}})
-                                                                  : WeightsText(m, w)},
+                                                                  : FilterWeightsText(v, v.filter, m)},
                                                   {"settings", settings},
                                                   {"map", map}});
+  AddChannelsSentence(v, m, &t);
   const bool activated = v.activation.type != ActivationType::None;
   const std::string activation = ActivationName(v.activation, m);
   if (r.pooled) {
@@ -192,7 +260,45 @@ ProductText CellProductText(double input, double weight) {
   return {factor(input) + std::string(kDot), factor(weight)};
 }
 
+namespace {
+
+// A conv cell of a lesson with channels: the caption adds the channels'
+// partial sums (the products are in the frame's panel, one grid per channel).
+BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messages& m) {
+  const Grid& w = v.filter.weights;
+  const std::string position = Position(v, tr.out_row, tr.out_col);
+  BeatText t;
+  t.caption = m.Text(Msg::conv_cell_channels_caption, {{"position", position}, {"sum", ChannelSumText(v, tr, m)}});
+  const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
+  const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image.cols);
+  std::string where;
+  if (rows.first > rows.last || cols.first > cols.last)
+    where = m.Text(Msg::conv_cell_in_padding);
+  else
+    where = m.Text(rows.padded || cols.padded ? Msg::conv_cell_covers_padded : Msg::conv_cell_covers,
+                   {{"rows", Range(m, rows.first, rows.last)}, {"cols", Range(m, cols.first, cols.last)}});
+  const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
+  std::vector<std::string> partials;
+  for (std::size_t c = 0; c < tr.channels.size(); ++c)
+    partials.push_back(m.Text(Msg::term_channel, {{"value", FormatNumberText(tr.channels[c].partial)},
+                                                  {"name", ChannelName(v, static_cast<int>(c), m)}}));
+  t.description = m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
+                         {{"filter_size", SizeText(w.rows, w.cols)}, {"where", where}}) +
+                  " " +
+                  m.Text(tr.bias != 0.0 ? Msg::conv_cell_channels_partials_bias : Msg::conv_cell_channels_partials,
+                         {{"count", static_cast<long long>(tr.channels.size())},
+                          {"names", ChannelNames(v, m)},
+                          {"partials", ListText(partials, m)},
+                          {"bias", FormatNumberText(tr.bias)},
+                          {"sum", FormatNumberText(tr.sum)},
+                          {"position", position}});
+  return t;
+}
+
+}  // namespace
+
 BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) {
+  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, m);
   const Grid& w = v.filter.weights;
   std::vector<std::string> terms;
   const std::size_t taps = tr.inputs.size();
@@ -439,11 +545,11 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
     const Filter& f = FilterAt(v, k);
     each.push_back(m.Text(Msg::stack_intro_filter, {{"k", k + 1},
                                                     {"name", f.name},
-                                                    {"weights", WeightsText(m, f.weights)},
+                                                    {"weights", FilterWeightsText(v, f, m)},
                                                     {"bias", FormatNumberText(f.bias)}}));
   }
   t.description = m.Text(Msg::stack_intro_description,
-                         {{"image", image}, {"values", ValuesPhrase(m, v.image.values)}, {"filters", filters},
+                         {{"image", image}, {"values", ValuesPhrase(m, ImageValues(v))}, {"filters", filters},
                           {"filter_size", SizeText(w.rows, w.cols)}, {"settings", settings}, {"map", map},
                           {"maps", Join(each, "; ")}});
   const bool activation = v.activation.type != ActivationType::None;
@@ -456,6 +562,7 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
   } else if (activation) {
     t.description += " " + m.Text(Msg::stack_intro_activation, {{"activation", name}});
   }
+  AddChannelsSentence(v, m, &t);
   return t;
 }
 

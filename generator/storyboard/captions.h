@@ -40,6 +40,24 @@ struct ProductText {
 };
 ProductText CellProductText(double input, double weight);
 
+// Channel c's name (0-based): the lesson's (`channels:`, R/G/B for rgb), else "Channel 1", ...
+std::string ChannelName(const Variant& v, int c, const Messages& m = EnglishMessages());
+// Every channel's name, listed: "R, G and B".
+std::string ChannelNames(const Variant& v, const Messages& m = EnglishMessages());
+// A filter's weights in words: the one grid, or with channels each slice
+// followed by its channel's name.
+std::string FilterWeightsText(const Variant& v, const Filter& f, const Messages& m = EnglishMessages());
+// A table's title with channels: "Image 12×12, channel R" and
+// "Filter …, slice R" (0-based c); the title itself for one channel.
+std::string ChannelTitle(const Variant& v, int c, const std::string& title, const Messages& m = EnglishMessages());
+std::string SliceTitle(const Variant& v, int c, const std::string& title, const Messages& m = EnglishMessages());
+// The filter panel's label with channels: "…, slice R" (the front slice).
+std::string FilterPanelLabel(const Variant& v, const std::string& label, const Messages& m = EnglishMessages());
+// The sum of a conv cell over channels as a frame writes it: each
+// channel's partial sum, the bias, the cell's value:
+// "−1 (R) + 3 (G) + bias 0.5 = 2.5".
+std::string ChannelSumText(const Variant& v, const ConvTrace& t, const Messages& m = EnglishMessages());
+
 // Every text below is in the language of `m` (messages/messages.h).
 BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One conv cell: "Position (0, 0): 0·1 + 0·0 + 9·(−1) + … = −18".

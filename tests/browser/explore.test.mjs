@@ -75,6 +75,22 @@ describe('Explore', () => {
     await context.close();
   });
 
+  test('channels: a conv cell reads the same 3x3 cells in every channel, and a pixel says each channel\'s value', async () => {
+    const { context, page, errors } = await open('rgb-several-filters');
+    await cell(page, 'conv', 0, 0).click();
+    assert.deepEqual(await marked(page, 'input'), cellsOf([0, 1, 2], [0, 1, 2]));
+    // The caption adds the three partial sums: R 840 + G (−1310) + B (−1870) + bias (−600).
+    const lesson = readLessonJson('rgb-several-filters');
+    const caption = lesson.variants[0].beats.filter((b) => b.stage === 'conv')[0].caption;
+    assert.match(caption, /R 840 \+ G \(−1310\) \+ B \(−1870\) \+ bias \(−600\) = −2940$/);
+    assert.equal(await page.textContent('#explore-arithmetic'), caption);
+    // Pixel (0, 0) of the house picture: sky, R 90, G 160, B 230.
+    await cell(page, 'input', 0, 0).click();
+    assert.match(await announced(page), /Pixel \(0, 0\) = R 90, G 160 and B 230 /);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('an input cell outlines every cell it feeds', async () => {
     const { context, page } = await open('conv-relu-pool');
     await cell(page, 'input', 0, 0).click();

@@ -89,6 +89,57 @@ JS
     run 0 compute tests/realistic/lessons/filters-and-bias.yaml --json
     matches_golden filters-and-bias.json
     ;;
+  rgb-png)
+    # An RGB PNG read as three channels (mode: rgb) through a 2x2x3 filter
+    # with bias, worked by hand; then built: lesson.json's [c][h][w] input,
+    # the frames' channel cards and partial sums; and a 2-D filter refused.
+    need_tool python3 "writing the RGB PNG"
+    python3 - "$work/rgb.png" <<'PY'
+import struct, sys, zlib
+rows = [[(10, 0, 1), (20, 0, 2), (30, 0, 3)], [(40, 1, 0), (50, 1, 0), (60, 1, 0)], [(70, 0, 5), (80, 0, 5), (90, 0, 5)]]
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+raw = b"".join(b"\0" + bytes(v for px in row for v in px) for row in rows)
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 3, 3, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+    cat >"$work/rgb.yaml" <<'YAML'
+title: RGB by hand
+image: {file: rgb.png, mode: rgb}
+filter:
+  name: Mix
+  weights: [[[1, 0], [0, 1]], [[2, 2], [2, 2]], [[-1, 0], [0, 0]]]
+  bias: 1
+activation: none
+pool: none
+YAML
+    run 0 compute "$work/rgb.yaml" --json
+    need_tool node "the JSON check of the RGB lesson"
+    node - "$work/out" <<'JS' || fail "RGB numbers"
+const fs = require("fs");
+const assert = require("assert");
+const v = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).variants[0];
+// The channels as stored, no luminance.
+assert.deepStrictEqual(v.input, [[[10, 20, 30], [40, 50, 60], [70, 80, 90]],
+                                 [[0, 0, 0], [1, 1, 1], [0, 0, 0]],
+                                 [[1, 2, 3], [0, 0, 0], [5, 5, 5]]]);
+assert.deepStrictEqual(v.channels, ["R", "G", "B"]);
+assert.deepStrictEqual(v.filters[0].weights, [[[1, 0], [0, 1]], [[2, 2], [2, 2]], [[-1, 0], [0, 0]]]);
+// (0, 0): R 10 + 50 = 60, G 2 * 2 = 4, B -1, bias 1: 64; and so on.
+assert.deepStrictEqual(v.conv.output, [[[64, 83], [125, 145]]]);
+JS
+    run 0 build "$work/rgb.yaml" -o "$work/site" --only svg,png,json,html --quiet
+    frames=$work/site/rgb/frames/mix
+    [[ -f $frames/002-conv.svg ]] || fail "no conv frame in $(ls -R "$work/site" | head -20)"
+    grep -qF 'R 60 + G 4 + B (−1) + bias 1 = 64' "$frames/002-conv.svg" || fail "no sum of partial sums in the first conv frame"
+    grep -qF '>G</text>' "$frames/002-conv.svg" || fail "no named channel card"
+    grep -qF '"channels": ["R", "G", "B"]' "$work/site/rgb/lesson.json" || fail "lesson.json without channel names"
+    sed -i 's/weights: .*/weights: [[1, 0], [0, 1]]/' "$work/rgb.yaml"
+    run 1 compute "$work/rgb.yaml"
+    grep -qF "$work/rgb.yaml:5:12: error: the filter 'Mix' has 1 channel but the image has 3" "$work/err" ||
+      fail "no located channel-count error: $(cat "$work/err")"
+    ;;
   bad-lesson)
     printf 'title: Broken\nimage: {pattern: {kind: vertical-bar}}\nfitler: vertical-edge\n' >"$work/broken.yaml"
     run 1 compute "$work/broken.yaml" --json

@@ -347,6 +347,36 @@ BOOST_AUTO_TEST_CASE(FiltersList) {
   BOOST_TEST(l.variants[1].filters[1].name == "Laplacian");
 }
 
+BOOST_AUTO_TEST_CASE(ChannelsPixelsNamesAndSlices) {
+  const Lesson l = MustLoad(
+      "title: T\n"
+      "image:\n  pixels: [[[1, 2], [3, 4]], [[5, 6], [7, 8]], [[0, 1], [1, 0]]]\n  channels: [red, green, blue]\n"
+      "filters:\n  - {name: A, weights: [[[1]], [[2]], [[3]]], bias: 1}\n  - [[[0]], [[0]], [[-1]]]\n"
+      "pool: none\n");
+  const Variant& v = l.variants[0];
+  BOOST_TEST_REQUIRE(ChannelCount(v) == 3);
+  BOOST_TEST((ChannelAt(v, 1) == G({{5, 6}, {7, 8}})));
+  BOOST_TEST((v.image == G({{1, 2}, {3, 4}})));  // channel 0
+  BOOST_TEST((v.channel_names == std::vector<std::string>{"red", "green", "blue"}));
+  BOOST_TEST_REQUIRE(v.filters.size() == 2u);
+  BOOST_TEST(SliceCount(v.filters[0]) == 3);
+  BOOST_TEST((SliceAt(v.filters[0], 2) == G({{3}})));
+  BOOST_TEST((v.filters[0].weights == G({{1}})));  // slice 0
+  BOOST_TEST(v.filters[0].bias == 1);
+  BOOST_TEST((SliceAt(v.filters[1], 2) == G({{-1}})));
+}
+
+BOOST_AUTO_TEST_CASE(OneChannelListIsTheTwoDimensionalImage) {
+  // [1][h][w] pixels and [1][k][k] weights are one channel: the same lesson as the 2-D matrices.
+  const Lesson a = MustLoad("title: T\nimage: {pixels: [[[1, 2], [3, 4]]]}\nfilter: [[[1, -1]]]\npool: none\n");
+  const Lesson b = MustLoad("title: T\nimage: {pixels: [[1, 2], [3, 4]]}\nfilter: [[1, -1]]\npool: none\n");
+  BOOST_TEST(ChannelCount(a.variants[0]) == 1);
+  BOOST_TEST(a.variants[0].channels.empty());
+  BOOST_TEST(a.variants[0].filter.slices.empty());
+  BOOST_TEST((a.variants[0].image == b.variants[0].image));
+  BOOST_TEST((a.variants[0].filter.weights == b.variants[0].filter.weights));
+}
+
 // `padding: causal`: a one-row signal padded on the left only, by
 // dilation * (k - 1), so output t reads inputs t - reach .. t and no later.
 BOOST_AUTO_TEST_CASE(CausalPaddingPadsTheLeftByTheFiltersReach) {

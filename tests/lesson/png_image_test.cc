@@ -230,3 +230,38 @@ BOOST_AUTO_TEST_CASE(LessonImageFiles) {
              "    2 | image: {file: wide.png, size: [1, 600]}\n"
              "      |                                   ^~~\n");
 }
+
+BOOST_AUTO_TEST_CASE(RgbModeKeepsTheChannelsAsStored) {
+  TempDir dir;
+  // The same pixels as RgbIsLuminanceRoundedHalfUp: no luminance, no gamma.
+  WritePng(dir.path / "rgb.png",
+           Png(3, 2, PNG_COLOR_TYPE_RGB, 8, {255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 250, 10, 20, 30, 255, 255, 255}));
+  std::string error;
+  auto planes = ReadPngRgb((dir.path / "rgb.png").string(), &error);
+  BOOST_TEST_REQUIRE(planes.has_value(), error);
+  BOOST_TEST_REQUIRE(planes->size() == 3u);
+  BOOST_TEST(((*planes)[0] == G({{255, 0, 0}, {0, 10, 255}})));
+  BOOST_TEST(((*planes)[1] == G({{0, 255, 0}, {0, 20, 255}})));
+  BOOST_TEST(((*planes)[2] == G({{0, 0, 255}, {250, 30, 255}})));
+  // A grey file read as rgb: three equal channels.
+  WritePng(dir.path / "grey.png", Png(2, 1, PNG_COLOR_TYPE_GRAY, 8, {7, 200}));
+  planes = ReadPngRgb((dir.path / "grey.png").string(), &error);
+  BOOST_TEST_REQUIRE(planes.has_value(), error);
+  for (const Grid& plane : *planes) BOOST_TEST((plane == G({{7, 200}})));
+}
+
+BOOST_AUTO_TEST_CASE(RgbModeLessonResamplesEveryChannel) {
+  TempDir dir;
+  WritePng(dir.path / "four.png", Png(2, 2, PNG_COLOR_TYPE_RGB, 8, {10, 0, 1, 20, 0, 2, 30, 0, 3, 40, 0, 5}));
+  const std::string yaml =
+      "title: T\nimage: {file: four.png, mode: rgb, size: [1, 1]}\nfilter: [[[1]], [[1]], [[1]]]\npool: none\n";
+  LoadResult r = cl::testing::Load(yaml, (dir.path / "t.yaml").string(), dir.path.string());
+  BOOST_TEST_REQUIRE(r.lesson.has_value(), Printed(r));
+  const Variant& v = r.lesson->variants[0];
+  BOOST_TEST_REQUIRE(ChannelCount(v) == 3);
+  BOOST_TEST((ChannelAt(v, 0) == G({{25}})));  // (10 + 20 + 30 + 40) / 4
+  BOOST_TEST((ChannelAt(v, 1) == G({{0}})));
+  BOOST_TEST((ChannelAt(v, 2) == G({{3}})));  // 11 / 4 = 2.75
+  BOOST_TEST((v.channel_names == std::vector<std::string>{"R", "G", "B"}));
+  BOOST_TEST(v.image_from_file);
+}
