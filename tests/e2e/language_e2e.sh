@@ -115,10 +115,10 @@ german)
   page=built/kanten/index.html
   has $page '<html lang="de">'
   # Player controls, their switching labels and the keyboard hint.
-  has $page '<span class="label">Abspielen</span>'
+  has $page '<span class="label" data-player-part="play-label">Abspielen</span>'
   has $page 'data-pause-label="Anhalten"'
   has $page '</span> Zurück</button>'
-  has $page 'id="player-next">Weiter <span'
+  has $page 'data-player-part="next">Weiter <span'
   has $page '<option value="0.5">Langsam</option>'
   has $page 'data-zoomed-label="Bild in voller Größe, seitlich scrollbar"'
   has $page 'Tastatur: <kbd>Leertaste</kbd> spielt ab oder hält an'
@@ -233,7 +233,7 @@ unknown)
   run 1 check --werror lessons
   run 0 build lessons -o built -q --only html
   has built/kanten/index.html '<html lang="fr-CA">'
-  has built/kanten/index.html '<span class="label">Play</span>'
+  has built/kanten/index.html '<span class="label" data-player-part="play-label">Play</span>'
   ;;
 *) fail "unknown case $case_name" ;;
 esac
