@@ -82,7 +82,7 @@ settings)
   for id in "${ids[@]}"; do
     has "built/$id/index.html" '<html lang="de-CH">'
     has "built/$id/index.html" 'Von Ada Lehrerin. Lizenz: CC BY 4.0.'
-    has "built/$id/index.html" '<span class="label">Abspielen</span>'
+    has "built/$id/index.html" '<span class="label" data-player-part="play-label">Abspielen</span>'
   done
   # Listed lessons first, in the course's order; the rest as before.
   [[ $(index_order built/index.html | tr '\n' ' ') == "padding-and-stride leaky-relu $(sed 's/padding-and-stride //; s/leaky-relu //' <<<"$by_order")" ]] ||
