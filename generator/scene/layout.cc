@@ -192,7 +192,6 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
   if (p.rows == 0 || t.inputs.size() != static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols)) return;
   scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_products)});
   AddText(scene, p.label_x, p.label_y, ProductsLabel(t.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
-  const double line = p.size * (kFontAscent + kFontDescent);
   for (int row = 0; row < p.rows; ++row) {
     for (int col = 0; col < p.cols; ++col) {
       const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
@@ -202,20 +201,7 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
       scene.items.push_back(GroupBegin{fmt::format("product-{}-{}", row, col), "product",
                                        m.Text(Msg::group_product, {{"position", fmt::format("({}, {})", at.row, at.col)}})});
       const double x = p.x + col * p.cell_w, y = p.y + row * p.cell_h;
-      RectShape cell;
-      cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
-      cell.fill = palette::kBackground;
-      scene.items.push_back(cell);
-      scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
-      const ProductText text = CellProductText(t.inputs[i], v.filter.weights.values[i]);
-      const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
-      const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
-      if (p.two_lines) {
-        AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, palette::kInk, TextAnchor::Middle);
-        AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, palette::kInk, TextAnchor::Middle);
-      } else {
-        AddText(scene, cx, middle + lift, text.whole(), p.size, palette::kInk, TextAnchor::Middle);
-      }
+      AddProductCell(scene, p, x, y, CellProductText(t.inputs[i], v.filter.weights.values[i]));
       scene.items.push_back(GroupEnd{});
     }
   }

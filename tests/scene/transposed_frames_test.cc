@@ -53,21 +53,6 @@ std::unique_ptr<Built> Build(Variant v, FrameLayout layout = FrameLayout::Wide) 
   return b;
 }
 
-// The texts of the group `id` (its nested groups included).
-std::vector<std::string> GroupTexts(const Scene& s, const std::string& id) {
-  std::vector<std::string> texts;
-  int depth = 0;
-  for (const SceneItem& item : s.items) {
-    if (const auto* g = std::get_if<GroupBegin>(&item)) {
-      if (depth > 0 || g->id == id) ++depth;
-    } else if (std::holds_alternative<GroupEnd>(item)) {
-      if (depth > 0) --depth;
-    } else if (const auto* t = std::get_if<TextShape>(&item); t && depth > 0) {
-      texts.push_back(t->text);
-    }
-  }
-  return texts;
-}
 
 std::vector<std::string> GroupLabels(const Scene& s, const std::string& role) {
   std::vector<std::string> labels;
@@ -113,7 +98,7 @@ BOOST_AUTO_TEST_CASE(output_shows_running_sums_and_marks_overlaps) {
   const Scene s = LayoutBeat(b->input, b->geometry, 2);
   // After inputs (0, 0) and (0, 1): rows 0-2 filled, column 2 the sum of both copies
   // (3 + 2, 6 + 8, 9 + 14); rows 3 and 4 still empty.
-  const std::vector<std::string> conv = GroupTexts(s, "conv");
+  const std::vector<std::string> conv = TextsInGroup(s, "conv");
   for (const char* value : {"5", "14", "23", "4", "6", "10", "12", "16", "18", "7", "8"})
     BOOST_TEST((std::find(conv.begin(), conv.end(), value) != conv.end()), value);
   BOOST_TEST((std::find(conv.begin(), conv.end(), "36") == conv.end()));  // the final centre is not reached yet
@@ -132,7 +117,7 @@ BOOST_AUTO_TEST_CASE(scaled_copy_names_where_each_product_lands) {
   BOOST_TEST(products[0] == "weight 1, lands on (-1, 1) outside the output: cropped");
   BOOST_TEST(products[3] == "weight 4, lands on output (0, 1)");
   BOOST_TEST(products[5] == "weight 6, lands on (0, 3) outside the output: cropped");
-  const std::vector<std::string> texts = GroupTexts(s, "products");
+  const std::vector<std::string> texts = TextsInGroup(s, "products");
   BOOST_TEST((std::find(texts.begin(), texts.end(), "2\u00B75") != texts.end()));
   BOOST_TEST(b->story.beats[2].caption ==
              "Input (0, 1) = 2 adds 2\u00B7filter to output rows 0 to 1, columns 1 to 2; 5 products cropped; "
