@@ -290,9 +290,9 @@ void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const
 }
 
 // The image's channels as cards behind it: one card per channel after the
-// first (channel 0 is the front grid), nearest first, each filled with its
-// channel's mean grey and named on its exposed bottom edge.
-void AddChannelCards(Scene& scene, const FrameGeometry& g, const Variant& v, GreyRange grey, const Messages& m) {
+// first (channel 0 is the front grid), nearest first, each a blank card
+// named on its exposed bottom edge.
+void AddChannelCards(Scene& scene, const FrameGeometry& g, const Variant& v, const Messages& m) {
   const Panel& panel = g.input;
   const GridBox& b = panel.grid;
   const int channels = ChannelCount(v);
@@ -404,7 +404,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                       if (y < 0 || x < 0 || y >= v.image.rows || x >= v.image.cols) return CellState{Kind::Padding, 0};
                       return CellState{Kind::Value, v.image.at(y, x)};
                     }};
-  AddChannelCards(scene, g, v, grey, m);
+  AddChannelCards(scene, g, v, m);
   AddGridPanel(scene, g, g.input, input);
   if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
     // The image's own edge inside the padding.
