@@ -10,6 +10,7 @@ add_custom_command(OUTPUT "${convlesson_fingerprint_header}"
   COMMAND "${CMAKE_COMMAND}" "-DSOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}" "-DOUTPUT=${convlesson_fingerprint_header}"
           -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/write_fingerprint.cmake"
   DEPENDS ${convlesson_fingerprint_sources} "${CMAKE_CURRENT_SOURCE_DIR}/cli/write_fingerprint.cmake"
+          "${PROJECT_SOURCE_DIR}/cmake/write_if_changed.cmake"
   COMMENT "Hashing the generator sources"
   VERBATIM)
 add_custom_target(cl_fingerprint DEPENDS "${convlesson_fingerprint_header}")

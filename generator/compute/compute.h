@@ -135,6 +135,15 @@ struct ScatterPartial {
 };
 ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done);
 
+// The block of output cells a scaled copy lands on (ends inclusive) and how
+// many of its products land inside the output: captions, paper figures and
+// their marks all name the same block. With none inside, row1 is -1.
+struct LandingBlock {
+  int row0 = 0, row1 = -1, col0 = 0, col1 = -1;
+  long long inside = 0;
+};
+LandingBlock LandingOf(const ScatterTrace& t);
+
 // Every value an output cell holds while the inputs scatter (its bias plus
 // each prefix of its products), for sizing the cells that show them.
 std::vector<double> ScatterRunningSums(const Variant& v);

@@ -180,6 +180,17 @@ ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col) {
   return t;
 }
 
+LandingBlock LandingOf(const ScatterTrace& t) {
+  LandingBlock b{t.rows, -1, t.cols, -1, 0};
+  for (std::size_t i = 0; i < t.cells.size(); ++i) {
+    if (!t.Inside(i)) continue;
+    ++b.inside;
+    b.row0 = std::min(b.row0, t.cells[i].row), b.row1 = std::max(b.row1, t.cells[i].row);
+    b.col0 = std::min(b.col0, t.cells[i].col), b.col1 = std::max(b.col1, t.cells[i].col);
+  }
+  return b;
+}
+
 ConvTrace TraceTransposedCell(const Variant& v, int out_row, int out_col) {
   const Grid& w = v.filter.weights;
   const ConvSpec& conv = v.conv;

@@ -65,6 +65,14 @@ BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_l
   return built;
 }
 
+BuiltCourse BuildCourse(const std::vector<Lesson>& lessons, std::optional<FrameLayout> build_layout,
+                        const Messages& text) {
+  BuiltCourse built;
+  built.lessons.reserve(lessons.size());  // no reallocation: the pointers stay valid
+  for (const Lesson& lesson : lessons) built.pointers.push_back(&built.lessons.emplace_back(BuildLesson(lesson, build_layout, text)));
+  return built;
+}
+
 LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall) {
   return {variant.variant,      &variant.result,     &variant.story,      variant.value_scale,
           variant.weight_scale, variant.image_black, variant.image_white, tall ? FrameLayout::Tall : built.layout};

@@ -58,6 +58,16 @@ struct BuiltLesson {
 BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_layout = std::nullopt,
                         const Messages& text = EnglishMessages());
 
+// Every lesson of a course built as BuildLesson does, in order, for the
+// course-wide outputs (index, course handout) when given lessons rather than
+// built ones. `pointers` point into `lessons`, which never grows after.
+struct BuiltCourse {
+  std::vector<BuiltLesson> lessons;
+  std::vector<const BuiltLesson*> pointers;
+};
+BuiltCourse BuildCourse(const std::vector<Lesson>& lessons, std::optional<FrameLayout> build_layout,
+                        const Messages& text);
+
 // The layout input of one variant of `built` (the tall one with `tall`).
 LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall = false);
 

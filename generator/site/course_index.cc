@@ -46,11 +46,8 @@ std::vector<const Lesson*> OrderLessonsForIndex(std::vector<const Lesson*> order
 }
 
 std::vector<IndexEntry> IndexEntries(const std::vector<Lesson>& lessons, const RenderOptions& options) {
-  std::vector<BuiltLesson> built;
-  built.reserve(lessons.size());
-  std::vector<const BuiltLesson*> pointers;
-  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout, MessagesFor(options.course.language))));
-  std::vector<IndexEntry> entries = IndexEntries(pointers, options);
+  const BuiltCourse built = BuildCourse(lessons, options.layout, MessagesFor(options.course.language));
+  std::vector<IndexEntry> entries = IndexEntries(built.pointers, options);
   return entries;
 }
 
@@ -124,11 +121,8 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
 
 bool RenderCourseIndex(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                        std::vector<Diagnostic>* diagnostics) {
-  std::vector<BuiltLesson> built;
-  built.reserve(lessons.size());
-  std::vector<const BuiltLesson*> pointers;
-  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout, MessagesFor(options.course.language))));
-  return RenderCourseIndex(pointers, options, sink, diagnostics);
+  const BuiltCourse built = BuildCourse(lessons, options.layout, MessagesFor(options.course.language));
+  return RenderCourseIndex(built.pointers, options, sink, diagnostics);
 }
 
 bool RenderCourseIndex(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,

@@ -101,11 +101,8 @@ bool WritesCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions
 bool WriteCourseHandout(const std::vector<Lesson>& lessons, const RenderOptions& options, FileSink& sink,
                         std::vector<Diagnostic>* diagnostics) {
   if (!WritesCourseHandout(lessons, options)) return true;
-  std::vector<BuiltLesson> built;
-  built.reserve(lessons.size());
-  std::vector<const BuiltLesson*> pointers;
-  for (const Lesson& lesson : lessons) pointers.push_back(&built.emplace_back(BuildLesson(lesson, options.layout, MessagesFor(options.course.language))));
-  return WriteCourseHandout(pointers, options, sink, diagnostics);
+  const BuiltCourse built = BuildCourse(lessons, options.layout, MessagesFor(options.course.language));
+  return WriteCourseHandout(built.pointers, options, sink, diagnostics);
 }
 
 bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const RenderOptions& options, FileSink& sink,

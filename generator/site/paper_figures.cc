@@ -321,12 +321,7 @@ PaperBox ScaledCopyBox(const Variant& v, int row, int col, double max_width, con
   t.out_col = col;
   t.inputs.assign(s.products.size(), s.input);
   t.products = s.products;
-  int row0 = s.rows, row1 = -1, col0 = s.cols, col1 = -1;
-  for (size_t i = 0; i < s.cells.size(); ++i) {
-    if (!s.Inside(i)) continue;
-    row0 = std::min(row0, s.cells[i].row), row1 = std::max(row1, s.cells[i].row);
-    col0 = std::min(col0, s.cells[i].col), col1 = std::max(col1, s.cells[i].col);
-  }
+  const LandingBlock lands = LandingOf(s);
   const std::string position = fmt::format("({}, {})", row, col);
   const auto range = [&m](int first, int last) {
     return first == last ? std::to_string(first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
@@ -334,8 +329,10 @@ PaperBox ScaledCopyBox(const Variant& v, int row, int col, double max_width, con
   ProductsWords words;
   words.title = m.Text(Msg::paper_scaled_copy_title, {{"position", position}});
   words.too_many = m.Text(Msg::paper_scaled_copy_too_many, {{"position", position}, {"count", static_cast<long long>(s.products.size())}});
-  words.footer = row1 < 0 ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
-                          : m.Text(Msg::paper_scaled_copy_lands, {{"rows", range(row0, row1)}, {"cols", range(col0, col1)}});
+  words.footer = lands.row1 < 0
+                     ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
+                     : m.Text(Msg::paper_scaled_copy_lands,
+                              {{"rows", range(lands.row0, lands.row1)}, {"cols", range(lands.col0, lands.col1)}});
   return ProductsBox(v, t, max_width, m, cramped, words);
 }
 
@@ -575,17 +572,12 @@ void MarkCell(PaperGrid* g, int row, int col) {
 
 // The output cells a scaled copy lands on, as one marked block (clipped to the output).
 void MarkLanding(PaperGrid* g, const ScatterTrace& t) {
-  int row0 = t.rows, row1 = -1, col0 = t.cols, col1 = -1;
-  for (size_t i = 0; i < t.cells.size(); ++i) {
-    if (!t.Inside(i)) continue;
-    row0 = std::min(row0, t.cells[i].row), row1 = std::max(row1, t.cells[i].row);
-    col0 = std::min(col0, t.cells[i].col), col1 = std::max(col1, t.cells[i].col);
-  }
-  if (row1 < 0) return;
-  g->mark_row = row0;
-  g->mark_col = col0;
-  g->mark_rows = row1 - row0 + 1;
-  g->mark_cols = col1 - col0 + 1;
+  const LandingBlock lands = LandingOf(t);
+  if (lands.row1 < 0) return;
+  g->mark_row = lands.row0;
+  g->mark_col = lands.col0;
+  g->mark_rows = lands.row1 - lands.row0 + 1;
+  g->mark_cols = lands.col1 - lands.col0 + 1;
 }
 
 }  // namespace

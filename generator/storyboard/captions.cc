@@ -262,13 +262,10 @@ ProductText CellProductText(double input, double weight) {
 
 namespace {
 
-// A conv cell of a lesson with channels: the caption adds the channels'
-// partial sums (the products are in the frame's panel, one grid per channel).
-BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messages& m) {
+// "The 3×3 filter covers rows 0 to 2 and columns 1 to 3 of the image": where
+// one conv cell's window lies, said alike with and without channels.
+std::string WindowSentence(const Variant& v, const ConvTrace& tr, const Messages& m) {
   const Grid& w = v.filter.weights;
-  const std::string position = Position(v, tr.out_row, tr.out_col);
-  BeatText t;
-  t.caption = m.Text(Msg::conv_cell_channels_caption, {{"position", position}, {"sum", ChannelSumText(v, tr, m)}});
   const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
   const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image.cols);
   std::string where;
@@ -278,13 +275,21 @@ BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messa
     where = m.Text(rows.padded || cols.padded ? Msg::conv_cell_covers_padded : Msg::conv_cell_covers,
                    {{"rows", Range(m, rows.first, rows.last)}, {"cols", Range(m, cols.first, cols.last)}});
   const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
+  return m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
+                {{"filter_size", SizeText(w.rows, w.cols)}, {"where", where}});
+}
+
+// A conv cell of a lesson with channels: the caption adds the channels'
+// partial sums (the products are in the frame's panel, one grid per channel).
+BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messages& m) {
+  const std::string position = Position(v, tr.out_row, tr.out_col);
+  BeatText t;
+  t.caption = m.Text(Msg::conv_cell_channels_caption, {{"position", position}, {"sum", ChannelSumText(v, tr, m)}});
   std::vector<std::string> partials;
   for (std::size_t c = 0; c < tr.channels.size(); ++c)
     partials.push_back(m.Text(Msg::term_channel, {{"value", FormatNumberText(tr.channels[c].partial)},
                                                   {"name", ChannelName(v, static_cast<int>(c), m)}}));
-  t.description = m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
-                         {{"filter_size", SizeText(w.rows, w.cols)}, {"where", where}}) +
-                  " " +
+  t.description = WindowSentence(v, tr, m) + " " +
                   m.Text(tr.bias != 0.0 ? Msg::conv_cell_channels_partials_bias : Msg::conv_cell_channels_partials,
                          {{"count", static_cast<long long>(tr.channels.size())},
                           {"names", ChannelNames(v, m)},
@@ -312,19 +317,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
   const std::string position = Position(v, tr.out_row, tr.out_col);
   t.caption = m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
 
-  const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
-  const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image.cols);
-  std::string where;
-  if (rows.first > rows.last || cols.first > cols.last)
-    where = m.Text(Msg::conv_cell_in_padding);
-  else
-    where = m.Text(rows.padded || cols.padded ? Msg::conv_cell_covers_padded : Msg::conv_cell_covers,
-                   {{"rows", Range(m, rows.first, rows.last)}, {"cols", Range(m, cols.first, cols.last)}});
-  const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
-  const std::string filter_size = SizeText(w.rows, w.cols);
-  t.description = m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
-                         {{"filter_size", filter_size}, {"where", where}}) +
-                  " " +
+  t.description = WindowSentence(v, tr, m) + " " +
                   m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
                           static_cast<long long>(taps),
                           {{"sum", FormatNumberText(tr.sum)}, {"position", position}, {"bias", FormatNumberText(tr.bias)}});
@@ -341,14 +334,8 @@ long long CountOverlaps(const ScatterPartial& p) {
 
 BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Messages& m) {
   const Grid& w = v.filter.weights;
-  int row0 = tr.rows, row1 = -1, col0 = tr.cols, col1 = -1;
-  long long inside = 0;
-  for (std::size_t i = 0; i < tr.cells.size(); ++i) {
-    if (!tr.Inside(i)) continue;
-    ++inside;
-    row0 = std::min(row0, tr.cells[i].row), row1 = std::max(row1, tr.cells[i].row);
-    col0 = std::min(col0, tr.cells[i].col), col1 = std::max(col1, tr.cells[i].col);
-  }
+  const LandingBlock lands = LandingOf(tr);
+  const long long inside = lands.inside;
   const long long cropped = static_cast<long long>(tr.cells.size()) - inside;
   const std::string position = Position(v, tr.in_row, tr.in_col), value = Short(tr.input);
   const ScatterPartial partial = ScatterPartialSums(v, tr.in_row * v.image.cols + tr.in_col + 1);
@@ -359,8 +346,8 @@ BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Message
   } else {
     t.caption = m.Text(Msg::scatter_cell_caption, {{"position", position},
                                                   {"value", value},
-                                                  {"rows", Range(m, row0, row1)},
-                                                  {"cols", Range(m, col0, col1)}});
+                                                  {"rows", Range(m, lands.row0, lands.row1)},
+                                                  {"cols", Range(m, lands.col0, lands.col1)}});
     if (cropped > 0) t.caption += "; " + m.Count(Msg::scatter_cropped, cropped);
     if (overlaps > 0) t.caption += "; " + m.Count(Msg::scatter_overlaps, overlaps);
   }

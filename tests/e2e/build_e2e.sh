@@ -9,21 +9,11 @@ set -euo pipefail
 bin=$(realpath "$1")
 case_name=$2
 src=$(pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp -r "$src/lessons" "$work/lessons"
-cp -r "$src/templates" "$work/templates"
-cd "$work"
-# Plain one-line-per-lesson logs, no colour, no date from the environment.
-export CI=true NO_COLOR=1
-unset SOURCE_DATE_EPOCH
-# Every shipped lesson (each file is named by its id), however many there are.
-mapfile -t ids < <(find lessons -maxdepth 1 -name '*.yaml' ! -name course.yaml -printf '%f\n' | sed 's/\.yaml$//' | sort)
-n=${#ids[@]}
+source "$src/tests/e2e/lib.sh"
+copy_shipped  # into $work, the current folder from here on; ids, n
+plain_logs
 # Outputs that are quick to make, for the cases that rebuild many times.
 fast=(--only svg,json,html)
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # build EXPECTED_EXIT ARGS...: `convlesson build lessons ARGS...` with
 # stdout in $work/log and stderr in $work/err.

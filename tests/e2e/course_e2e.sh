@@ -11,21 +11,13 @@ bin=$(realpath "$1")
 case_name=$2
 src=$(pwd)
 source "$src/tests/e2e/lib.sh"
-cp -r "$src/lessons" "$work/lessons"
-cp -r "$src/templates" "$work/templates"
-cd "$work"
-export CI=true NO_COLOR=1
-unset SOURCE_DATE_EPOCH
-# Every shipped lesson (each file is named by its id), however many there are.
-mapfile -t ids < <(find lessons -maxdepth 1 -name '*.yaml' ! -name course.yaml -printf '%f\n' | sed 's/\.yaml$//' | sort)
-n=${#ids[@]}
+copy_shipped  # into $work, the current folder from here on; ids, n
+plain_logs
 # The lessons by their `order` key (every shipped lesson has one), then id:
 # the index's order without a course file's `order` list.
 by_order=$(for id in "${ids[@]}"; do printf '%s %s\n' "$(sed -n 's/^order: //p' "lessons/$id.yaml")" "$id"; done |
   sort -k1,1g -k2,2 | cut -d' ' -f2 | tr '\n' ' ')
 
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
-lacks() { ! grep -qF -- "$2" "$1" || fail "$1 has '$2'"; }
 log_has() { grep -qF -- "$1" "$work/out" || fail "stdout lacks '$1': $(cat "$work/out")"; }
 err_has() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$work/err")"; }
 

@@ -7,21 +7,10 @@ set -euo pipefail
 bin=$(realpath "$1")
 case_name=$2
 src=$(pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export CI=true NO_COLOR=1
-unset SOURCE_DATE_EPOCH
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null || fail "$1 is missing"; }
+source "$src/tests/e2e/lib.sh"
+plain_logs
+need() { need_tool "$1" "the slides and figures checks"; }
 need pdfinfo; need pdftotext; need python3
-
-# build OUT ARGS...: builds the shipped lessons into OUT.
-build() {
-  local out=$1; shift
-  "$bin" build "$src/lessons" --templates "$src/templates" -o "$out" -q "$@" >"$work/log" 2>&1 ||
-    { cat "$work/log" >&2; fail "convlesson build $* failed"; }
-}
 
 # beats OUT/ID: the beats of every variant of a built lesson, from lesson.json.
 beats() { python3 -c 'import json,sys; print(sum(len(v["beats"]) for v in json.load(open(sys.argv[1]))["variants"]))' "$1/lesson.json"; }
@@ -30,7 +19,7 @@ lesson_dirs() { for d in "$1"/*/; do [ -f "$d/lesson.json" ] && echo "${d%/}"; d
 
 case $case_name in
   slides)
-    build "$work/out" --only slides,json
+    build_shipped "$work/out" --only slides,json
     count=0
     for dir in $(lesson_dirs "$work/out"); do
       deck=$dir/slides.pdf
@@ -59,7 +48,7 @@ case $case_name in
   figures | figures-key)
     need pdflatex
     if [ "$case_name" = figures ]; then
-      build "$work/out" --only pdf-frames,json
+      build_shipped "$work/out" --only pdf-frames,json
       lessons=$(lesson_dirs "$work/out")
     else
       # The lesson key asks for them in a full build; other lessons get none.
@@ -104,8 +93,8 @@ TEX
     done
     ;;
   determinism)
-    build "$work/a" --only slides,pdf-frames -j 1
-    TZ=Pacific/Kiritimati build "$work/b" --only slides,pdf-frames -j 4
+    build_shipped "$work/a" --only slides,pdf-frames -j 1
+    TZ=Pacific/Kiritimati build_shipped "$work/b" --only slides,pdf-frames -j 4
     for f in $(cd "$work/a" && find . -name '*.pdf' -o -name figures.tex | sort); do
       cmp -s "$work/a/$f" "$work/b/$f" || fail "$f differs between -j1 and -j4 in another time zone"
     done

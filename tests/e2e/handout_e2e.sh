@@ -10,21 +10,11 @@ set -euo pipefail
 bin=$(realpath "$1")
 case_name=$2
 src=$(pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export CI=true NO_COLOR=1
-unset SOURCE_DATE_EPOCH
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null || fail "$1 is missing (poppler-utils)"; }
+source "$src/tests/e2e/lib.sh"
+plain_logs
+need() { need_tool "$1" "the handout checks (poppler-utils)"; }
 need pdfinfo; need pdftotext; need pdftoppm
 
-# build OUT ARGS...: builds the shipped lessons into OUT.
-build() {
-  local out=$1; shift
-  "$bin" build "$src/lessons" --templates "$src/templates" -o "$out" -q "$@" >"$work/log" 2>&1 ||
-    { cat "$work/log" >&2; fail "convlesson build $* failed"; }
-}
 # build_default OUT ARGS...: builds the default lesson alone into OUT, for
 # checks that look at it only (the course's photograph costs the most frames).
 build_default() {
@@ -102,7 +92,7 @@ case $case_name in
     # of 0..255, two Sobel variants, same padding, stride 2), A4 and Letter.
     realistic=$src/tests/e2e/lessons/sobel-photo.yaml
     for paper in a4 letter; do
-      build "$work/$paper" "$realistic" --only pdf --paper "$paper"
+      build_shipped "$work/$paper" "$realistic" --only pdf --paper "$paper"
     done
     for yaml in "$src"/lessons/*.yaml "$realistic"; do
       [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
@@ -139,7 +129,7 @@ case $case_name in
     # the feature maps' values (those not also given as pixels, weights or
     # small indices) absent from the worksheet and every one in the key.
     realistic=$src/tests/e2e/lessons/sobel-photo.yaml
-    build "$work/out" "$realistic" --only pdf
+    build_shipped "$work/out" "$realistic" --only pdf
     for yaml in "$src"/lessons/*.yaml "$realistic"; do
       [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       id=$(basename "$yaml" .yaml)
@@ -175,7 +165,7 @@ sys.exit(1 if bad or len(hidden) < 10 else 0)
 PY
     ;;
   a4)
-    build "$work/out" --only pdf --handout full
+    build_shipped "$work/out" --only pdf --handout full
     for yaml in "$src"/lessons/*.yaml; do
       [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       id=$(basename "$yaml" .yaml)
@@ -196,15 +186,15 @@ PY
       fail "the default handout lacks the first conv step's sum"
     ;;
   letter)
-    build "$work/out" --only pdf --paper letter --handout full
+    build_shipped "$work/out" --only pdf --paper letter --handout full
     check_handout "$work/out/conv-relu-pool/handout.pdf" "$src/lessons/conv-relu-pool.yaml" "612 x 792 pts (letter)"
     pdfinfo "$work/out/course.pdf" | grep -q "^Page size: *612 x 792 pts (letter)" || fail "course.pdf is not Letter"
     ;;
   margins)
     # Rendered at 72 dpi (1 px = 1 pt), the 28 pt band along every edge of
     # every page is white: no text or figure runs off the page.
-    build "$work/out" --only pdf
-    build "$work/full" --only pdf --handout full
+    build_shipped "$work/out" --only pdf
+    build_shipped "$work/full" --only pdf --handout full
     band=28
     for pdf in "$work"/out/*/*.pdf "$work/out/course.pdf" "$work"/full/*/handout.pdf "$work/full/course.pdf"; do
       pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
@@ -222,7 +212,7 @@ PY
     done
     ;;
   course)
-    build "$work/out" --only pdf
+    build_shipped "$work/out" --only pdf
     course=$work/out/course.pdf
     # The contents are on page 1, or on page 2 behind the title page when the
     # course file has an intro (docs/course-file.md).
@@ -242,8 +232,8 @@ PY
     done
     ;;
   determinism)
-    build "$work/a" --only gif,anim-svg,pdf
-    TZ=Pacific/Kiritimati build "$work/b" --only gif,anim-svg,pdf --force -j 1
+    build_shipped "$work/a" --only gif,anim-svg,pdf
+    TZ=Pacific/Kiritimati build_shipped "$work/b" --only gif,anim-svg,pdf --force -j 1
     count=0
     while IFS= read -r -d '' f; do
       rel=${f#"$work/a/"}
@@ -253,7 +243,7 @@ PY
     ((count >= 12)) || fail "only $count files compared"  # 3 lessons x (handout, worksheet, answers) + course + ...
     ;;
   animations)
-    build "$work/out" --only gif,anim-svg --scale 1
+    build_shipped "$work/out" --only gif,anim-svg --scale 1
     for v in vertical-edge horizontal-edge; do
       gif=$work/out/conv-relu-pool/$v.gif svg=$work/out/conv-relu-pool/$v.svg
       [[ $(head -c 6 "$gif") == GIF89a ]] || fail "$gif is not a GIF89a"

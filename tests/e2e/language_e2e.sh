@@ -13,11 +13,7 @@ case_name=$2
 src=$(pwd)
 source "$src/tests/e2e/lib.sh"
 cd "$work"
-export CI=true NO_COLOR=1
-unset SOURCE_DATE_EPOCH
-
-has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
-lacks() { ! grep -qF -- "$2" "$1" || fail "$1 has '$2'"; }
+plain_logs
 
 mkdir lessons
 cat >lessons/course.yaml <<'YAML'

@@ -79,8 +79,11 @@ def transposed_out(n, crop, k, stride, dilation, output_padding):
     return (n - 1) * stride - 2 * crop + dilation * (k - 1) + output_padding + 1
 
 
-def draw_pool(rng, oh, ow):
-    """A pool setting for an oh x ow map, or None; "retry" when it would pool nothing."""
+def draw_pool(rng, oh, ow, type_first):
+    """A pool setting for an oh x ow map, or None; "retry" when it would pool
+    nothing. type_first: the pool type is drawn before the check (plain
+    cases) or after it (transposed ones), the order the seeds were drawn in,
+    so that a seed keeps its lessons."""
     if rng.random() >= 0.75:
         return None
     ph, pw = rng.randint(1, min(3, oh)), rng.randint(1, min(3, ow))
@@ -90,9 +93,29 @@ def draw_pool(rng, oh, ow):
     # oracle keeps to strides no longer than the window there.
     psh = rng.randint(1, ph if remainder == "pad" else 3)
     psw = rng.randint(1, pw if remainder == "pad" else 3)
+    kind = rng.choice(["max", "avg"]) if type_first else None
     if pooled_size(oh, ph, psh, remainder) < 1 or pooled_size(ow, pw, psw, remainder) < 1:
         return "retry"
-    return {"type": rng.choice(["max", "avg"]), "size": [ph, pw], "stride": [psh, psw], "remainder": remainder}
+    return {"type": kind or rng.choice(["max", "avg"]), "size": [ph, pw], "stride": [psh, psw], "remainder": remainder}
+
+
+def draw_numbers(rng, h, w, kh, kw, channel_counts):
+    """The numbers of an h x w case with kh x kw filters, alike for both
+    kinds: the image (channels first, [c][h][w]), one to four filters with
+    or without bias (each [c][kh][kw], PyTorch's layout: weight[f, c], or
+    weight[c, f] for conv_transpose2d, is filter f's slice for channel c),
+    the activation and its slope."""
+    integers = rng.random() < 0.5
+    channels = rng.choice(channel_counts)
+    image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
+    filters = []
+    for _ in range(rng.choice([1, 1, 2, 3, 4])):
+        bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
+        weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
+        filters.append({"weights": weights, "bias": bias})
+    activation = rng.choice(["relu", "none", "leaky-relu"])
+    slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
+    return image, filters, activation, slope
 
 
 def make_transposed_case(rng):
@@ -111,20 +134,10 @@ def make_transposed_case(rng):
         ow = transposed_out(w, cw, kw, sw, dw, opw)
         if oh < 1 or ow < 1:
             continue
-        pool = draw_pool(rng, oh, ow)
+        pool = draw_pool(rng, oh, ow, type_first=False)
         if pool == "retry":
             continue
-        integers = rng.random() < 0.5
-        # Channels first, as make_case: PyTorch's weight[c, f] is filter f's slice for channel c.
-        channels = rng.choice([1, 1, 2, 3])
-        image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
-        filters = []
-        for _ in range(rng.choice([1, 1, 2, 3, 4])):
-            bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
-            weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
-            filters.append({"weights": weights, "bias": bias})
-        activation = rng.choice(["relu", "none", "leaky-relu"])
-        slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
+        image, filters, activation, slope = draw_numbers(rng, h, w, kh, kw, [1, 1, 2, 3])
         padding = [ch, cw] if ch != cw or rng.random() < 0.5 else ch
         return {"image": image, "filters": filters, "padding": padding, "pads": [ch, ch, cw, cw],
                 "stride": [sh, sw], "dilation": [dh, dw], "activation": activation, "slope": slope, "pool": pool,
@@ -162,29 +175,10 @@ def make_case(rng):
         ow = conv_out(w, pl, pr, kw, sw, dw)
         if oh < 1 or ow < 1:
             continue
-        integers = rng.random() < 0.5
-        # Channels first: image [c][h][w], every filter [c][kh][kw] (PyTorch's layout).
-        channels = rng.choice([1, 1, 2, 3, 4])
-        image = [[[number(rng, integers) for _ in range(w)] for _ in range(h)] for _ in range(channels)]
-        filters = []
-        for _ in range(rng.choice([1, 1, 2, 3, 4])):
-            bias = 0 if rng.random() < 0.4 else round(rng.uniform(-5, 5), rng.choice([0, 1, 2]))
-            weights = [[[weight(rng) for _ in range(kw)] for _ in range(kh)] for _ in range(channels)]
-            filters.append({"weights": weights, "bias": bias})
-        activation = rng.choice(["relu", "none", "leaky-relu"])
-        slope = round(rng.uniform(0, 1), 2) if activation == "leaky-relu" else None
-        pool = None
-        if rng.random() < 0.75:
-            ph, pw = rng.randint(1, min(3, oh)), rng.randint(1, min(3, ow))
-            remainder = rng.choice(["drop", "pad"])
-            # With `pad`, a stride longer than the window can leave a last
-            # window past the edge, worth 0 here and dropped by PyTorch: the
-            # oracle keeps to strides no longer than the window there.
-            psh = rng.randint(1, ph if remainder == "pad" else 3)
-            psw = rng.randint(1, pw if remainder == "pad" else 3)
-            pool = {"type": rng.choice(["max", "avg"]), "size": [ph, pw], "stride": [psh, psw], "remainder": remainder}
-            if pooled_size(oh, ph, psh, remainder) < 1 or pooled_size(ow, pw, psw, remainder) < 1:
-                continue
+        image, filters, activation, slope = draw_numbers(rng, h, w, kh, kw, [1, 1, 2, 3, 4])
+        pool = draw_pool(rng, oh, ow, type_first=True)
+        if pool == "retry":
+            continue
         return {"image": image, "filters": filters, "padding": padding, "pads": [pt, pb, pl, pr],
                 "stride": [sh, sw], "dilation": [dh, dw], "activation": activation, "slope": slope, "pool": pool}
 

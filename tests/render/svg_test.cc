@@ -8,30 +8,16 @@
 #include <set>
 #include <string>
 
+#include "../support/built_frames.h"
 #include "../support/default_lesson.h"
 #include "render/svg_writer.h"
 #include "scene/dark_scene.h"
 #include "scene/layout.h"
 
 using namespace cl;
+using testing::BuiltFrames;
 
 namespace {
-
-struct Frames {
-  Variant variant;
-  VariantResult result;
-  Storyboard story;
-  LayoutInput input;
-  FrameGeometry geometry;
-
-  explicit Frames(Variant v) : variant(std::move(v)) {
-    result = ComputeVariant(variant);
-    story = PlanStoryboard(variant, result, {});
-    input = {&variant, &result, &story, MaxAbsValue(variant, result), MaxAbsWeight(variant)};
-    geometry = PlanFrameGeometry(input);
-  }
-  Scene At(int beat) const { return LayoutBeat(input, geometry, beat); }
-};
 
 // Every id in the document, and whether any repeats.
 void CollectIds(const pugi::xml_node& node, std::set<std::string>* ids, bool* repeated) {
@@ -45,7 +31,7 @@ void CollectIds(const pugi::xml_node& node, std::set<std::string>* ids, bool* re
 
 BOOST_AUTO_TEST_CASE(DefaultFramesAreWellFormedAndNameThemselves) {
   for (const Variant& v : testing::DefaultLesson().variants) {
-    const Frames frames(v);
+    const BuiltFrames frames(v);
     for (int beat = 0; beat < static_cast<int>(frames.story.beats.size()); ++beat) {
       BOOST_TEST_CONTEXT(v.label << " beat " << beat) {
         const Scene scene = frames.At(beat);
@@ -79,7 +65,7 @@ BOOST_AUTO_TEST_CASE(DefaultFramesAreWellFormedAndNameThemselves) {
 }
 
 BOOST_AUTO_TEST_CASE(TheCaptionIsWrittenAsText) {
-  const Frames frames(testing::VerticalEdgeVariant());
+  const BuiltFrames frames(testing::VerticalEdgeVariant());
   pugi::xml_document doc;
   const std::string svg = WriteSvg(frames.At(1), "p-");
   BOOST_REQUIRE(doc.load_string(svg.c_str()));
@@ -92,7 +78,7 @@ BOOST_AUTO_TEST_CASE(HostileLabelsAreEscaped) {
   Variant v = testing::VerticalEdgeVariant();
   v.label = "Edges <b>&amp; \"quotes\" 'too'</b>";
   v.filter.name = "<script>alert(1)</script> & co";
-  const Frames frames(v);
+  const BuiltFrames frames(v);
   for (int beat : {0, 1, 22}) {
     const Scene scene = frames.At(beat);
     const std::string svg = WriteSvg(scene, "x-");
@@ -109,7 +95,7 @@ BOOST_AUTO_TEST_CASE(HostileLabelsAreEscaped) {
 }
 
 BOOST_AUTO_TEST_CASE(PrefixesAreCleanedToValidIds) {
-  const Frames frames(testing::VerticalEdgeVariant());
+  const BuiltFrames frames(testing::VerticalEdgeVariant());
   const std::string svg = WriteSvg(frames.At(0), "3 <bad>\"prefix\"-");
   pugi::xml_document doc;
   BOOST_REQUIRE(doc.load_string(svg.c_str()));
@@ -117,7 +103,7 @@ BOOST_AUTO_TEST_CASE(PrefixesAreCleanedToValidIds) {
 }
 
 BOOST_AUTO_TEST_CASE(InlinedFramesSkipTheDeclarationAndBodiesHaveNoTitle) {
-  const Frames frames(testing::VerticalEdgeVariant());
+  const BuiltFrames frames(testing::VerticalEdgeVariant());
   const Scene scene = frames.At(3);
   BOOST_TEST(WriteSvg(scene, "a-").rfind("<?xml", 0) == 0u);
   BOOST_TEST(WriteSvg(scene, "a-", {.xml_declaration = false}).rfind("<svg ", 0) == 0u);
@@ -129,7 +115,7 @@ BOOST_AUTO_TEST_CASE(InlinedFramesSkipTheDeclarationAndBodiesHaveNoTitle) {
 }
 
 BOOST_AUTO_TEST_CASE(LargeGridsBecomeOneEmbeddedImage) {
-  const Frames frames(testing::SizedVariant(100, 100, 3, 3));
+  const BuiltFrames frames(testing::SizedVariant(100, 100, 3, 3));
   const std::string svg = WriteSvg(frames.At(0), "big-");
   pugi::xml_document doc;
   BOOST_REQUIRE(doc.load_string(svg.c_str()));
@@ -141,7 +127,7 @@ BOOST_AUTO_TEST_CASE(LargeGridsBecomeOneEmbeddedImage) {
 // With its dark twin, a frame keeps every light colour as an attribute and
 // names the dark one in a class that only prefers-color-scheme: dark sets.
 BOOST_AUTO_TEST_CASE(DarkTwinAddsClassesAndAMediaRuleOnly) {
-  const Frames frames(testing::VerticalEdgeVariant());
+  const BuiltFrames frames(testing::VerticalEdgeVariant());
   const Scene scene = frames.At(6);
   const Scene dark = DarkScene(scene);
   const std::string plain = WriteSvg(scene, "a-");
@@ -167,7 +153,7 @@ BOOST_AUTO_TEST_CASE(DarkTwinAddsClassesAndAMediaRuleOnly) {
 }
 
 BOOST_AUTO_TEST_CASE(LargeGridsGetADarkTwinImage) {
-  const Frames frames(testing::SizedVariant(100, 100, 3, 3));
+  const BuiltFrames frames(testing::SizedVariant(100, 100, 3, 3));
   const Scene scene = frames.At(0);
   const Scene dark = DarkScene(scene);
   const std::string svg = WriteSvg(scene, "big-", {.dark = &dark});

@@ -8,31 +8,16 @@
 #include <string>
 #include <variant>
 
+#include "../support/built_frames.h"
 #include "../support/default_lesson.h"
 #include "scene/dark_scene.h"
 #include "scene/layout.h"
 #include "scene/palette.h"
 
 using namespace cl;
+using testing::BuiltFrames;
 
 namespace {
-
-struct Frames {
-  Variant variant;
-  VariantResult result;
-  Storyboard story;
-  LayoutInput input;
-  FrameGeometry geometry;
-
-  explicit Frames(Variant v, FrameLayout layout = FrameLayout::Wide) : variant(std::move(v)) {
-    result = ComputeVariant(variant);
-    story = PlanStoryboard(variant, result, {});
-    input = {&variant, &result, &story, MaxAbsValue(variant, result), MaxAbsWeight(variant)};
-    input.layout = layout;
-    geometry = PlanFrameGeometry(input);
-  }
-  Scene At(int beat) const { return LayoutBeat(input, geometry, beat); }
-};
 
 double Luminance(Color c) {
   auto lin = [](uint8_t v) {
@@ -83,7 +68,7 @@ Variant PaddedDecimalVariant() {
 BOOST_AUTO_TEST_SUITE(DarkFrames)
 
 BOOST_AUTO_TEST_CASE(SameItemsOtherColoursAndTheImageKeepsItsGreys) {
-  const Frames frames(testing::VerticalEdgeVariant());
+  const BuiltFrames frames(testing::VerticalEdgeVariant());
   const Scene light = frames.At(6);
   const Scene dark = DarkScene(light);
   BOOST_TEST_REQUIRE(dark.items.size() == light.items.size());
@@ -121,7 +106,7 @@ BOOST_AUTO_TEST_CASE(ZeroIsTheDarkBackgroundAndStrengthBrightens) {
 BOOST_AUTO_TEST_CASE(EveryTextReadsOnItsCellInEveryBeat) {
   for (const FrameLayout layout : {FrameLayout::Wide, FrameLayout::Tall}) {
     for (const Variant& v : {testing::VerticalEdgeVariant(), PaddedDecimalVariant()}) {
-      const Frames frames(v, layout);
+      const BuiltFrames frames(v, {}, layout);
       for (int beat = 0; beat < static_cast<int>(frames.story.beats.size()); ++beat) {
         CheckReadable(DarkScene(frames.At(beat)), v.label + " " + FrameLayoutName(layout) + " beat " + std::to_string(beat));
       }

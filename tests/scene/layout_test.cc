@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "../support/built_frames.h"
 #include "../support/default_lesson.h"
 #include "base/number_format.h"
 #include "scene/layout.h"
@@ -22,26 +23,6 @@ using namespace cl;
 using namespace cl::testing;
 
 namespace {
-
-struct Built {
-  Variant variant;
-  VariantResult result;
-  Storyboard story;
-  LayoutInput input;
-  FrameGeometry geometry;
-};
-
-// Heap-allocated so the LayoutInput's pointers stay valid.
-std::unique_ptr<Built> Build(Variant v, BeatsSpec spec = {}, FrameLayout layout = FrameLayout::Wide) {
-  auto b = std::make_unique<Built>();
-  b->variant = std::move(v);
-  b->result = ComputeVariant(b->variant);
-  b->story = PlanStoryboard(b->variant, b->result, spec);
-  b->input = {&b->variant, &b->result, &b->story, MaxAbsValue(b->variant, b->result), MaxAbsWeight(b->variant)};
-  b->input.layout = layout;
-  b->geometry = PlanFrameGeometry(b->input);
-  return b;
-}
 
 // The beats worth checking: first and last of every stage, and a middle one.
 std::vector<int> SampleBeats(const Storyboard& s) {

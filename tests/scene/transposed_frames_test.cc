@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/built_frames.h"
 #include "scene/layout.h"
 #include "scene_checks.h"
 #include "storyboard/captions.h"
@@ -32,25 +33,6 @@ Variant SmallTransposed(int crop = 0) {
   v.activation.type = ActivationType::None;
   v.pool.enabled = false;
   return v;
-}
-
-struct Built {
-  Variant variant;
-  VariantResult result;
-  Storyboard story;
-  LayoutInput input;
-  FrameGeometry geometry;
-};
-
-std::unique_ptr<Built> Build(Variant v, FrameLayout layout = FrameLayout::Wide) {
-  auto b = std::make_unique<Built>();
-  b->variant = std::move(v);
-  b->result = ComputeVariant(b->variant);
-  b->story = PlanStoryboard(b->variant, b->result, BeatsSpec{});
-  b->input = {&b->variant, &b->result, &b->story, MaxAbsValue(b->variant, b->result), MaxAbsWeight(b->variant)};
-  b->input.layout = layout;
-  b->geometry = PlanFrameGeometry(b->input);
-  return b;
 }
 
 
@@ -126,7 +108,7 @@ BOOST_AUTO_TEST_CASE(scaled_copy_names_where_each_product_lands) {
 
 BOOST_AUTO_TEST_CASE(every_frame_fits_in_every_layout) {
   for (const FrameLayout layout : {FrameLayout::Wide, FrameLayout::Slides, FrameLayout::Tall}) {
-    const auto b = Build(SmallTransposed(1), layout);
+    const auto b = Build(SmallTransposed(1), {}, layout);
     for (int i = 0; i < static_cast<int>(b->story.beats.size()); ++i) {
       const Scene s = LayoutBeat(b->input, b->geometry, i);
       BOOST_TEST(FirstOutside(s).empty(), FrameLayoutName(layout) << " beat " << i << ": " << FirstOutside(s));

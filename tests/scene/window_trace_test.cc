@@ -11,34 +11,19 @@
 #include <utility>
 #include <vector>
 
+#include "../support/built_frames.h"
 #include "../support/default_lesson.h"
 #include "lesson/loader.h"
 #include "scene/layout.h"
 #include "scene/palette.h"
 
 using namespace cl;
+using testing::Build;
+using testing::BuiltFrames;
 
 namespace {
 
 using CellSet = std::set<std::pair<int, int>>;
-
-struct Built {
-  Variant variant;
-  VariantResult result;
-  Storyboard story;
-  LayoutInput input;
-  FrameGeometry geometry;
-};
-
-std::unique_ptr<Built> Build(Variant v, BeatsSpec spec = {}) {
-  auto b = std::make_unique<Built>();
-  b->variant = std::move(v);
-  b->result = ComputeVariant(b->variant);
-  b->story = PlanStoryboard(b->variant, b->result, spec);
-  b->input = {&b->variant, &b->result, &b->story, MaxAbsValue(b->variant, b->result), MaxAbsWeight(b->variant)};
-  b->geometry = PlanFrameGeometry(b->input);
-  return b;
-}
 
 // The cells of `grid` covered by the solid amber outlines of the scene's
 // window group (a highlight runs half its stroke outside the cells it frames).
@@ -78,7 +63,7 @@ CellSet Box(const CellSet& cells) {
   return box;
 }
 
-void CheckWindowsFollowTraces(const Built& b) {
+void CheckWindowsFollowTraces(const BuiltFrames& b) {
   const int cols = b.result.conv.cols;
   int checked = 0;
   for (std::size_t i = 0; i < b.story.beats.size(); ++i) {
