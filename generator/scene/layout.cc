@@ -121,21 +121,25 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
 
 // The products panel of a one-cell conv beat: each pixel·weight the
 // computation multiplied (compute's trace), where the filter has that weight.
-// One product cell of the products panel at (x, y).
-void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, double y, const ProductText& text) {
+// One product cell of the products panel at (x, y); a cropped one (a scaled
+// copy's product that lands outside the output) dashed inside and muted.
+void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, double y, const ProductText& text,
+                    bool cropped = false) {
   RectShape cell;
   cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
   cell.fill = palette::kBackground;
   scene.items.push_back(cell);
   scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
+  if (cropped) scene.items.push_back(Outline(x + 1.5, y + 1.5, p.cell_w - 3, p.cell_h - 3, palette::kMutedInk, 1, true));
+  const Color ink = cropped ? palette::kMutedInk : palette::kInk;
   const double line = p.size * (kFontAscent + kFontDescent);
   const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
   const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
   if (p.two_lines) {
-    AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, palette::kInk, TextAnchor::Middle);
-    AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, palette::kInk, TextAnchor::Middle);
+    AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, ink, TextAnchor::Middle);
+    AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, ink, TextAnchor::Middle);
   } else {
-    AddText(scene, cx, middle + lift, text.whole(), p.size, palette::kInk, TextAnchor::Middle);
+    AddText(scene, cx, middle + lift, text.whole(), p.size, ink, TextAnchor::Middle);
   }
 }
 
@@ -255,7 +259,6 @@ void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const
   if (p.rows == 0 || t.products.size() != static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols)) return;
   scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_scaled_copy)});
   AddText(scene, p.label_x, p.label_y, ScaledCopyLabel(v.filter.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
-  const double line = p.size * (kFontAscent + kFontDescent);
   for (int row = 0; row < p.rows; ++row) {
     for (int col = 0; col < p.cols; ++col) {
       const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
@@ -265,23 +268,8 @@ void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const
       scene.items.push_back(GroupBegin{fmt::format("product-{}-{}", row, col), "product",
                                        m.Text(inside ? Msg::group_product_lands : Msg::group_product_cropped,
                                               {{"weight", weight}, {"position", where}})});
-      const double x = p.x + col * p.cell_w, y = p.y + row * p.cell_h;
-      RectShape cell;
-      cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
-      cell.fill = palette::kBackground;
-      scene.items.push_back(cell);
-      scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
-      if (!inside) scene.items.push_back(Outline(x + 1.5, y + 1.5, p.cell_w - 3, p.cell_h - 3, palette::kMutedInk, 1, true));
-      const ProductText text = CellProductText(t.input, v.filter.weights.values[i]);
-      const Color ink = inside ? palette::kInk : palette::kMutedInk;
-      const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
-      const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
-      if (p.two_lines) {
-        AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, ink, TextAnchor::Middle);
-        AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, ink, TextAnchor::Middle);
-      } else {
-        AddText(scene, cx, middle + lift, text.whole(), p.size, ink, TextAnchor::Middle);
-      }
+      AddProductCell(scene, p, p.x + col * p.cell_w, p.y + row * p.cell_h,
+                     CellProductText(t.input, v.filter.weights.values[i]), !inside);
       scene.items.push_back(GroupEnd{});
     }
   }
