@@ -438,14 +438,23 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
     // Every filter's products (FocusOnFilter copies the image only when there are several).
     const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
     const Variant& vk = FilterCount(v) > 1 ? focused : v;
-    const Grid& wk = vk.filter.weights;
-    // Transposed: every input's scaled copy.
+    // Transposed: every input's scaled copy, in every channel, and with
+    // channels the copies' sums (one line each).
     for (int row = 0; scatter && row < vk.image.rows; ++row) {
       for (int col = 0; col < vk.image.cols; ++col) {
-        for (const double weight : wk.values) {
-          const ProductText p = CellProductText(vk.image.at(row, col), weight);
-          one = std::max(one, TextWidth(p.whole(), 1));
-          two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+        const ScatterTrace t = TraceScatterCell(vk, row, col);
+        for (std::size_t c = 0; c < t.channels.size(); ++c) {
+          const Grid& slice = SliceAt(vk.filter, static_cast<int>(c));
+          for (const double weight : slice.values) {
+            const ProductText p = CellProductText(t.channels[c].input, weight);
+            one = std::max(one, TextWidth(p.whole(), 1));
+            two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+          }
+        }
+        for (std::size_t i = 0; t.channels.size() > 1 && i < t.added.size(); ++i) {
+          const double width = TextWidth(FormatNumberCell(t.added[i]), 1);
+          one = std::max(one, width);
+          two = std::max(two, width);
         }
       }
     }
@@ -468,7 +477,10 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   out.rows = w.rows;
   out.cols = w.cols;
   out.channels = ChannelCount(v);
-  out.gap = out.channels > 1 ? TextWidth("+", P.operator_size) + 2 * P.operator_pad : 0;
+  out.sum_block = scatter && out.channels > 1;
+  // Between blocks a "+" (and before a scatter's sum block an "=").
+  const double op = std::max(TextWidth("+", P.operator_size), out.sum_block ? TextWidth("=", P.operator_size) : 0.0);
+  out.gap = out.channels > 1 ? op + 2 * P.operator_pad : 0;
   // The frame's value size on one line, then on two; then the same at the
   // layout's minimum size; else no panel.
   for (const double size : {value_size, P.min_value_size}) {
@@ -480,7 +492,7 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
       out.cell_w = std::max(out.cell_h, std::ceil((two_lines ? two : one) * size + 8));
       // Blocks of channels: as many to a row as fit, at least one.
       const double block = out.cell_w * w.cols;
-      out.per_row = std::clamp(static_cast<int>((room - 2 * kOutlineRoom + out.gap) / (block + out.gap)), 1, out.channels);
+      out.per_row = std::clamp(static_cast<int>((room - 2 * kOutlineRoom + out.gap) / (block + out.gap)), 1, out.blocks());
       if (block <= room - 2 * kOutlineRoom) return;
     }
   }
@@ -683,9 +695,10 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                             v.filter.weights.rows * std::ceil(line * P.max_number_size + 8);
       // Channels: a name and a partial sum around each row of blocks (two
       // rows at most in a slide's width), then the sum line.
+      const int blocks = ChannelCount(v) + (cs.transposed && ChannelCount(v) > 1 ? 1 : 0);  // a scatter's sum block
       if (ChannelCount(v) > 1)
-        planner.text_fixed += (ChannelCount(v) > 4 ? 2 : 1) * (2 * line * P.label_size + 20) - 4 + line * P.label_size +
-                              (ChannelCount(v) > 4 ? v.filter.weights.rows * std::ceil(line * P.max_number_size + 8) : 0);
+        planner.text_fixed += (blocks > 4 ? 2 : 1) * (2 * line * P.label_size + 20) - 4 + line * P.label_size +
+                              (blocks > 4 ? v.filter.weights.rows * std::ceil(line * P.max_number_size + 8) : 0);
     }
   }
   std::optional<Planner::Plan> strip_plan;
@@ -739,7 +752,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   if (g.products.rows > 0 && g.products.channels > 1) {
     FrameGeometry::Products& pr = g.products;
     const double blocks = pr.per_row * pr.cols * pr.cell_w + (pr.per_row - 1) * pr.gap + 2 * kOutlineRoom;
-    channel_sums = ChannelSums(v, r, m);
+    channel_sums = pr.sum_block ? std::vector<std::string>{m.Text(Msg::scatter_channels_sum_line)} : ChannelSums(v, r, m);
     double widest_sum = 0;
     for (const std::string& sum : channel_sums) widest_sum = std::max(widest_sum, TextWidth(sum, P.label_size, true));
     widest_row = std::max({widest_row, blocks, std::min(widest_sum, P.max_content_width)});
@@ -830,8 +843,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     const double block = pr.cols * pr.cell_w;
     pr.name_drop = Descent(P.label_size) + 4 + kOutlineRoom;
     pr.partial_drop = kOutlineRoom + 4 + Ascent(P.label_size);
-    for (int c = 0; c < pr.channels; c += pr.per_row) {
-      const int n = std::min(pr.per_row, pr.channels - c);
+    for (int c = 0; c < pr.blocks(); c += pr.per_row) {
+      const int n = std::min(pr.per_row, pr.blocks() - c);
       const double row_w = n * block + (n - 1) * pr.gap;
       const double x0 = std::round(P.margin + (content - row_w) / 2);
       const double grid_top = std::round(y + Ascent(P.label_size) + pr.name_drop);
