@@ -454,6 +454,7 @@
   X(group_copy_sum) \
   X(group_sum_lands) \
   X(group_sum_cropped) \
+  X(scatter_cell_caption_signal) \
 
 namespace cl {
 

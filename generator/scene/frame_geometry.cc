@@ -84,6 +84,9 @@ struct PanelPlan {
   double widest_cached = -1;  // computed on demand: large maps never need it
   int stack = 0;              // cards of the other filters' maps (or channels) behind the grid
   double offset = kStackOffset;
+  // Strips: cells right of its planned place a panel may move to in some
+  // beat (a transposed convolution's filter over the copy it scatters).
+  double strip_reach = 0;
   double stack_room() const { return stack * offset; }
 };
 
@@ -286,7 +289,7 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
 double StripsWidth(const std::vector<PanelPlan*>& panels, const std::vector<double>& offsets, double ops, double cell) {
   double right = 0;
   for (std::size_t k = 0; k < panels.size(); ++k)
-    right = std::max(right, (offsets[k] + panels[k]->cols) * cell + panels[k]->stack_room());
+    right = std::max(right, (offsets[k] + panels[k]->cols + panels[k]->strip_reach) * cell + panels[k]->stack_room());
   return ops + right + 2 * kOutlineRoom;
 }
 
@@ -314,7 +317,7 @@ Plan PlanStrips(const std::vector<PanelPlan*>& panels, const std::vector<double>
   double cell = P.max_cell;
   for (std::size_t k = 0; k < panels.size(); ++k)
     cell = std::min(cell, (P.max_content_width - ops - 2 * kOutlineRoom - panels[k]->stack_room()) /
-                              (offsets[k] + panels[k]->cols));
+                              (offsets[k] + panels[k]->cols + panels[k]->strip_reach));
   if (cell >= 8) cell = std::floor(cell);
   return StripPlan(panels.size(), cell, 0);
 }
@@ -542,11 +545,7 @@ GreyRange ImageGreyRange(const Variant& v) {
 
 double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_size; }
 
-bool DrawnAsStrips(const Variant& v) {
-  // Strips set each map cell under its window; a transposed convolution's
-  // cells have none (each input scatters instead), so it stays a grid.
-  return IsSignal(v) && !v.conv.transposed;
-}
+bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
 
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const Variant& v = *in.variant;
@@ -668,8 +667,14 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   double ops_width = 0;
   if (strips) {
     const double reach = cs.dilation_w * (v.filter.weights.cols - 1);
-    const double conv_offset = cs.causal ? reach : reach / 2;
+    // Transposed: the output starts `crop` cells in, so the filter can sit
+    // over every copy, cropped taps too; input cell 0 over the centre of its
+    // copy (with stride 1 every input cell over its own); the filter moves
+    // over each beat's copy, up to the last input's (undilated filters).
+    const double conv_offset = cs.transposed ? cs.crop_w : cs.causal ? reach : reach / 2;
+    if (cs.transposed && cs.dilation_w == 1) filter.strip_reach = (v.image.cols - 1) * cs.stride_w;
     for (std::size_t k = 0; k < panels.size(); ++k) {
+      if (cs.transposed && panels[k] == &input) offsets[k] = reach / 2;
       if (panels[k] == &conv || panels[k] == &act) offsets[k] = conv_offset;
       if (panels[k] == &pool) offsets[k] = conv_offset + (v.pool.size_w - 1) / 2.0;
       // A phone's width is better spent on the cells: tall strips have no operators.

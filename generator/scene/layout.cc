@@ -491,14 +491,23 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   // Strips: the filter sits under the window it is applied at (the first
   // cell's, for a beat of several), so each weight is under its pixel; a
   // dilated filter's weights are spaced out, so it stays where it is.
-  if (g.strips && cs.dilation_w == 1 && beat.stage == Stage::Conv && r.conv.cols > 0 && beat.last_cell >= beat.first_cell) {
-    const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv.cols, beat.first_cell % r.conv.cols);
-    if (!t.cells.empty()) {
-      const double dx = g.input.grid.x + BoxOf(t.cells).col0 * g.input.grid.cell - filter_panel.grid.x;
-      filter_panel.grid.x += dx;
-      const double half = TextWidth(filter_panel.label, g.label_size, true) / 2;
-      filter_panel.label_x = std::clamp(filter_panel.label_x + dx, g.margin + half, std::max(g.margin + half, g.width - g.margin - half));
+  // Transposed, the filter sits over the output cells its copy lands on
+  // (cropped taps past the output's ends, where the geometry made room).
+  std::optional<double> filter_x;
+  if (g.strips && cs.dilation_w == 1 && beat.stage == Stage::Conv && beat.last_cell >= beat.first_cell) {
+    if (cs.transposed) {
+      const ScatterTrace t = TraceScatterCell(v, 0, beat.first_cell % v.image.cols);
+      if (!t.cells.empty()) filter_x = g.conv.grid.x + t.cells.front().col * g.conv.grid.cell;
+    } else if (r.conv.cols > 0) {
+      const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv.cols, beat.first_cell % r.conv.cols);
+      if (!t.cells.empty()) filter_x = g.input.grid.x + BoxOf(t.cells).col0 * g.input.grid.cell;
     }
+  }
+  if (filter_x) {
+    const double dx = *filter_x - filter_panel.grid.x;
+    filter_panel.grid.x += dx;
+    const double half = TextWidth(filter_panel.label, g.label_size, true) / 2;
+    filter_panel.label_x = std::clamp(filter_panel.label_x + dx, g.margin + half, std::max(g.margin + half, g.width - g.margin - half));
   }
   // The stacks' cards first, so the front grids cover them.
   if (filters > 1) {
@@ -579,7 +588,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   if (beat.stage == Stage::Conv && scatter && beat.last_cell >= beat.first_cell) {
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_scatter_targets)});
     AddScatterTargets(scene, v, g.input.grid, g.conv.grid, beat.first_cell, beat.last_cell);
-    AddHighlight(scene, g.filter.grid, 0, w.rows, 0, w.cols);
+    AddHighlight(scene, filter_panel.grid, 0, w.rows, 0, w.cols);
     scene.items.push_back(GroupEnd{});
   } else if (beat.stage == Stage::Conv && conv_cols > 0) {
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_filter_window)});

@@ -175,8 +175,8 @@ double MaxAbsValue(const Variant& v, const VariantResult& r);
 double MaxAbsWeight(const Variant& v);
 
 // Whether the variant is 1-D: a one-row image and one-row filters, drawn
-// as strips (FrameGeometry::strips) rather than as grids of one row; never
-// a transposed convolution, whose cells sit under no window.
+// as strips (FrameGeometry::strips) rather than as grids of one row;
+// transposed too, its filter then over the output cells each copy lands on.
 bool DrawnAsStrips(const Variant& v);
 
 // Plans the geometry shared by all beats of `in` (see the file comment).

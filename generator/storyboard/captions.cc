@@ -372,10 +372,11 @@ BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Message
                                                                       {"terms", Join(terms, " + ")},
                                                                       {"rows", Range(m, row0, row1)},
                                                                       {"cols", Range(m, col0, col1)}})
-                         : m.Text(Msg::scatter_cell_caption, {{"position", position},
-                                                              {"value", value},
-                                                              {"rows", Range(m, row0, row1)},
-                                                              {"cols", Range(m, col0, col1)}});
+                         : m.Text(IsSignal(v) ? Msg::scatter_cell_caption_signal : Msg::scatter_cell_caption,
+                                  {{"position", position},
+                                   {"value", value},
+                                   {"rows", Range(m, row0, row1)},
+                                   {"cols", Range(m, col0, col1)}});
     if (cropped > 0) t.caption += "; " + m.Count(Msg::scatter_cropped, cropped);
     if (overlaps > 0) t.caption += "; " + m.Count(Msg::scatter_overlaps, overlaps);
   }

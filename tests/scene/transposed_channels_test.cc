@@ -63,6 +63,21 @@ std::vector<std::string> LabelsOf(const Scene& s, const std::string& role) {
   return labels;
 }
 
+// The left edge of the first filled rectangle (a cell) in group `id`.
+double FirstCellX(const Scene& s, const std::string& id) {
+  int depth = 0;
+  for (const SceneItem& item : s.items) {
+    if (const auto* g = std::get_if<GroupBegin>(&item)) {
+      if (depth > 0 || g->id == id) ++depth;
+    } else if (std::holds_alternative<GroupEnd>(item)) {
+      if (depth > 0) --depth;
+    } else if (const auto* r = std::get_if<RectShape>(&item); r && depth > 0 && r->has_fill) {
+      return r->x;
+    }
+  }
+  return -1e9;
+}
+
 bool Has(const std::vector<std::string>& texts, const std::string& text) {
   return std::find(texts.begin(), texts.end(), text) != texts.end();
 }
@@ -131,6 +146,48 @@ BOOST_AUTO_TEST_CASE(every_frame_fits_in_every_layout) {
         BOOST_TEST(FirstTextOverlap(s).empty(), FrameLayoutName(layout) << " beat " << i << ": " << FirstTextOverlap(s));
         BOOST_TEST(GroupsBalanced(s));
       }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A one-row transposed convolution is a 1-D signal: strips, the filter over
+// the output cells each input's copy lands on (stride 2, crop 1: input 1's
+// copy starts at output cell 1), the caption in cells, not rows.
+BOOST_AUTO_TEST_SUITE(TransposedStrips)
+
+BOOST_AUTO_TEST_CASE(filter_sits_over_the_copy_it_scatters) {
+  Variant v;
+  v.label = "Signal";
+  v.image = Grid::FromRows({{3, -1, 4, 1.5, 5}});
+  v.filter.name = "Tent";
+  v.filter.weights = Grid::FromRows({{0.5, 1, 0.5}});
+  v.filters = {v.filter};
+  v.conv.transposed = true;
+  v.conv.stride_w = 2;
+  v.conv.crop_w = 1;
+  v.conv.output_padding_w = 1;
+  v.activation.type = ActivationType::None;
+  v.pool.enabled = false;
+  for (const FrameLayout layout : {FrameLayout::Wide, FrameLayout::Slides, FrameLayout::Tall}) {
+    const auto b = BuildChannels(v, layout);
+    BOOST_TEST(b->geometry.strips);
+    BOOST_TEST(b->result.conv.cols == 10);
+    const GridBox& out = b->geometry.conv.grid;
+    // Input cell 0 over the centre of its copy, output cells -1 to 1.
+    BOOST_TEST(b->geometry.input.grid.x == out.x);
+    BOOST_TEST(b->story.beats[2].caption == "Input 1 = \u22121 adds \u22121\u00B7filter to output cells 1 to 3; "
+                                            "1 cell now sums several inputs");
+    for (int i = 0; i < static_cast<int>(b->story.beats.size()); ++i) {
+      const Scene s = LayoutBeat(b->input, b->geometry, i);
+      BOOST_TEST(FirstOutside(s).empty(), FrameLayoutName(layout) << " beat " << i << ": " << FirstOutside(s));
+      BOOST_TEST(FirstTextOverlap(s).empty(), FrameLayoutName(layout) << " beat " << i << ": " << FirstTextOverlap(s));
+      const Beat& beat = b->story.beats[static_cast<std::size_t>(i)];
+      if (beat.stage != Stage::Conv) continue;
+      // The filter's first cell over output cell 2·input − 1 (cropped taps left of the output).
+      const int input = beat.first_cell;
+      BOOST_TEST(FirstCellX(s, "filter") == out.x + (2 * input - 1) * out.cell, "beat " << i);
     }
   }
 }
