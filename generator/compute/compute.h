@@ -119,6 +119,17 @@ struct ScatterTrace {
   // by the padding (or lies beyond the output).
   std::vector<ConvTrace::Cell> cells;
   std::vector<double> products;  // input * weight, row-major
+  // With image channels, every channel's copy: its value at the input cell
+  // times its slice of the filter, [c] (channels[0] repeats input and
+  // products); and per weight the channels' products added in channel
+  // order, what the input cell adds into the cell it lands on. One channel:
+  // added equals products.
+  struct ChannelCopy {
+    double input = 0.0;
+    std::vector<double> products;
+  };
+  std::vector<ChannelCopy> channels;
+  std::vector<double> added;
   bool Inside(std::size_t i) const {
     return cells[i].row >= 0 && cells[i].row < rows && cells[i].col >= 0 && cells[i].col < cols;
   }

@@ -177,6 +177,22 @@ ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col) {
       t.products.push_back(NormalizeZero(w.at(i, j) * t.input));
     }
   }
+  const int channels = ChannelCount(v);
+  t.channels.resize(static_cast<std::size_t>(channels));
+  t.added.assign(taps, 0.0);
+  for (int k = 0; k < channels; ++k) {
+    ScatterTrace::ChannelCopy& copy = t.channels[static_cast<std::size_t>(k)];
+    const Grid& slice = SliceAt(v.filter, k);
+    const double input = ChannelAt(v, k).at(in_row, in_col);
+    copy.input = NormalizeZero(input);
+    copy.products.reserve(taps);
+    for (std::size_t i = 0; i < taps; ++i) {
+      const double product = slice.values[i] * input;
+      copy.products.push_back(NormalizeZero(product));
+      t.added[i] = k == 0 ? product : t.added[i] + product;
+    }
+  }
+  for (double& sum : t.added) sum = NormalizeZero(sum);
   return t;
 }
 

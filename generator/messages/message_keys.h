@@ -444,6 +444,17 @@
   X(group_channel_sum) \
   X(table_channel) \
   X(cx_term_channels) \
+  X(scatter_cell_channels_caption) \
+  X(scatter_cell_channels_caption_cropped) \
+  X(scatter_channel_term) \
+  X(scatter_cell_channels_description) \
+  X(panel_scaled_copy_sum) \
+  X(scatter_channels_sum_line) \
+  X(group_channel_copy) \
+  X(group_copy_sum) \
+  X(group_sum_lands) \
+  X(group_sum_cropped) \
+  X(scatter_cell_caption_signal) \
 
 namespace cl {
 

@@ -84,6 +84,9 @@ struct PanelPlan {
   double widest_cached = -1;  // computed on demand: large maps never need it
   int stack = 0;              // cards of the other filters' maps (or channels) behind the grid
   double offset = kStackOffset;
+  // Strips: cells right of its planned place a panel may move to in some
+  // beat (a transposed convolution's filter over the copy it scatters).
+  double strip_reach = 0;
   double stack_room() const { return stack * offset; }
 };
 
@@ -286,7 +289,7 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
 double StripsWidth(const std::vector<PanelPlan*>& panels, const std::vector<double>& offsets, double ops, double cell) {
   double right = 0;
   for (std::size_t k = 0; k < panels.size(); ++k)
-    right = std::max(right, (offsets[k] + panels[k]->cols) * cell + panels[k]->stack_room());
+    right = std::max(right, (offsets[k] + panels[k]->cols + panels[k]->strip_reach) * cell + panels[k]->stack_room());
   return ops + right + 2 * kOutlineRoom;
 }
 
@@ -314,7 +317,7 @@ Plan PlanStrips(const std::vector<PanelPlan*>& panels, const std::vector<double>
   double cell = P.max_cell;
   for (std::size_t k = 0; k < panels.size(); ++k)
     cell = std::min(cell, (P.max_content_width - ops - 2 * kOutlineRoom - panels[k]->stack_room()) /
-                              (offsets[k] + panels[k]->cols));
+                              (offsets[k] + panels[k]->cols + panels[k]->strip_reach));
   if (cell >= 8) cell = std::floor(cell);
   return StripPlan(panels.size(), cell, 0);
 }
@@ -438,14 +441,23 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
     // Every filter's products (FocusOnFilter copies the image only when there are several).
     const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
     const Variant& vk = FilterCount(v) > 1 ? focused : v;
-    const Grid& wk = vk.filter.weights;
-    // Transposed: every input's scaled copy.
+    // Transposed: every input's scaled copy, in every channel, and with
+    // channels the copies' sums (one line each).
     for (int row = 0; scatter && row < vk.image.rows; ++row) {
       for (int col = 0; col < vk.image.cols; ++col) {
-        for (const double weight : wk.values) {
-          const ProductText p = CellProductText(vk.image.at(row, col), weight);
-          one = std::max(one, TextWidth(p.whole(), 1));
-          two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+        const ScatterTrace t = TraceScatterCell(vk, row, col);
+        for (std::size_t c = 0; c < t.channels.size(); ++c) {
+          const Grid& slice = SliceAt(vk.filter, static_cast<int>(c));
+          for (const double weight : slice.values) {
+            const ProductText p = CellProductText(t.channels[c].input, weight);
+            one = std::max(one, TextWidth(p.whole(), 1));
+            two = std::max({two, TextWidth(p.first, 1), TextWidth(p.second, 1)});
+          }
+        }
+        for (std::size_t i = 0; t.channels.size() > 1 && i < t.added.size(); ++i) {
+          const double width = TextWidth(FormatNumberCell(t.added[i]), 1);
+          one = std::max(one, width);
+          two = std::max(two, width);
         }
       }
     }
@@ -468,7 +480,10 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
   out.rows = w.rows;
   out.cols = w.cols;
   out.channels = ChannelCount(v);
-  out.gap = out.channels > 1 ? TextWidth("+", P.operator_size) + 2 * P.operator_pad : 0;
+  out.sum_block = scatter && out.channels > 1;
+  // Between blocks a "+" (and before a scatter's sum block an "=").
+  const double op = std::max(TextWidth("+", P.operator_size), out.sum_block ? TextWidth("=", P.operator_size) : 0.0);
+  out.gap = out.channels > 1 ? op + 2 * P.operator_pad : 0;
   // The frame's value size on one line, then on two; then the same at the
   // layout's minimum size; else no panel.
   for (const double size : {value_size, P.min_value_size}) {
@@ -480,7 +495,7 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
       out.cell_w = std::max(out.cell_h, std::ceil((two_lines ? two : one) * size + 8));
       // Blocks of channels: as many to a row as fit, at least one.
       const double block = out.cell_w * w.cols;
-      out.per_row = std::clamp(static_cast<int>((room - 2 * kOutlineRoom + out.gap) / (block + out.gap)), 1, out.channels);
+      out.per_row = std::clamp(static_cast<int>((room - 2 * kOutlineRoom + out.gap) / (block + out.gap)), 1, out.blocks());
       if (block <= room - 2 * kOutlineRoom) return;
     }
   }
@@ -530,11 +545,7 @@ GreyRange ImageGreyRange(const Variant& v) {
 
 double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_size; }
 
-bool DrawnAsStrips(const Variant& v) {
-  // Strips set each map cell under its window; a transposed convolution's
-  // cells have none (each input scatters instead), so it stays a grid.
-  return IsSignal(v) && !v.conv.transposed;
-}
+bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
 
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const Variant& v = *in.variant;
@@ -656,8 +667,14 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   double ops_width = 0;
   if (strips) {
     const double reach = cs.dilation_w * (v.filter.weights.cols - 1);
-    const double conv_offset = cs.causal ? reach : reach / 2;
+    // Transposed: the output starts `crop` cells in, so the filter can sit
+    // over every copy, cropped taps too; input cell 0 over the centre of its
+    // copy (with stride 1 every input cell over its own); the filter moves
+    // over each beat's copy, up to the last input's (undilated filters).
+    const double conv_offset = cs.transposed ? cs.crop_w : cs.causal ? reach : reach / 2;
+    if (cs.transposed && cs.dilation_w == 1) filter.strip_reach = (v.image.cols - 1) * cs.stride_w;
     for (std::size_t k = 0; k < panels.size(); ++k) {
+      if (cs.transposed && panels[k] == &input) offsets[k] = reach / 2;
       if (panels[k] == &conv || panels[k] == &act) offsets[k] = conv_offset;
       if (panels[k] == &pool) offsets[k] = conv_offset + (v.pool.size_w - 1) / 2.0;
       // A phone's width is better spent on the cells: tall strips have no operators.
@@ -683,9 +700,10 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                             v.filter.weights.rows * std::ceil(line * P.max_number_size + 8);
       // Channels: a name and a partial sum around each row of blocks (two
       // rows at most in a slide's width), then the sum line.
+      const int blocks = ChannelCount(v) + (cs.transposed && ChannelCount(v) > 1 ? 1 : 0);  // a scatter's sum block
       if (ChannelCount(v) > 1)
-        planner.text_fixed += (ChannelCount(v) > 4 ? 2 : 1) * (2 * line * P.label_size + 20) - 4 + line * P.label_size +
-                              (ChannelCount(v) > 4 ? v.filter.weights.rows * std::ceil(line * P.max_number_size + 8) : 0);
+        planner.text_fixed += (blocks > 4 ? 2 : 1) * (2 * line * P.label_size + 20) - 4 + line * P.label_size +
+                              (blocks > 4 ? v.filter.weights.rows * std::ceil(line * P.max_number_size + 8) : 0);
     }
   }
   std::optional<Planner::Plan> strip_plan;
@@ -739,7 +757,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   if (g.products.rows > 0 && g.products.channels > 1) {
     FrameGeometry::Products& pr = g.products;
     const double blocks = pr.per_row * pr.cols * pr.cell_w + (pr.per_row - 1) * pr.gap + 2 * kOutlineRoom;
-    channel_sums = ChannelSums(v, r, m);
+    channel_sums = pr.sum_block ? std::vector<std::string>{m.Text(Msg::scatter_channels_sum_line)} : ChannelSums(v, r, m);
     double widest_sum = 0;
     for (const std::string& sum : channel_sums) widest_sum = std::max(widest_sum, TextWidth(sum, P.label_size, true));
     widest_row = std::max({widest_row, blocks, std::min(widest_sum, P.max_content_width)});
@@ -830,8 +848,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     const double block = pr.cols * pr.cell_w;
     pr.name_drop = Descent(P.label_size) + 4 + kOutlineRoom;
     pr.partial_drop = kOutlineRoom + 4 + Ascent(P.label_size);
-    for (int c = 0; c < pr.channels; c += pr.per_row) {
-      const int n = std::min(pr.per_row, pr.channels - c);
+    for (int c = 0; c < pr.blocks(); c += pr.per_row) {
+      const int n = std::min(pr.per_row, pr.blocks() - c);
       const double row_w = n * block + (n - 1) * pr.gap;
       const double x0 = std::round(P.margin + (content - row_w) / 2);
       const double grid_top = std::round(y + Ascent(P.label_size) + pr.name_drop);

@@ -121,21 +121,25 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
 
 // The products panel of a one-cell conv beat: each pixel·weight the
 // computation multiplied (compute's trace), where the filter has that weight.
-// One product cell of the products panel at (x, y).
-void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, double y, const ProductText& text) {
+// One product cell of the products panel at (x, y); a cropped one (a scaled
+// copy's product that lands outside the output) dashed inside and muted.
+void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, double y, const ProductText& text,
+                    bool cropped = false) {
   RectShape cell;
   cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
   cell.fill = palette::kBackground;
   scene.items.push_back(cell);
   scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
+  if (cropped) scene.items.push_back(Outline(x + 1.5, y + 1.5, p.cell_w - 3, p.cell_h - 3, palette::kMutedInk, 1, true));
+  const Color ink = cropped ? palette::kMutedInk : palette::kInk;
   const double line = p.size * (kFontAscent + kFontDescent);
   const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
   const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
-  if (p.two_lines) {
-    AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, palette::kInk, TextAnchor::Middle);
-    AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, palette::kInk, TextAnchor::Middle);
+  if (p.two_lines && !text.second.empty()) {
+    AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, ink, TextAnchor::Middle);
+    AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, ink, TextAnchor::Middle);
   } else {
-    AddText(scene, cx, middle + lift, text.whole(), p.size, palette::kInk, TextAnchor::Middle);
+    AddText(scene, cx, middle + lift, text.whole(), p.size, ink, TextAnchor::Middle);
   }
 }
 
@@ -247,15 +251,95 @@ void AddScatterTargets(Scene& scene, const Variant& v, const GridBox& ib, const 
   AddHighlight(scene, ob, box.row0, box.row1, 0, ob.cols);
 }
 
+// The scaled copies of one input cell with channels: per channel its value
+// times its slice (named above, "value·slice name" below, "+" between
+// blocks), then after "=" the copies added weight by weight, each sum where
+// it lands (cropped ones muted and dashed, as in the copies); the line below
+// says where the sums go. Every number is the trace's.
+void AddChannelCopies(Scene& scene, const FrameGeometry& g, const Variant& v, const ScatterTrace& t, const Messages& m) {
+  const FrameGeometry::Products& p = g.products;
+  const std::size_t taps = static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols);
+  if (t.channels.size() != static_cast<std::size_t>(p.channels) || p.block_x.size() != static_cast<std::size_t>(p.blocks()) ||
+      t.added.size() != taps || t.cells.size() != taps)
+    return;
+  scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_scaled_copy)});
+  AddText(scene, p.label_x, p.label_y, ScaledCopyLabel(v.filter.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
+  const double block_w = p.cols * p.cell_w, block_h = p.cell_h * p.rows;
+  const double operator_lift = (kFontAscent - kFontDescent) / 2 * g.operator_size;
+  const auto where = [&](std::size_t i) { return fmt::format("({}, {})", t.cells[i].row, t.cells[i].col); };
+  for (std::size_t c = 0; c < t.channels.size(); ++c) {
+    const ScatterTrace::ChannelCopy& copy = t.channels[c];
+    if (copy.products.size() != taps) continue;
+    const std::string name = ChannelName(v, static_cast<int>(c), m);
+    scene.items.push_back(GroupBegin{fmt::format("products-channel-{}", c), "channel-copy",
+                                     m.Text(Msg::group_channel_copy, {{"name", name}, {"value", FormatNumberText(copy.input)}})});
+    const double bx = p.block_x[c], by = p.block_y[c];
+    AddText(scene, bx + block_w / 2, by - p.name_drop, FitText(name, g.label_size, block_w + p.gap, true), g.label_size,
+            palette::kInk, TextAnchor::Middle, true);
+    const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
+    for (int row = 0; row < p.rows; ++row)
+      for (int col = 0; col < p.cols; ++col) {
+        const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
+        const bool inside = t.Inside(i);
+        scene.items.push_back(GroupBegin{fmt::format("product-{}-{}-{}", c, row, col), "product",
+                                         m.Text(inside ? Msg::group_product_lands : Msg::group_product_cropped,
+                                                {{"weight", FormatNumberText(slice.values[i])}, {"position", where(i)}})});
+        AddProductCell(scene, p, bx + col * p.cell_w, by + row * p.cell_h, CellProductText(copy.input, slice.values[i]), !inside);
+        scene.items.push_back(GroupEnd{});
+      }
+    scene.items.push_back(Outline(bx, by, block_w, block_h, palette::kGridBorder, 1));
+    AddText(scene, bx + block_w / 2, by + block_h + p.partial_drop,
+            FitText(ScatterChannelTerm(v, static_cast<int>(c), copy.input, m), g.label_size, block_w + p.gap, true),
+            g.label_size, palette::kInk, TextAnchor::Middle, true);
+    // "+" before every copy but the first: beside the one before it, or on
+    // a row of its own (tall frames) to its left where the frame has room.
+    if (c > 0 && (p.block_y[c - 1] == by || bx - p.gap >= g.margin))
+      AddText(scene, bx - p.gap / 2, by + block_h / 2 + operator_lift, "+", g.operator_size, palette::kInk, TextAnchor::Middle);
+    scene.items.push_back(GroupEnd{});
+  }
+  // The sum block: "=" before it, beside the last copy or, on a row of its
+  // own, to its left where the frame has room.
+  const std::size_t last = t.channels.size();
+  const double sx = p.block_x[last], sy = p.block_y[last];
+  scene.items.push_back(GroupBegin{"copy-sum", "copy-sum", m.Text(Msg::group_copy_sum)});
+  if (p.block_y[last - 1] == sy || sx - p.gap >= g.margin)
+    AddText(scene, sx - p.gap / 2, sy + block_h / 2 + operator_lift, "=", g.operator_size, palette::kInk, TextAnchor::Middle);
+  AddText(scene, sx + block_w / 2, sy - p.name_drop, FitText(m.Text(Msg::panel_scaled_copy_sum), g.label_size, block_w + p.gap, true),
+          g.label_size, palette::kInk, TextAnchor::Middle, true);
+  for (int row = 0; row < p.rows; ++row)
+    for (int col = 0; col < p.cols; ++col) {
+      const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
+      const bool inside = t.Inside(i);
+      scene.items.push_back(GroupBegin{fmt::format("sum-{}-{}", row, col), "sum",
+                                       m.Text(inside ? Msg::group_sum_lands : Msg::group_sum_cropped,
+                                              {{"sum", FormatNumberText(t.added[i])}, {"position", where(i)}})});
+      AddProductCell(scene, p, sx + col * p.cell_w, sy + row * p.cell_h, ProductText{FormatNumberCell(t.added[i]), ""}, !inside);
+      scene.items.push_back(GroupEnd{});
+    }
+  scene.items.push_back(Outline(sx, sy, block_w, block_h, palette::kGridBorder, 1));
+  scene.items.push_back(GroupEnd{});
+  scene.items.push_back(GroupBegin{"channel-sum", "channel-sum", m.Text(Msg::scatter_channels_sum_line)});
+  const std::vector<std::string> lines =
+      WrapText(m.Text(Msg::scatter_channels_sum_line), g.label_size, p.sum_width, p.sum_lines, true);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    AddText(scene, p.sum_x, p.sum_y + static_cast<double>(i) * p.sum_line_height, lines[i], g.label_size, palette::kInk,
+            TextAnchor::Middle, true);
+  scene.items.push_back(GroupEnd{});
+  scene.items.push_back(GroupEnd{});
+}
+
 // The scaled copy of one input cell: each input·weight product where the
 // filter has that weight, each naming the output cell it lands on; products
 // the padding crops away drawn dashed and muted and named so.
 void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const ScatterTrace& t, const Messages& m) {
   const FrameGeometry::Products& p = g.products;
+  if (p.sum_block) {
+    AddChannelCopies(scene, g, v, t, m);
+    return;
+  }
   if (p.rows == 0 || t.products.size() != static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols)) return;
   scene.items.push_back(GroupBegin{"products", "products", m.Text(Msg::group_scaled_copy)});
   AddText(scene, p.label_x, p.label_y, ScaledCopyLabel(v.filter.bias, m), g.label_size, palette::kInk, TextAnchor::Middle, true);
-  const double line = p.size * (kFontAscent + kFontDescent);
   for (int row = 0; row < p.rows; ++row) {
     for (int col = 0; col < p.cols; ++col) {
       const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
@@ -265,23 +349,8 @@ void AddScaledCopy(Scene& scene, const FrameGeometry& g, const Variant& v, const
       scene.items.push_back(GroupBegin{fmt::format("product-{}-{}", row, col), "product",
                                        m.Text(inside ? Msg::group_product_lands : Msg::group_product_cropped,
                                               {{"weight", weight}, {"position", where}})});
-      const double x = p.x + col * p.cell_w, y = p.y + row * p.cell_h;
-      RectShape cell;
-      cell.x = x, cell.y = y, cell.w = p.cell_w, cell.h = p.cell_h;
-      cell.fill = palette::kBackground;
-      scene.items.push_back(cell);
-      scene.items.push_back(Outline(x, y, p.cell_w, p.cell_h, palette::kGridLine, 1));
-      if (!inside) scene.items.push_back(Outline(x + 1.5, y + 1.5, p.cell_w - 3, p.cell_h - 3, palette::kMutedInk, 1, true));
-      const ProductText text = CellProductText(t.input, v.filter.weights.values[i]);
-      const Color ink = inside ? palette::kInk : palette::kMutedInk;
-      const double middle = y + p.cell_h / 2, cx = x + p.cell_w / 2;
-      const double lift = (kFontAscent - kFontDescent) / 2 * p.size;
-      if (p.two_lines) {
-        AddText(scene, cx, middle - line / 2 + lift, text.first, p.size, ink, TextAnchor::Middle);
-        AddText(scene, cx, middle + line / 2 + lift, text.second, p.size, ink, TextAnchor::Middle);
-      } else {
-        AddText(scene, cx, middle + lift, text.whole(), p.size, ink, TextAnchor::Middle);
-      }
+      AddProductCell(scene, p, p.x + col * p.cell_w, p.y + row * p.cell_h,
+                     CellProductText(t.input, v.filter.weights.values[i]), !inside);
       scene.items.push_back(GroupEnd{});
     }
   }
@@ -422,14 +491,23 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   // Strips: the filter sits under the window it is applied at (the first
   // cell's, for a beat of several), so each weight is under its pixel; a
   // dilated filter's weights are spaced out, so it stays where it is.
-  if (g.strips && cs.dilation_w == 1 && beat.stage == Stage::Conv && r.conv.cols > 0 && beat.last_cell >= beat.first_cell) {
-    const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv.cols, beat.first_cell % r.conv.cols);
-    if (!t.cells.empty()) {
-      const double dx = g.input.grid.x + BoxOf(t.cells).col0 * g.input.grid.cell - filter_panel.grid.x;
-      filter_panel.grid.x += dx;
-      const double half = TextWidth(filter_panel.label, g.label_size, true) / 2;
-      filter_panel.label_x = std::clamp(filter_panel.label_x + dx, g.margin + half, std::max(g.margin + half, g.width - g.margin - half));
+  // Transposed, the filter sits over the output cells its copy lands on
+  // (cropped taps past the output's ends, where the geometry made room).
+  std::optional<double> filter_x;
+  if (g.strips && cs.dilation_w == 1 && beat.stage == Stage::Conv && beat.last_cell >= beat.first_cell) {
+    if (cs.transposed) {
+      const ScatterTrace t = TraceScatterCell(v, 0, beat.first_cell % v.image.cols);
+      if (!t.cells.empty()) filter_x = g.conv.grid.x + t.cells.front().col * g.conv.grid.cell;
+    } else if (r.conv.cols > 0) {
+      const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv.cols, beat.first_cell % r.conv.cols);
+      if (!t.cells.empty()) filter_x = g.input.grid.x + BoxOf(t.cells).col0 * g.input.grid.cell;
     }
+  }
+  if (filter_x) {
+    const double dx = *filter_x - filter_panel.grid.x;
+    filter_panel.grid.x += dx;
+    const double half = TextWidth(filter_panel.label, g.label_size, true) / 2;
+    filter_panel.label_x = std::clamp(filter_panel.label_x + dx, g.margin + half, std::max(g.margin + half, g.width - g.margin - half));
   }
   // The stacks' cards first, so the front grids cover them.
   if (filters > 1) {
@@ -510,7 +588,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   if (beat.stage == Stage::Conv && scatter && beat.last_cell >= beat.first_cell) {
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_scatter_targets)});
     AddScatterTargets(scene, v, g.input.grid, g.conv.grid, beat.first_cell, beat.last_cell);
-    AddHighlight(scene, g.filter.grid, 0, w.rows, 0, w.cols);
+    AddHighlight(scene, filter_panel.grid, 0, w.rows, 0, w.cols);
     scene.items.push_back(GroupEnd{});
   } else if (beat.stage == Stage::Conv && conv_cols > 0) {
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_filter_window)});

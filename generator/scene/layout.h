@@ -133,6 +133,12 @@ struct FrameGeometry {
     // "= partial sum" below, "+" between blocks), per_row blocks a row, then
     // the line adding the partial sums up to the output cell.
     int channels = 1;
+    // Transposed with channels: the blocks are each channel's scaled copy
+    // ("value·slice" below it), then after "=" one more block, the copies
+    // added weight by weight (block_x/block_y hold channels + 1 entries);
+    // the sum line says where the sums go.
+    bool sum_block = false;
+    int blocks() const { return channels + (sum_block ? 1 : 0); }
     int per_row = 1;
     double gap = 0;                       // between blocks, where the "+" sits
     std::vector<double> block_x, block_y;  // each channel's grid, top-left
@@ -169,8 +175,8 @@ double MaxAbsValue(const Variant& v, const VariantResult& r);
 double MaxAbsWeight(const Variant& v);
 
 // Whether the variant is 1-D: a one-row image and one-row filters, drawn
-// as strips (FrameGeometry::strips) rather than as grids of one row; never
-// a transposed convolution, whose cells sit under no window.
+// as strips (FrameGeometry::strips) rather than as grids of one row;
+// transposed too, its filter then over the output cells each copy lands on.
 bool DrawnAsStrips(const Variant& v);
 
 // Plans the geometry shared by all beats of `in` (see the file comment).

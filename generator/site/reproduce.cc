@@ -131,6 +131,31 @@ std::string PlainNumpyConv(const ConvSpec& c, bool list, bool channels) {
   return s;
 }
 
+// A transposed convolution over channels as it computes: every pixel of
+// every channel adds its slice times the pixel into the filter's full
+// output (the channels' copies adding up there); the padding then crops.
+std::string TransposedChannelsNumpyConv(const ConvSpec& c) {
+  std::string s;
+  s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
+  s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
+  s += fmt::format("crop_h, crop_w = {}, {}  # the padding: cut off each side of the output\n", c.crop_h, c.crop_w);
+  s += fmt::format("output_padding_h, output_padding_w = {}, {}  # added at the bottom and right\n",
+                   c.output_padding_h, c.output_padding_w);
+  s += "kh, kw = weights.shape[2:]\n";
+  s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # a copy's reach\n";
+  s += "full_h = (image.shape[1] - 1) * stride_h + span_h + output_padding_h\n";
+  s += "full_w = (image.shape[2] - 1) * stride_w + span_w + output_padding_w\n";
+  s += "full = np.zeros((len(weights), full_h, full_w))  # one map per filter\n";
+  s += "for k in range(len(weights)):\n";
+  s += "    for ch in range(image.shape[0]):  # each channel scatters its own slice\n";
+  s += "        for r in range(image.shape[1]):\n";
+  s += "            for c in range(image.shape[2]):\n";
+  s += "                top, left = r * stride_h, c * stride_w\n";
+  s += "                full[k, top:top + span_h:dilation_h, left:left + span_w:dilation_w] += image[ch, r, c] * weights[k, ch]\n";
+  s += "conv = full[:, crop_h:full_h - crop_h, crop_w:full_w - crop_w] + bias[:, None, None]\n";
+  return s;
+}
+
 // A transposed convolution as it computes: every pixel adds weights * pixel
 // into the full output at stride steps; the padding then crops each side.
 std::string TransposedNumpyConv(const ConvSpec& c, bool list) {
@@ -214,9 +239,6 @@ std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
 
 bool HasSnippets(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
-  // A transposed convolution over several channels has no programs yet
-  // (docs/page.md): its weights would need transposing to (in, out, k, k).
-  if (v.conv.transposed && HasChannels(v)) return false;
   return !bv.result.conv.empty() && v.image.rows <= kMaxSnippetSide && v.image.cols <= kMaxSnippetSide;
 }
 
@@ -236,7 +258,16 @@ std::string TorchSnippet(const BuiltVariant& bv) {
   } else {
     s += "weights = torch.tensor(" + PythonRows(v.filter.weights, "") + ", dtype=torch.float64)\n\n";
   }
-  if (c.transposed) {
+  if (c.transposed && channels) {
+    s += "# A batch axis of size 1, then the transposed convolution: each pixel of each\n";
+    s += "# channel adds a copy of its slice, scaled by its value, into the output, and\n";
+    s += "# the channels' copies add up. PyTorch's weight is in_channels x out_channels\n";
+    s += "# x kh x kw, so the filters and channels axes swap; padding crops the output.\n";
+    s += fmt::format("conv = F.conv_transpose2d(image[None], weights.transpose(0, 1), bias, stride=({}, {}),\n",
+                     c.stride_h, c.stride_w);
+    s += fmt::format("                          padding=({}, {}), output_padding=({}, {}), dilation=({}, {}))\n",
+                     c.crop_h, c.crop_w, c.output_padding_h, c.output_padding_w, c.dilation_h, c.dilation_w);
+  } else if (c.transposed) {
     s += "# Batch and channel axes of size 1, then the transposed convolution: each\n";
     s += "# pixel adds a copy of the filter, scaled by its value, into the output.\n";
     s += "# Its weight is in_channels x out_channels x kh x kw; padding crops the output.\n";
@@ -310,7 +341,9 @@ std::string NumpySnippet(const BuiltVariant& bv) {
   } else {
     s += "weights = np.array(" + PythonRows(v.filter.weights, "") + ", dtype=float)\n\n";
   }
-  if (c.transposed) {
+  if (c.transposed && channels) {
+    s += TransposedChannelsNumpyConv(c);
+  } else if (c.transposed) {
     s += TransposedNumpyConv(c, list);
   } else {
     s += PlainNumpyConv(c, list, channels);

@@ -340,19 +340,37 @@ BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Message
   const std::string position = Position(v, tr.in_row, tr.in_col), value = Short(tr.input);
   const ScatterPartial partial = ScatterPartialSums(v, tr.in_row * v.image.cols + tr.in_col + 1);
   const long long overlaps = CountOverlaps(partial);
+  // With channels: every channel's value, and its copy of its own slice.
+  const bool channels = tr.channels.size() > 1;
+  std::vector<std::string> values, spoken, terms;
+  for (std::size_t c = 0; channels && c < tr.channels.size(); ++c) {
+    const std::string name = ChannelName(v, static_cast<int>(c), m);
+    values.push_back(m.Text(Msg::term_channel, {{"value", Short(tr.channels[c].input)}, {"name", name}}));
+    spoken.push_back(m.Text(Msg::term_channel, {{"value", FormatNumberText(tr.channels[c].input)}, {"name", name}}));
+    terms.push_back(ScatterChannelTerm(v, static_cast<int>(c), tr.channels[c].input, m));
+  }
   BeatText t;
   if (inside == 0) {
-    t.caption = m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", value}});
+    t.caption = channels ? m.Text(Msg::scatter_cell_channels_caption_cropped, {{"position", position}, {"values", ListText(values, m)}})
+                         : m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", value}});
   } else {
-    t.caption = m.Text(Msg::scatter_cell_caption, {{"position", position},
-                                                  {"value", value},
-                                                  {"rows", Range(m, lands.row0, lands.row1)},
-                                                  {"cols", Range(m, lands.col0, lands.col1)}});
+    t.caption = channels ? m.Text(Msg::scatter_cell_channels_caption, {{"position", position},
+                                                                      {"values", ListText(values, m)},
+                                                                      {"terms", Join(terms, " + ")},
+                                                                      {"rows", Range(m, lands.row0, lands.row1)},
+                                                                      {"cols", Range(m, lands.col0, lands.col1)}})
+                         : m.Text(IsSignal(v) ? Msg::scatter_cell_caption_signal : Msg::scatter_cell_caption,
+                                  {{"position", position},
+                                   {"value", value},
+                                   {"rows", Range(m, lands.row0, lands.row1)},
+                                   {"cols", Range(m, lands.col0, lands.col1)}});
     if (cropped > 0) t.caption += "; " + m.Count(Msg::scatter_cropped, cropped);
     if (overlaps > 0) t.caption += "; " + m.Count(Msg::scatter_overlaps, overlaps);
   }
-  t.description = m.Count(Msg::scatter_cell_description, inside,
-                          {{"position", position}, {"value", FormatNumberText(tr.input)}, {"filter_size", SizeText(w.rows, w.cols)}});
+  t.description = channels ? m.Count(Msg::scatter_cell_channels_description, inside,
+                                     {{"position", position}, {"values", ListText(spoken, m)}, {"filter_size", SizeText(w.rows, w.cols)}})
+                           : m.Count(Msg::scatter_cell_description, inside,
+                                     {{"position", position}, {"value", FormatNumberText(tr.input)}, {"filter_size", SizeText(w.rows, w.cols)}});
   if (cropped > 0) t.description += " " + m.Count(Msg::scatter_cropped_description, cropped);
   if (overlaps > 0) t.description += " " + m.Count(Msg::scatter_overlap_description, overlaps);
   if (v.filter.bias != 0.0) t.description += " " + m.Text(Msg::scatter_bias_description, {{"bias", FormatNumberText(v.filter.bias)}});
@@ -502,6 +520,10 @@ std::string StackedFilterLabel(const Variant& v, int map, const Messages& m) {
 
 std::string ProductsLabel(double bias, const Messages& m) {
   return bias != 0.0 ? m.Text(Msg::panel_products_bias, {{"bias", Factor(bias)}}) : m.Text(Msg::panel_products);
+}
+
+std::string ScatterChannelTerm(const Variant& v, int c, double input, const Messages& m) {
+  return m.Text(Msg::scatter_channel_term, {{"value", Factor(input)}, {"name", ChannelName(v, c, m)}});
 }
 
 std::string ScaledCopyLabel(double bias, const Messages& m) {

@@ -67,7 +67,8 @@ BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, i
                       const Messages& m = EnglishMessages());
 // Transposed: one input cell scattering its scaled copy ("Input (0, 1) = 3
 // adds 3·filter to output rows 0 to 2, columns 2 to 4; 1 cell now sums
-// several inputs"), and whole input rows [first_row, last_row].
+// several inputs"; with channels "Input (0, 1) = R 3, G 1 and B 2 adds
+// 3·slice R + 1·slice G + 2·slice B to …"), and whole input rows [first_row, last_row].
 BeatText ScatterCellText(const Variant& v, const ScatterTrace& t, const Messages& m = EnglishMessages());
 BeatText ScatterRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
                          const Messages& m = EnglishMessages());
@@ -91,6 +92,9 @@ std::string StackBudgetWarning(int walked, const std::string& warning);
 // The label of the products panel: "Products pixel·weight", and with a
 // bias "Products pixel·weight, then + bias 0.5".
 std::string ProductsLabel(double bias, const Messages& m = EnglishMessages());
+// Transposed with channels: channel c's copy, its value at the input cell
+// times its slice ("90·slice R").
+std::string ScatterChannelTerm(const Variant& v, int c, double input, const Messages& m = EnglishMessages());
 // Transposed: "Scaled copy pixel·weight" (with a bias: where the output starts).
 std::string ScaledCopyLabel(double bias, const Messages& m = EnglishMessages());
 

@@ -140,4 +140,24 @@ BOOST_AUTO_TEST_CASE(channels_scatter_through_their_own_slices) {
   BOOST_TEST(cl::ScatterRunningSums(v) == (std::vector<double>{21.5, 21.5}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(scatter_trace_holds_every_channels_copy_and_their_sum) {
+  // Input (0, 1): channel 0's 2 times [1, 0; 0, 1], channel 1's 6 times
+  // [2, 1; 0, -1]; added weight by weight 2 + 12, 0 + 6, 0 + 0, 2 - 6.
+  cl::Variant v = VariantOf(G({{1, 2}, {3, 4}}), G({{1, 0}, {0, 1}}), Transposed(1));
+  v.channels = {G({{1, 2}, {3, 4}}), G({{5, 6}, {7, 8}})};
+  v.filter.slices = {G({{1, 0}, {0, 1}}), G({{2, 1}, {0, -1}})};
+  v.filters = {v.filter};
+  const cl::ScatterTrace t = cl::TraceScatterCell(v, 0, 1);
+  BOOST_TEST(t.channels.size() == 2u);
+  BOOST_TEST(t.channels[0].input == 2);
+  BOOST_TEST(t.channels[1].input == 6);
+  BOOST_TEST(t.channels[0].products == t.products, boost::test_tools::per_element());
+  BOOST_TEST(t.channels[1].products == (std::vector<double>{12, 6, 0, -6}), boost::test_tools::per_element());
+  BOOST_TEST(t.added == (std::vector<double>{14, 6, 0, -4}), boost::test_tools::per_element());
+  // One channel: the sum is the copy itself.
+  const cl::ScatterTrace one = cl::TraceScatterCell(VariantOf(kImage, kWeights, Transposed(2)), 1, 1);
+  BOOST_TEST(one.channels.size() == 1u);
+  BOOST_TEST(one.added == one.products, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

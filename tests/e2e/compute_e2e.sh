@@ -140,6 +140,24 @@ JS
     grep -qF "$work/rgb.yaml:5:12: error: the filter 'Mix' has 1 channel but the image has 3" "$work/err" ||
       fail "no located channel-count error: $(cat "$work/err")"
     ;;
+  transposed-channels)
+    # A transposed convolution over three channels, built: the first input's
+    # frame draws every channel's scaled copy and their sum where it lands
+    # (worked by hand: weight (1, 1) of input (0, 0) lands on output (0, 0),
+    # R 12·3 + G 8·(−0.5) + B 255·2 = 542), the caption names each channel's
+    # copy, and the page has Reproduce-it programs with PyTorch's weight layout.
+    lesson_file=tests/snippets/lessons/transposed-channels.yaml
+    run 0 build "$lesson_file" -o "$work/site" --only svg,png,json,html --quiet
+    site=$work/site/snippets-transposed-channels
+    frame=$site/frames/mixer/002-conv.svg
+    [[ -f $frame && -f ${frame%.svg}.png ]] || fail "no first conv frame in $(ls -R "$work/site" | head -20)"
+    grep -qF 'aria-label="sum 542, lands on output (0, 0)"' "$frame" || fail "no sum of the channels' copies in the first conv frame"
+    grep -qF '>255·(−3)</text>' "$frame" || fail "no product of channel B's copy"
+    grep -qF '12·slice R + 8·slice G + 255·slice B to output rows 0 to 1, columns 0 to 1' "$frame" ||
+      fail "no caption naming every channel's copy"
+    grep -qF 'weights.transpose(0, 1), bias' "$site/index.html" || fail "no PyTorch program for the transposed channels"
+    grep -qF '"transposed": true' "$site/lesson.json" || fail "lesson.json without the transposed conv"
+    ;;
   bad-lesson)
     printf 'title: Broken\nimage: {pattern: {kind: vertical-bar}}\nfitler: vertical-edge\n' >"$work/broken.yaml"
     run 1 compute "$work/broken.yaml" --json

@@ -60,4 +60,25 @@ BOOST_AUTO_TEST_CASE(ImagesOverThirtyTwoPixelsASideAreNotWrittenOut) {
   BOOST_TEST(!cl::HasSnippets(built.variants[0]));
 }
 
+BOOST_AUTO_TEST_CASE(TransposedChannelsHandPyTorchTheWeightsAsInChannelsByOutChannels) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  lesson.variants.resize(1);
+  cl::Variant& v = lesson.variants[0];
+  v.channels = {cl::Grid::FromRows({{1, 2}, {3, 4}}), cl::Grid::FromRows({{5, 6}, {7, 8}})};
+  v.image = v.channels[0];
+  v.filter.slices = {cl::Grid::FromRows({{1, 0}, {0, 1}}), cl::Grid::FromRows({{2, 1}, {0, -1}})};
+  v.filter.weights = v.filter.slices[0];
+  v.filters = {v.filter};
+  v.conv = {};
+  v.conv.transposed = true;
+  v.conv.stride_h = v.conv.stride_w = 2;
+  v.pool.enabled = false;
+  const cl::BuiltLesson built = cl::testing::BuildByHand(lesson, {"v"});
+  BOOST_TEST(cl::HasSnippets(built.variants[0]));
+  const std::string torch = cl::TorchSnippet(built.variants[0]);
+  BOOST_TEST(Has(torch, "conv = F.conv_transpose2d(image[None], weights.transpose(0, 1), bias, stride=(2, 2),\n"));
+  const std::string numpy = cl::NumpySnippet(built.variants[0]);
+  BOOST_TEST(Has(numpy, "+= image[ch, r, c] * weights[k, ch]\n"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
