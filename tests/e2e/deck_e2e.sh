@@ -45,13 +45,9 @@ case $case_name in
       # Every beat's caption is on its slide (the frame carries it).
       caption=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["variants"][0]["beats"][1]["caption"].split(":")[0])' "$dir/lesson.json")
       pdftotext -f 3 -l 3 "$deck" - | tr -s ' \n' '  ' | grep -qF "$caption" || fail "$deck slide 3 lacks '$caption'"
-      # No text under 1/50 of the slide's height (540/50 = 10.8 pt). Known
-      # exceptions (README, Known limitations): the 28x28 photograph's slides
-      # layout, and the RGB lesson's (its channel stack and per-channel
-      # products), are taller than 16:9 and shrunk onto the slide, text and all.
-      if [[ $(basename "$dir") != real-picture && $(basename "$dir") != rgb-several-filters ]]; then
-        python3 "$src/tests/e2e/pdf_word_sizes.py" --check 10.8 10.8 "$deck" || fail "$deck has text under 10.8 pt"
-      fi
+      # No text under 1/50 of the slide's height (540/50 = 10.8 pt), on every
+      # shipped lesson: the 28x28 photograph and the RGB lesson included.
+      python3 "$src/tests/e2e/pdf_word_sizes.py" --check 10.8 10.8 "$deck" || fail "$deck has text under 10.8 pt"
       count=$((count + 1))
     done
     [ "$count" -ge 3 ] || fail "only $count decks"
