@@ -74,7 +74,9 @@ case $case_name in
       pdfs=$(find "$dir/frames" -name '*.pdf' | wc -l)
       want=$(beats "$dir")
       [ "$pdfs" = "$want" ] || fail "$id: $pdfs PDF figures, expected $want"
-      one=$(find "$dir/frames" -name '*.pdf' | sort | head -1)
+      # sed reads all its input: head would exit early and, under pipefail,
+      # sort's SIGPIPE failed the test now and then (exit 141).
+      one=$(find "$dir/frames" -name '*.pdf' | sort | sed -n 1p)
       pdffonts "$one" | awk 'NR > 2 && $(NF-2) != "yes" { bad = 1 } END { exit bad }' || fail "$one has a font that is not embedded"
       svg=${one%.pdf}.svg
       # Cropped to the frame: the page is the frame's size at 0.75 pt per unit.
