@@ -4,8 +4,11 @@
 // value, and the panels wrap to a second (or third) row when one row is too
 // wide, using the frame's height. Lessons too large for that (or beyond the
 // contract's sizes) fall back to one row of cells shrunk to fit, numbers
-// only where they still fit at the minimum size. Labels never overlap, and
-// there is room for the longest caption of any beat.
+// only where they still fit at the minimum size. Slides keep 16:9 instead:
+// the fallback there (PlanFitted) chooses rows and which grids show colour
+// only so everything fits the 1080, without the products panel if need be.
+// Labels never overlap, and there is room for the longest caption of any
+// beat.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -41,22 +44,25 @@ struct Params {
   double grey_bar_width, value_bar_width, legend_bar_height, legend_gap;
   double frame_height;  // slides: the 16:9 height frames keep when their content fits (0: none)
   bool stacked_legend;  // tall: the legend's bars and note one under the other
+  double channel_offset, channel_name_size;  // the image's channel cards and the names on their edges
+  double min_text_size;  // slides: no text (+/− signs included) smaller (0: no such rule)
+  double label_wrap;     // slides: panel labels wider than this take two lines (0: never)
 };
 
 // Wide: today's landscape frames for pages and screens.
 constexpr Params kWide{24, 1232, 672, 520, 2000, 44, 132, 18, 14, 22, 14, 16, 12, 10, 15, kMinValueSize, 3, 18, 4,
-                       140, 200, 12, 24, 0, false};
+                       140, 200, 12, 24, 0, false, kChannelOffset, kChannelNameSize, 0, 0};
 // Slides: 1920x1080, so a projected frame reads from the back of a room:
-// no text under 22 units, 1/50 of the slide's height (indices, legend, and
-// values whenever a 16:9 frame can hold them; values shrink to 15, 1/128 of
-// the width, before the frame grows taller), labels and captions larger.
-constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 30, 24, 30, 12, 27, 22, 22, 24, 15, 3, 27, 4,
-                         210, 300, 18, 36, 1080, false};
+// no text under 22 units, 1/50 of the slide's height (values, indices,
+// legend, channel names, +/− signs), labels and captions larger. A grid
+// whose numbers cannot be that large in a 16:9 frame shows colour only.
+constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 30, 24, 30, 12, 27, 22, 22, 24, 22, 3, 27, 4,
+                         210, 300, 18, 36, 1080, false, 29, 22, 22, 400};
 // Tall: 390 units wide, a phone's width in CSS pixels, so a phone shows it
 // near 1:1 (values at least 10 units: 9 CSS px or more on a 360-px-wide
 // frame box); panels stack two to a row or one.
 constexpr Params kTall{10, 370, 370, 370, 4000, 40, 110, 15, 12, 16, 6, 14, 11, 9, 14, kMinValueSize, 5, 12, 8,
-                       110, 150, 10, 16, 0, true};
+                       110, 150, 10, 16, 0, true, kChannelOffset, kChannelNameSize, 0, 0};
 
 const Params& ParamsFor(FrameLayout layout) {
   return layout == FrameLayout::Slides ? kSlides : layout == FrameLayout::Tall ? kTall : kWide;
@@ -135,7 +141,9 @@ double LargestFittingSize(PanelPlan& p, double cell) {
 bool IndicesFit(const PanelPlan& p, double cell) {
   if (p.index_rows == 0) return false;
   const int largest = std::max(p.index_rows, p.index_cols) - 1;
-  return cell >= 16 && TextWidth(fmt::format("{}", largest), P.index_size) <= cell - 2;
+  // Row indices stack a cell apart: no taller than one (slides' are 22 units).
+  return cell >= std::max(16.0, std::ceil((kFontAscent + kFontDescent) * P.index_size)) &&
+         TextWidth(fmt::format("{}", largest), P.index_size) <= cell - 2;
 }
 
 double RowGutter(const PanelPlan& p, double cell) {
@@ -143,8 +151,25 @@ double RowGutter(const PanelPlan& p, double cell) {
   return TextWidth(fmt::format("{}", p.index_rows - 1), P.index_size) + 8;
 }
 
+// Slides: whether the panel's label wraps to two lines (Panel::label_wrap).
+bool LabelWraps(const PanelPlan& p) const {
+  return P.label_wrap > 0 && TextWidth(p.label, P.label_size, true) > P.label_wrap;
+}
+
+double LabelWidth(const PanelPlan& p) const {
+  if (P.label_wrap > 0) return std::min(TextWidth(p.label, P.label_size, true), P.label_wrap);
+  return TextWidth(p.label, P.label_size);
+}
+
+// The extra label line a row needs when one of its labels wraps.
+double RowLabelExtra(const std::vector<PanelPlan*>& panels, const std::vector<int>& row) const {
+  for (int k : row)
+    if (LabelWraps(*panels[k])) return LabelLineHeight(P.label_size);
+  return 0;
+}
+
 double PanelWidth(const PanelPlan& p, double cell) {
-  return std::max(p.cols * cell + 2 * RowGutter(p, cell) + p.stack_room(), TextWidth(p.label, P.label_size));
+  return std::max(p.cols * cell + 2 * RowGutter(p, cell) + p.stack_room(), LabelWidth(p));
 }
 
 double OperatorWidth(const std::string& op) { return TextWidth(op, P.operator_size) + 2 * P.operator_pad; }
@@ -177,15 +202,16 @@ double RowGridHeight(const std::vector<PanelPlan*>& panels, const std::vector<in
 
 bool Fits(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops, const Arrangement& rows,
           const std::vector<double>& cells, double* total_height, double* widest_row) {
-  double height = 0, widest = 0;
+  double height = 0, widest = 0, labels = 0;
   for (const std::vector<int>& row : rows) {
     const double w = RowWidth(panels, ops, row, cells);
     if (w > P.max_content_width) return false;
     widest = std::max(widest, w);
     height += RowGridHeight(panels, row, cells);
+    labels += RowLabelExtra(panels, row);
   }
   if (height > P.max_grids_height) return false;
-  if (height + text_fixed + text_per_row * static_cast<double>(rows.size()) > height_budget) return false;
+  if (height + labels + text_fixed + text_per_row * static_cast<double>(rows.size()) > height_budget) return false;
   if (total_height) *total_height = height;
   if (widest_row) *widest_row = widest;
   return true;
@@ -307,14 +333,23 @@ Plan StripPlan(std::size_t n, double cell, double value_size) {
 Plan PlanStrips(const std::vector<PanelPlan*>& panels, const std::vector<double>& offsets, double ops) {
   bool small = true;
   for (const PanelPlan* p : panels) small = small && p->cols <= 4 * kMaxNumberedSide;
+  // Slides: every strip a row of its own, all within the frame's height.
+  const auto low_enough = [&](double cell) {
+    double height = text_fixed;
+    for (const PanelPlan* p : panels) height += cell + p->stack_room() + text_per_row;
+    return height <= height_budget;
+  };
   for (double size = P.max_number_size; small && size >= P.min_value_size - 1e-9; size -= kNumberSizeStep) {
     double cell = 0;
     for (PanelPlan* p : panels) cell = std::max(cell, NeededCell(*p, size));
-    if (StripsWidth(panels, offsets, ops, cell) > P.max_content_width) continue;
-    while (cell + 1 <= P.max_cell && StripsWidth(panels, offsets, ops, cell + 1) <= P.max_content_width) cell += 1;
+    if (StripsWidth(panels, offsets, ops, cell) > P.max_content_width || !low_enough(cell)) continue;
+    while (cell + 1 <= P.max_cell && StripsWidth(panels, offsets, ops, cell + 1) <= P.max_content_width &&
+           low_enough(cell + 1))
+      cell += 1;
     return StripPlan(panels.size(), cell, size);
   }
   double cell = P.max_cell;
+  while (cell > 8 && !low_enough(cell)) cell -= 1;
   for (std::size_t k = 0; k < panels.size(); ++k)
     cell = std::min(cell, (P.max_content_width - ops - 2 * kOutlineRoom - panels[k]->stack_room()) /
                               (offsets[k] + panels[k]->cols + panels[k]->strip_reach));
@@ -385,6 +420,52 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
   }
   plan.cells = uniform(cell, filter_cell);
   return plan;
+}
+
+// The fallback for large lessons in a frame of fixed height (slides): every
+// way to cut the panels into rows, and for each of the image, the filter and
+// the maps whether its numbers are shown (cells as large as they need at the
+// smallest value size) or colour only (cells shrunk, all alike, until the
+// rows fit the width and height_budget). The filter's numbers matter most,
+// then the maps', then the image's; then larger colour cells, fewer rows.
+// nullopt when not even 8-unit colour cells fit.
+std::optional<Plan> PlanFitted(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
+  const std::vector<Arrangement> arrangements = Arrangements(static_cast<int>(panels.size()));
+  // Groups: 0 the image, 1 the filter, 2 the maps.
+  const auto group = [&](std::size_t k) { return panels[k]->is_filter ? 1 : k == 0 ? 0 : 2; };
+  std::optional<Plan> best;
+  std::tuple<int, int, int, double, int> best_key{};
+  for (int numbered = 7; numbered >= 0; --numbered) {
+    bool possible = true;
+    std::vector<double> needed(panels.size(), 0);
+    for (std::size_t k = 0; k < panels.size(); ++k) {
+      if (!(numbered & (1 << group(k)))) continue;
+      if (panels[k]->rows > kMaxNumberedSide || panels[k]->cols > kMaxNumberedSide) possible = false;
+      if (possible) needed[k] = NeededCell(*panels[k], P.min_value_size);
+    }
+    if (!possible) continue;
+    double maps_needed = 0;  // the maps look alike
+    for (std::size_t k = 0; k < panels.size(); ++k)
+      if (group(k) == 2) maps_needed = std::max(maps_needed, needed[k]);
+    for (const Arrangement& a : arrangements) {
+      for (double colour = P.max_cell; colour >= 8; colour -= 1) {
+        std::vector<double> cells(panels.size());
+        for (std::size_t k = 0; k < panels.size(); ++k) {
+          const bool shown = numbered & (1 << group(k));
+          const double need = group(k) == 2 ? maps_needed : needed[k];
+          cells[k] = shown ? need : colour;
+          if (panels[k]->is_filter)  // a small filter grows to stay readable
+            cells[k] = std::max(cells[k], std::min(P.max_cell, std::floor(P.filter_span / std::max(panels[k]->rows, panels[k]->cols))));
+        }
+        if (!Fits(panels, ops, a, cells, nullptr, nullptr)) continue;
+        const auto key = std::make_tuple((numbered >> 1) & 1, (numbered >> 2) & 1, numbered & 1, colour,
+                                         -static_cast<int>(a.size()));
+        if (!best || key > best_key) best = Plan{a, cells, 0}, best_key = key;
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 };
@@ -547,7 +628,14 @@ double MinValueSize(FrameLayout layout) { return ParamsFor(layout).min_value_siz
 
 bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
 
-FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
+namespace {
+
+// PlanFrameGeometry with `budget_cut` units less than the slide's height for
+// the grids; *within_budget says whether the plan kept to that height, and
+// *content_height is the height the frame's content takes. `products`
+// false leaves the products panel out (slides too small for it).
+FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool products, bool* within_budget,
+                           double* content_height) {
   const Variant& v = *in.variant;
   const VariantResult& r = *in.result;
   const ConvSpec& cs = v.conv;
@@ -566,7 +654,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   // with its name on its exposed edge.
   if (ChannelCount(v) > 1) {
     input.stack = ChannelCount(v) - 1;
-    input.offset = kChannelOffset;
+    input.offset = ParamsFor(in.layout).channel_offset;
     input.label = m.Text(Msg::panel_image_channels, {{"count", ChannelCount(v)},
                                                      {"size", SizeText(v.image.rows, v.image.cols)},
                                                      {"name", ChannelName(v, 0, m)}});
@@ -681,7 +769,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       if (k > 0 && in.layout != FrameLayout::Tall) ops_width = std::max(ops_width, planner.OperatorWidth(ops[k - 1]));
     }
   }
-  if (P.frame_height > 0 && !strips) {
+  if (P.frame_height > 0) {
     // Slides: the width is fixed, so the caption's lines are known before
     // the grids are planned; plan for a 16:9 frame, and only when nothing
     // fits one let the frame grow taller.
@@ -690,11 +778,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     for (const Beat& b : in.story->beats)
       lines = std::max(lines, static_cast<int>(WrapText(b.caption, P.caption_size, caption_width, P.max_caption_lines).size()));
     const double line = (kFontAscent + kFontDescent) * 1.0;
-    planner.height_budget = P.frame_height;
+    planner.height_budget = P.frame_height - budget_cut;
     planner.text_fixed = 2 * P.margin + line * P.heading_size + 12 + 16 + std::round(P.caption_size * 1.35) * lines + 14 +
                          P.legend_bar_height + 3 + line * P.legend_text_size;
     planner.text_per_row = line * P.label_size + 4 + line * P.index_size + 6 + 2 * kOutlineRoom + P.row_gap;
-    if (HasProducts(v, r)) {
+    if (products && HasProducts(v, r)) {
       // The products panel at its tallest (one line at the largest value size).
       planner.text_fixed += P.row_gap + line * P.label_size + 4 + 2 * kOutlineRoom +
                             v.filter.weights.rows * std::ceil(line * P.max_number_size + 8);
@@ -710,11 +798,17 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   if (strips) strip_plan = planner.PlanStrips(panels, offsets, ops_width);
   std::optional<Planner::Plan> numbered =
       strips ? (strip_plan->value_size > 0 ? strip_plan : std::nullopt) : planner.PlanWithNumbers(panels, ops);
-  if (!numbered && P.frame_height > 0 && !strips) {
+  // Slides: what does not fit 16:9 with every number shows colour only
+  // where it must; only when not even that fits does the frame grow taller.
+  std::optional<Planner::Plan> fitted;
+  if (!numbered && P.frame_height > 0 && !strips) fitted = planner.PlanFitted(panels, ops);
+  if (!numbered && !fitted && P.frame_height > 0 && !strips) {
     planner.height_budget = std::numeric_limits<double>::infinity();
     numbered = planner.PlanWithNumbers(panels, ops);
   }
+  *within_budget = std::isfinite(planner.height_budget);
   const Planner::Plan plan = numbered                        ? *numbered
+                             : fitted                         ? *fitted
                              : strips                         ? *strip_plan
                              : in.layout == FrameLayout::Tall ? planner.PlanColumn(panels, ops)
                                                               : planner.PlanOneRow(panels, ops);
@@ -751,7 +845,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   } else {
     for (const std::vector<int>& row : plan.rows) widest_row = std::max(widest_row, planner.RowWidth(panels, ops, row, plan.cells));
   }
-  PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), m, g.products);
+  if (products) PlanProducts(v, r, P, value_size, std::max(widest_row, P.min_content_width), m, g.products);
   widest_row = std::max(widest_row, g.products.cols * g.products.cell_w);
   std::vector<std::string> channel_sums;
   if (g.products.rows > 0 && g.products.channels > 1) {
@@ -772,6 +866,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   y = g.heading_y + Descent(P.heading_size) + 12;
   for (std::size_t ri = 0; ri < plan.rows.size(); ++ri) {
     const std::vector<int>& row = plan.rows[ri];
+    y += planner.RowLabelExtra(panels, row);
     const double label_y = y + Ascent(P.label_size);
     if (ri == 0) g.label_y = label_y;
     y = label_y + Descent(P.label_size) + 4;
@@ -804,7 +899,8 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
                            .numbers = numbers[k] && value_size > 0,
                            .number_size = numbers[k] && value_size > 0 ? value_size : 0,
                            .index_size = !p.is_filter && planner.IndicesFit(p, cell) ? P.index_size : 0,
-                           .row_indices = false};
+                           .row_indices = false,
+                           .min_mark_size = P.min_text_size};
         out.stack = p.stack;
         // The label over its strip, kept inside the frame.
         const double half = TextWidth(p.label, P.label_size, true) / 2;
@@ -827,11 +923,14 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
       out.grid.x = std::round(x + (width - p.stack_room()) / 2 - p.cols * cell / 2);
       out.stack = p.stack;
       out.stack_offset = p.offset;
+      out.stack_name_size = P.channel_name_size;
+      out.label_wrap = P.label_wrap;
       out.label_x = out.grid.x + p.cols * cell / 2;
       out.grid.y = grid_top;
       out.grid.numbers = numbers[k] && value_size > 0;
       out.grid.number_size = out.grid.numbers ? value_size : 0;
       out.grid.index_size = !p.is_filter && planner.IndicesFit(p, cell) ? P.index_size : 0;
+      out.grid.min_mark_size = P.min_text_size;
       x += width;
     }
     y = grid_top + planner.RowGridHeight(panels, row, plan.cells) + kOutlineRoom;
@@ -931,6 +1030,7 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     y = g.overlap_note_y + Descent(P.legend_text_size);
   }
   g.height = std::ceil(y + P.margin);
+  *content_height = g.height;
   if (P.frame_height > g.height) {
     // Slides: a 16:9 frame, its content centred in the height.
     const double dy = std::floor((P.frame_height - g.height) / 2);
@@ -944,6 +1044,43 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
     for (double& block_y : g.products.block_y) block_y += dy;
   }
   return g;
+}
+
+// Slides: a 16:9 frame (with or without the products panel), or nullopt.
+// The planner estimates the text around the grids before it knows every
+// panel's place; where that estimate was too small, plan again with the
+// grids that much shorter; where it was too large, give them the room left.
+std::optional<FrameGeometry> PlanSlide(const LayoutInput& in, bool products, double frame_height) {
+  bool fitted = false;
+  double height = 0, cut = 0;
+  FrameGeometry g = PlanGeometry(in, cut, products, &fitted, &height);
+  for (int attempt = 0; attempt < 3 && fitted && height > frame_height; ++attempt) {
+    cut += height - frame_height;
+    g = PlanGeometry(in, cut, products, &fitted, &height);
+  }
+  if (!fitted || height > frame_height) return std::nullopt;
+  if (height < frame_height - 8) {
+    bool roomier_fitted = false;
+    double roomier_height = 0;
+    FrameGeometry roomier = PlanGeometry(in, cut - (frame_height - height), products, &roomier_fitted, &roomier_height);
+    if (roomier_fitted && roomier_height <= frame_height) return roomier;
+  }
+  return g;
+}
+
+}  // namespace
+
+FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
+  const double frame_height = ParamsFor(in.layout).frame_height;
+  if (frame_height > 0) {
+    if (std::optional<FrameGeometry> g = PlanSlide(in, true, frame_height)) return *g;
+    // No room for the products panel (many channels, a large filter): the
+    // caption carries the arithmetic rather than the frame outgrow 16:9.
+    if (std::optional<FrameGeometry> g = PlanSlide(in, false, frame_height)) return *g;
+  }
+  bool fitted = false;
+  double height = 0;
+  return PlanGeometry(in, 0, true, &fitted, &height);
 }
 
 }  // namespace cl

@@ -8,6 +8,7 @@
 
 #include "base/number_format.h"
 #include "scene/palette.h"
+#include "scene/text_fit.h"
 #include "scene/text_metrics.h"
 
 namespace cl {
@@ -76,9 +77,10 @@ void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellSta
 }
 
 void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& states, const CellColors& colors) {
-  const bool signs = !b.numbers && b.cell >= kMinSignCell;
+  const double sign_size = std::max(b.cell * 0.7, b.min_mark_size);
+  const bool signs = !b.numbers && b.cell >= kMinSignCell && sign_size <= b.cell;
   if (!b.numbers && !signs) return;
-  const double size = b.numbers ? b.number_size : b.cell * 0.7;
+  const double size = b.numbers ? b.number_size : sign_size;
   for (int r = 0; r < b.rows; ++r) {
     for (int c = 0; c < b.cols; ++c) {
       const CellState& s = states[static_cast<std::size_t>(r) * b.cols + c];
@@ -161,7 +163,12 @@ void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, cons
   const GridBox& b = panel.grid;
   if (b.rows <= 0 || b.cols <= 0) return;
   scene.items.push_back(GroupBegin{content.id, "grid", content.label});
-  AddText(scene, panel.label_x, panel.label_y, panel.label, g.label_size, palette::kInk, TextAnchor::Middle, true);
+  const std::vector<std::string> label = panel.label_wrap > 0 && TextWidth(panel.label, g.label_size, true) > panel.label_wrap
+                                             ? WrapText(panel.label, g.label_size, panel.label_wrap, 2, true)
+                                             : std::vector<std::string>{panel.label};
+  for (std::size_t i = 0; i < label.size(); ++i)
+    AddText(scene, panel.label_x, panel.label_y - static_cast<double>(label.size() - 1 - i) * LabelLineHeight(g.label_size),
+            label[i], g.label_size, palette::kInk, TextAnchor::Middle, true);
   std::vector<CellState> states(static_cast<std::size_t>(b.rows) * b.cols);
   for (int r = 0; r < b.rows; ++r)
     for (int c = 0; c < b.cols; ++c) states[static_cast<std::size_t>(r) * b.cols + c] = content.cell(r, c);

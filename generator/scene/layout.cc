@@ -379,7 +379,7 @@ void AddChannelCards(Scene& scene, const FrameGeometry& g, const Variant& v, con
     scene.items.push_back(card);
     scene.items.push_back(Outline(card.x, card.y, card.w, card.h, palette::kGridBorder, 1));
     // The name in the strip this card shows below the one in front of it.
-    const double size = std::min(kChannelNameSize, off - 3);
+    const double size = std::min(panel.stack_name_size, off - 3);
     const double baseline = card.y + card.h - off / 2 + (kFontAscent - kFontDescent) / 2 * size;
     AddText(scene, card.x + card.w - 4, baseline, FitText(names[static_cast<std::size_t>(i)], size, card.w - 8), size,
             palette::kInk, TextAnchor::End);

@@ -5,6 +5,7 @@
 // beat then only changes what is filled, highlighted and said.
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,8 @@ struct LayoutInput {
 // The smallest font size of a value in a cell, in units: 1/128 of the widest
 // frame (1280 units), so never less than 1/128 of any frame's width.
 inline constexpr double kMinValueSize = 10;
-// The smallest value font size of a layout: kMinValueSize, 15 for slides
-// (1/128 of their 1920 units; 22, 1/50 of their height, when the numbers fit
-// a 16:9 frame at that size).
+// The smallest value font size of a layout: kMinValueSize, 22 for slides
+// (1/50 of their height: the least any text on a slide may be).
 double MinValueSize(FrameLayout layout);
 
 // Lessons up to these sizes show every cell's number in every frame (the
@@ -68,6 +68,9 @@ struct GridBox {
   double number_size = 0;   // font size of those values
   double index_size = 0;    // font size of row/column indices; 0: none
   bool row_indices = true;  // false for strips: a 1-D signal has column indices only
+  // Colour-only cells' +/− signs are drawn no smaller than this (slides: the
+  // layout's smallest text), and not at all where that does not fit a cell.
+  double min_mark_size = 0;
   double right() const { return x + cell * cols; }
   double height() const { return cell * rows; }
   double bottom() const { return y + cell * rows; }
@@ -79,12 +82,18 @@ struct Panel {
   std::string label;     // "Image 6×6", "Filter 3×3", "Feature map 4×4", ...
   double label_x = 0;    // centre of the label (and of the grid)
   double label_y = 0;    // the label's baseline (panels wrap to rows of their own)
+  // Slides: a label wider than this wraps to two lines, the last on label_y
+  // (the geometry leaves room above); 0: one line.
+  double label_wrap = 0;
   // With several filters: the other filters' (or maps') cards stacked behind
   // the grid, each kStackOffset further right and down.
   int stack = 0;
   double stack_offset = 6;  // kStackOffset; the image's channel cards kChannelOffset
+  double stack_name_size = 10;  // the channel cards' names: kChannelNameSize (slides: larger)
 };
 inline constexpr double kStackOffset = 6;
+// The distance between the baselines of a wrapped panel label's two lines.
+inline double LabelLineHeight(double label_size) { return std::round(label_size * 1.2); }
 // The image's channels stack with room on each card's exposed edge for its name.
 inline constexpr double kChannelOffset = 15;
 inline constexpr double kChannelNameSize = 10;

@@ -50,14 +50,13 @@ std::ostream& operator<<(std::ostream& os, const SweepCase& c) { return os << c.
 const std::vector<FrameLayout> kLayouts{FrameLayout::Wide, FrameLayout::Slides, FrameLayout::Tall};
 
 // The frame sizes each layout promises: wide at most 1280 wide; slides
-// 1920 wide and at least 1080 tall (exactly 1080 when the content fits);
-// tall 390 wide, a phone's width.
+// 1920x1080 (16:9); tall 390 wide, a phone's width.
 void CheckFrameSize(FrameLayout layout, const FrameGeometry& g) {
   switch (layout) {
     case FrameLayout::Wide: BOOST_TEST(g.width <= 1280); break;
     case FrameLayout::Slides:
       BOOST_TEST(g.width == 1920);
-      BOOST_TEST(g.height >= 1080);
+      BOOST_TEST(g.height == 1080);
       break;
     case FrameLayout::Tall: BOOST_TEST(g.width == 390); break;
   }
@@ -296,9 +295,11 @@ Variant RealisticVariant(int rows, int cols, int k, int pad, int stride) {
 // A one-cell conv beat of a filter up to kMaxProductsSide shows one product
 // per weight (the products panel), none smaller than `min_size`; other
 // beats none.
-void CheckProducts(const Scene& s, const Beat& beat, int kh, int kw, double min_size) {
-  const bool wanted = beat.stage == Stage::Conv && beat.first_cell == beat.last_cell && kh <= kMaxProductsSide &&
-                      kw <= kMaxProductsSide;
+// (`panel` false: a slide with no room for the panel, see
+// docs/slides-and-figures.md).
+void CheckProducts(const Scene& s, const Beat& beat, int kh, int kw, double min_size, bool panel = true) {
+  const bool wanted = panel && beat.stage == Stage::Conv && beat.first_cell == beat.last_cell &&
+                      kh <= kMaxProductsSide && kw <= kMaxProductsSide;
   int products = 0, depth = 0;
   for (const SceneItem& item : s.items) {
     if (const auto* g = std::get_if<GroupBegin>(&item)) {
@@ -321,9 +322,19 @@ int Count(const Scene& s, const std::string& group, const std::string& text) {
 
 }  // namespace
 
+// The smallest text of a scene ("" when it has none), e.g. "12 '3'".
+std::string SmallestText(const Scene& s, double below) {
+  for (const SceneItem& item : s.items)
+    if (const auto* t = std::get_if<TextShape>(&item))
+      if (t->size < below) return fmt::format("{} '{}'", t->size, t->text);
+  return "";
+}
+
 // Up to the contract's sizes (maps 12 a side, the padded image 14) every cell
 // of every grid shows its number, at one size no smaller than kMinValueSize,
-// with nothing overlapping and everything inside the frame.
+// with nothing overlapping and everything inside the frame. Slides promise
+// 16:9 and no text under 1/50 of their height instead: a grid whose numbers
+// cannot be that large shows colour only.
 BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
                      bdata::make(std::vector<SweepCase>{
                          {.name = "14x14 valid 3x3: 12x12 maps", .rows = 14, .cols = 14, .kh = 3, .kw = 3},
@@ -347,8 +358,9 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
   const FrameGeometry& g = b->geometry;
   CheckFrameSize(layout, g);
   // Tall frames promise numbers only where a grid's row of them fits a
-  // phone's width (TallFramesShowEveryNumber); the others at every size.
-  const bool promised = layout != FrameLayout::Tall;
+  // phone's width (TallFramesShowEveryNumber), slides where they fit 16:9
+  // at 22 units; wide frames at every size.
+  const bool promised = layout == FrameLayout::Wide;
   if (promised || g.value_size > 0) {
     BOOST_TEST(g.value_size >= MinValueSize(layout));
     BOOST_TEST(g.value_size >= std::min(g.width, 1920.0) / 128);
@@ -366,7 +378,9 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
       const Scene s = LayoutBeat(b->input, b->geometry, i);
       BOOST_TEST(FirstOutside(s) == "");
       BOOST_TEST(FirstTextOverlap(s) == "");
-      CheckProducts(s, b->story.beats[static_cast<std::size_t>(i)], c.kh, c.kw, MinValueSize(layout));
+      CheckProducts(s, b->story.beats[static_cast<std::size_t>(i)], c.kh, c.kw, MinValueSize(layout),
+                    layout != FrameLayout::Slides || g.products.rows > 0);
+      if (layout == FrameLayout::Slides) BOOST_TEST(SmallestText(s, 22) == "");
     }
   }
   if (!promised) return;
@@ -445,13 +459,40 @@ BOOST_DATA_TEST_CASE(TallFramesShowEveryNumber,
   }
 }
 
-// Slides are 16:9 when their content fits: the default lesson's are
-// 1920x1080 with values at 15 units or more.
+// Slides are 16:9 with no text under 1/50 of their height: the default
+// lesson's with every number; a 28x28 photograph's, and a 16x16 picture's
+// under a 5x5 filter of decimals, with colour only where numbers would be
+// smaller, the filter's weights still written.
 BOOST_AUTO_TEST_CASE(SlidesAreSixteenByNine) {
   const auto b = Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Slides);
   BOOST_TEST(b->geometry.width == 1920);
   BOOST_TEST(b->geometry.height == 1080);
-  BOOST_TEST(b->geometry.value_size >= 15);
+  BOOST_TEST(b->geometry.value_size >= 22);
+  BOOST_TEST(b->geometry.input.grid.numbers);
+  BOOST_TEST(b->geometry.conv.grid.numbers);
+  Variant photo = RealisticVariant(28, 28, 3, 0, 1);
+  photo.activation.type = ActivationType::None;
+  photo.pool.enabled = false;
+  Variant authored = RealisticVariant(16, 16, 5, 2, 1);
+  for (int i = 0; i < 25; ++i) authored.filter.weights.values[static_cast<std::size_t>(i)] = (i * 37 % 23 - 11) * 0.0137;
+  for (const Variant& v : {photo, authored}) {
+    BOOST_TEST_CONTEXT(v.image.rows << "x" << v.image.cols) {
+      const auto big = Build(v, {}, FrameLayout::Slides);
+      const FrameGeometry& g = big->geometry;
+      CheckFrameSize(FrameLayout::Slides, g);
+      BOOST_TEST(g.filter.grid.numbers);
+      BOOST_TEST(!g.input.grid.numbers);  // too many cells for 22-unit numbers
+      BOOST_TEST(g.input.grid.cell >= 16);
+      for (int i : SampleBeats(big->story)) {
+        BOOST_TEST_CONTEXT("beat " << i) {
+          const Scene s = LayoutBeat(big->input, g, i);
+          BOOST_TEST(FirstOutside(s) == "");
+          BOOST_TEST(FirstTextOverlap(s) == "");
+          BOOST_TEST(SmallestText(s, 22) == "");
+        }
+      }
+    }
+  }
 }
 
 // A 1-D lesson is drawn as strips: one strip a row, one cell size, column
