@@ -139,17 +139,22 @@ bool FrameDrawer::Paint(Scene& scene) {
       static_cast<std::size_t>(width) * static_cast<std::size_t>(height) > kBandPixels) {
     width_ = height_ = 0;  // drawn in bands, not kept
     pixels_ = {};
+    last_runs_ = {};
     last_ = {};
     return false;
   }
   std::optional<std::vector<PixelBox>> boxes;
   if (width == width_ && height == height_) boxes = ChangedPixelBoxes(last_, scene, scale_, width, height);
   if (boxes) {
+    unchanged_rows_.assign(static_cast<std::size_t>(height), 1);
+    for (const PixelBox& box : *boxes)
+      std::fill(unchanged_rows_.begin() + box.top, unchanged_rows_.begin() + box.bottom, uint8_t{0});
     for (const PixelBox& box : *boxes)
       PaintBox(scene, scale_, pixels_.data() + static_cast<std::size_t>(box.top) * width + box.left,
                static_cast<std::size_t>(width), box, width, height);
     ++incremental_frames_;
   } else {
+    unchanged_rows_.clear();
     pixels_.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
     PaintInto(scene, scale_, pixels_.data(), width, height);
     width_ = width, height_ = height;
@@ -162,11 +167,19 @@ bool FrameDrawer::Paint(Scene& scene) {
 ColourRuns FrameDrawer::Draw(Scene scene) {
   if (!Paint(scene)) return DrawColourRuns(scene, scale_);  // too large to keep
   ColourRunsReader reader(width_, height_);
-  reader.Add(pixels_.data(), height_, static_cast<std::size_t>(width_));
-  return reader.Finish();
+  // Rows no box touched are the last frame's: their runs are too.
+  if (!unchanged_rows_.empty() && last_runs_.width == width_ && last_runs_.height == height_)
+    reader.AddReusing(pixels_.data(), static_cast<std::size_t>(width_), last_runs_, unchanged_rows_);
+  else
+    reader.Add(pixels_.data(), height_, static_cast<std::size_t>(width_));
+  last_runs_ = reader.Finish();
+  return last_runs_;
 }
 
-void FrameDrawer::Follow(Scene scene) { Paint(scene); }
+void FrameDrawer::Follow(Scene scene) {
+  Paint(scene);
+  last_runs_ = {};  // not read: the next frame reads every row
+}
 
 std::string RenderPng(const Scene& scene, double scale) {
   const ColourRuns runs = DrawColourRuns(scene, scale);

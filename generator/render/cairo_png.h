@@ -65,6 +65,8 @@ class FrameDrawer {
   double scale_;
   Scene last_;
   std::vector<uint32_t> pixels_;  // last_ drawn, when kept
+  ColourRuns last_runs_;          // their runs, when Draw read them (else width 0)
+  std::vector<uint8_t> unchanged_rows_;  // per row: not repainted by the last Paint
   int width_ = 0, height_ = 0;    // 0: nothing kept
   int whole_frames_ = 0, incremental_frames_ = 0;
 };
