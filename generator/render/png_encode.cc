@@ -213,9 +213,19 @@ bool AppendIdat(std::string* png, const Scanlines& rows, Compression compression
   const int level = compression == Compression::kFrame ? kFrameLevel : kDenseLevel;
   std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(level));
   if (!compressor) return false;
+  // Frames compress to a few percent of their scanlines, so the stream is
+  // first given an eighth of them (an 11-megapixel truecolour frame would
+  // otherwise hold 33 MB for a stream of about 1), and the bound only when
+  // that is too small; libdeflate writes the same bytes into either.
   const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
-  Scanlines stream(bound);
-  const std::size_t size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), stream.data(), bound);
+  std::size_t capacity = std::min(bound, rows.size() / 8 + 4096);
+  Scanlines stream(capacity);
+  std::size_t size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), stream.data(), capacity);
+  if (size == 0 && capacity < bound) {
+    capacity = bound;
+    stream = Scanlines(capacity);
+    size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), stream.data(), capacity);
+  }
   if (size == 0) return false;
   png->reserve(png->size() + size + 32);
   AppendChunk(png, "IDAT", stream.data(), size);
