@@ -15,12 +15,16 @@ namespace cl {
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
                    size_t max_bytes = size_t{256} << 20);
 
-// What must reach the disk before WriteFileAtomic returns. The file's bytes
-// are always fsynced before the rename that gives it its name, so a crash
-// never leaves an empty or torn file under that name.
+// What must reach the disk before WriteFileAtomic returns.
 enum class Durability {
-  kPublished,  // then the folder is fsynced too, so the rename itself survives a crash
-  kStaged,     // the folder is not: it is a staging folder that ReplacePath syncs whole
+  // The file's bytes are fsynced before the rename that gives it its name,
+  // so a crash never leaves an empty or torn file under that name, and then
+  // the folder, so the rename itself survives a crash.
+  kPublished,
+  // Nothing is synced: the file is in a staging folder no reader looks at,
+  // which ReplacePath syncs whole (every file and folder) before publishing
+  // it. One flush for all of a lesson's files instead of one each.
+  kStaged,
 };
 
 // Writes `bytes` to a temporary file beside `path`, then renames it over
@@ -39,10 +43,11 @@ bool RemoveTree(const std::string& path, std::string* error);
 // Uses an atomic exchange where the kernel has one (Linux renameat2), else
 // moves the old version to `staged + ".old"` first, so a crash in between
 // leaves the complete old version there for RecoverAside to restore.
-// On success `staged` no longer exists. Before publishing, every folder in
-// `staged` (or `staged` itself, when a file) is fsynced, and the folder holding
-// `target` after it, so what a reader sees after a crash is complete (files
-// inside `staged` come from WriteFileAtomic, which synced them).
+// On success `staged` no longer exists. Before publishing, every file and
+// folder in `staged` (or `staged` itself, when a file) is synced (the files'
+// file system flushed once with syncfs where the kernel has it, else each
+// file fsynced), and the folder holding `target` after it, so what a reader
+// sees after a crash is complete.
 // `allow_exchange` false forces the fallback (for tests).
 bool ReplacePath(const std::string& staged, const std::string& target, std::string* error,
                  bool allow_exchange = true);

@@ -2,6 +2,7 @@
 
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <variant>
@@ -159,6 +160,29 @@ struct Painter {
 };
 
 }  // namespace
+
+bool TextInkBox(cairo_t* cr, const TextShape& t, double* left, double* top, double* right, double* bottom) {
+  const std::string text = ValidUtf8(t.text);
+  if (text.empty()) {
+    *left = *right = t.x, *top = *bottom = t.y;
+    return true;
+  }
+  if (!FontCovers(text)) return false;
+  cairo_save(cr);
+  SetFontOptions(cr);
+  cairo_set_font_face(cr, Face(t.bold));
+  cairo_set_font_size(cr, t.size);
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, text.c_str(), &e);
+  cairo_restore(cr);
+  // The same anchoring as Painter's TextShape.
+  const double x = t.x - (t.anchor == TextAnchor::Middle ? e.x_advance / 2 : t.anchor == TextAnchor::End ? e.x_advance : 0);
+  *left = std::min(x, x + e.x_bearing);
+  *right = std::max(x + e.x_advance, x + e.x_bearing + e.width);
+  *top = std::min(t.y - t.size, t.y + e.y_bearing);
+  *bottom = std::max(t.y + t.size / 2, t.y + e.y_bearing + e.height);
+  return true;
+}
 
 void PaintScene(cairo_t* cr, const Scene& scene) {
   cairo_save(cr);

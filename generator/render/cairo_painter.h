@@ -16,4 +16,10 @@ namespace cl {
 // Leaves the context's state as it found it.
 void PaintScene(cairo_t* cr, const Scene& scene);
 
+// The box, in `cr`'s user space, that PaintScene may touch when it draws
+// `text`: its glyphs' ink and its advance, from the anchor it is drawn at.
+// False when the text needs a fallback font (its extent is Pango's choice).
+// `cr` needs no font settings: the painter's own are used.
+bool TextInkBox(cairo_t* cr, const TextShape& text, double* left, double* top, double* right, double* bottom);
+
 }  // namespace cl

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 
+#include "render/cairo_frame_changes.h"
 #include "render/cairo_painter.h"
 #include "render/png_encode.h"
 
@@ -46,29 +47,42 @@ bool PixelSize(const Scene& scene, double scale, int* width, int* height) {
   return true;
 }
 
-// Paints rows [top, top + height) of the scene into `pixels` (width x height,
-// Cairo's RGB24 layout, no row padding) whatever they held before: the
-// scene's background covers every pixel first. When the scene fills the
-// raster exactly, its own background rectangle does (an opaque fill of whole
-// pixels never reads what is under it), so the pixels need no clearing
-// beforehand, which saves a pass over ~10 MB per frame; otherwise they are
-// set to the background first, so a partly covered edge pixel blends with it
-// and never with stale bytes. Moving the scene by whole pixels leaves every
-// pixel's value as it was, so a frame drawn in bands equals one drawn whole.
-void PaintInto(const Scene& scene, double scale, uint32_t* pixels, int width, int height, int top = 0,
-               int full_height = -1) {
-  if (full_height < 0) full_height = height;
-  if (scene.width * scale != width || scene.height * scale != full_height)
-    std::fill_n(pixels, static_cast<std::size_t>(width) * static_cast<std::size_t>(height), PackedRgb(scene.background));
+// Paints the pixel box `box` of the scene (drawn whole it would be
+// full_width x full_height) into `pixels`, whose rows are `stride` words
+// apart and whose first word is the box's top-left pixel, whatever they held
+// before: the scene's background covers every pixel first. When the scene
+// fills the raster exactly, its own background rectangle does (an opaque
+// fill of whole pixels never reads what is under it), so the pixels need no
+// clearing beforehand, which saves a pass over ~10 MB per frame; otherwise
+// they are set to the background first, so a partly covered edge pixel
+// blends with it and never with stale bytes. Moving the scene by whole
+// pixels leaves every pixel's value as it was, so a frame drawn in bands, or
+// box by box, equals one drawn whole.
+void PaintBox(const Scene& scene, double scale, uint32_t* pixels, std::size_t stride, const PixelBox& box,
+              int full_width, int full_height) {
+  const int width = box.right - box.left, height = box.bottom - box.top;
+  if (scene.width * scale != full_width || scene.height * scale != full_height)
+    for (int y = 0; y < height; ++y)
+      std::fill_n(pixels + stride * static_cast<std::size_t>(y), width, PackedRgb(scene.background));
   cairo_surface_t* surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels),
-                                                                 CAIRO_FORMAT_RGB24, width, height, width * 4);
+                                                                 CAIRO_FORMAT_RGB24, width, height,
+                                                                 static_cast<int>(stride * 4));
   cairo_t* cr = cairo_create(surface);
-  if (top != 0) cairo_translate(cr, 0, -top);
+  if (box.left != 0 || box.top != 0) cairo_translate(cr, -box.left, -box.top);
   cairo_scale(cr, scale, scale);
   PaintScene(cr, scene);
   cairo_destroy(cr);
   cairo_surface_flush(surface);
   cairo_surface_destroy(surface);
+}
+
+// Rows [top, top + height) of the scene into `pixels` (width x height, no
+// row padding).
+void PaintInto(const Scene& scene, double scale, uint32_t* pixels, int width, int height, int top = 0,
+               int full_height = -1) {
+  if (full_height < 0) full_height = height;
+  PaintBox(scene, scale, pixels, static_cast<std::size_t>(width), PixelBox{0, top, width, top + height}, width,
+           full_height);
 }
 
 RasterImage CopyPixels(cairo_surface_t* surface, bool opaque) {
@@ -117,6 +131,54 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
     reader.Add(pixels.get(), rows, static_cast<std::size_t>(width));
   }
   return reader.Finish();
+}
+
+bool FrameDrawer::Paint(Scene& scene) {
+  int width = 0, height = 0;
+  if (!PixelSize(scene, scale_, &width, &height) ||
+      static_cast<std::size_t>(width) * static_cast<std::size_t>(height) > kBandPixels) {
+    width_ = height_ = 0;  // drawn in bands, not kept
+    pixels_ = {};
+    last_runs_ = {};
+    last_ = {};
+    return false;
+  }
+  std::optional<std::vector<PixelBox>> boxes;
+  if (width == width_ && height == height_) boxes = ChangedPixelBoxes(last_, scene, scale_, width, height);
+  if (boxes) {
+    unchanged_rows_.assign(static_cast<std::size_t>(height), 1);
+    for (const PixelBox& box : *boxes)
+      std::fill(unchanged_rows_.begin() + box.top, unchanged_rows_.begin() + box.bottom, uint8_t{0});
+    for (const PixelBox& box : *boxes)
+      PaintBox(scene, scale_, pixels_.data() + static_cast<std::size_t>(box.top) * width + box.left,
+               static_cast<std::size_t>(width), box, width, height);
+    ++incremental_frames_;
+  } else {
+    unchanged_rows_.clear();
+    pixels_.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    PaintInto(scene, scale_, pixels_.data(), width, height);
+    width_ = width, height_ = height;
+    ++whole_frames_;
+  }
+  last_ = std::move(scene);
+  return true;
+}
+
+ColourRuns FrameDrawer::Draw(Scene scene) {
+  if (!Paint(scene)) return DrawColourRuns(scene, scale_);  // too large to keep
+  ColourRunsReader reader(width_, height_);
+  // Rows no box touched are the last frame's: their runs are too.
+  if (!unchanged_rows_.empty() && last_runs_.width == width_ && last_runs_.height == height_)
+    reader.AddReusing(pixels_.data(), static_cast<std::size_t>(width_), last_runs_, unchanged_rows_);
+  else
+    reader.Add(pixels_.data(), height_, static_cast<std::size_t>(width_));
+  last_runs_ = reader.Finish();
+  return last_runs_;
+}
+
+void FrameDrawer::Follow(Scene scene) {
+  Paint(scene);
+  last_runs_ = {};  // not read: the next frame reads every row
 }
 
 std::string RenderPng(const Scene& scene, double scale) {

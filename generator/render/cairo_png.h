@@ -37,6 +37,40 @@ inline constexpr std::size_t kBandPixels = std::size_t{1} << 22;
 // never held whole. Width 0 when the size is absurd.
 ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels = kBandPixels);
 
+// Draws the frames of a sequence (a variant's beats, in order) into runs,
+// each from the one before: the last frame's pixels are kept, and only the
+// pixel boxes where the new scene's items differ from the last one's
+// (render/cairo_frame_changes.h) are painted again, the whole scene clipped
+// to each box by drawing it into that box alone (as bands are drawn: moving
+// the scene by whole pixels leaves every pixel as it was). Draw(scene)
+// returns exactly DrawColourRuns(scene, scale). A frame larger than one
+// band (kBandPixels) is drawn in bands and not kept, so memory stays bounded
+// at any --scale.
+class FrameDrawer {
+ public:
+  explicit FrameDrawer(double scale) : scale_(scale) {}
+  ColourRuns Draw(Scene scene);
+  // Brings the kept pixels to `scene` without reading them into runs (its
+  // runs are known already).
+  void Follow(Scene scene);
+  // Frames drawn whole and from the one before, so far (for tests).
+  int whole_frames() const { return whole_frames_; }
+  int incremental_frames() const { return incremental_frames_; }
+
+ private:
+  // Paints `scene` into pixels_ and keeps it (moved from); false, and
+  // `scene` untouched, when the frame is too large to keep.
+  bool Paint(Scene& scene);
+
+  double scale_;
+  Scene last_;
+  std::vector<uint32_t> pixels_;  // last_ drawn, when kept
+  ColourRuns last_runs_;          // their runs, when Draw read them (else width 0)
+  std::vector<uint8_t> unchanged_rows_;  // per row: not repainted by the last Paint
+  int width_ = 0, height_ = 0;    // 0: nothing kept
+  int whole_frames_ = 0, incremental_frames_ = 0;
+};
+
 // The PNG file of RasterizeScene(scene, scale).
 std::string RenderPng(const Scene& scene, double scale);
 

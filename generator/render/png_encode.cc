@@ -381,6 +381,28 @@ struct ColourRunsReader::Table {
     above_first = first;
     ++y;
   }
+
+  // Row y taken from `previous`, whose rows y - 1 (when y > 0) and y are
+  // this picture's: equal to the row above there means equal here too.
+  void CopyRow(const ColourRuns& previous) {
+    const std::size_t first = runs.run_colour.size();
+    const auto row = static_cast<std::size_t>(y);
+    runs.row_first[row] = first;
+    if (previous.row_same[row]) {
+      for (std::size_t r = above_first; r < first; ++r) runs.counts[runs.run_colour[r]] += runs.run_length[r];
+      runs.row_same[row] = 1;
+      ++y;
+      return;
+    }
+    for (std::size_t r = previous.row_first[row]; r < previous.row_first[row + 1]; ++r) {
+      const uint32_t position = PositionOf(previous.colours[previous.run_colour[r]]);
+      runs.counts[position] += previous.run_length[r];
+      runs.run_colour.push_back(position);
+      runs.run_length.push_back(previous.run_length[r]);
+    }
+    above_first = first;
+    ++y;
+  }
 };
 
 ColourRunsReader::ColourRunsReader(int width, int height) : table_(std::make_unique<Table>()) {
@@ -405,6 +427,26 @@ void ColourRunsReader::Add(const uint32_t* pixels, int rows, std::size_t stride)
     const uint32_t* last = pixels + stride * static_cast<std::size_t>(rows - 1);
     t.above.assign(last, last + t.runs.width);
     t.has_above = true;
+  }
+}
+
+void ColourRunsReader::AddReusing(const uint32_t* pixels, std::size_t stride, const ColourRuns& previous,
+                                  const std::vector<uint8_t>& unchanged) {
+  Table& t = *table_;
+  const int height = t.runs.height;
+  if (t.y != 0 || previous.width != t.runs.width || previous.height != height ||
+      unchanged.size() != static_cast<std::size_t>(height)) {
+    Add(pixels, height, stride);
+    return;
+  }
+  for (int y = 0; y < height; ++y) {
+    const auto row = static_cast<std::size_t>(y);
+    if (unchanged[row] && (y == 0 || unchanged[row - 1])) {
+      t.CopyRow(previous);
+    } else {
+      const uint32_t* line = pixels + stride * row;
+      t.AddRow(line, y > 0 ? line - stride : nullptr);
+    }
   }
 }
 

@@ -46,6 +46,13 @@ class ColourRunsReader {
   // The next `rows` rows, as 32-bit words 0x??RRGGBB (top byte ignored),
   // `stride` words apart.
   void Add(const uint32_t* pixels, int rows, std::size_t stride);
+  // Every row of the picture at once (`pixels`, `stride` words apart), the
+  // same runs as Add gives, but where unchanged[y] and unchanged[y - 1] (or
+  // y is 0) say rows y and y - 1 hold exactly the pixels of `previous` (an
+  // earlier picture of the same size), row y's runs are taken from
+  // `previous` instead of being read: the cost of its runs, not its pixels.
+  void AddReusing(const uint32_t* pixels, std::size_t stride, const ColourRuns& previous,
+                  const std::vector<uint8_t>& unchanged);
   // The runs, once every row was added.
   ColourRuns Finish();
 

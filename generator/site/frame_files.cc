@@ -117,8 +117,16 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // bounded chunk at a time so a 2000-beat lesson never sits in memory whole,
   // and written in beat order, so the files never depend on the thread count.
   // Each beat is drawn once, into runs of one colour, for its PNG frame and
-  // its GIF frame both.
-  const std::size_t chunk = std::max<std::size_t>(8, 4 * static_cast<std::size_t>(Parallelism()));
+  // its GIF frame both. A chunk is split into runs of consecutive beats, one
+  // per thread, so each beat is drawn from the one before (FrameDrawer: only
+  // the pixels whose scene items changed are painted again); the drawers of
+  // the last run go on to the next chunk's first.
+  const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
+  const std::size_t chunk = std::max<std::size_t>(8, 4 * threads);
+  struct Drawers {
+    FrameDrawer wide, tall;
+  };
+  std::vector<std::unique_ptr<Drawers>> drawers;
   for (const BuiltVariant& v : built.variants) {
     const bool gif = GifWrittenWithFrames(v, options);
     if (!svg && !png && !gif) continue;
@@ -133,22 +141,38 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       std::vector<std::optional<ColourRuns>> drawn(n);
       if (gif)
         for (std::size_t k = 0; k < n; ++k) drawn[k] = frames_gif->TakeDrawn(static_cast<int>(first + k));
-      ParallelFor(n, [&](std::size_t k) {
+      const std::size_t runs_of_beats = std::min(n, threads);
+      while (drawers.size() < runs_of_beats)
+        drawers.push_back(std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)}));
+      const auto frame = [&](std::size_t k, Drawers& d) {
         const int beat = static_cast<int>(first + k);
-        const Scene scene = LayoutBuiltBeat(built, v, beat);
+        Scene scene = LayoutBuiltBeat(built, v, beat);
         if (svg) svgs[k] = FrameSvg(scene, FrameIdPrefix(v.slug, beat + 1));
         if (png || gif) {
-          const ColourRuns runs = drawn[k] ? std::move(*drawn[k]) : DrawColourRuns(scene, options.scale);
-          drawn[k].reset();
+          ColourRuns runs;
+          if (drawn[k]) {  // a palette beat, drawn already: the drawer only follows it
+            runs = std::move(*drawn[k]);
+            drawn[k].reset();
+            d.wide.Follow(std::move(scene));
+          } else {
+            runs = d.wide.Draw(std::move(scene));
+          }
           if (png) pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
           if (gif) indexed[k] = frames_gif->encoder().Index(runs);
         }
         if (!tall) return;
         // The same beat for narrow screens (the page's <picture> serves it).
-        const Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
+        Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
         if (svg) tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
-        if (png) tall_pngs[k] = RenderPng(tall_scene, options.scale);
+        if (png) {
+          const ColourRuns runs = d.tall.Draw(std::move(tall_scene));
+          tall_pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
+        }
+      };
+      ParallelFor(runs_of_beats, [&](std::size_t r) {
+        for (std::size_t k = r * n / runs_of_beats; k < (r + 1) * n / runs_of_beats; ++k) frame(k, *drawers[r]);
       });
+      std::swap(drawers.front(), drawers[runs_of_beats - 1]);
       std::string error;
       if (gif && !frames_gif->Append(first, &indexed, &error))
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);

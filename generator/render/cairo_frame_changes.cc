@@ -1,0 +1,205 @@
+#include "render/cairo_frame_changes.h"
+
+#include <cairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <tuple>
+#include <variant>
+
+#include "render/cairo_painter.h"
+
+namespace cl {
+namespace {
+
+// More edits than this between two scenes (or boxes covering more than
+// kMostOfTheFrame of it) and the frame is drawn whole: it would cost about
+// as much, and the edit search stays small.
+constexpr int kMaxEdits = 256;
+constexpr double kMostOfTheFrame = 0.5;
+
+// Pixels added around every box: anti-aliasing touches the pixel beside an
+// edge, and a glyph's rasterised ink may reach a little past its outline.
+constexpr int kMarginPixels = 2;
+
+bool Same(const RectShape& a, const RectShape& b) {
+  return std::tie(a.x, a.y, a.w, a.h, a.has_fill, a.fill, a.has_stroke, a.stroke, a.stroke_width, a.dashed) ==
+         std::tie(b.x, b.y, b.w, b.h, b.has_fill, b.fill, b.has_stroke, b.stroke, b.stroke_width, b.dashed);
+}
+bool Same(const LineShape& a, const LineShape& b) {
+  return std::tie(a.x1, a.y1, a.x2, a.y2, a.stroke, a.width, a.dashed) ==
+         std::tie(b.x1, b.y1, b.x2, b.y2, b.stroke, b.width, b.dashed);
+}
+bool Same(const TextShape& a, const TextShape& b) {
+  return std::tie(a.x, a.y, a.text, a.size, a.color, a.anchor, a.bold) ==
+         std::tie(b.x, b.y, b.text, b.size, b.color, b.anchor, b.bold);
+}
+bool Same(const CellsShape& a, const CellsShape& b) {
+  return std::tie(a.x, a.y, a.cell_w, a.cell_h, a.rows, a.cols, a.fills) ==
+         std::tie(b.x, b.y, b.cell_w, b.cell_h, b.rows, b.cols, b.fills);
+}
+// Groups draw nothing: any two are the same to the pixels.
+bool Same(const GroupBegin&, const GroupBegin&) { return true; }
+bool Same(const GroupEnd&, const GroupEnd&) { return true; }
+
+bool SameItem(const SceneItem& a, const SceneItem& b) {
+  if (a.index() != b.index()) return false;
+  return std::visit(
+      [&b](const auto& x) { return Same(x, std::get<std::decay_t<decltype(x)>>(b)); }, a);
+}
+
+// Marks the items of `a` and `b` that are not in a longest common
+// subsequence of the two (Myers' O(ND) difference, common ends trimmed
+// first); false when more than kMaxEdits items differ.
+bool MarkUnmatched(const std::vector<SceneItem>& a, const std::vector<SceneItem>& b, std::vector<bool>* a_changed,
+                   std::vector<bool>* b_changed) {
+  a_changed->assign(a.size(), false);
+  b_changed->assign(b.size(), false);
+  std::size_t lo = 0, a_hi = a.size(), b_hi = b.size();
+  while (lo < a_hi && lo < b_hi && SameItem(a[lo], b[lo])) ++lo;
+  while (a_hi > lo && b_hi > lo && SameItem(a[a_hi - 1], b[b_hi - 1])) --a_hi, --b_hi;
+  const int n = static_cast<int>(a_hi - lo), m = static_cast<int>(b_hi - lo);
+  if (n + m == 0) return true;
+  const int max_d = std::min(n + m, kMaxEdits);
+  const int offset = max_d + 1;
+  std::vector<int> v(static_cast<std::size_t>(2 * max_d + 3), 0);
+  std::vector<std::vector<int>> trace;
+  auto same = [&](int x, int y) { return SameItem(a[lo + x], b[lo + y]); };
+  for (int d = 0; d <= max_d; ++d) {
+    trace.push_back(v);
+    for (int k = -d; k <= d; k += 2) {
+      int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      int y = x - k;
+      while (x < n && y < m && same(x, y)) ++x, ++y;
+      v[offset + k] = x;
+      if (x < n || y < m) continue;
+      // Walk back through the edits, marking each one's item.
+      for (int e = d; e > 0; --e) {
+        const std::vector<int>& before = trace[static_cast<std::size_t>(e)];
+        const int kk = x - y;
+        const bool down = kk == -e || (kk != e && before[offset + kk - 1] < before[offset + kk + 1]);
+        const int prev_k = down ? kk + 1 : kk - 1;
+        const int prev_x = before[offset + prev_k], prev_y = prev_x - prev_k;
+        if (down)
+          (*b_changed)[lo + static_cast<std::size_t>(prev_y)] = true;
+        else
+          (*a_changed)[lo + static_cast<std::size_t>(prev_x)] = true;
+        x = prev_x, y = prev_y;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// Measures text as the painter draws it, at the frame's scale.
+class TextMeasure {
+ public:
+  explicit TextMeasure(double scale)
+      : surface_(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1), cairo_surface_destroy),
+        cr_(cairo_create(surface_.get()), cairo_destroy) {
+    cairo_scale(cr_.get(), scale, scale);
+  }
+  bool Box(const TextShape& t, double* left, double* top, double* right, double* bottom) {
+    return cairo_status(cr_.get()) == CAIRO_STATUS_SUCCESS && TextInkBox(cr_.get(), t, left, top, right, bottom);
+  }
+
+ private:
+  std::unique_ptr<cairo_surface_t, void (*)(cairo_surface_t*)> surface_;
+  std::unique_ptr<cairo_t, void (*)(cairo_t*)> cr_;
+};
+
+// The box, in scene units, an item may paint; false when it is not known.
+// `none` is set for items that paint nothing.
+bool ItemBox(const SceneItem& item, TextMeasure& measure, double* l, double* t, double* r, double* b, bool* none) {
+  *none = false;
+  if (const auto* rect = std::get_if<RectShape>(&item)) {
+    const double pad = rect->has_stroke ? std::abs(rect->stroke_width) / 2 : 0;
+    *l = std::min(rect->x, rect->x + rect->w) - pad, *r = std::max(rect->x, rect->x + rect->w) + pad;
+    *t = std::min(rect->y, rect->y + rect->h) - pad, *b = std::max(rect->y, rect->y + rect->h) + pad;
+    return true;
+  }
+  if (const auto* line = std::get_if<LineShape>(&item)) {
+    const double pad = std::abs(line->width) / 2;  // butt caps: no further than half the width from an end
+    *l = std::min(line->x1, line->x2) - pad, *r = std::max(line->x1, line->x2) + pad;
+    *t = std::min(line->y1, line->y2) - pad, *b = std::max(line->y1, line->y2) + pad;
+    return true;
+  }
+  if (const auto* text = std::get_if<TextShape>(&item)) {
+    if (text->text.empty()) return *none = true;
+    if (!measure.Box(*text, l, t, r, b)) return false;
+    const double pad = std::abs(text->size) / 4;  // beyond the outlines Cairo measured
+    *l -= pad, *t -= pad, *r += pad, *b += pad;
+    return true;
+  }
+  if (const auto* cells = std::get_if<CellsShape>(&item)) {  // painted clipped to this box
+    const double x2 = cells->x + cells->cell_w * cells->cols, y2 = cells->y + cells->cell_h * cells->rows;
+    *l = std::min(cells->x, x2), *r = std::max(cells->x, x2);
+    *t = std::min(cells->y, y2), *b = std::max(cells->y, y2);
+    return true;
+  }
+  return *none = true;  // groups
+}
+
+// Boxes that overlap or nearly touch, merged: each box costs a pass over
+// the scene, so a few larger boxes beat many small ones.
+void MergeBoxes(std::vector<PixelBox>* boxes) {
+  constexpr long long kSlack = 64 * 64;  // pixels a merge may add
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t i = 0; i < boxes->size(); ++i) {
+      for (std::size_t j = i + 1; j < boxes->size(); ++j) {
+        const PixelBox& p = (*boxes)[i];
+        const PixelBox& q = (*boxes)[j];
+        const PixelBox u{std::min(p.left, q.left), std::min(p.top, q.top), std::max(p.right, q.right),
+                         std::max(p.bottom, q.bottom)};
+        if (u.Area() > p.Area() + q.Area() + kSlack) continue;
+        (*boxes)[i] = u;
+        boxes->erase(boxes->begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+        --j;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, const Scene& after, double scale, int width,
+                                                       int height) {
+  if (before.width != after.width || before.height != after.height || !(before.background == after.background))
+    return std::nullopt;
+  std::vector<bool> before_changed, after_changed;
+  if (!MarkUnmatched(before.items, after.items, &before_changed, &after_changed)) return std::nullopt;
+  std::optional<TextMeasure> measure;
+  std::vector<PixelBox> boxes;
+  auto add = [&](const SceneItem& item) {
+    if (!measure) measure.emplace(scale);
+    double l = 0, t = 0, r = 0, b = 0;
+    bool none = false;
+    if (!ItemBox(item, *measure, &l, &t, &r, &b, &none)) return false;
+    if (none) return true;
+    l *= scale, t *= scale, r *= scale, b *= scale;
+    if (!std::isfinite(l) || !std::isfinite(t) || !std::isfinite(r) || !std::isfinite(b)) return false;
+    PixelBox box;
+    box.left = static_cast<int>(std::clamp(std::floor(l) - kMarginPixels, 0.0, static_cast<double>(width)));
+    box.top = static_cast<int>(std::clamp(std::floor(t) - kMarginPixels, 0.0, static_cast<double>(height)));
+    box.right = static_cast<int>(std::clamp(std::ceil(r) + kMarginPixels, 0.0, static_cast<double>(width)));
+    box.bottom = static_cast<int>(std::clamp(std::ceil(b) + kMarginPixels, 0.0, static_cast<double>(height)));
+    if (box.left >= box.right || box.top >= box.bottom) return true;
+    boxes.push_back(box);
+    return true;
+  };
+  for (std::size_t i = 0; i < before.items.size(); ++i)
+    if (before_changed[i] && !add(before.items[i])) return std::nullopt;
+  for (std::size_t i = 0; i < after.items.size(); ++i)
+    if (after_changed[i] && !add(after.items[i])) return std::nullopt;
+  MergeBoxes(&boxes);
+  long long area = 0;
+  for (const PixelBox& box : boxes) area += box.Area();
+  if (static_cast<double>(area) > kMostOfTheFrame * width * height) return std::nullopt;
+  return boxes;
+}
+
+}  // namespace cl

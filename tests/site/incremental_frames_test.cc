@@ -1,0 +1,157 @@
+// Frames drawn from the beat before (render/cairo_png.h's FrameDrawer: only
+// the boxes whose scene items changed are painted again, the runs of the
+// other rows reused) have exactly the runs (so the pixels) of frames drawn whole, for every beat, wide and tall, at scales 1
+// and 2, on the default lesson, an authored 16x16 0-255 lesson with a 5x5
+// decimal filter, the shipped lesson with channels and the transposed one;
+// one drawer goes on from variant to variant, as the build's does. And the
+// cases that must be drawn whole are.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../support/default_lesson.h"
+#include "lesson/loader.h"
+#include "render/cairo_frame_changes.h"
+#include "render/cairo_png.h"
+#include "site/built_lesson.h"
+
+using namespace cl;
+
+namespace {
+
+Lesson AuthoredLesson() {
+  Variant v = testing::SizedVariant(16, 16, 5, 5);
+  v.label = "Decimals on a 0-255 image";
+  for (int r = 0; r < 16; ++r)
+    for (int c = 0; c < 16; ++c) v.image.at(r, c) = (r * 16 + c * 7) % 256;
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j) v.filter.weights.at(i, j) = (i - 2) * 0.125 + (j % 3) * -0.75;
+  Lesson l = testing::DefaultLesson();
+  l.id = "authored";
+  l.variants = {v};
+  return l;
+}
+
+Lesson Shipped(const std::string& name) {
+  const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/lessons/" + name);
+  BOOST_TEST_REQUIRE(loaded.lesson.has_value(), name);
+  return *loaded.lesson;
+}
+
+bool SamePixels(const ColourRuns& runs, const RasterImage& whole) {
+  if (runs.width != whole.width || runs.height != whole.height) return false;
+  RunRows<uint32_t> rows(runs, runs.colours);
+  for (int y = 0; y < runs.height; ++y) {
+    const uint32_t* row = rows.Next();
+    for (int x = 0; x < runs.width; ++x)
+      if (row[x] != (whole.argb[static_cast<std::size_t>(y) * whole.width + x] & 0xFFFFFFu)) return false;
+  }
+  return true;
+}
+
+// Every beat of every variant, wide then tall, drawn both ways.
+void CheckLesson(const Lesson& lesson) {
+  const BuiltLesson built = BuildLesson(lesson);
+  for (double scale : {1.0, 2.0}) {
+    for (bool tall : {false, true}) {
+      FrameDrawer drawer(scale);
+      int beats = 0;
+      bool kept = true;  // frames of at most one band are kept and drawn from the one before
+      for (const BuiltVariant& v : built.variants) {
+        if (tall && v.frame_svg_tall.empty()) continue;
+        for (int beat = 0; beat < static_cast<int>(v.story.beats.size()); ++beat, ++beats) {
+          const Scene scene = LayoutBuiltBeat(built, v, beat, tall);
+          kept = kept && scene.width * scale * scene.height * scale <= static_cast<double>(kBandPixels);
+          const ColourRuns runs = drawer.Draw(scene);
+          // The same runs as the frame drawn whole (so the same pixels:
+          // tests/render/png_test.cc holds DrawColourRuns to RasterizeScene),
+          // colours in the same order (so the same PNG and GIF bytes).
+          const ColourRuns whole = DrawColourRuns(scene, scale);
+          const bool same = runs.width == whole.width && runs.height == whole.height && runs.colours == whole.colours &&
+                            runs.counts == whole.counts && runs.run_colour == whole.run_colour &&
+                            runs.run_length == whole.run_length && runs.row_first == whole.row_first &&
+                            runs.row_same == whole.row_same;
+          BOOST_TEST(same, lesson.id << " " << v.slug << " beat " << beat << (tall ? " tall" : " wide") << " scale "
+                                     << scale);
+        }
+      }
+      if (beats == 0) continue;
+      if (!kept) {
+        BOOST_TEST(drawer.whole_frames() + drawer.incremental_frames() == 0);  // drawn in bands
+        continue;
+      }
+      BOOST_TEST(drawer.whole_frames() + drawer.incremental_frames() == beats);
+      // Most beats change a few items: they must be drawn from the one before.
+      BOOST_TEST(drawer.incremental_frames() * 2 > beats, lesson.id << " scale " << scale);
+      BOOST_TEST_MESSAGE(lesson.id << " scale " << scale << (tall ? " tall: " : " wide: ") << drawer.whole_frames()
+                                   << " whole, " << drawer.incremental_frames() << " from the one before");
+    }
+  }
+}
+
+Scene Canvas() {
+  Scene s;
+  s.width = 40;
+  s.height = 20;
+  RectShape r;
+  r.x = 2, r.y = 2, r.w = 5, r.h = 5;
+  r.fill = {200, 100, 0};
+  s.items.emplace_back(r);
+  TextShape t;
+  t.x = 20, t.y = 15, t.text = "12", t.size = 8;
+  s.items.emplace_back(t);
+  return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(DefaultLessonFramesDrawnFromTheBeatBeforeAreExact) { CheckLesson(testing::DefaultLesson()); }
+BOOST_AUTO_TEST_CASE(AuthoredLessonFramesDrawnFromTheBeatBeforeAreExact) { CheckLesson(AuthoredLesson()); }
+BOOST_AUTO_TEST_CASE(ChannelsLessonFramesDrawnFromTheBeatBeforeAreExact) {
+  CheckLesson(Shipped("rgb-several-filters.yaml"));
+}
+BOOST_AUTO_TEST_CASE(TransposedLessonFramesDrawnFromTheBeatBeforeAreExact) {
+  CheckLesson(Shipped("transposed-convolution.yaml"));
+}
+
+BOOST_AUTO_TEST_CASE(ChangedBoxesCoverOnlyWhatChanged) {
+  const Scene before = Canvas();
+  const auto none = ChangedPixelBoxes(before, before, 2, 80, 40);
+  BOOST_REQUIRE(none.has_value());
+  BOOST_TEST(none->empty());
+  Scene moved = before;
+  std::get<RectShape>(moved.items[0]).x = 10;
+  const auto boxes = ChangedPixelBoxes(before, moved, 2, 80, 40);
+  BOOST_REQUIRE(boxes.has_value());
+  BOOST_REQUIRE(boxes->size() == 1u);  // the old and new place, merged
+  const PixelBox& box = boxes->front();
+  BOOST_TEST(box.left <= 4);   // the old square's left edge, 2 units at scale 2
+  BOOST_TEST(box.right >= 30);  // the new one's right edge, 15 units
+  BOOST_TEST(box.top <= 4);
+  BOOST_TEST(box.bottom >= 14);
+  BOOST_TEST(box.bottom < 30);  // the text below did not change
+}
+
+BOOST_AUTO_TEST_CASE(FramesWhoseChangesAreNotKnownAreDrawnWhole) {
+  const Scene before = Canvas();
+  Scene other = before;
+  other.width = 41;  // another size
+  BOOST_TEST(!ChangedPixelBoxes(before, other, 1, 40, 20).has_value());
+  other = before;
+  other.background = {0, 0, 0};
+  BOOST_TEST(!ChangedPixelBoxes(before, other, 1, 40, 20).has_value());
+  other = before;
+  std::get<TextShape>(other.items[1]).text = "\u4e2d\u6587";  // needs a fallback font: extent unknown here
+  BOOST_TEST(!ChangedPixelBoxes(before, other, 1, 40, 20).has_value());
+  other = before;
+  std::get<RectShape>(other.items[0]).w = 40, std::get<RectShape>(other.items[0]).h = 20;  // most of the frame
+  BOOST_TEST(!ChangedPixelBoxes(before, other, 1, 40, 20).has_value());
+  // A frame too large to keep is drawn in bands, whole, every time.
+  FrameDrawer drawer(128);
+  const RasterImage whole = RasterizeScene(before, 128);
+  BOOST_TEST(SamePixels(drawer.Draw(before), whole));
+  BOOST_TEST(SamePixels(drawer.Draw(before), whole));
+  BOOST_TEST(drawer.incremental_frames() == 0);
+}
