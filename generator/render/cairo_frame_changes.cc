@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <variant>
 
@@ -142,6 +143,18 @@ bool ItemBox(const SceneItem& item, TextMeasure& measure, double* l, double* t, 
   return *none = true;  // groups
 }
 
+// Scene extents already in pixels, widened by kMarginPixels and clipped to
+// the frame; nothing when that leaves no pixel.
+std::optional<PixelBox> ToPixelBox(double l, double t, double r, double b, int width, int height) {
+  PixelBox box;
+  box.left = static_cast<int>(std::clamp(std::floor(l) - kMarginPixels, 0.0, static_cast<double>(width)));
+  box.top = static_cast<int>(std::clamp(std::floor(t) - kMarginPixels, 0.0, static_cast<double>(height)));
+  box.right = static_cast<int>(std::clamp(std::ceil(r) + kMarginPixels, 0.0, static_cast<double>(width)));
+  box.bottom = static_cast<int>(std::clamp(std::ceil(b) + kMarginPixels, 0.0, static_cast<double>(height)));
+  if (box.left >= box.right || box.top >= box.bottom) return std::nullopt;
+  return box;
+}
+
 // Boxes that overlap or nearly touch, merged: each box costs a pass over
 // the scene, so a few larger boxes beat many small ones.
 void MergeBoxes(std::vector<PixelBox>* boxes) {
@@ -164,6 +177,50 @@ void MergeBoxes(std::vector<PixelBox>* boxes) {
   }
 }
 
+// A slanted line's pixels, margin included.
+std::vector<PixelBox> SlantedLineBoxes(const Scene& scene, double scale, int width, int height) {
+  std::vector<PixelBox> boxes;
+  for (const SceneItem& item : scene.items) {
+    const auto* line = std::get_if<LineShape>(&item);
+    if (line == nullptr || line->x1 == line->x2 || line->y1 == line->y2) continue;
+    const double pad = std::abs(line->width) / 2;
+    const double l = (std::min(line->x1, line->x2) - pad) * scale, r = (std::max(line->x1, line->x2) + pad) * scale;
+    const double t = (std::min(line->y1, line->y2) - pad) * scale, b = (std::max(line->y1, line->y2) + pad) * scale;
+    if (!std::isfinite(l) || !std::isfinite(t) || !std::isfinite(r) || !std::isfinite(b))
+      boxes.push_back(PixelBox{0, 0, width, height});  // unknown extent: it takes the frame with it
+    else if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height))
+      boxes.push_back(*box);
+  }
+  return boxes;
+}
+
+bool Overlap(const PixelBox& a, const PixelBox& b) {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+bool Holds(const PixelBox& outer, const PixelBox& inner) {
+  return outer.left <= inner.left && inner.right <= outer.right && outer.top <= inner.top && inner.bottom <= outer.bottom;
+}
+
+// Cairo clips a path to the surface it paints, and a slanted edge cut by the
+// surface's left or right side is split where it is cut, at a rounded point:
+// the pixels beside the cut may differ by a step from the frame drawn whole
+// (the padding hatch of padding-and-stride did). So every box grows until
+// each slanted line it meets lies in it whole; edges cut only at a box's top
+// or bottom, or straight ones, keep their pixels.
+void HoldSlantedLinesWhole(std::vector<PixelBox>* boxes, const std::vector<PixelBox>& slanted) {
+  for (bool grown = !slanted.empty(); grown;) {
+    grown = false;
+    for (PixelBox& box : *boxes)
+      for (const PixelBox& line : slanted)
+        if (Overlap(box, line) && !Holds(box, line)) {
+          box = PixelBox{std::min(box.left, line.left), std::min(box.top, line.top), std::max(box.right, line.right),
+                         std::max(box.bottom, line.bottom)};
+          grown = true;
+        }
+    MergeBoxes(boxes);
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, const Scene& after, double scale, int width,
@@ -182,13 +239,7 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
     if (none) return true;
     l *= scale, t *= scale, r *= scale, b *= scale;
     if (!std::isfinite(l) || !std::isfinite(t) || !std::isfinite(r) || !std::isfinite(b)) return false;
-    PixelBox box;
-    box.left = static_cast<int>(std::clamp(std::floor(l) - kMarginPixels, 0.0, static_cast<double>(width)));
-    box.top = static_cast<int>(std::clamp(std::floor(t) - kMarginPixels, 0.0, static_cast<double>(height)));
-    box.right = static_cast<int>(std::clamp(std::ceil(r) + kMarginPixels, 0.0, static_cast<double>(width)));
-    box.bottom = static_cast<int>(std::clamp(std::ceil(b) + kMarginPixels, 0.0, static_cast<double>(height)));
-    if (box.left >= box.right || box.top >= box.bottom) return true;
-    boxes.push_back(box);
+    if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height)) boxes.push_back(*box);
     return true;
   };
   for (std::size_t i = 0; i < before.items.size(); ++i)
@@ -196,6 +247,7 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
   for (std::size_t i = 0; i < after.items.size(); ++i)
     if (after_changed[i] && !add(after.items[i])) return std::nullopt;
   MergeBoxes(&boxes);
+  HoldSlantedLinesWhole(&boxes, SlantedLineBoxes(after, scale, width, height));
   long long area = 0;
   for (const PixelBox& box : boxes) area += box.Area();
   if (static_cast<double>(area) > kMostOfTheFrame * width * height) return std::nullopt;
