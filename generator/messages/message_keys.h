@@ -281,6 +281,8 @@
   X(paper_scaled_copy_title) \
   X(paper_scaled_copy_too_many) \
   X(paper_scaled_copy_lands) \
+  X(paper_scaled_copy_channels) \
+  X(paper_filter_map) \
   X(paper_products_sum) \
   X(paper_output_sizes) \
   X(paper_window_on_image) \

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <cmath>
 #include <variant>
@@ -326,13 +327,40 @@ PaperBox ScaledCopyBox(const Variant& v, int row, int col, double max_width, con
   const auto range = [&m](int first, int last) {
     return first == last ? std::to_string(first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
   };
+  const auto landing_words = [&] {
+    return lands.row1 < 0
+               ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
+               : m.Text(Msg::paper_scaled_copy_lands,
+                        {{"rows", range(lands.row0, lands.row1)}, {"cols", range(lands.col0, lands.col1)}});
+  };
+  if (s.channels.size() > 1) {
+    // Like a conv position with channels: paper names each channel's value
+    // and where the copies land (the frames draw every channel's copy).
+    std::vector<std::string> values;
+    for (std::size_t c = 0; c < s.channels.size(); ++c)
+      values.push_back(m.Text(Msg::term_channel, {{"value", FormatNumberText(s.channels[c].input)},
+                                                  {"name", ChannelName(v, static_cast<int>(c), m)}}));
+    PaperBox box;
+    double y = 0;
+    const Grid& w = v.filter.weights;
+    Paragraph(&box,
+              m.Text(Msg::paper_scaled_copy_channels,
+                     {{"position", position},
+                      {"values", ListText(values, m)},
+                      {"filter_size", SizeText(w.rows, w.cols)},
+                      {"count", static_cast<long long>(s.products.size() * s.channels.size())}}) +
+                  " " +
+                  (lands.row1 < 0 ? m.Text(Msg::scatter_cell_channels_caption_cropped,
+                                           {{"position", position}, {"values", ListText(values, m)}}) + "."
+                                  : landing_words()),
+              kPaperLabelSize, false, palette::kInk, max_width, &y);
+    box.h = y;
+    return box;
+  }
   ProductsWords words;
   words.title = m.Text(Msg::paper_scaled_copy_title, {{"position", position}});
   words.too_many = m.Text(Msg::paper_scaled_copy_too_many, {{"position", position}, {"count", static_cast<long long>(s.products.size())}});
-  words.footer = lands.row1 < 0
-                     ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
-                     : m.Text(Msg::paper_scaled_copy_lands,
-                              {{"rows", range(lands.row0, lands.row1)}, {"cols", range(lands.col0, lands.col1)}});
+  words.footer = landing_words();
   return ProductsBox(v, t, max_width, m, cramped, words);
 }
 
@@ -517,10 +545,11 @@ namespace {
 int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
 
 // The image with its padding, the window of `trace` outlined (none: -1 row).
-PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, const ConvTrace* trace) {
+// Channel c of the image, marked where `trace` works (or not at all).
+PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, int c, const ConvTrace* trace) {
   const Grid& w = v.filter.weights;
-  PaperGrid image{ChannelTitle(v, 0, built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), *built.text), &v.image,
-                  built.value_scale};
+  PaperGrid image{ChannelTitle(v, c, built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), *built.text),
+                  &ChannelAt(v, c), built.value_scale};
   image.grey = true;  // the frames' greys (the variant's range, or the lesson's under `scale: shared`)
   image.black = bv.image_black;
   image.white = bv.image_white;
@@ -541,10 +570,33 @@ PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Vari
   return image;
 }
 
-PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v) {
-  const Grid& w = v.filter.weights;
-  return PaperGrid{built.text->Text(Msg::table_filter, {{"filter", v.filter.name}, {"size", SizeText(w.rows, w.cols)}}), &w,
-                   built.weight_scale};
+// Slice c of filter f, titled with its bias when it has one.
+PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v, const Filter& f, int c) {
+  const Messages& m = *built.text;
+  const std::string size = SizeText(f.weights.rows, f.weights.cols);
+  const std::string title =
+      f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size}, {"bias", FormatNumberText(f.bias)}})
+                    : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}});
+  return PaperGrid{SliceTitle(v, c, title, m), &SliceAt(f, c), built.weight_scale};
+}
+
+// Every channel of the image, each marked where `trace` works.
+std::vector<PaperBox> ImageBoxes(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, const ConvTrace* trace,
+                                 double width, bool* cramped) {
+  std::vector<PaperBox> boxes;
+  for (int c = 0; c < ChannelCount(v); ++c) boxes.push_back(PaperGridBox(ImageGrid(built, bv, v, c, trace), width, cramped));
+  return boxes;
+}
+
+// What the maps are computed from: every channel of the image, then every
+// filter's slices.
+std::vector<PaperBox> GivenBoxes(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, const ConvTrace* trace,
+                                 double width, bool* cramped) {
+  std::vector<PaperBox> boxes = ImageBoxes(built, bv, v, trace, width, cramped);
+  for (int k = 0; k < FilterCount(v); ++k)
+    for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)
+      boxes.push_back(PaperGridBox(FilterGrid(built, v, FilterAt(v, k), c), width, cramped));
+  return boxes;
 }
 
 PaperGrid ConvGrid(const BuiltLesson& built, const VariantResult& r) {
@@ -580,6 +632,23 @@ void MarkLanding(PaperGrid* g, const ScatterTrace& t) {
   g->mark_cols = lands.col1 - lands.col0 + 1;
 }
 
+// Calls `fn` with each filter's variant and maps, in order, and the
+// filter's name when there are several (else empty).
+void ForEachFilter(const BuiltVariant& bv, const std::function<void(const Variant&, const VariantResult&, const std::string&)>& fn) {
+  const Variant& v = *bv.variant;
+  if (FilterCount(v) == 1) {
+    fn(v, bv.result, "");
+    return;
+  }
+  for (int k = 0; k < FilterCount(v); ++k) fn(FocusOnFilter(v, k), FocusOnFilter(bv.result, k), FilterAt(v, k).name);
+}
+
+// A map's title with its filter's name in front, when it has one.
+PaperGrid Named(PaperGrid g, const std::string& filter, const BuiltLesson& built) {
+  if (!filter.empty()) g.title = built.text->Text(Msg::paper_filter_map, {{"filter", filter}, {"title", g.title}});
+  return g;
+}
+
 }  // namespace
 
 std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVariant& bv, double width, bool labelled,
@@ -602,26 +671,31 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   else trace = TraceConvCell(v, at.row, at.col);
   // The label stays with the image: a page never ends on a variant's name.
   // The worked position follows the filter on the same line when it fits.
-  const std::vector<PaperBox> first = FlowLines({PaperGridBox(ImageGrid(built, bv, v, &trace), width, cramped),
-                                                 PaperGridBox(FilterGrid(built, v), width, cramped),
-                                                 scatter ? ScaledCopyBox(v, at.row, at.col, width, *built.text, cramped)
-                                                         : ProductsBox(v, trace, width, *built.text, cramped)},
-                                                width, 0);
+  std::vector<PaperBox> given = GivenBoxes(built, bv, v, &trace, width, cramped);
+  given.push_back(scatter ? ScaledCopyBox(v, at.row, at.col, width, *built.text, cramped)
+                          : ProductsBox(v, trace, width, *built.text, cramped));
+  const std::vector<PaperBox> first = FlowLines(given, width, 0);
   PlaceBox(&head, first.front(), 0, head.h);
   rows.push_back(std::move(head));
   rows.insert(rows.end(), first.begin() + 1, first.end());
 
-  std::vector<PaperBox> maps;
-  PaperGrid conv = ConvGrid(built, r);
-  if (scatter) MarkLanding(&conv, TraceScatterCell(v, at.row, at.col));
-  else MarkCell(&conv, at.row, at.col);
-  maps.push_back(PaperGridBox(conv, width, cramped));
-  if (v.activation.type != ActivationType::None) maps.push_back(PaperGridBox(ActivatedGrid(built, v, r), width, cramped));
-  if (r.pooled) maps.push_back(PaperGridBox(PooledGrid(built, v, r), width, cramped));
-  const size_t arrows = maps.size();
-  maps.push_back(SizesBox(OutputSizeLines(v, *built.text), width, *built.text));
-  const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
-  rows.insert(rows.end(), lines.begin(), lines.end());
+  // One line of maps per filter, the one worked out marked.
+  ForEachFilter(bv, [&](const Variant& fv, const VariantResult& fr, const std::string& name) {
+    std::vector<PaperBox> maps;
+    PaperGrid conv = Named(ConvGrid(built, fr), name, built);
+    if (fv.drawn == v.drawn) {
+      if (scatter) MarkLanding(&conv, TraceScatterCell(fv, at.row, at.col));
+      else MarkCell(&conv, at.row, at.col);
+    }
+    maps.push_back(PaperGridBox(conv, width, cramped));
+    if (fv.activation.type != ActivationType::None)
+      maps.push_back(PaperGridBox(Named(ActivatedGrid(built, fv, fr), name, built), width, cramped));
+    if (fr.pooled) maps.push_back(PaperGridBox(Named(PooledGrid(built, fv, fr), name, built), width, cramped));
+    const size_t arrows = maps.size();
+    if (fv.drawn == FilterCount(v) - 1) maps.push_back(SizesBox(OutputSizeLines(v, *built.text), width, *built.text));
+    const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
+    rows.insert(rows.end(), lines.begin(), lines.end());
+  });
   return rows;
 }
 
@@ -640,7 +714,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
   const bool activates = v.activation.type != ActivationType::None;
   switch (beat.stage) {
     case Stage::Intro:
-      return FlowLines({box(ImageGrid(built, bv, v, nullptr)), box(FilterGrid(built, v))}, width, 0);
+      return FlowLines(GivenBoxes(built, bv, v, nullptr, width, cramped), width, 0);
     case Stage::Conv: {
       if (v.conv.transposed) {
         // The last input cell the beat scatters, its scaled copy, and the
@@ -653,9 +727,10 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
         PaperGrid conv = ConvGrid(built, r);
         conv.grid = &partial.sums;
         MarkLanding(&conv, TraceScatterCell(v, marked.out_row, marked.out_col));
-        return FlowLines({box(ImageGrid(built, bv, v, &marked)),
-                          ScaledCopyBox(v, marked.out_row, marked.out_col, width, *built.text, cramped), box(conv)},
-                         width, 0);
+        std::vector<PaperBox> boxes = ImageBoxes(built, bv, v, &marked, width, cramped);
+        boxes.push_back(ScaledCopyBox(v, marked.out_row, marked.out_col, width, *built.text, cramped));
+        boxes.push_back(box(conv));
+        return FlowLines(boxes, width, 0);
       }
       // The last cell the beat writes, worked out; the map as far as written.
       const int cell = std::max(beat.last_cell, beat.first_cell);
@@ -664,8 +739,10 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       PaperGrid conv = ConvGrid(built, r);
       conv.filled = beat.conv_filled;
       MarkCell(&conv, row, col);
-      return FlowLines({box(ImageGrid(built, bv, v, &trace)), ProductsBox(v, trace, width, *built.text, cramped), box(conv)}, width,
-                       0);
+      std::vector<PaperBox> boxes = ImageBoxes(built, bv, v, &trace, width, cramped);
+      boxes.push_back(ProductsBox(v, trace, width, *built.text, cramped));
+      boxes.push_back(box(conv));
+      return FlowLines(boxes, width, 0);
     }
     case Stage::Activation:
       if (!activates) return FlowLines({box(ConvGrid(built, r))}, width, 0);
@@ -697,28 +774,29 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
 }
 
 std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped) {
-  const Variant& v = *bv.variant;
-  return FlowLines({PaperGridBox(ImageGrid(built, bv, v, nullptr), width, cramped),
-                    PaperGridBox(FilterGrid(built, v), width, cramped)},
-                   width, 0);
+  return FlowLines(GivenBoxes(built, bv, *bv.variant, nullptr, width, cramped), width, 0);
 }
 
 std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool blank,
                                        bool* cramped) {
   constexpr double kWriteCellW = 30, kWriteCellH = 22;  // room for a handwritten "−1020"
-  const Variant& v = *bv.variant;
-  const VariantResult& r = bv.result;
   auto box = [&](PaperGrid g) {
     g.filled = blank ? 0 : -1;
     g.min_cell_w = kWriteCellW;
     g.cell_h = kWriteCellH;
     return PaperGridBox(g, width, cramped);
   };
-  std::vector<PaperBox> maps{box(ConvGrid(built, r))};
-  if (v.activation.type != ActivationType::None) maps.push_back(box(ActivatedGrid(built, v, r)));
-  if (r.pooled) maps.push_back(box(PooledGrid(built, v, r)));
-  const size_t arrows = maps.size();
-  return FlowLines(maps, width, arrows);
+  // Every filter's maps, a line each: with several filters each has its own.
+  std::vector<PaperBox> lines;
+  ForEachFilter(bv, [&](const Variant& v, const VariantResult& r, const std::string& name) {
+    std::vector<PaperBox> maps{box(Named(ConvGrid(built, r), name, built))};
+    if (v.activation.type != ActivationType::None) maps.push_back(box(Named(ActivatedGrid(built, v, r), name, built)));
+    if (r.pooled) maps.push_back(box(Named(PooledGrid(built, v, r), name, built)));
+    const size_t arrows = maps.size();
+    const std::vector<PaperBox> filter_lines = FlowLines(maps, width, arrows);
+    lines.insert(lines.end(), filter_lines.begin(), filter_lines.end());
+  });
+  return lines;
 }
 
 Scene PaperScene(const PaperBox& box, double width, const std::string& title) {

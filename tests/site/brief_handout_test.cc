@@ -19,6 +19,7 @@
 #include "site/built_lesson.h"
 #include "site/handout_outputs.h"
 #include "site/paper_figures.h"
+#include "storyboard/captions.h"
 
 namespace cl {
 namespace {
@@ -176,6 +177,43 @@ BOOST_AUTO_TEST_CASE(realistic_lesson_keeps_the_size_rules) {
   for (const char* paper : {"a4", "letter"}) {
     const PdfPageGeometry page = PdfPaper(paper, true);
     CheckPaperRules(BriefHandoutDocument(built, page), page);
+  }
+}
+
+// With channels and several filters the handout gives every channel and
+// every filter's slices, and every filter's maps; a transposed lesson's
+// worked pixel names each channel's value.
+BOOST_AUTO_TEST_CASE(channels_and_filters_lessons_show_every_slice_and_map) {
+  for (const char* name : {"/lessons/rgb-several-filters.yaml", "/tests/snippets/lessons/transposed-channels.yaml"}) {
+    BOOST_TEST_CONTEXT(name) {
+      const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + name);
+      BOOST_REQUIRE(loaded.lesson.has_value());
+      const BuiltLesson built = BuildLesson(*loaded.lesson);
+      const PdfPageGeometry page = PdfPaper("a4", true);
+      const doc::Document doc = BriefHandoutDocument(built, page);
+      CheckPaperRules(doc, page);
+      const FigureTexts texts = CollectTexts(doc);
+      std::string all;
+      for (const TextShape& t : texts.all) all += t.text + " ";
+      for (const BuiltVariant& bv : built.variants) {
+        const Variant& v = *bv.variant;
+        BOOST_TEST(ChannelCount(v) > 1);
+        for (int c = 0; c < ChannelCount(v); ++c)
+          for (double x : ChannelAt(v, c).values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
+        for (int k = 0; k < FilterCount(v); ++k) {
+          for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)
+            for (double x : SliceAt(FilterAt(v, k), c).values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
+          for (double x : FocusOnFilter(bv.result, k).conv.values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
+        }
+        if (!v.conv.transposed) continue;
+        const CellPosition at = StrongestCell(v.image);
+        const ScatterTrace s = TraceScatterCell(v, at.row, at.col);
+        for (std::size_t c = 0; c < s.channels.size(); ++c) {
+          const std::string term = ChannelName(v, static_cast<int>(c)) + " " + FormatNumberText(s.channels[c].input);
+          BOOST_TEST(all.find(term) != std::string::npos, term);
+        }
+      }
+    }
   }
 }
 

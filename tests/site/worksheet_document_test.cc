@@ -4,6 +4,7 @@
 // every value of every map.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -67,14 +68,19 @@ std::set<std::string> NumberWords(const std::vector<std::string>& texts) {
   return words;
 }
 
-// The numbers a worksheet may show: its image and filter values, row and
-// column indices, sizes and settings (small whole numbers).
+// The numbers a worksheet may show: its image and filter values and biases,
+// row and column indices, sizes and settings (small whole numbers).
 std::set<std::string> GivenNumbers(const Lesson& lesson) {
   std::set<std::string> given;
   for (int i = 0; i <= 64; ++i) given.insert(std::to_string(i));
   for (const Variant& v : lesson.variants) {
-    for (double x : v.image.values) given.insert(FormatNumberCompact(x, 6));
-    for (double x : v.filter.weights.values) given.insert(FormatNumberCompact(x, 6));
+    for (int c = 0; c < ChannelCount(v); ++c)
+      for (double x : ChannelAt(v, c).values) given.insert(FormatNumberCompact(x, 6));
+    for (int k = 0; k < FilterCount(v); ++k) {
+      given.insert(FormatNumberCompact(FilterAt(v, k).bias, 6));  // in the filter's title
+      for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)
+        for (double x : SliceAt(FilterAt(v, k), c).values) given.insert(FormatNumberCompact(x, 6));
+    }
   }
   return given;
 }
@@ -85,13 +91,16 @@ void CheckWorksheetAndKey(const Lesson& lesson) {
   const DocumentTexts sheet = Texts(WorksheetDocument(built, page, false));
   const DocumentTexts key = Texts(WorksheetDocument(built, page, true));
 
-  // The worksheet's numbered cells are exactly its images (padding included)
-  // and filters: every map grid is empty.
+  // The worksheet's numbered cells are exactly its images (every channel,
+  // padding included) and filters (every slice of every filter): every map
+  // grid is empty.
   size_t given_cells = 0;
   for (const Variant& v : lesson.variants) {
-    given_cells += static_cast<size_t>(v.image.rows + v.conv.pad_top + v.conv.pad_bottom) *
-                       static_cast<size_t>(v.image.cols + v.conv.pad_left + v.conv.pad_right) +
-                   v.filter.weights.values.size();
+    given_cells += static_cast<size_t>(ChannelCount(v)) *
+                   static_cast<size_t>(v.image.rows + v.conv.pad_top + v.conv.pad_bottom) *
+                   static_cast<size_t>(v.image.cols + v.conv.pad_left + v.conv.pad_right);
+    for (int k = 0; k < FilterCount(v); ++k)
+      given_cells += static_cast<size_t>(SliceCount(FilterAt(v, k))) * FilterAt(v, k).weights.values.size();
   }
   BOOST_TEST(sheet.values.size() == given_cells);
 
@@ -99,13 +108,24 @@ void CheckWorksheetAndKey(const Lesson& lesson) {
   const std::set<std::string> given = GivenNumbers(lesson);
   int hidden = 0;
   for (const BuiltVariant& bv : built.variants) {
-    std::vector<const Grid*> maps{&bv.result.conv, &bv.result.activated};
-    if (bv.result.pooled) maps.push_back(&*bv.result.pooled);
+    // Every filter's maps (one filter: the result's own).
+    std::vector<const Grid*> maps, convs;
+    if (bv.result.maps.size() > 1) {
+      for (const FilterMaps& m : bv.result.maps) {
+        convs.push_back(&m.conv);
+        maps.insert(maps.end(), {&m.conv, &m.activated});
+        if (m.pooled) maps.push_back(&*m.pooled);
+      }
+    } else {
+      convs.push_back(&bv.result.conv);
+      maps = {&bv.result.conv, &bv.result.activated};
+      if (bv.result.pooled) maps.push_back(&*bv.result.pooled);
+    }
     for (const Grid* map : maps) {
       for (double x : map->values) {
         const std::string text = FormatNumberCompact(x, 6);
         BOOST_TEST(key_values.count(text) == 1u, "the key lacks " << text);
-        if (map == &bv.result.conv && !given.count(text)) {
+        if (std::count(convs.begin(), convs.end(), map) && !given.count(text)) {
           ++hidden;
           BOOST_TEST(!sheet_words.count(text), "the worksheet gives away " << text);
         }
@@ -161,6 +181,16 @@ BOOST_AUTO_TEST_CASE(realistic_lesson_worksheet_hides_the_maps_and_the_key_shows
   const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/tests/e2e/lessons/sobel-photo.yaml");
   BOOST_REQUIRE(loaded.lesson.has_value());
   CheckWorksheetAndKey(*loaded.lesson);
+}
+
+// Every channel and every filter's slices are given (a sheet with one
+// channel could not be worked), and every filter's maps asked for.
+BOOST_AUTO_TEST_CASE(channels_and_filters_worksheet_gives_every_slice_and_asks_every_map) {
+  for (const char* name : {"/lessons/rgb-several-filters.yaml", "/tests/snippets/lessons/transposed-channels.yaml"}) {
+    const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + name);
+    BOOST_REQUIRE(loaded.lesson.has_value());
+    BOOST_TEST_CONTEXT(name) { CheckWorksheetAndKey(*loaded.lesson); }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
