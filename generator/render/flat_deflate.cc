@@ -27,6 +27,12 @@ constexpr std::size_t kBlockTokens = 1 << 12;
 // or more extra bits, so short ones cost more than the literals they replace
 // (10 measured smallest of 3..32; 3 makes files 4 % larger).
 constexpr std::size_t kMinAboveMatch = 10;
+// Where neither match holds (text: a digit's glyph drawn again in another
+// cell), one look-up of the next 4 bytes in a table of where they were last
+// seen finds the earlier copy, as fast deflate levels do; only a match of
+// this length or more is taken.
+constexpr std::size_t kMinFarMatch = 6;
+constexpr int kFarTableBits = 14;
 
 constexpr uint16_t kLengthBase[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
                                       31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
@@ -280,6 +286,7 @@ void WriteBlock(const std::vector<Token>& tokens, bool last, BitWriter* out) {
 struct FlatZlibWriter::State {
   std::size_t row_bytes = 0, size = 0;
   std::size_t up = 0;             // the distance to the row above (0: rows wider than the window)
+  std::size_t pixel = 1;          // the distance to the pixel before
   std::vector<uint8_t> window;    // input bytes from `base` on
   std::size_t base = 0;           // the input position of window[0]
   std::size_t added = 0, at = 0;  // bytes given so far; the next position to code
@@ -287,6 +294,22 @@ struct FlatZlibWriter::State {
   std::string* out = nullptr;
   std::optional<BitWriter> bits;
   std::vector<Token> tokens;
+  std::vector<uint32_t> last_seen = std::vector<uint32_t>(std::size_t{1} << kFarTableBits, 0);  // position + 1
+
+  // The longest match (within the window, still held) for the bytes at
+  // position i, from the last place their first 4 bytes were seen; records
+  // i as that place. Sets *distance.
+  std::size_t FarMatch(std::size_t i, const uint8_t* here, std::size_t max, std::size_t* distance) {
+    if (max < 4) return 0;
+    uint32_t word;
+    std::memcpy(&word, here, 4);
+    uint32_t& slot = last_seen[(word * 0x9E3779B1u) >> (32 - kFarTableBits)];
+    const std::size_t seen = slot;
+    slot = static_cast<uint32_t>(i + 1);
+    if (seen == 0 || seen - 1 < base || i - (seen - 1) > kWindow) return 0;
+    *distance = i - (seen - 1);
+    return MatchLength(here, here - *distance, max);
+  }
 
   // Codes positions while their longest match (258 bytes) is known, or all
   // of them once every byte was given: greedy, as fast deflate levels are.
@@ -299,14 +322,17 @@ struct FlatZlibWriter::State {
       // is long enough, else a literal.
       const std::size_t max = std::min(kMaxMatch, size - i);
       const uint8_t* here = data + (i - base);
-      const std::size_t run = i > 0 ? MatchLength(here, here - 1, max) : 0;
+      const std::size_t run = i >= pixel ? MatchLength(here, here - pixel, max) : 0;
       const std::size_t above = up && i >= up ? MatchLength(here, here - up, max) : 0;
       if (above >= kMinAboveMatch && above > run) {
         tokens.push_back({static_cast<uint16_t>(above), static_cast<uint16_t>(up)});
         i += above;
       } else if (run >= kMinMatch) {
-        tokens.push_back({static_cast<uint16_t>(run), 1});
+        tokens.push_back({static_cast<uint16_t>(run), static_cast<uint16_t>(pixel)});
         i += run;
+      } else if (std::size_t distance = 0, far = FarMatch(i, here, max, &distance); far >= kMinFarMatch) {
+        tokens.push_back({static_cast<uint16_t>(far), static_cast<uint16_t>(distance)});
+        i += far;
       } else {
         tokens.push_back({*here, 0});
         ++i;
@@ -317,8 +343,8 @@ struct FlatZlibWriter::State {
       }
     }
     at = i;
-    // Keep only what later matches can reach: the row above and the byte before.
-    const std::size_t keep_from = at - std::min(at, std::max<std::size_t>(up, 1));
+    // Keep only what later matches can reach: deflate's window.
+    const std::size_t keep_from = at - std::min(at, kWindow);
     if (keep_from > base && keep_from - base >= window.size() / 2) {
       window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(keep_from - base));
       base = keep_from;
@@ -326,12 +352,13 @@ struct FlatZlibWriter::State {
   }
 };
 
-FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out)
+FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out, std::size_t pixel_bytes)
     : state_(std::make_unique<State>()) {
   State& s = *state_;
   s.row_bytes = row_bytes;
   s.size = row_bytes * rows;
   s.up = row_bytes <= kWindow ? row_bytes : 0;
+  s.pixel = std::clamp<std::size_t>(pixel_bytes, 1, 8);
   s.out = out;
   out->append("\x78\x01", 2);  // deflate, 32 KiB window, "fastest" (the check bits make it a multiple of 31)
   s.bits.emplace(out);
@@ -363,8 +390,9 @@ void FlatZlibWriter::Finish() {
   s.out->append(check, 4);
 }
 
-void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out) {
-  FlatZlibWriter writer(row_bytes, rows, out);
+void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out,
+                    std::size_t pixel_bytes) {
+  FlatZlibWriter writer(row_bytes, rows, out, pixel_bytes);
   writer.Add(data, row_bytes * rows);
   writer.Finish();
 }

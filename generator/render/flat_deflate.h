@@ -1,8 +1,9 @@
 // A zlib stream (RFC 1950/1951) for the scanlines of flat art: palette
-// indices of frames made of filled rectangles and anti-aliased text. Such a
-// picture is almost entirely runs of one index and rows equal (in whole or in
-// long stretches) to the row above, so the only matches looked for are those
-// two: to the previous byte and to the same place one row up. Finding them
+// indices (or RGB pixels) of frames made of filled rectangles and
+// anti-aliased text. Such a picture is almost entirely runs of one pixel and
+// rows equal (in whole or in long stretches) to the row above, so the only
+// matches looked for are those two: to the previous pixel and to the same
+// place one row up. Finding them
 // costs one word compare per 8 equal bytes, where a general match finder
 // (zlib, libdeflate) hashes every byte; the symbols are then coded with
 // Huffman codes fitted to each block, as any deflate encoder does. Any
@@ -19,10 +20,11 @@ namespace cl {
 // The same stream written as the scanlines come, a few rows at a time, so a
 // large picture's scanlines are never held whole: it keeps only the bytes
 // later matches can reach (the row above). Add the rows' bytes in order,
-// then Finish; the bytes equal AppendFlatZlib's.
+// then Finish; the bytes equal AppendFlatZlib's. `pixel_bytes` is the
+// distance a run repeats at: 1 for palette indices, 3 for RGB.
 class FlatZlibWriter {
  public:
-  FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out);
+  FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out, std::size_t pixel_bytes = 1);
   ~FlatZlibWriter();
   FlatZlibWriter(const FlatZlibWriter&) = delete;
   FlatZlibWriter& operator=(const FlatZlibWriter&) = delete;
@@ -37,6 +39,7 @@ class FlatZlibWriter {
 // Appends to *out the zlib stream of `rows` scanlines of `row_bytes` bytes
 // each, stored one after another at `data`. Rows wider than deflate's
 // 32 KiB window are compressed with runs only.
-void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out);
+void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out,
+                    std::size_t pixel_bytes = 1);
 
 }  // namespace cl

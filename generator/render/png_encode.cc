@@ -16,13 +16,12 @@ namespace cl {
 namespace {
 
 // How the scanlines are compressed: frames are encoded by the hundred, so
-// palette frames go through the flat-art deflate writer (render/flat_deflate.h,
+// they go through the flat-art deflate writer (render/flat_deflate.h,
 // several times faster than libdeflate's fastest level and within a few
-// percent of its size on frames) and truecolour ones through libdeflate's
-// fastest level; small data pictures (embedded in SVG as text) get
-// libdeflate's densest level.
+// percent of its size on frames), palette and truecolour alike, a row at a
+// time; small data pictures (embedded in SVG as text) get libdeflate's
+// densest level.
 enum class Compression { kFrame, kDense };
-constexpr int kFrameLevel = 1;
 constexpr int kDenseLevel = 12;
 
 // The most a palette PNG's pixel may differ from the drawn one, in any
@@ -207,16 +206,14 @@ struct CompressorDeleter {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
 
-// Appends the IDAT chunk of `rows` (`row_bytes` each), a zlib stream from
-// libdeflate; false when out of memory.
-bool AppendIdat(std::string* png, const Scanlines& rows, Compression compression) {
-  const int level = compression == Compression::kFrame ? kFrameLevel : kDenseLevel;
-  std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(level));
+// Appends the IDAT chunk of `rows`, a zlib stream from libdeflate at its
+// densest; false when out of memory.
+bool AppendDenseIdat(std::string* png, const Scanlines& rows) {
+  std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(kDenseLevel));
   if (!compressor) return false;
-  // Frames compress to a few percent of their scanlines, so the stream is
-  // first given an eighth of them (an 11-megapixel truecolour frame would
-  // otherwise hold 33 MB for a stream of about 1), and the bound only when
-  // that is too small; libdeflate writes the same bytes into either.
+  // Flat pictures compress to a few percent of their scanlines, so the
+  // stream is first given an eighth of them, and the bound only when that is
+  // too small; libdeflate writes the same bytes into either.
   const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
   std::size_t capacity = std::min(bound, rows.size() / 8 + 4096);
   Scanlines stream(capacity);
@@ -232,21 +229,33 @@ bool AppendIdat(std::string* png, const Scanlines& rows, Compression compression
   return true;
 }
 
-// Appends the IDAT chunk of a palette frame: its scanlines made a row at a
-// time straight into the flat-art deflate writer, so a large frame's
-// scanlines are never held whole.
-void AppendPaletteFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>& index_of) {
-  const std::size_t row_bytes = static_cast<std::size_t>(runs.width) + 1;
+// Appends the IDAT chunk of a frame: its scanlines made a row at a time
+// from the runs straight into the flat-art deflate writer, so a large
+// frame's scanlines are never held whole. The rows are unfiltered (a run of
+// one pixel, or a row equal to the one above, is a match either way;
+// measured on the photograph lesson, "Up" made truecolour frames no
+// smaller). A palette frame's pixels are their indices in `index_of`;
+// without one they are RGB.
+void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>* index_of) {
+  const std::size_t pixel_bytes = index_of ? 1 : 3;
+  const std::size_t row_bytes = static_cast<std::size_t>(runs.width) * pixel_bytes + 1;
   std::string idat;
-  FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat);
+  FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat, pixel_bytes);
   std::vector<uint8_t> row(row_bytes);
   row[0] = kFilterNone;
   for (int y = 0; y < runs.height; ++y) {
     if (!runs.row_same[static_cast<std::size_t>(y)]) {  // else the row above, still in `row`
       uint8_t* out = row.data() + 1;
       for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
-        std::memset(out, index_of[runs.run_colour[r]], runs.run_length[r]);
-        out += runs.run_length[r];
+        const std::size_t length = runs.run_length[r];
+        if (index_of) {
+          std::memset(out, (*index_of)[runs.run_colour[r]], length);
+          out += length;
+          continue;
+        }
+        const uint32_t c = runs.colours[runs.run_colour[r]];
+        const uint8_t rgb[3] = {static_cast<uint8_t>(c >> 16), static_cast<uint8_t>(c >> 8), static_cast<uint8_t>(c)};
+        for (std::size_t i = 0; i < length; ++i, out += 3) std::memcpy(out, rgb, 3);
       }
     }
     writer.Add(row.data(), row_bytes);
@@ -279,9 +288,9 @@ std::string Encode(const ColourRuns& runs, Compression compression) {
       }
       AppendChunk(&png, "PLTE", plte.data(), plte.size());
     }
-    if (paletted && compression == Compression::kFrame) {
-      AppendPaletteFrameIdat(&png, runs, index_of);
-    } else if (!AppendIdat(&png, paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs), compression)) {
+    if (compression == Compression::kFrame) {
+      AppendFrameIdat(&png, runs, paletted ? &index_of : nullptr);
+    } else if (!AppendDenseIdat(&png, paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs))) {
       return "";
     }
     AppendChunk(&png, "IEND", nullptr, 0);

@@ -20,9 +20,9 @@ namespace {
 
 // Inflates with zlib (as libpng, and so Cairo, does) and with libdeflate;
 // fails the test when either disagrees with `rows` or rejects the stream.
-void CheckRoundTrip(const std::vector<uint8_t>& rows, std::size_t row_bytes) {
+void CheckRoundTrip(const std::vector<uint8_t>& rows, std::size_t row_bytes, std::size_t pixel_bytes = 1) {
   std::string stream;
-  AppendFlatZlib(rows.data(), row_bytes, rows.size() / row_bytes, &stream);
+  AppendFlatZlib(rows.data(), row_bytes, rows.size() / row_bytes, &stream, pixel_bytes);
   std::vector<uint8_t> back(rows.size() + 1);
   uLongf size = back.size();
   BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(stream.data()), stream.size()) == Z_OK);
@@ -40,7 +40,7 @@ void CheckRoundTrip(const std::vector<uint8_t>& rows, std::size_t row_bytes) {
   // reaches), the streaming writer writes the same bytes.
   for (std::size_t piece : {std::size_t{1}, std::size_t{7}, row_bytes, std::size_t{1000}}) {
     std::string streamed;
-    FlatZlibWriter writer(row_bytes, rows.size() / row_bytes, &streamed);
+    FlatZlibWriter writer(row_bytes, rows.size() / row_bytes, &streamed, pixel_bytes);
     for (std::size_t at = 0; at < rows.size(); at += piece) writer.Add(rows.data() + at, std::min(piece, rows.size() - at));
     writer.Finish();
     BOOST_TEST((streamed == stream), "pieces of " << piece);
@@ -104,6 +104,64 @@ BOOST_AUTO_TEST_CASE(FlatPicturesCostNextToNothing) {
     AppendFlatZlib(rows->data(), row_bytes, 1000, &stream);
     BOOST_TEST(stream.size() < rows->size() / 100);
   }
+}
+
+BOOST_AUTO_TEST_CASE(RgbRowsRoundTripAndTheirRunsCostNextToNothing) {
+  // Truecolour scanlines: a filter byte, then 3 bytes a pixel. Runs of one
+  // pixel repeat at distance 3, which no byte run finds; random rows, flat
+  // rows and rows of a few colours all read back exactly.
+  uint32_t state = 11;
+  for (std::size_t width : {1u, 2u, 5u, 700u}) {
+    const std::size_t row_bytes = 1 + 3 * width, rows = 40;
+    std::vector<uint8_t> noise(row_bytes * rows), flat(row_bytes * rows);
+    for (uint8_t& b : noise) b = static_cast<uint8_t>(Next(&state));
+    for (std::size_t y = 0; y < rows; ++y) {
+      uint8_t* row = flat.data() + y * row_bytes;
+      row[0] = 0;
+      for (std::size_t x = 0; x < width; ++x) {
+        const uint32_t colour = (x / 37 + y / 9) % 3 == 0 ? 0x1F77B4 : (x / 37 + y / 9) % 3 == 1 ? 0xFF7F0E : 0xFAFAFA;
+        row[1 + 3 * x] = static_cast<uint8_t>(colour >> 16);
+        row[2 + 3 * x] = static_cast<uint8_t>(colour >> 8);
+        row[3 + 3 * x] = static_cast<uint8_t>(colour);
+      }
+    }
+    BOOST_TEST_CONTEXT(width << " pixels a row") {
+      CheckRoundTrip(noise, row_bytes, 3);
+      CheckRoundTrip(flat, row_bytes, 3);
+    }
+  }
+  // One row of 2000 pixels of three colours in stripes of 50, no row above
+  // to copy: the pixel runs make it small.
+  const std::size_t row_bytes = 1 + 3 * 2000;
+  std::vector<uint8_t> striped(row_bytes, 0);
+  for (std::size_t x = 0; x < 2000; ++x)
+    for (std::size_t c = 0; c < 3; ++c) striped[1 + 3 * x + c] = static_cast<uint8_t>(40 * c + 90 * (x / 50 % 3));
+  std::string stream;
+  AppendFlatZlib(striped.data(), row_bytes, 1, &stream, 3);
+  BOOST_TEST(stream.size() < striped.size() / 50);
+}
+
+BOOST_AUTO_TEST_CASE(RepeatsFartherAwayAreFound) {
+  // Text: the same few "glyphs" (40 bytes of noise each) drawn again and
+  // again along one row, between runs of background; neither a run nor the
+  // row above finds them, the table of earlier 4-byte words does. The row
+  // is 64 KiB, so repeats beyond deflate's window must be left alone.
+  uint32_t state = 5;
+  std::vector<std::vector<uint8_t>> glyphs(4, std::vector<uint8_t>(40));
+  for (auto& glyph : glyphs)
+    for (uint8_t& b : glyph) b = static_cast<uint8_t>(Next(&state));
+  std::vector<uint8_t> row;
+  std::size_t glyph_bytes = 0;
+  while (row.size() < 65536) {
+    row.insert(row.end(), 10 + Next(&state) % 30, 255);
+    const auto& glyph = glyphs[Next(&state) % glyphs.size()];
+    row.insert(row.end(), glyph.begin(), glyph.end());
+    glyph_bytes += glyph.size();
+  }
+  CheckRoundTrip(row, row.size());
+  std::string stream;
+  AppendFlatZlib(row.data(), row.size(), 1, &stream);
+  BOOST_TEST(stream.size() < glyph_bytes / 8);
 }
 
 BOOST_AUTO_TEST_CASE(SameRowsGiveSameBytes) {
