@@ -261,6 +261,10 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
     writer.Add(row.data(), row_bytes);
   }
   writer.Finish();
+  // Exactly the bytes the PNG needs (IDAT and IEND: 24 beside the stream):
+  // a chunk of frames waits in memory to be written in order, and a string
+  // grown by doubling would hold up to twice its size.
+  png->reserve(png->size() + idat.size() + 24);
   AppendChunk(png, "IDAT", idat.data(), idat.size());
 }
 
