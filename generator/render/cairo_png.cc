@@ -136,7 +136,7 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
 bool FrameDrawer::Paint(Scene& scene) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale_, &width, &height) ||
-      static_cast<std::size_t>(width) * static_cast<std::size_t>(height) > kBandPixels) {
+      static_cast<std::size_t>(width) * static_cast<std::size_t>(height) > kKeptFramePixels) {
     width_ = height_ = 0;  // drawn in bands, not kept
     pixels_ = {};
     last_runs_ = {};

@@ -63,7 +63,7 @@ void CheckLesson(const Lesson& lesson) {
         if (tall && v.frame_svg_tall.empty()) continue;
         for (int beat = 0; beat < static_cast<int>(v.story.beats.size()); ++beat, ++beats) {
           const Scene scene = LayoutBuiltBeat(built, v, beat, tall);
-          if (scene.width * scale * scene.height * scale > static_cast<double>(kBandPixels)) ++banded;
+          if (scene.width * scale * scene.height * scale > static_cast<double>(kKeptFramePixels)) ++banded;
           const ColourRuns runs = drawer.Draw(scene);
           // The same runs as the frame drawn whole (so the same pixels:
           // tests/render/png_test.cc holds DrawColourRuns to RasterizeScene),
