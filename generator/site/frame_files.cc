@@ -108,6 +108,19 @@ class FramesGif {
   GifIndexFrame last_;  // the frame before the next chunk's first
 };
 
+// Beats laid out, drawn and encoded before their files are written (in beat
+// order): a few per thread, so every thread has work while another ends its
+// run; but one per thread when a frame is larger than FrameDrawer keeps
+// (drawn in bands either way), as then each beat waiting holds megabytes of
+// PNG and GIF frame (a 28x28 photograph at --scale 4: 45 megapixels).
+std::size_t BeatsPerChunk(const BuiltLesson& built, const BuiltVariant& v, double scale, std::size_t threads) {
+  if (v.story.beats.empty()) return 1;
+  const Scene first = LayoutBuiltBeat(built, v, 0);
+  const double pixels = first.width * scale * first.height * scale;
+  if (pixels > static_cast<double>(kKeptFramePixels)) return threads;
+  return std::max<std::size_t>(8, 4 * threads);
+}
+
 }  // namespace
 
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
@@ -122,7 +135,6 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // the pixels whose scene items changed are painted again); the drawers of
   // the last run go on to the next chunk's first.
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
-  const std::size_t chunk = std::max<std::size_t>(8, 4 * threads);
   struct Drawers {
     FrameDrawer wide, tall;
   };
@@ -133,6 +145,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
     std::optional<FramesGif> frames_gif;
     if (gif) frames_gif.emplace(built, v, options.scale);
     const std::size_t beats = v.story.beats.size();
+    const std::size_t chunk = BeatsPerChunk(built, v, options.scale, threads);
     for (std::size_t first = 0; first < beats; first += chunk) {
       const std::size_t n = std::min(chunk, beats - first);
       const bool tall = !v.frame_svg_tall.empty();
