@@ -186,6 +186,11 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         for (std::size_t k = r * n / runs_of_beats; k < (r + 1) * n / runs_of_beats; ++k) frame(k, *drawers[r]);
       });
       std::swap(drawers.front(), drawers[runs_of_beats - 1]);
+      // The other drawers' frames are several beats behind the next chunk's
+      // runs: drawing from them saves little, and holding them (up to 16 MB
+      // each, per lesson built at once) doubled a course build's memory.
+      for (std::size_t r = 1; r < drawers.size(); ++r)
+        drawers[r] = std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)});
       std::string error;
       if (gif && !frames_gif->Append(first, &indexed, &error))
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);
