@@ -119,8 +119,6 @@ void AddConvWindow(Scene& scene, const Variant& v, const GridBox& ib, int conv_c
   AddHighlight(scene, ib, box.row0, box.row1, box.col0, box.col1);
 }
 
-// The products panel of a one-cell conv beat: each pixel·weight the
-// computation multiplied (compute's trace), where the filter has that weight.
 // One product cell of the products panel at (x, y); a cropped one (a scaled
 // copy's product that lands outside the output) dashed inside and muted.
 void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, double y, const ProductText& text,
@@ -143,6 +141,22 @@ void AddProductCell(Scene& scene, const FrameGeometry::Products& p, double x, do
   }
 }
 
+// Channel c's block of the products panel (channels' products, or scaled
+// copies): the channel's name over it, cell(i, x, y) for each cell (i row
+// by row, (x, y) its corner), then the block's border.
+template <typename CellFn>
+void AddChannelBlock(Scene& scene, const FrameGeometry& g, std::size_t c, const std::string& name, CellFn cell) {
+  const FrameGeometry::Products& p = g.products;
+  const double bx = p.block_x[c], by = p.block_y[c], block_w = p.cols * p.cell_w;
+  AddText(scene, bx + block_w / 2, by - p.name_drop, FitText(name, g.label_size, block_w + p.gap, true), g.label_size,
+          palette::kInk, TextAnchor::Middle, true);
+  for (int row = 0; row < p.rows; ++row)
+    for (int col = 0; col < p.cols; ++col)
+      cell(static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col),
+           bx + col * p.cell_w, by + row * p.cell_h);
+  scene.items.push_back(Outline(bx, by, block_w, p.cell_h * p.rows, palette::kGridBorder, 1));
+}
+
 // The products panel with channels: per channel its window's pixels times
 // its slice's weights, named, with its partial sum below; "+" between the
 // blocks; then the partial sums (and the bias) adding up to the cell.
@@ -161,15 +175,10 @@ void AddChannelProducts(Scene& scene, const FrameGeometry& g, const Variant& v, 
     scene.items.push_back(GroupBegin{fmt::format("products-channel-{}", c), "channel-products",
                                      m.Text(Msg::group_channel_products, {{"name", name}, {"partial", partial}})});
     const double bx = p.block_x[c], by = p.block_y[c];
-    AddText(scene, bx + block_w / 2, by - p.name_drop, FitText(name, g.label_size, block_w + p.gap, true), g.label_size,
-            palette::kInk, TextAnchor::Middle, true);
     const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
-    for (int row = 0; row < p.rows; ++row)
-      for (int col = 0; col < p.cols; ++col) {
-        const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
-        AddProductCell(scene, p, bx + col * p.cell_w, by + row * p.cell_h, CellProductText(part.inputs[i], slice.values[i]));
-      }
-    scene.items.push_back(Outline(bx, by, block_w, p.cell_h * p.rows, palette::kGridBorder, 1));
+    AddChannelBlock(scene, g, c, name, [&](std::size_t i, double x, double y) {
+      AddProductCell(scene, p, x, y, CellProductText(part.inputs[i], slice.values[i]));
+    });
     AddText(scene, bx + block_w / 2, by + p.cell_h * p.rows + p.partial_drop, "= " + partial, g.label_size,
             palette::kInk, TextAnchor::Middle, true);
     // "+" to the next block in the same row.
@@ -187,6 +196,8 @@ void AddChannelProducts(Scene& scene, const FrameGeometry& g, const Variant& v, 
   scene.items.push_back(GroupEnd{});
 }
 
+// The products panel of a one-cell conv beat: each pixel·weight the
+// computation multiplied (compute's trace), where the filter has that weight.
 void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const ConvTrace& t, const Messages& m) {
   if (g.products.channels > 1) {
     AddChannelProducts(scene, g, v, t, m);
@@ -274,20 +285,15 @@ void AddChannelCopies(Scene& scene, const FrameGeometry& g, const Variant& v, co
     scene.items.push_back(GroupBegin{fmt::format("products-channel-{}", c), "channel-copy",
                                      m.Text(Msg::group_channel_copy, {{"name", name}, {"value", FormatNumberText(copy.input)}})});
     const double bx = p.block_x[c], by = p.block_y[c];
-    AddText(scene, bx + block_w / 2, by - p.name_drop, FitText(name, g.label_size, block_w + p.gap, true), g.label_size,
-            palette::kInk, TextAnchor::Middle, true);
     const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
-    for (int row = 0; row < p.rows; ++row)
-      for (int col = 0; col < p.cols; ++col) {
-        const std::size_t i = static_cast<std::size_t>(row) * static_cast<std::size_t>(p.cols) + static_cast<std::size_t>(col);
-        const bool inside = t.Inside(i);
-        scene.items.push_back(GroupBegin{fmt::format("product-{}-{}-{}", c, row, col), "product",
-                                         m.Text(inside ? Msg::group_product_lands : Msg::group_product_cropped,
-                                                {{"weight", FormatNumberText(slice.values[i])}, {"position", where(i)}})});
-        AddProductCell(scene, p, bx + col * p.cell_w, by + row * p.cell_h, CellProductText(copy.input, slice.values[i]), !inside);
-        scene.items.push_back(GroupEnd{});
-      }
-    scene.items.push_back(Outline(bx, by, block_w, block_h, palette::kGridBorder, 1));
+    AddChannelBlock(scene, g, c, name, [&](std::size_t i, double x, double y) {
+      const bool inside = t.Inside(i);
+      scene.items.push_back(GroupBegin{fmt::format("product-{}-{}-{}", c, i / static_cast<std::size_t>(p.cols), i % static_cast<std::size_t>(p.cols)), "product",
+                                       m.Text(inside ? Msg::group_product_lands : Msg::group_product_cropped,
+                                              {{"weight", FormatNumberText(slice.values[i])}, {"position", where(i)}})});
+      AddProductCell(scene, p, x, y, CellProductText(copy.input, slice.values[i]), !inside);
+      scene.items.push_back(GroupEnd{});
+    });
     AddText(scene, bx + block_w / 2, by + block_h + p.partial_drop,
             FitText(ScatterChannelTerm(v, static_cast<int>(c), copy.input, m), g.label_size, block_w + p.gap, true),
             g.label_size, palette::kInk, TextAnchor::Middle, true);
