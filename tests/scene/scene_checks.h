@@ -82,19 +82,30 @@ inline bool GroupsBalanced(const Scene& s) {
   return depth == 0;
 }
 
-// The texts inside the group with id `id` (nested groups included).
-inline std::vector<std::string> TextsInGroup(const Scene& s, const std::string& id) {
-  std::vector<std::string> out;
+// Calls visit(item) for every item inside the group with id `id` (nested
+// groups included, their GroupBegin/GroupEnd markers not), in order, until
+// visit returns false.
+template <typename Visit>
+void VisitGroupItems(const Scene& s, const std::string& id, Visit visit) {
   int depth = 0;
   for (const SceneItem& item : s.items) {
     if (const auto* g = std::get_if<GroupBegin>(&item)) {
       if (depth > 0 || g->id == id) ++depth;
     } else if (std::holds_alternative<GroupEnd>(item)) {
       if (depth > 0) --depth;
-    } else if (const auto* t = std::get_if<TextShape>(&item)) {
-      if (depth > 0) out.push_back(t->text);
+    } else if (depth > 0 && !visit(item)) {
+      return;
     }
   }
+}
+
+// The texts inside the group with id `id` (nested groups included).
+inline std::vector<std::string> TextsInGroup(const Scene& s, const std::string& id) {
+  std::vector<std::string> out;
+  VisitGroupItems(s, id, [&](const SceneItem& item) {
+    if (const auto* t = std::get_if<TextShape>(&item)) out.push_back(t->text);
+    return true;
+  });
   return out;
 }
 

@@ -65,17 +65,14 @@ std::vector<std::string> LabelsOf(const Scene& s, const std::string& role) {
 
 // The left edge of the first filled rectangle (a cell) in group `id`.
 double FirstCellX(const Scene& s, const std::string& id) {
-  int depth = 0;
-  for (const SceneItem& item : s.items) {
-    if (const auto* g = std::get_if<GroupBegin>(&item)) {
-      if (depth > 0 || g->id == id) ++depth;
-    } else if (std::holds_alternative<GroupEnd>(item)) {
-      if (depth > 0) --depth;
-    } else if (const auto* r = std::get_if<RectShape>(&item); r && depth > 0 && r->has_fill) {
-      return r->x;
-    }
-  }
-  return -1e9;
+  double x = -1e9;
+  testing::VisitGroupItems(s, id, [&](const SceneItem& item) {
+    const auto* r = std::get_if<RectShape>(&item);
+    if (!r || !r->has_fill) return true;
+    x = r->x;
+    return false;
+  });
+  return x;
 }
 
 bool Has(const std::vector<std::string>& texts, const std::string& text) {

@@ -22,16 +22,7 @@ using namespace cl;
 namespace {
 
 Lesson AuthoredLesson() {
-  Variant v = testing::SizedVariant(16, 16, 5, 5);
-  v.label = "Decimals on a 0-255 image";
-  for (int r = 0; r < 16; ++r)
-    for (int c = 0; c < 16; ++c) v.image.at(r, c) = (r * 16 + c * 7) % 256;
-  for (int i = 0; i < 5; ++i)
-    for (int j = 0; j < 5; ++j) v.filter.weights.at(i, j) = (i - 2) * 0.125 + (j % 3) * -0.75;
-  Lesson l = testing::DefaultLesson();
-  l.id = "authored";
-  l.variants = {v};
-  return l;
+  return testing::AuthoredLesson(16, [](int r, int c) { return (r * 16 + c * 7) % 256; });
 }
 
 Lesson Shipped(const std::string& name) {

@@ -27,16 +27,7 @@ namespace {
 constexpr int kPaletteBound = 24;  // render/png_encode.cc's kMaxPaletteError, as documented
 
 Lesson AuthoredLesson() {
-  Variant v = testing::SizedVariant(12, 12, 5, 5);
-  v.label = "Decimals on a 0-255 image";
-  for (int r = 0; r < 12; ++r)
-    for (int c = 0; c < 12; ++c) v.image.at(r, c) = (r * 12 + c) * 255 / 143;
-  for (int i = 0; i < 5; ++i)
-    for (int j = 0; j < 5; ++j) v.filter.weights.at(i, j) = (i - 2) * 0.125 + (j % 3) * -0.75;
-  Lesson l = testing::DefaultLesson();
-  l.id = "authored";
-  l.variants = {v};
-  return l;
+  return testing::AuthoredLesson(12, [](int r, int c) { return (r * 12 + c) * 255 / 143; });
 }
 
 bool IsPalettePng(const std::string& png) { return png.size() > 25 && png[25] == 3; }

@@ -57,4 +57,21 @@ inline Variant SizedVariant(int rows, int cols, int kh, int kw) {
   return v;
 }
 
+// A lesson as an author writes one at scale: a side x side image of 0-255
+// grey levels (`pixel(row, col)`) under a 5x5 filter of decimals, one
+// variant, the default lesson's other settings.
+template <typename PixelFn>
+Lesson AuthoredLesson(int side, PixelFn pixel) {
+  Variant v = SizedVariant(side, side, 5, 5);
+  v.label = "Decimals on a 0-255 image";
+  for (int r = 0; r < side; ++r)
+    for (int c = 0; c < side; ++c) v.image.at(r, c) = pixel(r, c);
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j) v.filter.weights.at(i, j) = (i - 2) * 0.125 + (j % 3) * -0.75;
+  Lesson l = DefaultLesson();
+  l.id = "authored";
+  l.variants = {v};
+  return l;
+}
+
 }  // namespace cl::testing
