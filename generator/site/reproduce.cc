@@ -131,16 +131,22 @@ std::string PlainNumpyConv(const ConvSpec& c, bool list, bool channels) {
   return s;
 }
 
-// A transposed convolution over channels as it computes: every pixel of
-// every channel adds its slice times the pixel into the filter's full
-// output (the channels' copies adding up there); the padding then crops.
-std::string TransposedChannelsNumpyConv(const ConvSpec& c) {
+// A transposed convolution's settings as Python assignments.
+std::string TransposedSettings(const ConvSpec& c) {
   std::string s;
   s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
   s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
   s += fmt::format("crop_h, crop_w = {}, {}  # the padding: cut off each side of the output\n", c.crop_h, c.crop_w);
   s += fmt::format("output_padding_h, output_padding_w = {}, {}  # added at the bottom and right\n",
                    c.output_padding_h, c.output_padding_w);
+  return s;
+}
+
+// A transposed convolution over channels as it computes: every pixel of
+// every channel adds its slice times the pixel into the filter's full
+// output (the channels' copies adding up there); the padding then crops.
+std::string TransposedChannelsNumpyConv(const ConvSpec& c) {
+  std::string s = TransposedSettings(c);
   s += "kh, kw = weights.shape[2:]\n";
   s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # a copy's reach\n";
   s += "full_h = (image.shape[1] - 1) * stride_h + span_h + output_padding_h\n";
@@ -159,12 +165,7 @@ std::string TransposedChannelsNumpyConv(const ConvSpec& c) {
 // A transposed convolution as it computes: every pixel adds weights * pixel
 // into the full output at stride steps; the padding then crops each side.
 std::string TransposedNumpyConv(const ConvSpec& c, bool list) {
-  std::string s;
-  s += fmt::format("stride_h, stride_w = {}, {}\n", c.stride_h, c.stride_w);
-  s += fmt::format("dilation_h, dilation_w = {}, {}\n", c.dilation_h, c.dilation_w);
-  s += fmt::format("crop_h, crop_w = {}, {}  # the padding: cut off each side of the output\n", c.crop_h, c.crop_w);
-  s += fmt::format("output_padding_h, output_padding_w = {}, {}  # added at the bottom and right\n",
-                   c.output_padding_h, c.output_padding_w);
+  std::string s = TransposedSettings(c);
   s += list ? "kh, kw = weights.shape[1:]\n" : "kh, kw = weights.shape\n";
   s += "span_h, span_w = (kh - 1) * dilation_h + 1, (kw - 1) * dilation_w + 1  # a copy's reach\n";
   s += "full_h = (image.shape[0] - 1) * stride_h + span_h + output_padding_h\n";
