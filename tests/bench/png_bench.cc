@@ -3,7 +3,8 @@
 // convlesson's encoder (render/png_encode.h) and by a bare Cairo program's
 // cairo_surface_write_to_png_stream, on one core; then whole frames (laid
 // out, drawn, encoded) beside the matplotlib script in this folder drawing
-// the same beats. It prints CPU time and size per megapixel and the ratios,
+// the same beats, each frame drawn whole and, as a build draws them, from
+// the one before (FrameDrawer). It prints CPU time and size per megapixel and the ratios,
 // and says so when the matplotlib peer cannot run. Not a test: it never
 // fails on the numbers. Usage: png_bench [ROUNDS] [MATPLOTLIB_SCRIPT]
 #include <cairo.h>
@@ -87,10 +88,11 @@ int main(int argc, char** argv) {
   // Each frame is encoded right after it is drawn, as in a build (its pixels
   // still in cache), by both encoders in turn; the best round counts. Then
   // whole frames, laid out, drawn and encoded, as a build makes them.
-  Result ours{1e300, 0}, cairo{1e300, 0}, frames{1e300, 0}, cairo_frames{1e300, 0};
+  Result ours{1e300, 0}, cairo{1e300, 0}, frames{1e300, 0}, cairo_frames{1e300, 0}, followed{1e300, 0};
   double megapixels = 0;
   for (int r = 0; r < rounds; ++r) {
-    Result ours_round, cairo_round, frames_round, cairo_frames_round;
+    Result ours_round, cairo_round, frames_round, cairo_frames_round, followed_round;
+    cl::FrameDrawer drawer(2.0);  // a build's: each beat drawn from the one before
     megapixels = 0;
     for (int i = 0; i < beats; ++i) {
       cl::RasterImage frame = cl::RasterizeScene(scenes.scene_at(i), 2.0);
@@ -104,11 +106,14 @@ int main(int argc, char** argv) {
         cl::RasterImage drawn = cl::RasterizeScene(scenes.scene_at(i), 2.0);
         return BareCairoPng(drawn);
       }, &cairo_frames_round);
+      TimeOne(frame, [&](cl::RasterImage&) { return cl::EncodeRunsPng(drawer.Draw(scenes.scene_at(i))); },
+              &followed_round);
     }
     if (ours_round.seconds < ours.seconds) ours = ours_round;
     if (cairo_round.seconds < cairo.seconds) cairo = cairo_round;
     if (frames_round.seconds < frames.seconds) frames = frames_round;
     if (cairo_frames_round.seconds < cairo_frames.seconds) cairo_frames = cairo_frames_round;
+    if (followed_round.seconds < followed.seconds) followed = followed_round;
   }
   std::printf("PNG frames: the default lesson's %d beats at scale 2, %.1f megapixels; CPU time, best of %d rounds, one core\n",
               beats, megapixels, rounds);
@@ -121,15 +126,18 @@ int main(int argc, char** argv) {
   std::printf("  convlesson / bare Cairo: %.3fx the time, %.2fx the size\n", ours.seconds / cairo.seconds,
               ours.bytes / cairo.bytes);
   std::printf("a whole frame: laid out, drawn and written\n");
-  report("convlesson (RenderPng)", frames, megapixels);
+  report("convlesson, drawn whole (RenderPng)", frames, megapixels);
+  report("convlesson, drawn from the beat before", followed, megapixels);
   report("bare Cairo (drawn, then write_to_png)", cairo_frames, megapixels);
   Result mpl;
   double mpl_megapixels = 0;
   std::string why;
   if (RunMatplotlib(matplotlib_script, &mpl, &mpl_megapixels, &why)) {
     report("matplotlib script (tests/bench, Agg, savefig)", mpl, mpl_megapixels);
-    std::printf("  matplotlib / convlesson: convlesson is %.0fx faster per megapixel\n",
+    std::printf("  matplotlib / convlesson: convlesson is %.0fx faster per megapixel drawing each frame whole,\n",
                 (mpl.seconds / mpl_megapixels) / (frames.seconds / megapixels));
+    std::printf("  %.0fx as a build draws them (each from the beat before)\n",
+                (mpl.seconds / mpl_megapixels) / (followed.seconds / megapixels));
   } else {
     std::printf("  matplotlib script: UNAVAILABLE, not measured: %s\n", why.c_str());
   }
