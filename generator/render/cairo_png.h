@@ -29,7 +29,7 @@ RasterImage RasterizeScene(const Scene& scene, double scale);
 
 // Pixels per band of rows when drawing into runs: 8 MB, so a large frame
 // (11 megapixels: a 28x28 photograph at the default scale) is drawn in 6
-// bands and a --scale 8 frame (45 megapixels) in 22. Measured on the
+// bands and the default lesson's frame at --scale 8 (45 megapixels) in 22. Measured on the
 // photograph lesson at -j 2: the CPU of 16 MB bands and 25 MB less peak
 // memory (4 MB bands cost 6 % more CPU).
 inline constexpr std::size_t kBandPixels = std::size_t{1} << 21;

@@ -301,8 +301,8 @@ struct FlatZlibWriter::State {
   // i as that place. Sets *distance.
   std::size_t FarMatch(std::size_t i, const uint8_t* here, std::size_t max, std::size_t* distance) {
     if (max < 4) return 0;
-    uint32_t word;
-    std::memcpy(&word, here, 4);
+    // The bytes in a fixed order, so every machine finds the same matches.
+    const uint32_t word = uint32_t{here[0]} | uint32_t{here[1]} << 8 | uint32_t{here[2]} << 16 | uint32_t{here[3]} << 24;
     uint32_t& slot = last_seen[(word * 0x9E3779B1u) >> (32 - kFarTableBits)];
     const std::size_t seen = slot;
     slot = static_cast<uint32_t>(i + 1);

@@ -261,7 +261,8 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
     writer.Add(row.data(), row_bytes);
   }
   writer.Finish();
-  // Exactly the bytes the PNG needs (IDAT and IEND: 24 beside the stream):
+  // The bytes the PNG needs (IDAT and IEND: 24 beside the stream; `png`
+  // holds only its first chunks yet, so the reserve is exact):
   // a chunk of frames waits in memory to be written in order, and a string
   // grown by doubling would hold up to twice its size.
   png->reserve(png->size() + idat.size() + 24);

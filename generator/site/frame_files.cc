@@ -1,6 +1,7 @@
 #include "site/frame_files.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <optional>
@@ -115,8 +116,9 @@ class FramesGif {
 // PNG and GIF frame (a 28x28 photograph at --scale 4: 45 megapixels).
 std::size_t BeatsPerChunk(const BuiltLesson& built, const BuiltVariant& v, double scale, std::size_t threads) {
   if (v.story.beats.empty()) return 1;
+  // The wide frame: the larger of a beat's two (tall frames are narrower).
   const Scene first = LayoutBuiltBeat(built, v, 0);
-  const double pixels = first.width * scale * first.height * scale;
+  const double pixels = std::ceil(first.width * scale) * std::ceil(first.height * scale);
   if (pixels > static_cast<double>(kKeptFramePixels)) return threads;
   return std::max<std::size_t>(8, 4 * threads);
 }
@@ -187,8 +189,9 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       });
       std::swap(drawers.front(), drawers[runs_of_beats - 1]);
       // The other drawers' frames are several beats behind the next chunk's
-      // runs: drawing from them saves little, and holding them (up to 16 MB
-      // each, per lesson built at once) doubled a course build's memory.
+      // runs: drawing from them saves little, and holding them (a wide and a
+      // tall frame, up to 16 MB each, per lesson built at once) doubled a
+      // course build's memory.
       for (std::size_t r = 1; r < drawers.size(); ++r)
         drawers[r] = std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)});
       std::string error;

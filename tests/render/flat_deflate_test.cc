@@ -164,6 +164,27 @@ BOOST_AUTO_TEST_CASE(RepeatsFartherAwayAreFound) {
   BOOST_TEST(stream.size() < glyph_bytes / 8);
 }
 
+BOOST_AUTO_TEST_CASE(RepeatsAtTheWindowsEdgeRoundTrip) {
+  // A block of noise, then noise, then the block again exactly 32768 bytes
+  // after it began (deflate's farthest distance), and again 32769 bytes
+  // after that copy (just out of reach); as one row and as rows of 4096
+  // (whose row above is in reach), given whole and in pieces.
+  uint32_t state = 17;
+  std::vector<uint8_t> block(64), bytes;
+  for (uint8_t& b : block) b = static_cast<uint8_t>(Next(&state));
+  const auto noise = [&](std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) bytes.push_back(static_cast<uint8_t>(Next(&state)));
+  };
+  bytes.insert(bytes.end(), block.begin(), block.end());
+  noise(32768 - block.size());
+  bytes.insert(bytes.end(), block.begin(), block.end());
+  noise(32769 - block.size());
+  bytes.insert(bytes.end(), block.begin(), block.end());
+  noise(4096 - bytes.size() % 4096);  // whole rows of 4096 bytes
+  CheckRoundTrip(bytes, bytes.size());
+  CheckRoundTrip(bytes, 4096);
+}
+
 BOOST_AUTO_TEST_CASE(SameRowsGiveSameBytes) {
   std::vector<uint8_t> rows(5000);
   uint32_t state = 3;
