@@ -133,14 +133,30 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
   return reader.Finish();
 }
 
+// Rows [first, first + count) of `runs` as pixels (0xFFRRGGBB), each
+// `width` words after the one before.
+void ExpandRows(const ColourRuns& runs, int first, int count, uint32_t* out) {
+  const auto width = static_cast<std::size_t>(runs.width);
+  int source = first;  // the row whose runs the first row repeats
+  while (source > 0 && runs.row_same[static_cast<std::size_t>(source)]) --source;
+  for (int i = 0; i < count; ++i) {
+    uint32_t* line = out + width * static_cast<std::size_t>(i);
+    const int y = i == 0 ? source : first + i;
+    if (runs.row_same[static_cast<std::size_t>(y)] && i > 0) {
+      std::copy_n(line - width, width, line);
+      continue;
+    }
+    for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r)
+      line = std::fill_n(line, runs.run_length[r], runs.colours[runs.run_colour[r]] | 0xFF000000u);
+  }
+}
+
 bool FrameDrawer::Paint(Scene& scene) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale_, &width, &height) ||
       static_cast<std::size_t>(width) * static_cast<std::size_t>(height) > kKeptFramePixels) {
     width_ = height_ = 0;  // drawn in bands, not kept
     pixels_ = {};
-    last_runs_ = {};
-    last_ = {};
     return false;
   }
   std::optional<std::vector<PixelBox>> boxes;
@@ -165,7 +181,7 @@ bool FrameDrawer::Paint(Scene& scene) {
 }
 
 ColourRuns FrameDrawer::Draw(Scene scene) {
-  if (!Paint(scene)) return DrawColourRuns(scene, scale_);  // too large to keep
+  if (!Paint(scene)) return DrawInBands(std::move(scene));  // too large to keep
   ColourRunsReader reader(width_, height_);
   // Rows no box touched are the last frame's: their runs are too.
   if (!unchanged_rows_.empty() && last_runs_.width == width_ && last_runs_.height == height_)
@@ -176,9 +192,73 @@ ColourRuns FrameDrawer::Draw(Scene scene) {
   return last_runs_;
 }
 
-void FrameDrawer::Follow(Scene scene) {
-  Paint(scene);
-  last_runs_ = {};  // not read: the next frame reads every row
+void FrameDrawer::Follow(Scene scene, const ColourRuns& runs) {
+  if (!Paint(scene)) {
+    ++whole_frames_;
+    last_ = std::move(scene);
+  }
+  last_runs_ = runs;
+}
+
+ColourRuns FrameDrawer::DrawInBands(Scene scene) {
+  int width = 0, height = 0;
+  if (!PixelSize(scene, scale_, &width, &height)) {
+    last_runs_ = {};
+    return {};
+  }
+  std::optional<std::vector<PixelBox>> boxes;
+  if (last_runs_.width == width && last_runs_.height == height)
+    boxes = ChangedPixelBoxes(last_, scene, scale_, width, height);
+  ColourRuns runs;
+  if (boxes) {
+    runs = RepaintBands(scene, *boxes, width, height);
+    ++incremental_frames_;
+  } else {
+    runs = DrawColourRuns(scene, scale_);
+    ++whole_frames_;
+  }
+  last_ = std::move(scene);
+  last_runs_ = runs;
+  return runs;
+}
+
+// The bands of DrawColourRuns (so the same cuts through what crosses them):
+// a band no box touches takes its runs from last_runs_; any other is
+// expanded from them, the boxes painted into it as bands are painted, and
+// read reusing the rows no box touched.
+ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height) {
+  std::vector<uint8_t> unchanged(static_cast<std::size_t>(height), 1);
+  for (const PixelBox& box : boxes) std::fill(unchanged.begin() + box.top, unchanged.begin() + box.bottom, uint8_t{0});
+  const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
+  const auto w = static_cast<std::size_t>(width);
+  const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
+  band_.resize(w * static_cast<std::size_t>(band));
+  std::vector<uint32_t> above(w);  // the new frame's row over the band
+  bool above_known = false;
+  ColourRunsReader reader(width, height);
+  for (int top = 0; top < height; top += band) {
+    const int rows = std::min(band, height - top);
+    bool repaint = false;
+    for (int y = top; y < top + rows && !repaint; ++y) repaint = !reused(y);
+    if (!repaint) {
+      reader.AddBandReusing(nullptr, rows, w, nullptr, last_runs_, unchanged);
+      above_known = false;
+      continue;
+    }
+    ExpandRows(last_runs_, top, rows, band_.data());
+    for (PixelBox box : boxes) {
+      box.top = std::max(box.top, top), box.bottom = std::min(box.bottom, top + rows);
+      if (box.top >= box.bottom) continue;
+      PaintBox(scene, scale_, band_.data() + static_cast<std::size_t>(box.top - top) * w + box.left, w, box, width,
+               height);
+    }
+    // Row top - 1 belongs to a band no box touched, if not known: the last frame's.
+    if (top > 0 && !above_known) ExpandRows(last_runs_, top - 1, 1, above.data());
+    reader.AddBandReusing(band_.data(), rows, w, top > 0 ? above.data() : nullptr, last_runs_, unchanged);
+    std::copy_n(band_.data() + w * static_cast<std::size_t>(rows - 1), w, above.data());
+    above_known = true;
+  }
+  return reader.Finish();
 }
 
 std::string RenderPng(const Scene& scene, double scale) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "render/cairo_frame_changes.h"
 #include "render/png_encode.h"
 #include "scene/scene.h"
 
@@ -49,15 +50,17 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
 // to each box by drawing it into that box alone (as bands are drawn: moving
 // the scene by whole pixels leaves every pixel as it was). Draw(scene)
 // returns exactly DrawColourRuns(scene, scale). A frame larger than
-// kKeptFramePixels is drawn in bands and not kept, so memory stays bounded
-// at any --scale.
+// kKeptFramePixels keeps only its runs: the next is drawn a band at a time
+// (as DrawColourRuns does), a band no box touches taking its runs from the
+// last frame, any other expanded from them and the boxes painted into it,
+// so memory stays bounded at any --scale.
 class FrameDrawer {
  public:
   explicit FrameDrawer(double scale) : scale_(scale) {}
   ColourRuns Draw(Scene scene);
-  // Brings the kept pixels to `scene` without reading them into runs (its
-  // runs are known already).
-  void Follow(Scene scene);
+  // Takes `scene` as the last frame drawn, without drawing it: its runs
+  // (DrawColourRuns's) are known already.
+  void Follow(Scene scene, const ColourRuns& runs);
   // Frames drawn whole and from the one before, so far (for tests).
   int whole_frames() const { return whole_frames_; }
   int incremental_frames() const { return incremental_frames_; }
@@ -66,11 +69,15 @@ class FrameDrawer {
   // Paints `scene` into pixels_ and keeps it (moved from); false, and
   // `scene` untouched, when the frame is too large to keep.
   bool Paint(Scene& scene);
+  // A frame too large to keep, drawn from last_runs_ where it can be.
+  ColourRuns DrawInBands(Scene scene);
+  ColourRuns RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height);
 
   double scale_;
   Scene last_;
   std::vector<uint32_t> pixels_;  // last_ drawn, when kept
-  ColourRuns last_runs_;          // their runs, when Draw read them (else width 0)
+  std::vector<uint32_t> band_;    // a band of a frame too large to keep
+  ColourRuns last_runs_;          // last_'s runs, when known (else width 0)
   std::vector<uint8_t> unchanged_rows_;  // per row: not repainted by the last Paint
   int width_ = 0, height_ = 0;    // 0: nothing kept
   int whole_frames_ = 0, incremental_frames_ = 0;

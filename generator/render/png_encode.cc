@@ -453,15 +453,25 @@ void ColourRunsReader::AddReusing(const uint32_t* pixels, std::size_t stride, co
     Add(pixels, height, stride);
     return;
   }
-  for (int y = 0; y < height; ++y) {
-    const auto row = static_cast<std::size_t>(y);
-    if (unchanged[row] && (y == 0 || unchanged[row - 1])) {
+  AddBandReusing(pixels, height, stride, nullptr, previous, unchanged);
+}
+
+void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
+                                      const ColourRuns& previous, const std::vector<uint8_t>& unchanged) {
+  Table& t = *table_;
+  rows = std::min(rows, t.runs.height - t.y);
+  const bool reusable = previous.width == t.runs.width && previous.height == t.runs.height &&
+                        unchanged.size() == static_cast<std::size_t>(t.runs.height);
+  for (int i = 0; i < rows; ++i) {
+    const auto row = static_cast<std::size_t>(t.y);
+    if (reusable && unchanged[row] && (row == 0 || unchanged[row - 1])) {
       t.CopyRow(previous);
     } else {
-      const uint32_t* line = pixels + stride * row;
-      t.AddRow(line, y > 0 ? line - stride : nullptr);
+      const uint32_t* line = pixels + stride * static_cast<std::size_t>(i);
+      t.AddRow(line, i > 0 ? line - stride : row_above);
     }
   }
+  t.has_above = false;  // a following Add has no pixels of this band's last row
 }
 
 ColourRuns ColourRunsReader::Finish() {

@@ -53,6 +53,13 @@ class ColourRunsReader {
   // `previous` instead of being read: the cost of its runs, not its pixels.
   void AddReusing(const uint32_t* pixels, std::size_t stride, const ColourRuns& previous,
                   const std::vector<uint8_t>& unchanged);
+  // The next `rows` rows the same way, a band at a time: `row_above` is the
+  // row before the band (null for the picture's first), and `previous`
+  // must be of this picture's size (unchanged: one flag per row of it).
+  // Rows whose runs are taken from `previous` are never read, so a band of
+  // such rows needs no pixels.
+  void AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
+                      const ColourRuns& previous, const std::vector<uint8_t>& unchanged);
   // The runs, once every row was added.
   ColourRuns Finish();
 

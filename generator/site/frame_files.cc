@@ -168,7 +168,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
           if (drawn[k]) {  // a palette beat, drawn already: the drawer only follows it
             runs = std::move(*drawn[k]);
             drawn[k].reset();
-            d.wide.Follow(std::move(scene));
+            d.wide.Follow(std::move(scene), runs);
           } else {
             runs = d.wide.Draw(std::move(scene));
           }
