@@ -180,7 +180,7 @@ bool FrameDrawer::Paint(Scene& scene) {
   return true;
 }
 
-ColourRuns FrameDrawer::Draw(Scene scene) {
+const ColourRuns& FrameDrawer::Draw(Scene scene) {
   if (!Paint(scene)) return DrawInBands(std::move(scene));  // too large to keep
   ColourRunsReader reader(width_, height_);
   // Rows no box touched are the last frame's: their runs are too.
@@ -200,11 +200,11 @@ void FrameDrawer::Follow(Scene scene, const ColourRuns& runs) {
   last_runs_ = runs;
 }
 
-ColourRuns FrameDrawer::DrawInBands(Scene scene) {
+const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale_, &width, &height)) {
     last_runs_ = {};
-    return {};
+    return last_runs_;
   }
   std::optional<std::vector<PixelBox>> boxes;
   if (last_runs_.width == width && last_runs_.height == height)
@@ -218,8 +218,8 @@ ColourRuns FrameDrawer::DrawInBands(Scene scene) {
     ++whole_frames_;
   }
   last_ = std::move(scene);
-  last_runs_ = runs;
-  return runs;
+  last_runs_ = std::move(runs);
+  return last_runs_;
 }
 
 // The bands of DrawColourRuns (so the same cuts through what crosses them):

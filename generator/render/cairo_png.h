@@ -57,7 +57,9 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
 class FrameDrawer {
  public:
   explicit FrameDrawer(double scale) : scale_(scale) {}
-  ColourRuns Draw(Scene scene);
+  // The frame's runs, held until the next Draw or Follow (not copied: a
+  // large frame's runs are megabytes).
+  const ColourRuns& Draw(Scene scene);
   // Takes `scene` as the last frame drawn, without drawing it: its runs
   // (DrawColourRuns's) are known already.
   void Follow(Scene scene, const ColourRuns& runs);
@@ -70,7 +72,7 @@ class FrameDrawer {
   // `scene` untouched, when the frame is too large to keep.
   bool Paint(Scene& scene);
   // A frame too large to keep, drawn from last_runs_ where it can be.
-  ColourRuns DrawInBands(Scene scene);
+  const ColourRuns& DrawInBands(Scene scene);
   ColourRuns RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height);
 
   double scale_;

@@ -111,9 +111,9 @@ class FramesGif {
 
 // Beats laid out, drawn and encoded before their files are written (in beat
 // order): a few per thread, so every thread has work while another ends its
-// run; but one per thread when a frame is larger than FrameDrawer keeps
-// (drawn in bands either way), as then each beat waiting holds megabytes of
-// PNG and GIF frame (a 28x28 photograph at --scale 4: 45 megapixels).
+// run; but one per thread when a frame is larger than FrameDrawer keeps,
+// as then each beat waiting holds megabytes of PNG and GIF frame (a 28x28
+// photograph at --scale 4: 45 megapixels), and its drawer as much again.
 std::size_t BeatsPerChunk(const BuiltLesson& built, const BuiltVariant& v, double scale, std::size_t threads) {
   if (v.story.beats.empty()) return 1;
   // The wide frame: the larger of a beat's two (tall frames are narrower).
@@ -164,14 +164,17 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         Scene scene = LayoutBuiltBeat(built, v, beat);
         if (svg) svgs[k] = FrameSvg(scene, FrameIdPrefix(v.slug, beat + 1));
         if (png || gif) {
-          ColourRuns runs;
+          ColourRuns palette_beat;
+          const ColourRuns* drawn_runs = nullptr;
           if (drawn[k]) {  // a palette beat, drawn already: the drawer only follows it
-            runs = std::move(*drawn[k]);
+            palette_beat = std::move(*drawn[k]);
             drawn[k].reset();
-            d.wide.Follow(std::move(scene), runs);
+            d.wide.Follow(std::move(scene), palette_beat);
+            drawn_runs = &palette_beat;
           } else {
-            runs = d.wide.Draw(std::move(scene));
+            drawn_runs = &d.wide.Draw(std::move(scene));
           }
+          const ColourRuns& runs = *drawn_runs;
           if (png) pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
           if (gif) indexed[k] = frames_gif->encoder().Index(runs);
         }
@@ -180,7 +183,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
         if (svg) tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
         if (png) {
-          const ColourRuns runs = d.tall.Draw(std::move(tall_scene));
+          const ColourRuns& runs = d.tall.Draw(std::move(tall_scene));
           tall_pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
         }
       };
@@ -189,9 +192,9 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       });
       std::swap(drawers.front(), drawers[runs_of_beats - 1]);
       // The other drawers' frames are several beats behind the next chunk's
-      // runs: drawing from them saves little, and holding them (a wide and a
-      // tall frame, up to 16 MB each, per lesson built at once) doubled a
-      // course build's memory.
+      // runs: drawing from them saves little, and holding them (a wide and
+      // a tall frame, up to 16 MB each, per lesson built at once; a large
+      // frame's runs and band) doubled a course build's memory.
       for (std::size_t r = 1; r < drawers.size(); ++r)
         drawers[r] = std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)});
       std::string error;
