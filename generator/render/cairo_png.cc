@@ -192,12 +192,13 @@ const ColourRuns& FrameDrawer::Draw(Scene scene) {
   return last_runs_;
 }
 
-void FrameDrawer::Follow(Scene scene, const ColourRuns& runs) {
+const ColourRuns& FrameDrawer::Follow(Scene scene, ColourRuns runs) {
   if (!Paint(scene)) {
     ++whole_frames_;
     last_ = std::move(scene);
   }
-  last_runs_ = runs;
+  last_runs_ = std::move(runs);
+  return last_runs_;
 }
 
 const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {

@@ -61,8 +61,8 @@ class FrameDrawer {
   // large frame's runs are megabytes).
   const ColourRuns& Draw(Scene scene);
   // Takes `scene` as the last frame drawn, without drawing it: its runs
-  // (DrawColourRuns's) are known already.
-  void Follow(Scene scene, const ColourRuns& runs);
+  // (DrawColourRuns's) are known already. Returns them, held as Draw's are.
+  const ColourRuns& Follow(Scene scene, ColourRuns runs);
   // Frames drawn whole and from the one before, so far (for tests).
   int whole_frames() const { return whole_frames_; }
   int incremental_frames() const { return incremental_frames_; }

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "base/parallel_for.h"
 
@@ -114,11 +115,9 @@ class FramesGif {
 // run; but one per thread when a frame is larger than FrameDrawer keeps,
 // as then each beat waiting holds megabytes of PNG and GIF frame (a 28x28
 // photograph at --scale 4: 45 megapixels), and its drawer as much again.
-std::size_t BeatsPerChunk(const BuiltLesson& built, const BuiltVariant& v, double scale, std::size_t threads) {
-  if (v.story.beats.empty()) return 1;
-  // The wide frame: the larger of a beat's two (tall frames are narrower).
-  const Scene first = LayoutBuiltBeat(built, v, 0);
-  const double pixels = std::ceil(first.width * scale) * std::ceil(first.height * scale);
+std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threads) {
+  // The wide frame (every beat's size): the larger of a beat's two.
+  const double pixels = std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale);
   if (pixels > static_cast<double>(kKeptFramePixels)) return threads;
   return std::max<std::size_t>(8, 4 * threads);
 }
@@ -147,7 +146,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
     std::optional<FramesGif> frames_gif;
     if (gif) frames_gif.emplace(built, v, options.scale);
     const std::size_t beats = v.story.beats.size();
-    const std::size_t chunk = BeatsPerChunk(built, v, options.scale, threads);
+    const std::size_t chunk = BeatsPerChunk(v, options.scale, threads);
     for (std::size_t first = 0; first < beats; first += chunk) {
       const std::size_t n = std::min(chunk, beats - first);
       const bool tall = !v.frame_svg_tall.empty();
@@ -164,17 +163,9 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         Scene scene = LayoutBuiltBeat(built, v, beat);
         if (svg) svgs[k] = FrameSvg(scene, FrameIdPrefix(v.slug, beat + 1));
         if (png || gif) {
-          ColourRuns palette_beat;
-          const ColourRuns* drawn_runs = nullptr;
-          if (drawn[k]) {  // a palette beat, drawn already: the drawer only follows it
-            palette_beat = std::move(*drawn[k]);
-            drawn[k].reset();
-            d.wide.Follow(std::move(scene), palette_beat);
-            drawn_runs = &palette_beat;
-          } else {
-            drawn_runs = &d.wide.Draw(std::move(scene));
-          }
-          const ColourRuns& runs = *drawn_runs;
+          // A palette beat, drawn already: the drawer only follows it.
+          const ColourRuns& runs = drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(drawn[k], std::nullopt))
+                                            : d.wide.Draw(std::move(scene));
           if (png) pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
           if (gif) indexed[k] = frames_gif->encoder().Index(runs);
         }
