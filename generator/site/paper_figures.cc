@@ -649,6 +649,17 @@ PaperGrid Named(PaperGrid g, const std::string& filter, const BuiltLesson& built
   return g;
 }
 
+// One filter's maps in order, `conv` first, then the activated and pooled
+// maps when the lesson has them, each titled with the filter's name and made
+// a box by `box`.
+std::vector<PaperBox> MapBoxes(const BuiltLesson& built, const Variant& v, const VariantResult& r, PaperGrid conv,
+                               const std::string& filter, const std::function<PaperBox(PaperGrid)>& box) {
+  std::vector<PaperBox> maps{box(Named(std::move(conv), filter, built))};
+  if (v.activation.type != ActivationType::None) maps.push_back(box(Named(ActivatedGrid(built, v, r), filter, built)));
+  if (r.pooled) maps.push_back(box(Named(PooledGrid(built, v, r), filter, built)));
+  return maps;
+}
+
 }  // namespace
 
 std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVariant& bv, double width, bool labelled,
@@ -681,16 +692,13 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
   // One line of maps per filter, the one worked out marked.
   ForEachFilter(bv, [&](const Variant& fv, const VariantResult& fr, const std::string& name) {
-    std::vector<PaperBox> maps;
-    PaperGrid conv = Named(ConvGrid(built, fr), name, built);
+    PaperGrid conv = ConvGrid(built, fr);
     if (fv.drawn == v.drawn) {
       if (scatter) MarkLanding(&conv, TraceScatterCell(fv, at.row, at.col));
       else MarkCell(&conv, at.row, at.col);
     }
-    maps.push_back(PaperGridBox(conv, width, cramped));
-    if (fv.activation.type != ActivationType::None)
-      maps.push_back(PaperGridBox(Named(ActivatedGrid(built, fv, fr), name, built), width, cramped));
-    if (fr.pooled) maps.push_back(PaperGridBox(Named(PooledGrid(built, fv, fr), name, built), width, cramped));
+    std::vector<PaperBox> maps =
+        MapBoxes(built, fv, fr, std::move(conv), name, [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); });
     const size_t arrows = maps.size();
     if (fv.drawn == FilterCount(v) - 1) maps.push_back(SizesBox(OutputSizeLines(v, *built.text), width, *built.text));
     const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
@@ -789,11 +797,8 @@ std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVari
   // Every filter's maps, a line each: with several filters each has its own.
   std::vector<PaperBox> lines;
   ForEachFilter(bv, [&](const Variant& v, const VariantResult& r, const std::string& name) {
-    std::vector<PaperBox> maps{box(Named(ConvGrid(built, r), name, built))};
-    if (v.activation.type != ActivationType::None) maps.push_back(box(Named(ActivatedGrid(built, v, r), name, built)));
-    if (r.pooled) maps.push_back(box(Named(PooledGrid(built, v, r), name, built)));
-    const size_t arrows = maps.size();
-    const std::vector<PaperBox> filter_lines = FlowLines(maps, width, arrows);
+    const std::vector<PaperBox> maps = MapBoxes(built, v, r, ConvGrid(built, r), name, box);
+    const std::vector<PaperBox> filter_lines = FlowLines(maps, width, maps.size());
     lines.insert(lines.end(), filter_lines.begin(), filter_lines.end());
   });
   return lines;
