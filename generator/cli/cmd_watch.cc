@@ -5,6 +5,7 @@
 // left for next time, and the output folder stays consistent.
 #include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction is POSIX, not in <csignal>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -75,11 +76,19 @@ int RunWatch(const WatchOptions& options) {
     }
     if (g_stop.load()) break;
     // Files the build read join the watch list; anything changed during the
-    // build shows up as a difference against `before` at the first poll.
+    // build shows up as a difference against `before` at the first poll. A
+    // lesson that appeared in a watched folder during the build counts as
+    // missing before it, so the first poll builds it.
     WatchSnapshot seen = TakeWatchSnapshot(options.build.paths, result.inputs, templates, settings.out_dir);
-    for (WatchedFile& f : seen)
+    const WatchSnapshot listed = TakeWatchSnapshot(options.build.paths, {}, templates, settings.out_dir);
+    const auto in = [](const WatchSnapshot& snapshot, const std::string& path) {
+      return std::any_of(snapshot.begin(), snapshot.end(), [&](const WatchedFile& w) { return w.path == path; });
+    };
+    for (WatchedFile& f : seen) {
       for (const WatchedFile& b : before)
         if (b.path == f.path) f = b;
+      if (!in(before, f.path) && in(listed, f.path)) f = WatchedFile{f.path};
+    }
     if (mode != ProgressMode::Quiet)
       std::fputs(fmt::format("watching {} files for changes (Ctrl-C to stop)\n", seen.size()).c_str(), stdout);
     std::fflush(stdout);
