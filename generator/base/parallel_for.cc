@@ -44,4 +44,19 @@ void ParallelFor(size_t count, const std::function<void(size_t)>& task, const st
   for (std::thread& t : helpers) t.join();
 }
 
+void ParallelRuns(size_t max_runs, const std::function<void(size_t run, size_t runs)>& task) {
+  if (max_runs == 0) return;
+  size_t runs = 1;
+  while (runs < max_runs && TryClaimHelper()) ++runs;
+  std::vector<std::thread> helpers;
+  helpers.reserve(runs - 1);
+  for (size_t r = 1; r < runs; ++r)
+    helpers.emplace_back([&task, r, runs] {
+      task(r, runs);
+      g_helpers--;
+    });
+  task(0, runs);
+  for (std::thread& t : helpers) t.join();
+}
+
 }  // namespace cl

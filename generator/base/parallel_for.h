@@ -20,4 +20,12 @@ int Parallelism();
 // Once `stop` becomes true no further index starts; running ones finish.
 void ParallelFor(size_t count, const std::function<void(size_t)>& task, const std::atomic<bool>* stop = nullptr);
 
+// Runs task(run, runs) for run = 0 .. runs - 1, each on its own thread, where
+// runs is 1 plus the helpers free now (at most max_runs in all). For work
+// split into runs that each start cold (frames drawn from the one before):
+// ParallelFor would run several runs one after another on one thread when
+// the helpers are busy (two lessons built at once), each run starting cold
+// and holding its own state.
+void ParallelRuns(size_t max_runs, const std::function<void(size_t run, size_t runs)>& task);
+
 }  // namespace cl

@@ -139,7 +139,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   struct Drawers {
     FrameDrawer wide, tall;
   };
-  std::vector<std::unique_ptr<Drawers>> drawers;
+  std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
   for (const BuiltVariant& v : built.variants) {
     const bool gif = GifWrittenWithFrames(v, options);
     if (!svg && !png && !gif) continue;
@@ -155,9 +155,6 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       std::vector<std::optional<ColourRuns>> drawn(n);
       if (gif)
         for (std::size_t k = 0; k < n; ++k) drawn[k] = frames_gif->TakeDrawn(static_cast<int>(first + k));
-      const std::size_t runs_of_beats = std::min(n, threads);
-      while (drawers.size() < runs_of_beats)
-        drawers.push_back(std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)}));
       const auto frame = [&](std::size_t k, Drawers& d) {
         const int beat = static_cast<int>(first + k);
         Scene scene = LayoutBuiltBeat(built, v, beat);
@@ -178,16 +175,22 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
           tall_pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
         }
       };
-      ParallelFor(runs_of_beats, [&](std::size_t r) {
-        for (std::size_t k = r * n / runs_of_beats; k < (r + 1) * n / runs_of_beats; ++k) frame(k, *drawers[r]);
+      // As many runs as threads are free now: with every helper busy (two
+      // lessons built at once) the chunk is one run, every beat drawn from
+      // the one before by one drawer.
+      std::size_t runs_used = 1;
+      ParallelRuns(std::min(n, threads), [&](std::size_t r, std::size_t runs) {
+        if (r == 0) runs_used = runs;
+        std::unique_ptr<Drawers>& d = drawers[r];
+        if (!d) d = std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)});
+        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs; ++k) frame(k, *d);
       });
-      std::swap(drawers.front(), drawers[runs_of_beats - 1]);
+      std::swap(drawers.front(), drawers[runs_used - 1]);
       // The other drawers' frames are several beats behind the next chunk's
       // runs: drawing from them saves little, and holding them (a wide and
       // a tall frame, up to 16 MB each, per lesson built at once; a large
       // frame's runs and band) doubled a course build's memory.
-      for (std::size_t r = 1; r < drawers.size(); ++r)
-        drawers[r] = std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)});
+      for (std::size_t r = 1; r < drawers.size(); ++r) drawers[r].reset();
       std::string error;
       if (gif && !frames_gif->Append(first, &indexed, &error))
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);

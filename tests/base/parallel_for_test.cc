@@ -1,10 +1,12 @@
 // The bounded pool: every index runs exactly once, never more threads at once
 // than the limit, nested loops included, and a stop flag keeps further
-// indices from starting.
+// indices from starting; a loop of runs takes the threads free at its start.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <boost/test/data/test_case.hpp>
@@ -83,6 +85,49 @@ BOOST_AUTO_TEST_CASE(StopKeepsLaterIndicesFromStarting) {
     if (i == 2) stop = true;
   }, &stop);
   BOOST_TEST(ran == (std::vector<size_t>{0, 1, 2}));
+}
+
+BOOST_DATA_TEST_CASE(RunsTakeTheFreeThreads, bdata::make({1, 2, 3, 8}) * bdata::make({1, 2, 5}), jobs, max_runs) {
+  LimitGuard limit(jobs);
+  std::mutex mutex;
+  std::vector<std::pair<size_t, size_t>> seen;  // (run, runs)
+  Concurrency c;
+  cl::ParallelRuns(static_cast<size_t>(max_runs), [&](size_t run, size_t runs) {
+    c.Enter();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    {
+      std::lock_guard lock(mutex);
+      seen.emplace_back(run, runs);
+    }
+    c.Leave();
+  });
+  const size_t runs = static_cast<size_t>(std::min(jobs, max_runs));  // every helper is free
+  std::sort(seen.begin(), seen.end());
+  BOOST_TEST_REQUIRE(seen.size() == runs);
+  for (size_t r = 0; r < runs; ++r) BOOST_TEST((seen[r] == std::pair<size_t, size_t>{r, runs}));
+  BOOST_TEST(c.most.load() == static_cast<int>(runs));  // each run on its own thread, at once
+}
+
+// With every helper busy (another lesson's loop) a loop of runs is one run on
+// the calling thread, instead of its runs one after another.
+BOOST_AUTO_TEST_CASE(RunsAreOneWhenEveryHelperIsBusy) {
+  LimitGuard limit(2);
+  std::atomic<size_t> inner_runs{0};
+  std::atomic<int> outer_started{0};
+  cl::ParallelFor(2, [&](size_t i) {
+    ++outer_started;
+    while (outer_started.load() < 2) std::this_thread::yield();  // both outer tasks hold the two threads
+    if (i == 0) cl::ParallelRuns(4, [&](size_t, size_t runs) { inner_runs = runs; });
+    else std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  });
+  BOOST_TEST(inner_runs.load() == 1u);
+  BOOST_TEST(cl::Parallelism() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(NoRunsForZero) {
+  bool ran = false;
+  cl::ParallelRuns(0, [&](size_t, size_t) { ran = true; });
+  BOOST_TEST(!ran);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
