@@ -7,9 +7,9 @@
 // against the row above. A palette frame's zlib stream comes from the
 // flat-art deflate writer (render/flat_deflate.h: matches to the previous
 // byte and the row above only, several times faster than a general match
-// finder); a truecolour frame's from libdeflate's fastest level, and small
-// pictures of data (a large grid's cells, embedded in SVG as text) from its
-// densest.
+// finder), truecolour frames' too; pictures of data (a large grid's cells,
+// embedded in SVG as text) from libdeflate's level 9, a picture encoded
+// lately on the same thread looked up instead.
 #pragma once
 
 #include <cstddef>

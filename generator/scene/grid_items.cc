@@ -42,7 +42,15 @@ void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& stat
     cells.rows = b.rows;
     cells.cols = b.cols;
     cells.fills.reserve(states.size());
-    for (const CellState& s : states) cells.fills.push_back(FillOf(s, colors));
+    // Neighbouring cells often hold one value (a picture's flat parts): its
+    // colour is worked out once per stretch, not once per cell (a 512x512
+    // image's block is laid out for every beat).
+    CellState last{CellState::Kind::Empty, std::nan("")};
+    Color fill = FillOf(last, colors);
+    for (const CellState& s : states) {
+      if (s.kind != last.kind || !(s.value == last.value)) fill = FillOf(last = s, colors);
+      cells.fills.push_back(fill);
+    }
     scene.items.push_back(std::move(cells));
     return;
   }

@@ -124,6 +124,33 @@ BOOST_AUTO_TEST_CASE(EncodersRoundTripEveryPixel) {
   BOOST_TEST(!DecodePng("not a png").has_value());
 }
 
+// A picture encoded lately is looked up, not encoded again: the lookup must
+// hand back each picture's own bytes, pictures of one size differing in a
+// single pixel included, and the same bytes as the first time, before and
+// after it drops out of the lookup; a large picture reads back exactly too.
+BOOST_AUTO_TEST_CASE(RepeatedPicturesGetTheirOwnBytes) {
+  for (const int side : {9, 200}) {
+    const auto picture = [side](int k) {
+      std::vector<uint8_t> rgb(static_cast<std::size_t>(side) * side * 3);
+      for (std::size_t i = 0; i < rgb.size(); ++i) rgb[i] = static_cast<uint8_t>((i / 3 % 7) * 30 + i % 3);
+      rgb[static_cast<std::size_t>(k) * 3] = static_cast<uint8_t>(255 - k);  // one pixel per picture
+      return rgb;
+    };
+    std::vector<std::string> first;
+    for (int k = 0; k < 12; ++k) first.push_back(EncodeRgbPng(side, side, picture(k)));
+    for (int k : {11, 0, 5, 11, 0}) BOOST_TEST(EncodeRgbPng(side, side, picture(k)) == first[static_cast<std::size_t>(k)]);
+    for (int k = 0; k < 12; ++k) {
+      const std::optional<RasterImage> image = DecodePng(first[static_cast<std::size_t>(k)]);
+      BOOST_REQUIRE(image.has_value());
+      const std::vector<uint8_t> rgb = picture(k);
+      bool same = image->width == side && image->height == side;
+      for (std::size_t i = 0; same && i < image->argb.size(); ++i)
+        same = (image->argb[i] & 0xFFFFFFu) == (uint32_t{rgb[i * 3]} << 16 | uint32_t{rgb[i * 3 + 1]} << 8 | rgb[i * 3 + 2]);
+      BOOST_TEST(same, "picture " << k << " of side " << side);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(EncoderHandlesTinyAndFlatPictures) {
   for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {2, 1}, {1, 300}, {2000, 1000}}) {
     const std::vector<uint32_t> flat(static_cast<std::size_t>(w) * h, 0xFF2166ACu);
