@@ -3,9 +3,12 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "scene/text_metrics.h"
 
@@ -126,34 +129,85 @@ struct Painter {
 
   void operator()(const CellsShape& c) const {
     if (c.rows <= 0 || c.cols <= 0 || c.fills.size() != static_cast<std::size_t>(c.rows) * c.cols) return;
-    cairo_surface_t* cells = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c.cols, c.rows);
-    if (cairo_surface_status(cells) != CAIRO_STATUS_SUCCESS) {
-      cairo_surface_destroy(cells);
-      return;
-    }
-    cairo_surface_flush(cells);
-    unsigned char* data = cairo_image_surface_get_data(cells);
-    const int stride = cairo_image_surface_get_stride(cells);
-    for (int y = 0; y < c.rows; ++y) {
-      auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-      for (int x = 0; x < c.cols; ++x) {
-        const Color& f = c.fills[static_cast<std::size_t>(y) * c.cols + x];
-        row[x] = 0xFF000000u | (uint32_t{f.r} << 16) | (uint32_t{f.g} << 8) | f.b;
-      }
-    }
-    cairo_surface_mark_dirty(cells);
     cairo_save(cr);
     cairo_rectangle(cr, c.x, c.y, c.cell_w * c.cols, c.cell_h * c.rows);
     cairo_clip(cr);
-    cairo_translate(cr, c.x, c.y);
-    cairo_scale(cr, c.cell_w, c.cell_h);
-    cairo_set_source_surface(cr, cells, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
-    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
-    cairo_paint(cr);
+    if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+      PaintCellsInPixels(c);
+    else
+      PaintCellsAsImage(c);
     cairo_restore(cr);
+  }
+
+  // For a vector target (PDF): one pixel per cell, scaled up without smoothing.
+  void PaintCellsAsImage(const CellsShape& c) const {
+    cairo_surface_t* cells = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c.cols, c.rows);
+    if (cairo_surface_status(cells) == CAIRO_STATUS_SUCCESS) {
+      cairo_surface_flush(cells);
+      unsigned char* data = cairo_image_surface_get_data(cells);
+      const int stride = cairo_image_surface_get_stride(cells);
+      for (int y = 0; y < c.rows; ++y) {
+        auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < c.cols; ++x) row[x] = Pixel(c.fills[static_cast<std::size_t>(y) * c.cols + x]);
+      }
+      cairo_surface_mark_dirty(cells);
+      cairo_translate(cr, c.x, c.y);
+      cairo_scale(cr, c.cell_w, c.cell_h);
+      cairo_set_source_surface(cr, cells, 0, 0);
+      cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+      cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+      cairo_paint(cr);
+    }
     cairo_surface_destroy(cells);
   }
+
+  // For pixels (frames): each device pixel takes the cell under its centre,
+  // worked out from the pixel's place in the frame, so a frame drawn in
+  // bands or boxes (the scene moved by whole pixels, render/cairo_png.h)
+  // gets every pixel a frame drawn whole gets. Cairo's own scaling of a
+  // one-pixel-per-cell image samples differently at different offsets when a
+  // cell is a fraction of a pixel (a 512x512 image's cells: about 1.2).
+  void PaintCellsInPixels(const CellsShape& c) const {
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    if (m.xy != 0 || m.yx != 0 || !(m.xx > 0) || !(m.yy > 0)) return PaintCellsAsImage(c);
+    double left = 0, top = 0, right = 0, bottom = 0;  // what is left to paint, in device space
+    cairo_clip_extents(cr, &left, &top, &right, &bottom);
+    cairo_user_to_device(cr, &left, &top);
+    cairo_user_to_device(cr, &right, &bottom);
+    cairo_surface_t* target = cairo_get_target(cr);
+    const int x0 = std::max(0, static_cast<int>(std::floor(left)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(top)));
+    const int x1 = std::min(cairo_image_surface_get_width(target), static_cast<int>(std::ceil(right)));
+    const int y1 = std::min(cairo_image_surface_get_height(target), static_cast<int>(std::ceil(bottom)));
+    if (x1 <= x0 || y1 <= y0) return;
+    // The cell under a pixel's centre: its frame coordinate (px - m.x0 is
+    // exact, both whole numbers) back in scene units.
+    const auto cell_at = [](int px, double origin, double scale, double start, double size, int count) {
+      const double at = (static_cast<double>(px) - origin + 0.5) / scale;
+      return std::clamp(static_cast<int>(std::floor((at - start) / size)), 0, count - 1);
+    };
+    std::vector<int> cols(static_cast<std::size_t>(x1 - x0));
+    for (int px = x0; px < x1; ++px) cols[static_cast<std::size_t>(px - x0)] = cell_at(px, m.x0, m.xx, c.x, c.cell_w, c.cols);
+    cairo_surface_t* pixels = cairo_image_surface_create(CAIRO_FORMAT_RGB24, x1 - x0, y1 - y0);
+    if (cairo_surface_status(pixels) == CAIRO_STATUS_SUCCESS) {
+      cairo_surface_flush(pixels);
+      unsigned char* data = cairo_image_surface_get_data(pixels);
+      const int stride = cairo_image_surface_get_stride(pixels);
+      for (int py = y0; py < y1; ++py) {
+        const Color* cells = c.fills.data() + static_cast<std::size_t>(cell_at(py, m.y0, m.yy, c.y, c.cell_h, c.rows)) * c.cols;
+        auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(py - y0) * stride);
+        for (std::size_t i = 0; i < cols.size(); ++i) row[i] = Pixel(cells[cols[i]]);
+      }
+      cairo_surface_mark_dirty(pixels);
+      cairo_identity_matrix(cr);
+      cairo_set_source_surface(cr, pixels, x0, y0);
+      cairo_paint(cr);  // within the block's clip: its edges antialiased as any rectangle's
+    }
+    cairo_surface_destroy(pixels);
+  }
+
+  static uint32_t Pixel(const Color& f) { return 0xFF000000u | (uint32_t{f.r} << 16) | (uint32_t{f.g} << 8) | f.b; }
 
   void operator()(const GroupBegin&) const {}
   void operator()(const GroupEnd&) const {}

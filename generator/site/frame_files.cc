@@ -122,6 +122,18 @@ std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threa
   return std::max<std::size_t>(8, 4 * threads);
 }
 
+// What a chunk's beats may hold, encoded and waiting to be written: the
+// next chunk has as many beats as fit, by the bytes each beat of this one
+// held (at least one per thread). A 512x512 photograph's frames hold about
+// 10 MB a beat (its SVG, PNG and GIF frame: noise compresses badly), the
+// default lesson's 0.3 MB.
+constexpr std::size_t kChunkBytes = std::size_t{16} << 20;
+
+std::size_t HeldBytes(const GifIndexFrame& f) {
+  return f.run_index.size() + f.run_length.size() * sizeof(uint32_t) + f.row_first.size() * sizeof(std::size_t) +
+         f.row_same.size();
+}
+
 }  // namespace
 
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
@@ -146,9 +158,10 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
     std::optional<FramesGif> frames_gif;
     if (gif) frames_gif.emplace(built, v, options.scale);
     const std::size_t beats = v.story.beats.size();
-    const std::size_t chunk = BeatsPerChunk(v, options.scale, threads);
-    for (std::size_t first = 0; first < beats; first += chunk) {
-      const std::size_t n = std::min(chunk, beats - first);
+    const std::size_t most = BeatsPerChunk(v, options.scale, threads);
+    std::size_t chunk = threads;  // the first chunk measures what a beat holds
+    for (std::size_t first = 0, n = 0; first < beats; first += n) {
+      n = std::min(chunk, beats - first);
       const bool tall = !v.frame_svg_tall.empty();
       std::vector<std::string> svgs(n), pngs(n), tall_svgs(n), tall_pngs(n);
       std::vector<GifIndexFrame> indexed(gif ? n : 0);
@@ -188,9 +201,15 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       std::swap(drawers.front(), drawers[runs_used - 1]);
       // The other drawers' frames are several beats behind the next chunk's
       // runs: drawing from them saves little, and holding them (a wide and
-      // a tall frame, up to 16 MB each, per lesson built at once; a large
+      // a tall frame, up to 8 MB each, per lesson built at once; a large
       // frame's runs and band) doubled a course build's memory.
       for (std::size_t r = 1; r < drawers.size(); ++r) drawers[r].reset();
+      std::size_t held = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        held += svgs[k].size() + pngs[k].size() + tall_svgs[k].size() + tall_pngs[k].size();
+        if (gif) held += HeldBytes(indexed[k]);
+      }
+      chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, held / n), threads, std::max(most, threads));
       std::string error;
       if (gif && !frames_gif->Append(first, &indexed, &error))
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);

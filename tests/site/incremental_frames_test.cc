@@ -183,3 +183,17 @@ BOOST_AUTO_TEST_CASE(FramesWhoseChangesAreNotKnownAreDrawnWhole) {
   BOOST_TEST(SamePixels(drawer.Draw(wider), RasterizeScene(wider, 128)));
   BOOST_TEST(drawer.whole_frames() == 2);
 }
+// A 300x300 noisy picture: its grids are blocks of cells a fraction of a
+// pixel each (about 1.5 at scale 1), where Cairo's scaling of a block's
+// image sampled cells differently at different offsets, so a box or band
+// repainted took a neighbouring cell's colour (a 512x512 RGB photo's frames
+// differed with the build's chunking).
+BOOST_AUTO_TEST_CASE(FractionalCellFramesDrawnFromTheBeatBeforeAreExact) {
+  uint32_t state = 7;
+  Lesson lesson = testing::AuthoredLesson(300, [&state](int, int) {
+    state = state * 1103515245u + 12345u;
+    return static_cast<double>((state >> 16) % 256);
+  });
+  lesson.beats.max = 6;
+  CheckLesson(lesson);
+}
