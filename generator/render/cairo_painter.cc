@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/sha256.h"
 #include "scene/text_metrics.h"
 
 namespace cl {
@@ -151,11 +152,22 @@ struct Painter {
         for (int x = 0; x < c.cols; ++x) row[x] = Pixel(c.fills[static_cast<std::size_t>(y) * c.cols + x]);
       }
       cairo_surface_mark_dirty(cells);
+      const bool pdf = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
+      if (pdf) {
+        // Named by its pixels, so a PDF holds each picture once however
+        // many pages show it (a photograph on every slide of a deck).
+        std::string id = CellsId(c);
+        auto* owned = new std::string(std::move(id));
+        cairo_surface_set_mime_data(cells, CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>(owned->data()),
+                                    owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned);
+      }
       cairo_translate(cr, c.x, c.y);
       cairo_scale(cr, c.cell_w, c.cell_h);
       cairo_set_source_surface(cr, cells, 0, 0);
       cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
-      cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+      // Padding the edge is for pixels; a PDF pads by copying the image,
+      // which loses its name.
+      if (!pdf) cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
       cairo_paint(cr);
     }
     cairo_surface_destroy(cells);
@@ -205,6 +217,14 @@ struct Painter {
       cairo_paint(cr);  // within the block's clip: its edges antialiased as any rectangle's
     }
     cairo_surface_destroy(pixels);
+  }
+
+  static std::string CellsId(const CellsShape& c) {
+    static_assert(sizeof(Color) == 3, "fills hashed as bytes");
+    Sha256 hash;
+    hash.UpdateField(std::to_string(c.cols) + "x" + std::to_string(c.rows));
+    hash.Update(std::string_view(reinterpret_cast<const char*>(c.fills.data()), c.fills.size() * sizeof(Color)));
+    return "convlesson-cells-" + hash.Hex();
   }
 
   static uint32_t Pixel(const Color& f) { return 0xFF000000u | (uint32_t{f.r} << 16) | (uint32_t{f.g} << 8) | f.b; }

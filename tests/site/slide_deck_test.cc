@@ -138,3 +138,28 @@ BOOST_DATA_TEST_CASE(LatexEscapeKeepsTextAndEscapesTheRest,
                      c) {
   BOOST_TEST(LatexEscape(c.text) == c.want);
 }
+
+// A block of cells on many slides (a photograph in every beat) is embedded
+// once: each distinct picture is one image object, however many pages show it.
+BOOST_AUTO_TEST_CASE(DeckHoldsEachPictureOnce) {
+  const auto block = [](int seed) {
+    CellsShape c;
+    c.x = c.y = 10;
+    c.cell_w = c.cell_h = 3;
+    c.rows = c.cols = 40;
+    for (int i = 0; i < c.rows * c.cols; ++i)
+      c.fills.push_back(Color{static_cast<uint8_t>(i * 7 + seed), static_cast<uint8_t>(i * 13), static_cast<uint8_t>(i)});
+    return c;
+  };
+  const auto slide = [&](int i) {
+    Scene s;
+    s.width = 200;
+    s.height = 150;
+    s.items.push_back(block(i < 3 ? 0 : 1));  // slides 0-2 share a picture, slide 3 has its own
+    return s;
+  };
+  std::string pdf, error;
+  BOOST_TEST_REQUIRE(WriteSlideDeckPdf(4, slide, ScenePdfOptions{}, &pdf, &error), error);
+  BOOST_TEST(PdfPages(pdf) == 4);
+  BOOST_TEST(Count(pdf, "/Subtype /Image") == 2);
+}
