@@ -60,6 +60,12 @@ Json NumberJson(double value) {
   return value;
 }
 
+Json ObjectWithRoom(std::size_t keys) {
+  Json j = Json::object();
+  j.get_ref<Json::object_t&>().reserve(keys);
+  return j;
+}
+
 Json GridJson(const Grid& grid) {
   Json rows = Json::array();
   for (int r = 0; r < grid.rows; ++r) {
@@ -86,8 +92,12 @@ Json SlicesJson(const Filter& filter) {
   return slices;
 }
 
+// Keys of a variant's object, with the three lesson.json adds (slug, beats,
+// animation).
+constexpr std::size_t kVariantKeys = 10;
+
 Json ListShapeJson(const Variant& variant, const VariantResult& result) {
-  Json j = Json::object();
+  Json j = ObjectWithRoom(kVariantKeys);
   j["label"] = variant.label;
   j["input"] = ChannelsJson(variant);
   // Names only when the lesson gives them (or `mode: rgb`): frames word the rest.
@@ -117,7 +127,7 @@ Json ListShapeJson(const Variant& variant, const VariantResult& result) {
 
 Json VariantJson(const Variant& variant, const VariantResult& result) {
   if (HasFilterList(variant) || HasChannels(variant)) return ListShapeJson(variant, result);
-  Json j = Json::object();
+  Json j = ObjectWithRoom(kVariantKeys);
   j["label"] = variant.label;
   j["input"] = GridJson(variant.image);
   j["filter"] = Json::object({{"name", variant.filter.name}, {"weights", GridJson(variant.filter.weights)}});
@@ -128,7 +138,7 @@ Json VariantJson(const Variant& variant, const VariantResult& result) {
 }
 
 Json ResultsHeaderJson(const Lesson& lesson) {
-  Json j = Json::object();
+  Json j = ObjectWithRoom(12);  // with the keys lesson.json adds after "variants"
   j["id"] = lesson.id;
   j["title"] = lesson.title;
   j["variants"] = Json::array();
