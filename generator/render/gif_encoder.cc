@@ -1,9 +1,11 @@
 #include "render/gif_encoder.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace cl {
@@ -310,6 +312,7 @@ void ForEachPiece(const std::vector<Run>& now, const std::vector<Run>* before, s
 struct GifAnimationEncoder::State {
   int width = 0, height = 0;
   GifPalette palette;
+  uint64_t serial = 0;  // tells this encoder's memo of nearest entries from another's
   uint8_t fill = 0;
   std::string bytes;
   bool started = false, failed = false;
@@ -366,13 +369,29 @@ GifAnimationEncoder::GifAnimationEncoder(int width, int height, GifPalette palet
   state_->height = height;
   state_->palette = std::move(palette);
   state_->fill = fill_index;
+  static std::atomic<uint64_t> serials{0};
+  state_->serial = ++serials;
 }
 
 GifAnimationEncoder::~GifAnimationEncoder() = default;
 
 GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame) const {
+  // Each thread remembers the entries it found for this encoder's palette:
+  // a photograph's frames have thousands of colours, mostly the frame
+  // before's, each a search of up to 255 entries.
+  thread_local struct {
+    uint64_t serial = 0;
+    std::unordered_map<uint32_t, uint8_t> entry;
+  } memo;
+  constexpr std::size_t kMostRemembered = std::size_t{1} << 16;  // a few MB at most
+  if (memo.serial != state_->serial || memo.entry.size() > kMostRemembered)
+    memo.serial = state_->serial, memo.entry.clear();
   std::vector<uint8_t> index_of(frame.colours.size());
-  for (std::size_t i = 0; i < frame.colours.size(); ++i) index_of[i] = state_->palette.Nearest(frame.colours[i]);
+  for (std::size_t i = 0; i < frame.colours.size(); ++i) {
+    auto [it, added] = memo.entry.try_emplace(frame.colours[i], uint8_t{0});
+    if (added) it->second = state_->palette.Nearest(frame.colours[i]);
+    index_of[i] = it->second;
+  }
   GifIndexFrame out;
   out.width = frame.width;
   out.height = frame.height;

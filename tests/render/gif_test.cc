@@ -132,6 +132,33 @@ BOOST_AUTO_TEST_CASE(frames_read_back_with_delays_loop_and_changed_boxes) {
   }
 }
 
+// Each encoder's frames are indexed against its own palette, even when one
+// thread indexes frames for several encoders in turn (the nearest entries
+// found are remembered per thread and per encoder).
+BOOST_AUTO_TEST_CASE(index_uses_each_encoders_own_palette) {
+  const uint32_t dark_red = 0x800000;  // in none of the palettes below
+  const std::vector<uint32_t> pixels(4, 0xFF000000u | dark_red);
+  ColourRunsReader reader(2, 2);
+  reader.Add(pixels.data(), 2, 2);
+  const ColourRuns runs = reader.Finish();
+  const auto palette = [](Color second) { return GifPalette::Build({{255, 255, 255}, second}, {}); };
+  const auto index = [&](const GifAnimationEncoder& e) { return int{e.Index(runs).run_index.front()}; };
+  BOOST_TEST_REQUIRE(palette({0, 0, 0}).Nearest(dark_red) == 1);    // black
+  BOOST_TEST_REQUIRE(palette({0, 255, 255}).Nearest(dark_red) == 0);  // white is nearer than cyan
+  GifAnimationEncoder blacks(2, 2, palette({0, 0, 0}));
+  GifAnimationEncoder cyans(2, 2, palette({0, 255, 255}));
+  for (int round = 0; round < 2; ++round) {
+    BOOST_TEST(index(blacks) == 1);
+    BOOST_TEST(index(cyans) == 0);
+  }
+  {
+    GifAnimationEncoder short_lived(2, 2, palette({0, 0, 0}));
+    BOOST_TEST(index(short_lived) == 1);
+  }
+  GifAnimationEncoder again(2, 2, palette({0, 255, 255}));  // perhaps where short_lived was
+  BOOST_TEST(index(again) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_frames_of_another_size_and_finishing_without_frames) {
   std::string error, bytes;
   GifAnimationEncoder empty(4, 4, GifPalette::Build({{255, 255, 255}}, {}));
