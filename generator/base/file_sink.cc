@@ -1,5 +1,7 @@
 #include "base/file_sink.h"
 
+#include <utility>
+
 namespace cl {
 
 bool IsSafeRelativePath(std::string_view p) {
@@ -21,7 +23,9 @@ bool MemoryFileSink::Put(std::string_view relative_path, std::string_view bytes,
     if (error) *error = "unsafe output path '" + std::string(relative_path) + "'";
     return false;
   }
-  files_.insert_or_assign(std::string(relative_path), std::string(bytes));
+  std::string copy(bytes);
+  std::lock_guard lock(*mutex_);
+  files_.insert_or_assign(std::string(relative_path), std::move(copy));
   return true;
 }
 

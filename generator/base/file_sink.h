@@ -4,6 +4,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -14,17 +16,21 @@ class FileSink {
   virtual ~FileSink() = default;
   // Stores `bytes` at `relative_path` ("frames/vertical-edge/003-conv.svg").
   // Paths use '/', never start with '/', never contain "..". Returns false and
-  // sets *error on failure.
+  // sets *error on failure. Called from several threads at once: every sink
+  // must allow it.
   virtual bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) = 0;
 };
 
 // Keeps every file in memory, for tests and for callers that post-process.
+// Put may be called from several threads at once (a lesson's frames and its
+// other outputs are written side by side); read files() once they are done.
 class MemoryFileSink : public FileSink {
  public:
   bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override;
   const std::map<std::string, std::string, std::less<>>& files() const { return files_; }
 
  private:
+  std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // movable, as tests move sinks
   std::map<std::string, std::string, std::less<>> files_;
 };
 

@@ -195,6 +195,13 @@ bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::strin
 bool MakeDirectories(const std::string& path, std::string* error) {
   std::error_code ec;
   fs::create_directories(path, ec);
+  // Another thread creating a parent at the same moment can make this call
+  // fail half way (it found the parent missing, then could not create it):
+  // once more, with the parent there.
+  if (ec && !IsDirectory(path)) {
+    ec.clear();
+    fs::create_directories(path, ec);
+  }
   if (ec && !IsDirectory(path)) {
     if (error) *error = Failure("create folder", path, ec.value());
     return false;

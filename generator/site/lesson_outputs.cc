@@ -2,6 +2,11 @@
 // the same BuiltLesson so no two files can disagree.
 #include "site/lesson_outputs.h"
 
+#include <atomic>
+#include <vector>
+
+#include "base/parallel_for.h"
+
 #include "site/animation_outputs.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
@@ -39,17 +44,46 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
     diagnostics->insert(diagnostics->end(), over_budget.begin(), over_budget.end());
     return false;
   }
-  // The first output that fails ends the lesson, so a full disk costs one
-  // error per lesson rather than one per file; the lesson fails either way.
-  return WriteFrameFiles(built, writing, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.svg|png
-         (!options.Writes("json") || WriteLessonJson(built, options, sink, diagnostics)) &&  // lesson.json
-         WriteAnimations(built, writing, sink, diagnostics) &&   // <slug>.gif|svg
-         WriteHandout(built, writing, sink, diagnostics) &&      // handout.pdf
-         WriteWorksheets(built, writing, sink, diagnostics) &&   // worksheet.pdf, answers.pdf
-         WriteSlideDeck(built, writing, sink, diagnostics) &&    // slides.pdf
-         WriteFigureFiles(built, writing, sink, diagnostics) &&  // frames/<slug>/NNN-<stage>.pdf, figures.tex
-         (!options.Writes("html") || WriteLessonPage(built, options, sink, diagnostics)) &&  // index.html
-         (!options.Writes("embed") || WriteLessonEmbed(built, options, sink, diagnostics));  // embed.html
+  // The frames, and the rest side by side when a thread is free (the frames
+  // take one or both threads as they come free, chunk by chunk). The first
+  // output that fails ends the lesson, so a full disk costs one error per
+  // lesson rather than one per file: the other side starts nothing more
+  // once one fails, and only the first failure is told.
+  // The page and lesson.json link the other files: they see what the folder
+  // holds (`options`); the others only what they write.
+  struct Other {
+    bool wanted;
+    bool (*write)(const BuiltLesson&, const RenderOptions&, FileSink&, std::vector<Diagnostic>*);
+    const RenderOptions* with;
+  };
+  const Other others[] = {
+      {options.Writes("json"), WriteLessonJson, &options},    // lesson.json
+      {true, WriteAnimations, &writing},                      // <slug>.gif|svg
+      {true, WriteHandout, &writing},                         // handout.pdf
+      {true, WriteWorksheets, &writing},                      // worksheet.pdf, answers.pdf
+      {true, WriteSlideDeck, &writing},                       // slides.pdf
+      {true, WriteFigureFiles, &writing},                     // frames/<slug>/NNN-<stage>.pdf, figures.tex
+      {options.Writes("html"), WriteLessonPage, &options},    // index.html
+      {options.Writes("embed"), WriteLessonEmbed, &options},  // embed.html
+  };
+  std::vector<Diagnostic> problems[2];
+  std::atomic<bool> failed{false};
+  bool frames_failed = false;
+  ParallelFor(2, [&](std::size_t part) {
+    if (part == 0) {
+      frames_failed = !WriteFrameFiles(built, writing, sink, &problems[0]);  // frames/<slug>/NNN-<stage>.svg|png
+      if (frames_failed) failed = true;
+      return;
+    }
+    for (const Other& other : others) {
+      if (failed) return;
+      if (other.wanted && !other.write(built, *other.with, sink, &problems[1])) failed = true;
+    }
+  }, &failed);
+  // One failure told: the frames' when both sides failed at once.
+  diagnostics->insert(diagnostics->end(), problems[0].begin(), problems[0].end());
+  if (!frames_failed) diagnostics->insert(diagnostics->end(), problems[1].begin(), problems[1].end());
+  return !failed;
 }
 
 std::string LessonOutputKind(std::string_view path) {
