@@ -149,7 +149,7 @@ struct Painter {
       const int stride = cairo_image_surface_get_stride(cells);
       for (int y = 0; y < c.rows; ++y) {
         auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < c.cols; ++x) row[x] = Pixel(c.fills[static_cast<std::size_t>(y) * c.cols + x]);
+        for (int x = 0; x < c.cols; ++x) row[x] = 0xFF000000u | PackRgb(c.fills[static_cast<std::size_t>(y) * c.cols + x]);
       }
       cairo_surface_mark_dirty(cells);
       const bool pdf = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
@@ -209,7 +209,7 @@ struct Painter {
       for (int py = y0; py < y1; ++py) {
         const Color* cells = c.fills.data() + static_cast<std::size_t>(cell_at(py, m.y0, m.yy, c.y, c.cell_h, c.rows)) * c.cols;
         auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(py - y0) * stride);
-        for (std::size_t i = 0; i < cols.size(); ++i) row[i] = Pixel(cells[cols[i]]);
+        for (std::size_t i = 0; i < cols.size(); ++i) row[i] = 0xFF000000u | PackRgb(cells[cols[i]]);
       }
       cairo_surface_mark_dirty(pixels);
       cairo_identity_matrix(cr);
@@ -226,8 +226,6 @@ struct Painter {
     hash.Update(std::string_view(reinterpret_cast<const char*>(c.fills.data()), c.fills.size() * sizeof(Color)));
     return "convlesson-cells-" + hash.Hex();
   }
-
-  static uint32_t Pixel(const Color& f) { return 0xFF000000u | (uint32_t{f.r} << 16) | (uint32_t{f.g} << 8) | f.b; }
 
   void operator()(const GroupBegin&) const {}
   void operator()(const GroupEnd&) const {}

@@ -18,8 +18,6 @@ namespace {
 // scene size): 16384 px per side is more than any slide needs.
 constexpr int kMaxSide = 16384;
 
-uint32_t PackedRgb(const Color& c) { return uint32_t{c.r} << 16 | uint32_t{c.g} << 8 | c.b; }
-
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -63,7 +61,7 @@ void PaintBox(const Scene& scene, double scale, uint32_t* pixels, std::size_t st
   const int width = box.right - box.left, height = box.bottom - box.top;
   if (scene.width * scale != full_width || scene.height * scale != full_height)
     for (int y = 0; y < height; ++y)
-      std::fill_n(pixels + stride * static_cast<std::size_t>(y), width, PackedRgb(scene.background));
+      std::fill_n(pixels + stride * static_cast<std::size_t>(y), width, PackRgb(scene.background));
   cairo_surface_t* surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels),
                                                                  CAIRO_FORMAT_RGB24, width, height,
                                                                  static_cast<int>(stride * 4));

@@ -16,11 +16,6 @@
 
 namespace cl {
 
-// 0xRRGGBB.
-inline uint32_t PackRgb(const Color& c) {
-  return (uint32_t{c.r} << 16) | (uint32_t{c.g} << 8) | uint32_t{c.b};
-}
-
 // Pixel counts per 0xRRGGBB colour, from sample frames.
 using ColorHistogram = std::unordered_map<uint32_t, uint64_t>;
 

@@ -14,8 +14,6 @@ namespace {
 
 bool IsGrey(Color c) { return c.r == c.g && c.g == c.b; }
 
-std::uint32_t Key(Color c) { return (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b; }
-
 // The light diverging scale sampled finely, each light colour with the dark
 // colour of the same value: a colour the layout took from DivergingColor
 // finds its value's dark colour (the nearest sample when it falls between two).
@@ -25,13 +23,13 @@ class ScaleInverse {
     for (int k = -kSteps; k <= kSteps; ++k) {
       const double value = static_cast<double>(k) / kSteps;
       const Color light = DivergingColor(value, 1.0);
-      if (exact_.emplace(Key(light), DarkDivergingColor(value, 1.0)).second) samples_.push_back(light);
+      if (exact_.emplace(PackRgb(light), DarkDivergingColor(value, 1.0)).second) samples_.push_back(light);
     }
   }
 
   // Immutable once built: frames are drawn on several threads at once.
   Color Dark(Color light) const {
-    auto found = exact_.find(Key(light));
+    auto found = exact_.find(PackRgb(light));
     if (found != exact_.end()) return found->second;
     const Color* best = &samples_.front();
     int best_distance = 1 << 30;
@@ -43,7 +41,7 @@ class ScaleInverse {
         best = &s;
       }
     }
-    return exact_.at(Key(*best));
+    return exact_.at(PackRgb(*best));
   }
 
  private:
@@ -131,10 +129,10 @@ class Darkener {
     if (light == palette::kPaddingCell) return dark_palette::kPaddingCell;
     if (light == palette::kAmber) return light;
     // One frame repeats few colours many times: look each up once.
-    auto cached = scale_.find(Key(light));
+    auto cached = scale_.find(PackRgb(light));
     if (cached != scale_.end()) return cached->second;
     const Color dark = Inverse().Dark(light);
-    scale_.emplace(Key(light), dark);
+    scale_.emplace(PackRgb(light), dark);
     return dark;
   }
 

@@ -45,8 +45,8 @@ void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& stat
     // Neighbouring cells often hold one value (a picture's flat parts): its
     // colour is worked out once per stretch, not once per cell (a 512x512
     // image's block is laid out for every beat).
-    CellState last{CellState::Kind::Empty, std::nan("")};
-    Color fill = FillOf(last, colors);
+    CellState last{CellState::Kind::Empty, std::nan("")};  // matches no cell: the first sets `fill`
+    Color fill;
     for (const CellState& s : states) {
       if (s.kind != last.kind || !(s.value == last.value)) fill = FillOf(last = s, colors);
       cells.fills.push_back(fill);

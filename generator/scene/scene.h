@@ -15,6 +15,9 @@ struct Color {
   friend bool operator==(const Color&, const Color&) = default;
 };
 
+// 0xRRGGBB (Cairo's RGB24 pixels, the GIF palette's keys).
+inline uint32_t PackRgb(const Color& c) { return (uint32_t{c.r} << 16) | (uint32_t{c.g} << 8) | uint32_t{c.b}; }
+
 struct RectShape {
   double x = 0, y = 0, w = 0, h = 0;
   bool has_fill = true;

@@ -209,7 +209,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
         held += svgs[k].size() + pngs[k].size() + tall_svgs[k].size() + tall_pngs[k].size();
         if (gif) held += HeldBytes(indexed[k]);
       }
-      chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, held / n), threads, std::max(most, threads));
+      chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, held / n), threads, most);
       std::string error;
       if (gif && !frames_gif->Append(first, &indexed, &error))
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);
