@@ -7,24 +7,50 @@
 
 namespace cl {
 
-bool DiskFileSink::Put(std::string_view relative_path, std::string_view bytes, std::string* error) {
+std::string DiskFileSink::Prepare(std::string_view relative_path, std::string* error) {
   if (!IsSafeRelativePath(relative_path)) {
     if (error) *error = "unsafe output path '" + std::string(relative_path) + "'";
-    return false;
+    return "";
   }
   std::string path = root_ + "/" + std::string(relative_path);
   if (WriteFailsForTests(relative_path)) {
     if (error) *error = "cannot write '" + path + "': Input/output error (CONVLESSON_TEST_FAIL_WRITE)";
-    return false;
+    return "";
   }
   size_t slash = path.rfind('/');
-  if (!MakeDirectories(path.substr(0, slash), error)) return false;
-  // Staged: the build syncs the whole folder once, when ReplacePath publishes it.
-  if (!WriteFileAtomic(path, bytes, error, Durability::kStaged)) return false;
+  if (!MakeDirectories(path.substr(0, slash), error)) return "";
+  return path;
+}
+
+void DiskFileSink::Written(std::string_view relative_path, long long bytes) {
   files_written_++;
-  bytes_written_ += static_cast<long long>(bytes.size());
+  bytes_written_ += bytes;
   std::lock_guard lock(mutex_);
   paths_.emplace_back(relative_path);
+}
+
+bool DiskFileSink::Put(std::string_view relative_path, std::string_view bytes, std::string* error) {
+  const std::string path = Prepare(relative_path, error);
+  // Staged: the build syncs the whole folder once, when ReplacePath publishes it.
+  if (path.empty() || !WriteFileAtomic(path, bytes, error, Durability::kStaged)) return false;
+  Written(relative_path, static_cast<long long>(bytes.size()));
+  return true;
+}
+
+bool DiskFileSink::PutFrom(std::string_view relative_path, const FileFiller& fill, std::string* error) {
+  const std::string path = Prepare(relative_path, error);
+  if (path.empty()) return false;
+  long long size = 0;
+  const FileFiller counted = [&](const PieceWriter& write, std::string* fill_error) {
+    return fill(
+        [&](std::string_view piece) {
+          size += static_cast<long long>(piece.size());
+          return write(piece);
+        },
+        fill_error);
+  };
+  if (!WriteFileAtomicFrom(path, counted, error, Durability::kStaged)) return false;
+  Written(relative_path, size);
   return true;
 }
 

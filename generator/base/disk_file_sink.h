@@ -18,6 +18,7 @@ class DiskFileSink : public FileSink {
   explicit DiskFileSink(std::string root) : root_(std::move(root)) {}
 
   bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override;
+  bool PutFrom(std::string_view relative_path, const FileFiller& fill, std::string* error) override;
 
   const std::string& root() const { return root_; }
   int files_written() const { return files_written_.load(); }
@@ -26,6 +27,10 @@ class DiskFileSink : public FileSink {
   std::vector<std::string> paths() const;
 
  private:
+  // The file's full path once checked and its folder made; "" after an error.
+  std::string Prepare(std::string_view relative_path, std::string* error);
+  void Written(std::string_view relative_path, long long bytes);
+
   std::string root_;
   std::atomic<int> files_written_{0};
   std::atomic<long long> bytes_written_{0};

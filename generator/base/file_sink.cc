@@ -18,6 +18,17 @@ bool IsSafeRelativePath(std::string_view p) {
   return true;
 }
 
+bool FileSink::PutFrom(std::string_view relative_path, const FileFiller& fill, std::string* error) {
+  std::string bytes;
+  const bool filled = fill(
+      [&bytes](std::string_view piece) {
+        bytes += piece;
+        return true;
+      },
+      error);
+  return filled && Put(relative_path, bytes, error);
+}
+
 bool MemoryFileSink::Put(std::string_view relative_path, std::string_view bytes, std::string* error) {
   if (!IsSafeRelativePath(relative_path)) {
     if (error) *error = "unsafe output path '" + std::string(relative_path) + "'";

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/file_system.h"
+
 namespace cl {
 
 class FileSink {
@@ -19,6 +21,10 @@ class FileSink {
   // sets *error on failure. Called from several threads at once: every sink
   // must allow it.
   virtual bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) = 0;
+  // The same, for a file made in pieces (FileFiller, base/file_system.h): a
+  // sink that can, writes them as they come instead of holding the file.
+  // This one gathers them and calls Put.
+  virtual bool PutFrom(std::string_view relative_path, const FileFiller& fill, std::string* error);
 };
 
 // Keeps every file in memory, for tests and for callers that post-process.

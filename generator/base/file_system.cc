@@ -166,6 +166,11 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
 }
 
 bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error, Durability durability) {
+  return WriteFileAtomicFrom(
+      path, [bytes](const PieceWriter& write, std::string*) { return write(bytes); }, error, durability);
+}
+
+bool WriteFileAtomicFrom(const std::string& path, const FileFiller& fill, std::string* error, Durability durability) {
   static std::atomic<unsigned long> counter{0};
   fs::path target(path);
   // Hidden, unique per process and call, in the same folder so rename stays atomic.
@@ -179,13 +184,22 @@ bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::strin
   // The bytes reach the disk before the rename names them: otherwise a crash
   // soon after can leave an empty file under the new name. A staged file is
   // synced with the whole staging folder before it is published (ReplacePath).
-  bool ok = WriteAll(fd, bytes) && (durability == Durability::kStaged || Fsync(fd));
-  int err = errno;
+  int err = 0;
+  std::string fill_error;
+  const bool filled = fill(
+      [&](std::string_view piece) {
+        if (WriteAll(fd, piece)) return true;
+        err = errno;
+        return false;
+      },
+      &fill_error);
+  bool ok = filled && (durability == Durability::kStaged || Fsync(fd));
+  if (filled && !ok) err = errno;
   if (::close(fd) != 0 && ok) ok = false, err = errno;
   if (ok && ::rename(temp.c_str(), path.c_str()) != 0) ok = false, err = errno;
   if (!ok) {
     ::unlink(temp.c_str());
-    if (error) *error = Failure("write", path, err);
+    if (error) *error = err != 0 ? Failure("write", path, err) : !fill_error.empty() ? fill_error : Failure("write", path, EIO);
     return false;
   }
   if (durability == Durability::kPublished) return SyncFolder(ParentFolder(path), error);

@@ -5,6 +5,7 @@
 // text naming the path ("cannot write 'out/x': No space left on device").
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,14 @@ enum class Durability {
 // `path`. The parent folder must exist.
 bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error,
                      Durability durability = Durability::kPublished);
+
+// The same, with the bytes made in pieces: `fill` calls its argument with each
+// piece in order, and returns false (having set *error) to give up, which
+// leaves `path` as it was. A file too large to hold at once never is.
+using PieceWriter = std::function<bool(std::string_view)>;
+using FileFiller = std::function<bool(const PieceWriter& write, std::string* error)>;
+bool WriteFileAtomicFrom(const std::string& path, const FileFiller& fill, std::string* error,
+                         Durability durability = Durability::kPublished);
 
 // Creates `path` and its missing parents.
 bool MakeDirectories(const std::string& path, std::string* error);

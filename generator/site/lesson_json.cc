@@ -55,7 +55,12 @@ bool WriteLessonJson(const BuiltLesson& built, const RenderOptions& options, Fil
                      std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("json")) return true;
   std::string error;
-  if (sink.Put(kLessonJsonPath, WriteJson(LessonJson(built, options)) + "\n", &error)) return true;
+  // Written as it is made: the tree holds the maps by reference.
+  const nlohmann::ordered_json json = LessonJson(built, options);
+  const FileFiller fill = [&json](const PieceWriter& write, std::string*) {
+    return WriteJsonTo(json, 2, write) && write("\n");
+  };
+  if (sink.PutFrom(kLessonJsonPath, fill, &error)) return true;
   return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write lesson.json: " + error);
 }
 

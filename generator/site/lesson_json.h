@@ -16,6 +16,8 @@
 
 namespace cl {
 
+// lesson.json's tree; it refers to `built`'s grids (GridRef), so write it while
+// `built` lives.
 nlohmann::ordered_json LessonJson(const BuiltLesson& built, const RenderOptions& options);
 
 // Stores LessonJson at lesson.json when options.Wants("json").

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "site/json_writer.h"
+
 namespace cl {
 namespace {
 
@@ -14,7 +16,7 @@ constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53, as in FormatNu
 
 Json Pair(int a, int b) { return Json::array({a, b}); }
 
-Json ConvJson(const ConvSpec& conv, const Grid& output) {
+Json ConvJson(const ConvSpec& conv, Json output) {
   Json j = Json::object();
   // Transposed: the padding is what is cropped off each side of the output
   // (PyTorch's `padding`), written in the same [top, bottom, left, right] shape.
@@ -28,26 +30,26 @@ Json ConvJson(const ConvSpec& conv, const Grid& output) {
     j["transposed"] = true;
     j["output_padding"] = Pair(conv.output_padding_h, conv.output_padding_w);
   }
-  j["output"] = GridJson(output);
+  j["output"] = std::move(output);
   return j;
 }
 
-Json ActivationJson(const ActivationSpec& activation, const Grid& output) {
+Json ActivationJson(const ActivationSpec& activation, Json output) {
   Json j = Json::object();
   j["type"] = ActivationName(activation.type);
   if (activation.type == ActivationType::LeakyRelu) j["slope"] = NumberJson(activation.slope);
-  j["output"] = GridJson(output);
+  j["output"] = std::move(output);
   return j;
 }
 
-Json PoolJson(const PoolSpec& pool, const std::optional<Grid>& output) {
-  if (!pool.enabled || !output) return nullptr;
+Json PoolJson(const PoolSpec& pool, bool pooled, Json output) {
+  if (!pool.enabled || !pooled) return nullptr;
   Json j = Json::object();
   j["type"] = PoolTypeName(pool.type);
   j["size"] = Pair(pool.size_h, pool.size_w);
   j["stride"] = Pair(pool.stride_h, pool.stride_w);
   j["remainder"] = RemainderName(pool.remainder);
-  j["output"] = GridJson(*output);
+  j["output"] = std::move(output);
   return j;
 }
 
@@ -66,29 +68,19 @@ Json ObjectWithRoom(std::size_t keys) {
   return j;
 }
 
-Json GridJson(const Grid& grid) {
-  Json rows = Json::array();
-  for (int r = 0; r < grid.rows; ++r) {
-    Json row = Json::array();
-    for (int c = 0; c < grid.cols; ++c) row.push_back(NumberJson(grid.at(r, c)));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 namespace {
 
 // The list shape (docs/computation.md): channels first on the input and
 // the weights, one map per filter on every output.
 Json ChannelsJson(const Variant& variant) {
   Json channels = Json::array();
-  for (int c = 0; c < ChannelCount(variant); ++c) channels.push_back(GridJson(ChannelAt(variant, c)));
+  for (int c = 0; c < ChannelCount(variant); ++c) channels.push_back(GridRef(ChannelAt(variant, c)));
   return channels;
 }
 
 Json SlicesJson(const Filter& filter) {
   Json slices = Json::array();
-  for (int c = 0; c < SliceCount(filter); ++c) slices.push_back(GridJson(SliceAt(filter, c)));
+  for (int c = 0; c < SliceCount(filter); ++c) slices.push_back(GridRef(SliceAt(filter, c)));
   return slices;
 }
 
@@ -110,16 +102,13 @@ Json ListShapeJson(const Variant& variant, const VariantResult& result) {
   j["filters"] = std::move(filters);
   Json conv = Json::array(), activated = Json::array(), pooled = Json::array();
   for (const FilterMaps& m : result.maps) {
-    conv.push_back(GridJson(m.conv));
-    activated.push_back(GridJson(m.activated));
-    if (m.pooled) pooled.push_back(GridJson(*m.pooled));
+    conv.push_back(GridRef(m.conv));
+    activated.push_back(GridRef(m.activated));
+    if (m.pooled) pooled.push_back(GridRef(*m.pooled));
   }
-  j["conv"] = ConvJson(variant.conv, Grid());
-  j["conv"]["output"] = std::move(conv);
-  j["activation"] = ActivationJson(variant.activation, Grid());
-  j["activation"]["output"] = std::move(activated);
-  j["pool"] = PoolJson(variant.pool, result.pooled);
-  if (!j["pool"].is_null()) j["pool"]["output"] = std::move(pooled);
+  j["conv"] = ConvJson(variant.conv, std::move(conv));
+  j["activation"] = ActivationJson(variant.activation, std::move(activated));
+  j["pool"] = PoolJson(variant.pool, result.pooled.has_value(), std::move(pooled));
   return j;
 }
 
@@ -129,11 +118,11 @@ Json VariantJson(const Variant& variant, const VariantResult& result) {
   if (HasFilterList(variant) || HasChannels(variant)) return ListShapeJson(variant, result);
   Json j = ObjectWithRoom(kVariantKeys);
   j["label"] = variant.label;
-  j["input"] = GridJson(variant.image);
-  j["filter"] = Json::object({{"name", variant.filter.name}, {"weights", GridJson(variant.filter.weights)}});
-  j["conv"] = ConvJson(variant.conv, result.conv);
-  j["activation"] = ActivationJson(variant.activation, result.activated);
-  j["pool"] = PoolJson(variant.pool, result.pooled);
+  j["input"] = GridRef(variant.image);
+  j["filter"] = Json::object({{"name", variant.filter.name}, {"weights", GridRef(variant.filter.weights)}});
+  j["conv"] = ConvJson(variant.conv, GridRef(result.conv));
+  j["activation"] = ActivationJson(variant.activation, GridRef(result.activated));
+  j["pool"] = PoolJson(variant.pool, result.pooled.has_value(), result.pooled ? GridRef(*result.pooled) : Json());
   return j;
 }
 

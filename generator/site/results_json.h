@@ -27,18 +27,18 @@ nlohmann::ordered_json NumberJson(double value);
 // 100 MB lesson.json).
 nlohmann::ordered_json ObjectWithRoom(std::size_t keys);
 
-// A grid as an array of rows of NumberJson values.
-nlohmann::ordered_json GridJson(const Grid& grid);
-
 // One entry of "variants": label, input, filter, conv, activation, pool
-// (null for `pool: none`), in that key order.
+// (null for `pool: none`), in that key order. Its grids are references
+// (GridRef, site/json_writer.h) to the variant's and the result's: both must
+// outlive the tree.
 nlohmann::ordered_json VariantJson(const Variant& variant, const VariantResult& result);
 
 // {"id", "title", "variants": []}: the lesson's header, for callers that
 // choose which variants to list.
 nlohmann::ordered_json ResultsHeaderJson(const Lesson& lesson);
 
-// The whole object; results[i] is lesson.variants[i]'s (sizes must match).
+// The whole object; results[i] is lesson.variants[i]'s (sizes must match);
+// the tree refers to both, as VariantJson's does.
 nlohmann::ordered_json ResultsJson(const Lesson& lesson, const std::vector<VariantResult>& results);
 
 // Spelling of settings shared with the terminal and page text.

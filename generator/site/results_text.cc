@@ -7,8 +7,12 @@
 namespace cl {
 
 std::string ResultsJsonText(const Lesson& lesson, const std::vector<const Variant*>& variants) {
+  // Computed first, all of them: the tree refers to their grids.
+  std::vector<VariantResult> computed;
+  computed.reserve(variants.size());
+  for (const Variant* v : variants) computed.push_back(ComputeVariant(*v));
   nlohmann::ordered_json results = ResultsHeaderJson(lesson);
-  for (const Variant* v : variants) results["variants"].push_back(VariantJson(*v, ComputeVariant(*v)));
+  for (std::size_t i = 0; i < variants.size(); ++i) results["variants"].push_back(VariantJson(*variants[i], computed[i]));
   return WriteJson(results) + "\n";
 }
 

@@ -163,6 +163,50 @@ BOOST_AUTO_TEST_CASE(DiskFileSinkWritesNestedFilesAndCountsThem) {
   BOOST_TEST(sink.paths() == (std::vector<std::string>{"frames/v/001-intro.svg", "lesson.json"}));
 }
 
+BOOST_AUTO_TEST_CASE(DiskFileSinkWritesAFileMadeInPieces) {
+  TempFolder dir;
+  cl::DiskFileSink sink(dir / "stage");
+  std::string error;
+  const cl::FileFiller three_pieces = [](const cl::PieceWriter& write, std::string*) {
+    return write("{\"a\": ") && write("") && write("[1, 2]}");
+  };
+  BOOST_REQUIRE_MESSAGE(sink.PutFrom("sub/lesson.json", three_pieces, &error), error);
+  BOOST_TEST(Read(dir / "stage/sub/lesson.json") == "{\"a\": [1, 2]}");
+  BOOST_TEST(sink.files_written() == 1);
+  BOOST_TEST(sink.bytes_written() == 13);
+  BOOST_TEST(sink.paths() == (std::vector<std::string>{"sub/lesson.json"}));
+  BOOST_TEST(!sink.PutFrom("../escape.json", three_pieces, &error));
+  BOOST_TEST(!cl::PathExists(dir / "escape.json"));
+}
+
+BOOST_AUTO_TEST_CASE(AFileMadeInPiecesThatGivesUpLeavesTheOldOne) {
+  // The filler fails after writing a piece: the old file stays whole, no
+  // temporary file is left, and the filler's own words are the error.
+  TempFolder dir;
+  std::string error;
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "kept.json", "old", &error));
+  const cl::FileFiller gives_up = [](const cl::PieceWriter& write, std::string* why) {
+    if (!write("half of a ")) return false;
+    *why = "the numbers ran out";
+    return false;
+  };
+  BOOST_TEST(!cl::WriteFileAtomicFrom(dir / "kept.json", gives_up, &error));
+  BOOST_TEST(error == "the numbers ran out");
+  BOOST_TEST(Read(dir / "kept.json") == "old");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) ++entries;
+  BOOST_TEST(entries == 1);
+  // The sink that gathers pieces (MemoryFileSink's, the base class's) stores
+  // the whole file, or nothing when the filler gives up.
+  cl::MemoryFileSink memory;
+  BOOST_TEST(memory.PutFrom("a.json", [](const cl::PieceWriter& write, std::string*) {
+    return write("[") && write("]");
+  }, &error));
+  BOOST_TEST(!memory.PutFrom("b.json", gives_up, &error));
+  BOOST_TEST(memory.files().size() == 1u);
+  BOOST_TEST(memory.files().at("a.json") == "[]");
+}
+
 BOOST_AUTO_TEST_CASE(DiskFileSinkRefusesPathsLeavingItsRoot) {
   TempFolder dir;
   cl::DiskFileSink sink(dir / "stage");

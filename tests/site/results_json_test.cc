@@ -121,7 +121,8 @@ BOOST_AUTO_TEST_CASE(WriterNeverEmitsInvalidJson) {
 
 BOOST_AUTO_TEST_CASE(DefaultLessonHasTheContractNumbers) {
   const cl::Lesson lesson = DefaultLesson();
-  const Json j = cl::ResultsJson(lesson, ComputeAll(lesson));
+  const std::vector<cl::VariantResult> results = ComputeAll(lesson);  // the tree refers to them
+  const Json j = cl::ResultsJson(lesson, results);
   BOOST_TEST(WriteJson(j["variants"][0], -1) ==
              R"({"label":"Vertical edge",)"
              R"("input":[[0,0,0,0,0,0],[0,0,9,9,0,0],[0,0,9,9,0,0],[0,0,9,9,0,0],[0,0,9,9,0,0],[0,0,0,0,0,0]],)"
@@ -230,6 +231,53 @@ BOOST_AUTO_TEST_CASE(ListsOnlyTheChosenVariantsWithATrailingNewline) {
   ]
 }
 )") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(AGridByReferenceIsWrittenAsItsRowsWouldBe) {
+  // Every number form (integers, -0, decimals, 2^53 and past it, infinities,
+  // NaN), an empty grid and a grid of empty rows, pretty and compact, inside
+  // arrays and objects: GridRef writes what a tree of NumberJson rows does.
+  const double inf = std::numeric_limits<double>::infinity();
+  const cl::Grid numbers = G({{0, -0.0, 1.5, -18}, {9007199254740992.0, 9007199254740994.0, 1e-7, 2.0 / 3},
+                              {inf, -inf, std::nan(""), 255}});
+  const cl::Grid empty, empty_rows(2, 0);
+  auto rows = [](const cl::Grid& g) {
+    Json j = Json::array();
+    for (int r = 0; r < g.rows; ++r) {
+      Json row = Json::array();
+      for (int c = 0; c < g.cols; ++c) row.push_back(cl::NumberJson(g.at(r, c)));
+      j.push_back(std::move(row));
+    }
+    return j;
+  };
+  const Json by_ref = {{"one", cl::GridRef(numbers)},
+                       {"list", Json::array({cl::GridRef(numbers), cl::GridRef(empty), cl::GridRef(empty_rows)})}};
+  const Json by_value = {{"one", rows(numbers)}, {"list", Json::array({rows(numbers), rows(empty), rows(empty_rows)})}};
+  for (int indent : {2, 0, -1}) BOOST_TEST(WriteJson(by_ref, indent) == WriteJson(by_value, indent), indent);
+  BOOST_TEST(WriteJson(cl::GridRef(numbers), -1) ==
+             "[[0,0,1.5,-18],[9007199254740992,9007199254740994,0.0000001,0.6667],[null,null,null,255]]");
+}
+
+BOOST_AUTO_TEST_CASE(TextInPiecesIsTheWholeText) {
+  // A tree of about 3 MB of text: WriteJsonTo hands it on in pieces of about
+  // a megabyte that join into WriteJson's text, and stops when told to.
+  cl::Grid big(600, 600);
+  for (std::size_t i = 0; i < big.values.size(); ++i) big.values[i] = static_cast<double>(i % 1000) / 8;
+  const Json tree = {{"title", "big"}, {"maps", Json::array({cl::GridRef(big), cl::GridRef(big)})}};
+  const std::string whole = WriteJson(tree);
+  std::string joined;
+  int pieces = 0;
+  BOOST_TEST(cl::WriteJsonTo(tree, 2, [&](std::string_view piece) {
+    BOOST_TEST(piece.size() <= (std::size_t{1} << 20) + 8192);
+    joined += piece;
+    ++pieces;
+    return true;
+  }));
+  BOOST_TEST(joined == whole);
+  BOOST_TEST(pieces >= 3);
+  int calls = 0;
+  BOOST_TEST(!cl::WriteJsonTo(tree, 2, [&](std::string_view) { return ++calls < 2; }));
+  BOOST_TEST(calls == 2);
 }
 
 BOOST_AUTO_TEST_CASE(SeveralFiltersTakeTheListShape) {
