@@ -9,6 +9,11 @@ Grid ApplyActivation(const ActivationSpec& a, const Grid& map) {
   return out;
 }
 
+const std::vector<FilterMaps>& FilterMapsList::All() const {
+  static const std::vector<FilterMaps> kNone;
+  return maps_ ? *maps_ : kNone;
+}
+
 namespace {
 
 FilterMaps ComputeFilter(const Variant& v, const Filter& filter) {
@@ -32,8 +37,10 @@ VariantResult ComputeVariant(const Variant& v) {
   // A variant built by hand (tests) may set only `filter`: it is the one filter.
   const std::vector<Filter> one{v.filter};
   const std::vector<Filter>& filters = v.filters.empty() ? one : v.filters;
-  result.maps.reserve(filters.size());
-  for (const Filter& filter : filters) result.maps.push_back(ComputeFilter(v, filter));
+  std::vector<FilterMaps> maps;
+  maps.reserve(filters.size());
+  for (const Filter& filter : filters) maps.push_back(ComputeFilter(v, filter));
+  result.maps = FilterMapsList(std::move(maps));
   const std::size_t drawn = v.filters.empty() ? 0 : static_cast<std::size_t>(v.drawn);
   result.conv = result.maps[drawn].conv;
   result.activated = result.maps[drawn].activated;

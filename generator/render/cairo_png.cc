@@ -181,6 +181,7 @@ bool FrameDrawer::Paint(Scene& scene) {
 const ColourRuns& FrameDrawer::Draw(Scene scene) {
   if (!Paint(scene)) return DrawInBands(std::move(scene));  // too large to keep
   ColourRunsReader reader(width_, height_);
+  reader.ExpectRuns(last_runs_.run_colour.size());
   // Rows no box touched are the last frame's: their runs are too.
   if (!unchanged_rows_.empty() && last_runs_.width == width_ && last_runs_.height == height_)
     reader.AddReusing(pixels_.data(), static_cast<std::size_t>(width_), last_runs_, unchanged_rows_);
@@ -235,6 +236,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   std::vector<uint32_t> above(w);  // the new frame's row over the band
   bool above_known = false;
   ColourRunsReader reader(width, height);
+  reader.ExpectRuns(last_runs_.run_colour.size());
   for (int top = 0; top < height; top += band) {
     const int rows = std::min(band, height - top);
     bool repaint = false;

@@ -477,6 +477,12 @@ void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::siz
   t.has_above = false;  // a following Add has no pixels of this band's last row
 }
 
+void ColourRunsReader::ExpectRuns(std::size_t runs) {
+  const std::size_t room = runs + runs / 32 + 64;  // a little more, for a frame that changed
+  table_->runs.run_colour.reserve(room);
+  table_->runs.run_length.reserve(room);
+}
+
 ColourRuns ColourRunsReader::Finish() {
   Table& t = *table_;
   t.runs.row_first[static_cast<std::size_t>(t.runs.height)] = t.runs.run_colour.size();

@@ -60,6 +60,10 @@ class ColourRunsReader {
   // such rows needs no pixels.
   void AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
                       const ColourRuns& previous, const std::vector<uint8_t>& unchanged);
+  // Room for about `runs` runs, as many as a similar picture had (the frame
+  // before): vectors grown by doubling would hold up to twice their runs,
+  // 16 MB for a frame of a noisy photograph.
+  void ExpectRuns(std::size_t runs);
   // The runs, once every row was added.
   ColourRuns Finish();
 
