@@ -35,6 +35,11 @@ PadPair SamePadding(int in, int kernel, int stride, int dilation);
 // window is larger than the map (an error the loader reports).
 int PooledSize(int n, int size, int stride, Remainder remainder);
 
+// The numbers a variant's computation holds: its image (every channel) and
+// each filter's conv, activated and pooled maps. A valid variant's sides are
+// known before anything is computed, so the loader bounds this per lesson.
+long long CountVariantNumbers(const Variant& v);
+
 // One filter's maps.
 struct FilterMaps {
   Grid conv;                   // feature map, bias included

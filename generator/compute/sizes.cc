@@ -70,4 +70,15 @@ int PooledSize(int n, int size, int stride, Remainder remainder) {
   return ClampToInt(out);
 }
 
+long long CountVariantNumbers(const Variant& v) {
+  const auto cells = [](long long rows, long long cols) { return std::max(rows, 0LL) * std::max(cols, 0LL); };
+  const long long rows = ConvMapRows(v.image, v.filter.weights, v.conv);
+  const long long cols = ConvMapCols(v.image, v.filter.weights, v.conv);
+  long long per_filter = 2 * cells(rows, cols);  // conv and activated
+  if (v.pool.enabled)
+    per_filter += cells(PooledSize(static_cast<int>(rows), v.pool.size_h, v.pool.stride_h, v.pool.remainder),
+                        PooledSize(static_cast<int>(cols), v.pool.size_w, v.pool.stride_w, v.pool.remainder));
+  return ChannelCount(v) * cells(v.image.rows, v.image.cols) + FilterCount(v) * per_filter;
+}
+
 }  // namespace cl

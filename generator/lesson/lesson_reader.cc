@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/compute.h"
 #include "lesson/limits.h"
 #include "lesson/loader.h"
 #include "lesson/suggest.h"
@@ -140,6 +141,23 @@ void ReadVariants(NodeReader& reader, const YamlNode& list, const LessonSettings
   }
 }
 
+// Every variant's image and maps together, counted from their sides before
+// anything is computed, so a lesson cannot make the build hold gigabytes.
+bool CheckLessonNumbers(NodeReader& reader, const YamlNode& root, const Lesson& lesson) {
+  long long numbers = 0;
+  for (const Variant& v : lesson.variants) numbers += CountVariantNumbers(v);
+  if (numbers <= limits::kMaxLessonNumbers) return true;
+  const auto* variants = NodeReader::Find(root, "variants");
+  const auto* image = NodeReader::Find(root, "image");
+  const YamlNode& where = variants ? *variants->key : image ? *image->key : root;
+  reader.Error(where, fmt::format("the lesson computes {} numbers in all (image channels and every filter's maps, "
+                                  "over its {} variant{}); a lesson may compute at most {}: use a smaller image "
+                                  "(image: {{file: ..., size: N}}), fewer filters or fewer variants",
+                                  numbers, lesson.variants.size(), lesson.variants.size() == 1 ? "" : "s",
+                                  limits::kMaxLessonNumbers));
+  return false;
+}
+
 }  // namespace
 
 bool IsReservedLessonId(std::string_view id) {
@@ -221,6 +239,8 @@ std::optional<Lesson> ReadLesson(NodeReader& reader, const YamlNode& root, const
   }
   if (const auto* entry = NodeReader::Find(root, "variants"))
     ReadVariants(reader, *entry->value, base, context, &labels, &lesson, &ok);
+
+  if (ok) ok = CheckLessonNumbers(reader, root, lesson);
 
   lesson.beats.where = reader.Where(root);
   if (const auto* entry = NodeReader::Find(root, "beats")) {

@@ -50,6 +50,13 @@ inline constexpr int kMaxSections = 64;
 inline constexpr int kMinBeats = 1;
 inline constexpr int kMaxBeats = 2000;
 inline constexpr int kDefaultBeats = 400;
+// Numbers every variant's computation holds together (CountVariantNumbers:
+// images and maps). A build holds each about 20 bytes' worth over (copies
+// in the variants, scenes and handouts; docs/performance.md), so without a
+// bound 32 variants of 8 filters on a 512x512 photograph asked for gigabytes.
+// At this bound the largest lessons peak near 270 MB: four one-filter
+// variants of a 512x512 colour photograph, or one variant of eight filters.
+inline constexpr long long kMaxLessonNumbers = 6000000;
 
 // Diagnostics reported for one lesson before the loader stops listing them.
 inline constexpr std::size_t kMaxDiagnostics = 50;

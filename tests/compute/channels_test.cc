@@ -42,6 +42,23 @@ BOOST_AUTO_TEST_CASE(SumOfChannelsPlusBiasWorkedByHand) {
   BOOST_TEST(r.maps[1].conv == G({{2, 0}, {1, 3}}));
 }
 
+BOOST_AUTO_TEST_CASE(NumbersHeldAreTheImagesAndEveryMap) {
+  // Two 3x3 channels (18 numbers), two filters each making a 2x2 conv and
+  // activated map (2 x 8): 34; with 2x2 pooling, stride 1, each filter adds
+  // a 1x1 map: 36. What ComputeVariant holds, counted from the sides alone.
+  cl::Variant v = TwoChannels();
+  BOOST_TEST(cl::CountVariantNumbers(v) == 34);
+  v.pool = {.enabled = true, .type = cl::PoolType::Max, .size_h = 2, .size_w = 2, .stride_h = 1, .stride_w = 1,
+            .remainder = cl::Remainder::Drop};
+  BOOST_TEST(cl::CountVariantNumbers(v) == 36);
+  const cl::VariantResult r = cl::ComputeVariant(v);
+  long long held = 0;
+  for (const cl::Grid& channel : v.channels) held += static_cast<long long>(channel.values.size());
+  for (const cl::FilterMaps& m : r.maps)
+    held += static_cast<long long>(m.conv.values.size() + m.activated.values.size() + m.pooled->values.size());
+  BOOST_TEST(held == 36);
+}
+
 BOOST_AUTO_TEST_CASE(TraceShowsEachChannelsPartialSum) {
   const cl::Variant v = TwoChannels();
   const cl::ConvTrace t = cl::TraceConvCell(v, 0, 1);
