@@ -23,7 +23,7 @@ FilterMaps ComputeFilter(const Variant& v, const Filter& filter) {
   } else {
     std::vector<Grid> slices;
     for (int c = 0; c < ChannelCount(v); ++c) slices.push_back(SliceAt(filter, c));
-    maps.conv = Conv2DChannels(v.channels, slices, v.conv, filter.bias);
+    maps.conv = Conv2DChannels(v.channels.grids(), slices, v.conv, filter.bias);
   }
   maps.activated = ApplyActivation(v.activation, maps.conv);
   if (v.pool.enabled) maps.pooled = Pool2D(maps.activated, v.pool);

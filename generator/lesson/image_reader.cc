@@ -142,29 +142,28 @@ std::optional<ImageChannels> ReadImageFile(NodeReader& reader, const YamlNode& n
   const std::string path = (std::filesystem::path(context.base_dir) / relative).lexically_normal().string();
   context.inputs->push_back(path);
   std::string problem;
-  ImageChannels image;
+  std::vector<Grid> channels;
+  std::vector<std::string> names;
   if (rgb) {
     auto planes = ReadPngRgb(path, &problem);
-    if (planes) image = {std::move(*planes), {"R", "G", "B"}};
+    if (planes) channels = std::move(*planes), names = {"R", "G", "B"};
   } else if (auto grey = ReadPngLuminance(path, &problem)) {
-    image.channels.push_back(std::move(*grey));
+    channels.push_back(std::move(*grey));
   }
-  if (image.channels.empty()) {
+  if (channels.empty()) {
     reader.Error(node, fmt::format("image file '{}' {}", *name, problem));
     return std::nullopt;
   }
-  const Grid& first = image.channels[0];
+  const Grid& first = channels[0];
   if (size) {
-    for (Grid& channel : image.channels) channel = ResampleByArea(channel, size->first, size->second);
-    return image;
-  }
-  if (first.rows > limits::kMaxImageSide || first.cols > limits::kMaxImageSide) {
+    for (Grid& channel : channels) channel = ResampleByArea(channel, size->first, size->second);
+  } else if (first.rows > limits::kMaxImageSide || first.cols > limits::kMaxImageSide) {
     reader.Error(node, fmt::format("image file '{}' is {}x{} pixels; at most {} per side, or set size: [rows, columns] "
                                    "to resample it",
                                    *name, first.rows, first.cols, limits::kMaxImageSide));
     return std::nullopt;
   }
-  return image;
+  return ImageChannels{std::move(channels), std::move(names)};
 }
 
 std::optional<ImageChannels> ReadPixels(NodeReader& reader, const YamlNode& node) {

@@ -40,7 +40,7 @@ struct Setting {
 
 // An image as read: one channel or several ([c][h][w] pixels, `mode: rgb`).
 struct ImageChannels {
-  std::vector<Grid> channels;      // at least one, all of one size
+  GridList channels;               // at least one, all of one size; shared by the variants
   std::vector<std::string> names;  // one per channel (`channels:`, R/G/B for rgb), or empty
 };
 

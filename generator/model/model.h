@@ -66,8 +66,9 @@ struct Variant {
   // With more than one channel (`pixels` as [c][h][w], `mode: rgb`): every
   // channel, [c], all of one size, channels[0] == image. Empty for a
   // one-channel image, whose one channel is `image`; read it through
-  // ChannelAt. Every filter then has one slice per channel.
-  std::vector<Grid> channels;
+  // ChannelAt. Every filter then has one slice per channel. Shared by the
+  // variant's copies and by the variants that share the image.
+  GridList channels;
   // The channels' names as written (`channels:`) or R, G, B for `mode: rgb`;
   // empty when not named (frames then say "Channel 1", ...).
   std::vector<std::string> channel_names;

@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(HasChannelsSelectsTheListShape) {
   BOOST_TEST(cl::ChannelCount(v) == 2);
   BOOST_TEST(cl::SliceCount(v.filters[1]) == 2);
   BOOST_TEST(cl::SliceAt(v.filters[1], 1) == G({{-1, 0}, {0, 0}}));
-  v.channels.clear();
+  v.channels = {};
   BOOST_TEST(!cl::HasChannels(v));
   BOOST_TEST(&cl::ChannelAt(v, 0) == &v.image);
 }

@@ -255,7 +255,7 @@ BOOST_AUTO_TEST_CASE(AGridByReferenceIsWrittenAsItsRowsWouldBe) {
   const Json by_value = {{"one", rows(numbers)}, {"list", Json::array({rows(numbers), rows(empty), rows(empty_rows)})}};
   for (int indent : {2, 0, -1}) BOOST_TEST(WriteJson(by_ref, indent) == WriteJson(by_value, indent), indent);
   BOOST_TEST(WriteJson(cl::GridRef(numbers), -1) ==
-             "[[0,0,1.5,-18],[9007199254740992,9007199254740994,0.0000001,0.6667],[null,null,null,255]]");
+             "[[0,0,1.5,-18],[9007199254740992,9007199254740994,1e-07,0.6666666666666666],[null,null,null,255]]");
 }
 
 BOOST_AUTO_TEST_CASE(TextInPiecesIsTheWholeText) {
