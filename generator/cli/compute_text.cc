@@ -59,10 +59,10 @@ std::string VariantWalkthroughText(const Variant& variant, const VariantResult& 
   if ((!HasFilterList(variant) && !HasChannels(variant)) || result.maps.empty()) {
     out += Block(fmt::format("Filter \"{}\" {}", variant.filter.name, GridSizeText(variant.filter.weights)),
                  variant.filter.weights);
-    out += Block(fmt::format("Feature map {} ({})", GridSizeText(result.conv), ConvSettingsWords(variant.conv)),
-                 result.conv);
-    out += ActivationBlock(variant.activation, result.activated);
-    out += PoolBlock(variant.pool, result.pooled);
+    out += Block(fmt::format("Feature map {} ({})", GridSizeText(result.conv()), ConvSettingsWords(variant.conv)),
+                 result.conv());
+    out += ActivationBlock(variant.activation, result.activated());
+    out += PoolBlock(variant.pool, result.pooled());
   } else {
     // Several filters or a bias: each filter and its maps in turn.
     for (int k = 0; k < FilterCount(variant); ++k) {

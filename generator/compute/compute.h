@@ -68,10 +68,13 @@ class FilterMapsList {
 };
 
 struct VariantResult {
-  Grid conv;                 // feature map of the drawn filter (Variant::drawn)
-  Grid activated;            // after the activation (== conv for `none`)
-  std::optional<Grid> pooled;  // nullopt for `pool: none`
-  FilterMapsList maps;       // every filter's maps, maps[k] for filters[k]
+  FilterMapsList maps;  // every filter's maps, maps[k] for filters[k]
+  int drawn = 0;        // the filter drawn in front (Variant::drawn)
+  // The drawn filter's maps: its feature map, after the activation (equal to
+  // conv for `none`), and pooled (nullopt for `pool: none`).
+  const Grid& conv() const { return maps[static_cast<std::size_t>(drawn)].conv; }
+  const Grid& activated() const { return maps[static_cast<std::size_t>(drawn)].activated; }
+  const std::optional<Grid>& pooled() const { return maps[static_cast<std::size_t>(drawn)].pooled; }
 };
 
 // The whole computation of one variant. Precondition: the variant is valid

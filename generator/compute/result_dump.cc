@@ -25,7 +25,7 @@ std::string SizesLine(const Variant& v, const VariantResult& r) {
   const int window_w = (v.filter.weights.cols - 1) * c.dilation_w + 1;
   return fmt::format("  sizes: image {}, padded {}x{}, filter {}, window {}x{}, conv {}, pooled {}\n",
                      GridSizeText(v.image), padded_h, padded_w, GridSizeText(v.filter.weights), window_h, window_w,
-                     GridSizeText(r.conv), r.pooled ? GridSizeText(*r.pooled) : std::string("none"));
+                     GridSizeText(r.conv()), r.pooled() ? GridSizeText(*r.pooled()) : std::string("none"));
 }
 
 std::string MapBlock(const char* name, const Grid& map, const std::string& note) {
@@ -84,14 +84,14 @@ std::string PoolTraceBlock(const Variant& v, const Grid& activated, int row, int
 // The maps and a few traces of the drawn filter.
 std::string MapsBlock(const Variant& variant, const VariantResult& result) {
   std::string out;
-  out += MapBlock("conv", result.conv, "");
-  out += MapBlock("activated", result.activated, ActivationNote(variant.activation));
-  if (result.pooled)
-    out += MapBlock("pooled", *result.pooled, variant.pool.type == PoolType::Max ? " (max)" : " (avg)");
+  out += MapBlock("conv", result.conv(), "");
+  out += MapBlock("activated", result.activated(), ActivationNote(variant.activation));
+  if (result.pooled())
+    out += MapBlock("pooled", *result.pooled(), variant.pool.type == PoolType::Max ? " (max)" : " (avg)");
   else
     out += "  pooled: none\n";
 
-  const Grid& conv = result.conv;
+  const Grid& conv = result.conv();
   if (variant.conv.transposed && !variant.image.empty()) {
     out += ScatterTraceBlock(variant, 0, 0);
     if (variant.image.rows * variant.image.cols > 1)
@@ -101,11 +101,11 @@ std::string MapsBlock(const Variant& variant, const VariantResult& result) {
     out += ConvTraceBlock(variant, 0, 0);
     if (conv.rows * conv.cols > 1) out += ConvTraceBlock(variant, conv.rows - 1, conv.cols - 1);
   }
-  if (result.pooled && !result.pooled->empty()) {
-    const Grid& pooled = *result.pooled;
-    out += PoolTraceBlock(variant, result.activated, 0, 0);
+  if (result.pooled() && !result.pooled()->empty()) {
+    const Grid& pooled = *result.pooled();
+    out += PoolTraceBlock(variant, result.activated(), 0, 0);
     if (pooled.rows * pooled.cols > 1)
-      out += PoolTraceBlock(variant, result.activated, pooled.rows - 1, pooled.cols - 1);
+      out += PoolTraceBlock(variant, result.activated(), pooled.rows - 1, pooled.cols - 1);
   }
   return out;
 }

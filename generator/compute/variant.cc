@@ -41,10 +41,7 @@ VariantResult ComputeVariant(const Variant& v) {
   maps.reserve(filters.size());
   for (const Filter& filter : filters) maps.push_back(ComputeFilter(v, filter));
   result.maps = FilterMapsList(std::move(maps));
-  const std::size_t drawn = v.filters.empty() ? 0 : static_cast<std::size_t>(v.drawn);
-  result.conv = result.maps[drawn].conv;
-  result.activated = result.maps[drawn].activated;
-  result.pooled = result.maps[drawn].pooled;
+  result.drawn = v.filters.empty() ? 0 : v.drawn;
   return result;
 }
 
@@ -57,11 +54,9 @@ Variant FocusOnFilter(const Variant& v, int k) {
 }
 
 VariantResult FocusOnFilter(const VariantResult& r, int k) {
+  r.maps.at(static_cast<std::size_t>(k));  // throws for a filter it does not have, as a copy did
   VariantResult out = r;
-  const FilterMaps& maps = r.maps.at(static_cast<std::size_t>(k));
-  out.conv = maps.conv;
-  out.activated = maps.activated;
-  out.pooled = maps.pooled;
+  out.drawn = k;
   return out;
 }
 

@@ -491,8 +491,8 @@ std::string ImageLabel(const Variant& v, const Messages& m) {
 // large filters, or when even that does not fit.
 bool HasProducts(const Variant& v, const VariantResult& r) {
   const Grid& w = v.filter.weights;
-  return w.rows <= kMaxProductsSide && w.cols <= kMaxProductsSide && r.conv.rows <= kNumbersMaxMapSide &&
-         r.conv.cols <= kNumbersMaxMapSide;
+  return w.rows <= kMaxProductsSide && w.cols <= kMaxProductsSide && r.conv().rows <= kNumbersMaxMapSide &&
+         r.conv().cols <= kNumbersMaxMapSide;
 }
 
 // Every sum line a channels lesson's frames write (one per cell of every
@@ -502,8 +502,8 @@ std::vector<std::string> ChannelSums(const Variant& v, const VariantResult& r, c
   for (int k = 0; k < FilterCount(v); ++k) {
     const Variant focused = FilterCount(v) > 1 ? FocusOnFilter(v, k) : Variant{};
     const Variant& vk = FilterCount(v) > 1 ? focused : v;
-    for (int row = 0; row < r.conv.rows; ++row)
-      for (int col = 0; col < r.conv.cols; ++col) sums.push_back(ChannelSumText(vk, TraceConvCell(vk, row, col), m));
+    for (int row = 0; row < r.conv().rows; ++row)
+      for (int col = 0; col < r.conv().cols; ++col) sums.push_back(ChannelSumText(vk, TraceConvCell(vk, row, col), m));
   }
   return sums;
 }
@@ -542,8 +542,8 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
         }
       }
     }
-    for (int row = 0; !scatter && row < r.conv.rows; ++row) {
-      for (int col = 0; col < r.conv.cols; ++col) {
+    for (int row = 0; !scatter && row < r.conv().rows; ++row) {
+      for (int col = 0; col < r.conv().cols; ++col) {
         const ConvTrace t = TraceConvCell(vk, row, col);
         for (std::size_t c = 0; c < t.channels.size(); ++c) {  // every channel's products through its slice
           const Grid& slice = SliceAt(vk.filter, static_cast<int>(c));
@@ -591,9 +591,9 @@ double MaxAbsValue(const Variant&, const VariantResult& r) {
     for (double x : g.values)
       if (std::isfinite(x)) m = std::max(m, std::fabs(x));
   };
-  scan(r.conv);
-  scan(r.activated);
-  if (r.pooled) scan(*r.pooled);
+  scan(r.conv());
+  scan(r.activated());
+  if (r.pooled()) scan(*r.pooled());
   for (const FilterMaps& maps : r.maps) {  // every filter's, so the stack shares one scale
     scan(maps.conv);
     scan(maps.activated);
@@ -667,7 +667,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
   std::vector<double> all_weights, all_conv, all_activated, all_pooled;
   if (cs.transposed) {
     // The output's cells also show the running sums while the inputs scatter.
-    for (const double x : r.conv.values) all_conv.push_back(x);
+    for (const double x : r.conv().values) all_conv.push_back(x);
     for (int k = 0; k < maps; ++k) {
       const std::vector<double> sums = ScatterRunningSums(maps > 1 ? FocusOnFilter(v, k) : v);
       all_conv.insert(all_conv.end(), sums.begin(), sums.end());
@@ -700,35 +700,35 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                    .values = maps > 1 ? &all_weights : &v.filter.weights.values,
                    .stack = stack};
   PanelPlan conv{.present = true,
-                 .rows = r.conv.rows,
-                 .cols = r.conv.cols,
-                 .index_rows = r.conv.rows,
-                 .index_cols = r.conv.cols,
-                 .label = maps > 1 ? m.Text(Msg::panel_feature_maps, {{"count", maps}, {"size", SizeText(r.conv.rows, r.conv.cols)}})
-                                   : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}),
-                 .values = maps > 1 || cs.transposed ? &all_conv : &r.conv.values,
+                 .rows = r.conv().rows,
+                 .cols = r.conv().cols,
+                 .index_rows = r.conv().rows,
+                 .index_cols = r.conv().cols,
+                 .label = maps > 1 ? m.Text(Msg::panel_feature_maps, {{"count", maps}, {"size", SizeText(r.conv().rows, r.conv().cols)}})
+                                   : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}}),
+                 .values = maps > 1 || cs.transposed ? &all_conv : &r.conv().values,
                  .stack = stack};
   PanelPlan act{.present = activation,
-                .rows = activation ? r.activated.rows : 0,
-                .cols = activation ? r.activated.cols : 0,
-                .index_rows = r.activated.rows,
-                .index_cols = r.activated.cols,
+                .rows = activation ? r.activated().rows : 0,
+                .cols = activation ? r.activated().cols : 0,
+                .index_rows = r.activated().rows,
+                .index_cols = r.activated().cols,
                 .label = m.Text(Msg::panel_activated, {{"activation", ActivationName(v.activation, m)}}),
-                .values = maps > 1 ? &all_activated : &r.activated.values,
+                .values = maps > 1 ? &all_activated : &r.activated().values,
                 .stack = stack};
   PanelPlan pool;
-  if (r.pooled) {
+  if (r.pooled()) {
     const bool max = v.pool.type == PoolType::Max;
     pool = {.present = true,
-            .rows = r.pooled->rows,
-            .cols = r.pooled->cols,
-            .index_rows = r.pooled->rows,
-            .index_cols = r.pooled->cols,
+            .rows = r.pooled()->rows,
+            .cols = r.pooled()->cols,
+            .index_rows = r.pooled()->rows,
+            .index_cols = r.pooled()->cols,
             .label = maps > 1 ? m.Text(max ? Msg::stack_summary_pooled_max : Msg::stack_summary_pooled_average,
-                                       {{"count", maps}, {"size", SizeText(r.pooled->rows, r.pooled->cols)}})
+                                       {{"count", maps}, {"size", SizeText(r.pooled()->rows, r.pooled()->cols)}})
                               : m.Text(max ? Msg::panel_pooled_max : Msg::panel_pooled_average,
-                                       {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
-            .values = maps > 1 ? &all_pooled : &r.pooled->values,
+                                       {{"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}),
+            .values = maps > 1 ? &all_pooled : &r.pooled()->values,
             .stack = stack};
   }
 

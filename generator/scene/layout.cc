@@ -504,8 +504,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     if (cs.transposed) {
       const ScatterTrace t = TraceScatterCell(v, 0, beat.first_cell % v.image.cols);
       if (!t.cells.empty()) filter_x = g.conv.grid.x + t.cells.front().col * g.conv.grid.cell;
-    } else if (r.conv.cols > 0) {
-      const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv.cols, beat.first_cell % r.conv.cols);
+    } else if (r.conv().cols > 0) {
+      const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv().cols, beat.first_cell % r.conv().cols);
       if (!t.cells.empty()) filter_x = g.input.grid.x + BoxOf(t.cells).col0 * g.input.grid.cell;
     }
   }
@@ -528,7 +528,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                 .colors = {.scale = in.weight_scale},
                 .cell = [&](int row, int col) { return CellState{Kind::Value, w.at(row, col)}; }});
 
-  const int conv_cols = r.conv.cols;
+  const int conv_cols = r.conv().cols;
   // Transposed, while inputs still scatter: each output cell's running sum,
   // empty until a copy reaches it.
   const bool scatter = cs.transposed;
@@ -538,8 +538,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                {.id = "conv",
                 .label = g.conv.label,
                 .colors = maps,
-                .index_rows = r.conv.rows,
-                .index_cols = r.conv.cols,
+                .index_rows = r.conv().rows,
+                .index_cols = r.conv().cols,
                 .cell = [&](int row, int col) {
                   if (scattering) {
                     const auto at = static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col);
@@ -548,12 +548,12 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                   }
                   if (!scatter && row * conv_cols + col >= beat.conv_filled) return CellState{};
                   if (scatter && beat.conv_filled == 0) return CellState{};
-                  return CellState{Kind::Value, r.conv.at(row, col)};
+                  return CellState{Kind::Value, r.conv().at(row, col)};
                 }});
   if (scattering) {
     // Cells several copies have added into, marked by shape, not colour alone.
     scene.items.push_back(GroupBegin{"overlaps", "overlaps", m.Text(Msg::legend_overlaps)});
-    for (int row = 0; row < r.conv.rows; ++row)
+    for (int row = 0; row < r.conv().rows; ++row)
       for (int col = 0; col < conv_cols; ++col)
         if (partial.hits[static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col)] > 1 &&
             g.conv.grid.cell >= 6)
@@ -564,14 +564,14 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                {.id = "activated",
                 .label = g.activated.label,
                 .colors = maps,
-                .index_rows = r.activated.rows,
-                .index_cols = r.activated.cols,
+                .index_rows = r.activated().rows,
+                .index_cols = r.activated().cols,
                 .cell = [&](int row, int col) {
                   if (!beat.activated) return CellState{};
-                  return CellState{Kind::Value, r.activated.at(row, col)};
+                  return CellState{Kind::Value, r.activated().at(row, col)};
                 }});
-  if (r.pooled) {
-    const Grid& p = *r.pooled;
+  if (r.pooled()) {
+    const Grid& p = *r.pooled();
     AddGridPanel(scene, g, g.pooled,
                  {.id = "pooled",
                   .label = g.pooled.label,
@@ -611,22 +611,22 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_activation_changed)});
     const GridBox& ab = g.activated.grid;
     int changed = 0;
-    for (double x : r.conv.values) changed += x < 0;
+    for (double x : r.conv().values) changed += x < 0;
     if (changed <= 1024 && ab.cell >= 6) {
-      for (int row = 0; row < r.conv.rows; ++row)
-        for (int col = 0; col < r.conv.cols; ++col)
-          if (r.conv.at(row, col) < 0) AddCellMark(scene, ab, row, col, true);
+      for (int row = 0; row < r.conv().rows; ++row)
+        for (int col = 0; col < r.conv().cols; ++col)
+          if (r.conv().at(row, col) < 0) AddCellMark(scene, ab, row, col, true);
     }
     AddHighlight(scene, ab, 0, ab.rows, 0, ab.cols);
     scene.items.push_back(GroupEnd{});
-  } else if (beat.stage == Stage::Pool && r.pooled) {
-    const Grid& p = *r.pooled;
+  } else if (beat.stage == Stage::Pool && r.pooled()) {
+    const Grid& p = *r.pooled();
     scene.items.push_back(GroupBegin{"window", "window", m.Text(Msg::group_pool_window)});
     const GridBox& ab = g.activated.grid.rows > 0 ? g.activated.grid : g.conv.grid;
     const int row0 = beat.first_cell / p.cols, col0 = beat.first_cell % p.cols;
     const int row1 = beat.last_cell / p.cols;
     if (beat.first_cell == beat.last_cell) {
-      const PoolTrace t = TracePoolCell(v, r.activated, row0, col0);
+      const PoolTrace t = TracePoolCell(v, r.activated(), row0, col0);
       if (t.row_end > t.row_begin && t.col_end > t.col_begin) {
         AddHighlight(scene, ab, t.row_begin, t.row_end, t.col_begin, t.col_end);
         if (t.winner_row >= 0 && ab.cell >= 6) AddCellMark(scene, ab, t.winner_row, t.winner_col, false);
@@ -634,8 +634,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
       AddHighlight(scene, g.pooled.grid, row0, row0 + 1, col0, col0 + 1);
     } else {
       // A band of rows: from the first cell's window to the last's, as traced.
-      const PoolTrace a = TracePoolCell(v, r.activated, row0, 0);
-      const PoolTrace b = TracePoolCell(v, r.activated, row1, p.cols - 1);
+      const PoolTrace a = TracePoolCell(v, r.activated(), row0, 0);
+      const PoolTrace b = TracePoolCell(v, r.activated(), row1, p.cols - 1);
       const int top = std::min(a.row_begin, b.row_begin), bottom = std::max(a.row_end, b.row_end);
       const int left = std::min(a.col_begin, b.col_begin), right = std::max(a.col_end, b.col_end);
       if (bottom > top && right > left) AddHighlight(scene, ab, top, bottom, left, right);

@@ -111,18 +111,18 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
       }
       break;
     case Stage::Conv:
-      tables.push_back(TableData(m.Text(Msg::table_feature_map, {{"size", Size(r.conv.rows, r.conv.cols)}}), r.conv, m));
+      tables.push_back(TableData(m.Text(Msg::table_feature_map, {{"size", Size(r.conv().rows, r.conv().cols)}}), r.conv(), m));
       break;
     case Stage::Activation:
       tables.push_back(TableData(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
-                                                                {"size", Size(r.activated.rows, r.activated.cols)}}),
-                                 r.activated, m));
+                                                                {"size", Size(r.activated().rows, r.activated().cols)}}),
+                                 r.activated(), m));
       break;
     case Stage::Pool:
-      if (r.pooled) {
+      if (r.pooled()) {
         tables.push_back(TableData(m.Text(v.pool.type == PoolType::Max ? Msg::table_pooled_max : Msg::table_pooled_average,
-                                          {{"size", Size(r.pooled->rows, r.pooled->cols)}}),
-                                   *r.pooled, m));
+                                          {{"size", Size(r.pooled()->rows, r.pooled()->cols)}}),
+                                   *r.pooled(), m));
       }
       break;
     case Stage::Summary:
@@ -263,7 +263,7 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   };
   std::vector<Group> groups;
   for (const BuiltVariant& bv : built.variants) {
-    Complexity k = ComputeComplexity(*bv.variant, bv.result.conv);
+    Complexity k = ComputeComplexity(*bv.variant, bv.result.conv());
     std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k, m);
     auto same = [&rows](const Group& g) {
       if (g.rows.size() != rows.size()) return false;

@@ -99,18 +99,18 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
       }
       break;
     case Stage::Conv:
-      AddGridTable(m.Text(Msg::table_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}), r.conv, m, blocks);
+      AddGridTable(m.Text(Msg::table_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}}), r.conv(), m, blocks);
       break;
     case Stage::Activation:
       AddGridTable(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
-                                                 {"size", SizeText(r.activated.rows, r.activated.cols)}}),
-                   r.activated, m, blocks);
+                                                 {"size", SizeText(r.activated().rows, r.activated().cols)}}),
+                   r.activated(), m, blocks);
       break;
     case Stage::Pool:
-      if (r.pooled) {
+      if (r.pooled()) {
         AddGridTable(m.Text(Msg::table_activated, {{"activation", StageTitle(Stage::Pool, v, m)},
-                                                   {"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
-                     *r.pooled, m, blocks);
+                                                   {"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}),
+                     *r.pooled(), m, blocks);
       }
       break;
     case Stage::Summary: break;
@@ -244,7 +244,7 @@ class Composer {
     };
     std::vector<Group> groups;
     for (const BuiltVariant& bv : built_.variants) {
-      const Complexity k = ComputeComplexity(*bv.variant, bv.result.conv);
+      const Complexity k = ComputeComplexity(*bv.variant, bv.result.conv());
       std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k, m_);
       auto same = [&rows](const Group& g) {
         return std::equal(g.rows.begin(), g.rows.end(), rows.begin(), rows.end(),

@@ -216,7 +216,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   // Explore works only with the script: without it the section and its
   // link stay hidden and the page is the walkthrough's list as before.
   const bool explore = std::any_of(built.variants.begin(), built.variants.end(),
-                                   [](const BuiltVariant& bv) { return !bv.result.conv.empty() && !bv.variant->conv.transposed; });
+                                   [](const BuiltVariant& bv) { return !bv.result.conv().empty() && !bv.variant->conv.transposed; });
   page.set("has_explore", explore);
   if (explore) {
     page.set("explore_variants", ExploreVariantsData(built));
@@ -274,7 +274,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
       d.set("torch_snippet", TorchSnippet(bv));
       d.set("numpy_snippet", NumpySnippet(bv));
     }
-    any_pooled = any_pooled || bv.result.pooled.has_value();
+    any_pooled = any_pooled || bv.result.pooled().has_value();
     reproduce.push_back(d);
   }
   page.set("reproduce_variants", reproduce);

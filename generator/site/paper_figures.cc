@@ -600,20 +600,20 @@ std::vector<PaperBox> GivenBoxes(const BuiltLesson& built, const BuiltVariant& b
 }
 
 PaperGrid ConvGrid(const BuiltLesson& built, const VariantResult& r) {
-  return PaperGrid{built.text->Text(Msg::table_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}}), &r.conv,
+  return PaperGrid{built.text->Text(Msg::table_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}}), &r.conv(),
                    built.value_scale};
 }
 
 PaperGrid ActivatedGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
   return PaperGrid{built.text->Text(Msg::table_activated, {{"activation", ActivationName(v.activation, *built.text)},
-                                                          {"size", SizeText(r.activated.rows, r.activated.cols)}}),
-                   &r.activated, built.value_scale};
+                                                          {"size", SizeText(r.activated().rows, r.activated().cols)}}),
+                   &r.activated(), built.value_scale};
 }
 
 PaperGrid PooledGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
   return PaperGrid{built.text->Text(v.pool.type == PoolType::Max ? Msg::paper_pooled_max : Msg::paper_pooled_average,
-                                    {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}),
-                   &*r.pooled, built.value_scale};
+                                    {{"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}),
+                   &*r.pooled(), built.value_scale};
 }
 
 void MarkCell(PaperGrid* g, int row, int col) {
@@ -656,7 +656,7 @@ std::vector<PaperBox> MapBoxes(const BuiltLesson& built, const Variant& v, const
                                const std::string& filter, const std::function<PaperBox(PaperGrid)>& box) {
   std::vector<PaperBox> maps{box(Named(std::move(conv), filter, built))};
   if (v.activation.type != ActivationType::None) maps.push_back(box(Named(ActivatedGrid(built, v, r), filter, built)));
-  if (r.pooled) maps.push_back(box(Named(PooledGrid(built, v, r), filter, built)));
+  if (r.pooled()) maps.push_back(box(Named(PooledGrid(built, v, r), filter, built)));
   return maps;
 }
 
@@ -676,7 +676,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
   // Transposed: the worked example is the strongest pixel's scaled copy.
   const bool scatter = v.conv.transposed;
-  const CellPosition at = StrongestCell(scatter ? v.image : r.conv);
+  const CellPosition at = StrongestCell(scatter ? v.image : r.conv());
   ConvTrace trace;
   if (scatter) trace.out_row = at.row, trace.out_col = at.col;
   else trace = TraceConvCell(v, at.row, at.col);
@@ -742,7 +742,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       }
       // The last cell the beat writes, worked out; the map as far as written.
       const int cell = std::max(beat.last_cell, beat.first_cell);
-      const int row = cell / std::max(r.conv.cols, 1), col = cell % std::max(r.conv.cols, 1);
+      const int row = cell / std::max(r.conv().cols, 1), col = cell % std::max(r.conv().cols, 1);
       const ConvTrace trace = TraceConvCell(v, row, col);
       PaperGrid conv = ConvGrid(built, r);
       conv.filled = beat.conv_filled;
@@ -756,10 +756,10 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       if (!activates) return FlowLines({box(ConvGrid(built, r))}, width, 0);
       return FlowLines({box(ConvGrid(built, r)), box(ActivatedGrid(built, v, r))}, width, 2);
     case Stage::Pool: {
-      if (!r.pooled) return {};
+      if (!r.pooled()) return {};
       const int cell = std::max(beat.last_cell, beat.first_cell);
-      const int cols = std::max(r.pooled->cols, 1);
-      const PoolTrace t = TracePoolCell(v, r.activated, cell / cols, cell % cols);
+      const int cols = std::max(r.pooled()->cols, 1);
+      const PoolTrace t = TracePoolCell(v, r.activated(), cell / cols, cell % cols);
       PaperGrid from = activates ? ActivatedGrid(built, v, r) : ConvGrid(built, r);
       from.mark_row = t.row_begin;
       from.mark_col = t.col_begin;
@@ -773,7 +773,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
     case Stage::Summary: {
       std::vector<PaperBox> maps{box(ConvGrid(built, r))};
       if (activates) maps.push_back(box(ActivatedGrid(built, v, r)));
-      if (r.pooled) maps.push_back(box(PooledGrid(built, v, r)));
+      if (r.pooled()) maps.push_back(box(PooledGrid(built, v, r)));
       const size_t arrows = maps.size();
       return FlowLines(maps, width, arrows);
     }

@@ -84,29 +84,29 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
   }
   maps.push_back(std::move(input));
 
-  Json conv = {{"key", "conv"}, {"rows", r.conv.rows}, {"cols", r.conv.cols}, {"cells", Json::array()}};
-  Json activated = {{"key", "activated"}, {"rows", r.conv.rows}, {"cols", r.conv.cols}, {"cells", Json::array()}};
+  Json conv = {{"key", "conv"}, {"rows", r.conv().rows}, {"cols", r.conv().cols}, {"cells", Json::array()}};
+  Json activated = {{"key", "activated"}, {"rows", r.conv().rows}, {"cols", r.conv().cols}, {"cells", Json::array()}};
   std::vector<ReceptiveField> conv_fields;
-  conv_fields.reserve(r.conv.values.size());
-  for (int row = 0; row < r.conv.rows; ++row) {
-    for (int col = 0; col < r.conv.cols; ++col) {
+  conv_fields.reserve(r.conv().values.size());
+  for (int row = 0; row < r.conv().rows; ++row) {
+    for (int col = 0; col < r.conv().cols; ++col) {
       conv_fields.push_back(ConvCellField(v, row, col));
       conv["cells"].push_back(FieldJson(ConvCellText(v, TraceConvCell(v, row, col)).caption, conv_fields.back()));
       ReceptiveField through = conv_fields.back();
-      through.map = {Flat(row, col, r.conv.cols)};
+      through.map = {Flat(row, col, r.conv().cols)};
       activated["cells"].push_back(
-          FieldJson(ActivatedCellText(v.activation, r.conv.at(row, col), r.activated.at(row, col), m), through));
+          FieldJson(ActivatedCellText(v.activation, r.conv().at(row, col), r.activated().at(row, col), m), through));
     }
   }
   maps.push_back(std::move(conv));
   maps.push_back(std::move(activated));
 
-  if (r.pooled) {
-    Json pooled = {{"key", "pooled"}, {"rows", r.pooled->rows}, {"cols", r.pooled->cols}, {"cells", Json::array()}};
-    for (int row = 0; row < r.pooled->rows; ++row) {
-      for (int col = 0; col < r.pooled->cols; ++col) {
-        const PoolTrace t = TracePoolCell(v, r.activated, row, col);
-        pooled["cells"].push_back(FieldJson(PoolCellText(v, r, t).caption, PoolCellField(v, r.activated, row, col)));
+  if (r.pooled()) {
+    Json pooled = {{"key", "pooled"}, {"rows", r.pooled()->rows}, {"cols", r.pooled()->cols}, {"cells", Json::array()}};
+    for (int row = 0; row < r.pooled()->rows; ++row) {
+      for (int col = 0; col < r.pooled()->cols; ++col) {
+        const PoolTrace t = TracePoolCell(v, r.activated(), row, col);
+        pooled["cells"].push_back(FieldJson(PoolCellText(v, r, t).caption, PoolCellField(v, r.activated(), row, col)));
       }
     }
     maps.push_back(std::move(pooled));
@@ -181,9 +181,9 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
   grids.push_back(GridData(prefix + "input", "input",
                            m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), padded, v.conv.pad_top,
                            v.conv.pad_left, &padding));
-  grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv, 0, 0, nullptr));
-  grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated, 0, 0, nullptr));
-  if (r.pooled) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool, m), *r.pooled, 0, 0, nullptr));
+  grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv(), 0, 0, nullptr));
+  grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated(), 0, 0, nullptr));
+  if (r.pooled()) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool, m), *r.pooled(), 0, 0, nullptr));
   d.set("explore_grids", grids);
   return d;
 }
@@ -220,7 +220,7 @@ ReceptiveField PoolCellField(const Variant& v, const Grid& activated, int out_ro
 
 bool Explorable(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
-  const Grid& conv = bv.result.conv;
+  const Grid& conv = bv.result.conv();
   // A transposed convolution's cells gather through the filter turned
   // around, which these windows on a padded input cannot draw.
   if (v.conv.transposed) return false;

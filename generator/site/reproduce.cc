@@ -199,7 +199,7 @@ std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
     case ActivationType::None: s += "activated = conv  # no activation\n"; break;
   }
   const PoolSpec& p = v.pool;
-  if (bv.result.pooled) {
+  if (bv.result.pooled()) {
     s += fmt::format("size_h, size_w, pool_stride_h, pool_stride_w = {}, {}, {}, {}\n", p.size_h, p.size_w,
                      p.stride_h, p.stride_w);
     if (p.remainder == Remainder::Pad) {
@@ -232,7 +232,7 @@ std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
   s += "\n";
   s += kShowFunction;
   s += "\n";
-  s += ShowCalls(v, bv.result.pooled.has_value(), false);
+  s += ShowCalls(v, bv.result.pooled().has_value(), false);
   return s;
 }
 
@@ -240,7 +240,7 @@ std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
 
 bool HasSnippets(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
-  return !bv.result.conv.empty() && v.image.rows <= kMaxSnippetSide && v.image.cols <= kMaxSnippetSide;
+  return !bv.result.conv().empty() && v.image.rows <= kMaxSnippetSide && v.image.cols <= kMaxSnippetSide;
 }
 
 std::string TorchSnippet(const BuiltVariant& bv) {
@@ -300,7 +300,7 @@ std::string TorchSnippet(const BuiltVariant& bv) {
     case ActivationType::None: s += "activated = conv  # no activation\n"; break;
   }
   const PoolSpec& p = v.pool;
-  if (bv.result.pooled) {
+  if (bv.result.pooled()) {
     const bool pad = p.remainder == Remainder::Pad;
     const std::string args = fmt::format("({}, {}), stride=({}, {}){}", p.size_h, p.size_w, p.stride_h, p.stride_w,
                                          pad ? ", ceil_mode=True" : "");
@@ -310,8 +310,8 @@ std::string TorchSnippet(const BuiltVariant& bv) {
     else
       s += "pooled = F.avg_pool2d(activated, " + args + (pad ? ", count_include_pad=False" : "") + ")\n";
     if (pad) {
-      const Grid& a = bv.result.activated;
-      const int rows = bv.result.pooled->rows, cols = bv.result.pooled->cols;
+      const Grid& a = bv.result.activated();
+      const int rows = bv.result.pooled()->rows, cols = bv.result.pooled()->cols;
       const int torch_rows = TorchCeilPooledSize(a.rows, p.size_h, p.stride_h);
       const int torch_cols = TorchCeilPooledSize(a.cols, p.size_w, p.stride_w);
       if (torch_rows != rows || torch_cols != cols) {
@@ -323,7 +323,7 @@ std::string TorchSnippet(const BuiltVariant& bv) {
   s += "\n";
   s += kShowFunction;
   s += "\n";
-  s += ShowCalls(v, bv.result.pooled.has_value(), true);
+  s += ShowCalls(v, bv.result.pooled().has_value(), true);
   return s;
 }
 

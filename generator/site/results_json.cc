@@ -108,7 +108,7 @@ Json ListShapeJson(const Variant& variant, const VariantResult& result) {
   }
   j["conv"] = ConvJson(variant.conv, std::move(conv));
   j["activation"] = ActivationJson(variant.activation, std::move(activated));
-  j["pool"] = PoolJson(variant.pool, result.pooled.has_value(), std::move(pooled));
+  j["pool"] = PoolJson(variant.pool, result.pooled().has_value(), std::move(pooled));
   return j;
 }
 
@@ -120,9 +120,9 @@ Json VariantJson(const Variant& variant, const VariantResult& result) {
   j["label"] = variant.label;
   j["input"] = GridRef(variant.image);
   j["filter"] = Json::object({{"name", variant.filter.name}, {"weights", GridRef(variant.filter.weights)}});
-  j["conv"] = ConvJson(variant.conv, GridRef(result.conv));
-  j["activation"] = ActivationJson(variant.activation, GridRef(result.activated));
-  j["pool"] = PoolJson(variant.pool, result.pooled.has_value(), result.pooled ? GridRef(*result.pooled) : Json());
+  j["conv"] = ConvJson(variant.conv, GridRef(result.conv()));
+  j["activation"] = ActivationJson(variant.activation, GridRef(result.activated()));
+  j["pool"] = PoolJson(variant.pool, result.pooled().has_value(), result.pooled() ? GridRef(*result.pooled()) : Json());
   return j;
 }
 

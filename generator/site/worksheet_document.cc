@@ -95,9 +95,9 @@ Exercise ScatterExercise(const Variant& v, const Messages& m) {
 
 Exercise LargestExercise(const Variant& v, const VariantResult& r, const Messages& m) {
   int best_row = 0, best_col = 0, ties = 0;
-  for (int row = 0; row < r.conv.rows; ++row) {
-    for (int col = 0; col < r.conv.cols; ++col) {
-      const double x = r.conv.at(row, col), best = r.conv.at(best_row, best_col);
+  for (int row = 0; row < r.conv().rows; ++row) {
+    for (int col = 0; col < r.conv().cols; ++col) {
+      const double x = r.conv().at(row, col), best = r.conv().at(best_row, best_col);
       if (x > best) {
         best_row = row;
         best_col = col;
@@ -132,15 +132,15 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
 Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Messages& m) {
   std::vector<std::pair<int, int>> negative;
   int first_row = -1, first_col = -1;
-  for (int row = 0; row < r.conv.rows; ++row) {
-    for (int col = 0; col < r.conv.cols; ++col) {
-      if (r.conv.at(row, col) < 0) {
+  for (int row = 0; row < r.conv().rows; ++row) {
+    for (int col = 0; col < r.conv().cols; ++col) {
+      if (r.conv().at(row, col) < 0) {
         negative.emplace_back(row, col);
         if (first_row < 0) first_row = row, first_col = col;
       }
     }
   }
-  const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
+  const long long cells = static_cast<long long>(r.conv().rows) * r.conv().cols;
   const long long others = cells - static_cast<long long>(negative.size());
   Exercise e;
   e.question = m.Text(Msg::ws_activation_question, {{"activation", ActivationName(v.activation, m)}});
@@ -150,9 +150,9 @@ Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Mess
   } else if (v.activation.type == ActivationType::LeakyRelu) {
     e.answer = m.Count(Msg::ws_leaky_answer, count,
                        {{"slope", N(v.activation.slope)},
-                        {"value", N(r.conv.at(first_row, first_col))},
+                        {"value", N(r.conv().at(first_row, first_col))},
                         {"position", Position(first_row, first_col)},
-                        {"result", N(r.activated.at(first_row, first_col))}}) +
+                        {"result", N(r.activated().at(first_row, first_col))}}) +
                " " + m.Count(Msg::ws_others_unchanged, others);
   } else {
     e.answer = m.Count(Msg::ws_relu_answer, count, {{"positions", PositionList(negative, m)}}) + " " +
@@ -162,13 +162,13 @@ Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Mess
 }
 
 Exercise PoolExercise(const Variant& v, const VariantResult& r, const Messages& m) {
-  const Grid& pooled = *r.pooled;
+  const Grid& pooled = *r.pooled();
   const CellPosition at = StrongestCell(pooled);
-  const PoolTrace t = TracePoolCell(v, r.activated, at.row, at.col);
+  const PoolTrace t = TracePoolCell(v, r.activated(), at.row, at.col);
   const bool max = v.pool.type == PoolType::Max;
   std::vector<std::string> values;
   for (int row = t.row_begin; row < t.row_end; ++row) {
-    for (int col = t.col_begin; col < t.col_end; ++col) values.push_back(N(r.activated.at(row, col)));
+    for (int col = t.col_begin; col < t.col_end; ++col) values.push_back(N(r.activated().at(row, col)));
   }
   std::string list;
   for (size_t i = 0; i < values.size(); ++i) list += (i == 0 ? "" : ", ") + values[i];
@@ -250,7 +250,7 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
     out.push_back(LargestExercise(v, r, m));
   }
   if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r, m));
-  if (r.pooled) out.push_back(PoolExercise(v, r, m));
+  if (r.pooled()) out.push_back(PoolExercise(v, r, m));
   return out;
 }
 

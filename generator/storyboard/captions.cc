@@ -225,7 +225,7 @@ BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) 
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
                      c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1 && !c.transposed;
   const std::string image = SizeText(v.image.rows, v.image.cols), filter_size = SizeText(w.rows, w.cols);
-  const std::string map = SizeText(r.conv.rows, r.conv.cols);
+  const std::string map = SizeText(r.conv().rows, r.conv().cols);
   const std::string settings = ConvSettingsWords(c, m);
   t.caption = m.Text(plain ? Msg::intro_caption : Msg::intro_caption_settings,
                      {{"image", image}, {"filter_size", filter_size}, {"filter", v.filter.name},
@@ -242,8 +242,8 @@ BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) 
   AddChannelsSentence(v, m, &t);
   const bool activated = v.activation.type != ActivationType::None;
   const std::string activation = ActivationName(v.activation, m);
-  if (r.pooled) {
-    const std::string pooled = SizeText(r.pooled->rows, r.pooled->cols), pool = PoolSettingsWords(v.pool, m);
+  if (r.pooled()) {
+    const std::string pooled = SizeText(r.pooled()->rows, r.pooled()->cols), pool = PoolSettingsWords(v.pool, m);
     t.description += " " + m.Text(activated ? Msg::intro_activation_then_pooling : Msg::intro_then_pooling,
                                   {{"activation", activation}, {"size", pooled}, {"pool", pool}});
   } else if (activated) {
@@ -381,7 +381,7 @@ BeatText ScatterRowsText(const Variant& v, const VariantResult& r, int first_row
   // The output rows the rows' copies reach, clipped to the output.
   const ConvSpec& c = v.conv;
   const int top = std::max(first_row * c.stride_h - c.crop_h, 0);
-  const int bottom = std::min(last_row * c.stride_h + (v.filter.weights.rows - 1) * c.dilation_h - c.crop_h, r.conv.rows - 1);
+  const int bottom = std::min(last_row * c.stride_h + (v.filter.weights.rows - 1) * c.dilation_h - c.crop_h, r.conv().rows - 1);
   const std::string rows = top <= bottom ? Range(m, top, bottom) : std::string("\u2013");
   BeatText t;
   t.caption = m.Text(first_row == last_row ? Msg::scatter_row_caption : Msg::scatter_rows_caption,
@@ -395,7 +395,7 @@ BeatText ScatterRowsText(const Variant& v, const VariantResult& r, int first_row
 
 BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row, const Messages& m) {
   BeatText t;
-  const Grid& map = r.conv;
+  const Grid& map = r.conv();
   t.caption = RowsCaption(m, map, first_row, last_row, Msg::conv_row_caption, Msg::conv_rows_caption);
   const long long cells = static_cast<long long>(last_row - first_row + 1) * map.cols;
   t.description = m.Text(first_row == last_row ? Msg::conv_row_description : Msg::conv_rows_description,
@@ -407,7 +407,7 @@ BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, i
 }
 
 BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages& m) {
-  const long long negative = CountNegative(r.conv);
+  const long long negative = CountNegative(r.conv());
   const std::string name = ActivationName(v.activation, m);
   const bool leaky = v.activation.type == ActivationType::LeakyRelu;
   BeatText t;
@@ -418,18 +418,18 @@ BeatText ActivationText(const Variant& v, const VariantResult& r, const Messages
   else
     t.caption = m.Count(Msg::activation_caption_clears, negative, {{"activation", name}});
 
-  const long long cells = static_cast<long long>(r.conv.rows) * r.conv.cols;
+  const long long cells = static_cast<long long>(r.conv().rows) * r.conv().cols;
   t.description = m.Count(leaky ? Msg::activation_description_scales : Msg::activation_description_clears, negative,
                           {{"activation", name},
                            {"slope", FormatNumberText(v.activation.slope)},
-                           {"size", SizeText(r.conv.rows, r.conv.cols)},
+                           {"size", SizeText(r.conv().rows, r.conv().cols)},
                            {"cells", cells},
-                           {"values", ValuesPhrase(m, r.activated.values)}});
+                           {"values", ValuesPhrase(m, r.activated().values)}});
   return t;
 }
 
 BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace& tr, const Messages& m) {
-  const Grid& a = r.activated;
+  const Grid& a = r.activated();
   const int count = (tr.row_end - tr.row_begin) * (tr.col_end - tr.col_begin);
   const std::string at = Position(v, tr.out_row, tr.out_col);
   BeatText t;
@@ -460,7 +460,7 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
 }
 
 BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row, const Messages& m) {
-  const Grid& p = *r.pooled;
+  const Grid& p = *r.pooled();
   BeatText t;
   t.caption = RowsCaption(m, p, first_row, last_row, Msg::pool_row_caption, Msg::pool_rows_caption);
   const long long cells = static_cast<long long>(last_row - first_row + 1) * p.cols;
@@ -475,27 +475,27 @@ BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, i
 
 BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m) {
   std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", SizeText(v.image.rows, v.image.cols)}}),
-                                    m.Text(Msg::summary_feature_map, {{"size", SizeText(r.conv.rows, r.conv.cols)}})};
+                                    m.Text(Msg::summary_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}})};
   if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation, m));
-  if (r.pooled)
+  if (r.pooled())
     steps.push_back(m.Text(v.pool.type == PoolType::Max ? Msg::summary_pooled_max : Msg::summary_pooled_average,
-                           {{"size", SizeText(r.pooled->rows, r.pooled->cols)}}));
+                           {{"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}));
   BeatText t;
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
 
   t.description = m.Text(Msg::summary_description, {{"filter", v.filter.name},
                                                     {"image", SizeText(v.image.rows, v.image.cols)},
-                                                    {"map", SizeText(r.conv.rows, r.conv.cols)},
-                                                    {"values", ValuesPhrase(m, r.conv.values)}});
-  const long long negative = CountNegative(r.conv);
+                                                    {"map", SizeText(r.conv().rows, r.conv().cols)},
+                                                    {"values", ValuesPhrase(m, r.conv().values)}});
+  const long long negative = CountNegative(r.conv());
   const std::string activation = ActivationName(v.activation, m);
   if (v.activation.type == ActivationType::Relu)
     t.description += "; " + m.Count(Msg::summary_activation_clears, negative, {{"activation", activation}});
   else if (v.activation.type == ActivationType::LeakyRelu)
     t.description += "; " + m.Count(Msg::summary_activation_scales, negative,
                                     {{"activation", activation}, {"slope", FormatNumberText(v.activation.slope)}});
-  if (r.pooled) {
-    const Grid& p = *r.pooled;
+  if (r.pooled()) {
+    const Grid& p = *r.pooled();
     std::string values;
     if (p.rows * p.cols <= 16) {
       std::vector<std::string> items;
@@ -543,7 +543,7 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
                      c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1 && !c.transposed;
   const std::string image = SizeText(v.image.rows, v.image.cols);
   const std::string filters = m.Count(Msg::n_filters, maps);
-  const std::string map = SizeText(r.conv.rows, r.conv.cols);
+  const std::string map = SizeText(r.conv().rows, r.conv().cols);
   const std::string settings = ConvSettingsWords(c, m);
   BeatText t;
   t.caption = m.Text(plain ? Msg::stack_intro_caption : Msg::stack_intro_caption_settings,
@@ -563,9 +563,9 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
                           {"maps", Join(each, "; ")}});
   const bool activation = v.activation.type != ActivationType::None;
   const std::string name = ActivationName(v.activation, m);
-  if (r.pooled) {
+  if (r.pooled()) {
     const MsgArgs args = {{"activation", name},
-                          {"size", SizeText(r.pooled->rows, r.pooled->cols)},
+                          {"size", SizeText(r.pooled()->rows, r.pooled()->cols)},
                           {"pool", PoolSettingsWords(v.pool, m)}};
     t.description += " " + m.Text(activation ? Msg::stack_intro_activation_pooling : Msg::stack_intro_pooling, args);
   } else if (activation) {
@@ -578,13 +578,13 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
 BeatText StackSummaryText(const Variant& v, const VariantResult& r, const Messages& m) {
   const int maps = FilterCount(v);
   const std::string image = SizeText(v.image.rows, v.image.cols);
-  const std::string map = SizeText(r.conv.rows, r.conv.cols);
+  const std::string map = SizeText(r.conv().rows, r.conv().cols);
   std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", image}}),
                                     m.Text(Msg::stack_summary_maps, {{"count", maps}, {"size", map}})};
   if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation, m));
-  if (r.pooled)
+  if (r.pooled())
     steps.push_back(m.Text(v.pool.type == PoolType::Max ? Msg::stack_summary_pooled_max : Msg::stack_summary_pooled_average,
-                           {{"count", maps}, {"size", SizeText(r.pooled->rows, r.pooled->cols)}}));
+                           {{"count", maps}, {"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}));
   BeatText t;
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
   std::vector<std::string> parts;

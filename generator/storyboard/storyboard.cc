@@ -59,11 +59,11 @@ int PerCode(BeatsPer per) { return per == BeatsPer::Cell ? 1 : per == BeatsPer::
 bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& budget, int map, Storyboard* story) {
   const Messages& m = *story->text;
   const bool activation = v.activation.type != ActivationType::None;
-  const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
+  const Grid* pooled = r.pooled() ? &*r.pooled() : nullptr;
   // A transposed convolution's beats walk the input cells, each scattering
   // its copy; a plain one's walk the output cells.
   const bool scatter = v.conv.transposed;
-  const int walk_rows = scatter ? v.image.rows : r.conv.rows, walk_cols = scatter ? v.image.cols : r.conv.cols;
+  const int walk_rows = scatter ? v.image.rows : r.conv().rows, walk_cols = scatter ? v.image.cols : r.conv().cols;
   const std::vector<CellRange> conv = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats);
   const std::vector<CellRange> pool =
       pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
@@ -95,7 +95,7 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
 
   for (const CellRange& range : pool) {
     const int row = range.first / pooled->cols, col = range.first % pooled->cols;
-    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated, row, col), m)
+    Beat b = MakeBeat(Stage::Pool, per_cell ? PoolCellText(v, r, TracePoolCell(v, r.activated(), row, col), m)
                                             : PoolRowsText(v, r, row, range.last / pooled->cols, m));
     b.map = map;
     b.first_cell = range.first;
@@ -113,14 +113,14 @@ Beat SummaryBeat(const Variant& v, const VariantResult& r, BeatText text, int ma
   summary.map = map;
   summary.conv_filled = ConvBeatCells(v, r);
   summary.activated = true;
-  summary.pool_filled = r.pooled ? r.pooled->rows * r.pooled->cols : 0;
+  summary.pool_filled = r.pooled() ? r.pooled()->rows * r.pooled()->cols : 0;
   return summary;
 }
 
 }  // namespace
 
-int ConvBeatRows(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.rows : r.conv.rows; }
-int ConvBeatCols(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.cols : r.conv.cols; }
+int ConvBeatRows(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.rows : r.conv().rows; }
+int ConvBeatCols(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.cols : r.conv().cols; }
 int ConvBeatCells(const Variant& v, const VariantResult& r) { return ConvBeatRows(v, r) * ConvBeatCols(v, r); }
 
 const char* StageName(Stage s) {
@@ -143,7 +143,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   const int maps = FilterCount(v);
   bool per_cell = false;
   if (maps == 1) {
-    const Grid* pooled = r.pooled ? &*r.pooled : nullptr;
+    const Grid* pooled = r.pooled() ? &*r.pooled() : nullptr;
     const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), spec.max, fixed, ConvBeatRows(v, r), ConvBeatCols(v, r),
                                              pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
     if (!budget.warning.empty())
@@ -162,7 +162,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
       if (story.walked_map >= 0 && k != story.walked_map) continue;
       const Variant vk = FocusOnFilter(v, k);
       const VariantResult rk = FocusOnFilter(r, k);
-      const Grid* pooled = rk.pooled ? &*rk.pooled : nullptr;
+      const Grid* pooled = rk.pooled() ? &*rk.pooled() : nullptr;
       const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), per_map_max, fixed, ConvBeatRows(vk, rk), ConvBeatCols(vk, rk),
                                                pooled ? pooled->rows : 0, pooled ? pooled->cols : 0);
       // Every map has the same size, so one warning says it for all.
@@ -178,7 +178,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
 
   NameBeats(v, per_cell, &story);
   story.conv_settings = ConvSettingsWords(v.conv, m);
-  story.pool_settings = r.pooled ? PoolSettingsWords(v.pool, m) : std::string();
+  story.pool_settings = r.pooled() ? PoolSettingsWords(v.pool, m) : std::string();
   story.animation = PlanAnimation(story);
   return story;
 }

@@ -53,20 +53,20 @@ BOOST_AUTO_TEST_SUITE(Conv2D)
 
 BOOST_AUTO_TEST_CASE(DefaultLessonVerticalEdge) {
   cl::VariantResult r = cl::ComputeVariant(cl::test::DefaultVerticalEdge());
-  BOOST_TEST(r.conv == G({{-18, -18, 18, 18}, {-27, -27, 27, 27}, {-27, -27, 27, 27}, {-18, -18, 18, 18}}));
-  BOOST_TEST(r.activated == G({{0, 0, 18, 18}, {0, 0, 27, 27}, {0, 0, 27, 27}, {0, 0, 18, 18}}));
-  BOOST_REQUIRE(r.pooled.has_value());
-  BOOST_TEST(*r.pooled == G({{0, 27}, {0, 27}}));
+  BOOST_TEST(r.conv() == G({{-18, -18, 18, 18}, {-27, -27, 27, 27}, {-27, -27, 27, 27}, {-18, -18, 18, 18}}));
+  BOOST_TEST(r.activated() == G({{0, 0, 18, 18}, {0, 0, 27, 27}, {0, 0, 27, 27}, {0, 0, 18, 18}}));
+  BOOST_REQUIRE(r.pooled().has_value());
+  BOOST_TEST(*r.pooled() == G({{0, 27}, {0, 27}}));
 }
 
 BOOST_AUTO_TEST_CASE(DefaultLessonHorizontalEdgeIsTheTranspose) {
   cl::VariantResult r = cl::ComputeVariant(cl::test::DefaultHorizontalEdge());
-  BOOST_TEST(r.conv == G({{-18, -27, -27, -18}, {-18, -27, -27, -18}, {18, 27, 27, 18}, {18, 27, 27, 18}}));
-  BOOST_TEST(r.activated == G({{0, 0, 0, 0}, {0, 0, 0, 0}, {18, 27, 27, 18}, {18, 27, 27, 18}}));
-  BOOST_REQUIRE(r.pooled.has_value());
-  BOOST_TEST(*r.pooled == G({{0, 0}, {27, 27}}));
+  BOOST_TEST(r.conv() == G({{-18, -27, -27, -18}, {-18, -27, -27, -18}, {18, 27, 27, 18}, {18, 27, 27, 18}}));
+  BOOST_TEST(r.activated() == G({{0, 0, 0, 0}, {0, 0, 0, 0}, {18, 27, 27, 18}, {18, 27, 27, 18}}));
+  BOOST_REQUIRE(r.pooled().has_value());
+  BOOST_TEST(*r.pooled() == G({{0, 0}, {27, 27}}));
   cl::VariantResult base = cl::ComputeVariant(cl::test::DefaultVerticalEdge());
-  BOOST_TEST(r.conv == base.conv.Transposed());
+  BOOST_TEST(r.conv() == base.conv().Transposed());
 }
 
 // Image "1..25" is Counting(5, 5); "1..36" is Counting(6, 6). Expected maps

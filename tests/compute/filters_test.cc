@@ -55,8 +55,8 @@ BOOST_AUTO_TEST_CASE(OneMapPerFilterWorkedByHand) {
   BOOST_TEST(*r.maps[1].pooled == G({{0, 0}, {16, 16}}));
   BOOST_TEST(*r.maps[2].pooled == G({{9.5, 9.5}, {9.5, 9.5}}));
   // The drawn filter (filters[0]) fills the single-map fields.
-  BOOST_TEST(r.conv == r.maps[0].conv);
-  BOOST_TEST(r.activated == r.maps[0].activated);
+  BOOST_TEST(r.conv() == r.maps[0].conv);
+  BOOST_TEST(r.activated() == r.maps[0].activated);
 }
 
 BOOST_AUTO_TEST_CASE(FocusDrawsAnotherFilter) {
@@ -67,10 +67,10 @@ BOOST_AUTO_TEST_CASE(FocusDrawsAnotherFilter) {
   BOOST_TEST(v2.drawn == 1);
   BOOST_TEST(v2.filter.name == "Horizontal edge");
   BOOST_TEST(v2.filter.bias == -2);
-  BOOST_TEST(r2.conv == r.maps[1].conv);
-  BOOST_TEST(*r2.pooled == *r.maps[1].pooled);
+  BOOST_TEST(r2.conv() == r.maps[1].conv);
+  BOOST_TEST(*r2.pooled() == *r.maps[1].pooled);
   // Computing the focused variant gives the same maps, its own in front.
-  BOOST_TEST(cl::ComputeVariant(v2).conv == r.maps[1].conv);
+  BOOST_TEST(cl::ComputeVariant(v2).conv() == r.maps[1].conv);
 }
 
 BOOST_AUTO_TEST_CASE(TracesIncludeTheBiasAndMatchTheMaps) {

@@ -18,23 +18,23 @@ using Values = std::vector<double>;
 void CheckTracesMatchMaps(const Variant& v) {
   cl::VariantResult r = cl::ComputeVariant(v);
   const auto taps = static_cast<std::size_t>(v.filter.weights.rows * v.filter.weights.cols);
-  for (int row = 0; row < r.conv.rows; ++row) {
-    for (int col = 0; col < r.conv.cols; ++col) {
+  for (int row = 0; row < r.conv().rows; ++row) {
+    for (int col = 0; col < r.conv().cols; ++col) {
       cl::ConvTrace t = cl::TraceConvCell(v, row, col);
-      BOOST_TEST(t.sum == r.conv.at(row, col));
+      BOOST_TEST(t.sum == r.conv().at(row, col));
       BOOST_TEST(t.inputs.size() == taps);
       BOOST_TEST(t.products.size() == taps);
       for (std::size_t k = 0; k < taps; ++k) BOOST_TEST(t.products[k] == t.inputs[k] * v.filter.weights.values[k]);
     }
   }
-  if (!r.pooled) return;
-  for (int row = 0; row < r.pooled->rows; ++row) {
-    for (int col = 0; col < r.pooled->cols; ++col) {
-      cl::PoolTrace t = cl::TracePoolCell(v, r.activated, row, col);
-      BOOST_TEST(t.value == r.pooled->at(row, col));
+  if (!r.pooled()) return;
+  for (int row = 0; row < r.pooled()->rows; ++row) {
+    for (int col = 0; col < r.pooled()->cols; ++col) {
+      cl::PoolTrace t = cl::TracePoolCell(v, r.activated(), row, col);
+      BOOST_TEST(t.value == r.pooled()->at(row, col));
       BOOST_TEST(t.row_begin < t.row_end);
       BOOST_TEST(t.col_begin < t.col_end);
-      if (v.pool.type == cl::PoolType::Max) BOOST_TEST(r.activated.at(t.winner_row, t.winner_col) == t.value);
+      if (v.pool.type == cl::PoolType::Max) BOOST_TEST(r.activated().at(t.winner_row, t.winner_col) == t.value);
     }
   }
 }
@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(TraceNamesTheCellsReadWithAsymmetricPaddingStrideAndDilatio
 BOOST_AUTO_TEST_CASE(PoolTraceWindowsAndWinners) {
   Variant v = cl::test::DefaultVerticalEdge();
   cl::VariantResult r = cl::ComputeVariant(v);
-  cl::PoolTrace t = cl::TracePoolCell(v, r.activated, 1, 1);
+  cl::PoolTrace t = cl::TracePoolCell(v, r.activated(), 1, 1);
   BOOST_TEST(t.row_begin == 2);
   BOOST_TEST(t.row_end == 4);
   BOOST_TEST(t.col_begin == 2);
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(PoolTraceWindowsAndWinners) {
   BOOST_TEST(t.winner_row == 2);  // all four are 27: the first in row-major order wins
   BOOST_TEST(t.winner_col == 2);
   BOOST_TEST(t.value == 27);
-  cl::PoolTrace zeros = cl::TracePoolCell(v, r.activated, 0, 0);
+  cl::PoolTrace zeros = cl::TracePoolCell(v, r.activated(), 0, 0);
   BOOST_TEST(zeros.winner_row == 0);
   BOOST_TEST(zeros.winner_col == 0);
 

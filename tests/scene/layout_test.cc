@@ -393,9 +393,9 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
   };
   check_all("input", v.image);
   check_all("filter", v.filter.weights);
-  check_all("conv", b->result.conv);
-  if (c.activation) check_all("activated", b->result.activated);
-  if (b->result.pooled) check_all("pooled", *b->result.pooled);
+  check_all("conv", b->result.conv());
+  if (c.activation) check_all("activated", b->result.activated());
+  if (b->result.pooled()) check_all("pooled", *b->result.pooled());
 }
 
 BOOST_AUTO_TEST_CASE(TheImageIsGreyAndPaddingIsHatched) {

@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(filter_sits_over_the_copy_it_scatters) {
   for (const FrameLayout layout : {FrameLayout::Wide, FrameLayout::Slides, FrameLayout::Tall}) {
     const auto b = BuildChannels(v, layout);
     BOOST_TEST(b->geometry.strips);
-    BOOST_TEST(b->result.conv.cols == 10);
+    BOOST_TEST(b->result.conv().cols == 10);
     const GridBox& out = b->geometry.conv.grid;
     // Input cell 0 over the centre of its copy, output cells -1 to 1.
     BOOST_TEST(b->geometry.input.grid.x == out.x);

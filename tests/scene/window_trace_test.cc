@@ -64,7 +64,7 @@ CellSet Box(const CellSet& cells) {
 }
 
 void CheckWindowsFollowTraces(const BuiltFrames& b) {
-  const int cols = b.result.conv.cols;
+  const int cols = b.result.conv().cols;
   int checked = 0;
   for (std::size_t i = 0; i < b.story.beats.size(); ++i) {
     const Beat& beat = b.story.beats[i];
@@ -79,10 +79,10 @@ void CheckWindowsFollowTraces(const BuiltFrames& b) {
         if (beat.first_cell != beat.last_cell) traced = Box(traced);
         BOOST_TEST((WindowCells(s, b.geometry.input.grid) == traced));
       } else {
-        const int pcols = b.result.pooled->cols;
+        const int pcols = b.result.pooled()->cols;
         const GridBox& ab = b.geometry.activated.grid.rows > 0 ? b.geometry.activated.grid : b.geometry.conv.grid;
         for (int cell = beat.first_cell; cell <= beat.last_cell; ++cell) {
-          const PoolTrace t = TracePoolCell(b.variant, b.result.activated, cell / pcols, cell % pcols);
+          const PoolTrace t = TracePoolCell(b.variant, b.result.activated(), cell / pcols, cell % pcols);
           for (int r = t.row_begin; r < t.row_end; ++r)
             for (int c = t.col_begin; c < t.col_end; ++c) traced.insert({r, c});
         }

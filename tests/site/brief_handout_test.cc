@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(default_lesson_prose_then_the_worked_example_side_by_side) 
   // product and the sum, and every map value is printed.
   const FigureTexts texts = CollectTexts(doc);
   for (const BuiltVariant& bv : built.variants) {
-    const CellPosition at = StrongestCell(bv.result.conv);
+    const CellPosition at = StrongestCell(bv.result.conv());
     const ConvTrace trace = TraceConvCell(*bv.variant, at.row, at.col);
     const std::string sum = fmt::format("Sum of the 9 products: {}, the feature map\u2019s cell ({}, {}).",
                                         FormatNumberText(trace.sum), at.row, at.col);
@@ -164,10 +164,10 @@ BOOST_AUTO_TEST_CASE(default_lesson_prose_then_the_worked_example_side_by_side) 
     for (const TextShape& t : texts.all) found_sum = found_sum || sum.starts_with(t.text);
     BOOST_TEST(found_sum, sum);
     for (double p : trace.products) BOOST_TEST(HasText(texts.values, FormatNumberCompact(p, 6)));
-    for (double v : bv.result.conv.values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(v, 6)));
+    for (double v : bv.result.conv().values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(v, 6)));
   }
-  const CellPosition at = StrongestCell(built.variants[0].result.conv);
-  BOOST_TEST(built.variants[0].result.conv.at(at.row, at.col) == -27.0);  // (1, 0): the bar's left edge
+  const CellPosition at = StrongestCell(built.variants[0].result.conv());
+  BOOST_TEST(built.variants[0].result.conv().at(at.row, at.col) == -27.0);  // (1, 0): the bar's left edge
 }
 
 BOOST_AUTO_TEST_CASE(realistic_lesson_keeps_the_size_rules) {
@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(channels_and_filters_lessons_show_every_slice_and_map) {
         for (int k = 0; k < FilterCount(v); ++k) {
           for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)
             for (double x : SliceAt(FilterAt(v, k), c).values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
-          for (double x : FocusOnFilter(bv.result, k).conv.values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
+          for (double x : FocusOnFilter(bv.result, k).conv().values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
         }
         if (!v.conv.transposed) continue;
         const CellPosition at = StrongestCell(v.image);

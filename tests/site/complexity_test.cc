@@ -21,7 +21,7 @@ struct Row {
 std::vector<Row> RowsOf(const cl::Variant& v) {
   cl::VariantResult r = cl::ComputeVariant(v);
   std::vector<Row> rows;
-  for (const cl::ComplexityRow& row : cl::ComplexityRows(v, cl::ComputeComplexity(v, r.conv))) {
+  for (const cl::ComplexityRow& row : cl::ComplexityRows(v, cl::ComputeComplexity(v, r.conv()))) {
     rows.push_back({row.quantity, row.numbers, row.result});
   }
   return rows;
@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_SUITE(Complexity)
 
 BOOST_AUTO_TEST_CASE(DefaultLessonCounts) {
   cl::Variant v = cl::testing::VerticalEdgeVariant();
-  cl::Complexity k = cl::ComputeComplexity(v, cl::ComputeVariant(v).conv);
+  cl::Complexity k = cl::ComputeComplexity(v, cl::ComputeVariant(v).conv());
   BOOST_TEST(k.rows.out == 4);
   BOOST_TEST(k.cols.out == 4);
   BOOST_TEST(k.positions == 16);

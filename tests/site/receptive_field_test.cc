@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_SUITE(ReceptiveFields)
 BOOST_AUTO_TEST_CASE(DefaultLessonPooledCellZeroOneReadsRowsZeroToThreeColumnsTwoToFive) {
   const cl::Variant v = cl::testing::VerticalEdgeVariant();
   const cl::VariantResult r = cl::ComputeVariant(v);
-  const cl::ReceptiveField f = cl::PoolCellField(v, r.activated, 0, 1);
+  const cl::ReceptiveField f = cl::PoolCellField(v, r.activated(), 0, 1);
   BOOST_TEST((AsCells(f.input, 6) == Rectangle(0, 3, 2, 5)));
   // The window on the 4x4 feature map: rows 0-1, columns 2-3.
   BOOST_TEST((f.map == std::vector<int>{2, 3, 6, 7}));
@@ -80,8 +80,8 @@ BOOST_AUTO_TEST_CASE(PaddingStrideAndDilationSkipRowsAndReachIntoThePadding) {
   // Pooled (0, 0), a 2x2 window with stride 1 over the 3x3 map: conv cells
   // (0..1, 0..1), so padded rows and columns 0, 2, 4, 6.
   const cl::VariantResult r = cl::ComputeVariant(v);
-  BOOST_TEST(r.conv.rows == 3);
-  const cl::ReceptiveField pooled = cl::PoolCellField(v, r.activated, 0, 0);
+  BOOST_TEST(r.conv().rows == 3);
+  const cl::ReceptiveField pooled = cl::PoolCellField(v, r.activated(), 0, 0);
   want.clear();
   for (int rr : {0, 2, 4, 6})
     for (int c : {0, 2, 4, 6}) want.insert({rr, c});

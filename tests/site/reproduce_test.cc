@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(KeptEdgeWindowsUseCeilModeAndWindowsPastTheEdgeArePaddedWit
   v.pool = {true, cl::PoolType::Avg, 1, 1, 3, 3, cl::Remainder::Pad};  // a 4x4 map: windows at 0 and 3
   v.activation = {cl::ActivationType::LeakyRelu, 0.25};
   const cl::BuiltLesson built = cl::testing::BuildByHand(lesson, {"v"});
-  BOOST_TEST(built.variants[0].result.pooled->rows == 2);
+  BOOST_TEST(built.variants[0].result.pooled()->rows == 2);
   const std::string torch = cl::TorchSnippet(built.variants[0]);
   BOOST_TEST(Has(torch, "activated = F.leaky_relu(conv, negative_slope=0.25)\n"));
   BOOST_TEST(Has(torch, "pooled = F.avg_pool2d(activated, (1, 1), stride=(3, 3), ceil_mode=True, count_include_pad=False)\n"));
@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(KeptEdgeWindowsUseCeilModeAndWindowsPastTheEdgeArePaddedWit
   v.pool.stride_h = v.pool.stride_w = 5;  // 5x5 map from a 7x7 image: windows at 0 and 5, the second past the edge
   v.image = cl::Grid(7, 7, 1);
   const cl::BuiltLesson wide = cl::testing::BuildByHand(lesson, {"v"});
-  BOOST_TEST(wide.variants[0].result.pooled->rows == 2);
+  BOOST_TEST(wide.variants[0].result.pooled()->rows == 2);
   BOOST_TEST(Has(cl::TorchSnippet(wide.variants[0]), "pooled = F.pad(pooled, (0, 1, 0, 1))\n"));
 }
 

@@ -117,9 +117,9 @@ void CheckWorksheetAndKey(const Lesson& lesson) {
         if (m.pooled) maps.push_back(&*m.pooled);
       }
     } else {
-      convs.push_back(&bv.result.conv);
-      maps = {&bv.result.conv, &bv.result.activated};
-      if (bv.result.pooled) maps.push_back(&*bv.result.pooled);
+      convs.push_back(&bv.result.conv());
+      maps = {&bv.result.conv(), &bv.result.activated()};
+      if (bv.result.pooled()) maps.push_back(&*bv.result.pooled());
     }
     for (const Grid* map : maps) {
       for (double x : map->values) {
