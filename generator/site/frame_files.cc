@@ -1,6 +1,7 @@
 #include "site/frame_files.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -50,6 +51,14 @@ bool GifWrittenWithFrames(const BuiltVariant& v, const RenderOptions& options) {
 
 namespace {
 
+// What the runs of the palette beats a FramesGif keeps may hold in all.
+constexpr std::size_t kKeptRunsBytes = std::size_t{8} << 20;
+
+std::size_t RunsBytes(const ColourRuns& r) {
+  return r.run_colour.size() * (sizeof(uint32_t) + sizeof(uint32_t)) + r.row_first.size() * sizeof(std::size_t) +
+         r.row_same.size() + r.colours.size() * (sizeof(uint32_t) + sizeof(uint64_t));
+}
+
 // A variant's GIF, made from the runs its frames are read into: the palette
 // beats are drawn first (their shades choose the palette), then each beat's
 // runs become a GIF frame beside its PNG, and a chunk's frames are encoded
@@ -61,14 +70,27 @@ class FramesGif {
     exact_ = ExactGifColours(plan_, scene_at);
     std::vector<int> beats = plan_.palette_beats;
     if (std::find(beats.begin(), beats.end(), 0) == beats.end()) beats.push_back(0);  // the canvas: beat 0's size
-    std::vector<ColourRuns> drawn(beats.size());
-    ParallelFor(beats.size(), [&](std::size_t k) { drawn[k] = DrawColourRuns(scene_at(beats[k]), scale); });
+    // Each beat's colours and their pixel counts, for the palette (counted
+    // in beat order below, so the palette never depends on the threads),
+    // and its runs, kept to be written without drawing it again while they
+    // are small: a photograph's frame is 8 MB of runs, and a variant has up
+    // to 6 palette beats.
+    std::vector<ColourRuns> colour_counts(beats.size());  // colours and counts only
+    std::vector<std::optional<ColourRuns>> drawn(beats.size());
+    std::atomic<std::size_t> kept_bytes{0};
+    ParallelFor(beats.size(), [&](std::size_t k) {
+      ColourRuns runs = DrawColourRuns(scene_at(beats[k]), scale);
+      colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
+      colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
+      const std::size_t bytes = RunsBytes(runs);
+      if (kept_bytes.fetch_add(bytes) + bytes <= kKeptRunsBytes) drawn[k] = std::move(runs);
+    });
     ColorHistogram shades;
     for (std::size_t k = 0; k < beats.size(); ++k) {
       if (std::find(plan_.palette_beats.begin(), plan_.palette_beats.end(), beats[k]) != plan_.palette_beats.end())
-        CountGifShades(drawn[k], exact_, &shades);
-      if (beats[k] == 0) width_ = drawn[k].width, height_ = drawn[k].height;
-      kept_.emplace(beats[k], std::move(drawn[k]));
+        CountGifShades(colour_counts[k], exact_, &shades);
+      if (beats[k] == 0) width_ = colour_counts[k].width, height_ = colour_counts[k].height;
+      if (drawn[k]) kept_.emplace(beats[k], std::move(*drawn[k]));
     }
     GifPalette palette = BeatsGifPalette(exact_, shades);
     const uint8_t fill = palette.Nearest(PackRgb(exact_.front()));
