@@ -51,10 +51,10 @@ inline constexpr int kMinBeats = 1;
 inline constexpr int kMaxBeats = 2000;
 inline constexpr int kDefaultBeats = 400;
 // Numbers every variant's computation holds together (CountVariantNumbers:
-// images and maps). A build holds each about 20 bytes' worth over (copies
-// in the variants, scenes and handouts; docs/performance.md), so without a
+// images and maps). A build holds each about 15 bytes' worth over (the
+// numbers, then scenes and handouts drawn from them; docs/performance.md), so without a
 // bound 32 variants of 8 filters on a 512x512 photograph asked for gigabytes.
-// At this bound the largest lessons peak near 270 MB: four one-filter
+// At this bound the largest lessons peak near 230 MB: four one-filter
 // variants of a 512x512 colour photograph, or one variant of eight filters.
 inline constexpr long long kMaxLessonNumbers = 6000000;
 
