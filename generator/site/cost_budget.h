@@ -39,8 +39,9 @@ LessonCost MeasureLessonCost(const BuiltLesson& built, double scale);
 // options.Wants("png").
 std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOptions& options);
 
-// Frames `lesson` makes (beats summed over its variants), planned without
-// drawing. Precondition: `lesson` is valid (from the loader).
+// Frames `lesson` makes (beats summed over its variants), counted from its
+// sides without computing or drawing anything (CountStoryboardBeats), so
+// the build computes each lesson once. Precondition: `lesson` is valid.
 long long CountLessonFrames(const Lesson& lesson);
 
 struct LessonFrames {

@@ -73,4 +73,9 @@ int ConvBeatCells(const Variant& v, const VariantResult& r);
 Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsSpec& spec,
                           const Messages& m = EnglishMessages());
 
+// How many beats PlanStoryboard makes, from the variant's sides alone:
+// nothing is computed, so a build can check its frame budget before it
+// computes any lesson. Precondition: `v` is valid (from the loader).
+int CountStoryboardBeats(const Variant& v, const BeatsSpec& spec);
+
 }  // namespace cl

@@ -5,11 +5,65 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "../support/default_lesson.h"
+#include "lesson/loader.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
 
 using namespace cl;
+
+namespace {
+
+// Beats counted from the sides must be the beats planned from the maps, for
+// every way of walking them: lesson files, and texts that vary `per`, `max`,
+// the maps walked, padding, stride, transposition, activation and pooling.
+void ExpectCountedAsPlanned(const Lesson& lesson, const std::string& what) {
+  const BuiltLesson built = BuildLesson(lesson);
+  for (std::size_t i = 0; i < lesson.variants.size(); ++i)
+    BOOST_TEST(CountStoryboardBeats(lesson.variants[i], lesson.beats) ==
+                   static_cast<int>(built.variants[i].story.beats.size()),
+               what << " variant " << i);
+  BOOST_TEST(CountLessonFrames(lesson) == MeasureLessonCost(built, 1).frames, what);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(FramesCountedFromTheSidesAreTheFramesPlanned) {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CONVLESSON_SOURCE_DIR) + "/lessons")) {
+    if (entry.path().extension() != ".yaml" || entry.path().filename() == "course.yaml") continue;
+    const LoadResult loaded = LoadLessonFile(entry.path().string());
+    BOOST_TEST_REQUIRE(loaded.lesson.has_value(), entry.path());
+    ExpectCountedAsPlanned(*loaded.lesson, entry.path().string());
+    ++files;
+  }
+  BOOST_TEST(files >= 8);
+  const std::vector<std::string> settings = {
+      "beats: {per: cell}",
+      "beats: {per: row}",
+      "beats: {per: cell, max: 9}",
+      "beats: {per: row, max: 5}",
+      "beats: {max: 4}",
+      "beats: {max: 3}",
+      "conv: {padding: same, stride: 2}\nbeats: {per: cell}",
+      "conv: {padding: 2, dilation: 2}\npool: none\nbeats: {per: row, max: 7}",
+      "activation: none\npool: {size: 3, stride: 1, remainder: pad}\nbeats: {max: 12}",
+      "conv: {transposed: true, stride: 2, padding: 1}\npool: none\nbeats: {per: cell, max: 40}",
+      "conv: {transposed: true, stride: 2}\nbeats: {per: row}",
+      "filters: [sobel-x, sobel-y, laplacian]\nbeats: {per: row, max: 11}",
+      "filters: [sobel-x, sobel-y, laplacian]\nbeats: {per: cell, map: 2, max: 30}",
+      "filters: [sobel-x, sobel-y]\npool: none\nbeats: {max: 6}",
+  };
+  for (const std::string& extra : settings) {
+    const std::string text = "title: Counted\nimage: {pattern: {kind: checkerboard, size: 9, cell: 2}}\n" +
+                             std::string(extra.find("filters:") == 0 ? "" : "filter: sobel-x\n") + extra + "\n";
+    const LoadResult loaded = LoadLessonText(text, "counted.yaml", ".");
+    BOOST_TEST_REQUIRE(loaded.lesson.has_value(), text);
+    ExpectCountedAsPlanned(*loaded.lesson, text);
+  }
+}
 
 BOOST_AUTO_TEST_CASE(LessonFramesAreItsBeatsOverEveryVariant) {
   const Lesson lesson = testing::DefaultLesson();
