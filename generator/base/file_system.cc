@@ -186,13 +186,20 @@ bool WriteFileAtomicFrom(const std::string& path, const FileFiller& fill, std::s
   // synced with the whole staging folder before it is published (ReplacePath).
   int err = 0;
   std::string fill_error;
-  const bool filled = fill(
-      [&](std::string_view piece) {
-        if (WriteAll(fd, piece)) return true;
-        err = errno;
-        return false;
-      },
-      &fill_error);
+  bool filled = false;
+  try {
+    filled = fill(
+        [&](std::string_view piece) {
+          if (WriteAll(fd, piece)) return true;
+          err = errno;
+          return false;
+        },
+        &fill_error);
+  } catch (...) {  // the maker of the pieces failed (out of memory): no half file stays behind
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
   bool ok = filled && (durability == Durability::kStaged || Fsync(fd));
   if (filled && !ok) err = errno;
   if (::close(fd) != 0 && ok) ok = false, err = errno;

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <new>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -194,6 +195,16 @@ BOOST_AUTO_TEST_CASE(AFileMadeInPiecesThatGivesUpLeavesTheOldOne) {
   BOOST_TEST(error == "the numbers ran out");
   BOOST_TEST(Read(dir / "kept.json") == "old");
   int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) ++entries;
+  BOOST_TEST(entries == 1);
+  // A filler that throws (out of memory) leaves nothing behind either.
+  const cl::FileFiller throws = [](const cl::PieceWriter& write, std::string*) -> bool {
+    write("a piece");
+    throw std::bad_alloc();
+  };
+  BOOST_CHECK_THROW(cl::WriteFileAtomicFrom(dir / "kept.json", throws, &error), std::bad_alloc);
+  BOOST_TEST(Read(dir / "kept.json") == "old");
+  entries = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) ++entries;
   BOOST_TEST(entries == 1);
   // The sink that gathers pieces (MemoryFileSink's, the base class's) stores
