@@ -21,10 +21,9 @@ nlohmann::ordered_json NumberJson(double value);
 
 // An empty object with room for `keys` keys. An ordered_json object is a
 // vector of (const key, value) pairs, which it copies, values and all, each
-// time it grows (the const key makes the pair's move not noexcept): an
-// object that gets a map's numbers before its last keys needs the room, or
-// lesson.json is held two and three times over (158 MB of copies for a
-// 100 MB lesson.json).
+// time it grows (the const key makes the pair's move not noexcept): a
+// variant's object gets its beats (thousands of captions) before its last
+// keys. (Its grids are references, GridRef, so they cost nothing to copy.)
 nlohmann::ordered_json ObjectWithRoom(std::size_t keys);
 
 // One entry of "variants": label, input, filter, conv, activation, pool
