@@ -18,10 +18,11 @@ constexpr std::uint64_t kGridRefSubtype = 0x4752494452454600;  // "GRIDREF"
 const Grid* GridOf(const Json& v) {
   if (!v.is_binary()) return nullptr;
   const Json::binary_t& bytes = v.get_binary();
-  if (!bytes.has_subtype() || bytes.subtype() != kGridRefSubtype || bytes.size() != sizeof(const Grid*)) return nullptr;
-  const Grid* grid = nullptr;
-  std::memcpy(&grid, bytes.data(), sizeof grid);
-  return grid;
+  if (!bytes.has_subtype() || bytes.subtype() != kGridRefSubtype || bytes.size() != sizeof(std::uintptr_t))
+    return nullptr;
+  std::uintptr_t address = 0;
+  std::memcpy(&address, bytes.data(), sizeof address);
+  return reinterpret_cast<const Grid*>(address);  // NOLINT(performance-no-int-to-ptr): GridRef's own bytes
 }
 
 constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53, as in FormatNumber
@@ -152,7 +153,7 @@ void Write(const Json& v, int indent, int depth, Output& out) {
 }  // namespace
 
 Json GridRef(const Grid& grid) {
-  const Grid* address = &grid;
+  const auto address = reinterpret_cast<std::uintptr_t>(&grid);
   Json::binary_t::container_type bytes(sizeof address);
   std::memcpy(bytes.data(), &address, sizeof address);
   return Json::binary(std::move(bytes), kGridRefSubtype);
