@@ -256,7 +256,59 @@ bool TextInkBox(cairo_t* cr, const TextShape& t, double* left, double* top, doub
   return true;
 }
 
+namespace {
+
+// A box in scene units.
+struct Bounds {
+  double left, top, right, bottom;
+  bool Meets(const Bounds& o) const { return left < o.right && o.left < right && top < o.bottom && o.top < bottom; }
+};
+
+// A box that holds every pixel `item` can touch, widened by `margin` (for
+// antialiasing); generous where the exact box would cost a measurement
+// (text: 1.5 em a byte of its text, 2 em above the baseline and 1 below).
+Bounds ItemBounds(const SceneItem& item, double margin) {
+  struct Bounder {
+    double margin;
+    Bounds operator()(const RectShape& r) const {
+      const double pad = (r.has_stroke ? r.stroke_width : 0) + margin;
+      return {std::min(r.x, r.x + r.w) - pad, std::min(r.y, r.y + r.h) - pad, std::max(r.x, r.x + r.w) + pad,
+              std::max(r.y, r.y + r.h) + pad};
+    }
+    Bounds operator()(const LineShape& l) const {
+      const double pad = l.width + margin;
+      return {std::min(l.x1, l.x2) - pad, std::min(l.y1, l.y2) - pad, std::max(l.x1, l.x2) + pad,
+              std::max(l.y1, l.y2) + pad};
+    }
+    Bounds operator()(const TextShape& t) const {
+      const double reach = 1.5 * t.size * static_cast<double>(t.text.size() + 1) + margin;
+      return {t.x - reach, t.y - 2 * t.size - margin, t.x + reach, t.y + t.size + margin};
+    }
+    Bounds operator()(const CellsShape& c) const {
+      return {c.x - margin, c.y - margin, c.x + c.cell_w * c.cols + margin, c.y + c.cell_h * c.rows + margin};
+    }
+    Bounds operator()(const GroupBegin&) const { return {0, 0, 0, 0}; }  // draws nothing
+    Bounds operator()(const GroupEnd&) const { return {0, 0, 0, 0}; }
+  };
+  return std::visit(Bounder{margin}, item);
+}
+
+}  // namespace
+
 void PaintScene(cairo_t* cr, const Scene& scene) {
+  // On pixels, an item wholly outside the surface is not drawn: a frame
+  // drawn in bands, or a changed box repainted, would otherwise lay out
+  // every number of the frame for each band and box. (Vector targets draw
+  // everything, so their bytes never depend on this.)
+  const bool cull = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  Bounds shown{};
+  double margin = 0;
+  if (cull) {
+    cairo_clip_extents(cr, &shown.left, &shown.top, &shown.right, &shown.bottom);
+    double px = 1, py = 1;  // device pixels per unit
+    cairo_user_to_device_distance(cr, &px, &py);
+    margin = 4 / std::max(1e-9, std::min(std::fabs(px), std::fabs(py)));  // 4 pixels
+  }
   cairo_save(cr);
   cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
   SetFontOptions(cr);
@@ -266,7 +318,8 @@ void PaintScene(cairo_t* cr, const Scene& scene) {
   SetColor(cr, scene.background);
   cairo_fill(cr);
   const Painter painter{cr};
-  for (const SceneItem& item : scene.items) std::visit(painter, item);
+  for (const SceneItem& item : scene.items)
+    if (!cull || ItemBounds(item, margin).Meets(shown)) std::visit(painter, item);
   cairo_restore(cr);
 }
 
