@@ -271,6 +271,56 @@ BOOST_AUTO_TEST_CASE(AbsurdSizesRenderNothing) {
   BOOST_TEST(Pixel(ok, 5, 5) == 0xFFFFFFu);
 }
 
+// Bands skip the items that cannot touch them: every item whose ink
+// reaches past its anchor (large accented and bold text, text ending at its
+// anchor, fallback-font text, thick and dashed strokes) still paints each
+// band it crosses, at bands of one row.
+BOOST_AUTO_TEST_CASE(BandsSkipOnlyItemsThatCannotTouchThem) {
+  Scene scene;
+  scene.width = 240;
+  scene.height = 160;
+  scene.items.push_back(TextShape{10, 60, "\u00c5ngstr\u00f6m \u00c9g", 48, {20, 40, 200}, TextAnchor::Start, true});
+  scene.items.push_back(TextShape{230, 100, "W\u2212y", 40, {200, 40, 20}, TextAnchor::End, false});
+  scene.items.push_back(TextShape{120, 150, "\u6f22\u5b57 \u05e9\u05dc\u05d5\u05dd", 30, {0, 120, 0}, TextAnchor::Middle, false});
+  scene.items.push_back(LineShape{5, 5, 235, 155, {90, 90, 90}, 9, true});
+  scene.items.push_back(RectShape{60, 20, 100, 90, false, {}, true, {250, 150, 0}, 7, false});
+  for (double scale : {1.0, 2.0}) {
+    const RasterImage whole = RasterizeScene(scene, scale);
+    for (std::size_t band_rows : {std::size_t{1}, std::size_t{5}}) {
+      const ColourRuns runs = DrawColourRuns(scene, scale, band_rows * static_cast<std::size_t>(whole.width));
+      BOOST_REQUIRE(runs.height == whole.height);
+      RunRows<uint32_t> rows(runs, runs.colours);
+      bool same = true;
+      for (int y = 0; y < runs.height && same; ++y) {
+        const uint32_t* row = rows.Next();
+        for (int x = 0; x < runs.width; ++x) same &= row[x] == (whole.argb[static_cast<std::size_t>(y) * whole.width + x] & 0xFFFFFF);
+      }
+      BOOST_TEST(same, "scale " << scale << " bands of " << band_rows << " rows");
+    }
+    // A box repainted (FrameDrawer: only a small probe changed) skips the
+    // items left and right of it too, and still gets every glyph crossing it.
+    // (Text in a fallback font has no measured box, and a slanted line's box
+    // is held whole: such frames are drawn whole, so they are left out here.)
+    Scene measured = scene;
+    measured.items.erase(measured.items.begin() + 2, measured.items.begin() + 4);
+    measured.items.push_back(LineShape{5, 120, 235, 120, {90, 90, 90}, 9, true});
+    for (double x : {20.0, 90.0, 150.0, 200.0, 225.0})
+      for (double y : {30.0, 60.0, 95.0, 140.0}) {
+        Scene before = measured, after = measured;
+        before.items.push_back(RectShape{x, y, 4, 4, true, {250, 250, 250}});
+        after.items.push_back(RectShape{x, y, 4, 4, true, {5, 5, 5}});
+        FrameDrawer drawer(scale);
+        drawer.Draw(before);
+        const ColourRuns& repainted = drawer.Draw(after);
+        const ColourRuns whole_after = DrawColourRuns(after, scale);
+        BOOST_TEST(drawer.incremental_frames() == 1);
+        BOOST_TEST((repainted.run_colour.size() == whole_after.run_colour.size() &&
+                    EncodeRunsPng(repainted) == EncodeRunsPng(whole_after)),
+                   "probe at " << x << ", " << y << " scale " << scale);
+      }
+  }
+}
+
 // A frame drawn in bands of rows (so a --scale 8 frame is never held whole)
 // has exactly the pixels of the frame drawn at once, at whole and fractional
 // scales (the latter do not fill the raster exactly), for bands of one row,
