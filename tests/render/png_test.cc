@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "../support/same_pixels.h"
 #include "render/cairo_png.h"
 #include "render/png_encode.h"
 #include "scene/layout.h"
@@ -289,13 +290,7 @@ BOOST_AUTO_TEST_CASE(BandsSkipOnlyItemsThatCannotTouchThem) {
     for (std::size_t band_rows : {std::size_t{1}, std::size_t{5}}) {
       const ColourRuns runs = DrawColourRuns(scene, scale, band_rows * static_cast<std::size_t>(whole.width));
       BOOST_REQUIRE(runs.height == whole.height);
-      RunRows<uint32_t> rows(runs, runs.colours);
-      bool same = true;
-      for (int y = 0; y < runs.height && same; ++y) {
-        const uint32_t* row = rows.Next();
-        for (int x = 0; x < runs.width; ++x) same &= row[x] == (whole.argb[static_cast<std::size_t>(y) * whole.width + x] & 0xFFFFFF);
-      }
-      BOOST_TEST(same, "scale " << scale << " bands of " << band_rows << " rows");
+      BOOST_TEST(testing::SamePixels(runs, whole), "scale " << scale << " bands of " << band_rows << " rows");
     }
     // A box repainted (FrameDrawer: only a small probe changed) skips the
     // items left and right of it too, and still gets every glyph crossing it.
@@ -334,13 +329,7 @@ BOOST_AUTO_TEST_CASE(BandsDrawTheSamePixelsAsOneFrame) {
         const ColourRuns runs = DrawColourRuns(scene, scale, band_rows * static_cast<std::size_t>(whole.width));
         BOOST_REQUIRE(runs.width == whole.width);
         BOOST_REQUIRE(runs.height == whole.height);
-        RunRows<uint32_t> rows(runs, runs.colours);
-        bool same = true;
-        for (int y = 0; y < runs.height && same; ++y) {
-          const uint32_t* row = rows.Next();
-          for (int x = 0; x < runs.width; ++x) same &= row[x] == (whole.argb[static_cast<std::size_t>(y) * whole.width + x] & 0xFFFFFF);
-        }
-        BOOST_TEST(same, "beat " << beat << " scale " << scale << " bands of " << band_rows << " rows");
+        BOOST_TEST(testing::SamePixels(runs, whole), "beat " << beat << " scale " << scale << " bands of " << band_rows << " rows");
         BOOST_TEST((EncodeRunsPng(runs) == EncodeXrgbPng(whole.width, whole.height, whole.argb.data(), whole.width)));
       }
     }

@@ -12,12 +12,14 @@
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "../support/same_pixels.h"
 #include "lesson/loader.h"
 #include "render/cairo_frame_changes.h"
 #include "render/cairo_png.h"
 #include "site/built_lesson.h"
 
 using namespace cl;
+using testing::SamePixels;
 
 namespace {
 
@@ -29,17 +31,6 @@ Lesson Shipped(const std::string& name) {
   const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/lessons/" + name);
   BOOST_TEST_REQUIRE(loaded.lesson.has_value(), name);
   return *loaded.lesson;
-}
-
-bool SamePixels(const ColourRuns& runs, const RasterImage& whole) {
-  if (runs.width != whole.width || runs.height != whole.height) return false;
-  RunRows<uint32_t> rows(runs, runs.colours);
-  for (int y = 0; y < runs.height; ++y) {
-    const uint32_t* row = rows.Next();
-    for (int x = 0; x < runs.width; ++x)
-      if (row[x] != (whole.argb[static_cast<std::size_t>(y) * whole.width + x] & 0xFFFFFFu)) return false;
-  }
-  return true;
 }
 
 // Every beat of every variant, wide then tall, drawn both ways.
