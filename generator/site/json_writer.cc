@@ -25,21 +25,10 @@ const Grid* GridOf(const Json& v) {
   return reinterpret_cast<const Grid*>(address);  // NOLINT(performance-no-int-to-ptr): GridRef's own bytes
 }
 
-constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53, as in FormatNumber
-
-// The text NumberJson's value would be written as: an integer when the value
-// is integral and exact in a double, else FormatNumber's digits.
-void WriteCell(double d, std::string& out) {
-  if (d == 0.0) {
-    out += '0';
-  } else if (!std::isfinite(d)) {
-    out += "null";
-  } else if (std::nearbyint(d) == d && std::fabs(d) <= kMaxExactInteger) {
-    out += std::to_string(static_cast<std::int64_t>(d));
-  } else {
-    out += FormatNumber(d);
-  }
-}
+// A floating-point number, and a grid's (as NumberJson's value would be
+// written: FormatNumber already writes an integral value within 2^53 as that
+// integer, -0 as 0); JSON has no infinity or NaN.
+void WriteNumber(double d, std::string& out) { out += std::isfinite(d) ? FormatNumber(d) : "null"; }
 
 // Writes text into `out` and hands it on whenever it passes a megabyte.
 class Output {
@@ -76,11 +65,9 @@ void WriteString(const std::string& s, std::string& out) {
 
 void WriteScalar(const Json& v, std::string& out) {
   switch (v.type()) {
-    case Json::value_t::number_float: {
-      const double d = v.get<double>();
-      out += std::isfinite(d) ? FormatNumber(d) : "null";
+    case Json::value_t::number_float:
+      WriteNumber(v.get<double>(), out);
       return;
-    }
     case Json::value_t::string:
       WriteString(v.get_ref<const std::string&>(), out);
       return;
@@ -111,7 +98,7 @@ void WriteGrid(const Grid& grid, int indent, int depth, Output& out) {
     text += '[';
     for (int c = 0; c < grid.cols; ++c) {
       if (c > 0) text += pretty ? ", " : ",";
-      WriteCell(grid.at(r, c), text);
+      WriteNumber(grid.at(r, c), text);
     }
     text += ']';
     if (!out.Flush()) return;
