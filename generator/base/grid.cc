@@ -23,9 +23,4 @@ Grid Grid::Transposed() const {
   return t;
 }
 
-const std::vector<Grid>& GridList::None() {
-  static const std::vector<Grid> kNone;
-  return kNone;
-}
-
 }  // namespace cl

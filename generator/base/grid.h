@@ -5,9 +5,9 @@
 
 #include <cassert>
 #include <cstddef>
-#include <initializer_list>
-#include <memory>
 #include <vector>
+
+#include "base/shared_list.h"
 
 namespace cl {
 
@@ -37,30 +37,9 @@ struct Grid {
   friend bool operator==(const Grid&, const Grid&) = default;
 };
 
-// A read-only list of grids shared by its copies: an image's channels, read
-// once, are every variant's that does not set its own (a 512x512 colour
-// photograph is 6 MB a copy, and variants are copied for each filter they
-// focus on).
-class GridList {
- public:
-  GridList() = default;
-  GridList(std::vector<Grid> grids)  // NOLINT(google-explicit-constructor): a list reads as one
-      : grids_(std::make_shared<const std::vector<Grid>>(std::move(grids))) {}
-  GridList(std::initializer_list<Grid> grids) : GridList(std::vector<Grid>(grids)) {}
-
-  const std::vector<Grid>& grids() const { return grids_ ? *grids_ : None(); }
-  std::size_t size() const { return grids().size(); }
-  bool empty() const { return grids().empty(); }
-  const Grid& operator[](std::size_t i) const { return (*grids_)[i]; }
-  const Grid& at(std::size_t i) const { return grids().at(i); }
-  const Grid& front() const { return grids().front(); }
-  std::vector<Grid>::const_iterator begin() const { return grids().begin(); }
-  std::vector<Grid>::const_iterator end() const { return grids().end(); }
-  friend bool operator==(const GridList& a, const GridList& b) { return a.grids() == b.grids(); }
-
- private:
-  static const std::vector<Grid>& None();
-  std::shared_ptr<const std::vector<Grid>> grids_;
-};
+// An image's channels, read once and shared by every variant that uses the
+// image and by each variant's copies (a 512x512 colour photograph is 6 MB a
+// copy, and variants are copied for each filter they focus on).
+using GridList = SharedList<Grid>;
 
 }  // namespace cl

@@ -3,7 +3,6 @@
 // written later is derived from what these functions return.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,25 +46,10 @@ struct FilterMaps {
   std::optional<Grid> pooled;  // nullopt for `pool: none`
 };
 
-// Every filter's maps, read-only and shared by the copies of a result:
-// FocusOnFilter copies a result for each beat and each filter it draws, and
-// with 8 filters on a 512x512 picture the maps are 40 MB a variant.
-class FilterMapsList {
- public:
-  FilterMapsList() = default;
-  explicit FilterMapsList(std::vector<FilterMaps> maps)
-      : maps_(std::make_shared<const std::vector<FilterMaps>>(std::move(maps))) {}
-  std::size_t size() const { return maps_ ? maps_->size() : 0; }
-  bool empty() const { return size() == 0; }
-  const FilterMaps& operator[](std::size_t k) const { return (*maps_)[k]; }
-  const FilterMaps& at(std::size_t k) const { return All().at(k); }
-  std::vector<FilterMaps>::const_iterator begin() const { return All().begin(); }
-  std::vector<FilterMaps>::const_iterator end() const { return All().end(); }
-
- private:
-  const std::vector<FilterMaps>& All() const;
-  std::shared_ptr<const std::vector<FilterMaps>> maps_;
-};
+// Every filter's maps, shared by the copies of a result: FocusOnFilter
+// copies a result for each beat and each filter it draws, and with 8 filters
+// on a 512x512 picture the maps are 40 MB a variant.
+using FilterMapsList = SharedList<FilterMaps>;
 
 struct VariantResult {
   FilterMapsList maps;  // every filter's maps, maps[k] for filters[k]

@@ -9,11 +9,6 @@ Grid ApplyActivation(const ActivationSpec& a, const Grid& map) {
   return out;
 }
 
-const std::vector<FilterMaps>& FilterMapsList::All() const {
-  static const std::vector<FilterMaps> kNone;
-  return maps_ ? *maps_ : kNone;
-}
-
 namespace {
 
 FilterMaps ComputeFilter(const Variant& v, const Filter& filter) {
@@ -23,7 +18,7 @@ FilterMaps ComputeFilter(const Variant& v, const Filter& filter) {
   } else {
     std::vector<Grid> slices;
     for (int c = 0; c < ChannelCount(v); ++c) slices.push_back(SliceAt(filter, c));
-    maps.conv = Conv2DChannels(v.channels.grids(), slices, v.conv, filter.bias);
+    maps.conv = Conv2DChannels(v.channels.items(), slices, v.conv, filter.bias);
   }
   maps.activated = ApplyActivation(v.activation, maps.conv);
   if (v.pool.enabled) maps.pooled = Pool2D(maps.activated, v.pool);
@@ -40,7 +35,7 @@ VariantResult ComputeVariant(const Variant& v) {
   std::vector<FilterMaps> maps;
   maps.reserve(filters.size());
   for (const Filter& filter : filters) maps.push_back(ComputeFilter(v, filter));
-  result.maps = FilterMapsList(std::move(maps));
+  result.maps = std::move(maps);
   result.drawn = v.filters.empty() ? 0 : v.drawn;
   return result;
 }
