@@ -34,6 +34,14 @@ PadPair SamePadding(int in, int kernel, int stride, int dilation);
 // window is larger than the map (an error the loader reports).
 int PooledSize(int n, int size, int stride, Remainder remainder);
 
+// The sides of a valid variant's maps, known before anything is computed:
+// its conv (and activated) map, and its pooled map (0 x 0 for `pool: none`).
+struct MapSides {
+  int conv_rows = 0, conv_cols = 0;
+  int pooled_rows = 0, pooled_cols = 0;
+};
+MapSides PlannedMapSides(const Variant& v);
+
 // The numbers a variant's computation holds: its image (every channel) and
 // each filter's conv, activated and pooled maps. A valid variant's sides are
 // known before anything is computed, so the loader bounds this per lesson.

@@ -70,14 +70,22 @@ int PooledSize(int n, int size, int stride, Remainder remainder) {
   return ClampToInt(out);
 }
 
+MapSides PlannedMapSides(const Variant& v) {
+  MapSides sides;
+  sides.conv_rows = ConvMapRows(v.image, v.filter.weights, v.conv);
+  sides.conv_cols = ConvMapCols(v.image, v.filter.weights, v.conv);
+  if (v.pool.enabled) {
+    sides.pooled_rows = PooledSize(sides.conv_rows, v.pool.size_h, v.pool.stride_h, v.pool.remainder);
+    sides.pooled_cols = PooledSize(sides.conv_cols, v.pool.size_w, v.pool.stride_w, v.pool.remainder);
+  }
+  return sides;
+}
+
 long long CountVariantNumbers(const Variant& v) {
   const auto cells = [](long long rows, long long cols) { return std::max(rows, 0LL) * std::max(cols, 0LL); };
-  const long long rows = ConvMapRows(v.image, v.filter.weights, v.conv);
-  const long long cols = ConvMapCols(v.image, v.filter.weights, v.conv);
-  long long per_filter = 2 * cells(rows, cols);  // conv and activated
-  if (v.pool.enabled)
-    per_filter += cells(PooledSize(static_cast<int>(rows), v.pool.size_h, v.pool.stride_h, v.pool.remainder),
-                        PooledSize(static_cast<int>(cols), v.pool.size_w, v.pool.stride_w, v.pool.remainder));
+  const MapSides sides = PlannedMapSides(v);
+  const long long per_filter =  // conv, activated and pooled
+      2 * cells(sides.conv_rows, sides.conv_cols) + cells(sides.pooled_rows, sides.pooled_cols);
   return ChannelCount(v) * cells(v.image.rows, v.image.cols) + FilterCount(v) * per_filter;
 }
 

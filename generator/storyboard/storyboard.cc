@@ -188,18 +188,15 @@ int CountStoryboardBeats(const Variant& v, const BeatsSpec& spec) {
   const int fixed = 2 + (activation ? 1 : 0);
   // The sides AppendMapBeats walks, as the computed maps would have them
   // (every filter's map has the same).
-  const int conv_rows = ConvMapRows(v.image, v.filter.weights, v.conv);
-  const int conv_cols = ConvMapCols(v.image, v.filter.weights, v.conv);
-  const int walk_rows = v.conv.transposed ? v.image.rows : conv_rows;
-  const int walk_cols = v.conv.transposed ? v.image.cols : conv_cols;
-  const int pooled_rows = v.pool.enabled ? PooledSize(conv_rows, v.pool.size_h, v.pool.stride_h, v.pool.remainder) : 0;
-  const int pooled_cols = v.pool.enabled ? PooledSize(conv_cols, v.pool.size_w, v.pool.stride_w, v.pool.remainder) : 0;
+  const MapSides sides = PlannedMapSides(v);
+  const int walk_rows = v.conv.transposed ? v.image.rows : sides.conv_rows;
+  const int walk_cols = v.conv.transposed ? v.image.cols : sides.conv_cols;
   const auto map_beats = [&](int max) {
     const BeatBudget budget =
-        PlanBeatBudget(PerCode(spec.per), max, fixed, walk_rows, walk_cols, pooled_rows, pooled_cols);
+        PlanBeatBudget(PerCode(spec.per), max, fixed, walk_rows, walk_cols, sides.pooled_rows, sides.pooled_cols);
     std::size_t beats = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats).size();
     if (activation) ++beats;
-    if (v.pool.enabled) beats += RangesFor(budget.unit, pooled_rows, pooled_cols, budget.pool_beats).size();
+    if (v.pool.enabled) beats += RangesFor(budget.unit, sides.pooled_rows, sides.pooled_cols, budget.pool_beats).size();
     return static_cast<int>(beats);
   };
   const int maps = FilterCount(v);
