@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <optional>
 #include <unordered_map>
@@ -65,10 +66,16 @@ class LzwWriter {
  public:
   LzwWriter(int min_code_size, std::string* out)
       : out_(out), min_code_size_(min_code_size), clear_(1 << min_code_size), end_(clear_ + 1) {
-    thread_local LzwDictionary dictionary;
-    thread_local RepeatStrings repeats;
-    dict_ = &dictionary;
-    repeats_ = &repeats;
+    // Per thread, on the heap: as thread_local objects the 2 MB of repeat
+    // strings sat in every thread's static TLS block, which glibc zeroes
+    // for each thread made (hundreds per build) and keeps resident in the
+    // stacks it caches; now only threads that write a GIF pay for them.
+    thread_local std::unique_ptr<LzwDictionary> dictionary;
+    thread_local std::unique_ptr<RepeatStrings> repeats;
+    if (!dictionary) dictionary = std::make_unique<LzwDictionary>();
+    if (!repeats) repeats = std::make_unique<RepeatStrings>();
+    dict_ = dictionary.get();
+    repeats_ = repeats.get();
     out_->push_back(static_cast<char>(min_code_size));
     Reset();
     Emit(clear_);
