@@ -85,7 +85,9 @@ struct PanelPlan {
   int rows = 0, cols = 0;
   int index_rows = 0, index_cols = 0;  // how many indices (image size; 0: no indices)
   std::string label;
-  const std::vector<double>* values = nullptr;
+  // Every number the panel may show: each filter's map, in a stack.
+  // Pointers, not a copy: a photograph's eight maps are 33 MB of numbers.
+  std::vector<const std::vector<double>*> values;
   bool padded = false;        // padding cells show "0" too
   double widest_cached = -1;  // computed on demand: large maps never need it
   int stack = 0;              // cards of the other filters' maps (or channels) behind the grid
@@ -100,7 +102,8 @@ struct PanelPlan {
 double Widest(PanelPlan& p) {
   if (p.widest_cached >= 0) return p.widest_cached;
   double widest = TextWidth("0", 1);  // padding, and cells an activation clears
-  for (double v : *p.values) widest = std::max(widest, TextWidth(FormatNumberCell(v), 1));
+  for (const std::vector<double>* list : p.values)
+    for (double v : *list) widest = std::max(widest, TextWidth(FormatNumberCell(v), 1));
   return p.widest_cached = widest;
 }
 
@@ -648,7 +651,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                   .index_rows = v.image.rows,
                   .index_cols = v.image.cols,
                   .label = ImageLabel(v, m),
-                  .values = &v.image.values,
+                  .values = {&v.image.values},
                   .padded = cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0};
   // Channels: the others' cards behind the image (channel 0 in front), each
   // with its name on its exposed edge.
@@ -664,25 +667,19 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
   // so nothing moves when the front map changes.
   const int maps = FilterCount(v);
   const int stack = maps - 1;
-  std::vector<double> all_weights, all_conv, all_activated, all_pooled;
-  if (cs.transposed) {
-    // The output's cells also show the running sums while the inputs scatter.
-    for (const double x : r.conv().values) all_conv.push_back(x);
-    for (int k = 0; k < maps; ++k) {
-      const std::vector<double> sums = ScatterRunningSums(maps > 1 ? FocusOnFilter(v, k) : v);
-      all_conv.insert(all_conv.end(), sums.begin(), sums.end());
-    }
+  std::vector<const std::vector<double>*> all_weights, all_conv, all_activated, all_pooled;
+  for (int k = 0; k < maps; ++k) all_weights.push_back(&FilterAt(v, k).weights.values);
+  for (const FilterMaps& fm : r.maps) {
+    all_conv.push_back(&fm.conv.values);
+    all_activated.push_back(&fm.activated.values);
+    if (fm.pooled) all_pooled.push_back(&fm.pooled->values);
   }
-  if (maps > 1) {
-    for (int k = 0; k < maps; ++k) {
-      const std::vector<double>& w = FilterAt(v, k).weights.values;
-      all_weights.insert(all_weights.end(), w.begin(), w.end());
-    }
-    for (const FilterMaps& fm : r.maps) {
-      all_conv.insert(all_conv.end(), fm.conv.values.begin(), fm.conv.values.end());
-      all_activated.insert(all_activated.end(), fm.activated.values.begin(), fm.activated.values.end());
-      if (fm.pooled) all_pooled.insert(all_pooled.end(), fm.pooled->values.begin(), fm.pooled->values.end());
-    }
+  // A transposed convolution's output cells also show the running sums while
+  // the inputs scatter.
+  std::vector<std::vector<double>> scatter_sums;
+  if (cs.transposed) {
+    for (int k = 0; k < maps; ++k) scatter_sums.push_back(ScatterRunningSums(maps > 1 ? FocusOnFilter(v, k) : v));
+    for (const std::vector<double>& sums : scatter_sums) all_conv.push_back(&sums);
   }
   // The filter panel's label names the filter in front: room for the longest.
   std::string filter_label = m.Text(Msg::panel_filter, {{"size", SizeText(v.filter.weights.rows, v.filter.weights.cols)}});
@@ -697,7 +694,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                    .rows = v.filter.weights.rows,
                    .cols = v.filter.weights.cols,
                    .label = filter_label,
-                   .values = maps > 1 ? &all_weights : &v.filter.weights.values,
+                   .values = all_weights,
                    .stack = stack};
   PanelPlan conv{.present = true,
                  .rows = r.conv().rows,
@@ -706,7 +703,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                  .index_cols = r.conv().cols,
                  .label = maps > 1 ? m.Text(Msg::panel_feature_maps, {{"count", maps}, {"size", SizeText(r.conv().rows, r.conv().cols)}})
                                    : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}}),
-                 .values = maps > 1 || cs.transposed ? &all_conv : &r.conv().values,
+                 .values = all_conv,
                  .stack = stack};
   PanelPlan act{.present = activation,
                 .rows = activation ? r.activated().rows : 0,
@@ -714,7 +711,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                 .index_rows = r.activated().rows,
                 .index_cols = r.activated().cols,
                 .label = m.Text(Msg::panel_activated, {{"activation", ActivationName(v.activation, m)}}),
-                .values = maps > 1 ? &all_activated : &r.activated().values,
+                .values = all_activated,
                 .stack = stack};
   PanelPlan pool;
   if (r.pooled()) {
@@ -728,7 +725,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                                        {{"count", maps}, {"size", SizeText(r.pooled()->rows, r.pooled()->cols)}})
                               : m.Text(max ? Msg::panel_pooled_max : Msg::panel_pooled_average,
                                        {{"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}),
-            .values = maps > 1 ? &all_pooled : &r.pooled()->values,
+            .values = all_pooled,
             .stack = stack};
   }
 
