@@ -116,17 +116,23 @@ RasterImage RasterizeScene(const Scene& scene, double scale) {
 }
 
 ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels) {
+  std::vector<uint32_t> band;
+  return DrawColourRuns(scene, scale, band_pixels, &band);
+}
+
+ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels, std::vector<uint32_t>* band_buffer) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale, &width, &height)) return {};
   const int band = static_cast<int>(std::clamp<std::size_t>(band_pixels / static_cast<std::size_t>(width), 1,
                                                             static_cast<std::size_t>(height)));
-  // Not value-initialised: every pixel is painted (PaintInto).
-  const std::unique_ptr<uint32_t[]> pixels(new uint32_t[static_cast<std::size_t>(width) * static_cast<std::size_t>(band)]);
+  // Every pixel is painted (PaintInto), so what the buffer held does not matter.
+  band_buffer->resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(band));
+  uint32_t* pixels = band_buffer->data();
   ColourRunsReader reader(width, height);
   for (int top = 0; top < height; top += band) {
     const int rows = std::min(band, height - top);
-    PaintInto(scene, scale, pixels.get(), width, rows, top, height);
-    reader.Add(pixels.get(), rows, static_cast<std::size_t>(width));
+    PaintInto(scene, scale, pixels, width, rows, top, height);
+    reader.Add(pixels, rows, static_cast<std::size_t>(width));
   }
   return reader.Finish();
 }
@@ -214,7 +220,7 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
     runs = RepaintBands(scene, *boxes, width, height);
     ++incremental_frames_;
   } else {
-    runs = DrawColourRuns(scene, scale_);
+    runs = DrawColourRuns(scene, scale_, kBandPixels, band_);
     ++whole_frames_;
   }
   last_ = std::move(scene);
@@ -232,7 +238,8 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
-  band_.resize(w * static_cast<std::size_t>(band));
+  std::vector<uint32_t>& band_pixels = *band_;
+  band_pixels.resize(w * static_cast<std::size_t>(band));
   std::vector<uint32_t> above(w);  // the new frame's row over the band
   bool above_known = false;
   ColourRunsReader reader(width, height);
@@ -246,17 +253,17 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
       above_known = false;
       continue;
     }
-    ExpandRows(last_runs_, top, rows, band_.data());
+    ExpandRows(last_runs_, top, rows, band_pixels.data());
     for (PixelBox box : boxes) {
       box.top = std::max(box.top, top), box.bottom = std::min(box.bottom, top + rows);
       if (box.top >= box.bottom) continue;
-      PaintBox(scene, scale_, band_.data() + static_cast<std::size_t>(box.top - top) * w + box.left, w, box, width,
+      PaintBox(scene, scale_, band_pixels.data() + static_cast<std::size_t>(box.top - top) * w + box.left, w, box, width,
                height);
     }
     // Row top - 1 belongs to a band no box touched, if not known: the last frame's.
     if (top > 0 && !above_known) ExpandRows(last_runs_, top - 1, 1, above.data());
-    reader.AddBandReusing(band_.data(), rows, w, top > 0 ? above.data() : nullptr, last_runs_, unchanged);
-    std::copy_n(band_.data() + w * static_cast<std::size_t>(rows - 1), w, above.data());
+    reader.AddBandReusing(band_pixels.data(), rows, w, top > 0 ? above.data() : nullptr, last_runs_, unchanged);
+    std::copy_n(band_pixels.data() + w * static_cast<std::size_t>(rows - 1), w, above.data());
     above_known = true;
   }
   return reader.Finish();

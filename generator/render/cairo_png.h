@@ -45,6 +45,9 @@ inline constexpr std::size_t kKeptFramePixels = std::size_t{1} << 21;
 // (render/png_encode.h), drawn `band_pixels` at a time so a large frame is
 // never held whole. Width 0 when the size is absurd.
 ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels = kBandPixels);
+// The same, painting each band into `band_buffer` (resized to a band), so a
+// drawer that draws frame after frame holds one band buffer, not two.
+ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels, std::vector<uint32_t>* band_buffer);
 
 // Draws the frames of a sequence (a variant's beats, in order) into runs,
 // each from the one before: the last frame's pixels are kept, and only the
@@ -59,7 +62,13 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
 // so memory stays bounded at any --scale.
 class FrameDrawer {
  public:
-  explicit FrameDrawer(double scale) : scale_(scale) {}
+  // `band_scratch`: where bands of a frame too large to keep are painted,
+  // shared by drawers that never draw at once (a beat's wide and tall
+  // frames, drawn one after the other: 8 MB each); by default the drawer's own.
+  explicit FrameDrawer(double scale, std::vector<uint32_t>* band_scratch = nullptr)
+      : scale_(scale), band_(band_scratch != nullptr ? band_scratch : &own_band_) {}
+  FrameDrawer(const FrameDrawer&) = delete;
+  FrameDrawer& operator=(const FrameDrawer&) = delete;
   // The frame's runs, held until the next Draw or Follow (not copied: a
   // large frame's runs are megabytes).
   const ColourRuns& Draw(Scene scene);
@@ -81,7 +90,8 @@ class FrameDrawer {
   double scale_;
   Scene last_;
   std::vector<uint32_t> pixels_;  // last_ drawn, when kept
-  std::vector<uint32_t> band_;    // a band of a frame too large to keep
+  std::vector<uint32_t> own_band_;
+  std::vector<uint32_t>* band_;    // a band of a frame too large to keep (scratch: no state between frames)
   ColourRuns last_runs_;          // last_'s runs, when known (else width 0)
   std::vector<uint8_t> unchanged_rows_;  // per row: not repainted by the last Paint
   int width_ = 0, height_ = 0;    // 0: nothing kept

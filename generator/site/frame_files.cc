@@ -171,6 +171,8 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // the last run go on to the next chunk's first.
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
   struct Drawers {
+    explicit Drawers(double scale) : wide(scale, &band), tall(scale, &band) {}
+    std::vector<uint32_t> band;  // a beat's wide and tall frames are drawn in turn: one band serves both
     FrameDrawer wide, tall;
   };
   std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
@@ -217,7 +219,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
       ParallelRuns(std::min(n, threads), [&](std::size_t r, std::size_t runs) {
         if (r == 0) runs_used = runs;
         std::unique_ptr<Drawers>& d = drawers[r];
-        if (!d) d = std::make_unique<Drawers>(Drawers{FrameDrawer(options.scale), FrameDrawer(options.scale)});
+        if (!d) d = std::make_unique<Drawers>(options.scale);
         for (std::size_t k = r * n / runs; k < (r + 1) * n / runs; ++k) frame(k, *d);
       });
       std::swap(drawers.front(), drawers[runs_used - 1]);
