@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <variant>
+#include <utility>
 #include <vector>
 
 #include "document/markdown_blocks.h"
@@ -16,9 +17,9 @@ constexpr double kColumnGap = 20;  // between two variants set side by side
 
 doc::Heading Heading(int level, const std::string& text) { return doc::Heading{level, doc::Text(text), text}; }
 
-doc::Figure PaperFigure(const PaperBox& box, double width, const std::string& title) {
+doc::Figure PaperFigure(PaperBox box, double width, const std::string& title) {
   doc::Figure f;
-  f.scene = PaperScene(box, width, title);
+  f.scene = PaperScene(std::move(box), width, title);
   f.natural_scale = 1;  // drawn in points already
   f.border = false;
   f.max_height_fraction = 1;
@@ -112,13 +113,13 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
   for (size_t i = 0; i < laid.size();) {
     if (laid[i].half && i + 1 < laid.size() && laid[i + 1].half) {
       const std::string title = ListText({laid[i].label, laid[i + 1].label}, m);
-      const std::vector<PaperBox>& left = laid[i].rows;
-      const std::vector<PaperBox>& right = laid[i + 1].rows;
+      std::vector<PaperBox>& left = laid[i].rows;
+      std::vector<PaperBox>& right = laid[i + 1].rows;
       for (size_t r = 0; r < std::max(left.size(), right.size()); ++r) {
         PaperBox pair;
-        if (r < left.size()) PlaceBox(&pair, left[r], 0, 0);
-        if (r < right.size()) PlaceBox(&pair, right[r], half + kColumnGap, 0);
-        blocks.push_back(PaperFigure(pair, width, title));
+        if (r < left.size()) PlaceBox(&pair, std::move(left[r]), 0, 0);
+        if (r < right.size()) PlaceBox(&pair, std::move(right[r]), half + kColumnGap, 0);
+        blocks.push_back(PaperFigure(std::move(pair), width, title));
       }
       i += 2;
     } else {
@@ -126,7 +127,8 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
         bool cramped = false;
         laid[i].rows = VariantPaperRows(built, *laid[i].variant, width, labelled, &cramped);
       }
-      for (const PaperBox& row : laid[i].rows) blocks.push_back(PaperFigure(row, width, laid[i].label));
+      // Moved: a photograph's rows hold megabytes of cell colours.
+      for (PaperBox& row : laid[i].rows) blocks.push_back(PaperFigure(std::move(row), width, laid[i].label));
       ++i;
     }
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "base/number_format.h"
 #include "document/markdown_blocks.h"
@@ -157,15 +158,15 @@ class Composer {
   // which step it is (the step's own words are in the list below).
   void Figure(const BuiltVariant& bv, int beat) {
     bool cramped = false;
-    const std::vector<PaperBox> lines = BeatPaperLines(built_, bv, beat, page_.text_width(), &cramped);
+    std::vector<PaperBox> lines = BeatPaperLines(built_, bv, beat, page_.text_width(), &cramped);
     if (lines.empty()) return;
     const std::vector<Beat>& beats = bv.story.beats;
     // Counted as the page counts (steps), the frame's own heading after it.
     const Beat& b = beats[static_cast<size_t>(beat)];
     const std::string& title = b.title;  // the frame's own heading, as its SVG <title>
-    for (const PaperBox& line : lines) {
+    for (PaperBox& line : lines) {
       doc::Figure f;
-      f.scene = PaperScene(line, page_.text_width(), title);
+      f.scene = PaperScene(std::move(line), page_.text_width(), title);
       f.natural_scale = 1;  // drawn in points already
       f.border = false;
       f.max_height_fraction = 1;

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <cmath>
+#include <utility>
 #include <variant>
 
 #include "base/number_format.h"
@@ -367,23 +369,33 @@ PaperBox ScaledCopyBox(const Variant& v, int row, int col, double max_width, con
 // Boxes left to right, tops level, wrapping when the next would pass
 // `width`: one box per line, so a page can break between lines. An arrow
 // leads to each of the first `arrows` boxes that does not start a line.
-std::vector<PaperBox> FlowLines(const std::vector<PaperBox>& boxes, double width, size_t arrows) {
+// The boxes in a list, moved there (a braced list would copy each).
+template <typename... Boxes>
+std::vector<PaperBox> BoxList(Boxes&&... boxes) {
+  std::vector<PaperBox> list;
+  list.reserve(sizeof...(boxes));
+  (list.push_back(std::forward<Boxes>(boxes)), ...);
+  return list;
+}
+
+std::vector<PaperBox> FlowLines(std::vector<PaperBox> boxes, double width, size_t arrows) {
   std::vector<PaperBox> lines;
   double x = 0;
   for (size_t i = 0; i < boxes.size(); ++i) {
-    const PaperBox& b = boxes[i];
+    const double w = boxes[i].w, h = boxes[i].h;
     const bool arrow = i < arrows;  // an arrow joins box i - 1 to box i
     const double gap = arrow ? kArrowGap : kBoxGap;
-    if (lines.empty() || x + gap + b.w > width) {
+    if (lines.empty() || x + gap + w > width) {
       lines.emplace_back();
       x = 0;
     } else {
       PaperBox& line = lines.back();
-      if (arrow) Text(&line, x + gap / 2, std::min(b.h, line.h) / 2 + 8, "\u2192", 12, palette::kMutedInk, TextAnchor::Middle);
+      if (arrow) Text(&line, x + gap / 2, std::min(h, line.h) / 2 + 8, "\u2192", 12, palette::kMutedInk, TextAnchor::Middle);
       x += gap;
     }
-    PlaceBox(&lines.back(), b, x, 0);
-    x += b.w;
+    // Moved, not copied: a photograph's boxes hold megabytes of cell colours.
+    PlaceBox(&lines.back(), std::move(boxes[i]), x, 0);
+    x += w;
   }
   return lines;
 }
@@ -486,7 +498,7 @@ PaperBox SizesBox(const std::vector<std::string>& lines, double width, const Mes
     Paragraph(&formula, colon == std::string::npos ? "" : line.substr(colon + 2), kPaperLabelSize, false,
               palette::kInk, width - kIndent, &fy);
     formula.h = fy;
-    PlaceBox(&box, formula, kIndent, y);
+    PlaceBox(&box, std::move(formula), kIndent, y);
     y += fy;
   }
   box.h = y + 2;
@@ -495,8 +507,8 @@ PaperBox SizesBox(const std::vector<std::string>& lines, double width, const Mes
 
 }  // namespace
 
-void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y) {
-  for (SceneItem item : box.items) {
+void PlaceBox(PaperBox* into, PaperBox box, double x, double y) {
+  for (SceneItem& item : box.items) {
     Shift(item, x, y);
     into->items.push_back(std::move(item));
   }
@@ -685,10 +697,10 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
   std::vector<PaperBox> given = GivenBoxes(built, bv, v, &trace, width, cramped);
   given.push_back(scatter ? ScaledCopyBox(v, at.row, at.col, width, *built.text, cramped)
                           : ProductsBox(v, trace, width, *built.text, cramped));
-  const std::vector<PaperBox> first = FlowLines(given, width, 0);
-  PlaceBox(&head, first.front(), 0, head.h);
+  std::vector<PaperBox> first = FlowLines(std::move(given), width, 0);
+  PlaceBox(&head, std::move(first.front()), 0, head.h);
   rows.push_back(std::move(head));
-  rows.insert(rows.end(), first.begin() + 1, first.end());
+  rows.insert(rows.end(), std::make_move_iterator(first.begin() + 1), std::make_move_iterator(first.end()));
 
   // One line of maps per filter, the one worked out marked.
   ForEachFilter(bv, [&](const Variant& fv, const VariantResult& fr, const std::string& name) {
@@ -701,8 +713,8 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
         MapBoxes(built, fv, fr, std::move(conv), name, [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); });
     const size_t arrows = maps.size();
     if (fv.drawn == FilterCount(v) - 1) maps.push_back(SizesBox(OutputSizeLines(v, *built.text), width, *built.text));
-    const std::vector<PaperBox> lines = FlowLines(maps, width, arrows);
-    rows.insert(rows.end(), lines.begin(), lines.end());
+    std::vector<PaperBox> lines = FlowLines(std::move(maps), width, arrows);
+    rows.insert(rows.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
   });
   return rows;
 }
@@ -738,7 +750,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
         std::vector<PaperBox> boxes = ImageBoxes(built, bv, v, &marked, width, cramped);
         boxes.push_back(ScaledCopyBox(v, marked.out_row, marked.out_col, width, *built.text, cramped));
         boxes.push_back(box(conv));
-        return FlowLines(boxes, width, 0);
+        return FlowLines(std::move(boxes), width, 0);
       }
       // The last cell the beat writes, worked out; the map as far as written.
       const int cell = std::max(beat.last_cell, beat.first_cell);
@@ -750,11 +762,11 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       std::vector<PaperBox> boxes = ImageBoxes(built, bv, v, &trace, width, cramped);
       boxes.push_back(ProductsBox(v, trace, width, *built.text, cramped));
       boxes.push_back(box(conv));
-      return FlowLines(boxes, width, 0);
+      return FlowLines(std::move(boxes), width, 0);
     }
     case Stage::Activation:
-      if (!activates) return FlowLines({box(ConvGrid(built, r))}, width, 0);
-      return FlowLines({box(ConvGrid(built, r)), box(ActivatedGrid(built, v, r))}, width, 2);
+      if (!activates) return FlowLines(BoxList(box(ConvGrid(built, r))), width, 0);
+      return FlowLines(BoxList(box(ConvGrid(built, r)), box(ActivatedGrid(built, v, r))), width, 2);
     case Stage::Pool: {
       if (!r.pooled()) return {};
       const int cell = std::max(beat.last_cell, beat.first_cell);
@@ -768,14 +780,14 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       PaperGrid pooled = PooledGrid(built, v, r);
       pooled.filled = beat.pool_filled;
       MarkCell(&pooled, cell / cols, cell % cols);
-      return FlowLines({box(from), box(pooled)}, width, 2);
+      return FlowLines(BoxList(box(from), box(pooled)), width, 2);
     }
     case Stage::Summary: {
       std::vector<PaperBox> maps{box(ConvGrid(built, r))};
       if (activates) maps.push_back(box(ActivatedGrid(built, v, r)));
       if (r.pooled()) maps.push_back(box(PooledGrid(built, v, r)));
       const size_t arrows = maps.size();
-      return FlowLines(maps, width, arrows);
+      return FlowLines(std::move(maps), width, arrows);
     }
   }
   return {};
@@ -797,19 +809,20 @@ std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVari
   // Every filter's maps, a line each: with several filters each has its own.
   std::vector<PaperBox> lines;
   ForEachFilter(bv, [&](const Variant& v, const VariantResult& r, const std::string& name) {
-    const std::vector<PaperBox> maps = MapBoxes(built, v, r, ConvGrid(built, r), name, box);
-    const std::vector<PaperBox> filter_lines = FlowLines(maps, width, maps.size());
-    lines.insert(lines.end(), filter_lines.begin(), filter_lines.end());
+    std::vector<PaperBox> maps = MapBoxes(built, v, r, ConvGrid(built, r), name, box);
+    const size_t arrows = maps.size();
+    std::vector<PaperBox> filter_lines = FlowLines(std::move(maps), width, arrows);
+    lines.insert(lines.end(), std::make_move_iterator(filter_lines.begin()), std::make_move_iterator(filter_lines.end()));
   });
   return lines;
 }
 
-Scene PaperScene(const PaperBox& box, double width, const std::string& title) {
+Scene PaperScene(PaperBox box, double width, const std::string& title) {
   Scene s;
   s.width = width;
   s.height = std::ceil(box.h);
   s.title = title;
-  s.items = box.items;
+  s.items = std::move(box.items);
   return s;
 }
 

@@ -33,7 +33,7 @@ struct PaperBox {
 };
 
 // Copies `box` into `into` with its top-left at (x, y), growing `into`.
-void PlaceBox(PaperBox* into, const PaperBox& box, double x, double y);
+void PlaceBox(PaperBox* into, PaperBox box, double x, double y);
 
 // "no padding, stride 1; ReLU; max pooling 2×2, stride 2.": the variant's
 // settings in words.
@@ -78,6 +78,6 @@ std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVari
                                        bool* cramped);
 
 // A scene of `width` x the box's height holding `box`, for a PdfFigure.
-Scene PaperScene(const PaperBox& box, double width, const std::string& title);
+Scene PaperScene(PaperBox box, double width, const std::string& title);
 
 }  // namespace cl

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/number_format.h"
@@ -197,11 +198,10 @@ doc::Paragraph Para(doc::Runs text, int indent = 0) {
   return p;
 }
 
-void Figures(const std::vector<PaperBox>& lines, double width, const std::string& title,
-             std::vector<doc::Block>* blocks) {
-  for (const PaperBox& line : lines) {
+void Figures(std::vector<PaperBox> lines, double width, const std::string& title, std::vector<doc::Block>* blocks) {
+  for (PaperBox& line : lines) {
     doc::Figure f;
-    f.scene = PaperScene(line, width, title);
+    f.scene = PaperScene(std::move(line), width, title);
     f.natural_scale = 1;
     f.border = false;
     f.max_height_fraction = 1;
