@@ -413,7 +413,7 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame) const {
     for (std::size_t r = frame.row_first[y]; r < frame.row_first[y + 1]; ++r) {
       const uint8_t index = index_of[frame.run_colour[r]];
       if (out.run_index.size() > first && out.run_index.back() == index) {
-        out.run_length.back() += frame.run_length[r];
+        out.run_length.back() = static_cast<uint16_t>(out.run_length.back() + frame.run_length[r]);  // within the row
       } else {
         out.run_index.push_back(index);
         out.run_length.push_back(frame.run_length[r]);

@@ -30,7 +30,7 @@ namespace cl {
 struct GifIndexFrame {
   int width = 0, height = 0;
   std::vector<uint8_t> run_index;
-  std::vector<uint32_t> run_length;
+  std::vector<uint16_t> run_length;  // as ColourRuns's: within a row, so 16 bits
   std::vector<std::size_t> row_first;  // height + 1 entries
   std::vector<uint8_t> row_same;       // 1: the row equals the row above (and has no runs)
 };

@@ -310,7 +310,7 @@ std::string Encode(const ColourRuns& runs, Compression compression) {
 
 bool SizesOk(int width, int height) {
   // Keep every intermediate size far from overflow; frames are much smaller.
-  return width > 0 && height > 0 && width <= (1 << 16) && height <= (1 << 16) &&
+  return width > 0 && height > 0 && width <= kMaxRunsWidth && height <= (1 << 16) &&
          static_cast<long long>(width) * height <= (1LL << 28);
 }
 
@@ -392,7 +392,7 @@ struct ColourRunsReader::Table {
       const uint32_t position = PositionOf(row[x] & kRgbMask);
       runs.counts[position] += static_cast<uint32_t>(end - x);
       runs.run_colour.push_back(position);
-      runs.run_length.push_back(static_cast<uint32_t>(end - x));
+      runs.run_length.push_back(static_cast<uint16_t>(end - x));
       x = end;
     }
     above_first = first;
@@ -423,6 +423,7 @@ struct ColourRunsReader::Table {
 };
 
 ColourRunsReader::ColourRunsReader(int width, int height) : table_(std::make_unique<Table>()) {
+  if (width > kMaxRunsWidth) width = height = 0;  // a run's length would not fit
   table_->runs.width = width;
   table_->runs.height = height;
   table_->runs.row_first.assign(static_cast<std::size_t>(std::max(0, height)) + 1, 0);

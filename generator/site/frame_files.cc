@@ -55,7 +55,7 @@ namespace {
 constexpr std::size_t kKeptRunsBytes = std::size_t{8} << 20;
 
 std::size_t RunsBytes(const ColourRuns& r) {
-  return r.run_colour.size() * (sizeof(uint32_t) + sizeof(uint32_t)) + r.row_first.size() * sizeof(std::size_t) +
+  return r.run_colour.size() * (sizeof(r.run_colour[0]) + sizeof(r.run_length[0])) + r.row_first.size() * sizeof(std::size_t) +
          r.row_same.size() + r.colours.size() * (sizeof(uint32_t) + sizeof(uint64_t));
 }
 
@@ -152,7 +152,7 @@ std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threa
 constexpr std::size_t kChunkBytes = std::size_t{16} << 20;
 
 std::size_t HeldBytes(const GifIndexFrame& f) {
-  return f.run_index.size() + f.run_length.size() * sizeof(uint32_t) + f.row_first.size() * sizeof(std::size_t) +
+  return f.run_index.size() + f.run_length.size() * sizeof(f.run_length[0]) + f.row_first.size() * sizeof(std::size_t) +
          f.row_same.size();
 }
 

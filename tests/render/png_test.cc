@@ -165,6 +165,34 @@ BOOST_AUTO_TEST_CASE(EncoderHandlesTinyAndFlatPictures) {
   }
 }
 
+// Run lengths are 16 bits: a run never leaves its row, and a picture wider
+// than a run can be long reads as nothing (an absurd size) instead of
+// wrapping a length.
+BOOST_AUTO_TEST_CASE(RunsOfTheWidestRowsKeepTheirLength) {
+  for (const int w : {16384, kMaxRunsWidth}) {
+    const std::vector<uint32_t> rows(static_cast<std::size_t>(w) * 2, 0x00B2182Bu);
+    ColourRunsReader reader(w, 2);
+    reader.Add(rows.data(), 2, static_cast<std::size_t>(w));
+    const ColourRuns runs = reader.Finish();
+    BOOST_TEST_REQUIRE(runs.width == w);
+    BOOST_TEST_REQUIRE(runs.run_length.size() == 1u);  // the second row repeats the first
+    BOOST_TEST(runs.run_length[0] == w);
+    BOOST_TEST(runs.counts[0] == 2u * static_cast<uint64_t>(w));
+    const std::string png = EncodeRunsPng(runs);
+    BOOST_TEST(!png.empty());
+    if (w > 32767) continue;  // wider than Cairo (our decoder here) reads
+    const std::optional<RasterImage> image = DecodePng(png);
+    BOOST_TEST_REQUIRE(image.has_value());
+    BOOST_TEST(image->width == w);
+    BOOST_TEST(Pixel(*image, w - 1, 1) == 0xB2182Bu);
+  }
+  const std::vector<uint32_t> row(static_cast<std::size_t>(kMaxRunsWidth) + 1, 0x00B2182Bu);
+  ColourRunsReader reader(kMaxRunsWidth + 1, 1);
+  reader.Add(row.data(), 1, row.size());
+  BOOST_TEST(reader.Finish().width == 0);
+  BOOST_TEST(EncodeXrgbPng(kMaxRunsWidth + 1, 1, row.data(), row.size()).empty());
+}
+
 // The chunk types of a PNG file in order ("" when the bytes are not one).
 std::string ChunkTypes(const std::string& png) {
   if (png.rfind("\x89PNG\r\n\x1a\n", 0) != 0) return "";
@@ -302,8 +330,13 @@ BOOST_AUTO_TEST_CASE(BandsSkipOnlyItemsThatCannotTouchThem) {
     for (double x : {20.0, 90.0, 150.0, 200.0, 225.0})
       for (double y : {30.0, 60.0, 95.0, 140.0}) {
         Scene before = measured, after = measured;
-        before.items.push_back(RectShape{x, y, 4, 4, true, {250, 250, 250}});
-        after.items.push_back(RectShape{x, y, 4, 4, true, {5, 5, 5}});
+        const auto probe = [x, y](Color fill) {
+          RectShape r;
+          r.x = x, r.y = y, r.w = 4, r.h = 4, r.fill = fill;
+          return r;
+        };
+        before.items.push_back(probe({250, 250, 250}));
+        after.items.push_back(probe({5, 5, 5}));
         FrameDrawer drawer(scale);
         drawer.Draw(before);
         const ColourRuns& repainted = drawer.Draw(after);
