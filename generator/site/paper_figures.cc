@@ -129,11 +129,19 @@ Color CellFill(const PaperGrid& g, double v) { return g.grey ? GreyColor(v, g.bl
 PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   const Grid& grid = *g.grid;
   const int rows = g.pad_top + grid.rows + g.pad_bottom, cols = g.pad_left + grid.cols + g.pad_right;
-  double widest = TextWidth("0", kPaperValueSize);
-  for (double v : grid.values) widest = std::max(widest, TextWidth(CellText(v), kPaperValueSize));
   const double label_w = TextWidth(std::to_string(std::max(grid.rows, 1) - 1), kPaperIndexSize) + 4;
+  // Numbers are printed when every cell is wide enough for the widest, so
+  // the values are measured only while they still can be: a photograph's
+  // quarter million cells are a picture after the first (measuring them all
+  // was a third of its handouts' time).
+  double widest = TextWidth("0", kPaperValueSize);
+  const auto fits = [&] { return label_w + std::max(g.min_cell_w, widest + kCellPad) * cols <= max_width; };
+  bool numbers = fits();
+  for (std::size_t i = 0; numbers && i < grid.values.size(); ++i) {
+    widest = std::max(widest, TextWidth(CellText(grid.values[i]), kPaperValueSize));
+    numbers = fits();
+  }
   double cw = std::max(g.min_cell_w, widest + kCellPad), ch = g.cell_h;
-  bool numbers = label_w + cw * cols <= max_width;
   if (!numbers) {
     *cramped = true;
     // Colours only: a picture of the grid, no larger than it needs to be.
