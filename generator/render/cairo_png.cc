@@ -115,6 +115,20 @@ RasterImage RasterizeScene(const Scene& scene, double scale) {
   return image;
 }
 
+// Makes `band` hold `pixels` words (their values do not matter: every band
+// is painted or filled before it is read). A vector grown by resize doubles
+// its room, so a band a few pixels larger than the last (a tall frame's
+// after a wide one's) would take 16 MB for 8; the old room is freed first.
+namespace {
+void SizeBand(std::vector<uint32_t>* band, std::size_t pixels) {
+  if (band->capacity() < pixels) {
+    std::vector<uint32_t>().swap(*band);
+    band->reserve(pixels);
+  }
+  band->resize(pixels);
+}
+}  // namespace
+
 ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels) {
   std::vector<uint32_t> band;
   return DrawColourRuns(scene, scale, band_pixels, &band);
@@ -126,7 +140,7 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
   const int band = static_cast<int>(std::clamp<std::size_t>(band_pixels / static_cast<std::size_t>(width), 1,
                                                             static_cast<std::size_t>(height)));
   // Every pixel is painted (PaintInto), so what the buffer held does not matter.
-  band_buffer->resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(band));
+  SizeBand(band_buffer, static_cast<std::size_t>(width) * static_cast<std::size_t>(band));
   uint32_t* pixels = band_buffer->data();
   ColourRunsReader reader(width, height);
   for (int top = 0; top < height; top += band) {
@@ -239,7 +253,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
   std::vector<uint32_t>& band_pixels = *band_;
-  band_pixels.resize(w * static_cast<std::size_t>(band));
+  SizeBand(&band_pixels, w * static_cast<std::size_t>(band));
   std::vector<uint32_t> above(w);  // the new frame's row over the band
   bool above_known = false;
   ColourRunsReader reader(width, height);
