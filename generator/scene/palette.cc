@@ -16,9 +16,16 @@ constexpr Color kPositive[] = {{255, 255, 255}, {254, 224, 182}, {253, 184, 99},
 constexpr Color kDarkNegative[] = {{30, 33, 38}, {24, 62, 104}, {33, 102, 172}, {76, 152, 206}, {146, 197, 240}};
 constexpr Color kDarkPositive[] = {{30, 33, 38}, {96, 52, 8}, {179, 88, 6}, {230, 138, 30}, {253, 190, 110}};
 
-uint8_t Mix(uint8_t a, uint8_t b, double f) {
-  return static_cast<uint8_t>(std::lround(a + (b - a) * f));
+// std::lround for a level in [0, 255], inline: a photograph's frames colour
+// millions of cells, and lround is a call into libm. x - trunc(x) is exact
+// here, so halves round up exactly as lround rounds them.
+uint8_t RoundLevel(double x) {
+  auto level = static_cast<int>(x);
+  if (x - level >= 0.5) ++level;
+  return static_cast<uint8_t>(level);
 }
+
+uint8_t Mix(uint8_t a, uint8_t b, double f) { return RoundLevel(a + (b - a) * f); }
 
 double Linear(uint8_t channel) {
   const double c = channel / 255.0;
@@ -44,7 +51,7 @@ Color DarkDivergingColor(double value, double scale) { return OnScale(value, sca
 Color GreyColor(double value, double black, double white) {
   if (!std::isfinite(value) || !(white > black)) return {0, 0, 0};
   const double t = std::clamp((value - black) / (white - black), 0.0, 1.0);
-  const auto level = static_cast<uint8_t>(std::lround(t * 255));
+  const uint8_t level = RoundLevel(t * 255);
   return {level, level, level};
 }
 
