@@ -256,6 +256,40 @@ BOOST_AUTO_TEST_CASE(ManyCloseColoursArePaletteWithinTheBound) {
   BOOST_TEST(std::equal(flat.begin(), flat.end(), image->argb.end() - static_cast<long>(flat.size())));
 }
 
+// A palette chosen for over 256 colours is remembered for the next picture
+// with the same colours in the same order of use: the same picture gives
+// the same bytes after another was encoded between, and the same colours
+// laid out differently still decode within the bound, each pixel through
+// its own colour's entry; a picture no palette serves stays truecolour
+// when it comes again.
+BOOST_AUTO_TEST_CASE(RepeatedPaletteChoicesGiveTheSameBytes) {
+  const auto blends = [](int i) { return 0x808080u + static_cast<uint32_t>(i % 40) * 0x010000u + static_cast<uint32_t>(i / 40) * 0x000103u; };
+  std::vector<uint32_t> first = Colours(600, 1, blends);
+  const std::vector<uint32_t> flat = Colours(8, 500, [](int i) { return static_cast<uint32_t>(i) * 0x202020u; });
+  first.insert(first.end(), flat.begin(), flat.end());
+  const int w = 40, h = static_cast<int>(first.size()) / w;
+  std::vector<uint32_t> other = Colours(600, 1, [](int i) { return 0x404040u + static_cast<uint32_t>(i % 30) * 0x020100u + static_cast<uint32_t>(i / 30) * 0x000003u; });
+  other.insert(other.end(), flat.begin(), flat.end());
+  std::vector<uint32_t> moved(first.rbegin(), first.rend());  // same colours, same counts, other places
+  const std::vector<uint32_t> spread = Colours(1000, 1, [](int i) { return static_cast<uint32_t>(i) * 2654435761u & 0xFFFFFFu; });
+
+  const std::string once = EncodeXrgbPng(w, h, first.data(), w);
+  EncodeXrgbPng(w, h, other.data(), w);
+  BOOST_TEST((EncodeXrgbPng(w, h, first.data(), w) == once));
+  BOOST_TEST((EncodeXrgbPng(w, h, first.data(), w) == once));  // straight after itself
+  const std::optional<RasterImage> image = DecodePng(EncodeXrgbPng(w, h, moved.data(), w));
+  BOOST_REQUIRE(image.has_value());
+  BOOST_TEST(WorstChannelError(image->argb, moved) <= 24);
+  BOOST_TEST(std::equal(flat.rbegin(), flat.rend(), image->argb.begin()));
+  for (int k = 0; k < 2; ++k) {
+    const std::string png = EncodeXrgbPng(40, 25, spread.data(), 40);
+    BOOST_TEST(ChunkTypes(png) == "IHDR IDAT IEND");
+    const std::optional<RasterImage> exact = DecodePng(png);
+    BOOST_REQUIRE(exact.has_value());
+    BOOST_TEST(exact->argb == spread);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(PicturesPastTheBoundAreTruecolourAndExact) {
   // 1000 colours spread over the cube (no palette of 256 serves them within
   // 24 levels), and 5000 colours (a photograph): truecolour, every pixel exact.
