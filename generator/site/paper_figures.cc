@@ -674,7 +674,7 @@ PaperGrid Named(PaperGrid g, const std::string& filter, const BuiltLesson& built
 // a box by `box`.
 std::vector<PaperBox> MapBoxes(const BuiltLesson& built, const Variant& v, const VariantResult& r, PaperGrid conv,
                                const std::string& filter, const std::function<PaperBox(PaperGrid)>& box) {
-  std::vector<PaperBox> maps{box(Named(std::move(conv), filter, built))};
+  std::vector<PaperBox> maps = BoxList(box(Named(std::move(conv), filter, built)));
   if (v.activation.type != ActivationType::None) maps.push_back(box(Named(ActivatedGrid(built, v, r), filter, built)));
   if (r.pooled()) maps.push_back(box(Named(PooledGrid(built, v, r), filter, built)));
   return maps;
@@ -791,7 +791,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
       return FlowLines(BoxList(box(from), box(pooled)), width, 2);
     }
     case Stage::Summary: {
-      std::vector<PaperBox> maps{box(ConvGrid(built, r))};
+      std::vector<PaperBox> maps = BoxList(box(ConvGrid(built, r)));
       if (activates) maps.push_back(box(ActivatedGrid(built, v, r)));
       if (r.pooled()) maps.push_back(box(PooledGrid(built, v, r)));
       const size_t arrows = maps.size();
