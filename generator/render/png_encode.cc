@@ -147,8 +147,8 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::
     if (ChannelError(last.colours[i], palette[last.index[i]]) > kMaxPaletteError) return std::nullopt;
     (*index_of)[by_use[i]] = last.index[i];
   }
-  last.exact = true;
   last.palette = palette;
+  last.exact = true;  // only once the palette it vouches for is stored
   return palette;
 }
 
