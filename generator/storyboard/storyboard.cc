@@ -54,6 +54,15 @@ void NameBeats(const Variant& v, bool per_cell, Storyboard* story) {
 
 int PerCode(BeatsPer per) { return per == BeatsPer::Cell ? 1 : per == BeatsPer::Row ? 2 : 0; }
 
+// The beats of a variant besides its maps' cells: intro, summary, activation.
+int FixedBeats(const Variant& v) { return 2 + (v.activation.type != ActivationType::None ? 1 : 0); }
+
+// How many maps the beats walk (one, the lesson's `map`, or each in turn),
+// and the `max` each map's beats get: what is left after the intro and the
+// summary, shared (with one map, `max` itself).
+int WalkedMaps(const Variant& v, const BeatsSpec& spec) { return spec.map > 0 ? 1 : FilterCount(v); }
+int PerMapMax(const BeatsSpec& spec, int walked) { return (spec.max - 2) / walked + 2; }
+
 // The conv, activation and pool beats of one map (`v` and `r` focused on
 // it), under `budget`; returns whether they are one cell each.
 bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& budget, int map, Storyboard* story) {
@@ -138,8 +147,7 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
   Storyboard story;
   story.text = &m;
   story.label = v.label;
-  const bool activation = v.activation.type != ActivationType::None;
-  const int fixed = 2 + (activation ? 1 : 0);
+  const int fixed = FixedBeats(v);
   const int maps = FilterCount(v);
   bool per_cell = false;
   if (maps == 1) {
@@ -155,8 +163,8 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
     // Several maps: one map the lesson chose, or each in turn sharing what
     // `max` leaves after the intro and the summary.
     story.walked_map = spec.map > 0 ? spec.map - 1 : -1;
-    const int walked = story.walked_map >= 0 ? 1 : maps;
-    const int per_map_max = (spec.max - 2) / walked + 2;
+    const int walked = WalkedMaps(v, spec);
+    const int per_map_max = PerMapMax(spec, walked);
     story.beats.push_back(MakeBeat(Stage::Intro, StackIntroText(v, r, m)));
     for (int k = 0; k < maps; ++k) {
       if (story.walked_map >= 0 && k != story.walked_map) continue;
@@ -184,25 +192,19 @@ Storyboard PlanStoryboard(const Variant& v, const VariantResult& r, const BeatsS
 }
 
 int CountStoryboardBeats(const Variant& v, const BeatsSpec& spec) {
-  const bool activation = v.activation.type != ActivationType::None;
-  const int fixed = 2 + (activation ? 1 : 0);
   // The sides AppendMapBeats walks, as the computed maps would have them
   // (every filter's map has the same).
   const MapSides sides = PlannedMapSides(v);
   const int walk_rows = v.conv.transposed ? v.image.rows : sides.conv_rows;
   const int walk_cols = v.conv.transposed ? v.image.cols : sides.conv_cols;
-  const auto map_beats = [&](int max) {
-    const BeatBudget budget =
-        PlanBeatBudget(PerCode(spec.per), max, fixed, walk_rows, walk_cols, sides.pooled_rows, sides.pooled_cols);
-    std::size_t beats = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats).size();
-    if (activation) ++beats;
-    if (v.pool.enabled) beats += RangesFor(budget.unit, sides.pooled_rows, sides.pooled_cols, budget.pool_beats).size();
-    return static_cast<int>(beats);
-  };
-  const int maps = FilterCount(v);
-  if (maps == 1) return 2 + map_beats(spec.max);
-  const int walked = spec.map > 0 ? 1 : maps;
-  return 2 + walked * map_beats((spec.max - 2) / walked + 2);
+  // With one map, PerMapMax is `max` itself.
+  const int walked = WalkedMaps(v, spec);
+  const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), PerMapMax(spec, walked), FixedBeats(v), walk_rows,
+                                           walk_cols, sides.pooled_rows, sides.pooled_cols);
+  std::size_t map_beats = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats).size();
+  if (v.activation.type != ActivationType::None) ++map_beats;
+  if (v.pool.enabled) map_beats += RangesFor(budget.unit, sides.pooled_rows, sides.pooled_cols, budget.pool_beats).size();
+  return 2 + walked * static_cast<int>(map_beats);
 }
 
 }  // namespace cl
