@@ -112,15 +112,17 @@ std::string FormatNumberCell(double value) { return FormatNumberSignificant(valu
 
 std::string FormatNumberRounded(double value, int decimals) {
   if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities
+  // to_chars with a precision rounds exactly as printf's %.*f does (the
+  // standard defines it so), without printf's locale and stream machinery:
+  // SVG coordinates are written by the million.
   char buf[64];  // sign, 15 integer digits, point, 17 decimals: always fits
-  (void)std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 17), value);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, std::clamp(decimals, 0, 17));
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
   }
-  if (s == "-0") s = "0";
-  return s;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') return "0";
+  return std::string(buf, end);
 }
 
 }  // namespace cl

@@ -2,7 +2,11 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
+#include <cstdio>
 #include <limits>
+#include <random>
+#include <string>
 #include <vector>
 
 #include "base/number_format.h"
@@ -41,4 +45,35 @@ BOOST_DATA_TEST_CASE(FormatNumberRoundedTrimsAndNeverWritesMinusZero,
                      }),
                      c) {
   BOOST_TEST(cl::FormatNumberRounded(c.value, c.decimals) == c.want);
+}
+
+// The same digits as printf's %.*f, the definition the fast path must keep,
+// on values a frame's coordinates take (quarters, thirds, long fractions,
+// halves at every number of decimals) and on random ones of every magnitude.
+BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWrites) {
+  const auto printf_rounded = [](double v, int decimals) {
+    char buf[64];
+    (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s == "-0" ? std::string("0") : s;
+  };
+  std::mt19937_64 random(12);
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-20, 14);
+  int checked = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const int decimals = i % 18;
+    double v = unit(random) * std::pow(10.0, exponent(random));
+    if (i % 4 == 1) v = std::round(v * 8) / 8;                 // quarters and eighths
+    if (i % 4 == 2) v = (i % 1000) / 3.0 + 0.0005;             // near a rounding edge
+    if (i % 4 == 3) v = (i % 20000) / 2.0 / std::pow(10.0, decimals);  // halves at the last digit
+    const std::string want = printf_rounded(v, decimals), got = cl::FormatNumberRounded(v, decimals);
+    if (got != want) BOOST_TEST(got == want, v << " to " << decimals << " decimals");
+    ++checked;
+  }
+  BOOST_TEST(checked == 200000);
 }
