@@ -49,6 +49,7 @@ need_build_deps() {
   need libgif-dev /usr/include/gif_lib.h
   need libpng-dev /usr/include/png.h
   need libdeflate-dev /usr/include/libdeflate.h
+  need nettle-dev /usr/include/nettle/sha2.h
   need fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
   need fonts-dejavu-extra /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf  # italics in the PDF handout
 }
