@@ -16,12 +16,17 @@ void Sha256::UpdateField(std::string_view bytes) {
   Update(bytes);
 }
 
+std::array<uint8_t, SHA256_DIGEST_SIZE> Sha256::Digest() {
+  std::array<uint8_t, SHA256_DIGEST_SIZE> digest;
+  sha256_digest(&context_, digest.size(), digest.data());
+  return digest;
+}
+
 std::string Sha256::Hex() {
-  uint8_t digest[SHA256_DIGEST_SIZE];
-  sha256_digest(&context_, sizeof digest, digest);
+  const auto digest = Digest();
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(2 * sizeof digest);
+  hex.reserve(2 * digest.size());
   for (const uint8_t byte : digest) {
     hex += kDigits[byte >> 4];
     hex += kDigits[byte & 0xf];

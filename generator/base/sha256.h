@@ -7,6 +7,8 @@
 
 #include <nettle/sha2.h>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +23,8 @@ class Sha256 {
   void UpdateField(std::string_view bytes);
   // The digest as 64 lowercase hex digits. Ends the hash: call once.
   std::string Hex();
+  // The digest as 32 bytes. Ends the hash: call once (instead of Hex()).
+  std::array<uint8_t, SHA256_DIGEST_SIZE> Digest();
 
  private:
   sha256_ctx context_;
