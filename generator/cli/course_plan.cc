@@ -119,7 +119,7 @@ std::vector<std::string> ShardOfLessonFiles(const std::vector<std::string>& path
     std::vector<Diagnostic> ignored;  // the shard that builds it reports them
     if (fs.ReadFile(path, &job.yaml, nullptr, kMaxLessonFileBytes))
       if (std::optional<Lesson> lesson = LoadJob(job, &ignored))
-        for (const Variant& v : lesson->variants) cost += 64.0 + static_cast<double>(v.image.rows) * v.image.cols;
+        for (const Variant& v : lesson->variants) cost += 64.0 + static_cast<double>(v.image->rows) * v.image->cols;
     costs.emplace_back(path, cost);
   }
   const std::vector<int> share = AssignShards(costs, shards);

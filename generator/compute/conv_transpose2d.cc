@@ -163,7 +163,7 @@ ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col) {
   ScatterTrace t;
   t.in_row = in_row;
   t.in_col = in_col;
-  t.input = NormalizeZero(v.image.at(in_row, in_col));
+  t.input = NormalizeZero(v.image->at(in_row, in_col));
   t.rows = ConvMapRows(v.image, w, conv);
   t.cols = ConvMapCols(v.image, w, conv);
   const auto taps = static_cast<std::size_t>(w.rows) * static_cast<std::size_t>(w.cols);
@@ -218,19 +218,19 @@ ConvTrace TraceTransposedCell(const Variant& v, int out_row, int out_col) {
   t.inputs.assign(taps, 0.0);
   t.products.assign(taps, 0.0);
   for (int i = 0; i < w.rows; ++i) {
-    const int y = LandingInput(out_row, i, conv.crop_h, conv.stride_h, conv.dilation_h, v.image.rows);
+    const int y = LandingInput(out_row, i, conv.crop_h, conv.stride_h, conv.dilation_h, v.image->rows);
     for (int j = 0; j < w.cols; ++j) {
-      const int x = LandingInput(out_col, j, conv.crop_w, conv.stride_w, conv.dilation_w, v.image.cols);
+      const int x = LandingInput(out_col, j, conv.crop_w, conv.stride_w, conv.dilation_w, v.image->cols);
       if (y < 0 || x < 0) continue;
       const auto at = static_cast<std::size_t>(i) * static_cast<std::size_t>(w.cols) + static_cast<std::size_t>(j);
       t.cells[at] = {y, x};
-      t.inputs[at] = NormalizeZero(v.image.at(y, x));
-      t.products[at] = NormalizeZero(w.at(i, j) * v.image.at(y, x));
+      t.inputs[at] = NormalizeZero(v.image->at(y, x));
+      t.products[at] = NormalizeZero(w.at(i, j) * v.image->at(y, x));
     }
   }
   // Summed as the map is, in input order and then channel order, so the
   // trace equals its cell bit for bit.
-  const long all = static_cast<long>(v.image.rows) * v.image.cols;
+  const long all = static_cast<long>(v.image->rows) * v.image->cols;
   const double sum = ChannelsLandedSum(v, v.filter, out_row, out_col, all, nullptr);
   t.bias = v.filter.bias;
   t.sum = NormalizeZero(sum + t.bias);

@@ -18,8 +18,8 @@ Grid WindowGrid(const std::vector<double>& values, const Grid& weights) {
 
 std::string SizesLine(const Variant& v, const VariantResult& r) {
   const ConvSpec& c = v.conv;
-  const int padded_h = v.image.rows + c.pad_top + c.pad_bottom;
-  const int padded_w = v.image.cols + c.pad_left + c.pad_right;
+  const int padded_h = v.image->rows + c.pad_top + c.pad_bottom;
+  const int padded_w = v.image->cols + c.pad_left + c.pad_right;
   // The filter's reach on the image once dilation spreads its taps apart.
   const int window_h = (v.filter.weights.rows - 1) * c.dilation_h + 1;
   const int window_w = (v.filter.weights.cols - 1) * c.dilation_w + 1;
@@ -92,10 +92,10 @@ std::string MapsBlock(const Variant& variant, const VariantResult& result) {
     out += "  pooled: none\n";
 
   const Grid& conv = result.conv();
-  if (variant.conv.transposed && !variant.image.empty()) {
+  if (variant.conv.transposed && !variant.image->empty()) {
     out += ScatterTraceBlock(variant, 0, 0);
-    if (variant.image.rows * variant.image.cols > 1)
-      out += ScatterTraceBlock(variant, variant.image.rows - 1, variant.image.cols - 1);
+    if (variant.image->rows * variant.image->cols > 1)
+      out += ScatterTraceBlock(variant, variant.image->rows - 1, variant.image->cols - 1);
   }
   if (!conv.empty()) {
     out += ConvTraceBlock(variant, 0, 0);

@@ -86,7 +86,7 @@ long long CountVariantNumbers(const Variant& v) {
   const MapSides sides = PlannedMapSides(v);
   const long long per_filter =  // conv, activated and pooled
       2 * cells(sides.conv_rows, sides.conv_cols) + cells(sides.pooled_rows, sides.pooled_cols);
-  return ChannelCount(v) * cells(v.image.rows, v.image.cols) + FilterCount(v) * per_filter;
+  return ChannelCount(v) * cells(v.image->rows, v.image->cols) + FilterCount(v) * per_filter;
 }
 
 }  // namespace cl

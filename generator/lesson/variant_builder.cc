@@ -136,7 +136,7 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   Variant v;
   v.label = std::move(label);
   const ImageChannels& read = *image.parsed;
-  v.image = read.channels.front();
+  v.image = SharedValue<Grid>(read.channels.Share(0));  // the channel itself, not a copy
   if (read.channels.size() > 1) v.channels = read.channels;
   v.channel_names = read.names;
   v.image_from_file = ImageIsFile(*image.value);
@@ -148,14 +148,14 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
   v.where = reader.Where(where);
   if (!CheckChannels(reader, v, image, filter, own)) return std::nullopt;
 
-  if (v.conv.causal && v.image.rows != 1) {
+  if (v.conv.causal && v.image->rows != 1) {
     // Blame the word `causal` (a variant that changed only the image still
     // meets the base's padding there).
     const auto* padding = NodeReader::Find(*conv.value, "padding");
     reader.Error(padding != nullptr ? *padding->value : *conv.value,
                  fmt::format("padding: causal is for a one-row image (a 1-D signal), but this image has {} rows; "
                              "use a number, [rows, columns] or same",
-                             v.image.rows));
+                             v.image->rows));
     return std::nullopt;
   }
   const ConvSpec& c = v.conv;
@@ -181,7 +181,7 @@ std::optional<Variant> BuildVariant(NodeReader& reader, const LessonSettings& ba
                  fmt::format("the filter covers {}x{} pixels but the image with its padding is only {}x{}; "
                              "the conv output would be empty",
                              (v.filter.weights.rows - 1) * c.dilation_h + 1, (v.filter.weights.cols - 1) * c.dilation_w + 1,
-                             v.image.rows + c.pad_top + c.pad_bottom, v.image.cols + c.pad_left + c.pad_right));
+                             v.image->rows + c.pad_top + c.pad_bottom, v.image->cols + c.pad_left + c.pad_right));
     return std::nullopt;
   }
   if (v.pool.enabled) {

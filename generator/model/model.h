@@ -62,7 +62,9 @@ struct PoolSpec {
 // One entry of the filter panel: the base lesson is variants[0].
 struct Variant {
   std::string label;  // unique within the lesson
-  Grid image;         // 1..512 per side; with several channels, channel 0
+  // 1..512 per side; with several channels, channel 0 (shared with
+  // `channels`, not a copy). Shared by the variant's copies.
+  SharedValue<Grid> image;
   // With more than one channel (`pixels` as [c][h][w], `mode: rgb`): every
   // channel, [c], all of one size, channels[0] == image. Empty for a
   // one-channel image, whose one channel is `image`; read it through
@@ -93,7 +95,7 @@ struct Variant {
 // channel (image, weights) and several (channels, slices).
 inline int ChannelCount(const Variant& v) { return v.channels.empty() ? 1 : static_cast<int>(v.channels.size()); }
 inline const Grid& ChannelAt(const Variant& v, int c) {
-  return v.channels.empty() ? v.image : v.channels.at(static_cast<std::size_t>(c));
+  return v.channels.empty() ? v.image.get() : v.channels.at(static_cast<std::size_t>(c));
 }
 inline int SliceCount(const Filter& f) { return f.slices.empty() ? 1 : static_cast<int>(f.slices.size()); }
 inline const Grid& SliceAt(const Filter& f, int c) {
@@ -104,7 +106,7 @@ inline const Grid& SliceAt(const Filter& f, int c) {
 // draw strips and its captions name positions by their column alone.
 inline bool IsSignal(const Variant& v) {
   // Several channels are drawn as the grid's stack of channel cards.
-  if (v.image.rows != 1 || ChannelCount(v) > 1) return false;
+  if (v.image->rows != 1 || ChannelCount(v) > 1) return false;
   for (const Filter& f : v.filters)
     if (f.weights.rows != 1) return false;
   return v.filter.weights.rows == 1;

@@ -476,10 +476,10 @@ std::optional<Plan> PlanFitted(const std::vector<PanelPlan*>& panels, const std:
 // The image panel's label: "Image 6×6", "Image 6×6, padding 1", "Image 6×6, padded".
 std::string ImageLabel(const Variant& v, const Messages& m) {
   const ConvSpec& c = v.conv;
-  const std::string size = SizeText(v.image.rows, v.image.cols);
+  const std::string size = SizeText(v.image->rows, v.image->cols);
   if (DrawnAsStrips(v)) {
     const bool padded = c.pad_left + c.pad_right > 0;
-    return m.Text(padded ? Msg::panel_signal_padded : Msg::panel_signal, {{"length", v.image.cols}});
+    return m.Text(padded ? Msg::panel_signal_padded : Msg::panel_signal, {{"length", v.image->cols}});
   }
   if (c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0)
     return m.Text(Msg::panel_image, {{"size", size}});
@@ -527,8 +527,8 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
     const Variant& vk = FilterCount(v) > 1 ? focused : v;
     // Transposed: every input's scaled copy, in every channel, and with
     // channels the copies' sums (one line each).
-    for (int row = 0; scatter && row < vk.image.rows; ++row) {
-      for (int col = 0; col < vk.image.cols; ++col) {
+    for (int row = 0; scatter && row < vk.image->rows; ++row) {
+      for (int col = 0; col < vk.image->cols; ++col) {
         const ScatterTrace t = TraceScatterCell(vk, row, col);
         for (std::size_t c = 0; c < t.channels.size(); ++c) {
           const Grid& slice = SliceAt(vk.filter, static_cast<int>(c));
@@ -646,12 +646,12 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
   const Messages& m = *in.story->text;
 
   PanelPlan input{.present = true,
-                  .rows = v.image.rows + cs.pad_top + cs.pad_bottom,
-                  .cols = v.image.cols + cs.pad_left + cs.pad_right,
-                  .index_rows = v.image.rows,
-                  .index_cols = v.image.cols,
+                  .rows = v.image->rows + cs.pad_top + cs.pad_bottom,
+                  .cols = v.image->cols + cs.pad_left + cs.pad_right,
+                  .index_rows = v.image->rows,
+                  .index_cols = v.image->cols,
                   .label = ImageLabel(v, m),
-                  .values = {&v.image.values},
+                  .values = {&v.image->values},
                   .padded = cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0};
   // Channels: the others' cards behind the image (channel 0 in front), each
   // with its name on its exposed edge.
@@ -659,7 +659,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
     input.stack = ChannelCount(v) - 1;
     input.offset = ParamsFor(in.layout).channel_offset;
     input.label = m.Text(Msg::panel_image_channels, {{"count", ChannelCount(v)},
-                                                     {"size", SizeText(v.image.rows, v.image.cols)},
+                                                     {"size", SizeText(v.image->rows, v.image->cols)},
                                                      {"name", ChannelName(v, 0, m)}});
   }
   // With several filters every frame shows one filter's maps in front of
@@ -757,7 +757,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
     // copy (with stride 1 every input cell over its own); the filter moves
     // over each beat's copy, up to the last input's (undilated filters).
     const double conv_offset = cs.transposed ? cs.crop_w : cs.causal ? reach : reach / 2;
-    if (cs.transposed && cs.dilation_w == 1) filter.strip_reach = (v.image.cols - 1) * cs.stride_w;
+    if (cs.transposed && cs.dilation_w == 1) filter.strip_reach = (v.image->cols - 1) * cs.stride_w;
     for (std::size_t k = 0; k < panels.size(); ++k) {
       if (cs.transposed && panels[k] == &input) offsets[k] = reach / 2;
       if (panels[k] == &conv || panels[k] == &act) offsets[k] = conv_offset;

@@ -32,28 +32,36 @@ Color FillOf(const CellState& s, const CellColors& colors) {
   return palette::kEmptyCell;
 }
 
-void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& states, const CellColors& colors) {
-  const bool as_block = !b.numbers && b.rows * b.cols > kMaxRectCells;
-  if (as_block) {
-    CellsShape cells;
-    cells.x = b.x;
-    cells.y = b.y;
-    cells.cell_w = cells.cell_h = b.cell;
-    cells.rows = b.rows;
-    cells.cols = b.cols;
-    cells.fills.reserve(states.size());
-    // Neighbouring cells often hold one value (a picture's flat parts): its
-    // colour is worked out once per stretch, not once per cell (a 512x512
-    // image's block is laid out for every beat).
-    CellState last{CellState::Kind::Empty, std::nan("")};  // matches no cell: the first sets `fill`
-    Color fill;
-    for (const CellState& s : states) {
-      if (s.kind != last.kind || !(s.value == last.value)) fill = FillOf(last = s, colors);
+// Grids drawn as one picture: many cells, no numbers.
+bool DrawnAsBlock(const GridBox& b) { return !b.numbers && b.rows * b.cols > kMaxRectCells; }
+
+// A block's fills straight from the content, row by row: a 512x512 map's
+// cell states would be 4 MB, made and dropped for every beat's layout.
+void AddCellsBlock(Scene& scene, const GridBox& b, const GridContent& content) {
+  CellsShape cells;
+  cells.x = b.x;
+  cells.y = b.y;
+  cells.cell_w = cells.cell_h = b.cell;
+  cells.rows = b.rows;
+  cells.cols = b.cols;
+  cells.fills.reserve(static_cast<std::size_t>(b.rows) * b.cols);
+  // Neighbouring cells often hold one value (a picture's flat parts): its
+  // colour is worked out once per stretch, not once per cell (a 512x512
+  // image's block is laid out for every beat).
+  CellState last{CellState::Kind::Empty, std::nan("")};  // matches no cell: the first sets `fill`
+  Color fill;
+  for (int r = 0; r < b.rows; ++r) {
+    for (int c = 0; c < b.cols; ++c) {
+      const CellState s = content.cell(r, c);
+      if (s.kind != last.kind || !(s.value == last.value)) fill = FillOf(last = s, content.colors);
       cells.fills.push_back(fill);
     }
-    scene.items.push_back(std::move(cells));
-    return;
   }
+  scene.items.push_back(std::move(cells));
+}
+
+// One rectangle a cell.
+void AddCellRects(Scene& scene, const GridBox& b, const std::vector<CellState>& states, const CellColors& colors) {
   for (int r = 0; r < b.rows; ++r) {
     for (int c = 0; c < b.cols; ++c) {
       RectShape rect;
@@ -70,7 +78,7 @@ void AddCells(Scene& scene, const GridBox& b, const std::vector<CellState>& stat
 // diagonal through the other two: a texture that leaves the middle, where
 // the "0" sits, clear.
 void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellState>& states) {
-  if (b.cell < 8 || (!b.numbers && b.rows * b.cols > kMaxRectCells)) return;
+  if (b.cell < 8) return;
   const double c = b.cell;
   for (int r = 0; r < b.rows; ++r) {
     for (int col = 0; col < b.cols; ++col) {
@@ -84,14 +92,18 @@ void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellSta
   }
 }
 
-void AddNumbers(Scene& scene, const GridBox& b, const std::vector<CellState>& states, const CellColors& colors) {
-  const double sign_size = std::max(b.cell * 0.7, b.min_mark_size);
-  const bool signs = !b.numbers && b.cell >= kMinSignCell && sign_size <= b.cell;
-  if (!b.numbers && !signs) return;
-  const double size = b.numbers ? b.number_size : sign_size;
+double SignSize(const GridBox& b) { return std::max(b.cell * 0.7, b.min_mark_size); }
+bool SignsFit(const GridBox& b) { return !b.numbers && b.cell >= kMinSignCell && SignSize(b) <= b.cell; }
+
+// Each cell's number, or its sign where numbers do not fit but signs do.
+// `state_at(r, c)` gives a cell's state.
+template <typename StateAt>
+void AddNumbers(Scene& scene, const GridBox& b, const StateAt& state_at, const CellColors& colors) {
+  if (!b.numbers && !SignsFit(b)) return;
+  const double size = b.numbers ? b.number_size : SignSize(b);
   for (int r = 0; r < b.rows; ++r) {
     for (int c = 0; c < b.cols; ++c) {
-      const CellState& s = states[static_cast<std::size_t>(r) * b.cols + c];
+      const CellState s = state_at(r, c);
       if (s.kind == CellState::Kind::Empty) continue;
       std::string text;
       if (b.numbers)
@@ -177,13 +189,19 @@ void AddGridPanel(Scene& scene, const FrameGeometry& g, const Panel& panel, cons
   for (std::size_t i = 0; i < label.size(); ++i)
     AddText(scene, panel.label_x, panel.label_y - static_cast<double>(label.size() - 1 - i) * LabelLineHeight(g.label_size),
             label[i], g.label_size, palette::kInk, TextAnchor::Middle, true);
-  std::vector<CellState> states(static_cast<std::size_t>(b.rows) * b.cols);
-  for (int r = 0; r < b.rows; ++r)
-    for (int c = 0; c < b.cols; ++c) states[static_cast<std::size_t>(r) * b.cols + c] = content.cell(r, c);
-  AddCells(scene, b, states, content.colors);
-  AddPaddingHatches(scene, b, states);
-  AddLines(scene, b);
-  AddNumbers(scene, b, states, content.colors);
+  if (DrawnAsBlock(b)) {  // no hatches (its cells are small) and, where signs fit, their states asked again
+    AddCellsBlock(scene, b, content);
+    AddLines(scene, b);
+    AddNumbers(scene, b, content.cell, content.colors);
+  } else {
+    std::vector<CellState> states(static_cast<std::size_t>(b.rows) * b.cols);
+    for (int r = 0; r < b.rows; ++r)
+      for (int c = 0; c < b.cols; ++c) states[static_cast<std::size_t>(r) * b.cols + c] = content.cell(r, c);
+    AddCellRects(scene, b, states, content.colors);
+    AddPaddingHatches(scene, b, states);
+    AddLines(scene, b);
+    AddNumbers(scene, b, [&](int r, int c) { return states[static_cast<std::size_t>(r) * b.cols + c]; }, content.colors);
+  }
   AddIndices(scene, b, content);
   scene.items.push_back(GroupEnd{});
 }

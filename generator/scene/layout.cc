@@ -230,7 +230,7 @@ void AddProducts(Scene& scene, const FrameGeometry& g, const Variant& v, const C
 // block when they form one; spread by dilation, the block dashed and each
 // cell lit). A band of input rows: the rows and the output rows they reach.
 void AddScatterTargets(Scene& scene, const Variant& v, const GridBox& ib, const GridBox& ob, int first, int last) {
-  const int cols = v.image.cols;
+  const int cols = v.image->cols;
   const auto lands_of = [&](int cell) {
     std::vector<ConvTrace::Cell> lands;
     const ScatterTrace t = TraceScatterCell(v, cell / cols, cell % cols);
@@ -472,20 +472,20 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                     .colors = {.grey = true, .black = grey.black, .white = grey.white},
                     .index_row0 = cs.pad_top,
                     .index_col0 = cs.pad_left,
-                    .index_rows = v.image.rows,
-                    .index_cols = v.image.cols,
+                    .index_rows = v.image->rows,
+                    .index_cols = v.image->cols,
                     .cell = [&](int row, int col) {
                       const int y = row - cs.pad_top, x = col - cs.pad_left;
-                      if (y < 0 || x < 0 || y >= v.image.rows || x >= v.image.cols) return CellState{Kind::Padding, 0};
-                      return CellState{Kind::Value, v.image.at(y, x)};
+                      if (y < 0 || x < 0 || y >= v.image->rows || x >= v.image->cols) return CellState{Kind::Padding, 0};
+                      return CellState{Kind::Value, v.image->at(y, x)};
                     }};
   AddChannelCards(scene, g, v, m);
   AddGridPanel(scene, g, g.input, input);
   if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
     // The image's own edge inside the padding.
     const GridBox& b = g.input.grid;
-    scene.items.push_back(Outline(b.x + cs.pad_left * b.cell, b.y + cs.pad_top * b.cell, v.image.cols * b.cell,
-                                  v.image.rows * b.cell, palette::kInk, 1.5));
+    scene.items.push_back(Outline(b.x + cs.pad_left * b.cell, b.y + cs.pad_top * b.cell, v.image->cols * b.cell,
+                                  v.image->rows * b.cell, palette::kInk, 1.5));
   }
 
   const Grid& w = v.filter.weights;
@@ -502,7 +502,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   std::optional<double> filter_x;
   if (g.strips && cs.dilation_w == 1 && beat.stage == Stage::Conv && beat.last_cell >= beat.first_cell) {
     if (cs.transposed) {
-      const ScatterTrace t = TraceScatterCell(v, 0, beat.first_cell % v.image.cols);
+      const ScatterTrace t = TraceScatterCell(v, 0, beat.first_cell % v.image->cols);
       if (!t.cells.empty()) filter_x = g.conv.grid.x + t.cells.front().col * g.conv.grid.cell;
     } else if (r.conv().cols > 0) {
       const ConvTrace t = TraceConvCell(v, beat.first_cell / r.conv().cols, beat.first_cell % r.conv().cols);
@@ -645,7 +645,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   }
 
   if (beat.stage == Stage::Conv && scatter && beat.first_cell == beat.last_cell)
-    AddScaledCopy(scene, g, v, TraceScatterCell(v, beat.first_cell / v.image.cols, beat.first_cell % v.image.cols), m);
+    AddScaledCopy(scene, g, v, TraceScatterCell(v, beat.first_cell / v.image->cols, beat.first_cell % v.image->cols), m);
   else if (beat.stage == Stage::Conv && conv_cols > 0 && beat.first_cell == beat.last_cell)
     AddProducts(scene, g, v, TraceConvCell(v, beat.first_cell / conv_cols, beat.first_cell % conv_cols), m);
 

@@ -40,11 +40,11 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
   const ConvSpec& c = v.conv;
   Complexity k;
   if (c.transposed) {
-    k.rows = MakeTransposedAxis(v.image.rows, c.crop_h, v.filter.weights.rows, c.dilation_h, c.stride_h, c.output_padding_h);
-    k.cols = MakeTransposedAxis(v.image.cols, c.crop_w, v.filter.weights.cols, c.dilation_w, c.stride_w, c.output_padding_w);
+    k.rows = MakeTransposedAxis(v.image->rows, c.crop_h, v.filter.weights.rows, c.dilation_h, c.stride_h, c.output_padding_h);
+    k.cols = MakeTransposedAxis(v.image->cols, c.crop_w, v.filter.weights.cols, c.dilation_w, c.stride_w, c.output_padding_w);
   } else {
-    k.rows = MakeConvAxis(v.image.rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.dilation_h, c.stride_h);
-    k.cols = MakeConvAxis(v.image.cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
+    k.rows = MakeConvAxis(v.image->rows, c.pad_top, c.pad_bottom, v.filter.weights.rows, c.dilation_h, c.stride_h);
+    k.cols = MakeConvAxis(v.image->cols, c.pad_left, c.pad_right, v.filter.weights.cols, c.dilation_w, c.stride_w);
   }
   k.positions = static_cast<long long>(std::max(k.rows.out, 0)) * std::max(k.cols.out, 0);
   // With channels a cell adds every channel's products: C * kh * kw of them.
@@ -55,13 +55,13 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
   if (c.transposed) {
     // Every input multiplies every weight; a reached output cell adds its
     // landed products together (cropped products are multiplied, never added).
-    const long long inputs = static_cast<long long>(v.image.rows) * v.image.cols;
+    const long long inputs = static_cast<long long>(v.image->rows) * v.image->cols;
     k.multiplies = inputs * k.weights;
     const ScatterPartial all = ScatterPartialSums(v, static_cast<int>(inputs));
     for (const int hits : all.hits) k.landed += hits, k.reached += hits > 0;
     k.additions = k.landed - k.reached;
   }
-  k.dense_weights = static_cast<long long>(k.channels) * v.image.rows * v.image.cols * k.positions;
+  k.dense_weights = static_cast<long long>(k.channels) * v.image->rows * v.image->cols * k.positions;
 
   if (v.activation.type != ActivationType::None) k.activation_comparisons = k.positions;
   if (v.activation.type == ActivationType::LeakyRelu) {

@@ -99,7 +99,7 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
   switch (stage) {
     case Stage::Intro:
       for (int c = 0; c < ChannelCount(v); ++c)
-        tables.push_back(TableData(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", Size(v.image.rows, v.image.cols)}}), m),
+        tables.push_back(TableData(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", Size(v.image->rows, v.image->cols)}}), m),
                                    ChannelAt(v, c), m));
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);

@@ -88,7 +88,7 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
   switch (stage) {
     case Stage::Intro:
       for (int c = 0; c < ChannelCount(v); ++c)
-        AddGridTable(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), m),
+        AddGridTable(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", SizeText(v.image->rows, v.image->cols)}}), m),
                      ChannelAt(v, c), m, blocks);
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);

@@ -544,10 +544,10 @@ std::vector<std::string> OutputSizeLines(const Variant& v, const Messages& m) {
   // One line per quantity when rows and columns agree (most lessons), else one per axis.
   const ConvSpec& c = v.conv;
   const Grid& w = v.filter.weights;
-  const AxisNumbers rows = c.transposed ? TransposedAxisNumbers(v.image.rows, c.crop_h, w.rows, c.stride_h, c.dilation_h, c.output_padding_h)
-                                        : ConvAxisNumbers(v.image.rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
-  const AxisNumbers cols = c.transposed ? TransposedAxisNumbers(v.image.cols, c.crop_w, w.cols, c.stride_w, c.dilation_w, c.output_padding_w)
-                                        : ConvAxisNumbers(v.image.cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
+  const AxisNumbers rows = c.transposed ? TransposedAxisNumbers(v.image->rows, c.crop_h, w.rows, c.stride_h, c.dilation_h, c.output_padding_h)
+                                        : ConvAxisNumbers(v.image->rows, c.pad_top, c.pad_bottom, w.rows, c.stride_h, c.dilation_h);
+  const AxisNumbers cols = c.transposed ? TransposedAxisNumbers(v.image->cols, c.crop_w, w.cols, c.stride_w, c.dilation_w, c.output_padding_w)
+                                        : ConvAxisNumbers(v.image->cols, c.pad_left, c.pad_right, w.cols, c.stride_w, c.dilation_w);
   std::vector<std::string> lines;
   AxisLines(m.Text(Msg::paper_window_on_image), rows.window, cols.window, m, &lines);
   AxisLines(m.Text(Msg::paper_feature_map), rows.size, cols.size, m, &lines);
@@ -568,7 +568,7 @@ int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
 // Channel c of the image, marked where `trace` works (or not at all).
 PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, int c, const ConvTrace* trace) {
   const Grid& w = v.filter.weights;
-  PaperGrid image{ChannelTitle(v, c, built.text->Text(Msg::paper_image, {{"size", SizeText(v.image.rows, v.image.cols)}}), *built.text),
+  PaperGrid image{ChannelTitle(v, c, built.text->Text(Msg::paper_image, {{"size", SizeText(v.image->rows, v.image->cols)}}), *built.text),
                   &ChannelAt(v, c), built.value_scale};
   image.grey = true;  // the frames' greys (the variant's range, or the lesson's under `scale: shared`)
   image.black = bv.image_black;
@@ -696,7 +696,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 
   // Transposed: the worked example is the strongest pixel's scaled copy.
   const bool scatter = v.conv.transposed;
-  const CellPosition at = StrongestCell(scatter ? v.image : r.conv());
+  const CellPosition at = StrongestCell(scatter ? v.image.get() : r.conv());
   ConvTrace trace;
   if (scatter) trace.out_row = at.row, trace.out_col = at.col;
   else trace = TraceConvCell(v, at.row, at.col);
@@ -748,7 +748,7 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
         // The last input cell the beat scatters, its scaled copy, and the
         // output's running sums after it (each cell starts at the bias).
         const int cell = std::max(beat.last_cell, beat.first_cell);
-        const int cols = std::max(v.image.cols, 1);
+        const int cols = std::max(v.image->cols, 1);
         ConvTrace marked;
         marked.out_row = cell / cols, marked.out_col = cell % cols;
         const ScatterPartial partial = ScatterPartialSums(v, beat.conv_filled);

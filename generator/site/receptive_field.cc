@@ -16,7 +16,7 @@ namespace {
 // A pixel's value, or with channels every channel's: "R 90, G 160 and B 230"
 // (the receptive fields are the same cells in every channel).
 std::string PixelText(const Variant& v, int y, int x, const Messages& m) {
-  if (ChannelCount(v) == 1) return FormatNumberText(v.image.at(y, x));
+  if (ChannelCount(v) == 1) return FormatNumberText(v.image->at(y, x));
   std::vector<std::string> values;
   for (int c = 0; c < ChannelCount(v); ++c)
     values.push_back(m.Text(Msg::term_channel, {{"name", ChannelName(v, c, m)}, {"value", FormatNumberText(ChannelAt(v, c).at(y, x))}}));
@@ -75,7 +75,7 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
   for (int row = 0; row < prows; ++row) {
     for (int col = 0; col < pcols; ++col) {
       const int y = row - v.conv.pad_top, x = col - v.conv.pad_left;
-      const bool inside = y >= 0 && y < v.image.rows && x >= 0 && x < v.image.cols;
+      const bool inside = y >= 0 && y < v.image->rows && x >= 0 && x < v.image->cols;
       std::string text =
           inside ? m.Text(Msg::explore_pixel, {{"row", y}, {"col", x}, {"value", PixelText(v, y, x, m)}})
                  : m.Text(Msg::explore_padding, {{"row", FormatNumberText(y)}, {"col", FormatNumberText(x)}});
@@ -171,9 +171,9 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
   const int prows = PaddedRows(v), pcols = PaddedCols(v);
   Grid padded(prows, pcols);
   std::vector<bool> padding(static_cast<std::size_t>(prows) * static_cast<std::size_t>(pcols), true);
-  for (int y = 0; y < v.image.rows; ++y) {
-    for (int x = 0; x < v.image.cols; ++x) {
-      padded.at(y + v.conv.pad_top, x + v.conv.pad_left) = v.image.at(y, x);
+  for (int y = 0; y < v.image->rows; ++y) {
+    for (int x = 0; x < v.image->cols; ++x) {
+      padded.at(y + v.conv.pad_top, x + v.conv.pad_left) = v.image->at(y, x);
       padding[static_cast<std::size_t>(Flat(y + v.conv.pad_top, x + v.conv.pad_left, pcols))] = false;
     }
   }
@@ -190,8 +190,8 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
 
 }  // namespace
 
-int PaddedRows(const Variant& v) { return v.image.rows + v.conv.pad_top + v.conv.pad_bottom; }
-int PaddedCols(const Variant& v) { return v.image.cols + v.conv.pad_left + v.conv.pad_right; }
+int PaddedRows(const Variant& v) { return v.image->rows + v.conv.pad_top + v.conv.pad_bottom; }
+int PaddedCols(const Variant& v) { return v.image->cols + v.conv.pad_left + v.conv.pad_right; }
 
 ReceptiveField ConvCellField(const Variant& v, int out_row, int out_col) {
   const ConvTrace t = TraceConvCell(v, out_row, out_col);

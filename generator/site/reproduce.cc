@@ -240,7 +240,7 @@ std::string NumpyRest(const Variant& v, const BuiltVariant& bv, bool list) {
 
 bool HasSnippets(const BuiltVariant& bv) {
   const Variant& v = *bv.variant;
-  return !bv.result.conv().empty() && v.image.rows <= kMaxSnippetSide && v.image.cols <= kMaxSnippetSide;
+  return !bv.result.conv().empty() && v.image->rows <= kMaxSnippetSide && v.image->cols <= kMaxSnippetSide;
 }
 
 std::string TorchSnippet(const BuiltVariant& bv) {

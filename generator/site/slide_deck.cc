@@ -24,7 +24,7 @@ TitleSlideText LessonTitleSlide(const BuiltLesson& built, const Course& course) 
                                          ? m.Text(Msg::slide_filters_size, {{"count", std::to_string(filters)}, {"size", size}})
                                          : m.Text(Msg::slide_filter_size, {{"size", size}});
     std::string fact = m.Text(Msg::slide_variant_settings, {{"label", v.label},
-                                                             {"image", SizeText(v.image.rows, v.image.cols)},
+                                                             {"image", SizeText(v.image->rows, v.image->cols)},
                                                              {"filters", filter_words},
                                                              {"conv", ConvSettingsWords(v.conv, m)},
                                                              {"activation", ActivationName(v.activation, m)}});

@@ -63,8 +63,8 @@ std::vector<Aspect> Aspects(const Messages& m) {
       {m.Text(Msg::switch_image_aspect), [](const Variant& a, const Variant& b) { return a.image == b.image; },
        [&m](const Variant& v, const std::vector<Variant>& all) {
          int same_size = 0;
-         for (const Variant& o : all) same_size += o.image.rows == v.image.rows && o.image.cols == v.image.cols;
-         const std::string size = SizeText(v.image.rows, v.image.cols);
+         for (const Variant& o : all) same_size += o.image->rows == v.image->rows && o.image->cols == v.image->cols;
+         const std::string size = SizeText(v.image->rows, v.image->cols);
          return m.Text(same_size > 1 ? Msg::switch_own_image : Msg::switch_image, {{"size", size}});
        }},
       {m.Text(Msg::switch_padding_aspect),

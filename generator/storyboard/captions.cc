@@ -224,7 +224,7 @@ BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m) 
   const ConvSpec& c = v.conv;
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
                      c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1 && !c.transposed;
-  const std::string image = SizeText(v.image.rows, v.image.cols), filter_size = SizeText(w.rows, w.cols);
+  const std::string image = SizeText(v.image->rows, v.image->cols), filter_size = SizeText(w.rows, w.cols);
   const std::string map = SizeText(r.conv().rows, r.conv().cols);
   const std::string settings = ConvSettingsWords(c, m);
   t.caption = m.Text(plain ? Msg::intro_caption : Msg::intro_caption_settings,
@@ -266,8 +266,8 @@ namespace {
 // one conv cell's window lies, said alike with and without channels.
 std::string WindowSentence(const Variant& v, const ConvTrace& tr, const Messages& m) {
   const Grid& w = v.filter.weights;
-  const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image.rows);
-  const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image.cols);
+  const Span rows = ImageSpan(tr.origin_row, v.conv.pad_top, w.rows, v.conv.dilation_h, v.image->rows);
+  const Span cols = ImageSpan(tr.origin_col, v.conv.pad_left, w.cols, v.conv.dilation_w, v.image->cols);
   std::string where;
   if (rows.first > rows.last || cols.first > cols.last)
     where = m.Text(Msg::conv_cell_in_padding);
@@ -338,7 +338,7 @@ BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Message
   const long long inside = lands.inside;
   const long long cropped = static_cast<long long>(tr.cells.size()) - inside;
   const std::string position = Position(v, tr.in_row, tr.in_col), value = Short(tr.input);
-  const ScatterPartial partial = ScatterPartialSums(v, tr.in_row * v.image.cols + tr.in_col + 1);
+  const ScatterPartial partial = ScatterPartialSums(v, tr.in_row * v.image->cols + tr.in_col + 1);
   const long long overlaps = CountOverlaps(partial);
   // With channels: every channel's value, and its copy of its own slice.
   const bool channels = tr.channels.size() > 1;
@@ -474,7 +474,7 @@ BeatText PoolRowsText(const Variant& v, const VariantResult& r, int first_row, i
 }
 
 BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m) {
-  std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", SizeText(v.image.rows, v.image.cols)}}),
+  std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", SizeText(v.image->rows, v.image->cols)}}),
                                     m.Text(Msg::summary_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}})};
   if (v.activation.type != ActivationType::None) steps.push_back(ActivationName(v.activation, m));
   if (r.pooled())
@@ -484,7 +484,7 @@ BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m
   t.caption = Join(steps, fmt::format(" {} ", kArrow));
 
   t.description = m.Text(Msg::summary_description, {{"filter", v.filter.name},
-                                                    {"image", SizeText(v.image.rows, v.image.cols)},
+                                                    {"image", SizeText(v.image->rows, v.image->cols)},
                                                     {"map", SizeText(r.conv().rows, r.conv().cols)},
                                                     {"values", ValuesPhrase(m, r.conv().values)}});
   const long long negative = CountNegative(r.conv());
@@ -541,7 +541,7 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
   const ConvSpec& c = v.conv;
   const bool plain = c.pad_top + c.pad_bottom + c.pad_left + c.pad_right == 0 && !c.same && c.stride_h == 1 &&
                      c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1 && !c.transposed;
-  const std::string image = SizeText(v.image.rows, v.image.cols);
+  const std::string image = SizeText(v.image->rows, v.image->cols);
   const std::string filters = m.Count(Msg::n_filters, maps);
   const std::string map = SizeText(r.conv().rows, r.conv().cols);
   const std::string settings = ConvSettingsWords(c, m);
@@ -577,7 +577,7 @@ BeatText StackIntroText(const Variant& v, const VariantResult& r, const Messages
 
 BeatText StackSummaryText(const Variant& v, const VariantResult& r, const Messages& m) {
   const int maps = FilterCount(v);
-  const std::string image = SizeText(v.image.rows, v.image.cols);
+  const std::string image = SizeText(v.image->rows, v.image->cols);
   const std::string map = SizeText(r.conv().rows, r.conv().cols);
   std::vector<std::string> steps = {m.Text(Msg::summary_image, {{"size", image}}),
                                     m.Text(Msg::stack_summary_maps, {{"count", maps}, {"size", map}})};

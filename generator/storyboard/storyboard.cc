@@ -72,7 +72,7 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
   // A transposed convolution's beats walk the input cells, each scattering
   // its copy; a plain one's walk the output cells.
   const bool scatter = v.conv.transposed;
-  const int walk_rows = scatter ? v.image.rows : r.conv().rows, walk_cols = scatter ? v.image.cols : r.conv().cols;
+  const int walk_rows = scatter ? v.image->rows : r.conv().rows, walk_cols = scatter ? v.image->cols : r.conv().cols;
   const std::vector<CellRange> conv = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats);
   const std::vector<CellRange> pool =
       pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
@@ -128,8 +128,8 @@ Beat SummaryBeat(const Variant& v, const VariantResult& r, BeatText text, int ma
 
 }  // namespace
 
-int ConvBeatRows(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.rows : r.conv().rows; }
-int ConvBeatCols(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image.cols : r.conv().cols; }
+int ConvBeatRows(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image->rows : r.conv().rows; }
+int ConvBeatCols(const Variant& v, const VariantResult& r) { return v.conv.transposed ? v.image->cols : r.conv().cols; }
 int ConvBeatCells(const Variant& v, const VariantResult& r) { return ConvBeatRows(v, r) * ConvBeatCols(v, r); }
 
 const char* StageName(Stage s) {
@@ -195,8 +195,8 @@ int CountStoryboardBeats(const Variant& v, const BeatsSpec& spec) {
   // The sides AppendMapBeats walks, as the computed maps would have them
   // (every filter's map has the same).
   const MapSides sides = PlannedMapSides(v);
-  const int walk_rows = v.conv.transposed ? v.image.rows : sides.conv_rows;
-  const int walk_cols = v.conv.transposed ? v.image.cols : sides.conv_cols;
+  const int walk_rows = v.conv.transposed ? v.image->rows : sides.conv_rows;
+  const int walk_cols = v.conv.transposed ? v.image->cols : sides.conv_cols;
   // With one map, PerMapMax is `max` itself.
   const int walked = WalkedMaps(v, spec);
   const BeatBudget budget = PlanBeatBudget(PerCode(spec.per), PerMapMax(spec, walked), FixedBeats(v), walk_rows,

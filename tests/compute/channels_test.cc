@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(HasChannelsSelectsTheListShape) {
   BOOST_TEST(cl::SliceAt(v.filters[1], 1) == G({{-1, 0}, {0, 0}}));
   v.channels = {};
   BOOST_TEST(!cl::HasChannels(v));
-  BOOST_TEST(&cl::ChannelAt(v, 0) == &v.image);
+  BOOST_TEST(&cl::ChannelAt(v, 0) == &v.image.get());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(DefaultLessonMatchesTheContract) {
 
   const Variant& horizontal = lesson.variants[1];
   BOOST_TEST(horizontal.label == "Horizontal edge");
-  BOOST_TEST((horizontal.image == base.image.Transposed()));
+  BOOST_TEST((horizontal.image == base.image->Transposed()));
   const VariantResult h = ComputeVariant(horizontal);
   BOOST_TEST((h.conv() == v.conv().Transposed()));
   BOOST_TEST((h.activated() == v.activated().Transposed()));

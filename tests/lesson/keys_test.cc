@@ -37,8 +37,8 @@ BOOST_AUTO_TEST_CASE(DefaultsOfAMinimalLesson) {
   const Variant& v = l.variants[0];
   BOOST_TEST(v.label == "Identity");  // the filter's display name
   BOOST_TEST(v.where.line == 1);
-  BOOST_TEST(v.image.rows == 6);
-  BOOST_TEST(v.image.cols == 6);
+  BOOST_TEST(v.image->rows == 6);
+  BOOST_TEST(v.image->cols == 6);
   const ConvSpec& c = v.conv;
   BOOST_TEST((c.pad_top == 0 && c.pad_bottom == 0 && c.pad_left == 0 && c.pad_right == 0 && !c.same));
   BOOST_TEST((c.stride_h == 1 && c.stride_w == 1 && c.dilation_h == 1 && c.dilation_w == 1));
@@ -296,7 +296,7 @@ BOOST_AUTO_TEST_CASE(ByteOrderMarkAndWindowsLineEndings) {
 BOOST_AUTO_TEST_CASE(NumbersInEveryDecimalForm) {
   const Lesson l = MustLoad("title: T\nfilter: [[1]]\npool: none\nimage:\n  pixels: [[-0, +1, 2.5, .5, 1e3, -2E-1, 5., 1e-400]]\n");
   BOOST_TEST((l.variants[0].image == G({{0, 1, 2.5, 0.5, 1000, -0.2, 5, 0}})));
-  BOOST_TEST(!std::signbit(l.variants[0].image.at(0, 0)));  // no -0
+  BOOST_TEST(!std::signbit(l.variants[0].image->at(0, 0)));  // no -0
 }
 
 // An override left open in a label would reverse the words frames and captions
@@ -357,6 +357,7 @@ BOOST_AUTO_TEST_CASE(ChannelsPixelsNamesAndSlices) {
   BOOST_TEST_REQUIRE(ChannelCount(v) == 3);
   BOOST_TEST((ChannelAt(v, 1) == G({{5, 6}, {7, 8}})));
   BOOST_TEST((v.image == G({{1, 2}, {3, 4}})));  // channel 0
+  BOOST_TEST(&v.image.get() == &ChannelAt(v, 0));  // the channel itself, not a copy
   BOOST_TEST((v.channel_names == std::vector<std::string>{"red", "green", "blue"}));
   BOOST_TEST_REQUIRE(v.filters.size() == 2u);
   BOOST_TEST(SliceCount(v.filters[0]) == 3);
@@ -364,6 +365,18 @@ BOOST_AUTO_TEST_CASE(ChannelsPixelsNamesAndSlices) {
   BOOST_TEST((v.filters[0].weights == G({{1}})));  // slice 0
   BOOST_TEST(v.filters[0].bias == 1);
   BOOST_TEST((SliceAt(v.filters[1], 2) == G({{-1}})));
+}
+
+BOOST_AUTO_TEST_CASE(VariantsAndTheirCopiesShareTheImage) {
+  // A photograph is megabytes of numbers: variants that keep the image, and
+  // every copy of a variant (one per filter it focuses on), read one copy.
+  const Lesson l = MustLoad(
+      "title: T\nimage: {pixels: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]}\nfilter: [[[1]], [[2]]]\npool: none\n"
+      "variants:\n  - {label: other, filter: [[[3]], [[4]]]}\n");
+  BOOST_TEST_REQUIRE(l.variants.size() == 2u);
+  BOOST_TEST(&l.variants[0].image.get() == &l.variants[1].image.get());
+  const Variant copy = l.variants[1];
+  BOOST_TEST(&copy.image.get() == &l.variants[0].image.get());
 }
 
 BOOST_AUTO_TEST_CASE(OneChannelListIsTheTwoDimensionalImage) {

@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(LargestImageLoads) {
   const LoadResult r =
       cl::testing::Load("title: T\nimage: {pattern: {kind: checkerboard, size: 512}}\nfilter: box-blur\n");
   BOOST_TEST_REQUIRE(r.lesson.has_value(), Printed(r));
-  BOOST_TEST(r.lesson->variants[0].image.rows == 512);
+  BOOST_TEST(r.lesson->variants[0].image->rows == 512);
 }
 
 BOOST_AUTO_TEST_CASE(TooManyProblemsAreCut) {

@@ -55,7 +55,7 @@ void CheckReadable(const Scene& dark, const std::string& what) {
 
 Variant PaddedDecimalVariant() {
   Variant v = testing::SizedVariant(9, 9, 3, 3);
-  for (double& x : v.image.values) x = std::fabs(x) * 28;  // grey levels 0..252
+  for (double& x : v.image.Edit().values) x = std::fabs(x) * 28;  // grey levels 0..252
   v.image_from_file = true;
   v.filter.weights.values = {0.25, -0.5, 0.125, 1, 0, -1, 0.5, 0.75, -0.25};
   v.conv.pad_top = v.conv.pad_bottom = v.conv.pad_left = v.conv.pad_right = 1;

@@ -116,7 +116,7 @@ BOOST_DATA_TEST_CASE(EverythingInsideAndNoTextOverlaps,
 // legend's ends must still fit beside its "0" instead of running into it.
 BOOST_AUTO_TEST_CASE(HugeValuesKeepTheLegendApart) {
   Variant v = testing::SizedVariant(6, 6, 3, 3);
-  for (double& x : v.image.values) x *= 1e9;
+  for (double& x : v.image.Edit().values) x *= 1e9;
   for (double& w : v.filter.weights.values) w *= 1e9;
   const auto b = Build(v);
   BOOST_TEST(b->input.value_scale > 1e19);
@@ -134,8 +134,8 @@ BOOST_AUTO_TEST_CASE(HugeValuesKeepTheLegendApart) {
 // and only its negative pixels are marked.
 BOOST_AUTO_TEST_CASE(SignMarksOnMapsAndOnlyNegativePixels) {
   Variant v = testing::SizedVariant(28, 28, 3, 3);
-  for (std::size_t i = 0; i < v.image.values.size(); ++i) v.image.values[i] = static_cast<double>((i * 37) % 256);
-  v.image.values[30] = -5;
+  for (std::size_t i = 0; i < v.image->values.size(); ++i) v.image.Edit().values[i] = static_cast<double>((i * 37) % 256);
+  v.image.Edit().values[30] = -5;
   const auto b = Build(v, {}, FrameLayout::Tall);
   BOOST_TEST_REQUIRE(!b->geometry.input.grid.numbers);
   BOOST_TEST_REQUIRE(!b->geometry.conv.grid.numbers);
@@ -281,7 +281,7 @@ namespace {
 Variant RealisticVariant(int rows, int cols, int k, int pad, int stride) {
   Variant v = testing::SizedVariant(rows, cols, k, k);
   for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c) v.image.at(r, c) = (r * 37 + c * 91) % 256;
+    for (int c = 0; c < cols; ++c) v.image.Edit().at(r, c) = (r * 37 + c * 91) % 256;
   const double weights[] = {-0.75, 3.125, 0.5, -1.25, 2, 0};
   for (int i = 0; i < k; ++i)
     for (int j = 0; j < k; ++j) v.filter.weights.at(i, j) = weights[(i * k + j) % 6];
@@ -401,8 +401,8 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
 BOOST_AUTO_TEST_CASE(TheImageIsGreyAndPaddingIsHatched) {
   Variant v = RealisticVariant(5, 5, 3, 1, 1);
   v.image_from_file = true;
-  v.image.at(0, 0) = 0;
-  v.image.at(0, 1) = 255;
+  v.image.Edit().at(0, 0) = 0;
+  v.image.Edit().at(0, 1) = 255;
   const auto b = Build(v);
   const GreyRange grey = ImageGreyRange(b->variant);
   BOOST_TEST(grey.black == 0);
@@ -476,7 +476,7 @@ BOOST_AUTO_TEST_CASE(SlidesAreSixteenByNine) {
   Variant authored = RealisticVariant(16, 16, 5, 2, 1);
   for (int i = 0; i < 25; ++i) authored.filter.weights.values[static_cast<std::size_t>(i)] = (i * 37 % 23 - 11) * 0.0137;
   for (const Variant& v : {photo, authored}) {
-    BOOST_TEST_CONTEXT(v.image.rows << "x" << v.image.cols) {
+    BOOST_TEST_CONTEXT(v.image->rows << "x" << v.image->cols) {
       const auto big = Build(v, {}, FrameLayout::Slides);
       const FrameGeometry& g = big->geometry;
       CheckFrameSize(FrameLayout::Slides, g);

@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(EachSingleDifferenceNamesTheSwitch) {
   other.filter = {"Horizontal edge", cl::testing::HorizontalEdgeVariant().filter.weights};
   BOOST_TEST(cl::DescribeVariantSwitch({base, other}).label == "Filter");
   other = base;
-  other.image.at(0, 0) = 1;
+  other.image.Edit().at(0, 0) = 1;
   const cl::VariantSwitch image = cl::DescribeVariantSwitch({base, other});
   BOOST_TEST(image.label == "Image");
   BOOST_TEST(image.differences[1] == "its own 6\u00d76 image");

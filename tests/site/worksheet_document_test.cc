@@ -97,8 +97,8 @@ void CheckWorksheetAndKey(const Lesson& lesson) {
   size_t given_cells = 0;
   for (const Variant& v : lesson.variants) {
     given_cells += static_cast<size_t>(ChannelCount(v)) *
-                   static_cast<size_t>(v.image.rows + v.conv.pad_top + v.conv.pad_bottom) *
-                   static_cast<size_t>(v.image.cols + v.conv.pad_left + v.conv.pad_right);
+                   static_cast<size_t>(v.image->rows + v.conv.pad_top + v.conv.pad_bottom) *
+                   static_cast<size_t>(v.image->cols + v.conv.pad_left + v.conv.pad_right);
     for (int k = 0; k < FilterCount(v); ++k)
       given_cells += static_cast<size_t>(SliceCount(FilterAt(v, k))) * FilterAt(v, k).weights.values.size();
   }

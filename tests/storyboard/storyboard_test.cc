@@ -261,7 +261,7 @@ BOOST_AUTO_TEST_CASE(DecimalsAreRoundedAndMarkedApproximate) {
              "Position (0, 0): 0\u00B70.111 + 0\u00B70.111 + 0\u00B70.111 + 0\u00B70.111 + 0\u00B70.111 + "
              "9\u00B70.111 + 0\u00B70.111 + 0\u00B70.111 + 9\u00B70.111 = 2");
   Variant third = testing::SizedVariant(1, 1, 1, 1);
-  third.image.at(0, 0) = 1;
+  third.image.Edit().at(0, 0) = 1;
   third.filter.weights.at(0, 0) = 1.0 / 3.0;
   third.pool.enabled = false;
   // The shown digits are not the exact value: "≈", not "=".

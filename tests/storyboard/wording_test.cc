@@ -28,7 +28,7 @@ Variant Ramp(int rows, int cols, int k) {
   Variant v;
   v.label = "Ramp";
   v.image = Grid(rows, cols);
-  for (int i = 0; i < rows * cols; ++i) v.image.values[static_cast<std::size_t>(i)] = i + 1;
+  for (int i = 0; i < rows * cols; ++i) v.image.Edit().values[static_cast<std::size_t>(i)] = i + 1;
   v.filter = {"Box", Grid(k, k, 1.0)};
   v.pool.enabled = false;
   return v;

@@ -50,7 +50,7 @@ inline Variant SizedVariant(int rows, int cols, int kh, int kw) {
   v.label = "Sized";
   v.image = Grid(rows, cols);
   for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c) v.image.at(r, c) = ((r * 7 + c * 3) % 19) - 9;
+    for (int c = 0; c < cols; ++c) v.image.Edit().at(r, c) = ((r * 7 + c * 3) % 19) - 9;
   v.filter = {"Custom", Grid(kh, kw)};
   for (int i = 0; i < kh; ++i)
     for (int j = 0; j < kw; ++j) v.filter.weights.at(i, j) = ((i + 2 * j) % 5) - 2;
@@ -65,7 +65,7 @@ Lesson AuthoredLesson(int side, PixelFn pixel) {
   Variant v = SizedVariant(side, side, 5, 5);
   v.label = "Decimals on a 0-255 image";
   for (int r = 0; r < side; ++r)
-    for (int c = 0; c < side; ++c) v.image.at(r, c) = pixel(r, c);
+    for (int c = 0; c < side; ++c) v.image.Edit().at(r, c) = pixel(r, c);
   for (int i = 0; i < 5; ++i)
     for (int j = 0; j < 5; ++j) v.filter.weights.at(i, j) = (i - 2) * 0.125 + (j % 3) * -0.75;
   Lesson l = DefaultLesson();
