@@ -2,20 +2,36 @@
 
 #include <cairo-pdf.h>
 
+#include <utility>
+
 #include "render/cairo_pdf_writer.h"
 
 namespace cl {
 namespace {
 
-cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
+// Cairo writes a PDF in small pieces (a number, an operator): they are
+// gathered into pieces of this size for the writer.
+constexpr std::size_t kPieceBytes = std::size_t{64} << 10;
 
 }  // namespace
 
-PdfStream::PdfStream(double width_pt, double height_pt, const PdfStreamInfo& info) {
-  surface_ = cairo_pdf_surface_create_for_stream(AppendBytes, &bytes_, width_pt, height_pt);
+cairo_status_t PdfStream::Take(void* closure, const unsigned char* data, unsigned int length) {
+  auto* stream = static_cast<PdfStream*>(closure);
+  stream->pending_.append(reinterpret_cast<const char*>(data), length);
+  if (stream->pending_.size() >= kPieceBytes && !stream->Flush()) return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+bool PdfStream::Flush() {
+  if (write_failed_ || (!pending_.empty() && !write_(pending_))) write_failed_ = true;
+  pending_.clear();
+  return !write_failed_;
+}
+
+PdfStream::PdfStream(double width_pt, double height_pt, const PdfStreamInfo& info, PieceWriter write)
+    : write_(std::move(write)) {
+  pending_.reserve(kPieceBytes);
+  surface_ = cairo_pdf_surface_create_for_stream(&PdfStream::Take, this, width_pt, height_pt);
   const std::string date = PdfDate(info.source_date_epoch);
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
   if (!info.author.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
@@ -31,7 +47,7 @@ PdfStream::~PdfStream() {
   if (surface_) cairo_surface_destroy(surface_);
 }
 
-bool PdfStream::Finish(std::string* pdf, std::string* error) {
+bool PdfStream::Finish(std::string* error) {
   const cairo_status_t drawn = cairo_status(cr_);
   cairo_destroy(cr_);
   cr_ = nullptr;
@@ -44,7 +60,22 @@ bool PdfStream::Finish(std::string* pdf, std::string* error) {
     if (error) *error = std::string("pdf: ") + cairo_status_to_string(status);
     return false;
   }
-  *pdf = std::move(bytes_);
+  if (!Flush()) {
+    if (error) *error = "pdf: the bytes could not be written";
+    return false;
+  }
+  return true;
+}
+
+bool PdfIntoString(const std::function<bool(const PieceWriter& write, std::string* error)>& write_pdf, std::string* pdf,
+                   std::string* error) {
+  std::string bytes;
+  const PieceWriter gather = [&bytes](std::string_view piece) {
+    bytes.append(piece);
+    return true;
+  };
+  if (!write_pdf(gather, error)) return false;
+  *pdf = std::move(bytes);
   return true;
 }
 

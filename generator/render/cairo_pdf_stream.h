@@ -1,13 +1,19 @@
-// PDF streams: the one way a Cairo PDF surface is opened into memory with
-// convlesson's metadata (dates from SOURCE_DATE_EPOCH, never the clock) and
-// closed again, keeping the bytes only when Cairo reports success. Used by
-// the document writer (handouts, worksheets, course.pdf) and the scene
-// writer (slides, figures).
+// PDF streams: the one way a Cairo PDF surface is opened with convlesson's
+// metadata (dates from SOURCE_DATE_EPOCH, never the clock) and closed again.
+// The bytes go to a PieceWriter as Cairo makes them, 64 KB at a time (a
+// photograph's handout is megabytes: held whole, it was held while the
+// frames were being drawn); the caller keeps them only when Finish reports
+// success (an atomic file write drops them otherwise). Used by the document
+// writer (handouts, worksheets, course.pdf) and the scene writer (slides,
+// figures).
 #pragma once
 
 #include <cairo.h>
 
+#include <functional>
 #include <string>
+
+#include "base/file_system.h"
 
 namespace cl {
 
@@ -19,7 +25,7 @@ struct PdfStreamInfo {
 
 class PdfStream {
  public:
-  PdfStream(double width_pt, double height_pt, const PdfStreamInfo& info);
+  PdfStream(double width_pt, double height_pt, const PdfStreamInfo& info, PieceWriter write);
   ~PdfStream();
   PdfStream(const PdfStream&) = delete;
   PdfStream& operator=(const PdfStream&) = delete;
@@ -27,13 +33,24 @@ class PdfStream {
   cairo_surface_t* surface() const { return surface_; }
   cairo_t* cr() const { return cr_; }
 
-  // Finishes the document: *pdf gets its bytes, or *error Cairo's complaint.
-  bool Finish(std::string* pdf, std::string* error);
+  // Finishes the document: the last bytes written, or false with *error
+  // Cairo's complaint (or the writer's failure).
+  bool Finish(std::string* error);
 
  private:
-  std::string bytes_;
+  static cairo_status_t Take(void* closure, const unsigned char* data, unsigned int length);
+  bool Flush();
+  PieceWriter write_;
+  std::string pending_;
+  bool write_failed_ = false;
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
 };
+
+// The bytes of a PDF written by `write_pdf` (given a writer and an error
+// slot), gathered: *pdf gets them only when it succeeds. For tests and
+// callers that keep a PDF in memory.
+bool PdfIntoString(const std::function<bool(const PieceWriter& write, std::string* error)>& write_pdf, std::string* pdf,
+                   std::string* error);
 
 }  // namespace cl

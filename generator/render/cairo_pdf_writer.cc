@@ -89,8 +89,8 @@ void PaintFooter(cairo_t* cr, const PdfTextContext& text, const PdfPageGeometry&
 }
 
 bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextContext& text, const doc::Metadata& meta,
-            const PdfOptions& options, std::string* pdf, std::string* error) {
-  PdfStream stream(page.width, page.height, {meta.title, meta.author, meta.subject, options.source_date_epoch});
+            const PdfOptions& options, const PieceWriter& write, std::string* error) {
+  PdfStream stream(page.width, page.height, {meta.title, meta.author, meta.subject, options.source_date_epoch}, write);
   cairo_surface_t* surface = stream.surface();
 
   std::set<std::pair<int, double>> targets;
@@ -128,7 +128,7 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
     parent_at_depth[item.depth] = id;
   }
 
-  return stream.Finish(pdf, error);
+  return stream.Finish(error);
 }
 
 }  // namespace
@@ -142,15 +142,25 @@ std::string PdfDate(long long source_date_epoch) {
                      utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
-bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error) {
+bool WritePdf(const doc::Document& document, const PdfOptions& options, const PieceWriter& write, std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
   PdfTextContext text(document.meta.language);
   PdfPaginator paginator(text, page);
   paginator.AddBlocks(document.blocks, document.meta.title, 0);
-  return Render(paginator.flow(), page, text, document.meta, options, pdf, error);
+  return Render(paginator.flow(), page, text, document.meta, options, write, error);
+}
+
+bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error) {
+  return PdfIntoString([&](const PieceWriter& write, std::string* e) { return WritePdf(document, options, write, e); }, pdf,
+                       error);
 }
 
 bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::string* pdf, std::string* error) {
+  return PdfIntoString([&](const PieceWriter& write, std::string* e) { return WriteCoursePdf(course, options, write, e); },
+                       pdf, error);
+}
+
+bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const PieceWriter& write, std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
   PdfTextContext text(course.meta.language);
   const std::string& title = course.meta.title;
@@ -199,7 +209,7 @@ bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::s
     all.outline.push_back(std::move(item));
   }
   for (PdfPageContent& p : body.pages) all.pages.push_back(std::move(p));
-  return Render(all, page, text, course.meta, options, pdf, error);
+  return Render(all, page, text, course.meta, options, write, error);
 }
 
 }  // namespace cl

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_system.h"
 #include "document/document.h"
 
 namespace cl {
@@ -25,15 +26,18 @@ struct PdfOptions {
 // for 0; clamped to years 1970..9999).
 std::string PdfDate(long long source_date_epoch);
 
-// One document, its metadata in the PDF and its title in the footer.
-// Returns false with *error when Cairo fails.
+// One document, its metadata in the PDF and its title in the footer, given
+// to `write` in pieces as it is made (or gathered into *pdf). Returns false
+// with *error when Cairo or the writer fails.
+bool WritePdf(const doc::Document& document, const PdfOptions& options, const PieceWriter& write, std::string* error);
 bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error);
 
 // The course's parts one after the other, each from a new page with its own
 // title in the footer, behind a title page headed course.meta.title with
 // their contents (titles and level-2 headings with page numbers). When
 // course.title_page has blocks, the title page holds the title and them, and
-// the contents start on the next page.
+// the contents start on the next page. Written as WritePdf writes.
+bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const PieceWriter& write, std::string* error);
 bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::string* pdf, std::string* error);
 
 }  // namespace cl

@@ -17,12 +17,16 @@ PdfStreamInfo InfoOf(const ScenePdfOptions& options) {
 }  // namespace
 
 bool WriteSceneFigurePdf(const Scene& scene, const ScenePdfOptions& options, std::string* pdf, std::string* error) {
-  PdfStream stream(scene.width * kFigurePointsPerUnit, scene.height * kFigurePointsPerUnit, InfoOf(options));
-  cairo_t* cr = stream.cr();
-  cairo_scale(cr, kFigurePointsPerUnit, kFigurePointsPerUnit);
-  PaintScene(cr, scene);
-  cairo_show_page(cr);
-  return stream.Finish(pdf, error);
+  return PdfIntoString(
+      [&](const PieceWriter& write, std::string* e) {
+        PdfStream stream(scene.width * kFigurePointsPerUnit, scene.height * kFigurePointsPerUnit, InfoOf(options), write);
+        cairo_t* cr = stream.cr();
+        cairo_scale(cr, kFigurePointsPerUnit, kFigurePointsPerUnit);
+        PaintScene(cr, scene);
+        cairo_show_page(cr);
+        return stream.Finish(e);
+      },
+      pdf, error);
 }
 
 double SlideScale(double width, double height) {
@@ -32,7 +36,14 @@ double SlideScale(double width, double height) {
 
 bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const ScenePdfOptions& options,
                        std::string* pdf, std::string* error) {
-  PdfStream stream(kSlideWidthPt, kSlideHeightPt, InfoOf(options));
+  return PdfIntoString(
+      [&](const PieceWriter& write, std::string* e) { return WriteSlideDeckPdf(count, slide, options, write, e); }, pdf,
+      error);
+}
+
+bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const ScenePdfOptions& options,
+                       const PieceWriter& write, std::string* error) {
+  PdfStream stream(kSlideWidthPt, kSlideHeightPt, InfoOf(options), write);
   cairo_t* cr = stream.cr();
   for (int i = 0; i < count && cairo_status(cr) == CAIRO_STATUS_SUCCESS; ++i) {
     const Scene scene = slide(i);
@@ -46,7 +57,7 @@ bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const 
     cairo_restore(cr);
     cairo_show_page(cr);
   }
-  return stream.Finish(pdf, error);
+  return stream.Finish(error);
 }
 
 }  // namespace cl

@@ -8,6 +8,8 @@
 #include <functional>
 #include <string>
 
+#include "base/file_system.h"
+
 #include "scene/scene.h"
 
 namespace cl {
@@ -36,7 +38,10 @@ double SlideScale(double width, double height);
 
 // `count` slides; slide(i) lays out the i-th scene when it is painted, so a
 // long deck never holds every scene at once. Each scene is scaled by
-// SlideScale and centred on a white page.
+// SlideScale and centred on a white page. The bytes go to `write` as they
+// are made (or are gathered into *pdf).
+bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const ScenePdfOptions& options,
+                       const PieceWriter& write, std::string* error);
 bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const ScenePdfOptions& options,
                        std::string* pdf, std::string* error);
 

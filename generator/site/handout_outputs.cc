@@ -62,14 +62,14 @@ doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, 
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                   std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("pdf")) return true;
-  std::string pdf, error;
+  std::string error;
   const HandoutKind kind = ChosenHandout(*built.lesson, options);
   PdfOptions pdf_options = PdfOptionsFrom(options);
   pdf_options.compact = kind == HandoutKind::Brief;
   doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
   SetMetadata(options, &document);
-  if (!WritePdf(document, pdf_options, &pdf, &error) ||
-      !sink.Put(kHandoutPath, pdf, &error)) {
+  if (!sink.PutFrom(kHandoutPath, [&](const PieceWriter& write, std::string* e) { return WritePdf(document, pdf_options, write, e); },
+                    &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
   }
   return true;
@@ -83,11 +83,11 @@ bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, Fil
   const doc::PageGeometry page = doc::Paper(options.paper, true);
   for (const bool answers : {false, true}) {
     const std::string_view path = answers ? kAnswersPath : kWorksheetPath;
-    std::string pdf, error;
+    std::string error;
     doc::Document document = WorksheetDocument(built, page, answers);
     SetMetadata(options, &document);
-    if (!WritePdf(document, pdf_options, &pdf, &error) ||
-        !sink.Put(std::string(path), pdf, &error)) {
+    if (!sink.PutFrom(path, [&](const PieceWriter& write, std::string* e) { return WritePdf(document, pdf_options, write, e); },
+                      &error)) {
       return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + std::string(path) + ": " + error);
     }
   }
@@ -127,7 +127,7 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
     book.parts.push_back(LessonHandoutDocument(*built_of.at(lesson), ChosenHandout(*lesson, options), page));
     SetMetadata(options, &book.parts.back());
   }
-  std::string pdf, error;
+  std::string error;
   const Course& course = options.course;
   const Messages& m = MessagesFor(course.language);
   book.contents_heading = m.Text(Msg::print_contents);
@@ -144,8 +144,9 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
   };
   if (!course.author.empty()) credit(m.Text(Msg::credits_author, {{"author", course.author}}));
   if (!course.licence.empty()) credit(m.Text(Msg::credits_licence, {{"licence", course.licence}}));
-  if (!WriteCoursePdf(book, pdf_options, &pdf, &error) ||
-      !sink.Put(kCoursePdfPath, pdf, &error)) {
+  if (!sink.PutFrom(kCoursePdfPath,
+                    [&](const PieceWriter& write, std::string* e) { return WriteCoursePdf(book, pdf_options, write, e); },
+                    &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
   }
   return true;

@@ -79,9 +79,11 @@ bool WriteSlideDeck(const BuiltLesson& built, const RenderOptions& options, File
   pdf_options.title = built.lesson->title;
   pdf_options.author = options.course.author;
   pdf_options.source_date_epoch = options.source_date_epoch;
-  std::string pdf, error;
-  if (!WriteSlideDeckPdf(SlideCount(built), slide, pdf_options, &pdf, &error) ||
-      !sink.Put(std::string(kSlidesPath), pdf, &error))
+  std::string error;
+  const int count = SlideCount(built);
+  if (!sink.PutFrom(kSlidesPath,
+                    [&](const PieceWriter& write, std::string* e) { return WriteSlideDeckPdf(count, slide, pdf_options, write, e); },
+                    &error))
     return ReportWriteFailure(diagnostics, built.lesson->path, fmt::format("cannot write {}: {}", kSlidesPath, error));
   return true;
 }

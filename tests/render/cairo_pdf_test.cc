@@ -258,6 +258,41 @@ BOOST_AUTO_TEST_CASE(paper_sizes_metadata_and_the_same_bytes_twice) {
   BOOST_TEST(pdf.find("/ModDate (20231114221320Z)") != std::string::npos);
 }
 
+// The bytes reach the writer as Cairo makes them, in pieces of at least
+// 64 KB but the last, and are the bytes the in-memory form holds; a writer
+// that fails ends the document with an error and is not called again.
+BOOST_AUTO_TEST_CASE(a_pdf_is_written_in_pieces_as_it_is_made) {
+  doc::Document many_pages = LongDocument();
+  for (int copy = 0; copy < 30; ++copy) {
+    const doc::Document more = LongDocument();
+    many_pages.blocks.insert(many_pages.blocks.end(), more.blocks.begin() + 1, more.blocks.end());
+  }
+  std::string whole, error;
+  BOOST_REQUIRE(WritePdf(many_pages, PdfOptions{}, &whole, &error));
+  std::vector<std::size_t> sizes;
+  std::string joined;
+  const PieceWriter record = [&](std::string_view piece) {
+    sizes.push_back(piece.size());
+    joined.append(piece);
+    return true;
+  };
+  BOOST_REQUIRE(WritePdf(many_pages, PdfOptions{}, record, &error));
+  BOOST_TEST(joined.size() == whole.size());
+  BOOST_TEST((joined == whole));
+  BOOST_REQUIRE(sizes.size() >= 2u);  // not held whole and handed over at the end
+  for (std::size_t i = 0; i + 1 < sizes.size(); ++i) BOOST_TEST(sizes[i] >= std::size_t{64} << 10);
+
+  int calls = 0;
+  const PieceWriter failing = [&](std::string_view) {
+    ++calls;
+    return false;
+  };
+  error.clear();
+  BOOST_TEST(!WritePdf(many_pages, PdfOptions{}, failing, &error));
+  BOOST_TEST(!error.empty());
+  BOOST_TEST(calls == 1);
+}
+
 BOOST_AUTO_TEST_CASE(course_has_contents_links_and_an_outline) {
   doc::Course course;
   course.meta.title = "Course";
