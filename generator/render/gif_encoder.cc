@@ -517,6 +517,8 @@ bool GifAnimationEncoder::AddFrame(const RasterImage& frame, int delay_cs, std::
   return AddFrame(reader.Finish(), delay_cs, error);
 }
 
+std::string GifAnimationEncoder::TakeBytes() { return std::exchange(state_->bytes, std::string()); }
+
 bool GifAnimationEncoder::Finish(std::string* gif, std::string* error) {
   State& s = *state_;
   if (s.failed) return s.Fail("gif: encoder already failed", error);

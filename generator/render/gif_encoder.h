@@ -61,7 +61,13 @@ class GifAnimationEncoder {
   // Appends frame bytes from FrameBytes, in playing order.
   bool AppendFrame(const std::string& frame_bytes, std::string* error);
 
-  // Ends the file and moves its bytes to *gif. Call once, after the frames.
+  // The file's bytes made since the last call (header and frames appended
+  // so far), moved out: a long animation is written as it is made, not
+  // held whole. Finish gives the rest.
+  std::string TakeBytes();
+
+  // Ends the file and moves its bytes (those not taken) to *gif. Call once,
+  // after the frames.
   bool Finish(std::string* gif, std::string* error);
 
  private:

@@ -121,6 +121,7 @@ class FramesGif {
     if (n > 0) last_ = std::move(indexed->back());
     return true;
   }
+  std::string TakeBytes() { return encoder_->TakeBytes(); }
   bool Finish(std::string* gif, std::string* error) { return encoder_->Finish(gif, error); }
 
  private:
@@ -160,16 +161,145 @@ std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threa
 // default lesson's 0.3 MB.
 constexpr std::size_t kChunkBytes = std::size_t{16} << 20;
 
-std::size_t HeldBytes(const GifIndexFrame& f) {
+std::size_t IndexFrameBytes(const GifIndexFrame& f) {
   return f.run_index.size() + f.run_length.size() * sizeof(f.run_length[0]) + f.row_first.size() * sizeof(std::size_t) +
          f.row_same.size();
 }
+
+// A beat's wide and tall frames are drawn in turn: one band serves both.
+struct Drawers {
+  explicit Drawers(double scale) : wide(scale, &band), tall(scale, &band) {}
+  std::vector<uint32_t> band;
+  FrameDrawer wide, tall;
+};
+
+// One variant's frame files, chunk by chunk (see WriteFrameFiles), and the
+// GIF made from them.
+class VariantFrames {
+ public:
+  VariantFrames(const BuiltLesson& built, const BuiltVariant& v, const RenderOptions& options, FileSink& sink,
+                std::vector<Diagnostic>* diagnostics, std::vector<std::unique_ptr<Drawers>>* drawers)
+      : built_(built), v_(v), options_(options), sink_(sink), diagnostics_(diagnostics), drawers_(*drawers),
+        svg_(options.Wants("svg")), png_(options.Wants("png")), gif_(GifWrittenWithFrames(v, options)) {}
+
+  bool Write() {
+    if (!svg_ && !png_ && !gif_) return true;
+    if (!gif_) return WriteChunks(nullptr, nullptr);
+    frames_gif_.emplace(built_, v_, options_.scale);
+    // The GIF's bytes go to its file as each chunk's frames are encoded (a
+    // photograph's animation is megabytes, once held whole until its end).
+    std::string error;
+    const FileFiller fill = [&](const PieceWriter& write, std::string* e) { return WriteChunks(&write, e); };
+    if (sink_.PutFrom(v_.animation_gif, fill, &error)) return true;
+    if (frames_failed_) return false;  // a frame's file: told already
+    return ReportWriteFailure(diagnostics_, built_.lesson->path, "cannot write " + v_.animation_gif + ": " + error);
+  }
+
+ private:
+  // Every beat's frames; with a GIF, its bytes to `gif_write`. False when a
+  // frame's file could not be written (told, and frames_failed_ set) or the
+  // GIF could not (*gif_error).
+  bool WriteChunks(const PieceWriter* gif_write, std::string* gif_error) {
+    const std::size_t threads = drawers_.size();
+    const std::size_t beats = v_.story.beats.size();
+    const std::size_t most = BeatsPerChunk(v_, options_.scale, threads);
+    std::size_t chunk = threads;  // the first chunk measures what a beat holds
+    for (std::size_t first = 0, n = 0; first < beats; first += n) {
+      n = std::min(chunk, beats - first);
+      Chunk c(n, gif_);
+      if (gif_)
+        for (std::size_t k = 0; k < n; ++k) c.drawn[k] = frames_gif_->TakeDrawn(static_cast<int>(first + k));
+      // As many runs as threads are free now: with every helper busy (two
+      // lessons built at once) the chunk is one run, every beat drawn from
+      // the one before by one drawer.
+      std::size_t runs_used = 1;
+      ParallelRuns(std::min(n, threads), [&](std::size_t r, std::size_t runs) {
+        if (r == 0) runs_used = runs;
+        std::unique_ptr<Drawers>& d = drawers_[r];
+        if (!d) d = std::make_unique<Drawers>(options_.scale);
+        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs; ++k) Frame(first, k, &c, *d);
+      });
+      std::swap(drawers_.front(), drawers_[runs_used - 1]);
+      // The other drawers' frames are several beats behind the next chunk's
+      // runs: drawing from them saves little, and holding them (a wide and
+      // a tall frame, up to 8 MB each, per lesson built at once; a large
+      // frame's runs and band) doubled a course build's memory.
+      for (std::size_t r = 1; r < drawers_.size(); ++r) drawers_[r].reset();
+      chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, c.HeldBytes() / n), threads, most);
+      if (gif_ && (!frames_gif_->Append(first, &c.indexed, gif_error) || !(*gif_write)(frames_gif_->TakeBytes())))
+        return false;
+      // The first file that cannot be written ends the lesson's frames: on a
+      // full disk every later one would fail the same way.
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t beat = first + k;
+        const auto put = [&](bool wanted, const std::vector<std::string>& paths, const std::string& bytes) {
+          return !wanted || Put(sink_, paths[beat], bytes, *built_.lesson, diagnostics_);
+        };
+        frames_failed_ = !put(svg_, v_.frame_svg, c.svgs[k]) || !put(png_, v_.frame_png, c.pngs[k]) ||
+                         !put(Tall() && svg_, v_.frame_svg_tall, c.tall_svgs[k]) ||
+                         !put(Tall() && png_, v_.frame_png_tall, c.tall_pngs[k]);
+        if (frames_failed_) return false;
+      }
+    }
+    if (!gif_) return true;
+    std::string rest;
+    return frames_gif_->Finish(&rest, gif_error) && (*gif_write)(rest);
+  }
+
+  // A chunk's beats, encoded and waiting to be written in order.
+  struct Chunk {
+    Chunk(std::size_t n, bool gif) : svgs(n), pngs(n), tall_svgs(n), tall_pngs(n), indexed(gif ? n : 0), drawn(n) {}
+    std::vector<std::string> svgs, pngs, tall_svgs, tall_pngs;
+    std::vector<GifIndexFrame> indexed;
+    std::vector<std::optional<ColourRuns>> drawn;  // palette beats drawn already
+    std::size_t HeldBytes() const {
+      std::size_t held = 0;
+      for (std::size_t k = 0; k < svgs.size(); ++k)
+        held += svgs[k].size() + pngs[k].size() + tall_svgs[k].size() + tall_pngs[k].size();
+      for (const GifIndexFrame& f : indexed) held += IndexFrameBytes(f);
+      return held;
+    }
+  };
+
+  bool Tall() const { return !v_.frame_svg_tall.empty(); }
+
+  // Beat first + k of a chunk, drawn by `d` after the beat before.
+  void Frame(std::size_t first, std::size_t k, Chunk* c, Drawers& d) const {
+    const int beat = static_cast<int>(first + k);
+    Scene scene = LayoutBuiltBeat(built_, v_, beat);
+    if (svg_) c->svgs[k] = FrameSvg(scene, FrameIdPrefix(v_.slug, beat + 1));
+    if (png_ || gif_) {
+      // A palette beat, drawn already: the drawer only follows it.
+      const ColourRuns& runs = c->drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(c->drawn[k], std::nullopt))
+                                           : d.wide.Draw(std::move(scene));
+      if (png_) c->pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
+      if (gif_) c->indexed[k] = frames_gif_->encoder().Index(runs);
+    }
+    if (!Tall()) return;
+    // The same beat for narrow screens (the page's <picture> serves it).
+    Scene tall_scene = LayoutBuiltBeat(built_, v_, beat, true);
+    if (svg_) c->tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v_.slug, beat + 1) + "tall-");
+    if (png_) {
+      const ColourRuns& runs = d.tall.Draw(std::move(tall_scene));
+      c->tall_pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
+    }
+  }
+
+  const BuiltLesson& built_;
+  const BuiltVariant& v_;
+  const RenderOptions& options_;
+  FileSink& sink_;
+  std::vector<Diagnostic>* diagnostics_;
+  std::vector<std::unique_ptr<Drawers>>& drawers_;
+  const bool svg_, png_, gif_;
+  std::optional<FramesGif> frames_gif_;
+  bool frames_failed_ = false;
+};
 
 }  // namespace
 
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics) {
-  const bool svg = options.Wants("svg"), png = options.Wants("png");
   // Frames are laid out and rendered in parallel within the build's -j, a
   // bounded chunk at a time so a 2000-beat lesson never sits in memory whole,
   // and written in beat order, so the files never depend on the thread count.
@@ -177,90 +307,11 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // its GIF frame both. A chunk is split into runs of consecutive beats, one
   // per thread, so each beat is drawn from the one before (FrameDrawer: only
   // the pixels whose scene items changed are painted again); the drawers of
-  // the last run go on to the next chunk's first.
+  // the last run go on to the next chunk's first (and the next variant's).
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
-  struct Drawers {
-    explicit Drawers(double scale) : wide(scale, &band), tall(scale, &band) {}
-    std::vector<uint32_t> band;  // a beat's wide and tall frames are drawn in turn: one band serves both
-    FrameDrawer wide, tall;
-  };
   std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
-  for (const BuiltVariant& v : built.variants) {
-    const bool gif = GifWrittenWithFrames(v, options);
-    if (!svg && !png && !gif) continue;
-    std::optional<FramesGif> frames_gif;
-    if (gif) frames_gif.emplace(built, v, options.scale);
-    const std::size_t beats = v.story.beats.size();
-    const std::size_t most = BeatsPerChunk(v, options.scale, threads);
-    std::size_t chunk = threads;  // the first chunk measures what a beat holds
-    for (std::size_t first = 0, n = 0; first < beats; first += n) {
-      n = std::min(chunk, beats - first);
-      const bool tall = !v.frame_svg_tall.empty();
-      std::vector<std::string> svgs(n), pngs(n), tall_svgs(n), tall_pngs(n);
-      std::vector<GifIndexFrame> indexed(gif ? n : 0);
-      std::vector<std::optional<ColourRuns>> drawn(n);
-      if (gif)
-        for (std::size_t k = 0; k < n; ++k) drawn[k] = frames_gif->TakeDrawn(static_cast<int>(first + k));
-      const auto frame = [&](std::size_t k, Drawers& d) {
-        const int beat = static_cast<int>(first + k);
-        Scene scene = LayoutBuiltBeat(built, v, beat);
-        if (svg) svgs[k] = FrameSvg(scene, FrameIdPrefix(v.slug, beat + 1));
-        if (png || gif) {
-          // A palette beat, drawn already: the drawer only follows it.
-          const ColourRuns& runs = drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(drawn[k], std::nullopt))
-                                            : d.wide.Draw(std::move(scene));
-          if (png) pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
-          if (gif) indexed[k] = frames_gif->encoder().Index(runs);
-        }
-        if (!tall) return;
-        // The same beat for narrow screens (the page's <picture> serves it).
-        Scene tall_scene = LayoutBuiltBeat(built, v, beat, true);
-        if (svg) tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v.slug, beat + 1) + "tall-");
-        if (png) {
-          const ColourRuns& runs = d.tall.Draw(std::move(tall_scene));
-          tall_pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
-        }
-      };
-      // As many runs as threads are free now: with every helper busy (two
-      // lessons built at once) the chunk is one run, every beat drawn from
-      // the one before by one drawer.
-      std::size_t runs_used = 1;
-      ParallelRuns(std::min(n, threads), [&](std::size_t r, std::size_t runs) {
-        if (r == 0) runs_used = runs;
-        std::unique_ptr<Drawers>& d = drawers[r];
-        if (!d) d = std::make_unique<Drawers>(options.scale);
-        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs; ++k) frame(k, *d);
-      });
-      std::swap(drawers.front(), drawers[runs_used - 1]);
-      // The other drawers' frames are several beats behind the next chunk's
-      // runs: drawing from them saves little, and holding them (a wide and
-      // a tall frame, up to 8 MB each, per lesson built at once; a large
-      // frame's runs and band) doubled a course build's memory.
-      for (std::size_t r = 1; r < drawers.size(); ++r) drawers[r].reset();
-      std::size_t held = 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        held += svgs[k].size() + pngs[k].size() + tall_svgs[k].size() + tall_pngs[k].size();
-        if (gif) held += HeldBytes(indexed[k]);
-      }
-      chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, held / n), threads, most);
-      std::string error;
-      if (gif && !frames_gif->Append(first, &indexed, &error))
-        return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);
-      // The first file that cannot be written ends the lesson's frames: on a
-      // full disk every later one would fail the same way.
-      for (std::size_t k = 0; k < n; ++k) {
-        if (svg && !Put(sink, v.frame_svg[first + k], svgs[k], *built.lesson, diagnostics)) return false;
-        if (png && !Put(sink, v.frame_png[first + k], pngs[k], *built.lesson, diagnostics)) return false;
-        if (tall && svg && !Put(sink, v.frame_svg_tall[first + k], tall_svgs[k], *built.lesson, diagnostics)) return false;
-        if (tall && png && !Put(sink, v.frame_png_tall[first + k], tall_pngs[k], *built.lesson, diagnostics)) return false;
-      }
-    }
-    if (gif) {
-      std::string bytes, error;
-      if (!frames_gif->Finish(&bytes, &error) || !sink.Put(v.animation_gif, bytes, &error))
-        return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + v.animation_gif + ": " + error);
-    }
-  }
+  for (const BuiltVariant& v : built.variants)
+    if (!VariantFrames(built, v, options, sink, diagnostics, &drawers).Write()) return false;
   return true;
 }
 

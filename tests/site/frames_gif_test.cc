@@ -5,6 +5,7 @@
 // one chunk holds.
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -77,4 +78,69 @@ BOOST_AUTO_TEST_CASE(GifOfManyChunksEqualsTheGifDrawnOnItsOwn) {
   Variant v = testing::SizedVariant(9, 9, 3, 3);  // 49 conv steps: several chunks of frames
   lesson.variants = {v};
   CheckSameGifs(lesson);
+}
+
+namespace {
+
+// Records the pieces each streamed file arrives in; refuses one path.
+class PieceCountingSink : public MemoryFileSink {
+ public:
+  explicit PieceCountingSink(std::string refused = "") : refused_(std::move(refused)) {}
+  bool PutFrom(std::string_view relative_path, const FileFiller& fill, std::string* error) override {
+    std::string bytes;
+    int count = 0;
+    const PieceWriter gather = [&](std::string_view piece) {
+      ++count;
+      bytes.append(piece);
+      return true;
+    };
+    if (!fill(gather, error)) return false;
+    pieces[std::string(relative_path)] = count;
+    if (relative_path == refused_) {
+      *error = "No space left on device";
+      return false;
+    }
+    return Put(relative_path, bytes, error);
+  }
+  std::map<std::string, int> pieces;
+
+ private:
+  std::string refused_;
+};
+
+}  // namespace
+
+// The GIF goes to its file as each chunk of frames is encoded, not held
+// whole: more pieces than one for a variant of several chunks, the same bytes.
+BOOST_AUTO_TEST_CASE(GifReachesItsFileChunkByChunk) {
+  Lesson lesson = testing::DefaultLesson();
+  lesson.variants = {testing::SizedVariant(9, 9, 3, 3)};
+  const std::vector<std::string> want = GifsOnTheirOwn(lesson);
+  RenderOptions options;
+  options.only = {"gif", "png"};
+  PieceCountingSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_REQUIRE(RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  const BuiltLesson built = BuildLesson(lesson);
+  const std::string& path = built.variants.at(0).animation_gif;
+  BOOST_TEST(sink.pieces.at(path) > 2);  // header and first chunk, later chunks, the end
+  BOOST_TEST((sink.files().at(path) == want.at(0)));
+}
+
+// A GIF that cannot be stored is one error naming it; the frames before it
+// were written.
+BOOST_AUTO_TEST_CASE(RefusedGifIsOneErrorNamingIt) {
+  Lesson lesson = testing::DefaultLesson();
+  lesson.variants = {testing::SizedVariant(6, 6, 3, 3)};
+  const BuiltLesson built = BuildLesson(lesson);
+  const std::string path = built.variants.at(0).animation_gif;
+  RenderOptions options;
+  options.only = {"gif", "png"};
+  PieceCountingSink sink(path);
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(!RenderLessonOutputs(lesson, options, sink, &diagnostics));
+  BOOST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST(diagnostics[0].message == "cannot write " + path + ": No space left on device");
+  BOOST_TEST(sink.files().count(path) == 0u);
+  BOOST_TEST(sink.files().count(built.variants.at(0).frame_png.at(0)) == 1u);
 }
