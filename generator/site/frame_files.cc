@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -217,8 +218,9 @@ class VariantFrames {
         if (r == 0) runs_used = runs;
         std::unique_ptr<Drawers>& d = drawers_[r];
         if (!d) d = std::make_unique<Drawers>(options_.scale);
-        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs; ++k) Frame(first, k, &c, *d);
+        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs && !frames_failed_; ++k) Frame(first, k, &c, *d);
       });
+      if (frames_failed_) return false;
       std::swap(drawers_.front(), drawers_[runs_used - 1]);
       // The other drawers' frames are several beats behind the next chunk's
       // runs: drawing from them saves little, and holding them (a wide and
@@ -228,34 +230,22 @@ class VariantFrames {
       chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, c.HeldBytes() / n), threads, most);
       if (gif_ && (!frames_gif_->Append(first, &c.indexed, gif_error) || !(*gif_write)(frames_gif_->TakeBytes())))
         return false;
-      // The first file that cannot be written ends the lesson's frames: on a
-      // full disk every later one would fail the same way.
-      for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t beat = first + k;
-        const auto put = [&](bool wanted, const std::vector<std::string>& paths, const std::string& bytes) {
-          return !wanted || Put(sink_, paths[beat], bytes, *built_.lesson, diagnostics_);
-        };
-        frames_failed_ = !put(svg_, v_.frame_svg, c.svgs[k]) || !put(png_, v_.frame_png, c.pngs[k]) ||
-                         !put(Tall() && svg_, v_.frame_svg_tall, c.tall_svgs[k]) ||
-                         !put(Tall() && png_, v_.frame_png_tall, c.tall_pngs[k]);
-        if (frames_failed_) return false;
-      }
     }
     if (!gif_) return true;
     std::string rest;
     return frames_gif_->Finish(&rest, gif_error) && (*gif_write)(rest);
   }
 
-  // A chunk's beats, encoded and waiting to be written in order.
+  // A chunk's beats: their GIF frames, waiting to be encoded in order, and
+  // what their files weighed (the next chunk's size is set by it).
   struct Chunk {
-    Chunk(std::size_t n, bool gif) : svgs(n), pngs(n), tall_svgs(n), tall_pngs(n), indexed(gif ? n : 0), drawn(n) {}
-    std::vector<std::string> svgs, pngs, tall_svgs, tall_pngs;
+    Chunk(std::size_t n, bool gif) : indexed(gif ? n : 0), drawn(n), file_bytes(n, 0) {}
     std::vector<GifIndexFrame> indexed;
     std::vector<std::optional<ColourRuns>> drawn;  // palette beats drawn already
+    std::vector<std::size_t> file_bytes;
     std::size_t HeldBytes() const {
       std::size_t held = 0;
-      for (std::size_t k = 0; k < svgs.size(); ++k)
-        held += svgs[k].size() + pngs[k].size() + tall_svgs[k].size() + tall_pngs[k].size();
+      for (const std::size_t bytes : file_bytes) held += bytes;
       for (const GifIndexFrame& f : indexed) held += IndexFrameBytes(f);
       return held;
     }
@@ -263,25 +253,40 @@ class VariantFrames {
 
   bool Tall() const { return !v_.frame_svg_tall.empty(); }
 
-  // Beat first + k of a chunk, drawn by `d` after the beat before.
-  void Frame(std::size_t first, std::size_t k, Chunk* c, Drawers& d) const {
+  // Writes one frame's file, as soon as it is made (held until the chunk's
+  // end, a photograph's SVG frames were 10 MB of the peak). The first file
+  // that cannot be written ends the lesson's frames, told once: on a full
+  // disk every later one would fail the same way.
+  void WriteNow(const std::vector<std::string>& paths, int beat, const std::string& bytes, std::size_t* weighed) {
+    *weighed += bytes.size();
+    std::vector<Diagnostic> told;
+    if (frames_failed_ || Put(sink_, paths[static_cast<std::size_t>(beat)], bytes, *built_.lesson, &told)) return;
+    const std::lock_guard lock(failure_mutex_);
+    if (!frames_failed_.exchange(true)) diagnostics_->insert(diagnostics_->end(), told.begin(), told.end());
+  }
+
+  // Beat first + k of a chunk, drawn by `d` after the beat before; its
+  // files written, its GIF frame kept for the chunk's end.
+  void Frame(std::size_t first, std::size_t k, Chunk* c, Drawers& d) {
     const int beat = static_cast<int>(first + k);
+    std::size_t* weighed = &c->file_bytes[k];
     Scene scene = LayoutBuiltBeat(built_, v_, beat);
-    if (svg_) c->svgs[k] = FrameSvg(scene, FrameIdPrefix(v_.slug, beat + 1));
+    if (svg_) WriteNow(v_.frame_svg, beat, FrameSvg(scene, FrameIdPrefix(v_.slug, beat + 1)), weighed);
     if (png_ || gif_) {
       // A palette beat, drawn already: the drawer only follows it.
       const ColourRuns& runs = c->drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(c->drawn[k], std::nullopt))
                                            : d.wide.Draw(std::move(scene));
-      if (png_) c->pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
+      if (png_) WriteNow(v_.frame_png, beat, runs.width > 0 ? EncodeRunsPng(runs) : "", weighed);
       if (gif_) c->indexed[k] = frames_gif_->encoder().Index(runs);
     }
     if (!Tall()) return;
     // The same beat for narrow screens (the page's <picture> serves it).
     Scene tall_scene = LayoutBuiltBeat(built_, v_, beat, true);
-    if (svg_) c->tall_svgs[k] = FrameSvg(tall_scene, FrameIdPrefix(v_.slug, beat + 1) + "tall-");
+    if (svg_)
+      WriteNow(v_.frame_svg_tall, beat, FrameSvg(tall_scene, FrameIdPrefix(v_.slug, beat + 1) + "tall-"), weighed);
     if (png_) {
       const ColourRuns& runs = d.tall.Draw(std::move(tall_scene));
-      c->tall_pngs[k] = runs.width > 0 ? EncodeRunsPng(runs) : "";
+      WriteNow(v_.frame_png_tall, beat, runs.width > 0 ? EncodeRunsPng(runs) : "", weighed);
     }
   }
 
@@ -293,7 +298,8 @@ class VariantFrames {
   std::vector<std::unique_ptr<Drawers>>& drawers_;
   const bool svg_, png_, gif_;
   std::optional<FramesGif> frames_gif_;
-  bool frames_failed_ = false;
+  std::atomic<bool> frames_failed_{false};
+  std::mutex failure_mutex_;  // diagnostics_ is told from the thread that failed
 };
 
 }  // namespace
@@ -301,8 +307,9 @@ class VariantFrames {
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics) {
   // Frames are laid out and rendered in parallel within the build's -j, a
-  // bounded chunk at a time so a 2000-beat lesson never sits in memory whole,
-  // and written in beat order, so the files never depend on the thread count.
+  // bounded chunk at a time so a 2000-beat lesson never sits in memory whole;
+  // each file is written by the thread that made it (its bytes never depend
+  // on which thread that was), and the GIF in beat order.
   // Each beat is drawn once, into runs of one colour, for its PNG frame and
   // its GIF frame both. A chunk is split into runs of consecutive beats, one
   // per thread, so each beat is drawn from the one before (FrameDrawer: only

@@ -144,3 +144,31 @@ BOOST_AUTO_TEST_CASE(RefusedGifIsOneErrorNamingIt) {
   BOOST_TEST(sink.files().count(path) == 0u);
   BOOST_TEST(sink.files().count(built.variants.at(0).frame_png.at(0)) == 1u);
 }
+
+// Frame files are written by the threads that make them; on a disk that
+// takes none of them, two threads still tell one error for the lesson, and
+// nothing after the failure is published (the GIF included).
+BOOST_AUTO_TEST_CASE(RefusedFramesOnTwoThreadsAreOneError) {
+  class FramesRefused : public MemoryFileSink {
+   public:
+    bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override {
+      if (relative_path.find("/frames/") != std::string_view::npos || relative_path.starts_with("frames/")) {
+        *error = "No space left on device";
+        return false;
+      }
+      return MemoryFileSink::Put(relative_path, bytes, error);
+    }
+  };
+  const ParallelismGuard guard(2);
+  Lesson lesson = testing::DefaultLesson();
+  lesson.variants = {testing::SizedVariant(9, 9, 3, 3)};
+  const BuiltLesson built = BuildLesson(lesson);
+  RenderOptions options;
+  options.only = {"gif", "png", "svg"};
+  FramesRefused sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
+  BOOST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
+  BOOST_TEST(sink.files().count(built.variants.at(0).animation_gif) == 0u);
+}
