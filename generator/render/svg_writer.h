@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/file_system.h"
 #include "scene/scene.h"
 
 namespace cl {
@@ -31,6 +32,9 @@ struct SvgOptions {
 // start with a letter or '_', so every id is a valid XML name. Ids written:
 // <prefix>title, <prefix>desc and <prefix><group id> for each scene group.
 std::string WriteSvg(const Scene& scene, std::string_view id_prefix, const SvgOptions& options = {});
+// The same document given to `write` in a few pieces, never joined (a frame
+// written straight to its file). False when `write` fails.
+bool WriteSvgTo(const Scene& scene, std::string_view id_prefix, const SvgOptions& options, const PieceWriter& write);
 
 // Only the drawing: the elements that go inside <svg> (background included,
 // no title/desc), for writers that compose several scenes in one document

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "base/parallel_for.h"
@@ -22,21 +24,30 @@
 namespace cl {
 namespace {
 
-bool Put(FileSink& sink, const std::string& path, const std::string& bytes, const Lesson& lesson,
-         std::vector<Diagnostic>* diagnostics) {
-  std::string error;
-  if (bytes.empty()) error = "renderer produced nothing";
-  if (error.empty() && sink.Put(path, bytes, &error)) return true;
-  return ReportWriteFailure(diagnostics, lesson.path, "cannot write " + path + ": " + error);
+// A frame's file in pieces: its PNG, or its SVG (FrameSvg). Sets *bytes to
+// its size.
+using FrameFiller = std::function<bool(const PieceWriter& write, std::size_t* bytes)>;
+
+FrameFiller PngFrame(std::string png) {
+  return [png = std::move(png)](const PieceWriter& write, std::size_t* bytes) {
+    *bytes = png.size();
+    return !png.empty() && write(png);
+  };
 }
 
 // A frame's SVG carries its dark twin: it follows the reader's colour scheme.
 // (PNG frames stay light: a second set would double their pixels, docs/costs.md.)
-std::string FrameSvg(const Scene& scene, const std::string& id_prefix) {
-  const Scene dark = DarkScene(scene);
-  SvgOptions options;
-  options.dark = &dark;
-  return WriteSvg(scene, id_prefix, options);
+// Written in pieces: a photograph's frame is megabytes.
+FrameFiller SvgFrame(const Scene& scene, std::string id_prefix) {
+  return [&scene, id_prefix = std::move(id_prefix)](const PieceWriter& write, std::size_t* bytes) {
+    const Scene dark = DarkScene(scene);
+    SvgOptions options;
+    options.dark = &dark;
+    return WriteSvgTo(scene, id_prefix, options, [&](std::string_view piece) {
+      *bytes += piece.size();
+      return write(piece);
+    });
+  };
 }
 
 }  // namespace
@@ -257,12 +268,22 @@ class VariantFrames {
   // end, a photograph's SVG frames were 10 MB of the peak). The first file
   // that cannot be written ends the lesson's frames, told once: on a full
   // disk every later one would fail the same way.
-  void WriteNow(const std::vector<std::string>& paths, int beat, const std::string& bytes, std::size_t* weighed) {
-    *weighed += bytes.size();
-    std::vector<Diagnostic> told;
-    if (frames_failed_ || Put(sink_, paths[static_cast<std::size_t>(beat)], bytes, *built_.lesson, &told)) return;
+  void WriteNow(const std::vector<std::string>& paths, int beat, const FrameFiller& frame, std::size_t* weighed) {
+    if (frames_failed_) return;
+    const std::string& path = paths[static_cast<std::size_t>(beat)];
+    std::size_t bytes = 0;
+    std::string error;
+    const FileFiller fill = [&](const PieceWriter& write, std::string* fill_error) {
+      if (frame(write, &bytes)) return true;
+      if (bytes == 0) *fill_error = "renderer produced nothing";
+      return false;
+    };
+    const bool written = sink_.PutFrom(path, fill, &error);
+    *weighed += bytes;
+    if (written) return;
     const std::lock_guard lock(failure_mutex_);
-    if (!frames_failed_.exchange(true)) diagnostics_->insert(diagnostics_->end(), told.begin(), told.end());
+    if (!frames_failed_.exchange(true))
+      ReportWriteFailure(diagnostics_, built_.lesson->path, "cannot write " + path + ": " + error);
   }
 
   // Beat first + k of a chunk, drawn by `d` after the beat before; its
@@ -271,22 +292,22 @@ class VariantFrames {
     const int beat = static_cast<int>(first + k);
     std::size_t* weighed = &c->file_bytes[k];
     Scene scene = LayoutBuiltBeat(built_, v_, beat);
-    if (svg_) WriteNow(v_.frame_svg, beat, FrameSvg(scene, FrameIdPrefix(v_.slug, beat + 1)), weighed);
+    if (svg_) WriteNow(v_.frame_svg, beat, SvgFrame(scene, FrameIdPrefix(v_.slug, beat + 1)), weighed);
     if (png_ || gif_) {
       // A palette beat, drawn already: the drawer only follows it.
       const ColourRuns& runs = c->drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(c->drawn[k], std::nullopt))
                                            : d.wide.Draw(std::move(scene));
-      if (png_) WriteNow(v_.frame_png, beat, runs.width > 0 ? EncodeRunsPng(runs) : "", weighed);
+      if (png_) WriteNow(v_.frame_png, beat, PngFrame(runs.width > 0 ? EncodeRunsPng(runs) : ""), weighed);
       if (gif_) c->indexed[k] = frames_gif_->encoder().Index(runs);
     }
     if (!Tall()) return;
     // The same beat for narrow screens (the page's <picture> serves it).
     Scene tall_scene = LayoutBuiltBeat(built_, v_, beat, true);
     if (svg_)
-      WriteNow(v_.frame_svg_tall, beat, FrameSvg(tall_scene, FrameIdPrefix(v_.slug, beat + 1) + "tall-"), weighed);
+      WriteNow(v_.frame_svg_tall, beat, SvgFrame(tall_scene, FrameIdPrefix(v_.slug, beat + 1) + "tall-"), weighed);
     if (png_) {
       const ColourRuns& runs = d.tall.Draw(std::move(tall_scene));
-      WriteNow(v_.frame_png_tall, beat, runs.width > 0 ? EncodeRunsPng(runs) : "", weighed);
+      WriteNow(v_.frame_png_tall, beat, PngFrame(runs.width > 0 ? EncodeRunsPng(runs) : ""), weighed);
     }
   }
 
