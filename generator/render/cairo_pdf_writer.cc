@@ -151,16 +151,21 @@ bool WritePdf(const doc::Document& document, const PdfOptions& options, const Pi
 }
 
 bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error) {
-  return PdfIntoString([&](const PieceWriter& write, std::string* e) { return WritePdf(document, options, write, e); }, pdf,
-                       error);
+  const auto write_pdf = [&](const PieceWriter& write, std::string* e) {
+    return WritePdf(document, options, write, e);
+  };
+  return PdfIntoString(write_pdf, pdf, error);
 }
 
 bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::string* pdf, std::string* error) {
-  return PdfIntoString([&](const PieceWriter& write, std::string* e) { return WriteCoursePdf(course, options, write, e); },
-                       pdf, error);
+  const auto write_pdf = [&](const PieceWriter& write, std::string* e) {
+    return WriteCoursePdf(course, options, write, e);
+  };
+  return PdfIntoString(write_pdf, pdf, error);
 }
 
-bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const PieceWriter& write, std::string* error) {
+bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const PieceWriter& write,
+                    std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
   PdfTextContext text(course.meta.language);
   const std::string& title = course.meta.title;

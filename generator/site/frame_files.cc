@@ -24,8 +24,8 @@
 namespace cl {
 namespace {
 
-// A frame's file in pieces: its PNG, or its SVG (FrameSvg). Sets *bytes to
-// its size.
+// A frame's file in pieces: its PNG (PngFrame) or its SVG (SvgFrame).
+// Sets *bytes to its size.
 using FrameFiller = std::function<bool(const PieceWriter& write, std::size_t* bytes)>;
 
 FrameFiller PngFrame(std::string png) {
@@ -166,11 +166,12 @@ std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threa
   return std::max<std::size_t>(8, 4 * threads);
 }
 
-// What a chunk's beats may hold, encoded and waiting to be written: the
-// next chunk has as many beats as fit, by the bytes each beat of this one
-// held (at least one per thread). A 512x512 photograph's frames hold about
-// 10 MB a beat (its SVG, PNG and GIF frame: noise compresses badly), the
-// default lesson's 0.3 MB.
+// What a chunk's beats may weigh, encoded: the next chunk has as many beats
+// as fit, by the bytes each beat of this one made (at least one per
+// thread). Their files are written as they are made, but their GIF frames
+// wait for the chunk's end, and the work in flight grows with a beat's
+// weight. A 512x512 photograph's frames weigh about 10 MB a beat (its SVG,
+// PNG and GIF frame: noise compresses badly), the default lesson's 0.3 MB.
 constexpr std::size_t kChunkBytes = std::size_t{16} << 20;
 
 std::size_t IndexFrameBytes(const GifIndexFrame& f) {

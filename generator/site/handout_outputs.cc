@@ -68,8 +68,10 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
   pdf_options.compact = kind == HandoutKind::Brief;
   doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
   SetMetadata(options, &document);
-  if (!sink.PutFrom(kHandoutPath, [&](const PieceWriter& write, std::string* e) { return WritePdf(document, pdf_options, write, e); },
-                    &error)) {
+  const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
+    return WritePdf(document, pdf_options, write, e);
+  };
+  if (!sink.PutFrom(kHandoutPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
   }
   return true;
@@ -86,8 +88,10 @@ bool WriteWorksheets(const BuiltLesson& built, const RenderOptions& options, Fil
     std::string error;
     doc::Document document = WorksheetDocument(built, page, answers);
     SetMetadata(options, &document);
-    if (!sink.PutFrom(path, [&](const PieceWriter& write, std::string* e) { return WritePdf(document, pdf_options, write, e); },
-                      &error)) {
+    const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
+      return WritePdf(document, pdf_options, write, e);
+    };
+    if (!sink.PutFrom(path, pdf, &error)) {
       return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + std::string(path) + ": " + error);
     }
   }
@@ -144,9 +148,10 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
   };
   if (!course.author.empty()) credit(m.Text(Msg::credits_author, {{"author", course.author}}));
   if (!course.licence.empty()) credit(m.Text(Msg::credits_licence, {{"licence", course.licence}}));
-  if (!sink.PutFrom(kCoursePdfPath,
-                    [&](const PieceWriter& write, std::string* e) { return WriteCoursePdf(book, pdf_options, write, e); },
-                    &error)) {
+  const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
+    return WriteCoursePdf(book, pdf_options, write, e);
+  };
+  if (!sink.PutFrom(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);
   }
   return true;

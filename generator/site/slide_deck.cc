@@ -81,9 +81,10 @@ bool WriteSlideDeck(const BuiltLesson& built, const RenderOptions& options, File
   pdf_options.source_date_epoch = options.source_date_epoch;
   std::string error;
   const int count = SlideCount(built);
-  if (!sink.PutFrom(kSlidesPath,
-                    [&](const PieceWriter& write, std::string* e) { return WriteSlideDeckPdf(count, slide, pdf_options, write, e); },
-                    &error))
+  const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
+    return WriteSlideDeckPdf(count, slide, pdf_options, write, e);
+  };
+  if (!sink.PutFrom(kSlidesPath, pdf, &error))
     return ReportWriteFailure(diagnostics, built.lesson->path, fmt::format("cannot write {}: {}", kSlidesPath, error));
   return true;
 }
