@@ -386,6 +386,11 @@ std::vector<PaperBox> BoxList(Boxes&&... boxes) {
   return list;
 }
 
+// Moves `boxes` to the end of `*to`.
+void AppendBoxes(std::vector<PaperBox>* to, std::vector<PaperBox> boxes) {
+  to->insert(to->end(), std::make_move_iterator(boxes.begin()), std::make_move_iterator(boxes.end()));
+}
+
 std::vector<PaperBox> FlowLines(std::vector<PaperBox> boxes, double width, size_t arrows) {
   std::vector<PaperBox> lines;
   double x = 0;
@@ -707,8 +712,9 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
                           : ProductsBox(v, trace, width, *built.text, cramped));
   std::vector<PaperBox> first = FlowLines(std::move(given), width, 0);
   PlaceBox(&head, std::move(first.front()), 0, head.h);
+  first.erase(first.begin());
   rows.push_back(std::move(head));
-  rows.insert(rows.end(), std::make_move_iterator(first.begin() + 1), std::make_move_iterator(first.end()));
+  AppendBoxes(&rows, std::move(first));
 
   // One line of maps per filter, the one worked out marked.
   ForEachFilter(bv, [&](const Variant& fv, const VariantResult& fr, const std::string& name) {
@@ -721,8 +727,7 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
         MapBoxes(built, fv, fr, std::move(conv), name, [&](const PaperGrid& g) { return PaperGridBox(g, width, cramped); });
     const size_t arrows = maps.size();
     if (fv.drawn == FilterCount(v) - 1) maps.push_back(SizesBox(OutputSizeLines(v, *built.text), width, *built.text));
-    std::vector<PaperBox> lines = FlowLines(std::move(maps), width, arrows);
-    rows.insert(rows.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+    AppendBoxes(&rows, FlowLines(std::move(maps), width, arrows));
   });
   return rows;
 }
@@ -819,8 +824,7 @@ std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVari
   ForEachFilter(bv, [&](const Variant& v, const VariantResult& r, const std::string& name) {
     std::vector<PaperBox> maps = MapBoxes(built, v, r, ConvGrid(built, r), name, box);
     const size_t arrows = maps.size();
-    std::vector<PaperBox> filter_lines = FlowLines(std::move(maps), width, arrows);
-    lines.insert(lines.end(), std::make_move_iterator(filter_lines.begin()), std::make_move_iterator(filter_lines.end()));
+    AppendBoxes(&lines, FlowLines(std::move(maps), width, arrows));
   });
   return lines;
 }

@@ -72,7 +72,7 @@ bool AppendMapBeats(const Variant& v, const VariantResult& r, const BeatBudget& 
   // A transposed convolution's beats walk the input cells, each scattering
   // its copy; a plain one's walk the output cells.
   const bool scatter = v.conv.transposed;
-  const int walk_rows = scatter ? v.image->rows : r.conv().rows, walk_cols = scatter ? v.image->cols : r.conv().cols;
+  const int walk_rows = ConvBeatRows(v, r), walk_cols = ConvBeatCols(v, r);
   const std::vector<CellRange> conv = RangesFor(budget.unit, walk_rows, walk_cols, budget.conv_beats);
   const std::vector<CellRange> pool =
       pooled ? RangesFor(budget.unit, pooled->rows, pooled->cols, budget.pool_beats) : std::vector<CellRange>{};
