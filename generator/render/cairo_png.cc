@@ -199,6 +199,7 @@ bool FrameDrawer::Paint(Scene& scene) {
 }
 
 const ColourRuns& FrameDrawer::Draw(Scene scene) {
+  ++frames_;
   if (!Paint(scene)) return DrawInBands(std::move(scene));  // too large to keep
   ColourRunsReader reader(width_, height_);
   reader.ExpectRuns(last_runs_.run_colour.size());
@@ -212,9 +213,11 @@ const ColourRuns& FrameDrawer::Draw(Scene scene) {
 }
 
 const ColourRuns& FrameDrawer::Follow(Scene scene, ColourRuns runs) {
+  ++frames_;
   if (!Paint(scene)) {
     ++whole_frames_;
     last_ = std::move(scene);
+    unchanged_rows_.clear();
   }
   last_runs_ = std::move(runs);
   return last_runs_;
@@ -224,6 +227,7 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale_, &width, &height)) {
     last_runs_ = {};
+    unchanged_rows_.clear();
     return last_runs_;
   }
   std::optional<std::vector<PixelBox>> boxes;
@@ -235,6 +239,7 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
     ++incremental_frames_;
   } else {
     runs = DrawColourRuns(scene, scale_, kBandPixels, band_);
+    unchanged_rows_.clear();
     ++whole_frames_;
   }
   last_ = std::move(scene);
@@ -247,7 +252,8 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
 // expanded from them, the boxes painted into it as bands are painted, and
 // read reusing the rows no box touched.
 ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height) {
-  std::vector<uint8_t> unchanged(static_cast<std::size_t>(height), 1);
+  std::vector<uint8_t>& unchanged = unchanged_rows_;
+  unchanged.assign(static_cast<std::size_t>(height), 1);
   for (const PixelBox& box : boxes) std::fill(unchanged.begin() + box.top, unchanged.begin() + box.bottom, uint8_t{0});
   const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
   const auto w = static_cast<std::size_t>(width);
@@ -281,6 +287,12 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
     above_known = true;
   }
   return reader.Finish();
+}
+
+std::string FrameDrawer::Png() {
+  const bool follows = png_frame_ != 0 && png_frame_ + 1 == frames_ && !unchanged_rows_.empty();
+  png_frame_ = frames_;
+  return last_runs_.width > 0 ? png_.Encode(last_runs_, follows ? &unchanged_rows_ : nullptr) : "";
 }
 
 std::string RenderPng(const Scene& scene, double scale) {

@@ -75,9 +75,15 @@ class FrameDrawer {
   // Takes `scene` as the last frame drawn, without drawing it: its runs
   // (DrawColourRuns's) are known already. Returns them, held as Draw's are.
   const ColourRuns& Follow(Scene scene, ColourRuns runs);
+  // The PNG of the frame last drawn (EncodeRunsPng's bytes for its runs):
+  // where it was drawn from the frame before and that frame's PNG was made
+  // here too, the bands of rows it left unchanged are copied from that PNG.
+  std::string Png();
   // Frames drawn whole and from the one before, so far (for tests).
   int whole_frames() const { return whole_frames_; }
   int incremental_frames() const { return incremental_frames_; }
+  // PNG bands copied from the frame before's, so far (for tests).
+  std::size_t png_bands_copied() const { return png_.bands_copied(); }
 
  private:
   // Paints `scene` into pixels_ and keeps it (moved from); false, and
@@ -93,8 +99,13 @@ class FrameDrawer {
   std::vector<uint32_t> own_band_;
   std::vector<uint32_t>* band_;    // a band of a frame too large to keep (scratch: no state between frames)
   ColourRuns last_runs_;          // last_'s runs, when known (else width 0)
-  std::vector<uint8_t> unchanged_rows_;  // per row: not repainted by the last Paint
+  // Per row of the last frame: not repainted since the frame before (empty:
+  // not known, the frame was drawn whole).
+  std::vector<uint8_t> unchanged_rows_;
   int width_ = 0, height_ = 0;    // 0: nothing kept
+  FramePngEncoder png_;
+  uint64_t frames_ = 0;           // frames drawn (or followed) so far
+  uint64_t png_frame_ = 0;        // the frame whose PNG was made last (0: none)
   int whole_frames_ = 0, incremental_frames_ = 0;
 };
 

@@ -1,6 +1,9 @@
 #include "render/flat_deflate.h"
 
 #include <libdeflate.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -83,9 +86,19 @@ struct Token {
   uint16_t distance;
 };
 
-// How many bytes from a on equal those from b (b may overlap a), at most `max`.
-std::size_t MatchLength(const uint8_t* a, const uint8_t* b, std::size_t max) {
+// How many bytes from a on equal those from b (b may overlap a), at most `max`:
+// 16 bytes a compare where SSE2 is (every x86-64), else 8.
+[[gnu::always_inline]] inline std::size_t MatchLength(const uint8_t* a, const uint8_t* b, std::size_t max) {
   std::size_t n = 0;
+#if defined(__SSE2__)
+  while (n + 16 <= max) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + n));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n));
+    const auto equal = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
+    if (equal != 0xFFFFu) return n + static_cast<std::size_t>(__builtin_ctz(~equal));
+    n += 16;
+  }
+#endif
   while (n + 8 <= max) {
     uint64_t x, y;
     std::memcpy(&x, a + n, 8);
@@ -115,6 +128,16 @@ class BitWriter {
       bits_ >>= 32;
       filled_ -= 32;
     }
+  }
+  // Bits put so far.
+  std::size_t BitCount() const { return out_->size() * 8 + static_cast<std::size_t>(filled_); }
+  // Appends the first `count` bits of `bits` (as this writer lays them out).
+  void PutBits(const std::string& bits, std::size_t count) {
+    const auto* b = reinterpret_cast<const uint8_t*>(bits.data());
+    std::size_t i = 0;
+    for (; (i + 4) * 8 <= count; i += 4)
+      Put(uint32_t{b[i]} | uint32_t{b[i + 1]} << 8 | uint32_t{b[i + 2]} << 16 | uint32_t{b[i + 3]} << 24, 32);
+    for (; i * 8 < count; ++i) Put(b[i], static_cast<int>(std::min<std::size_t>(8, count - i * 8)));
   }
   // Pads the last byte with zeros.
   void Finish() {
@@ -208,7 +231,7 @@ struct Code {
 };
 
 // One dynamic-Huffman block of `tokens` (RFC 1951, 3.2.7).
-void WriteBlock(const std::vector<Token>& tokens, bool last, BitWriter* out) {
+void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
   uint32_t litlen_frequency[kLitLenSymbols] = {}, distance_frequency[kDistanceSymbols] = {};
   for (const Token& t : tokens) {
     if (t.distance == 0) {
@@ -255,7 +278,7 @@ void WriteBlock(const std::vector<Token>& tokens, bool last, BitWriter* out) {
   int hclen = kCodeLengthSymbols;
   while (hclen > 4 && cl.lengths[kCodeLengthOrder[hclen - 1]] == 0) --hclen;
 
-  out->Put(last ? 1 : 0, 1);
+  out->Put(0, 1);  // not the last block (the stream ends with an empty one)
   out->Put(2, 2);  // dynamic Huffman codes
   out->Put(static_cast<uint32_t>(hlit - 257), 5);
   out->Put(static_cast<uint32_t>(hdist - 1), 5);
@@ -281,24 +304,44 @@ void WriteBlock(const std::vector<Token>& tokens, bool last, BitWriter* out) {
   out->Put(litlen.bits[kEndOfBlock], litlen.lengths[kEndOfBlock]);
 }
 
+// zlib's adler32_combine: the Adler-32 of a's bytes then b's (b_bytes of them).
+uint32_t CombineAdler(uint32_t a, uint32_t b, std::size_t b_bytes) {
+  constexpr uint32_t kBase = 65521;
+  const auto rem = static_cast<uint32_t>(b_bytes % kBase);
+  uint32_t sum1 = a & 0xFFFF;
+  uint32_t sum2 = static_cast<uint32_t>((uint64_t{rem} * sum1) % kBase);
+  sum1 += (b & 0xFFFF) + kBase - 1;
+  sum2 += ((a >> 16) & 0xFFFF) + ((b >> 16) & 0xFFFF) + kBase - rem;
+  if (sum1 >= kBase) sum1 -= kBase;
+  if (sum1 >= kBase) sum1 -= kBase;
+  if (sum2 >= (kBase << 1)) sum2 -= (kBase << 1);
+  if (sum2 >= kBase) sum2 -= kBase;
+  return sum1 | (sum2 << 16);
+}
+
 }  // namespace
 
 struct FlatZlibWriter::State {
   std::size_t row_bytes = 0, size = 0;
   std::size_t up = 0;             // the distance to the row above (0: rows wider than the window)
   std::size_t pixel = 1;          // the distance to the pixel before
-  std::vector<uint8_t> window;    // input bytes from `base` on
-  std::size_t base = 0;           // the input position of window[0]
-  std::size_t added = 0, at = 0;  // bytes given so far; the next position to code
+  std::size_t band_bytes = 0;     // a whole band's
+  // The row above the band being gathered (when there is one), then the band's bytes so far.
+  std::vector<uint8_t> buffer;
+  bool has_above = false;
+  std::size_t band_start = 0;     // the input position of the band's first byte
+  std::size_t added = 0;          // bytes given (or skipped) so far
   uint32_t adler = 1;
   std::string* out = nullptr;
   std::optional<BitWriter> bits;
   std::vector<Token> tokens;
   std::vector<uint32_t> last_seen = std::vector<uint32_t>(std::size_t{1} << kFarTableBits, 0);  // position + 1
+  bool keep_bands = false;
+  std::vector<FlatBand> bands;
 
-  // The longest match (within the window, still held) for the bytes at
-  // position i, from the last place their first 4 bytes were seen; records
-  // i as that place. Sets *distance.
+  // The longest match for the bytes at position i from the last place their
+  // first 4 bytes were seen, if that is in this band (so a band's matches
+  // depend on its bytes alone); records i as that place. Sets *distance.
   std::size_t FarMatch(std::size_t i, const uint8_t* here, std::size_t max, std::size_t* distance) {
     if (max < 4) return 0;
     // The bytes in a fixed order, so every machine finds the same matches.
@@ -306,27 +349,34 @@ struct FlatZlibWriter::State {
     uint32_t& slot = last_seen[(word * 0x9E3779B1u) >> (32 - kFarTableBits)];
     const std::size_t seen = slot;
     slot = static_cast<uint32_t>(i + 1);
-    if (seen == 0 || seen - 1 < base || i - (seen - 1) > kWindow) return 0;
+    if (seen == 0 || seen - 1 < band_start || i - (seen - 1) > kWindow) return 0;
     *distance = i - (seen - 1);
     return MatchLength(here, here - *distance, max);
   }
 
-  // Codes positions while their longest match (258 bytes) is known, or all
-  // of them once every byte was given: greedy, as fast deflate levels are.
-  void Code() {
-    const uint8_t* data = window.data();  // input position p is data[p - base]
-    const std::size_t end = added == size ? size : added >= kMaxMatch ? added - kMaxMatch + 1 : 0;
-    std::size_t i = at;
-    while (i < end) {
+  // Codes the band gathered in `buffer`, greedy as fast deflate levels are,
+  // into blocks of its own: matches reach no further back than the row
+  // above it, and none runs past its end.
+  FlatBand CodeBand() {
+    const std::size_t above = has_above ? row_bytes : 0;
+    const std::size_t end = band_start + (buffer.size() - above);
+    const std::size_t lowest = band_start - above;  // the first position held
+    const uint8_t* data = buffer.data() - lowest;   // input position p is data[p]
+    FlatBand band;
+    band.bytes = end - band_start;
+    band.adler = libdeflate_adler32(1, buffer.data() + above, band.bytes);
+    BitWriter band_bits(&band.bits);
+    tokens.clear();
+    for (std::size_t i = band_start; i < end;) {
       // At each byte the longer of the run going on and the row above, if it
       // is long enough, else a literal.
-      const std::size_t max = std::min(kMaxMatch, size - i);
-      const uint8_t* here = data + (i - base);
-      const std::size_t run = i >= pixel ? MatchLength(here, here - pixel, max) : 0;
-      const std::size_t above = up && i >= up ? MatchLength(here, here - up, max) : 0;
-      if (above >= kMinAboveMatch && above > run) {
-        tokens.push_back({static_cast<uint16_t>(above), static_cast<uint16_t>(up)});
-        i += above;
+      const std::size_t max = std::min(kMaxMatch, end - i);
+      const uint8_t* here = data + i;
+      const std::size_t run = i >= lowest + pixel ? MatchLength(here, here - pixel, max) : 0;
+      const std::size_t over = up && i >= lowest + up ? MatchLength(here, here - up, max) : 0;
+      if (over >= kMinAboveMatch && over > run) {
+        tokens.push_back({static_cast<uint16_t>(over), static_cast<uint16_t>(up)});
+        i += over;
       } else if (run >= kMinMatch) {
         tokens.push_back({static_cast<uint16_t>(run), static_cast<uint16_t>(pixel)});
         i += run;
@@ -337,32 +387,50 @@ struct FlatZlibWriter::State {
         tokens.push_back({*here, 0});
         ++i;
       }
-      if (tokens.size() == kBlockTokens && i < size) {
-        WriteBlock(tokens, false, &*bits);
+      if (tokens.size() == kBlockTokens || i == end) {
+        WriteBlock(tokens, &band_bits);
         tokens.clear();
       }
     }
-    at = i;
-    // Keep only what later matches can reach: deflate's window.
-    const std::size_t keep_from = at - std::min(at, kWindow);
-    if (keep_from > base && keep_from - base >= window.size() / 2) {
-      window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(keep_from - base));
-      base = keep_from;
-    }
+    band.bit_count = band_bits.BitCount();
+    band_bits.Finish();
+    return band;
+  }
+
+  // Appends a band's bits and sum to the stream and keeps the band if
+  // asked; the buffer must then hold just the band's last row (the next
+  // band's above).
+  void Append(FlatBand band) {
+    bits->PutBits(band.bits, band.bit_count);
+    adler = CombineAdler(adler, band.adler, band.bytes);
+    band_start += band.bytes;
+    has_above = true;
+    if (keep_bands) bands.push_back(std::move(band));
+  }
+
+  void EndBand() {
+    FlatBand band = CodeBand();
+    std::copy(buffer.end() - static_cast<std::ptrdiff_t>(row_bytes), buffer.end(), buffer.begin());
+    buffer.resize(row_bytes);
+    Append(std::move(band));
   }
 };
 
-FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out, std::size_t pixel_bytes)
+FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out, std::size_t pixel_bytes,
+                               bool keep_bands)
     : state_(std::make_unique<State>()) {
   State& s = *state_;
   s.row_bytes = row_bytes;
   s.size = row_bytes * rows;
   s.up = row_bytes <= kWindow ? row_bytes : 0;
   s.pixel = std::clamp<std::size_t>(pixel_bytes, 1, 8);
+  s.band_bytes = row_bytes * kFlatBandRows;
   s.out = out;
+  s.keep_bands = keep_bands;
   out->append("\x78\x01", 2);  // deflate, 32 KiB window, "fastest" (the check bits make it a multiple of 31)
   s.bits.emplace(out);
   s.tokens.reserve(kBlockTokens);
+  s.buffer.reserve(s.band_bytes + row_bytes);
 }
 
 FlatZlibWriter::~FlatZlibWriter() = default;
@@ -370,24 +438,42 @@ FlatZlibWriter::~FlatZlibWriter() = default;
 void FlatZlibWriter::Add(const uint8_t* bytes, std::size_t n) {
   State& s = *state_;
   n = std::min(n, s.size - s.added);
-  s.window.insert(s.window.end(), bytes, bytes + n);
-  s.adler = libdeflate_adler32(s.adler, bytes, n);
-  s.added += n;
-  s.Code();
+  while (n > 0) {
+    const std::size_t gathered = s.added - s.band_start;
+    const std::size_t take = std::min(n, s.band_bytes - gathered);
+    s.buffer.insert(s.buffer.end(), bytes, bytes + take);
+    s.added += take, bytes += take, n -= take;
+    if (s.added - s.band_start == s.band_bytes) s.EndBand();
+  }
 }
 
-void FlatZlibWriter::Finish() {
+bool FlatZlibWriter::AddCodedBand(FlatBand band, const uint8_t* last_row) {
+  State& s = *state_;
+  if (s.added != s.band_start || band.bytes != std::min(s.band_bytes, s.size - s.added)) return false;
+  s.added += band.bytes;
+  s.buffer.assign(last_row, last_row + s.row_bytes);
+  s.Append(std::move(band));
+  return true;
+}
+
+std::vector<FlatBand> FlatZlibWriter::Finish() {
   State& s = *state_;
   if (s.added < s.size) {  // never short of bytes: the rest are zeros
     const std::vector<uint8_t> zeros(s.size - s.added, 0);
     Add(zeros.data(), zeros.size());
   }
-  WriteBlock(s.tokens, true, &*s.bits);
+  if (s.added > s.band_start) s.EndBand();
+  // An empty last block (fixed codes: the end-of-block code is 7 zero bits),
+  // so no band's bits depend on whether it is the last.
+  s.bits->Put(1, 1);
+  s.bits->Put(1, 2);
+  s.bits->Put(0, 7);
   s.bits->Finish();
   const uint32_t adler = s.adler;
   const char check[4] = {static_cast<char>(adler >> 24), static_cast<char>(adler >> 16), static_cast<char>(adler >> 8),
                          static_cast<char>(adler)};
   s.out->append(check, 4);
+  return std::move(s.bands);
 }
 
 void AppendFlatZlib(const uint8_t* data, std::size_t row_bytes, std::size_t rows, std::string* out,

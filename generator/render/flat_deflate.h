@@ -15,23 +15,51 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cl {
 
-// The same stream written as the scanlines come, a few rows at a time, so a
-// large picture's scanlines are never held whole: it keeps only the bytes
-// later matches can reach (deflate's 32 KiB window). Add the rows' bytes in order,
-// then Finish; the bytes equal AppendFlatZlib's. `pixel_bytes` is the
-// distance a run repeats at: 1 for palette indices, 3 for RGB (taken
-// within 1..8).
+// A band of rows coded on its own: deflate blocks (none the last), their
+// bits from bit 0 of `bits` on (`bit_count` of them), and the Adler-32 and
+// count of the band's bytes. Its bits depend only on its bytes and the row
+// above it, so where a picture's band and the row above it are those of an
+// earlier picture of the same row size, the band can be copied from that
+// picture's stream instead of coded again.
+struct FlatBand {
+  std::string bits;
+  std::size_t bit_count = 0;
+  uint32_t adler = 1;
+  std::size_t bytes = 0;
+};
+
+// Rows in a band (the picture's last band may have fewer). Each band ends
+// its blocks, about 80 bytes of Huffman codes each: measured on the shipped
+// course, bands of 64 rows make its PNG frames 0.1 % larger, of 32 rows
+// 0.3 % and slower to write.
+inline constexpr std::size_t kFlatBandRows = 64;
+
+// The stream written as the scanlines come, a band at a time, so a large
+// picture's scanlines are never held whole. Add the rows' bytes in order
+// (or a band already coded, at a band's start), then Finish.
+// `pixel_bytes` is the distance a run repeats at: 1 for palette indices, 3
+// for RGB (taken within 1..8).
 class FlatZlibWriter {
  public:
-  FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out, std::size_t pixel_bytes = 1);
+  // With `keep_bands`, Finish returns every band, to be copied into a later
+  // picture's stream.
+  FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::string* out, std::size_t pixel_bytes = 1,
+                 bool keep_bands = false);
   ~FlatZlibWriter();
   FlatZlibWriter(const FlatZlibWriter&) = delete;
   FlatZlibWriter& operator=(const FlatZlibWriter&) = delete;
   void Add(const uint8_t* bytes, std::size_t n);
-  void Finish();
+  // The next band, from an earlier stream: `band` was coded from the same
+  // bytes, after the same row above; `last_row` is its last row's bytes.
+  // False (and nothing added) when not at a band's start or the band is not
+  // of the size the next band has.
+  bool AddCodedBand(FlatBand band, const uint8_t* last_row);
+  // Ends the stream; returns its bands when kept.
+  std::vector<FlatBand> Finish();
 
  private:
   struct State;

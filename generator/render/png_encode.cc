@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/sha256.h"
 #include "render/flat_deflate.h"
@@ -79,10 +81,16 @@ int ChannelError(uint32_t a, uint32_t b) {
 // returns the palette, or nothing when some colour would be more than
 // kMaxPaletteError from what was drawn. Up to 256 colours are kept exactly.
 // Beyond that (anti-aliased text blends its ink with every fill it sits on),
-// the most used colours are kept exactly, so fills and plain text never
-// change, and the rest is chosen farthest-first: each added colour is the one
-// worst served so far, which bounds the error of all.
-std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::vector<uint8_t>* index_of) {
+// the colours that cover much of a frame (of another picture: the 96 most
+// used) are kept exactly, so fills and plain text never change, and the
+// rest is chosen farthest-first: each added colour is the one worst served
+// so far, which bounds the error of all. A frame's choice depends on which
+// colours it has and which cover much of it, not on how many pixels each
+// covers, so the frames of a sequence, which differ by a few cells, mostly
+// choose the same palette (and so write the same bytes for the rows they
+// share: FramePngEncoder).
+std::optional<std::vector<uint32_t>> PickPaletteColours(const ColourRuns& runs, Compression compression,
+                                                        std::vector<uint8_t>* index_of) {
   const std::vector<uint32_t>& seen = runs.colours;
   if (seen.size() > kMaxPaletteSourceColours) return std::nullopt;
   index_of->assign(seen.size(), 0);
@@ -91,27 +99,41 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::
     for (std::size_t i = 0; i < seen.size(); ++i) (*index_of)[i] = static_cast<uint8_t>(i);
     return seen;
   }
-  std::vector<std::size_t> by_use(seen.size());
-  for (std::size_t i = 0; i < by_use.size(); ++i) by_use[i] = i;
-  std::sort(by_use.begin(), by_use.end(), [&](std::size_t a, std::size_t b) {
-    return runs.counts[a] != runs.counts[b] ? runs.counts[a] > runs.counts[b] : seen[a] < seen[b];
-  });
-  constexpr std::size_t kKeptByUse = 96;
-  const std::size_t n = by_use.size();
+  const std::size_t n = seen.size();
+  std::vector<std::size_t> by_value(n);  // positions in `seen`, by colour
+  for (std::size_t i = 0; i < n; ++i) by_value[i] = i;
+  std::sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) { return seen[a] < seen[b]; });
   std::vector<uint32_t> colours(n);
-  for (std::size_t i = 0; i < n; ++i) colours[i] = seen[by_use[i]];
-  // The choice depends only on the colours in order of use, which the
-  // frames of a sequence mostly share: the last choice on this thread is
-  // reused when they are the same (a 2000-beat lesson's frames: 5 % of its
-  // time went to choosing the same palette again).
+  for (std::size_t i = 0; i < n; ++i) colours[i] = seen[by_value[i]];
+  // Kept exactly (places in `colours`): a frame's colours covering 1/1024
+  // of it or more, any other picture's colours; the most used 96 of them if
+  // there are more.
+  constexpr std::size_t kMostKept = 96;
+  const uint64_t covering =
+      compression == Compression::kFrame
+          ? std::max<uint64_t>(1, static_cast<uint64_t>(runs.width) * static_cast<uint64_t>(runs.height) >> 10)
+          : 0;
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < n; ++i)
+    if (runs.counts[by_value[i]] >= covering) kept.push_back(i);
+  if (kept.size() > kMostKept) {
+    std::stable_sort(kept.begin(), kept.end(),
+                     [&](std::size_t a, std::size_t b) { return runs.counts[by_value[a]] > runs.counts[by_value[b]]; });
+    kept.resize(kMostKept);
+    std::sort(kept.begin(), kept.end());
+  }
+  // The frames of a sequence mostly share their colours: the last choice on
+  // this thread is reused when they are the same (a 2000-beat lesson's
+  // frames: 5 % of its time went to choosing the same palette again).
   thread_local struct {
     std::vector<uint32_t> colours, palette;
+    std::vector<std::size_t> kept;
     std::vector<uint8_t> index;
     bool exact = false;  // every colour within kMaxPaletteError
-  } last;
-  if (colours == last.colours) {
+  } last;  // (kept differs for frames and other pictures, so it is part of the key)
+  if (colours == last.colours && kept == last.kept) {
     if (!last.exact) return std::nullopt;
-    for (std::size_t i = 0; i < n; ++i) (*index_of)[by_use[i]] = last.index[i];
+    for (std::size_t i = 0; i < n; ++i) (*index_of)[by_value[i]] = last.index[i];
     return last.palette;
   }
   std::vector<int> nearest(n, std::numeric_limits<int>::max());
@@ -123,7 +145,7 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::
     blue[i] = static_cast<int>(colours[i] & 0xFF);
   }
   // Adds colour `chosen`; returns the colour now served worst (ties: the
-  // more used one, as sorted: the first).
+  // lowest).
   auto add = [&](std::size_t chosen) {
     const auto at = static_cast<uint8_t>(palette.size());
     palette.push_back(colours[chosen]);
@@ -142,18 +164,43 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, std::
     return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
   };
   std::size_t worst = 0;
-  for (std::size_t i = 0; i < kKeptByUse; ++i) worst = add(i);
+  for (const std::size_t i : kept) worst = add(i);
+  if (kept.empty()) worst = add(0);
   while (palette.size() < 256 && nearest[worst] > 0) worst = add(worst);
   last.colours = std::move(colours);
+  last.kept = std::move(kept);
   last.index = std::move(index);
   last.exact = false;
-  for (std::size_t i = 0; i < by_use.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (ChannelError(last.colours[i], palette[last.index[i]]) > kMaxPaletteError) return std::nullopt;
-    (*index_of)[by_use[i]] = last.index[i];
+    (*index_of)[by_value[i]] = last.index[i];
   }
   last.palette = palette;
   last.exact = true;  // only once the palette it vouches for is stored
   return palette;
+}
+
+// PickPaletteColours's palette, its entries by colour. The pixels are the
+// same in any order; in this one the indices depend only on which colours
+// the palette holds, so frames of a sequence that hold the same colours
+// write the same bytes for the rows they share, which are then copied from
+// the frame before's (FramePngEncoder). (A picture of 256 colours or fewer
+// keeps them in the order it first uses them, top to bottom.)
+std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, Compression compression,
+                                                   std::vector<uint8_t>* index_of) {
+  std::optional<std::vector<uint32_t>> palette = PickPaletteColours(runs, compression, index_of);
+  if (!palette || runs.colours.size() <= 256) return palette;
+  std::vector<uint8_t> by_colour(palette->size());  // entries, by colour
+  for (std::size_t e = 0; e < by_colour.size(); ++e) by_colour[e] = static_cast<uint8_t>(e);
+  std::sort(by_colour.begin(), by_colour.end(), [&](uint8_t a, uint8_t b) { return (*palette)[a] < (*palette)[b]; });
+  std::vector<uint8_t> moved_to(palette->size());
+  std::vector<uint32_t> ordered(palette->size());
+  for (std::size_t k = 0; k < by_colour.size(); ++k) {
+    moved_to[by_colour[k]] = static_cast<uint8_t>(k);
+    ordered[k] = (*palette)[by_colour[k]];
+  }
+  for (uint8_t& entry : *index_of) entry = moved_to[entry];
+  return ordered;
 }
 
 // A picture's filtered scanlines: a buffer every byte of which is written
@@ -255,52 +302,104 @@ bool AppendDenseIdat(std::string* png, const Scanlines& rows) {
   return true;
 }
 
+}  // namespace
+
+// What FramePngEncoder keeps of the picture it encoded last: what says
+// whether a band of its stream can be copied, and the bands.
+struct FramePngEncoder::Last {
+  int width = 0, height = 0;
+  bool paletted = false;
+  std::vector<std::pair<uint32_t, uint8_t>> index_by_colour;  // a palette picture's, by colour
+  std::vector<FlatBand> bands;
+};
+
+namespace {
+
+// Writes row y of `runs` as scanline bytes (no filter byte) to `out`:
+// palette indices through `index_of`, else RGB.
+void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of, uint8_t* out) {
+  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;  // the row it repeats
+  for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
+    const std::size_t length = runs.run_length[r];
+    if (index_of) {
+      out = static_cast<uint8_t*>(std::memset(out, (*index_of)[runs.run_colour[r]], length)) + length;
+      continue;
+    }
+    const uint32_t c = runs.colours[runs.run_colour[r]];
+    const uint8_t rgb[3] = {static_cast<uint8_t>(c >> 16), static_cast<uint8_t>(c >> 8), static_cast<uint8_t>(c)};
+    for (std::size_t i = 0; i < length; ++i, out += 3) std::memcpy(out, rgb, 3);
+  }
+}
+
 // Appends the IDAT chunk of a frame: its scanlines made a row at a time
 // from the runs straight into the flat-art deflate writer, so a large
 // frame's scanlines are never held whole. The rows are unfiltered (a run of
 // one pixel, or a row equal to the one above, is a match either way;
 // measured on the photograph lesson, "Up" made truecolour frames no
 // smaller). A palette frame's pixels are their indices in `index_of`;
-// without one they are RGB.
-void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>* index_of) {
+// without one they are RGB. A band whose rows (and the row above) are all
+// `same_rows`, their colours all `kept` (null: every colour), is copied from
+// `last`'s stream, when there is one; the bands of this frame go to *bands
+// when asked.
+void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>* index_of,
+                     FramePngEncoder::Last* last, const std::vector<uint8_t>* same_rows,
+                     const std::vector<uint8_t>* kept, std::vector<FlatBand>* bands, std::size_t* copied) {
   const std::size_t pixel_bytes = index_of ? 1 : 3;
   const std::size_t row_bytes = static_cast<std::size_t>(runs.width) * pixel_bytes + 1;
+  constexpr auto band_rows = static_cast<int>(kFlatBandRows);
   std::string idat;
-  FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat, pixel_bytes);
+  FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat, pixel_bytes, bands != nullptr);
   std::vector<uint8_t> row(row_bytes);
   row[0] = kFilterNone;
-  for (int y = 0; y < runs.height; ++y) {
-    if (!runs.row_same[static_cast<std::size_t>(y)]) {  // else the row above, still in `row`
-      uint8_t* out = row.data() + 1;
-      for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
-        const std::size_t length = runs.run_length[r];
-        if (index_of) {
-          std::memset(out, (*index_of)[runs.run_colour[r]], length);
-          out += length;
-          continue;
-        }
-        const uint32_t c = runs.colours[runs.run_colour[r]];
-        const uint8_t rgb[3] = {static_cast<uint8_t>(c >> 16), static_cast<uint8_t>(c >> 8), static_cast<uint8_t>(c)};
-        for (std::size_t i = 0; i < length; ++i, out += 3) std::memcpy(out, rgb, 3);
+  int held = -1;  // the row `row` holds
+  const auto unchanged = [&](int from, int to) {
+    from = std::max(from, 0);
+    for (int y = from; y < to; ++y)
+      if (!(*same_rows)[static_cast<std::size_t>(y)]) return false;
+    if (!kept) return true;
+    while (from > 0 && runs.row_same[static_cast<std::size_t>(from)]) --from;  // the row it repeats
+    for (std::size_t r = runs.row_first[from]; r < runs.row_first[to]; ++r)
+      if (!(*kept)[runs.run_colour[r]]) return false;
+    return true;
+  };
+  for (int top = 0, band = 0; top < runs.height; top += band_rows, ++band) {
+    const int end = std::min(runs.height, top + band_rows);
+    if (last && same_rows && static_cast<std::size_t>(band) < last->bands.size() && unchanged(top - 1, end)) {
+      FillRow(runs, end - 1, index_of, row.data() + 1);
+      held = end - 1;
+      if (writer.AddCodedBand(std::move(last->bands[static_cast<std::size_t>(band)]), row.data())) {
+        if (copied) ++*copied;
+        continue;
       }
     }
-    writer.Add(row.data(), row_bytes);
+    for (int y = top; y < end; ++y) {
+      if (!(held == y - 1 && runs.row_same[static_cast<std::size_t>(y)])) FillRow(runs, y, index_of, row.data() + 1);
+      held = y;
+      writer.Add(row.data(), row_bytes);
+    }
   }
-  writer.Finish();
+  std::vector<FlatBand> made = writer.Finish();
+  if (bands) *bands = std::move(made);
   // The bytes the PNG needs (IDAT and IEND: 24 beside the stream; `png`
-  // holds only its first chunks yet, so the reserve is exact):
-  // a chunk of frames waits in memory to be written in order, and a string
-  // grown by doubling would hold up to twice its size.
+  // holds only its first chunks yet, so the reserve is exact).
   png->reserve(png->size() + idat.size() + 24);
   AppendChunk(png, "IDAT", idat.data(), idat.size());
 }
 
+// What a frame's encoding may copy from the one before, and keeps for the next.
+struct FrameReuse {
+  FramePngEncoder::Last* last = nullptr;  // the frame before's, if it can be copied from (its bands moved out)
+  const std::vector<uint8_t>* same_rows = nullptr;
+  FramePngEncoder::Last* next = nullptr;  // this frame's, when kept
+  std::size_t* copied = nullptr;          // counts the bands copied
+};
+
 // IHDR, PLTE for a palette picture, one IDAT and IEND: no time, gamma or text
 // chunk, so equal pixels give equal bytes.
-std::string Encode(const ColourRuns& runs, Compression compression) {
+std::string Encode(const ColourRuns& runs, Compression compression, const FrameReuse& reuse = {}) {
   try {
     std::vector<uint8_t> index_of;
-    const std::optional<std::vector<uint32_t>> palette = ChoosePalette(runs, &index_of);
+    const std::optional<std::vector<uint32_t>> palette = ChoosePalette(runs, compression, &index_of);
     const bool paletted = palette.has_value();
     std::string png("\x89PNG\r\n\x1a\n", 8);
     std::string header;
@@ -320,7 +419,33 @@ std::string Encode(const ColourRuns& runs, Compression compression) {
       AppendChunk(&png, "PLTE", plte.data(), plte.size());
     }
     if (compression == Compression::kFrame) {
-      AppendFrameIdat(&png, runs, paletted ? &index_of : nullptr);
+      // The frame before's bands hold the same bytes only for a picture of
+      // the same size and kind, where a palette picture's colours keep
+      // their indices (kept: per colour of runs.colours).
+      FramePngEncoder::Last* last = reuse.last;
+      if (last && (last->width != runs.width || last->height != runs.height || last->paletted != paletted))
+        last = nullptr;
+      std::vector<uint8_t> kept;
+      if (last && paletted) {
+        kept.resize(runs.colours.size());
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+          const auto it = std::lower_bound(last->index_by_colour.begin(), last->index_by_colour.end(),
+                                           std::pair<uint32_t, uint8_t>{runs.colours[i], 0});
+          kept[i] = it != last->index_by_colour.end() && it->first == runs.colours[i] && it->second == index_of[i];
+        }
+      }
+      std::vector<FlatBand> bands;
+      AppendFrameIdat(&png, runs, paletted ? &index_of : nullptr, last, reuse.same_rows, paletted ? &kept : nullptr,
+                      reuse.next ? &bands : nullptr, reuse.copied);
+      if (reuse.next) {
+        FramePngEncoder::Last& next = *reuse.next;
+        next = {runs.width, runs.height, paletted, {}, std::move(bands)};
+        if (paletted) {
+          next.index_by_colour.reserve(runs.colours.size());
+          for (std::size_t i = 0; i < runs.colours.size(); ++i) next.index_by_colour.emplace_back(runs.colours[i], index_of[i]);
+          std::sort(next.index_by_colour.begin(), next.index_by_colour.end());
+        }
+      }
     } else if (!AppendDenseIdat(&png, paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs))) {
       return "";
     }
@@ -516,6 +641,21 @@ ColourRuns ColourRunsReader::Finish() {
 std::string EncodeRunsPng(const ColourRuns& runs) {
   if (!SizesOk(runs.width, runs.height)) return "";
   return Encode(runs, Compression::kFrame);
+}
+
+FramePngEncoder::FramePngEncoder() = default;
+FramePngEncoder::~FramePngEncoder() = default;
+
+std::string FramePngEncoder::Encode(const ColourRuns& runs, const std::vector<uint8_t>* same_rows) {
+  std::unique_ptr<Last> last = std::move(last_);
+  if (!SizesOk(runs.width, runs.height)) return "";
+  if (same_rows && same_rows->size() != static_cast<std::size_t>(runs.height)) same_rows = nullptr;
+  auto next = std::make_unique<Last>();
+  std::string png =
+      cl::Encode(runs, Compression::kFrame, {same_rows ? last.get() : nullptr, same_rows, next.get(), &bands_copied_});
+  last.reset();  // before the next is kept: never two frames' bands at once past this call
+  if (!png.empty()) last_ = std::move(next);
+  return png;
 }
 
 namespace {

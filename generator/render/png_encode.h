@@ -109,6 +109,32 @@ class RunRows {
 // writes for its pixels. "" when memory ran out.
 std::string EncodeRunsPng(const ColourRuns& runs);
 
+// The PNG frames of a sequence of pictures, each byte for byte
+// EncodeRunsPng's. Told which rows equal those of the picture it encoded
+// last, it copies each band of rows (render/flat_deflate.h) that is
+// unchanged, with the row above it, from that picture's stream instead of
+// coding it again: a beat changes a few cells of a frame. It holds the last
+// picture's compressed bands (about the size of its PNG).
+class FramePngEncoder {
+ public:
+  FramePngEncoder();
+  ~FramePngEncoder();
+  FramePngEncoder(const FramePngEncoder&) = delete;
+  FramePngEncoder& operator=(const FramePngEncoder&) = delete;
+  // `same_rows`: null, or a flag per row of `runs`, 1 where the row holds
+  // exactly the pixels of that row of the picture Encode was last given
+  // (ignored unless of the same size).
+  std::string Encode(const ColourRuns& runs, const std::vector<uint8_t>* same_rows);
+  // Bands copied so far (for tests).
+  std::size_t bands_copied() const { return bands_copied_; }
+
+  struct Last;
+
+ private:
+  std::unique_ptr<Last> last_;
+  std::size_t bands_copied_ = 0;
+};
+
 // `rgb` holds width * height * 3 bytes, row-major. Returns the PNG file, or
 // "" when the sizes are not positive or do not match (or memory ran out).
 // For small pictures of data: compressed densely.

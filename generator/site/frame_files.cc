@@ -298,7 +298,7 @@ class VariantFrames {
       // A palette beat, drawn already: the drawer only follows it.
       const ColourRuns& runs = c->drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(c->drawn[k], std::nullopt))
                                            : d.wide.Draw(std::move(scene));
-      if (png_) WriteNow(v_.frame_png, beat, PngFrame(runs.width > 0 ? EncodeRunsPng(runs) : ""), weighed);
+      if (png_) WriteNow(v_.frame_png, beat, PngFrame(d.wide.Png()), weighed);
       if (gif_) c->indexed[k] = frames_gif_->encoder().Index(runs);
     }
     if (!Tall()) return;
@@ -307,8 +307,8 @@ class VariantFrames {
     if (svg_)
       WriteNow(v_.frame_svg_tall, beat, SvgFrame(tall_scene, FrameIdPrefix(v_.slug, beat + 1) + "tall-"), weighed);
     if (png_) {
-      const ColourRuns& runs = d.tall.Draw(std::move(tall_scene));
-      WriteNow(v_.frame_png_tall, beat, PngFrame(runs.width > 0 ? EncodeRunsPng(runs) : ""), weighed);
+      d.tall.Draw(std::move(tall_scene));
+      WriteNow(v_.frame_png_tall, beat, PngFrame(d.tall.Png()), weighed);
     }
   }
 

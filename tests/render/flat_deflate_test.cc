@@ -194,3 +194,56 @@ BOOST_AUTO_TEST_CASE(SameRowsGiveSameBytes) {
   AppendFlatZlib(rows.data(), 100, 50, &b);
   BOOST_TEST(a == b);
 }
+
+// A picture coded band by band (kFlatBandRows rows each), each band's bits
+// depending only on its rows and the row above: a second picture equal to
+// the first in some bands (and their rows above) takes those bands from the
+// first's stream and writes the bytes it writes coding them itself, which
+// inflate to its rows. A band is refused away from a band's start or of
+// another size.
+BOOST_AUTO_TEST_CASE(BandsCopiedFromAnEarlierPictureWriteTheSameStream) {
+  uint32_t state = 5;
+  const std::size_t row_bytes = 301, rows = kFlatBandRows * 4 + 9;  // a short last band
+  std::vector<uint8_t> first(row_bytes * rows);
+  for (std::size_t i = 0; i < first.size(); ++i)
+    first[i] = i % row_bytes == 0 ? 0 : Next(&state) % 4 == 0 ? static_cast<uint8_t>(Next(&state)) : first[i - 1];
+  std::string first_stream;
+  FlatZlibWriter writer(row_bytes, rows, &first_stream, 1, true);
+  writer.Add(first.data(), first.size());
+  const std::vector<FlatBand> bands = writer.Finish();
+  BOOST_REQUIRE(bands.size() == 5u);
+  // Changed: a byte in band 1 (so bands 1 and 2, whose row above it is not,
+  // are coded again) and the last band's last byte.
+  std::vector<uint8_t> second = first;
+  second[row_bytes * (kFlatBandRows + kFlatBandRows - 1) + 7] ^= 0x55;
+  second.back() ^= 0x0F;
+  const std::size_t band_bytes = row_bytes * kFlatBandRows;
+  std::string copied;
+  FlatZlibWriter again(row_bytes, rows, &copied, 1);
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    const uint8_t* start = second.data() + b * band_bytes;
+    const std::size_t n = std::min(band_bytes, second.size() - b * band_bytes);
+    if (b == 0 || b == 3) {
+      BOOST_TEST(again.AddCodedBand(bands[b], start + n - row_bytes));
+      continue;
+    }
+    again.Add(start, 1);
+    BOOST_TEST(!again.AddCodedBand(bands[b], start + n - row_bytes));  // not at the band's start
+    again.Add(start + 1, n - 1);
+  }
+  again.Finish();
+  std::string fresh;
+  AppendFlatZlib(second.data(), row_bytes, rows, &fresh);
+  BOOST_TEST((copied == fresh));
+  BOOST_TEST((copied != first_stream));
+  std::vector<uint8_t> back(second.size());
+  uLongf size = back.size();
+  BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(copied.data()), copied.size()) == Z_OK);
+  BOOST_TEST((back == second));
+  // The last band is shorter: a whole band's bits are not its.
+  std::string short_end;
+  FlatZlibWriter last(row_bytes, rows, &short_end, 1);
+  last.Add(first.data(), band_bytes * 4);
+  BOOST_TEST(!last.AddCodedBand(bands[0], first.data()));
+  BOOST_TEST(last.AddCodedBand(bands[4], first.data() + first.size() - row_bytes));
+}
