@@ -40,6 +40,31 @@ bool Same(const CellsShape& a, const CellsShape& b) {
   return std::tie(a.x, a.y, a.cell_w, a.cell_h, a.rows, a.cols, a.fills) ==
          std::tie(b.x, b.y, b.cell_w, b.cell_h, b.rows, b.cols, b.fills);
 }
+bool SameCellGeometry(const CellsShape& a, const CellsShape& b) {
+  return std::tie(a.x, a.y, a.cell_w, a.cell_h, a.rows, a.cols) == std::tie(b.x, b.y, b.cell_w, b.cell_h, b.rows, b.cols) &&
+         a.fills.size() == b.fills.size();
+}
+
+// The smallest block of `now`'s cells holding every cell that differs from
+// `was` (of the same geometry): its box is all the two paint differently,
+// as each pixel takes the cell under its centre (render/cairo_painter.cc).
+// Nothing when no cell differs.
+std::optional<CellsShape> ChangedCells(const CellsShape& was, const CellsShape& now) {
+  int top = now.rows, bottom = -1, left = now.cols, right = -1;
+  for (int r = 0; r < now.rows; ++r)
+    for (int c = 0; c < now.cols; ++c) {
+      const auto k = static_cast<std::size_t>(r) * static_cast<std::size_t>(now.cols) + static_cast<std::size_t>(c);
+      if (was.fills[k] == now.fills[k]) continue;
+      top = std::min(top, r), bottom = std::max(bottom, r), left = std::min(left, c), right = std::max(right, c);
+    }
+  if (bottom < 0) return std::nullopt;
+  CellsShape block;
+  block.x = now.x + now.cell_w * left, block.y = now.y + now.cell_h * top;
+  block.cell_w = now.cell_w, block.cell_h = now.cell_h;
+  block.rows = bottom - top + 1, block.cols = right - left + 1;  // only its box is used: no fills
+  return block;
+}
+
 // Groups draw nothing: any two are the same to the pixels.
 bool Same(const GroupBegin&, const GroupBegin&) { return true; }
 bool Same(const GroupEnd&, const GroupEnd&) { return true; }
@@ -242,6 +267,19 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
     if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height)) boxes.push_back(*box);
     return true;
   };
+  // A block of cells that only changed some of its cells (a map filling
+  // cell by cell, drawn as one picture) changes only their pixels.
+  for (std::size_t j = 0; j < after.items.size(); ++j) {
+    const auto* now = std::get_if<CellsShape>(&after.items[j]);
+    if (!after_changed[j] || now == nullptr) continue;
+    for (std::size_t i = 0; i < before.items.size(); ++i) {
+      const auto* was = std::get_if<CellsShape>(&before.items[i]);
+      if (!before_changed[i] || was == nullptr || !SameCellGeometry(*was, *now)) continue;
+      if (const std::optional<CellsShape> cells = ChangedCells(*was, *now); cells && !add(*cells)) return std::nullopt;
+      before_changed[i] = after_changed[j] = false;
+      break;
+    }
+  }
   for (std::size_t i = 0; i < before.items.size(); ++i)
     if (before_changed[i] && !add(before.items[i])) return std::nullopt;
   for (std::size_t i = 0; i < after.items.size(); ++i)

@@ -256,6 +256,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   unchanged.assign(static_cast<std::size_t>(height), 1);
   for (const PixelBox& box : boxes) std::fill(unchanged.begin() + box.top, unchanged.begin() + box.bottom, uint8_t{0});
   const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
+  const auto needed = [&](int y) { return !reused(y) || (y + 1 < height && !reused(y + 1)); };
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
   std::vector<uint32_t>& band_pixels = *band_;
@@ -273,7 +274,19 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
       above_known = false;
       continue;
     }
-    ExpandRows(last_runs_, top, rows, band_pixels.data());
+    // Only the rows the reader reads (those not reused) and the rows over
+    // them are expanded from the last frame's runs: the rest of the band
+    // is never looked at.
+    for (int y = top; y < top + rows;) {
+      if (!needed(y)) {
+        ++y;
+        continue;
+      }
+      int end = y + 1;
+      while (end < top + rows && needed(end)) ++end;
+      ExpandRows(last_runs_, y, end - y, band_pixels.data() + static_cast<std::size_t>(y - top) * w);
+      y = end;
+    }
     for (PixelBox box : boxes) {
       box.top = std::max(box.top, top), box.bottom = std::min(box.bottom, top + rows);
       if (box.top >= box.bottom) continue;
@@ -283,8 +296,8 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
     // Row top - 1 belongs to a band no box touched, if not known: the last frame's.
     if (top > 0 && !above_known) ExpandRows(last_runs_, top - 1, 1, above.data());
     reader.AddBandReusing(band_pixels.data(), rows, w, top > 0 ? above.data() : nullptr, last_runs_, unchanged);
-    std::copy_n(band_pixels.data() + w * static_cast<std::size_t>(rows - 1), w, above.data());
-    above_known = true;
+    above_known = needed(top + rows - 1);
+    if (above_known) std::copy_n(band_pixels.data() + w * static_cast<std::size_t>(rows - 1), w, above.data());
   }
   return reader.Finish();
 }

@@ -469,6 +469,7 @@ bool SizesOk(int width, int height) {
 // pixel's colour most of the time, so that case is checked first.
 struct ColourRunsReader::Table {
   static constexpr uint32_t kEmpty = 0xFF000000u;  // colours are 24-bit: never a key
+  static constexpr uint32_t kNotLookedUp = ~0u;     // never a colour's position
 
   ColourRuns runs;
   std::vector<uint32_t> keys = std::vector<uint32_t>(kInitialSlots, kEmpty);
@@ -479,6 +480,10 @@ struct ColourRunsReader::Table {
   int y = 0;
   std::size_t above_first = 0;  // the runs of the row above (or of the row it repeats)
   uint32_t last_colour = kEmpty, last_position = 0;
+  // The position here of each colour of the picture CopyRow copies from
+  // (kNotLookedUp: not yet), so a copied run costs no hash look-up.
+  const ColourRuns* translated = nullptr;
+  std::vector<uint32_t> from_previous;
 
   static constexpr int kInitialBits = 14;
   static constexpr std::size_t kInitialSlots = std::size_t{1} << kInitialBits;
@@ -559,8 +564,13 @@ struct ColourRunsReader::Table {
       ++y;
       return;
     }
+    if (&previous != translated) {
+      translated = &previous;
+      from_previous.assign(previous.colours.size(), kNotLookedUp);
+    }
     for (std::size_t r = previous.row_first[row]; r < previous.row_first[row + 1]; ++r) {
-      const uint32_t position = PositionOf(previous.colours[previous.run_colour[r]]);
+      uint32_t& position = from_previous[previous.run_colour[r]];
+      if (position == kNotLookedUp) position = PositionOf(previous.colours[previous.run_colour[r]]);
       runs.counts[position] += previous.run_length[r];
       runs.run_colour.push_back(position);
       runs.run_length.push_back(previous.run_length[r]);

@@ -157,6 +157,47 @@ BOOST_AUTO_TEST_CASE(ChangedBoxesCoverOnlyWhatChanged) {
   BOOST_TEST(box.bottom < 30);  // the text below did not change
 }
 
+// A block of cells drawn as one picture (a large map filling cell by cell)
+// changes only the pixels of the cells that changed, the cells' picture
+// and all drawn over it repainted there exactly as the whole frame has it.
+BOOST_AUTO_TEST_CASE(ABlockOfCellsChangesOnlyWhereItsCellsDid) {
+  Scene before;
+  before.width = 400;
+  before.height = 240;
+  CellsShape cells;
+  cells.x = 10, cells.y = 10, cells.cell_w = 4.5, cells.cell_h = 4.5, cells.rows = 20, cells.cols = 40;
+  cells.fills.assign(800, Color{250, 250, 250});
+  before.items.emplace_back(cells);
+  TextShape label;
+  label.x = 100, label.y = 110, label.text = "Feature map", label.size = 8;
+  before.items.emplace_back(label);
+  Scene after = before;
+  std::get<CellsShape>(after.items[0]).fills[5 * 40 + 30] = Color{31, 119, 180};  // row 5, column 30
+  for (double scale : {1.0, 2.0}) {
+    const int w = static_cast<int>(400 * scale), h = static_cast<int>(240 * scale);
+    const auto boxes = ChangedPixelBoxes(before, after, scale, w, h);
+    BOOST_REQUIRE(boxes.has_value());
+    BOOST_REQUIRE(boxes->size() == 1u);
+    const PixelBox& box = boxes->front();
+    // The cell: 145 to 149.5 across, 32.5 to 37 down, in scene units.
+    BOOST_TEST(box.left <= static_cast<int>(145 * scale));
+    BOOST_TEST(box.right >= static_cast<int>(149.5 * scale));
+    BOOST_TEST(box.top <= static_cast<int>(32.5 * scale));
+    BOOST_TEST(box.bottom >= static_cast<int>(37 * scale));
+    BOOST_TEST(box.Area() < 12 * 12 * scale * scale);
+    FrameDrawer drawer(scale);
+    drawer.Draw(before);
+    BOOST_TEST(SamePixels(drawer.Draw(after), RasterizeScene(after, scale)));
+    BOOST_TEST(drawer.incremental_frames() == 1);
+  }
+  // Another size of block is another picture: all of it changes.
+  Scene resized = before;
+  std::get<CellsShape>(resized.items[0]).cell_w = 4;
+  const auto boxes = ChangedPixelBoxes(before, resized, 1, 400, 240);
+  BOOST_REQUIRE(boxes.has_value());
+  BOOST_TEST(boxes->front().right - boxes->front().left >= 180);
+}
+
 BOOST_AUTO_TEST_CASE(FramesWhoseChangesAreNotKnownAreDrawnWhole) {
   const Scene before = Canvas();
   Scene other = before;
