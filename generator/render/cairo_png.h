@@ -79,6 +79,9 @@ class FrameDrawer {
   // where it was drawn from the frame before and that frame's PNG was made
   // here too, the bands of rows it left unchanged are copied from that PNG.
   std::string Png();
+  // The palette the PNGs of the frames that follow share where it serves
+  // them (render/png_encode.h); null: each chooses its own.
+  void SetPngPalette(std::shared_ptr<const FramePalette> palette) { png_.SetPalette(std::move(palette)); }
   // Frames drawn whole and from the one before, so far (for tests).
   int whole_frames() const { return whole_frames_; }
   int incremental_frames() const { return incremental_frames_; }

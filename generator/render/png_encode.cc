@@ -7,11 +7,13 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <memory>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,6 +38,16 @@ constexpr int kDenseLevel = 9;
 // The most a palette PNG's pixel may differ from the drawn one, in any
 // channel (of 255); a picture that cannot be held to it is written truecolour.
 constexpr int kMaxPaletteError = 24;
+// The most a colour covering 1/1024 of a frame may differ from the drawn one
+// under a sequence's palette (FramePalette): the colours the scenes name
+// (fills, text, lines) are its entries, so exact; a shade of anti-aliasing
+// that covers as much (a light grid line at a fraction of a pixel) changes
+// by no more than this, which no eye tells. A frame's own palette keeps
+// such shades exact.
+constexpr int kMaxCoveringError = 2;
+// Entries a sequence's palette takes: the rest are left for the rare blends
+// a frame has that its samples did not (FitPalette).
+constexpr std::size_t kSharedEntries = 240;
 
 // PNG colour types and row filters used here.
 constexpr uint8_t kColourTruecolour = 2;
@@ -76,6 +88,68 @@ int ChannelError(uint32_t a, uint32_t b) {
   return worst;
 }
 
+// Pixels of a frame's colour that make it "cover much of" the frame: its
+// palette keeps such colours exact.
+uint64_t Covering(const ColourRuns& runs) {
+  return std::max<uint64_t>(1, static_cast<uint64_t>(runs.width) * static_cast<uint64_t>(runs.height) >> 10);
+}
+
+// The colours (places in `counts`, ascending) used `covering` times or
+// more; the most used 96 of them if there are more (ties: the lower place).
+std::vector<std::size_t> KeptColours(const std::vector<uint64_t>& counts, uint64_t covering) {
+  constexpr std::size_t kMostKept = 96;
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (counts[i] >= covering) kept.push_back(i);
+  if (kept.size() > kMostKept) {
+    std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+    kept.resize(kMostKept);
+    std::sort(kept.begin(), kept.end());
+  }
+  return kept;
+}
+
+// A palette for `colours` chosen farthest-first: the `kept` colours (places
+// in `colours`), then each colour worst served so far (ties: the lowest),
+// until it has `entries` or serves every colour exactly; the entries in the order
+// chosen. Sets *index to each colour's nearest entry (ties: the first chosen).
+std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const std::vector<std::size_t>& kept,
+                                    std::vector<uint8_t>* index, std::size_t entries = 256) {
+  const std::size_t n = colours.size();
+  std::vector<uint32_t> palette;
+  std::vector<int> nearest(n, std::numeric_limits<int>::max());
+  index->assign(n, 0);
+  std::vector<int> red(n), green(n), blue(n);  // apart, so the loops below run on vectors
+  for (std::size_t i = 0; i < n; ++i) {
+    red[i] = static_cast<int>(colours[i] >> 16 & 0xFF);
+    green[i] = static_cast<int>(colours[i] >> 8 & 0xFF);
+    blue[i] = static_cast<int>(colours[i] & 0xFF);
+  }
+  // Adds colour `chosen`; returns the colour now served worst.
+  auto add = [&](std::size_t chosen) {
+    const auto at = static_cast<uint8_t>(palette.size());
+    palette.push_back(colours[chosen]);
+    const int r = red[chosen], g = green[chosen], b = blue[chosen];
+    int* near = nearest.data();
+    uint8_t* to = index->data();
+    int worst_distance = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const int dr = red[i] - r, dg = green[i] - g, db = blue[i] - b;
+      const int d = dr * dr + dg * dg + db * db;
+      const bool closer = d < near[i];
+      near[i] = closer ? d : near[i];
+      to[i] = closer ? at : to[i];
+      worst_distance = std::max(worst_distance, near[i]);
+    }
+    return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
+  };
+  std::size_t worst = 0;
+  for (const std::size_t i : kept) worst = add(i);
+  if (kept.empty() && n > 0) worst = add(0);
+  while (n > 0 && palette.size() < entries && nearest[worst] > 0) worst = add(worst);
+  return palette;
+}
+
 // Picks at most 256 palette colours and gives every colour of the picture
 // (*index, by its position in runs.colours) the index of its nearest one;
 // returns the palette, or nothing when some colour would be more than
@@ -105,23 +179,12 @@ std::optional<std::vector<uint32_t>> PickPaletteColours(const ColourRuns& runs, 
   std::sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) { return seen[a] < seen[b]; });
   std::vector<uint32_t> colours(n);
   for (std::size_t i = 0; i < n; ++i) colours[i] = seen[by_value[i]];
-  // Kept exactly (places in `colours`): a frame's colours covering 1/1024
-  // of it or more, any other picture's colours; the most used 96 of them if
-  // there are more.
-  constexpr std::size_t kMostKept = 96;
-  const uint64_t covering =
-      compression == Compression::kFrame
-          ? std::max<uint64_t>(1, static_cast<uint64_t>(runs.width) * static_cast<uint64_t>(runs.height) >> 10)
-          : 0;
-  std::vector<std::size_t> kept;
-  for (std::size_t i = 0; i < n; ++i)
-    if (runs.counts[by_value[i]] >= covering) kept.push_back(i);
-  if (kept.size() > kMostKept) {
-    std::stable_sort(kept.begin(), kept.end(),
-                     [&](std::size_t a, std::size_t b) { return runs.counts[by_value[a]] > runs.counts[by_value[b]]; });
-    kept.resize(kMostKept);
-    std::sort(kept.begin(), kept.end());
-  }
+  // Kept exactly: a frame's colours covering 1/1024 of it or more, any
+  // other picture's colours; the most used 96 of them if there are more.
+  const uint64_t covering = compression == Compression::kFrame ? Covering(runs) : 0;
+  std::vector<uint64_t> counts(n);
+  for (std::size_t i = 0; i < n; ++i) counts[i] = runs.counts[by_value[i]];
+  std::vector<std::size_t> kept = KeptColours(counts, covering);
   // The frames of a sequence mostly share their colours: the last choice on
   // this thread is reused when they are the same (a 2000-beat lesson's
   // frames: 5 % of its time went to choosing the same palette again).
@@ -136,37 +199,8 @@ std::optional<std::vector<uint32_t>> PickPaletteColours(const ColourRuns& runs, 
     for (std::size_t i = 0; i < n; ++i) (*index_of)[by_value[i]] = last.index[i];
     return last.palette;
   }
-  std::vector<int> nearest(n, std::numeric_limits<int>::max());
-  std::vector<uint8_t> index(n, 0);
-  std::vector<int> red(n), green(n), blue(n);  // apart, so the loops below run on vectors
-  for (std::size_t i = 0; i < n; ++i) {
-    red[i] = static_cast<int>(colours[i] >> 16 & 0xFF);
-    green[i] = static_cast<int>(colours[i] >> 8 & 0xFF);
-    blue[i] = static_cast<int>(colours[i] & 0xFF);
-  }
-  // Adds colour `chosen`; returns the colour now served worst (ties: the
-  // lowest).
-  auto add = [&](std::size_t chosen) {
-    const auto at = static_cast<uint8_t>(palette.size());
-    palette.push_back(colours[chosen]);
-    const int r = red[chosen], g = green[chosen], b = blue[chosen];
-    int* near = nearest.data();
-    uint8_t* to = index.data();
-    int worst_distance = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const int dr = red[i] - r, dg = green[i] - g, db = blue[i] - b;
-      const int d = dr * dr + dg * dg + db * db;
-      const bool closer = d < near[i];
-      near[i] = closer ? d : near[i];
-      to[i] = closer ? at : to[i];
-      worst_distance = std::max(worst_distance, near[i]);
-    }
-    return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
-  };
-  std::size_t worst = 0;
-  for (const std::size_t i : kept) worst = add(i);
-  if (kept.empty()) worst = add(0);
-  while (palette.size() < 256 && nearest[worst] > 0) worst = add(worst);
+  std::vector<uint8_t> index;
+  palette = FarthestFirst(colours, kept, &index);
   last.colours = std::move(colours);
   last.kept = std::move(kept);
   last.index = std::move(index);
@@ -201,6 +235,48 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, Compr
   }
   for (uint8_t& entry : *index_of) entry = moved_to[entry];
   return ordered;
+}
+
+// `shared`'s colours for the picture, each colour of it given the index of
+// its nearest entry (looked up in *nearest first, and kept there), if every
+// colour is within kMaxPaletteError of it and those covering 1/1024 of the
+// picture within kMaxCoveringError; a colour that is not (a rare blend the
+// samples lacked) gets an entry of its own after the shared ones, in colour
+// order, while there is room. Nothing when there is not.
+std::optional<std::vector<uint32_t>> FitPalette(const ColourRuns& runs, const FramePalette& shared,
+                                                std::unordered_map<uint32_t, uint8_t>* nearest,
+                                                std::vector<uint8_t>* index_of) {
+  const std::vector<uint32_t>& entries = shared.colours();
+  if (entries.empty()) return std::nullopt;
+  const uint64_t covering = Covering(runs);
+  index_of->assign(runs.colours.size(), 0);
+  std::vector<std::size_t> unserved;  // places in runs.colours
+  for (std::size_t i = 0; i < runs.colours.size(); ++i) {
+    const uint32_t colour = runs.colours[i];
+    uint8_t entry = 0;
+    if (nearest) {
+      const auto [it, added] = nearest->try_emplace(colour, uint8_t{0});
+      if (added) it->second = shared.Nearest(colour);
+      entry = it->second;
+    } else {
+      entry = shared.Nearest(colour);
+    }
+    const int error = ChannelError(colour, entries[entry]);
+    if (error > kMaxPaletteError || (error > kMaxCoveringError && runs.counts[i] >= covering)) {
+      if (entries.size() + unserved.size() >= 256) return std::nullopt;
+      unserved.push_back(i);
+    }
+    (*index_of)[i] = entry;
+  }
+  std::vector<uint32_t> palette = entries;
+  std::vector<uint32_t> own;
+  for (const std::size_t i : unserved) own.push_back(runs.colours[i]);
+  std::sort(own.begin(), own.end());
+  palette.insert(palette.end(), own.begin(), own.end());
+  for (const std::size_t i : unserved)
+    (*index_of)[i] = static_cast<uint8_t>(entries.size() + static_cast<std::size_t>(
+                                                                std::lower_bound(own.begin(), own.end(), runs.colours[i]) - own.begin()));
+  return palette;
 }
 
 // A picture's filtered scanlines: a buffer every byte of which is written
@@ -392,6 +468,8 @@ struct FrameReuse {
   const std::vector<uint8_t>* same_rows = nullptr;
   FramePngEncoder::Last* next = nullptr;  // this frame's, when kept
   std::size_t* copied = nullptr;          // counts the bands copied
+  const FramePalette* palette = nullptr;  // the sequence's, tried first
+  std::unordered_map<uint32_t, uint8_t>* nearest = nullptr;  // its entries by colour, as found so far
 };
 
 // IHDR, PLTE for a palette picture, one IDAT and IEND: no time, gamma or text
@@ -399,7 +477,10 @@ struct FrameReuse {
 std::string Encode(const ColourRuns& runs, Compression compression, const FrameReuse& reuse = {}) {
   try {
     std::vector<uint8_t> index_of;
-    const std::optional<std::vector<uint32_t>> palette = ChoosePalette(runs, compression, &index_of);
+    std::optional<std::vector<uint32_t>> palette;
+    if (reuse.palette && runs.colours.size() > 256 && runs.colours.size() <= kMaxPaletteSourceColours)
+      palette = FitPalette(runs, *reuse.palette, reuse.nearest, &index_of);
+    if (!palette) palette = ChoosePalette(runs, compression, &index_of);
     const bool paletted = palette.has_value();
     std::string png("\x89PNG\r\n\x1a\n", 8);
     std::string header;
@@ -648,9 +729,58 @@ ColourRuns ColourRunsReader::Finish() {
   return std::move(t.runs);
 }
 
-std::string EncodeRunsPng(const ColourRuns& runs) {
+std::string EncodeRunsPng(const ColourRuns& runs, const FramePalette* palette) {
   if (!SizesOk(runs.width, runs.height)) return "";
-  return Encode(runs, Compression::kFrame);
+  FrameReuse reuse;
+  reuse.palette = palette;
+  return Encode(runs, Compression::kFrame, reuse);
+}
+
+FramePalette::FramePalette(const std::vector<uint32_t>& colours) {
+  for (const uint32_t c : colours) {
+    if (colours_.size() == 256) break;
+    if (std::find(colours_.begin(), colours_.end(), c & kRgbMask) == colours_.end()) colours_.push_back(c & kRgbMask);
+  }
+  std::sort(colours_.begin(), colours_.end());
+}
+
+FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named) {
+  for (const ColourRuns* sample : samples)  // a photograph's: its frames are truecolour
+    if (sample->colours.size() > kMaxPaletteSourceColours) return FramePalette({});
+  std::map<uint32_t, uint64_t> merged;  // by colour
+  uint64_t pixels = 0;
+  for (const ColourRuns* sample : samples) {
+    for (std::size_t i = 0; i < sample->colours.size(); ++i) merged[sample->colours[i] & kRgbMask] += sample->counts[i];
+    pixels += static_cast<uint64_t>(sample->width) * static_cast<uint64_t>(sample->height);
+  }
+  constexpr std::size_t kMostNamed = 128;  // room left for the shades
+  for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i) merged.try_emplace(named[i] & kRgbMask, 0);
+  if (merged.size() > kMaxPaletteSourceColours) return FramePalette({});  // a photograph's: serves no frame
+  std::vector<uint32_t> colours;
+  std::vector<uint64_t> counts;
+  for (const auto& [colour, count] : merged) colours.push_back(colour), counts.push_back(count);
+  if (colours.size() <= kSharedEntries) return FramePalette(colours);
+  // Kept: the named colours, then those covering 1/1024 of the samples.
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i)
+    kept.push_back(static_cast<std::size_t>(std::lower_bound(colours.begin(), colours.end(), named[i] & kRgbMask) - colours.begin()));
+  for (const std::size_t i : KeptColours(counts, std::max<uint64_t>(1, pixels >> 10)))
+    if (std::find(kept.begin(), kept.end(), i) == kept.end()) kept.push_back(i);
+  std::vector<uint8_t> index;
+  return FramePalette(FarthestFirst(colours, kept, &index, kSharedEntries));
+}
+
+uint8_t FramePalette::Nearest(uint32_t rgb) const {
+  int best = std::numeric_limits<int>::max();
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < colours_.size(); ++i) {
+    const int dr = static_cast<int>(rgb >> 16 & 0xFF) - static_cast<int>(colours_[i] >> 16 & 0xFF);
+    const int dg = static_cast<int>(rgb >> 8 & 0xFF) - static_cast<int>(colours_[i] >> 8 & 0xFF);
+    const int db = static_cast<int>(rgb & 0xFF) - static_cast<int>(colours_[i] & 0xFF);
+    const int d = dr * dr + dg * dg + db * db;
+    if (d < best) best = d, at = i;
+  }
+  return static_cast<uint8_t>(at);
 }
 
 FramePngEncoder::FramePngEncoder() = default;
@@ -661,11 +791,20 @@ std::string FramePngEncoder::Encode(const ColourRuns& runs, const std::vector<ui
   if (!SizesOk(runs.width, runs.height)) return "";
   if (same_rows && same_rows->size() != static_cast<std::size_t>(runs.height)) same_rows = nullptr;
   auto next = std::make_unique<Last>();
-  std::string png =
-      cl::Encode(runs, Compression::kFrame, {same_rows ? last.get() : nullptr, same_rows, next.get(), &bands_copied_});
+  std::string png = cl::Encode(runs, Compression::kFrame,
+                               {same_rows ? last.get() : nullptr, same_rows, next.get(), &bands_copied_, palette_.get(),
+                                &nearest_});
   last.reset();  // before the next is kept: never two frames' bands at once past this call
   if (!png.empty()) last_ = std::move(next);
   return png;
+}
+
+void FramePngEncoder::SetPalette(std::shared_ptr<const FramePalette> palette) {
+  constexpr std::size_t kMostRemembered = std::size_t{1} << 16;  // a few MB at most
+  if (nearest_.size() > kMostRemembered) nearest_.clear();
+  if (palette == palette_) return;
+  palette_ = std::move(palette);
+  nearest_.clear();
 }
 
 namespace {

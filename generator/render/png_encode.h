@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cl {
@@ -105,12 +106,40 @@ class RunRows {
   std::size_t y_ = 0;
 };
 
+// A palette shared by a sequence of frames (a variant's, one for its wide
+// and one for its tall frames: the colours its scenes name, then shades of
+// its sample beats; held in colour order). A frame of more than 256
+// colours that it serves, every colour within the bound a frame's own
+// palette keeps and every colour covering 1/1024 of the frame within 2
+// levels, is written with it, the few rare blends it does not serve added
+// as entries of their own after it; so the frames of a sequence keep their
+// indices as their blended shades come and go, and their unchanged bands
+// are the same bytes (FramePngEncoder). Any other frame chooses its own.
+class FramePalette {
+ public:
+  explicit FramePalette(const std::vector<uint32_t>& colours);  // 0xRRGGBB; repeats dropped, the first 256 kept
+  // For a sequence whose sample frames are `samples` (their colours and
+  // counts) and whose scenes name `named` (most important first): the
+  // named colours (the first 128) and the colours covering 1/1024 of the
+  // samples exact, then chosen farthest-first, as a frame's own palette is,
+  // to 240 entries (a frame adds the rare blends the samples lacked).
+  // Empty (serving no frame) past 4096 colours: such frames are truecolour.
+  static FramePalette FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named);
+  const std::vector<uint32_t>& colours() const { return colours_; }
+  // The entry nearest 0xRRGGBB (squared distance; ties: the lower entry).
+  uint8_t Nearest(uint32_t rgb) const;
+
+ private:
+  std::vector<uint32_t> colours_;
+};
+
 // The PNG of a picture read into runs, byte for byte what EncodeXrgbPng
-// writes for its pixels. "" when memory ran out.
-std::string EncodeRunsPng(const ColourRuns& runs);
+// writes for its pixels; with `palette`, written with it where it serves
+// (FramePalette). "" when memory ran out.
+std::string EncodeRunsPng(const ColourRuns& runs, const FramePalette* palette = nullptr);
 
 // The PNG frames of a sequence of pictures, each byte for byte
-// EncodeRunsPng's. Told which rows equal those of the picture it encoded
+// EncodeRunsPng's (with the palette last set). Told which rows equal those of the picture it encoded
 // last, it copies each band of rows (render/flat_deflate.h) that is
 // unchanged, with the row above it, from that picture's stream instead of
 // coding it again: a beat changes a few cells of a frame. It holds the last
@@ -125,6 +154,9 @@ class FramePngEncoder {
   // exactly the pixels of that row of the picture Encode was last given
   // (ignored unless of the same size).
   std::string Encode(const ColourRuns& runs, const std::vector<uint8_t>* same_rows);
+  // The sequence's palette for the frames that follow (null: each frame
+  // chooses its own).
+  void SetPalette(std::shared_ptr<const FramePalette> palette);
   // Bands copied so far (for tests).
   std::size_t bands_copied() const { return bands_copied_; }
 
@@ -133,6 +165,8 @@ class FramePngEncoder {
  private:
   std::unique_ptr<Last> last_;
   std::size_t bands_copied_ = 0;
+  std::shared_ptr<const FramePalette> palette_;
+  std::unordered_map<uint32_t, uint8_t> nearest_;  // in palette_, by colour: frames share most colours
 };
 
 // `rgb` holds width * height * 3 bytes, row-major. Returns the PNG file, or

@@ -71,52 +71,84 @@ std::size_t RunsBytes(const ColourRuns& r) {
          r.row_same.size() + r.colours.size() * (sizeof(uint32_t) + sizeof(uint64_t));
 }
 
+// What a variant's sample beats (its animation plan's palette beats) tell
+// of its frames' colours: the colours its scenes name, the shades the
+// samples blend (counted in beat order, so they never depend on the
+// threads), beat 0's frame size, and the samples' runs while they are small
+// (a photograph's frame is 8 MB of runs, and a variant has up to 6 palette
+// beats), to be written without drawing them again.
+struct VariantColours {
+  std::vector<Color> exact;
+  ColorHistogram shades;
+  std::vector<ColourRuns> counted;  // the samples' colours and counts (no runs)
+  int width = 0, height = 0;
+  std::map<int, ColourRuns> drawn;
+};
+
+VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant& v, double scale) {
+  const AnimationPlan& plan = v.story.animation;
+  const BeatSceneFn scene_at = [&built, &v](int i) { return LayoutBuiltBeat(built, v, i); };
+  VariantColours sample;
+  sample.exact = ExactGifColours(plan, scene_at);
+  std::vector<int> beats = plan.palette_beats;
+  if (std::find(beats.begin(), beats.end(), 0) == beats.end()) beats.push_back(0);  // the canvas: beat 0's size
+  std::vector<ColourRuns> colour_counts(beats.size());  // colours and counts only
+  std::vector<std::optional<ColourRuns>> drawn(beats.size());
+  std::atomic<std::size_t> kept_bytes{0};
+  ParallelFor(beats.size(), [&](std::size_t k) {
+    ColourRuns runs = DrawColourRuns(scene_at(beats[k]), scale);
+    colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
+    colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
+    const std::size_t bytes = RunsBytes(runs);
+    if (kept_bytes.fetch_add(bytes) + bytes <= kKeptRunsBytes) drawn[k] = std::move(runs);
+  });
+  for (std::size_t k = 0; k < beats.size(); ++k) {
+    if (beats[k] == 0) sample.width = colour_counts[k].width, sample.height = colour_counts[k].height;
+    if (std::find(plan.palette_beats.begin(), plan.palette_beats.end(), beats[k]) != plan.palette_beats.end()) {
+      CountGifShades(colour_counts[k], sample.exact, &sample.shades);
+      sample.counted.push_back(std::move(colour_counts[k]));
+    }
+    if (drawn[k]) sample.drawn.emplace(beats[k], std::move(*drawn[k]));
+  }
+  return sample;
+}
+
+// The runs of `beat` in `drawn` (a sample drawn already), moved out; else empty.
+std::optional<ColourRuns> TakeDrawn(std::map<int, ColourRuns>* drawn, int beat) {
+  auto it = drawn->find(beat);
+  if (it == drawn->end()) return std::nullopt;
+  ColourRuns runs = std::move(it->second);
+  drawn->erase(it);
+  return runs;
+}
+
+// The palette a variant's PNG frames share where it serves them
+// (render/png_encode.h's FramePalette), from the colours its scenes name
+// and its samples' colours. The tall frames share the wide ones': the same
+// fills and text, and their own few shades fit in the room left (measured:
+// every tall frame of the course but the photograph's, which are
+// truecolour, and of the 1808-beat lesson).
+std::shared_ptr<const FramePalette> PngFramePalette(const VariantColours& sample) {
+  std::vector<uint32_t> named;
+  for (const Color& c : sample.exact) named.push_back(PackRgb(c));
+  std::vector<const ColourRuns*> samples;
+  for (const ColourRuns& counted : sample.counted) samples.push_back(&counted);
+  return std::make_shared<const FramePalette>(FramePalette::FromSamples(samples, named));
+}
+
 // A variant's GIF, made from the runs its frames are read into: the palette
 // beats are drawn first (their shades choose the palette), then each beat's
 // runs become a GIF frame beside its PNG, and a chunk's frames are encoded
 // in parallel, each against the one before.
 class FramesGif {
  public:
-  FramesGif(const BuiltLesson& built, const BuiltVariant& v, double scale) : plan_(v.story.animation) {
-    const BeatSceneFn scene_at = [&built, &v](int i) { return LayoutBuiltBeat(built, v, i); };
-    exact_ = ExactGifColours(plan_, scene_at);
-    std::vector<int> beats = plan_.palette_beats;
-    if (std::find(beats.begin(), beats.end(), 0) == beats.end()) beats.push_back(0);  // the canvas: beat 0's size
-    // Each beat's colours and their pixel counts, for the palette (counted
-    // in beat order below, so the palette never depends on the threads),
-    // and its runs, kept to be written without drawing it again while they
-    // are small: a photograph's frame is 8 MB of runs, and a variant has up
-    // to 6 palette beats.
-    std::vector<ColourRuns> colour_counts(beats.size());  // colours and counts only
-    std::vector<std::optional<ColourRuns>> drawn(beats.size());
-    std::atomic<std::size_t> kept_bytes{0};
-    ParallelFor(beats.size(), [&](std::size_t k) {
-      ColourRuns runs = DrawColourRuns(scene_at(beats[k]), scale);
-      colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
-      colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
-      const std::size_t bytes = RunsBytes(runs);
-      if (kept_bytes.fetch_add(bytes) + bytes <= kKeptRunsBytes) drawn[k] = std::move(runs);
-    });
-    ColorHistogram shades;
-    for (std::size_t k = 0; k < beats.size(); ++k) {
-      if (std::find(plan_.palette_beats.begin(), plan_.palette_beats.end(), beats[k]) != plan_.palette_beats.end())
-        CountGifShades(colour_counts[k], exact_, &shades);
-      if (beats[k] == 0) width_ = colour_counts[k].width, height_ = colour_counts[k].height;
-      if (drawn[k]) kept_.emplace(beats[k], std::move(*drawn[k]));
-    }
-    GifPalette palette = BeatsGifPalette(exact_, shades);
-    const uint8_t fill = palette.Nearest(PackRgb(exact_.front()));
+  FramesGif(const BuiltVariant& v, const VariantColours& sample)
+      : plan_(v.story.animation), width_(sample.width), height_(sample.height) {
+    GifPalette palette = BeatsGifPalette(sample.exact, sample.shades);
+    const uint8_t fill = palette.Nearest(PackRgb(sample.exact.front()));
     encoder_ = std::make_unique<GifAnimationEncoder>(width_, height_, std::move(palette), fill);
   }
 
-  // The runs of `beat` drawn already (a palette beat), moved out; else empty.
-  std::optional<ColourRuns> TakeDrawn(int beat) {
-    auto it = kept_.find(beat);
-    if (it == kept_.end()) return std::nullopt;
-    ColourRuns runs = std::move(it->second);
-    kept_.erase(it);
-    return runs;
-  }
   const GifAnimationEncoder& encoder() const { return *encoder_; }
 
   // Appends the frames of beats first .. first + indexed.size() - 1, in order.
@@ -138,9 +170,7 @@ class FramesGif {
 
  private:
   const AnimationPlan& plan_;
-  std::vector<Color> exact_;
   int width_ = 0, height_ = 0;
-  std::map<int, ColourRuns> kept_;
   std::unique_ptr<GifAnimationEncoder> encoder_;
   GifIndexFrame last_;  // the frame before the next chunk's first
 };
@@ -197,8 +227,15 @@ class VariantFrames {
 
   bool Write() {
     if (!svg_ && !png_ && !gif_) return true;
+    if ((png_ || gif_) && !v_.story.animation.frames.empty()) {
+      sample_ = SampleVariantColours(built_, v_, options_.scale);
+      if (png_) png_palette_ = PngFramePalette(sample_);
+      if (gif_) frames_gif_.emplace(v_, sample_);
+      // Only the samples' runs are needed now (a photograph's colour
+      // counts are megabytes).
+      sample_.counted = {}, sample_.shades = {}, sample_.exact = {};
+    }
     if (!gif_) return WriteChunks(nullptr, nullptr);
-    frames_gif_.emplace(built_, v_, options_.scale);
     // The GIF's bytes go to its file as each chunk's frames are encoded (a
     // photograph's animation is megabytes, once held whole until its end).
     std::string error;
@@ -220,8 +257,7 @@ class VariantFrames {
     for (std::size_t first = 0, n = 0; first < beats; first += n) {
       n = std::min(chunk, beats - first);
       Chunk c(n, gif_);
-      if (gif_)
-        for (std::size_t k = 0; k < n; ++k) c.drawn[k] = frames_gif_->TakeDrawn(static_cast<int>(first + k));
+      for (std::size_t k = 0; k < n; ++k) c.drawn[k] = TakeDrawn(&sample_.drawn, static_cast<int>(first + k));
       // As many runs as threads are free now: with every helper busy (two
       // lessons built at once) the chunk is one run, every beat drawn from
       // the one before by one drawer.
@@ -230,6 +266,8 @@ class VariantFrames {
         if (r == 0) runs_used = runs;
         std::unique_ptr<Drawers>& d = drawers_[r];
         if (!d) d = std::make_unique<Drawers>(options_.scale);
+        d->wide.SetPngPalette(png_palette_);
+        d->tall.SetPngPalette(png_palette_);
         for (std::size_t k = r * n / runs; k < (r + 1) * n / runs && !frames_failed_; ++k) Frame(first, k, &c, *d);
       });
       if (frames_failed_) return false;
@@ -320,6 +358,8 @@ class VariantFrames {
   std::vector<std::unique_ptr<Drawers>>& drawers_;
   const bool svg_, png_, gif_;
   std::optional<FramesGif> frames_gif_;
+  VariantColours sample_;  // its sample beats' colours (and runs, until their frames are written)
+  std::shared_ptr<const FramePalette> png_palette_;  // the variant's, for its PNG frames (wide and tall)
   std::atomic<bool> frames_failed_{false};
   std::mutex failure_mutex_;  // diagnostics_ is told from the thread that failed
 };

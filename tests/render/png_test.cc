@@ -427,6 +427,19 @@ void FillBox(std::vector<uint32_t>* pixels, int w, int x0, int y0, int size, uin
     for (int x = x0; x < x0 + size; ++x) (*pixels)[static_cast<std::size_t>(y * w + x)] = colour;
 }
 
+// A frame-like picture of more than 256 colours: 600 close shades in the top
+// 40 rows (as text blends), then two fills in blocks of 50x100.
+std::vector<uint32_t> ShadesOverFills(int w, int h) {
+  std::vector<uint32_t> pixels(static_cast<std::size_t>(w * h));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const uint32_t shade = static_cast<uint32_t>((x + y * w) % 600) * 255 / 600;
+      const uint32_t fill = (x / 50 + y / 100) % 2 ? 0x1F77B4u : 0xFAFAFAu;
+      pixels[static_cast<std::size_t>(y * w + x)] = y < 40 ? shade << 16 | 0x80u << 8 | (255 - shade) : fill;
+    }
+  return pixels;
+}
+
 }  // namespace
 
 // A sequence's frames: FramePngEncoder copies each band of rows that a frame
@@ -437,14 +450,7 @@ void FillBox(std::vector<uint32_t>* pixels, int w, int x0, int y0, int size, uin
 // nothing is copied that would now be wrong), and a truecolour frame.
 BOOST_AUTO_TEST_CASE(FramesCopyTheBandsTheyLeftUnchanged) {
   const int w = 200, h = 400;
-  std::vector<uint32_t> first(static_cast<std::size_t>(w * h));
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      // 600 close shades in the top 40 rows (as text blends), flat fills below.
-      const uint32_t shade = static_cast<uint32_t>((x + y * w) % 600) * 255 / 600;
-      const uint32_t fill = (x / 50 + y / 100) % 2 ? 0x1F77B4u : 0xFAFAFAu;
-      first[static_cast<std::size_t>(y * w + x)] = y < 40 ? shade << 16 | 0x80u << 8 | (255 - shade) : fill;
-    }
+  const std::vector<uint32_t> first = ShadesOverFills(w, h);
   std::vector<uint32_t> moved = first;  // the same colours, one moved
   FillBox(&moved, w, 10, 300, 10, 0xFAFAFAu);
   std::vector<uint32_t> recoloured = moved;  // a new colour, far from the others
@@ -484,4 +490,74 @@ BOOST_AUTO_TEST_CASE(FramesCopyTheBandsTheyLeftUnchanged) {
   const ColourRuns noisy_b = RunsOf(noisy_moved, w, h);
   BOOST_TEST((truecolour.Encode(noisy_b, &same_noisy) == EncodeRunsPng(noisy_b)));
   BOOST_TEST(truecolour.bands_copied() == 6u);
+}
+
+namespace {
+
+// The PLTE chunk's colours (0xRRGGBB), empty when there is none.
+std::vector<uint32_t> PaletteOf(const std::string& png) {
+  std::vector<uint32_t> colours;
+  for (std::size_t at = 8; at + 8 <= png.size();) {
+    const auto byte = [&](std::size_t i) { return static_cast<uint32_t>(static_cast<uint8_t>(png[i])); };
+    const uint32_t length = byte(at) << 24 | byte(at + 1) << 16 | byte(at + 2) << 8 | byte(at + 3);
+    if (png.compare(at + 4, 4, "PLTE") == 0)
+      for (uint32_t k = 0; k + 2 < length; k += 3)
+        colours.push_back(byte(at + 8 + k) << 16 | byte(at + 9 + k) << 8 | byte(at + 10 + k));
+    at += 12 + length;
+  }
+  return colours;
+}
+
+}  // namespace
+
+// A sequence's palette (FramePalette): the named colours and those covering
+// much of the samples exact, at most 240 entries; a frame it serves is
+// written with it (its entries first, in colour order, the few rare blends
+// it lacks after them, exact), every pixel within 24 levels and the colours
+// covering much of the frame within 2; a frame it cannot serve, or an
+// empty palette (a photograph's), gives the frame's own file.
+BOOST_AUTO_TEST_CASE(ASequencePaletteServesItsFramesOrStepsAside) {
+  const int w = 200, h = 300;
+  const std::vector<uint32_t> sample = ShadesOverFills(w, h);
+  const ColourRuns sample_runs = RunsOf(sample, w, h);
+  const std::vector<uint32_t> named = {0xFAFAFAu, 0x1F77B4u, 0xE66100u};  // the last not in the sample
+  const FramePalette palette = FramePalette::FromSamples({&sample_runs}, named);
+  BOOST_TEST(palette.colours().size() <= 240u);
+  BOOST_TEST(std::is_sorted(palette.colours().begin(), palette.colours().end()));
+  for (uint32_t c : named) BOOST_TEST(std::count(palette.colours().begin(), palette.colours().end(), c) == 1);
+
+  // A frame: the sample with a named fill and one rare far colour added.
+  std::vector<uint32_t> frame = sample;
+  FillBox(&frame, w, 20, 150, 30, 0xE66100u);
+  frame[static_cast<std::size_t>(250 * w + 7)] = 0x00FF00u;
+  const ColourRuns frame_runs = RunsOf(frame, w, h);
+  const std::string png = EncodeRunsPng(frame_runs, &palette);
+  const std::vector<uint32_t> plte = PaletteOf(png);
+  BOOST_REQUIRE(plte.size() == palette.colours().size() + 1);
+  BOOST_TEST(std::equal(palette.colours().begin(), palette.colours().end(), plte.begin()));
+  BOOST_TEST(plte.back() == 0x00FF00u);
+  const std::optional<RasterImage> image = DecodePng(png);
+  BOOST_REQUIRE(image.has_value());
+  std::vector<uint32_t> opaque = frame;
+  for (uint32_t& p : opaque) p |= 0xFF000000u;
+  BOOST_TEST(WorstChannelError(image->argb, opaque) <= 24);
+  BOOST_TEST(Pixel(*image, 7, 250) == 0x00FF00u);
+  BOOST_TEST(Pixel(*image, 25, 155) == 0xE66100u);
+  BOOST_TEST(Pixel(*image, 60, 200) == 0x1F77B4u);
+  BOOST_TEST(Pixel(*image, 100, 200) == 0xFAFAFAu);
+
+  // Too many colours it does not serve: the frame's own palette.
+  std::vector<uint32_t> strange = frame;
+  for (int i = 0; i < 40; ++i) strange[static_cast<std::size_t>(280 * w + i)] = 0x00FF00u + static_cast<uint32_t>(i * 0x060000);
+  const ColourRuns strange_runs = RunsOf(strange, w, h);
+  BOOST_TEST((EncodeRunsPng(strange_runs, &palette) == EncodeRunsPng(strange_runs)));
+  const FramePalette empty({});
+  BOOST_TEST((EncodeRunsPng(frame_runs, &empty) == EncodeRunsPng(frame_runs)));
+
+  // An encoder with the palette writes EncodeRunsPng's file with it.
+  FramePngEncoder encoder;
+  encoder.SetPalette(std::make_shared<const FramePalette>(palette));
+  BOOST_TEST((encoder.Encode(frame_runs, nullptr) == png));
+  encoder.SetPalette(std::make_shared<const FramePalette>(std::vector<uint32_t>{}));
+  BOOST_TEST((encoder.Encode(frame_runs, nullptr) == EncodeRunsPng(frame_runs)));
 }

@@ -10,6 +10,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "lesson/loader.h"
 #include "render/cairo_frame_changes.h"
 #include "render/cairo_png.h"
+#include "render/gif_animation.h"
 #include "site/built_lesson.h"
 
 using namespace cl;
@@ -35,6 +37,20 @@ Lesson Shipped(const std::string& name) {
   return *loaded.lesson;
 }
 
+// The variant's palette for its PNG frames, wide and tall, as the build
+// makes one (site/frame_files.cc): from the colours its scenes name and its
+// palette beats' wide frames.
+std::shared_ptr<const FramePalette> SequencePalette(const BuiltLesson& built, const BuiltVariant& v, double scale) {
+  const BeatSceneFn scene_at = [&](int i) { return LayoutBuiltBeat(built, v, i); };
+  std::vector<uint32_t> named;
+  for (const Color& c : ExactGifColours(v.story.animation, scene_at)) named.push_back(PackRgb(c));
+  std::vector<ColourRuns> drawn;
+  for (int beat : v.story.animation.palette_beats) drawn.push_back(DrawColourRuns(scene_at(beat), scale));
+  std::vector<const ColourRuns*> samples;
+  for (const ColourRuns& r : drawn) samples.push_back(&r);
+  return std::make_shared<const FramePalette>(FramePalette::FromSamples(samples, named));
+}
+
 // Every beat of every variant, wide then tall, drawn both ways.
 void CheckLesson(const Lesson& lesson) {
   const BuiltLesson built = BuildLesson(lesson);
@@ -42,10 +58,14 @@ void CheckLesson(const Lesson& lesson) {
   for (double scale : {1.0, 2.0}) {
     for (bool tall : {false, true}) {
       FrameDrawer drawer(scale);
+      std::vector<std::shared_ptr<const FramePalette>> palettes;  // per variant, as a build makes them
+      for (const BuiltVariant& v : built.variants) palettes.push_back(SequencePalette(built, v, scale));
       int beats = 0;
       int banded = 0;  // frames too large to keep: drawn in bands, from the last one's runs
       for (const BuiltVariant& v : built.variants) {
         if (tall && v.frame_svg_tall.empty()) continue;
+        const std::shared_ptr<const FramePalette>& palette = palettes[static_cast<std::size_t>(&v - built.variants.data())];
+        drawer.SetPngPalette(palette);
         for (int beat = 0; beat < static_cast<int>(v.story.beats.size()); ++beat, ++beats) {
           const Scene scene = LayoutBuiltBeat(built, v, beat, tall);
           if (scene.width * scale * scene.height * scale > static_cast<double>(kKeptFramePixels)) ++banded;
@@ -62,8 +82,8 @@ void CheckLesson(const Lesson& lesson) {
                                      << scale);
           // Its PNG, the bands it left unchanged copied from the frame
           // before's, is the file the frame drawn whole makes.
-          BOOST_TEST((drawer.Png() == EncodeRunsPng(whole)), lesson.id << " " << v.slug << " beat " << beat
-                                                                      << (tall ? " tall" : " wide") << " scale " << scale);
+          BOOST_TEST((drawer.Png() == EncodeRunsPng(whole, palette.get())),
+                     lesson.id << " " << v.slug << " beat " << beat << (tall ? " tall" : " wide") << " scale " << scale);
         }
       }
       if (beats == 0) continue;
