@@ -40,9 +40,25 @@ bool Same(const CellsShape& a, const CellsShape& b) {
   return std::tie(a.x, a.y, a.cell_w, a.cell_h, a.rows, a.cols, a.fills) ==
          std::tie(b.x, b.y, b.cell_w, b.cell_h, b.rows, b.cols, b.fills);
 }
+// Two blocks of the same cells (each with a fill per cell) in the same place.
 bool SameCellGeometry(const CellsShape& a, const CellsShape& b) {
+  const auto cells = [](const CellsShape& c) {
+    return c.rows > 0 && c.cols > 0 && c.fills.size() == static_cast<std::size_t>(c.rows) * static_cast<std::size_t>(c.cols);
+  };
   return std::tie(a.x, a.y, a.cell_w, a.cell_h, a.rows, a.cols) == std::tie(b.x, b.y, b.cell_w, b.cell_h, b.rows, b.cols) &&
-         a.fills.size() == b.fills.size();
+         cells(a) && cells(b);
+}
+
+// For each item, how many matched (unchanged) items come before it: items
+// of two scenes with the same count lie between the same two matched items.
+std::vector<std::size_t> Gaps(const std::vector<bool>& changed) {
+  std::vector<std::size_t> gaps(changed.size());
+  std::size_t matched = 0;
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    gaps[i] = matched;
+    if (!changed[i]) ++matched;
+  }
+  return gaps;
 }
 
 // The smallest block of `now`'s cells holding every cell that differs from
@@ -268,13 +284,17 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
     return true;
   };
   // A block of cells that only changed some of its cells (a map filling
-  // cell by cell, drawn as one picture) changes only their pixels.
+  // cell by cell, drawn as one picture) changes only their pixels, if it is
+  // drawn in the same place among the items both scenes share (between the
+  // same two matched items: else what it covers, or what covers it, moved).
+  const std::vector<std::size_t> before_gap = Gaps(before_changed), after_gap = Gaps(after_changed);
   for (std::size_t j = 0; j < after.items.size(); ++j) {
     const auto* now = std::get_if<CellsShape>(&after.items[j]);
     if (!after_changed[j] || now == nullptr) continue;
     for (std::size_t i = 0; i < before.items.size(); ++i) {
       const auto* was = std::get_if<CellsShape>(&before.items[i]);
-      if (!before_changed[i] || was == nullptr || !SameCellGeometry(*was, *now)) continue;
+      if (!before_changed[i] || was == nullptr || before_gap[i] != after_gap[j] || !SameCellGeometry(*was, *now))
+        continue;
       if (const std::optional<CellsShape> cells = ChangedCells(*was, *now); cells && !add(*cells)) return std::nullopt;
       before_changed[i] = after_changed[j] = false;
       break;

@@ -410,7 +410,8 @@ struct FlatZlibWriter::State {
 
   void EndBand() {
     FlatBand band = CodeBand();
-    std::copy(buffer.end() - static_cast<std::ptrdiff_t>(row_bytes), buffer.end(), buffer.begin());
+    if (buffer.size() > row_bytes)  // else it holds just that row already
+      std::copy(buffer.end() - static_cast<std::ptrdiff_t>(row_bytes), buffer.end(), buffer.begin());
     buffer.resize(row_bytes);
     Append(std::move(band));
   }

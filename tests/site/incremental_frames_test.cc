@@ -9,6 +9,7 @@
 // cases that must be drawn whole are.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -209,6 +210,20 @@ BOOST_AUTO_TEST_CASE(ABlockOfCellsChangesOnlyWhereItsCellsDid) {
     drawer.Draw(before);
     BOOST_TEST(SamePixels(drawer.Draw(after), RasterizeScene(after, scale)));
     BOOST_TEST(drawer.incremental_frames() == 1);
+  }
+  // The same block drawn over an item it was under (or with a cell changed
+  // there) changes where the two meet: drawn exactly, not only its cells.
+  Scene under = before;
+  RectShape cover;
+  cover.x = 40, cover.y = 20, cover.w = 60, cover.h = 40, cover.fill = Color{230, 97, 0};
+  under.items.emplace_back(cover);
+  for (bool recoloured : {false, true}) {
+    Scene over = under;
+    std::rotate(over.items.begin(), over.items.begin() + 1, over.items.end());  // the block now last
+    if (recoloured) std::get<CellsShape>(over.items.back()).fills[0] = Color{0, 0, 0};
+    FrameDrawer drawer(2);
+    drawer.Draw(under);
+    BOOST_TEST(SamePixels(drawer.Draw(over), RasterizeScene(over, 2)), "recoloured " << recoloured);
   }
   // Another size of block is another picture: all of it changes.
   Scene resized = before;
