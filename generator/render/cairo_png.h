@@ -82,6 +82,9 @@ class FrameDrawer {
   // The palette the PNGs of the frames that follow share where it serves
   // them (render/png_encode.h); null: each chooses its own.
   void SetPngPalette(std::shared_ptr<const FramePalette> palette) { png_.SetPalette(std::move(palette)); }
+  // Per row of the last frame, 1 where it holds the pixels of the frame
+  // drawn before it (not repainted); empty when not known (drawn whole).
+  const std::vector<uint8_t>& unchanged_rows() const { return unchanged_rows_; }
   // Frames drawn whole and from the one before, so far (for tests).
   int whole_frames() const { return whole_frames_; }
   int incremental_frames() const { return incremental_frames_; }

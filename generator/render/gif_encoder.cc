@@ -430,12 +430,20 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
   // The box of changed pixels, row by row on runs (rows that both repeat the
   // row above differ as that row did).
   int left = 0, top = 0, right = s.width - 1, bottom = s.height - 1;
+  // Rows known to be the frame before's: equal, so all transparent.
+  const bool known = before != nullptr && before->width == now.width && before->height == now.height &&
+                     now.unchanged.size() == static_cast<std::size_t>(now.height);
+  const auto unchanged = [&](int y) { return known && y < now.height && now.unchanged[static_cast<std::size_t>(y)]; };
   if (before != nullptr) {
     RowRuns now_rows(now, s.width, s.fill), before_rows(*before, s.width, s.fill);
     left = s.width, right = -1, top = s.height, bottom = -1;
     bool equal = true;
     std::size_t first = 0, last = 0;
     for (int y = 0; y < s.height; ++y) {
+      if (unchanged(y)) {
+        equal = true;  // and so is a row below that repeats it in both
+        continue;
+      }
       if (y == 0 || !now_rows.RepeatsAbove(y) || !before_rows.RepeatsAbove(y)) {
         const std::vector<Run>& a = now_rows.Row(y);
         const std::vector<Run>& b = before_rows.Row(y);
@@ -475,6 +483,10 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
   if (before != nullptr) before_rows.emplace(*before, s.width, s.fill);
   const auto clear = static_cast<uint8_t>(transparent);
   for (int y = top; y <= bottom; ++y) {
+    if (unchanged(y)) {  // what ForEachPiece gives for a row equal to the one before
+      lzw.PutRun(clear, static_cast<std::size_t>(right) - static_cast<std::size_t>(left) + 1);
+      continue;
+    }
     ForEachPiece(now_rows.Row(y), before_rows ? &before_rows->Row(y) : nullptr, static_cast<std::size_t>(left),
                  static_cast<std::size_t>(right), clear, [&lzw](uint8_t index, std::size_t n) { lzw.PutRun(index, n); });
   }

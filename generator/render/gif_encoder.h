@@ -33,6 +33,10 @@ struct GifIndexFrame {
   std::vector<uint16_t> run_length;  // as ColourRuns's: within a row, so 16 bits
   std::vector<std::size_t> row_first;  // height + 1 entries
   std::vector<uint8_t> row_same;       // 1: the row equals the row above (and has no runs)
+  // Per row, 1 where it is known to hold the pixels of the frame shown
+  // before it (of the same size), which FrameBytes then neither compares
+  // nor reads; empty when not known.
+  std::vector<uint8_t> unchanged;
 };
 
 class GifAnimationEncoder {

@@ -214,6 +214,8 @@ struct Drawers {
   explicit Drawers(double scale) : wide(scale, &band), tall(scale, &band) {}
   std::vector<uint32_t> band;
   FrameDrawer wide, tall;
+  const BuiltVariant* variant = nullptr;  // the wide frame drawn last: whose, and its beat
+  int beat = -1;
 };
 
 // One variant's frame files, chunk by chunk (see WriteFrameFiles), and the
@@ -336,8 +338,15 @@ class VariantFrames {
       // A palette beat, drawn already: the drawer only follows it.
       const ColourRuns& runs = c->drawn[k] ? d.wide.Follow(std::move(scene), *std::exchange(c->drawn[k], std::nullopt))
                                            : d.wide.Draw(std::move(scene));
+      const bool after_beat_before = d.variant == &v_ && d.beat == beat - 1;
+      d.variant = &v_, d.beat = beat;
       if (png_) WriteNow(v_.frame_png, beat, PngFrame(d.wide.Png()), weighed);
-      if (gif_) c->indexed[k] = frames_gif_->encoder().Index(runs);
+      if (gif_) {
+        c->indexed[k] = frames_gif_->encoder().Index(runs);
+        // The GIF frame is coded against the beat before: what the drawer
+        // left unchanged holds for it only if it drew that beat last.
+        if (after_beat_before) c->indexed[k].unchanged = d.wide.unchanged_rows();
+      }
     }
     if (!Tall()) return;
     // The same beat for narrow screens (the page's <picture> serves it).

@@ -159,6 +159,40 @@ BOOST_AUTO_TEST_CASE(index_uses_each_encoders_own_palette) {
   BOOST_TEST(index(again) == 0);
 }
 
+// Rows said to hold the frame before's pixels (what a drawer left
+// unchanged) are neither compared nor read, and give the same bytes as
+// when they are; the marks are used only for a frame of the same size.
+BOOST_AUTO_TEST_CASE(rows_known_unchanged_give_the_same_bytes) {
+  const uint32_t white = 0xffffff, blue = 0x2166ac, orange = 0xb35806;
+  GifAnimationEncoder encoder(40, 30, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
+  RasterImage a = Solid(40, 30, white);
+  for (int y = 0; y < 30; ++y)
+    for (int x = (y * 7) % 40; x < 40; x += 9) SetPixel(&a, x, y, y % 3 ? blue : orange);
+  RasterImage b = a;
+  SetPixel(&b, 3, 4, orange == (a.argb[4 * 40 + 3] & 0xffffff) ? blue : orange);
+  SetPixel(&b, 30, 25, white == (a.argb[25 * 40 + 30] & 0xffffff) ? blue : white);
+  const auto runs_of = [](const RasterImage& image) {
+    ColourRunsReader reader(image.width, image.height);
+    reader.Add(image.argb.data(), image.height, static_cast<std::size_t>(image.width));
+    return reader.Finish();
+  };
+  const GifIndexFrame before = encoder.Index(runs_of(a));
+  GifIndexFrame now = encoder.Index(runs_of(b));
+  const std::string plain = encoder.FrameBytes(&before, now, 10);
+  now.unchanged.assign(30, 1);
+  now.unchanged[4] = now.unchanged[25] = 0;
+  BOOST_TEST((encoder.FrameBytes(&before, now, 10) == plain));
+  // The marks are believed: a changed row marked unchanged is left out (so
+  // they are used), and a frame of another size ignores them.
+  now.unchanged[25] = 1;
+  BOOST_TEST((encoder.FrameBytes(&before, now, 10) != plain));
+  GifIndexFrame shorter = encoder.Index(runs_of(Solid(40, 29, white)));
+  shorter.unchanged.assign(29, 1);
+  GifIndexFrame shorter_plain = shorter;
+  shorter_plain.unchanged.clear();
+  BOOST_TEST((encoder.FrameBytes(&before, shorter, 10) == encoder.FrameBytes(&before, shorter_plain, 10)));
+}
+
 BOOST_AUTO_TEST_CASE(refuses_frames_of_another_size_and_finishing_without_frames) {
   std::string error, bytes;
   GifAnimationEncoder empty(4, 4, GifPalette::Build({{255, 255, 255}}, {}));
