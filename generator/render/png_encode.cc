@@ -293,6 +293,22 @@ class Scanlines {
   std::size_t size_;
 };
 
+// Writes row y of `runs` as scanline bytes (no filter byte) to `out`:
+// palette indices through `index_of`, else RGB.
+void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of, uint8_t* out) {
+  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;  // the row it repeats
+  for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
+    const std::size_t length = runs.run_length[r];
+    if (index_of) {
+      out = static_cast<uint8_t*>(std::memset(out, (*index_of)[runs.run_colour[r]], length)) + length;
+      continue;
+    }
+    const uint32_t c = runs.colours[runs.run_colour[r]];
+    const uint8_t rgb[3] = {static_cast<uint8_t>(c >> 16), static_cast<uint8_t>(c >> 8), static_cast<uint8_t>(c)};
+    for (std::size_t i = 0; i < length; ++i, out += 3) std::memcpy(out, rgb, 3);
+  }
+}
+
 // The filtered scanlines of a palette PNG: a filter byte, then one index a
 // pixel (flat art compresses best unfiltered).
 Scanlines PaletteRows(const ColourRuns& runs, const std::vector<uint8_t>& index_of) {
@@ -301,15 +317,10 @@ Scanlines PaletteRows(const ColourRuns& runs, const std::vector<uint8_t>& index_
   for (int y = 0; y < runs.height; ++y) {
     uint8_t* row = rows.data() + row_bytes * static_cast<std::size_t>(y);
     row[0] = kFilterNone;
-    uint8_t* out = row + 1;
-    if (runs.row_same[static_cast<std::size_t>(y)]) {
-      std::memcpy(out, out - row_bytes, row_bytes - 1);
-      continue;
-    }
-    for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
-      std::memset(out, index_of[runs.run_colour[r]], runs.run_length[r]);
-      out += runs.run_length[r];
-    }
+    if (y > 0 && runs.row_same[static_cast<std::size_t>(y)])
+      std::memcpy(row + 1, row + 1 - row_bytes, row_bytes - 1);
+    else
+      FillRow(runs, y, &index_of, row + 1);
   }
   return rows;
 }
@@ -390,22 +401,6 @@ struct FramePngEncoder::Last {
 };
 
 namespace {
-
-// Writes row y of `runs` as scanline bytes (no filter byte) to `out`:
-// palette indices through `index_of`, else RGB.
-void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of, uint8_t* out) {
-  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;  // the row it repeats
-  for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
-    const std::size_t length = runs.run_length[r];
-    if (index_of) {
-      out = static_cast<uint8_t*>(std::memset(out, (*index_of)[runs.run_colour[r]], length)) + length;
-      continue;
-    }
-    const uint32_t c = runs.colours[runs.run_colour[r]];
-    const uint8_t rgb[3] = {static_cast<uint8_t>(c >> 16), static_cast<uint8_t>(c >> 8), static_cast<uint8_t>(c)};
-    for (std::size_t i = 0; i < length; ++i, out += 3) std::memcpy(out, rgb, 3);
-  }
-}
 
 // Appends the IDAT chunk of a frame: its scanlines made a row at a time
 // from the runs straight into the flat-art deflate writer, so a large
