@@ -13,6 +13,7 @@
 #include "cli/build_paths.h"
 #include "cli/output_keys.h"
 #include "lesson/loader.h"
+#include "site/cost_budget.h"
 
 namespace cl {
 namespace {
@@ -119,7 +120,7 @@ std::vector<std::string> ShardOfLessonFiles(const std::vector<std::string>& path
     std::vector<Diagnostic> ignored;  // the shard that builds it reports them
     if (fs.ReadFile(path, &job.yaml, nullptr, kMaxLessonFileBytes))
       if (std::optional<Lesson> lesson = LoadJob(job, &ignored))
-        for (const Variant& v : lesson->variants) cost += 64.0 + static_cast<double>(v.image->rows) * v.image->cols;
+        cost += EstimateRenderCost(*lesson);
     costs.emplace_back(path, cost);
   }
   const std::vector<int> share = AssignShards(costs, shards);
@@ -127,6 +128,13 @@ std::vector<std::string> ShardOfLessonFiles(const std::vector<std::string>& path
   for (size_t i = 0; i < paths.size(); ++i)
     if (share[i] == shard) mine.push_back(paths[i]);
   return mine;
+}
+
+void SortCostliestFirst(std::vector<LessonJob*>* jobs) {
+  std::vector<std::pair<double, LessonJob*>> by_cost;
+  for (LessonJob* job : *jobs) by_cost.emplace_back(EstimateRenderCost(*job->lesson), job);
+  std::stable_sort(by_cost.begin(), by_cost.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < jobs->size(); ++i) (*jobs)[i] = by_cost[i].second;
 }
 
 std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, const std::set<std::string>& gone) {

@@ -81,11 +81,15 @@ struct CourseOutputPlan {
 std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, const std::set<std::string>& gone);
 
 // The lesson files of share `shard` (1-based) of `shards`: AssignShards over
-// each file's cost, the pixels of its variants' images (what its frames grow
-// with), 1 for a file that does not load. Every machine given the same paths
+// each file's cost (EstimateRenderCost, plus 1; 1 for a file that does not
+// load). Every machine given the same paths
 // computes the same shares.
 std::vector<std::string> ShardOfLessonFiles(const std::vector<std::string>& paths, int shard, int shards,
                                             BuildFileSystem& fs);
+
+// Orders loaded jobs by EstimateRenderCost, the costliest first (equal
+// costs keep their order).
+void SortCostliestFirst(std::vector<LessonJob*>* jobs);
 
 // Loads the bytes the job hashed (never the file again, which may have changed
 // since). Diagnostics go to *diagnostics; a lesson only when there is no error.

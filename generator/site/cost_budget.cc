@@ -60,6 +60,14 @@ long long CountLessonFrames(const Lesson& lesson) {
   return frames;
 }
 
+double EstimateRenderCost(const Lesson& lesson) {
+  double cost = 0;
+  for (const Variant& v : lesson.variants)
+    cost += static_cast<double>(CountStoryboardBeats(v, lesson.beats)) *
+            (400.0 + static_cast<double>(v.image->rows) * static_cast<double>(v.image->cols) * ChannelCount(v));
+  return cost;
+}
+
 std::string CheckBuildFrames(const std::vector<LessonFrames>& lessons) {
   long long total = 0;
   for (const LessonFrames& lesson : lessons) total += lesson.frames;

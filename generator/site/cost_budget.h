@@ -44,6 +44,14 @@ std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOp
 // the build computes each lesson once. Precondition: `lesson` is valid.
 long long CountLessonFrames(const Lesson& lesson);
 
+// What rendering `lesson` costs, relative to other lessons, before it is
+// computed: each variant's beats times its image's cells, every channel's,
+// plus 400 (a frame's size grows with its maps' cells, from about 4 to 13
+// million pixels for the shipped lessons). It knows the cells, not how wide
+// their numbers are. Used to balance the shares of `--shard` and to start
+// the costliest lessons first. Precondition: `lesson` is valid.
+double EstimateRenderCost(const Lesson& lesson);
+
 struct LessonFrames {
   std::string path;  // the lesson file, for the message
   long long frames = 0;

@@ -335,3 +335,29 @@ BOOST_AUTO_TEST_CASE(RefusesShardsItCannotJoinExactly) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// With threads to share, the lessons start costliest first (a photograph's
+// 28 beats of 4 variants before a 6x6 lesson's), equal costs in the order
+// they came; and the shares of --shard give a lesson with many times the
+// others' cost a share of its own.
+BOOST_FIXTURE_TEST_CASE(TheCostliestLessonsStartFirstAndShareAlone, Fixture) {
+  const std::string big = "id: big\ntitle: Big\nimage: {pattern: {kind: checkerboard, size: 28, cell: 2}}\n"
+                          "filters: [sobel-x, sobel-y, laplacian, box-blur]\nbeats: {per: row}\n";
+  fs.Put("lessons/big.yaml", big);
+  fs.Put("lessons/twin.yaml", std::string(kLesson).replace(4, 5, "twins"));
+  std::vector<cl::LessonJob> jobs = cl::PlanLessonJobs({"lessons/edges.yaml", "lessons/twin.yaml", "lessons/big.yaml"},
+                                                       input);
+  std::vector<cl::LessonJob*> order;
+  for (cl::LessonJob& job : jobs) {
+    BOOST_TEST_REQUIRE(job.lesson.has_value(), job.path);
+    order.push_back(&job);
+  }
+  cl::SortCostliestFirst(&order);
+  BOOST_TEST(order[0]->path == "lessons/big.yaml");
+  BOOST_TEST(order[1]->path == "lessons/edges.yaml");
+  BOOST_TEST(order[2]->path == "lessons/twin.yaml");
+  const std::vector<std::string> paths = {"lessons/edges.yaml", "lessons/twin.yaml", "lessons/big.yaml"};
+  BOOST_TEST(cl::ShardOfLessonFiles(paths, 1, 2, fs) == std::vector<std::string>{"lessons/big.yaml"});
+  BOOST_TEST(cl::ShardOfLessonFiles(paths, 2, 2, fs) ==
+             (std::vector<std::string>{"lessons/edges.yaml", "lessons/twin.yaml"}));
+}

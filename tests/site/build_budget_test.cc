@@ -88,3 +88,36 @@ BOOST_AUTO_TEST_CASE(TheMessageNamesTheLargestLessonsFirst) {
              "the 2 lessons to build make 20005 frames in all; one build may make at most 20000 (largest: big.yaml "
              "(19995), small.yaml (10)): build fewer lessons at a time, or lower their beats max or variants");
 }
+
+// The estimate that orders and shares lessons before they are computed ranks
+// the shipped lessons as the PNG pixels they turn out to render, wherever
+// those differ by half or more, and puts a 40x40 checkerboard of one beat
+// per cell (1808 beats) above all of them. (It is an estimate: it knows the
+// cells, not how wide their numbers are, so a grid of one-digit numbers
+// counts for more than it draws.)
+BOOST_AUTO_TEST_CASE(TheCostEstimateRanksLessonsAsTheirPixels) {
+  struct Measured {
+    std::string what;
+    double estimate = 0, pixels = 0;
+  };
+  std::vector<Measured> lessons;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CONVLESSON_SOURCE_DIR) + "/lessons")) {
+    if (entry.path().extension() != ".yaml" || entry.path().filename() == "course.yaml") continue;
+    const LoadResult loaded = LoadLessonFile(entry.path().string());
+    BOOST_TEST_REQUIRE(loaded.lesson.has_value(), entry.path());
+    const Lesson& lesson = *loaded.lesson;
+    lessons.push_back({entry.path().filename().string(), EstimateRenderCost(lesson),
+                       MeasureLessonCost(BuildLesson(lesson), 2).png_pixels});
+  }
+  BOOST_TEST_REQUIRE(lessons.size() >= 8u);
+  for (const Measured& a : lessons) {
+    BOOST_TEST_MESSAGE(a.what << ": estimate " << a.estimate << ", PNG pixels " << a.pixels);
+    for (const Measured& b : lessons)
+      if (a.pixels > 1.5 * b.pixels) BOOST_TEST(a.estimate > b.estimate, a.what << " against " << b.what);
+  }
+  const LoadResult long_lesson = LoadLessonText("title: Long\nimage: {pattern: {kind: checkerboard, size: 40, cell: 4}}\n"
+                                                "filter: laplacian\nbeats: {per: cell, max: 2000}\n",
+                                                "long.yaml", ".");
+  BOOST_TEST_REQUIRE(long_lesson.lesson.has_value());
+  for (const Measured& shipped : lessons) BOOST_TEST(EstimateRenderCost(*long_lesson.lesson) > 4 * shipped.estimate);
+}
