@@ -1,6 +1,9 @@
 #include "base/parallel_for.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -8,7 +11,10 @@ namespace cl {
 namespace {
 
 std::atomic<int> g_limit{1};
-std::atomic<int> g_helpers{0};  // helper threads running now, across every loop
+// Places taken beyond the first thread's, across every loop: helper threads
+// running, less the callers that wait for their loops and gave their place
+// (so threads running = g_helpers + 1, never more than g_limit).
+std::atomic<int> g_helpers{0};
 
 // Claims one helper slot if the limit leaves one free.
 bool TryClaimHelper() {
@@ -18,6 +24,136 @@ bool TryClaimHelper() {
   return false;
 }
 
+// A loop's work as the threads running it see it: for ParallelFor, indices
+// handed out in order; for ParallelRuns, none to hand out (each run has its
+// thread). `running` counts the threads in it (guarded by Open::mutex).
+struct Loop {
+  std::size_t count = 0;
+  const std::function<void(size_t)>* task = nullptr;
+  const std::atomic<bool>* stop = nullptr;
+  std::atomic<std::size_t> next{0};
+  int running = 0;
+
+  bool IndicesLeft() const { return next.load() < count && !(stop != nullptr && stop->load()); }
+  void RunIndices() {
+    for (;;) {
+      if (stop != nullptr && stop->load()) return;
+      const std::size_t i = next++;
+      if (i >= count) return;
+      (*task)(i);
+    }
+  }
+};
+
+// The ParallelFor loops with indices not yet handed out. A thread that
+// comes free (a helper done with its own loop, a caller waiting for its
+// helpers) takes indices from the one opened last, the innermost: a loop
+// started while every helper was busy (a lesson's variants, while its
+// slides were written) gets threads as they come free instead of running
+// on one thread to its end. Never destroyed: helper threads finish their
+// last look here as the process ends.
+struct Open {
+  std::mutex mutex;
+  std::condition_variable changed;  // a loop opened, or a thread left one
+  std::vector<Loop*> loops;
+};
+Open& Loops() {
+  static Open* const open = new Open;
+  return *open;
+}
+
+// Runs the indices of a loop this thread joined, where a task's exception
+// cannot reach the loop it came from: it ends the process, as it did in a
+// thread of its own.
+void RunJoined(Loop* loop) noexcept { loop->RunIndices(); }
+
+// The loop opened last that has indices left, or null. Open::mutex held.
+Loop* LoopWithWork() {
+  std::vector<Loop*>& loops = Loops().loops;
+  for (auto it = loops.rbegin(); it != loops.rend(); ++it)
+    if ((*it)->IndicesLeft()) return *it;
+  return nullptr;
+}
+
+// Starts a helper thread, its slot claimed, in `loop`: it runs `work`, then
+// the indices of open loops while any has some. It leaves a loop and takes
+// the next in one step, and frees its slot before it leaves the last: a
+// caller that sees its loop finished can claim that slot at once. False
+// (the slot freed, `work` not run) when no thread can be made.
+bool StartHelper(Loop* loop, std::function<void()> work) {
+  Open& open = Loops();
+  {
+    const std::lock_guard lock(open.mutex);
+    ++loop->running;
+  }
+  try {
+    std::thread([loop, work = std::move(work)]() mutable {
+      work();
+      Open& loops = Loops();
+      std::unique_lock lock(loops.mutex);
+      for (;;) {
+        Loop* next = LoopWithWork();
+        if (next != nullptr) ++next->running;
+        else g_helpers--;
+        --loop->running;  // `loop` may be gone once the lock is let go
+        loops.changed.notify_all();
+        if (next == nullptr) return;
+        loop = next;
+        lock.unlock();
+        RunJoined(loop);
+        lock.lock();
+      }
+    }).detach();
+    return true;
+  } catch (const std::system_error&) {  // out of threads: the caller does the work
+    const std::lock_guard lock(open.mutex);
+    --loop->running;
+    g_helpers--;
+    return false;
+  }
+}
+
+// Waits until no thread but the caller runs `loop`, then `loop` may go.
+// Meanwhile the caller's thread, which counts against the limit, is not
+// left idle: it runs indices of open loops, and while there are none it
+// gives its place to a helper (a variant's next chunk, split into runs,
+// takes it), and takes a place again before it goes on.
+void FinishLoop(Loop* loop, bool listed) {
+  Open& open = Loops();
+  std::unique_lock lock(open.mutex);
+  if (listed) std::erase(open.loops, loop);  // no one joins it from now on
+  bool given = false;  // the caller's place, given to the helpers
+  while (loop->running > 0) {
+    Loop* other = LoopWithWork();
+    if (other != nullptr && (!given || TryClaimHelper())) {
+      given = false;
+      ++other->running;
+      lock.unlock();
+      RunJoined(other);
+      lock.lock();
+      --other->running;
+      open.changed.notify_all();
+      continue;
+    }
+    if (!given) {
+      g_helpers--;
+      given = true;
+      open.changed.notify_all();  // a caller waiting for a place may take it
+    }
+    open.changed.wait(lock);
+  }
+  if (given)
+    while (!TryClaimHelper()) open.changed.wait(lock);
+}
+
+// Ends a loop even when the caller's own task throws: its helpers hold
+// references to it.
+struct LoopGuard {
+  Loop* loop;
+  bool listed;
+  ~LoopGuard() { FinishLoop(loop, listed); }
+};
+
 }  // namespace
 
 void SetParallelism(int threads) { g_limit = std::max(threads, 1); }
@@ -25,38 +161,34 @@ void SetParallelism(int threads) { g_limit = std::max(threads, 1); }
 int Parallelism() { return g_limit.load(); }
 
 void ParallelFor(size_t count, const std::function<void(size_t)>& task, const std::atomic<bool>* stop) {
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (;;) {
-      if (stop && stop->load()) return;
-      size_t i = next++;
-      if (i >= count) return;
-      task(i);
+  Loop loop;
+  loop.count = count, loop.task = &task, loop.stop = stop;
+  const bool listed = count > 1;
+  if (listed) {
+    Open& open = Loops();
+    {
+      const std::lock_guard lock(open.mutex);
+      open.loops.push_back(&loop);
     }
-  };
-  std::vector<std::thread> helpers;
-  while (helpers.size() + 1 < count && TryClaimHelper())
-    helpers.emplace_back([&] {
-      worker();
-      g_helpers--;
-    });
-  worker();
-  for (std::thread& t : helpers) t.join();
+    open.changed.notify_all();  // waiting callers may help
+  }
+  LoopGuard guard{&loop, listed};
+  for (size_t helpers = 0; helpers + 1 < count && TryClaimHelper(); ++helpers)
+    if (!StartHelper(&loop, [&loop] { loop.RunIndices(); })) break;
+  loop.RunIndices();
 }
 
 void ParallelRuns(size_t max_runs, const std::function<void(size_t run, size_t runs)>& task) {
   if (max_runs == 0) return;
   size_t runs = 1;
   while (runs < max_runs && TryClaimHelper()) ++runs;
-  std::vector<std::thread> helpers;
-  helpers.reserve(runs - 1);
+  Loop loop;
+  LoopGuard guard{&loop, false};
+  std::vector<size_t> unstarted;  // runs no thread could be made for: the caller's too
   for (size_t r = 1; r < runs; ++r)
-    helpers.emplace_back([&task, r, runs] {
-      task(r, runs);
-      g_helpers--;
-    });
+    if (!StartHelper(&loop, [&task, r, runs] { task(r, runs); })) unstarted.push_back(r);
   task(0, runs);
-  for (std::thread& t : helpers) t.join();
+  for (const size_t r : unstarted) task(r, runs);
 }
 
 }  // namespace cl

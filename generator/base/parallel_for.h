@@ -2,9 +2,14 @@
 // threads, never more threads at once than the process-wide limit
 // (SetParallelism, the build's -j), even when loops nest: a loop inside a task
 // (frames inside a lesson) gets only the helpers that are free at that moment,
-// so lessons and their frames share one bound instead of multiplying.
+// so lessons and their frames share one bound instead of multiplying. A
+// thread that comes free later (a helper done with its loop, a caller waiting
+// for its helpers) runs indices of the loop opened last that has some left,
+// so a loop started while every thread was busy still gets them as they free.
 // Indices are handed out in order; results must not depend on which thread
-// ran which index, so each task writes only its own slot.
+// ran which index, so each task writes only its own slot. A task must not
+// wait for anything but the loops it starts (a waiting thread may be the one
+// that would run it), nor hold a lock while it starts one.
 #pragma once
 
 #include <atomic>

@@ -218,13 +218,36 @@ struct Drawers {
   int beat = -1;
 };
 
+// The first file of a lesson's frames that cannot be written ends them all,
+// told once: its variants are written side by side, and on a full disk every
+// later file would fail the same way.
+class FrameFailures {
+ public:
+  FrameFailures(std::vector<Diagnostic>* diagnostics, const std::string& lesson_path)
+      : diagnostics_(diagnostics), lesson_path_(lesson_path) {}
+  bool failed() const { return failed_.load(); }
+  const std::atomic<bool>* flag() const { return &failed_; }
+  // Tells `message` unless a failure was told before. Returns false.
+  bool Fail(std::string message) {
+    const std::lock_guard lock(mutex_);
+    if (!failed_.exchange(true)) ReportWriteFailure(diagnostics_, lesson_path_, std::move(message));
+    return false;
+  }
+
+ private:
+  std::vector<Diagnostic>* diagnostics_;
+  const std::string& lesson_path_;
+  std::atomic<bool> failed_{false};
+  std::mutex mutex_;  // diagnostics_ is told from the thread that failed
+};
+
 // One variant's frame files, chunk by chunk (see WriteFrameFiles), and the
 // GIF made from them.
 class VariantFrames {
  public:
   VariantFrames(const BuiltLesson& built, const BuiltVariant& v, const RenderOptions& options, FileSink& sink,
-                std::vector<Diagnostic>* diagnostics, std::vector<std::unique_ptr<Drawers>>* drawers)
-      : built_(built), v_(v), options_(options), sink_(sink), diagnostics_(diagnostics), drawers_(*drawers),
+                FrameFailures& failures, std::vector<std::unique_ptr<Drawers>>* drawers)
+      : built_(built), v_(v), options_(options), sink_(sink), failures_(failures), drawers_(*drawers),
         svg_(options.Wants("svg")), png_(options.Wants("png")), gif_(GifWrittenWithFrames(v, options)) {}
 
   bool Write() {
@@ -243,13 +266,13 @@ class VariantFrames {
     std::string error;
     const FileFiller fill = [&](const PieceWriter& write, std::string* e) { return WriteChunks(&write, e); };
     if (sink_.PutFrom(v_.animation_gif, fill, &error)) return true;
-    if (frames_failed_) return false;  // a frame's file: told already
-    return ReportWriteFailure(diagnostics_, built_.lesson->path, "cannot write " + v_.animation_gif + ": " + error);
+    if (failures_.failed()) return false;  // a frame's file, this variant's or another's: told already
+    return failures_.Fail("cannot write " + v_.animation_gif + ": " + error);
   }
 
  private:
   // Every beat's frames; with a GIF, its bytes to `gif_write`. False when a
-  // frame's file could not be written (told, and frames_failed_ set) or the
+  // frame's file could not be written (told, and failures_ set) or the
   // GIF could not (*gif_error).
   bool WriteChunks(const PieceWriter* gif_write, std::string* gif_error) {
     const std::size_t threads = drawers_.size();
@@ -270,9 +293,9 @@ class VariantFrames {
         if (!d) d = std::make_unique<Drawers>(options_.scale);
         d->wide.SetPngPalette(png_palette_);
         d->tall.SetPngPalette(png_palette_);
-        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs && !frames_failed_; ++k) Frame(first, k, &c, *d);
+        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs && !failures_.failed(); ++k) Frame(first, k, &c, *d);
       });
-      if (frames_failed_) return false;
+      if (failures_.failed()) return false;
       std::swap(drawers_.front(), drawers_[runs_used - 1]);
       // The other drawers' frames are several beats behind the next chunk's
       // runs: drawing from them saves little, and holding them (a wide and
@@ -310,7 +333,7 @@ class VariantFrames {
   // that cannot be written ends the lesson's frames, told once: on a full
   // disk every later one would fail the same way.
   void WriteNow(const std::vector<std::string>& paths, int beat, const FrameFiller& frame, std::size_t* weighed) {
-    if (frames_failed_) return;
+    if (failures_.failed()) return;
     const std::string& path = paths[static_cast<std::size_t>(beat)];
     std::size_t bytes = 0;
     std::string error;
@@ -321,10 +344,7 @@ class VariantFrames {
     };
     const bool written = sink_.PutFrom(path, fill, &error);
     *weighed += bytes;
-    if (written) return;
-    const std::lock_guard lock(failure_mutex_);
-    if (!frames_failed_.exchange(true))
-      ReportWriteFailure(diagnostics_, built_.lesson->path, "cannot write " + path + ": " + error);
+    if (!written) failures_.Fail("cannot write " + path + ": " + error);
   }
 
   // Beat first + k of a chunk, drawn by `d` after the beat before; its
@@ -363,14 +383,12 @@ class VariantFrames {
   const BuiltVariant& v_;
   const RenderOptions& options_;
   FileSink& sink_;
-  std::vector<Diagnostic>* diagnostics_;
+  FrameFailures& failures_;
   std::vector<std::unique_ptr<Drawers>>& drawers_;
   const bool svg_, png_, gif_;
   std::optional<FramesGif> frames_gif_;
   VariantColours sample_;  // its sample beats' colours (and runs, until their frames are written)
   std::shared_ptr<const FramePalette> png_palette_;  // the variant's, for its PNG frames (wide and tall)
-  std::atomic<bool> frames_failed_{false};
-  std::mutex failure_mutex_;  // diagnostics_ is told from the thread that failed
 };
 
 }  // namespace
@@ -382,15 +400,19 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // each file is written by the thread that made it (its bytes never depend
   // on which thread that was), and the GIF in beat order.
   // Each beat is drawn once, into runs of one colour, for its PNG frame and
-  // its GIF frame both. A chunk is split into runs of consecutive beats, one
-  // per thread, so each beat is drawn from the one before (FrameDrawer: only
-  // the pixels whose scene items changed are painted again); the drawers of
-  // the last run go on to the next chunk's first (and the next variant's).
+  // its GIF frame both. Variants go side by side, each on a thread as one is
+  // free (each beat then drawn from the one before: FrameDrawer repaints only
+  // the pixels whose scene items changed). A thread left over joins a
+  // variant's next chunk: the chunk is split into runs of consecutive beats,
+  // one per thread, the first beat of each run but the first drawn whole;
+  // the drawer of the last run goes on to the variant's next chunk.
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
-  std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
-  for (const BuiltVariant& v : built.variants)
-    if (!VariantFrames(built, v, options, sink, diagnostics, &drawers).Write()) return false;
-  return true;
+  FrameFailures failures(diagnostics, built.lesson->path);
+  ParallelFor(built.variants.size(), [&](std::size_t i) {
+    std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
+    VariantFrames(built, built.variants[i], options, sink, failures, &drawers).Write();
+  }, failures.flag());
+  return !failures.failed();
 }
 
 }  // namespace cl

@@ -1,6 +1,7 @@
 // The bounded pool: every index runs exactly once, never more threads at once
 // than the limit, nested loops included, and a stop flag keeps further
-// indices from starting; a loop of runs takes the threads free at its start.
+// indices from starting; a loop of runs takes the threads free at its start,
+// and a loop started while they were busy takes them as they come free.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -132,6 +133,39 @@ BOOST_AUTO_TEST_CASE(RunsAreOneWhenEveryHelperIsBusy) {
   });
   BOOST_TEST(inner_runs.load() == 1u);
   BOOST_TEST(cl::Parallelism() == 2);
+}
+
+// A loop started while every helper is busy takes a thread as one comes
+// free: the other task of the outer loop ends once the inner loop has begun,
+// and its thread (a helper, or the caller waiting for its helper) runs the
+// inner loop's second index. Each inner task waits until both run at once,
+// which only two threads can do (the deadline makes one thread a failure,
+// not a hang).
+BOOST_AUTO_TEST_CASE(ALoopStartedBusyTakesTheThreadThatComesFree) {
+  LimitGuard limit(2);
+  Concurrency inner;
+  std::atomic<bool> inner_started{false}, met{true};
+  cl::ParallelFor(2, [&](size_t i) {
+    if (i == 1) {
+      while (!inner_started.load()) std::this_thread::yield();
+      return;
+    }
+    cl::ParallelFor(2, [&](size_t) {
+      inner.Enter();
+      inner_started = true;
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+      while (inner.most.load() < 2)
+        if (std::chrono::steady_clock::now() > deadline) {
+          met = false;
+          break;
+        } else {
+          std::this_thread::yield();
+        }
+      inner.Leave();
+    });
+  });
+  BOOST_TEST(met.load());
+  BOOST_TEST(inner.most.load() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(NoRunsForZero) {

@@ -172,3 +172,43 @@ BOOST_AUTO_TEST_CASE(RefusedFramesOnTwoThreadsAreOneError) {
   BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
   BOOST_TEST(sink.files().count(built.variants.at(0).animation_gif) == 0u);
 }
+
+// A lesson's variants are written side by side, one a thread: when the disk
+// refuses their frames, the lesson still has one error, and neither GIF is
+// published; when it refuses one variant's GIF alone, that is the one error,
+// and the other variant's GIF is whole.
+BOOST_AUTO_TEST_CASE(VariantsSideBySideFailAsOne) {
+  class FramesRefused : public MemoryFileSink {
+   public:
+    bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override {
+      if (relative_path.starts_with("frames/")) {
+        *error = "No space left on device";
+        return false;
+      }
+      return MemoryFileSink::Put(relative_path, bytes, error);
+    }
+  };
+  const ParallelismGuard guard(2);
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  BOOST_REQUIRE(built.variants.size() == 2u);
+  RenderOptions options;
+  options.only = {"gif", "png", "svg"};
+  for (int round = 0; round < 5; ++round) {  // whichever thread fails first
+    FramesRefused sink;
+    std::vector<Diagnostic> diagnostics;
+    BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
+    BOOST_REQUIRE(diagnostics.size() == 1u);
+    BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
+    for (const BuiltVariant& v : built.variants) BOOST_TEST(sink.files().count(v.animation_gif) == 0u);
+  }
+  const std::vector<std::string> want = GifsOnTheirOwn(lesson);
+  const std::string& refused = built.variants.at(1).animation_gif;
+  PieceCountingSink sink(refused);
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
+  BOOST_REQUIRE(diagnostics.size() == 1u);
+  BOOST_TEST(diagnostics[0].message == "cannot write " + refused + ": No space left on device");
+  BOOST_TEST(sink.files().count(refused) == 0u);
+  BOOST_TEST((sink.files().at(built.variants.at(0).animation_gif) == want.at(0)));
+}
