@@ -175,8 +175,8 @@ BOOST_AUTO_TEST_CASE(RefusedFramesOnTwoThreadsAreOneError) {
 
 // A lesson's variants are written side by side, one a thread: when the disk
 // refuses their frames, the lesson still has one error, and neither GIF is
-// published; when it refuses one variant's GIF alone, that is the one error,
-// and the other variant's GIF is whole.
+// published; when it refuses one variant's GIF alone, that is the one error
+// (the other variant stops where it is: the lesson has failed).
 BOOST_AUTO_TEST_CASE(VariantsSideBySideFailAsOne) {
   class FramesRefused : public MemoryFileSink {
    public:
@@ -202,13 +202,13 @@ BOOST_AUTO_TEST_CASE(VariantsSideBySideFailAsOne) {
     BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
     for (const BuiltVariant& v : built.variants) BOOST_TEST(sink.files().count(v.animation_gif) == 0u);
   }
-  const std::vector<std::string> want = GifsOnTheirOwn(lesson);
   const std::string& refused = built.variants.at(1).animation_gif;
-  PieceCountingSink sink(refused);
-  std::vector<Diagnostic> diagnostics;
-  BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
-  BOOST_REQUIRE(diagnostics.size() == 1u);
-  BOOST_TEST(diagnostics[0].message == "cannot write " + refused + ": No space left on device");
-  BOOST_TEST(sink.files().count(refused) == 0u);
-  BOOST_TEST((sink.files().at(built.variants.at(0).animation_gif) == want.at(0)));
+  for (int round = 0; round < 5; ++round) {
+    PieceCountingSink sink(refused);
+    std::vector<Diagnostic> diagnostics;
+    BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
+    BOOST_REQUIRE(diagnostics.size() == 1u);
+    BOOST_TEST(diagnostics[0].message == "cannot write " + refused + ": No space left on device");
+    BOOST_TEST(sink.files().count(refused) == 0u);
+  }
 }
