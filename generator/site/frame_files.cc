@@ -63,7 +63,8 @@ bool GifWrittenWithFrames(const BuiltVariant& v, const RenderOptions& options) {
 
 namespace {
 
-// What the runs of the palette beats a FramesGif keeps may hold in all.
+// What the runs of the palette beats a FramesGif keeps may hold in all (a
+// share of it each, for variants side by side).
 constexpr std::size_t kKeptRunsBytes = std::size_t{8} << 20;
 
 std::size_t RunsBytes(const ColourRuns& r) {
@@ -85,7 +86,8 @@ struct VariantColours {
   std::map<int, ColourRuns> drawn;
 };
 
-VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant& v, double scale) {
+VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant& v, double scale,
+                                    std::size_t kept_runs_bytes) {
   const AnimationPlan& plan = v.story.animation;
   const BeatSceneFn scene_at = [&built, &v](int i) { return LayoutBuiltBeat(built, v, i); };
   VariantColours sample;
@@ -100,7 +102,7 @@ VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant
     colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
     colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
     const std::size_t bytes = RunsBytes(runs);
-    if (kept_bytes.fetch_add(bytes) + bytes <= kKeptRunsBytes) drawn[k] = std::move(runs);
+    if (kept_bytes.fetch_add(bytes) + bytes <= kept_runs_bytes) drawn[k] = std::move(runs);
   });
   for (std::size_t k = 0; k < beats.size(); ++k) {
     if (beats[k] == 0) sample.width = colour_counts[k].width, sample.height = colour_counts[k].height;
@@ -194,6 +196,15 @@ bool LargeFrames(const BuiltVariant& v, double scale) {
   return std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale) > kLargeFramePixels;
 }
 
+// The cells of a variant's image, every channel's.
+long long VariantCells(const Variant& v) {
+  return static_cast<long long>(v.image->rows) * v.image->cols * ChannelCount(v);
+}
+
+// Variants whose images have more cells than this are written one at a time
+// (WriteFrameFiles).
+constexpr long long kMostCellsSideBySide = 32 * 32;
+
 std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threads) {
   if (LargeFrames(v, scale)) return threads;
   return std::max<std::size_t>(8, 4 * threads);
@@ -205,6 +216,8 @@ std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threa
 // wait for the chunk's end, and the work in flight grows with a beat's
 // weight. A 512x512 photograph's frames weigh about 10 MB a beat (its SVG,
 // PNG and GIF frame: noise compresses badly), the default lesson's 0.3 MB.
+// Variants side by side share it (and kKeptRunsBytes): together they hold
+// what one variant at a time did.
 constexpr std::size_t kChunkBytes = std::size_t{16} << 20;
 
 std::size_t IndexFrameBytes(const GifIndexFrame& f) {
@@ -248,15 +261,18 @@ class FrameFailures {
 // GIF made from them.
 class VariantFrames {
  public:
+  // `side_by_side`: the variants that may be written at once, which share
+  // the memory budgets.
   VariantFrames(const BuiltLesson& built, const BuiltVariant& v, const RenderOptions& options, FileSink& sink,
-                FrameFailures& failures, std::vector<std::unique_ptr<Drawers>>* drawers)
+                FrameFailures& failures, std::vector<std::unique_ptr<Drawers>>* drawers, std::size_t side_by_side)
       : built_(built), v_(v), options_(options), sink_(sink), failures_(failures), drawers_(*drawers),
-        svg_(options.Wants("svg")), png_(options.Wants("png")), gif_(GifWrittenWithFrames(v, options)) {}
+        side_by_side_(std::max<std::size_t>(1, side_by_side)), svg_(options.Wants("svg")),
+        png_(options.Wants("png")), gif_(GifWrittenWithFrames(v, options)) {}
 
   bool Write() {
     if (!svg_ && !png_ && !gif_) return true;
     if ((png_ || gif_) && !v_.story.animation.frames.empty()) {
-      sample_ = SampleVariantColours(built_, v_, options_.scale);
+      sample_ = SampleVariantColours(built_, v_, options_.scale, kKeptRunsBytes / side_by_side_);
       if (png_) png_palette_ = PngFramePalette(sample_);
       if (gif_) frames_gif_.emplace(v_, sample_);
       // Only the samples' runs are needed now (a photograph's colour
@@ -281,7 +297,10 @@ class VariantFrames {
     const std::size_t threads = drawers_.size();
     const std::size_t beats = v_.story.beats.size();
     const std::size_t most = BeatsPerChunk(v_, options_.scale, threads);
-    std::size_t chunk = threads;  // the first chunk measures what a beat holds
+    // A run per thread, of the threads this variant may get while others
+    // are written beside it.
+    const std::size_t fewest = std::max<std::size_t>(1, threads / side_by_side_);
+    std::size_t chunk = fewest;  // the first chunk measures what a beat holds
     for (std::size_t first = 0, n = 0; first < beats; first += n) {
       n = std::min(chunk, beats - first);
       Chunk c(n, gif_);
@@ -305,7 +324,7 @@ class VariantFrames {
       // a tall frame, up to 8 MB each, per lesson built at once; a large
       // frame's runs and band) doubled a course build's memory.
       for (std::size_t r = 1; r < drawers_.size(); ++r) drawers_[r].reset();
-      chunk = std::clamp(kChunkBytes / std::max<std::size_t>(1, c.HeldBytes() / n), threads, most);
+      chunk = std::clamp(kChunkBytes / side_by_side_ / std::max<std::size_t>(1, c.HeldBytes() / n), fewest, most);
       if (gif_ && (!frames_gif_->Append(first, &c.indexed, gif_error) || !(*gif_write)(frames_gif_->TakeBytes())))
         return false;
     }
@@ -388,6 +407,7 @@ class VariantFrames {
   FileSink& sink_;
   FrameFailures& failures_;
   std::vector<std::unique_ptr<Drawers>>& drawers_;
+  const std::size_t side_by_side_;
   const bool svg_, png_, gif_;
   std::optional<FramesGif> frames_gif_;
   VariantColours sample_;  // its sample beats' colours (and runs, until their frames are written)
@@ -409,22 +429,30 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // variant's next chunk: the chunk is split into runs of consecutive beats,
   // one per thread, the first beat of each run but the first drawn whole;
   // the drawer of the last run goes on to the variant's next chunk.
-  // Variants of large frames go one at a time, their beats split between
-  // the threads: each variant in flight holds its drawers' bands, its
-  // samples and a chunk of encoded frames (four variants of a 512x512
-  // photograph at --scale 4 peaked at 190 MB side by side, 157 MB in turn).
+  // Variants of photographs or of large frames go one at a time, their
+  // beats split between the threads: each variant in flight holds its
+  // drawers' bands, its samples and its GIF's state, which grow with a
+  // photograph's noise and with the frame (four variants of a 512x512
+  // photograph at --scale 4 peaked at 190 MB side by side, 157 MB in turn;
+  // 32 variants of a 230x230 one at 119-149 MB, 129-131 MB in turn).
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
   FrameFailures failures(diagnostics, built.lesson->path);
-  const auto write = [&](std::size_t i) {
+  const bool one_at_a_time = std::any_of(built.variants.begin(), built.variants.end(), [&](const BuiltVariant& v) {
+    return LargeFrames(v, options.scale) || VariantCells(*v.variant) > kMostCellsSideBySide;
+  });
+  const std::size_t side_by_side = one_at_a_time ? 1 : std::min(threads, built.variants.size());
+  if (side_by_side == 1) {
+    // One after another, the last run's drawer going on to the next
+    // variant: its first beat is drawn from the one before's last where
+    // they share their layout (a photograph's beat drawn whole is costly).
     std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
-    VariantFrames(built, built.variants[i], options, sink, failures, &drawers).Write();
-  };
-  const bool large = std::any_of(built.variants.begin(), built.variants.end(),
-                                 [&](const BuiltVariant& v) { return LargeFrames(v, options.scale); });
-  if (large) {
-    for (std::size_t i = 0; i < built.variants.size() && !failures.failed(); ++i) write(i);
+    for (std::size_t i = 0; i < built.variants.size() && !failures.failed(); ++i)
+      VariantFrames(built, built.variants[i], options, sink, failures, &drawers, 1).Write();
   } else {
-    ParallelFor(built.variants.size(), write, failures.flag());
+    ParallelFor(built.variants.size(), [&](std::size_t i) {
+      std::vector<std::unique_ptr<Drawers>> drawers(threads);
+      VariantFrames(built, built.variants[i], options, sink, failures, &drawers, side_by_side).Write();
+    }, failures.flag());
   }
   return !failures.failed();
 }
