@@ -108,6 +108,25 @@ class PieceCountingSink : public MemoryFileSink {
   std::string refused_;
 };
 
+// Refuses every frame file, as a full disk would.
+class FramesRefused : public MemoryFileSink {
+ public:
+  bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override {
+    if (relative_path.find("/frames/") != std::string_view::npos || relative_path.starts_with("frames/")) {
+      *error = "No space left on device";
+      return false;
+    }
+    return MemoryFileSink::Put(relative_path, bytes, error);
+  }
+};
+
+// The one error a refused file gives, naming `path` (empty: any frame's).
+void ExpectOneRefusal(const std::vector<Diagnostic>& diagnostics, const std::string& path) {
+  BOOST_REQUIRE(diagnostics.size() == 1u);
+  if (path.empty()) BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
+  else BOOST_TEST(diagnostics[0].message == "cannot write " + path + ": No space left on device");
+}
+
 }  // namespace
 
 // The GIF goes to its file as each chunk of frames is encoded, not held
@@ -139,8 +158,7 @@ BOOST_AUTO_TEST_CASE(RefusedGifIsOneErrorNamingIt) {
   PieceCountingSink sink(path);
   std::vector<Diagnostic> diagnostics;
   BOOST_TEST(!RenderLessonOutputs(lesson, options, sink, &diagnostics));
-  BOOST_REQUIRE(diagnostics.size() == 1u);
-  BOOST_TEST(diagnostics[0].message == "cannot write " + path + ": No space left on device");
+  ExpectOneRefusal(diagnostics, path);
   BOOST_TEST(sink.files().count(path) == 0u);
   BOOST_TEST(sink.files().count(built.variants.at(0).frame_png.at(0)) == 1u);
 }
@@ -149,16 +167,6 @@ BOOST_AUTO_TEST_CASE(RefusedGifIsOneErrorNamingIt) {
 // takes none of them, two threads still tell one error for the lesson, and
 // nothing after the failure is published (the GIF included).
 BOOST_AUTO_TEST_CASE(RefusedFramesOnTwoThreadsAreOneError) {
-  class FramesRefused : public MemoryFileSink {
-   public:
-    bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override {
-      if (relative_path.find("/frames/") != std::string_view::npos || relative_path.starts_with("frames/")) {
-        *error = "No space left on device";
-        return false;
-      }
-      return MemoryFileSink::Put(relative_path, bytes, error);
-    }
-  };
   const ParallelismGuard guard(2);
   Lesson lesson = testing::DefaultLesson();
   lesson.variants = {testing::SizedVariant(9, 9, 3, 3)};
@@ -168,8 +176,7 @@ BOOST_AUTO_TEST_CASE(RefusedFramesOnTwoThreadsAreOneError) {
   FramesRefused sink;
   std::vector<Diagnostic> diagnostics;
   BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
-  BOOST_REQUIRE(diagnostics.size() == 1u);
-  BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
+  ExpectOneRefusal(diagnostics, "");
   BOOST_TEST(sink.files().count(built.variants.at(0).animation_gif) == 0u);
 }
 
@@ -178,16 +185,6 @@ BOOST_AUTO_TEST_CASE(RefusedFramesOnTwoThreadsAreOneError) {
 // published; when it refuses one variant's GIF alone, that is the one error
 // (the other variant stops where it is: the lesson has failed).
 BOOST_AUTO_TEST_CASE(VariantsSideBySideFailAsOne) {
-  class FramesRefused : public MemoryFileSink {
-   public:
-    bool Put(std::string_view relative_path, std::string_view bytes, std::string* error) override {
-      if (relative_path.starts_with("frames/")) {
-        *error = "No space left on device";
-        return false;
-      }
-      return MemoryFileSink::Put(relative_path, bytes, error);
-    }
-  };
   const ParallelismGuard guard(2);
   const Lesson lesson = testing::DefaultLesson();
   const BuiltLesson built = BuildLesson(lesson);
@@ -198,8 +195,7 @@ BOOST_AUTO_TEST_CASE(VariantsSideBySideFailAsOne) {
     FramesRefused sink;
     std::vector<Diagnostic> diagnostics;
     BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
-    BOOST_REQUIRE(diagnostics.size() == 1u);
-    BOOST_TEST(diagnostics[0].message.ends_with(": No space left on device"), diagnostics[0].message);
+    ExpectOneRefusal(diagnostics, "");
     for (const BuiltVariant& v : built.variants) BOOST_TEST(sink.files().count(v.animation_gif) == 0u);
   }
   const std::string& refused = built.variants.at(1).animation_gif;
@@ -207,8 +203,7 @@ BOOST_AUTO_TEST_CASE(VariantsSideBySideFailAsOne) {
     PieceCountingSink sink(refused);
     std::vector<Diagnostic> diagnostics;
     BOOST_TEST(!WriteFrameFiles(built, options, sink, &diagnostics));
-    BOOST_REQUIRE(diagnostics.size() == 1u);
-    BOOST_TEST(diagnostics[0].message == "cannot write " + refused + ": No space left on device");
+    ExpectOneRefusal(diagnostics, refused);
     BOOST_TEST(sink.files().count(refused) == 0u);
   }
 }
