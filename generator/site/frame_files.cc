@@ -182,12 +182,11 @@ constexpr double kLargeFramePixels = 4.0 * static_cast<double>(kKeptFramePixels)
 
 // Beats laid out, drawn and encoded before their files are written (in beat
 // order): 16 per thread, so each run draws many beats from the one before
-// (a run's first beat is drawn whole: with 4 a thread, a 2000-beat
-// lesson's took 9.6 s instead of 7.9, for 7 MB less); but one per thread
-// when a frame is larger than
-// kLargeFramePixels, as then each beat waiting holds megabytes of PNG and
-// GIF frame (a 28x28 photograph at --scale 4: 45 megapixels), and its
-// drawer as much again. (Frames just past what FrameDrawer keeps whole,
+// (a run's first beat is drawn whole: with 4 a thread, a 2000-beat lesson
+// took 9.6 s instead of 7.9, for 7 MB less); but one per thread when a
+// frame is larger than kLargeFramePixels, as then each beat waiting holds
+// megabytes of PNG and GIF frame (a 28x28 photograph at --scale 4: 45
+// megapixels), and its drawer as much again. (Frames just past what FrameDrawer keeps whole,
 // the default lesson's 2.8 megapixels, once counted as large too: every
 // other beat was drawn whole, and each pair of beats waited for the files
 // before it to be written: a 2000-beat lesson's PNG frames took 16.5 s
