@@ -168,6 +168,42 @@ BOOST_AUTO_TEST_CASE(ALoopStartedBusyTakesTheThreadThatComesFree) {
   BOOST_TEST(inner.most.load() == 2);
 }
 
+// A caller waiting for its helper gives the helper its place: a loop of
+// runs the helper starts then gets both threads. (The helper's task waits
+// until the caller's own tasks are done, and the runs wait for each other,
+// which only two threads can do; the deadline makes one a failure.)
+BOOST_AUTO_TEST_CASE(ACallerWaitingGivesItsPlaceToItsHelpersRuns) {
+  LimitGuard limit(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<bool> helper_started{false};
+  std::atomic<size_t> runs_seen{0};
+  std::atomic<bool> met{true};
+  cl::ParallelFor(2, [&](size_t) {
+    if (std::this_thread::get_id() == caller) {  // one index, once the helper has the other
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+      while (!helper_started.load() && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+      return;
+    }
+    helper_started = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the caller is waiting by then
+    std::atomic<size_t> arrived{0};
+    cl::ParallelRuns(2, [&](size_t, size_t runs) {
+      runs_seen = runs;
+      ++arrived;
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+      while (arrived.load() < 2)
+        if (std::chrono::steady_clock::now() > deadline) {
+          met = false;
+          return;
+        } else {
+          std::this_thread::yield();
+        }
+    });
+  });
+  BOOST_TEST(runs_seen.load() == 2u);
+  BOOST_TEST(met.load());
+}
+
 BOOST_AUTO_TEST_CASE(NoRunsForZero) {
   bool ran = false;
   cl::ParallelRuns(0, [&](size_t, size_t) { ran = true; });
