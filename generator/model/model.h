@@ -94,6 +94,10 @@ struct Variant {
 // A variant's image channels and a filter's slices, the same way for one
 // channel (image, weights) and several (channels, slices).
 inline int ChannelCount(const Variant& v) { return v.channels.empty() ? 1 : static_cast<int>(v.channels.size()); }
+// The cells of a variant's image, every channel's.
+inline long long ImageCells(const Variant& v) {
+  return static_cast<long long>(v.image->rows) * v.image->cols * ChannelCount(v);
+}
 inline const Grid& ChannelAt(const Variant& v, int c) {
   return v.channels.empty() ? v.image.get() : v.channels.at(static_cast<std::size_t>(c));
 }

@@ -64,7 +64,7 @@ double EstimateRenderCost(const Lesson& lesson) {
   double cost = 0;
   for (const Variant& v : lesson.variants)
     cost += static_cast<double>(CountStoryboardBeats(v, lesson.beats)) *
-            (400.0 + static_cast<double>(v.image->rows) * static_cast<double>(v.image->cols) * ChannelCount(v));
+            (400.0 + static_cast<double>(ImageCells(v)));
   return cost;
 }
 

@@ -186,19 +186,14 @@ constexpr double kLargeFramePixels = 4.0 * static_cast<double>(kKeptFramePixels)
 // took 9.6 s instead of 7.9, for 7 MB less); but one per thread when a
 // frame is larger than kLargeFramePixels, as then each beat waiting holds
 // megabytes of PNG and GIF frame (a 28x28 photograph at --scale 4: 45
-// megapixels), and its drawer as much again. (Frames just past what FrameDrawer keeps whole,
-// the default lesson's 2.8 megapixels, once counted as large too: every
-// other beat was drawn whole, and each pair of beats waited for the files
-// before it to be written: a 2000-beat lesson's PNG frames took 16.5 s
-// instead of 10.6.)
+// megapixels), and its drawer as much again. (Frames just past what
+// FrameDrawer keeps whole, the default lesson's 2.8 megapixels, once counted
+// as large too: every other beat was drawn whole, and each pair of beats
+// waited for the files before it to be written: a 2000-beat lesson's PNG
+// frames took 16.5 s instead of 10.6.)
 bool LargeFrames(const BuiltVariant& v, double scale) {
   // The wide frame (every beat's size): the larger of a beat's two.
   return std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale) > kLargeFramePixels;
-}
-
-// The cells of a variant's image, every channel's.
-long long VariantCells(const Variant& v) {
-  return static_cast<long long>(v.image->rows) * v.image->cols * ChannelCount(v);
 }
 
 // Variants whose images have more cells than this are written one at a time
@@ -438,7 +433,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
   FrameFailures failures(diagnostics, built.lesson->path);
   const bool one_at_a_time = std::any_of(built.variants.begin(), built.variants.end(), [&](const BuiltVariant& v) {
-    return LargeFrames(v, options.scale) || VariantCells(*v.variant) > kMostCellsSideBySide;
+    return LargeFrames(v, options.scale) || ImageCells(*v.variant) > kMostCellsSideBySide;
   });
   const std::size_t side_by_side = one_at_a_time ? 1 : std::min(threads, built.variants.size());
   if (side_by_side == 1) {
