@@ -287,7 +287,10 @@ case $case_name in
     # A lesson reading a PNG (a frame of another lesson, resampled to 8x8).
     "$bin" build lessons/conv-relu-pool.yaml --templates templates --only png,json -o frames -q >"$work/log" 2>&1 ||
       fail "the default lesson's frames: $(cat "$work/log")"
-    find frames/conv-relu-pool -name '*.png' | sort | head -2 >pngs
+    # All paths, then the first two: `| head` would end `sort` with SIGPIPE
+    # now and then, and pipefail would end this script without a word.
+    find frames/conv-relu-pool -name '*.png' | sort >all-pngs
+    sed -n 1,2p all-pngs >pngs
     cp "$(sed -n 1p pngs)" lessons/picture.png
     printf 'id: from-a-picture\ntitle: From a picture\nimage: {file: picture.png, size: [8, 8]}\nfilter: sobel-x\n' \
       >lessons/from-a-picture.yaml

@@ -96,7 +96,7 @@ settings)
   pdftotext -f 2 -l 2 built/course.pdf page2.txt
   has page2.txt 'Inhalt'
   # The contents follow the course's order.
-  tr -s ' \n' '  ' <page2.txt | grep -qE 'Padding.*Negative answers.*Convolve' || fail "contents order: $(cat page2.txt)"
+  grep -qE 'Padding.*Negative answers.*Convolve' <(tr -s ' \n' '  ' <page2.txt) || fail "contents order: $(cat page2.txt)"
   # handout: full is the default for lessons without a handout key (every
   # shipped lesson): their handout.pdf is the full walkthrough, longer than two pages.
   pages=$(pdfinfo built/leaky-relu/handout.pdf | sed -n 's/^Pages: *//p')

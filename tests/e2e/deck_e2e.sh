@@ -30,10 +30,10 @@ case $case_name in
       want=$(( $(beats "$dir") + 1 ))
       [ "$pages" = "$want" ] || fail "$deck has $pages pages, expected $want (title + one per beat)"
       title=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["title"])' "$dir/lesson.json")
-      pdftotext -f 1 -l 1 "$deck" - | tr -s ' \n' '  ' | grep -qF "$title" || fail "$deck's title slide lacks '$title'"
+      grep -qF "$title" <(pdftotext -f 1 -l 1 "$deck" - | tr -s ' \n' '  ') || fail "$deck's title slide lacks '$title'"
       # Every beat's caption is on its slide (the frame carries it).
       caption=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["variants"][0]["beats"][1]["caption"].split(":")[0])' "$dir/lesson.json")
-      pdftotext -f 3 -l 3 "$deck" - | tr -s ' \n' '  ' | grep -qF "$caption" || fail "$deck slide 3 lacks '$caption'"
+      grep -qF "$caption" <(pdftotext -f 3 -l 3 "$deck" - | tr -s ' \n' '  ') || fail "$deck slide 3 lacks '$caption'"
       # No text under 1/50 of the slide's height (540/50 = 10.8 pt), on every
       # shipped lesson: the 28x28 photograph and the RGB lesson included.
       python3 "$src/tests/e2e/pdf_word_sizes.py" --check 10.8 10.8 "$deck" || fail "$deck has text under 10.8 pt"

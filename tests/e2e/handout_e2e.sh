@@ -52,7 +52,7 @@ check_handout() {  # check_handout PDF LESSON_YAML PAPER_LINE
   # Every page is numbered "N / PAGES" in its footer.
   for ((p = 1; p <= pages; p++)); do
     # (pdftotext may or may not see the spaces around the slash)
-    flat_text -f "$p" -l "$p" "$pdf" | grep -qE "(^| )$p ?/ ?$pages( |$)" || fail "$pdf page $p lacks its number"
+    grep -qE "(^| )$p ?/ ?$pages( |$)" <(flat_text -f "$p" -l "$p" "$pdf") || fail "$pdf page $p lacks its number"
   done
 }
 
@@ -225,10 +225,10 @@ PY
       [[ $yaml == */course.yaml ]] && continue  # the course file, not a lesson
       title=$(sed -n 's/^title: *//p' "$yaml" | sed 's/^"\(.*\)"$/\1/')  # a quoted title without its quotes
       # "Title N" on the contents page, and page N starts with that title.
-      page=$(pdftotext -layout -f $contents_page -l $contents_page "$course" - | grep -F -- "$title" | head -1 | awk '{print $NF}')
+      page=$(pdftotext -layout -f $contents_page -l $contents_page "$course" - | grep -F -- "$title" | awk 'NR == 1 { print $NF }')
       [[ $page =~ ^[0-9]+$ ]] || fail "contents lack a page number for '$title'"
       ((page > contents_page && page <= pages)) || fail "contents point '$title' to page $page of $pages"
-      flat_text -f "$page" -l "$page" "$course" | grep -qF -- "$title" || fail "page $page of course.pdf is not '$title'"
+      grep -qF -- "$title" <(flat_text -f "$page" -l "$page" "$course") || fail "page $page of course.pdf is not '$title'"
     done
     ;;
   determinism)
