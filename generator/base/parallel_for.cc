@@ -24,9 +24,8 @@ bool TryClaimHelper() {
   return false;
 }
 
-// A loop's work as the threads running it see it: for ParallelFor, indices
-// handed out in order; for ParallelRuns, none to hand out (each run has its
-// thread). `running` counts the threads in it (guarded by Open::mutex).
+// A loop's work as the threads running it see it: indices handed out in
+// order. `running` counts the threads in it (guarded by Open::mutex).
 struct Loop {
   std::size_t count = 0;
   const std::function<void(size_t)>* task = nullptr;
@@ -178,17 +177,36 @@ void ParallelFor(size_t count, const std::function<void(size_t)>& task, const st
   loop.RunIndices();
 }
 
-void ParallelRuns(size_t max_runs, const std::function<void(size_t run, size_t runs)>& task) {
-  if (max_runs == 0) return;
-  size_t runs = 1;
-  while (runs < max_runs && TryClaimHelper()) ++runs;
-  Loop loop;
-  LoopGuard guard{&loop, false};
-  std::vector<size_t> unstarted;  // runs no thread could be made for: the caller's too
-  for (size_t r = 1; r < runs; ++r)
-    if (!StartHelper(&loop, [&task, r, runs] { task(r, runs); })) unstarted.push_back(r);
-  task(0, runs);
-  for (const size_t r : unstarted) task(r, runs);
+void ParallelChain(size_t count, size_t max_workers, size_t least_taken,
+                   const std::function<void(size_t index, size_t worker)>& task) {
+  if (count == 0) return;
+  // Each worker's run of indices not yet started, [next, end).
+  struct Run {
+    size_t next = 0, end = 0;
+  };
+  std::vector<Run> runs(std::max<size_t>(1, max_workers));
+  runs[0].end = count;
+  std::mutex mutex;
+  // The worker's next index: the next of its run, else the first of the
+  // back half of the longest run left, which becomes its run.
+  const auto next_index = [&](size_t worker, size_t* index) {
+    const std::lock_guard lock(mutex);
+    Run& own = runs[worker];
+    if (own.next == own.end) {
+      Run* longest = &own;
+      for (Run& run : runs)
+        if (run.end - run.next > longest->end - longest->next) longest = &run;
+      const size_t taken = (longest->end - longest->next) / 2;
+      if (taken == 0 || taken < least_taken) return false;
+      own.end = longest->end;
+      own.next = longest->end = own.end - taken;
+    }
+    *index = own.next++;
+    return true;
+  };
+  ParallelFor(runs.size(), [&](size_t worker) {
+    for (size_t index = 0; next_index(worker, &index);) task(index, worker);
+  });
 }
 
 }  // namespace cl

@@ -25,12 +25,18 @@ int Parallelism();
 // Once `stop` becomes true no further index starts; running ones finish.
 void ParallelFor(size_t count, const std::function<void(size_t)>& task, const std::atomic<bool>* stop = nullptr);
 
-// Runs task(run, runs) for run = 0 .. runs - 1, each on its own thread, where
-// runs is 1 plus the helpers free now (at most max_runs in all). For work
-// split into runs that each start cold (frames drawn from the one before):
-// ParallelFor would run several runs one after another on one thread when
-// the helpers are busy (two lessons built at once), each run starting cold
-// and holding its own state.
-void ParallelRuns(size_t max_runs, const std::function<void(size_t run, size_t runs)>& task);
+// Runs task(index, worker) for index = 0 .. count - 1, for work that is
+// cheaper after the index before (frames drawn from the beat before): a
+// worker runs on one thread, a run of consecutive indices at a time in
+// order, and the caller starts with all of them as worker 0. A thread that
+// comes free, at the start or later, becomes the next worker (at most
+// max_workers), and a worker done with its run, the same: it takes the
+// back half of the longest run left, if that half has least_taken indices
+// or more (its first index starts cold). So no thread idles while a long
+// run is left, and runs are split only when a thread can take them: with
+// every helper busy (two lessons built at once) the indices run in order
+// on the caller.
+void ParallelChain(size_t count, size_t max_workers, size_t least_taken,
+                   const std::function<void(size_t index, size_t worker)>& task);
 
 }  // namespace cl

@@ -200,6 +200,11 @@ bool LargeFrames(const BuiltVariant& v, double scale) {
 // (WriteFrameFiles).
 constexpr long long kMostCellsSideBySide = 32 * 32;
 
+// The fewest beats a thread that comes free takes from a run: a beat drawn
+// whole costs about two drawn from the one before, so taking one is no gain;
+// but large frames are drawn whole every other beat anyway.
+std::size_t LeastTaken(const BuiltVariant& v, double scale) { return LargeFrames(v, scale) ? 1 : 2; }
+
 std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threads) {
   if (LargeFrames(v, scale)) return threads;
   return std::max<std::size_t>(32, 16 * threads);
@@ -300,20 +305,22 @@ class VariantFrames {
       n = std::min(chunk, beats - first);
       Chunk c(n, gif_);
       for (std::size_t k = 0; k < n; ++k) c.drawn[k] = TakeDrawn(&sample_.drawn, static_cast<int>(first + k));
-      // As many runs as threads are free now: with every helper busy (two
-      // lessons built at once) the chunk is one run, every beat drawn from
-      // the one before by one drawer.
-      std::size_t runs_used = 1;
-      ParallelRuns(std::min(n, threads), [&](std::size_t r, std::size_t runs) {
-        if (r == 0) runs_used = runs;
+      // Beats in order on one drawer, split as threads come free: with every
+      // helper busy (two lessons built at once) the chunk is one run, every
+      // beat drawn from the one before; a thread that comes free takes the
+      // back half of the run (drawing its first beat whole).
+      std::size_t last_drawer = 0;  // the drawer of the chunk's last beat
+      ParallelChain(n, threads, LeastTaken(v_, options_.scale), [&](std::size_t k, std::size_t r) {
+        if (failures_.failed()) return;
         std::unique_ptr<Drawers>& d = drawers_[r];
         if (!d) d = std::make_unique<Drawers>(options_.scale);
-        d->wide.SetPngPalette(png_palette_);
+        d->wide.SetPngPalette(png_palette_);  // a drawer goes on to the next variant
         d->tall.SetPngPalette(png_palette_);
-        for (std::size_t k = r * n / runs; k < (r + 1) * n / runs && !failures_.failed(); ++k) Frame(first, k, &c, *d);
+        Frame(first, k, &c, *d);
+        if (k + 1 == n) last_drawer = r;
       });
       if (failures_.failed()) return false;
-      std::swap(drawers_.front(), drawers_[runs_used - 1]);
+      std::swap(drawers_.front(), drawers_[last_drawer]);
       // The other drawers' frames are several beats behind the next chunk's
       // runs: drawing from them saves little, and holding them (a wide and
       // a tall frame, up to 8 MB each, per lesson built at once; a large

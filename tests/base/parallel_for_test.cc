@@ -1,7 +1,8 @@
 // The bounded pool: every index runs exactly once, never more threads at once
 // than the limit, nested loops included, and a stop flag keeps further
-// indices from starting; a loop of runs takes the threads free at its start,
-// and a loop started while they were busy takes them as they come free.
+// indices from starting; a loop started while the threads were busy takes
+// them as they come free, and a chain of indices is split between the
+// threads free at its start or later.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -88,51 +89,119 @@ BOOST_AUTO_TEST_CASE(StopKeepsLaterIndicesFromStarting) {
   BOOST_TEST(ran == (std::vector<size_t>{0, 1, 2}));
 }
 
-BOOST_DATA_TEST_CASE(RunsTakeTheFreeThreads, bdata::make({1, 2, 3, 8}) * bdata::make({1, 2, 5}), jobs, max_runs) {
-  LimitGuard limit(jobs);
-  std::mutex mutex;
-  std::vector<std::pair<size_t, size_t>> seen;  // (run, runs)
-  std::atomic<size_t> arrived{0};
-  std::atomic<bool> all_at_once{true};
-  cl::ParallelRuns(static_cast<size_t>(max_runs), [&](size_t run, size_t runs) {
-    {
-      std::lock_guard lock(mutex);
-      seen.emplace_back(run, runs);
-    }
-    // Each run waits for the others: only runs on threads of their own can
-    // all arrive (one after another on one thread, the first would wait in
-    // vain; the deadline keeps that a failure, not a hang).
-    ++arrived;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (arrived.load() < runs)
-      if (std::chrono::steady_clock::now() > deadline) {
-        all_at_once = false;
-        return;
-      } else {
-        std::this_thread::yield();
-      }
-  });
-  const size_t runs = static_cast<size_t>(std::min(jobs, max_runs));  // every helper is free
-  std::sort(seen.begin(), seen.end());
-  BOOST_TEST_REQUIRE(seen.size() == runs);
-  for (size_t r = 0; r < runs; ++r) BOOST_TEST((seen[r] == std::pair<size_t, size_t>{r, runs}));
-  BOOST_TEST(all_at_once.load());
+// What a ParallelChain ran: (worker, index), in the order they ran.
+struct ChainLog {
+  mutable std::mutex mutex;
+  std::vector<std::pair<size_t, size_t>> ran;
+  void Add(size_t index, size_t worker) {
+    const std::lock_guard lock(mutex);
+    ran.emplace_back(worker, index);
+  }
+  // Every index of 0 .. count - 1 ran once.
+  bool EachOnce(size_t count) const {
+    std::vector<int> times(count, 0);
+    for (const auto& entry : ran)
+      if (entry.second >= count || ++times[entry.second] > 1) return false;
+    return std::all_of(times.begin(), times.end(), [](int t) { return t == 1; });
+  }
+  // The indices `worker` ran, in its order.
+  std::vector<size_t> Of(size_t worker) const {
+    std::vector<size_t> indices;
+    for (const auto& entry : ran)
+      if (entry.first == worker) indices.push_back(entry.second);
+    return indices;
+  }
+  size_t Workers() const {  // polled while the chain runs
+    const std::lock_guard lock(mutex);
+    std::vector<size_t> workers;
+    for (const auto& entry : ran)
+      if (std::find(workers.begin(), workers.end(), entry.first) == workers.end()) workers.push_back(entry.first);
+    return workers.size();
+  }
+};
+
+// WaitFor(condition): true once it holds; false after a 20 s deadline (a
+// failure, not a hang, when only one thread runs what two must).
+template <typename Condition>
+bool WaitFor(Condition condition) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!condition())
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    else std::this_thread::yield();
+  return true;
 }
 
-// With every helper busy (another lesson's loop) a loop of runs is one run on
-// the calling thread, instead of its runs one after another.
-BOOST_AUTO_TEST_CASE(RunsAreOneWhenEveryHelperIsBusy) {
-  LimitGuard limit(2);
-  std::atomic<size_t> inner_runs{0};
-  std::atomic<int> outer_started{0};
-  cl::ParallelFor(2, [&](size_t i) {
-    ++outer_started;
-    while (outer_started.load() < 2) std::this_thread::yield();  // both outer tasks hold the two threads
-    if (i == 0) cl::ParallelRuns(4, [&](size_t, size_t runs) { inner_runs = runs; });
-    else std::this_thread::sleep_for(std::chrono::milliseconds(20));
+// The threads free at the start each take a part of the chain: a worker's
+// first index waits until every worker the limit allows has started, which
+// only workers on threads of their own can do.
+BOOST_DATA_TEST_CASE(ChainsTakeTheFreeThreads, bdata::make({1, 2, 3, 8}) * bdata::make({1, 2, 5}), jobs, max_workers) {
+  LimitGuard limit(jobs);
+  const size_t count = 40, workers = static_cast<size_t>(std::min(jobs, max_workers));
+  ChainLog log;
+  std::atomic<size_t> started{0};
+  std::atomic<bool> met{true};
+  cl::ParallelChain(count, static_cast<size_t>(max_workers), 1, [&](size_t index, size_t worker) {
+    bool first = false;
+    {
+      const std::lock_guard lock(log.mutex);
+      first = std::none_of(log.ran.begin(), log.ran.end(), [&](const auto& p) { return p.first == worker; });
+    }
+    log.Add(index, worker);
+    if (!first) return;
+    ++started;
+    if (!WaitFor([&] { return started.load() >= workers; })) met = false;
   });
-  BOOST_TEST(inner_runs.load() == 1u);
-  BOOST_TEST(cl::Parallelism() == 2);
+  BOOST_TEST(log.EachOnce(count));
+  BOOST_TEST(log.Workers() == workers);
+  BOOST_TEST(met.load());
+  const bool first_on_worker_0 = std::find(log.ran.begin(), log.ran.end(), std::pair<size_t, size_t>{0, 0}) != log.ran.end();
+  BOOST_TEST(first_on_worker_0);  // worker 0 starts at the start
+}
+
+// A run is split only where the thread that comes free takes least_taken
+// indices or more: three indices, least_taken 2, are one run on the caller,
+// in order, though a second thread is free.
+BOOST_AUTO_TEST_CASE(AChainTooShortToSplitRunsInOrder) {
+  LimitGuard limit(2);
+  ChainLog log;
+  cl::ParallelChain(3, 2, 2, [&](size_t index, size_t worker) {
+    log.Add(index, worker);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  });
+  BOOST_TEST((log.ran == std::vector<std::pair<size_t, size_t>>{{0, 0}, {0, 1}, {0, 2}}));
+}
+
+// A chain started while every helper is busy runs on the caller; the thread
+// that comes free later takes the back half of what is left. Index 0 waits
+// until another worker has run an index: only a thread joining the running
+// chain can.
+BOOST_AUTO_TEST_CASE(AThreadThatComesFreeTakesTheBackHalf) {
+  LimitGuard limit(2);
+  ChainLog log;
+  std::atomic<bool> chain_started{false}, met{true};
+  cl::ParallelFor(2, [&](size_t i) {
+    if (i == 1) {  // holds the second thread until the chain has begun
+      if (!WaitFor([&] { return chain_started.load(); })) met = false;
+      return;
+    }
+    cl::ParallelChain(10, 2, 1, [&](size_t index, size_t worker) {
+      log.Add(index, worker);
+      chain_started = true;
+      if (index == 0 && !WaitFor([&] { return log.Workers() == 2; })) met = false;
+    });
+  });
+  BOOST_TEST(met.load());
+  BOOST_TEST(log.EachOnce(10));
+  BOOST_TEST(log.Workers() == 2u);
+  // The late worker took the back half of indices 1 .. 9 (6 .. 9); the
+  // caller went on from 0 to 1 (the late worker, done first, then takes
+  // halves of the caller's run).
+  const std::vector<size_t> caller = log.Of(0), late = log.Of(1);
+  BOOST_TEST_REQUIRE(caller.size() >= 2u);
+  BOOST_TEST(caller[0] == 0u);
+  BOOST_TEST(caller[1] == 1u);
+  BOOST_TEST_REQUIRE(late.size() >= 4u);
+  BOOST_TEST((std::vector<size_t>(late.begin(), late.begin() + 4) == std::vector<size_t>{6, 7, 8, 9}));
 }
 
 // A loop started while every helper is busy takes a thread as one comes
@@ -176,7 +245,7 @@ BOOST_AUTO_TEST_CASE(ACallerWaitingGivesItsPlaceToItsHelpersRuns) {
   LimitGuard limit(2);
   const std::thread::id caller = std::this_thread::get_id();
   std::atomic<bool> helper_started{false};
-  std::atomic<size_t> runs_seen{0};
+  std::atomic<size_t> workers_seen{0};
   std::atomic<bool> met{true};
   cl::ParallelFor(2, [&](size_t) {
     if (std::this_thread::get_id() == caller) {  // one index, once the helper has the other
@@ -186,27 +255,21 @@ BOOST_AUTO_TEST_CASE(ACallerWaitingGivesItsPlaceToItsHelpersRuns) {
     }
     helper_started = true;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the caller is waiting by then
-    std::atomic<size_t> arrived{0};
-    cl::ParallelRuns(2, [&](size_t, size_t runs) {
-      runs_seen = runs;
-      ++arrived;
-      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-      while (arrived.load() < 2)
-        if (std::chrono::steady_clock::now() > deadline) {
-          met = false;
-          return;
-        } else {
-          std::this_thread::yield();
-        }
+    // Four indices: while worker 0 runs index 0, the other thread takes 3.
+    ChainLog log;
+    cl::ParallelChain(4, 2, 1, [&](size_t index, size_t worker) {
+      log.Add(index, worker);
+      if (index == 0 && !WaitFor([&] { return log.Workers() == 2; })) met = false;
     });
+    workers_seen = log.Workers();
   });
-  BOOST_TEST(runs_seen.load() == 2u);
+  BOOST_TEST(workers_seen.load() == 2u);
   BOOST_TEST(met.load());
 }
 
-BOOST_AUTO_TEST_CASE(NoRunsForZero) {
+BOOST_AUTO_TEST_CASE(NoIndicesForZero) {
   bool ran = false;
-  cl::ParallelRuns(0, [&](size_t, size_t) { ran = true; });
+  cl::ParallelChain(0, 2, 1, [&](size_t, size_t) { ran = true; });
   BOOST_TEST(!ran);
 }
 
