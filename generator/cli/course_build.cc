@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "base/fault_injection.h"
+#include "base/large_buffers.h"
 #include "base/number_format.h"
 #include "base/disk_file_sink.h"
 #include "base/file_system.h"
@@ -57,6 +58,7 @@ class CourseBuilder {
   CoursePlanInput PlanInput();  // what planning the lessons and the course reads
   void Render();
   void RenderOne(LessonJob& job);
+  BuiltLesson Build(const Lesson& lesson) const;
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
   void RemoveStale();
@@ -291,6 +293,15 @@ void CourseBuilder::Render() {
   }, &stop_);
 }
 
+// Computes and lays out `lesson`. A lesson of a large picture first makes
+// the allocator give large buffers back as they are freed: a 512x512
+// photograph's maps and frames are megabytes each, and the pages glibc
+// kept after them swelled its build's peak by 15-40 MB (base/large_buffers.h).
+BuiltLesson CourseBuilder::Build(const Lesson& lesson) const {
+  if (HasLargeImage(lesson)) ReturnLargeBuffersWhenFreed();
+  return BuildLesson(lesson, settings_.render.layout, MessagesFor(settings_.render.course.language));
+}
+
 void CourseBuilder::RenderOne(LessonJob& job) {
   auto started = std::chrono::steady_clock::now();
   job.attempted = true;
@@ -301,7 +312,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   bool ok = true;
   std::vector<std::string> written, linked;
   try {
-    job.built = BuildLesson(lesson, settings_.render.layout, MessagesFor(settings_.render.course.language));
+    job.built = Build(lesson);
     job.diagnostics.insert(job.diagnostics.end(), job.built->warnings.begin(), job.built->warnings.end());
   } catch (const std::exception& e) {
     ok = false;
@@ -700,7 +711,7 @@ bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<
       return;
     }
     (*loaded)[i] = std::move(*lesson);
-    (*built)[i] = BuildLesson((*loaded)[i], settings_.render.layout, MessagesFor(settings_.render.course.language));
+    (*built)[i] = Build((*loaded)[i]);
   });
   if (!ok) {
     failed_ = true;

@@ -68,6 +68,11 @@ double EstimateRenderCost(const Lesson& lesson) {
   return cost;
 }
 
+bool HasLargeImage(const Lesson& lesson) {
+  return std::any_of(lesson.variants.begin(), lesson.variants.end(),
+                     [](const Variant& v) { return ImageCells(v) > kLargeImageCells; });
+}
+
 std::string CheckBuildFrames(const std::vector<LessonFrames>& lessons) {
   long long total = 0;
   for (const LessonFrames& lesson : lessons) total += lesson.frames;

@@ -52,6 +52,14 @@ long long CountLessonFrames(const Lesson& lesson);
 // the costliest lessons first. Precondition: `lesson` is valid.
 double EstimateRenderCost(const Lesson& lesson);
 
+// Images with more cells than this (every channel's) are pictures, not
+// tables of numbers: their maps, frames and printed pictures are buffers of
+// megabytes, made and freed beat after beat.
+inline constexpr long long kLargeImageCells = 256 * 256;
+
+// True when a variant of `lesson` has an image over kLargeImageCells.
+bool HasLargeImage(const Lesson& lesson);
+
 struct LessonFrames {
   std::string path;  // the lesson file, for the message
   long long frames = 0;

@@ -121,3 +121,24 @@ BOOST_AUTO_TEST_CASE(TheCostEstimateRanksLessonsAsTheirPixels) {
   BOOST_TEST_REQUIRE(long_lesson.lesson.has_value());
   for (const Measured& shipped : lessons) BOOST_TEST(EstimateRenderCost(*long_lesson.lesson) > 4 * shipped.estimate);
 }
+
+// Images over 256x256 cells make the allocator give large buffers back
+// (cli/course_build.cc): none of the shipped lessons, which keep glibc's
+// faster default, and a picture one cell past the bound.
+BOOST_AUTO_TEST_CASE(LargeImagesArePicturesPastTheBound) {
+  const auto lesson = [](const std::string& size) {
+    LoadResult loaded = LoadLessonText("title: T\nimage: {pattern: {kind: checkerboard, size: " + size +
+                                           "}}\nfilter: laplacian\n",
+                                       "t.yaml", ".");
+    BOOST_TEST_REQUIRE(loaded.lesson.has_value(), size);
+    return *loaded.lesson;
+  };
+  BOOST_TEST(!HasLargeImage(lesson("[256, 256]")));
+  BOOST_TEST(HasLargeImage(lesson("[256, 257]")));
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CONVLESSON_SOURCE_DIR) + "/lessons")) {
+    if (entry.path().extension() != ".yaml" || entry.path().filename() == "course.yaml") continue;
+    const LoadResult loaded = LoadLessonFile(entry.path().string());
+    BOOST_TEST_REQUIRE(loaded.lesson.has_value(), entry.path());
+    BOOST_TEST(!HasLargeImage(*loaded.lesson), entry.path());
+  }
+}
