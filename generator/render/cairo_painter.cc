@@ -152,7 +152,9 @@ struct Painter {
         for (int x = 0; x < c.cols; ++x) row[x] = 0xFF000000u | PackRgb(c.fills[static_cast<std::size_t>(y) * c.cols + x]);
       }
       cairo_surface_mark_dirty(cells);
-      const bool pdf = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
+      // A recording surface here is a slide's group, replayed into a PDF.
+      const cairo_surface_type_t target = cairo_surface_get_type(cairo_get_target(cr));
+      const bool pdf = target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_RECORDING;
       if (pdf) {
         // Named by its pixels, so a PDF holds each picture once however
         // many pages show it (a photograph on every slide of a deck).
@@ -293,9 +295,29 @@ Bounds ItemBounds(const SceneItem& item, double margin) {
   return std::visit(Bounder{margin}, item);
 }
 
+// The settings every item is drawn with.
+void SetPaintSettings(cairo_t* cr) {
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
+  SetFontOptions(cr);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+}
+
+// One past the GroupEnd that closes the group begun at items[begin].
+std::size_t GroupEndAfter(const std::vector<SceneItem>& items, std::size_t begin) {
+  int depth = 0;
+  for (std::size_t i = begin; i < items.size(); ++i) {
+    if (std::holds_alternative<GroupBegin>(items[i])) ++depth;
+    if (std::holds_alternative<GroupEnd>(items[i]) && --depth == 0) return i + 1;
+  }
+  return items.size();
+}
+
 }  // namespace
 
-void PaintScene(cairo_t* cr, const Scene& scene) {
+void PaintScene(cairo_t* cr, const Scene& scene) { PaintScene(cr, scene, nullptr); }
+
+void PaintScene(cairo_t* cr, const Scene& scene, const RecordedGroup& recorded) {
   // On pixels, an item wholly outside the surface is not drawn: a frame
   // drawn in bands, or a changed box repainted, would otherwise lay out
   // every number of the frame for each band and box. (Vector targets draw
@@ -310,16 +332,32 @@ void PaintScene(cairo_t* cr, const Scene& scene) {
     margin = 4 / std::max(1e-9, std::min(std::fabs(px), std::fabs(py)));  // 4 pixels
   }
   cairo_save(cr);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_GRAY);
-  SetFontOptions(cr);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  SetPaintSettings(cr);
   cairo_rectangle(cr, 0, 0, scene.width, scene.height);
   SetColor(cr, scene.background);
   cairo_fill(cr);
   const Painter painter{cr};
-  for (const SceneItem& item : scene.items)
-    if (!cull || ItemBounds(item, margin).Meets(shown)) std::visit(painter, item);
+  const std::vector<SceneItem>& items = scene.items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (recorded && std::holds_alternative<GroupBegin>(items[i])) {
+      const std::size_t end = GroupEndAfter(items, i);
+      if (cairo_surface_t* surface = recorded(scene, i, end)) {
+        cairo_set_source_surface(cr, surface, 0, 0);
+        cairo_paint(cr);
+        i = end - 1;
+        continue;
+      }
+    }
+    if (!cull || ItemBounds(items[i], margin).Meets(shown)) std::visit(painter, items[i]);
+  }
+  cairo_restore(cr);
+}
+
+void PaintItems(cairo_t* cr, const Scene& scene, std::size_t begin, std::size_t end) {
+  cairo_save(cr);
+  SetPaintSettings(cr);
+  const Painter painter{cr};
+  for (std::size_t i = begin; i < end && i < scene.items.size(); ++i) std::visit(painter, scene.items[i]);
   cairo_restore(cr);
 }
 

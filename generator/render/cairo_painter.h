@@ -8,6 +8,9 @@
 
 #include <cairo.h>
 
+#include <cstddef>
+#include <functional>
+
 #include "scene/scene.h"
 
 namespace cl {
@@ -15,6 +18,19 @@ namespace cl {
 // Paints `scene` (background included) into `cr` at its current transform.
 // Leaves the context's state as it found it.
 void PaintScene(cairo_t* cr, const Scene& scene);
+
+// A surface holding scene.items[begin, end) (a group and its end) as
+// PaintItems drew them, in scene units from the scene's origin; or null.
+using RecordedGroup = std::function<cairo_surface_t*(const Scene& scene, std::size_t begin, std::size_t end)>;
+
+// PaintScene, but each outermost group for which `recorded` gives a surface
+// is painted from that surface instead of item by item (a PDF holds a
+// surface painted on many pages once).
+void PaintScene(cairo_t* cr, const Scene& scene, const RecordedGroup& recorded);
+
+// scene.items[begin, end), without the background, with the settings
+// PaintScene draws with. For a vector target (a recording surface).
+void PaintItems(cairo_t* cr, const Scene& scene, std::size_t begin, std::size_t end);
 
 // The box, in `cr`'s user space, that PaintScene may touch when it draws
 // `text`: its glyphs' ink and its advance, from the anchor it is drawn at.

@@ -3,6 +3,9 @@
 #include <cairo.h>
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "render/cairo_painter.h"
 #include "render/cairo_pdf_stream.h"
@@ -13,6 +16,56 @@ namespace {
 PdfStreamInfo InfoOf(const ScenePdfOptions& options) {
   return {options.title, options.author, "", options.source_date_epoch};
 }
+
+// A deck's outermost groups that repeat from one slide to the next (the
+// image's grid, through every beat of a convolution): from its second
+// slide on, such a group is painted from one recording, which the PDF holds
+// once, as a form its pages share, instead of item by item on every page
+// (a 1808-beat lesson's 40x40 image, with its numbers, on every slide).
+// Which groups are recorded depends only on the slides, in order.
+class RepeatedGroups {
+ public:
+  RepeatedGroups() = default;
+  RepeatedGroups(const RepeatedGroups&) = delete;
+  RepeatedGroups& operator=(const RepeatedGroups&) = delete;
+  ~RepeatedGroups() {
+    for (auto& [id, group] : groups_) Drop(&group);
+  }
+
+  // PaintScene's RecordedGroup: the recording of items[begin, end) when the
+  // slide before had the same group, the same items.
+  cairo_surface_t* Recorded(const Scene& scene, std::size_t begin, std::size_t end) {
+    const std::string& id = std::get<GroupBegin>(scene.items[begin]).id;
+    Group& group = groups_[id];
+    const auto first = scene.items.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto last = scene.items.begin() + static_cast<std::ptrdiff_t>(end);
+    if (!std::equal(first, last, group.items.begin(), group.items.end())) {  // new, or changed: drawn as it is
+      Drop(&group);
+      group.items.assign(first, last);
+      return nullptr;
+    }
+    if (group.recording == nullptr) {
+      const cairo_rectangle_t scene_box{0, 0, scene.width, scene.height};
+      group.recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &scene_box);
+      cairo_t* cr = cairo_create(group.recording);
+      PaintItems(cr, scene, begin, end);
+      cairo_destroy(cr);
+    }
+    return cairo_surface_status(group.recording) == CAIRO_STATUS_SUCCESS ? group.recording : nullptr;
+  }
+
+ private:
+  struct Group {
+    std::vector<SceneItem> items;  // as the slide before drew them
+    cairo_surface_t* recording = nullptr;
+  };
+  // The PDF keeps its own reference to a recording it painted.
+  static void Drop(Group* group) {
+    if (group->recording != nullptr) cairo_surface_destroy(group->recording);
+    group->recording = nullptr;
+  }
+  std::map<std::string, Group> groups_;
+};
 
 }  // namespace
 
@@ -45,6 +98,10 @@ bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const 
                        const PieceWriter& write, std::string* error) {
   PdfStream stream(kSlideWidthPt, kSlideHeightPt, InfoOf(options), write);
   cairo_t* cr = stream.cr();
+  RepeatedGroups repeated;
+  const RecordedGroup recorded = [&repeated](const Scene& scene, std::size_t begin, std::size_t end) {
+    return repeated.Recorded(scene, begin, end);
+  };
   for (int i = 0; i < count && cairo_status(cr) == CAIRO_STATUS_SUCCESS; ++i) {
     const Scene scene = slide(i);
     const double scale = SlideScale(scene.width, scene.height);
@@ -53,7 +110,7 @@ bool WriteSlideDeckPdf(int count, const std::function<Scene(int)>& slide, const 
     cairo_save(cr);
     cairo_translate(cr, (kSlideWidthPt - scene.width * scale) / 2, (kSlideHeightPt - scene.height * scale) / 2);
     cairo_scale(cr, scale, scale);
-    PaintScene(cr, scene);
+    PaintScene(cr, scene, recorded);
     cairo_restore(cr);
     cairo_show_page(cr);
   }

@@ -26,6 +26,7 @@ struct RectShape {
   Color stroke;
   double stroke_width = 0;
   bool dashed = false;
+  friend bool operator==(const RectShape&, const RectShape&) = default;
 };
 
 struct LineShape {
@@ -33,6 +34,7 @@ struct LineShape {
   Color stroke;
   double width = 1;
   bool dashed = false;
+  friend bool operator==(const LineShape&, const LineShape&) = default;
 };
 
 enum class TextAnchor { Start, Middle, End };
@@ -44,6 +46,7 @@ struct TextShape {
   Color color;
   TextAnchor anchor = TextAnchor::Start;
   bool bold = false;
+  friend bool operator==(const TextShape&, const TextShape&) = default;
 };
 
 // A block of rows x cols equal cells, each with its own fill, as one
@@ -56,6 +59,7 @@ struct CellsShape {
   double cell_w = 1, cell_h = 1;  // size of one cell
   int rows = 0, cols = 0;
   std::vector<Color> fills;       // rows * cols, row-major
+  friend bool operator==(const CellsShape&, const CellsShape&) = default;
 };
 
 // Groups nest; each begin has a matching end. `id` is a stable local name
@@ -64,8 +68,11 @@ struct GroupBegin {
   std::string id;
   std::string role;   // semantic class: "grid", "window", "caption", "legend", ...
   std::string label;  // optional accessible label
+  friend bool operator==(const GroupBegin&, const GroupBegin&) = default;
 };
-struct GroupEnd {};
+struct GroupEnd {
+  friend bool operator==(const GroupEnd&, const GroupEnd&) = default;
+};
 
 using SceneItem = std::variant<RectShape, LineShape, TextShape, CellsShape, GroupBegin, GroupEnd>;
 

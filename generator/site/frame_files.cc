@@ -200,8 +200,9 @@ bool LargeFrames(const BuiltVariant& v, double scale) {
 // (WriteFrameFiles).
 constexpr long long kMostCellsSideBySide = 32 * 32;
 
-// The fewest beats a thread that comes free takes from a run: a beat drawn
-// whole costs about two drawn from the one before, so taking one is no gain;
+// The fewest beats a thread that comes free takes from a run: a run's first
+// beat is drawn whole, which costs more than one drawn from the beat before,
+// so taking a single beat gains little over leaving it to the run's owner;
 // but large frames are drawn whole every other beat anyway.
 std::size_t LeastTaken(const BuiltVariant& v, double scale) { return LargeFrames(v, scale) ? 1 : 2; }
 

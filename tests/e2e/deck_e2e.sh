@@ -40,6 +40,15 @@ case $case_name in
       count=$((count + 1))
     done
     [ "$count" -ge 3 ] || fail "only $count decks"
+    # Groups that repeat from slide to slide (the image, the filter) are drawn
+    # once, as forms the pages share: their words are still each slide's text.
+    deck=$work/out/conv-relu-pool/slides.pdf
+    for page in 3 10; do
+      for words in "Image 6×6" "Filter 3×3"; do
+        grep -qF "$words" <(pdftotext -f $page -l $page "$deck" - | tr -s ' \n' '  ') || fail "$deck slide $page lacks '$words'"
+      done
+    done
+    grep -qa "/Subtype /Form" "$deck" || fail "$deck draws its repeated groups on every slide"
     ;;
   figures | figures-key)
     need pdflatex

@@ -163,3 +163,38 @@ BOOST_AUTO_TEST_CASE(DeckHoldsEachPictureOnce) {
   BOOST_TEST(PdfPages(pdf) == 4);
   BOOST_TEST(Count(pdf, "/Subtype /Image") == 2);
 }
+
+// A group that repeats from one slide to the next is drawn once, as a form
+// the pages share; one that changes is drawn on its slide. Slides 0-3 show
+// grid A, 4-5 grid B, and the map changes on every slide: A becomes a form
+// on slide 1, B on slide 5, and nothing else does.
+BOOST_AUTO_TEST_CASE(DeckHoldsEachRepeatedGroupOnce) {
+  const auto group = [](Scene* s, const std::string& id, int seed) {
+    s->items.push_back(GroupBegin{id, "grid", ""});
+    for (int i = 0; i < 30; ++i) {
+      RectShape cell;
+      cell.x = 10.0 + i, cell.y = 10, cell.w = cell.h = 1;
+      s->items.push_back(cell);
+      TextShape number;
+      number.x = 10.0 + i, number.y = 20, number.text = std::to_string(i * seed);
+      s->items.push_back(number);
+    }
+    s->items.push_back(GroupEnd{});
+  };
+  const auto slide = [&](int i) {
+    Scene s;
+    s.width = 200;
+    s.height = 150;
+    group(&s, "input", i < 4 ? 1 : 2);
+    group(&s, "map", i + 3);
+    return s;
+  };
+  std::string pdf, error;
+  BOOST_TEST_REQUIRE(WriteSlideDeckPdf(6, slide, ScenePdfOptions{}, &pdf, &error), error);
+  BOOST_TEST(PdfPages(pdf) == 6);
+  BOOST_TEST(Count(pdf, "/Subtype /Form") == 2);
+  // The same deck twice: the same bytes.
+  std::string again;
+  BOOST_TEST_REQUIRE(WriteSlideDeckPdf(6, slide, ScenePdfOptions{}, &again, &error), error);
+  BOOST_TEST((pdf == again));
+}
