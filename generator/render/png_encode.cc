@@ -555,6 +555,11 @@ struct ColourRunsReader::Table {
   bool has_above = false;
   int y = 0;
   std::size_t above_first = 0;  // the runs of the row above (or of the row it repeats)
+  // Rows since that row that repeat it, not yet in `counts`: added once, as
+  // each run's length times this, when another row starts or the picture
+  // ends (a frame's rows mostly repeat the row above, and adding their runs
+  // row by row was a tenth of reading a long lesson's frames).
+  uint64_t repeats_uncounted = 0;
   uint32_t last_colour = kEmpty, last_position = 0;
   // The position here of each colour of the picture CopyRow copies from
   // (kNotLookedUp: not yet), so a copied run costs no hash look-up.
@@ -606,16 +611,27 @@ struct ColourRunsReader::Table {
     last_colour = kEmpty;
   }
 
+  // Adds the repeats of the row above to `counts`.
+  void CountRepeats() {
+    if (repeats_uncounted == 0) return;
+    for (std::size_t r = above_first; r < runs.run_colour.size(); ++r)
+      runs.counts[runs.run_colour[r]] += uint64_t{runs.run_length[r]} * repeats_uncounted;
+    repeats_uncounted = 0;
+  }
+
+  // Row y repeats the row above: no runs of its own.
+  void RepeatRow() {
+    ++repeats_uncounted;
+    runs.row_same[static_cast<std::size_t>(y)] = 1;
+    ++y;
+  }
+
   void AddRow(const uint32_t* row, const uint32_t* row_above) {
     const int width = runs.width;
     const std::size_t first = runs.run_colour.size();
     runs.row_first[static_cast<std::size_t>(y)] = first;
-    if (row_above && std::memcmp(row, row_above, static_cast<std::size_t>(width) * 4) == 0) {
-      for (std::size_t r = above_first; r < first; ++r) runs.counts[runs.run_colour[r]] += runs.run_length[r];
-      runs.row_same[static_cast<std::size_t>(y)] = 1;
-      ++y;
-      return;
-    }
+    if (row_above && std::memcmp(row, row_above, static_cast<std::size_t>(width) * 4) == 0) return RepeatRow();
+    CountRepeats();
     for (int x = 0; x < width;) {
       const int end = RunEnd(row, x, width);
       const uint32_t position = PositionOf(row[x] & kRgbMask);
@@ -634,12 +650,8 @@ struct ColourRunsReader::Table {
     const std::size_t first = runs.run_colour.size();
     const auto row = static_cast<std::size_t>(y);
     runs.row_first[row] = first;
-    if (previous.row_same[row]) {
-      for (std::size_t r = above_first; r < first; ++r) runs.counts[runs.run_colour[r]] += runs.run_length[r];
-      runs.row_same[row] = 1;
-      ++y;
-      return;
-    }
+    if (previous.row_same[row]) return RepeatRow();
+    CountRepeats();
     if (&previous != translated) {
       translated = &previous;
       from_previous.assign(previous.colours.size(), kNotLookedUp);
@@ -720,6 +732,7 @@ void ColourRunsReader::ExpectRuns(std::size_t runs) {
 
 ColourRuns ColourRunsReader::Finish() {
   Table& t = *table_;
+  t.CountRepeats();
   t.runs.row_first[static_cast<std::size_t>(t.runs.height)] = t.runs.run_colour.size();
   return std::move(t.runs);
 }

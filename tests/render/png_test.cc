@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -560,4 +561,34 @@ BOOST_AUTO_TEST_CASE(ASequencePaletteServesItsFramesOrStepsAside) {
   BOOST_TEST((encoder.Encode(frame_runs, nullptr) == png));
   encoder.SetPalette(std::make_shared<const FramePalette>(std::vector<uint32_t>{}));
   BOOST_TEST((encoder.Encode(frame_runs, nullptr) == EncodeRunsPng(frame_runs)));
+}
+
+// Each colour's count is its pixels, however its rows repeat: runs of rows
+// equal to the row above, across the boundary of two bands, and at the
+// picture's end, read directly and copied from a picture read before.
+BOOST_AUTO_TEST_CASE(CountsAreEachColoursPixels) {
+  const int w = 7, h = 9;
+  std::vector<uint32_t> pixels;
+  for (int y = 0; y < h; ++y) {
+    const int pattern = y < 3 ? 0 : y < 6 ? 1 : 2;  // rows 1-2, 4-5 and 7-8 repeat the row above
+    for (int x = 0; x < w; ++x) pixels.push_back(pattern == 1 && x < 3 ? 0x00FF0000u : x % (pattern + 2) ? 0x0000FF00u : 0x000000FFu);
+  }
+  std::map<uint32_t, uint64_t> want;
+  for (const uint32_t p : pixels) ++want[p & 0xFFFFFFu];
+  const auto counted = [](const ColourRuns& runs) {
+    std::map<uint32_t, uint64_t> got;
+    for (std::size_t i = 0; i < runs.colours.size(); ++i) got[runs.colours[i]] += runs.counts[i];
+    return got;
+  };
+  ColourRunsReader bands(w, h);
+  bands.Add(pixels.data(), 5, w);  // the second band's first row repeats the first band's last
+  bands.Add(pixels.data() + 5 * w, h - 5, w);
+  const ColourRuns read = bands.Finish();
+  BOOST_TEST((counted(read) == want));
+  // Every row copied from `read` but row 4.
+  std::vector<uint8_t> unchanged(h, 1);
+  unchanged[4] = 0;
+  ColourRunsReader copies(w, h);
+  copies.AddReusing(pixels.data(), w, read, unchanged);
+  BOOST_TEST((counted(copies.Finish()) == want));
 }
