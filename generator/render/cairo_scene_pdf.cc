@@ -39,9 +39,12 @@ class RepeatedGroups {
     Group& group = groups_[id];
     const auto first = scene.items.begin() + static_cast<std::ptrdiff_t>(begin);
     const auto last = scene.items.begin() + static_cast<std::ptrdiff_t>(end);
-    if (!std::equal(first, last, group.items.begin(), group.items.end())) {  // new, or changed: drawn as it is
+    const bool same = scene.width == group.width && scene.height == group.height &&
+                      std::equal(first, last, group.items.begin(), group.items.end());
+    if (!same) {  // new, or changed: drawn as it is
       Drop(&group);
       group.items.assign(first, last);
+      group.width = scene.width, group.height = scene.height;
       return nullptr;
     }
     if (group.recording == nullptr) {
@@ -57,6 +60,7 @@ class RepeatedGroups {
  private:
   struct Group {
     std::vector<SceneItem> items;  // as the slide before drew them
+    double width = 0, height = 0;  // that slide's scene (the recording's bounds)
     cairo_surface_t* recording = nullptr;
   };
   // The PDF keeps its own reference to a recording it painted.
