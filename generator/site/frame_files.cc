@@ -18,6 +18,7 @@
 #include "render/gif_encoder.h"
 #include "render/svg_writer.h"
 #include "scene/dark_scene.h"
+#include "site/cost_budget.h"
 #include "site/output_paths.h"
 #include "site/write_failure.h"
 
@@ -418,6 +419,14 @@ class VariantFrames {
 };
 
 }  // namespace
+
+bool HugeNoisyFrames(const BuiltLesson& built, double scale) {
+  constexpr double kHugeFramePixels = 32e6;
+  return std::any_of(built.variants.begin(), built.variants.end(), [scale](const BuiltVariant& v) {
+    return std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale) > kHugeFramePixels &&
+           ImageCells(*v.variant) > kLargeImageCells;
+  });
+}
 
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics) {

@@ -20,6 +20,12 @@ namespace cl {
 // order (as PlanAnimation plans). Otherwise WriteAnimations draws it.
 bool GifWrittenWithFrames(const BuiltVariant& v, const RenderOptions& options);
 
+// True when a variant draws frames over 32 megapixels at `scale` of an
+// image over 256x256 cells (site/cost_budget.h's kLargeImageCells): a
+// photograph at --scale 8, whose frames are noise to the encoders, so each
+// beat in flight holds tens of MB of runs, bands and GIF frames.
+bool HugeNoisyFrames(const BuiltLesson& built, double scale);
+
 bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                      std::vector<Diagnostic>* diagnostics);
 

@@ -11,6 +11,7 @@
 #include "lesson/loader.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
+#include "site/frame_files.h"
 
 using namespace cl;
 
@@ -141,4 +142,19 @@ BOOST_AUTO_TEST_CASE(LargeImagesArePicturesPastTheBound) {
     BOOST_TEST_REQUIRE(loaded.lesson.has_value(), entry.path());
     BOOST_TEST(!HasLargeImage(*loaded.lesson), entry.path());
   }
+}
+
+// Frames over 32 megapixels of an image over 256x256 cells are written
+// before the lesson's other outputs (site/lesson_outputs.cc): a picture's at
+// --scale 8, not at 2, and never the default lesson's, whatever the scale.
+BOOST_AUTO_TEST_CASE(HugeNoisyFramesArePicturesAtLargeScales) {
+  const LoadResult picture = LoadLessonText(
+      "title: T\nimage: {pattern: {kind: checkerboard, size: [300, 300]}}\nfilter: laplacian\nbeats: {max: 3}\n", "t.yaml", ".");
+  BOOST_TEST_REQUIRE(picture.lesson.has_value());
+  const BuiltLesson built = BuildLesson(*picture.lesson);
+  BOOST_TEST(HugeNoisyFrames(built, 8));
+  BOOST_TEST(!HugeNoisyFrames(built, 2));
+  const LoadResult shipped = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/lessons/conv-relu-pool.yaml");
+  BOOST_TEST_REQUIRE(shipped.lesson.has_value());
+  BOOST_TEST(!HugeNoisyFrames(BuildLesson(*shipped.lesson), 8));
 }
