@@ -338,15 +338,21 @@ void PaintScene(cairo_t* cr, const Scene& scene, const RecordedGroup& recorded) 
   cairo_fill(cr);
   const Painter painter{cr};
   const std::vector<SceneItem>& items = scene.items;
+  int depth = 0;  // of the groups painted item by item
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (recorded && std::holds_alternative<GroupBegin>(items[i])) {
-      const std::size_t end = GroupEndAfter(items, i);
-      if (cairo_surface_t* surface = recorded(scene, i, end)) {
-        cairo_set_source_surface(cr, surface, 0, 0);
-        cairo_paint(cr);
-        i = end - 1;
-        continue;
+    if (std::holds_alternative<GroupBegin>(items[i])) {
+      if (recorded && depth == 0) {  // outermost groups only
+        const std::size_t end = GroupEndAfter(items, i);
+        if (cairo_surface_t* surface = recorded(scene, i, end)) {
+          cairo_set_source_surface(cr, surface, 0, 0);
+          cairo_paint(cr);
+          i = end - 1;
+          continue;
+        }
       }
+      ++depth;
+    } else if (std::holds_alternative<GroupEnd>(items[i])) {
+      --depth;
     }
     if (!cull || ItemBounds(items[i], margin).Meets(shown)) std::visit(painter, items[i]);
   }

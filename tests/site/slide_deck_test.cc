@@ -164,10 +164,12 @@ BOOST_AUTO_TEST_CASE(DeckHoldsEachPictureOnce) {
   BOOST_TEST(Count(pdf, "/Subtype /Image") == 2);
 }
 
-// A group that repeats from one slide to the next is drawn once, as a form
-// the pages share; one that changes is drawn on its slide. Slides 0-3 show
-// grid A, 4-5 grid B, and the map changes on every slide: A becomes a form
-// on slide 1, B on slide 5, and nothing else does.
+// An outermost group that repeats from one slide to the next is drawn once,
+// as a form the pages share; one that changes is drawn on its slide, with
+// the groups inside it. Slides 0-3 show grid A, 4-5 grid B, and the map and
+// the products (whose label changes) change on every slide: A becomes a
+// form on slide 1, B on slide 5, and nothing else does, not even the
+// unchanging group inside the products.
 BOOST_AUTO_TEST_CASE(DeckHoldsEachRepeatedGroupOnce) {
   const auto group = [](Scene* s, const std::string& id, int seed) {
     s->items.push_back(GroupBegin{id, "grid", ""});
@@ -187,6 +189,10 @@ BOOST_AUTO_TEST_CASE(DeckHoldsEachRepeatedGroupOnce) {
     s.height = 150;
     group(&s, "input", i < 4 ? 1 : 2);
     group(&s, "map", i + 3);
+    // A group inside one that changes: painted with it, never a form of its own.
+    s.items.push_back(GroupBegin{"products", "products", std::to_string(i)});
+    group(&s, "product", 1);
+    s.items.push_back(GroupEnd{});
     return s;
   };
   std::string pdf, error;
