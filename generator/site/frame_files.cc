@@ -192,10 +192,13 @@ constexpr double kLargeFramePixels = 4.0 * static_cast<double>(kKeptFramePixels)
 // as large too: every other beat was drawn whole, and each pair of beats
 // waited for the files before it to be written: a 2000-beat lesson's PNG
 // frames took 16.5 s instead of 10.6.)
-bool LargeFrames(const BuiltVariant& v, double scale) {
-  // The wide frame (every beat's size): the larger of a beat's two.
-  return std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale) > kLargeFramePixels;
+// The pixels of a variant's wide frame at `scale` (every beat's size): the
+// larger of a beat's two.
+double FramePixels(const BuiltVariant& v, double scale) {
+  return std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale);
 }
+
+bool LargeFrames(const BuiltVariant& v, double scale) { return FramePixels(v, scale) > kLargeFramePixels; }
 
 // Variants whose images have more cells than this are written one at a time
 // (WriteFrameFiles).
@@ -423,8 +426,7 @@ class VariantFrames {
 bool HugeNoisyFrames(const BuiltLesson& built, double scale) {
   constexpr double kHugeFramePixels = 32e6;
   return std::any_of(built.variants.begin(), built.variants.end(), [scale](const BuiltVariant& v) {
-    return std::ceil(v.geometry.width * scale) * std::ceil(v.geometry.height * scale) > kHugeFramePixels &&
-           ImageCells(*v.variant) > kLargeImageCells;
+    return FramePixels(v, scale) > kHugeFramePixels && ImageCells(*v.variant) > kLargeImageCells;
   });
 }
 
@@ -437,10 +439,10 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // Each beat is drawn once, into runs of one colour, for its PNG frame and
   // its GIF frame both. Variants go side by side, each on a thread as one is
   // free (each beat then drawn from the one before: FrameDrawer repaints only
-  // the pixels whose scene items changed). A thread left over joins a
-  // variant's next chunk: the chunk is split into runs of consecutive beats,
-  // one per thread, the first beat of each run but the first drawn whole;
-  // the drawer of the last run goes on to the variant's next chunk.
+  // the pixels whose scene items changed). A thread left over, or one that
+  // comes free later, joins a variant's chunk: it takes the back half of the
+  // longest run of beats left (ParallelChain) and draws its first beat
+  // whole; the drawer of the chunk's last beat goes on to the next chunk.
   // Variants of photographs or of large frames go one at a time, their
   // beats split between the threads: each variant in flight holds its
   // drawers' bands, its samples and its GIF's state, which grow with a
@@ -457,7 +459,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
     // One after another, the last run's drawer going on to the next
     // variant: its first beat is drawn from the one before's last where
     // they share their layout (a photograph's beat drawn whole is costly).
-    std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per run; made when a run first needs one
+    std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per worker; made when a worker first needs one
     for (std::size_t i = 0; i < built.variants.size() && !failures.failed(); ++i)
       VariantFrames(built, built.variants[i], options, sink, failures, &drawers, 1).Write();
   } else {
