@@ -55,19 +55,11 @@ const ScaleInverse& Inverse() {
   return inverse;
 }
 
-double Luminance(Color c) {
-  auto linear = [](uint8_t v) {
-    const double x = v / 255.0;
-    return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
-  };
-  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
-}
-
 // Black or white text, whichever contrasts more with the cell: at least 4.58:1
 // on any colour (the worst is a fill whose luminance is about 0.18), where a
 // softer ink would fall below 4.5:1 on the scale's middle tones.
 Color InkOn(Color fill) {
-  const double l = Luminance(fill);
+  const double l = RelativeLuminance(fill);
   return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05) ? Color{255, 255, 255} : Color{0, 0, 0};
 }
 

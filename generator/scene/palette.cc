@@ -1,6 +1,7 @@
 #include "scene/palette.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -27,9 +28,18 @@ uint8_t RoundLevel(double x) {
 
 uint8_t Mix(uint8_t a, uint8_t b, double f) { return RoundLevel(a + (b - a) * f); }
 
-double Linear(uint8_t channel) {
-  const double c = channel / 255.0;
-  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+// sRGB channel levels in linear light, a table: a photograph's frames ask
+// for the ink of every cell, and pow was a percent of their build.
+const std::array<double, 256>& LinearLevels() {
+  static const std::array<double, 256> levels = [] {
+    std::array<double, 256> table{};
+    for (int v = 0; v < 256; ++v) {
+      const double c = v / 255.0;
+      table[static_cast<std::size_t>(v)] = c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    }
+    return table;
+  }();
+  return levels;
 }
 
 Color OnScale(double value, double scale, const Color* negative, const Color* positive) {
@@ -55,10 +65,14 @@ Color GreyColor(double value, double black, double white) {
   return {level, level, level};
 }
 
+double RelativeLuminance(Color c) {
+  const std::array<double, 256>& linear = LinearLevels();
+  return 0.2126 * linear[c.r] + 0.7152 * linear[c.g] + 0.0722 * linear[c.b];
+}
+
 Color TextColorOn(Color background) {
-  // WCAG relative luminance; white text below the point where both reach
-  // equal contrast (about 0.18).
-  const double l = 0.2126 * Linear(background.r) + 0.7152 * Linear(background.g) + 0.0722 * Linear(background.b);
+  // White text below the point where both reach equal contrast (about 0.18).
+  const double l = RelativeLuminance(background);
   return l < 0.18 ? Color{255, 255, 255} : palette::kInk;
 }
 

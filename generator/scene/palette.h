@@ -26,6 +26,9 @@ Color DarkDivergingColor(double value, double scale);
 // between and clamped outside.
 Color GreyColor(double value, double black, double white);
 
+// WCAG 2 relative luminance of an sRGB colour: 0 (black) to 1 (white).
+double RelativeLuminance(Color c);
+
 // Black-ish or white text, whichever reads better on `background`.
 Color TextColorOn(Color background);
 

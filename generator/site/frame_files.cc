@@ -178,13 +178,13 @@ class FramesGif {
   GifIndexFrame last_;  // the frame before the next chunk's first
 };
 
-// Frames larger than this are drawn one beat per thread at a time.
+// Frames larger than this go in short chunks, drawn in order (kLeastTaken).
 constexpr double kLargeFramePixels = 4.0 * static_cast<double>(kKeptFramePixels);
 
 // Beats laid out, drawn and encoded before their files are written (in beat
 // order): 16 per thread, so each run draws many beats from the one before
 // (a run's first beat is drawn whole: with 4 a thread, a 2000-beat lesson
-// took 9.6 s instead of 7.9, for 7 MB less); but one per thread when a
+// took 9.6 s instead of 7.9, for 7 MB less); but as many as threads when a
 // frame is larger than kLargeFramePixels, as then each beat waiting holds
 // megabytes of PNG and GIF frame (a 28x28 photograph at --scale 4: 45
 // megapixels), and its drawer as much again. (Frames just past what
@@ -206,9 +206,15 @@ constexpr long long kMostCellsSideBySide = 32 * 32;
 
 // The fewest beats a thread that comes free takes from a run: a run's first
 // beat is drawn whole, which costs more than one drawn from the beat before,
-// so taking a single beat gains little over leaving it to the run's owner;
-// but large frames are drawn whole every other beat anyway.
-std::size_t LeastTaken(const BuiltVariant& v, double scale) { return LargeFrames(v, scale) ? 1 : 2; }
+// so taking a single beat gains little over leaving it to the run's owner.
+// A chunk of large frames (as many beats as threads) is never split: its
+// beats are drawn in order on one thread, beside the lesson's other
+// outputs (or other lessons). Split, every other beat was drawn whole:
+// real-picture alone took 3.0 s instead of 3.3, but 5.3 s of CPU instead of
+// 3.5 and 140 MB instead of 92 (also with longer chunks: 4.0 s of CPU,
+// 130 MB; or with each thread drawing every other beat from the one two
+// before: 4.4 s, 145 MB), and a course build is short of CPU, not threads.
+constexpr std::size_t kLeastTaken = 2;
 
 std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threads) {
   if (LargeFrames(v, scale)) return threads;
@@ -315,7 +321,7 @@ class VariantFrames {
       // beat drawn from the one before; a thread that comes free takes the
       // back half of the run (drawing its first beat whole).
       std::size_t last_drawer = 0;  // the drawer of the chunk's last beat
-      ParallelChain(n, threads, LeastTaken(v_, options_.scale), [&](std::size_t k, std::size_t r) {
+      ParallelChain(n, threads, kLeastTaken, [&](std::size_t k, std::size_t r) {
         if (failures_.failed()) return;
         std::unique_ptr<Drawers>& d = drawers_[r];
         if (!d) d = std::make_unique<Drawers>(options_.scale);
