@@ -113,42 +113,63 @@ struct Token {
   return n;
 }
 
-// Deflate writes bits from the least significant end of each byte.
+// Deflate writes bits from the least significant end of each byte. The
+// bits go straight into the string's bytes, 8 at a time, past its logical
+// end; Reserve makes room for what follows first (a block's codes were a
+// quarter of a frame's encoding when each 4 bytes were appended).
 class BitWriter {
  public:
-  explicit BitWriter(std::string* out) : out_(out) {}
-  // Appends the low `count` bits of `value` (count <= 32).
+  explicit BitWriter(std::string* out) : out_(out), size_(out->size()) {}
+  // Room for `bytes` more bytes of bits.
+  void Reserve(std::size_t bytes) {
+    const std::size_t needed = size_ + bytes + 8;
+    if (out_->size() < needed) out_->resize(std::max(needed, out_->size() * 2));
+  }
+  // Appends the low `count` bits of `value` (count <= 32), in reserved room.
   void Put(uint32_t value, int count) {
     bits_ |= uint64_t{value} << filled_;
     filled_ += count;
-    if (filled_ >= 32) {
-      const char bytes[4] = {static_cast<char>(bits_), static_cast<char>(bits_ >> 8), static_cast<char>(bits_ >> 16),
-                             static_cast<char>(bits_ >> 24)};
-      out_->append(bytes, 4);
-      bits_ >>= 32;
-      filled_ -= 32;
-    }
+    StoreWord(bits_, out_->data() + size_);
+    const int whole = filled_ & ~7;
+    size_ += static_cast<std::size_t>(whole / 8);
+    bits_ = whole == 64 ? 0 : bits_ >> whole;
+    filled_ -= whole;
   }
   // Bits put so far.
-  std::size_t BitCount() const { return out_->size() * 8 + static_cast<std::size_t>(filled_); }
+  std::size_t BitCount() const { return size_ * 8 + static_cast<std::size_t>(filled_); }
   // Appends the first `count` bits of `bits` (as this writer lays them out).
   void PutBits(const std::string& bits, std::size_t count) {
+    Reserve(count / 8 + 8);
     const auto* b = reinterpret_cast<const uint8_t*>(bits.data());
     std::size_t i = 0;
     for (; (i + 4) * 8 <= count; i += 4)
       Put(uint32_t{b[i]} | uint32_t{b[i + 1]} << 8 | uint32_t{b[i + 2]} << 16 | uint32_t{b[i + 3]} << 24, 32);
     for (; i * 8 < count; ++i) Put(b[i], static_cast<int>(std::min<std::size_t>(8, count - i * 8)));
   }
-  // Pads the last byte with zeros.
+  // Pads the last byte with zeros and gives the string its logical size.
   void Finish() {
-    for (; filled_ > 0; filled_ -= 8, bits_ >>= 8) out_->push_back(static_cast<char>(bits_));
+    if (filled_ > 0) {
+      Reserve(1);
+      (*out_)[size_++] = static_cast<char>(bits_);
+    }
+    out_->resize(size_);
     filled_ = 0;
     bits_ = 0;
   }
 
  private:
+  // The 8 bytes of `word`, least significant first, at `to`.
+  static void StoreWord(uint64_t word, char* to) {
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(to, &word, 8);
+    } else {
+      for (int i = 0; i < 8; ++i) to[i] = static_cast<char>(word >> (8 * i));
+    }
+  }
+
   std::string* out_;
-  uint64_t bits_ = 0;
+  std::size_t size_;  // the bytes of whole bits so far
+  uint64_t bits_ = 0;  // fewer than 8 bits not yet whole bytes, then the bits just put
   int filled_ = 0;
 };
 
@@ -278,6 +299,9 @@ void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
   int hclen = kCodeLengthSymbols;
   while (hclen > 4 && cl.lengths[kCodeLengthOrder[hclen - 1]] == 0) --hclen;
 
+  // The header: at most 17 + 19 * 3 bits and 316 lengths of 7 + 7 bits;
+  // a token: at most 15 + 5 + 15 + 13 bits.
+  out->Reserve(16 + (runs.size() * 14 + 7) / 8 + tokens.size() * 6 + 8);
   out->Put(0, 1);  // not the last block (the stream ends with an empty one)
   out->Put(2, 2);  // dynamic Huffman codes
   out->Put(static_cast<uint32_t>(hlit - 257), 5);
@@ -373,7 +397,8 @@ struct FlatZlibWriter::State {
       const std::size_t max = std::min(kMaxMatch, end - i);
       const uint8_t* here = data + i;
       const std::size_t run = i >= lowest + pixel ? MatchLength(here, here - pixel, max) : 0;
-      const std::size_t over = up && i >= lowest + up ? MatchLength(here, here - up, max) : 0;
+      // (The row above cannot beat a run as long as a match can be.)
+      const std::size_t over = up && run < max && i >= lowest + up ? MatchLength(here, here - up, max) : 0;
       if (over >= kMinAboveMatch && over > run) {
         tokens.push_back({static_cast<uint16_t>(over), static_cast<uint16_t>(up)});
         i += over;
@@ -466,6 +491,7 @@ std::vector<FlatBand> FlatZlibWriter::Finish() {
   if (s.added > s.band_start) s.EndBand();
   // An empty last block (fixed codes: the end-of-block code is 7 zero bits),
   // so no band's bits depend on whether it is the last.
+  s.bits->Reserve(2);
   s.bits->Put(1, 1);
   s.bits->Put(1, 2);
   s.bits->Put(0, 7);
