@@ -169,6 +169,41 @@ void ExpandRows(const ColourRuns& runs, int first, int count, uint32_t* out) {
   }
 }
 
+namespace {
+
+// The row whose runs row y of `runs` has (it, or the row it repeats).
+int DefiningRow(const ColourRuns& runs, int y) {
+  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;
+  return y;
+}
+
+// Row y of `a` and of `b` (of one width) hold the same pixels.
+bool SameRow(const ColourRuns& a, const ColourRuns& b, int y) {
+  const int ya = DefiningRow(a, y), yb = DefiningRow(b, y);
+  const std::size_t first_a = a.row_first[ya], first_b = b.row_first[yb];
+  const std::size_t n = a.row_first[ya + 1] - first_a;
+  if (b.row_first[yb + 1] - first_b != n) return false;
+  for (std::size_t r = 0; r < n; ++r)
+    if (a.run_length[first_a + r] != b.run_length[first_b + r] ||
+        a.colours[a.run_colour[first_a + r]] != b.colours[b.run_colour[first_b + r]])
+      return false;
+  return true;
+}
+
+}  // namespace
+
+// The boxes repainted are generous (text's ink, anti-aliasing): rows they
+// cross whose pixels came out as before are unchanged too, so the PNG copies
+// their bands and the GIF skips them (a 2000-beat lesson's wide frames: 5
+// bands of 15 coded a beat instead of 7).
+void FrameDrawer::NarrowUnchangedRows(const ColourRuns& before, const ColourRuns& after) {
+  if (unchanged_rows_.size() != static_cast<std::size_t>(after.height) || before.width != after.width ||
+      before.height != after.height)
+    return;
+  for (int y = 0; y < after.height; ++y)
+    if (!unchanged_rows_[static_cast<std::size_t>(y)] && SameRow(before, after, y)) unchanged_rows_[static_cast<std::size_t>(y)] = 1;
+}
+
 bool FrameDrawer::Paint(Scene& scene) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale_, &width, &height) ||
@@ -208,7 +243,9 @@ const ColourRuns& FrameDrawer::Draw(Scene scene) {
     reader.AddReusing(pixels_.data(), static_cast<std::size_t>(width_), last_runs_, unchanged_rows_);
   else
     reader.Add(pixels_.data(), height_, static_cast<std::size_t>(width_));
-  last_runs_ = reader.Finish();
+  ColourRuns runs = reader.Finish();
+  NarrowUnchangedRows(last_runs_, runs);
+  last_runs_ = std::move(runs);
   return last_runs_;
 }
 
@@ -236,6 +273,7 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
   ColourRuns runs;
   if (boxes) {
     runs = RepaintBands(scene, *boxes, width, height);
+    NarrowUnchangedRows(last_runs_, runs);
     ++incremental_frames_;
   } else {
     runs = DrawColourRuns(scene, scale_, kBandPixels, band_);

@@ -83,7 +83,8 @@ class FrameDrawer {
   // them (render/png_encode.h); null: each chooses its own.
   void SetPngPalette(std::shared_ptr<const FramePalette> palette) { png_.SetPalette(std::move(palette)); }
   // Per row of the last frame, 1 where it holds the pixels of the frame
-  // drawn before it (not repainted); empty when not known (drawn whole).
+  // drawn before it (not repainted, or repainted the same); empty when not
+  // known (drawn whole).
   const std::vector<uint8_t>& unchanged_rows() const { return unchanged_rows_; }
   // Frames drawn whole and from the one before, so far (for tests).
   int whole_frames() const { return whole_frames_; }
@@ -98,6 +99,8 @@ class FrameDrawer {
   // A frame too large to keep, drawn from last_runs_ where it can be.
   const ColourRuns& DrawInBands(Scene scene);
   ColourRuns RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height);
+  // Marks unchanged the rows repainted whose pixels in `after` are those of `before`.
+  void NarrowUnchangedRows(const ColourRuns& before, const ColourRuns& after);
 
   double scale_;
   Scene last_;
@@ -105,8 +108,8 @@ class FrameDrawer {
   std::vector<uint32_t> own_band_;
   std::vector<uint32_t>* band_;    // a band of a frame too large to keep (scratch: no state between frames)
   ColourRuns last_runs_;          // last_'s runs, when known (else width 0)
-  // Per row of the last frame: not repainted since the frame before (empty:
-  // not known, the frame was drawn whole).
+  // Per row of the last frame: the pixels of the frame before (empty: not
+  // known, the frame was drawn whole).
   std::vector<uint8_t> unchanged_rows_;
   int width_ = 0, height_ = 0;    // 0: nothing kept
   FramePngEncoder png_;

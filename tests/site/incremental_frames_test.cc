@@ -178,6 +178,26 @@ BOOST_AUTO_TEST_CASE(ChangedBoxesCoverOnlyWhatChanged) {
   BOOST_TEST(box.bottom < 30);  // the text below did not change
 }
 
+// The box repainted is wider than what changed (a margin for
+// anti-aliasing): its rows that came out as before count as unchanged, for
+// the PNG's bands and the GIF's rows, and those that changed do not.
+BOOST_AUTO_TEST_CASE(RowsRepaintedTheSameCountAsUnchanged) {
+  const Scene before = Canvas();
+  Scene recoloured = before;
+  std::get<RectShape>(recoloured.items[0]).fill = {0, 100, 200};
+  const auto boxes = ChangedPixelBoxes(before, recoloured, 2, 80, 40);
+  BOOST_REQUIRE(boxes.has_value());
+  BOOST_REQUIRE(boxes->size() == 1u);
+  BOOST_TEST(boxes->front().top < 4);      // the square's pixel rows are 4 .. 13,
+  BOOST_TEST(boxes->front().bottom > 14);  // its box reaches past them
+  FrameDrawer drawer(2);
+  drawer.Draw(before);
+  drawer.Draw(recoloured);
+  const std::vector<uint8_t>& unchanged = drawer.unchanged_rows();
+  BOOST_REQUIRE(unchanged.size() == 40u);
+  for (int y = 0; y < 40; ++y) BOOST_TEST(unchanged[static_cast<std::size_t>(y)] == (y < 4 || y >= 14 ? 1 : 0), "row " << y);
+}
+
 // A block of cells drawn as one picture (a large map filling cell by cell)
 // changes only the pixels of the cells that changed, the cells' picture
 // and all drawn over it repainted there exactly as the whole frame has it.
