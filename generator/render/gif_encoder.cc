@@ -382,7 +382,11 @@ GifAnimationEncoder::GifAnimationEncoder(int width, int height, GifPalette palet
 
 GifAnimationEncoder::~GifAnimationEncoder() = default;
 
-GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame) const {
+GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame, const GifIndexFrame* before,
+                                         const std::vector<uint8_t>* unchanged) const {
+  if (before == nullptr || unchanged == nullptr || before->width != frame.width || before->height != frame.height ||
+      unchanged->size() != static_cast<std::size_t>(frame.height) || before->row_first.size() != frame.row_first.size())
+    before = nullptr;
   // Each thread remembers the entries it found for this encoder's palette:
   // a photograph's frames have thousands of colours, mostly the frame
   // before's, each a search of up to 255 entries.
@@ -409,6 +413,15 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame) const {
   // Neighbouring runs of colours that share an entry become one run.
   for (int y = 0; y < frame.height; ++y) {
     out.row_first.push_back(out.run_index.size());
+    const auto row = static_cast<std::size_t>(y);
+    if (before != nullptr && (*unchanged)[row] && (y == 0 || (*unchanged)[row - 1])) {
+      // The pixels of `before`'s row, after the same row above: its runs.
+      const auto from = static_cast<std::ptrdiff_t>(before->row_first[row]),
+                 to = static_cast<std::ptrdiff_t>(before->row_first[row + 1]);
+      out.run_index.insert(out.run_index.end(), before->run_index.begin() + from, before->run_index.begin() + to);
+      out.run_length.insert(out.run_length.end(), before->run_length.begin() + from, before->run_length.begin() + to);
+      continue;
+    }
     const std::size_t first = out.run_index.size();
     for (std::size_t r = frame.row_first[y]; r < frame.row_first[y + 1]; ++r) {
       const uint8_t index = index_of[frame.run_colour[r]];

@@ -60,7 +60,11 @@ class GifAnimationEncoder {
   // frame in palette indices (each colour mapped to its palette entry), and
   // its bytes after `before` (the frame shown before it; nullptr for the
   // first frame, stored whole). Both are safe to call from several threads.
-  GifIndexFrame Index(const ColourRuns& frame) const;
+  // With `before` (this encoder's Index of the frame before) and
+  // `unchanged` (per row of `frame`, 1 where it holds that frame's pixels),
+  // rows that did not change, nor the row above them, take its runs.
+  GifIndexFrame Index(const ColourRuns& frame, const GifIndexFrame* before = nullptr,
+                      const std::vector<uint8_t>* unchanged = nullptr) const;
   std::string FrameBytes(const GifIndexFrame* before, const GifIndexFrame& now, int delay_cs) const;
   // Appends frame bytes from FrameBytes, in playing order.
   bool AppendFrame(const std::string& frame_bytes, std::string* error);

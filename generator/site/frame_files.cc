@@ -153,6 +153,8 @@ class FramesGif {
   }
 
   const GifAnimationEncoder& encoder() const { return *encoder_; }
+  // The frame before the next chunk's first (none before the first chunk).
+  const GifIndexFrame* last() const { return last_.width > 0 ? &last_ : nullptr; }
 
   // Appends the frames of beats first .. first + indexed.size() - 1, in order.
   bool Append(std::size_t first, std::vector<GifIndexFrame>* indexed, std::string* error) {
@@ -397,9 +399,12 @@ class VariantFrames {
       d.variant = &v_, d.beat = beat;
       if (png_) WriteNow(v_.frame_png, beat, PngFrame(d.wide.Png()), weighed);
       if (gif_) {
-        c->indexed[k] = frames_gif_->encoder().Index(runs);
         // The GIF frame is coded against the beat before: what the drawer
-        // left unchanged holds for it only if it drew that beat last.
+        // left unchanged holds for it only if it drew that beat last (and
+        // so indexed it, on this thread: this chunk's beat before, or the
+        // last chunk's last).
+        const GifIndexFrame* before = !after_beat_before ? nullptr : k > 0 ? &c->indexed[k - 1] : frames_gif_->last();
+        c->indexed[k] = frames_gif_->encoder().Index(runs, before, &d.wide.unchanged_rows());
         if (after_beat_before) c->indexed[k].unchanged = d.wide.unchanged_rows();
       }
     }

@@ -193,6 +193,42 @@ BOOST_AUTO_TEST_CASE(rows_known_unchanged_give_the_same_bytes) {
   BOOST_TEST((encoder.FrameBytes(&before, shorter, 10) == encoder.FrameBytes(&before, shorter_plain, 10)));
 }
 
+// Indexed with the frame before's indices, rows unchanged (and after an
+// unchanged row) take its runs: the same frame as indexed alone. The marks
+// are believed (a changed row marked unchanged keeps the old runs), and
+// ignored for a frame before of another size.
+BOOST_AUTO_TEST_CASE(unchanged_rows_take_the_frame_befores_indices) {
+  const uint32_t white = 0xffffff, blue = 0x2166ac, orange = 0xb35806;
+  GifAnimationEncoder encoder(40, 30, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
+  RasterImage a = Solid(40, 30, white);
+  for (int y = 0; y < 30; ++y)
+    for (int x = (y * 7) % 40; x < 40; x += 9) SetPixel(&a, x, y, y % 3 ? blue : orange);
+  for (int y = 11; y < 14; ++y)  // rows 11 .. 13 repeat row 10
+    std::copy_n(a.argb.begin() + 10 * 40, 40, a.argb.begin() + y * 40);
+  RasterImage b = a;
+  for (int x = 0; x < 40; ++x) SetPixel(&b, x, 4, orange);
+  for (int x = 0; x < 40; ++x) SetPixel(&b, x, 11, white);  // row 12 no longer repeats the row above
+  const auto runs_of = [](const RasterImage& image) {
+    ColourRunsReader reader(image.width, image.height);
+    reader.Add(image.argb.data(), image.height, static_cast<std::size_t>(image.width));
+    return reader.Finish();
+  };
+  const ColourRuns runs_b = runs_of(b);
+  const GifIndexFrame before = encoder.Index(runs_of(a)), alone = encoder.Index(runs_b);
+  BOOST_TEST_REQUIRE((before.row_same[12] == 1 && alone.row_same[12] == 0));
+  std::vector<uint8_t> unchanged(30, 1);
+  unchanged[4] = unchanged[11] = 0;
+  const GifIndexFrame reused = encoder.Index(runs_b, &before, &unchanged);
+  BOOST_TEST((reused.run_index == alone.run_index));
+  BOOST_TEST((reused.run_length == alone.run_length));
+  BOOST_TEST((reused.row_first == alone.row_first));
+  BOOST_TEST((reused.row_same == alone.row_same));
+  unchanged[4] = 1;
+  BOOST_TEST((encoder.Index(runs_b, &before, &unchanged).run_index != alone.run_index));
+  const GifIndexFrame shorter = encoder.Index(runs_of(Solid(40, 29, white)));
+  BOOST_TEST((encoder.Index(runs_b, &shorter, &unchanged).run_index == alone.run_index));
+}
+
 BOOST_AUTO_TEST_CASE(refuses_frames_of_another_size_and_finishing_without_frames) {
   std::string error, bytes;
   GifAnimationEncoder empty(4, 4, GifPalette::Build({{255, 255, 255}}, {}));
