@@ -180,35 +180,28 @@ void ParallelFor(size_t count, const std::function<void(size_t)>& task, const st
 void ParallelChain(size_t count, size_t max_workers, size_t least_taken,
                    const std::function<void(size_t index, size_t worker)>& task) {
   if (count == 0) return;
-  // Each worker's run of indices not yet started, [next, end); `busy`
-  // while its worker runs an index.
+  // Each worker's run of indices not yet started, [next, end).
   struct Run {
     size_t next = 0, end = 0;
-    bool busy = false;
   };
   std::vector<Run> runs(std::max<size_t>(1, max_workers));
   runs[0].end = count;
   std::mutex mutex;
   // The worker's next index: the next of its run, else the first of the
-  // back half of the longest run left, which becomes its run. The index its
-  // owner is running counts as the owner's: of one index left behind a busy
-  // owner, the free thread takes that one (a chunk of two large frames once
-  // ran on one thread, the helper coming after the caller had started).
+  // back half of the longest run left, which becomes its run.
   const auto next_index = [&](size_t worker, size_t* index) {
     const std::lock_guard lock(mutex);
     Run& own = runs[worker];
-    own.busy = false;
     if (own.next == own.end) {
       Run* longest = &own;
       for (Run& run : runs)
         if (run.end - run.next > longest->end - longest->next) longest = &run;
-      const size_t taken = (longest->end - longest->next + (longest->busy ? 1 : 0)) / 2;
+      const size_t taken = (longest->end - longest->next) / 2;
       if (taken == 0 || taken < least_taken) return false;
       own.end = longest->end;
       own.next = longest->end = own.end - taken;
     }
     *index = own.next++;
-    own.busy = true;
     return true;
   };
   ParallelFor(runs.size(), [&](size_t worker) {

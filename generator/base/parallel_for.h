@@ -31,10 +31,8 @@ void ParallelFor(size_t count, const std::function<void(size_t)>& task, const st
 // order, and the caller starts with all of them as worker 0. A thread that
 // comes free, at the start or later, becomes the next worker (at most
 // max_workers), and a worker done with its run, the same: it takes the
-// back half of the longest run left (the index its owner is running counted
-// in the owner's half: of 9 left it takes 5, of 1 left it takes that one),
-// if that half has least_taken indices or more (its first index starts
-// cold). So no thread idles while a long
+// back half of the longest run left, if that half has least_taken indices
+// or more (its first index starts cold). So no thread idles while a long
 // run is left, and runs are split only when a thread can take them: with
 // every helper busy (two lessons built at once) the indices run in order
 // on the caller.

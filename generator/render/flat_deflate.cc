@@ -419,6 +419,7 @@ struct FlatZlibWriter::State {
     }
     band.bit_count = band_bits.BitCount();
     band_bits.Finish();
+    band.bits.shrink_to_fit();  // a frame's bands are kept for the next: only their bits, not the room reserved
     return band;
   }
 

@@ -510,8 +510,10 @@ std::string Encode(const ColourRuns& runs, Compression compression, const FrameR
           kept[i] = it != last->index_by_colour.end() && it->first == runs.colours[i] && it->second == index_of[i];
         }
       }
+      // Every colour kept its index (the usual case): no band need check its runs.
+      const bool all_kept = std::find(kept.begin(), kept.end(), uint8_t{0}) == kept.end();
       std::vector<FlatBand> bands;
-      AppendFrameIdat(&png, runs, paletted ? &index_of : nullptr, last, reuse.same_rows, paletted ? &kept : nullptr,
+      AppendFrameIdat(&png, runs, paletted ? &index_of : nullptr, last, reuse.same_rows, paletted && !all_kept ? &kept : nullptr,
                       reuse.next ? &bands : nullptr, reuse.copied);
       if (reuse.next) {
         FramePngEncoder::Last& next = *reuse.next;
@@ -644,27 +646,40 @@ struct ColourRunsReader::Table {
     ++y;
   }
 
-  // Row y taken from `previous`, whose rows y - 1 (when y > 0) and y are
-  // this picture's: equal to the row above there means equal here too.
-  void CopyRow(const ColourRuns& previous) {
-    const std::size_t first = runs.run_colour.size();
-    const auto row = static_cast<std::size_t>(y);
-    runs.row_first[row] = first;
-    if (previous.row_same[row]) return RepeatRow();
-    CountRepeats();
+  // Rows y .. end - 1 taken from `previous`, whose rows y - 1 (when y > 0)
+  // to end - 1 are this picture's: equal to the row above there means equal
+  // here too. The runs of a row are copied at once (run by run, copying was
+  // most of reading a long lesson's frames).
+  void CopyRows(const ColourRuns& previous, int end) {
     if (&previous != translated) {
       translated = &previous;
       from_previous.assign(previous.colours.size(), kNotLookedUp);
     }
-    for (std::size_t r = previous.row_first[row]; r < previous.row_first[row + 1]; ++r) {
-      uint32_t& position = from_previous[previous.run_colour[r]];
-      if (position == kNotLookedUp) position = PositionOf(previous.colours[previous.run_colour[r]]);
-      runs.counts[position] += previous.run_length[r];
-      runs.run_colour.push_back(position);
-      runs.run_length.push_back(previous.run_length[r]);
+    while (y < end) {
+      const auto row = static_cast<std::size_t>(y);
+      const std::size_t first = runs.run_colour.size();
+      runs.row_first[row] = first;
+      if (previous.row_same[row]) {
+        RepeatRow();
+        continue;
+      }
+      CountRepeats();
+      const std::size_t from = previous.row_first[row], n = previous.row_first[row + 1] - from;
+      runs.run_colour.resize(first + n);
+      runs.run_length.resize(first + n);
+      std::memcpy(runs.run_length.data() + first, previous.run_length.data() + from, n * sizeof(uint16_t));
+      uint32_t* colour = runs.run_colour.data() + first;
+      const uint32_t* source = previous.run_colour.data() + from;
+      const uint16_t* length = previous.run_length.data() + from;
+      for (std::size_t r = 0; r < n; ++r) {
+        uint32_t& position = from_previous[source[r]];
+        if (position == kNotLookedUp) position = PositionOf(previous.colours[source[r]]);
+        runs.counts[position] += length[r];
+        colour[r] = position;
+      }
+      above_first = first;
+      ++y;
     }
-    above_first = first;
-    ++y;
   }
 };
 
@@ -712,13 +727,20 @@ void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::siz
   rows = std::min(rows, t.runs.height - t.y);
   const bool reusable = previous.width == t.runs.width && previous.height == t.runs.height &&
                         unchanged.size() == static_cast<std::size_t>(t.runs.height);
-  for (int i = 0; i < rows; ++i) {
-    const auto row = static_cast<std::size_t>(t.y);
-    if (reusable && unchanged[row] && (row == 0 || unchanged[row - 1])) {
-      t.CopyRow(previous);
+  const auto reused = [&](int y) {
+    const auto row = static_cast<std::size_t>(y);
+    return reusable && unchanged[row] && (row == 0 || unchanged[row - 1]);
+  };
+  for (int i = 0; i < rows;) {
+    if (reused(t.y)) {
+      int n = 1;
+      while (i + n < rows && reused(t.y + n)) ++n;
+      t.CopyRows(previous, t.y + n);
+      i += n;
     } else {
       const uint32_t* line = pixels + stride * static_cast<std::size_t>(i);
       t.AddRow(line, i > 0 ? line - stride : row_above);
+      ++i;
     }
   }
   t.has_above = false;  // a following Add has no pixels of this band's last row

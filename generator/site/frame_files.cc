@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -180,7 +181,7 @@ class FramesGif {
   GifIndexFrame last_;  // the frame before the next chunk's first
 };
 
-// Frames larger than this go in short chunks, drawn in order (kLeastTaken).
+// Frames larger than this go in short chunks, drawn in order (LeastTaken).
 constexpr double kLargeFramePixels = 4.0 * static_cast<double>(kKeptFramePixels);
 
 // Beats laid out, drawn and encoded before their files are written (in beat
@@ -216,7 +217,9 @@ constexpr long long kMostCellsSideBySide = 32 * 32;
 // 3.5 and 140 MB instead of 92 (also with longer chunks: 4.0 s of CPU,
 // 130 MB; or with each thread drawing every other beat from the one two
 // before: 4.4 s, 145 MB), and a course build is short of CPU, not threads.
-constexpr std::size_t kLeastTaken = 2;
+std::size_t LeastTaken(const BuiltVariant& v, double scale) {
+  return LargeFrames(v, scale) ? std::numeric_limits<std::size_t>::max() : 2;
+}
 
 std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threads) {
   if (LargeFrames(v, scale)) return threads;
@@ -323,7 +326,7 @@ class VariantFrames {
       // beat drawn from the one before; a thread that comes free takes the
       // back half of the run (drawing its first beat whole).
       std::size_t last_drawer = 0;  // the drawer of the chunk's last beat
-      ParallelChain(n, threads, kLeastTaken, [&](std::size_t k, std::size_t r) {
+      ParallelChain(n, threads, LeastTaken(v_, options_.scale), [&](std::size_t k, std::size_t r) {
         if (failures_.failed()) return;
         std::unique_ptr<Drawers>& d = drawers_[r];
         if (!d) d = std::make_unique<Drawers>(options_.scale);

@@ -193,39 +193,15 @@ BOOST_AUTO_TEST_CASE(AThreadThatComesFreeTakesTheBackHalf) {
   BOOST_TEST(met.load());
   BOOST_TEST(log.EachOnce(10));
   BOOST_TEST(log.Workers() == 2u);
-  // The late worker took the back half of indices 0 .. 9, the caller's
-  // running 0 counted in its half (5 .. 9); done first, it then takes
-  // halves of what the caller has left, in order (all of it, if the caller
-  // is still at index 0).
+  // The late worker took the back half of indices 1 .. 9 (6 .. 9); the
+  // caller went on from 0 to 1 (the late worker, done first, then takes
+  // halves of the caller's run).
   const std::vector<size_t> caller = log.Of(0), late = log.Of(1);
-  BOOST_TEST_REQUIRE(!caller.empty());
+  BOOST_TEST_REQUIRE(caller.size() >= 2u);
   BOOST_TEST(caller[0] == 0u);
-  BOOST_TEST(std::is_sorted(caller.begin(), caller.end()));
-  BOOST_TEST_REQUIRE(late.size() >= 5u);
-  BOOST_TEST((std::vector<size_t>(late.begin(), late.begin() + 5) == std::vector<size_t>{5, 6, 7, 8, 9}));
-}
-
-// Of a chain of two (a chunk of two large frames), a thread that comes free
-// once the caller runs index 0 takes index 1: index 0 waits until it has.
-BOOST_AUTO_TEST_CASE(AThreadThatComesFreeTakesTheLastIndexLeft) {
-  LimitGuard limit(2);
-  ChainLog log;
-  std::atomic<bool> chain_started{false}, met{true};
-  cl::ParallelFor(2, [&](size_t i) {
-    if (i == 1) {  // holds the second thread until index 0 has begun
-      if (!WaitFor([&] { return chain_started.load(); })) met = false;
-      return;
-    }
-    cl::ParallelChain(2, 2, 1, [&](size_t index, size_t worker) {
-      log.Add(index, worker);
-      chain_started = true;
-      if (index == 0 && !WaitFor([&] { return log.Workers() == 2; })) met = false;
-    });
-  });
-  BOOST_TEST(met.load());
-  BOOST_TEST(log.EachOnce(2));
-  BOOST_TEST((log.Of(0) == std::vector<size_t>{0}));
-  BOOST_TEST((log.Of(1) == std::vector<size_t>{1}));
+  BOOST_TEST(caller[1] == 1u);
+  BOOST_TEST_REQUIRE(late.size() >= 4u);
+  BOOST_TEST((std::vector<size_t>(late.begin(), late.begin() + 4) == std::vector<size_t>{6, 7, 8, 9}));
 }
 
 // A loop started while every helper is busy takes a thread as one comes
