@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <memory>
 #include <optional>
 #include <cstring>
 #include <utility>
@@ -114,22 +115,29 @@ struct Token {
 }
 
 // Deflate writes bits from the least significant end of each byte. The
-// bits go straight into the string's bytes, 8 at a time, past its logical
-// end; Reserve makes room for what follows first (a block's codes were a
+// bits go 8 bytes at a time into a buffer of the writer's own (never
+// cleared: a block reserves room for its worst case, and a cleared string
+// of that size was a memset per block), appended to the output by Finish;
+// Reserve makes room for what follows first (a block's codes were a
 // quarter of a frame's encoding when each 4 bytes were appended).
 class BitWriter {
  public:
-  explicit BitWriter(std::string* out) : out_(out), size_(out->size()) {}
+  explicit BitWriter(std::string* out) : out_(out) {}
   // Room for `bytes` more bytes of bits.
   void Reserve(std::size_t bytes) {
     const std::size_t needed = size_ + bytes + 8;
-    if (out_->size() < needed) out_->resize(std::max(needed, out_->size() * 2));
+    if (capacity_ >= needed) return;
+    const std::size_t capacity = std::max(needed, capacity_ * 2);
+    std::unique_ptr<char[]> grown(new char[capacity]);
+    if (size_ > 0) std::memcpy(grown.get(), buffer_.get(), size_);
+    buffer_ = std::move(grown);
+    capacity_ = capacity;
   }
   // Appends the low `count` bits of `value` (count <= 32), in reserved room.
   void Put(uint32_t value, int count) {
     bits_ |= uint64_t{value} << filled_;
     filled_ += count;
-    StoreWord(bits_, out_->data() + size_);
+    StoreWord(bits_, buffer_.get() + size_);
     const int whole = filled_ & ~7;
     size_ += static_cast<std::size_t>(whole / 8);
     bits_ = whole == 64 ? 0 : bits_ >> whole;
@@ -146,13 +154,14 @@ class BitWriter {
       Put(uint32_t{b[i]} | uint32_t{b[i + 1]} << 8 | uint32_t{b[i + 2]} << 16 | uint32_t{b[i + 3]} << 24, 32);
     for (; i * 8 < count; ++i) Put(b[i], static_cast<int>(std::min<std::size_t>(8, count - i * 8)));
   }
-  // Pads the last byte with zeros and gives the string its logical size.
+  // Pads the last byte with zeros and appends the bytes to the output.
   void Finish() {
     if (filled_ > 0) {
       Reserve(1);
-      (*out_)[size_++] = static_cast<char>(bits_);
+      buffer_[size_++] = static_cast<char>(bits_);
     }
-    out_->resize(size_);
+    out_->append(buffer_.get(), size_);
+    size_ = 0;
     filled_ = 0;
     bits_ = 0;
   }
@@ -168,8 +177,10 @@ class BitWriter {
   }
 
   std::string* out_;
-  std::size_t size_;  // the bytes of whole bits so far
-  uint64_t bits_ = 0;  // fewer than 8 bits not yet whole bytes, then the bits just put
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
+  std::size_t size_ = 0;  // whole bytes of bits so far
+  uint64_t bits_ = 0;     // fewer than 8 bits not yet whole bytes, then the bits just put
   int filled_ = 0;
 };
 
@@ -419,7 +430,6 @@ struct FlatZlibWriter::State {
     }
     band.bit_count = band_bits.BitCount();
     band_bits.Finish();
-    band.bits.shrink_to_fit();  // a frame's bands are kept for the next: only their bits, not the room reserved
     return band;
   }
 

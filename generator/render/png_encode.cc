@@ -664,16 +664,16 @@ struct ColourRunsReader::Table {
         continue;
       }
       CountRepeats();
-      const std::size_t from = previous.row_first[row], n = previous.row_first[row + 1] - from;
-      runs.run_colour.resize(first + n);
-      runs.run_length.resize(first + n);
-      std::memcpy(runs.run_length.data() + first, previous.run_length.data() + from, n * sizeof(uint16_t));
+      const auto from = static_cast<std::ptrdiff_t>(previous.row_first[row]),
+                 to = static_cast<std::ptrdiff_t>(previous.row_first[row + 1]);
+      // Copied, then the colours translated in place (never cleared first).
+      runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + from, previous.run_colour.begin() + to);
+      runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + from, previous.run_length.begin() + to);
       uint32_t* colour = runs.run_colour.data() + first;
-      const uint32_t* source = previous.run_colour.data() + from;
-      const uint16_t* length = previous.run_length.data() + from;
-      for (std::size_t r = 0; r < n; ++r) {
-        uint32_t& position = from_previous[source[r]];
-        if (position == kNotLookedUp) position = PositionOf(previous.colours[source[r]]);
+      const uint16_t* length = runs.run_length.data() + first;
+      for (std::size_t r = 0, n = static_cast<std::size_t>(to - from); r < n; ++r) {
+        uint32_t& position = from_previous[colour[r]];
+        if (position == kNotLookedUp) position = PositionOf(previous.colours[colour[r]]);
         runs.counts[position] += length[r];
         colour[r] = position;
       }
