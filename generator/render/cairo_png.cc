@@ -151,24 +151,6 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
   return reader.Finish();
 }
 
-// Rows [first, first + count) of `runs` as pixels (0xFFRRGGBB), each
-// `width` words after the one before.
-void ExpandRows(const ColourRuns& runs, int first, int count, uint32_t* out) {
-  const auto width = static_cast<std::size_t>(runs.width);
-  int source = first;  // the row whose runs the first row repeats
-  while (source > 0 && runs.row_same[static_cast<std::size_t>(source)]) --source;
-  for (int i = 0; i < count; ++i) {
-    uint32_t* line = out + width * static_cast<std::size_t>(i);
-    const int y = i == 0 ? source : first + i;
-    if (runs.row_same[static_cast<std::size_t>(y)] && i > 0) {
-      std::copy_n(line - width, width, line);
-      continue;
-    }
-    for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r)
-      line = std::fill_n(line, runs.run_length[r], runs.colours[runs.run_colour[r]] | 0xFF000000u);
-  }
-}
-
 namespace {
 
 // The row whose runs row y of `runs` has (it, or the row it repeats).
@@ -221,9 +203,11 @@ bool FrameDrawer::Paint(Scene& scene) {
     for (const PixelBox& box : *boxes)
       PaintBox(scene, scale_, pixels_.data() + static_cast<std::size_t>(box.top) * width + box.left,
                static_cast<std::size_t>(width), box, width, height);
+    painted_ = std::move(*boxes);
     ++incremental_frames_;
   } else {
     unchanged_rows_.clear();
+    painted_.clear();
     pixels_.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
     PaintInto(scene, scale_, pixels_.data(), width, height);
     width_ = width, height_ = height;
@@ -238,9 +222,10 @@ const ColourRuns& FrameDrawer::Draw(Scene scene) {
   if (!Paint(scene)) return DrawInBands(std::move(scene));  // too large to keep
   ColourRunsReader reader(width_, height_);
   reader.ExpectRuns(last_runs_.run_colour.size());
-  // Rows no box touched are the last frame's: their runs are too.
+  // Rows no box touched are the last frame's: their runs are too; in the
+  // others only the boxes' columns are read.
   if (!unchanged_rows_.empty() && last_runs_.width == width_ && last_runs_.height == height_)
-    reader.AddReusing(pixels_.data(), static_cast<std::size_t>(width_), last_runs_, unchanged_rows_);
+    ReadChangedRows(&reader, pixels_.data(), static_cast<std::size_t>(width_), 0, height_, painted_);
   else
     reader.Add(pixels_.data(), height_, static_cast<std::size_t>(width_));
   ColourRuns runs = reader.Finish();
@@ -286,21 +271,18 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
 }
 
 // The bands of DrawColourRuns (so the same cuts through what crosses them):
-// a band no box touches takes its runs from last_runs_; any other is
-// expanded from them, the boxes painted into it as bands are painted, and
-// read reusing the rows no box touched.
+// a band no box touches takes its runs from last_runs_; in any other the
+// boxes are painted, and each row is read from last_runs_ and the columns
+// the boxes cover (ReadChangedRows).
 ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height) {
   std::vector<uint8_t>& unchanged = unchanged_rows_;
   unchanged.assign(static_cast<std::size_t>(height), 1);
   for (const PixelBox& box : boxes) std::fill(unchanged.begin() + box.top, unchanged.begin() + box.bottom, uint8_t{0});
   const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
-  const auto needed = [&](int y) { return !reused(y) || (y + 1 < height && !reused(y + 1)); };
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
   std::vector<uint32_t>& band_pixels = *band_;
   SizeBand(&band_pixels, w * static_cast<std::size_t>(band));
-  std::vector<uint32_t> above(w);  // the new frame's row over the band
-  bool above_known = false;
   ColourRunsReader reader(width, height);
   reader.ExpectRuns(last_runs_.run_colour.size());
   for (int top = 0; top < height; top += band) {
@@ -309,35 +291,51 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
     for (int y = top; y < top + rows && !repaint; ++y) repaint = !reused(y);
     if (!repaint) {
       reader.AddBandReusing(nullptr, rows, w, nullptr, last_runs_, unchanged);
-      above_known = false;
       continue;
     }
-    // Only the rows the reader reads (those not reused) and the rows over
-    // them are expanded from the last frame's runs: the rest of the band
-    // is never looked at.
-    for (int y = top; y < top + rows;) {
-      if (!needed(y)) {
-        ++y;
-        continue;
-      }
-      int end = y + 1;
-      while (end < top + rows && needed(end)) ++end;
-      ExpandRows(last_runs_, y, end - y, band_pixels.data() + static_cast<std::size_t>(y - top) * w);
-      y = end;
-    }
+    // Only the boxes are painted: the rest of the band is never read.
     for (PixelBox box : boxes) {
       box.top = std::max(box.top, top), box.bottom = std::min(box.bottom, top + rows);
       if (box.top >= box.bottom) continue;
       PaintBox(scene, scale_, band_pixels.data() + static_cast<std::size_t>(box.top - top) * w + box.left, w, box, width,
                height);
     }
-    // Row top - 1 belongs to a band no box touched, if not known: the last frame's.
-    if (top > 0 && !above_known) ExpandRows(last_runs_, top - 1, 1, above.data());
-    reader.AddBandReusing(band_pixels.data(), rows, w, top > 0 ? above.data() : nullptr, last_runs_, unchanged);
-    above_known = needed(top + rows - 1);
-    if (above_known) std::copy_n(band_pixels.data() + w * static_cast<std::size_t>(rows - 1), w, above.data());
+    ReadChangedRows(&reader, band_pixels.data(), w, top, rows, boxes);
   }
   return reader.Finish();
+}
+
+// Rows [top, top + rows) of the frame, whose pixels are at `pixels` (row
+// `top` first, `stride` words apart) inside `boxes`: a row that, like the
+// row above it, no box touched is last_runs_'s; any other is spliced from
+// last_runs_'s row and the pixels of the boxes that cross it.
+void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixels, std::size_t stride, int top, int rows,
+                                  const std::vector<PixelBox>& boxes) {
+  const std::vector<uint8_t>& unchanged = unchanged_rows_;
+  const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
+  std::vector<std::pair<int, int>> spans;
+  for (int y = top; y < top + rows;) {
+    if (reused(y)) {
+      int n = 1;
+      while (y + n < top + rows && reused(y + n)) ++n;
+      reader->AddBandReusing(nullptr, n, stride, nullptr, last_runs_, unchanged);
+      y += n;
+      continue;
+    }
+    // The columns of the boxes that cross row y, sorted and merged.
+    spans.clear();
+    for (const PixelBox& box : boxes)
+      if (box.top <= y && y < box.bottom) spans.emplace_back(box.left, box.right);
+    std::sort(spans.begin(), spans.end());
+    std::size_t kept = 0;
+    for (const auto& span : spans) {
+      if (kept > 0 && span.first <= spans[kept - 1].second) spans[kept - 1].second = std::max(spans[kept - 1].second, span.second);
+      else spans[kept++] = span;
+    }
+    spans.resize(kept);
+    reader->AddSplicedRow(last_runs_, spans, pixels + static_cast<std::size_t>(y - top) * stride);
+    ++y;
+  }
 }
 
 std::string FrameDrawer::Png() {

@@ -99,12 +99,15 @@ class FrameDrawer {
   // A frame too large to keep, drawn from last_runs_ where it can be.
   const ColourRuns& DrawInBands(Scene scene);
   ColourRuns RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height);
+  void ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixels, std::size_t stride, int top, int rows,
+                       const std::vector<PixelBox>& boxes);
   // Marks unchanged the rows repainted whose pixels in `after` are those of `before`.
   void NarrowUnchangedRows(const ColourRuns& before, const ColourRuns& after);
 
   double scale_;
   Scene last_;
   std::vector<uint32_t> pixels_;  // last_ drawn, when kept
+  std::vector<PixelBox> painted_;  // the boxes Paint painted again in it (none: painted whole)
   std::vector<uint32_t> own_band_;
   std::vector<uint32_t>* band_;    // a band of a frame too large to keep (scratch: no state between frames)
   ColourRuns last_runs_;          // last_'s runs, when known (else width 0)

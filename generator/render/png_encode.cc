@@ -646,6 +646,70 @@ struct ColourRunsReader::Table {
     ++y;
   }
 
+  // The runs of the row being spliced (SpliceRow), before they are known
+  // not to repeat the row above.
+  std::vector<uint32_t> spliced_colour;
+  std::vector<uint16_t> spliced_length;
+
+  // Translates `previous`'s colour positions to this picture's (from_previous).
+  uint32_t FromPrevious(const ColourRuns& previous, uint32_t colour) {
+    if (&previous != translated) {
+      translated = &previous;
+      from_previous.assign(previous.colours.size(), kNotLookedUp);
+    }
+    uint32_t& position = from_previous[colour];
+    if (position == kNotLookedUp) position = PositionOf(previous.colours[colour]);
+    return position;
+  }
+
+  void SpliceRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans, const uint32_t* row) {
+    spliced_colour.clear();
+    spliced_length.clear();
+    const auto append = [this](uint32_t position, int length) {
+      if (!spliced_colour.empty() && spliced_colour.back() == position)
+        spliced_length.back() = static_cast<uint16_t>(spliced_length.back() + length);
+      else
+        spliced_colour.push_back(position), spliced_length.push_back(static_cast<uint16_t>(length));
+    };
+    int defining = y;  // the row whose runs row y of `previous` has
+    while (defining > 0 && previous.row_same[static_cast<std::size_t>(defining)]) --defining;
+    std::size_t r = previous.row_first[static_cast<std::size_t>(defining)];
+    int run_start = 0;  // where run r starts
+    const int width = runs.width;
+    std::size_t s = 0;
+    for (int x = 0; x < width;) {
+      if (s < spans.size() && x >= spans[s].first) {  // a span: its pixels, read
+        const int right = std::min(spans[s].second, width);
+        while (x < right) {
+          const int end = RunEnd(row, x, right);
+          append(PositionOf(row[x] & kRgbMask), end - x);
+          x = end;
+        }
+        ++s;
+        continue;
+      }
+      // The old runs, up to the next span.
+      const int limit = s < spans.size() ? std::min(spans[s].first, width) : width;
+      while (run_start + previous.run_length[r] <= x) run_start += previous.run_length[r++];
+      const int end = std::min(run_start + static_cast<int>(previous.run_length[r]), limit);
+      append(FromPrevious(previous, previous.run_colour[r]), end - x);
+      x = end;
+    }
+    const std::size_t first = runs.run_colour.size();
+    runs.row_first[static_cast<std::size_t>(y)] = first;
+    // Equal runs (each row's as long as they go) are equal pixels.
+    if (y > 0 && first - above_first == spliced_colour.size() &&
+        std::equal(spliced_colour.begin(), spliced_colour.end(), runs.run_colour.begin() + static_cast<std::ptrdiff_t>(above_first)) &&
+        std::equal(spliced_length.begin(), spliced_length.end(), runs.run_length.begin() + static_cast<std::ptrdiff_t>(above_first)))
+      return RepeatRow();
+    CountRepeats();
+    for (std::size_t i = 0; i < spliced_colour.size(); ++i) runs.counts[spliced_colour[i]] += spliced_length[i];
+    runs.run_colour.insert(runs.run_colour.end(), spliced_colour.begin(), spliced_colour.end());
+    runs.run_length.insert(runs.run_length.end(), spliced_length.begin(), spliced_length.end());
+    above_first = first;
+    ++y;
+  }
+
   // Rows y .. end - 1 taken from `previous`, whose rows y - 1 (when y > 0)
   // to end - 1 are this picture's: equal to the row above there means equal
   // here too. The runs of a row are copied at once (run by run, copying was
@@ -709,18 +773,6 @@ void ColourRunsReader::Add(const uint32_t* pixels, int rows, std::size_t stride)
   }
 }
 
-void ColourRunsReader::AddReusing(const uint32_t* pixels, std::size_t stride, const ColourRuns& previous,
-                                  const std::vector<uint8_t>& unchanged) {
-  Table& t = *table_;
-  const int height = t.runs.height;
-  if (t.y != 0 || previous.width != t.runs.width || previous.height != height ||
-      unchanged.size() != static_cast<std::size_t>(height)) {
-    Add(pixels, height, stride);
-    return;
-  }
-  AddBandReusing(pixels, height, stride, nullptr, previous, unchanged);
-}
-
 void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
                                       const ColourRuns& previous, const std::vector<uint8_t>& unchanged) {
   Table& t = *table_;
@@ -744,6 +796,14 @@ void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::siz
     }
   }
   t.has_above = false;  // a following Add has no pixels of this band's last row
+}
+
+void ColourRunsReader::AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans,
+                                     const uint32_t* row) {
+  Table& t = *table_;
+  if (t.y >= t.runs.height) return;
+  t.SpliceRow(previous, spans, row);
+  t.has_above = false;  // a following Add has no pixels of this row
 }
 
 void ColourRunsReader::ExpectRuns(std::size_t runs) {

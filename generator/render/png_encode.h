@@ -54,20 +54,21 @@ class ColourRunsReader {
   // The next `rows` rows, as 32-bit words 0x??RRGGBB (top byte ignored),
   // `stride` words apart.
   void Add(const uint32_t* pixels, int rows, std::size_t stride);
-  // Every row of the picture at once (`pixels`, `stride` words apart), the
-  // same runs as Add gives, but where unchanged[y] and unchanged[y - 1] (or
-  // y is 0) say rows y and y - 1 hold exactly the pixels of `previous` (an
-  // earlier picture of the same size), row y's runs are taken from
-  // `previous` instead of being read: the cost of its runs, not its pixels.
-  void AddReusing(const uint32_t* pixels, std::size_t stride, const ColourRuns& previous,
-                  const std::vector<uint8_t>& unchanged);
-  // The next `rows` rows the same way, a band at a time: `row_above` is the
-  // row before the band (null for the picture's first), and `previous`
-  // must be of this picture's size (unchanged: one flag per row of it).
-  // Rows whose runs are taken from `previous` are never read, so a band of
-  // such rows needs no pixels.
+  // The next `rows` rows (`pixels`, `stride` words apart), the same runs
+  // as Add gives, but where unchanged[y] and unchanged[y - 1] (or y is 0)
+  // say rows y and y - 1 hold exactly the pixels of `previous` (an earlier
+  // picture of this size; one flag per row of it), row y's runs are taken
+  // from `previous` instead of being read: the cost of its runs, not its
+  // pixels. Such rows are never read, so a band of them needs no pixels.
+  // `row_above` is the row before the band (null for the picture's first).
   void AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
                       const ColourRuns& previous, const std::vector<uint8_t>& unchanged);
+  // The next row, y: row y of `previous` (a picture of this size) but for
+  // the columns [left, right) of `spans` (sorted, apart), read from `row`
+  // (whose other pixels are never read), so the cost of a changed row is
+  // its runs and the pixels that changed. The same runs as Add gives for
+  // the whole row.
+  void AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans, const uint32_t* row);
   // Room for about `runs` runs, as many as a similar picture had (the frame
   // before): vectors grown by doubling would hold up to twice their runs,
   // 16 MB for a frame of a noisy photograph.

@@ -589,6 +589,53 @@ BOOST_AUTO_TEST_CASE(CountsAreEachColoursPixels) {
   std::vector<uint8_t> unchanged(h, 1);
   unchanged[4] = 0;
   ColourRunsReader copies(w, h);
-  copies.AddReusing(pixels.data(), w, read, unchanged);
+  copies.AddBandReusing(pixels.data(), h, w, nullptr, read, unchanged);
   BOOST_TEST((counted(copies.Finish()) == want));
+}
+
+// A row spliced from the picture before's runs and the columns that
+// changed has the runs the whole row read has: runs that meet at a
+// column's edge in one colour are one run, a row that comes out equal to
+// the row above repeats it (and one no longer equal does not), and the
+// counts are the pixels'.
+BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsRead) {
+  const int w = 12, h = 7;
+  constexpr uint32_t kRed = 0xFF0000, kGreen = 0x00FF00, kBlue = 0x0000FF;
+  std::vector<uint32_t> before(static_cast<std::size_t>(w * h));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) before[static_cast<std::size_t>(y * w + x)] = y == 3 || y == 4 ? kBlue : (x / 3 + y) % 2 ? kRed : kGreen;
+  std::vector<uint32_t> after = before;
+  const auto set = [&](int y, int from, int to, uint32_t colour) {
+    for (int x = from; x < to; ++x) after[static_cast<std::size_t>(y * w + x)] = colour;
+  };
+  set(1, 4, 8, kGreen);  // meets the green runs on both sides
+  set(2, 4, 8, kBlue);
+  set(3, 4, 8, kRed);    // row 4 no longer repeats row 3
+  set(5, 0, 12, kRed);
+  set(6, 0, 12, kRed);   // repeats row 5 now
+  const auto read_whole = [&] {
+    ColourRunsReader reader(w, h);
+    reader.Add(after.data(), h, w);
+    return reader.Finish();
+  };
+  ColourRunsReader first(w, h);
+  first.Add(before.data(), h, w);
+  const ColourRuns previous = first.Finish();
+  std::vector<uint8_t> unchanged(h, 1);
+  for (int y : {1, 2, 3, 5, 6}) unchanged[static_cast<std::size_t>(y)] = 0;
+  ColourRunsReader spliced(w, h);
+  spliced.AddBandReusing(nullptr, 1, w, nullptr, previous, unchanged);  // row 0
+  const std::vector<std::pair<int, int>> middle{{4, 8}}, whole{{0, 12}}, none;
+  for (int y : {1, 2, 3}) spliced.AddSplicedRow(previous, middle, after.data() + y * w);
+  spliced.AddSplicedRow(previous, none, after.data() + 4 * w);  // unchanged, after a changed row
+  for (int y : {5, 6}) spliced.AddSplicedRow(previous, whole, after.data() + y * w);
+  const ColourRuns got = spliced.Finish(), want = read_whole();
+  BOOST_TEST((got.colours == want.colours));
+  BOOST_TEST((got.counts == want.counts));
+  BOOST_TEST((got.run_colour == want.run_colour));
+  BOOST_TEST((got.run_length == want.run_length));
+  BOOST_TEST((got.row_first == want.row_first));
+  BOOST_TEST((got.row_same == want.row_same));
+  BOOST_TEST(want.row_same[6] == 1);
+  BOOST_TEST(want.row_same[4] == 0);
 }
