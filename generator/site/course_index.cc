@@ -100,11 +100,11 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
     d.set("lesson_filters", m.Count(Msg::index_filters, static_cast<long long>(e.labels.size()), {{"labels", labels}}));
     d.set("lesson_beats", std::to_string(e.beats));
     d.set("lesson_steps", m.Count(Msg::index_steps, static_cast<long long>(e.beats)));
-    list.push_back(d);
+    list.push_back(std::move(d));
   }
   TemplateData page;
   page.set("assets", "assets/");
-  page.set("lessons", list);
+  SetMoved(&page, "lessons", std::move(list));
   page.set("has_lessons", !entries.empty());
   page.set("has_course_pdf", !course_pdf_href.empty());
   page.set("course_pdf_href", course_pdf_href);

@@ -149,11 +149,11 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
     for (; i < beats.size() && beats[i].stage == stage && beats[i].map == map; ++i) {
       captions.push_back(TemplateData("beat_caption", beats[i].caption));
     }
-    group.set("group_beats", captions);
-    group.set("group_tables", GroupTables(stage, bv, map));
-    groups.push_back(group);
+    SetMoved(&group, "group_beats", std::move(captions));
+    SetMoved(&group, "group_tables", GroupTables(stage, bv, map));
+    groups.push_back(std::move(group));
   }
-  d.set("sbs_groups", groups);
+  SetMoved(&d, "sbs_groups", std::move(groups));
   return d;
 }
 
@@ -250,7 +250,7 @@ TemplateData StepByStepData(const BuiltLesson& built, const std::string& id_pref
   for (const BuiltVariant& bv : built.variants) variants.push_back(VariantStepByStep(bv, id_prefix));
   TemplateData d;
   d.set("sbs_intro", built.text->Text(Msg::sbs_intro));
-  d.set("sbs_variants", variants);
+  SetMoved(&d, "sbs_variants", std::move(variants));
   return d;
 }
 
@@ -297,13 +297,13 @@ TemplateData ComplexityData(const BuiltLesson& built) {
       row.set("cx_formula", r.formula);
       row.set("cx_numbers", r.numbers);
       row.set("cx_result", r.result);
-      rows.push_back(row);
+      rows.push_back(std::move(row));
     }
-    d.set("cx_rows", rows);
-    list.push_back(d);
+    SetMoved(&d, "cx_rows", std::move(rows));
+    list.push_back(std::move(d));
   }
   TemplateData d;
-  d.set("cx_groups", list);
+  SetMoved(&d, "cx_groups", std::move(list));
   d.set("cx_intro", ComplexityIntro(built, m));
   d.set("cx_head_quantity", m.Text(Msg::cx_head_quantity));
   d.set("cx_head_formula", m.Text(Msg::cx_head_formula));

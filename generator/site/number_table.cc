@@ -37,24 +37,27 @@ TemplateData NumberTableData(const NumberTable& table, const Messages& m) {
                                          EscapeHtml));
   if (!table.listed) return d;
   TemplateList header;
+  header.reserve(static_cast<std::size_t>(table.cols));  // a list growing copies its items
   for (int c = 0; c < table.cols; ++c) header.push_back(TemplateData("col", std::to_string(c)));
-  d.set("table_columns", header);
+  SetMoved(&d, "table_columns", std::move(header));
   TemplateList rows;
+  rows.reserve(static_cast<std::size_t>(table.rows));
   for (int r = 0; r < table.rows; ++r) {
     TemplateList cells;
+    cells.reserve(static_cast<std::size_t>(table.cols));
     for (int c = 0; c < table.cols; ++c) {
       std::size_t i = static_cast<std::size_t>(r) * static_cast<std::size_t>(table.cols) + static_cast<std::size_t>(c);
       TemplateData cell;
       cell.set("value", table.texts[i]);
       cell.set("tone", table.tones[i]);
-      cells.push_back(cell);
+      cells.push_back(std::move(cell));
     }
     TemplateData row;
     row.set("row", std::to_string(r));
-    row.set("cells", cells);
-    rows.push_back(row);
+    SetMoved(&row, "cells", std::move(cells));
+    rows.push_back(std::move(row));
   }
-  d.set("table_rows", rows);
+  SetMoved(&d, "table_rows", std::move(rows));
   return d;
 }
 

@@ -92,8 +92,9 @@ TemplateData PlayerVariantData(const BuiltVariant& bv, std::size_t index, const 
   v.set("variant_slug", bv.slug);
   v.set("variant_pressed", index == 0 ? "true" : "false");
   TemplateList frames;
+  frames.reserve(bv.story.beats.size());  // a list growing copies its items
   for (std::size_t i = 0; i < bv.story.beats.size(); ++i) frames.push_back(FrameData(bv, i, options, prefix));
-  v.set("variant_frames", frames);
+  SetMoved(&v, "variant_frames", std::move(frames));
   return v;
 }
 
@@ -136,9 +137,9 @@ TemplateData FrameListingData(const BuiltLesson& built, const BuiltVariant& bv, 
     f.set("tall_svg_href", tall_svg ? InFramesFolder(bv, bv.frame_svg_tall[i]) : std::string());
     f.set("has_tall_png", tall_png);
     f.set("tall_png_href", tall_png ? InFramesFolder(bv, bv.frame_png_tall[i]) : std::string());
-    frames.push_back(f);
+    frames.push_back(std::move(f));
   }
-  page.set("listing_frames", frames);
+  SetMoved(&page, "listing_frames", std::move(frames));
   return page;
 }
 
@@ -150,7 +151,7 @@ TemplateList DownloadsData(const BuiltLesson& built, const RenderOptions& option
     d.set("download_href", href);
     d.set("download_text", text);
     d.set("download_kind", kind);
-    links.push_back(d);
+    links.push_back(std::move(d));
   };
   if (options.Wants("pdf")) {
     add(std::string(kHandoutPath), m.Text(Msg::download_handout), m.Text(Msg::download_handout_kind));
@@ -196,7 +197,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   for (std::size_t i = 0; i < built.variants.size(); ++i) {
     variants.push_back(PlayerVariantData(built.variants[i], i, options, switcher.differences[i]));
   }
-  page.set("variants", variants);
+  SetMoved(&page, "variants", std::move(variants));
   page.set("several_variants", built.variants.size() > 1);
   if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
     page.set("first_frame", FrameData(built.variants[0], 0, options));
@@ -210,7 +211,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     e.set("toc_needs_script", needs_script);
     e.set("toc_href", "#" + id);
     e.set("toc_title", title);
-    toc.push_back(e);
+    toc.push_back(std::move(e));
   };
   add_toc("walkthrough", m.Text(Msg::page_walkthrough));
   // Explore works only with the script: without it the section and its
@@ -219,7 +220,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
                                    [](const BuiltVariant& bv) { return !bv.result.conv().empty() && !bv.variant->conv.transposed; });
   page.set("has_explore", explore);
   if (explore) {
-    page.set("explore_variants", ExploreVariantsData(built));
+    SetMoved(&page, "explore_variants", ExploreVariantsData(built));
     page.set("explore_json", ScriptJson(ExploreJson(built)));
     page.set("explore_text_json", ExploreTextJson(m).dump());  // an attribute: the template escapes it
     add_toc("explore", m.Text(Msg::page_explore), true);
@@ -241,7 +242,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
       }
       case SectionKind::StepByStep: {
         std::string id = SectionId(section_slugs, "step-by-step");
-        d.set("step_by_step", StepByStepData(built, id + std::string(kSectionVariantInfix)));
+        SetMoved(&d, "step_by_step", StepByStepData(built, id + std::string(kSectionVariantInfix)));
         d.set("section_id", id);
         d.set("section_title_id", id + std::string(kSectionTitleSuffix));
         add_toc(id, m.Text(Msg::page_step_by_step));
@@ -249,16 +250,16 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
       }
       case SectionKind::Complexity: {
         std::string id = SectionId(section_slugs, "complexity");
-        d.set("complexity", ComplexityData(built));
+        SetMoved(&d, "complexity", ComplexityData(built));
         d.set("section_id", id);
         d.set("section_title_id", id + std::string(kSectionTitleSuffix));
         add_toc(id, m.Text(Msg::page_complexity));
         break;
       }
     }
-    sections.push_back(d);
+    sections.push_back(std::move(d));
   }
-  page.set("sections", sections);
+  SetMoved(&page, "sections", std::move(sections));
 
   TemplateList reproduce;
   bool any_pooled = false;
@@ -275,18 +276,18 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
       d.set("numpy_snippet", NumpySnippet(bv));
     }
     any_pooled = any_pooled || bv.result.pooled().has_value();
-    reproduce.push_back(d);
+    reproduce.push_back(std::move(d));
   }
-  page.set("reproduce_variants", reproduce);
+  SetMoved(&page, "reproduce_variants", std::move(reproduce));
   page.set("reproduce_intro_html", m.TextWith(any_pooled ? Msg::reproduce_intro_pooled : Msg::reproduce_intro,
                                               {{"json", std::string(kLessonJsonLink)}}, EscapeHtml));
   add_toc("reproduce", m.Text(Msg::page_reproduce));
 
   TemplateList downloads = DownloadsData(built, options);
   page.set("has_downloads", !downloads.empty());
-  page.set("downloads", downloads);
   if (!downloads.empty()) add_toc("downloads", m.Text(Msg::page_downloads));
-  page.set("toc", toc);
+  SetMoved(&page, "downloads", std::move(downloads));
+  SetMoved(&page, "toc", std::move(toc));
   return page;
 }
 
@@ -301,7 +302,7 @@ TemplateData LessonEmbedData(const BuiltLesson& built, const RenderOptions& opti
   TemplateList variants;
   for (std::size_t i = 0; i < built.variants.size(); ++i)
     variants.push_back(PlayerVariantData(built.variants[i], i, options, switcher.differences[i], paths.files));
-  embed.set("variants", variants);
+  SetMoved(&embed, "variants", std::move(variants));
   embed.set("several_variants", built.variants.size() > 1);
   if (!built.variants.empty() && !built.variants[0].story.beats.empty())
     embed.set("first_frame", FrameData(built.variants[0], 0, options, paths.files));

@@ -126,11 +126,14 @@ TemplateData GridData(const std::string& id, const std::string& key, const std::
   d.set("grid_name", title);
   d.set("grid_title", title + " (" + Size(grid.rows, grid.cols) + ")");
   TemplateList header;
+  header.reserve(static_cast<std::size_t>(grid.cols));  // a list growing copies its items
   for (int c = 0; c < grid.cols; ++c) header.push_back(TemplateData("col", FormatNumberText(c - col_offset)));
-  d.set("grid_columns", header);
+  SetMoved(&d, "grid_columns", std::move(header));
   TemplateList rows;
+  rows.reserve(static_cast<std::size_t>(grid.rows));
   for (int r = 0; r < grid.rows; ++r) {
     TemplateList cells;
+    cells.reserve(static_cast<std::size_t>(grid.cols));
     for (int c = 0; c < grid.cols; ++c) {
       const auto i = static_cast<std::size_t>(Flat(r, c, grid.cols));
       const bool pad = padding != nullptr && (*padding)[i];
@@ -139,14 +142,14 @@ TemplateData GridData(const std::string& id, const std::string& key, const std::
       cell.set("value", numbers.texts[i]);
       cell.set("tone", pad ? std::string(kPaddingTone) : numbers.tones[i]);
       cell.set("first", i == 0);
-      cells.push_back(cell);
+      cells.push_back(std::move(cell));
     }
     TemplateData row;
     row.set("row", FormatNumberText(r - row_offset));
-    row.set("cells", cells);
-    rows.push_back(row);
+    SetMoved(&row, "cells", std::move(cells));
+    rows.push_back(std::move(row));
   }
-  d.set("grid_rows", rows);
+  SetMoved(&d, "grid_rows", std::move(rows));
   return d;
 }
 
@@ -184,7 +187,7 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
   grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv(), 0, 0, nullptr));
   grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated(), 0, 0, nullptr));
   if (r.pooled()) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool, m), *r.pooled(), 0, 0, nullptr));
-  d.set("explore_grids", grids);
+  SetMoved(&d, "explore_grids", std::move(grids));
   return d;
 }
 

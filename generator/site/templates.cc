@@ -100,6 +100,18 @@ bool TemplateSet::ReadAsset(const std::string& file_name, std::string* out, std:
   return ReadSmallFile(fs::path(dir_) / file_name, out, error);
 }
 
+void SetMoved(TemplateData* data, const std::string& name, TemplateData&& value) {
+  data->set(name, TemplateData(false));  // a placeholder, then the value moved over it
+  // get() gives only const access, but the value it points at is ours.
+  if (const TemplateData* placed = data->get(name)) *const_cast<TemplateData*>(placed) = std::move(value);
+}
+
+void SetMoved(TemplateData* data, const std::string& name, TemplateList&& items) {
+  TemplateData list(TemplateData::type::list);
+  const_cast<TemplateList&>(list.list_value()) = std::move(items);  // `list` is ours: its items moved in
+  SetMoved(data, name, std::move(list));
+}
+
 std::string EscapeHtml(std::string_view text) { return kainjow::mustache::html_escape<std::string>(std::string(text)); }
 
 void SetPageText(const Messages& m, TemplateData* data) {

@@ -19,6 +19,13 @@ namespace cl {
 using TemplateData = kainjow::mustache::data;
 using TemplateList = kainjow::mustache::list;
 
+// TemplateData::set and push_back copy the whole value they are given, and
+// a list copies its items as it grows: a lesson page's number tables were
+// copied a dozen times over, most of the time its page took. These move a
+// value in instead.
+void SetMoved(TemplateData* data, const std::string& name, TemplateData&& value);
+void SetMoved(TemplateData* data, const std::string& name, TemplateList&& items);
+
 // The folder the page templates come from: options.templates_dir, or the
 // source tree's templates/ when it is empty (CONVLESSON_SOURCE_DIR/templates).
 std::string ResolveTemplatesDir(const RenderOptions& options);
