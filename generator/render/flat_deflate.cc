@@ -189,18 +189,20 @@ class BitWriter {
 // complete, as all inflaters accept. Ties go by symbol, so equal input gives
 // equal codes.
 void BuildLengths(const uint32_t* frequency, int n, int limit, uint8_t* lengths) {
-  std::vector<std::pair<uint32_t, int>> used;  // (frequency, symbol), least frequent first
+  // On the stack: three codes a block, and a block every 4096 symbols.
+  constexpr std::size_t kMostSymbols = kLitLenSymbols, kMostNodes = 2 * kMostSymbols - 1;
+  std::array<std::pair<uint32_t, int>, kMostSymbols> used;  // (frequency, symbol), least frequent first
+  std::size_t m = 0;
   for (int s = 0; s < n; ++s)
-    if (frequency[s]) used.emplace_back(frequency[s], s);
-  for (int s = 0; used.size() < 2; ++s)
-    if (!frequency[s]) used.emplace_back(1, s);
-  std::sort(used.begin(), used.end());
+    if (frequency[s]) used[m++] = {frequency[s], s};
+  for (int s = 0; m < 2; ++s)
+    if (!frequency[s]) used[m++] = {1, s};
+  std::sort(used.begin(), used.begin() + static_cast<std::ptrdiff_t>(m));
   std::fill(lengths, lengths + n, 0);
   // Huffman's tree with two queues (leaves in order, inner nodes as made,
   // which come out in order too), then the depth of each leaf.
-  const std::size_t m = used.size();
-  std::vector<uint64_t> weight(2 * m - 1);
-  std::vector<std::size_t> parent(2 * m - 1, 0);
+  std::array<uint64_t, kMostNodes> weight;
+  std::array<std::size_t, kMostNodes> parent{};
   for (std::size_t i = 0; i < m; ++i) weight[i] = used[i].first;
   std::size_t leaf = 0, inner = m;
   for (std::size_t node = m; node < 2 * m - 1; ++node) {
@@ -209,15 +211,16 @@ void BuildLengths(const uint32_t* frequency, int n, int limit, uint8_t* lengths)
     weight[node] = weight[a] + weight[b];
     parent[a] = parent[b] = node;
   }
-  std::vector<int> depth(2 * m - 1, 0);
-  std::vector<int> count(std::max<std::size_t>(m, static_cast<std::size_t>(limit)) + 1, 0);
+  std::array<int, kMostNodes> depth{};
+  std::array<int, kMostSymbols + 1> count{};  // by depth: at most m - 1 (<= n) or `limit` (<= 15)
   for (std::size_t node = 2 * m - 1; node-- > 0;) {
     if (node != 2 * m - 2) depth[node] = depth[parent[node]] + 1;
     if (node < m) ++count[depth[node]];
   }
   // Too deep: fold the deepest codes up to the limit, then lengthen the
   // deepest shorter codes until the lengths are a complete code again.
-  for (std::size_t d = static_cast<std::size_t>(limit) + 1; d < count.size(); ++d) count[limit] += count[d], count[d] = 0;
+  const std::size_t depths = std::max<std::size_t>(m, static_cast<std::size_t>(limit)) + 1;
+  for (std::size_t d = static_cast<std::size_t>(limit) + 1; d < depths; ++d) count[limit] += count[d], count[d] = 0;
   uint32_t kraft = 0;
   for (int d = limit; d > 0; --d) kraft += static_cast<uint32_t>(count[d]) << (limit - d);
   while (kraft > (1u << limit)) {
@@ -283,18 +286,21 @@ void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
 
   // Both codes' lengths as one sequence, runs shortened with symbols 16
   // (repeat the previous length 3-6 times), 17 (3-10 zeros), 18 (11-138 zeros).
-  std::vector<uint8_t> sequence(litlen.lengths.begin(), litlen.lengths.begin() + hlit);
-  sequence.insert(sequence.end(), distance.lengths.begin(), distance.lengths.begin() + hdist);
-  std::vector<std::pair<uint8_t, uint8_t>> runs;  // (symbol, extra bits' value)
+  std::array<uint8_t, kLitLenSymbols + kDistanceSymbols> sequence;
+  std::copy_n(litlen.lengths.begin(), hlit, sequence.begin());
+  std::copy_n(distance.lengths.begin(), hdist, sequence.begin() + hlit);
+  const auto sequence_size = static_cast<std::size_t>(hlit + hdist);
+  std::array<std::pair<uint8_t, uint8_t>, kLitLenSymbols + kDistanceSymbols> runs;  // (symbol, extra bits' value)
+  std::size_t run_count = 0;
   uint32_t cl_frequency[kCodeLengthSymbols] = {};
   const auto emit = [&](int symbol, int extra) {
-    runs.emplace_back(static_cast<uint8_t>(symbol), static_cast<uint8_t>(extra));
+    runs[run_count++] = {static_cast<uint8_t>(symbol), static_cast<uint8_t>(extra)};
     ++cl_frequency[symbol];
   };
-  for (std::size_t i = 0; i < sequence.size();) {
+  for (std::size_t i = 0; i < sequence_size;) {
     const uint8_t length = sequence[i];
     std::size_t run = 1;
-    while (i + run < sequence.size() && sequence[i + run] == length) ++run;
+    while (i + run < sequence_size && sequence[i + run] == length) ++run;
     i += run;
     if (length == 0) {
       for (; run >= 11; run -= std::min<std::size_t>(run, 138)) emit(18, static_cast<int>(std::min<std::size_t>(run, 138) - 11));
@@ -312,14 +318,15 @@ void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
 
   // The header: at most 17 + 19 * 3 bits and 316 lengths of 7 + 7 bits;
   // a token: at most 15 + 5 + 15 + 13 bits.
-  out->Reserve(16 + (runs.size() * 14 + 7) / 8 + tokens.size() * 6 + 8);
+  out->Reserve(16 + (run_count * 14 + 7) / 8 + tokens.size() * 6 + 8);
   out->Put(0, 1);  // not the last block (the stream ends with an empty one)
   out->Put(2, 2);  // dynamic Huffman codes
   out->Put(static_cast<uint32_t>(hlit - 257), 5);
   out->Put(static_cast<uint32_t>(hdist - 1), 5);
   out->Put(static_cast<uint32_t>(hclen - 4), 4);
   for (int i = 0; i < hclen; ++i) out->Put(cl.lengths[kCodeLengthOrder[i]], 3);
-  for (const auto& [symbol, extra] : runs) {
+  for (std::size_t r = 0; r < run_count; ++r) {
+    const auto [symbol, extra] = runs[r];
     out->Put(cl.bits[symbol], cl.lengths[symbol]);
     if (symbol == 16) out->Put(extra, 2);
     if (symbol == 17) out->Put(extra, 3);
