@@ -289,7 +289,7 @@ void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
   std::array<uint8_t, kLitLenSymbols + kDistanceSymbols> sequence;
   std::copy_n(litlen.lengths.begin(), hlit, sequence.begin());
   std::copy_n(distance.lengths.begin(), hdist, sequence.begin() + hlit);
-  const auto sequence_size = static_cast<std::size_t>(hlit + hdist);
+  const std::size_t sequence_size = static_cast<std::size_t>(hlit) + static_cast<std::size_t>(hdist);
   std::array<std::pair<uint8_t, uint8_t>, kLitLenSymbols + kDistanceSymbols> runs;  // (symbol, extra bits' value)
   std::size_t run_count = 0;
   uint32_t cl_frequency[kCodeLengthSymbols] = {};

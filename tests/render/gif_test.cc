@@ -159,23 +159,37 @@ BOOST_AUTO_TEST_CASE(index_uses_each_encoders_own_palette) {
   BOOST_TEST(index(again) == 0);
 }
 
+constexpr uint32_t kWhite = 0xffffff, kBlue = 0x2166ac, kOrange = 0xb35806;
+
+// An encoder of 40x30 frames in white, blue and orange, and a frame of
+// blue and orange dots on white, in a pattern that differs row by row.
+GifAnimationEncoder DotsEncoder() {
+  return GifAnimationEncoder(40, 30, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
+}
+RasterImage Dots() {
+  RasterImage a = Solid(40, 30, kWhite);
+  for (int y = 0; y < 30; ++y)
+    for (int x = (y * 7) % 40; x < 40; x += 9) SetPixel(&a, x, y, y % 3 ? kBlue : kOrange);
+  return a;
+}
+
+ColourRuns RunsOf(const RasterImage& image) {
+  ColourRunsReader reader(image.width, image.height);
+  reader.Add(image.argb.data(), image.height, static_cast<std::size_t>(image.width));
+  return reader.Finish();
+}
+
 // Rows said to hold the frame before's pixels (what a drawer left
 // unchanged) are neither compared nor read, and give the same bytes as
 // when they are; the marks are used only for a frame of the same size.
 BOOST_AUTO_TEST_CASE(rows_known_unchanged_give_the_same_bytes) {
-  const uint32_t white = 0xffffff, blue = 0x2166ac, orange = 0xb35806;
-  GifAnimationEncoder encoder(40, 30, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
-  RasterImage a = Solid(40, 30, white);
-  for (int y = 0; y < 30; ++y)
-    for (int x = (y * 7) % 40; x < 40; x += 9) SetPixel(&a, x, y, y % 3 ? blue : orange);
+  const uint32_t white = kWhite, blue = kBlue, orange = kOrange;
+  GifAnimationEncoder encoder = DotsEncoder();
+  const RasterImage a = Dots();
   RasterImage b = a;
   SetPixel(&b, 3, 4, orange == (a.argb[4 * 40 + 3] & 0xffffff) ? blue : orange);
   SetPixel(&b, 30, 25, white == (a.argb[25 * 40 + 30] & 0xffffff) ? blue : white);
-  const auto runs_of = [](const RasterImage& image) {
-    ColourRunsReader reader(image.width, image.height);
-    reader.Add(image.argb.data(), image.height, static_cast<std::size_t>(image.width));
-    return reader.Finish();
-  };
+  const auto runs_of = RunsOf;
   const GifIndexFrame before = encoder.Index(runs_of(a));
   GifIndexFrame now = encoder.Index(runs_of(b));
   const std::string plain = encoder.FrameBytes(&before, now, 10);
@@ -198,21 +212,14 @@ BOOST_AUTO_TEST_CASE(rows_known_unchanged_give_the_same_bytes) {
 // are believed (a changed row marked unchanged keeps the old runs), and
 // ignored for a frame before of another size.
 BOOST_AUTO_TEST_CASE(unchanged_rows_take_the_frame_befores_indices) {
-  const uint32_t white = 0xffffff, blue = 0x2166ac, orange = 0xb35806;
-  GifAnimationEncoder encoder(40, 30, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
-  RasterImage a = Solid(40, 30, white);
-  for (int y = 0; y < 30; ++y)
-    for (int x = (y * 7) % 40; x < 40; x += 9) SetPixel(&a, x, y, y % 3 ? blue : orange);
+  GifAnimationEncoder encoder = DotsEncoder();
+  RasterImage a = Dots();
   for (int y = 11; y < 14; ++y)  // rows 11 .. 13 repeat row 10
     std::copy_n(a.argb.begin() + 10 * 40, 40, a.argb.begin() + y * 40);
   RasterImage b = a;
-  for (int x = 0; x < 40; ++x) SetPixel(&b, x, 4, orange);
-  for (int x = 0; x < 40; ++x) SetPixel(&b, x, 11, white);  // row 12 no longer repeats the row above
-  const auto runs_of = [](const RasterImage& image) {
-    ColourRunsReader reader(image.width, image.height);
-    reader.Add(image.argb.data(), image.height, static_cast<std::size_t>(image.width));
-    return reader.Finish();
-  };
+  for (int x = 0; x < 40; ++x) SetPixel(&b, x, 4, kOrange);
+  for (int x = 0; x < 40; ++x) SetPixel(&b, x, 11, kWhite);  // row 12 no longer repeats the row above
+  const auto runs_of = RunsOf;
   const ColourRuns runs_b = runs_of(b);
   const GifIndexFrame before = encoder.Index(runs_of(a)), alone = encoder.Index(runs_b);
   BOOST_TEST_REQUIRE((before.row_same[12] == 1 && alone.row_same[12] == 0));
@@ -225,7 +232,7 @@ BOOST_AUTO_TEST_CASE(unchanged_rows_take_the_frame_befores_indices) {
   BOOST_TEST((reused.row_same == alone.row_same));
   unchanged[4] = 1;
   BOOST_TEST((encoder.Index(runs_b, &before, &unchanged).run_index != alone.run_index));
-  const GifIndexFrame shorter = encoder.Index(runs_of(Solid(40, 29, white)));
+  const GifIndexFrame shorter = encoder.Index(runs_of(Solid(40, 29, kWhite)));
   BOOST_TEST((encoder.Index(runs_b, &shorter, &unchanged).run_index == alone.run_index));
 }
 
