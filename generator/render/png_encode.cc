@@ -715,10 +715,6 @@ struct ColourRunsReader::Table {
   // here too. The runs of a row are copied at once (run by run, copying was
   // most of reading a long lesson's frames).
   void CopyRows(const ColourRuns& previous, int end) {
-    if (&previous != translated) {
-      translated = &previous;
-      from_previous.assign(previous.colours.size(), kNotLookedUp);
-    }
     while (y < end) {
       const auto row = static_cast<std::size_t>(y);
       const std::size_t first = runs.run_colour.size();
@@ -736,10 +732,8 @@ struct ColourRunsReader::Table {
       uint32_t* colour = runs.run_colour.data() + first;
       const uint16_t* length = runs.run_length.data() + first;
       for (std::size_t r = 0, n = static_cast<std::size_t>(to - from); r < n; ++r) {
-        uint32_t& position = from_previous[colour[r]];
-        if (position == kNotLookedUp) position = PositionOf(previous.colours[colour[r]]);
-        runs.counts[position] += length[r];
-        colour[r] = position;
+        colour[r] = FromPrevious(previous, colour[r]);
+        runs.counts[colour[r]] += length[r];
       }
       above_first = first;
       ++y;
@@ -802,7 +796,11 @@ void ColourRunsReader::AddSplicedRow(const ColourRuns& previous, const std::vect
                                      const uint32_t* row) {
   Table& t = *table_;
   if (t.y >= t.runs.height) return;
-  t.SpliceRow(previous, spans, row);
+  if (previous.width != t.runs.width || previous.height != t.runs.height) {
+    t.AddRow(row, nullptr);  // no row of `previous` to splice: the row as given, whole
+  } else {
+    t.SpliceRow(previous, spans, row);
+  }
   t.has_above = false;  // a following Add has no pixels of this row
 }
 

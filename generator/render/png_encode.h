@@ -67,7 +67,7 @@ class ColourRunsReader {
   // the columns [left, right) of `spans` (sorted, apart), read from `row`
   // (whose other pixels are never read), so the cost of a changed row is
   // its runs and the pixels that changed. The same runs as Add gives for
-  // the whole row.
+  // the whole row. (With a `previous` of another size, `row` is read whole.)
   void AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans, const uint32_t* row);
   // Room for about `runs` runs, as many as a similar picture had (the frame
   // before): vectors grown by doubling would hold up to twice their runs,
