@@ -153,10 +153,11 @@ ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pix
 
 namespace {
 
-// The row whose runs row y of `runs` has (it, or the row it repeats).
-int DefiningRow(const ColourRuns& runs, int y) {
-  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;
-  return y;
+// A flag per row of a frame `height` rows high: 1 where no box crosses it.
+std::vector<uint8_t> RowsOutside(const std::vector<PixelBox>& boxes, int height) {
+  std::vector<uint8_t> outside(static_cast<std::size_t>(height), 1);
+  for (const PixelBox& box : boxes) std::fill(outside.begin() + box.top, outside.begin() + box.bottom, uint8_t{0});
+  return outside;
 }
 
 // Row y of `a` and of `b` (of one width) hold the same pixels.
@@ -197,9 +198,7 @@ bool FrameDrawer::Paint(Scene& scene) {
   std::optional<std::vector<PixelBox>> boxes;
   if (width == width_ && height == height_) boxes = ChangedPixelBoxes(last_, scene, scale_, width, height);
   if (boxes) {
-    unchanged_rows_.assign(static_cast<std::size_t>(height), 1);
-    for (const PixelBox& box : *boxes)
-      std::fill(unchanged_rows_.begin() + box.top, unchanged_rows_.begin() + box.bottom, uint8_t{0});
+    unchanged_rows_ = RowsOutside(*boxes, height);
     for (const PixelBox& box : *boxes)
       PaintBox(scene, scale_, pixels_.data() + static_cast<std::size_t>(box.top) * width + box.left,
                static_cast<std::size_t>(width), box, width, height);
@@ -275,10 +274,7 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
 // boxes are painted, and each row is read from last_runs_ and the columns
 // the boxes cover (ReadChangedRows).
 ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height) {
-  std::vector<uint8_t>& unchanged = unchanged_rows_;
-  unchanged.assign(static_cast<std::size_t>(height), 1);
-  for (const PixelBox& box : boxes) std::fill(unchanged.begin() + box.top, unchanged.begin() + box.bottom, uint8_t{0});
-  const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
+  unchanged_rows_ = RowsOutside(boxes, height);
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
   std::vector<uint32_t>& band_pixels = *band_;
@@ -288,9 +284,9 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   for (int top = 0; top < height; top += band) {
     const int rows = std::min(band, height - top);
     bool repaint = false;
-    for (int y = top; y < top + rows && !repaint; ++y) repaint = !reused(y);
+    for (int y = top; y < top + rows && !repaint; ++y) repaint = !RunsUnchanged(unchanged_rows_, y);
     if (!repaint) {
-      reader.AddBandReusing(nullptr, rows, w, nullptr, last_runs_, unchanged);
+      reader.AddBandReusing(nullptr, rows, w, nullptr, last_runs_, unchanged_rows_);
       continue;
     }
     // Only the boxes are painted: the rest of the band is never read.
@@ -311,14 +307,12 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
 // last_runs_'s row and the pixels of the boxes that cross it.
 void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixels, std::size_t stride, int top, int rows,
                                   const std::vector<PixelBox>& boxes) {
-  const std::vector<uint8_t>& unchanged = unchanged_rows_;
-  const auto reused = [&](int y) { return unchanged[y] && (y == 0 || unchanged[y - 1]); };
   std::vector<std::pair<int, int>> spans;
   for (int y = top; y < top + rows;) {
-    if (reused(y)) {
+    if (RunsUnchanged(unchanged_rows_, y)) {
       int n = 1;
-      while (y + n < top + rows && reused(y + n)) ++n;
-      reader->AddBandReusing(nullptr, n, stride, nullptr, last_runs_, unchanged);
+      while (y + n < top + rows && RunsUnchanged(unchanged_rows_, y + n)) ++n;
+      reader->AddBandReusing(nullptr, n, stride, nullptr, last_runs_, unchanged_rows_);
       y += n;
       continue;
     }

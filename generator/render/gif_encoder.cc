@@ -226,9 +226,7 @@ class RowRuns {
     const bool continues = y == at_ + 1 && frame_.row_same[static_cast<std::size_t>(y)];
     at_ = y;
     if (continues) return runs_;
-    int defining = y;
-    while (defining > 0 && frame_.row_same[static_cast<std::size_t>(defining)]) --defining;
-    Read(defining);
+    Read(DefiningRow(frame_, y));
     return runs_;
   }
   // Row y holds the same indices as row y - 1 (y >= 1).
@@ -414,8 +412,7 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame, const GifIndex
   for (int y = 0; y < frame.height; ++y) {
     out.row_first.push_back(out.run_index.size());
     const auto row = static_cast<std::size_t>(y);
-    if (before != nullptr && (*unchanged)[row] && (y == 0 || (*unchanged)[row - 1])) {
-      // The pixels of `before`'s row, after the same row above: its runs.
+    if (before != nullptr && RunsUnchanged(*unchanged, y)) {  // `before`'s pixels after the same row above: its runs
       const auto from = static_cast<std::ptrdiff_t>(before->row_first[row]),
                  to = static_cast<std::ptrdiff_t>(before->row_first[row + 1]);
       out.run_index.insert(out.run_index.end(), before->run_index.begin() + from, before->run_index.begin() + to);

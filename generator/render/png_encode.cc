@@ -296,7 +296,7 @@ class Scanlines {
 // Writes row y of `runs` as scanline bytes (no filter byte) to `out`:
 // palette indices through `index_of`, else RGB.
 void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of, uint8_t* out) {
-  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;  // the row it repeats
+  y = DefiningRow(runs, y);
   for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
     const std::size_t length = runs.run_length[r];
     if (index_of) {
@@ -428,7 +428,7 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
     for (int y = from; y < to; ++y)
       if (!(*same_rows)[static_cast<std::size_t>(y)]) return false;
     if (!kept) return true;
-    while (from > 0 && runs.row_same[static_cast<std::size_t>(from)]) --from;  // the row it repeats
+    from = DefiningRow(runs, from);
     for (std::size_t r = runs.row_first[from]; r < runs.row_first[to]; ++r)
       if (!(*kept)[runs.run_colour[r]]) return false;
     return true;
@@ -671,9 +671,7 @@ struct ColourRunsReader::Table {
       else
         spliced_colour.push_back(position), spliced_length.push_back(static_cast<uint16_t>(length));
     };
-    int defining = y;  // the row whose runs row y of `previous` has
-    while (defining > 0 && previous.row_same[static_cast<std::size_t>(defining)]) --defining;
-    std::size_t r = previous.row_first[static_cast<std::size_t>(defining)];
+    std::size_t r = previous.row_first[static_cast<std::size_t>(DefiningRow(previous, y))];
     int run_start = 0;  // where run r starts
     const int width = runs.width;
     std::size_t s = 0;
@@ -773,10 +771,7 @@ void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::siz
   rows = std::min(rows, t.runs.height - t.y);
   const bool reusable = previous.width == t.runs.width && previous.height == t.runs.height &&
                         unchanged.size() == static_cast<std::size_t>(t.runs.height);
-  const auto reused = [&](int y) {
-    const auto row = static_cast<std::size_t>(y);
-    return reusable && unchanged[row] && (row == 0 || unchanged[row - 1]);
-  };
+  const auto reused = [&](int y) { return reusable && RunsUnchanged(unchanged, y); };
   for (int i = 0; i < rows;) {
     if (reused(t.y)) {
       int n = 1;

@@ -36,6 +36,23 @@ struct ColourRuns {
   std::vector<uint8_t> row_same;       // 1: the row equals the row above (and has no runs)
 };
 
+// The row whose runs row y of `runs` has: y, or the row it repeats. For
+// ColourRuns and pictures laid out as they are (render/gif_encoder.h's
+// GifIndexFrame).
+template <typename Runs>
+int DefiningRow(const Runs& runs, int y) {
+  while (y > 0 && runs.row_same[static_cast<std::size_t>(y)]) --y;
+  return y;
+}
+
+// Whether row y's runs are those of the picture before, by `unchanged` (a
+// flag per row: it holds that picture's pixels): row y and the row above it
+// are unchanged, so whether row y repeats the row above is unchanged too.
+inline bool RunsUnchanged(const std::vector<uint8_t>& unchanged, int y) {
+  const auto row = static_cast<std::size_t>(y);
+  return unchanged[row] && (row == 0 || unchanged[row - 1]);
+}
+
 // The widest picture runs hold: a run's length fits 16 bits, which keeps a
 // noisy frame's runs at 6 bytes each instead of 8 (a photograph's frame has
 // about a run per two pixels). Frames are at most 16384 pixels wide.
