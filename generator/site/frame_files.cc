@@ -458,7 +458,7 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // longest run of beats left (ParallelChain) and draws its first beat
   // whole; the drawer of the chunk's last beat goes on to the next chunk.
   // Variants of photographs or of large frames go one at a time, their
-  // beats split between the threads: each variant in flight holds its
+  // beats split between the threads (large frames' not: LeastTaken): each variant in flight holds its
   // drawers' bands, its samples and its GIF's state, which grow with a
   // photograph's noise and with the frame (four variants of a 512x512
   // photograph at --scale 4 peaked at 190 MB side by side, 157 MB in turn;
