@@ -120,9 +120,9 @@ RasterImage RasterizeScene(const Scene& scene, double scale) {
 // its room, so a band a few pixels larger than the last (a tall frame's
 // after a wide one's) would take 16 MB for 8; the old room is freed first.
 namespace {
-void SizeBand(std::vector<uint32_t>* band, std::size_t pixels) {
+void SizeBand(PixelBuffer* band, std::size_t pixels) {
   if (band->capacity() < pixels) {
-    std::vector<uint32_t>().swap(*band);
+    PixelBuffer().swap(*band);
     band->reserve(pixels);
   }
   band->resize(pixels);
@@ -130,11 +130,11 @@ void SizeBand(std::vector<uint32_t>* band, std::size_t pixels) {
 }  // namespace
 
 ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels) {
-  std::vector<uint32_t> band;
+  PixelBuffer band;
   return DrawColourRuns(scene, scale, band_pixels, &band);
 }
 
-ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels, std::vector<uint32_t>* band_buffer) {
+ColourRuns DrawColourRuns(const Scene& scene, double scale, std::size_t band_pixels, PixelBuffer* band_buffer) {
   int width = 0, height = 0;
   if (!PixelSize(scene, scale, &width, &height)) return {};
   const int band = static_cast<int>(std::clamp<std::size_t>(band_pixels / static_cast<std::size_t>(width), 1,
@@ -277,7 +277,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   unchanged_rows_ = RowsOutside(boxes, height);
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
-  std::vector<uint32_t>& band_pixels = *band_;
+  PixelBuffer& band_pixels = *band_;
   SizeBand(&band_pixels, w * static_cast<std::size_t>(band));
   ColourRunsReader reader(width, height);
   reader.ExpectRuns(last_runs_.run_colour.size());

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
@@ -16,6 +18,23 @@ namespace {
 constexpr int kMaxLzwCode = 4095;  // codes are at most 12 bits
 constexpr std::size_t kSubBlock = 255;
 
+// Zeroed memory from calloc: a buffer of megabytes comes as fresh pages the
+// system zeroes only when first touched, where new T[n]() writes every
+// byte. A GIF's few indices touch a few of its LZW tables' pages (16 KB an
+// index of 4 MB), and every thread that writes a GIF makes its own tables.
+struct FreeDeleter {
+  void operator()(void* p) const noexcept { std::free(p); }
+};
+template <typename T>
+using ZeroedPtr = std::unique_ptr<T, FreeDeleter>;
+template <typename T>
+ZeroedPtr<T> ZeroedArray(std::size_t n) {
+  static_assert(std::is_trivial_v<T>);
+  void* p = std::calloc(n, sizeof(T));
+  if (p == nullptr) throw std::bad_alloc();
+  return ZeroedPtr<T>(static_cast<T*>(p));
+}
+
 void AppendWord(std::string* out, int value) {
   out->push_back(static_cast<char>(value & 0xff));
   out->push_back(static_cast<char>((value >> 8) & 0xff));
@@ -23,14 +42,14 @@ void AppendWord(std::string* out, int value) {
 
 // The dictionary of an LZW writer: the code of (prefix code, next index) for
 // every string added since the last clear. A direct table (256 x 4096
-// entries, 4 MB, one per thread) tagged with the clear it was filled after,
+// entries, 4 MB, one per thread, zeroed by calloc) tagged with the clear it was filled after,
 // so a clear costs nothing and a look-up is one load, where giflib hashes.
 // Keys are index << 12 | prefix: the strings a run of one index walks
 // through sit together (16 KB per index), which keeps look-ups in cache.
 class LzwDictionary {
  public:
   static constexpr uint32_t kCodeBits = 12;
-  LzwDictionary() : entries_(new uint32_t[std::size_t{kMaxLzwCode + 1} << 8]()) {}
+  LzwDictionary() : entries_(ZeroedArray<uint32_t>(std::size_t{kMaxLzwCode + 1} << 8)) {}
   void Clear() {
     if (++stamp_ == (uint32_t{1} << (32 - kCodeBits))) {  // tags ran out: clear for real
       std::fill_n(entries_.get(), std::size_t{kMaxLzwCode + 1} << 8, 0u);
@@ -39,13 +58,13 @@ class LzwDictionary {
   }
   // The code of `key` (index << 12 | prefix), or -1.
   int Find(uint32_t key) const {
-    const uint32_t e = entries_[key];
+    const uint32_t e = entries_.get()[key];
     return (e >> kCodeBits) == stamp_ ? static_cast<int>(e & kMaxLzwCode) : -1;
   }
-  void Add(uint32_t key, int code) { entries_[key] = stamp_ << kCodeBits | static_cast<uint32_t>(code); }
+  void Add(uint32_t key, int code) { entries_.get()[key] = stamp_ << kCodeBits | static_cast<uint32_t>(code); }
 
  private:
-  std::unique_ptr<uint32_t[]> entries_;
+  ZeroedPtr<uint32_t> entries_;
   uint32_t stamp_ = 1;
 };
 
@@ -71,9 +90,9 @@ class LzwWriter {
     // for each thread made (hundreds per build) and keeps resident in the
     // stacks it caches; now only threads that write a GIF pay for them.
     thread_local std::unique_ptr<LzwDictionary> dictionary;
-    thread_local std::unique_ptr<RepeatStrings> repeats;
+    thread_local ZeroedPtr<RepeatStrings> repeats;
     if (!dictionary) dictionary = std::make_unique<LzwDictionary>();
-    if (!repeats) repeats = std::make_unique<RepeatStrings>();
+    if (!repeats) repeats = ZeroedArray<RepeatStrings>(1);
     dict_ = dictionary.get();
     repeats_ = repeats.get();
     out_->push_back(static_cast<char>(min_code_size));

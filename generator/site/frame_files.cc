@@ -244,7 +244,7 @@ std::size_t IndexFrameBytes(const GifIndexFrame& f) {
 // A beat's wide and tall frames are drawn in turn: one band serves both.
 struct Drawers {
   explicit Drawers(double scale) : wide(scale, &band), tall(scale, &band) {}
-  std::vector<uint32_t> band;
+  PixelBuffer band;
   FrameDrawer wide, tall;
   const BuiltVariant* variant = nullptr;  // the wide frame drawn last: whose, and its beat
   int beat = -1;
