@@ -1,8 +1,10 @@
 #include "render/svg_writer.h"
 
 #include <cmath>
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "base/number_format.h"
 #include "base/utf8.h"
@@ -48,6 +50,7 @@ class SvgBody {
   void SetDark(const SceneItem* dark) { dark_ = dark; }
 
   void operator()(const RectShape& r) {
+    FlushLines();
     const auto* d = Twin<RectShape>();
     out_ += "<rect x=\"" + SvgNumber(r.x) + "\" y=\"" + SvgNumber(r.y) + "\" width=\"" + SvgNumber(r.w) +
             "\" height=\"" + SvgNumber(r.h) + "\" fill=\"" + (r.has_fill ? HexColor(r.fill) : "none") + "\"";
@@ -62,17 +65,56 @@ class SvgBody {
     out_ += "/>\n";
   }
 
+  // Solid lines in a row that look the same (a grid's: 80 of a 40x40
+  // map) are one <path>, a few bytes a line instead of a hundred; a line
+  // alone stays a <line>. Dashed lines stay apart: a path restarts its
+  // dashes at each line only in SVG 2.
   void operator()(const LineShape& l) {
     const auto* d = Twin<LineShape>();
-    out_ += "<line x1=\"" + SvgNumber(l.x1) + "\" y1=\"" + SvgNumber(l.y1) + "\" x2=\"" + SvgNumber(l.x2) +
-            "\" y2=\"" + SvgNumber(l.y2) + "\" stroke=\"" + HexColor(l.stroke) + "\" stroke-width=\"" + SvgNumber(l.width) +
-            "\"";
-    if (l.dashed) out_ += " stroke-dasharray=\"" + Dash(l.width) + "\"";
-    if (d != nullptr && !(d->stroke == l.stroke)) Classes(nullptr, &d->stroke);
+    const Color* dark_stroke = d != nullptr && !(d->stroke == l.stroke) ? &d->stroke : nullptr;
+    if (!l.dashed && !lines_.empty() && SameLook(lines_.front(), lines_dark_, l, dark_stroke)) {
+      lines_.push_back(l);
+      return;
+    }
+    FlushLines();
+    if (l.dashed) {
+      out_ += "<line x1=\"" + SvgNumber(l.x1) + "\" y1=\"" + SvgNumber(l.y1) + "\" x2=\"" + SvgNumber(l.x2) + "\" y2=\"" +
+              SvgNumber(l.y2) + "\" stroke=\"" + HexColor(l.stroke) + "\" stroke-width=\"" + SvgNumber(l.width) +
+              "\" stroke-dasharray=\"" + Dash(l.width) + "\"";
+      if (dark_stroke != nullptr) Classes(nullptr, dark_stroke);
+      out_ += "/>\n";
+      return;
+    }
+    lines_.push_back(l);
+    lines_dark_ = dark_stroke != nullptr ? std::optional<Color>(*dark_stroke) : std::nullopt;
+  }
+
+  // Writes the solid lines held back (one <line>, or a <path> of several).
+  void FlushLines() {
+    if (lines_.empty()) return;
+    const LineShape& first = lines_.front();
+    if (lines_.size() == 1) {
+      out_ += "<line x1=\"" + SvgNumber(first.x1) + "\" y1=\"" + SvgNumber(first.y1) + "\" x2=\"" + SvgNumber(first.x2) +
+              "\" y2=\"" + SvgNumber(first.y2) + "\"";
+    } else {
+      out_ += "<path d=\"";
+      for (const LineShape& l : lines_) {
+        const std::string x1 = SvgNumber(l.x1), y1 = SvgNumber(l.y1), x2 = SvgNumber(l.x2), y2 = SvgNumber(l.y2);
+        out_ += "M" + x1 + " " + y1;
+        if (y1 == y2) out_ += "H" + x2;
+        else if (x1 == x2) out_ += "V" + y2;
+        else out_ += "L" + x2 + " " + y2;
+      }
+      out_ += "\" fill=\"none\"";
+    }
+    out_ += " stroke=\"" + HexColor(first.stroke) + "\" stroke-width=\"" + SvgNumber(first.width) + "\"";
+    if (lines_dark_) Classes(nullptr, &*lines_dark_);
     out_ += "/>\n";
+    lines_.clear();
   }
 
   void operator()(const TextShape& t) {
+    FlushLines();
     const auto* d = Twin<TextShape>();
     out_ += "<text x=\"" + SvgNumber(t.x) + "\" y=\"" + SvgNumber(t.y) + "\" font-size=\"" + SvgNumber(t.size) + "\"";
     if (t.anchor == TextAnchor::Middle) out_ += " text-anchor=\"middle\"";
@@ -84,6 +126,7 @@ class SvgBody {
   }
 
   void operator()(const CellsShape& c) {
+    FlushLines();
     const auto* d = Twin<CellsShape>();
     const bool twin = d != nullptr && d->fills != c.fills;
     Image(c, twin ? kLightOnlyClass : std::string_view());
@@ -108,6 +151,7 @@ class SvgBody {
   }
 
   void operator()(const GroupBegin& g) {
+    FlushLines();
     out_ += "<g";
     if (!g.id.empty()) out_ += " id=\"" + prefix_ + IdChars(g.id) + "\"";
     if (!g.role.empty()) out_ += " class=\"" + EscapeXml(g.role) + "\"";
@@ -115,11 +159,19 @@ class SvgBody {
     out_ += ">\n";
   }
 
-  void operator()(const GroupEnd&) { out_ += "</g>\n"; }
+  void operator()(const GroupEnd&) {
+    FlushLines();
+    out_ += "</g>\n";
+  }
 
   std::string Take() { return std::move(out_); }
 
  private:
+  static bool SameLook(const LineShape& a, const std::optional<Color>& a_dark, const LineShape& b, const Color* b_dark) {
+    return a.stroke == b.stroke && SvgNumber(a.width) == SvgNumber(b.width) && a_dark.has_value() == (b_dark != nullptr) &&
+           (b_dark == nullptr || *a_dark == *b_dark);
+  }
+
   template <typename Shape>
   const Shape* Twin() const {
     return dark_ != nullptr ? std::get_if<Shape>(dark_) : nullptr;
@@ -189,6 +241,8 @@ class SvgBody {
   std::string prefix_;
   std::string out_;
   const SceneItem* dark_ = nullptr;
+  std::vector<LineShape> lines_;     // solid lines of one look not written yet
+  std::optional<Color> lines_dark_;  // their dark twins' stroke, where it differs
   std::set<std::string> fills_, strokes_;  // sorted: a stable <style>
   bool images_ = false;
 };
@@ -221,6 +275,7 @@ std::string Body(const Scene& scene, std::string_view id_prefix, const Scene* da
     body.SetDark(dark != nullptr ? &dark->items[i] : nullptr);
     std::visit(body, scene.items[i]);
   }
+  body.FlushLines();
   if (style != nullptr) *style = body.Style();
   return body.Take();
 }

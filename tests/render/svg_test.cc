@@ -163,3 +163,38 @@ BOOST_AUTO_TEST_CASE(LargeGridsGetADarkTwinImage) {
   const pugi::xml_node input = doc.child("svg").find_child_by_attribute("g", "id", "big-input");
   BOOST_TEST(std::distance(input.children("image").begin(), input.children("image").end()) == 1);
 }
+
+// Solid lines in a row that look alike (a grid's) are one <path> of
+// subpaths, straight ones by H and V; a lone line, a dashed one and a line
+// of another colour or dark twin stay apart, in the scene's order.
+BOOST_AUTO_TEST_CASE(LinesThatLookAlikeAreOnePath) {
+  Scene scene;
+  scene.width = 100, scene.height = 100;
+  const Color grey{190, 190, 190}, red{200, 0, 0};
+  scene.items.push_back(LineShape{10, 20, 90, 20, grey, 0.5, false});
+  scene.items.push_back(LineShape{10, 30, 90, 30, grey, 0.5, false});
+  scene.items.push_back(LineShape{40, 10, 40, 90, grey, 0.5, false});
+  scene.items.push_back(LineShape{0, 0, 5, 7.25, grey, 0.5, false});
+  scene.items.push_back(LineShape{10, 40, 90, 40, grey, 0.5, true});   // dashed
+  scene.items.push_back(LineShape{10, 50, 90, 50, red, 0.5, false});   // alone: another colour
+  scene.items.push_back(LineShape{10, 60, 90, 60, grey, 1, false});
+  scene.items.push_back(RectShape{});
+  scene.items.push_back(LineShape{10, 70, 90, 70, grey, 1, false});    // alone: after a rect
+  const std::string body = WriteSvgBody(scene, "a-");
+  const std::string want =
+      "<path d=\"M10 20H90M10 30H90M40 10V90M0 0L5 7.25\" fill=\"none\" stroke=\"#bebebe\" stroke-width=\"0.5\"/>\n"
+      "<line x1=\"10\" y1=\"40\" x2=\"90\" y2=\"40\" stroke=\"#bebebe\" stroke-width=\"0.5\" stroke-dasharray=\"1 0.75\"/>\n"
+      "<line x1=\"10\" y1=\"50\" x2=\"90\" y2=\"50\" stroke=\"#c80000\" stroke-width=\"0.5\"/>\n"
+      "<line x1=\"10\" y1=\"60\" x2=\"90\" y2=\"60\" stroke=\"#bebebe\" stroke-width=\"1\"/>\n";
+  BOOST_TEST(body.find(want) != std::string::npos, body);
+  BOOST_TEST(body.find("<line x1=\"10\" y1=\"70\" x2=\"90\" y2=\"70\"") != std::string::npos);
+
+  // A dark twin that changes the lines' stroke keeps them together, with its class.
+  Scene dark = scene;
+  for (SceneItem& item : dark.items)
+    if (auto* l = std::get_if<LineShape>(&item)) l->stroke = Color{74, 80, 89};
+  const std::string both = WriteSvg(scene, "a-", {.dark = &dark});
+  BOOST_TEST(both.find("<path d=\"M10 20H90M10 30H90M40 10V90M0 0L5 7.25\" fill=\"none\" stroke=\"#bebebe\" "
+                       "stroke-width=\"0.5\" class=\"ds-4a5059\"/>") != std::string::npos, both);
+  BOOST_TEST(both.find(".ds-4a5059{stroke:#4a5059}") != std::string::npos);
+}
