@@ -172,6 +172,33 @@ BOOST_AUTO_TEST_CASE(two_writes_give_the_same_bytes) {
   BOOST_TEST((a.Write() == a.Write()));
 }
 
+// A part is defined once however its beats come: the frame before's (equal
+// items), one seen earlier (A, B, A), or other items the writer writes the
+// same (x 1.0001 and 1.0002 are both "1").
+BOOST_AUTO_TEST_CASE(parts_written_alike_share_one_definition) {
+  const auto text = [](double x, const std::string& s) {
+    Scene scene;
+    scene.width = scene.height = 10;
+    scene.items.push_back(GroupBegin{"label", "", ""});
+    scene.items.push_back(TextShape{x, 5, s});
+    scene.items.push_back(GroupEnd{});
+    return scene;
+  };
+  const std::vector<Scene> scenes = {text(1, "A"), text(1, "A"), text(1, "B"), text(1, "A"), text(1.0001, "C"),
+                                     text(1.0002, "C")};
+  AnimationPlan plan;
+  for (int i = 0; i < static_cast<int>(scenes.size()); ++i) plan.frames.push_back({i, 100});
+  const BeatSceneFn scene_at = [&scenes](int i) { return scenes[static_cast<std::size_t>(i)]; };
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_string(WriteAnimatedSvg(plan, scene_at, "p-", "T", 1.0).c_str()));
+  std::vector<std::string> uses;
+  for (pugi::xml_node g : doc.child("svg").children("g"))
+    if (HasClass(g, "p-beat")) uses.push_back(g.child("use").attribute("xlink:href").as_string());
+  BOOST_TEST((uses == std::vector<std::string>{"#p-d1", "#p-d1", "#p-d2", "#p-d1", "#p-d3", "#p-d3"}));
+  BOOST_TEST(std::distance(doc.child("svg").child("defs").children("g").begin(),
+                           doc.child("svg").child("defs").children("g").end()) == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
