@@ -81,29 +81,36 @@ std::string FormatNumberWithin(double value, int max_chars) {
 std::string FormatNumberSignificant(double value, int digits) {
   if (value == 0.0 || !std::isfinite(value)) return FormatNumberText(value);
   digits = std::clamp(digits, 1, 15);
-  char buf[64];
+  // to_chars with a precision rounds as printf's %.*e and %.*f do (the
+  // standard defines it so), without printf's locale and stream machinery:
+  // frames lay out a photograph's numbers by the thousand.
+  char sci[64];  // "-d.dddddddddddddde-308": always fits
+  char* sci_end = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific, digits - 1).ptr;
   // %e rounds once, to the digits kept; its exponent is that of the rounded
   // value (9999.6 -> 1.000e+04), which decides the notation.
-  (void)std::snprintf(buf, sizeof buf, "%.*e", digits - 1, value);
-  std::string sci = buf;
-  const std::size_t e_at = sci.find('e');
-  const int exponent = static_cast<int>(std::strtol(sci.c_str() + e_at + 1, nullptr, 10));
+  char* e_at = std::find(sci, sci_end, 'e');
+  int exponent = 0;
+  std::from_chars(e_at + (e_at[1] == '+' ? 2 : 1), sci_end, exponent);
   std::string out;
   if (exponent >= -3 && exponent < digits) {
-    const double rounded = std::strtod(sci.c_str(), nullptr);
-    (void)std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exponent, 0), rounded);
-    out = buf;
-    if (out.find('.') != std::string::npos) {
-      while (out.back() == '0') out.pop_back();
-      if (out.back() == '.') out.pop_back();
+    double rounded = 0;  // the value %e wrote, read back whole
+    std::from_chars(sci, sci_end, rounded);
+    char buf[64];  // at most 15 digits, a sign and a point, or 0.000 and 15 digits
+    char* end = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
+                                    std::max(digits - 1 - exponent, 0)).ptr;
+    if (std::find(buf, end, '.') != end) {
+      while (end[-1] == '0') --end;
+      if (end[-1] == '.') --end;
     }
+    out.assign(buf, end);
   } else {
-    std::string mantissa = sci.substr(0, e_at);
-    if (mantissa.find('.') != std::string::npos) {
-      while (mantissa.back() == '0') mantissa.pop_back();
-      if (mantissa.back() == '.') mantissa.pop_back();
+    char* mantissa_end = e_at;
+    if (std::find(sci, e_at, '.') != e_at) {
+      while (mantissa_end[-1] == '0') --mantissa_end;
+      if (mantissa_end[-1] == '.') --mantissa_end;
     }
-    out = mantissa + "e" + (exponent < 0 ? "\u2212" : "") + std::to_string(std::abs(exponent));
+    out.assign(sci, mantissa_end);
+    out += "e" + std::string(exponent < 0 ? "\u2212" : "") + std::to_string(std::abs(exponent));
   }
   return ReplaceMinus(out);
 }

@@ -1,9 +1,12 @@
-// FormatNumberRounded: coordinates to a fixed number of decimals, trimmed.
+// FormatNumberRounded: coordinates to a fixed number of decimals, trimmed;
+// FormatNumberSignificant: cells to a number of significant digits.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <random>
 #include <string>
@@ -76,4 +79,46 @@ BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWrites) {
     ++checked;
   }
   BOOST_TEST(checked == 200000);
+}
+
+// FormatNumberSignificant writes what its definition through printf wrote
+// (%.*e to round, then %.*f of the rounded value, or the mantissa and its
+// exponent), on random values of every magnitude, at every number of
+// digits, and on values at a rounding edge.
+BOOST_AUTO_TEST_CASE(FormatNumberSignificantWritesWhatPrintfWrites) {
+  const auto trim = [](std::string s) {
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s;
+  };
+  const auto printf_significant = [&](double value, int digits) {
+    char buf[64];
+    (void)std::snprintf(buf, sizeof buf, "%.*e", digits - 1, value);
+    const std::string sci = buf;
+    const std::size_t e_at = sci.find('e');
+    const int exponent = static_cast<int>(std::strtol(sci.c_str() + e_at + 1, nullptr, 10));
+    std::string out;
+    if (exponent >= -3 && exponent < digits) {
+      (void)std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exponent, 0), std::strtod(sci.c_str(), nullptr));
+      out = trim(buf);
+    } else {
+      out = trim(sci.substr(0, e_at)) + "e" + (exponent < 0 ? "\u2212" : "") + std::to_string(std::abs(exponent));
+    }
+    return out[0] == '-' ? "\u2212" + out.substr(1) : out;
+  };
+  std::mt19937_64 random(13);
+  std::uniform_real_distribution<double> unit(-1.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-300, 300);
+  for (int i = 0; i < 200000; ++i) {
+    const int digits = 1 + i % 15;
+    double v = unit(random) * std::pow(10.0, exponent(random) / (i % 3 == 0 ? 1 : 20));
+    if (i % 5 == 1) v = std::round(v * 1000) / 8;               // eighths
+    if (i % 5 == 2) v = (i % 100000 - 50000) / 2.0 / 1000.0;    // halves at the last digit
+    if (i % 5 == 3) v = 9999.5 + (i % 7) * 0.05 - 0.15;         // where the exponent moves
+    if (v == 0.0) continue;
+    const std::string want = printf_significant(v, digits), got = cl::FormatNumberSignificant(v, digits);
+    if (got != want) BOOST_TEST(got == want, v << " to " << digits << " digits");
+  }
 }
