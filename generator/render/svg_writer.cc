@@ -1,9 +1,11 @@
 #include "render/svg_writer.h"
 
 #include <cmath>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/number_format.h"
@@ -52,11 +54,11 @@ class SvgBody {
   void operator()(const RectShape& r) {
     FlushLines();
     const auto* d = Twin<RectShape>();
-    out_ += "<rect x=\"" + SvgNumber(r.x) + "\" y=\"" + SvgNumber(r.y) + "\" width=\"" + SvgNumber(r.w) +
-            "\" height=\"" + SvgNumber(r.h) + "\" fill=\"" + (r.has_fill ? HexColor(r.fill) : "none") + "\"";
+    Put({"<rect x=\"", SvgNumber(r.x), "\" y=\"", SvgNumber(r.y), "\" width=\"", SvgNumber(r.w), "\" height=\"",
+         SvgNumber(r.h), "\" fill=\"", r.has_fill ? HexColor(r.fill) : "none", "\""});
     if (r.has_stroke) {
-      out_ += " stroke=\"" + HexColor(r.stroke) + "\" stroke-width=\"" + SvgNumber(r.stroke_width) + "\"";
-      if (r.dashed) out_ += " stroke-dasharray=\"" + Dash(r.stroke_width) + "\"";
+      Put({" stroke=\"", HexColor(r.stroke), "\" stroke-width=\"", SvgNumber(r.stroke_width), "\""});
+      if (r.dashed) Put({" stroke-dasharray=\"", Dash(r.stroke_width), "\""});
     }
     if (d != nullptr) {
       Classes(r.has_fill && !(d->fill == r.fill) ? &d->fill : nullptr,
@@ -78,9 +80,9 @@ class SvgBody {
     }
     FlushLines();
     if (l.dashed) {
-      out_ += "<line x1=\"" + SvgNumber(l.x1) + "\" y1=\"" + SvgNumber(l.y1) + "\" x2=\"" + SvgNumber(l.x2) + "\" y2=\"" +
-              SvgNumber(l.y2) + "\" stroke=\"" + HexColor(l.stroke) + "\" stroke-width=\"" + SvgNumber(l.width) +
-              "\" stroke-dasharray=\"" + Dash(l.width) + "\"";
+      Put({"<line x1=\"", SvgNumber(l.x1), "\" y1=\"", SvgNumber(l.y1), "\" x2=\"", SvgNumber(l.x2), "\" y2=\"",
+           SvgNumber(l.y2), "\" stroke=\"", HexColor(l.stroke), "\" stroke-width=\"", SvgNumber(l.width),
+           "\" stroke-dasharray=\"", Dash(l.width), "\""});
       if (dark_stroke != nullptr) Classes(nullptr, dark_stroke);
       out_ += "/>\n";
       return;
@@ -94,20 +96,20 @@ class SvgBody {
     if (lines_.empty()) return;
     const LineShape& first = lines_.front();
     if (lines_.size() == 1) {
-      out_ += "<line x1=\"" + SvgNumber(first.x1) + "\" y1=\"" + SvgNumber(first.y1) + "\" x2=\"" + SvgNumber(first.x2) +
-              "\" y2=\"" + SvgNumber(first.y2) + "\"";
+      Put({"<line x1=\"", SvgNumber(first.x1), "\" y1=\"", SvgNumber(first.y1), "\" x2=\"", SvgNumber(first.x2),
+           "\" y2=\"", SvgNumber(first.y2), "\""});
     } else {
       out_ += "<path d=\"";
       for (const LineShape& l : lines_) {
         const std::string x1 = SvgNumber(l.x1), y1 = SvgNumber(l.y1), x2 = SvgNumber(l.x2), y2 = SvgNumber(l.y2);
-        out_ += "M" + x1 + " " + y1;
-        if (y1 == y2) out_ += "H" + x2;
-        else if (x1 == x2) out_ += "V" + y2;
-        else out_ += "L" + x2 + " " + y2;
+        Put({"M", x1, " ", y1});
+        if (y1 == y2) Put({"H", x2});
+        else if (x1 == x2) Put({"V", y2});
+        else Put({"L", x2, " ", y2});
       }
       out_ += "\" fill=\"none\"";
     }
-    out_ += " stroke=\"" + HexColor(first.stroke) + "\" stroke-width=\"" + SvgNumber(first.width) + "\"";
+    Put({" stroke=\"", HexColor(first.stroke), "\" stroke-width=\"", SvgNumber(first.width), "\""});
     if (lines_dark_) Classes(nullptr, &*lines_dark_);
     out_ += "/>\n";
     lines_.clear();
@@ -116,13 +118,13 @@ class SvgBody {
   void operator()(const TextShape& t) {
     FlushLines();
     const auto* d = Twin<TextShape>();
-    out_ += "<text x=\"" + SvgNumber(t.x) + "\" y=\"" + SvgNumber(t.y) + "\" font-size=\"" + SvgNumber(t.size) + "\"";
+    Put({"<text x=\"", SvgNumber(t.x), "\" y=\"", SvgNumber(t.y), "\" font-size=\"", SvgNumber(t.size), "\""});
     if (t.anchor == TextAnchor::Middle) out_ += " text-anchor=\"middle\"";
     if (t.anchor == TextAnchor::End) out_ += " text-anchor=\"end\"";
     if (t.bold) out_ += " font-weight=\"bold\"";
-    if (!(t.color == Color{0, 0, 0})) out_ += " fill=\"" + HexColor(t.color) + "\"";
+    if (!(t.color == Color{0, 0, 0})) Put({" fill=\"", HexColor(t.color), "\""});
     if (d != nullptr && !(d->color == t.color)) Classes(&d->color, nullptr);
-    out_ += ">" + EscapeXml(t.text) + "</text>\n";
+    Put({">", EscapeXml(t.text), "</text>\n"});
   }
 
   void operator()(const CellsShape& c) {
@@ -170,6 +172,12 @@ class SvgBody {
   static bool SameLook(const LineShape& a, const std::optional<Color>& a_dark, const LineShape& b, const Color* b_dark) {
     return a.stroke == b.stroke && SvgNumber(a.width) == SvgNumber(b.width) && a_dark.has_value() == (b_dark != nullptr) &&
            (b_dark == nullptr || *a_dark == *b_dark);
+  }
+
+  // Appends the pieces in turn (no joined temporaries: frames are written
+  // by the thousand).
+  void Put(std::initializer_list<std::string_view> pieces) {
+    for (const std::string_view piece : pieces) out_ += piece;
   }
 
   template <typename Shape>

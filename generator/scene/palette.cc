@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-
-#include <fmt/format.h>
+#include <string>
 
 namespace cl {
 namespace {
@@ -76,6 +75,11 @@ Color TextColorOn(Color background) {
   return l < 0.18 ? Color{255, 255, 255} : palette::kInk;
 }
 
-std::string HexColor(Color c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
+std::string HexColor(Color c) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const char text[7] = {'#', kDigits[c.r >> 4], kDigits[c.r & 15], kDigits[c.g >> 4],
+                        kDigits[c.g & 15], kDigits[c.b >> 4], kDigits[c.b & 15]};
+  return std::string(text, sizeof text);  // written by the thousand: fmt's parsing cost more than the digits
+}
 
 }  // namespace cl
