@@ -82,6 +82,31 @@ struct Painter {
     cairo_stroke(cr);
   }
 
+  // For a vector target: the solid lines from items[i] on that look alike
+  // (a grid's), stroked as one path. A PDF then holds one stroke where it
+  // held one a line, with its colour and width each time (a 1808-beat
+  // lesson's slides: 260 a page). On pixels each line keeps its own stroke,
+  // as the frames' bytes were made. Returns the index after the last.
+  std::size_t LinesFrom(const std::vector<SceneItem>& items, std::size_t i, std::size_t end) const {
+    const auto* first = std::get_if<LineShape>(&items[i]);
+    if (first->dashed) {
+      (*this)(*first);
+      return i + 1;
+    }
+    std::size_t next = i;
+    for (; next < end; ++next) {
+      const auto* l = std::get_if<LineShape>(&items[next]);
+      if (l == nullptr || l->dashed || !(l->stroke == first->stroke) || l->width != first->width) break;
+      cairo_move_to(cr, l->x1, l->y1);
+      cairo_line_to(cr, l->x2, l->y2);
+    }
+    SetColor(cr, first->stroke);
+    cairo_set_line_width(cr, first->width);
+    SetDash(cr, false, first->width);
+    cairo_stroke(cr);
+    return next;
+  }
+
   void operator()(const TextShape& t) const {
     if (t.text.empty()) return;
     const std::string text = ValidUtf8(t.text);  // Cairo stops drawing after invalid text
@@ -354,6 +379,10 @@ void PaintScene(cairo_t* cr, const Scene& scene, const RecordedGroup& recorded) 
     } else if (std::holds_alternative<GroupEnd>(items[i])) {
       --depth;
     }
+    if (!cull && std::holds_alternative<LineShape>(items[i])) {
+      i = painter.LinesFrom(items, i, items.size()) - 1;
+      continue;
+    }
     if (!cull || ItemBounds(items[i], margin).Meets(shown)) std::visit(painter, items[i]);
   }
   cairo_restore(cr);
@@ -363,7 +392,13 @@ void PaintItems(cairo_t* cr, const Scene& scene, std::size_t begin, std::size_t 
   cairo_save(cr);
   SetPaintSettings(cr);
   const Painter painter{cr};
-  for (std::size_t i = begin; i < end && i < scene.items.size(); ++i) std::visit(painter, scene.items[i]);
+  end = std::min(end, scene.items.size());
+  for (std::size_t i = begin; i < end; ++i) {
+    if (std::holds_alternative<LineShape>(scene.items[i]))
+      i = painter.LinesFrom(scene.items, i, end) - 1;
+    else
+      std::visit(painter, scene.items[i]);
+  }
   cairo_restore(cr);
 }
 
