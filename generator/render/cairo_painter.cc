@@ -3,9 +3,12 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -50,6 +53,34 @@ cairo_font_face_t* Face(bool bold) {
   static cairo_font_face_t* const heavy =
       cairo_toy_font_face_create(kFontFamily, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   return bold ? heavy : regular;
+}
+
+// Sets `cr`'s font to the toy face at `size`, its scaled font made once
+// per process and kept for good. Cairo 1.16 (Debian 12's) shares a scaled
+// font between the threads that draw with the same face, size and scale,
+// and races when one thread drops the last reference to it while another
+// is making or using it: an assertion in cairo_scaled_font_destroy aborted
+// a build under load. A font made under one lock and never released is
+// never destroyed, so that path is never taken.
+void SetFont(cairo_t* cr, bool bold, double size) {
+  cairo_set_font_face(cr, Face(bold));
+  cairo_set_font_size(cr, size);
+  cairo_matrix_t ctm;
+  cairo_get_matrix(cr, &ctm);
+  // What names a scaled font here (translation aside, and the target's
+  // kind, whose font options are merged in); a few dozen per build.
+  using Key = std::array<double, 7>;
+  const Key key{bold ? 1.0 : 0.0, size, ctm.xx, ctm.yx, ctm.xy, ctm.yy,
+                static_cast<double>(cairo_surface_get_type(cairo_get_target(cr)))};
+  thread_local std::vector<Key> kept_here;  // made (or found made) by this thread
+  if (std::find(kept_here.begin(), kept_here.end(), key) != kept_here.end()) return;
+  static std::mutex lock;
+  static std::set<cairo_scaled_font_t*>* const kept = new std::set<cairo_scaled_font_t*>;  // never freed, as its fonts
+  const std::lock_guard<std::mutex> hold(lock);
+  cairo_scaled_font_t* font = cairo_get_scaled_font(cr);  // made now, or the one kept
+  if (cairo_scaled_font_status(font) == CAIRO_STATUS_SUCCESS && kept->insert(font).second)
+    cairo_scaled_font_reference(font);
+  kept_here.push_back(key);
 }
 
 struct Painter {
@@ -115,8 +146,7 @@ struct Painter {
       ShowWithFallback(t, text);
       return;
     }
-    cairo_set_font_face(cr, Face(t.bold));
-    cairo_set_font_size(cr, t.size);
+    SetFont(cr, t.bold, t.size);
     double x = t.x;
     if (t.anchor != TextAnchor::Start) {
       cairo_text_extents_t e;
@@ -269,8 +299,7 @@ bool TextInkBox(cairo_t* cr, const TextShape& t, double* left, double* top, doub
   if (!FontCovers(text)) return false;
   cairo_save(cr);
   SetFontOptions(cr);
-  cairo_set_font_face(cr, Face(t.bold));
-  cairo_set_font_size(cr, t.size);
+  SetFont(cr, t.bold, t.size);
   cairo_text_extents_t e;
   cairo_text_extents(cr, text.c_str(), &e);
   cairo_restore(cr);
