@@ -270,9 +270,9 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
 }
 
 // The bands of DrawColourRuns (so the same cuts through what crosses them):
-// a band no box touches takes its runs from last_runs_; in any other the
-// boxes are painted, and each row is read from last_runs_ and the columns
-// the boxes cover (ReadChangedRows).
+// in each the boxes that cross it are painted, and its rows are taken from
+// last_runs_ and the columns the boxes cover (ReadChangedRows): a band no
+// box touches is last_runs_'s rows.
 ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height) {
   unchanged_rows_ = RowsOutside(boxes, height);
   const auto w = static_cast<std::size_t>(width);
@@ -283,12 +283,6 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
   reader.ExpectRuns(last_runs_.run_colour.size());
   for (int top = 0; top < height; top += band) {
     const int rows = std::min(band, height - top);
-    bool repaint = false;
-    for (int y = top; y < top + rows && !repaint; ++y) repaint = !RunsUnchanged(unchanged_rows_, y);
-    if (!repaint) {
-      reader.AddBandReusing(nullptr, rows, w, nullptr, last_runs_, unchanged_rows_);
-      continue;
-    }
     // Only the boxes are painted: the rest of the band is never read.
     for (PixelBox box : boxes) {
       box.top = std::max(box.top, top), box.bottom = std::min(box.bottom, top + rows);
@@ -312,7 +306,7 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
     if (RunsUnchanged(unchanged_rows_, y)) {
       int n = 1;
       while (y + n < top + rows && RunsUnchanged(unchanged_rows_, y + n)) ++n;
-      reader->AddBandReusing(nullptr, n, stride, nullptr, last_runs_, unchanged_rows_);
+      reader->AddRowsFrom(last_runs_, n);
       y += n;
       continue;
     }

@@ -765,26 +765,10 @@ void ColourRunsReader::Add(const uint32_t* pixels, int rows, std::size_t stride)
   }
 }
 
-void ColourRunsReader::AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
-                                      const ColourRuns& previous, const std::vector<uint8_t>& unchanged) {
+void ColourRunsReader::AddRowsFrom(const ColourRuns& previous, int rows) {
   Table& t = *table_;
-  rows = std::min(rows, t.runs.height - t.y);
-  const bool reusable = previous.width == t.runs.width && previous.height == t.runs.height &&
-                        unchanged.size() == static_cast<std::size_t>(t.runs.height);
-  const auto reused = [&](int y) { return reusable && RunsUnchanged(unchanged, y); };
-  for (int i = 0; i < rows;) {
-    if (reused(t.y)) {
-      int n = 1;
-      while (i + n < rows && reused(t.y + n)) ++n;
-      t.CopyRows(previous, t.y + n);
-      i += n;
-    } else {
-      const uint32_t* line = pixels + stride * static_cast<std::size_t>(i);
-      t.AddRow(line, i > 0 ? line - stride : row_above);
-      ++i;
-    }
-  }
-  t.has_above = false;  // a following Add has no pixels of this band's last row
+  t.CopyRows(previous, t.y + std::min(rows, t.runs.height - t.y));
+  t.has_above = false;  // a following Add has no pixels of these rows
 }
 
 void ColourRunsReader::AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans,

@@ -71,15 +71,11 @@ class ColourRunsReader {
   // The next `rows` rows, as 32-bit words 0x??RRGGBB (top byte ignored),
   // `stride` words apart.
   void Add(const uint32_t* pixels, int rows, std::size_t stride);
-  // The next `rows` rows (`pixels`, `stride` words apart), the same runs
-  // as Add gives, but where unchanged[y] and unchanged[y - 1] (or y is 0)
-  // say rows y and y - 1 hold exactly the pixels of `previous` (an earlier
-  // picture of this size; one flag per row of it), row y's runs are taken
-  // from `previous` instead of being read: the cost of its runs, not its
-  // pixels. Such rows are never read, so a band of them needs no pixels.
-  // `row_above` is the row before the band (null for the picture's first).
-  void AddBandReusing(const uint32_t* pixels, int rows, std::size_t stride, const uint32_t* row_above,
-                      const ColourRuns& previous, const std::vector<uint8_t>& unchanged);
+  // The next `rows` rows, taken from `previous` (an earlier picture of
+  // this size): each of them and the row above it hold exactly that
+  // picture's pixels (RunsUnchanged), so their runs are its runs, the cost
+  // of its runs, never of pixels.
+  void AddRowsFrom(const ColourRuns& previous, int rows);
   // The next row, y: row y of `previous` (a picture of this size) but for
   // the columns [left, right) of `spans` (sorted, apart), read from `row`
   // (whose other pixels are never read), so the cost of a changed row is

@@ -585,11 +585,11 @@ BOOST_AUTO_TEST_CASE(CountsAreEachColoursPixels) {
   bands.Add(pixels.data() + 5 * w, h - 5, w);
   const ColourRuns read = bands.Finish();
   BOOST_TEST((counted(read) == want));
-  // Every row copied from `read` but row 4.
-  std::vector<uint8_t> unchanged(h, 1);
-  unchanged[4] = 0;
+  // Every row copied from `read` but row 4 and row 5 below it, read again.
   ColourRunsReader copies(w, h);
-  copies.AddBandReusing(pixels.data(), h, w, nullptr, read, unchanged);
+  copies.AddRowsFrom(read, 4);
+  for (int y : {4, 5}) copies.AddSplicedRow(read, {{0, w}}, pixels.data() + y * w);
+  copies.AddRowsFrom(read, h - 6);
   BOOST_TEST((counted(copies.Finish()) == want));
 }
 
@@ -621,10 +621,8 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsRead) {
   ColourRunsReader first(w, h);
   first.Add(before.data(), h, w);
   const ColourRuns previous = first.Finish();
-  std::vector<uint8_t> unchanged(h, 1);
-  for (int y : {1, 2, 3, 5, 6}) unchanged[static_cast<std::size_t>(y)] = 0;
-  ColourRunsReader spliced(w, h);
-  spliced.AddBandReusing(nullptr, 1, w, nullptr, previous, unchanged);  // row 0
+  ColourRunsReader spliced(w, h);  // rows 1, 2, 3, 5 and 6 changed
+  spliced.AddRowsFrom(previous, 1);  // row 0
   const std::vector<std::pair<int, int>> middle{{4, 8}}, whole{{0, 12}}, none;
   for (int y : {1, 2, 3}) spliced.AddSplicedRow(previous, middle, after.data() + y * w);
   spliced.AddSplicedRow(previous, none, after.data() + 4 * w);  // unchanged, after a changed row
