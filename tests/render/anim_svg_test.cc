@@ -180,7 +180,9 @@ BOOST_AUTO_TEST_CASE(parts_written_alike_share_one_definition) {
     Scene scene;
     scene.width = scene.height = 10;
     scene.items.push_back(GroupBegin{"label", "", ""});
-    scene.items.push_back(TextShape{x, 5, s});
+    TextShape label;
+    label.x = x, label.y = 5, label.text = s;
+    scene.items.push_back(label);
     scene.items.push_back(GroupEnd{});
     return scene;
   };
