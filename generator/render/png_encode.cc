@@ -78,6 +78,13 @@ int RunEnd(const uint32_t* row, int x, int width) {
 // At most this many colours make a palette picture; more is a photograph,
 // written as truecolour.
 constexpr std::size_t kMaxPaletteSourceColours = 4096;
+// A sequence's palette is chosen from its samples' colours up to this many:
+// a photograph lesson's wide samples have 15000 (each of hundreds of cells
+// blends its number's edges with its own colour) and are written
+// truecolour, but its tall frames fit the palette those colours give. Past
+// it the palette would cost more to choose than it saves (tens of ms a
+// variant) and serve no frame.
+constexpr std::size_t kMaxSharedSourceColours = std::size_t{1} << 16;
 
 int ChannelError(uint32_t a, uint32_t b) {
   int worst = 0;
@@ -812,8 +819,8 @@ FramePalette::FramePalette(const std::vector<uint32_t>& colours) {
 }
 
 FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named) {
-  for (const ColourRuns* sample : samples)  // a photograph's: its frames are truecolour
-    if (sample->colours.size() > kMaxPaletteSourceColours) return FramePalette({});
+  for (const ColourRuns* sample : samples)
+    if (sample->colours.size() > kMaxSharedSourceColours) return FramePalette({});
   std::map<uint32_t, uint64_t> merged;  // by colour
   uint64_t pixels = 0;
   for (const ColourRuns* sample : samples) {
@@ -822,7 +829,7 @@ FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& sam
   }
   constexpr std::size_t kMostNamed = 128;  // room left for the shades
   for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i) merged.try_emplace(named[i] & kRgbMask, 0);
-  if (merged.size() > kMaxPaletteSourceColours) return FramePalette({});  // a photograph's: serves no frame
+  if (merged.size() > kMaxSharedSourceColours) return FramePalette({});
   std::vector<uint32_t> colours;
   std::vector<uint64_t> counts;
   for (const auto& [colour, count] : merged) colours.push_back(colour), counts.push_back(count);

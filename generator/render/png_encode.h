@@ -137,7 +137,9 @@ class FramePalette {
   // named colours (the first 128) and the colours covering 1/1024 of the
   // samples exact, then chosen farthest-first, as a frame's own palette is,
   // to 240 entries (a frame adds the rare blends the samples lacked).
-  // Empty (serving no frame) past 4096 colours: such frames are truecolour.
+  // Empty (serving no frame) past 65536 colours. (A frame of more than 4096
+  // colours is truecolour whatever the palette; a photograph's wide samples
+  // may have more and still give its tall frames a palette that serves.)
   static FramePalette FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named);
   const std::vector<uint32_t>& colours() const { return colours_; }
   // The entry nearest 0xRRGGBB (squared distance; ties: the lower entry).

@@ -563,6 +563,46 @@ BOOST_AUTO_TEST_CASE(ASequencePaletteServesItsFramesOrStepsAside) {
   BOOST_TEST((encoder.Encode(frame_runs, nullptr) == EncodeRunsPng(frame_runs)));
 }
 
+// A photograph lesson's wide samples hold more colours than a palette
+// picture may (each cell blends its number's edges with its own colour):
+// those frames are truecolour, but the palette chosen from their colours
+// still serves its frames of fewer colours (its tall ones), whose bands can
+// then be copied. Samples of more than 65536 colours give no palette.
+BOOST_AUTO_TEST_CASE(APaletteFromManyColouredSamplesServesTheFramesThatFit) {
+  const int w = 200, h = 300;
+  // 5000 colours of a red-green plane, after a named fill covering rows 0-99.
+  const auto plane = [](int i) { return static_cast<uint32_t>(i % 50 * 5) << 16 | static_cast<uint32_t>(i / 50 * 2) << 8 | 0x80u; };
+  std::vector<uint32_t> sample(static_cast<std::size_t>(w * h), 0xFAFAFAu);
+  for (int i = 0; i < 5000; ++i) sample[static_cast<std::size_t>(100 * w + i * 8)] = plane(i);
+  const ColourRuns sample_runs = RunsOf(sample, w, h);
+  BOOST_REQUIRE(sample_runs.colours.size() > 4096u);
+  const std::vector<uint32_t> named = {0xFAFAFAu};
+  const FramePalette palette = FramePalette::FromSamples({&sample_runs}, named);
+  BOOST_REQUIRE(!palette.colours().empty());
+
+  // A frame of 700 of those colours, a pixel each, on the fill.
+  std::vector<uint32_t> frame(static_cast<std::size_t>(w * h), 0xFAFAFAu);
+  for (int i = 0; i < 700; ++i) frame[static_cast<std::size_t>(i * 17)] = plane(i * 7);
+  const ColourRuns frame_runs = RunsOf(frame, w, h);
+  const std::string png = EncodeRunsPng(frame_runs, &palette);
+  const std::vector<uint32_t> plte = PaletteOf(png);
+  BOOST_REQUIRE(plte.size() >= palette.colours().size());
+  BOOST_TEST(std::equal(palette.colours().begin(), palette.colours().end(), plte.begin()));
+  const std::optional<RasterImage> image = DecodePng(png);
+  BOOST_REQUIRE(image.has_value());
+  std::vector<uint32_t> opaque = frame;
+  for (uint32_t& p : opaque) p |= 0xFF000000u;
+  BOOST_TEST(WorstChannelError(image->argb, opaque) <= 24);
+  BOOST_TEST(Pixel(*image, 100, 200) == 0xFAFAFAu);
+
+  // 90000 colours, every pixel its own: no palette.
+  std::vector<uint32_t> noise(static_cast<std::size_t>(w * 450));
+  for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<uint32_t>(i * 97) & 0xFFFFFFu;
+  const ColourRuns noise_runs = RunsOf(noise, w, 450);
+  BOOST_REQUIRE(noise_runs.colours.size() > 65536u);
+  BOOST_TEST(FramePalette::FromSamples({&noise_runs}, named).colours().empty());
+}
+
 // Each colour's count is its pixels, however its rows repeat: runs of rows
 // equal to the row above, across the boundary of two bands, and at the
 // picture's end, read directly and copied from a picture read before.
