@@ -97,7 +97,10 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
 std::string LessonOutputKind(std::string_view path) {
   auto ends = [path](std::string_view suffix) { return path.ends_with(suffix); };
   const bool top = path.find('/') == std::string_view::npos;
-  if (path.starts_with("frames/")) return ends(".png") ? "png" : ends(".pdf") ? "pdf-frames" : "svg";
+  // A variant's frame listing (frames/<slug>/index.html) is written with the
+  // page: a build that keeps the pages keeps it.
+  if (path.starts_with("frames/"))
+    return ends(".png") ? "png" : ends(".pdf") ? "pdf-frames" : ends(".html") ? "html" : "svg";
   if (path == kFiguresTexPath) return "pdf-frames";
   if (path == kSlidesPath) return "slides";
   if (path == kLessonJsonPath) return "json";

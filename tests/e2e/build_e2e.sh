@@ -170,6 +170,17 @@ case $case_name in
     build 0 "${most[@]}"
     log_has "built leaky-relu (anim-svg, json, pdf: "
     diff -u <(hashes cold) <(hashes out) || fail "after --only html and a full build, out/ differs from a cold build"
+    # A weight edit makes every kind stale; --only html writes the page and
+    # the frame listings, and the full build after it keeps them (it once
+    # counted the listings as SVG output and dropped them).
+    sed -i 's/- \[0, -1\]/- [0, -2]/' lessons/leaky-relu.yaml
+    build 0 --only html
+    log_has "built leaky-relu (html: 4 files, "
+    build 0 "${most[@]}"
+    log_has "built leaky-relu (anim-svg, json, pdf, svg: "
+    rm -r cold
+    build 0 "${most[@]}" -o cold
+    diff -u <(hashes cold) <(hashes out) || fail "after a weight edit, --only html and a full build, out/ differs from a cold build"
     ;;
 
   one-lesson)

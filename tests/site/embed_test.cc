@@ -107,6 +107,9 @@ BOOST_AUTO_TEST_CASE(WrittenOnlyWhenEmbedIsWanted) {
   BOOST_TEST(sink.files().empty());
   BOOST_TEST(cl::LessonOutputKind("embed.html") == "embed");
   BOOST_TEST(cl::LessonOutputKind("index.html") == "html");
+  BOOST_TEST(cl::LessonOutputKind("frames/vertical-edge/index.html") == "html");  // written with the page
+  BOOST_TEST(cl::LessonOutputKind("frames/vertical-edge/001-intro.svg") == "svg");
+  BOOST_TEST(cl::LessonOutputKind("frames/vertical-edge/tall/001-intro.png") == "png");
 }
 
 BOOST_AUTO_TEST_CASE(EmbedAloneGetsTheAssetsButNoIndex) {
