@@ -222,6 +222,9 @@ void BuildProgress::End(const BuildTotals& t) {
     if (color_out_ && t.built > 0) built = fmt::format("{}{}{}", kGreen, built, kReset);
     line = fmt::format("{}: {}, {} up to date, {}; {} in {}", lessons, built, t.up_to_date, failed, files, took);
   }
+  // Else a build whose lessons were all fine would end on a line that hides its failure.
+  if (t.other_errors) line += color_out_ ? fmt::format("; {}failed{}: see the errors above", kRed, kReset)
+                                         : std::string("; failed: see the errors above");
   std::fputs((line + "\n").c_str(), stdout);
   std::fflush(stdout);
 }

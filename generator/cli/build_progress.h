@@ -26,6 +26,7 @@ struct BuildTotals {
   int files_kept = 0;  // files of rebuilt lessons kept as they were (kinds whose inputs did not change)
   int removed = 0;     // lesson folders removed (clean, --prune)
   std::vector<std::string> course_entries;  // course outputs replaced (index.html, assets, course.pdf)
+  bool other_errors = false;  // errors besides the lessons' (the course files, out/, a merge), printed already
 };
 
 // What one built lesson's line says.

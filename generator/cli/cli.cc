@@ -53,7 +53,10 @@ int RunCli(int argc, char** argv) {
     cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
     cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
     cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
-    cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,embed,json,slides,pdf-frames (pdf-frames only on request)");
+    cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,embed,json,slides,pdf-frames (pdf-frames only on request)")
+        ->check(CLI::Validator(  // given empty (`--only "$KINDS"` with KINDS unset), it would build every kind
+            [](std::string& kinds) { return kinds.empty() ? std::string("names no kind of output") : std::string(); },
+            "KINDS"));
     cmd->add_option("--base-url", build.base_url,
                     "URL the output folder is published at (e.g. /lessons/), where embed.html's paths start; "
                     "default: relative to embed.html");

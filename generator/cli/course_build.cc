@@ -511,6 +511,15 @@ void CourseBuilder::ImportShards() {
     Error(error);
     return;
   }
+  // The lesson files of the course folder (--course): each must be in a shard.
+  std::vector<Diagnostic> ignored;  // a folder without lessons: nothing to check
+  std::vector<std::string> sources;
+  for (const std::string& path : CollectLessonPaths(options_.paths, &ignored)) sources.push_back(RelativeToOut(path, out_));
+  if (!CheckShardsCoverTheCourse(fs_, shards, sources, out_, [this](const std::string& p) { return HashInput(p); },
+                                 &error)) {
+    Error(error);
+    return;
+  }
   for (const ShardLesson& shard : shards) {
     {
       const std::string& id = shard.record.id;
@@ -686,10 +695,8 @@ bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<
     other.path = ResolveFromOut(record.source, out_);
     for (const LessonJob& job : jobs_)
       if (job.source == record.source) other.path = job.path;
-    bool same = fs_.ReadFile(other.path, &other.yaml, nullptr, kMaxLessonFileBytes) &&
-                Sha256Hex(other.yaml) == record.yaml_hash;
-    for (const ManifestInput& input : record.inputs) same = same && HashInput(input.path) == input.hash;
-    if (!same) {
+    if (!MadeFromFilesAsTheyAre(fs_, record, other.path, [this](const std::string& p) { return HashInput(p); },
+                                &other.yaml)) {
       progress_.Diagnostic(fmt::format(
           "{}: warning: the course index and course.pdf are not updated: {} was made from this file, which has "
           "changed since; build it too\n",
@@ -761,6 +768,7 @@ void CourseBuilder::Finish() {
   lock_.Release();
   BuildTotals& totals = result_.totals;
   bool any_failed = failed_;
+  totals.other_errors = failed_;
   for (const LessonJob& job : jobs_) {
     if (!job.path.empty()) result_.inputs.push_back(job.path);
     if (job.lesson)

@@ -47,6 +47,17 @@ std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* dia
   return std::nullopt;
 }
 
+bool MadeFromFilesAsTheyAre(BuildFileSystem& fs, const ManifestLesson& record, const std::string& path,
+                            const std::function<std::string(const std::string&)>& hash_input,
+                            std::string* yaml) {
+  std::string bytes;
+  if (!fs.ReadFile(path, &bytes, nullptr, kMaxLessonFileBytes) || Sha256Hex(bytes) != record.yaml_hash) return false;
+  for (const ManifestInput& input : record.inputs)
+    if (hash_input(input.path) != input.hash) return false;
+  if (yaml) *yaml = std::move(bytes);
+  return true;
+}
+
 std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, const CoursePlanInput& input) {
   BuildFileSystem& fs = *input.fs;
   auto lesson_dir = [&](const std::string& id) { return input.out + "/" + id; };

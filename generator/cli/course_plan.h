@@ -56,6 +56,13 @@ struct CoursePlanInput {
   std::function<std::string(const std::string&)> hash_input;
 };
 
+// Whether the lesson file at `path` (its bytes then in *yaml) and the
+// record's input files (hashed by `hash_input`, paths relative to out/)
+// still hold what `record` was made from.
+bool MadeFromFilesAsTheyAre(BuildFileSystem& fs, const ManifestLesson& record, const std::string& path,
+                            const std::function<std::string(const std::string&)>& hash_input,
+                            std::string* yaml = nullptr);
+
 // Reads the lesson files `paths` (the same file named twice counts once),
 // decides which are up to date and loads and plans the others.
 std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, const CoursePlanInput& input);

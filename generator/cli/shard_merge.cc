@@ -1,11 +1,13 @@
 #include "cli/shard_merge.h"
 
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
+#include "cli/course_plan.h"
 
 namespace cl {
 
@@ -27,9 +29,14 @@ bool ReadShards(BuildFileSystem& fs, const std::vector<std::string>& dirs, const
         *error = fmt::format("lesson '{}' is in both {} and {}", id, it->second, dir);
         return false;
       }
-      if (record.pending || record.generator != generator_key || !record.made) {
-        *error = fmt::format("{}/{} was not built completely with these settings (the same convlesson, templates, "
-                             "course file and options); build that shard again",
+      if (record.pending || !record.made) {
+        *error = fmt::format("{}/{} was not built completely; build that shard again", dir, id);
+        return false;
+      }
+      if (record.generator != generator_key) {
+        *error = fmt::format("{}/{} was built with other settings than this merge's: give `merge` the course file "
+                             "(--course) and the --templates, --scale, --paper, --handout and --layout the shards "
+                             "were built with, and build every shard with the same convlesson and options",
                              dir, id);
         return false;
       }
@@ -41,6 +48,31 @@ bool ReadShards(BuildFileSystem& fs, const std::vector<std::string>& dirs, const
       lessons->push_back(std::move(lesson));
     }
   }
+  return true;
+}
+
+bool CheckShardsCoverTheCourse(BuildFileSystem& fs, const std::vector<ShardLesson>& lessons,
+                               const std::vector<std::string>& sources, const std::string& out,
+                               const std::function<std::string(const std::string&)>& hash_input, std::string* error) {
+  std::set<std::string> held;
+  for (const ShardLesson& lesson : lessons) {
+    const ManifestLesson& record = lesson.record;
+    held.insert(record.source);
+    const std::string path = ResolveFromOut(record.source, out);
+    if (!MadeFromFilesAsTheyAre(fs, record, path, hash_input)) {
+      *error = fmt::format("{}/{} was built from {} or its images as they were before a change (or they are gone); "
+                           "build that shard again",
+                           lesson.dir, record.id, path);
+      return false;
+    }
+  }
+  for (const std::string& source : sources)
+    if (!held.count(source)) {
+      *error = fmt::format("{} is in none of the shard folders given; give `merge` the output folder of every "
+                           "`build --shard K/N`",
+                           ResolveFromOut(source, out));
+      return false;
+    }
   return true;
 }
 

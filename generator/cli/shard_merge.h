@@ -7,6 +7,7 @@
 // BuildFileSystem; the folders are then put in place as a build swaps them.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,14 @@ struct ShardLesson {
 // under `generator_key` or is pending.
 bool ReadShards(BuildFileSystem& fs, const std::vector<std::string>& dirs, const std::string& out,
                 const std::string& generator_key, std::vector<ShardLesson>* lessons, std::string* error);
+
+// Checked before a merge changes anything: the shards make what one build of
+// the course would, so every lesson was built from its files as they are now
+// and every lesson file of the course (`sources`, relative to `out` as the
+// records name them) is in a shard. False with *error naming the first that
+// is not.
+bool CheckShardsCoverTheCourse(BuildFileSystem& fs, const std::vector<ShardLesson>& lessons,
+                               const std::vector<std::string>& sources, const std::string& out,
+                               const std::function<std::string(const std::string&)>& hash_input, std::string* error);
 
 }  // namespace cl

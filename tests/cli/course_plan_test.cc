@@ -4,6 +4,9 @@
 // takes over from the old one.
 #include <boost/test/unit_test.hpp>
 
+#include <map>
+
+#include "base/sha256.h"
 #include "cli/build_file_system.h"
 #include "cli/build_paths.h"
 #include "cli/course_plan.h"
@@ -329,9 +332,42 @@ BOOST_AUTO_TEST_CASE(RefusesShardsItCannotJoinExactly) {
   BOOST_TEST(!cl::ReadShards(fs, {"out-1", "out-2"}, "out", "a1", &lessons, &error));
   BOOST_TEST(error == "lesson 'a' is in both out-1 and out-2");
   BOOST_TEST(!cl::ReadShards(fs, {"odd"}, "out", "a1", &lessons, &error));
-  BOOST_TEST(error.find("odd/b was not built completely with these settings") == 0u);
+  BOOST_TEST(error.find("odd/b was built with other settings than this merge's: give `merge` the course file") == 0u);
   BOOST_TEST(!cl::ReadShards(fs, {"missing"}, "out", "a1", &lessons, &error));
   BOOST_TEST(error.find("missing/.convlesson-manifest: not the output of a build") == 0u);
+}
+
+// A merge makes what one build of the course would: every lesson of the
+// course folder is in a shard, built from its file and images as they are.
+BOOST_AUTO_TEST_CASE(AMergeNeedsEveryLessonOfTheCourseBuiltFromItsFilesAsTheyAre) {
+  cl::MemoryBuildFileSystem fs;
+  PutShard(fs, "out-1", {"a"});
+  PutShard(fs, "out-2", {"b"});
+  std::vector<cl::ShardLesson> lessons;
+  std::string error;
+  BOOST_REQUIRE(cl::ReadShards(fs, {"out-1", "out-2"}, "out", "a1", &lessons, &error));
+  fs.Put("lessons/a.yaml", "title: A");
+  fs.Put("lessons/b.yaml", "title: B");
+  for (cl::ShardLesson& l : lessons) l.record.yaml_hash = cl::Sha256Hex(l.record.id == "a" ? "title: A" : "title: B");
+  std::map<std::string, std::string> images = {{"../lessons/a.png", "aa"}, {"../lessons/b.png", "aa"}};
+  const auto hash = [&](const std::string& path) { return images.count(path) ? images[path] : std::string(); };
+  const std::vector<std::string> course = {"../lessons/a.yaml", "../lessons/b.yaml"};
+  BOOST_TEST(cl::CheckShardsCoverTheCourse(fs, lessons, course, "out", hash, &error));
+  BOOST_TEST(cl::CheckShardsCoverTheCourse(fs, lessons, {}, "out", hash, &error));  // no course folder given
+
+  // A lesson of the course that no shard holds (a shard's folder left out).
+  std::vector<std::string> more = course;
+  more.push_back("../lessons/c.yaml");
+  BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, more, "out", hash, &error));
+  BOOST_TEST(error.find("lessons/c.yaml is in none of the shard folders given") == 0u);
+  // A lesson file edited since its shard built it, then an image.
+  fs.Put("lessons/b.yaml", "title: B, edited");
+  BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, course, "out", hash, &error));
+  BOOST_TEST(error.find("out-2/b was built from lessons/b.yaml or its images as they were before a change") == 0u);
+  fs.Put("lessons/b.yaml", "title: B");
+  images["../lessons/a.png"] = "ac";
+  BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, course, "out", hash, &error));
+  BOOST_TEST(error.find("out-1/a was built from lessons/a.yaml") == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -239,7 +239,21 @@ case $case_name in
     rc=0
     "$bin" merge odd out-2 out-3 -o merged2 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
     [[ $rc == 1 ]] || fail "merging a shard of other settings exited $rc"
-    err_has "was not built completely with these settings"
+    err_has "odd/$(ls odd | head -1) was built with other settings than this merge's"
+    # A shard left out, or one built before a lesson file changed: refused
+    # before anything is put in place (a site without some lessons, or
+    # without its index, would be published).
+    rc=0
+    "$bin" merge out-1 out-3 -o merged3 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging without shard 2 exited $rc"
+    err_has "is in none of the shard folders given"
+    [[ -z $(find merged3 -mindepth 1 -maxdepth 1 -type d ! -name '.*') ]] || fail "a refused merge put lessons in place"
+    retitle "$(ls out-2 | head -1)" "Changed after its shard was built"
+    rc=0
+    "$bin" merge out-1 out-2 out-3 -o merged4 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging a shard built before its lesson file changed exited $rc"
+    err_has "or its images as they were before a change (or they are gone); build that shard again"
+    [[ -z $(find merged4 -mindepth 1 -maxdepth 1 -type d ! -name '.*') ]] || fail "a refused merge put lessons in place"
     build 2 --shard 4/3
     err_has "--shard: expected K/N with 1 <= K <= N <= 1000, got '4/3'"
     ;;
@@ -405,6 +419,7 @@ case $case_name in
     mv out/conv-relu-pool/thesis.txt thesis.txt
     build 1 "${fast[@]}"
     err_has "convlesson: error: out/assets/mine.css was not made by convlesson, and building would replace out/assets"
+    log_has "; failed: see the errors above"  # every lesson built, but the build failed: the summary says so
     [[ $(cat out/assets/mine.css) == css ]] || fail "the foreign stylesheet was lost"
     [[ ! -e out/index.html ]] || fail "the course was published over a foreign folder"
     build 0 "${fast[@]}" --replace-unowned
@@ -481,6 +496,8 @@ case $case_name in
   usage-errors)
     build 2 --only svg,jpg
     err_has "--only: unknown output kind 'jpg' (expected a comma list of svg, png, gif, anim-svg, pdf, html, embed, json, slides, pdf-frames)"
+    build 2 --only ''  # an unset variable, say: not "every kind"
+    err_has "--only: names no kind of output"
     SOURCE_DATE_EPOCH=yesterday build 2
     err_has "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'yesterday'"
     rc=0
