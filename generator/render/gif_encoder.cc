@@ -8,8 +8,9 @@
 #include <new>
 #include <optional>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
+
+#include "render/colour_map.h"
 
 namespace cl {
 
@@ -409,16 +410,19 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame, const GifIndex
   // before's, each a search of up to 255 entries.
   thread_local struct {
     uint64_t serial = 0;
-    std::unordered_map<uint32_t, uint8_t> entry;
+    ColourMap entry;
   } memo;
   constexpr std::size_t kMostRemembered = std::size_t{1} << 16;  // a few MB at most
   if (memo.serial != state_->serial || memo.entry.size() > kMostRemembered)
-    memo.serial = state_->serial, memo.entry.clear();
+    memo.serial = state_->serial, memo.entry.Clear();
   std::vector<uint8_t> index_of(frame.colours.size());
   for (std::size_t i = 0; i < frame.colours.size(); ++i) {
-    auto [it, added] = memo.entry.try_emplace(frame.colours[i], uint8_t{0});
-    if (added) it->second = state_->palette.Nearest(frame.colours[i]);
-    index_of[i] = it->second;
+    int found = memo.entry.Find(frame.colours[i]);
+    if (found < 0) {
+      found = state_->palette.Nearest(frame.colours[i]);
+      memo.entry.Set(frame.colours[i], static_cast<uint8_t>(found));
+    }
+    index_of[i] = static_cast<uint8_t>(found);
   }
   GifIndexFrame out;
   out.width = frame.width;

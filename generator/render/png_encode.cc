@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -250,8 +249,7 @@ std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, Compr
 // picture within kMaxCoveringError; a colour that is not (a rare blend the
 // samples lacked) gets an entry of its own after the shared ones, in colour
 // order, while there is room. Nothing when there is not.
-std::optional<std::vector<uint32_t>> FitPalette(const ColourRuns& runs, const FramePalette& shared,
-                                                std::unordered_map<uint32_t, uint8_t>* nearest,
+std::optional<std::vector<uint32_t>> FitPalette(const ColourRuns& runs, const FramePalette& shared, ColourMap* nearest,
                                                 std::vector<uint8_t>* index_of) {
   const std::vector<uint32_t>& entries = shared.colours();
   if (entries.empty()) return std::nullopt;
@@ -261,12 +259,11 @@ std::optional<std::vector<uint32_t>> FitPalette(const ColourRuns& runs, const Fr
   for (std::size_t i = 0; i < runs.colours.size(); ++i) {
     const uint32_t colour = runs.colours[i];
     uint8_t entry = 0;
-    if (nearest) {
-      const auto [it, added] = nearest->try_emplace(colour, uint8_t{0});
-      if (added) it->second = shared.Nearest(colour);
-      entry = it->second;
+    if (const int found = nearest ? nearest->Find(colour) : -1; found >= 0) {
+      entry = static_cast<uint8_t>(found);
     } else {
       entry = shared.Nearest(colour);
+      if (nearest) nearest->Set(colour, entry);
     }
     const int error = ChannelError(colour, entries[entry]);
     if (error > kMaxPaletteError || (error > kMaxCoveringError && runs.counts[i] >= covering)) {
@@ -403,7 +400,7 @@ bool AppendDenseIdat(std::string* png, const Scanlines& rows) {
 struct FramePngEncoder::Last {
   int width = 0, height = 0;
   bool paletted = false;
-  std::vector<std::pair<uint32_t, uint8_t>> index_by_colour;  // a palette picture's, by colour
+  ColourMap index_by_colour;  // a palette picture's index of each colour
   std::vector<FlatBand> bands;
 };
 
@@ -471,7 +468,7 @@ struct FrameReuse {
   FramePngEncoder::Last* next = nullptr;  // this frame's, when kept
   std::size_t* copied = nullptr;          // counts the bands copied
   const FramePalette* palette = nullptr;  // the sequence's, tried first
-  std::unordered_map<uint32_t, uint8_t>* nearest = nullptr;  // its entries by colour, as found so far
+  ColourMap* nearest = nullptr;  // its entries by colour, as found so far
 };
 
 // IHDR, PLTE for a palette picture, one IDAT and IEND: no time, gamma or text
@@ -511,11 +508,8 @@ std::string Encode(const ColourRuns& runs, Compression compression, const FrameR
       std::vector<uint8_t> kept;
       if (last && paletted) {
         kept.resize(runs.colours.size());
-        for (std::size_t i = 0; i < kept.size(); ++i) {
-          const auto it = std::lower_bound(last->index_by_colour.begin(), last->index_by_colour.end(),
-                                           std::pair<uint32_t, uint8_t>{runs.colours[i], 0});
-          kept[i] = it != last->index_by_colour.end() && it->first == runs.colours[i] && it->second == index_of[i];
-        }
+        for (std::size_t i = 0; i < kept.size(); ++i)
+          kept[i] = last->index_by_colour.Find(runs.colours[i]) == index_of[i];
       }
       // Every colour kept its index (the usual case): no band need check its runs.
       const bool all_kept = std::find(kept.begin(), kept.end(), uint8_t{0}) == kept.end();
@@ -526,9 +520,8 @@ std::string Encode(const ColourRuns& runs, Compression compression, const FrameR
         FramePngEncoder::Last& next = *reuse.next;
         next = {runs.width, runs.height, paletted, {}, std::move(bands)};
         if (paletted) {
-          next.index_by_colour.reserve(runs.colours.size());
-          for (std::size_t i = 0; i < runs.colours.size(); ++i) next.index_by_colour.emplace_back(runs.colours[i], index_of[i]);
-          std::sort(next.index_by_colour.begin(), next.index_by_colour.end());
+          next.index_by_colour.Reserve(runs.colours.size());
+          for (std::size_t i = 0; i < runs.colours.size(); ++i) next.index_by_colour.Set(runs.colours[i], index_of[i]);
         }
       }
     } else if (!AppendDenseIdat(&png, paletted ? PaletteRows(runs, index_of) : TruecolourRows(runs))) {
@@ -875,10 +868,10 @@ std::string FramePngEncoder::Encode(const ColourRuns& runs, const std::vector<ui
 
 void FramePngEncoder::SetPalette(std::shared_ptr<const FramePalette> palette) {
   constexpr std::size_t kMostRemembered = std::size_t{1} << 16;  // a few MB at most
-  if (nearest_.size() > kMostRemembered) nearest_.clear();
+  if (nearest_.size() > kMostRemembered) nearest_.Clear();
   if (palette == palette_) return;
   palette_ = std::move(palette);
-  nearest_.clear();
+  nearest_.Clear();
 }
 
 namespace {

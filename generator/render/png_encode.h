@@ -17,8 +17,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "render/colour_map.h"
 
 namespace cl {
 
@@ -182,7 +183,7 @@ class FramePngEncoder {
   std::unique_ptr<Last> last_;
   std::size_t bands_copied_ = 0;
   std::shared_ptr<const FramePalette> palette_;
-  std::unordered_map<uint32_t, uint8_t> nearest_;  // in palette_, by colour: frames share most colours
+  ColourMap nearest_;  // in palette_, by colour: frames share most colours
 };
 
 // `rgb` holds width * height * 3 bytes, row-major. Returns the PNG file, or
