@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace cl {
@@ -117,7 +118,48 @@ std::string FormatNumberSignificant(double value, int digits) {
 
 std::string FormatNumberCell(double value) { return FormatNumberSignificant(value, kCellSignificantDigits); }
 
+namespace {
+
+// FormatNumberRounded for the usual call (an SVG coordinate: a few decimals,
+// a modest value), without to_chars' exact decimal expansion: the value in
+// units of its last decimal, below 2^40, is off the exact product by at most
+// 1.2e-4 (half its last bit), so where it lies farther than 1e-3 from a
+// half the nearest whole number is the one printf's rounding of the exact
+// value gives. Nothing at or near a half: the caller takes the exact way.
+std::optional<std::string> RoundedViaWholeNumber(double value, int decimals) {
+  static constexpr double kPowers[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
+  if (decimals < 0 || decimals > 6) return std::nullopt;
+  const double scaled = value * kPowers[decimals];
+  if (!(std::fabs(scaled) < 1099511627776.0)) return std::nullopt;  // 2^40; also NaN
+  const double fraction = std::fabs(scaled - std::trunc(scaled));
+  if (std::fabs(fraction - 0.5) <= 1e-3) return std::nullopt;
+  const long long whole = std::llround(scaled);
+  if (whole == 0) return std::string("0");
+  unsigned long long units = static_cast<unsigned long long>(whole < 0 ? -whole : whole);
+  char digits[24];
+  char* end = digits + sizeof digits;
+  char* at = end;
+  int written = 0;
+  bool trimming = true;  // trailing zeros of the decimals are left out
+  for (; written < decimals; ++written, units /= 10) {
+    const char digit = static_cast<char>('0' + units % 10);
+    if (trimming && digit == '0') continue;
+    trimming = false;
+    *--at = digit;
+  }
+  if (at != end) *--at = '.';
+  do {
+    *--at = static_cast<char>('0' + units % 10);
+    units /= 10;
+  } while (units > 0);
+  if (whole < 0) *--at = '-';
+  return std::string(at, end);
+}
+
+}  // namespace
+
 std::string FormatNumberRounded(double value, int decimals) {
+  if (const std::optional<std::string> quick = RoundedViaWholeNumber(value, decimals)) return *quick;
   if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities
   // to_chars with a precision rounds exactly as printf's %.*f does (the
   // standard defines it so), without printf's locale and stream machinery:

@@ -81,6 +81,34 @@ BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWrites) {
   BOOST_TEST(checked == 200000);
 }
 
+// The same on what frames' coordinates are made of, at 0 to 6 decimals (the
+// whole-number way): binary fractions (exact halves at the last decimal),
+// values a hair either side of a half, and thirds, up to the largest values
+// that way takes and past them.
+BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWritesForCoordinates) {
+  int differ = 0;
+  for (int i = 0; i < 300000; ++i) {
+    const int decimals = i % 7;
+    const double half = 0.5 / std::pow(10.0, decimals);
+    double v = (i - 150000) / 64.0;
+    if (i % 5 == 1) v = std::round(v) + half + (i % 2 ? 1e-12 : -1e-12);
+    if (i % 5 == 2) v = (i - 150000) / 3.0;
+    if (i % 5 == 3) v = std::ldexp(1.0 + (i % 97) / 97.0, 20 + i % 24) * (i % 2 ? 1 : -1);  // to 2^44
+    if (i % 5 == 4) v = (i - 150000) * half;  // every half at the last decimal
+    char buf[80];
+    (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string want = buf;
+    if (want.find('.') != std::string::npos) {
+      while (want.back() == '0') want.pop_back();
+      if (want.back() == '.') want.pop_back();
+    }
+    if (want == "-0") want = "0";
+    const std::string got = cl::FormatNumberRounded(v, decimals);
+    if (got != want && ++differ <= 10) BOOST_TEST(got == want, v << " to " << decimals << " decimals");
+  }
+  BOOST_TEST(differ == 0);
+}
+
 // FormatNumberSignificant writes what its definition through printf wrote
 // (%.*e to round, then %.*f of the rounded value, or the mantissa and its
 // exponent), on random values of every magnitude, at every number of
