@@ -334,8 +334,9 @@ void CourseBuilder::BuildJob(LessonJob& job) const {
 }
 
 bool CourseBuilder::DraftsCourse(const std::vector<LessonJob*>& todo) const {
-  if (Parallelism() < 2 || settings_.shards > 0 || !options_.merge_dirs.empty() || todo.empty() ||
-      todo.size() != jobs_.size() || !(wanted_.count("pdf") || wanted_.count("html") || wanted_.count("embed")))
+  if (Parallelism() < 2 || settings_.shards > 0 || !options_.merge_dirs.empty() || todo.empty() || failed_ ||
+      Cancelled() || todo.size() != jobs_.size() ||
+      !(wanted_.count("pdf") || wanted_.count("html") || wanted_.count("embed")))
     return false;
   std::set<std::string> ids;
   for (const LessonJob* job : todo) {
@@ -370,7 +371,7 @@ void CourseBuilder::DraftCourse(const std::vector<LessonJob*>& todo) {
     return drafted;
   };
   if (wanted_.count("html") || wanted_.count("embed")) draft.index = draft_part(RenderCourseIndex);
-  if (wanted_.count("pdf")) draft.handout = draft_part(RenderCourseHandout);
+  if (wanted_.count("pdf") && draft.present.count("pdf")) draft.handout = draft_part(RenderCourseHandout);
   draft_ = std::move(draft);
 }
 
@@ -662,9 +663,12 @@ void CourseBuilder::BuildCourse() {
   const RenderOptions& render = settings_.render;
   const std::set<std::string>& present = plan->present;
 
-  // The draft serves when the plan lists the lessons and kinds it assumed.
+  // The draft serves when the plan lists the lessons and kinds it assumed
+  // and each part due was drafted whole (a part that failed beside the
+  // lessons, out of memory say, is rendered again now, as -j1 would).
+  const auto drafted = [](const std::optional<DraftedPart>& part) { return part && part->ok; };
   const CourseDraft* draft = draft_ && draft_->ids == ids && draft_->present == present &&
-                                     (!index_due || draft_->index) && (!pdf_due || draft_->handout)
+                                     (!index_due || drafted(draft_->index)) && (!pdf_due || drafted(draft_->handout))
                                  ? &*draft_
                                  : nullptr;
   std::vector<Lesson> loaded;
@@ -827,8 +831,8 @@ bool CourseBuilder::RenderCoursePart(CoursePart part, const std::vector<const Bu
                                      const std::optional<DraftedPart>* drafted) {
   std::vector<Diagnostic> diagnostics;
   bool ok = false;
-  if (drafted && *drafted) {
-    ok = (*drafted)->ok;
+  if (drafted && *drafted) {  // drafted whole (BuildCourse): put its files in place
+    ok = true;
     diagnostics = (*drafted)->diagnostics;
     std::string error;
     for (const auto& [path, bytes] : (*drafted)->files.files())

@@ -59,9 +59,14 @@ bool CheckShardsCoverTheCourse(BuildFileSystem& fs, const std::vector<ShardLesso
     const ManifestLesson& record = lesson.record;
     held.insert(record.source);
     const std::string path = ResolveFromOut(record.source, out);
+    if (!fs.PathExists(path)) {  // a shard's folder used again keeps the lessons its build does not prune
+      *error = fmt::format("{}/{} was built from {}, which is gone; remove {} and build that shard again",
+                           lesson.dir, record.id, path, lesson.dir);
+      return false;
+    }
     if (!MadeFromFilesAsTheyAre(fs, record, path, hash_input)) {
-      *error = fmt::format("{}/{} was built from {} or its images as they were before a change (or they are gone); "
-                           "build that shard again",
+      *error = fmt::format("{}/{} was built from {} or its images as they were before a change; build that shard "
+                           "again",
                            lesson.dir, record.id, path);
       return false;
     }

@@ -130,8 +130,8 @@ std::optional<ColourRuns> TakeDrawn(std::map<int, ColourRuns>* drawn, int beat) 
 // (render/png_encode.h's FramePalette), from the colours its scenes name
 // and its samples' colours. The tall frames share the wide ones': the same
 // fills and text, and their own few shades fit in the room left (measured:
-// every tall frame of the course but the photograph's, which are
-// truecolour, and of the 1808-beat lesson).
+// every tall frame of the course and of the 1808-beat lesson; 101 of the
+// photograph lesson's 112, whose wide frames are mostly truecolour).
 std::shared_ptr<const FramePalette> PngFramePalette(const VariantColours& sample) {
   std::vector<uint32_t> named;
   for (const Color& c : sample.exact) named.push_back(PackRgb(c));

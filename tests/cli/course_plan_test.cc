@@ -368,6 +368,13 @@ BOOST_AUTO_TEST_CASE(AMergeNeedsEveryLessonOfTheCourseBuiltFromItsFilesAsTheyAre
   images["../lessons/a.png"] = "ac";
   BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, course, "out", hash, &error));
   BOOST_TEST(error.find("out-1/a was built from lessons/a.yaml") == 0u);
+  images["../lessons/a.png"] = "aa";
+  BOOST_TEST(cl::CheckShardsCoverTheCourse(fs, lessons, course, "out", hash, &error));
+  // A lesson file deleted since (a shard's folder used again keeps its record).
+  std::string ignored;
+  BOOST_REQUIRE(fs.RemoveTree("lessons/b.yaml", &ignored));
+  BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, {"../lessons/a.yaml"}, "out", hash, &error));
+  BOOST_TEST(error == "out-2/b was built from lessons/b.yaml, which is gone; remove out-2 and build that shard again");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
