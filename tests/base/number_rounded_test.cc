@@ -25,6 +25,19 @@ struct RoundedCase {
 };
 std::ostream& operator<<(std::ostream& os, const RoundedCase& c) { return os << c.value << "/" << c.decimals; }
 
+// FormatNumberRounded's definition: printf's %.*f, trailing zeros and a
+// bare point trimmed, "-0" written "0".
+std::string PrintfRounded(double v, int decimals) {
+  char buf[80];
+  (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? std::string("0") : s;
+}
+
 }  // namespace
 
 BOOST_DATA_TEST_CASE(FormatNumberRoundedTrimsAndNeverWritesMinusZero,
@@ -54,16 +67,6 @@ BOOST_DATA_TEST_CASE(FormatNumberRoundedTrimsAndNeverWritesMinusZero,
 // on values a frame's coordinates take (quarters, thirds, long fractions,
 // halves at every number of decimals) and on random ones of every magnitude.
 BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWrites) {
-  const auto printf_rounded = [](double v, int decimals) {
-    char buf[64];
-    (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-      while (s.back() == '0') s.pop_back();
-      if (s.back() == '.') s.pop_back();
-    }
-    return s == "-0" ? std::string("0") : s;
-  };
   std::mt19937_64 random(12);
   std::uniform_real_distribution<double> unit(-1.0, 1.0);
   std::uniform_int_distribution<int> exponent(-20, 14);
@@ -74,7 +77,7 @@ BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWrites) {
     if (i % 4 == 1) v = std::round(v * 8) / 8;                 // quarters and eighths
     if (i % 4 == 2) v = (i % 1000) / 3.0 + 0.0005;             // near a rounding edge
     if (i % 4 == 3) v = (i % 20000) / 2.0 / std::pow(10.0, decimals);  // halves at the last digit
-    const std::string want = printf_rounded(v, decimals), got = cl::FormatNumberRounded(v, decimals);
+    const std::string want = PrintfRounded(v, decimals), got = cl::FormatNumberRounded(v, decimals);
     if (got != want) BOOST_TEST(got == want, v << " to " << decimals << " decimals");
     ++checked;
   }
@@ -95,15 +98,7 @@ BOOST_AUTO_TEST_CASE(FormatNumberRoundedWritesWhatPrintfWritesForCoordinates) {
     if (i % 5 == 2) v = (i - 150000) / 3.0;
     if (i % 5 == 3) v = std::ldexp(1.0 + (i % 97) / 97.0, 20 + i % 24) * (i % 2 ? 1 : -1);  // to 2^44
     if (i % 5 == 4) v = (i - 150000) * half;  // every half at the last decimal
-    char buf[80];
-    (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string want = buf;
-    if (want.find('.') != std::string::npos) {
-      while (want.back() == '0') want.pop_back();
-      if (want.back() == '.') want.pop_back();
-    }
-    if (want == "-0") want = "0";
-    const std::string got = cl::FormatNumberRounded(v, decimals);
+    const std::string want = PrintfRounded(v, decimals), got = cl::FormatNumberRounded(v, decimals);
     if (got != want && ++differ <= 10) BOOST_TEST(got == want, v << " to " << decimals << " decimals");
   }
   BOOST_TEST(differ == 0);

@@ -430,6 +430,16 @@ void FillBox(std::vector<uint32_t>* pixels, int w, int x0, int y0, int size, uin
 
 // A frame-like picture of more than 256 colours: 600 close shades in the top
 // 40 rows (as text blends), then two fills in blocks of 50x100.
+// `png` decoded, every pixel within the documented 24 levels of `frame`'s.
+RasterImage DecodedWithinTheBound(const std::string& png, const std::vector<uint32_t>& frame) {
+  const std::optional<RasterImage> image = DecodePng(png);
+  BOOST_REQUIRE(image.has_value());
+  std::vector<uint32_t> opaque = frame;
+  for (uint32_t& p : opaque) p |= 0xFF000000u;
+  BOOST_TEST(WorstChannelError(image->argb, opaque) <= 24);
+  return *image;
+}
+
 std::vector<uint32_t> ShadesOverFills(int w, int h) {
   std::vector<uint32_t> pixels(static_cast<std::size_t>(w * h));
   for (int y = 0; y < h; ++y)
@@ -537,15 +547,11 @@ BOOST_AUTO_TEST_CASE(ASequencePaletteServesItsFramesOrStepsAside) {
   BOOST_REQUIRE(plte.size() == palette.colours().size() + 1);
   BOOST_TEST(std::equal(palette.colours().begin(), palette.colours().end(), plte.begin()));
   BOOST_TEST(plte.back() == 0x00FF00u);
-  const std::optional<RasterImage> image = DecodePng(png);
-  BOOST_REQUIRE(image.has_value());
-  std::vector<uint32_t> opaque = frame;
-  for (uint32_t& p : opaque) p |= 0xFF000000u;
-  BOOST_TEST(WorstChannelError(image->argb, opaque) <= 24);
-  BOOST_TEST(Pixel(*image, 7, 250) == 0x00FF00u);
-  BOOST_TEST(Pixel(*image, 25, 155) == 0xE66100u);
-  BOOST_TEST(Pixel(*image, 60, 200) == 0x1F77B4u);
-  BOOST_TEST(Pixel(*image, 100, 200) == 0xFAFAFAu);
+  const RasterImage image = DecodedWithinTheBound(png, frame);
+  BOOST_TEST(Pixel(image, 7, 250) == 0x00FF00u);
+  BOOST_TEST(Pixel(image, 25, 155) == 0xE66100u);
+  BOOST_TEST(Pixel(image, 60, 200) == 0x1F77B4u);
+  BOOST_TEST(Pixel(image, 100, 200) == 0xFAFAFAu);
 
   // Too many colours it does not serve: the frame's own palette.
   std::vector<uint32_t> strange = frame;
@@ -588,12 +594,8 @@ BOOST_AUTO_TEST_CASE(APaletteFromManyColouredSamplesServesTheFramesThatFit) {
   const std::vector<uint32_t> plte = PaletteOf(png);
   BOOST_REQUIRE(plte.size() >= palette.colours().size());
   BOOST_TEST(std::equal(palette.colours().begin(), palette.colours().end(), plte.begin()));
-  const std::optional<RasterImage> image = DecodePng(png);
-  BOOST_REQUIRE(image.has_value());
-  std::vector<uint32_t> opaque = frame;
-  for (uint32_t& p : opaque) p |= 0xFF000000u;
-  BOOST_TEST(WorstChannelError(image->argb, opaque) <= 24);
-  BOOST_TEST(Pixel(*image, 100, 200) == 0xFAFAFAu);
+  const RasterImage image = DecodedWithinTheBound(png, frame);
+  BOOST_TEST(Pixel(image, 100, 200) == 0xFAFAFAu);
 
   // 90000 colours, every pixel its own: no palette.
   std::vector<uint32_t> noise(static_cast<std::size_t>(w * 450));
