@@ -569,6 +569,16 @@ BOOST_AUTO_TEST_CASE(ASequencePaletteServesItsFramesOrStepsAside) {
   BOOST_TEST((encoder.Encode(frame_runs, nullptr) == EncodeRunsPng(frame_runs)));
 }
 
+// A palette entry is chosen for lightness before hue: a grey cell takes a
+// grey a little darker rather than a light blue entry nearer by distance
+// alone (on the maps' diverging colours a tint would read as a sign).
+BOOST_AUTO_TEST_CASE(AGreyTakesAGreyEntryBeforeATintedNearerOne) {
+  const FramePalette palette({0xB0B0B0u, 0xC3CDD7u, 0xE66100u});
+  BOOST_TEST(palette.Nearest(0xC8C8C8u) == 0);  // grey 200: grey 176, not the blue-grey 5-15 levels off
+  BOOST_TEST(palette.Nearest(0xC3CDD7u) == 1);  // an entry is its own nearest
+  BOOST_TEST(palette.Nearest(0xF07010u) == 2);  // an orange keeps its hue
+}
+
 // A photograph lesson's wide samples hold more colours than a palette
 // picture may (each cell blends its number's edges with its own colour):
 // those frames are truecolour, but the palette chosen from their colours
