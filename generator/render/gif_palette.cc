@@ -9,12 +9,16 @@ namespace cl {
 namespace {
 
 // Squared distance with the usual perceptual weights (green counts most,
-// blue least); cheap and good enough to pick among antialiasing shades.
+// blue least), plus how far the difference is from a pure change of
+// lightness, weighted as the PNG palettes weigh it (render/png_encode.cc's
+// PaletteDistance): a grey a photograph's palette lacks takes a grey a
+// shade off, not a tinted entry nearer by distance alone.
 int64_t Distance(uint32_t a, const Color& b) {
   const int64_t dr = static_cast<int64_t>((a >> 16) & 0xff) - b.r;
   const int64_t dg = static_cast<int64_t>((a >> 8) & 0xff) - b.g;
   const int64_t db = static_cast<int64_t>(a & 0xff) - b.b;
-  return 3 * dr * dr + 4 * dg * dg + 2 * db * db;
+  const int64_t rg = dr - dg, gb = dg - db, br = db - dr;
+  return 3 * dr * dr + 4 * dg * dg + 2 * db * db + 18 * (rg * rg + gb * gb + br * br);
 }
 
 Color Unpack(uint32_t rgb) {

@@ -88,6 +88,15 @@ BOOST_AUTO_TEST_CASE(other_colours_map_to_the_nearest_entry) {
   for (const NearestCase& c : cases) BOOST_TEST(p.IndexOf(c.rgb) == c.want, "0x" << std::hex << c.rgb);
 }
 
+// Lightness before hue: a grey the palette lacks takes a grey a shade off,
+// not a blue-grey nearer by distance alone (a photograph's cells beside the
+// maps' diverging colours, where a tint reads as a sign).
+BOOST_AUTO_TEST_CASE(a_grey_takes_a_grey_entry_before_a_tinted_nearer_one) {
+  GifPalette p = GifPalette::Build({{176, 176, 176}, {195, 205, 215}, {230, 97, 0}}, {});
+  BOOST_TEST(p.IndexOf(0xc8c8c8) == 0);  // grey 200
+  BOOST_TEST(p.IndexOf(0xf07010) == 2);  // an orange keeps its hue
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(gif_encoder)
