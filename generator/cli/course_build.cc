@@ -54,6 +54,9 @@ class CourseBuilder {
  private:
   bool Prepare();
   void PlanLessons();  // course_plan.h
+  // Building lesson files beside a course file without it takes the default
+  // course settings (documented, but a changed index title surprised users).
+  void NoteCourseFilesNotGiven();
   void CheckFramesPerBuild();
   CoursePlanInput PlanInput();  // what planning the lessons and the course reads
   void Render();
@@ -208,9 +211,25 @@ void CourseBuilder::PlanLessons() {
     progress_.Diagnostic(FormatDiagnostic(d, ""));
     if (d.severity == Severity::Error) failed_ = true;
   }
+  NoteCourseFilesNotGiven();
   const CoursePlanInput input = PlanInput();
   jobs_ = PlanLessonJobs(paths, input);
   claimed_ = ClaimLessonIds(jobs_, input);
+}
+
+void CourseBuilder::NoteCourseFilesNotGiven() {
+  if (settings_.render.course.HasFile()) return;
+  std::set<std::string> folders;
+  std::error_code ec;
+  for (const std::string& path : options_.paths)
+    if (!std::filesystem::is_directory(path, ec)) folders.insert(std::filesystem::path(path).parent_path().string());
+  for (const std::string& folder : folders) {
+    const std::string course = (folder.empty() ? std::string() : folder + "/") + std::string(kCourseFileName);
+    if (fs_.PathExists(course))
+      progress_.Note(fmt::format("{} is not read, as only lesson files were given: the pages, PDFs and course index "
+                                 "take the default course settings (give it too, or its folder, to keep its own)",
+                                 course));
+  }
 }
 
 std::string CourseBuilder::HashInput(const std::string& relative) {

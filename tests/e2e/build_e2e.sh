@@ -193,6 +193,7 @@ case $case_name in
     "$bin" build lessons/leaky-relu.yaml lessons/course.yaml --templates templates "${most[@]}" >"$work/log" 2>"$work/err" ||
       fail "a one-lesson build failed: $(cat "$work/err")"
     log_has "1 lesson: 1 built, 0 up to date, 0 failed"
+    ! grep -qF "is not read" "$work/log" || fail "a note about the course file although it was given"
     for id in "${ids[@]}"; do grep -qF "href=\"$id/index.html\"" out/index.html || fail "the index lost $id"; done
     grep -qF "Built alone" out/index.html || fail "the index lacks the new title"
     stamps out >after
@@ -200,6 +201,10 @@ case $case_name in
       fail "a one-lesson build rewrote another lesson's files"
     build 0 "${most[@]}" -o cold
     diff -u <(hashes cold) <(hashes out) || fail "a one-lesson build differs from building them all"
+    # Without the course file beside it, the build says the defaults apply.
+    "$bin" build lessons/leaky-relu.yaml --templates templates "${most[@]}" -o alone >"$work/log" 2>"$work/err" ||
+      fail "a one-lesson build without the course file failed: $(cat "$work/err")"
+    log_has "lessons/course.yaml is not read, as only lesson files were given: the pages, PDFs and course index take the default course settings"
     ;;
 
   jobs)
