@@ -223,9 +223,10 @@ void CourseBuilder::NoteCourseFilesNotGiven() {
   std::error_code ec;
   for (const std::string& path : options_.paths)
     if (!std::filesystem::is_directory(path, ec)) folders.insert(std::filesystem::path(path).parent_path().string());
+  static std::set<std::string> noted;  // once per process: `watch` builds again and again
   for (const std::string& folder : folders) {
     const std::string course = (folder.empty() ? std::string() : folder + "/") + std::string(kCourseFileName);
-    if (fs_.PathExists(course))
+    if (fs_.PathExists(course) && noted.insert(course).second)
       progress_.Note(fmt::format("{} is not read, as only lesson files were given: the pages, PDFs and course index "
                                  "take the default course settings (give it too, or its folder, to keep its own)",
                                  course));
