@@ -4,6 +4,7 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -112,6 +113,10 @@ class CourseBuilder {
     failed_ = true;
   }
   std::string HashInput(const std::string& relative);
+  // HashInput, for the planning and merge functions that take a hasher.
+  std::function<std::string(const std::string&)> InputHasher() {
+    return [this](const std::string& relative) { return HashInput(relative); };
+  }
   bool WriteManifest();
   void PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics);
   void ApplyWerror(std::vector<Diagnostic>* diagnostics) const;
@@ -253,7 +258,7 @@ CoursePlanInput CourseBuilder::PlanInput() {
   input.settings = &settings_;
   input.wanted = wanted_;
   input.force = options_.force;
-  input.hash_input = [this](const std::string& relative) { return HashInput(relative); };
+  input.hash_input = InputHasher();
   return input;
 }
 
@@ -622,8 +627,7 @@ void CourseBuilder::ImportShards() {
   std::vector<Diagnostic> ignored;  // a folder without lessons: nothing to check
   std::vector<std::string> sources;
   for (const std::string& path : CollectLessonPaths(options_.paths, &ignored)) sources.push_back(RelativeToOut(path, out_));
-  if (!CheckShardsCoverTheCourse(fs_, shards, sources, out_, [this](const std::string& p) { return HashInput(p); },
-                                 &error)) {
+  if (!CheckShardsCoverTheCourse(fs_, shards, sources, out_, InputHasher(), &error)) {
     Error(error);
     return;
   }
@@ -811,8 +815,7 @@ bool CourseBuilder::CourseMembers(const std::set<std::string>& ids, std::vector<
     other.path = ResolveFromOut(record.source, out_);
     for (const LessonJob& job : jobs_)
       if (job.source == record.source) other.path = job.path;
-    if (!MadeFromFilesAsTheyAre(fs_, record, other.path, [this](const std::string& p) { return HashInput(p); },
-                                &other.yaml)) {
+    if (!MadeFromFilesAsTheyAre(fs_, record, other.path, InputHasher(), &other.yaml)) {
       progress_.Diagnostic(fmt::format(
           "{}: warning: the course index and course.pdf are not updated: {} was made from this file, which has "
           "changed since; build it too\n",

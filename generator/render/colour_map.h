@@ -33,6 +33,15 @@ class ColourMap {
     keys_[slot] = colour & kRgb;
     values_[slot] = value;
   }
+  // The value of `colour`, set first to make() when it has none (a
+  // look-up memoised: the nearest entry of a palette).
+  template <typename Make>
+  uint8_t FindOrSet(uint32_t colour, Make make) {
+    if (const int found = Find(colour); found >= 0) return static_cast<uint8_t>(found);
+    const uint8_t value = make();
+    Set(colour, value);
+    return value;
+  }
   // Room for `colours` without growing.
   void Reserve(std::size_t colours) {
     while (colours * 2 > keys_.size()) Grow();

@@ -416,14 +416,8 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame, const GifIndex
   if (memo.serial != state_->serial || memo.entry.size() > kMostRemembered)
     memo.serial = state_->serial, memo.entry.Clear();
   std::vector<uint8_t> index_of(frame.colours.size());
-  for (std::size_t i = 0; i < frame.colours.size(); ++i) {
-    int found = memo.entry.Find(frame.colours[i]);
-    if (found < 0) {
-      found = state_->palette.Nearest(frame.colours[i]);
-      memo.entry.Set(frame.colours[i], static_cast<uint8_t>(found));
-    }
-    index_of[i] = static_cast<uint8_t>(found);
-  }
+  for (std::size_t i = 0; i < frame.colours.size(); ++i)
+    index_of[i] = memo.entry.FindOrSet(frame.colours[i], [&] { return state_->palette.Nearest(frame.colours[i]); });
   GifIndexFrame out;
   out.width = frame.width;
   out.height = frame.height;

@@ -269,13 +269,8 @@ std::optional<std::vector<uint32_t>> FitPalette(const ColourRuns& runs, const Fr
   std::vector<std::size_t> unserved;  // places in runs.colours
   for (std::size_t i = 0; i < runs.colours.size(); ++i) {
     const uint32_t colour = runs.colours[i];
-    uint8_t entry = 0;
-    if (const int found = nearest ? nearest->Find(colour) : -1; found >= 0) {
-      entry = static_cast<uint8_t>(found);
-    } else {
-      entry = shared.Nearest(colour);
-      if (nearest) nearest->Set(colour, entry);
-    }
+    const auto find = [&] { return shared.Nearest(colour); };
+    const uint8_t entry = nearest ? nearest->FindOrSet(colour, find) : find();
     const int error = ChannelError(colour, entries[entry]);
     if (error > kMaxPaletteError || (error > kMaxCoveringError && runs.counts[i] >= covering)) {
       if (entries.size() + unserved.size() >= 256) return std::nullopt;
