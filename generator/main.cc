@@ -1,3 +1,7 @@
+#include "base/large_buffers.h"
 #include "cli/cli.h"
 
-int main(int argc, char** argv) { return cl::RunCli(argc, argv); }
+int main(int argc, char** argv) {
+  cl::ReuseFreedBuffers();
+  return cl::RunCli(argc, argv);
+}

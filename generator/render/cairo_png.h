@@ -8,12 +8,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "base/large_buffers.h"
 #include "render/cairo_frame_changes.h"
 #include "render/png_encode.h"
 #include "scene/scene.h"
@@ -40,6 +42,17 @@ struct UninitialisedAllocator : std::allocator<T> {
   UninitialisedAllocator() = default;
   template <typename U>
   UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
+  // A buffer of 2 MB or more in huge pages (base/large_buffers.h).
+  T* allocate(std::size_t n) {
+    if (n * sizeof(T) < kHugeBufferBytes) return std::allocator<T>::allocate(n);
+    void* p = AllocateHugeBuffer(n * sizeof(T));
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    if (n * sizeof(T) < kHugeBufferBytes) return std::allocator<T>::deallocate(p, n);
+    FreeHugeBuffer(p, n * sizeof(T));
+  }
   template <typename U>
   void construct(U* p) noexcept {
     ::new (static_cast<void*>(p)) U;
