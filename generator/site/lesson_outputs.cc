@@ -3,6 +3,7 @@
 #include "site/lesson_outputs.h"
 
 #include <atomic>
+#include <iterator>
 #include <vector>
 
 #include "base/parallel_for.h"
@@ -44,53 +45,65 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
     diagnostics->insert(diagnostics->end(), over_budget.begin(), over_budget.end());
     return false;
   }
-  // The frames, and the rest side by side when a thread is free (the frames
-  // take one or both threads as they come free, chunk by chunk). The first
-  // output that fails ends the lesson, so a full disk costs one error per
-  // lesson rather than one per file: the other side starts nothing more
-  // once one fails, and only the first failure is told.
   // The page and lesson.json link the other files: they see what the folder
-  // holds (`options`); the others only what they write.
+  // holds (`options`); the others only what they write. Longest first (on
+  // the default lesson: the slides 33 ms, the handout 22, the worksheets
+  // 11; the rest a few each).
   struct Other {
     bool wanted;
     bool (*write)(const BuiltLesson&, const RenderOptions&, FileSink&, std::vector<Diagnostic>*);
     const RenderOptions* with;
   };
   const Other others[] = {
-      {options.Writes("json"), WriteLessonJson, &options},    // lesson.json
-      {true, WriteAnimations, &writing},                      // <slug>.gif|svg
+      {true, WriteSlideDeck, &writing},                       // slides.pdf
       {true, WriteHandout, &writing},                         // handout.pdf
       {true, WriteWorksheets, &writing},                      // worksheet.pdf, answers.pdf
-      {true, WriteSlideDeck, &writing},                       // slides.pdf
       {true, WriteFigureFiles, &writing},                     // frames/<slug>/NNN-<stage>.pdf, figures.tex
+      {true, WriteAnimations, &writing},                      // <slug>.gif|svg
       {options.Writes("html"), WriteLessonPage, &options},    // index.html
       {options.Writes("embed"), WriteLessonEmbed, &options},  // embed.html
+      {options.Writes("json"), WriteLessonJson, &options},    // lesson.json
   };
-  std::vector<Diagnostic> problems[2];
+  constexpr std::size_t kOthers = std::size(others);
+  // Each output a task, the others before the frames: the frames are split
+  // between threads as they come free (ParallelChain), so they fill both
+  // threads to the end, while the others cannot be split. Once a loop is
+  // open, a thread that comes free joins it before starting anything else
+  // (base/parallel_for.h), so the others, written after the frames as one
+  // task, were left to the end on one thread while the other idled (the
+  // default lesson: 60-80 ms of its 330). The first output that fails ends
+  // the lesson, so a full disk costs one error per lesson rather than one
+  // per file: nothing more starts once one fails, and only one failure is
+  // told.
+  std::vector<Diagnostic> problems[kOthers + 1];
+  bool part_failed[kOthers + 1] = {};
   std::atomic<bool> failed{false};
-  bool frames_failed = false;
   const auto write_part = [&](std::size_t part) {
-    if (part == 0) {
-      frames_failed = !WriteFrameFiles(built, writing, sink, &problems[0]);  // frames/<slug>/NNN-<stage>.svg|png
-      if (frames_failed) failed = true;
-      return;
-    }
-    for (const Other& other : others) {
-      if (failed) return;
-      if (other.wanted && !other.write(built, *other.with, sink, &problems[1])) failed = true;
-    }
+    if (failed) return;
+    const bool ok = part == kOthers ? WriteFrameFiles(built, writing, sink, &problems[part])  // frames/<slug>/NNN-<stage>.svg|png
+                    : !others[part].wanted || others[part].write(built, *others[part].with, sink, &problems[part]);
+    if (!ok) part_failed[part] = true, failed = true;
   };
   // A photograph's frames at --scale 8 and its handouts at once peaked at
-  // 157 MB (eight filters): such frames go first, then the rest, 133 MB
-  // for 30 % more time (docs/performance.md).
+  // 157 MB (eight filters): such frames go first, then the rest one at a
+  // time, 133 MB for 30 % more time (docs/performance.md).
   if (HugeNoisyFrames(built, writing.scale)) {
-    for (std::size_t part = 0; part < 2 && !failed; ++part) write_part(part);
+    write_part(kOthers);
+    for (std::size_t part = 0; part < kOthers; ++part) write_part(part);
   } else {
-    ParallelFor(2, write_part, &failed);
+    ParallelFor(kOthers + 1, write_part, &failed);
   }
-  // One failure told: the frames' when both sides failed at once.
-  diagnostics->insert(diagnostics->end(), problems[0].begin(), problems[0].end());
-  if (!frames_failed) diagnostics->insert(diagnostics->end(), problems[1].begin(), problems[1].end());
+  // One failure told: the frames' when they failed, else the first output's
+  // (in the order above) that failed; what the others said before it too.
+  if (part_failed[kOthers]) {
+    diagnostics->insert(diagnostics->end(), problems[kOthers].begin(), problems[kOthers].end());
+    return false;
+  }
+  diagnostics->insert(diagnostics->end(), problems[kOthers].begin(), problems[kOthers].end());
+  for (std::size_t part = 0; part < kOthers; ++part) {
+    diagnostics->insert(diagnostics->end(), problems[part].begin(), problems[part].end());
+    if (part_failed[part]) break;
+  }
   return !failed;
 }
 
