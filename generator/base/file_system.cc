@@ -81,8 +81,8 @@ bool SyncFile(const std::string& path, std::string* error) {
 // Every file and folder under `staged` (symbolic links are not followed): the
 // files were written unsynced (Durability::kStaged), so their file system is
 // flushed once (syncfs: one journal commit for a lesson's ~200 files instead
-// of one each), or, where it cannot be, each file is; then each folder. A
-// staged file is synced itself.
+// of one each), which writes its folders' entries too; where it cannot be,
+// each file is, then each folder. A staged file is synced itself.
 bool SyncStaged(const std::string& staged, std::string* error) {
   if (!IsDirectory(staged)) return SyncFile(staged, error);
   int fd = ::open(staged.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -93,8 +93,13 @@ bool SyncStaged(const std::string& staged, std::string* error) {
   const bool flushed = ::syncfs(fd) == 0;
   const int err = errno;
   ::close(fd);
-  if (flushed) ++sync_count;
-  if (!flushed && err != ENOSYS) {
+  if (flushed) {
+    // Like sync(2), syncfs writes the metadata too: fsyncing each folder
+    // after it (the default lesson's six) only added journal commits.
+    ++sync_count;
+    return true;
+  }
+  if (err != ENOSYS) {
     if (error) *error = Failure("sync", staged, err);
     return false;
   }
@@ -102,7 +107,7 @@ bool SyncStaged(const std::string& staged, std::string* error) {
   for (fs::recursive_directory_iterator it(staged, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->is_symlink(ec)) continue;
     if (it->is_directory(ec) ? !SyncFolder(it->path().string(), error)
-                             : !flushed && it->is_regular_file(ec) && !SyncFile(it->path().string(), error))
+                             : it->is_regular_file(ec) && !SyncFile(it->path().string(), error))
       return false;
   }
   if (ec) {
