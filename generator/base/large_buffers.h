@@ -20,8 +20,8 @@ void ReuseFreedBuffers();
 // threshold as large buffers are freed (up to 32 MB) and keeps their pages
 // for reuse, so a build that makes and frees many buffers of megabytes
 // (the frames of a photograph at --scale 4) holds tens of MB it is not
-// using; each mapping costs page faults, so builds of small frames keep the
-// default. A no-op where the C library is not glibc.
+// using; each mapping costs page faults, so other builds keep
+// ReuseFreedBuffers's thresholds. A no-op where the C library is not glibc.
 void ReturnLargeBuffersWhenFreed();
 
 // Memory for a buffer of `bytes` (at least kHugeBufferBytes) in a mapping of
@@ -29,11 +29,11 @@ void ReturnLargeBuffersWhenFreed();
 // kernel offers them (`madvise`): a frame's pixel buffer is first written
 // in 2 MB pages, not 4 KB ones. In this project's VMs a page fault costs
 // about 7 us, and the 4 KB faults of fresh pixel buffers were an eighth of
-// the default lesson's CPU. Buffers freed are kept (up to 16 MB in all) for
-// the next of about their size, so a frame drawer made chunk after chunk
-// reuses its predecessor's pages; not once ReturnLargeBuffersWhenFreed was
-// called (which also gives back those kept). Null when no mapping could be made. Thread-safe. Free it with
-// FreeHugeBuffer.
+// the default lesson's CPU. The mapping is given back when freed (a frame
+// drawer's band is freed with it, chunk by chunk, to bound the build's
+// memory: kept for the next drawer, the freed bands raised `real-picture`'s
+// peak at --scale 4 by 10-30 MB). Null when no mapping could be made. Free
+// it with FreeHugeBuffer(p, bytes), the same size.
 inline constexpr std::size_t kHugeBufferBytes = std::size_t{2} << 20;
 void* AllocateHugeBuffer(std::size_t bytes);
 void FreeHugeBuffer(void* p, std::size_t bytes);

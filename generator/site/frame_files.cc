@@ -437,6 +437,11 @@ class VariantFrames {
 
 }  // namespace
 
+bool LargeFrames(const BuiltLesson& built, double scale) {
+  return std::any_of(built.variants.begin(), built.variants.end(),
+                     [scale](const BuiltVariant& v) { return LargeFrames(v, scale); });
+}
+
 bool HugeNoisyFrames(const BuiltLesson& built, double scale) {
   constexpr double kHugeFramePixels = 32e6;
   return std::any_of(built.variants.begin(), built.variants.end(), [scale](const BuiltVariant& v) {

@@ -20,6 +20,11 @@ namespace cl {
 // order (as PlanAnimation plans). Otherwise WriteAnimations draws it.
 bool GifWrittenWithFrames(const BuiltVariant& v, const RenderOptions& options);
 
+// True when a variant draws frames over 8 megapixels at `scale` (a 28x28
+// photograph at --scale 4, a 40x40 map at the default): each beat in flight
+// holds megabytes of bands, runs and encoded frame.
+bool LargeFrames(const BuiltLesson& built, double scale);
+
 // True when a variant draws frames over 32 megapixels at `scale` of an
 // image over 256x256 cells (site/cost_budget.h's kLargeImageCells): a
 // photograph at --scale 8, whose frames are noise to the encoders, so each
