@@ -102,11 +102,8 @@ bool RenderLessonOutputs(const BuiltLesson& built, const RenderOptions& options,
   }
   // One failure told: the frames' when they failed, else the first output's
   // (in the order above) that failed; what the others said before it too.
-  if (part_failed[kOthers]) {
-    diagnostics->insert(diagnostics->end(), problems[kOthers].begin(), problems[kOthers].end());
-    return false;
-  }
   diagnostics->insert(diagnostics->end(), problems[kOthers].begin(), problems[kOthers].end());
+  if (part_failed[kOthers]) return false;
   for (std::size_t part = 0; part < kOthers; ++part) {
     diagnostics->insert(diagnostics->end(), problems[part].begin(), problems[part].end());
     if (part_failed[part]) break;
