@@ -16,6 +16,12 @@
   // How long a beat stays on screen at normal speed, by stage: the moments
   // that change the whole map get longer than one cell's sum.
   var HOLD_MS = {intro: 2500, conv: 1200, activation: 3000, pool: 1800, summary: 4000};
+  // A frame shown narrower than this share of its width is too small to
+  // read: the player offers it at full size (markShrunk).
+  var SHRUNK = 0.75;
+  // Where an enlarged frame fits the player's width instead of showing at
+  // full size (style.css and embed.css use the same width).
+  var WIDE_SCREEN = '(min-width: 52.0625rem)';
 
   // The lesson page's player: #player, its data in #player-data, its frame
   // list hidden through the page's has-player class, keys taken page-wide.
@@ -80,6 +86,7 @@
     var playLabel = playText.textContent;
     var pauseLabel = play.getAttribute('data-pause-label') || 'Pause';
     var zoomedLabel = zoom ? zoom.getAttribute('data-zoomed-label') || 'Frame at full size, scrolls sideways' : '';
+    var zoomedWideLabel = zoom ? zoom.getAttribute('data-zoomed-wide-label') || 'Frame enlarged to the player\'s width' : '';
 
     var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (reducedMotion) speed.value = '0.5';  // less change per second for readers who asked for it
@@ -127,6 +134,7 @@
       filterButtons.forEach(function (button) {
         button.setAttribute('aria-pressed', String(Number(button.getAttribute('data-variant')) === state.variant));
       });
+      markShrunk();
       if (frame && state.beat + 1 < list.length) {  // no flash on the next step: fetch the frame this screen shows
         var upcoming = list[state.beat + 1];
         new Image().src = tallSource && upcoming.tall_src && tallSource.media && window.matchMedia(tallSource.media).matches ? upcoming.tall_src : upcoming.src;
@@ -204,17 +212,35 @@
         if (e.detail && e.detail.from !== 'player') selectVariant(e.detail.index);
       });
     }
-    // On a narrow screen the whole frame is small; full size lets the reader
-    // scroll across it instead. The scrolling box takes focus so keys can scroll it.
+    // A frame shown at well under its own size (a 28x28 photograph's frame
+    // fitted to a desktop's height shows its numbers at 6 px) can be
+    // enlarged on any screen: the player gets the class frame-shrunk, which
+    // shows the button (on a narrow screen it is always there). An enlarged
+    // frame keeps the class, so the button stays where it was.
+    function markShrunk() {
+      if (!frame || !frameBox || !zoom || zoom.getAttribute('aria-pressed') === 'true') return;
+      var variant = data.variants[state.variant];
+      var tall = tallSource && tallSource.media && window.matchMedia(tallSource.media).matches;
+      var full = tall ? variant.tall_width : variant.width;
+      var shown = frame.getBoundingClientRect().width;
+      root.classList.toggle('frame-shrunk', !!full && shown > 0 && shown < SHRUNK * full);
+    }
+    window.addEventListener('resize', markShrunk);
+
+    // Enlarging shows a frame too small to read at full size, scrolled
+    // across, on a narrow screen, and at the player's full width (no longer
+    // fitted to the screen's height) on a wide one. The box takes focus so
+    // keys can scroll it.
     if (zoom && frameBox) {
       zoom.addEventListener('click', function () {
         var on = zoom.getAttribute('aria-pressed') !== 'true';
         zoom.setAttribute('aria-pressed', String(on));
         frameBox.classList.toggle('zoomed', on);
+        markShrunk();
         if (on) {
           frameBox.setAttribute('tabindex', '0');
           frameBox.setAttribute('role', 'group');
-          frameBox.setAttribute('aria-label', zoomedLabel);
+          frameBox.setAttribute('aria-label', window.matchMedia(WIDE_SCREEN).matches ? zoomedWideLabel : zoomedLabel);
         } else {
           frameBox.removeAttribute('tabindex');
           frameBox.removeAttribute('role');

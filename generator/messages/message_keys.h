@@ -166,6 +166,7 @@
   X(page_speed_fast) \
   X(page_zoom) \
   X(page_zoomed) \
+  X(page_zoomed_wide) \
   X(page_step_by_step) \
   X(page_complexity) \
   X(page_downloads) \

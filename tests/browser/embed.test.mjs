@@ -37,12 +37,17 @@ before(async () => {
   dir = workDir('embed-twice');
   fs.mkdirSync(path.join(dir, 'lessons'));
   fs.copyFileSync(path.join(SOURCE_DIR, 'lessons', `${LESSON}.yaml`), path.join(dir, 'lessons', `${LESSON}.yaml`));
+  // A lesson whose wide frames are portrait: the player fits them to the height.
+  fs.copyFileSync(path.join(SOURCE_DIR, 'lessons', 'real-picture.yaml'), path.join(dir, 'lessons', 'real-picture.yaml'));
+  fs.cpSync(path.join(SOURCE_DIR, 'lessons', 'images'), path.join(dir, 'lessons', 'images'), { recursive: true });
   runScript('convlesson build lessons -o out --only svg,embed --quiet', dir);
   const fragment = fs.readFileSync(path.join(dir, 'out', LESSON, 'embed.html'), 'utf8');
   const folder = path.join(dir, 'out', LESSON);
   fs.writeFileSync(path.join(folder, 'twice.html'),
                    hostPage('Twice', `${HOST_BEFORE}\n${fragment}<h2>Again</h2>\n${fragment}${HOST_AFTER}`));
   fs.writeFileSync(path.join(folder, 'host.html'), hostPage('Twice', `${HOST_BEFORE}\n<h2>Again</h2>\n${HOST_AFTER}`));
+  fs.writeFileSync(path.join(dir, 'out', 'real-picture', 'alone.html'),
+                   hostPage('Portrait', fs.readFileSync(path.join(dir, 'out', 'real-picture', 'embed.html'), 'utf8')));
   browser = await launchBrowser();
 });
 after(async () => {
@@ -50,12 +55,12 @@ after(async () => {
 });
 
 async function open(name, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 900 } });
   const problems = await recordProblems(context, null);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(pathToFileURL(path.join(dir, 'out', LESSON, name)).href);
+  await page.goto(pathToFileURL(path.join(dir, 'out', options.lesson || LESSON, name)).href);
   return { context, page, problems, errors };
 }
 
@@ -156,6 +161,32 @@ describe('one lesson embedded twice', () => {
     assert.deepEqual(captions, beats.flatMap((v) => v.beats.map((b) => `${b.step} · ${b.title} ${b.caption}`)));
     assert.equal(await lists.first().locator('img').count(), captions.length);
     assert.deepEqual(await seriousAxeViolations(page), []);
+    await context.close();
+  });
+});
+
+describe('a portrait frame embedded on a wide screen', () => {
+  test('is offered enlarged to the player\'s width, and fitted back', async () => {
+    const { context, page, errors } = await open('alone.html', { lesson: 'real-picture', viewport: { width: 1440, height: 900 } });
+    const state = () => page.evaluate(() => {
+      const zoom = document.querySelector('[data-player-part="zoom"]');
+      const frame = document.querySelector('[data-player-part="frame"]').getBoundingClientRect();
+      const stage = document.querySelector('[data-player-part="stage"]');
+      return { shown: getComputedStyle(zoom).display !== 'none', frame: frame.width, box: stage.clientWidth,
+               label: stage.getAttribute('aria-label'), scrollWidth: document.documentElement.scrollWidth };
+    });
+    const fitted = await state();
+    assert.ok(fitted.shown, 'Enlarge frame is offered');
+    assert.ok(fitted.frame < 0.75 * 1232, `fitted to the height: ${fitted.frame} px wide`);
+    await page.locator('[data-player-part="zoom"]').click();
+    const enlarged = await state();
+    // Its full size (1232 px) where the box is wider, else the box's width.
+    assert.ok(enlarged.frame >= Math.min(1232, 0.9 * enlarged.box) && enlarged.frame <= enlarged.box, JSON.stringify(enlarged));
+    assert.equal(enlarged.label, 'Frame enlarged to the player\'s width');
+    assert.ok(enlarged.scrollWidth <= 1440, `the page scrolls sideways (${enlarged.scrollWidth} px wide)`);
+    await page.locator('[data-player-part="zoom"]').click();
+    assert.equal((await state()).frame, fitted.frame);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

@@ -477,9 +477,9 @@ describe('page', () => {
 
 // The smallest font size (in the SVG's units) of a text set in a cell of a
 // grid (a value, not a label or an index), and the SVG's viewBox width.
-async function smallestValueText(context, svgPath) {
+async function smallestValueText(context, svgPath, lesson = LESSON) {
   const svgPage = await context.newPage();
-  await svgPage.goto(siteUrl(`${LESSON}/${svgPath}`));
+  await svgPage.goto(siteUrl(`${lesson}/${svgPath}`));
   const result = await svgPage.evaluate(() => {
     const svg = document.documentElement;
     let smallest = Infinity, values = 0;
@@ -538,6 +538,56 @@ describe('phone', () => {
     await frameLoaded(page);
     const src = await page.evaluate(() => document.getElementById('player-frame').currentSrc);
     assert.ok(src.endsWith(lessonJson.variants[0].beats[0].svg), src);
+    await context.close();
+  });
+});
+
+describe('large frames on a desktop', () => {
+  // The shown size of a frame's smallest cell value, in CSS pixels.
+  async function valuePixels(context, page, lesson, svg) {
+    const width = await page.evaluate(() => document.getElementById('player-frame').getBoundingClientRect().width);
+    const text = await smallestValueText(context, svg, lesson);
+    assert.ok(text.values > 0, `${svg} shows values`);
+    return text.smallest * width / text.width;
+  }
+  const zoomState = (page) => page.evaluate(() => {
+    const zoom = document.getElementById('player-zoom');
+    const r = zoom.getBoundingClientRect(), play = document.getElementById('player-play').getBoundingClientRect();
+    return { shown: r.width > 0 && getComputedStyle(zoom).display !== 'none', pressed: zoom.getAttribute('aria-pressed'),
+             sameRow: Math.abs(r.top - play.top) < 2, stageLabel: document.querySelector('.stage-frame').getAttribute('aria-label'),
+             scrollWidth: document.documentElement.scrollWidth };
+  });
+
+  test('the default lesson\'s frame fits and offers no enlarging', async () => {
+    const { context, page } = await openLesson({ viewport: { width: 1440, height: 900 } });
+    await frameLoaded(page);
+    assert.equal((await zoomState(page)).shown, false);
+    await context.close();
+  });
+
+  test('a 28x28 photograph\'s frame, fitted to the height, can be enlarged to the player\'s width to read its numbers', async () => {
+    const lesson = 'real-picture';
+    const json = readLessonJson(lesson);
+    const svg = json.variants[0].beats[5].svg;
+    const { context, page, errors } = await openLesson({ viewport: { width: 1440, height: 900 } }, lesson);
+    for (let i = 0; i < 5; i++) await page.click('#player-next');
+    await frameLoaded(page);
+    let state = await zoomState(page);
+    assert.ok(state.shown && state.sameRow, JSON.stringify(state));
+    const fitted = await valuePixels(context, page, lesson, svg);
+    assert.ok(fitted < 8, `values at ${fitted.toFixed(2)} CSS px fitted to the height`);
+    await page.click('#player-zoom');
+    state = await zoomState(page);
+    assert.equal(state.pressed, 'true');
+    assert.ok(state.shown, 'the button stays to undo it');
+    assert.equal(state.stageLabel, 'Frame enlarged to the player\'s width');
+    assert.ok(state.scrollWidth <= 1440, `the page scrolls sideways (${state.scrollWidth} px wide)`);
+    const enlarged = await valuePixels(context, page, lesson, svg);
+    assert.ok(enlarged >= 10, `values at ${enlarged.toFixed(2)} CSS px enlarged`);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.click('#player-zoom');
+    assert.ok(Math.abs(await valuePixels(context, page, lesson, svg) - fitted) < 0.01, 'undone');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
