@@ -134,6 +134,7 @@ class CourseBuilder {
   DiskBuildFileSystem fs_;  // every file operation of planning and publishing
 
   BuildLock lock_;
+  bool made_out_ = false;  // out_ was made by this build (removed again if it stays empty)
   BuildManifest manifest_;
   std::string manifest_text_;  // as last read or written, to skip rewriting identical bytes
   std::vector<LessonJob> jobs_;
@@ -173,6 +174,7 @@ CourseBuildResult CourseBuilder::Run() {
 
 bool CourseBuilder::Prepare() {
   std::string error;
+  made_out_ = !fs_.PathExists(out_);
   if (!fs_.MakeDirectories(out_, &error)) {
     Error(error);
     return false;
@@ -892,7 +894,12 @@ bool CourseBuilder::WriteManifest() {
 void CourseBuilder::Finish() {
   std::string error;
   if (fs_.PathExists(staging_) && !fs_.RemoveTree(staging_, &error)) Error(error);
-  lock_.Release();
+  // A build that made out/ and wrote nothing into it (a first build whose
+  // lessons all failed, a merge of no shard) leaves no empty folder behind.
+  if (made_out_ && fs_.ListDirectory(out_) == std::vector<std::string>{std::string(kLockName)})
+    lock_.ReleaseRemovingFolder(out_);
+  else
+    lock_.Release();
   BuildTotals& totals = result_.totals;
   bool any_failed = failed_;
   totals.other_errors = failed_;

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <memory>
 #include <thread>
@@ -69,6 +70,52 @@ BOOST_AUTO_TEST_CASE(SecondHolderWaitsUntilReleased) {
   first.reset();  // the destructor releases
   second.join();
   BOOST_TEST(acquired.load());
+}
+
+BOOST_AUTO_TEST_CASE(ReleaseRemovingFolderRemovesOnlyAFolderHoldingNothingElse) {
+  TempFolder parent;
+  const std::string empty = parent.path + "/empty", used = parent.path + "/used";
+  fs::create_directory(empty);
+  fs::create_directory(used);
+  cl::BuildLock lock;
+  std::string error;
+  BOOST_REQUIRE(lock.Acquire(empty, false, nullptr, &error));
+  lock.ReleaseRemovingFolder(empty);
+  BOOST_TEST(!lock.held());
+  BOOST_TEST(!fs::exists(empty));
+  // A file that came meanwhile keeps the folder, and its lock file is made again.
+  BOOST_REQUIRE(lock.Acquire(used, false, nullptr, &error));
+  std::ofstream(used + "/index.html") << "kept";
+  lock.ReleaseRemovingFolder(used);
+  BOOST_TEST(fs::exists(used + "/index.html"));
+  BOOST_TEST(fs::exists(used + "/.convlesson.lock"));
+  BOOST_TEST(lock.Acquire(used, false, nullptr, &error));
+}
+
+BOOST_AUTO_TEST_CASE(AWaiterWhoseFolderWasRemovedMakesItAgain) {
+  TempFolder parent;
+  const std::string out = parent.path + "/out";
+  fs::create_directory(out);
+  auto first = std::make_unique<cl::BuildLock>();
+  std::string error;
+  BOOST_REQUIRE(first->Acquire(out, false, nullptr, &error));
+  std::promise<void> waiting;
+  bool acquired = false, file_there = false, third_refused = false;  // read after join
+  std::thread second([&] {
+    cl::BuildLock lock;
+    std::string e;
+    acquired = lock.Acquire(out, true, [&] { waiting.set_value(); }, &e);
+    // Held on the file now at the path, in the folder made again.
+    file_there = fs::exists(out + "/.convlesson.lock");
+    cl::BuildLock third;
+    third_refused = !third.Acquire(out, false, nullptr, &e);
+  });
+  waiting.get_future().get();
+  first->ReleaseRemovingFolder(out);
+  second.join();
+  BOOST_TEST(acquired);
+  BOOST_TEST(file_there);
+  BOOST_TEST(third_refused);
 }
 
 BOOST_AUTO_TEST_CASE(MissingFolderIsAnError) {

@@ -252,13 +252,13 @@ case $case_name in
     "$bin" merge out-1 out-3 -o merged3 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
     [[ $rc == 1 ]] || fail "merging without shard 2 exited $rc"
     err_has "is in none of the shard folders given"
-    [[ -z $(find merged3 -mindepth 1 -maxdepth 1 -type d ! -name '.*') ]] || fail "a refused merge put lessons in place"
+    [[ ! -e merged3 ]] || fail "a refused merge into a new folder left it behind: $(ls -A merged3)"
     retitle "$(ls out-2 | head -1)" "Changed after its shard was built"
     rc=0
     "$bin" merge out-1 out-2 out-3 -o merged4 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
     [[ $rc == 1 ]] || fail "merging a shard built before its lesson file changed exited $rc"
     err_has "or its images as they were before a change; build that shard again"
-    [[ -z $(find merged4 -mindepth 1 -maxdepth 1 -type d ! -name '.*') ]] || fail "a refused merge put lessons in place"
+    [[ ! -e merged4 ]] || fail "a refused merge into a new folder left it behind: $(ls -A merged4)"
     build 2 --shard 4/3
     err_has "--shard: expected K/N with 1 <= K <= N <= 1000, got '4/3'"
     ;;
@@ -538,6 +538,15 @@ case $case_name in
     build 1 "${fast[@]}" -j 1 --fail-fast
     log_has "failed lessons/conv-relu-pool.yaml"
     grep -qF "padding-and-stride" "$work/log" && fail "--fail-fast went on after the first failure"
+    # A first build into a new folder whose lessons all fail leaves no folder behind.
+    for dir in fresh-out given-out; do
+      [[ $dir == given-out ]] && mkdir given-out
+      rc=0
+      "$bin" build lessons/conv-relu-pool.yaml --templates templates -o $dir >"$work/log" 2>"$work/err" || rc=$?
+      [[ $rc == 1 ]] || fail "building a failing lesson into $dir exited $rc"
+    done
+    [[ ! -e fresh-out ]] || fail "a failed first build left its new folder behind: $(ls -A fresh-out)"
+    [[ -d given-out ]] || fail "a failed build removed a folder it did not make"
     # Fixed again: everything builds and the course catches up.
     sed -i '/^fitler:/d' lessons/leaky-relu.yaml lessons/conv-relu-pool.yaml
     build 0 "${fast[@]}"
