@@ -7,13 +7,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
-#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "base/sha256.h"
+#include "render/cairo_font_pins.h"
 #include "scene/text_metrics.h"
 
 namespace cl {
@@ -56,12 +55,8 @@ cairo_font_face_t* Face(bool bold) {
 }
 
 // Sets `cr`'s font to the toy face at `size`, its scaled font made once
-// per process and kept for good. Cairo 1.16 (Debian 12's) shares a scaled
-// font between the threads that draw with the same face, size and scale,
-// and races when one thread drops the last reference to it while another
-// is making or using it: an assertion in cairo_scaled_font_destroy aborted
-// a build under load. A font made under one lock and never released is
-// never destroyed, so that path is never taken.
+// per process and pinned for good (render/cairo_font_pins.h: Cairo 1.16
+// races when the last reference to a font shared between threads goes).
 void SetFont(cairo_t* cr, bool bold, double size) {
   cairo_set_font_face(cr, Face(bold));
   cairo_set_font_size(cr, size);
@@ -74,12 +69,7 @@ void SetFont(cairo_t* cr, bool bold, double size) {
                 static_cast<double>(cairo_surface_get_type(cairo_get_target(cr)))};
   thread_local std::vector<Key> kept_here;  // made (or found made) by this thread
   if (std::find(kept_here.begin(), kept_here.end(), key) != kept_here.end()) return;
-  static std::mutex lock;
-  static std::set<cairo_scaled_font_t*>* const kept = new std::set<cairo_scaled_font_t*>;  // never freed, as its fonts
-  const std::lock_guard<std::mutex> hold(lock);
-  cairo_scaled_font_t* font = cairo_get_scaled_font(cr);  // made now, or the one kept
-  if (cairo_scaled_font_status(font) == CAIRO_STATUS_SUCCESS && kept->insert(font).second)
-    cairo_scaled_font_reference(font);
+  PinContextFont(cr);
   kept_here.push_back(key);
 }
 
@@ -173,6 +163,7 @@ struct Painter {
     pango_layout_set_font_description(layout, font);
     pango_font_description_free(font);
     pango_layout_set_text(layout, text.c_str(), -1);
+    PinLayoutFonts(layout);
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
     const double width = static_cast<double>(logical.width) / PANGO_SCALE;

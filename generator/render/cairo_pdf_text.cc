@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/cairo_font_pins.h"
+
 namespace cl {
 
 namespace {
@@ -62,6 +64,7 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
     pango_layout_set_text(layout, markup.c_str(), static_cast<int>(markup.size()));
   }
 
+  PinLayoutFonts(layout);  // before any page shows them: render/cairo_font_pins.h
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
     int y0 = 0, y1 = 0;

@@ -1,0 +1,39 @@
+// Scaled fonts kept for the whole run. Cairo 1.16 (Debian 12's) shares a
+// scaled font between the threads that draw with the same face, size and
+// options, and races when one thread drops the last reference to it while
+// another is making or using it: an assertion in cairo_scaled_font_destroy
+// aborted a build under load (docs/performance.md, session 13). A font with
+// a reference that is never released is never destroyed, so every font the
+// renderers draw with is pinned here: the toy faces' (cairo_painter.cc), the
+// ones Pango picks for handouts and fallback text, and, for each of their
+// faces, the unscaled font Cairo's PDF surface makes for its font subsets
+// (identity matrices, no hinting), which each surface drops when it ends.
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+namespace cl {
+
+// Keeps a reference to `font` and to its face's PDF subset font for the rest
+// of the run (once each; fonts in error are left alone). Thread-safe.
+void PinScaledFont(cairo_scaled_font_t* font);
+
+// Pins the font `cr` would draw text with now (made now, under the pins' lock,
+// if no thread has made it yet).
+void PinContextFont(cairo_t* cr);
+
+// Pins the fonts of every run of `line` (Pango's, through pangocairo).
+void PinLineFonts(PangoLayoutLine* line);
+
+// Pins the fonts of every line of `layout`.
+void PinLayoutFonts(PangoLayout* layout);
+
+// Whether `font` is pinned (for tests).
+bool IsPinned(cairo_scaled_font_t* font);
+
+// The unscaled font Cairo's PDF surface makes from `font`'s face for its
+// font subsets, with a reference the caller releases (for tests).
+cairo_scaled_font_t* PdfSubsetFontOf(cairo_scaled_font_t* font);
+
+}  // namespace cl
