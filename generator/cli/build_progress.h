@@ -55,7 +55,10 @@ class BuildProgress {
   // Prints the summary line; `totals.lessons` is the number attempted.
   void End(const BuildTotals& totals);
 
-  double ElapsedSeconds() const;  // since construction
+  double ElapsedSeconds() const;  // since construction, or since RestartClock
+  // Counts the build's time from now (before Begin): a build that waited
+  // for another one's lock reports its own time, not the wait.
+  void RestartClock() { start_ = std::chrono::steady_clock::now(); }
 
  private:
   void ClearLineLocked();

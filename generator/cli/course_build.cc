@@ -179,8 +179,10 @@ bool CourseBuilder::Prepare() {
     Error(error);
     return false;
   }
+  bool waited = false;
   if (!lock_.Acquire(out_, true,
                      [&] {
+                       waited = true;
                        progress_.Note(fmt::format("waiting for another convlesson build to finish with '{}' ({})",
                                                   out_, kLockName));
                      },
@@ -188,6 +190,7 @@ bool CourseBuilder::Prepare() {
     Error(error);
     return false;
   }
+  if (waited) progress_.RestartClock();  // the summary's time is this build's, not the wait
   std::vector<std::string> problems;
   RecoverStaging(out_, kManifestName, &problems);
   for (const std::string& problem : problems) Error(problem);

@@ -582,6 +582,11 @@ case $case_name in
     [[ $rc1 == 0 && $rc2 == 0 ]] || { cat log1 log2 >&2; fail "concurrent builds exited $rc1 and $rc2"; }
     grep -qF "waiting for another convlesson build to finish with 'out'" log2 || { cat log1 log2 >&2; fail "the second build did not wait"; }
     grep -qF "$n lessons up to date" log2 || fail "the second build redid the first one's work: $(cat log2)"
+    # The second build's time is its own, not the wait: far below the first's.
+    took() { awk '/ in [0-9.]+ m?s$/ { t = $(NF - 1) * ($NF == "s" ? 1000 : 1) } END { print t }' "$1"; }
+    t1=$(took log1) t2=$(took log2)
+    [[ -n $t1 && -n $t2 ]] || fail "no build time in the summaries: $(cat log1 log2)"
+    awk -v a="$t1" -v b="$t2" 'BEGIN { exit !(b * 2 < a) }' || fail "the second build counted the wait in its time ($t2 ms against $t1 ms)"
     build 0
     log_has "$n lessons up to date"
     [[ ! -e out/.staging ]] || fail "staging folder left behind"
