@@ -17,7 +17,7 @@
   // that change the whole map get longer than one cell's sum.
   var HOLD_MS = {intro: 2500, conv: 1200, activation: 3000, pool: 1800, summary: 4000};
   // A frame shown narrower than this share of its width is too small to
-  // read: the player offers it at full size (markShrunk).
+  // read: the player offers to enlarge it (markShrunk).
   var SHRUNK = 0.75;
   // Where an enlarged frame fits the player's width instead of showing at
   // full size (style.css and embed.css use the same width).
