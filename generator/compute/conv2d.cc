@@ -1,7 +1,9 @@
 // Cross-correlation (no kernel flip) with padding, stride and dilation. The
 // feature map and the per-cell trace walk the receptive field through the same
-// function, in the same order, so a trace's sum is bit-identical to its cell.
+// function, in the same order, so a trace's sum is bit-identical to its cell;
+// both are cleaned of binary noise the same way (compute/decimal_clean.h).
 #include "compute/compute.h"
+#include "compute/decimal_clean.h"
 #include "compute/zero.h"
 
 namespace cl {
@@ -46,13 +48,17 @@ Grid Conv2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& 
     for (int c = 0; c < cols; ++c) {
       // Each channel's partial sum on its own, then the partials in channel
       // order: the sum the frames show, and for one channel exactly Conv2D's.
-      double sum = 0.0;
+      DecimalSum sum;
       for (std::size_t k = 0; k < channels.size(); ++k) {
-        double partial = 0.0;
-        ForEachTap(channels[k], slices[k], conv, r, c, [&](double input, double weight, int, int) { partial += weight * input; });
-        sum = k == 0 ? partial : sum + partial;
+        DecimalSum partial;
+        ForEachTap(channels[k], slices[k], conv, r, c, [&](double input, double weight, int, int) { partial.Add(weight * input); });
+        if (k == 0)
+          sum = partial;
+        else
+          sum.Add(partial);
       }
-      out.at(r, c) = NormalizeZero(sum + bias);
+      sum.AddBias(bias);
+      out.at(r, c) = sum.Clean();
     }
   }
   return out;
@@ -66,9 +72,10 @@ Grid Conv2D(const Grid& image, const Grid& weights, const ConvSpec& conv, double
   Grid out(rows, cols);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      double sum = 0.0;
-      ForEachTap(image, weights, conv, r, c, [&](double input, double weight, int, int) { sum += weight * input; });
-      out.at(r, c) = NormalizeZero(sum + bias);
+      DecimalSum sum;
+      ForEachTap(image, weights, conv, r, c, [&](double input, double weight, int, int) { sum.Add(weight * input); });
+      sum.AddBias(bias);
+      out.at(r, c) = sum.Clean();
     }
   }
   return out;
@@ -88,34 +95,35 @@ ConvTrace TraceConvCell(const Variant& v, int out_row, int out_col) {
   t.inputs.reserve(taps);
   t.products.reserve(taps);
   t.cells.reserve(taps);
-  double sum = 0.0;
+  DecimalSum sum;  // added as Conv2DChannels adds the cell
   ForEachTap(v.image, v.filter.weights, conv, out_row, out_col, [&](double input, double weight, int row, int col) {
     const double product = weight * input;
     t.inputs.push_back(input);
     t.cells.push_back({row, col});
-    t.products.push_back(NormalizeZero(product));
-    sum += product;
+    t.products.push_back(CleanProduct(product));
+    sum.Add(product);
   });
   const int channels = ChannelCount(v);
   t.channels.resize(static_cast<std::size_t>(channels));
-  t.channels[0] = {t.inputs, t.products, NormalizeZero(sum)};
+  t.channels[0] = {t.inputs, t.products, sum.Clean()};
   for (int k = 1; k < channels; ++k) {
     ConvTrace::ChannelTaps& part = t.channels[static_cast<std::size_t>(k)];
     part.inputs.reserve(taps);
     part.products.reserve(taps);
-    double partial = 0.0;
+    DecimalSum partial;
     ForEachTap(ChannelAt(v, k), SliceAt(v.filter, k), conv, out_row, out_col,
                [&](double input, double weight, int, int) {
                  const double product = weight * input;
                  part.inputs.push_back(input);
-                 part.products.push_back(NormalizeZero(product));
-                 partial += product;
+                 part.products.push_back(CleanProduct(product));
+                 partial.Add(product);
                });
-    part.partial = NormalizeZero(partial);
-    sum += partial;
+    part.partial = partial.Clean();
+    sum.Add(partial);
   }
   t.bias = v.filter.bias;
-  t.sum = NormalizeZero(sum + t.bias);
+  sum.AddBias(t.bias);
+  t.sum = sum.Clean();
   return t;
 }
 

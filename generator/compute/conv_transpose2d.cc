@@ -5,7 +5,9 @@
 // inputs that land on it in row-major input order, so the running sums the
 // frames show after n inputs (ScatterPartialSums) add the same products in
 // the same order as the finished cell: the last beat's sums are the map.
+// Every sum is cleaned of binary noise the same way (compute/decimal_clean.h).
 #include "compute/compute.h"
+#include "compute/decimal_clean.h"
 #include "compute/zero.h"
 
 #include <algorithm>
@@ -40,11 +42,11 @@ void ForEachLanding(const Grid& image, const Grid& weights, const ConvSpec& conv
 
 // The products landing on output cell (r, c) from inputs below `limit`,
 // summed in input order; *hits counts them.
-double LandedSum(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, long limit, int* hits) {
-  double sum = 0.0;
+DecimalSum LandedSum(const Grid& image, const Grid& weights, const ConvSpec& conv, int r, int c, long limit, int* hits) {
+  DecimalSum sum;
   int n = 0;
   ForEachLanding(image, weights, conv, r, c, limit, [&](int, int, double product) {
-    sum += product;
+    sum.Add(product);
     ++n;
   });
   if (hits != nullptr) *hits = n;
@@ -54,11 +56,14 @@ double LandedSum(const Grid& image, const Grid& weights, const ConvSpec& conv, i
 // Every channel's landed sum on its own, then the partials in channel
 // order, as Conv2DChannels adds a plain convolution's: for one channel
 // exactly LandedSum.
-double ChannelsLandedSum(const Variant& v, const Filter& f, int r, int c, long limit, int* hits) {
-  double sum = 0.0;
+DecimalSum ChannelsLandedSum(const Variant& v, const Filter& f, int r, int c, long limit, int* hits) {
+  DecimalSum sum;
   for (int k = 0; k < ChannelCount(v); ++k) {
-    const double partial = LandedSum(ChannelAt(v, k), SliceAt(f, k), v.conv, r, c, limit, k == 0 ? hits : nullptr);
-    sum = k == 0 ? partial : sum + partial;
+    const DecimalSum partial = LandedSum(ChannelAt(v, k), SliceAt(f, k), v.conv, r, c, limit, k == 0 ? hits : nullptr);
+    if (k == 0)
+      sum = partial;
+    else
+      sum.Add(partial);
   }
   return sum;
 }
@@ -76,12 +81,16 @@ Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vecto
   Grid out(rows, cols);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      double sum = 0.0;
+      DecimalSum sum;
       for (std::size_t k = 0; k < channels.size(); ++k) {
-        const double partial = LandedSum(channels[k], slices[k], conv, r, c, all, nullptr);
-        sum = k == 0 ? partial : sum + partial;
+        const DecimalSum partial = LandedSum(channels[k], slices[k], conv, r, c, all, nullptr);
+        if (k == 0)
+          sum = partial;
+        else
+          sum.Add(partial);
       }
-      out.at(r, c) = NormalizeZero(sum + bias);
+      sum.AddBias(bias);
+      out.at(r, c) = sum.Clean();
     }
   }
   return out;
@@ -95,9 +104,10 @@ Grid ConvTranspose2D(const Grid& image, const Grid& weights, const ConvSpec& con
   Grid out(rows, cols);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      double sum = 0.0;
-      ForEachLanding(image, weights, conv, r, c, all, [&](int, int, double product) { sum += product; });
-      out.at(r, c) = NormalizeZero(sum + bias);
+      DecimalSum sum;
+      ForEachLanding(image, weights, conv, r, c, all, [&](int, int, double product) { sum.Add(product); });
+      sum.AddBias(bias);
+      out.at(r, c) = sum.Clean();
     }
   }
   return out;
@@ -115,8 +125,9 @@ ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done) {
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
       int hits = 0;
-      const double sum = ChannelsLandedSum(v, v.filter, r, c, inputs_done, &hits);
-      p.sums.at(r, c) = NormalizeZero(sum + v.filter.bias);
+      DecimalSum sum = ChannelsLandedSum(v, v.filter, r, c, inputs_done, &hits);
+      sum.AddBias(v.filter.bias);
+      p.sums.at(r, c) = sum.Clean();
       p.hits[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] = hits;
     }
   }
@@ -132,25 +143,29 @@ std::vector<double> ScatterRunningSums(const Variant& v) {
   if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return out;
   const long all = static_cast<long>(image.rows) * image.cols;
   const int channels = ChannelCount(v);
-  std::vector<double> partials(static_cast<std::size_t>(channels));
+  std::vector<DecimalSum> partials(static_cast<std::size_t>(channels));
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
       // Each channel's partial grows landing by landing (the same additions
       // in the same order as its full sum); the shown value adds them up.
-      std::fill(partials.begin(), partials.end(), 0.0);
+      std::fill(partials.begin(), partials.end(), DecimalSum());
       ForEachLanding(image, weights, v.conv, r, c, all, [&](int y, int x, double) {
-        double sum = 0.0;
+        DecimalSum sum;
         for (int k = 0; k < channels; ++k) {
           const Grid& slice = SliceAt(v.filter, k);
           // The weight that carries input (y, x) here: the tap (i, j) with
           // y * stride + i * dilation - crop == r, likewise for columns.
           const int i = (r + v.conv.crop_h - y * v.conv.stride_h) / v.conv.dilation_h;
           const int j = (c + v.conv.crop_w - x * v.conv.stride_w) / v.conv.dilation_w;
-          auto& partial = partials[static_cast<std::size_t>(k)];
-          partial += slice.at(i, j) * ChannelAt(v, k).at(y, x);
-          sum = k == 0 ? partial : sum + partial;
+          DecimalSum& partial = partials[static_cast<std::size_t>(k)];
+          partial.Add(slice.at(i, j) * ChannelAt(v, k).at(y, x));
+          if (k == 0)
+            sum = partial;
+          else
+            sum.Add(partial);
         }
-        out.push_back(NormalizeZero(sum + v.filter.bias));
+        sum.AddBias(v.filter.bias);
+        out.push_back(sum.Clean());
       });
     }
   }
@@ -174,12 +189,12 @@ ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col) {
       const int row = in_row * conv.stride_h + i * conv.dilation_h - conv.crop_h;
       const int col = in_col * conv.stride_w + j * conv.dilation_w - conv.crop_w;
       t.cells.push_back({row, col});
-      t.products.push_back(NormalizeZero(w.at(i, j) * t.input));
+      t.products.push_back(CleanProduct(w.at(i, j) * t.input));
     }
   }
   const int channels = ChannelCount(v);
   t.channels.resize(static_cast<std::size_t>(channels));
-  t.added.assign(taps, 0.0);
+  std::vector<DecimalSum> added(taps);
   for (int k = 0; k < channels; ++k) {
     ScatterTrace::ChannelCopy& copy = t.channels[static_cast<std::size_t>(k)];
     const Grid& slice = SliceAt(v.filter, k);
@@ -188,11 +203,12 @@ ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col) {
     copy.products.reserve(taps);
     for (std::size_t i = 0; i < taps; ++i) {
       const double product = slice.values[i] * input;
-      copy.products.push_back(NormalizeZero(product));
-      t.added[i] = k == 0 ? product : t.added[i] + product;
+      copy.products.push_back(CleanProduct(product));
+      added[i].Add(product);
     }
   }
-  for (double& sum : t.added) sum = NormalizeZero(sum);
+  t.added.reserve(taps);
+  for (const DecimalSum& sum : added) t.added.push_back(sum.Clean());
   return t;
 }
 
@@ -225,15 +241,16 @@ ConvTrace TraceTransposedCell(const Variant& v, int out_row, int out_col) {
       const auto at = static_cast<std::size_t>(i) * static_cast<std::size_t>(w.cols) + static_cast<std::size_t>(j);
       t.cells[at] = {y, x};
       t.inputs[at] = NormalizeZero(v.image->at(y, x));
-      t.products[at] = NormalizeZero(w.at(i, j) * v.image->at(y, x));
+      t.products[at] = CleanProduct(w.at(i, j) * v.image->at(y, x));
     }
   }
   // Summed as the map is, in input order and then channel order, so the
   // trace equals its cell bit for bit.
   const long all = static_cast<long>(v.image->rows) * v.image->cols;
-  const double sum = ChannelsLandedSum(v, v.filter, out_row, out_col, all, nullptr);
+  DecimalSum sum = ChannelsLandedSum(v, v.filter, out_row, out_col, all, nullptr);
   t.bias = v.filter.bias;
-  t.sum = NormalizeZero(sum + t.bias);
+  sum.AddBias(t.bias);
+  t.sum = sum.Clean();
   return t;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compute/compute.h"
+#include "compute/decimal_clean.h"
 #include "compute/zero.h"
 
 namespace cl {
@@ -39,10 +40,10 @@ PoolTrace TracePool(const PoolSpec& pool, const Grid& map, int out_row, int out_
       }
     }
   } else {
-    double sum = 0.0;
+    DecimalSum sum;
     for (int r = t.row_begin; r < t.row_end; ++r)
-      for (int c = t.col_begin; c < t.col_end; ++c) sum += map.at(r, c);
-    t.value = sum / cells;  // divides by the cells covered, not the window's area
+      for (int c = t.col_begin; c < t.col_end; ++c) sum.Add(map.at(r, c));
+    t.value = sum.CleanQuotient(cells);  // divides by the cells covered, not the window's area
   }
   t.value = NormalizeZero(t.value);
   return t;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/number_format.h"
+#include "compute/decimal_clean.h"
 #include "site/generated_sections.h"
 #include "scene/text_fit.h"
 #include "site/paper_figures.h"
@@ -109,14 +110,14 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
     }
   }
   const ConvTrace t = TraceConvCell(v, best_row, best_col);
-  double positive = 0, negative = 0;
+  DecimalSum positive, negative;  // added as compute/ adds a cell, cleaned the same way
   bool has_negative = false;
   for (size_t c = 0; c < t.channels.size(); ++c) {  // every channel's products through its slice
     const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
     for (size_t i = 0; i < t.channels[c].products.size(); ++i) {
-      if (slice.values[i] > 0) positive += t.channels[c].products[i];
+      if (slice.values[i] > 0) positive.Add(t.channels[c].products[i]);
       if (slice.values[i] < 0) {
-        negative += t.channels[c].products[i];
+        negative.Add(t.channels[c].products[i]);
         has_negative = true;
       }
     }
@@ -125,8 +126,8 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
   e.question = m.Text(Msg::ws_largest_question);
   e.answer = m.Text(Msg::ws_largest_answer, {{"position", Position(best_row, best_col)}, {"value", N(t.sum)}});
   if (ties > 0) e.answer += " " + m.Count(Msg::ws_largest_ties, ties);
-  e.answer += ". " + (has_negative ? m.Text(Msg::ws_largest_reason, {{"positive", N(positive)}, {"negative", N(negative)}})
-                                   : m.Text(Msg::ws_largest_reason_positive, {{"positive", N(positive)}}));
+  e.answer += ". " + (has_negative ? m.Text(Msg::ws_largest_reason, {{"positive", N(positive.Clean())}, {"negative", N(negative.Clean())}})
+                                   : m.Text(Msg::ws_largest_reason_positive, {{"positive", N(positive.Clean())}}));
   return e;
 }
 

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from decimal import Decimal
 
 try:
     import numpy as np
@@ -447,7 +448,8 @@ def claims_leaky_relu(r, j):
         ("the positive cells are the same in all three maps, and only the negative ones differ",
          all(np.array_equal(x["act"][0][positive], conv[positive]) for x in (leaky, relu, none))
          and not np.array_equal(leaky["act"][0], relu["act"][0]) and not np.array_equal(leaky["act"][0], conv)),
-        ("a slope of 0.1 would turn `-6` into `-0.6000000000000001`", repr(0.1 * -6) == "-0.6000000000000001"),
+        ("with 0.1, `-6` would become `-0.6`, as by hand", Decimal("0.1") * -6 == Decimal("-0.6")),
+        ("binary arithmetic makes it `-0.6000000000000001`", repr(0.1 * -6) == "-0.6000000000000001"),
     ]
 
 
