@@ -8,6 +8,13 @@
 // test: it prints numbers for people and never fails on them (only on a
 // build that fails).
 //
+// Each cold build writes into a folder no build used before, as a fresh
+// checkout's does, and the folders are removed at the end: on an ext4
+// without a journal (this project's machines), files made within minutes of
+// deleting as many make the kernel skip the recently deleted inodes one by
+// one (find_inode_bit, recently_deleted), which took a fifth of the default
+// lesson's time at --scale 1 when each run followed `rm -rf out`.
+//
 // Usage: build_bench CONVLESSON LESSONS_DIR TEMPLATES_DIR [RUNS] [NOOP_RUNS] [LONG_RUNS]
 // It ends with the command that profiles one cold build under perf.
 #include <fcntl.h>
@@ -134,13 +141,17 @@ int main(int argc, char** argv) {
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   std::printf("Whole builds, every output: %d shipped lessons, %u cores, %s\n", lessons, cores, bin.c_str());
 
+  int folders = 0;  // out-1, out-2, ...: one per cold build (see above)
+  std::string out;
+  auto fresh = [&] { return out = "outs/out-" + std::to_string(++folders); };
+  fs::create_directory("outs");
   auto build = [&](const std::string& what, const std::string& jobs) {
-    return std::vector<std::string>{bin, "build", what, "--templates", "templates", "-o", "out", "-j", jobs};
+    return std::vector<std::string>{bin, "build", what, "--templates", "templates", "-o", out, "-j", jobs};
   };
   auto cold = [&](const std::string& name, const std::string& what, const std::string& jobs, int count) {
     std::vector<Run> times;
     for (int i = 0; i < count; ++i) {
-      fs::remove_all("out");
+      fresh();
       times.push_back(TimeRun(build(what, jobs)));
     }
     return Report(name, times);
@@ -155,7 +166,7 @@ int main(int argc, char** argv) {
   for (const char* kind : {"png", "gif", "svg", "anim-svg", "pdf", "slides", "pdf-frames", "html", "json"}) {
     std::vector<Run> times;
     for (int i = 0; i < runs; ++i) {
-      fs::remove_all("out");
+      fresh();
       std::vector<std::string> args = build("lessons/conv-relu-pool.yaml", "1");
       args.insert(args.end(), {"--only", kind});
       times.push_back(TimeRun(args));
@@ -164,7 +175,7 @@ int main(int argc, char** argv) {
   }
   {
     // Peak memory of the largest frames the contract allows: --scale 8.
-    fs::remove_all("out");
+    fresh();
     std::vector<std::string> args = build("lessons/conv-relu-pool.yaml", "0");
     args.insert(args.end(), {"--scale", "8"});
     ok &= Report("default lesson --scale 8, -j cores", {TimeRun(args)});
@@ -173,7 +184,7 @@ int main(int argc, char** argv) {
     const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";
     ok &= cold("shipped course cold" + on, "lessons", jobs, runs);
   }
-  std::vector<Run> noop;
+  std::vector<Run> noop;  // on the last course build's folder
   for (int i = 0; i < noop_runs; ++i) noop.push_back(TimeRun(build("lessons", "0")));
   ok &= Report("shipped course no-op, -j cores", noop);
   if (long_runs > 0) ok &= cold("1808-beat lesson cold, -j cores", "long/long.yaml", "0", long_runs);
