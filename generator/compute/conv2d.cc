@@ -52,10 +52,7 @@ Grid Conv2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& 
       for (std::size_t k = 0; k < channels.size(); ++k) {
         DecimalSum partial;
         ForEachTap(channels[k], slices[k], conv, r, c, [&](double input, double weight, int, int) { partial.Add(weight * input); });
-        if (k == 0)
-          sum = partial;
-        else
-          sum.Add(partial);
+        sum.AddChannel(k, partial);
       }
       sum.AddBias(bias);
       out.at(r, c) = sum.Clean();

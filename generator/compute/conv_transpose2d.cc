@@ -60,10 +60,7 @@ DecimalSum ChannelsLandedSum(const Variant& v, const Filter& f, int r, int c, lo
   DecimalSum sum;
   for (int k = 0; k < ChannelCount(v); ++k) {
     const DecimalSum partial = LandedSum(ChannelAt(v, k), SliceAt(f, k), v.conv, r, c, limit, k == 0 ? hits : nullptr);
-    if (k == 0)
-      sum = partial;
-    else
-      sum.Add(partial);
+    sum.AddChannel(k, partial);
   }
   return sum;
 }
@@ -84,10 +81,7 @@ Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vecto
       DecimalSum sum;
       for (std::size_t k = 0; k < channels.size(); ++k) {
         const DecimalSum partial = LandedSum(channels[k], slices[k], conv, r, c, all, nullptr);
-        if (k == 0)
-          sum = partial;
-        else
-          sum.Add(partial);
+        sum.AddChannel(k, partial);
       }
       sum.AddBias(bias);
       out.at(r, c) = sum.Clean();
@@ -159,10 +153,7 @@ std::vector<double> ScatterRunningSums(const Variant& v) {
           const int j = (c + v.conv.crop_w - x * v.conv.stride_w) / v.conv.dilation_w;
           DecimalSum& partial = partials[static_cast<std::size_t>(k)];
           partial.Add(slice.at(i, j) * ChannelAt(v, k).at(y, x));
-          if (k == 0)
-            sum = partial;
-          else
-            sum.Add(partial);
+          sum.AddChannel(k, partial);
         }
         sum.AddBias(v.filter.bias);
         out.push_back(sum.Clean());

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 
 namespace cl {
 
@@ -41,6 +42,14 @@ class DecimalSum {
     sum_ += other.sum_;
     magnitude_ += other.magnitude_;
     operations_ += other.operations_ + 1;
+  }
+  // Adds channel k's partial sum: the first is the sum, each later one is
+  // added to it (the maps' order: docs/computation.md).
+  void AddChannel(std::size_t k, const DecimalSum& partial) {
+    if (k == 0)
+      *this = partial;
+    else
+      Add(partial);
   }
   // Adds a filter's bias, as the maps do after the weighted sum.
   void AddBias(double bias) {
