@@ -16,7 +16,8 @@ constexpr std::array<double, 23> kPowersOfTen = [] {
 }  // namespace
 
 double CleanDecimal(double value, double magnitude, int operations) {
-  if (!std::isfinite(value) || !std::isfinite(magnitude) || value == 0.0) return value == 0.0 ? 0.0 : value;
+  if (value == 0.0) return 0.0;  // -0 too
+  if (!std::isfinite(value) || !std::isfinite(magnitude)) return value;
   // Each rounding errs by at most half an ulp of the magnitudes it touches:
   // twice that, over every operation and the inputs' own two roundings.
   const double error = (operations + 2) * 0x1p-52 * magnitude;

@@ -20,15 +20,16 @@ namespace cl {
 
 // `value`, a result of `operations` roundings (products and additions) on
 // terms whose magnitudes add up to `magnitude`, rounded as above where the
-// rounded value lies within that error; 0 where 0 does. -0 never comes out. Returned as it is when
-// not finite, when the error could reach 0.01 (magnitudes past about 1e11),
-// or when the place would be finer than 10^-22 (magnitudes under about 1e-8).
+// rounded value lies within that error; 0 where 0 does. -0 never comes out.
+// Returned as it is when not finite, when the error could reach 0.01
+// (magnitudes past about 1e11), or when the place would be finer than
+// 10^-22 (magnitudes under about 1e-8).
 double CleanDecimal(double value, double magnitude, int operations);
 
-// A sum of terms with what CleanDecimal needs: the terms' magnitudes and count.
 // A product of two inputs (one rounding), cleaned.
 inline double CleanProduct(double product) { return CleanDecimal(product, std::abs(product), 1); }
 
+// A sum of terms with what CleanDecimal needs: the terms' magnitudes and count.
 class DecimalSum {
  public:
   // Adds `term` (itself one rounding: a product).

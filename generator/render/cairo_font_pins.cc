@@ -29,15 +29,40 @@ bool PinLocked(cairo_scaled_font_t* font) {
 }
 
 // Pins `font` and its face's PDF subset font. Under PinLock.
-bool PinWithSubsetFontLocked(cairo_scaled_font_t* font);
+bool PinWithSubsetFontLocked(cairo_scaled_font_t* font) {
+  if (Pinned().count(font) > 0) return true;
+  if (!PinLocked(font)) return false;
+  cairo_scaled_font_t* unscaled = PdfSubsetFontOf(font);
+  PinLocked(unscaled);
+  cairo_scaled_font_destroy(unscaled);  // the pin's reference stays
+  return true;
+}
 
-// Whether this thread pinned `font` already (pinned fonts are never freed,
-// so their addresses are never reused); most calls end here, without the lock.
-bool PinnedHere(cairo_scaled_font_t* font, bool add) {
+// The fonts this thread has pinned (pinned fonts are never freed, so their
+// addresses are never reused): most calls end at this list, without the lock.
+std::vector<cairo_scaled_font_t*>& PinnedHere() {
   thread_local std::vector<cairo_scaled_font_t*> seen_here;
-  if (std::find(seen_here.begin(), seen_here.end(), font) != seen_here.end()) return true;
-  if (add) seen_here.push_back(font);
-  return false;
+  return seen_here;
+}
+
+bool WasPinnedHere(cairo_scaled_font_t* font) {
+  const std::vector<cairo_scaled_font_t*>& here = PinnedHere();
+  return std::find(here.begin(), here.end(), font) != here.end();
+}
+
+// Pins `font` unless this thread did already. Under PinLock.
+void PinOnceLocked(cairo_scaled_font_t* font) {
+  if (!WasPinnedHere(font) && PinWithSubsetFontLocked(font)) PinnedHere().push_back(font);
+}
+
+// Pins the fonts of every run of `line` (Pango's, through pangocairo).
+void PinLineFonts(PangoLayoutLine* line) {
+  if (line == nullptr) return;
+  for (GSList* run = line->runs; run != nullptr; run = run->next) {
+    auto* glyphs = static_cast<PangoGlyphItem*>(run->data);
+    if (glyphs == nullptr || glyphs->item == nullptr || glyphs->item->analysis.font == nullptr) continue;
+    PinScaledFont(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(glyphs->item->analysis.font)));
+  }
 }
 
 }  // namespace
@@ -56,40 +81,17 @@ cairo_scaled_font_t* PdfSubsetFontOf(cairo_scaled_font_t* font) {
   return unscaled;
 }
 
-namespace {
-
-bool PinWithSubsetFontLocked(cairo_scaled_font_t* font) {
-  if (Pinned().count(font) > 0) return true;
-  if (!PinLocked(font)) return false;
-  cairo_scaled_font_t* unscaled = PdfSubsetFontOf(font);
-  PinLocked(unscaled);
-  cairo_scaled_font_destroy(unscaled);  // the pin's reference stays
-  return true;
-}
-
-}  // namespace
-
 void PinScaledFont(cairo_scaled_font_t* font) {
-  if (font == nullptr || PinnedHere(font, false)) return;
+  if (font == nullptr || WasPinnedHere(font)) return;
   const std::lock_guard<std::mutex> hold(PinLock());
-  if (PinWithSubsetFontLocked(font)) PinnedHere(font, true);
+  PinOnceLocked(font);
 }
 
 void PinContextFont(cairo_t* cr) {
   // Made under the lock, so no other thread of this program makes or pins
   // the same font at the same moment.
   const std::lock_guard<std::mutex> hold(PinLock());
-  cairo_scaled_font_t* font = cairo_get_scaled_font(cr);
-  if (!PinnedHere(font, false) && PinWithSubsetFontLocked(font)) PinnedHere(font, true);
-}
-
-void PinLineFonts(PangoLayoutLine* line) {
-  if (line == nullptr) return;
-  for (GSList* run = line->runs; run != nullptr; run = run->next) {
-    auto* glyphs = static_cast<PangoGlyphItem*>(run->data);
-    if (glyphs == nullptr || glyphs->item == nullptr || glyphs->item->analysis.font == nullptr) continue;
-    PinScaledFont(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(glyphs->item->analysis.font)));
-  }
+  PinOnceLocked(cairo_get_scaled_font(cr));
 }
 
 void PinLayoutFonts(PangoLayout* layout) {

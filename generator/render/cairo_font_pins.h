@@ -23,10 +23,7 @@ void PinScaledFont(cairo_scaled_font_t* font);
 // if no thread has made it yet).
 void PinContextFont(cairo_t* cr);
 
-// Pins the fonts of every run of `line` (Pango's, through pangocairo).
-void PinLineFonts(PangoLayoutLine* line);
-
-// Pins the fonts of every line of `layout`.
+// Pins the fonts of every run of every line of `layout` (Pango's, through pangocairo).
 void PinLayoutFonts(PangoLayout* layout);
 
 // Whether `font` is pinned (for tests).
