@@ -1,9 +1,16 @@
 // Bounds and type checks, each with the exact text `check` prints. (The
 // hostile files in tests/bad cover the parser guards.)
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "lesson/limits.h"
 #include "lesson_test_util.h"
 
 namespace bdata = boost::unit_test::data;
@@ -195,6 +202,30 @@ BOOST_AUTO_TEST_CASE(LargestImageLoads) {
       cl::testing::Load("title: T\nimage: {pattern: {kind: checkerboard, size: 512}}\nfilter: box-blur\n");
   BOOST_TEST_REQUIRE(r.lesson.has_value(), Printed(r));
   BOOST_TEST(r.lesson->variants[0].image->rows == 512);
+}
+
+// A lesson file is read in pieces: one of exactly the limit (many pieces)
+// loads whole, one a byte over is refused before it is parsed.
+BOOST_AUTO_TEST_CASE(ALessonFileOfTheLimitLoadsWholeAndOneByteMoreIsRefused) {
+  namespace fs = std::filesystem;
+  const fs::path path = fs::temp_directory_path() / ("convlesson-size-limit-" + std::to_string(::getpid()) + ".yaml");
+  for (const std::size_t size : {cl::limits::kMaxLessonBytes, cl::limits::kMaxLessonBytes + 1}) {
+    std::string yaml(cl::testing::kMinimal);
+    yaml += "# ";
+    yaml += std::string(size - yaml.size() - 1, 'x');
+    yaml += "\n";
+    BOOST_REQUIRE(yaml.size() == size);
+    std::ofstream(path, std::ios::binary) << yaml;
+    const LoadResult r = cl::LoadLessonFile(path.string());
+    if (size == cl::limits::kMaxLessonBytes) {
+      BOOST_TEST(r.lesson.has_value(), Printed(r));
+      BOOST_TEST(r.source == yaml);
+    } else {
+      BOOST_TEST(!r.lesson.has_value());
+      BOOST_TEST(Printed(r).find("a lesson file must be at most 1 MiB") != std::string::npos, Printed(r));
+    }
+  }
+  fs::remove(path);
 }
 
 BOOST_AUTO_TEST_CASE(TooManyProblemsAreCut) {
