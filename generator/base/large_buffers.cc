@@ -45,6 +45,7 @@ void ReturnLargeBuffersWhenFreed() {
   // Freeing a mapped buffer before this call may have raised the heap's
   // trim threshold to twice that buffer: back to the default.
   mallopt(M_TRIM_THRESHOLD, 128 << 10);
+  mallopt(M_ARENA_MAX, 1);  // see the header: only threads' first arenas from now on
 #endif
 }
 
