@@ -4,14 +4,13 @@
 #include "lesson/loader.h"
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "base/file_system.h"
 #include "base/sha256.h"
 #include "lesson/course_reader.h"
 #include "lesson/lesson_reader.h"
@@ -102,19 +101,14 @@ bool ReadGuarded(const std::string& path, std::string_view what, Result* result,
     result->diagnostics.push_back(FileError(path, TooLargeMessage(size, what)));
     return false;
   }
-  // Read in pieces up to one byte past the limit, which tells a file that
-  // grew meanwhile: not into a buffer of the limit's size, whose 1 MiB
-  // zeroed and faulted in was a tenth of a no-op build.
-  std::ifstream in(path, std::ios::binary);
-  text->clear();
-  if (!ec) text->reserve(static_cast<std::size_t>(size));
-  std::array<char, 65536> piece;
-  while (in && text->size() <= limits::kMaxLessonBytes) {
-    in.read(piece.data(), static_cast<std::streamsize>(std::min(piece.size(), limits::kMaxLessonBytes + 1 - text->size())));
-    text->append(piece.data(), static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad() || (!in && !in.eof())) {
-    result->diagnostics.push_back(FileError(path, "cannot be read"));
+  // Read as the build reads every file, in pieces (never into a buffer of
+  // the limit's size: its 1 MiB zeroed and faulted in was a tenth of a
+  // no-op build), up to one byte past the limit, which tells a file that
+  // grew meanwhile; one that grew further fails the read.
+  if (!ReadFileBytes(path, text, nullptr, limits::kMaxLessonBytes + 1)) {
+    const std::uintmax_t now = fs::file_size(path, ec);
+    result->diagnostics.push_back(!ec && now > limits::kMaxLessonBytes ? FileError(path, TooLargeMessage(now, what))
+                                                                        : FileError(path, "cannot be read"));
     return false;
   }
   return true;
