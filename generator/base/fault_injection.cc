@@ -36,6 +36,12 @@ const CrashPlan& Plan() {
   return plan;
 }
 
+// Whether the environment variable `name` is set to anything but "" or "0".
+bool Switched(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value && std::string_view(value) != "0";
+}
+
 }  // namespace
 
 void CrashPoint(std::string_view name) {
@@ -50,11 +56,13 @@ void CrashPoint(std::string_view name) {
 }
 
 bool ExchangeDisabledForTests() {
-  static const bool disabled = [] {
-    const char* value = std::getenv("CONVLESSON_TEST_NO_EXCHANGE");
-    return value && *value && std::string_view(value) != "0";
-  }();
+  static const bool disabled = Switched("CONVLESSON_TEST_NO_EXCHANGE");
   return disabled;
+}
+
+bool FlushFailsForTests() {
+  static const bool failing = Switched("CONVLESSON_TEST_FAIL_FLUSH");
+  return failing;
 }
 
 bool WriteFailsForTests(std::string_view relative_path) {

@@ -10,6 +10,8 @@
 //                                     without an atomic exchange
 //   CONVLESSON_TEST_FAIL_WRITE=PATH   DiskFileSink refuses to write PATH
 //                                     (relative to its root, e.g. course.pdf)
+//   CONVLESSON_TEST_FAIL_FLUSH=1      the background writeback's first flush
+//                                     fails (EIO) as the build starts rendering
 // Unset, as everywhere outside the tests, each check is one load of a flag.
 // The names are listed in docs/building.md.
 #pragma once
@@ -26,5 +28,8 @@ bool ExchangeDisabledForTests();
 
 // True when CONVLESSON_TEST_FAIL_WRITE equals `relative_path`.
 bool WriteFailsForTests(std::string_view relative_path);
+
+// True when CONVLESSON_TEST_FAIL_FLUSH is set to anything but "" or "0".
+bool FlushFailsForTests();
 
 }  // namespace cl

@@ -652,6 +652,34 @@ case $case_name in
     done
     ;;
 
+  flush-fails)
+    # The background writeback's flush meets a write error (forced as the
+    # build starts rendering): the kernel tells such an error to one sync
+    # only, so the flush's error must fail the publishing itself. Every
+    # edited lesson fails, its last good outputs stay, and the next build
+    # publishes them.
+    build 0 "${fast[@]}"
+    # Nothing to render, nothing flushed: no error.
+    CONVLESSON_TEST_FAIL_FLUSH=1 build 0 "${fast[@]}"
+    log_has "$n lessons up to date"
+    for id in "${ids[@]}"; do hashes "out/$id" >"before.$id"; done
+    cp out/index.html index.before
+    retitle conv-relu-pool "Convolve, edited"
+    for j in 1 2; do
+      CONVLESSON_TEST_FAIL_FLUSH=1 build 1 "${fast[@]}" -j $j
+      err_has "lessons/conv-relu-pool.yaml: error: cannot sync 'out': Input/output error"
+      log_has "$n lessons: 0 built, $((n - 1)) up to date, 1 failed"
+      for id in "${ids[@]}"; do
+        hashes "out/$id" | diff -u "before.$id" - || fail "-j $j: out/$id changed although its sync failed"
+      done
+      cmp -s index.before out/index.html || fail "-j $j: the index changed although the lesson failed"
+      [[ ! -e out/.staging ]] || fail "-j $j: staging folder left behind"
+    done
+    build 0 "${fast[@]}"
+    log_has "$n lessons: 1 built, $((n - 1)) up to date, 0 failed"
+    grep -qF "Convolve, edited" out/index.html || fail "the build after the failed flush did not publish"
+    ;;
+
   crash-points)
     # A kill between two steps of the build is too rare to hit at random:
     # CONVLESSON_TEST_CRASH_AT kills the build (SIGKILL) at each named step,
