@@ -18,11 +18,20 @@ int StillBeat(const Storyboard& story) {
   return story.beats.empty() ? 0 : static_cast<int>(story.beats.size()) - 1;
 }
 
+// A stage of more beats than this fills a map large enough that its first
+// beat does not show the colours of its last.
+constexpr std::size_t kLongStageBeats = 32;
+
 std::vector<int> PaletteBeats(const Storyboard& story) {
   std::set<int> picks;
   std::set<Stage> seen;
-  for (std::size_t i = 0; i < story.beats.size(); ++i)
-    if (seen.insert(story.beats[i].stage).second) picks.insert(static_cast<int>(i));
+  for (std::size_t i = 0, run_start = 0; i < story.beats.size(); ++i) {
+    const Stage stage = story.beats[i].stage;
+    if (seen.insert(stage).second) picks.insert(static_cast<int>(i));
+    if (i > 0 && story.beats[i - 1].stage != stage) run_start = i;
+    const bool run_ends = i + 1 == story.beats.size() || story.beats[i + 1].stage != stage;
+    if (run_ends && i + 1 - run_start > kLongStageBeats) picks.insert(static_cast<int>(i));
+  }
   if (!story.beats.empty()) picks.insert(static_cast<int>(story.beats.size()) - 1);
   return {picks.begin(), picks.end()};
 }

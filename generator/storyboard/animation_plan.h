@@ -23,9 +23,12 @@ struct AnimationFrame {
 struct AnimationPlan {
   std::vector<AnimationFrame> frames;  // in playing order; the loop starts again after the last
   int still_beat = 0;                  // shown when nothing moves (reduced motion, no CSS animation)
-  // Beats whose pixels are sampled for the GIF palette's shades: the first of
-  // each stage (each draws something new: window, activation, pool window)
-  // and the last.
+  // Beats whose pixels are sampled for the GIF's and the PNG frames'
+  // palettes: the first of each stage (each draws something new: window,
+  // activation, pool window), the last of a stage of more than 32 beats (its
+  // map full: the first beat of 1600 convolution steps lacked the blends of
+  // the filled map, and a tenth of a 1998-beat lesson's frames then chose
+  // palettes of their own), and the last.
   std::vector<int> palette_beats;
   std::string description;  // the animated SVG's <desc>: its steps by kind and the still beat's caption
 };
