@@ -127,7 +127,8 @@ class RunRows {
 // colours that it serves, every colour within the bound a frame's own
 // palette keeps and every colour covering 1/1024 of the frame within 2
 // levels, is written with it, the few rare blends it does not serve added
-// as entries of their own after it; so the frames of a sequence keep their
+// as entries of their own after it (each where its colour picks, whatever
+// the frame's other blends); so the frames of a sequence keep their
 // indices as their blended shades come and go, and their unchanged bands
 // are the same bytes (FramePngEncoder). Any other frame chooses its own.
 class FramePalette {
