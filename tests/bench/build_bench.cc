@@ -2,7 +2,7 @@
 // lesson and the shipped course cold (empty output folder) with one job and
 // with one per core, the default lesson's kinds of output one at a time and
 // at --scale 8 (peak memory), the course's no-op build (all up to date), and
-// a 1808-beat lesson cold; each repeated and reported as the median wall time
+// lessons of 1808 and 1998 beats cold; each repeated and reported as the median wall time
 // (and the fastest), the median CPU time and peak memory of the build's
 // process. The machine may be shared: CPU time is the steadier figure. Not a
 // test: it prints numbers for people and never fails on them (only on a
@@ -116,6 +116,21 @@ pool: {type: max, size: 2}
 beats: {per: cell, max: 2000}
 )";
 
+// The issue's 2000 beats, as near as the contract's 2000-beat cap lets this
+// family come: a 40x44 checkerboard (explicit pixels: a pattern is square)
+// under the same Laplacian, 1998 beats. Its frames are as wide as the 1808
+// beats' but hold more cells, so it costs more than its share of beats.
+std::string NearlyTwoThousandBeats() {
+  std::string yaml = "id: long1998\ntitle: A 1998-beat lesson\n"
+                     "summary: A 40x44 checkerboard under a Laplacian, one beat per cell.\nimage:\n  pixels:\n";
+  for (int r = 0; r < 40; ++r) {
+    yaml += "    - [";
+    for (int c = 0; c < 44; ++c) yaml += std::string(c ? ", " : "") + ((r / 4 + c / 4) % 2 == 0 ? "9" : "0");
+    yaml += "]\n";
+  }
+  return yaml + "filter: laplacian\nactivation: relu\npool: {type: max, size: 2}\nbeats: {per: cell, max: 2000}\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -133,6 +148,8 @@ int main(int argc, char** argv) {
   fs::copy(argv[3], work / "templates", fs::copy_options::recursive);
   fs::create_directories(work / "long");
   std::ofstream(work / "long" / "long.yaml") << kLongLesson;
+  fs::create_directories(work / "long1998");
+  std::ofstream(work / "long1998" / "long1998.yaml") << NearlyTwoThousandBeats();
   fs::current_path(work);
   ::setenv("CI", "true", 1);
   int lessons = 0;
@@ -188,6 +205,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < noop_runs; ++i) noop.push_back(TimeRun(build("lessons", "0")));
   ok &= Report("shipped course no-op, -j cores", noop);
   if (long_runs > 0) ok &= cold("1808-beat lesson cold, -j cores", "long/long.yaml", "0", long_runs);
+  if (long_runs > 0) ok &= cold("1998-beat lesson cold, -j cores", "long1998/long1998.yaml", "0", long_runs);
   std::printf("to profile a cold build: perf record -g %s build %s --templates %s -o /tmp/perf-out --force -j 1\n",
               bin.c_str(), argv[2], argv[3]);
   fs::current_path(fs::temp_directory_path());
