@@ -1,6 +1,7 @@
 #include "cli/course_build.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -151,7 +152,7 @@ class CourseBuilder {
   // as they come, so each publishing sync waits for little
   // (base/background_writeback.h).
   std::optional<BackgroundWriteback> writeback_;
-  bool writeback_error_told_ = false;  // under mutex_
+  std::atomic<bool> writeback_error_told_{false};  // a lesson failed for a flush's error
   CourseBuildResult result_;
 };
 
@@ -368,8 +369,8 @@ void CourseBuilder::Render() {
   std::string error;
   writeback_->Pause(&error).unlock();
   writeback_.reset();
-  // A flush's write error that no lesson's publishing was told (a lesson
-  // that failed for it was): the build fails all the same.
+  // A flush's write error that no publishing was told of (none came after
+  // it) fails the build all the same.
   if (!error.empty() && !writeback_error_told_) Error(error);
 }
 
