@@ -848,11 +848,23 @@ FramePalette::FramePalette(const std::vector<uint32_t>& colours) {
 FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named) {
   for (const ColourRuns* sample : samples)
     if (sample->colours.size() > kMaxSharedSourceColours) return FramePalette({});
-  std::map<uint32_t, uint64_t> merged;  // by colour
+  // By colour: its largest share of one sample, in pixels of the largest
+  // sample. A colour that covers much of one kind of frame (a grid line's
+  // blend over the pooled map, in the pooling beats) must be exact however
+  // few of the samples show it: counted over all samples together, one
+  // covering 1/1024 of each pooling frame fell short, was served within 24
+  // levels, and every frame where it then covered 1/1024 made it exact
+  // again, so the rows of every grid line changed from one beat to the next.
   uint64_t pixels = 0;
+  for (const ColourRuns* sample : samples)
+    pixels = std::max(pixels, static_cast<uint64_t>(sample->width) * static_cast<uint64_t>(sample->height));
+  std::map<uint32_t, uint64_t> merged;
   for (const ColourRuns* sample : samples) {
-    for (std::size_t i = 0; i < sample->colours.size(); ++i) merged[sample->colours[i] & kRgbMask] += sample->counts[i];
-    pixels += static_cast<uint64_t>(sample->width) * static_cast<uint64_t>(sample->height);
+    const uint64_t sample_pixels = std::max<uint64_t>(1, static_cast<uint64_t>(sample->width) * static_cast<uint64_t>(sample->height));
+    for (std::size_t i = 0; i < sample->colours.size(); ++i) {
+      uint64_t& share = merged[sample->colours[i] & kRgbMask];
+      share = std::max(share, sample->counts[i] * pixels / sample_pixels);
+    }
   }
   constexpr std::size_t kMostNamed = 128;  // room left for the shades
   for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i) merged.try_emplace(named[i] & kRgbMask, 0);
@@ -861,7 +873,7 @@ FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& sam
   std::vector<uint64_t> counts;
   for (const auto& [colour, count] : merged) colours.push_back(colour), counts.push_back(count);
   if (colours.size() <= kSharedEntries) return FramePalette(colours);
-  // Kept: the named colours, then those covering 1/1024 of the samples.
+  // Kept: the named colours, then those covering 1/1024 of a sample.
   std::vector<std::size_t> kept;
   for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i)
     kept.push_back(static_cast<std::size_t>(std::lower_bound(colours.begin(), colours.end(), named[i] & kRgbMask) - colours.begin()));

@@ -136,8 +136,8 @@ class FramePalette {
   explicit FramePalette(const std::vector<uint32_t>& colours);  // 0xRRGGBB; repeats dropped, the first 256 kept
   // For a sequence whose sample frames are `samples` (their colours and
   // counts) and whose scenes name `named` (most important first): the
-  // named colours (the first 128) and the colours covering 1/1024 of the
-  // samples exact, then chosen farthest-first, as a frame's own palette is,
+  // named colours (the first 128) and the colours covering 1/1024 of any
+  // one sample exact, then chosen farthest-first, as a frame's own palette is,
   // to 240 entries (a frame adds the rare blends the samples lacked).
   // Empty (serving no frame) past 65536 colours. (A frame of more than 4096
   // colours is truecolour whatever the palette; a photograph's wide samples

@@ -573,6 +573,25 @@ BOOST_AUTO_TEST_CASE(ASequencePaletteServesItsFramesOrStepsAside) {
   BOOST_TEST((encoder.Encode(frame_runs, nullptr) == EncodeRunsPng(frame_runs)));
 }
 
+// A colour covering 1/1024 of one sample is exact in the sequence's palette
+// however few samples show it: a grid line's blend over the pooled map,
+// shown only by the pooling beats among a variant's samples, fell short of
+// 1/1024 of all the samples together, and the pooling frames, where it
+// covered more, then made it exact or served it by turns.
+BOOST_AUTO_TEST_CASE(AColourCoveringMuchOfOneSampleIsExact) {
+  const int w = 200, h = 300;
+  std::vector<uint32_t> pooling = ShadesOverFills(w, h);
+  const uint32_t blend = 0xFAFAF9u;  // next to the light fill: never the farthest
+  FillBox(&pooling, w, 60, 280, 10, blend);  // 100 pixels: 1/600 of the sample, 1/4200 of all seven
+  const std::vector<uint32_t> other = ShadesOverFills(w, h);
+  const ColourRuns pooling_runs = RunsOf(pooling, w, h), other_runs = RunsOf(other, w, h);
+  std::vector<const ColourRuns*> samples(6, &other_runs);
+  samples.push_back(&pooling_runs);
+  const FramePalette palette = FramePalette::FromSamples(samples, {0xFAFAFAu, 0x1F77B4u});
+  BOOST_TEST(palette.colours().size() <= 240u);
+  BOOST_TEST(std::count(palette.colours().begin(), palette.colours().end(), blend) == 1);
+}
+
 // A rare blend's entry depends on its colour, not on which other blends the
 // frame has: a blend that comes or goes leaves the others where they were,
 // so the rows that hold them are the same bytes in the next frame and its
