@@ -272,6 +272,44 @@ BOOST_AUTO_TEST_CASE(ACallerWaitingGivesItsPlaceToItsHelpersRuns) {
   BOOST_TEST(met.load());
 }
 
+// A caller waiting for its loop never takes an index of an older loop: that
+// index may be long, and what follows the caller's loop would wait for it.
+// Here a lesson's two variants (V) start while the other thread is busy, so
+// the first takes both places' worth of work alone; its palette samples (S)
+// get the other thread once it comes free. The first variant, done with its
+// sample while the other thread still runs one, must leave the second
+// variant to a helper and go on beside it: the second waits for the first
+// to go on, which it cannot if the first's thread is the one running it.
+BOOST_AUTO_TEST_CASE(ACallerWaitingLeavesOlderLoopsToHelpers) {
+  LimitGuard limit(2);
+  std::atomic<bool> samples_open{false}, other_sample{false}, second_started{false}, first_went_on{false}, met{true};
+  cl::ParallelFor(2, [&](size_t outer) {
+    if (outer == 1) {  // busy until the samples are open; then free, it takes the second sample
+      if (!WaitFor([&] { return samples_open.load(); })) met = false;
+      return;
+    }
+    cl::ParallelFor(2, [&](size_t variant) {
+      if (variant == 1) {
+        second_started = true;
+        if (!WaitFor([&] { return first_went_on.load(); })) met = false;
+        return;
+      }
+      cl::ParallelFor(2, [&](size_t sample) {
+        if (sample == 0) {  // done once the other thread has the other sample: then it waits for it
+          samples_open = true;
+          if (!WaitFor([&] { return other_sample.load(); })) met = false;
+          return;
+        }
+        // The other thread's sample lasts until the second variant started.
+        other_sample = true;
+        if (!WaitFor([&] { return second_started.load(); })) met = false;
+      });
+      first_went_on = true;
+    });
+  });
+  BOOST_TEST(met.load());
+}
+
 BOOST_AUTO_TEST_CASE(NoIndicesForZero) {
   bool ran = false;
   cl::ParallelChain(0, 2, 1, [&](size_t, size_t) { ran = true; });
