@@ -3,9 +3,12 @@
 // (SetParallelism, the build's -j), even when loops nest: a loop inside a task
 // (frames inside a lesson) gets only the helpers that are free at that moment,
 // so lessons and their frames share one bound instead of multiplying. A
-// thread that comes free later (a helper done with its loop, a caller waiting
-// for its helpers) runs indices of the loop opened last that has some left,
-// so a loop started while every thread was busy still gets them as they free.
+// thread that comes free later runs indices of the loop opened last that has
+// some left, so a loop started while every thread was busy still gets them as
+// they free: a helper done with its loop takes any; a caller waiting for its
+// helpers takes only loops opened after its own (an older loop's index, say
+// a lesson's other variant, would hold up what follows the caller's loop)
+// and leaves older ones to a helper started in the place it gives.
 // Indices are handed out in order; results must not depend on which thread
 // ran which index, so each task writes only its own slot. A task must not
 // wait for anything but the loops it starts (a waiting thread may be the one
