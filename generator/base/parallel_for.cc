@@ -17,15 +17,21 @@ std::atomic<int> g_limit{1};
 // (so threads running = g_helpers + 1, never more than g_limit).
 std::atomic<int> g_helpers{0};
 // Callers whose loop has finished and who wait for a place to go on
-// (FinishLoop): places that free go to them first, so new helpers are not
-// started and helpers take no further indices while one waits.
+// (FinishLoop): places go to them first. While they outnumber the free
+// places no new helper starts, and helpers take no further indices.
 std::atomic<int> g_resuming{0};
 
-// Claims one place if the limit leaves one free (for a new helper, or a
-// waiting caller's work: only when no caller waits to go on).
+int FreePlaces(int helpers) { return g_limit.load() - (helpers + 1); }
+
+// Whether a helper should leave its place to a caller waiting to go on.
+bool HelperGivesWay() { return g_resuming.load() > FreePlaces(g_helpers.load()); }
+
+// Claims one place if the limit leaves one free: for a caller going on, any;
+// for a new helper (or a waiting caller's work), one that callers waiting to
+// go on leave.
 bool TryClaimPlace(bool resuming) {
   int busy = g_helpers.load();
-  while (busy + 1 < g_limit.load() && (resuming || g_resuming.load() == 0))
+  while (FreePlaces(busy) > (resuming ? 0 : g_resuming.load()))
     if (g_helpers.compare_exchange_weak(busy, busy + 1)) return true;
   return false;
 }
@@ -40,14 +46,30 @@ struct Loop {
   std::atomic<std::size_t> next{0};
   int running = 0;
   std::uint64_t opened = 0;  // when it was listed: later loops have larger numbers
+  // Its caller waits for it having given its place (guarded by Open::mutex),
+  // and the thread that ended its last index kept a place for the caller
+  // (counted in g_resuming) instead of taking more work.
+  bool caller_gave = false, place_kept = false;
+
+  // Called by a thread leaving the loop (Open::mutex held): when it is the
+  // last and the caller gave its place, one place is kept for the caller.
+  // True then: the leaving thread gives up its place.
+  bool LeaveKeepingCallersPlace() {
+    --running;
+    if (running > 0 || !caller_gave) return false;
+    place_kept = true;
+    g_resuming++;
+    return true;
+  }
 
   bool IndicesLeft() const { return next.load() < count && !(stop != nullptr && stop->load()); }
-  // A helper (`yields`) stops taking indices while a caller waits to go on:
-  // the indices left are its loop's caller's, which is running them.
+  // A helper (`yields`) stops taking indices while callers waiting to go on
+  // outnumber the free places: the indices left are its loop's caller's,
+  // which runs them.
   void RunIndices(bool yields) {
     for (;;) {
       if (stop != nullptr && stop->load()) return;
-      if (yields && g_resuming.load() > 0) return;
+      if (yields && HelperGivesWay()) return;
       const std::size_t i = next++;
       if (i >= count) return;
       (*task)(i);
@@ -101,10 +123,10 @@ bool StartHelperLocked(Loop* loop) {
       Open& loops = Loops();
       std::unique_lock lock(loops.mutex);
       for (;;) {
-        Loop* next = g_resuming.load() > 0 ? nullptr : LoopWithWork();
+        const bool hands_over = loop->LeaveKeepingCallersPlace();  // `loop` may be gone once the lock is let go
+        Loop* next = hands_over || HelperGivesWay() ? nullptr : LoopWithWork();
         if (next != nullptr) ++next->running;
         else g_helpers--;
-        --loop->running;  // `loop` may be gone once the lock is let go
         loops.changed.notify_all();
         if (next == nullptr) return;
         loop = next;
@@ -145,26 +167,30 @@ void FinishLoop(Loop* loop, bool listed) {
   while (loop->running > 0) {
     Loop* other = LoopWithWork(loop->opened);
     if (other != nullptr && (!given || TryClaimHelper())) {
-      given = false;
+      given = loop->caller_gave = false;
       ++other->running;
       lock.unlock();
       RunJoined(other, false);
       lock.lock();
-      --other->running;
+      if (other->LeaveKeepingCallersPlace()) g_helpers--, given = loop->caller_gave = true;  // its caller goes on in this place
       open.changed.notify_all();
       continue;
     }
     if (!given) {
       g_helpers--;
-      given = true;
+      given = loop->caller_gave = true;
       open.changed.notify_all();  // a caller waiting for a place may take it
       if (Loop* older = LoopWithWork(); older != nullptr && TryClaimHelper()) StartHelperLocked(older);
     }
     open.changed.wait(lock);
   }
   if (!given) return;
-  if (TryClaimPlace(true)) return;
-  g_resuming++;  // helpers give way at their next index
+  // A place: the one the thread that ended the loop kept, else the next
+  // that frees (helpers give way at their next index meanwhile).
+  if (!loop->place_kept) {
+    if (TryClaimPlace(true)) return;
+    g_resuming++;
+  }
   while (!TryClaimPlace(true)) open.changed.wait(lock);
   g_resuming--;
 }

@@ -8,7 +8,9 @@
 // they free: a helper done with its loop takes any; a caller waiting for its
 // helpers takes only loops opened after its own (an older loop's index, say
 // a lesson's other variant, would hold up what follows the caller's loop)
-// and leaves older ones to a helper started in the place it gives.
+// and leaves older ones to a helper started in the place it gives. That
+// caller gets a place back first: the thread that ends its loop's last index
+// hands it its own, and while callers wait for one no new helper starts.
 // Indices are handed out in order; results must not depend on which thread
 // ran which index, so each task writes only its own slot. A task must not
 // wait for anything but the loops it starts (a waiting thread may be the one

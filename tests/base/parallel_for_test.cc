@@ -310,6 +310,44 @@ BOOST_AUTO_TEST_CASE(ACallerWaitingLeavesOlderLoopsToHelpers) {
   BOOST_TEST(met.load());
 }
 
+// The thread that ends the last index of a loop whose caller gave its place
+// hands that place back, instead of taking more work: the caller goes on at
+// once. Here the caller (A) opens a loop M of three indices; the first opens
+// an inner loop I, whose second index the other thread takes. A, done with
+// the first, waits for I and leaves M's second index to a helper; the other
+// thread ends I once that helper has started. M's second and third indices
+// wait for A to go on: they would hold both places if the other thread took
+// the third instead of handing its place to A.
+BOOST_AUTO_TEST_CASE(TheThreadEndingALoopHandsItsPlaceToTheWaitingCaller) {
+  LimitGuard limit(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  std::atomic<bool> inner_open{false}, other_inner{false}, long_started{false}, went_on{false}, met{true};
+  const auto long_index = [&] {
+    long_started = true;
+    if (!WaitFor([&] { return went_on.load(); })) met = false;
+  };
+  cl::ParallelFor(2, [&](size_t) {
+    if (std::this_thread::get_id() != caller) {  // the other thread: busy until I is open
+      if (!WaitFor([&] { return inner_open.load(); })) met = false;
+      return;
+    }
+    cl::ParallelFor(3, [&](size_t m) {
+      if (m > 0) return long_index();
+      cl::ParallelFor(2, [&](size_t i) {
+        if (i == 0) {  // done once the other thread has the other index
+          inner_open = true;
+          if (!WaitFor([&] { return other_inner.load(); })) met = false;
+          return;
+        }
+        other_inner = true;
+        if (!WaitFor([&] { return long_started.load(); })) met = false;
+      });
+      went_on = true;
+    });
+  });
+  BOOST_TEST(met.load());
+}
+
 BOOST_AUTO_TEST_CASE(NoIndicesForZero) {
   bool ran = false;
   cl::ParallelChain(0, 2, 1, [&](size_t, size_t) { ran = true; });
