@@ -110,8 +110,8 @@ Loop* LoopWithWork(std::uint64_t after = 0) {
 }
 
 // Starts a helper thread, its slot claimed, in `loop`: it runs the loop's
-// indices, then those of open loops while any has some and no caller waits
-// to go on. It leaves a loop and takes the next in one step, and frees its
+// indices, then those of open loops while any has some, giving way to
+// callers that wait to go on (HelperGivesWay, LeaveKeepingCallersPlace). It leaves a loop and takes the next in one step, and frees its
 // slot before it leaves the last: a caller that sees its loop finished can
 // claim that slot at once. False (the slot freed, nothing run) when no
 // thread can be made. Open::mutex held.
@@ -139,6 +139,7 @@ bool StartHelperLocked(Loop* loop) {
   } catch (const std::system_error&) {  // out of threads: the caller does the work
     --loop->running;
     g_helpers--;
+    Loops().changed.notify_all();  // the place is free again
     return false;
   }
 }
