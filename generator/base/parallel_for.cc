@@ -111,10 +111,11 @@ Loop* LoopWithWork(std::uint64_t after = 0) {
 
 // Starts a helper thread, its slot claimed, in `loop`: it runs the loop's
 // indices, then those of open loops while any has some, giving way to
-// callers that wait to go on (HelperGivesWay, LeaveKeepingCallersPlace). It leaves a loop and takes the next in one step, and frees its
-// slot before it leaves the last: a caller that sees its loop finished can
-// claim that slot at once. False (the slot freed, nothing run) when no
-// thread can be made. Open::mutex held.
+// callers that wait to go on (HelperGivesWay, LeaveKeepingCallersPlace). It
+// leaves a loop and takes the next in one step, and frees its slot before it
+// leaves the last: a caller that sees its loop finished can claim that slot
+// at once. False (the slot freed, nothing run) when no thread can be made.
+// Open::mutex held.
 bool StartHelperLocked(Loop* loop) {
   ++loop->running;
   try {
@@ -164,28 +165,28 @@ void FinishLoop(Loop* loop, bool listed) {
   Open& open = Loops();
   std::unique_lock lock(open.mutex);
   if (listed) std::erase(open.loops, loop);  // no one joins it from now on
-  bool given = false;  // the caller's place, given to the helpers
+  // loop->caller_gave: the caller's place, given to the helpers.
   while (loop->running > 0) {
     Loop* other = LoopWithWork(loop->opened);
-    if (other != nullptr && (!given || TryClaimHelper())) {
-      given = loop->caller_gave = false;
+    if (other != nullptr && (!loop->caller_gave || TryClaimHelper())) {
+      loop->caller_gave = false;
       ++other->running;
       lock.unlock();
       RunJoined(other, false);
       lock.lock();
-      if (other->LeaveKeepingCallersPlace()) g_helpers--, given = loop->caller_gave = true;  // its caller goes on in this place
+      if (other->LeaveKeepingCallersPlace()) g_helpers--, loop->caller_gave = true;  // its caller goes on in this place
       open.changed.notify_all();
       continue;
     }
-    if (!given) {
+    if (!loop->caller_gave) {
       g_helpers--;
-      given = loop->caller_gave = true;
+      loop->caller_gave = true;
       open.changed.notify_all();  // a caller waiting for a place may take it
       if (Loop* older = LoopWithWork(); older != nullptr && TryClaimHelper()) StartHelperLocked(older);
     }
     open.changed.wait(lock);
   }
-  if (!given) return;
+  if (!loop->caller_gave) return;
   // A place: the one the thread that ended the loop kept, else the next
   // that frees (helpers give way at their next index meanwhile).
   if (!loop->place_kept) {

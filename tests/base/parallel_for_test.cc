@@ -131,6 +131,11 @@ bool WaitFor(Condition condition) {
   return true;
 }
 
+// Waits for `flag`; on the deadline, marks the test failed in *met.
+void WaitOrFail(const std::atomic<bool>& flag, std::atomic<bool>* met) {
+  if (!WaitFor([&] { return flag.load(); })) *met = false;
+}
+
 // The threads free at the start each take a part of the chain: a worker's
 // first index waits until every worker the limit allows has started, which
 // only workers on threads of their own can do.
@@ -181,7 +186,7 @@ BOOST_AUTO_TEST_CASE(AThreadThatComesFreeTakesTheBackHalf) {
   std::atomic<bool> chain_started{false}, met{true};
   cl::ParallelFor(2, [&](size_t i) {
     if (i == 1) {  // holds the second thread until the chain has begun
-      if (!WaitFor([&] { return chain_started.load(); })) met = false;
+      WaitOrFail(chain_started, &met);
       return;
     }
     cl::ParallelChain(10, 2, 1, [&](size_t index, size_t worker) {
@@ -285,24 +290,24 @@ BOOST_AUTO_TEST_CASE(ACallerWaitingLeavesOlderLoopsToHelpers) {
   std::atomic<bool> samples_open{false}, other_sample{false}, second_started{false}, first_went_on{false}, met{true};
   cl::ParallelFor(2, [&](size_t outer) {
     if (outer == 1) {  // busy until the samples are open; then free, it takes the second sample
-      if (!WaitFor([&] { return samples_open.load(); })) met = false;
+      WaitOrFail(samples_open, &met);
       return;
     }
     cl::ParallelFor(2, [&](size_t variant) {
       if (variant == 1) {
         second_started = true;
-        if (!WaitFor([&] { return first_went_on.load(); })) met = false;
+        WaitOrFail(first_went_on, &met);
         return;
       }
       cl::ParallelFor(2, [&](size_t sample) {
         if (sample == 0) {  // done once the other thread has the other sample: then it waits for it
           samples_open = true;
-          if (!WaitFor([&] { return other_sample.load(); })) met = false;
+          WaitOrFail(other_sample, &met);
           return;
         }
         // The other thread's sample lasts until the second variant started.
         other_sample = true;
-        if (!WaitFor([&] { return second_started.load(); })) met = false;
+        WaitOrFail(second_started, &met);
       });
       first_went_on = true;
     });
@@ -324,11 +329,11 @@ BOOST_AUTO_TEST_CASE(TheThreadEndingALoopHandsItsPlaceToTheWaitingCaller) {
   std::atomic<bool> inner_open{false}, other_inner{false}, long_started{false}, went_on{false}, met{true};
   const auto long_index = [&] {
     long_started = true;
-    if (!WaitFor([&] { return went_on.load(); })) met = false;
+    WaitOrFail(went_on, &met);
   };
   cl::ParallelFor(2, [&](size_t) {
     if (std::this_thread::get_id() != caller) {  // the other thread: busy until I is open
-      if (!WaitFor([&] { return inner_open.load(); })) met = false;
+      WaitOrFail(inner_open, &met);
       return;
     }
     cl::ParallelFor(3, [&](size_t m) {
@@ -336,11 +341,11 @@ BOOST_AUTO_TEST_CASE(TheThreadEndingALoopHandsItsPlaceToTheWaitingCaller) {
       cl::ParallelFor(2, [&](size_t i) {
         if (i == 0) {  // done once the other thread has the other index
           inner_open = true;
-          if (!WaitFor([&] { return other_inner.load(); })) met = false;
+          WaitOrFail(other_inner, &met);
           return;
         }
         other_inner = true;
-        if (!WaitFor([&] { return long_started.load(); })) met = false;
+        WaitOrFail(long_started, &met);
       });
       went_on = true;
     });
