@@ -2,14 +2,172 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "render/cairo_font_pins.h"
+
+// A Pango renderer that draws nothing: it keeps what Pango's Cairo renderer
+// (pangocairo-render.c) would draw for a line, as PdfLineParts. Pango walks
+// the line (runs, rises, attributes) exactly as when it draws it.
+struct ClPdfTextCapture {
+  PangoRenderer parent_instance;
+  std::vector<cl::PdfLinePart>* parts;
+};
+struct ClPdfTextCaptureClass {
+  PangoRendererClass parent_class;
+};
+
+G_DEFINE_TYPE(ClPdfTextCapture, cl_pdf_text_capture, PANGO_TYPE_RENDERER)
 
 namespace cl {
 
 namespace {
 
 double Points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+
+std::optional<std::array<uint16_t, 3>> PartColor(PangoRenderer* renderer, PangoRenderPart part) {
+  const PangoColor* c = pango_renderer_get_color(renderer, part);
+  if (c == nullptr) return std::nullopt;
+  return std::array<uint16_t, 3>{c->red, c->green, c->blue};
+}
+
+// As pango_cairo_renderer_draw_glyph_item: the glyphs to show, the ones no
+// font has, and the clusters that tie glyphs to characters in the PDF.
+void CaptureGlyphItem(PangoRenderer* renderer, const char* text, PangoGlyphItem* glyph_item, int x, int y) {
+  PdfGlyphRun run;
+  run.x = x;
+  run.y = y;
+  run.color = PartColor(renderer, PANGO_RENDER_PART_FOREGROUND);
+  PangoItem* item = glyph_item->item;
+  PangoGlyphString* glyphs = glyph_item->glyphs;
+  run.backward = (item->analysis.level & 1) != 0;
+  cairo_scaled_font_t* font = item->analysis.font == nullptr
+                                  ? nullptr
+                                  : pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font));
+  const bool shown = font != nullptr && cairo_scaled_font_status(font) == CAIRO_STATUS_SUCCESS;
+  if (shown) {
+    PinScaledFont(font);
+    run.font = font;
+  }
+  int advance = 0;
+  for (int i = 0; i < glyphs->num_glyphs; ++i) {
+    const PangoGlyphInfo& gi = glyphs->glyphs[i];
+    if (gi.glyph != PANGO_GLYPH_EMPTY) {
+      const int at = advance + gi.geometry.x_offset;
+      if (!shown || (gi.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
+        const char32_t code = gi.glyph == PANGO_GLYPH_INVALID_INPUT ? 0x110000 : gi.glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        run.missing.push_back({at, gi.geometry.y_offset, gi.geometry.width, code});
+      } else {
+        run.glyphs.push_back({gi.glyph, at, gi.geometry.y_offset});
+      }
+    }
+    advance += gi.geometry.width;
+  }
+  if (shown) {
+    run.text.assign(text + item->offset, static_cast<size_t>(item->length));
+    PangoGlyphItemIter iter;
+    if (pango_glyph_item_iter_init_start(&iter, glyph_item, text)) {
+      do {
+        int count = run.backward ? iter.start_glyph - iter.end_glyph : iter.end_glyph - iter.start_glyph;
+        for (int i = std::min(iter.start_glyph, iter.end_glyph + 1); i < std::max(iter.start_glyph + 1, iter.end_glyph);
+             ++i) {
+          const PangoGlyph g = glyphs->glyphs[i].glyph;
+          if (g == PANGO_GLYPH_EMPTY || (g & PANGO_GLYPH_UNKNOWN_FLAG) != 0) --count;
+        }
+        run.clusters.push_back({iter.end_index - iter.start_index, count});
+      } while (pango_glyph_item_iter_next_cluster(&iter));
+    }
+  }
+  reinterpret_cast<ClPdfTextCapture*>(renderer)->parts->push_back(std::move(run));
+}
+
+void CaptureRectangle(PangoRenderer* renderer, PangoRenderPart part, int x, int y, int width, int height) {
+  reinterpret_cast<ClPdfTextCapture*>(renderer)->parts->push_back(
+      PdfTextRect{PartColor(renderer, part), x, y, width, height});
+}
+
+void SetColor(cairo_t* cr, const std::array<uint16_t, 3>& c) {
+  cairo_set_source_rgb(cr, c[0] / 65535., c[1] / 65535., c[2] / 65535.);
+}
+
+// A box the glyph's width with its code point in two rows of hex digits, as
+// Pango draws a character no font has; an X in it for invalid input.
+void DrawMissing(cairo_t* cr, const PdfGlyphRun::Missing& m, double size, double x, double y) {
+  const double width = Points(m.width);
+  const double pad = std::max(0.5, size * 0.06);
+  const double box_x = x + pad, box_w = std::max(0.0, width - 2 * pad);
+  const double box_bottom = y + size * 0.15, box_h = size * 0.9;
+  cairo_save(cr);
+  cairo_new_path(cr);
+  cairo_rectangle(cr, box_x, box_bottom - box_h, box_w, box_h);
+  const bool invalid = m.code > 0x10FFFF;
+  if (invalid) {
+    cairo_move_to(cr, box_x, box_bottom - box_h);
+    cairo_rel_line_to(cr, box_w, box_h);
+    cairo_move_to(cr, box_x + box_w, box_bottom - box_h);
+    cairo_rel_line_to(cr, -box_w, box_h);
+  }
+  cairo_set_line_width(cr, std::max(0.25, size / 20));
+  cairo_stroke(cr);
+  if (!invalid) {
+    char digits[8];
+    std::snprintf(digits, sizeof digits, m.code > 0xFFFF ? "%06X" : "%04X", static_cast<unsigned>(m.code));
+    const int columns = m.code > 0xFFFF ? 3 : 2;
+    const double advance = 0.602;  // DejaVu Sans Mono's, per unit of size
+    const double digit_size = std::min(box_h * 0.4, (box_w - 2 * pad) / (columns * advance));
+    if (digit_size > 0) {
+      cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size(cr, digit_size);
+      PinContextFont(cr);
+      const double left = box_x + (box_w - columns * advance * digit_size) / 2;
+      const double gap = (box_h - 2 * 0.73 * digit_size) / 3;
+      for (int row = 0; row < 2; ++row) {
+        cairo_move_to(cr, left, box_bottom - box_h + gap + 0.73 * digit_size + row * (gap + 0.73 * digit_size));
+        const std::string text(digits + row * columns, static_cast<size_t>(columns));
+        cairo_show_text(cr, text.c_str());
+      }
+    }
+  }
+  cairo_restore(cr);
+}
+
+// As pango_cairo_renderer_show_text_glyphs, from the line's origin (x0, y0).
+void DrawRun(cairo_t* cr, const PdfGlyphRun& run, double x0, double y0) {
+  const double base_x = x0 + static_cast<double>(run.x) / PANGO_SCALE;
+  const double base_y = y0 + static_cast<double>(run.y) / PANGO_SCALE;
+  const auto y_of = [&](int y_offset) {
+    return y_offset == 0 ? base_y : base_y + static_cast<double>(y_offset) / PANGO_SCALE;
+  };
+  cairo_save(cr);
+  if (run.color) SetColor(cr, *run.color);
+  if (!run.missing.empty()) {
+    cairo_matrix_t font_matrix;
+    cairo_matrix_init_scale(&font_matrix, 10, 10);
+    if (run.font != nullptr) cairo_scaled_font_get_font_matrix(run.font, &font_matrix);
+    for (const PdfGlyphRun::Missing& m : run.missing)
+      DrawMissing(cr, m, font_matrix.yy, base_x + static_cast<double>(m.x) / PANGO_SCALE, y_of(m.y_offset));
+  }
+  if (run.font != nullptr) {
+    cairo_set_scaled_font(cr, run.font);
+    std::vector<cairo_glyph_t> glyphs;
+    glyphs.reserve(run.glyphs.size());
+    for (const PdfGlyphRun::Glyph& g : run.glyphs)
+      glyphs.push_back({g.index, base_x + static_cast<double>(g.x) / PANGO_SCALE, y_of(g.y_offset)});
+    cairo_show_text_glyphs(cr, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+                           static_cast<int>(glyphs.size()), run.clusters.data(), static_cast<int>(run.clusters.size()),
+                           run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : static_cast<cairo_text_cluster_flags_t>(0));
+  }
+  cairo_restore(cr);
+}
+
+void DrawRect(cairo_t* cr, const PdfTextRect& r, double x0, double y0) {
+  cairo_save(cr);
+  if (r.color) SetColor(cr, *r.color);
+  cairo_rectangle(cr, x0 + static_cast<double>(r.x) / PANGO_SCALE, y0 + static_cast<double>(r.y) / PANGO_SCALE,
+                  static_cast<double>(r.width) / PANGO_SCALE, static_cast<double>(r.height) / PANGO_SCALE);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
 
 }  // namespace
 
@@ -38,8 +196,7 @@ PdfTextContext::~PdfTextContext() { g_object_unref(context_); }
 PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& style, double width) const {
   PdfText text;
   text.color = style.color;
-  text.layout = LayoutPtr(pango_layout_new(context_), [](PangoLayout* l) { g_object_unref(l); });
-  PangoLayout* layout = text.layout.get();
+  PangoLayout* layout = pango_layout_new(context_);
 
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, style.family);
@@ -64,7 +221,7 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
     pango_layout_set_text(layout, markup.c_str(), static_cast<int>(markup.size()));
   }
 
-  PinLayoutFonts(layout);  // before any page shows them: render/cairo_font_pins.h
+  PangoRenderer* capture = static_cast<PangoRenderer*>(g_object_new(cl_pdf_text_capture_get_type(), nullptr));
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
     int y0 = 0, y1 = 0;
@@ -78,9 +235,13 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
     line.x = Points(logical.x);
     line.width = Points(logical.width);
     text.width = std::max(text.width, line.width);
-    text.lines.push_back(line);
+    reinterpret_cast<ClPdfTextCapture*>(capture)->parts = &line.parts;
+    pango_renderer_draw_layout_line(capture, pango_layout_iter_get_line_readonly(iter), 0, 0);
+    text.lines.push_back(std::move(line));
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
+  g_object_unref(capture);
+  g_object_unref(layout);
   return text;
 }
 
@@ -92,10 +253,28 @@ void DrawTextLines(cairo_t* cr, const PdfText& text, size_t first, size_t last, 
   const double origin = text.lines[first].top;
   for (size_t i = first; i < last; ++i) {
     const PdfLine& line = text.lines[i];
+    // The origin as Pango takes it: Cairo's current point, which Cairo
+    // keeps in fixed point.
     cairo_move_to(cr, x + line.x, y + line.baseline - origin);
-    pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(text.layout.get(), static_cast<int>(i)));
+    double x0 = 0, y0 = 0;
+    cairo_get_current_point(cr, &x0, &y0);
+    for (const PdfLinePart& part : line.parts) {
+      if (const auto* run = std::get_if<PdfGlyphRun>(&part)) {
+        DrawRun(cr, *run, x0, y0);
+      } else {
+        DrawRect(cr, std::get<PdfTextRect>(part), x0, y0);
+      }
+    }
   }
   cairo_restore(cr);
 }
 
 }  // namespace cl
+
+static void cl_pdf_text_capture_init(ClPdfTextCapture* self) { self->parts = nullptr; }
+
+static void cl_pdf_text_capture_class_init(ClPdfTextCaptureClass* klass) {
+  PangoRendererClass* renderer = PANGO_RENDERER_CLASS(klass);
+  renderer->draw_glyph_item = cl::CaptureGlyphItem;
+  renderer->draw_rectangle = cl::CaptureRectangle;
+}

@@ -1,22 +1,59 @@
-// PDF text: Pango layouts for the handout, measured in points. One text
-// context per document, set up for print (72 units per inch, no hinting, no
-// rounding of glyph positions) so measurements made while paginating are the
-// ones drawn. A layout's lines can be drawn in pieces, which is how a
-// paragraph breaks across pages.
+// PDF text: text laid out by Pango for the handout, measured in points. One
+// text context per document, set up for print (72 units per inch, no
+// hinting, no rounding of glyph positions) so measurements made while
+// paginating are the ones drawn. A text's lines can be drawn in pieces,
+// which is how a paragraph breaks across pages.
+//
+// A laid-out text keeps what Pango decided (fonts, glyphs, positions,
+// colours) as plain data and no Pango object: drawing it is Cairo alone, so
+// any thread may draw it, several at once. That is what lets a lesson's
+// handout be laid out once and drawn into both handout.pdf and course.pdf.
 #pragma once
 
 #include <pango/pangocairo.h>
 
+#include <array>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "scene/scene.h"
 
 namespace cl {
 
-// A shared, reference-counted PangoLayout.
-using LayoutPtr = std::shared_ptr<PangoLayout>;
+// A run of glyphs of one font, as Pango's Cairo renderer would show it.
+// Positions are in Pango units (1/1024 point) from the line's origin, as
+// Pango hands them over, so drawing computes every coordinate as Pango does.
+struct PdfGlyphRun {
+  struct Glyph {
+    unsigned long index = 0;
+    int x = 0;         // from the run's origin: advance so far plus offset
+    int y_offset = 0;  // down from the baseline
+  };
+  // A character no font has: drawn as a box with its code point in hex.
+  struct Missing {
+    int x = 0, y_offset = 0, width = 0;
+    char32_t code = 0;  // > 0x10FFFF: invalid input, drawn as a crossed box
+  };
+  cairo_scaled_font_t* font = nullptr;  // pinned (render/cairo_font_pins.h); null: nothing shown
+  int x = 0, y = 0;                     // the run's origin (y: minus its rise)
+  std::optional<std::array<uint16_t, 3>> color;  // a span's foreground; none: the text's
+  std::vector<Glyph> glyphs;
+  std::vector<Missing> missing;
+  std::string text;  // the characters, embedded for copying and search
+  std::vector<cairo_text_cluster_t> clusters;
+  bool backward = false;  // right-to-left
+};
+
+// A rectangle Pango draws with a line (underline, strikethrough, background).
+struct PdfTextRect {
+  std::optional<std::array<uint16_t, 3>> color;
+  int x = 0, y = 0, width = 0, height = 0;  // Pango units from the line's origin
+};
+using PdfLinePart = std::variant<PdfGlyphRun, PdfTextRect>;
 
 struct PdfTextStyle {
   const char* family = "DejaVu Sans";
@@ -34,11 +71,11 @@ struct PdfLine {
   double top = 0, bottom = 0, baseline = 0;
   double x = 0;  // logical left edge (alignment)
   double width = 0;
+  std::vector<PdfLinePart> parts;  // in Pango's drawing order
 };
 
-// A laid-out piece of text with its lines' metrics.
+// A laid-out piece of text with its lines' metrics. Immutable once made.
 struct PdfText {
-  LayoutPtr layout;
   std::vector<PdfLine> lines;
   Color color;
   double width = 0;   // widest line
@@ -47,7 +84,8 @@ struct PdfText {
   double Height(size_t first, size_t last) const;
 };
 
-// A context for print measurement; one per document (not thread-shared).
+// A context for print measurement; one per document (not thread-shared;
+// the texts it makes are).
 class PdfTextContext {
  public:
   // `language`: a BCP 47 tag, for line breaking and shaping.
@@ -67,6 +105,7 @@ class PdfTextContext {
 };
 
 // Draws lines [first, last) of `text` with the first line's top at (x, y).
+// Thread-safe for a `text` shared between threads.
 void DrawTextLines(cairo_t* cr, const PdfText& text, size_t first, size_t last, double x, double y);
 
 }  // namespace cl

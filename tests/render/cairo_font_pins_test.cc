@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "render/cairo_font_pins.h"
@@ -20,13 +21,12 @@ namespace {
 
 cairo_status_t Discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
-// The fonts of every run of `layout`, as pangocairo draws them.
-std::vector<cairo_scaled_font_t*> LayoutFonts(PangoLayout* layout) {
+// The fonts of every run of `text`, as Pango picked them.
+std::vector<cairo_scaled_font_t*> TextFonts(const PdfText& text) {
   std::vector<cairo_scaled_font_t*> fonts;
-  for (GSList* line = pango_layout_get_lines_readonly(layout); line != nullptr; line = line->next)
-    for (GSList* run = static_cast<PangoLayoutLine*>(line->data)->runs; run != nullptr; run = run->next)
-      fonts.push_back(pango_cairo_font_get_scaled_font(
-          PANGO_CAIRO_FONT(static_cast<PangoGlyphItem*>(run->data)->item->analysis.font)));
+  for (const PdfLine& line : text.lines)
+    for (const PdfLinePart& part : line.parts)
+      if (const auto* run = std::get_if<PdfGlyphRun>(&part)) fonts.push_back(run->font);
   return fonts;
 }
 
@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(HandoutTextPinsPangosFontsFallbacksIncluded) {
   style.size = 13.25;
   // Greek and CJK: DejaVu Sans has the first; the second comes from a fallback font when one is installed.
   const PdfText text = context.Layout("Filter <b>weights</b> αβγ 卷积", style, 200);
-  const std::vector<cairo_scaled_font_t*> fonts = LayoutFonts(text.layout.get());
+  const std::vector<cairo_scaled_font_t*> fonts = TextFonts(text);
   BOOST_TEST(fonts.size() >= 2u);  // regular and bold at least
   for (cairo_scaled_font_t* font : fonts) ExpectPinnedWithSubsetFont(font);
 }
