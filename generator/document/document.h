@@ -146,14 +146,14 @@ struct Document {
   std::vector<Block> blocks;
 };
 
-// Several documents behind a title page and a contents page (course.pdf).
-// The title page is a level-1 heading of meta.title and `title_page`; when
-// that has blocks the contents start on the next page.
+// What a course handout (course.pdf) puts before its parts, the lessons'
+// documents: a title page and a contents page. The title page is a level-1
+// heading of meta.title and `title_page`; when that has blocks the contents
+// start on the next page.
 struct Course {
   Metadata meta;
   std::vector<Block> title_page;
   std::string contents_heading = "Contents";
-  std::vector<Document> parts;
 };
 
 }  // namespace cl::doc

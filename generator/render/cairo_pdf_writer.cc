@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -88,8 +90,9 @@ void PaintFooter(cairo_t* cr, const PdfTextContext& text, const PdfPageGeometry&
   DrawTextLines(cr, right, 0, 1, page.left + width - kFooterNumberWidth, top_for_baseline(right));
 }
 
-bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextContext& text, const doc::Metadata& meta,
-            const PdfOptions& options, const PieceWriter& write, std::string* error) {
+bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const doc::Metadata& meta, const PdfOptions& options,
+            const PieceWriter& write, std::string* error) {
+  const PdfTextContext text(meta.language);  // the footers'
   PdfStream stream(page.width, page.height, {meta.title, meta.author, meta.subject, options.source_date_epoch}, write);
   cairo_surface_t* surface = stream.surface();
 
@@ -131,6 +134,22 @@ bool Render(const PdfFlow& flow, const PdfPageGeometry& page, const PdfTextConte
   return stream.Finish(error);
 }
 
+std::atomic<long long> g_documents_laid_out{0};
+
+// `document` broken into pages on `page`.
+PdfFlow Paginate(const doc::Document& document, const PdfPageGeometry& page) {
+  g_documents_laid_out.fetch_add(1, std::memory_order_relaxed);
+  const PdfTextContext text(document.meta.language);
+  PdfPaginator paginator(text, page);
+  paginator.AddBlocks(document.blocks, document.meta.title, 0);
+  return paginator.Take();
+}
+
+bool SameSheet(const PdfPageGeometry& a, const PdfPageGeometry& b) {
+  return a.width == b.width && a.height == b.height && a.left == b.left && a.right == b.right && a.top == b.top &&
+         a.bottom == b.bottom && a.footer_baseline == b.footer_baseline && a.compact == b.compact;
+}
+
 }  // namespace
 
 std::string PdfDate(long long source_date_epoch) {
@@ -142,12 +161,29 @@ std::string PdfDate(long long source_date_epoch) {
                      utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
+struct PdfPages {
+  doc::Document document;  // the figures' scenes the pages point into
+  PdfPageGeometry page;
+  PdfFlow flow;
+};
+
+std::shared_ptr<const PdfPages> LayOutPdf(doc::Document document, const PdfOptions& options) {
+  auto pages = std::make_shared<PdfPages>();
+  pages->document = std::move(document);
+  pages->page = PdfPaper(options.paper, options.compact);
+  pages->flow = Paginate(pages->document, pages->page);
+  return pages;
+}
+
+long long PdfDocumentsLaidOut() { return g_documents_laid_out.load(std::memory_order_relaxed); }
+
+bool WritePdf(const PdfPages& pages, const PdfOptions& options, const PieceWriter& write, std::string* error) {
+  return Render(pages.flow, pages.page, pages.document.meta, options, write, error);
+}
+
 bool WritePdf(const doc::Document& document, const PdfOptions& options, const PieceWriter& write, std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
-  PdfTextContext text(document.meta.language);
-  PdfPaginator paginator(text, page);
-  paginator.AddBlocks(document.blocks, document.meta.title, 0);
-  return Render(paginator.flow(), page, text, document.meta, options, write, error);
+  return Render(Paginate(document, page), page, document.meta, options, write, error);
 }
 
 bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error) {
@@ -157,27 +193,44 @@ bool WritePdf(const doc::Document& document, const PdfOptions& options, std::str
   return PdfIntoString(write_pdf, pdf, error);
 }
 
-bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::string* pdf, std::string* error) {
+bool WriteCoursePdf(const doc::Course& course, const std::vector<std::shared_ptr<const PdfPages>>& parts,
+                    const PdfOptions& options, std::string* pdf, std::string* error) {
   const auto write_pdf = [&](const PieceWriter& write, std::string* e) {
-    return WriteCoursePdf(course, options, write, e);
+    return WriteCoursePdf(course, parts, options, write, e);
   };
   return PdfIntoString(write_pdf, pdf, error);
 }
 
-bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const PieceWriter& write,
-                    std::string* error) {
+bool WriteCoursePdf(const doc::Course& course, const std::vector<std::shared_ptr<const PdfPages>>& parts,
+                    const PdfOptions& options, const PieceWriter& write, std::string* error) {
   const PdfPageGeometry page = PdfPaper(options.paper, options.compact);
-  PdfTextContext text(course.meta.language);
   const std::string& title = course.meta.title;
 
-  // The parts first, to learn where each starts and where its sections are.
-  PdfPaginator lessons(text, page);
+  // The parts one after the other, as laid out for their own PDFs: where
+  // each starts, and its pages, outline and links shifted to there.
+  PdfFlow body;
   std::vector<int> starts;
-  for (const doc::Document& d : course.parts) starts.push_back(lessons.AddBlocks(d.blocks, d.meta.title, 0));
-  PdfFlow body = lessons.Take();
+  for (const std::shared_ptr<const PdfPages>& part : parts) {
+    if (!SameSheet(part->page, page)) {
+      *error = "a part of the course was laid out for other pages";
+      return false;
+    }
+    const int start = static_cast<int>(body.pages.size());
+    starts.push_back(start);
+    for (PdfPageContent content : part->flow.pages) {
+      for (PdfPlaced& item : content.items)
+        if (auto* link = std::get_if<PdfPlacedLink>(&item)) link->target_page += start;
+      body.pages.push_back(std::move(content));
+    }
+    for (PdfOutlineItem item : part->flow.outline) {
+      item.page += start;
+      body.outline.push_back(std::move(item));
+    }
+  }
 
   // The contents pages point into the body, shifted by their own length;
   // lay them out until that length is stable (once or twice).
+  const PdfTextContext text(course.meta.language);
   std::vector<doc::Block> front;
   PdfFlow front_flow;
   int front_pages = 1;
@@ -190,9 +243,9 @@ bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const 
     }
     front.push_back(doc::Heading{2, doc::Text(course.contents_heading), course.contents_heading});
     size_t next_outline = 0;
-    for (size_t d = 0; d < course.parts.size(); ++d) {
-      const int end = d + 1 < course.parts.size() ? starts[d + 1] : static_cast<int>(body.pages.size());
-      front.push_back(doc::ContentsLine{doc::Text(course.parts[d].meta.title), 1, starts[d] + front_pages, 0});
+    for (size_t d = 0; d < parts.size(); ++d) {
+      const int end = d + 1 < parts.size() ? starts[d + 1] : static_cast<int>(body.pages.size());
+      front.push_back(doc::ContentsLine{doc::Text(parts[d]->document.meta.title), 1, starts[d] + front_pages, 0});
       for (; next_outline < body.outline.size() && body.outline[next_outline].page < end; ++next_outline) {
         const PdfOutlineItem& item = body.outline[next_outline];
         if (item.depth == 1) {
@@ -213,8 +266,12 @@ bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const 
     item.page += front_pages;
     all.outline.push_back(std::move(item));
   }
-  for (PdfPageContent& p : body.pages) all.pages.push_back(std::move(p));
-  return Render(all, page, text, course.meta, options, write, error);
+  for (PdfPageContent& p : body.pages) {
+    for (PdfPlaced& item : p.items)
+      if (auto* link = std::get_if<PdfPlacedLink>(&item)) link->target_page += front_pages;
+    all.pages.push_back(std::move(p));
+  }
+  return Render(all, page, course.meta, options, write, error);
 }
 
 }  // namespace cl

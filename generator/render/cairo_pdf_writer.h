@@ -8,6 +8,7 @@
 // modification dates come from the options, never the clock.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,12 +33,29 @@ std::string PdfDate(long long source_date_epoch);
 bool WritePdf(const doc::Document& document, const PdfOptions& options, const PieceWriter& write, std::string* error);
 bool WritePdf(const doc::Document& document, const PdfOptions& options, std::string* pdf, std::string* error);
 
+// A document laid out and broken into pages, to be drawn into any number of
+// PDFs, by any thread, at once if need be (render/cairo_pdf_text.h): a
+// lesson's handout is laid out once for handout.pdf and course.pdf.
+struct PdfPages;
+std::shared_ptr<const PdfPages> LayOutPdf(doc::Document document, const PdfOptions& options);
+// As WritePdf above, on the sheets `pages` were laid out for.
+bool WritePdf(const PdfPages& pages, const PdfOptions& options, const PieceWriter& write, std::string* error);
+
+// How many documents this process has laid out, by LayOutPdf or by WritePdf
+// of a document (for tests of what a build lays out once).
+long long PdfDocumentsLaidOut();
+
 // The course's parts one after the other, each from a new page with its own
 // title in the footer, behind a title page headed course.meta.title with
 // their contents (titles and level-2 headings with page numbers). When
 // course.title_page has blocks, the title page holds the title and them, and
-// the contents start on the next page. Written as WritePdf writes.
-bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, const PieceWriter& write, std::string* error);
-bool WriteCoursePdf(const doc::Course& course, const PdfOptions& options, std::string* pdf, std::string* error);
+// the contents start on the next page. Each part is drawn as laid out for
+// its own PDF, so it must have been laid out for the course's sheets
+// (options.paper and options.compact); else this fails. Written as WritePdf
+// writes.
+bool WriteCoursePdf(const doc::Course& course, const std::vector<std::shared_ptr<const PdfPages>>& parts,
+                    const PdfOptions& options, const PieceWriter& write, std::string* error);
+bool WriteCoursePdf(const doc::Course& course, const std::vector<std::shared_ptr<const PdfPages>>& parts,
+                    const PdfOptions& options, std::string* pdf, std::string* error);
 
 }  // namespace cl

@@ -5,6 +5,8 @@
 // cannot disagree about a number, a caption or a path.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +42,18 @@ struct BuiltVariant {
   std::string animation_gif, animation_svg;  // "<slug>.gif" / "<slug>.svg"
 };
 
+struct PdfPages;  // render/cairo_pdf_writer.h
+
+// The lesson's handout, laid out and broken into pages on first use, then
+// shared by handout.pdf and course.pdf (site/handout_outputs.h): a build lays
+// each lesson's handout out once, whichever thread asks first. (Not kept for
+// a picture over 256x256 cells, whose pages are megabytes: see there.)
+struct HandoutPagesOnce {
+  std::once_flag once;
+  std::string made_for;  // the paper and handout kind it was laid out for
+  std::shared_ptr<const PdfPages> pages;
+};
+
 struct BuiltLesson {
   const Lesson* lesson = nullptr;  // must outlive the BuiltLesson
   FrameLayout layout = FrameLayout::Wide;  // of every frame, animation and handout figure
@@ -48,6 +62,7 @@ struct BuiltLesson {
   std::vector<BuiltVariant> variants;
   std::vector<Diagnostic> warnings;  // from planning the storyboards
   const Messages* text = &EnglishMessages();  // the language of every generated word (never null)
+  std::shared_ptr<HandoutPagesOnce> handout_pages = std::make_shared<HandoutPagesOnce>();
 };
 
 // Computes every variant, plans its storyboard and geometry and names its

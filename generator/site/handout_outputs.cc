@@ -6,6 +6,7 @@
 #include "document/markdown_blocks.h"
 #include "render/cairo_pdf_writer.h"
 #include "site/brief_handout.h"
+#include "site/cost_budget.h"
 #include "site/course_index.h"
 #include "site/handout_document.h"
 #include "site/output_paths.h"
@@ -59,17 +60,43 @@ doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, 
   return BriefHandoutDocument(built, page);
 }
 
+namespace {
+
+// The lesson's handout as its handout.pdf prints it, laid out once per build.
+std::shared_ptr<const PdfPages> HandoutPages(const BuiltLesson& built, const RenderOptions& options) {
+  const HandoutKind kind = ChosenHandout(*built.lesson, options);
+  PdfOptions pdf_options = PdfOptionsFrom(options);
+  pdf_options.compact = kind == HandoutKind::Brief;
+  const auto lay_out = [&] {
+    doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
+    SetMetadata(options, &document);
+    return LayOutPdf(std::move(document), pdf_options);
+  };
+  // A picture over 256x256 cells makes the pages' pictures megabytes (14 MB
+  // for eight filters on a 512x512 photograph): held from handout.pdf to
+  // course.pdf, beside the frames, they took the lesson's peak at --scale 4
+  // from 142 to 156 MB. Such a handout is laid out for each PDF instead.
+  if (HasLargeImage(*built.lesson)) return lay_out();
+  const std::string made_for = options.paper + (kind == HandoutKind::Brief ? "/brief" : "/full");
+  HandoutPagesOnce& once = *built.handout_pages;
+  std::call_once(once.once, [&] {
+    once.pages = lay_out();
+    once.made_for = made_for;
+  });
+  // One build asks for one paper and kind; another asker gets its own.
+  return once.made_for == made_for ? once.pages : lay_out();
+}
+
+}  // namespace
+
 bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSink& sink,
                   std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("pdf")) return true;
   std::string error;
-  const HandoutKind kind = ChosenHandout(*built.lesson, options);
   PdfOptions pdf_options = PdfOptionsFrom(options);
-  pdf_options.compact = kind == HandoutKind::Brief;
-  doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
-  SetMetadata(options, &document);
+  const std::shared_ptr<const PdfPages> pages = HandoutPages(built, options);
   const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
-    return WritePdf(document, pdf_options, write, e);
+    return WritePdf(*pages, pdf_options, write, e);
   };
   if (!sink.PutFrom(kHandoutPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
@@ -125,12 +152,22 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
   pdf_options.compact = std::all_of(ordered.begin(), ordered.end(), [&](const Lesson* lesson) {
     return ChosenHandout(*lesson, options) == HandoutKind::Brief;
   });
-  const doc::PageGeometry page = doc::Paper(options.paper, pdf_options.compact);
-  doc::Course book;
+  // Each lesson's handout as laid out for its handout.pdf when that has the
+  // course's sheets; laid out for them here when not (a full handout's
+  // among brief ones, or a brief one's among full ones).
+  std::vector<std::shared_ptr<const PdfPages>> parts;
   for (const Lesson* lesson : ordered) {
-    book.parts.push_back(LessonHandoutDocument(*built_of.at(lesson), ChosenHandout(*lesson, options), page));
-    SetMetadata(options, &book.parts.back());
+    const BuiltLesson& built = *built_of.at(lesson);
+    const HandoutKind kind = ChosenHandout(*lesson, options);
+    if ((kind == HandoutKind::Brief) == pdf_options.compact) {
+      parts.push_back(HandoutPages(built, options));
+    } else {
+      doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
+      SetMetadata(options, &document);
+      parts.push_back(LayOutPdf(std::move(document), pdf_options));
+    }
   }
+  doc::Course book;
   std::string error;
   const Course& course = options.course;
   const Messages& m = MessagesFor(course.language);
@@ -149,7 +186,7 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
   if (!course.author.empty()) credit(m.Text(Msg::credits_author, {{"author", course.author}}));
   if (!course.licence.empty()) credit(m.Text(Msg::credits_licence, {{"licence", course.licence}}));
   const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
-    return WriteCoursePdf(book, pdf_options, write, e);
+    return WriteCoursePdf(book, parts, pdf_options, write, e);
   };
   if (!sink.PutFrom(kCoursePdfPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, "", std::string("cannot write ") + kCoursePdfPath + ": " + error);

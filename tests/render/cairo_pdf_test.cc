@@ -4,12 +4,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "document/document.h"
 #include "render/cairo_pdf_pages.h"
+#include "render/cairo_pdf_stream.h"
 #include "render/cairo_pdf_text.h"
 #include "render/cairo_pdf_writer.h"
 #include "render/pdf_markup.h"
@@ -305,12 +307,13 @@ BOOST_AUTO_TEST_CASE(a_pdf_is_written_in_pieces_as_it_is_made) {
 BOOST_AUTO_TEST_CASE(course_has_contents_links_and_an_outline) {
   doc::Course course;
   course.meta.title = "Course";
-  course.parts = {LongDocument(), LongDocument()};
-  doc::Document& two = course.parts[1];
+  doc::Document two = LongDocument();
   two.meta.title = "Second";
   std::get<doc::Heading>(two.blocks[0]) = doc::Heading{1, doc::Text("Second"), "Second"};
+  const std::vector<std::shared_ptr<const PdfPages>> parts{LayOutPdf(LongDocument(), PdfOptions{}),
+                                                           LayOutPdf(std::move(two), PdfOptions{})};
   std::string pdf, error;
-  BOOST_REQUIRE(WriteCoursePdf(course, PdfOptions{}, &pdf, &error));
+  BOOST_REQUIRE(WriteCoursePdf(course, parts, PdfOptions{}, &pdf, &error));
   for (const char* title : {"/Title (Contents)", "/Title (Long)", "/Title (Second)", "/Title (Section 5)"}) {
     BOOST_TEST(pdf.find(title) != std::string::npos, title);
   }
@@ -318,8 +321,33 @@ BOOST_AUTO_TEST_CASE(course_has_contents_links_and_an_outline) {
   BOOST_TEST(pdf.find("/Subtype /Link") != std::string::npos);
   BOOST_TEST(pdf.find("/Dests") != std::string::npos);
   std::string again;
-  BOOST_REQUIRE(WriteCoursePdf(course, PdfOptions{}, &again, &error));
+  BOOST_REQUIRE(WriteCoursePdf(course, parts, PdfOptions{}, &again, &error));
   BOOST_TEST((pdf == again));
+}
+
+BOOST_AUTO_TEST_CASE(pages_laid_out_once_print_the_same_bytes_as_the_document) {
+  PdfOptions letter;
+  letter.paper = "letter";
+  letter.compact = true;
+  const std::shared_ptr<const PdfPages> pages = LayOutPdf(LongDocument(), letter);
+  std::string direct, error;
+  BOOST_REQUIRE(WritePdf(LongDocument(), letter, &direct, &error));
+  for (int time = 0; time < 2; ++time) {
+    std::string printed;
+    BOOST_REQUIRE(PdfIntoString([&](const PieceWriter& write, std::string* e) { return WritePdf(*pages, letter, write, e); },
+                                &printed, &error));
+    BOOST_TEST((printed == direct));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_course_refuses_parts_laid_out_for_other_sheets) {
+  PdfOptions compact;
+  compact.compact = true;
+  const std::vector<std::shared_ptr<const PdfPages>> parts{LayOutPdf(LongDocument(), PdfOptions{}),
+                                                           LayOutPdf(LongDocument(), compact)};
+  std::string pdf, error;
+  BOOST_TEST(!WriteCoursePdf(doc::Course{}, parts, PdfOptions{}, &pdf, &error));
+  BOOST_TEST(!error.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

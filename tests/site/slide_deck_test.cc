@@ -29,7 +29,7 @@ int Count(const std::string& text, const std::string& what) {
 }
 
 // Pages of a PDF Cairo wrote: its page objects.
-int PdfPages(const std::string& pdf) { return Count(pdf, "/Type /Page %"); }
+int PageCount(const std::string& pdf) { return Count(pdf, "/Type /Page %"); }
 
 }  // namespace
 
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(DeckHasTheTitleAndASlidePerBeat) {
   BOOST_REQUIRE(sink.files().count("slides.pdf") == 1);
   BOOST_TEST(sink.files().size() == 1u);
   const std::string& pdf = sink.files().at("slides.pdf");
-  BOOST_TEST(PdfPages(pdf) == beats + 1);
+  BOOST_TEST(PageCount(pdf) == beats + 1);
   BOOST_TEST(pdf.find("/MediaBox [ 0 0 960 540 ]") != std::string::npos);
 }
 
@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(PdfFiguresOnlyOnRequest) {
   BOOST_TEST(sink.files().size() == paths.size() + 1);  // the figures and figures.tex
   for (const std::string& path : paths) {
     BOOST_REQUIRE(sink.files().count(path) == 1);
-    BOOST_TEST(PdfPages(sink.files().at(path)) == 1);
+    BOOST_TEST(PageCount(sink.files().at(path)) == 1);
   }
   BOOST_TEST(paths.front() == "frames/vertical-edge/001-intro.pdf");
   BOOST_TEST(sink.files().at("figures.tex") == FiguresTex(built));
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(DeckHoldsEachPictureOnce) {
   };
   std::string pdf, error;
   BOOST_TEST_REQUIRE(WriteSlideDeckPdf(4, slide, ScenePdfOptions{}, &pdf, &error), error);
-  BOOST_TEST(PdfPages(pdf) == 4);
+  BOOST_TEST(PageCount(pdf) == 4);
   BOOST_TEST(Count(pdf, "/Subtype /Image") == 2);
 }
 
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(DeckHoldsEachRepeatedGroupOnce) {
   };
   std::string pdf, error;
   BOOST_TEST_REQUIRE(WriteSlideDeckPdf(6, slide, ScenePdfOptions{}, &pdf, &error), error);
-  BOOST_TEST(PdfPages(pdf) == 6);
+  BOOST_TEST(PageCount(pdf) == 6);
   BOOST_TEST(Count(pdf, "/Subtype /Form") == 2);
   // The same deck twice: the same bytes.
   std::string again;
