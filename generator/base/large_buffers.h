@@ -28,7 +28,8 @@ void ReuseFreedBuffers();
 // runs, 9 to 7.5 s, half the system time). glibc fixes its arena limit
 // when a thread first needs an arena of its own, so a build that started
 // threads before (a course's lessons loaded side by side) keeps its
-// arenas. A no-op where the C library is not glibc.
+// arenas. Huge buffers (below) are no longer kept for reuse either. The
+// malloc settings are a no-op where the C library is not glibc.
 void ReturnLargeBuffersWhenFreed();
 
 // Memory for a buffer of `bytes` (at least kHugeBufferBytes) in a mapping of
@@ -37,12 +38,19 @@ void ReturnLargeBuffersWhenFreed();
 // in 2 MB pages, not 4 KB ones. In this project's VMs a page fault costs
 // about 7 us, and the 4 KB faults of fresh pixel buffers were an eighth of
 // the default lesson's CPU. The mapping is given back when freed (a frame
-// drawer's band is freed with it, chunk by chunk, to bound the build's
-// memory: kept for the next drawer, the freed bands raised `real-picture`'s
-// peak at --scale 4 by 10-30 MB). Null when no mapping could be made. Free
-// it with FreeHugeBuffer(p, bytes), the same size.
+// drawer's band is freed with it, chunk by chunk). Null when no mapping
+// could be made. Free it with FreeHugeBuffer(p, bytes), the same size.
+//
+// A freed mapping is kept for the next buffer of the same mapped size, its
+// pages already faulted in: at most 2 of them and 16 MB together, so a
+// chunk's band serves the next chunk's (keeping every band for the next
+// drawer raised `real-picture`'s peak at --scale 4 by 10-30 MB); beyond
+// that, and after ReturnLargeBuffersWhenFreed, it is given back.
 inline constexpr std::size_t kHugeBufferBytes = std::size_t{2} << 20;
 void* AllocateHugeBuffer(std::size_t bytes);
 void FreeHugeBuffer(void* p, std::size_t bytes);
+
+// Gives back every mapping kept for reuse.
+void GiveBackKeptBuffers();
 
 }  // namespace cl

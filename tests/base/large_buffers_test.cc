@@ -1,6 +1,6 @@
 // Buffers of megabytes in mappings of their own: aligned for huge pages,
-// writable to their last byte, given back whole when freed, and never two
-// live ones overlapping.
+// writable to their last byte, a few kept when freed for the next of their
+// size and the others given back whole, and never two live ones overlapping.
 #include <sys/mman.h>
 
 #include <cstdint>
@@ -38,17 +38,51 @@ BOOST_AUTO_TEST_CASE(BuffersAreAlignedForHugePagesAndWritableToTheirEnd) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(AFreedBufferIsGivenBack) {
-  for (const std::size_t bytes : {8 * kMB - 4096, 3 * kMB}) {
+BOOST_AUTO_TEST_CASE(AFreedBufferServesTheNextOfItsSize) {
+  cl::GiveBackKeptBuffers();
+  const std::size_t bytes = 8 * kMB - 4096;
+  void* p = cl::AllocateHugeBuffer(bytes);
+  BOOST_REQUIRE(p != nullptr);
+  std::memset(p, 1, bytes);
+  cl::FreeHugeBuffer(p, bytes);
+  BOOST_TEST(Mapped(p));  // kept, its pages in place
+  void* other = cl::AllocateHugeBuffer(3 * kMB);  // another size: another mapping
+  BOOST_TEST(other != p);
+  void* again = cl::AllocateHugeBuffer(bytes);
+  BOOST_TEST(again == p);
+  cl::FreeHugeBuffer(other, 3 * kMB);
+  cl::FreeHugeBuffer(again, bytes);
+  cl::GiveBackKeptBuffers();
+  BOOST_TEST(!Mapped(p));
+  BOOST_TEST(!Mapped(other));
+}
+
+BOOST_AUTO_TEST_CASE(AtMostTwoBuffersOf16MBAreKept) {
+  cl::GiveBackKeptBuffers();
+  const auto freed = [](std::size_t bytes) {
     void* p = cl::AllocateHugeBuffer(bytes);
-    BOOST_REQUIRE(p != nullptr);
     std::memset(p, 1, bytes);
-    BOOST_TEST(Mapped(p));
     cl::FreeHugeBuffer(p, bytes);
-    BOOST_TEST(!Mapped(p));
-    // Its last page too (the mapping's size is found again from `bytes`).
-    BOOST_TEST(!Mapped(static_cast<char*>(p) + (bytes - 1) / 4096 * 4096));
-  }
+    return p;
+  };
+  // Three freed at once: the third is over the count.
+  void* a = cl::AllocateHugeBuffer(4 * kMB);
+  void* b = cl::AllocateHugeBuffer(4 * kMB);
+  void* c = cl::AllocateHugeBuffer(4 * kMB);
+  for (void* p : {a, b, c}) std::memset(p, 1, 4 * kMB);
+  for (void* p : {a, b, c}) cl::FreeHugeBuffer(p, 4 * kMB);
+  BOOST_TEST(Mapped(a));
+  BOOST_TEST(Mapped(b));
+  BOOST_TEST(!Mapped(c));
+  cl::GiveBackKeptBuffers();
+  // One of 10 MB kept, then one of 8 MB over the 16 MB: given back, its last page too.
+  void* ten = freed(10 * kMB);
+  BOOST_TEST(Mapped(ten));
+  void* eight = freed(8 * kMB - 4096);
+  BOOST_TEST(!Mapped(eight));
+  BOOST_TEST(!Mapped(static_cast<char*>(eight) + (8 * kMB - 4097) / 4096 * 4096));
+  cl::GiveBackKeptBuffers();
+  BOOST_TEST(!Mapped(ten));
 }
 
 BOOST_AUTO_TEST_CASE(BuffersOfSeveralThreadsNeverOverlap) {
@@ -75,6 +109,21 @@ BOOST_AUTO_TEST_CASE(BuffersOfSeveralThreadsNeverOverlap) {
   }
   for (std::thread& thread : threads) thread.join();
   for (int t = 0; t < kThreads; ++t) BOOST_TEST(ok[t], "thread " << t);
+}
+
+// Last: it changes how this process allocates from then on.
+BOOST_AUTO_TEST_CASE(AfterReturnLargeBuffersWhenFreedNoneIsKept) {
+  cl::GiveBackKeptBuffers();
+  void* kept = cl::AllocateHugeBuffer(3 * kMB);
+  std::memset(kept, 1, 3 * kMB);
+  cl::FreeHugeBuffer(kept, 3 * kMB);
+  BOOST_TEST(Mapped(kept));
+  cl::ReturnLargeBuffersWhenFreed();
+  BOOST_TEST(!Mapped(kept));  // what was kept is given back
+  void* p = cl::AllocateHugeBuffer(3 * kMB);
+  std::memset(p, 1, 3 * kMB);
+  cl::FreeHugeBuffer(p, 3 * kMB);
+  BOOST_TEST(!Mapped(p));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
