@@ -55,13 +55,20 @@ void PinOnceLocked(cairo_scaled_font_t* font) {
   if (!WasPinnedHere(font) && PinWithSubsetFontLocked(font)) PinnedHere().push_back(font);
 }
 
-// Pins the fonts of every run of `line` (Pango's, through pangocairo).
-void PinLineFonts(PangoLayoutLine* line) {
+// Pins the fonts of every run of `line` (Pango's, through pangocairo) and
+// the ones `cr` draws them with.
+void PinLineFonts(cairo_t* cr, PangoLayoutLine* line) {
   if (line == nullptr) return;
   for (GSList* run = line->runs; run != nullptr; run = run->next) {
     auto* glyphs = static_cast<PangoGlyphItem*>(run->data);
     if (glyphs == nullptr || glyphs->item == nullptr || glyphs->item->analysis.font == nullptr) continue;
-    PinScaledFont(pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(glyphs->item->analysis.font)));
+    cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(glyphs->item->analysis.font));
+    if (font == nullptr || cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS) continue;
+    PinScaledFont(font);
+    cairo_save(cr);
+    cairo_set_scaled_font(cr, font);
+    PinContextFont(cr);
+    cairo_restore(cr);
   }
 }
 
@@ -94,9 +101,9 @@ void PinContextFont(cairo_t* cr) {
   PinOnceLocked(cairo_get_scaled_font(cr));
 }
 
-void PinLayoutFonts(PangoLayout* layout) {
+void PinLayoutFonts(cairo_t* cr, PangoLayout* layout) {
   for (GSList* line = pango_layout_get_lines_readonly(layout); line != nullptr; line = line->next)
-    PinLineFonts(static_cast<PangoLayoutLine*>(line->data));
+    PinLineFonts(cr, static_cast<PangoLayoutLine*>(line->data));
 }
 
 bool IsPinned(cairo_scaled_font_t* font) {

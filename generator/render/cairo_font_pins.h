@@ -5,7 +5,8 @@
 // aborted a build under load (docs/performance.md, session 13). A font with
 // a reference that is never released is never destroyed, so every font the
 // renderers draw with is pinned here: the toy faces' (cairo_painter.cc), the
-// ones Pango picks for handouts and fallback text, and, for each of their
+// ones Pango picks for handouts and fallback text and the ones Cairo makes
+// from those for the surface it draws on, and, for each of their
 // faces, the unscaled font Cairo's PDF surface makes for its font subsets
 // (identity matrices, no hinting), which each surface drops when it ends.
 #pragma once
@@ -23,8 +24,10 @@ void PinScaledFont(cairo_scaled_font_t* font);
 // if no thread has made it yet).
 void PinContextFont(cairo_t* cr);
 
-// Pins the fonts of every run of every line of `layout` (Pango's, through pangocairo).
-void PinLayoutFonts(PangoLayout* layout);
+// Pins the fonts of every run of every line of `layout` (Pango's, through
+// pangocairo) and the fonts `cr` draws them with: Cairo makes its own from
+// a font's face, size and options merged with its surface's.
+void PinLayoutFonts(cairo_t* cr, PangoLayout* layout);
 
 // Whether `font` is pinned (for tests).
 bool IsPinned(cairo_scaled_font_t* font);

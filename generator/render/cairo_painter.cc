@@ -163,7 +163,7 @@ struct Painter {
     pango_layout_set_font_description(layout, font);
     pango_font_description_free(font);
     pango_layout_set_text(layout, text.c_str(), -1);
-    PinLayoutFonts(layout);
+    PinLayoutFonts(cr, layout);
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
     const double width = static_cast<double>(logical.width) / PANGO_SCALE;

@@ -1,8 +1,9 @@
 #include "render/cairo_pdf_text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "render/cairo_font_pins.h"
 
@@ -110,8 +111,8 @@ void DrawMissing(cairo_t* cr, const PdfGlyphRun::Missing& m, double size, double
   cairo_set_line_width(cr, std::max(0.25, size / 20));
   cairo_stroke(cr);
   if (!invalid) {
-    char digits[8];
-    std::snprintf(digits, sizeof digits, m.code > 0xFFFF ? "%06X" : "%04X", static_cast<unsigned>(m.code));
+    const auto code = static_cast<unsigned>(m.code);
+    const std::string digits = m.code > 0xFFFF ? fmt::format("{:06X}", code) : fmt::format("{:04X}", code);
     const int columns = m.code > 0xFFFF ? 3 : 2;
     const double advance = 0.602;  // DejaVu Sans Mono's, per unit of size
     const double digit_size = std::min(box_h * 0.4, (box_w - 2 * pad) / (columns * advance));
@@ -123,7 +124,7 @@ void DrawMissing(cairo_t* cr, const PdfGlyphRun::Missing& m, double size, double
       const double gap = (box_h - 2 * 0.73 * digit_size) / 3;
       for (int row = 0; row < 2; ++row) {
         cairo_move_to(cr, left, box_bottom - box_h + gap + 0.73 * digit_size + row * (gap + 0.73 * digit_size));
-        const std::string text(digits + row * columns, static_cast<size_t>(columns));
+        const std::string text = digits.substr(static_cast<size_t>(row) * static_cast<size_t>(columns), static_cast<size_t>(columns));
         cairo_show_text(cr, text.c_str());
       }
     }
@@ -149,6 +150,10 @@ void DrawRun(cairo_t* cr, const PdfGlyphRun& run, double x0, double y0) {
   }
   if (run.font != nullptr) {
     cairo_set_scaled_font(cr, run.font);
+    // Cairo draws with a font of its own, from the run's face, size and
+    // options merged with the surface's (not the run's font): pinned too, or
+    // its last reference could drop while another thread makes it.
+    PinContextFont(cr);
     std::vector<cairo_glyph_t> glyphs;
     glyphs.reserve(run.glyphs.size());
     for (const PdfGlyphRun::Glyph& g : run.glyphs)

@@ -78,6 +78,58 @@ BOOST_AUTO_TEST_CASE(HandoutTextPinsPangosFontsFallbacksIncluded) {
   for (cairo_scaled_font_t* font : fonts) ExpectPinnedWithSubsetFont(font);
 }
 
+BOOST_AUTO_TEST_CASE(HandoutTextPinsTheFontsCairoDrawsItWith) {
+  PdfTextContext context;
+  PdfTextStyle style;
+  style.size = 11.75;
+  const PdfText text = context.Layout("Sums <i>and</i> <b>maps</b> αβγ", style, 200);
+  cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(Discard, nullptr, 300, 100);
+  cairo_t* cr = cairo_create(pdf);
+  DrawTextLines(cr, text, 0, text.lines.size(), 10, 10);
+  // On a PDF page Cairo draws with a font it makes from the run's face,
+  // size and options merged with the surface's: another font, pinned too.
+  int derived = 0;
+  for (cairo_scaled_font_t* font : TextFonts(text)) {
+    cairo_save(cr);
+    cairo_set_scaled_font(cr, font);
+    cairo_scaled_font_t* drawn_with = cairo_get_scaled_font(cr);
+    if (drawn_with != font) ++derived;
+    ExpectPinnedWithSubsetFont(drawn_with);
+    cairo_restore(cr);
+  }
+  BOOST_TEST(derived > 0);
+  cairo_destroy(cr);
+  cairo_surface_finish(pdf);
+  cairo_surface_destroy(pdf);
+}
+
+BOOST_AUTO_TEST_CASE(ALayoutsFontsArePinnedWithTheOnesCairoDrawsThemWith) {
+  // A frame's fallback text: Pango's layout on the frame's context, scaled.
+  cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 100, 50);
+  cairo_t* cr = cairo_create(image);
+  cairo_scale(cr, 2.5, 2.5);
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans 9.5");
+  pango_layout_set_font_description(layout, font);
+  pango_font_description_free(font);
+  pango_layout_set_text(layout, "Σ x 卷积", -1);
+  PinLayoutFonts(cr, layout);
+  for (GSList* line = pango_layout_get_lines_readonly(layout); line != nullptr; line = line->next) {
+    for (GSList* run = static_cast<PangoLayoutLine*>(line->data)->runs; run != nullptr; run = run->next) {
+      cairo_scaled_font_t* pango_font = pango_cairo_font_get_scaled_font(
+          PANGO_CAIRO_FONT(static_cast<PangoGlyphItem*>(run->data)->item->analysis.font));
+      ExpectPinnedWithSubsetFont(pango_font);
+      cairo_save(cr);
+      cairo_set_scaled_font(cr, pango_font);
+      BOOST_TEST(IsPinned(cairo_get_scaled_font(cr)));
+      cairo_restore(cr);
+    }
+  }
+  g_object_unref(layout);
+  cairo_destroy(cr);
+  cairo_surface_destroy(image);
+}
+
 BOOST_AUTO_TEST_CASE(FramesTextPinsTheToyFacesAndTheFallbackFonts) {
   Scene scene;
   scene.width = 200, scene.height = 100;
