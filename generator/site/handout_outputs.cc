@@ -62,16 +62,21 @@ doc::Document LessonHandoutDocument(const BuiltLesson& built, HandoutKind kind, 
 
 namespace {
 
+// The lesson's handout of `kind` laid out on the build's paper, in the
+// compact sheets or not.
+std::shared_ptr<const PdfPages> LayOutHandout(const BuiltLesson& built, HandoutKind kind, const RenderOptions& options,
+                                              bool compact) {
+  PdfOptions pdf_options = PdfOptionsFrom(options);
+  pdf_options.compact = compact;
+  doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, compact));
+  SetMetadata(options, &document);
+  return LayOutPdf(std::move(document), pdf_options);
+}
+
 // The lesson's handout as its handout.pdf prints it, laid out once per build.
 std::shared_ptr<const PdfPages> HandoutPages(const BuiltLesson& built, const RenderOptions& options) {
   const HandoutKind kind = ChosenHandout(*built.lesson, options);
-  PdfOptions pdf_options = PdfOptionsFrom(options);
-  pdf_options.compact = kind == HandoutKind::Brief;
-  const auto lay_out = [&] {
-    doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
-    SetMetadata(options, &document);
-    return LayOutPdf(std::move(document), pdf_options);
-  };
+  const auto lay_out = [&] { return LayOutHandout(built, kind, options, kind == HandoutKind::Brief); };
   // A picture over 256x256 cells makes the pages' pictures megabytes (14 MB
   // for eight filters on a 512x512 photograph): held from handout.pdf to
   // course.pdf, beside the frames, they took the lesson's peak at --scale 4
@@ -159,13 +164,9 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
   for (const Lesson* lesson : ordered) {
     const BuiltLesson& built = *built_of.at(lesson);
     const HandoutKind kind = ChosenHandout(*lesson, options);
-    if ((kind == HandoutKind::Brief) == pdf_options.compact) {
-      parts.push_back(HandoutPages(built, options));
-    } else {
-      doc::Document document = LessonHandoutDocument(built, kind, doc::Paper(options.paper, pdf_options.compact));
-      SetMetadata(options, &document);
-      parts.push_back(LayOutPdf(std::move(document), pdf_options));
-    }
+    parts.push_back((kind == HandoutKind::Brief) == pdf_options.compact
+                        ? HandoutPages(built, options)
+                        : LayOutHandout(built, kind, options, pdf_options.compact));
   }
   doc::Course book;
   std::string error;
