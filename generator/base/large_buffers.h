@@ -42,10 +42,10 @@ void ReturnLargeBuffersWhenFreed();
 // could be made. Free it with FreeHugeBuffer(p, bytes), the same size.
 //
 // A freed mapping is kept for the next buffer of the same mapped size, its
-// pages already faulted in: at most 2 of them and 16 MB together, so a
-// chunk's band serves the next chunk's (keeping every band for the next
-// drawer raised `real-picture`'s peak at --scale 4 by 10-30 MB); beyond
-// that, and after ReturnLargeBuffersWhenFreed, it is given back.
+// pages already faulted in: the last 2 freed, of 16 MB together at most, so
+// a chunk's band serves the next chunk's (keeping every band for the next
+// drawer raised `real-picture`'s peak at --scale 4 by 10-30 MB); older ones,
+// and every one after ReturnLargeBuffersWhenFreed, are given back.
 inline constexpr std::size_t kHugeBufferBytes = std::size_t{2} << 20;
 void* AllocateHugeBuffer(std::size_t bytes);
 void FreeHugeBuffer(void* p, std::size_t bytes);

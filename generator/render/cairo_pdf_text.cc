@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <memory>
 
 #include "render/cairo_font_pins.h"
 
@@ -12,7 +14,8 @@
 // the line (runs, rises, attributes) exactly as when it draws it.
 struct ClPdfTextCapture {
   PangoRenderer parent_instance;
-  std::vector<cl::PdfLinePart>* parts;
+  std::vector<cl::PdfLinePart>* parts;  // the line's, being captured
+  std::exception_ptr* failure;          // what a capture threw: never through Pango's C
 };
 struct ClPdfTextCaptureClass {
   PangoRendererClass parent_class;
@@ -32,9 +35,22 @@ std::optional<std::array<uint16_t, 3>> PartColor(PangoRenderer* renderer, PangoR
   return std::array<uint16_t, 3>{c->red, c->green, c->blue};
 }
 
+// Runs `capture`, keeping what it throws for after Pango returns.
+template <typename Capture>
+void Guarded(PangoRenderer* renderer, const Capture& capture) {
+  auto* self = reinterpret_cast<ClPdfTextCapture*>(renderer);
+  if (*self->failure) return;
+  try {
+    capture(*self->parts);
+  } catch (...) {
+    *self->failure = std::current_exception();
+  }
+}
+
 // As pango_cairo_renderer_draw_glyph_item: the glyphs to show, the ones no
 // font has, and the clusters that tie glyphs to characters in the PDF.
-void CaptureGlyphItem(PangoRenderer* renderer, const char* text, PangoGlyphItem* glyph_item, int x, int y) {
+void CaptureRun(PangoRenderer* renderer, const char* text, PangoGlyphItem* glyph_item, int x, int y,
+                std::vector<PdfLinePart>& parts) {
   PdfGlyphRun run;
   run.x = x;
   run.y = y;
@@ -79,12 +95,17 @@ void CaptureGlyphItem(PangoRenderer* renderer, const char* text, PangoGlyphItem*
       } while (pango_glyph_item_iter_next_cluster(&iter));
     }
   }
-  reinterpret_cast<ClPdfTextCapture*>(renderer)->parts->push_back(std::move(run));
+  parts.push_back(std::move(run));
+}
+
+void CaptureGlyphItem(PangoRenderer* renderer, const char* text, PangoGlyphItem* glyph_item, int x, int y) {
+  Guarded(renderer, [&](std::vector<PdfLinePart>& parts) { CaptureRun(renderer, text, glyph_item, x, y, parts); });
 }
 
 void CaptureRectangle(PangoRenderer* renderer, PangoRenderPart part, int x, int y, int width, int height) {
-  reinterpret_cast<ClPdfTextCapture*>(renderer)->parts->push_back(
-      PdfTextRect{PartColor(renderer, part), x, y, width, height});
+  Guarded(renderer, [&](std::vector<PdfLinePart>& parts) {
+    parts.push_back(PdfTextRect{PartColor(renderer, part), x, y, width, height});
+  });
 }
 
 void SetColor(cairo_t* cr, const std::array<uint16_t, 3>& c) {
@@ -201,7 +222,8 @@ PdfTextContext::~PdfTextContext() { g_object_unref(context_); }
 PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& style, double width) const {
   PdfText text;
   text.color = style.color;
-  PangoLayout* layout = pango_layout_new(context_);
+  const std::unique_ptr<PangoLayout, void (*)(gpointer)> owned_layout(pango_layout_new(context_), g_object_unref);
+  PangoLayout* layout = owned_layout.get();
 
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, style.family);
@@ -226,8 +248,13 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
     pango_layout_set_text(layout, markup.c_str(), static_cast<int>(markup.size()));
   }
 
-  PangoRenderer* capture = static_cast<PangoRenderer*>(g_object_new(cl_pdf_text_capture_get_type(), nullptr));
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  const std::unique_ptr<PangoRenderer, void (*)(gpointer)> capture(
+      static_cast<PangoRenderer*>(g_object_new(cl_pdf_text_capture_get_type(), nullptr)), g_object_unref);
+  std::exception_ptr failure;
+  reinterpret_cast<ClPdfTextCapture*>(capture.get())->failure = &failure;
+  const std::unique_ptr<PangoLayoutIter, void (*)(PangoLayoutIter*)> owned_iter(pango_layout_get_iter(layout),
+                                                                                pango_layout_iter_free);
+  PangoLayoutIter* iter = owned_iter.get();
   do {
     int y0 = 0, y1 = 0;
     pango_layout_iter_get_line_yrange(iter, &y0, &y1);
@@ -240,13 +267,11 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
     line.x = Points(logical.x);
     line.width = Points(logical.width);
     text.width = std::max(text.width, line.width);
-    reinterpret_cast<ClPdfTextCapture*>(capture)->parts = &line.parts;
-    pango_renderer_draw_layout_line(capture, pango_layout_iter_get_line_readonly(iter), 0, 0);
+    reinterpret_cast<ClPdfTextCapture*>(capture.get())->parts = &line.parts;
+    pango_renderer_draw_layout_line(capture.get(), pango_layout_iter_get_line_readonly(iter), 0, 0);
+    if (failure) std::rethrow_exception(failure);
     text.lines.push_back(std::move(line));
   } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
-  g_object_unref(capture);
-  g_object_unref(layout);
   return text;
 }
 
@@ -276,7 +301,10 @@ void DrawTextLines(cairo_t* cr, const PdfText& text, size_t first, size_t last, 
 
 }  // namespace cl
 
-static void cl_pdf_text_capture_init(ClPdfTextCapture* self) { self->parts = nullptr; }
+static void cl_pdf_text_capture_init(ClPdfTextCapture* self) {
+  self->parts = nullptr;
+  self->failure = nullptr;
+}
 
 static void cl_pdf_text_capture_class_init(ClPdfTextCaptureClass* klass) {
   PangoRendererClass* renderer = PANGO_RENDERER_CLASS(klass);

@@ -27,6 +27,10 @@ namespace cl {
 // A run of glyphs of one font, as Pango's Cairo renderer would show it.
 // Positions are in Pango units (1/1024 point) from the line's origin, as
 // Pango hands them over, so drawing computes every coordinate as Pango does.
+// Kept: fonts, glyphs, clusters, foreground colours and the rectangles of
+// underlines, strikethroughs and backgrounds. Not kept, as the PDF markup
+// (render/pdf_markup.h) never asks for them: error underlines, shapes and
+// alpha.
 struct PdfGlyphRun {
   struct Glyph {
     unsigned long index = 0;
@@ -38,7 +42,8 @@ struct PdfGlyphRun {
     int x = 0, y_offset = 0, width = 0;
     char32_t code = 0;  // > 0x10FFFF: invalid input, drawn as a crossed box
   };
-  cairo_scaled_font_t* font = nullptr;  // pinned (render/cairo_font_pins.h); null: nothing shown
+  cairo_scaled_font_t* font = nullptr;  // pinned (render/cairo_font_pins.h); null: no font could show
+                                        // the run, all of it is drawn as missing
   int x = 0, y = 0;                     // the run's origin (y: minus its rise)
   std::optional<std::array<uint16_t, 3>> color;  // a span's foreground; none: the text's
   std::vector<Glyph> glyphs;

@@ -46,10 +46,13 @@ struct PdfPages;  // render/cairo_pdf_writer.h
 
 // The lesson's handout, laid out and broken into pages on first use, then
 // shared by handout.pdf and course.pdf (site/handout_outputs.h): a build lays
-// each lesson's handout out once, whichever thread asks first. (Not kept for
-// a picture over 256x256 cells, whose pages are megabytes: see there.)
+// each lesson's handout out once, whichever thread asks first, and lets the
+// pages go once both have them. (Not kept for a picture over 256x256
+// cells, whose pages are megabytes: see there.)
 struct HandoutPagesOnce {
-  std::once_flag once;
+  std::mutex lock;       // held while laying out: no thread pool loop is opened there
+  bool laid_out = false;
+  int uses = 0;          // asked for so far (two: the lesson's and the course's)
   std::string made_for;  // the paper and handout kind it was laid out for
   std::shared_ptr<const PdfPages> pages;
 };

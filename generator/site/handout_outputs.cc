@@ -84,12 +84,17 @@ std::shared_ptr<const PdfPages> HandoutPages(const BuiltLesson& built, const Ren
   if (HasLargeImage(*built.lesson)) return lay_out();
   const std::string made_for = options.paper + (kind == HandoutKind::Brief ? "/brief" : "/full");
   HandoutPagesOnce& once = *built.handout_pages;
-  std::call_once(once.once, [&] {
+  const std::lock_guard<std::mutex> hold(once.lock);  // an exception lets it go, the pages unmade
+  if (!once.laid_out) {
     once.pages = lay_out();
     once.made_for = made_for;
-  });
+    once.laid_out = true;
+  }
   // One build asks for one paper and kind; another asker gets its own.
-  return once.made_for == made_for ? once.pages : lay_out();
+  if (once.made_for != made_for) return lay_out();
+  std::shared_ptr<const PdfPages> pages = once.pages;
+  if (++once.uses == 2) once.pages.reset();  // handout.pdf and course.pdf have them
+  return pages;
 }
 
 }  // namespace
@@ -98,10 +103,10 @@ bool WriteHandout(const BuiltLesson& built, const RenderOptions& options, FileSi
                   std::vector<Diagnostic>* diagnostics) {
   if (!options.Wants("pdf")) return true;
   std::string error;
-  PdfOptions pdf_options = PdfOptionsFrom(options);
   const std::shared_ptr<const PdfPages> pages = HandoutPages(built, options);
+  const PdfOptions dates = PdfOptionsFrom(options);  // the sheets are the pages'
   const FileFiller pdf = [&](const PieceWriter& write, std::string* e) {
-    return WritePdf(*pages, pdf_options, write, e);
+    return WritePdf(*pages, dates, write, e);
   };
   if (!sink.PutFrom(kHandoutPath, pdf, &error)) {
     return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write handout.pdf: " + error);
@@ -158,8 +163,8 @@ bool WriteCourseHandout(const std::vector<const BuiltLesson*>& lessons, const Re
     return ChosenHandout(*lesson, options) == HandoutKind::Brief;
   });
   // Each lesson's handout as laid out for its handout.pdf when that has the
-  // course's sheets; laid out for them here when not (a full handout's
-  // among brief ones, or a brief one's among full ones).
+  // course's sheets; laid out for them here when not (a brief handout in a
+  // course with a full one, whose sheets are the full ones).
   std::vector<std::shared_ptr<const PdfPages>> parts;
   for (const Lesson* lesson : ordered) {
     const BuiltLesson& built = *built_of.at(lesson);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -338,6 +339,38 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_once_print_the_same_bytes_as_the_document) {
                                 &printed, &error));
     BOOST_TEST((printed == direct));
   }
+}
+
+BOOST_AUTO_TEST_CASE(two_threads_print_one_laid_out_document_at_once) {
+  // Text, a table, a figure with text in it, footers: handout.pdf and
+  // course.pdf may draw one lesson's pages at the same moment.
+  doc::Document document = LongDocument();
+  doc::Figure figure;
+  figure.scene.width = 200, figure.scene.height = 100;
+  RectShape box;
+  box.x = 10, box.y = 10, box.w = 50, box.h = 30;
+  box.fill = {0xf4, 0xa5, 0x82};
+  figure.scene.items.push_back(box);
+  figure.scene.items.push_back(TextShape{20, 60, "-12.5", 14, {0, 0, 0}, TextAnchor::Start, true});
+  figure.caption = doc::Text("A figure");
+  document.blocks.insert(document.blocks.begin() + 2, doc::Block{figure});
+  const std::shared_ptr<const PdfPages> pages = LayOutPdf(std::move(document), PdfOptions{});
+  const auto print = [&pages] {
+    std::string pdf, error;
+    PdfIntoString([&](const PieceWriter& write, std::string* e) { return WritePdf(*pages, PdfOptions{}, write, e); },
+                  &pdf, &error);
+    return pdf;
+  };
+  const std::string alone = print();
+  BOOST_TEST_REQUIRE(alone.starts_with("%PDF-"));
+  std::vector<std::string> printed(2);
+  std::vector<std::thread> threads;
+  for (std::string& out : printed)
+    threads.emplace_back([&print, &out] {
+      for (int time = 0; time < 5; ++time) out = print();
+    });
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& out : printed) BOOST_TEST((out == alone));
 }
 
 BOOST_AUTO_TEST_CASE(a_course_refuses_parts_laid_out_for_other_sheets) {

@@ -83,9 +83,11 @@ std::string CaptureDrawn(const PdfText& text, double x, double y) {
 }
 
 // Bold, italic, monospace and coloured spans, right-to-left scripts,
-// ligatures and combining marks, over several lines.
+// ligatures and combining marks, over several lines; underlined, struck
+// and highlighted spans (Pango draws their rectangles).
 const char* const kMixed =
     "Filter <b>weights</b> and <i>sums</i>: <span font_family=\"DejaVu Sans Mono\">max(0, x)</span> "
+    "<u>under</u> <s>struck</s> <span background=\"#ffee00\" underline_color=\"#2166ac\" underline=\"double\">lit</span> "
     "<span foreground=\"#2166ac\">-12.5</span> <span foreground=\"#555555\">muted</span> office ﬃ e\u0301, "
     "Σ αβγ, שלום עולם, مرحبا بالعالم, and a long line that wraps over the width.";
 
