@@ -19,6 +19,7 @@ struct PageGeometry {
   bool compact = false;
   double text_width() const { return width - left - right; }
   double text_height() const { return height - top - bottom; }
+  friend bool operator==(const PageGeometry&, const PageGeometry&) = default;
 };
 
 inline constexpr double kInkFreeBorder = 28.0;  // points (about 1 cm)

@@ -145,11 +145,6 @@ PdfFlow Paginate(const doc::Document& document, const PdfPageGeometry& page) {
   return paginator.Take();
 }
 
-bool SameSheet(const PdfPageGeometry& a, const PdfPageGeometry& b) {
-  return a.width == b.width && a.height == b.height && a.left == b.left && a.right == b.right && a.top == b.top &&
-         a.bottom == b.bottom && a.footer_baseline == b.footer_baseline && a.compact == b.compact;
-}
-
 }  // namespace
 
 std::string PdfDate(long long source_date_epoch) {
@@ -211,7 +206,7 @@ bool WriteCoursePdf(const doc::Course& course, const std::vector<std::shared_ptr
   PdfFlow body;
   std::vector<int> starts;
   for (const std::shared_ptr<const PdfPages>& part : parts) {
-    if (!SameSheet(part->page, page)) {
+    if (part->page != page) {
       *error = "a part of the course was laid out for other pages";
       return false;
     }
