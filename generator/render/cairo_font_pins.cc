@@ -64,10 +64,8 @@ void PinLineFonts(cairo_t* cr, PangoLayoutLine* line) {
     if (glyphs == nullptr || glyphs->item == nullptr || glyphs->item->analysis.font == nullptr) continue;
     cairo_scaled_font_t* font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(glyphs->item->analysis.font));
     if (font == nullptr || cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS) continue;
-    PinScaledFont(font);
     cairo_save(cr);
-    cairo_set_scaled_font(cr, font);
-    PinContextFont(cr);
+    SetPinnedScaledFont(cr, font);
     cairo_restore(cr);
   }
 }
@@ -99,6 +97,12 @@ void PinContextFont(cairo_t* cr) {
   // the same font at the same moment.
   const std::lock_guard<std::mutex> hold(PinLock());
   PinOnceLocked(cairo_get_scaled_font(cr));
+}
+
+void SetPinnedScaledFont(cairo_t* cr, cairo_scaled_font_t* font) {
+  PinScaledFont(font);
+  cairo_set_scaled_font(cr, font);
+  PinContextFont(cr);
 }
 
 void PinLayoutFonts(cairo_t* cr, PangoLayout* layout) {

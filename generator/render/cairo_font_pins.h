@@ -24,9 +24,13 @@ void PinScaledFont(cairo_scaled_font_t* font);
 // if no thread has made it yet).
 void PinContextFont(cairo_t* cr);
 
+// Sets `font` (not in error) as `cr`'s and pins it and the font `cr` will
+// draw with: Cairo makes its own from a font's face, size and options merged
+// with its surface's, under the pins' lock here.
+void SetPinnedScaledFont(cairo_t* cr, cairo_scaled_font_t* font);
+
 // Pins the fonts of every run of every line of `layout` (Pango's, through
-// pangocairo) and the fonts `cr` draws them with: Cairo makes its own from
-// a font's face, size and options merged with its surface's.
+// pangocairo) and the fonts `cr` draws them with (SetPinnedScaledFont).
 void PinLayoutFonts(cairo_t* cr, PangoLayout* layout);
 
 // Whether `font` is pinned (for tests).

@@ -170,11 +170,7 @@ void DrawRun(cairo_t* cr, const PdfGlyphRun& run, double x0, double y0) {
       DrawMissing(cr, m, font_matrix.yy, base_x + static_cast<double>(m.x) / PANGO_SCALE, y_of(m.y_offset));
   }
   if (run.font != nullptr) {
-    cairo_set_scaled_font(cr, run.font);
-    // Cairo draws with a font of its own, from the run's face, size and
-    // options merged with the surface's (not the run's font): pinned too, or
-    // its last reference could drop while another thread makes it.
-    PinContextFont(cr);
+    SetPinnedScaledFont(cr, run.font);  // and the font Cairo makes from it for this surface
     std::vector<cairo_glyph_t> glyphs;
     glyphs.reserve(run.glyphs.size());
     for (const PdfGlyphRun::Glyph& g : run.glyphs)
