@@ -16,6 +16,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/sha256.h"
 #include "render/flat_deflate.h"
 
@@ -55,21 +59,33 @@ constexpr uint8_t kFilterNone = 0;
 constexpr uint8_t kFilterUp = 2;
 
 constexpr uint32_t kRgbMask = 0xFFFFFFu;
-// The colour bits of the first of two pixels read as one 64-bit word.
-constexpr uint64_t kFirstOfTwo = std::endian::native == std::endian::little ? kRgbMask : uint64_t{kRgbMask} << 32;
 
-// The end of the run of pixels from `x` on that have row[x]'s colour; two
-// pixels a compare, as runs are long.
+// The end of the run of pixels from `x` on that have row[x]'s colour: the
+// next pixel alone (text's runs are a pixel or two), then four pixels a
+// compare where SSE2 is there (the fill between glyphs, a changed row's
+// empty stretches), else two.
 int RunEnd(const uint32_t* row, int x, int width) {
   const uint32_t colour = row[x];
-  const uint64_t pair = uint64_t{colour} << 32 | colour, mask = uint64_t{kRgbMask} << 32 | kRgbMask;
   int end = x + 1;
+  if (end < width && ((row[end] ^ colour) & kRgbMask) != 0) return end;
+#if defined(__SSE2__)
+  const __m128i wanted = _mm_set1_epi32(static_cast<int>(colour & kRgbMask)), mask = _mm_set1_epi32(kRgbMask);
+  for (; end + 4 <= width; end += 4) {
+    const __m128i four = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + end)), mask);
+    const auto equal = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(four, wanted))));
+    if (equal != 0xF) return end + std::countr_one(equal);
+  }
+#else
+  // The colour bits of the first of two pixels read as one 64-bit word.
+  constexpr uint64_t kFirstOfTwo = std::endian::native == std::endian::little ? kRgbMask : uint64_t{kRgbMask} << 32;
+  const uint64_t pair = uint64_t{colour} << 32 | colour, mask = uint64_t{kRgbMask} << 32 | kRgbMask;
   for (; end + 2 <= width; end += 2) {
     uint64_t two;
     std::memcpy(&two, row + end, 8);
     const uint64_t differ = (two ^ pair) & mask;
     if (differ) return end + ((differ & kFirstOfTwo) ? 0 : 1);
   }
+#endif
   while (end < width && ((row[end] ^ colour) & kRgbMask) == 0) ++end;
   return end;
 }
@@ -647,10 +663,10 @@ struct ColourRunsReader::Table {
     last_colour = kEmpty;
   }
 
-  // Adds the repeats of the row above to `counts`.
-  void CountRepeats() {
+  // Adds the repeats of the row above (its runs end at `end`) to `counts`.
+  void CountRepeats(std::size_t end) {
     if (repeats_uncounted == 0) return;
-    for (std::size_t r = above_first; r < runs.run_colour.size(); ++r)
+    for (std::size_t r = above_first; r < end; ++r)
       runs.counts[runs.run_colour[r]] += uint64_t{runs.run_length[r]} * repeats_uncounted;
     repeats_uncounted = 0;
   }
@@ -667,7 +683,7 @@ struct ColourRunsReader::Table {
     const std::size_t first = runs.run_colour.size();
     runs.row_first[static_cast<std::size_t>(y)] = first;
     if (row_above && std::memcmp(row, row_above, static_cast<std::size_t>(width) * 4) == 0) return RepeatRow();
-    CountRepeats();
+    CountRepeats(runs.run_colour.size());
     for (int x = 0; x < width;) {
       const int end = RunEnd(row, x, width);
       const uint32_t position = PositionOf(row[x] & kRgbMask);
@@ -680,11 +696,6 @@ struct ColourRunsReader::Table {
     ++y;
   }
 
-  // The runs of the row being spliced (SpliceRow), before they are known
-  // not to repeat the row above.
-  std::vector<uint32_t> spliced_colour;
-  std::vector<uint16_t> spliced_length;
-
   // Translates `previous`'s colour positions to this picture's (from_previous).
   uint32_t FromPrevious(const ColourRuns& previous, uint32_t colour) {
     if (&previous != translated) {
@@ -696,15 +707,24 @@ struct ColourRunsReader::Table {
     return position;
   }
 
+  // Row y's runs are appended as they are made, and dropped again if they
+  // turn out to repeat the row above. Between spans the old runs are copied
+  // whole: two runs side by side always differ in colour (a row's runs are
+  // as long as they go, and translating positions keeps distinct colours
+  // distinct), so only a span's edges can join two runs.
   void SpliceRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans, const uint32_t* row) {
-    spliced_colour.clear();
-    spliced_length.clear();
-    const auto append = [this](uint32_t position, int length) {
-      if (!spliced_colour.empty() && spliced_colour.back() == position)
-        spliced_length.back() = static_cast<uint16_t>(spliced_length.back() + length);
+    std::vector<uint32_t>& colour = runs.run_colour;
+    std::vector<uint16_t>& length = runs.run_length;
+    const std::size_t first = colour.size();
+    runs.row_first[static_cast<std::size_t>(y)] = first;
+    const auto append = [&](uint32_t position, int n) {
+      if (colour.size() > first && colour.back() == position)
+        length.back() = static_cast<uint16_t>(length.back() + n);
       else
-        spliced_colour.push_back(position), spliced_length.push_back(static_cast<uint16_t>(length));
+        colour.push_back(position), length.push_back(static_cast<uint16_t>(n));
     };
+    const uint16_t* old_length = previous.run_length.data();
+    const uint32_t* old_colour = previous.run_colour.data();
     std::size_t r = previous.row_first[static_cast<std::size_t>(DefiningRow(previous, y))];
     int run_start = 0;  // where run r starts
     const int width = runs.width;
@@ -720,24 +740,29 @@ struct ColourRunsReader::Table {
         ++s;
         continue;
       }
-      // The old runs, up to the next span.
+      // The old runs, up to the next span: the first may join the span before.
       const int limit = s < spans.size() ? std::min(spans[s].first, width) : width;
-      while (run_start + previous.run_length[r] <= x) run_start += previous.run_length[r++];
-      const int end = std::min(run_start + static_cast<int>(previous.run_length[r]), limit);
-      append(FromPrevious(previous, previous.run_colour[r]), end - x);
-      x = end;
+      while (run_start + old_length[r] <= x) run_start += old_length[r++];
+      int end = std::min(run_start + static_cast<int>(old_length[r]), limit);
+      append(FromPrevious(previous, old_colour[r]), end - x);
+      for (x = end; x < limit; x = end) {
+        run_start += old_length[r++];  // == x
+        end = std::min(run_start + static_cast<int>(old_length[r]), limit);
+        colour.push_back(FromPrevious(previous, old_colour[r]));
+        length.push_back(static_cast<uint16_t>(end - x));
+      }
     }
-    const std::size_t first = runs.run_colour.size();
-    runs.row_first[static_cast<std::size_t>(y)] = first;
     // Equal runs (each row's as long as they go) are equal pixels.
-    if (y > 0 && first - above_first == spliced_colour.size() &&
-        std::equal(spliced_colour.begin(), spliced_colour.end(), runs.run_colour.begin() + static_cast<std::ptrdiff_t>(above_first)) &&
-        std::equal(spliced_length.begin(), spliced_length.end(), runs.run_length.begin() + static_cast<std::ptrdiff_t>(above_first)))
+    const auto made = static_cast<std::ptrdiff_t>(colour.size() - first), at = static_cast<std::ptrdiff_t>(first),
+               before = static_cast<std::ptrdiff_t>(above_first);
+    if (y > 0 && at - before == made && std::equal(colour.begin() + at, colour.end(), colour.begin() + before) &&
+        std::equal(length.begin() + at, length.end(), length.begin() + before)) {
+      colour.resize(first);
+      length.resize(first);
       return RepeatRow();
-    CountRepeats();
-    for (std::size_t i = 0; i < spliced_colour.size(); ++i) runs.counts[spliced_colour[i]] += spliced_length[i];
-    runs.run_colour.insert(runs.run_colour.end(), spliced_colour.begin(), spliced_colour.end());
-    runs.run_length.insert(runs.run_length.end(), spliced_length.begin(), spliced_length.end());
+    }
+    CountRepeats(first);
+    for (std::size_t i = first; i < colour.size(); ++i) runs.counts[colour[i]] += length[i];
     above_first = first;
     ++y;
   }
@@ -755,17 +780,16 @@ struct ColourRunsReader::Table {
         RepeatRow();
         continue;
       }
-      CountRepeats();
+      CountRepeats(runs.run_colour.size());
       const auto from = static_cast<std::ptrdiff_t>(previous.row_first[row]),
                  to = static_cast<std::ptrdiff_t>(previous.row_first[row + 1]);
-      // Copied, then the colours translated in place (never cleared first).
-      runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + from, previous.run_colour.begin() + to);
+      // The lengths copied at once; the colours translated as they are copied.
       runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + from, previous.run_length.begin() + to);
-      uint32_t* colour = runs.run_colour.data() + first;
       const uint16_t* length = runs.run_length.data() + first;
-      for (std::size_t r = 0, n = static_cast<std::size_t>(to - from); r < n; ++r) {
-        colour[r] = FromPrevious(previous, colour[r]);
-        runs.counts[colour[r]] += length[r];
+      for (std::ptrdiff_t r = from; r < to; ++r) {
+        const uint32_t colour = FromPrevious(previous, previous.run_colour[static_cast<std::size_t>(r)]);
+        runs.run_colour.push_back(colour);
+        runs.counts[colour] += length[r - from];
       }
       above_first = first;
       ++y;
@@ -825,7 +849,7 @@ void ColourRunsReader::ExpectRuns(std::size_t runs) {
 
 ColourRuns ColourRunsReader::Finish() {
   Table& t = *table_;
-  t.CountRepeats();
+  t.CountRepeats(t.runs.run_colour.size());
   t.runs.row_first[static_cast<std::size_t>(t.runs.height)] = t.runs.run_colour.size();
   return std::move(t.runs);
 }
