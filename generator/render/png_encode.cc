@@ -617,6 +617,13 @@ struct ColourRunsReader::Table {
   // (kNotLookedUp: not yet), so a copied run costs no hash look-up.
   const ColourRuns* translated = nullptr;
   std::vector<uint32_t> from_previous;
+  // Rows copied from one earlier picture (CopyRows) are not counted as they
+  // are copied: their pixels are that picture's, so Finish counts them at
+  // once as its counts less those of its rows not copied, at the cost of
+  // the rows a beat changed rather than of the frame (counting each copied
+  // run was most of copying).
+  const ColourRuns* copied_from = nullptr;
+  std::vector<uint8_t> copied;  // per row: copied from copied_from
 
   static constexpr int kInitialBits = 14;
   static constexpr std::size_t kInitialSlots = std::size_t{1} << kInitialBits;
@@ -772,28 +779,57 @@ struct ColourRunsReader::Table {
   // here too. The runs of a row are copied at once (run by run, copying was
   // most of reading a long lesson's frames).
   void CopyRows(const ColourRuns& previous, int end) {
+    if (!copied_from) {
+      copied_from = &previous;
+      copied.assign(runs.row_same.size(), 0);
+    }
+    const bool count_later = copied_from == &previous;
     while (y < end) {
       const auto row = static_cast<std::size_t>(y);
       const std::size_t first = runs.run_colour.size();
       runs.row_first[row] = first;
+      if (count_later) copied[row] = 1;
       if (previous.row_same[row]) {
-        RepeatRow();
+        if (!count_later) {
+          RepeatRow();
+        } else {
+          runs.row_same[row] = 1;
+          ++y;
+        }
         continue;
       }
-      CountRepeats(runs.run_colour.size());
+      CountRepeats(first);
       const auto from = static_cast<std::ptrdiff_t>(previous.row_first[row]),
                  to = static_cast<std::ptrdiff_t>(previous.row_first[row + 1]);
-      // The lengths copied at once; the colours translated as they are copied.
+      // Copied, then the colours translated in place (never cleared first).
+      runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + from, previous.run_colour.begin() + to);
       runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + from, previous.run_length.begin() + to);
+      uint32_t* colour = runs.run_colour.data() + first;
       const uint16_t* length = runs.run_length.data() + first;
-      for (std::ptrdiff_t r = from; r < to; ++r) {
-        const uint32_t colour = FromPrevious(previous, previous.run_colour[static_cast<std::size_t>(r)]);
-        runs.run_colour.push_back(colour);
-        runs.counts[colour] += length[r - from];
-      }
+      const auto n = static_cast<std::size_t>(to - from);
+      for (std::size_t r = 0; r < n; ++r) colour[r] = FromPrevious(previous, colour[r]);
+      if (!count_later)
+        for (std::size_t r = 0; r < n; ++r) runs.counts[colour[r]] += length[r];
       above_first = first;
       ++y;
     }
+  }
+
+  // The pixels of the rows copied from copied_from, added to `counts`.
+  void CountCopiedRows() {
+    if (!copied_from) return;
+    const ColourRuns& from = *copied_from;
+    std::vector<uint64_t> left = from.counts;  // its pixels of each colour, less its rows not copied
+    std::size_t defining = 0;
+    for (std::size_t row = 0; row < copied.size(); ++row) {
+      if (!from.row_same[row]) defining = row;
+      if (copied[row]) continue;
+      for (std::size_t r = from.row_first[defining]; r < from.row_first[defining + 1]; ++r)
+        left[from.run_colour[r]] -= from.run_length[r];
+    }
+    // A colour with pixels left was met in a copied row, so has its place here.
+    for (std::size_t c = 0; c < left.size(); ++c)
+      if (left[c] != 0) runs.counts[FromPrevious(from, static_cast<uint32_t>(c))] += left[c];
   }
 };
 
@@ -850,6 +886,7 @@ void ColourRunsReader::ExpectRuns(std::size_t runs) {
 ColourRuns ColourRunsReader::Finish() {
   Table& t = *table_;
   t.CountRepeats(t.runs.run_colour.size());
+  t.CountCopiedRows();
   t.runs.row_first[static_cast<std::size_t>(t.runs.height)] = t.runs.run_colour.size();
   return std::move(t.runs);
 }
