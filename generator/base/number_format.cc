@@ -126,15 +126,20 @@ namespace {
 // 1.2e-4 (half its last bit), so where it lies farther than 1e-3 from a
 // half the nearest whole number is the one printf's rounding of the exact
 // value gives. Nothing at or near a half: the caller takes the exact way.
-std::optional<std::string> RoundedViaWholeNumber(double value, int decimals) {
+// Writes the text into `buf` (24 bytes at least) and returns its length, or 0
+// when the value takes the exact way.
+std::size_t RoundedViaWholeNumber(double value, int decimals, char* buf) {
   static constexpr double kPowers[] = {1, 10, 100, 1000, 1e4, 1e5, 1e6};
-  if (decimals < 0 || decimals > 6) return std::nullopt;
+  if (decimals < 0 || decimals > 6) return 0;
   const double scaled = value * kPowers[decimals];
-  if (!(std::fabs(scaled) < 1099511627776.0)) return std::nullopt;  // 2^40; also NaN
+  if (!(std::fabs(scaled) < 1099511627776.0)) return 0;  // 2^40; also NaN
   const double fraction = std::fabs(scaled - std::trunc(scaled));
-  if (std::fabs(fraction - 0.5) <= 1e-3) return std::nullopt;
+  if (std::fabs(fraction - 0.5) <= 1e-3) return 0;
   const long long whole = std::llround(scaled);
-  if (whole == 0) return std::string("0");
+  if (whole == 0) {
+    buf[0] = '0';
+    return 1;
+  }
   unsigned long long units = static_cast<unsigned long long>(whole < 0 ? -whole : whole);
   char digits[24];
   char* end = digits + sizeof digits;
@@ -153,14 +158,21 @@ std::optional<std::string> RoundedViaWholeNumber(double value, int decimals) {
     units /= 10;
   } while (units > 0);
   if (whole < 0) *--at = '-';
-  return std::string(at, end);
+  std::copy(at, end, buf);
+  return static_cast<std::size_t>(end - at);
 }
 
 }  // namespace
 
-std::string FormatNumberRounded(double value, int decimals) {
-  if (const std::optional<std::string> quick = RoundedViaWholeNumber(value, decimals)) return *quick;
-  if (!(std::fabs(value) < 1e15)) return FormatNumber(value);  // also NaN and infinities
+RoundedNumber::RoundedNumber(double value, int decimals) {
+  size_ = RoundedViaWholeNumber(value, decimals, text_);
+  if (size_ > 0) return;
+  if (!(std::fabs(value) < 1e15)) {  // also NaN and infinities
+    const std::string full = FormatNumber(value);  // at most 24 characters
+    size_ = std::min(full.size(), sizeof text_);
+    std::copy_n(full.data(), size_, text_);
+    return;
+  }
   // to_chars with a precision rounds exactly as printf's %.*f does (the
   // standard defines it so), without printf's locale and stream machinery:
   // SVG coordinates are written by the million.
@@ -170,8 +182,11 @@ std::string FormatNumberRounded(double value, int decimals) {
     while (end[-1] == '0') --end;
     if (end[-1] == '.') --end;
   }
-  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') return "0";
-  return std::string(buf, end);
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') --end, buf[0] = '0';
+  size_ = std::min(static_cast<std::size_t>(end - buf), sizeof text_);  // fits: 34 characters at most
+  std::copy_n(buf, size_, text_);
 }
+
+std::string FormatNumberRounded(double value, int decimals) { return std::string(RoundedNumber(value, decimals).view()); }
 
 }  // namespace cl

@@ -2,7 +2,9 @@
 // always agree on how a value reads.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace cl {
 
@@ -47,5 +49,18 @@ std::string FormatNumberCell(double value);
 // (10.0 / 3, 3) -> "3.333". Values FormatNumber cannot shorten this way
 // (non-finite, or 1e15 and beyond) are written as FormatNumber writes them.
 std::string FormatNumberRounded(double value, int decimals);
+
+// FormatNumberRounded's text held in place, for writers that put numbers by
+// the million (SVG coordinates): no string made, nothing allocated.
+class RoundedNumber {
+ public:
+  RoundedNumber(double value, int decimals);
+  std::string_view view() const { return {text_, size_}; }
+  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor): a piece of text
+
+ private:
+  char text_[40];  // a sign, 15 digits, the point and 17 decimals at most
+  std::size_t size_ = 0;
+};
 
 }  // namespace cl

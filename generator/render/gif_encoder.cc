@@ -236,27 +236,53 @@ struct Run {
   std::size_t length;
 };
 
+// A row's runs, read where they are held.
+class RunSpan {
+ public:
+  RunSpan() = default;
+  RunSpan(const uint8_t* index, const uint16_t* length, std::size_t size) : index_(index), length_(length), size_(size) {}
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Run operator[](std::size_t i) const { return Run{index_[i], length_[i]}; }
+  Run back() const { return (*this)[size_ - 1]; }
+
+ private:
+  const uint8_t* index_ = nullptr;
+  const uint16_t* length_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 // The rows of a frame on a canvas `width` wide, top to bottom, as runs of one
-// index (neighbours always of different indices, so two rows are equal
-// exactly when their runs are): cut or filled with `fill` to the canvas
-// width, rows below the frame all `fill`.
+// index: cut or filled with `fill` to the canvas width, rows below the frame
+// all `fill`. A frame as wide as the canvas is read in place (copying each
+// row's runs was a tenth of a long lesson's GIF).
 class RowRuns {
  public:
   RowRuns(const GifIndexFrame& frame, int width, uint8_t fill) : frame_(frame), width_(width), fill_(fill) {}
 
-  // Row y; y never decreases between calls.
-  const std::vector<Run>& Row(int y) {
-    if (y == at_) return runs_;
+  // Row y; y never decreases between calls. Valid until the next call.
+  RunSpan Row(int y) {
+    if (y == at_) return row_;
     if (y >= frame_.height) {
-      if (at_ < frame_.height) runs_.assign(1, Run{fill_, static_cast<std::size_t>(width_)});
+      if (at_ < frame_.height) {
+        index_.assign(1, fill_);
+        length_.assign(1, static_cast<uint16_t>(width_));
+        row_ = RunSpan(index_.data(), length_.data(), 1);
+      }
       at_ = y;
-      return runs_;
+      return row_;
     }
     const bool continues = y == at_ + 1 && frame_.row_same[static_cast<std::size_t>(y)];
     at_ = y;
-    if (continues) return runs_;
-    Read(DefiningRow(frame_, y));
-    return runs_;
+    if (continues) return row_;
+    const auto defining = static_cast<std::size_t>(DefiningRow(frame_, y));
+    const std::size_t first = frame_.row_first[defining], end = frame_.row_first[defining + 1];
+    if (frame_.width == width_) {
+      row_ = RunSpan(frame_.run_index.data() + first, frame_.run_length.data() + first, end - first);
+    } else {
+      Read(first, end);
+    }
+    return row_;
   }
   // Row y holds the same indices as row y - 1 (y >= 1).
   bool RepeatsAbove(int y) const {
@@ -264,30 +290,39 @@ class RowRuns {
   }
 
  private:
-  void Read(int y) {
-    runs_.clear();
+  // Runs [first, end) of the frame, cut or filled to the canvas width.
+  void Read(std::size_t first, std::size_t end) {
+    index_.clear();
+    length_.clear();
     std::size_t left = static_cast<std::size_t>(width_);
     auto add = [this](uint8_t index, std::size_t n) {
-      if (!runs_.empty() && runs_.back().index == index) runs_.back().length += n;
-      else runs_.push_back(Run{index, n});
+      if (!index_.empty() && index_.back() == index) {
+        length_.back() = static_cast<uint16_t>(length_.back() + n);
+      } else {
+        index_.push_back(index);
+        length_.push_back(static_cast<uint16_t>(n));
+      }
     };
-    for (std::size_t r = frame_.row_first[y]; r < frame_.row_first[y + 1] && left > 0; ++r) {
+    for (std::size_t r = first; r < end && left > 0; ++r) {
       const std::size_t n = std::min<std::size_t>(frame_.run_length[r], left);
       add(frame_.run_index[r], n);
       left -= n;
     }
     if (left > 0) add(fill_, left);
+    row_ = RunSpan(index_.data(), length_.data(), index_.size());
   }
 
   const GifIndexFrame& frame_;
-  int width_;
+  int width_;  // at most 65535: a run of it fits 16 bits
   uint8_t fill_;
-  std::vector<Run> runs_;
+  std::vector<uint8_t> index_;  // a row read (cut or filled)
+  std::vector<uint16_t> length_;
+  RunSpan row_;
   int at_ = -1;
 };
 
 // The first pixel where two rows of equal width differ (the width when none).
-std::size_t FirstDifference(const std::vector<Run>& a, const std::vector<Run>& b) {
+std::size_t FirstDifference(const RunSpan& a, const RunSpan& b) {
   std::size_t x = 0, i = 0, j = 0, a_left = a.empty() ? 0 : a[0].length, b_left = b.empty() ? 0 : b[0].length;
   while (i < a.size() && j < b.size()) {
     if (a[i].index != b[j].index) return x;
@@ -300,7 +335,7 @@ std::size_t FirstDifference(const std::vector<Run>& a, const std::vector<Run>& b
 }
 
 // The last pixel where two rows of `width` pixels differ; they must differ.
-std::size_t LastDifference(const std::vector<Run>& a, const std::vector<Run>& b, std::size_t width) {
+std::size_t LastDifference(const RunSpan& a, const RunSpan& b, std::size_t width) {
   std::size_t x = width, i = a.size(), j = b.size(), a_left = a.back().length, b_left = b.back().length;
   while (i > 0 && j > 0) {
     if (a[i - 1].index != b[j - 1].index) return x - 1;
@@ -316,7 +351,7 @@ std::size_t LastDifference(const std::vector<Run>& a, const std::vector<Run>& b,
 // pixel equal to the one in row `before` becomes `clear` (or every pixel as
 // it is, when before is null); neighbouring pieces of one index are joined.
 template <typename Put>
-void ForEachPiece(const std::vector<Run>& now, const std::vector<Run>* before, std::size_t left, std::size_t right,
+void ForEachPiece(const RunSpan& now, const RunSpan* before, std::size_t left, std::size_t right,
                   uint8_t clear, Put put) {
   uint8_t pending = 0;
   std::size_t pending_length = 0;
@@ -481,8 +516,7 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
         continue;
       }
       if (y == 0 || !now_rows.RepeatsAbove(y) || !before_rows.RepeatsAbove(y)) {
-        const std::vector<Run>& a = now_rows.Row(y);
-        const std::vector<Run>& b = before_rows.Row(y);
+        const RunSpan a = now_rows.Row(y), b = before_rows.Row(y);
         first = FirstDifference(a, b);
         equal = first == static_cast<std::size_t>(s.width);
         if (!equal) last = LastDifference(a, b, static_cast<std::size_t>(s.width));
@@ -523,7 +557,8 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
       lzw.PutRun(clear, static_cast<std::size_t>(right) - static_cast<std::size_t>(left) + 1);
       continue;
     }
-    ForEachPiece(now_rows.Row(y), before_rows ? &before_rows->Row(y) : nullptr, static_cast<std::size_t>(left),
+    const RunSpan before_row = before_rows ? before_rows->Row(y) : RunSpan();
+    ForEachPiece(now_rows.Row(y), before_rows ? &before_row : nullptr, static_cast<std::size_t>(left),
                  static_cast<std::size_t>(right), clear, [&lzw](uint8_t index, std::size_t n) { lzw.PutRun(index, n); });
   }
   lzw.Finish();

@@ -44,6 +44,10 @@ constexpr std::string_view kDarkStrokeClass = "ds-";
 constexpr std::string_view kLightOnlyClass = "light-only";
 constexpr std::string_view kDarkOnlyClass = "dark-only";
 
+// SvgNumber's text held in place: a frame's coordinates are written by the
+// thousand, and a string for each was a tenth of writing them.
+RoundedNumber Coordinate(double value) { return RoundedNumber(std::isfinite(value) ? value : 0.0, 3); }
+
 class SvgBody {
  public:
   explicit SvgBody(std::string prefix) : prefix_(std::move(prefix)) {}
@@ -54,10 +58,10 @@ class SvgBody {
   void operator()(const RectShape& r) {
     FlushLines();
     const auto* d = Twin<RectShape>();
-    Put({"<rect x=\"", SvgNumber(r.x), "\" y=\"", SvgNumber(r.y), "\" width=\"", SvgNumber(r.w), "\" height=\"",
-         SvgNumber(r.h), "\" fill=\"", r.has_fill ? HexColor(r.fill) : "none", "\""});
+    Put({"<rect x=\"", Coordinate(r.x), "\" y=\"", Coordinate(r.y), "\" width=\"", Coordinate(r.w), "\" height=\"",
+         Coordinate(r.h), "\" fill=\"", r.has_fill ? HexColor(r.fill) : "none", "\""});
     if (r.has_stroke) {
-      Put({" stroke=\"", HexColor(r.stroke), "\" stroke-width=\"", SvgNumber(r.stroke_width), "\""});
+      Put({" stroke=\"", HexColor(r.stroke), "\" stroke-width=\"", Coordinate(r.stroke_width), "\""});
       if (r.dashed) Put({" stroke-dasharray=\"", Dash(r.stroke_width), "\""});
     }
     if (d != nullptr) {
@@ -80,8 +84,8 @@ class SvgBody {
     }
     FlushLines();
     if (l.dashed) {
-      Put({"<line x1=\"", SvgNumber(l.x1), "\" y1=\"", SvgNumber(l.y1), "\" x2=\"", SvgNumber(l.x2), "\" y2=\"",
-           SvgNumber(l.y2), "\" stroke=\"", HexColor(l.stroke), "\" stroke-width=\"", SvgNumber(l.width),
+      Put({"<line x1=\"", Coordinate(l.x1), "\" y1=\"", Coordinate(l.y1), "\" x2=\"", Coordinate(l.x2), "\" y2=\"",
+           Coordinate(l.y2), "\" stroke=\"", HexColor(l.stroke), "\" stroke-width=\"", Coordinate(l.width),
            "\" stroke-dasharray=\"", Dash(l.width), "\""});
       if (dark_stroke != nullptr) Classes(nullptr, dark_stroke);
       out_ += "/>\n";
@@ -96,20 +100,20 @@ class SvgBody {
     if (lines_.empty()) return;
     const LineShape& first = lines_.front();
     if (lines_.size() == 1) {
-      Put({"<line x1=\"", SvgNumber(first.x1), "\" y1=\"", SvgNumber(first.y1), "\" x2=\"", SvgNumber(first.x2),
-           "\" y2=\"", SvgNumber(first.y2), "\""});
+      Put({"<line x1=\"", Coordinate(first.x1), "\" y1=\"", Coordinate(first.y1), "\" x2=\"", Coordinate(first.x2),
+           "\" y2=\"", Coordinate(first.y2), "\""});
     } else {
       out_ += "<path d=\"";
       for (const LineShape& l : lines_) {
-        const std::string x1 = SvgNumber(l.x1), y1 = SvgNumber(l.y1), x2 = SvgNumber(l.x2), y2 = SvgNumber(l.y2);
+        const RoundedNumber x1 = Coordinate(l.x1), y1 = Coordinate(l.y1), x2 = Coordinate(l.x2), y2 = Coordinate(l.y2);
         Put({"M", x1, " ", y1});
-        if (y1 == y2) Put({"H", x2});
-        else if (x1 == x2) Put({"V", y2});
+        if (y1.view() == y2.view()) Put({"H", x2});
+        else if (x1.view() == x2.view()) Put({"V", y2});
         else Put({"L", x2, " ", y2});
       }
       out_ += "\" fill=\"none\"";
     }
-    Put({" stroke=\"", HexColor(first.stroke), "\" stroke-width=\"", SvgNumber(first.width), "\""});
+    Put({" stroke=\"", HexColor(first.stroke), "\" stroke-width=\"", Coordinate(first.width), "\""});
     if (lines_dark_) Classes(nullptr, &*lines_dark_);
     out_ += "/>\n";
     lines_.clear();
@@ -118,7 +122,7 @@ class SvgBody {
   void operator()(const TextShape& t) {
     FlushLines();
     const auto* d = Twin<TextShape>();
-    Put({"<text x=\"", SvgNumber(t.x), "\" y=\"", SvgNumber(t.y), "\" font-size=\"", SvgNumber(t.size), "\""});
+    Put({"<text x=\"", Coordinate(t.x), "\" y=\"", Coordinate(t.y), "\" font-size=\"", Coordinate(t.size), "\""});
     if (t.anchor == TextAnchor::Middle) out_ += " text-anchor=\"middle\"";
     if (t.anchor == TextAnchor::End) out_ += " text-anchor=\"end\"";
     if (t.bold) out_ += " font-weight=\"bold\"";
@@ -170,7 +174,7 @@ class SvgBody {
 
  private:
   static bool SameLook(const LineShape& a, const std::optional<Color>& a_dark, const LineShape& b, const Color* b_dark) {
-    return a.stroke == b.stroke && SvgNumber(a.width) == SvgNumber(b.width) && a_dark.has_value() == (b_dark != nullptr) &&
+    return a.stroke == b.stroke && Coordinate(a.width).view() == Coordinate(b.width).view() && a_dark.has_value() == (b_dark != nullptr) &&
            (b_dark == nullptr || *a_dark == *b_dark);
   }
 
@@ -290,10 +294,7 @@ std::string Body(const Scene& scene, std::string_view id_prefix, const Scene* da
 
 }  // namespace
 
-std::string SvgNumber(double value) {
-  if (!std::isfinite(value)) return "0";  // never "inf" in an attribute
-  return FormatNumberRounded(value, 3);
-}
+std::string SvgNumber(double value) { return std::string(Coordinate(value).view()); }  // never "inf" in an attribute
 
 std::string EscapeXml(std::string_view text) {
   std::string out;
