@@ -52,10 +52,17 @@ std::vector<std::string> WrapText(std::string_view text, double size, double wid
   std::vector<std::string> lines;
   std::string line;
   bool truncated = false;
+  // The line's width kept as it grows, in the font's units (which add up
+  // exactly), instead of measuring each longer candidate whole.
+  const long long space = TextUnits(" ", bold);
+  long long line_units = 0;
   for (std::string_view word : Words(text)) {
-    std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
-    if (TextWidth(candidate, size, bold) <= width) {
-      line = std::move(candidate);
+    const long long word_units = TextUnits(word, bold);
+    const long long candidate = line.empty() ? word_units : line_units + space + word_units;
+    if (WidthOfUnits(candidate, size, bold) <= width) {
+      if (!line.empty()) line += ' ';
+      line += word;
+      line_units = candidate;
       continue;
     }
     if (!line.empty()) lines.push_back(std::move(line));
@@ -65,6 +72,7 @@ std::vector<std::string> WrapText(std::string_view text, double size, double wid
       break;
     }
     line = FitText(word, size, width, bold);  // a word wider than a line is cut
+    line_units = TextUnits(line, bold);
   }
   if (!truncated && !line.empty()) {
     if (static_cast<int>(lines.size()) < max_lines)

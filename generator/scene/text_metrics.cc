@@ -56,14 +56,20 @@ std::string ValidUtf8(std::string_view utf8) {
   return out;
 }
 
-double TextWidth(std::string_view utf8, double size, bool bold) {
+long long TextUnits(std::string_view utf8, bool bold) {
   long long units = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     const uint32_t cp = NextCodePoint(utf8, &i);
     units += bold ? Advance(kBoldAdvances, kBoldUnitsPerEm, cp) : Advance(kRegularAdvances, kRegularUnitsPerEm, cp);
   }
+  return units;
+}
+
+double WidthOfUnits(long long units, double size, bool bold) {
   const int em = bold ? kBoldUnitsPerEm : kRegularUnitsPerEm;
   return static_cast<double>(units) * size / em;
 }
+
+double TextWidth(std::string_view utf8, double size, bool bold) { return WidthOfUnits(TextUnits(utf8, bold), size, bold); }
 
 }  // namespace cl

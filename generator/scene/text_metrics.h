@@ -15,6 +15,13 @@ namespace cl {
 // wider than any glyph in the table, so a measurement rarely falls short.
 double TextWidth(std::string_view utf8, double size, bool bold = false);
 
+// The same width in the font's design units: whole numbers, so the widths
+// of pieces of a text add up to exactly the width of the whole (for text
+// cut at ASCII spaces, whole characters each). TextWidth is
+// WidthOfUnits(TextUnits(utf8, bold), size, bold).
+long long TextUnits(std::string_view utf8, bool bold = false);
+double WidthOfUnits(long long units, double size, bool bold = false);
+
 // True when every character of `utf8` is in the table, i.e. DejaVu Sans has
 // a glyph for it; renderers draw other text through a font fallback.
 bool FontCovers(std::string_view utf8);

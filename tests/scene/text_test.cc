@@ -60,6 +60,27 @@ BOOST_AUTO_TEST_CASE(WrapTextBreaksAtSpacesAndMarksWhatIsLeftOut) {
   BOOST_TEST(TextWidth(lines[0], 10) <= width);
 }
 
+// WrapText keeps a line's width as words join it: the widths of pieces cut
+// at spaces add up, in the font's units, to exactly the whole's; and a line
+// exactly as wide as the room still fits (at sizes where the width in
+// points is not a round number).
+BOOST_AUTO_TEST_CASE(TextWidthsAddUpAtSpaces) {
+  const std::string whole = "Position (11, 36): 0\u00B70 + 9\u00B7(\u22124) = \u22129 \u00E9t\u00E9 \u05D0";
+  long long pieces = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= whole.size(); ++i) {
+    if (i < whole.size() && whole[i] != ' ') continue;
+    pieces += TextUnits(whole.substr(start, i - start), true) + (i < whole.size() ? TextUnits(" ", true) : 0);
+    start = i + 1;
+  }
+  BOOST_TEST(pieces == TextUnits(whole, true));
+  for (double size : {7.3, 10.0, 13.7, 31.1}) {
+    BOOST_TEST(WidthOfUnits(pieces, size, true) == TextWidth(whole, size, true));
+    const double room = TextWidth("aaa bbb ccc", size);
+    BOOST_TEST((WrapText("aaa bbb ccc ddd", size, room, 3) == std::vector<std::string>{"aaa bbb ccc", "ddd"}));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(DivergingScaleRunsBlueWhiteOrange) {
   BOOST_TEST((DivergingColor(0, 27) == Color{255, 255, 255}));
   BOOST_TEST((DivergingColor(-27, 27) == Color{33, 102, 172}));
