@@ -703,13 +703,19 @@ struct ColourRunsReader::Table {
     ++y;
   }
 
-  // Translates `previous`'s colour positions to this picture's (from_previous).
-  uint32_t FromPrevious(const ColourRuns& previous, uint32_t colour) {
+  // The table from `previous`'s colour positions to this picture's
+  // (kNotLookedUp: not yet); PositionOf never changes it.
+  uint32_t* TranslationFrom(const ColourRuns& previous) {
     if (&previous != translated) {
       translated = &previous;
       from_previous.assign(previous.colours.size(), kNotLookedUp);
     }
-    uint32_t& position = from_previous[colour];
+    return from_previous.data();
+  }
+
+  // `previous`'s colour position `colour`, translated to this picture's.
+  uint32_t FromPrevious(const ColourRuns& previous, uint32_t colour) {
+    uint32_t& position = TranslationFrom(previous)[colour];
     if (position == kNotLookedUp) position = PositionOf(previous.colours[colour]);
     return position;
   }
@@ -729,6 +735,12 @@ struct ColourRunsReader::Table {
         length.back() = static_cast<uint16_t>(length.back() + n);
       else
         colour.push_back(position), length.push_back(static_cast<uint16_t>(n));
+    };
+    uint32_t* const table = TranslationFrom(previous);
+    const auto translate = [&](uint32_t old) {
+      uint32_t position = table[old];
+      if (position == kNotLookedUp) position = table[old] = PositionOf(previous.colours[old]);
+      return position;
     };
     const uint16_t* old_length = previous.run_length.data();
     const uint32_t* old_colour = previous.run_colour.data();
@@ -751,11 +763,11 @@ struct ColourRunsReader::Table {
       const int limit = s < spans.size() ? std::min(spans[s].first, width) : width;
       while (run_start + old_length[r] <= x) run_start += old_length[r++];
       int end = std::min(run_start + static_cast<int>(old_length[r]), limit);
-      append(FromPrevious(previous, old_colour[r]), end - x);
+      append(translate(old_colour[r]), end - x);
       for (x = end; x < limit; x = end) {
         run_start += old_length[r++];  // == x
         end = std::min(run_start + static_cast<int>(old_length[r]), limit);
-        colour.push_back(FromPrevious(previous, old_colour[r]));
+        colour.push_back(translate(old_colour[r]));
         length.push_back(static_cast<uint16_t>(end - x));
       }
     }
@@ -807,7 +819,14 @@ struct ColourRunsReader::Table {
       uint32_t* colour = runs.run_colour.data() + first;
       const uint16_t* length = runs.run_length.data() + first;
       const auto n = static_cast<std::size_t>(to - from);
-      for (std::size_t r = 0; r < n; ++r) colour[r] = FromPrevious(previous, colour[r]);
+      // The table held in a local: read through the member, it was
+      // reloaded for each run.
+      uint32_t* const table = TranslationFrom(previous);
+      for (std::size_t r = 0; r < n; ++r) {
+        uint32_t position = table[colour[r]];
+        if (position == kNotLookedUp) position = table[colour[r]] = PositionOf(previous.colours[colour[r]]);
+        colour[r] = position;
+      }
       if (!count_later)
         for (std::size_t r = 0; r < n; ++r) runs.counts[colour[r]] += length[r];
       above_first = first;
