@@ -634,7 +634,10 @@ struct ColourRunsReader::Table {
   const ColourRuns* copied_from = nullptr;
   std::vector<uint8_t> copied;  // per row: copied from copied_from
 
-  static constexpr int kInitialBits = 14;
+  // 1024 slots to start (8 KB): a frame's few hundred colours stay in the
+  // first-level cache, and each frame's reader clears 8 KB, not 128 KB (a
+  // long lesson reads 4000 frames); a photograph's table grows as it must.
+  static constexpr int kInitialBits = 10;
   static constexpr std::size_t kInitialSlots = std::size_t{1} << kInitialBits;
 
   std::size_t Home(uint32_t colour) const {
