@@ -696,6 +696,20 @@ BOOST_AUTO_TEST_CASE(CountsAreEachColoursPixels) {
   BOOST_TEST((counted(copies.Finish()) == want));
 }
 
+namespace {
+
+// Every field of two pictures' runs is the same.
+void ExpectSameRuns(const ColourRuns& got, const ColourRuns& want) {
+  BOOST_TEST((got.colours == want.colours));
+  BOOST_TEST((got.counts == want.counts));
+  BOOST_TEST((got.run_colour == want.run_colour));
+  BOOST_TEST((got.run_length == want.run_length));
+  BOOST_TEST((got.row_first == want.row_first));
+  BOOST_TEST((got.row_same == want.row_same));
+}
+
+}  // namespace
+
 // A row spliced from the picture before's runs and the columns that
 // changed has the runs the whole row read has: runs that meet at a
 // column's edge in one colour are one run, a row that comes out equal to
@@ -731,12 +745,7 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsRead) {
   spliced.AddSplicedRow(previous, none, after.data() + 4 * w);  // unchanged, after a changed row
   for (int y : {5, 6}) spliced.AddSplicedRow(previous, whole, after.data() + y * w);
   const ColourRuns got = spliced.Finish(), want = read_whole();
-  BOOST_TEST((got.colours == want.colours));
-  BOOST_TEST((got.counts == want.counts));
-  BOOST_TEST((got.run_colour == want.run_colour));
-  BOOST_TEST((got.run_length == want.run_length));
-  BOOST_TEST((got.row_first == want.row_first));
-  BOOST_TEST((got.row_same == want.row_same));
+  ExpectSameRuns(got, want);
   BOOST_TEST(want.row_same[6] == 1);
   BOOST_TEST(want.row_same[4] == 0);
 }
@@ -800,12 +809,7 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsReadOnRandomPictures) {
     whole.Add(after.data(), h, w);
     const ColourRuns got = spliced.Finish(), want = whole.Finish();
     BOOST_TEST_CONTEXT("trial " << trial << ", " << w << "x" << h) {
-      BOOST_TEST((got.colours == want.colours));
-      BOOST_TEST((got.counts == want.counts));
-      BOOST_TEST((got.run_colour == want.run_colour));
-      BOOST_TEST((got.run_length == want.run_length));
-      BOOST_TEST((got.row_first == want.row_first));
-      BOOST_TEST((got.row_same == want.row_same));
+      ExpectSameRuns(got, want);
     }
   }
 }
