@@ -36,10 +36,10 @@ struct FlatBand {
 // its blocks, about 80 bytes of Huffman codes each, and is the unit a frame
 // copies from the frame before or codes again. Measured on the shipped
 // course: bands of 64 rows make its PNG frames 0.1 % larger than one band
-// would, of 32 rows 0.4 %, of 16 rows 0.8 %. A long lesson's beats change
-// a few text lines and cells, so a beat codes less with smaller bands: its
-// 1998-beat lesson took 3 % less time with 32 rows than with 64 (16: no
-// faster than 32).
+// would, of 32 rows 0.4 %, of 16 rows 0.8 %. A beat changes a few text
+// lines and cells, so a frame codes less with smaller bands: the PNG frames
+// of a 400-beat lesson took 1.40 s with 32 rows against 1.48 s with 64
+// (docs/performance.md, session 21); 16 were no faster than 32.
 inline constexpr std::size_t kFlatBandRows = 32;
 
 // The stream written as the scanlines come, a band at a time, so a large
