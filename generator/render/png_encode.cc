@@ -725,11 +725,12 @@ struct ColourRunsReader::Table {
     return from_previous.data();
   }
 
-  // `previous`'s colour position `colour`, translated to this picture's.
-  uint32_t FromPrevious(const ColourRuns& previous, uint32_t colour) {
-    uint32_t& position = TranslationFrom(previous)[colour];
-    if (position == kNotLookedUp) position = PositionOf(previous.colours[colour]);
-    return position;
+  // `previous`'s colour position `old`, translated to this picture's
+  // through `table` (TranslationFrom(previous), held by the caller: read
+  // through the member, it was reloaded for each run).
+  uint32_t Translated(uint32_t* table, const ColourRuns& previous, uint32_t old) {
+    if (table[old] == kNotLookedUp) table[old] = PositionOf(previous.colours[old]);
+    return table[old];
   }
 
   // Row y's runs are appended as they are made, and dropped again if they
@@ -749,11 +750,6 @@ struct ColourRunsReader::Table {
         colour.push_back(position), length.push_back(static_cast<uint16_t>(n));
     };
     uint32_t* const table = TranslationFrom(previous);
-    const auto translate = [&](uint32_t old) {
-      uint32_t position = table[old];
-      if (position == kNotLookedUp) position = table[old] = PositionOf(previous.colours[old]);
-      return position;
-    };
     const uint16_t* old_length = previous.run_length.data();
     const uint32_t* old_colour = previous.run_colour.data();
     std::size_t r = previous.row_first[static_cast<std::size_t>(DefiningRow(previous, y))];
@@ -775,11 +771,11 @@ struct ColourRunsReader::Table {
       const int limit = s < spans.size() ? std::min(spans[s].first, width) : width;
       while (run_start + old_length[r] <= x) run_start += old_length[r++];
       int end = std::min(run_start + static_cast<int>(old_length[r]), limit);
-      append(translate(old_colour[r]), end - x);
+      append(Translated(table, previous, old_colour[r]), end - x);
       for (x = end; x < limit; x = end) {
         run_start += old_length[r++];  // == x
         end = std::min(run_start + static_cast<int>(old_length[r]), limit);
-        colour.push_back(translate(old_colour[r]));
+        colour.push_back(Translated(table, previous, old_colour[r]));
         length.push_back(static_cast<uint16_t>(end - x));
       }
     }
@@ -831,14 +827,8 @@ struct ColourRunsReader::Table {
       uint32_t* colour = runs.run_colour.data() + first;
       const uint16_t* length = runs.run_length.data() + first;
       const auto n = static_cast<std::size_t>(to - from);
-      // The table held in a local: read through the member, it was
-      // reloaded for each run.
       uint32_t* const table = TranslationFrom(previous);
-      for (std::size_t r = 0; r < n; ++r) {
-        uint32_t position = table[colour[r]];
-        if (position == kNotLookedUp) position = table[colour[r]] = PositionOf(previous.colours[colour[r]]);
-        colour[r] = position;
-      }
+      for (std::size_t r = 0; r < n; ++r) colour[r] = Translated(table, previous, colour[r]);
       if (!count_later)
         for (std::size_t r = 0; r < n; ++r) runs.counts[colour[r]] += length[r];
       above_first = first;
@@ -859,8 +849,9 @@ struct ColourRunsReader::Table {
         left[from.run_colour[r]] -= from.run_length[r];
     }
     // A colour with pixels left was met in a copied row, so has its place here.
+    uint32_t* const table = TranslationFrom(from);
     for (std::size_t c = 0; c < left.size(); ++c)
-      if (left[c] != 0) runs.counts[FromPrevious(from, static_cast<uint32_t>(c))] += left[c];
+      if (left[c] != 0) runs.counts[Translated(table, from, static_cast<uint32_t>(c))] += left[c];
   }
 };
 

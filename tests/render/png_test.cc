@@ -750,6 +750,26 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsRead) {
   BOOST_TEST(want.row_same[4] == 0);
 }
 
+// Rows copied from two earlier pictures of the same pixels: the first's
+// are counted at the end from its counts, the second's as they are copied;
+// the counts are the pixels' either way.
+BOOST_AUTO_TEST_CASE(RowsCopiedFromTwoPicturesAreCounted) {
+  const int w = 9, h = 6;
+  std::vector<uint32_t> pixels(static_cast<std::size_t>(w * h));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) pixels[static_cast<std::size_t>(y * w + x)] = y == 2 ? 0x00FF00u : (x + y / 3) % 4 ? 0xFFFFFFu : 0x0000FFu;
+  const auto read_whole = [&] {
+    ColourRunsReader reader(w, h);
+    reader.Add(pixels.data(), h, w);
+    return reader.Finish();
+  };
+  const ColourRuns first = read_whole(), second = read_whole(), want = read_whole();
+  ColourRunsReader copies(w, h);
+  copies.AddRowsFrom(first, 3);
+  copies.AddRowsFrom(second, h - 3);
+  ExpectSameRuns(copies.Finish(), want);
+}
+
 // The same on pictures made at random: widths around the four pixels the
 // run search compares at once, runs of every length, boxes changed (some
 // to colours already beside them, some to noise) and read as spans that
