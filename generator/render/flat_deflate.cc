@@ -81,10 +81,40 @@ int DistanceIndex(std::size_t distance) {
   return distance <= 256 ? kDistanceIndex[distance - 1] : kDistanceIndex[256 + ((distance - 1) >> 7)];
 }
 
-// One LZ77 symbol: a literal byte (distance 0) or a match.
+// One LZ77 symbol with what coding it needs: a literal (symbol < 256) or a
+// match's length symbol (257..285) with its extra bits' value, and its
+// distance symbol with its extra bits' value.
 struct Token {
-  uint16_t length_or_literal;
-  uint16_t distance;
+  uint16_t symbol;
+  uint16_t distance_extra;
+  uint8_t length_extra;
+  uint8_t distance_symbol;
+};
+
+// A block's symbols as they are found, and how often each occurs (what
+// its Huffman codes are fitted to), counted as they are added.
+struct TokenBlock {
+  std::vector<Token> tokens;
+  uint32_t litlen_frequency[kLitLenSymbols] = {};
+  uint32_t distance_frequency[kDistanceSymbols] = {};
+
+  void Literal(uint8_t byte) {
+    tokens.push_back({byte, 0, 0, 0});
+    ++litlen_frequency[byte];
+  }
+  // A match of `length` (3..258) at `distance`, whose symbol `distance_index` is.
+  void Match(std::size_t length, std::size_t distance, int distance_index) {
+    const int l = kLengthIndex[length];
+    tokens.push_back({static_cast<uint16_t>(257 + l), static_cast<uint16_t>(distance - kDistanceBase[distance_index]),
+                      static_cast<uint8_t>(length - kLengthBase[l]), static_cast<uint8_t>(distance_index)});
+    ++litlen_frequency[257 + l];
+    ++distance_frequency[distance_index];
+  }
+  void Clear() {
+    tokens.clear();
+    std::fill(std::begin(litlen_frequency), std::end(litlen_frequency), 0);
+    std::fill(std::begin(distance_frequency), std::end(distance_frequency), 0);
+  }
 };
 
 // How many bytes from a on equal those from b (b may overlap a), at most `max`:
@@ -133,9 +163,9 @@ class BitWriter {
     buffer_ = std::move(grown);
     capacity_ = capacity;
   }
-  // Appends the low `count` bits of `value` (count <= 32), in reserved room.
-  void Put(uint32_t value, int count) {
-    bits_ |= uint64_t{value} << filled_;
+  // Appends the low `count` bits of `value` (count <= 56), in reserved room.
+  void Put(uint64_t value, int count) {
+    bits_ |= value << filled_;
     filled_ += count;
     StoreWord(bits_, buffer_.get() + size_);
     const int whole = filled_ & ~7;
@@ -271,21 +301,13 @@ struct Code {
   }
 };
 
-// One dynamic-Huffman block of `tokens` (RFC 1951, 3.2.7).
-void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
-  uint32_t litlen_frequency[kLitLenSymbols] = {}, distance_frequency[kDistanceSymbols] = {};
-  for (const Token& t : tokens) {
-    if (t.distance == 0) {
-      ++litlen_frequency[t.length_or_literal];
-    } else {
-      ++litlen_frequency[257 + kLengthIndex[t.length_or_literal]];
-      ++distance_frequency[DistanceIndex(t.distance)];
-    }
-  }
-  litlen_frequency[kEndOfBlock] = 1;
+// One dynamic-Huffman block of the block's tokens (RFC 1951, 3.2.7).
+void WriteBlock(TokenBlock& block, BitWriter* out) {
+  const std::vector<Token>& tokens = block.tokens;
+  block.litlen_frequency[kEndOfBlock] = 1;
   Code litlen, distance;
-  litlen.Fit(litlen_frequency, kLitLenSymbols, kMaxCodeBits);
-  distance.Fit(distance_frequency, kDistanceSymbols, kMaxCodeBits);
+  litlen.Fit(block.litlen_frequency, kLitLenSymbols, kMaxCodeBits);
+  distance.Fit(block.distance_frequency, kDistanceSymbols, kMaxCodeBits);
   int hlit = kLitLenSymbols, hdist = kDistanceSymbols;
   while (hlit > 257 && litlen.lengths[hlit - 1] == 0) --hlit;
   while (hdist > 1 && distance.lengths[hdist - 1] == 0) --hdist;
@@ -339,15 +361,20 @@ void WriteBlock(const std::vector<Token>& tokens, BitWriter* out) {
     if (symbol == 18) out->Put(extra, 7);
   }
   for (const Token& t : tokens) {
-    if (t.distance == 0) {
-      out->Put(litlen.bits[t.length_or_literal], litlen.lengths[t.length_or_literal]);
+    if (t.symbol < kEndOfBlock) {
+      out->Put(litlen.bits[t.symbol], litlen.lengths[t.symbol]);
       continue;
     }
-    const int l = kLengthIndex[t.length_or_literal], d = DistanceIndex(t.distance);
-    out->Put(litlen.bits[257 + l] | static_cast<uint32_t>(t.length_or_literal - kLengthBase[l]) << litlen.lengths[257 + l],
-             litlen.lengths[257 + l] + kLengthExtra[l]);
-    out->Put(distance.bits[d] | static_cast<uint32_t>(t.distance - kDistanceBase[d]) << distance.lengths[d],
-             distance.lengths[d] + kDistanceExtra[d]);
+    // Length code, its extra bits, distance code and its extra bits in one
+    // put: at most 15 + 5 + 15 + 13 bits.
+    const int l = t.symbol - 257, d = t.distance_symbol;
+    int count = litlen.lengths[t.symbol];
+    uint64_t bits = litlen.bits[t.symbol] | uint64_t{t.length_extra} << count;
+    count += kLengthExtra[l];
+    bits |= uint64_t{distance.bits[d]} << count;
+    count += distance.lengths[d];
+    bits |= uint64_t{t.distance_extra} << count;
+    out->Put(bits, count + kDistanceExtra[d]);
   }
   out->Put(litlen.bits[kEndOfBlock], litlen.lengths[kEndOfBlock]);
 }
@@ -382,7 +409,7 @@ struct FlatZlibWriter::State {
   uint32_t adler = 1;
   std::string* out = nullptr;
   std::optional<BitWriter> bits;
-  std::vector<Token> tokens;
+  TokenBlock block;
   std::vector<uint32_t> last_seen = std::vector<uint32_t>(std::size_t{1} << kFarTableBits, 0);  // position + 1
   bool keep_bands = false;
   std::vector<FlatBand> bands;
@@ -414,7 +441,9 @@ struct FlatZlibWriter::State {
     band.bytes = end - band_start;
     band.adler = libdeflate_adler32(1, buffer.data() + above, band.bytes);
     BitWriter band_bits(&band.bits);
-    tokens.clear();
+    block.Clear();
+    // The two distances most matches have, their symbols found once.
+    const int up_index = up ? DistanceIndex(up) : 0, pixel_index = DistanceIndex(pixel);
     for (std::size_t i = band_start; i < end;) {
       // At each byte the longer of the run going on and the row above, if it
       // is long enough, else a literal.
@@ -424,21 +453,21 @@ struct FlatZlibWriter::State {
       // (The row above cannot beat a run as long as a match can be.)
       const std::size_t over = up && run < max && i >= lowest + up ? MatchLength(here, here - up, max) : 0;
       if (over >= kMinAboveMatch && over > run) {
-        tokens.push_back({static_cast<uint16_t>(over), static_cast<uint16_t>(up)});
+        block.Match(over, up, up_index);
         i += over;
       } else if (run >= kMinMatch) {
-        tokens.push_back({static_cast<uint16_t>(run), static_cast<uint16_t>(pixel)});
+        block.Match(run, pixel, pixel_index);
         i += run;
       } else if (std::size_t distance = 0, far = FarMatch(i, here, max, &distance); far >= kMinFarMatch) {
-        tokens.push_back({static_cast<uint16_t>(far), static_cast<uint16_t>(distance)});
+        block.Match(far, distance, DistanceIndex(distance));
         i += far;
       } else {
-        tokens.push_back({*here, 0});
+        block.Literal(*here);
         ++i;
       }
-      if (tokens.size() == kBlockTokens || i == end) {
-        WriteBlock(tokens, &band_bits);
-        tokens.clear();
+      if (block.tokens.size() == kBlockTokens || i == end) {
+        WriteBlock(block, &band_bits);
+        block.Clear();
       }
     }
     band.bit_count = band_bits.BitCount();
@@ -479,7 +508,7 @@ FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::str
   s.keep_bands = keep_bands;
   out->append("\x78\x01", 2);  // deflate, 32 KiB window, "fastest" (the check bits make it a multiple of 31)
   s.bits.emplace(out);
-  s.tokens.reserve(kBlockTokens);
+  s.block.tokens.reserve(kBlockTokens);
   s.buffer.reserve(s.band_bytes + row_bytes);
 }
 
