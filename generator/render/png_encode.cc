@@ -926,6 +926,11 @@ FramePalette::FramePalette(const std::vector<uint32_t>& colours) {
     if (std::find(colours_.begin(), colours_.end(), c & kRgbMask) == colours_.end()) colours_.push_back(c & kRgbMask);
   }
   std::sort(colours_.begin(), colours_.end());
+  for (std::size_t i = 0; i < colours_.size(); ++i) {
+    red_[i] = static_cast<int>(colours_[i] >> 16 & 0xFF);
+    green_[i] = static_cast<int>(colours_[i] >> 8 & 0xFF);
+    blue_[i] = static_cast<int>(colours_[i] & 0xFF);
+  }
 }
 
 FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named) {
@@ -967,16 +972,18 @@ FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& sam
 }
 
 uint8_t FramePalette::Nearest(uint32_t rgb) const {
+  // Every entry's distance, then the first nearest: two loops the compiler
+  // runs on vectors.
+  const int r = static_cast<int>(rgb >> 16 & 0xFF), g = static_cast<int>(rgb >> 8 & 0xFF), b = static_cast<int>(rgb & 0xFF);
+  const std::size_t n = colours_.size();
+  std::array<int, 256> distance;
   int best = std::numeric_limits<int>::max();
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < colours_.size(); ++i) {
-    const int dr = static_cast<int>(rgb >> 16 & 0xFF) - static_cast<int>(colours_[i] >> 16 & 0xFF);
-    const int dg = static_cast<int>(rgb >> 8 & 0xFF) - static_cast<int>(colours_[i] >> 8 & 0xFF);
-    const int db = static_cast<int>(rgb & 0xFF) - static_cast<int>(colours_[i] & 0xFF);
-    const int d = PaletteDistance(dr, dg, db);
-    if (d < best) best = d, at = i;
+  for (std::size_t i = 0; i < n; ++i) {
+    distance[i] = PaletteDistance(r - red_[i], g - green_[i], b - blue_[i]);
+    best = std::min(best, distance[i]);
   }
-  return static_cast<uint8_t>(at);
+  return static_cast<uint8_t>(std::find(distance.begin(), distance.begin() + static_cast<std::ptrdiff_t>(n), best) -
+                              distance.begin());
 }
 
 FramePngEncoder::FramePngEncoder() = default;

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -149,6 +150,7 @@ class FramePalette {
 
  private:
   std::vector<uint32_t> colours_;
+  std::array<int, 256> red_{}, green_{}, blue_{};  // colours_'s channels apart, for Nearest's vector loop
 };
 
 // The PNG of a picture read into runs, byte for byte what EncodeXrgbPng

@@ -97,6 +97,35 @@ BOOST_AUTO_TEST_CASE(a_grey_takes_a_grey_entry_before_a_tinted_nearer_one) {
   BOOST_TEST(p.IndexOf(0xf07010) == 2);  // an orange keeps its hue
 }
 
+// The search four entries at a time in floats finds what a plain search of
+// every entry in 64-bit integers finds, ties going to the lower entry, on
+// full palettes (255 entries) and on sizes that leave a part of four.
+BOOST_AUTO_TEST_CASE(the_nearest_entry_is_the_plain_searchs_on_random_palettes) {
+  const auto distance = [](uint32_t a, const Color& b) {
+    const int64_t dr = static_cast<int64_t>(a >> 16 & 0xff) - b.r, dg = static_cast<int64_t>(a >> 8 & 0xff) - b.g,
+                  db = static_cast<int64_t>(a & 0xff) - b.b;
+    const int64_t rg = dr - dg, gb = dg - db, br = db - dr;
+    return 3 * dr * dr + 4 * dg * dg + 2 * db * db + 18 * (rg * rg + gb * gb + br * br);
+  };
+  uint32_t state = 12345;
+  const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+  for (const int size : {1, 2, 3, 5, 64, 254, 255}) {
+    std::vector<Color> exact;
+    // Coarse levels, so several entries often lie equally far from a colour.
+    for (int i = 0; i < size; ++i)
+      exact.push_back(Color{static_cast<uint8_t>(next() >> 24 & 0xC0), static_cast<uint8_t>(next() >> 24 & 0xE0),
+                            static_cast<uint8_t>(next() >> 24)});
+    const GifPalette p = GifPalette::Build(exact, {});
+    for (int k = 0; k < 2000; ++k) {
+      const uint32_t rgb = k < 4 ? (k & 1 ? 0xffffffu : 0u) + (k & 2 ? 0x00ff00u : 0u) : next() >> 8;
+      std::size_t want = 0;
+      for (std::size_t i = 1; i < p.colors().size(); ++i)
+        if (distance(rgb, p.colors()[i]) < distance(rgb, p.colors()[want])) want = i;
+      BOOST_TEST_REQUIRE(p.Nearest(rgb) == want, "size " << size << ", 0x" << std::hex << rgb);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(gif_encoder)
