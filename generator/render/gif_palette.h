@@ -8,12 +8,11 @@
 // result depends only on the inputs, never on hash order.
 #pragma once
 
-#include <array>
-#include <cstddef>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
 
+#include "render/nearest_entry.h"
 #include "scene/scene.h"
 
 namespace cl {
@@ -40,23 +39,14 @@ class GifPalette {
   int table_size() const;
 
   // The entry for 0xRRGGBB: the exact entry when present, otherwise the
-  // nearest (ties: lowest index) by squared distance with the usual
-  // perceptual weights (green counts most, blue least), plus how far the
-  // difference is from a pure change of lightness, weighted as the PNG
-  // palettes weigh it (render/png_encode.cc's PaletteDistance): a grey a
-  // photograph's palette lacks takes a grey a shade off, not a tinted entry
-  // nearer by distance alone. Memoised.
+  // nearest by weighted RGB distance (ties: lowest index). Memoised.
   uint8_t IndexOf(uint32_t rgb);
   // The same without memoising: safe to call from several threads at once.
   uint8_t Nearest(uint32_t rgb) const;
 
  private:
   std::vector<Color> colors_;
-  // colors_'s channels apart, for Nearest's vector loop, padded to a
-  // multiple of four with a colour farther off than any.
-  static constexpr std::size_t kPaddedColors = 256;
-  static constexpr float kFarOff = 10000;
-  alignas(16) std::array<float, kPaddedColors> red_{}, green_{}, blue_{};
+  PaletteChannels channels_;  // colors_, for Nearest
   std::unordered_map<uint32_t, uint8_t> index_;  // exact entries and memoised nearest
 };
 

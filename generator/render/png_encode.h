@@ -14,13 +14,13 @@
 
 #include <cstddef>
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "render/colour_map.h"
+#include "render/nearest_entry.h"
 
 namespace cl {
 
@@ -150,7 +150,7 @@ class FramePalette {
 
  private:
   std::vector<uint32_t> colours_;
-  std::array<int, 256> red_{}, green_{}, blue_{};  // colours_'s channels apart, for Nearest's vector loop
+  PaletteChannels channels_;  // colours_, for Nearest
 };
 
 // The PNG of a picture read into runs, byte for byte what EncodeXrgbPng

@@ -630,6 +630,35 @@ BOOST_AUTO_TEST_CASE(AGreyTakesAGreyEntryBeforeATintedNearerOne) {
   BOOST_TEST(palette.Nearest(0xF07010u) == 2);  // an orange keeps its hue
 }
 
+// The search four entries at a time in floats (render/nearest_entry.h)
+// finds what a plain search of every entry in integers finds, ties going to
+// the lower entry, on full palettes and on sizes that leave a part of four.
+BOOST_AUTO_TEST_CASE(TheNearestEntryIsThePlainSearchsOnRandomPalettes) {
+  const auto distance = [](uint32_t a, uint32_t b) {
+    const int dr = static_cast<int>(a >> 16 & 0xFF) - static_cast<int>(b >> 16 & 0xFF),
+              dg = static_cast<int>(a >> 8 & 0xFF) - static_cast<int>(b >> 8 & 0xFF),
+              db = static_cast<int>(a & 0xFF) - static_cast<int>(b & 0xFF);
+    const int rg = dr - dg, gb = dg - db, br = db - dr;
+    return dr * dr + dg * dg + db * db + 6 * (rg * rg + gb * gb + br * br);
+  };
+  uint32_t state = 777;
+  const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+  for (const int size : {1, 2, 3, 7, 100, 255, 256}) {
+    std::vector<uint32_t> colours;
+    // Coarse levels, so several entries often lie equally far from a colour.
+    for (int i = 0; i < size; ++i) colours.push_back((next() >> 8) & 0xC0E0FFu);
+    const FramePalette palette(colours);
+    const std::vector<uint32_t>& entries = palette.colours();
+    for (int k = 0; k < 2000; ++k) {
+      const uint32_t rgb = k < 2 ? (k ? 0xFFFFFFu : 0u) : next() >> 8;
+      std::size_t want = 0;
+      for (std::size_t i = 1; i < entries.size(); ++i)
+        if (distance(rgb, entries[i]) < distance(rgb, entries[want])) want = i;
+      BOOST_TEST_REQUIRE(palette.Nearest(rgb) == want, "size " << size << ", 0x" << std::hex << rgb);
+    }
+  }
+}
+
 // A photograph lesson's wide samples hold more colours than a palette
 // picture may (each cell blends its number's edges with its own colour):
 // those frames are truecolour, but the palette chosen from their colours
