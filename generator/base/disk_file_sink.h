@@ -1,5 +1,6 @@
-// DiskFileSink: a FileSink that writes under one root folder on disk, each file
-// through a temporary name and a rename. The build points it at a fresh
+// DiskFileSink: a FileSink that writes under one root folder on disk, each
+// file staged (Durability::kStaged: a new file under its own name, one there
+// already replaced through a temporary). The build points it at a fresh
 // staging folder and swaps the folder into place when the lesson is complete.
 // Put may be called from several threads at once.
 #pragma once

@@ -24,12 +24,15 @@ enum class Durability {
   kPublished,
   // Nothing is synced: the file is in a staging folder no reader looks at,
   // which ReplacePath syncs whole (every file and folder) before publishing
-  // it. One flush for all of a lesson's files instead of one each.
+  // it. One flush for all of a lesson's files instead of one each. A file
+  // not there yet is written under its own name, with no temporary: the
+  // folder is published only once every file in it is complete.
   kStaged,
 };
 
 // Writes `bytes` to a temporary file beside `path`, then renames it over
-// `path`. The parent folder must exist.
+// `path` (a new staged file: straight to `path`). The parent folder must
+// exist. A failure leaves `path` as it was.
 bool WriteFileAtomic(const std::string& path, std::string_view bytes, std::string* error,
                      Durability durability = Durability::kPublished);
 

@@ -218,6 +218,38 @@ BOOST_AUTO_TEST_CASE(AFileMadeInPiecesThatGivesUpLeavesTheOldOne) {
   BOOST_TEST(memory.files().at("a.json") == "[]");
 }
 
+// A staged file not there yet is written under its own name; one that
+// fails is removed. A staged path that is there already (a kept output
+// linked in from out/) is replaced through a temporary, never written
+// through: the published file it is linked to keeps its bytes.
+BOOST_AUTO_TEST_CASE(StagedFilesAreMadeInPlaceButNeverWrittenThroughALink) {
+  TempFolder dir;
+  std::string error;
+  const auto staged = [&](const std::string& name, const cl::FileFiller& fill) {
+    return cl::WriteFileAtomicFrom(dir / name, fill, &error, cl::Durability::kStaged);
+  };
+  const cl::FileFiller pieces = [](const cl::PieceWriter& write, std::string*) { return write("new ") && write("bytes"); };
+  const cl::FileFiller gives_up = [](const cl::PieceWriter& write, std::string* why) {
+    write("half");
+    *why = "gave up";
+    return false;
+  };
+  BOOST_REQUIRE(staged("frame.png", pieces));
+  BOOST_TEST(Read(dir / "frame.png") == "new bytes");
+  BOOST_TEST(!staged("failed.png", gives_up));
+  BOOST_TEST(error == "gave up");
+  BOOST_TEST(cl::ListDirectory(dir.path) == std::vector<std::string>{"frame.png"});
+
+  BOOST_REQUIRE(cl::WriteFileAtomic(dir / "published.html", "published", &error));
+  BOOST_REQUIRE(::link((dir / "published.html").c_str(), (dir / "kept.html").c_str()) == 0);
+  BOOST_TEST(!staged("kept.html", gives_up));
+  BOOST_TEST(Read(dir / "kept.html") == "published");
+  BOOST_REQUIRE(staged("kept.html", pieces));
+  BOOST_TEST(Read(dir / "kept.html") == "new bytes");
+  BOOST_TEST(Read(dir / "published.html") == "published");
+  BOOST_TEST(cl::ListDirectory(dir.path) == (std::vector<std::string>{"frame.png", "kept.html", "published.html"}));
+}
+
 BOOST_AUTO_TEST_CASE(DiskFileSinkRefusesPathsLeavingItsRoot) {
   TempFolder dir;
   cl::DiskFileSink sink(dir / "stage");
