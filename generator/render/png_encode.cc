@@ -561,15 +561,21 @@ std::string Encode(const ColourRuns& runs, Compression compression, const FrameR
     if (compression == Compression::kFrame) {
       // The frame before's bands hold the same bytes only for a picture of
       // the same size and kind, where a palette picture's colours keep
-      // their indices (kept: per colour of runs.colours).
+      // their indices (kept: per colour of runs.colours). A colour the
+      // frame before lacked cannot be in a band whose rows are its rows, so
+      // it counts as kept: a beat that brings a new colour (a cell's value)
+      // no longer makes every band that could be copied scan its runs
+      // (1.6 % of a 2000-beat lesson's build).
       FramePngEncoder::Last* last = reuse.last;
       if (last && (last->width != runs.width || last->height != runs.height || last->paletted != paletted))
         last = nullptr;
       std::vector<uint8_t> kept;
       if (last && paletted) {
         kept.resize(runs.colours.size());
-        for (std::size_t i = 0; i < kept.size(); ++i)
-          kept[i] = last->index_by_colour.Find(runs.colours[i]) == index_of[i];
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+          const int before = last->index_by_colour.Find(runs.colours[i]);
+          kept[i] = before < 0 || before == index_of[i];
+        }
       }
       // Every colour kept its index (the usual case): no band need check its runs.
       const bool all_kept = std::find(kept.begin(), kept.end(), uint8_t{0}) == kept.end();
