@@ -11,7 +11,7 @@ namespace {
 // Squared distance with the usual perceptual weights (green counts most,
 // blue least), plus how far the difference is from a pure change of
 // lightness, weighted as the PNG palettes weigh it (render/png_encode.cc's
-// PaletteDistance): a grey a photograph's palette lacks takes a grey a
+// kPaletteDistance): a grey a photograph's palette lacks takes a grey a
 // shade off, not a tinted entry nearer by distance alone.
 constexpr DistanceWeights kGifWeights{3, 4, 2, 18};
 

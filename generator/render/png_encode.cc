@@ -137,12 +137,9 @@ std::vector<std::size_t> KeptColours(const std::vector<uint64_t>& counts, uint64
 // lighter or darker, not a light blue one nearer by distance alone: beside
 // the maps' diverging colours a tint reads as a sign. (Measured on
 // real-picture's palette frames: flat grey pixels tinted by more than 4
-// levels 0.19 % -> 0.03 %; weight 2: 0.07 %.)
-constexpr int kTintWeight = 6;
-inline int PaletteDistance(int dr, int dg, int db) {
-  const int rg = dr - dg, gb = dg - db, br = db - dr;
-  return dr * dr + dg * dg + db * db + kTintWeight * (rg * rg + gb * gb + br * br);
-}
+// levels 0.19 % -> 0.03 %; weight 2: 0.07 %.) Whole numbers below 2^24
+// (at most 4.9 million): floats hold them exactly (render/nearest_entry.h).
+constexpr DistanceWeights kPaletteDistance{1, 1, 1, 6};
 
 // A palette for `colours` chosen farthest-first: the `kept` colours (places
 // in `colours`), then each colour worst served so far (ties: the lowest),
@@ -151,36 +148,73 @@ inline int PaletteDistance(int dr, int dg, int db) {
 std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const std::vector<std::size_t>& kept,
                                     std::vector<uint8_t>* index, std::size_t entries = 256) {
   const std::size_t n = colours.size();
-  std::vector<uint32_t> palette;
-  std::vector<int> nearest(n, std::numeric_limits<int>::max());
-  index->assign(n, 0);
-  std::vector<int> red(n), green(n), blue(n);  // apart, so the loops below run on vectors
+  // Apart and in floats, four colours a step: floats hold the distances
+  // exactly, and SSE2 multiplies floats where it multiplies 32-bit integers
+  // only by emulation (a frame's choice measures up to 4096 colours against
+  // each of 256 entries). Padded to a multiple of four with colours already
+  // served exactly, which no entry moves.
+  const std::size_t padded = (n + 3) / 4 * 4;
+  std::vector<float> red(padded, 0), green(padded, 0), blue(padded, 0);
+  std::vector<float> nearest(padded, 0);  // each colour's distance to its nearest entry so far
+  std::vector<int32_t> entry(padded, 0);  // which entry that is
   for (std::size_t i = 0; i < n; ++i) {
-    red[i] = static_cast<int>(colours[i] >> 16 & 0xFF);
-    green[i] = static_cast<int>(colours[i] >> 8 & 0xFF);
-    blue[i] = static_cast<int>(colours[i] & 0xFF);
+    red[i] = static_cast<float>(colours[i] >> 16 & 0xFF);
+    green[i] = static_cast<float>(colours[i] >> 8 & 0xFF);
+    blue[i] = static_cast<float>(colours[i] & 0xFF);
+    nearest[i] = std::numeric_limits<float>::max();
   }
+  std::vector<uint32_t> palette;
   // Adds colour `chosen`; returns the colour now served worst.
   auto add = [&](std::size_t chosen) {
-    const auto at = static_cast<uint8_t>(palette.size());
+    const auto at = static_cast<int32_t>(palette.size());
     palette.push_back(colours[chosen]);
-    const int r = red[chosen], g = green[chosen], b = blue[chosen];
-    int* near = nearest.data();
-    uint8_t* to = index->data();
-    int worst_distance = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const int d = PaletteDistance(red[i] - r, green[i] - g, blue[i] - b);
-      const bool closer = d < near[i];
-      near[i] = closer ? d : near[i];
-      to[i] = closer ? at : to[i];
-      worst_distance = std::max(worst_distance, near[i]);
+    const float r = red[chosen], g = green[chosen], b = blue[chosen];
+    float worst_distance = 0;
+#if defined(__SSE2__)
+    const DistanceWeights& w = kPaletteDistance;
+    const __m128 r4 = _mm_set1_ps(r), g4 = _mm_set1_ps(g), b4 = _mm_set1_ps(b);
+    const __m128 wr = _mm_set1_ps(w.red), wg = _mm_set1_ps(w.green), wb = _mm_set1_ps(w.blue), wt = _mm_set1_ps(w.tint);
+    const __m128i at4 = _mm_set1_epi32(at);
+    __m128 worst4 = _mm_setzero_ps();
+    for (std::size_t i = 0; i < padded; i += 4) {
+      const __m128 dr = _mm_sub_ps(_mm_loadu_ps(&red[i]), r4), dg = _mm_sub_ps(_mm_loadu_ps(&green[i]), g4),
+                   db = _mm_sub_ps(_mm_loadu_ps(&blue[i]), b4);
+      const __m128 rg = _mm_sub_ps(dr, dg), gb = _mm_sub_ps(dg, db), br = _mm_sub_ps(db, dr);
+      const __m128 plain = _mm_add_ps(_mm_add_ps(_mm_mul_ps(wr, _mm_mul_ps(dr, dr)), _mm_mul_ps(wg, _mm_mul_ps(dg, dg))),
+                                      _mm_mul_ps(wb, _mm_mul_ps(db, db)));
+      const __m128 d = _mm_add_ps(
+          plain, _mm_mul_ps(wt, _mm_add_ps(_mm_add_ps(_mm_mul_ps(rg, rg), _mm_mul_ps(gb, gb)), _mm_mul_ps(br, br))));
+      const __m128 near = _mm_loadu_ps(&nearest[i]);
+      const __m128 closer = _mm_cmplt_ps(d, near);
+      const __m128 kept_near = _mm_or_ps(_mm_and_ps(closer, d), _mm_andnot_ps(closer, near));
+      _mm_storeu_ps(&nearest[i], kept_near);
+      const __m128i closer_i = _mm_castps_si128(closer);
+      const __m128i old = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&entry[i]));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(&entry[i]),
+                       _mm_or_si128(_mm_and_si128(closer_i, at4), _mm_andnot_si128(closer_i, old)));
+      worst4 = _mm_max_ps(worst4, kept_near);
     }
+    alignas(16) float lanes[4];
+    _mm_store_ps(lanes, worst4);
+    worst_distance = std::max({lanes[0], lanes[1], lanes[2], lanes[3]});
+#else
+    for (std::size_t i = 0; i < padded; ++i) {
+      const float dr = red[i] - r, dg = green[i] - g, db = blue[i] - b;
+      const float rg = dr - dg, gb = dg - db, br = db - dr;
+      const DistanceWeights& w = kPaletteDistance;
+      const float d = w.red * dr * dr + w.green * dg * dg + w.blue * db * db + w.tint * (rg * rg + gb * gb + br * br);
+      if (d < nearest[i]) nearest[i] = d, entry[i] = at;
+      worst_distance = std::max(worst_distance, nearest[i]);
+    }
+#endif
     return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
   };
   std::size_t worst = 0;
   for (const std::size_t i : kept) worst = add(i);
   if (kept.empty() && n > 0) worst = add(0);
   while (n > 0 && palette.size() < entries && nearest[worst] > 0) worst = add(worst);
+  index->resize(n);
+  for (std::size_t i = 0; i < n; ++i) (*index)[i] = static_cast<uint8_t>(entry[i]);
   return palette;
 }
 
@@ -975,7 +1009,7 @@ FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& sam
 }
 
 uint8_t FramePalette::Nearest(uint32_t rgb) const {
-  return channels_.Nearest(rgb, {1, 1, 1, kTintWeight});
+  return channels_.Nearest(rgb, kPaletteDistance);
 }
 
 FramePngEncoder::FramePngEncoder() = default;

@@ -145,7 +145,7 @@ class FramePalette {
   // may have more and still give its tall frames a palette that serves.)
   static FramePalette FromSamples(const std::vector<const ColourRuns*>& samples, const std::vector<uint32_t>& named);
   const std::vector<uint32_t>& colours() const { return colours_; }
-  // The entry nearest 0xRRGGBB (by PaletteDistance: lightness before hue; ties: the lower entry).
+  // The entry nearest 0xRRGGBB (by png_encode.cc's kPaletteDistance: lightness before hue; ties: the lower entry).
   uint8_t Nearest(uint32_t rgb) const;
 
  private:
