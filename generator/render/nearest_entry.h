@@ -25,6 +25,36 @@ struct DistanceWeights {
   float red, green, blue, tint;
 };
 
+// The distance of a colour difference (dr, dg, db) by `w`.
+inline float WeightedDistance(const DistanceWeights& w, float dr, float dg, float db) {
+  const float rg = dr - dg, gb = dg - db, br = db - dr;
+  return w.red * dr * dr + w.green * dg * dg + w.blue * db * db + w.tint * (rg * rg + gb * gb + br * br);
+}
+
+#if defined(__SSE2__)
+// The same for four differences at once.
+inline __m128 WeightedDistance4(const DistanceWeights& w, __m128 dr, __m128 dg, __m128 db) {
+  const __m128 rg = _mm_sub_ps(dr, dg), gb = _mm_sub_ps(dg, db), br = _mm_sub_ps(db, dr);
+  const __m128 plain = _mm_add_ps(_mm_add_ps(_mm_mul_ps(_mm_set1_ps(w.red), _mm_mul_ps(dr, dr)),
+                                             _mm_mul_ps(_mm_set1_ps(w.green), _mm_mul_ps(dg, dg))),
+                                  _mm_mul_ps(_mm_set1_ps(w.blue), _mm_mul_ps(db, db)));
+  const __m128 tint = _mm_add_ps(_mm_add_ps(_mm_mul_ps(rg, rg), _mm_mul_ps(gb, gb)), _mm_mul_ps(br, br));
+  return _mm_add_ps(plain, _mm_mul_ps(_mm_set1_ps(w.tint), tint));
+}
+
+// The least and the greatest of four lanes.
+inline float LeastLane(__m128 v) {
+  alignas(16) float lanes[4];
+  _mm_store_ps(lanes, v);
+  return std::min({lanes[0], lanes[1], lanes[2], lanes[3]});
+}
+inline float GreatestLane(__m128 v) {
+  alignas(16) float lanes[4];
+  _mm_store_ps(lanes, v);
+  return std::max({lanes[0], lanes[1], lanes[2], lanes[3]});
+}
+#endif
+
 // A palette's entries, their channels apart; entries past `size` (up to a
 // multiple of four) are a colour farther off than any.
 class PaletteChannels {
@@ -50,27 +80,17 @@ class PaletteChannels {
     float best = std::numeric_limits<float>::max();
 #if defined(__SSE2__)
     const __m128 vr = _mm_set1_ps(r), vg = _mm_set1_ps(g), vb = _mm_set1_ps(b);
-    const __m128 wr = _mm_set1_ps(w.red), wg = _mm_set1_ps(w.green), wb = _mm_set1_ps(w.blue), wt = _mm_set1_ps(w.tint);
     __m128 best4 = _mm_set1_ps(best);
     for (std::size_t i = 0; i < steps; i += 4) {
-      const __m128 dr = _mm_sub_ps(vr, _mm_load_ps(&red_[i])), dg = _mm_sub_ps(vg, _mm_load_ps(&green_[i])),
-                   db = _mm_sub_ps(vb, _mm_load_ps(&blue_[i]));
-      const __m128 rg = _mm_sub_ps(dr, dg), gb = _mm_sub_ps(dg, db), br = _mm_sub_ps(db, dr);
-      const __m128 plain = _mm_add_ps(_mm_add_ps(_mm_mul_ps(wr, _mm_mul_ps(dr, dr)), _mm_mul_ps(wg, _mm_mul_ps(dg, dg))),
-                                      _mm_mul_ps(wb, _mm_mul_ps(db, db)));
-      const __m128 tint = _mm_add_ps(_mm_add_ps(_mm_mul_ps(rg, rg), _mm_mul_ps(gb, gb)), _mm_mul_ps(br, br));
-      const __m128 d = _mm_add_ps(plain, _mm_mul_ps(wt, tint));
+      const __m128 d = WeightedDistance4(w, _mm_sub_ps(vr, _mm_load_ps(&red_[i])), _mm_sub_ps(vg, _mm_load_ps(&green_[i])),
+                                         _mm_sub_ps(vb, _mm_load_ps(&blue_[i])));
       _mm_store_ps(&distance[i], d);
       best4 = _mm_min_ps(best4, d);
     }
-    alignas(16) float lanes[4];
-    _mm_store_ps(lanes, best4);
-    best = std::min({lanes[0], lanes[1], lanes[2], lanes[3]});
+    best = LeastLane(best4);
 #else
     for (std::size_t i = 0; i < steps; ++i) {
-      const float dr = r - red_[i], dg = g - green_[i], db = b - blue_[i];
-      const float rg = dr - dg, gb = dg - db, br = db - dr;
-      distance[i] = w.red * dr * dr + w.green * dg * dg + w.blue * db * db + w.tint * (rg * rg + gb * gb + br * br);
+      distance[i] = WeightedDistance(w, r - red_[i], g - green_[i], b - blue_[i]);
       best = std::min(best, distance[i]);
     }
 #endif

@@ -171,19 +171,12 @@ std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const 
     const float r = red[chosen], g = green[chosen], b = blue[chosen];
     float worst_distance = 0;
 #if defined(__SSE2__)
-    const DistanceWeights& w = kPaletteDistance;
     const __m128 r4 = _mm_set1_ps(r), g4 = _mm_set1_ps(g), b4 = _mm_set1_ps(b);
-    const __m128 wr = _mm_set1_ps(w.red), wg = _mm_set1_ps(w.green), wb = _mm_set1_ps(w.blue), wt = _mm_set1_ps(w.tint);
     const __m128i at4 = _mm_set1_epi32(at);
     __m128 worst4 = _mm_setzero_ps();
     for (std::size_t i = 0; i < padded; i += 4) {
-      const __m128 dr = _mm_sub_ps(_mm_loadu_ps(&red[i]), r4), dg = _mm_sub_ps(_mm_loadu_ps(&green[i]), g4),
-                   db = _mm_sub_ps(_mm_loadu_ps(&blue[i]), b4);
-      const __m128 rg = _mm_sub_ps(dr, dg), gb = _mm_sub_ps(dg, db), br = _mm_sub_ps(db, dr);
-      const __m128 plain = _mm_add_ps(_mm_add_ps(_mm_mul_ps(wr, _mm_mul_ps(dr, dr)), _mm_mul_ps(wg, _mm_mul_ps(dg, dg))),
-                                      _mm_mul_ps(wb, _mm_mul_ps(db, db)));
-      const __m128 d = _mm_add_ps(
-          plain, _mm_mul_ps(wt, _mm_add_ps(_mm_add_ps(_mm_mul_ps(rg, rg), _mm_mul_ps(gb, gb)), _mm_mul_ps(br, br))));
+      const __m128 d = WeightedDistance4(kPaletteDistance, _mm_sub_ps(_mm_loadu_ps(&red[i]), r4),
+                                         _mm_sub_ps(_mm_loadu_ps(&green[i]), g4), _mm_sub_ps(_mm_loadu_ps(&blue[i]), b4));
       const __m128 near = _mm_loadu_ps(&nearest[i]);
       const __m128 closer = _mm_cmplt_ps(d, near);
       const __m128 kept_near = _mm_or_ps(_mm_and_ps(closer, d), _mm_andnot_ps(closer, near));
@@ -194,15 +187,10 @@ std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const 
                        _mm_or_si128(_mm_and_si128(closer_i, at4), _mm_andnot_si128(closer_i, old)));
       worst4 = _mm_max_ps(worst4, kept_near);
     }
-    alignas(16) float lanes[4];
-    _mm_store_ps(lanes, worst4);
-    worst_distance = std::max({lanes[0], lanes[1], lanes[2], lanes[3]});
+    worst_distance = GreatestLane(worst4);
 #else
     for (std::size_t i = 0; i < padded; ++i) {
-      const float dr = red[i] - r, dg = green[i] - g, db = blue[i] - b;
-      const float rg = dr - dg, gb = dg - db, br = db - dr;
-      const DistanceWeights& w = kPaletteDistance;
-      const float d = w.red * dr * dr + w.green * dg * dg + w.blue * db * db + w.tint * (rg * rg + gb * gb + br * br);
+      const float d = WeightedDistance(kPaletteDistance, red[i] - r, green[i] - g, blue[i] - b);
       if (d < nearest[i]) nearest[i] = d, entry[i] = at;
       worst_distance = std::max(worst_distance, nearest[i]);
     }
