@@ -92,11 +92,14 @@ struct Token {
 };
 
 // A block's symbols as they are found, and how often each occurs (what
-// its Huffman codes are fitted to), counted as they are added.
+// its Huffman codes are fitted to), counted as they are added; the block's
+// end counted from the start.
 struct TokenBlock {
   std::vector<Token> tokens;
-  uint32_t litlen_frequency[kLitLenSymbols] = {};
-  uint32_t distance_frequency[kDistanceSymbols] = {};
+  uint32_t litlen_frequency[kLitLenSymbols];
+  uint32_t distance_frequency[kDistanceSymbols];
+
+  TokenBlock() { Clear(); }
 
   void Literal(uint8_t byte) {
     tokens.push_back({byte, 0, 0, 0});
@@ -114,6 +117,7 @@ struct TokenBlock {
     tokens.clear();
     std::fill(std::begin(litlen_frequency), std::end(litlen_frequency), 0);
     std::fill(std::begin(distance_frequency), std::end(distance_frequency), 0);
+    litlen_frequency[kEndOfBlock] = 1;
   }
 };
 
@@ -302,9 +306,8 @@ struct Code {
 };
 
 // One dynamic-Huffman block of the block's tokens (RFC 1951, 3.2.7).
-void WriteBlock(TokenBlock& block, BitWriter* out) {
+void WriteBlock(const TokenBlock& block, BitWriter* out) {
   const std::vector<Token>& tokens = block.tokens;
-  block.litlen_frequency[kEndOfBlock] = 1;
   Code litlen, distance;
   litlen.Fit(block.litlen_frequency, kLitLenSymbols, kMaxCodeBits);
   distance.Fit(block.distance_frequency, kDistanceSymbols, kMaxCodeBits);

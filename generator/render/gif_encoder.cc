@@ -55,21 +55,21 @@ class LzwDictionary {
   static constexpr uint32_t kCodeBits = 12;
   LzwDictionary() { Clear(); }
   void Clear() { std::fill(std::begin(slots_), std::end(slots_), kFree); }
-  // The code of `key` (index << 12 | prefix), or -1 with *free the slot
+  // The code of `key` (index << 12 | prefix), or -1 with *empty the slot
   // where AddAt can put it (a miss is mostly followed by adding the key:
   // its probe is not made twice).
-  int Find(uint32_t key, uint32_t* free) const {
+  int Find(uint32_t key, uint32_t* empty) const {
     for (uint32_t at = Hash(key);; at = (at + 1) & kMask) {
       const uint32_t slot = slots_[at];
       if (slot == kFree) {
-        *free = at;
+        *empty = at;
         return -1;
       }
       if (slot >> kCodeBits == key) return static_cast<int>(slot & kMaxLzwCode);
     }
   }
   // `key` at the slot Find gave for it, with nothing added since.
-  void AddAt(uint32_t free, uint32_t key, int code) { slots_[free] = key << kCodeBits | static_cast<uint32_t>(code); }
+  void AddAt(uint32_t empty, uint32_t key, int code) { slots_[empty] = key << kCodeBits | static_cast<uint32_t>(code); }
 
  private:
   static constexpr uint32_t kSlotBits = 13;
@@ -150,8 +150,8 @@ class LzwWriter {
   // One pixel the plain way: extend the match, or write it and start again.
   void Step(uint8_t pixel) {
     const uint32_t key = uint32_t{pixel} << LzwDictionary::kCodeBits | static_cast<uint32_t>(current_);
-    uint32_t free = 0;
-    const int code = dict_->Find(key, &free);
+    uint32_t empty = 0;
+    const int code = dict_->Find(key, &empty);
     if (code >= 0) {
       current_ = code;
       return;
@@ -163,7 +163,7 @@ class LzwWriter {
       Emit(clear_);
       Reset();
     } else {
-      Add(free, key, prefix, pixel);
+      Add(empty, key, prefix, pixel);
     }
   }
 
@@ -185,9 +185,9 @@ class LzwWriter {
     }
   }
 
-  void Add(uint32_t free, uint32_t key, int prefix, uint8_t pixel) {
+  void Add(uint32_t empty, uint32_t key, int prefix, uint8_t pixel) {
     const int code = next_code_++;
-    dict_->AddAt(free, key, code);
+    dict_->AddAt(empty, key, code);
     RepeatStrings& r = *repeats_;
     if (r.byte[prefix] == pixel) {
       const uint16_t length = r.length[prefix] + 1;

@@ -1,7 +1,6 @@
 #include "render/gif_palette.h"
 
 #include <algorithm>
-#include <limits>
 #include <utility>
 
 namespace cl {
