@@ -620,6 +620,48 @@ BOOST_AUTO_TEST_CASE(ARareBlendKeepsItsEntryWhateverTheOtherBlends) {
     BOOST_TEST(entry_of({other, kept}, kept) == alone);
 }
 
+// Two blends whose colours pick one entry: the one covering more pixels
+// keeps it, whichever comes first in colour order, so a rare blend that
+// comes or goes (a window's edge) never moves a blend that fills many rows
+// (a grid's edges) to another entry.
+BOOST_AUTO_TEST_CASE(ABlendCoveringMorePixelsKeepsItsEntryFromARarerOne) {
+  const int w = 200, h = 300;
+  const std::vector<uint32_t> sample = ShadesOverFills(w, h);
+  const ColourRuns sample_runs = RunsOf(sample, w, h);
+  const FramePalette palette = FramePalette::FromSamples({&sample_runs}, {0xFAFAFAu, 0x1F77B4u});
+  // The entries of `blends` (colour, pixels) in a frame of the sample with them added.
+  const auto entries_of = [&](const std::vector<std::pair<uint32_t, int>>& blends) {
+    std::vector<uint32_t> frame = sample;
+    int at = 250 * w;
+    for (const auto& [colour, pixels] : blends)
+      for (int p = 0; p < pixels; ++p, at += 3) frame[static_cast<std::size_t>(at)] = colour;
+    const std::vector<uint32_t> plte = PaletteOf(EncodeRunsPng(RunsOf(frame, w, h), &palette));
+    std::vector<int> entries;
+    for (const auto& blend : blends) {
+      const auto found = std::find(plte.begin() + static_cast<std::ptrdiff_t>(palette.colours().size()), plte.end(), blend.first);
+      entries.push_back(found == plte.end() ? -1 : static_cast<int>(found - plte.begin()));
+    }
+    return entries;
+  };
+  const uint32_t wide = 0x00FF00u;
+  const int home = entries_of({{wide, 5}})[0];
+  BOOST_REQUIRE(home >= static_cast<int>(palette.colours().size()));
+  // A colour below it that picks the same entry.
+  uint32_t rare = 0;
+  for (uint32_t c = 0x000101u; c < wide && rare == 0; c += 0x000101u)
+    if (entries_of({{c, 1}})[0] == home) rare = c;
+  BOOST_REQUIRE(rare != 0);
+  const std::vector<int> both = entries_of({{rare, 1}, {wide, 5}});
+  BOOST_TEST(both[1] == home);
+  BOOST_TEST(both[0] != home);
+  BOOST_TEST(both[0] >= static_cast<int>(palette.colours().size()));
+  // Equal pixels: colour order decides, never the order they were met in.
+  const std::vector<int> rare_first = entries_of({{rare, 1}, {wide, 1}}), wide_first = entries_of({{wide, 1}, {rare, 1}});
+  BOOST_TEST(rare_first[0] == home);
+  BOOST_TEST(rare_first[0] == wide_first[1]);
+  BOOST_TEST(rare_first[1] == wide_first[0]);
+}
+
 // A palette entry is chosen for lightness before hue: a grey cell takes a
 // grey a little darker rather than a light blue entry nearer by distance
 // alone (on the maps' diverging colours a tint would read as a sign).
