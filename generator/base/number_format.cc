@@ -1,10 +1,14 @@
 #include "base/number_format.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -116,7 +120,27 @@ std::string FormatNumberSignificant(double value, int digits) {
   return ReplaceMinus(out);
 }
 
-std::string FormatNumberCell(double value) { return FormatNumberSignificant(value, kCellSignificantDigits); }
+// Each beat's layouts write every cell's number again (a frame, its tall
+// twin, the animation, the slides), mostly values written a moment before:
+// each thread keeps the texts of the last 256 by their bits.
+std::string FormatNumberCell(double value) {
+  struct Entry {
+    uint64_t bits = 0;
+    bool set = false;
+    std::string text;
+  };
+  thread_local std::unique_ptr<std::array<Entry, 256>> recent;  // on the heap: see render/svg_writer.cc
+  if (!recent) recent = std::make_unique<std::array<Entry, 256>>();
+  uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  Entry& entry = (*recent)[static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 56)];
+  if (!entry.set || entry.bits != bits) {
+    entry.text = FormatNumberSignificant(value, kCellSignificantDigits);
+    entry.bits = bits;
+    entry.set = true;
+  }
+  return entry.text;
+}
 
 namespace {
 

@@ -447,6 +447,11 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   scene.width = g.width;
   scene.height = g.height;
   scene.background = palette::kBackground;
+  // Room for as many items as this thread's scene before had: a beat's
+  // scene is laid out for each output, thousands of items grown by doubling
+  // (each growth moving every item) cost more than their first writing.
+  thread_local std::size_t items_before = 0;
+  scene.items.reserve(items_before);
   // The words are the storyboard's; only their fitting is decided here.
   const std::string& heading = beat.heading;
   scene.title = beat.title;
@@ -657,6 +662,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   scene.items.push_back(GroupEnd{});
 
   AddLegend(scene, g, in, grey);
+  items_before = scene.items.size();
   return scene;
 }
 

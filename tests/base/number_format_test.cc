@@ -3,8 +3,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "base/number_format.h"
 
@@ -97,4 +99,22 @@ BOOST_AUTO_TEST_CASE(FormatNumberSignificantHonoursItsDigits) {
   BOOST_TEST(cl::FormatNumberSignificant(3.14159, 2) == "3.1");
   BOOST_TEST(cl::FormatNumberSignificant(3.14159, 6) == "3.14159");
   BOOST_TEST(cl::FormatNumberSignificant(std::numeric_limits<double>::infinity(), 4) == "inf");
+}
+
+// A cell's text is kept per thread by the value's bits (each beat's layouts
+// write the same numbers again): values met again, values that share a
+// place in that table and -0 beside 0 all read as FormatNumberSignificant
+// writes them.
+BOOST_AUTO_TEST_CASE(FormatNumberCellReadsTheSameWhenAskedAgain) {
+  std::vector<double> values = {0.0, -0.0, 1.0, -1.0, 0.5, 255.0, 1.0 / 3.0};
+  uint64_t state = 12345;
+  for (int i = 0; i < 3000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    values.push_back(static_cast<double>(static_cast<int64_t>(state >> 40) % 200000) / 64.0 - 1000.0);
+  }
+  for (int pass = 0; pass < 3; ++pass)
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const double v = values[(i * 7 + static_cast<std::size_t>(pass) * 13) % values.size()];
+      BOOST_TEST_REQUIRE(cl::FormatNumberCell(v) == cl::FormatNumberSignificant(v, cl::kCellSignificantDigits), v);
+    }
 }

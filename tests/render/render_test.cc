@@ -4,9 +4,11 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "base/number_format.h"
 #include "render/svg_writer.h"
 
 namespace bdata = boost::unit_test::data;
@@ -44,4 +46,22 @@ BOOST_DATA_TEST_CASE(SvgNumbersAreShortAndStable,
                                                        {"nan", "0"}}),
                      c) {
   BOOST_TEST(SvgNumber(std::stod(c.in)) == c.want);
+}
+
+// A coordinate's text is kept per thread by the value's bits (a grid's
+// widths and columns repeat): values met again, values that share a place
+// in that table, -0 beside 0 and values a bit apart all read as
+// FormatNumberRounded writes them with 3 decimals.
+BOOST_AUTO_TEST_CASE(SvgNumbersReadTheSameWhenAskedAgain) {
+  std::vector<double> values = {0.0, -0.0, 12.5, 12.5000001, 0.0005, -0.0005, 1280.0, 1.0 / 3.0};
+  uint64_t state = 99;
+  for (int i = 0; i < 3000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    values.push_back(static_cast<double>(static_cast<int64_t>(state >> 40) % 2000000) / 7.0 - 1000.0);
+  }
+  for (int pass = 0; pass < 3; ++pass)
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const double v = values[(i * 11 + static_cast<std::size_t>(pass) * 5) % values.size()];
+      BOOST_TEST_REQUIRE(SvgNumber(v) == FormatNumberRounded(v, 3), v);
+    }
 }
