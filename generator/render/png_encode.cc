@@ -831,26 +831,20 @@ struct ColourRunsReader::Table {
 
   // Rows y .. end - 1 taken from `previous`, whose rows y - 1 (when y > 0)
   // to end - 1 are this picture's: equal to the row above there means equal
-  // here too. The runs of a row are copied at once (run by run, copying was
-  // most of reading a long lesson's frames).
+  // here too. From the first picture copied from, at once (CopyStretch);
+  // from another (rarely), row by row, each row's pixels counted here.
   void CopyRows(const ColourRuns& previous, int end) {
     if (!copied_from) {
       copied_from = &previous;
       copied.assign(runs.row_same.size(), 0);
     }
-    const bool count_later = copied_from == &previous;
+    if (copied_from == &previous) return CopyStretch(previous, end);
     while (y < end) {
       const auto row = static_cast<std::size_t>(y);
       const std::size_t first = runs.run_colour.size();
       runs.row_first[row] = first;
-      if (count_later) copied[row] = 1;
       if (previous.row_same[row]) {
-        if (!count_later) {
-          RepeatRow();
-        } else {
-          runs.row_same[row] = 1;
-          ++y;
-        }
+        RepeatRow();
         continue;
       }
       CountRepeats(first);
@@ -864,10 +858,35 @@ struct ColourRunsReader::Table {
       const auto n = static_cast<std::size_t>(to - from);
       uint32_t* const table = TranslationFrom(previous);
       for (std::size_t r = 0; r < n; ++r) colour[r] = Translated(table, previous, colour[r]);
-      if (!count_later)
-        for (std::size_t r = 0; r < n; ++r) runs.counts[colour[r]] += length[r];
+      for (std::size_t r = 0; r < n; ++r) runs.counts[colour[r]] += length[r];
       above_first = first;
       ++y;
+    }
+  }
+
+  // CopyRows' rows [y, end) from the picture the reader copies from first:
+  // their runs are one stretch of its runs, copied at once and their
+  // colours translated in one pass (row by row, two inserts a row were most
+  // of copying a tall frame's rows). Their pixels are counted by Finish.
+  void CopyStretch(const ColourRuns& previous, int end) {
+    const std::size_t from = previous.row_first[static_cast<std::size_t>(y)],
+                      to = previous.row_first[static_cast<std::size_t>(end)];
+    const std::size_t first = runs.run_colour.size();
+    if (to > from) CountRepeats(first);  // a row with runs ends the row above's repeats
+    const auto begin_at = static_cast<std::ptrdiff_t>(from), end_at = static_cast<std::ptrdiff_t>(to);
+    runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + begin_at, previous.run_colour.begin() + end_at);
+    runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + begin_at, previous.run_length.begin() + end_at);
+    uint32_t* colour = runs.run_colour.data() + first;
+    uint32_t* const table = TranslationFrom(previous);
+    for (std::size_t r = 0; r < to - from; ++r) colour[r] = Translated(table, previous, colour[r]);
+    for (; y < end; ++y) {
+      const auto row = static_cast<std::size_t>(y);
+      runs.row_first[row] = first + (previous.row_first[row] - from);
+      copied[row] = 1;
+      if (previous.row_same[row])
+        runs.row_same[row] = 1;
+      else
+        above_first = runs.row_first[row];
     }
   }
 
