@@ -805,14 +805,22 @@ struct ColourRunsReader::Table {
       // The old runs, up to the next span: the first may join the span before.
       const int limit = s < spans.size() ? std::min(spans[s].first, width) : width;
       while (run_start + old_length[r] <= x) run_start += old_length[r++];
-      int end = std::min(run_start + static_cast<int>(old_length[r]), limit);
+      const int end = std::min(run_start + static_cast<int>(old_length[r]), limit);
       append(Translated(table, previous, old_colour[r]), end - x);
-      for (x = end; x < limit; x = end) {
-        run_start += old_length[r++];  // == x
-        end = std::min(run_start + static_cast<int>(old_length[r]), limit);
-        colour.push_back(Translated(table, previous, old_colour[r]));
-        length.push_back(static_cast<uint16_t>(end - x));
-      }
+      x = end;
+      if (x == limit) continue;
+      // The runs from x (where run r + 1 starts) to the one `limit` cuts,
+      // copied at once and translated in place.
+      run_start += old_length[r++];
+      std::size_t last = r;
+      int last_start = run_start;
+      while (last_start + old_length[last] < limit) last_start += old_length[last++];
+      const std::size_t at = colour.size();
+      colour.insert(colour.end(), old_colour + r, old_colour + last + 1);
+      length.insert(length.end(), old_length + r, old_length + last + 1);
+      for (std::size_t i = at; i < colour.size(); ++i) colour[i] = Translated(table, previous, colour[i]);
+      length.back() = static_cast<uint16_t>(limit - last_start);
+      r = last, run_start = last_start, x = limit;
     }
     // Equal runs (each row's as long as they go) are equal pixels.
     const auto made = static_cast<std::ptrdiff_t>(colour.size() - first), at = static_cast<std::ptrdiff_t>(first),
