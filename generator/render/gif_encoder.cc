@@ -473,15 +473,22 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame, const GifIndex
   out.run_length.reserve(frame.run_colour.size());
   // Neighbouring runs of colours that share an entry become one run.
   for (int y = 0; y < frame.height; ++y) {
-    out.row_first.push_back(out.run_index.size());
-    const auto row = static_cast<std::size_t>(y);
-    if (before != nullptr && RunsUnchanged(*unchanged, y)) {  // `before`'s pixels after the same row above: its runs
-      const auto from = static_cast<std::ptrdiff_t>(before->row_first[row]),
-                 to = static_cast<std::ptrdiff_t>(before->row_first[row + 1]);
-      out.run_index.insert(out.run_index.end(), before->run_index.begin() + from, before->run_index.begin() + to);
-      out.run_length.insert(out.run_length.end(), before->run_length.begin() + from, before->run_length.begin() + to);
+    if (before != nullptr && RunsUnchanged(*unchanged, y)) {
+      // `before`'s pixels after the same row above: its runs, for the whole
+      // stretch of such rows at once (row by row, two inserts a row).
+      int end = y + 1;
+      while (end < frame.height && RunsUnchanged(*unchanged, end)) ++end;
+      const std::size_t from = before->row_first[static_cast<std::size_t>(y)],
+                        to = before->row_first[static_cast<std::size_t>(end)], first = out.run_index.size();
+      const auto begin_at = static_cast<std::ptrdiff_t>(from), end_at = static_cast<std::ptrdiff_t>(to);
+      out.run_index.insert(out.run_index.end(), before->run_index.begin() + begin_at, before->run_index.begin() + end_at);
+      out.run_length.insert(out.run_length.end(), before->run_length.begin() + begin_at, before->run_length.begin() + end_at);
+      for (int row = y; row < end; ++row)
+        out.row_first.push_back(first + (before->row_first[static_cast<std::size_t>(row)] - from));
+      y = end - 1;  // the stretch's last row
       continue;
     }
+    out.row_first.push_back(out.run_index.size());
     const std::size_t first = out.run_index.size();
     for (std::size_t r = frame.row_first[y]; r < frame.row_first[y + 1]; ++r) {
       const uint8_t index = index_of[frame.run_colour[r]];
