@@ -1,16 +1,15 @@
 #include "base/number_format.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "base/value_memo.h"
 
 namespace cl {
 namespace {
@@ -121,25 +120,11 @@ std::string FormatNumberSignificant(double value, int digits) {
 }
 
 // Each beat's layouts write every cell's number again (a frame, its tall
-// twin, the animation, the slides), mostly values written a moment before:
-// each thread keeps the texts of the last 256 by their bits.
+// twin, the animation, the slides), mostly values written a moment before.
 std::string FormatNumberCell(double value) {
-  struct Entry {
-    uint64_t bits = 0;
-    bool set = false;
-    std::string text;
-  };
-  thread_local std::unique_ptr<std::array<Entry, 256>> recent;  // on the heap: see render/svg_writer.cc
-  if (!recent) recent = std::make_unique<std::array<Entry, 256>>();
-  uint64_t bits = 0;
-  std::memcpy(&bits, &value, sizeof bits);
-  Entry& entry = (*recent)[static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 56)];
-  if (!entry.set || entry.bits != bits) {
-    entry.text = FormatNumberSignificant(value, kCellSignificantDigits);
-    entry.bits = bits;
-    entry.set = true;
-  }
-  return entry.text;
+  thread_local std::unique_ptr<ValueMemo<std::string>> recent;
+  if (!recent) recent = std::make_unique<ValueMemo<std::string>>();
+  return recent->Get(value, [](double v) { return FormatNumberSignificant(v, kCellSignificantDigits); });
 }
 
 namespace {
