@@ -6,10 +6,12 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <string>
 #include <tuple>
 #include <variant>
 
 #include "render/cairo_painter.h"
+#include "scene/text_metrics.h"
 
 namespace cl {
 namespace {
@@ -184,6 +186,39 @@ bool ItemBox(const SceneItem& item, TextMeasure& measure, double* l, double* t, 
   return *none = true;  // groups
 }
 
+// The box of what differs between two texts drawn from one point (anchored
+// at their start) in one font and colour, when they begin alike: the
+// painter places each glyph by the advances before it (no kerning: Cairo's
+// toy text), so the glyphs of the common beginning are where they were and
+// only the rest can differ, from the beginning's end (less an em, for ink
+// reaching across it) to the farther end of the two. A heading's
+// "position 11 of 16" becoming "12 of 16" repaints its last glyphs, not
+// its line. False when that does not hold (the whole of both is changed).
+bool ChangedTextTail(const TextShape& was, const TextShape& now, TextMeasure& measure, double* l, double* t, double* r,
+                     double* b) {
+  if (was.anchor != TextAnchor::Start || now.anchor != TextAnchor::Start) return false;
+  if (std::tie(was.x, was.y, was.size, was.bold, was.color) != std::tie(now.x, now.y, now.size, now.bold, now.color))
+    return false;
+  if (ValidUtf8(was.text) != was.text || ValidUtf8(now.text) != now.text) return false;  // drawn otherwise
+  std::size_t common = static_cast<std::size_t>(
+      std::mismatch(was.text.begin(), was.text.end(), now.text.begin(), now.text.end()).first - was.text.begin());
+  const auto continues = [common](const std::string& text) {
+    return common < text.size() && (static_cast<unsigned char>(text[common]) & 0xC0) == 0x80;
+  };
+  while (common > 0 && (continues(was.text) || continues(now.text))) --common;  // a whole character
+  if (common == 0) return false;
+  TextShape beginning = now;
+  beginning.text = now.text.substr(0, common);
+  double wl = 0, wt = 0, wr = 0, wb = 0, nl = 0, nt = 0, nr = 0, nb = 0, bl = 0, bt = 0, br = 0, bb = 0;
+  if (!measure.Box(was, &wl, &wt, &wr, &wb) || !measure.Box(now, &nl, &nt, &nr, &nb) ||
+      !measure.Box(beginning, &bl, &bt, &br, &bb))
+    return false;
+  const double pad = std::abs(now.size) / 4;  // as ItemBox's
+  *l = std::max(br - std::abs(now.size), std::min(wl, nl)) - pad, *r = std::max(wr, nr) + pad;
+  *t = std::min(wt, nt) - pad, *b = std::max(wb, nb) + pad;
+  return true;
+}
+
 // Scene extents already in pixels, widened by kMarginPixels and clipped to
 // the frame; nothing when that leaves no pixel.
 std::optional<PixelBox> ToPixelBox(double l, double t, double r, double b, int width, int height) {
@@ -272,16 +307,19 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
   if (!MarkUnmatched(before.items, after.items, &before_changed, &after_changed)) return std::nullopt;
   std::optional<TextMeasure> measure;
   std::vector<PixelBox> boxes;
+  // A box in scene units; false when it is not finite.
+  auto add_box = [&](double l, double t, double r, double b) {
+    l *= scale, t *= scale, r *= scale, b *= scale;
+    if (!std::isfinite(l) || !std::isfinite(t) || !std::isfinite(r) || !std::isfinite(b)) return false;
+    if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height)) boxes.push_back(*box);
+    return true;
+  };
   auto add = [&](const SceneItem& item) {
     if (!measure) measure.emplace(scale);
     double l = 0, t = 0, r = 0, b = 0;
     bool none = false;
     if (!ItemBox(item, *measure, &l, &t, &r, &b, &none)) return false;
-    if (none) return true;
-    l *= scale, t *= scale, r *= scale, b *= scale;
-    if (!std::isfinite(l) || !std::isfinite(t) || !std::isfinite(r) || !std::isfinite(b)) return false;
-    if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height)) boxes.push_back(*box);
-    return true;
+    return none || add_box(l, t, r, b);
   };
   // A block of cells that only changed some of its cells (a map filling
   // cell by cell, drawn as one picture) changes only their pixels, if it is
@@ -296,6 +334,22 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
       if (!before_changed[i] || was == nullptr || before_gap[i] != after_gap[j] || !SameCellGeometry(*was, *now))
         continue;
       if (const std::optional<CellsShape> cells = ChangedCells(*was, *now); cells && !add(*cells)) return std::nullopt;
+      before_changed[i] = after_changed[j] = false;
+      break;
+    }
+  }
+  // A text that became another beginning alike, in the same place among
+  // the shared items, changes only its tail.
+  for (std::size_t j = 0; j < after.items.size(); ++j) {
+    const auto* now = std::get_if<TextShape>(&after.items[j]);
+    if (!after_changed[j] || now == nullptr) continue;
+    for (std::size_t i = 0; i < before.items.size(); ++i) {
+      const auto* was = std::get_if<TextShape>(&before.items[i]);
+      if (!before_changed[i] || was == nullptr || before_gap[i] != after_gap[j]) continue;
+      if (!measure) measure.emplace(scale);
+      double l = 0, t = 0, r = 0, b = 0;
+      if (!ChangedTextTail(*was, *now, *measure, &l, &t, &r, &b)) continue;
+      if (!add_box(l, t, r, b)) return std::nullopt;
       before_changed[i] = after_changed[j] = false;
       break;
     }

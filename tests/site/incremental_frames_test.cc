@@ -178,6 +178,55 @@ BOOST_AUTO_TEST_CASE(ChangedBoxesCoverOnlyWhatChanged) {
   BOOST_TEST(box.bottom < 30);  // the text below did not change
 }
 
+// A heading that changes only its last words ("position 11 of 16" to
+// "12 of 16") repaints its tail, not its line, and the frame is the one
+// drawn whole; a text drawn from its middle, or in another colour, is
+// repainted whole.
+BOOST_AUTO_TEST_CASE(ATextBeginningAlikeRepaintsItsTail) {
+  Scene before;
+  before.width = 400;
+  before.height = 100;
+  TextShape heading;
+  heading.x = 10, heading.y = 25, heading.size = 12, heading.bold = true;
+  heading.text = "Vertical edge \u00B7 Convolution \u00B7 position 11 of 16";
+  before.items.emplace_back(heading);
+  for (const std::string& text : {std::string("Vertical edge \u00B7 Convolution \u00B7 position 12 of 16"),
+                                  std::string("Vertical edge \u00B7 Convolution \u00B7 position 9 of 16"),
+                                  std::string("Vertical edge \u00B7 Convolution \u00B7 position 11 of 16 \u2212 last")}) {
+    Scene after = before;
+    std::get<TextShape>(after.items[0]).text = text;
+    for (double scale : {1.0, 2.0}) {
+      const int w = static_cast<int>(400 * scale), h = static_cast<int>(100 * scale);
+      const auto boxes = ChangedPixelBoxes(before, after, scale, w, h);
+      BOOST_REQUIRE(boxes.has_value());
+      BOOST_REQUIRE(boxes->size() == 1u);
+      BOOST_TEST(boxes->front().left > static_cast<int>(150 * scale), text);  // past "Vertical edge · Convolution"
+      FrameDrawer drawer(scale);
+      drawer.Draw(before);
+      BOOST_TEST(SamePixels(drawer.Draw(after), RasterizeScene(after, scale)), text << " scale " << scale);
+      BOOST_TEST(drawer.incremental_frames() == 1);
+    }
+  }
+  for (const TextAnchor anchor : {TextAnchor::Middle, TextAnchor::End}) {
+    Scene centred = before;
+    std::get<TextShape>(centred.items[0]).anchor = anchor;
+    std::get<TextShape>(centred.items[0]).x = anchor == TextAnchor::Middle ? 200 : 390;
+    Scene after = centred;
+    std::get<TextShape>(after.items[0]).text = "Vertical edge \u00B7 Convolution \u00B7 position 12 of 16";
+    const auto boxes = ChangedPixelBoxes(centred, after, 1, 400, 100);
+    BOOST_REQUIRE(boxes.has_value());
+    BOOST_REQUIRE(boxes->size() == 1u);
+    BOOST_TEST(boxes->front().right - boxes->front().left > 200);  // the whole line
+  }
+  Scene recoloured = before;
+  std::get<TextShape>(recoloured.items[0]).text = "Vertical edge \u00B7 Convolution \u00B7 position 12 of 16";
+  std::get<TextShape>(recoloured.items[0]).color = Color{230, 97, 0};
+  const auto boxes = ChangedPixelBoxes(before, recoloured, 1, 400, 100);
+  BOOST_REQUIRE(boxes.has_value());
+  BOOST_REQUIRE(boxes->size() == 1u);
+  BOOST_TEST(boxes->front().left < 12);
+}
+
 // The box repainted is wider than what changed (a margin for
 // anti-aliasing): its rows that came out as before count as unchanged, for
 // the PNG's bands and the GIF's rows, and those that changed do not.
