@@ -20,7 +20,9 @@ struct PixelBox {
 // The pixel boxes outside which `after` drawn at `scale` (width x height
 // pixels) has exactly the pixels of `before` drawn at the same scale: the
 // items of one scene not matched, in order, by an equal item of the other,
-// each boxed generously (strokes, text ink and anti-aliasing) and merged.
+// each boxed generously (strokes, text ink and anti-aliasing) and merged;
+// of a block of cells only its changed cells, of a text that begins as the
+// one it replaces only its tail.
 // Nothing when the frames must be drawn whole: different sizes or
 // backgrounds, an item whose extent is not known here (text drawn through a
 // fallback font), or changes over most of the frame.
