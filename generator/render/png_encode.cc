@@ -768,6 +768,19 @@ struct ColourRunsReader::Table {
     return table[old];
   }
 
+  // Appends `previous`'s runs [from, to), their colours translated to this
+  // picture's in one pass after one copy; returns where they start.
+  std::size_t AppendTranslated(const ColourRuns& previous, std::size_t from, std::size_t to) {
+    const std::size_t first = runs.run_colour.size();
+    const auto begin_at = static_cast<std::ptrdiff_t>(from), end_at = static_cast<std::ptrdiff_t>(to);
+    runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + begin_at, previous.run_colour.begin() + end_at);
+    runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + begin_at, previous.run_length.begin() + end_at);
+    uint32_t* const table = TranslationFrom(previous);
+    uint32_t* const colour = runs.run_colour.data();
+    for (std::size_t i = first; i < runs.run_colour.size(); ++i) colour[i] = Translated(table, previous, colour[i]);
+    return first;
+  }
+
   // Row y's runs are appended as they are made, and dropped again if they
   // turn out to repeat the row above. Between spans the old runs are copied
   // whole: two runs side by side always differ in colour (a row's runs are
@@ -815,10 +828,7 @@ struct ColourRunsReader::Table {
       std::size_t last = r;
       int last_start = run_start;
       while (last_start + old_length[last] < limit) last_start += old_length[last++];
-      const std::size_t at = colour.size();
-      colour.insert(colour.end(), old_colour + r, old_colour + last + 1);
-      length.insert(length.end(), old_length + r, old_length + last + 1);
-      for (std::size_t i = at; i < colour.size(); ++i) colour[i] = Translated(table, previous, colour[i]);
+      AppendTranslated(previous, r, last + 1);
       length.back() = static_cast<uint16_t>(limit - last_start);
       r = last, run_start = last_start, x = limit;
     }
@@ -856,17 +866,8 @@ struct ColourRunsReader::Table {
         continue;
       }
       CountRepeats(first);
-      const auto from = static_cast<std::ptrdiff_t>(previous.row_first[row]),
-                 to = static_cast<std::ptrdiff_t>(previous.row_first[row + 1]);
-      // Copied, then the colours translated in place (never cleared first).
-      runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + from, previous.run_colour.begin() + to);
-      runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + from, previous.run_length.begin() + to);
-      uint32_t* colour = runs.run_colour.data() + first;
-      const uint16_t* length = runs.run_length.data() + first;
-      const auto n = static_cast<std::size_t>(to - from);
-      uint32_t* const table = TranslationFrom(previous);
-      for (std::size_t r = 0; r < n; ++r) colour[r] = Translated(table, previous, colour[r]);
-      for (std::size_t r = 0; r < n; ++r) runs.counts[colour[r]] += length[r];
+      AppendTranslated(previous, previous.row_first[row], previous.row_first[row + 1]);
+      for (std::size_t r = first; r < runs.run_colour.size(); ++r) runs.counts[runs.run_colour[r]] += runs.run_length[r];
       above_first = first;
       ++y;
     }
@@ -879,14 +880,8 @@ struct ColourRunsReader::Table {
   void CopyStretch(const ColourRuns& previous, int end) {
     const std::size_t from = previous.row_first[static_cast<std::size_t>(y)],
                       to = previous.row_first[static_cast<std::size_t>(end)];
-    const std::size_t first = runs.run_colour.size();
-    if (to > from) CountRepeats(first);  // a row with runs ends the row above's repeats
-    const auto begin_at = static_cast<std::ptrdiff_t>(from), end_at = static_cast<std::ptrdiff_t>(to);
-    runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + begin_at, previous.run_colour.begin() + end_at);
-    runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + begin_at, previous.run_length.begin() + end_at);
-    uint32_t* colour = runs.run_colour.data() + first;
-    uint32_t* const table = TranslationFrom(previous);
-    for (std::size_t r = 0; r < to - from; ++r) colour[r] = Translated(table, previous, colour[r]);
+    if (to > from) CountRepeats(runs.run_colour.size());  // a row with runs ends the row above's repeats
+    const std::size_t first = AppendTranslated(previous, from, to);
     for (; y < end; ++y) {
       const auto row = static_cast<std::size_t>(y);
       runs.row_first[row] = first + (previous.row_first[row] - from);
