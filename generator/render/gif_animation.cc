@@ -59,9 +59,7 @@ std::vector<Color> ExactGifColours(const AnimationPlan& plan, const BeatSceneFn&
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   std::vector<Color> exact{background};
-  for (const auto& [rgb, weight] : ranked) {
-    exact.push_back(Color{static_cast<uint8_t>(rgb >> 16), static_cast<uint8_t>(rgb >> 8), static_cast<uint8_t>(rgb)});
-  }
+  for (const auto& [rgb, weight] : ranked) exact.push_back(UnpackRgb(rgb));
   return exact;
 }
 

@@ -14,11 +14,6 @@ namespace {
 // shade off, not a tinted entry nearer by distance alone.
 constexpr DistanceWeights kGifWeights{3, 4, 2, 18};
 
-Color Unpack(uint32_t rgb) {
-  return Color{static_cast<uint8_t>((rgb >> 16) & 0xff), static_cast<uint8_t>((rgb >> 8) & 0xff),
-               static_cast<uint8_t>(rgb & 0xff)};
-}
-
 }  // namespace
 
 GifPalette GifPalette::Build(const std::vector<Color>& exact, const ColorHistogram& shades, int max_shades) {
@@ -26,7 +21,7 @@ GifPalette GifPalette::Build(const std::vector<Color>& exact, const ColorHistogr
   auto add = [&p](uint32_t rgb) {
     if (static_cast<int>(p.colors_.size()) >= kMaxColors || p.index_.count(rgb) > 0) return;
     p.index_.emplace(rgb, static_cast<uint8_t>(p.colors_.size()));
-    p.colors_.push_back(Unpack(rgb));
+    p.colors_.push_back(UnpackRgb(rgb));
   };
   for (const Color& c : exact) add(PackRgb(c));
 

@@ -228,7 +228,7 @@ class SvgBody {
   }
 
   static std::string Hex(uint32_t rgb) {
-    return HexColor(Color{static_cast<uint8_t>(rgb >> 16), static_cast<uint8_t>(rgb >> 8), static_cast<uint8_t>(rgb)}).substr(1);
+    return HexColor(UnpackRgb(rgb)).substr(1);
   }
 
   void Image(const CellsShape& c, std::string_view css_class) {

@@ -17,6 +17,10 @@ struct Color {
 
 // 0xRRGGBB (Cairo's RGB24 pixels, the GIF palette's keys).
 inline uint32_t PackRgb(const Color& c) { return (uint32_t{c.r} << 16) | (uint32_t{c.g} << 8) | uint32_t{c.b}; }
+// The colour of 0xRRGGBB (higher bits ignored).
+inline Color UnpackRgb(uint32_t rgb) {
+  return Color{static_cast<uint8_t>(rgb >> 16), static_cast<uint8_t>(rgb >> 8), static_cast<uint8_t>(rgb)};
+}
 
 struct RectShape {
   double x = 0, y = 0, w = 0, h = 0;
