@@ -154,6 +154,9 @@ class TextMeasure {
   std::unique_ptr<cairo_t, void (*)(cairo_t*)> cr_;
 };
 
+// How far beyond the outlines Cairo measures a text's ink may reach.
+double TextPad(const TextShape& text) { return std::abs(text.size) / 4; }
+
 // The box, in scene units, an item may paint; false when it is not known.
 // `none` is set for items that paint nothing.
 bool ItemBox(const SceneItem& item, TextMeasure& measure, double* l, double* t, double* r, double* b, bool* none) {
@@ -173,7 +176,7 @@ bool ItemBox(const SceneItem& item, TextMeasure& measure, double* l, double* t, 
   if (const auto* text = std::get_if<TextShape>(&item)) {
     if (text->text.empty()) return *none = true;
     if (!measure.Box(*text, l, t, r, b)) return false;
-    const double pad = std::abs(text->size) / 4;  // beyond the outlines Cairo measured
+    const double pad = TextPad(*text);
     *l -= pad, *t -= pad, *r += pad, *b += pad;
     return true;
   }
@@ -213,7 +216,7 @@ bool ChangedTextTail(const TextShape& was, const TextShape& now, TextMeasure& me
   if (!measure.Box(was, &wl, &wt, &wr, &wb) || !measure.Box(now, &nl, &nt, &nr, &nb) ||
       !measure.Box(beginning, &bl, &bt, &br, &bb))
     return false;
-  const double pad = std::abs(now.size) / 4;  // as ItemBox's
+  const double pad = TextPad(now);
   *l = std::max(br - std::abs(now.size), std::min(wl, nl)) - pad, *r = std::max(wr, nr) + pad;
   *t = std::min(wt, nt) - pad, *b = std::max(wb, nb) + pad;
   return true;
