@@ -514,9 +514,13 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
   const bool known = before != nullptr && before->width == now.width && before->height == now.height &&
                      now.unchanged.size() == static_cast<std::size_t>(now.height);
   const auto unchanged = [&](int y) { return known && y < now.height && now.unchanged[static_cast<std::size_t>(y)]; };
+  // Per row, the first and last pixel that differ from the frame before
+  // (first past the last: none), found once for the box and for the codes.
+  std::vector<std::pair<int, int>> differ;
   if (before != nullptr) {
     RowRuns now_rows(now, s.width, s.fill), before_rows(*before, s.width, s.fill);
     left = s.width, right = -1, top = s.height, bottom = -1;
+    differ.assign(static_cast<std::size_t>(s.height), {s.width, -1});
     bool equal = true;
     std::size_t first = 0, last = 0;
     for (int y = 0; y < s.height; ++y) {
@@ -531,6 +535,7 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
         if (!equal) last = LastDifference(a, b, static_cast<std::size_t>(s.width));
       }
       if (equal) continue;
+      differ[static_cast<std::size_t>(y)] = {static_cast<int>(first), static_cast<int>(last)};
       left = std::min(left, static_cast<int>(first));
       right = std::max(right, static_cast<int>(last));
       top = std::min(top, y);
@@ -561,14 +566,23 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
   std::optional<RowRuns> before_rows;
   if (before != nullptr) before_rows.emplace(*before, s.width, s.fill);
   const auto clear = static_cast<uint8_t>(transparent);
+  const auto put = [&lzw](uint8_t index, std::size_t n) { lzw.PutRun(index, n); };
   for (int y = top; y <= bottom; ++y) {
-    if (unchanged(y)) {  // what ForEachPiece gives for a row equal to the one before
-      lzw.PutRun(clear, static_cast<std::size_t>(right) - static_cast<std::size_t>(left) + 1);
+    if (!before_rows) {
+      ForEachPiece(now_rows.Row(y), nullptr, static_cast<std::size_t>(left), static_cast<std::size_t>(right), clear, put);
       continue;
     }
-    const RunSpan before_row = before_rows ? before_rows->Row(y) : RunSpan();
-    ForEachPiece(now_rows.Row(y), before_rows ? &before_row : nullptr, static_cast<std::size_t>(left),
-                 static_cast<std::size_t>(right), clear, [&lzw](uint8_t index, std::size_t n) { lzw.PutRun(index, n); });
+    // What ForEachPiece gives, with the pixels outside the row's differing
+    // stretch known to be clear (a frame's box is mostly rows like that).
+    const auto [first, last] = differ[static_cast<std::size_t>(y)];
+    if (first > last) {
+      put(clear, static_cast<std::size_t>(right - left + 1));
+      continue;
+    }
+    if (first > left) put(clear, static_cast<std::size_t>(first - left));
+    const RunSpan before_row = before_rows->Row(y);
+    ForEachPiece(now_rows.Row(y), &before_row, static_cast<std::size_t>(first), static_cast<std::size_t>(last), clear, put);
+    if (last < right) put(clear, static_cast<std::size_t>(right - last));
   }
   lzw.Finish();
   return out;
