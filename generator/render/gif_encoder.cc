@@ -489,14 +489,15 @@ GifIndexFrame GifAnimationEncoder::Index(const ColourRuns& frame, const GifIndex
       continue;
     }
     out.row_first.push_back(out.run_index.size());
-    const std::size_t first = out.run_index.size();
-    for (std::size_t r = frame.row_first[y]; r < frame.row_first[y + 1]; ++r) {
+    int last = -1;  // the index of the row's last run so far
+    for (std::size_t r = frame.row_first[y], end = frame.row_first[y + 1]; r < end; ++r) {
       const uint8_t index = index_of[frame.run_colour[r]];
-      if (out.run_index.size() > first && out.run_index.back() == index) {
+      if (index == last) {
         out.run_length.back() = static_cast<uint16_t>(out.run_length.back() + frame.run_length[r]);  // within the row
       } else {
         out.run_index.push_back(index);
         out.run_length.push_back(frame.run_length[r]);
+        last = index;
       }
     }
   }

@@ -777,7 +777,9 @@ struct ColourRunsReader::Table {
     runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + begin_at, previous.run_length.begin() + end_at);
     uint32_t* const table = TranslationFrom(previous);
     uint32_t* const colour = runs.run_colour.data();
-    for (std::size_t i = first; i < runs.run_colour.size(); ++i) colour[i] = Translated(table, previous, colour[i]);
+    // (The end held apart: a colour looked up may grow runs.colours, so
+    // the compiler read run_colour's size again at every run.)
+    for (std::size_t i = first, end = runs.run_colour.size(); i < end; ++i) colour[i] = Translated(table, previous, colour[i]);
     return first;
   }
 
@@ -807,9 +809,16 @@ struct ColourRunsReader::Table {
     for (int x = 0; x < width;) {
       if (s < spans.size() && x >= spans[s].first) {  // a span: its pixels, read
         const int right = std::min(spans[s].second, width);
-        while (x < right) {
+        // Only the span's first run may join the run before: the runs read
+        // are each as long as they go, so the next has another colour.
+        if (x < right) {
           const int end = RunEnd(row, x, right);
           append(PositionOf(row[x] & kRgbMask), end - x);
+          x = end;
+        }
+        while (x < right) {
+          const int end = RunEnd(row, x, right);
+          colour.push_back(PositionOf(row[x] & kRgbMask)), length.push_back(static_cast<uint16_t>(end - x));
           x = end;
         }
         ++s;
@@ -842,7 +851,8 @@ struct ColourRunsReader::Table {
       return RepeatRow();
     }
     CountRepeats(first);
-    for (std::size_t i = first; i < colour.size(); ++i) runs.counts[colour[i]] += length[i];
+    uint64_t* const counts = runs.counts.data();
+    for (std::size_t i = first, end = colour.size(); i < end; ++i) counts[colour[i]] += length[i];
     above_first = first;
     ++y;
   }
