@@ -279,6 +279,14 @@ void BuildLengths(const uint32_t* frequency, int n, int limit, uint8_t* lengths)
     for (int k = 0; k < count[d]; ++k) lengths[used[--next].second] = static_cast<uint8_t>(d);
 }
 
+// Each byte with its bits in the opposite order.
+constexpr std::array<uint8_t, 256> kReversedByte = [] {
+  std::array<uint8_t, 256> reversed{};
+  for (int v = 0; v < 256; ++v)
+    for (int b = 0; b < 8; ++b) reversed[static_cast<std::size_t>(v)] |= static_cast<uint8_t>(((v >> b) & 1) << (7 - b));
+  return reversed;
+}();
+
 // Canonical codes for the lengths, bit-reversed as deflate sends them.
 void BuildCodes(const uint8_t* lengths, int n, uint16_t* codes) {
   int count[kMaxCodeBits + 1] = {};
@@ -289,9 +297,9 @@ void BuildCodes(const uint8_t* lengths, int n, uint16_t* codes) {
   for (int s = 0; s < n; ++s) {
     if (!lengths[s]) continue;
     const int code = next[lengths[s]]++;
-    int reversed = 0;
-    for (int b = 0; b < lengths[s]; ++b) reversed |= ((code >> b) & 1) << (lengths[s] - 1 - b);
-    codes[s] = static_cast<uint16_t>(reversed);
+    // Its 16 bits reversed a byte at a time, then shifted to its length.
+    const int reversed = kReversedByte[code & 0xFF] << 8 | kReversedByte[code >> 8];
+    codes[s] = static_cast<uint16_t>(reversed >> (16 - lengths[s]));
   }
 }
 
