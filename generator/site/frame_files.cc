@@ -98,25 +98,31 @@ VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant
   if (std::find(beats.begin(), beats.end(), 0) == beats.end()) beats.push_back(0);  // the canvas: beat 0's size
   std::sort(beats.begin(), beats.end());
   // In beat order, each drawn from the sample before (FrameDrawer repaints
-  // what differs): drawn whole and side by side, the samples were a ninth
-  // of the default lesson's CPU, for 5 frames of its 23 per variant. The
-  // runs are those drawn whole (FrameDrawer's contract). The lesson's other
-  // outputs keep the other threads busy meanwhile.
-  PixelBuffer band;
-  FrameDrawer drawer(scale, &band);
-  std::size_t kept_bytes = 0;
-  for (const int beat : beats) {
-    const ColourRuns& runs = drawer.Draw(scene_at(beat));
-    if (beat == 0) sample.width = runs.width, sample.height = runs.height;
-    if (std::find(plan.palette_beats.begin(), plan.palette_beats.end(), beat) != plan.palette_beats.end()) {
-      ColourRuns counted;  // colours and counts only
-      counted.width = runs.width, counted.height = runs.height;
-      counted.colours = runs.colours, counted.counts = runs.counts;
-      CountGifShades(counted, sample.exact, &sample.shades);
-      sample.counted.push_back(std::move(counted));
-    }
+  // what differs; its runs are those drawn whole): drawn whole and side by
+  // side, the samples were a ninth of the default lesson's CPU, for 5 frames
+  // of its 23 per variant. A thread that comes free takes the back half
+  // (a photograph's variants are written one at a time).
+  const auto workers = static_cast<std::size_t>(std::max(1, Parallelism()));
+  std::vector<std::unique_ptr<FrameDrawer>> drawers(workers);
+  std::vector<ColourRuns> colour_counts(beats.size());  // colours and counts only
+  std::vector<std::optional<ColourRuns>> drawn(beats.size());
+  std::atomic<std::size_t> kept_bytes{0};
+  ParallelChain(beats.size(), workers, 2, [&](std::size_t k, std::size_t worker) {
+    if (!drawers[worker]) drawers[worker] = std::make_unique<FrameDrawer>(scale);
+    const ColourRuns& runs = drawers[worker]->Draw(scene_at(beats[k]));
+    colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
+    colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
     const std::size_t bytes = RunsBytes(runs);
-    if (kept_bytes + bytes <= kept_runs_bytes) kept_bytes += bytes, sample.drawn.emplace(beat, runs);
+    if (kept_bytes.fetch_add(bytes) + bytes <= kept_runs_bytes) drawn[k] = runs;
+  });
+  drawers.clear();
+  for (std::size_t k = 0; k < beats.size(); ++k) {
+    if (beats[k] == 0) sample.width = colour_counts[k].width, sample.height = colour_counts[k].height;
+    if (std::find(plan.palette_beats.begin(), plan.palette_beats.end(), beats[k]) != plan.palette_beats.end()) {
+      CountGifShades(colour_counts[k], sample.exact, &sample.shades);
+      sample.counted.push_back(std::move(colour_counts[k]));
+    }
+    if (drawn[k]) sample.drawn.emplace(beats[k], std::move(*drawn[k]));
   }
   return sample;
 }
