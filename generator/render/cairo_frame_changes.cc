@@ -303,18 +303,22 @@ void HoldSlantedLinesWhole(std::vector<PixelBox>* boxes, const std::vector<Pixel
 }  // namespace
 
 std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, const Scene& after, double scale, int width,
-                                                       int height) {
+                                                       int height, std::vector<PixelBox>* differ) {
   if (before.width != after.width || before.height != after.height || !(before.background == after.background))
     return std::nullopt;
   std::vector<bool> before_changed, after_changed;
   if (!MarkUnmatched(before.items, after.items, &before_changed, &after_changed)) return std::nullopt;
   std::optional<TextMeasure> measure;
-  std::vector<PixelBox> boxes;
-  // A box in scene units; false when it is not finite.
-  auto add_box = [&](double l, double t, double r, double b) {
+  std::vector<PixelBox> boxes, differing;
+  // A box in scene units, to paint and (unless `paint_only`) to read;
+  // false when it is not finite.
+  auto add_box = [&](double l, double t, double r, double b, bool paint_only = false) {
     l *= scale, t *= scale, r *= scale, b *= scale;
     if (!std::isfinite(l) || !std::isfinite(t) || !std::isfinite(r) || !std::isfinite(b)) return false;
-    if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height)) boxes.push_back(*box);
+    if (const std::optional<PixelBox> box = ToPixelBox(l, t, r, b, width, height)) {
+      boxes.push_back(*box);
+      if (!paint_only) differing.push_back(*box);
+    }
     return true;
   };
   auto add = [&](const SceneItem& item) {
@@ -322,7 +326,14 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
     double l = 0, t = 0, r = 0, b = 0;
     bool none = false;
     if (!ItemBox(item, *measure, &l, &t, &r, &b, &none)) return false;
-    return none || add_box(l, t, r, b);
+    if (none) return true;
+    const auto* outline = std::get_if<RectShape>(&item);
+    if (outline == nullptr || outline->has_fill || !outline->has_stroke) return add_box(l, t, r, b);
+    // An outline's pixels are its four sides' (ItemBox's box less the
+    // stroke's width twice); what it frames is painted again as it was.
+    const double side = std::abs(outline->stroke_width);
+    return add_box(l, t, r, b, true) && add_box(l, t, r, t + side) && add_box(l, b - side, r, b) &&
+           add_box(l, t, l + side, b) && add_box(r - side, t, r, b);
   };
   // A block of cells that only changed some of its cells (a map filling
   // cell by cell, drawn as one picture) changes only their pixels, if it is
@@ -366,6 +377,7 @@ std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, cons
   long long area = 0;
   for (const PixelBox& box : boxes) area += box.Area();
   if (static_cast<double>(area) > kMostOfTheFrame * width * height) return std::nullopt;
+  if (differ) *differ = std::move(differing);
   return boxes;
 }
 

@@ -26,7 +26,13 @@ struct PixelBox {
 // Nothing when the frames must be drawn whole: different sizes or
 // backgrounds, an item whose extent is not known here (text drawn through a
 // fallback font), or changes over most of the frame.
+// With `differ`, also the boxes outside which no pixel can change, unmerged,
+// each inside a returned box: an outline's four sides rather than the cells
+// it frames, which a box around it paints again as they were (the sliding
+// window's box is mostly numbers that stay). The returned boxes are what to
+// paint (every item crossing a box is drawn into it again, so a few large
+// ones cost less than many thin ones); these are what to read back.
 std::optional<std::vector<PixelBox>> ChangedPixelBoxes(const Scene& before, const Scene& after, double scale, int width,
-                                                       int height);
+                                                       int height, std::vector<PixelBox>* differ = nullptr);
 
 }  // namespace cl

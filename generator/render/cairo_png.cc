@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <memory>
 
 #include "render/cairo_frame_changes.h"
@@ -196,13 +197,14 @@ bool FrameDrawer::Paint(Scene& scene) {
     return false;
   }
   std::optional<std::vector<PixelBox>> boxes;
-  if (width == width_ && height == height_) boxes = ChangedPixelBoxes(last_, scene, scale_, width, height);
+  std::vector<PixelBox> differ;
+  if (width == width_ && height == height_) boxes = ChangedPixelBoxes(last_, scene, scale_, width, height, &differ);
   if (boxes) {
-    unchanged_rows_ = RowsOutside(*boxes, height);
+    unchanged_rows_ = RowsOutside(differ, height);
     for (const PixelBox& box : *boxes)
       PaintBox(scene, scale_, pixels_.data() + static_cast<std::size_t>(box.top) * width + box.left,
                static_cast<std::size_t>(width), box, width, height);
-    painted_ = std::move(*boxes);
+    painted_ = std::move(differ);
     ++incremental_frames_;
   } else {
     unchanged_rows_.clear();
@@ -252,11 +254,12 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
     return last_runs_;
   }
   std::optional<std::vector<PixelBox>> boxes;
+  std::vector<PixelBox> differ;
   if (last_runs_.width == width && last_runs_.height == height)
-    boxes = ChangedPixelBoxes(last_, scene, scale_, width, height);
+    boxes = ChangedPixelBoxes(last_, scene, scale_, width, height, &differ);
   ColourRuns runs;
   if (boxes) {
-    runs = RepaintBands(scene, *boxes, width, height);
+    runs = RepaintBands(scene, *boxes, differ, width, height);
     NarrowUnchangedRows(last_runs_, runs);
     ++incremental_frames_;
   } else {
@@ -271,10 +274,11 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
 
 // The bands of DrawColourRuns (so the same cuts through what crosses them):
 // in each the boxes that cross it are painted, and its rows are taken from
-// last_runs_ and the columns the boxes cover (ReadChangedRows): a band no
-// box touches is last_runs_'s rows.
-ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height) {
-  unchanged_rows_ = RowsOutside(boxes, height);
+// last_runs_ and the columns of the boxes `differ` (inside those painted)
+// that cross them (ReadChangedRows): a band none touches is last_runs_'s rows.
+ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes,
+                                     const std::vector<PixelBox>& differ, int width, int height) {
+  unchanged_rows_ = RowsOutside(differ, height);
   const auto w = static_cast<std::size_t>(width);
   const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
   PixelBuffer& band_pixels = *band_;
@@ -290,7 +294,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
       PaintBox(scene, scale_, band_pixels.data() + static_cast<std::size_t>(box.top - top) * w + box.left, w, box, width,
                height);
     }
-    ReadChangedRows(&reader, band_pixels.data(), w, top, rows, boxes);
+    ReadChangedRows(&reader, band_pixels.data(), w, top, rows, differ);
   }
   return reader.Finish();
 }
@@ -302,6 +306,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
 void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixels, std::size_t stride, int top, int rows,
                                   const std::vector<PixelBox>& boxes) {
   std::vector<std::pair<int, int>> spans;
+  int spans_end = 0;  // the spans hold for the rows above this one (from the row they were found for)
   for (int y = top; y < top + rows;) {
     if (RunsUnchanged(unchanged_rows_, y)) {
       int n = 1;
@@ -310,17 +315,24 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
       y += n;
       continue;
     }
-    // The columns of the boxes that cross row y, sorted and merged.
-    spans.clear();
-    for (const PixelBox& box : boxes)
-      if (box.top <= y && y < box.bottom) spans.emplace_back(box.left, box.right);
-    std::sort(spans.begin(), spans.end());
-    std::size_t kept = 0;
-    for (const auto& span : spans) {
-      if (kept > 0 && span.first <= spans[kept - 1].second) spans[kept - 1].second = std::max(spans[kept - 1].second, span.second);
-      else spans[kept++] = span;
+    if (y >= spans_end) {
+      // The columns of the boxes that cross row y, sorted and merged; the
+      // same until the next row a box begins or ends at.
+      spans.clear();
+      spans_end = std::numeric_limits<int>::max();
+      for (const PixelBox& box : boxes) {
+        if (box.top <= y && y < box.bottom) spans.emplace_back(box.left, box.right);
+        if (box.top > y) spans_end = std::min(spans_end, box.top);
+        else if (box.bottom > y) spans_end = std::min(spans_end, box.bottom);
+      }
+      std::sort(spans.begin(), spans.end());
+      std::size_t kept = 0;
+      for (const auto& span : spans) {
+        if (kept > 0 && span.first <= spans[kept - 1].second) spans[kept - 1].second = std::max(spans[kept - 1].second, span.second);
+        else spans[kept++] = span;
+      }
+      spans.resize(kept);
     }
-    spans.resize(kept);
     reader->AddSplicedRow(last_runs_, spans, pixels + static_cast<std::size_t>(y - top) * stride);
     ++y;
   }

@@ -138,7 +138,8 @@ class FrameDrawer {
   bool Paint(Scene& scene);
   // A frame too large to keep, drawn from last_runs_ where it can be.
   const ColourRuns& DrawInBands(Scene scene);
-  ColourRuns RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, int width, int height);
+  ColourRuns RepaintBands(const Scene& scene, const std::vector<PixelBox>& boxes, const std::vector<PixelBox>& differ,
+                          int width, int height);
   void ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixels, std::size_t stride, int top, int rows,
                        const std::vector<PixelBox>& boxes);
   // Marks unchanged the rows repainted whose pixels in `after` are those of `before`.
@@ -147,7 +148,7 @@ class FrameDrawer {
   double scale_;
   Scene last_;
   PixelBuffer pixels_;            // last_ drawn, when kept
-  std::vector<PixelBox> painted_;  // the boxes Paint painted again in it (none: painted whole)
+  std::vector<PixelBox> painted_;  // where what Paint painted again may differ (none: painted whole)
   PixelBuffer own_band_;
   PixelBuffer* band_;             // a band of a frame too large to keep (scratch: no state between frames)
   ColourRuns last_runs_;          // last_'s runs, when known (else width 0)

@@ -178,6 +178,53 @@ BOOST_AUTO_TEST_CASE(ChangedBoxesCoverOnlyWhatChanged) {
   BOOST_TEST(box.bottom < 30);  // the text below did not change
 }
 
+// A moved outline (the sliding window) is painted again with what it
+// frames, but only its four sides can differ: that is what is read back,
+// each side inside a box painted; the numbers inside stay unread, and the
+// frame is the one drawn whole.
+BOOST_AUTO_TEST_CASE(AMovedOutlineDiffersOnlyAlongItsSides) {
+  Scene before;
+  before.width = 200;
+  before.height = 100;
+  for (int k = 0; k < 4; ++k) {
+    TextShape number;
+    number.x = 30 + 40 * k, number.y = 55, number.size = 12, number.anchor = TextAnchor::Middle;
+    number.text = std::to_string(10 + k);
+    before.items.emplace_back(number);
+  }
+  RectShape window;
+  window.x = 10, window.y = 20, window.w = 80, window.h = 60;
+  window.has_fill = false, window.has_stroke = true, window.stroke = {230, 159, 0}, window.stroke_width = 3;
+  before.items.emplace_back(window);
+  Scene after = before;
+  std::get<RectShape>(after.items.back()).x = 50;
+  for (double scale : {1.0, 2.0}) {
+    const int w = static_cast<int>(200 * scale), h = static_cast<int>(100 * scale);
+    std::vector<PixelBox> differ;
+    const auto boxes = ChangedPixelBoxes(before, after, scale, w, h, &differ);
+    BOOST_REQUIRE(boxes.has_value());
+    BOOST_TEST(differ.size() == 8u);  // two outlines' sides, unmerged
+    const auto inside = [&](const PixelBox& d) {
+      return std::any_of(boxes->begin(), boxes->end(), [&](const PixelBox& b) {
+        return b.left <= d.left && d.right <= b.right && b.top <= d.top && d.bottom <= b.bottom;
+      });
+    };
+    const auto covers = [](const PixelBox& d, double x, double y) { return d.left <= x && x < d.right && d.top <= y && y < d.bottom; };
+    for (const PixelBox& d : differ) {
+      BOOST_TEST(inside(d));
+      BOOST_TEST(!covers(d, 70 * scale, 50 * scale), "the number 11's middle is read at scale " << scale);
+    }
+    BOOST_TEST(std::any_of(boxes->begin(), boxes->end(), [&](const PixelBox& b) { return covers(b, 70 * scale, 50 * scale); }));
+    // The old left side and the new right side are read.
+    BOOST_TEST(std::any_of(differ.begin(), differ.end(), [&](const PixelBox& d) { return covers(d, 10 * scale, 50 * scale); }));
+    BOOST_TEST(std::any_of(differ.begin(), differ.end(), [&](const PixelBox& d) { return covers(d, 130 * scale, 50 * scale); }));
+    FrameDrawer drawer(scale);
+    drawer.Draw(before);
+    BOOST_TEST(SamePixels(drawer.Draw(after), RasterizeScene(after, scale)), "scale " << scale);
+    BOOST_TEST(drawer.incremental_frames() == 1);
+  }
+}
+
 // A heading that changes only its last words ("position 11 of 16" to
 // "12 of 16") repaints its tail, not its line, and the frame is the one
 // drawn whole; a text drawn from its middle, or in another colour, is
