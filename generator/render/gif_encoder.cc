@@ -577,7 +577,7 @@ std::string GifAnimationEncoder::FrameBytes(const GifIndexFrame* before, const G
     // stretch known to be clear (a frame's box is mostly rows like that).
     const auto [first, last] = differ[static_cast<std::size_t>(y)];
     if (first > last) {
-      put(clear, static_cast<std::size_t>(right - left + 1));
+      put(clear, static_cast<std::size_t>(right) - static_cast<std::size_t>(left) + 1);
       continue;
     }
     if (first > left) put(clear, static_cast<std::size_t>(first - left));
