@@ -161,9 +161,9 @@ std::vector<uint8_t> RowsOutside(const std::vector<PixelBox>& boxes, int height)
   return outside;
 }
 
-// Row y of `a` and of `b` (of one width) hold the same pixels.
-bool SameRow(const ColourRuns& a, const ColourRuns& b, int y) {
-  const int ya = DefiningRow(a, y), yb = DefiningRow(b, y);
+// Rows ya of `a` and yb of `b` (of one width; rows that hold runs) hold
+// the same pixels.
+bool SameRow(const ColourRuns& a, int ya, const ColourRuns& b, int yb) {
   const std::size_t first_a = a.row_first[ya], first_b = b.row_first[yb];
   const std::size_t n = a.row_first[ya + 1] - first_a;
   if (b.row_first[yb + 1] - first_b != n) return false;
@@ -184,8 +184,15 @@ void FrameDrawer::NarrowUnchangedRows(const ColourRuns& before, const ColourRuns
   if (unchanged_rows_.size() != static_cast<std::size_t>(after.height) || before.width != after.width ||
       before.height != after.height)
     return;
-  for (int y = 0; y < after.height; ++y)
-    if (!unchanged_rows_[static_cast<std::size_t>(y)] && SameRow(before, after, y)) unchanged_rows_[static_cast<std::size_t>(y)] = 1;
+  // Each row's defining rows (DefiningRow) followed down the frame: looked
+  // up from each row, a long stretch of repeated rows was walked again for
+  // every row of it.
+  for (int y = 0, ya = 0, yb = 0; y < after.height; ++y) {
+    const auto row = static_cast<std::size_t>(y);
+    if (!before.row_same[row]) ya = y;
+    if (!after.row_same[row]) yb = y;
+    if (!unchanged_rows_[row] && SameRow(before, ya, after, yb)) unchanged_rows_[row] = 1;
+  }
 }
 
 bool FrameDrawer::Paint(Scene& scene) {

@@ -661,6 +661,10 @@ struct ColourRunsReader::Table {
   // (kNotLookedUp: not yet), so a copied run costs no hash look-up.
   const ColourRuns* translated = nullptr;
   std::vector<uint32_t> from_previous;
+  // The row of the picture SpliceRow splices from that it asked last for
+  // (defining_y) and the row whose runs that one has.
+  const ColourRuns* defined_in = nullptr;
+  int defining_y = 0, defining_row = 0;
   // Rows copied from one earlier picture (CopyRows) are not counted as they
   // are copied: their pixels are that picture's, so Finish counts them at
   // once as its counts less those of its rows not copied, at the cost of
@@ -750,6 +754,21 @@ struct ColourRunsReader::Table {
     ++y;
   }
 
+  // DefiningRow(previous, y) for the row y being made, walking up no
+  // further than the row asked for before: rows are spliced top to bottom,
+  // and a long stretch of repeated rows was walked again for each of its rows.
+  int PreviousDefiningRow(const ColourRuns& previous) {
+    int row = y;
+    if (defined_in == &previous && y >= defining_y) {
+      while (row > defining_y && previous.row_same[static_cast<std::size_t>(row)]) --row;
+      if (row == defining_y) row = defining_row;
+    } else {
+      row = DefiningRow(previous, y);
+    }
+    defined_in = &previous, defining_y = y, defining_row = row;
+    return row;
+  }
+
   // The table from `previous`'s colour positions to this picture's
   // (kNotLookedUp: not yet); PositionOf never changes it.
   uint32_t* TranslationFrom(const ColourRuns& previous) {
@@ -802,7 +821,7 @@ struct ColourRunsReader::Table {
     uint32_t* const table = TranslationFrom(previous);
     const uint16_t* old_length = previous.run_length.data();
     const uint32_t* old_colour = previous.run_colour.data();
-    std::size_t r = previous.row_first[static_cast<std::size_t>(DefiningRow(previous, y))];
+    std::size_t r = previous.row_first[static_cast<std::size_t>(PreviousDefiningRow(previous))];
     int run_start = 0;  // where run r starts
     const int width = runs.width;
     std::size_t s = 0;
