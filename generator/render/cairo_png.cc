@@ -211,11 +211,11 @@ bool FrameDrawer::Paint(Scene& scene) {
     for (const PixelBox& box : *boxes)
       PaintBox(scene, scale_, pixels_.data() + static_cast<std::size_t>(box.top) * width + box.left,
                static_cast<std::size_t>(width), box, width, height);
-    painted_ = std::move(differ);
+    may_differ_ = std::move(differ);
     ++incremental_frames_;
   } else {
     unchanged_rows_.clear();
-    painted_.clear();
+    may_differ_.clear();
     pixels_.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
     PaintInto(scene, scale_, pixels_.data(), width, height);
     width_ = width, height_ = height;
@@ -233,7 +233,7 @@ const ColourRuns& FrameDrawer::Draw(Scene scene) {
   // Rows no box touched are the last frame's: their runs are too; in the
   // others only the boxes' columns are read.
   if (!unchanged_rows_.empty() && last_runs_.width == width_ && last_runs_.height == height_)
-    ReadChangedRows(&reader, pixels_.data(), static_cast<std::size_t>(width_), 0, height_, painted_);
+    ReadChangedRows(&reader, pixels_.data(), static_cast<std::size_t>(width_), 0, height_, may_differ_);
   else
     reader.Add(pixels_.data(), height_, static_cast<std::size_t>(width_));
   ColourRuns runs = reader.Finish();

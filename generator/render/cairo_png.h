@@ -148,7 +148,7 @@ class FrameDrawer {
   double scale_;
   Scene last_;
   PixelBuffer pixels_;            // last_ drawn, when kept
-  std::vector<PixelBox> painted_;  // where what Paint painted again may differ (none: painted whole)
+  std::vector<PixelBox> may_differ_;  // where the pixels Paint painted again may differ (none: painted whole)
   PixelBuffer own_band_;
   PixelBuffer* band_;             // a band of a frame too large to keep (scratch: no state between frames)
   ColourRuns last_runs_;          // last_'s runs, when known (else width 0)
