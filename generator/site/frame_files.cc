@@ -217,6 +217,13 @@ bool LargeFrames(const BuiltVariant& v, double scale) { return FramePixels(v, sc
 // (WriteFrameFiles).
 constexpr long long kMostCellsSideBySide = 32 * 32;
 
+// Large frames up to this size go two variants at a time, larger ones one
+// at a time (WriteFrameFiles): `real-picture`'s 11-megapixel frames, one
+// variant at a time, left the second core idle once the lesson's other
+// outputs were written (2.2-2.8 s alone; two at a time 1.6-1.8 s, its peak
+// 86 to 93-108 MB; 106 MB at --scale 2.38, frames of 15.8 megapixels).
+constexpr double kMostPixelsTwoAtOnce = 2.0 * kLargeFramePixels;
+
 // The fewest beats a thread that comes free takes from a run: a run's first
 // beat is drawn whole, which costs more than one drawn from the beat before,
 // so taking a single beat gains little over leaving it to the run's owner.
@@ -472,31 +479,32 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // comes free later, joins a variant's chunk: it takes the back half of the
   // longest run of beats left (ParallelChain) and draws its first beat
   // whole; the drawer of the chunk's last beat goes on to the next chunk.
-  // Variants of photographs or of large frames go one at a time, their
-  // beats split between the threads (large frames' not: LeastTaken): each variant in flight holds its
+  // Variants of photographs or of frames past kMostPixelsTwoAtOnce go one at
+  // a time, other large frames two at a time, their beats split between the
+  // threads (large frames' not: LeastTaken): each variant in flight holds its
   // drawers' bands, its samples and its GIF's state, which grow with a
   // photograph's noise and with the frame (four variants of a 512x512
   // photograph at --scale 4 peaked at 190 MB side by side, 157 MB in turn;
   // 32 variants of a 230x230 one at 119-149 MB, 129-131 MB in turn).
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
   FrameFailures failures(diagnostics, built.lesson->path);
-  const bool one_at_a_time = std::any_of(built.variants.begin(), built.variants.end(), [&](const BuiltVariant& v) {
-    return LargeFrames(v, options.scale) || ImageCells(*v.variant) > kMostCellsSideBySide;
+  const auto any = [&](auto&& test) { return std::any_of(built.variants.begin(), built.variants.end(), test); };
+  const bool one_at_a_time = any([&](const BuiltVariant& v) {
+    return FramePixels(v, options.scale) > kMostPixelsTwoAtOnce || ImageCells(*v.variant) > kMostCellsSideBySide;
   });
-  const std::size_t side_by_side = one_at_a_time ? 1 : std::min(threads, built.variants.size());
-  if (side_by_side == 1) {
-    // One after another, the last run's drawer going on to the next
-    // variant: its first beat is drawn from the one before's last where
-    // they share their layout (a photograph's beat drawn whole is costly).
+  const bool large = any([&](const BuiltVariant& v) { return LargeFrames(v, options.scale); });
+  const std::size_t most_at_once = one_at_a_time ? 1 : large ? 2 : threads;
+  const std::size_t side_by_side = std::min({threads, built.variants.size(), most_at_once});
+  // Each of `side_by_side` writers takes the next variant left, its drawers
+  // going on from one variant to the next: a variant's first beat is drawn
+  // from the one before's last where they share their layout (a
+  // photograph's beat drawn whole is costly).
+  std::atomic<std::size_t> next{0};
+  ParallelFor(side_by_side, [&](std::size_t) {
     std::vector<std::unique_ptr<Drawers>> drawers(threads);  // per worker; made when a worker first needs one
-    for (std::size_t i = 0; i < built.variants.size() && !failures.failed(); ++i)
-      VariantFrames(built, built.variants[i], options, sink, failures, &drawers, 1).Write();
-  } else {
-    ParallelFor(built.variants.size(), [&](std::size_t i) {
-      std::vector<std::unique_ptr<Drawers>> drawers(threads);
+    for (std::size_t i = next++; i < built.variants.size() && !failures.failed(); i = next++)
       VariantFrames(built, built.variants[i], options, sink, failures, &drawers, side_by_side).Write();
-    }, failures.flag());
-  }
+  }, failures.flag());
   return !failures.failed();
 }
 
