@@ -221,7 +221,7 @@ constexpr long long kMostCellsSideBySide = 32 * 32;
 // at a time (WriteFrameFiles): `real-picture`'s 11-megapixel frames, one
 // variant at a time, left the second core idle once the lesson's other
 // outputs were written (2.2-2.8 s alone; two at a time 1.6-1.8 s, its peak
-// 86 to 93-108 MB; 106 MB at --scale 2.38, frames of 15.8 megapixels).
+// 86 to 93-113 MB; 106 MB at --scale 2.38, frames of 15.8 megapixels).
 constexpr double kMostPixelsTwoAtOnce = 2.0 * kLargeFramePixels;
 
 // The fewest beats a thread that comes free takes from a run: a run's first
@@ -488,12 +488,10 @@ bool WriteFrameFiles(const BuiltLesson& built, const RenderOptions& options, Fil
   // 32 variants of a 230x230 one at 119-149 MB, 129-131 MB in turn).
   const std::size_t threads = static_cast<std::size_t>(std::max(1, Parallelism()));
   FrameFailures failures(diagnostics, built.lesson->path);
-  const auto any = [&](auto&& test) { return std::any_of(built.variants.begin(), built.variants.end(), test); };
-  const bool one_at_a_time = any([&](const BuiltVariant& v) {
+  const bool one_at_a_time = std::any_of(built.variants.begin(), built.variants.end(), [&](const BuiltVariant& v) {
     return FramePixels(v, options.scale) > kMostPixelsTwoAtOnce || ImageCells(*v.variant) > kMostCellsSideBySide;
   });
-  const bool large = any([&](const BuiltVariant& v) { return LargeFrames(v, options.scale); });
-  const std::size_t most_at_once = one_at_a_time ? 1 : large ? 2 : threads;
+  const std::size_t most_at_once = one_at_a_time ? 1 : LargeFrames(built, options.scale) ? 2 : threads;
   const std::size_t side_by_side = std::min({threads, built.variants.size(), most_at_once});
   // Each of `side_by_side` writers takes the next variant left, its drawers
   // going on from one variant to the next: a variant's first beat is drawn
