@@ -82,13 +82,22 @@ struct Loop {
 // helpers) takes indices from the one opened last, the innermost: a loop
 // started while every helper was busy (a lesson's variants, while its
 // slides were written) gets threads as they come free instead of running
-// on one thread to its end. Never destroyed: helper threads finish their
-// last look here as the process ends.
+// on one thread to its end. Never destroyed: idle helper threads still
+// wait on it as the process ends.
 struct Open {
   std::mutex mutex;
   std::condition_variable changed;  // a loop opened, or a thread left one
   std::vector<Loop*> loops;  // in the order they were opened
   std::uint64_t opened = 0;  // loops listed so far
+  // Helper threads with nothing to run wait here for a loop handed to them
+  // instead of ending: a thread's Pango font map (each new one resolves
+  // every font it is asked for through fontconfig again) and its other
+  // per-thread caches outlive one loop, and no font Pango made on it is
+  // dropped at its end (one of the candidates for Cairo 1.16's font race,
+  // docs/performance.md). `handed`: loops given to idle threads, one each.
+  std::condition_variable wake;
+  std::vector<Loop*> handed;
+  std::size_t idle = 0;
 };
 Open& Loops() {
   static Open* const open = new Open;
@@ -109,38 +118,56 @@ Loop* LoopWithWork(std::uint64_t after = 0) {
   return nullptr;
 }
 
-// Starts a helper thread, its slot claimed, in `loop`: it runs the loop's
-// indices, then those of open loops while any has some, giving way to
-// callers that wait to go on (HelperGivesWay, LeaveKeepingCallersPlace). It
-// leaves a loop and takes the next in one step, and frees its slot before it
-// leaves the last: a caller that sees its loop finished can claim that slot
-// at once. False (the slot freed, nothing run) when no thread can be made.
-// Open::mutex held.
-bool StartHelperLocked(Loop* loop) {
-  ++loop->running;
-  try {
-    std::thread([loop]() mutable {
+// A helper thread's life, from the loop it was started or woken for: it
+// runs the loop's indices, then those of open loops while any has some,
+// giving way to callers that wait to go on (HelperGivesWay,
+// LeaveKeepingCallersPlace). It leaves a loop and takes the next in one
+// step, and frees its slot before it leaves the last: a caller that sees
+// its loop finished can claim that slot at once. Then it waits, idle and
+// holding no slot, to be handed the next loop a helper is wanted for.
+[[noreturn]] void RunHelper(Loop* loop) {
+  Open& open = Loops();
+  for (;;) {
+    RunJoined(loop, true);
+    std::unique_lock lock(open.mutex);
+    for (;;) {
+      const bool hands_over = loop->LeaveKeepingCallersPlace();  // `loop` may be gone once the lock is let go
+      Loop* next = hands_over || HelperGivesWay() ? nullptr : LoopWithWork();
+      if (next != nullptr) ++next->running;
+      else g_helpers--;
+      open.changed.notify_all();
+      if (next == nullptr) break;
+      loop = next;
+      lock.unlock();
       RunJoined(loop, true);
-      Open& loops = Loops();
-      std::unique_lock lock(loops.mutex);
-      for (;;) {
-        const bool hands_over = loop->LeaveKeepingCallersPlace();  // `loop` may be gone once the lock is let go
-        Loop* next = hands_over || HelperGivesWay() ? nullptr : LoopWithWork();
-        if (next != nullptr) ++next->running;
-        else g_helpers--;
-        loops.changed.notify_all();
-        if (next == nullptr) return;
-        loop = next;
-        lock.unlock();
-        RunJoined(loop, true);
-        lock.lock();
-      }
-    }).detach();
+      lock.lock();
+    }
+    ++open.idle;
+    open.wake.wait(lock, [&open] { return !open.handed.empty(); });
+    --open.idle;
+    loop = open.handed.back();
+    open.handed.pop_back();
+  }
+}
+
+// Starts a helper in `loop`, its slot claimed: an idle helper thread if one
+// is not yet handed a loop, else a new thread. False (the slot freed,
+// nothing run) when no thread can be made. Open::mutex held.
+bool StartHelperLocked(Loop* loop) {
+  Open& open = Loops();
+  ++loop->running;
+  if (open.idle > open.handed.size()) {
+    open.handed.push_back(loop);
+    open.wake.notify_one();
+    return true;
+  }
+  try {
+    std::thread([loop] { RunHelper(loop); }).detach();
     return true;
   } catch (const std::system_error&) {  // out of threads: the caller does the work
     --loop->running;
     g_helpers--;
-    Loops().changed.notify_all();  // the place is free again
+    open.changed.notify_all();  // the place is free again
     return false;
   }
 }

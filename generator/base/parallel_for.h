@@ -1,5 +1,7 @@
 // ParallelFor: runs task(0..count-1) on the calling thread plus helper
-// threads, never more threads at once than the process-wide limit
+// threads (made as needed and kept, idle, for later loops: what a thread
+// keeps for itself, Pango's font map among it, outlives one loop), never
+// more threads running at once than the process-wide limit
 // (SetParallelism, the build's -j), even when loops nest: a loop inside a task
 // (frames inside a lesson) gets only the helpers that are free at that moment,
 // so lessons and their frames share one bound instead of multiplying. A

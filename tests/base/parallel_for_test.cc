@@ -353,6 +353,30 @@ BOOST_AUTO_TEST_CASE(TheThreadEndingALoopHandsItsPlaceToTheWaitingCaller) {
   BOOST_TEST(met.load());
 }
 
+// A helper with nothing left to run waits for the next loop instead of
+// ending, so what a thread keeps for itself (Pango's font map, caches) is
+// made once per thread, not once per loop. Loops run one after another each
+// get a helper; without reuse each would be a new thread. (Earlier tests
+// may leave several idle helpers, any of which may be woken: the bound is
+// loose, far under one thread a loop.)
+BOOST_AUTO_TEST_CASE(LoopsOneAfterAnotherReuseTheirHelperThreads) {
+  LimitGuard limit(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  constexpr int kLoops = 200;
+  std::atomic<int> threads_seen{0}, helper_indices{0};
+  for (int loop = 0; loop < kLoops; ++loop) {
+    cl::ParallelFor(4, [&](size_t) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));  // the caller cannot take every index first
+      if (std::this_thread::get_id() == caller) return;
+      thread_local bool seen = false;
+      if (!seen) seen = true, ++threads_seen;
+      ++helper_indices;
+    });
+  }
+  BOOST_TEST(helper_indices.load() >= kLoops / 2);  // helpers did run, in most loops
+  BOOST_TEST(threads_seen.load() <= 32);
+}
+
 BOOST_AUTO_TEST_CASE(NoIndicesForZero) {
   bool ran = false;
   cl::ParallelChain(0, 2, 1, [&](size_t, size_t) { ran = true; });
