@@ -1,0 +1,118 @@
+// PrintfNumber writes exactly what glibc's snprintf writes for the formats
+// it takes (the binary's __snprintf_chk trusts it with Cairo's PDF
+// numbers), truncates as snprintf does, and declines everything else.
+#include "base/printf_numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+namespace {
+
+// PrintfNumber's result and text for `format` and its arguments.
+struct Printed {
+  int length;
+  std::string text;
+};
+// (Rooms up to kMostRoom; the buffer is filled first, so a byte written
+// past what snprintf writes would show.)
+constexpr std::size_t kMostRoom = 512;
+Printed Ours(std::size_t room, const char* format, ...) {
+  char out[kMostRoom + 1];
+  std::memset(out, '#', sizeof out);
+  out[kMostRoom] = '\0';
+  va_list args;
+  va_start(args, format);
+  const int length = cl::PrintfNumber(out, std::min(room, kMostRoom), format, args);
+  va_end(args);
+  return {length, length < 0 ? std::string() : std::string(out)};
+}
+Printed Glibc(std::size_t room, const char* format, ...) {
+  char out[kMostRoom + 1];
+  std::memset(out, '#', sizeof out);
+  out[kMostRoom] = '\0';
+  va_list args;
+  va_start(args, format);
+  const int length = std::vsnprintf(out, std::min(room, kMostRoom), format, args);
+  va_end(args);
+  return {length, std::string(out)};
+}
+
+// Doubles of every kind Cairo prints: coordinates, glyph advances, tiny
+// and huge values, exact ties at each precision, negative zero.
+std::vector<double> Samples() {
+  std::vector<double> values = {0.0,       -0.0,        1.0,      -1.0,      0.5,       1.5,      2.5,
+                                0.125,     0.375,       0.0000005, 0.0000015, 0.0000025, 1e-7,     123456.0000005,
+                                0.1,       0.2,         0.3,      1.0 / 3,   2.0 / 3,   1e-300,   4.9e-324,
+                                1e300,     -1e300,      1.7976931348623157e308, 9007199254740993.0, 595.2756,
+                                841.8898,  0.999999949, 0.9999995, -0.0000004, 72.0 / 25.4};
+  std::mt19937_64 random(20261204);
+  for (int i = 0; i < 20000; ++i) {
+    const int exponent = static_cast<int>(random() % 40) - 20;
+    const double mantissa = static_cast<double>(random() % 2000001) / 1000000.0 - 1.0;
+    values.push_back(mantissa * std::pow(10.0, exponent));
+    values.push_back(static_cast<double>(random() % 200000) / 8.0 - 12500);  // exact binary fractions: ties
+    uint64_t bits = random();
+    double any;
+    std::memcpy(&any, &bits, sizeof any);
+    if (std::isfinite(any)) values.push_back(any);
+  }
+  return values;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(PrintfNumbersSuite)
+
+BOOST_AUTO_TEST_CASE(FixedFormatsMatchGlibc) {
+  int differences = 0;
+  for (const double v : Samples()) {
+    const Printed pairs[][2] = {{Ours(512, "%f", v), Glibc(512, "%f", v)},
+                                {Ours(512, "%.18f", v), Glibc(512, "%.18f", v)},
+                                {Ours(512, "%.*f", 3, v), Glibc(512, "%.*f", 3, v)},
+                                {Ours(512, "%.*f", 0, v), Glibc(512, "%.*f", 0, v)},
+                                {Ours(512, "%.*f", 9, v), Glibc(512, "%.*f", 9, v)}};
+    for (const auto& [ours, glibc] : pairs) {
+      if (ours.length == glibc.length && ours.text == glibc.text) continue;
+      if (++differences <= 5) BOOST_TEST(ours.text == glibc.text, "for " << v);
+    }
+  }
+  BOOST_TEST(differences == 0);
+}
+
+BOOST_AUTO_TEST_CASE(WholeFormatsMatchGlibc) {
+  for (const int v : {0, 1, -1, 42, -2147483647 - 1, 2147483647})
+    BOOST_TEST(Ours(512, "%d", v).text == Glibc(512, "%d", v).text);
+  for (const long v : {0L, -1L, 1234567890123L, std::numeric_limits<long>::min(), std::numeric_limits<long>::max()})
+    BOOST_TEST(Ours(512, "%ld", v).text == Glibc(512, "%ld", v).text);
+}
+
+BOOST_AUTO_TEST_CASE(ShortBuffersAreCutAsSnprintfCutsThem) {
+  for (const std::size_t room : {std::size_t{0}, std::size_t{1}, std::size_t{4}, std::size_t{8}}) {
+    const Printed ours = Ours(room, "%f", 3.14159), glibc = Glibc(room, "%f", 3.14159);
+    BOOST_TEST(ours.length == glibc.length);
+    BOOST_TEST(ours.text == glibc.text);
+    BOOST_TEST(Ours(room, "%ld", 123456789L).text == Glibc(room, "%ld", 123456789L).text);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(OtherFormatsAndValuesAreDeclined) {
+  BOOST_TEST(Ours(64, "%g", 1.5).length == -1);
+  BOOST_TEST(Ours(64, "%04x", 10).length == -1);
+  BOOST_TEST(Ours(64, "x=%f", 1.5).length == -1);
+  BOOST_TEST(Ours(64, "%f", std::numeric_limits<double>::infinity()).length == -1);
+  BOOST_TEST(Ours(64, "%f", std::nan("")).length == -1);
+  BOOST_TEST(Ours(64, "%.*f", 41, 1.5).length == -1);
+  BOOST_TEST(Ours(64, "%.*f", -1, 1.5).length == -1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
