@@ -6,9 +6,14 @@
 #include <cairo-script.h>
 #include <cairo.h>
 
+#include <array>
+#include <cstring>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "render/cairo_painter.h"
+#include "scene/grid_items.h"
 
 namespace cl {
 namespace {
@@ -53,7 +58,77 @@ std::string Script(Paint paint) {
   return text;
 }
 
+// Centred and right-aligned texts in both weights and two sizes.
+Scene Texts(double size) {
+  Scene scene;
+  scene.width = 200, scene.height = 100;
+  const Color ink{20, 20, 20};
+  for (const char* text : {"12", "\u22123.5", "0", "wide words"}) {
+    scene.items.push_back(MakeText(100, 30, text, size, ink, TextAnchor::Middle, false));
+    scene.items.push_back(MakeText(190, 60, text, size, ink, TextAnchor::End, true));
+  }
+  return scene;
+}
+
+// The pixels PaintScene draws for `scene` at `scale` pixels a unit.
+std::vector<unsigned char> Pixels(const Scene& scene, double scale) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t* cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
+  PaintScene(cr, scene);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * 200);
+  cairo_surface_destroy(surface);
+  return pixels;
+}
+
+// The ink box TextInkBox gives for each text of `scene`.
+std::vector<std::array<double, 4>> InkBoxes(const Scene& scene) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t* cr = cairo_create(surface);
+  std::vector<std::array<double, 4>> boxes;
+  for (const SceneItem& item : scene.items) {
+    std::array<double, 4> box{};
+    if (const auto* text = std::get_if<TextShape>(&item)) TextInkBox(cr, *text, &box[0], &box[1], &box[2], &box[3]);
+    boxes.push_back(box);
+  }
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return boxes;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(cairo_painter)
+
+// The painter remembers each thread's text measurements: what it
+// remembered for one size, weight or scale never places a text drawn in
+// another, so a thread that measured many texts before draws exactly what a
+// fresh one draws.
+BOOST_AUTO_TEST_CASE(texts_land_where_a_fresh_thread_puts_them) {
+  std::vector<unsigned char> fresh_pixels, fresh_small;
+  std::vector<std::array<double, 4>> fresh_boxes;
+  std::thread([&] {
+    fresh_pixels = Pixels(Texts(20), 2);
+    fresh_small = Pixels(Texts(10), 1);
+    fresh_boxes = InkBoxes(Texts(20));
+  }).join();
+  std::vector<unsigned char> warm_pixels, warm_small;
+  std::vector<std::array<double, 4>> warm_boxes;
+  std::thread([&] {
+    // The same texts measured first at other sizes and scales.
+    Pixels(Texts(10), 2), Pixels(Texts(20), 1), Pixels(Texts(13), 1.5), InkBoxes(Texts(10));
+    warm_pixels = Pixels(Texts(20), 2);
+    warm_small = Pixels(Texts(10), 1);
+    warm_boxes = InkBoxes(Texts(20));
+  }).join();
+  BOOST_TEST((warm_pixels == fresh_pixels));
+  BOOST_TEST((warm_small == fresh_small));
+  BOOST_TEST((warm_boxes == fresh_boxes));
+  BOOST_TEST((fresh_pixels != Pixels(Texts(10), 2)));  // the sizes do draw differently
+}
 
 BOOST_AUTO_TEST_CASE(lines_that_look_alike_are_one_stroke_on_a_vector_target) {
   const Scene scene = Lines();
@@ -66,5 +141,4 @@ BOOST_AUTO_TEST_CASE(lines_that_look_alike_are_one_stroke_on_a_vector_target) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-}  // namespace
 }  // namespace cl
