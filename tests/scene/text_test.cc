@@ -35,10 +35,23 @@ BOOST_DATA_TEST_CASE(TextWidthUsesTheFontsAdvances,
                          {"", false, 0},
                          {"\u4E2D", false, 2048},  // not in the table: one em
                          {"\xFF", false, 2048},    // malformed UTF-8: one em
+                         {"A", false, 1401},
+                         {"A", true, 1585},
+                         {"\t", false, 2048},      // an ASCII character not in the table: one em
+                         {"1.5 A\u2212", false, 1303 + 651 + 1303 + 651 + 1401 + 1716},  // ASCII and not, mixed
                      }),
                      c) {
   BOOST_TEST(TextWidth(c.text, 2048, c.bold) == c.units, boost::test_tools::tolerance(1e-9));
   BOOST_TEST(TextWidth(c.text, 10, c.bold) == c.units * 10 / 2048, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(FontCoversOnlyWhatBothWeightsHave) {
+  BOOST_TEST(FontCovers("Az09 -.,()"));
+  BOOST_TEST(FontCovers("\u22123\u00B7"));
+  BOOST_TEST(!FontCovers("a\tb"));        // a control character, in ASCII
+  BOOST_TEST(!FontCovers("12\u4E2D"));    // a character DejaVu Sans lacks
+  BOOST_TEST(!FontCovers("1\xFF"));       // malformed UTF-8
+  BOOST_TEST(FontCovers(""));
 }
 
 BOOST_AUTO_TEST_CASE(FitTextShortensWithAnEllipsis) {
