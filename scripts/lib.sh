@@ -40,6 +40,7 @@ need_build_deps() {
   need pkg-config pkg-config
   need libcairo2-dev /usr/include/cairo/cairo.h
   need libpango1.0-dev /usr/include/pango-1.0/pango/pangocairo.h
+  need libfontconfig-dev /usr/include/fontconfig/fontconfig.h
   need libfmt-dev /usr/include/fmt/format.h
   need libyaml-cpp-dev /usr/include/yaml-cpp/yaml.h
   need libcli11-dev /usr/include/CLI/CLI.hpp

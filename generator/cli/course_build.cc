@@ -34,6 +34,7 @@
 #include "cli/output_keys.h"
 #include "cli/output_ownership.h"
 #include "lesson/loader.h"
+#include "render/font_configuration.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
 #include "site/handout_outputs.h"
@@ -355,8 +356,13 @@ void CourseBuilder::Render() {
   // it finished alone. (Outputs never depend on the order.)
   if (Parallelism() > 1) SortCostliestFirst(&todo);
   if (!todo.empty()) writeback_.emplace(out_, kWritebackInterval);
-  ParallelFor(todo.size(), [&](size_t i) {
-    if (!Cancelled()) BuildJob(*todo[i]);
+  // Fontconfig's configuration is loaded first, beside the lessons'
+  // computing, which draws no text (left to the rendering, it was loaded
+  // twice at once on two threads).
+  const std::size_t fonts = todo.empty() ? 0 : 1;
+  ParallelFor(fonts + todo.size(), [&](size_t i) {
+    if (i < fonts) return LoadFontConfiguration();
+    if (!Cancelled()) BuildJob(*todo[i - fonts]);
   }, &stop_);
   // The draft last: it starts as a thread comes free, beside the lessons left.
   const bool draft = DraftsCourse(todo);
