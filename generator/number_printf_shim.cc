@@ -12,11 +12,12 @@
 #include "base/printf_numbers.h"
 
 // (Reserved names: they are glibc's, which this file stands in for.)
+// (noexcept as glibc's own declarations, __THROW, have them.)
 extern "C" int __vsnprintf_chk(char* s, std::size_t maxlen, int flag, std::size_t slen,  // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp)
-                               const char* format, va_list args);
+                               const char* format, va_list args) noexcept;
 
 extern "C" int __snprintf_chk(char* s, std::size_t maxlen, int flag, std::size_t slen,  // NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp)
-                              const char* format, ...) {
+                              const char* format, ...) noexcept {
   va_list args;
   va_start(args, format);
   int length = slen >= maxlen ? cl::PrintfNumber(s, maxlen, format, args) : -1;

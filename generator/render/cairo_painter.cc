@@ -82,8 +82,8 @@ void SetFont(cairo_t* cr, bool bold, double size) {
   kept_here.push_back(key);
 }
 
-// cairo_text_extents of `text` in `cr`'s font (set by SetFont, so pinned:
-// its address names it for good), remembered per thread: most texts are a
+// cairo_text_extents of `text` in `cr`'s font (pinned: its address names
+// it for good), remembered per thread: most texts are a
 // few numbers drawn again and again, and Cairo converts the text to glyphs
 // and measures each glyph every time. The extents are a function of the
 // scaled font and the text alone when the context has no current point
@@ -106,9 +106,15 @@ cairo_text_extents_t TextExtents(cairo_t* cr, const std::string& text) {
   };
   thread_local std::unordered_map<Key, cairo_text_extents_t, KeyHash> measured;
   constexpr std::size_t kMostMeasured = 1 << 14;  // a few MB at most: a photograph's numbers are many
-  Key key{cairo_get_scaled_font(cr), text};
+  cairo_scaled_font_t* font = cairo_get_scaled_font(cr);
+  Key key{font, text};
   if (const auto it = measured.find(key); it != measured.end()) return it->second;
   cairo_text_extents(cr, text.c_str(), &extents);
+  // Kept only when measured without error, and for a font pinned here (a
+  // search of this thread's few pins), whatever made it: a font freed could
+  // give its address to another.
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS || cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS) return extents;
+  PinScaledFont(font);
   if (measured.size() >= kMostMeasured) measured.clear();
   measured.emplace(std::move(key), extents);
   return extents;

@@ -355,25 +355,32 @@ BOOST_AUTO_TEST_CASE(TheThreadEndingALoopHandsItsPlaceToTheWaitingCaller) {
 
 // A helper with nothing left to run waits for the next loop instead of
 // ending, so what a thread keeps for itself (Pango's font map, caches) is
-// made once per thread, not once per loop. Loops run one after another each
-// get a helper; without reuse each would be a new thread. (Earlier tests
-// may leave several idle helpers, any of which may be woken: the bound is
-// loose, far under one thread a loop.)
+// made once per thread, not once per loop. Each of many loops run one after
+// another has its two indices wait for each other, so a helper runs one of
+// them; without reuse each loop's helper would be a new thread. (Earlier
+// tests may leave several idle helpers, any of which may be woken: the
+// bound is loose, far under one thread a loop.)
 BOOST_AUTO_TEST_CASE(LoopsOneAfterAnotherReuseTheirHelperThreads) {
   LimitGuard limit(2);
   const std::thread::id caller = std::this_thread::get_id();
   constexpr int kLoops = 200;
-  std::atomic<int> threads_seen{0}, helper_indices{0};
+  std::atomic<int> threads_seen{0}, loops_helped{0};
+  std::atomic<bool> met{true};
   for (int loop = 0; loop < kLoops; ++loop) {
-    cl::ParallelFor(4, [&](size_t) {
-      std::this_thread::sleep_for(std::chrono::microseconds(200));  // the caller cannot take every index first
+    std::atomic<int> started{0};
+    cl::ParallelFor(2, [&](size_t) {
+      ++started;
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (started.load() < 2)
+        if (std::chrono::steady_clock::now() > deadline) return void(met = false);
       if (std::this_thread::get_id() == caller) return;
       thread_local bool seen = false;
       if (!seen) seen = true, ++threads_seen;
-      ++helper_indices;
+      ++loops_helped;
     });
   }
-  BOOST_TEST(helper_indices.load() >= kLoops / 2);  // helpers did run, in most loops
+  BOOST_TEST(met.load());
+  BOOST_TEST(loops_helped.load() == kLoops);
   BOOST_TEST(threads_seen.load() <= 32);
 }
 
