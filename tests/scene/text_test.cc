@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "scene/palette.h"
@@ -104,6 +105,31 @@ BOOST_AUTO_TEST_CASE(DivergingScaleRunsBlueWhiteOrange) {
   const Color neg = DivergingColor(-9, 27), pos = DivergingColor(9, 27);
   BOOST_TEST(neg.b > neg.r);
   BOOST_TEST(pos.r > pos.b);
+}
+
+// DivergingColor remembers the colours it made last on each thread: a
+// value coloured on another scale, or -0 after 0, is never answered from
+// that memory, so a thread that coloured much before gives what a fresh one
+// gives.
+BOOST_AUTO_TEST_CASE(DivergingColoursDoNotDependOnWhatWasColouredBefore) {
+  std::vector<double> values = {0.0, -0.0, 1.0, -1.0, 13.5, 27.0, -100.0};
+  for (int k = 0; k < 5000; ++k) values.push_back((k % 199) * 0.37 - 36.0);
+  const std::vector<double> scales = {27.0, 1.0, 36.5, 0.0};
+  const auto colour_all = [&] {
+    std::vector<Color> colours;
+    for (const double scale : scales)
+      for (const double v : values) colours.push_back(DivergingColor(v, scale));
+    return colours;
+  };
+  std::vector<Color> fresh, warm;
+  std::thread([&] { fresh = colour_all(); }).join();
+  std::thread([&] {
+    for (const double v : values) DivergingColor(v, 2.5), DivergingColor(v * 3, 27.0);
+    warm = colour_all();
+  }).join();
+  BOOST_TEST((warm == fresh));
+  BOOST_TEST((DivergingColor(13.5, 27) == Color{253, 184, 99}));
+  BOOST_TEST((DivergingColor(13.5, 54) == Color{254, 224, 182}));  // the same value on another scale
 }
 
 BOOST_AUTO_TEST_CASE(TextColourKeepsContrast) {
