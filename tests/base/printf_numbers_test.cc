@@ -26,25 +26,24 @@ struct Printed {
 // (Rooms up to kMostRoom; the buffer is filled first, so a byte written
 // past what snprintf writes would show.)
 constexpr std::size_t kMostRoom = 512;
-Printed Ours(std::size_t room, const char* format, ...) {
+using VPrint = int (*)(char*, std::size_t, const char*, va_list);
+Printed Call(VPrint print, std::size_t room, const char* format, ...) {
   char out[kMostRoom + 1];
   std::memset(out, '#', sizeof out);
   out[kMostRoom] = '\0';
   va_list args;
   va_start(args, format);
-  const int length = cl::PrintfNumber(out, std::min(room, kMostRoom), format, args);
+  const int length = print(out, std::min(room, kMostRoom), format, args);
   va_end(args);
   return {length, length < 0 ? std::string() : std::string(out)};
 }
-Printed Glibc(std::size_t room, const char* format, ...) {
-  char out[kMostRoom + 1];
-  std::memset(out, '#', sizeof out);
-  out[kMostRoom] = '\0';
-  va_list args;
-  va_start(args, format);
-  const int length = std::vsnprintf(out, std::min(room, kMostRoom), format, args);
-  va_end(args);
-  return {length, std::string(out)};
+template <typename... Args>
+Printed Ours(std::size_t room, const char* format, Args... args) {
+  return Call(cl::PrintfNumber, room, format, args...);
+}
+template <typename... Args>
+Printed Glibc(std::size_t room, const char* format, Args... args) {
+  return Call(std::vsnprintf, room, format, args...);
 }
 
 // Doubles of every kind Cairo prints: coordinates, glyph advances, tiny
