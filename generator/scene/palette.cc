@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
+
+#include "base/value_memo.h"
 
 namespace cl {
 namespace {
@@ -54,39 +54,17 @@ Color OnScale(double value, double scale, const Color* negative, const Color* po
   return {Mix(stops[i].r, stops[i + 1].r, f), Mix(stops[i].g, stops[i + 1].g, f), Mix(stops[i].b, stops[i + 1].b, f)};
 }
 
-// The diverging colours made last on this thread, each slot holding
-// exactly the value and scale it was made for: every layout of a beat
-// colours every cell of its maps again (a photograph's quarter of a
-// million, in each of its frames' layouts), mostly values coloured a moment
-// before, and making one was a tenth of an eight-filter photograph's build.
-// On the heap, as the other per-thread memos (base/value_memo.h).
-class DivergingMemo {
- public:
-  Color Get(double value, double scale) {
-    uint64_t v = 0, s = 0;
-    std::memcpy(&v, &value, sizeof v);
-    std::memcpy(&s, &scale, sizeof s);
-    Slot& slot = slots_[static_cast<std::size_t>(((v ^ (s * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull) >> (64 - kBits))];
-    if (!slot.used || slot.value != v || slot.scale != s) slot = {v, s, OnScale(value, scale, kNegative, kPositive), true};
-    return slot.colour;
-  }
-
- private:
-  static constexpr int kBits = 11;
-  struct Slot {
-    uint64_t value = 0, scale = 0;
-    Color colour{};
-    bool used = false;
-  };
-  std::array<Slot, std::size_t{1} << kBits> slots_{};
-};
-
 }  // namespace
 
 Color DivergingColor(double value, double scale) {
-  thread_local std::unique_ptr<DivergingMemo> memo;
-  if (!memo) memo = std::make_unique<DivergingMemo>();
-  return memo->Get(value, scale);
+  // Every layout of a beat colours every cell of its maps again (a
+  // photograph's quarter of a million, in each of its frames' layouts),
+  // mostly values coloured a moment before: making each was a tenth of an
+  // eight-filter photograph's build.
+  using Memo = ValueMemo<Color, 2, 11>;
+  thread_local std::unique_ptr<Memo> recent;
+  if (!recent) recent = std::make_unique<Memo>();
+  return recent->Get({value, scale}, [](const Memo::Key& k) { return OnScale(k[0], k[1], kNegative, kPositive); });
 }
 
 Color DarkDivergingColor(double value, double scale) { return OnScale(value, scale, kDarkNegative, kDarkPositive); }

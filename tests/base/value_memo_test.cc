@@ -34,5 +34,26 @@ BOOST_AUTO_TEST_CASE(AValueMemoMakesAValueOnceAndNeverAnswersWithAnother) {
   }
 }
 
+// Several values name a result: one differing value, in any place, is
+// another result.
+BOOST_AUTO_TEST_CASE(AMemoOfTwoValuesAnswersOnlyBothOfThem) {
+  ValueMemo<double, 2, 4> memo;  // 16 slots: many pairs share one
+  int made = 0;
+  const auto quotient = [&made](const ValueMemo<double, 2, 4>::Key& k) {
+    ++made;
+    return k[0] / k[1];
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const double a = i % 37, b = 1 + i % 11;
+    BOOST_TEST_REQUIRE(memo.Get({a, b}, quotient) == a / b);
+    BOOST_TEST_REQUIRE(memo.Get({b, a + 1}, quotient) == b / (a + 1));  // the values swapped round
+    made = 0;
+    BOOST_TEST_REQUIRE(memo.Get({b, a + 1}, quotient) == b / (a + 1));
+    BOOST_TEST_REQUIRE(made == 0);
+  }
+  BOOST_TEST(memo.Get({1.0, -0.0}, quotient) == -HUGE_VAL);
+  BOOST_TEST(memo.Get({1.0, 0.0}, quotient) == HUGE_VAL);
+}
+
 }  // namespace
 }  // namespace cl
