@@ -35,8 +35,9 @@ Color FillOf(const CellState& s, const CellColors& colors) {
 // Grids drawn as one picture: many cells, no numbers.
 bool DrawnAsBlock(const GridBox& b) { return !b.numbers && b.rows * b.cols > kMaxRectCells; }
 
-// A block's fills straight from the content, row by row: a 512x512 map's
-// cell states would be 4 MB, made and dropped for every beat's layout.
+// A block's fills straight from the content (or as made once for many
+// beats): a 512x512 map's cell states would be 4 MB, made and dropped for
+// every beat's layout.
 void AddCellsBlock(Scene& scene, const GridBox& b, const GridContent& content) {
   CellsShape cells;
   cells.x = b.x;
@@ -44,18 +45,16 @@ void AddCellsBlock(Scene& scene, const GridBox& b, const GridContent& content) {
   cells.cell_w = cells.cell_h = b.cell;
   cells.rows = b.rows;
   cells.cols = b.cols;
-  cells.fills.reserve(static_cast<std::size_t>(b.rows) * b.cols);
-  // Neighbouring cells often hold one value (a picture's flat parts): its
-  // colour is worked out once per stretch, not once per cell (a 512x512
-  // image's block is laid out for every beat).
-  CellState last{CellState::Kind::Empty, std::nan("")};  // matches no cell: the first sets `fill`
-  Color fill;
-  for (int r = 0; r < b.rows; ++r) {
-    for (int c = 0; c < b.cols; ++c) {
-      const CellState s = content.cell(r, c);
-      if (s.kind != last.kind || !(s.value == last.value)) fill = FillOf(last = s, content.colors);
-      cells.fills.push_back(fill);
-    }
+  const std::size_t count = static_cast<std::size_t>(b.rows) * static_cast<std::size_t>(b.cols);
+  std::shared_ptr<const std::vector<Color>> made;
+  if (content.made_fills && content.made_fills->shown > 0) made = content.made_fills->all();
+  if (content.made_fills && (content.made_fills->shown == 0 || (made && made->size() == count))) {
+    const std::size_t shown = std::min(content.made_fills->shown, count);
+    cells.fills.reserve(count);
+    if (shown > 0) cells.fills.assign(made->begin(), made->begin() + static_cast<std::ptrdiff_t>(shown));
+    cells.fills.resize(count, palette::kEmptyCell);
+  } else {
+    cells.fills = CellFills(b.rows, b.cols, content.cell, content.colors);
   }
   scene.items.push_back(std::move(cells));
 }
@@ -143,6 +142,24 @@ void AddIndices(Scene& scene, const GridBox& b, const GridContent& content) {
 }
 
 }  // namespace
+
+std::vector<Color> CellFills(int rows, int cols, const std::function<CellState(int row, int col)>& cell,
+                             const CellColors& colors) {
+  std::vector<Color> fills;
+  fills.reserve(static_cast<std::size_t>(std::max(rows, 0)) * static_cast<std::size_t>(std::max(cols, 0)));
+  // Neighbouring cells often hold one value (a picture's flat parts): its
+  // colour is worked out once per stretch, not once per cell.
+  CellState last{CellState::Kind::Empty, std::nan("")};  // matches no cell: the first sets `fill`
+  Color fill;
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      const CellState s = cell(r, c);
+      if (s.kind != last.kind || !(s.value == last.value)) fill = FillOf(last = s, colors);
+      fills.push_back(fill);
+    }
+  }
+  return fills;
+}
 
 Color CellColors::operator()(double value) const {
   return grey ? GreyColor(value, black, white) : DivergingColor(value, scale);

@@ -3,8 +3,13 @@
 // LayoutBeat; positions come from the FrameGeometry, never from here.
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "scene/layout.h"
 #include "scene/scene.h"
@@ -24,6 +29,7 @@ struct CellColors {
   bool grey = false;
   double black = 0, white = 1;
   Color operator()(double value) const;
+  friend bool operator==(const CellColors&, const CellColors&) = default;
 };
 
 struct GridContent {
@@ -34,7 +40,24 @@ struct GridContent {
   // grid with 0, 1, ... (the image inside its padding).
   int index_row0 = 0, index_col0 = 0, index_rows = 0, index_cols = 0;
   std::function<CellState(int row, int col)> cell;
+  // Optional, for a grid drawn as one picture: its colours made once for
+  // many beats. Cells [0, shown) (row-major) show their values, in the
+  // colours `all` returns (every cell's as it shows its value); the rest are
+  // empty. `all` is asked only when some cell shows its value. Without it
+  // (and for grids of one rectangle a cell) the colours come from `cell`.
+  struct MadeFills {
+    static constexpr std::size_t kAll = std::numeric_limits<std::size_t>::max();
+    std::size_t shown = 0;
+    std::function<std::shared_ptr<const std::vector<Color>>()> all;
+  };
+  std::optional<MadeFills> made_fills = std::nullopt;
 };
+
+// Every cell's colour, row-major, as `cell` and `colors` give it: how a
+// grid drawn as one picture is coloured, and what GridContent::MadeFills
+// must hold.
+std::vector<Color> CellFills(int rows, int cols, const std::function<CellState(int row, int col)>& cell,
+                             const CellColors& colors);
 
 // One text item at baseline `y`: the one way every drawing (frames and the
 // handouts' paper figures) makes text.

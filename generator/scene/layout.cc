@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "base/number_format.h"
+#include "scene/cell_fills_memo.h"
 #include "scene/grid_items.h"
 #include "scene/palette.h"
 #include "scene/text_fit.h"
@@ -426,6 +427,20 @@ void AddStackCards(Scene& scene, const Panel& panel, const Storyboard& story, co
   }
 }
 
+// Lets a grid drawn as one picture take its colours from the variant's
+// memo, made once for every beat: cells [0, shown) show their values, which
+// `value_at` gives for every cell of the grid; `values` is what they are
+// read from, and pad_top, pad_left where they start inside the grid.
+void ShareFills(GridContent& content, const LayoutInput& in, const GridBox& b, const void* values, std::size_t shown,
+                std::function<CellState(int row, int col)> value_at, int pad_top = 0, int pad_left = 0) {
+  if (in.fills_memo == nullptr) return;
+  const CellFillsMemo::Key key{values, content.colors, pad_top, pad_left, b.rows, b.cols};
+  content.made_fills = GridContent::MadeFills{
+      shown, [memo = in.fills_memo, key, value_at = std::move(value_at)] {
+        return memo->Get(key, [&] { return CellFills(key.rows, key.cols, value_at, key.colors); });
+      }};
+}
+
 }  // namespace
 
 Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) {
@@ -484,6 +499,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                       if (y < 0 || x < 0 || y >= v.image->rows || x >= v.image->cols) return CellState{Kind::Padding, 0};
                       return CellState{Kind::Value, v.image->at(y, x)};
                     }};
+  ShareFills(input, in, g.input.grid, &v.image.get(), GridContent::MadeFills::kAll, input.cell, cs.pad_top, cs.pad_left);
   AddChannelCards(scene, g, v, m);
   AddGridPanel(scene, g, g.input, input);
   if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
@@ -539,22 +555,27 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   const bool scatter = cs.transposed;
   const bool scattering = scatter && beat.stage == Stage::Conv;
   const ScatterPartial partial = scattering ? ScatterPartialSums(v, beat.conv_filled) : ScatterPartial{};
-  AddGridPanel(scene, g, g.conv,
-               {.id = "conv",
-                .label = g.conv.label,
-                .colors = maps,
-                .index_rows = r.conv().rows,
-                .index_cols = r.conv().cols,
-                .cell = [&](int row, int col) {
-                  if (scattering) {
-                    const auto at = static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col);
-                    if (partial.hits[at] == 0) return CellState{};
-                    return CellState{Kind::Value, partial.sums.at(row, col)};
-                  }
-                  if (!scatter && row * conv_cols + col >= beat.conv_filled) return CellState{};
-                  if (scatter && beat.conv_filled == 0) return CellState{};
-                  return CellState{Kind::Value, r.conv().at(row, col)};
-                }});
+  GridContent conv{.id = "conv",
+                   .label = g.conv.label,
+                   .colors = maps,
+                   .index_rows = r.conv().rows,
+                   .index_cols = r.conv().cols,
+                   .cell = [&](int row, int col) {
+                     if (scattering) {
+                       const auto at = static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col);
+                       if (partial.hits[at] == 0) return CellState{};
+                       return CellState{Kind::Value, partial.sums.at(row, col)};
+                     }
+                     if (!scatter && row * conv_cols + col >= beat.conv_filled) return CellState{};
+                     if (scatter && beat.conv_filled == 0) return CellState{};
+                     return CellState{Kind::Value, r.conv().at(row, col)};
+                   }};
+  // (Cells a transposed convolution scatters into hold partial sums.)
+  if (!scattering)
+    ShareFills(conv, in, g.conv.grid, &r.conv(),
+               scatter ? (beat.conv_filled == 0 ? 0 : GridContent::MadeFills::kAll) : static_cast<std::size_t>(std::max(beat.conv_filled, 0)),
+               [&](int row, int col) { return CellState{Kind::Value, r.conv().at(row, col)}; });
+  AddGridPanel(scene, g, g.conv, conv);
   if (scattering) {
     // Cells several copies have added into, marked by shape, not colour alone.
     scene.items.push_back(GroupBegin{"overlaps", "overlaps", m.Text(Msg::legend_overlaps)});
@@ -565,28 +586,32 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
           AddCellMark(scene, g.conv.grid, row, col, false);
     scene.items.push_back(GroupEnd{});
   }
-  AddGridPanel(scene, g, g.activated,
-               {.id = "activated",
-                .label = g.activated.label,
-                .colors = maps,
-                .index_rows = r.activated().rows,
-                .index_cols = r.activated().cols,
-                .cell = [&](int row, int col) {
-                  if (!beat.activated) return CellState{};
-                  return CellState{Kind::Value, r.activated().at(row, col)};
-                }});
+  GridContent activated{.id = "activated",
+                        .label = g.activated.label,
+                        .colors = maps,
+                        .index_rows = r.activated().rows,
+                        .index_cols = r.activated().cols,
+                        .cell = [&](int row, int col) {
+                          if (!beat.activated) return CellState{};
+                          return CellState{Kind::Value, r.activated().at(row, col)};
+                        }};
+  ShareFills(activated, in, g.activated.grid, &r.activated(), beat.activated ? GridContent::MadeFills::kAll : 0,
+             [&](int row, int col) { return CellState{Kind::Value, r.activated().at(row, col)}; });
+  AddGridPanel(scene, g, g.activated, activated);
   if (r.pooled()) {
     const Grid& p = *r.pooled();
-    AddGridPanel(scene, g, g.pooled,
-                 {.id = "pooled",
-                  .label = g.pooled.label,
-                  .colors = maps,
-                  .index_rows = p.rows,
-                  .index_cols = p.cols,
-                  .cell = [&](int row, int col) {
-                    if (row * p.cols + col >= beat.pool_filled) return CellState{};
-                    return CellState{Kind::Value, p.at(row, col)};
-                  }});
+    GridContent pooled{.id = "pooled",
+                       .label = g.pooled.label,
+                       .colors = maps,
+                       .index_rows = p.rows,
+                       .index_cols = p.cols,
+                       .cell = [&](int row, int col) {
+                         if (row * p.cols + col >= beat.pool_filled) return CellState{};
+                         return CellState{Kind::Value, p.at(row, col)};
+                       }};
+    ShareFills(pooled, in, g.pooled.grid, &p, static_cast<std::size_t>(std::max(beat.pool_filled, 0)),
+               [&](int row, int col) { return CellState{Kind::Value, p.at(row, col)}; });
+    AddGridPanel(scene, g, g.pooled, pooled);
   }
 
   scene.items.push_back(GroupBegin{"operators", "operators", ""});

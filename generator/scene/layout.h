@@ -16,6 +16,8 @@
 
 namespace cl {
 
+class CellFillsMemo;  // scene/cell_fills_memo.h
+
 // What the frames of one variant are drawn from. The pointed-to objects must
 // outlive every use of the LayoutInput.
 struct LayoutInput {
@@ -34,6 +36,9 @@ struct LayoutInput {
   double image_black = 0.0, image_white = 0.0;
   // The frames' shape: wide, slides (16:9) or tall (docs/frames.md).
   FrameLayout layout = FrameLayout::Wide;
+  // Where large grids' colours are made once for all of the variant's
+  // beats (scene/cell_fills_memo.h); null: each layout colours its own.
+  CellFillsMemo* fills_memo = nullptr;
 };
 
 // The smallest font size of a value in a cell, in units: 1/128 of the widest

@@ -75,7 +75,8 @@ BuiltCourse BuildCourse(const std::vector<Lesson>& lessons, std::optional<FrameL
 
 LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall) {
   return {variant.variant,      &variant.result,     &variant.story,      variant.value_scale,
-          variant.weight_scale, variant.image_black, variant.image_white, tall ? FrameLayout::Tall : built.layout};
+          variant.weight_scale, variant.image_black, variant.image_white, tall ? FrameLayout::Tall : built.layout,
+          built.fills_memo.get()};
 }
 
 Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index, bool tall) {

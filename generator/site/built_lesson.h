@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "compute/compute.h"
 #include "model/model.h"
+#include "scene/cell_fills_memo.h"
 #include "scene/layout.h"
 #include "scene/scene.h"
 #include "storyboard/storyboard.h"
@@ -66,6 +67,11 @@ struct BuiltLesson {
   std::vector<Diagnostic> warnings;  // from planning the storyboards
   const Messages* text = &EnglishMessages();  // the language of every generated word (never null)
   std::shared_ptr<HandoutPagesOnce> handout_pages = std::make_shared<HandoutPagesOnce>();
+  // The variants' large grids' colours, made once for every layout of
+  // their beats. Keyed by the grids' addresses: every grid it colours (the
+  // variants' images and maps) lives as long as the lesson, and copies of
+  // the lesson share them.
+  std::shared_ptr<CellFillsMemo> fills_memo = std::make_shared<CellFillsMemo>();
 };
 
 // Computes every variant, plans its storyboard and geometry and names its

@@ -1,0 +1,21 @@
+#include "scene/cell_fills_memo.h"
+
+#include <algorithm>
+
+namespace cl {
+
+std::shared_ptr<const std::vector<Color>> CellFillsMemo::Get(const Key& key,
+                                                             const std::function<std::vector<Color>()>& make) {
+  const std::lock_guard<std::mutex> hold(lock_);
+  const auto found = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.first == key; });
+  if (found != entries_.end()) return found->second;
+  if (entries_.size() == kEntries) entries_.erase(entries_.begin());
+  return entries_.emplace_back(key, std::make_shared<const std::vector<Color>>(make())).second;
+}
+
+std::size_t CellFillsMemo::Held() {
+  const std::lock_guard<std::mutex> hold(lock_);
+  return entries_.size();
+}
+
+}  // namespace cl
