@@ -30,13 +30,15 @@ namespace {
 // they go through the flat-art deflate writer (render/flat_deflate.h,
 // several times faster than libdeflate's fastest level and within a few
 // percent of its size on frames), palette and truecolour alike, a row at a
-// time; data pictures (embedded in SVG as text) get libdeflate's level 9.
+// time; data pictures (embedded in SVG as text) get libdeflate's level 6.
 enum class Compression { kFrame, kDense };
 // Not libdeflate's densest (12): its compressor is 8.8 MB (against 0.65), a
 // 512x512 picture takes tens of milliseconds, and the shipped lessons' data
-// pictures are only 0.2 % smaller for it. A lesson on a 512x512 image builds
-// in 3.3 s instead of 4.1 s with level 9.
-constexpr int kDenseLevel = 9;
+// pictures are only 0.2 % smaller for it. A lesson on a 512x512 image built
+// in 3.3 s instead of 4.1 s with level 9. Level 6 then took its SVG frames
+// and animation from 0.67 to 0.43 s of CPU, for files 0.45 % larger (the
+// 1998-beat checkerboard's: 1.03 to 0.90 s, 0.1 %).
+constexpr int kDenseLevel = 6;
 
 // The most a palette PNG's pixel may differ from the drawn one, in any
 // channel (of 255); a picture that cannot be held to it is written truecolour.

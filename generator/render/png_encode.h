@@ -8,7 +8,7 @@
 // flat-art deflate writer (render/flat_deflate.h: matches to the previous
 // byte and the row above only, several times faster than a general match
 // finder), truecolour frames' too; pictures of data (a large grid's cells,
-// embedded in SVG as text) from libdeflate's level 9, a picture encoded
+// embedded in SVG as text) from libdeflate's level 6, a picture encoded
 // lately on the same thread looked up instead.
 #pragma once
 
