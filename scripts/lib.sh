@@ -49,6 +49,7 @@ need_build_deps() {
   need libkainjow-mustache-dev /usr/include/kainjow/mustache.hpp
   need libgif-dev /usr/include/gif_lib.h
   need libpng-dev /usr/include/png.h
+  need zlib1g-dev /usr/include/zlib.h
   need libdeflate-dev /usr/include/libdeflate.h
   need nettle-dev /usr/include/nettle/sha2.h
   need fonts-dejavu-core /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
