@@ -481,6 +481,7 @@ void CourseBuilder::RenderOne(LessonJob& job) {
       ok = false;
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
     }
+    job.built->fills_memo->Clear();  // its beats are all drawn: their colours go
     if (!ok && !HasErrors(job.diagnostics))
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, "could not write the lesson's outputs"});
     written = SinkPaths(sink);

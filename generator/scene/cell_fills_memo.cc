@@ -18,4 +18,9 @@ std::size_t CellFillsMemo::Held() {
   return entries_.size();
 }
 
+void CellFillsMemo::Clear() {
+  const std::lock_guard<std::mutex> hold(lock_);
+  entries_.clear();
+}
+
 }  // namespace cl

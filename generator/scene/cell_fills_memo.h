@@ -38,6 +38,9 @@ class CellFillsMemo {
 
   // How many grids' colours it holds.
   std::size_t Held();
+  // Lets every grid's colours go (a course build keeps each lesson until
+  // its index and course PDF are made, which draw no beat).
+  void Clear();
 
  private:
   // An image and three maps for each of two variants drawn at once (or

@@ -147,6 +147,11 @@ BOOST_AUTO_TEST_CASE(MakesEachGridsColoursOnce) {
   BOOST_TEST((memo.Get(key, make) != first));
   BOOST_TEST(made == 13);
   BOOST_TEST(*first == std::vector<Color>(6, Color{1, 2, 3}));  // still held by whoever took it
+  BOOST_TEST(memo.Held() == 8u);
+  memo.Clear();
+  BOOST_TEST(memo.Held() == 0u);
+  memo.Get(key, make);
+  BOOST_TEST(made == 14);
 }
 
 BOOST_AUTO_TEST_CASE(ThreadsAskingAtOnceShareOneMaking) {
