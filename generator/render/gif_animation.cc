@@ -37,7 +37,15 @@ void CollectSceneColors(const Scene& scene, std::unordered_map<uint32_t, double>
     } else if (const auto* t = std::get_if<TextShape>(&item)) {
       AddWeight(weights, t->color, kTextWeight);
     } else if (const auto* c = std::get_if<CellsShape>(&item)) {
-      for (const Color& fill : c->fills) AddWeight(weights, fill, c->cell_w * c->cell_h);
+      // A run of one colour (a map's empty cells, a picture's flat parts)
+      // finds its entry once; its weight is still added cell by cell, so
+      // the sums are the same to the last bit.
+      const double w = c->cell_w * c->cell_h;
+      for (std::size_t i = 0; i < c->fills.size();) {
+        const Color fill = c->fills[i];
+        double& sum = (*weights)[PackRgb(fill)];
+        for (; i < c->fills.size() && c->fills[i] == fill; ++i) sum += w;
+      }
     }
   }
 }

@@ -223,7 +223,13 @@ Scene DarkScene(const Scene& light) {
     } else if (auto* t = std::get_if<TextShape>(&item)) {
       t->color = d.Text(*t);
     } else if (auto* c = std::get_if<CellsShape>(&item)) {
-      for (Color& f : c->fills) f = d.Fill(f);
+      // A run of one colour (a map's empty cells) is recoloured once.
+      Color run_light, run_dark;
+      bool any = false;
+      for (Color& f : c->fills) {
+        if (!any || !(f == run_light)) run_light = f, run_dark = d.Fill(f), any = true;
+        f = run_dark;
+      }
     } else if (const auto* g = std::get_if<GroupBegin>(&item)) {
       d.Begin(*g);
     } else if (std::holds_alternative<GroupEnd>(item)) {
