@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -11,18 +13,23 @@
 #include <unordered_set>
 #include <vector>
 
+#include "render/deflate_compressor.h"
+
 namespace cl {
 namespace {
 
 // zlib's default level is 6; libdeflate's 6 is faster and no larger.
 constexpr int kDefaultLevel = 6;
 
+// (Its first bytes are never a z_stream's address, which zlib's own
+// functions check a state for before they touch it.)
 struct Stream {
   int level = kDefaultLevel;
+  bool called = false;    // deflate was called (zlib writes its header then)
+  bool finished = false;  // compressed: the output is made
   std::vector<uint8_t> input;
-  std::vector<uint8_t> output;  // the zlib stream, once finished
-  std::size_t given = 0;        // bytes of it handed out so far
-  bool finished = false;
+  std::unique_ptr<uint8_t[]> output;  // the zlib stream, once finished (not zeroed first)
+  std::size_t output_size = 0, given = 0;
 };
 
 // The streams started here, by their state pointer: deflate and deflateEnd
@@ -52,36 +59,33 @@ Registry& Streams() {
   return *registry;
 }
 
-Stream* StateOf(const z_stream* strm) {
-  if (strm == nullptr || strm->state == nullptr || !Streams().Has(strm->state)) return nullptr;
-  return reinterpret_cast<Stream*>(strm->state);
-}
-
-struct CompressorDeleter {
-  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-};
-
-// This thread's compressor for `level` (Cairo ends thousands of streams a
-// lesson; a compressor is 0.65 MB to set up).
-libdeflate_compressor* CompressorFor(int level) {
-  thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor;
-  thread_local int compressor_level = -1;
-  if (!compressor || compressor_level != level) {
-    compressor.reset(libdeflate_alloc_compressor(level));
-    compressor_level = compressor ? level : -1;
+Stream* StateOf(const z_stream* strm) noexcept {
+  if (strm == nullptr || strm->state == nullptr) return nullptr;
+  try {
+    return Streams().Has(strm->state) ? reinterpret_cast<Stream*>(strm->state) : nullptr;
+  } catch (...) {  // a lock that cannot be taken
+    return nullptr;
   }
-  return compressor.get();
 }
 
-bool Compress(Stream& s) {
-  libdeflate_compressor* c = CompressorFor(s.level);
-  if (c == nullptr) return false;
-  s.output.resize(libdeflate_zlib_compress_bound(c, s.input.size()));
-  const std::size_t n = libdeflate_zlib_compress(c, s.input.data(), s.input.size(), s.output.data(), s.output.size());
-  if (n == 0) return false;
-  s.output.resize(n);
+// zlib's deflate never runs out of memory once started, and its callers
+// (Cairo's deflate stream) retry an error for ever: a stream that cannot be
+// made ends the program, as running out of memory anywhere else would.
+[[noreturn]] void OutOfMemory() noexcept {
+  std::fputs("convlesson: out of memory compressing a PDF stream\n", stderr);
+  std::abort();
+}
+
+void Compress(Stream& s) noexcept {
+  libdeflate_compressor* const c = ThreadCompressor(s.level);
+  if (c == nullptr) OutOfMemory();
+  const std::size_t bound = libdeflate_zlib_compress_bound(c, s.input.size());
+  s.output.reset(new (std::nothrow) uint8_t[bound]);
+  if (!s.output) OutOfMemory();
+  s.output_size = libdeflate_zlib_compress(c, s.input.data(), s.input.size(), s.output.get(), bound);
+  if (s.output_size == 0) OutOfMemory();  // cannot happen with the bound's room
   std::vector<uint8_t>().swap(s.input);
-  return true;
+  s.finished = true;
 }
 
 }  // namespace
@@ -95,7 +99,7 @@ int BufferedDeflateInit(z_stream* strm, int level) noexcept {
     s->level = level;
     Streams().Add(s.get());
     strm->state = reinterpret_cast<internal_state*>(s.release());
-  } catch (const std::bad_alloc&) {
+  } catch (...) {  // no memory, or a lock that cannot be taken
     return Z_MEM_ERROR;
   }
   strm->total_in = strm->total_out = 0;
@@ -111,56 +115,55 @@ int BufferedDeflate(z_stream* strm, int flush) noexcept {
       (strm->next_in == nullptr && strm->avail_in > 0))
     return Z_STREAM_ERROR;
   if (flush != Z_NO_FLUSH && flush != Z_FINISH) return Z_STREAM_ERROR;
-  if (s->finished && (strm->avail_in > 0 || flush != Z_FINISH)) return Z_STREAM_ERROR;
+  // After Z_FINISH only Z_FINISH, with no input (zlib's answers).
+  if (s->finished && flush != Z_FINISH) return Z_STREAM_ERROR;
+  if (s->finished && strm->avail_in > 0) return Z_BUF_ERROR;
+  const bool first = !s->called;
+  s->called = true;
   if (strm->avail_in > 0) {
     try {
       s->input.insert(s->input.end(), strm->next_in, strm->next_in + strm->avail_in);
     } catch (const std::bad_alloc&) {
-      return Z_MEM_ERROR;
+      OutOfMemory();
     }
     strm->next_in += strm->avail_in;
     strm->total_in += strm->avail_in;
     strm->avail_in = 0;
     if (flush == Z_NO_FLUSH) return Z_OK;
   }
-  if (flush == Z_NO_FLUSH) return Z_BUF_ERROR;  // no progress possible: no input
+  // No input: zlib's first call writes the stream's header, a later one
+  // makes no progress.
+  if (flush == Z_NO_FLUSH) return first ? Z_OK : Z_BUF_ERROR;
   if (!s->finished) {
     strm->adler = static_cast<uLong>(libdeflate_adler32(1, s->input.data(), s->input.size()));
-    try {
-      if (!Compress(*s)) return Z_MEM_ERROR;
-    } catch (const std::bad_alloc&) {
-      return Z_MEM_ERROR;
-    }
-    s->finished = true;
+    Compress(*s);
   }
-  const std::size_t left = s->output.size() - s->given;
+  const std::size_t left = s->output_size - s->given;
   if (left > 0 && strm->avail_out == 0) return Z_BUF_ERROR;
   const std::size_t n = std::min<std::size_t>(left, strm->avail_out);
-  if (n > 0) std::memcpy(strm->next_out, s->output.data() + s->given, n);
+  if (n > 0) std::memcpy(strm->next_out, s->output.get() + s->given, n);
   s->given += n;
   strm->next_out += n;
   strm->avail_out -= static_cast<uInt>(n);
   strm->total_out += n;
-  return s->given == s->output.size() ? Z_STREAM_END : Z_OK;
+  return s->given == s->output_size ? Z_STREAM_END : Z_OK;
 }
 
 int BufferedDeflateEnd(z_stream* strm) noexcept {
   Stream* s = StateOf(strm);
   if (s == nullptr) return Z_STREAM_ERROR;
-  // As zlib: an error when input was given and not all its output taken.
-  const bool discarded = s->finished ? s->given < s->output.size() : !s->input.empty();
-  Streams().Remove(s);
-  delete s;
+  // As zlib: an error when deflate was called and the stream not finished
+  // (once finished, output not taken yet is dropped without one).
+  const bool discarded = s->called && !s->finished;
+  try {
+    Streams().Remove(s);
+    delete s;
+  } catch (...) {  // a lock that cannot be taken: kept, so no other stream takes its address
+  }
   strm->state = nullptr;
   return discarded ? Z_DATA_ERROR : Z_OK;
 }
 
-bool IsBufferedDeflate(const z_stream* strm) noexcept {
-  try {
-    return StateOf(strm) != nullptr;
-  } catch (...) {  // a lock that cannot be taken
-    return false;
-  }
-}
+bool IsBufferedDeflate(const z_stream* strm) noexcept { return StateOf(strm) != nullptr; }
 
 }  // namespace cl

@@ -21,6 +21,7 @@
 #endif
 
 #include "base/sha256.h"
+#include "render/deflate_compressor.h"
 #include "render/flat_deflate.h"
 
 namespace cl {
@@ -456,26 +457,22 @@ void AppendChunk(std::string* out, const char type[4], const void* data, std::si
   AppendU32(out, libdeflate_crc32(0, out->data() + start, size + 4));
 }
 
-struct CompressorDeleter {
-  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-};
-
 // Appends the IDAT chunk of `rows`, a zlib stream from libdeflate at
 // kDenseLevel; false when out of memory.
 bool AppendDenseIdat(std::string* png, const Scanlines& rows) {
-  std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(kDenseLevel));
-  if (!compressor) return false;
+  libdeflate_compressor* const compressor = ThreadCompressor(kDenseLevel);
+  if (compressor == nullptr) return false;
   // Flat pictures compress to a few percent of their scanlines, so the
   // stream is first given an eighth of them, and the bound only when that is
   // too small; libdeflate writes the same bytes into either.
-  const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), rows.size());
+  const std::size_t bound = libdeflate_zlib_compress_bound(compressor, rows.size());
   std::size_t capacity = std::min(bound, rows.size() / 8 + 4096);
   Scanlines stream(capacity);
-  std::size_t size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), stream.data(), capacity);
+  std::size_t size = libdeflate_zlib_compress(compressor, rows.data(), rows.size(), stream.data(), capacity);
   if (size == 0 && capacity < bound) {
     capacity = bound;
     stream = Scanlines(capacity);
-    size = libdeflate_zlib_compress(compressor.get(), rows.data(), rows.size(), stream.data(), capacity);
+    size = libdeflate_zlib_compress(compressor, rows.data(), rows.size(), stream.data(), capacity);
   }
   if (size == 0) return false;
   png->reserve(png->size() + size + 32);

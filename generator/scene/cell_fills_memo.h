@@ -50,7 +50,7 @@ class CellFillsMemo {
   // 146 MB.
   static constexpr std::size_t kEntries = 8;
   std::mutex lock_;
-  std::vector<std::pair<Key, std::shared_ptr<const std::vector<Color>>>> entries_;  // oldest first
+  std::vector<std::pair<Key, std::shared_ptr<const std::vector<Color>>>> entries_;  // least recently used first
 };
 
 }  // namespace cl

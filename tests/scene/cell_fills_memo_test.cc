@@ -140,18 +140,28 @@ BOOST_AUTO_TEST_CASE(MakesEachGridsColoursOnce) {
   other.pad_left = 1;
   memo.Get(other, make);
   BOOST_TEST(made == 4);
-  // Past its last entry, the oldest is made again when asked for.
+  // Past its last entry, the one used longest ago is made again when asked
+  // for; one asked for meanwhile stays.
   std::vector<Grid> more(8, Grid(2, 3));
-  for (const Grid& g : more) memo.Get({&g, {.scale = 2}, 0, 0, 2, 3}, make);
+  for (std::size_t i = 0; i < more.size(); ++i) {
+    memo.Get({&more[i], {.scale = 2}, 0, 0, 2, 3}, make);
+    if (i == 3) BOOST_TEST((memo.Get(key, make) == first));  // used again
+  }
   BOOST_TEST(made == 12);
-  BOOST_TEST((memo.Get(key, make) != first));
+  BOOST_TEST((memo.Get(key, make) == first));
+  BOOST_TEST(made == 12);
+  CellFillsMemo::Key old_key{&more[0], {.scale = 2}, 0, 0, 2, 3};
+  memo.Get(old_key, make);  // the first of `more`, used longest ago: gone
   BOOST_TEST(made == 13);
+  for (const Grid& g : more) memo.Get({&g, {.scale = 2}, 0, 0, 2, 3}, make);  // pushes `key` out
+  BOOST_TEST((memo.Get(key, make) != first));
   BOOST_TEST(*first == std::vector<Color>(6, Color{1, 2, 3}));  // still held by whoever took it
+  const int before_clear = made;
   BOOST_TEST(memo.Held() == 8u);
   memo.Clear();
   BOOST_TEST(memo.Held() == 0u);
   memo.Get(key, make);
-  BOOST_TEST(made == 14);
+  BOOST_TEST(made == before_clear + 1);
 }
 
 BOOST_AUTO_TEST_CASE(ThreadsAskingAtOnceShareOneMaking) {
