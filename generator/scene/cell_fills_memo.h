@@ -1,9 +1,10 @@
 // CellFillsMemo: the colours of a large grid's cells, made once for a
-// variant and shared by every layout of every beat that draws that grid.
+// lesson and shared by every layout of every beat that draws that grid.
 // A 512x512 photograph's four grids were a fifth of its lesson's
-// instructions, recoloured cell by cell for each of a beat's five layouts
-// (wide and tall frames, animation, slides, SVG), although a beat changes at
-// most how many of a map's cells are shown.
+// instructions, recoloured cell by cell in each of the five layouts a whole
+// build makes of a beat (its frames in two shapes, the animation, the
+// slides, ...), although a beat changes at most how many of a map's cells
+// are shown.
 #pragma once
 
 #include <cstddef>

@@ -427,8 +427,8 @@ void AddStackCards(Scene& scene, const Panel& panel, const Storyboard& story, co
   }
 }
 
-// Lets a grid drawn as one picture take its colours from the variant's
-// memo, made once for every beat: cells [0, shown) show their values, which
+// Lets a grid drawn as one picture take its colours from the lesson's
+// memo (LayoutInput::fills_memo), made once for every beat: cells [0, shown) show their values, which
 // `value_at` gives for every cell of the grid; `values` is what they are
 // read from, and pad_top, pad_left where they start inside the grid.
 void ShareFills(GridContent& content, const LayoutInput& in, const GridBox& b, const void* values, std::size_t shown,

@@ -36,7 +36,7 @@ struct LayoutInput {
   double image_black = 0.0, image_white = 0.0;
   // The frames' shape: wide, slides (16:9) or tall (docs/frames.md).
   FrameLayout layout = FrameLayout::Wide;
-  // Where large grids' colours are made once for all of the variant's
+  // Where large grids' colours are made once for all of the lesson's
   // beats (scene/cell_fills_memo.h); null: each layout colours its own.
   CellFillsMemo* fills_memo = nullptr;
 };
