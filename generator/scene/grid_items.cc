@@ -46,12 +46,11 @@ void AddCellsBlock(Scene& scene, const GridBox& b, const GridContent& content) {
   cells.rows = b.rows;
   cells.cols = b.cols;
   const std::size_t count = static_cast<std::size_t>(b.rows) * static_cast<std::size_t>(b.cols);
-  std::shared_ptr<const std::vector<Color>> made;
-  if (content.made_fills && content.made_fills->shown > 0) made = content.made_fills->all();
-  if (content.made_fills && (content.made_fills->shown == 0 || (made && made->size() == count))) {
-    const std::size_t shown = std::min(content.made_fills->shown, count);
+  const std::size_t shown = content.made_fills ? std::min(content.made_fills->shown, count) : 0;
+  const auto made = shown > 0 ? content.made_fills->all() : nullptr;
+  if (content.made_fills && (shown == 0 || (made && made->size() == count))) {
     cells.fills.reserve(count);
-    if (shown > 0) cells.fills.assign(made->begin(), made->begin() + static_cast<std::ptrdiff_t>(shown));
+    if (made) cells.fills.assign(made->begin(), made->begin() + static_cast<std::ptrdiff_t>(shown));
     cells.fills.resize(count, palette::kEmptyCell);
   } else {
     cells.fills = CellFills(b.rows, b.cols, content.cell, content.colors);

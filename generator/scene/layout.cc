@@ -427,18 +427,29 @@ void AddStackCards(Scene& scene, const Panel& panel, const Storyboard& story, co
   }
 }
 
+// Cell (row, col) of a grid showing `values` pad_top rows and pad_left
+// columns in, with padding around them.
+CellState PaddedValue(const Grid& values, int pad_top, int pad_left, int row, int col) {
+  const int y = row - pad_top, x = col - pad_left;
+  if (y < 0 || x < 0 || y >= values.rows || x >= values.cols) return CellState{Kind::Padding, 0};
+  return CellState{Kind::Value, values.at(y, x)};
+}
+
 // Lets a grid drawn as one picture take its colours from the lesson's
-// memo (LayoutInput::fills_memo), made once for every beat: cells [0, shown) show their values, which
-// `value_at` gives for every cell of the grid; `values` is what they are
-// read from, and pad_top, pad_left where they start inside the grid.
-void ShareFills(GridContent& content, const LayoutInput& in, const GridBox& b, const void* values, std::size_t shown,
-                std::function<CellState(int row, int col)> value_at, int pad_top = 0, int pad_left = 0) {
+// memo (LayoutInput::fills_memo), made once for every beat: cells
+// [0, shown) show their values, those of `values` starting pad_top rows and
+// pad_left columns in (the cells around them are padding).
+void ShareFills(GridContent& content, const LayoutInput& in, const GridBox& b, const Grid& values, std::size_t shown,
+                int pad_top = 0, int pad_left = 0) {
   if (in.fills_memo == nullptr) return;
-  const CellFillsMemo::Key key{values, content.colors, pad_top, pad_left, b.rows, b.cols};
-  content.made_fills = GridContent::MadeFills{
-      shown, [memo = in.fills_memo, key, value_at = std::move(value_at)] {
-        return memo->Get(key, [&] { return CellFills(key.rows, key.cols, value_at, key.colors); });
-      }};
+  const CellFillsMemo::Key key{&values, content.colors, pad_top, pad_left, b.rows, b.cols};
+  content.made_fills = GridContent::MadeFills{shown, [memo = in.fills_memo, key, &values] {
+    return memo->Get(key, [&] {
+      return CellFills(key.rows, key.cols,
+                       [&](int row, int col) { return PaddedValue(values, key.pad_top, key.pad_left, row, col); },
+                       key.colors);
+    });
+  }};
 }
 
 }  // namespace
@@ -494,12 +505,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                     .index_col0 = cs.pad_left,
                     .index_rows = v.image->rows,
                     .index_cols = v.image->cols,
-                    .cell = [&](int row, int col) {
-                      const int y = row - cs.pad_top, x = col - cs.pad_left;
-                      if (y < 0 || x < 0 || y >= v.image->rows || x >= v.image->cols) return CellState{Kind::Padding, 0};
-                      return CellState{Kind::Value, v.image->at(y, x)};
-                    }};
-  ShareFills(input, in, g.input.grid, &v.image.get(), GridContent::MadeFills::kAll, input.cell, cs.pad_top, cs.pad_left);
+                    .cell = [&](int row, int col) { return PaddedValue(v.image, cs.pad_top, cs.pad_left, row, col); }};
+  ShareFills(input, in, g.input.grid, v.image, GridContent::MadeFills::kAll, cs.pad_top, cs.pad_left);
   AddChannelCards(scene, g, v, m);
   AddGridPanel(scene, g, g.input, input);
   if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
@@ -572,9 +579,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                    }};
   // (Cells a transposed convolution scatters into hold partial sums.)
   if (!scattering)
-    ShareFills(conv, in, g.conv.grid, &r.conv(),
-               scatter ? (beat.conv_filled == 0 ? 0 : GridContent::MadeFills::kAll) : static_cast<std::size_t>(std::max(beat.conv_filled, 0)),
-               [&](int row, int col) { return CellState{Kind::Value, r.conv().at(row, col)}; });
+    ShareFills(conv, in, g.conv.grid, r.conv(),
+               scatter ? (beat.conv_filled == 0 ? 0 : GridContent::MadeFills::kAll) : static_cast<std::size_t>(std::max(beat.conv_filled, 0)));
   AddGridPanel(scene, g, g.conv, conv);
   if (scattering) {
     // Cells several copies have added into, marked by shape, not colour alone.
@@ -595,8 +601,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                           if (!beat.activated) return CellState{};
                           return CellState{Kind::Value, r.activated().at(row, col)};
                         }};
-  ShareFills(activated, in, g.activated.grid, &r.activated(), beat.activated ? GridContent::MadeFills::kAll : 0,
-             [&](int row, int col) { return CellState{Kind::Value, r.activated().at(row, col)}; });
+  ShareFills(activated, in, g.activated.grid, r.activated(), beat.activated ? GridContent::MadeFills::kAll : 0);
   AddGridPanel(scene, g, g.activated, activated);
   if (r.pooled()) {
     const Grid& p = *r.pooled();
@@ -609,8 +614,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                          if (row * p.cols + col >= beat.pool_filled) return CellState{};
                          return CellState{Kind::Value, p.at(row, col)};
                        }};
-    ShareFills(pooled, in, g.pooled.grid, &p, static_cast<std::size_t>(std::max(beat.pool_filled, 0)),
-               [&](int row, int col) { return CellState{Kind::Value, p.at(row, col)}; });
+    ShareFills(pooled, in, g.pooled.grid, p, static_cast<std::size_t>(std::max(beat.pool_filled, 0)));
     AddGridPanel(scene, g, g.pooled, pooled);
   }
 
