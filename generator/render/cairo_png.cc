@@ -270,7 +270,7 @@ const ColourRuns& FrameDrawer::DrawInBands(Scene scene) {
     NarrowUnchangedRows(last_runs_, runs);
     ++incremental_frames_;
   } else {
-    runs = DrawColourRuns(scene, scale_, kBandPixels, band_);
+    runs = DrawColourRuns(scene, scale_, band_pixels_, band_);
     unchanged_rows_.clear();
     ++whole_frames_;
   }
@@ -287,7 +287,7 @@ ColourRuns FrameDrawer::RepaintBands(const Scene& scene, const std::vector<Pixel
                                      const std::vector<PixelBox>& differ, int width, int height) {
   unchanged_rows_ = RowsOutside(differ, height);
   const auto w = static_cast<std::size_t>(width);
-  const int band = static_cast<int>(std::clamp<std::size_t>(kBandPixels / w, 1, static_cast<std::size_t>(height)));
+  const int band = static_cast<int>(std::clamp<std::size_t>(band_pixels_ / w, 1, static_cast<std::size_t>(height)));
   PixelBuffer& band_pixels = *band_;
   SizeBand(&band_pixels, w * static_cast<std::size_t>(band));
   ColourRunsReader reader(width, height);

@@ -74,6 +74,12 @@ RasterImage RasterizeScene(const Scene& scene, double scale);
 // photograph lesson at -j 2: the CPU of 16 MB bands and 25 MB less peak
 // memory (4 MB bands cost 6 % more CPU).
 inline constexpr std::size_t kBandPixels = std::size_t{1} << 21;
+// Bands of 4 MB for lessons of large pictures (site/cost_budget.h's
+// HasLargeImage), whose peak memory is what binds: seven variants of a
+// 512x512 photograph at --scale 4 peaked at 151-154 MB with 8 MB bands
+// (two variants' drawers and the palette sample's each hold a band) and at
+// 140-142 MB with these, for the same time.
+inline constexpr std::size_t kSmallBandPixels = kBandPixels / 2;
 // The largest frame FrameDrawer keeps to draw the next from (8 MB); a larger
 // one is drawn in bands from the last frame's runs. The default lesson's wide
 // frames (2.8 megapixels) and the 1808-beat lesson's take the same CPU either
@@ -105,8 +111,9 @@ class FrameDrawer {
   // `band_scratch`: where bands of a frame too large to keep are painted,
   // shared by drawers that never draw at once (a beat's wide and tall
   // frames, drawn one after the other: 8 MB each); by default the drawer's own.
-  explicit FrameDrawer(double scale, PixelBuffer* band_scratch = nullptr)
-      : scale_(scale), band_(band_scratch != nullptr ? band_scratch : &own_band_) {}
+  // `band_pixels`: the pixels of a band of a frame too large to keep.
+  explicit FrameDrawer(double scale, PixelBuffer* band_scratch = nullptr, std::size_t band_pixels = kBandPixels)
+      : scale_(scale), band_pixels_(band_pixels), band_(band_scratch != nullptr ? band_scratch : &own_band_) {}
   FrameDrawer(const FrameDrawer&) = delete;
   FrameDrawer& operator=(const FrameDrawer&) = delete;
   // The frame's runs, held until the next Draw or Follow (not copied: a
@@ -146,6 +153,7 @@ class FrameDrawer {
   void NarrowUnchangedRows(const ColourRuns& before, const ColourRuns& after);
 
   double scale_;
+  std::size_t band_pixels_;
   Scene last_;
   PixelBuffer pixels_;            // last_ drawn, when kept
   std::vector<PixelBox> may_differ_;  // where the pixels Paint painted again may differ (none: painted whole)

@@ -88,6 +88,11 @@ struct VariantColours {
   std::map<int, ColourRuns> drawn;
 };
 
+// The band a lesson's drawers paint a frame too large to keep in.
+std::size_t BandPixels(const BuiltLesson& built) {
+  return HasLargeImage(*built.lesson) ? kSmallBandPixels : kBandPixels;
+}
+
 VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant& v, double scale,
                                     std::size_t kept_runs_bytes) {
   const AnimationPlan& plan = v.story.animation;
@@ -108,7 +113,7 @@ VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant
   std::vector<std::optional<ColourRuns>> drawn(beats.size());
   std::atomic<std::size_t> kept_bytes{0};
   ParallelChain(beats.size(), workers, 2, [&](std::size_t k, std::size_t worker) {
-    if (!drawers[worker]) drawers[worker] = std::make_unique<FrameDrawer>(scale);
+    if (!drawers[worker]) drawers[worker] = std::make_unique<FrameDrawer>(scale, nullptr, BandPixels(built));
     const ColourRuns& runs = drawers[worker]->Draw(scene_at(beats[k]));
     colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
     colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
@@ -260,7 +265,7 @@ std::size_t IndexFrameBytes(const GifIndexFrame& f) {
 
 // A beat's wide and tall frames are drawn in turn: one band serves both.
 struct Drawers {
-  explicit Drawers(double scale) : wide(scale, &band), tall(scale, &band) {}
+  Drawers(double scale, std::size_t band_pixels) : wide(scale, &band, band_pixels), tall(scale, &band, band_pixels) {}
   PixelBuffer band;
   FrameDrawer wide, tall;
   const BuiltVariant* variant = nullptr;  // the wide frame drawn last: whose, and its beat
@@ -346,7 +351,7 @@ class VariantFrames {
       ParallelChain(n, threads, LeastTaken(v_, options_.scale), [&](std::size_t k, std::size_t r) {
         if (failures_.failed()) return;
         std::unique_ptr<Drawers>& d = drawers_[r];
-        if (!d) d = std::make_unique<Drawers>(options_.scale);
+        if (!d) d = std::make_unique<Drawers>(options_.scale, BandPixels(built_));
         d->wide.SetPngPalette(png_palette_);  // a drawer goes on to the next variant
         d->tall.SetPngPalette(png_palette_);
         Frame(first, k, &c, *d);

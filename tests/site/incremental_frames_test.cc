@@ -120,6 +120,34 @@ Scene Canvas() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(DefaultLessonFramesDrawnFromTheBeatBeforeAreExact) { CheckLesson(testing::DefaultLesson()); }
+
+// A drawer given smaller bands (as lessons of large pictures get:
+// kSmallBandPixels) paints frames too large to keep in bands of at most
+// that many pixels, and draws the same runs, whole and from the beat before.
+BOOST_AUTO_TEST_CASE(FramesDrawnInSmallerBandsAreExact) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);  // points into `lesson`
+  const BuiltVariant& v = built.variants.front();
+  const double scale = 2.0;
+  const Scene first = LayoutBuiltBeat(built, v, 0);
+  const auto width = static_cast<std::size_t>(first.width * scale);
+  BOOST_REQUIRE(first.width * scale * first.height * scale > static_cast<double>(kKeptFramePixels));  // drawn in bands
+  for (const std::size_t band_pixels : {kSmallBandPixels, 7 * width}) {
+    PixelBuffer band;
+    FrameDrawer drawer(scale, &band, band_pixels);
+    for (int beat = 0; beat < static_cast<int>(v.story.beats.size()); ++beat) {
+      const Scene scene = LayoutBuiltBeat(built, v, beat);
+      const ColourRuns& runs = drawer.Draw(scene);
+      const ColourRuns whole = DrawColourRuns(scene, scale);
+      BOOST_TEST((runs.run_colour == whole.run_colour && runs.run_length == whole.run_length &&
+                  runs.colours == whole.colours && runs.counts == whole.counts && runs.row_first == whole.row_first),
+                 "beat " << beat << " bands of " << band_pixels << " pixels");
+      BOOST_TEST(band.size() > 0u);
+      BOOST_TEST(band.size() <= band_pixels, "beat " << beat << ": a band of " << band.size() << " pixels");
+    }
+    BOOST_TEST(drawer.incremental_frames() * 2 > static_cast<int>(v.story.beats.size()));
+  }
+}
 BOOST_AUTO_TEST_CASE(AuthoredLessonFramesDrawnFromTheBeatBeforeAreExact) { CheckLesson(AuthoredLesson()); }
 BOOST_AUTO_TEST_CASE(ChannelsLessonFramesDrawnFromTheBeatBeforeAreExact) {
   CheckLesson(Shipped("rgb-several-filters.yaml"));
