@@ -226,6 +226,9 @@
       root.classList.toggle('frame-shrunk', !!full && shown > 0 && shown < SHRUNK * full);
     }
     window.addEventListener('resize', markShrunk);
+    // A frame still loading when this runs has no size yet (on a slow
+    // network the first one nearly always): measured again once it is there.
+    if (frame) frame.addEventListener('load', markShrunk);
 
     // Enlarging shows a frame too small to read at full size, scrolled
     // across, on a narrow screen, and at the player's full width (no longer

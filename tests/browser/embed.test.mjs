@@ -189,4 +189,28 @@ describe('a portrait frame embedded on a wide screen', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('is offered enlarged also when the frame arrives after the script', async () => {
+    // As on a slow network (and, once, on a busy CI machine): the player's
+    // script runs while its first frame is still loading, so the frame has
+    // no size yet; the offer must follow the frame once it is there.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.route(/001-intro\.svg$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(path.join(dir, 'out', 'real-picture', 'alone.html')).href);
+    const shown = await page.evaluate(() => {
+      const frame = document.querySelector('[data-player-part="frame"]');
+      return { loaded: frame.complete && frame.naturalWidth > 0,
+               zoom: getComputedStyle(document.querySelector('[data-player-part="zoom"]')).display !== 'none' };
+    });
+    assert.ok(shown.loaded, 'the frame has loaded');
+    assert.ok(shown.zoom, 'Enlarge frame is offered');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
