@@ -7,6 +7,8 @@
 #include <cstdlib>  // defines __GLIBC__ where it is glibc
 #include <mutex>
 
+#include "base/huge_page_heaps.h"
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -105,6 +107,7 @@ void ReturnLargeBuffersWhenFreed() {
   mallopt(M_TRIM_THRESHOLD, 128 << 10);
   mallopt(M_ARENA_MAX, 1);  // see the header: only threads' first arenas from now on
 #endif
+  StopBackingHeapsWithHugePages();
   // And no freed mapping kept for reuse either.
   {
     Kept& kept = KeptBuffers();

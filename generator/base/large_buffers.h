@@ -11,8 +11,8 @@ namespace cl {
 // buffers had their own mappings (AllocateHugeBuffer), freeing the first
 // frame band did that, and a frame's runs, PNG and GIF bytes stopped being
 // mapped and faulted in afresh each (the course: 15 % more page faults
-// without). For the whole process; call it first. A no-op where the C
-// library is not glibc.
+// without). For the whole process; call it first (after
+// BackMainHeapWithHugePages). A no-op where the C library is not glibc.
 void ReuseFreedBuffers();
 
 // From now on, every allocation of 1 MB or more gets its own mapping,
@@ -28,7 +28,8 @@ void ReuseFreedBuffers();
 // runs, 9 to 7.5 s, half the system time). glibc fixes its arena limit
 // when a thread first needs an arena of its own, so a build that started
 // threads before (a course's lessons loaded side by side) keeps its
-// arenas. Huge buffers (below) are no longer kept for reuse either. The
+// arenas. Huge buffers (below) are no longer kept for reuse either, and
+// heaps no longer backed by huge pages (StopBackingHeapsWithHugePages). The
 // malloc settings are a no-op where the C library is not glibc.
 void ReturnLargeBuffersWhenFreed();
 

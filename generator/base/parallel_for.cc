@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "base/huge_page_heaps.h"
+
 namespace cl {
 namespace {
 
@@ -127,8 +129,16 @@ Loop* LoopWithWork(std::uint64_t after = 0) {
 // holding no slot, to be handed the next loop a helper is wanted for.
 [[noreturn]] void RunHelper(Loop* loop) {
   Open& open = Loops();
+  bool heap_advised = false;
   for (;;) {
     RunJoined(loop, true);
+    if (!heap_advised) {
+      // After its first indices, not before: its first allocation gives the
+      // thread its malloc arena, and a photograph's build limits them
+      // (ReturnLargeBuffersWhenFreed) after its first loops.
+      BackThreadHeapWithHugePages();
+      heap_advised = true;
+    }
     std::unique_lock lock(open.mutex);
     for (;;) {
       const bool hands_over = loop->LeaveKeepingCallersPlace();  // `loop` may be gone once the lock is let go
