@@ -83,7 +83,10 @@ class SharedParts {
     for (size_t i = begin; i < end; ++i) {
       if (const auto* c = std::get_if<CellsShape>(&scene.items[i])) {
         cells += fmt::format("{} {} {} {} {} {}:", c->x, c->y, c->cell_w, c->cell_h, c->rows, c->cols);
-        for (const Color& f : c->fills) cells.append({static_cast<char>(f.r), static_cast<char>(f.g), static_cast<char>(f.b)});
+        for (std::size_t k = 0; k < c->fills.size(); ++k) {
+          const Color f = c->fills[k];
+          cells.append({static_cast<char>(f.r), static_cast<char>(f.g), static_cast<char>(f.b)});
+        }
         part.items.push_back(GroupBegin{"cells", "", ""});  // keeps the block's place in the order
         part.items.push_back(GroupEnd{});
       } else {

@@ -300,8 +300,10 @@ struct Painter {
       cairo_surface_flush(pixels);
       unsigned char* data = cairo_image_surface_get_data(pixels);
       const int stride = cairo_image_surface_get_stride(pixels);
+      std::vector<Color> scratch;  // a row the block's colours do not hold whole
       for (int py = y0; py < y1; ++py) {
-        const Color* cells = c.fills.data() + static_cast<std::size_t>(cell_at(py, m.y0, m.yy, c.y, c.cell_h, c.rows)) * c.cols;
+        const auto row_cells = static_cast<std::size_t>(cell_at(py, m.y0, m.yy, c.y, c.cell_h, c.rows)) * c.cols;
+        const Color* cells = c.fills.Span(row_cells, static_cast<std::size_t>(c.cols), &scratch);
         auto* row = reinterpret_cast<uint32_t*>(data + static_cast<std::ptrdiff_t>(py - y0) * stride);
         for (std::size_t i = 0; i < cols.size(); ++i) row[i] = 0xFF000000u | PackRgb(cells[cols[i]]);
       }
@@ -317,7 +319,12 @@ struct Painter {
     static_assert(sizeof(Color) == 3, "fills hashed as bytes");
     Sha256 hash;
     hash.UpdateField(std::to_string(c.cols) + "x" + std::to_string(c.rows));
-    hash.Update(std::string_view(reinterpret_cast<const char*>(c.fills.data()), c.fills.size() * sizeof(Color)));
+    std::vector<Color> scratch;
+    const auto cols = static_cast<std::size_t>(c.cols);
+    for (std::size_t first = 0; cols > 0 && first < c.fills.size(); first += cols) {
+      const Color* row = c.fills.Span(first, cols, &scratch);
+      hash.Update(std::string_view(reinterpret_cast<const char*>(row), cols * sizeof(Color)));
+    }
     return "convlesson-cells-" + hash.Hex();
   }
 

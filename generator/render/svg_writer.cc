@@ -235,7 +235,8 @@ class SvgBody {
     // One pixel per cell, scaled up without smoothing.
     std::vector<uint8_t> rgb;
     rgb.reserve(c.fills.size() * 3);
-    for (const Color& f : c.fills) {
+    for (std::size_t k = 0; k < c.fills.size(); ++k) {
+      const Color f = c.fills[k];
       rgb.push_back(f.r);
       rgb.push_back(f.g);
       rgb.push_back(f.b);

@@ -226,10 +226,13 @@ Scene DarkScene(const Scene& light) {
       // A run of one colour (a map's empty cells) is recoloured once.
       Color run_light, run_dark;
       bool any = false;
-      for (Color& f : c->fills) {
+      std::vector<Color> dark_fills(c->fills.size());
+      for (std::size_t k = 0; k < dark_fills.size(); ++k) {
+        const Color f = c->fills[k];
         if (!any || !(f == run_light)) run_light = f, run_dark = d.Fill(f), any = true;
-        f = run_dark;
+        dark_fills[k] = run_dark;
       }
+      c->fills = BlockFills(std::move(dark_fills));
     } else if (const auto* g = std::get_if<GroupBegin>(&item)) {
       d.Begin(*g);
     } else if (std::holds_alternative<GroupEnd>(item)) {

@@ -49,11 +49,9 @@ void AddCellsBlock(Scene& scene, const GridBox& b, const GridContent& content) {
   const std::size_t shown = content.made_fills ? std::min(content.made_fills->shown, count) : 0;
   const auto made = shown > 0 ? content.made_fills->all() : nullptr;
   if (content.made_fills && (shown == 0 || (made && made->size() == count))) {
-    cells.fills.reserve(count);
-    if (made) cells.fills.assign(made->begin(), made->begin() + static_cast<std::ptrdiff_t>(shown));
-    cells.fills.resize(count, palette::kEmptyCell);
+    cells.fills = BlockFills(made, shown, count, palette::kEmptyCell);  // shared, not copied
   } else {
-    cells.fills = CellFills(b.rows, b.cols, content.cell, content.colors);
+    cells.fills = BlockFills(CellFills(b.rows, b.cols, content.cell, content.colors));
   }
   scene.items.push_back(std::move(cells));
 }

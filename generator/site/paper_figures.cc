@@ -215,16 +215,18 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
     cells.cols = cols;
     // Sized once: grown by doubling, a padded photograph's pictures held a
     // quarter more than their cells, and the handout holds them all.
-    cells.fills.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
+    std::vector<Color> fills;
+    fills.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols));
     for (int r = 0; r < rows; ++r) {
       for (int c = 0; c < cols; ++c) {
         bool padding = false;
         const double v = value_at(r, c, &padding);
-        cells.fills.push_back(padding        ? palette::kPaddingCell
-                              : shown(r, c) ? CellFill(g, v)
-                                            : palette::kEmptyCell);
+        fills.push_back(padding        ? palette::kPaddingCell
+                        : shown(r, c) ? CellFill(g, v)
+                                      : palette::kEmptyCell);
       }
     }
+    cells.fills = BlockFills(std::move(fills));
     box.items.emplace_back(std::move(cells));
   }
   Frame(&box, lx, top, grid_w, grid_h, palette::kGridBorder, 0.75);

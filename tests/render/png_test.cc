@@ -97,7 +97,9 @@ BOOST_AUTO_TEST_CASE(CellBlocksArePaintedCellByCell) {
   c.cell_w = c.cell_h = 10;
   c.rows = 2;
   c.cols = 4;
-  for (int i = 0; i < 8; ++i) c.fills.push_back(Color{static_cast<uint8_t>(i * 30), 0, 255});
+  std::vector<Color> fills;
+  for (int i = 0; i < 8; ++i) fills.push_back(Color{static_cast<uint8_t>(i * 30), 0, 255});
+  c.fills = BlockFills(fills);
   s.items.push_back(c);
   const RasterImage image = RasterizeScene(s, 1);
   for (int i = 0; i < 8; ++i) BOOST_TEST(Pixel(image, (i % 4) * 10 + 5, (i / 4) * 10 + 5) == Rgb(c.fills[i]));

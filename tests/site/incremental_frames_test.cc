@@ -28,6 +28,13 @@ using testing::SamePixels;
 
 namespace {
 
+// Cell k of the block painted `colour`, the others as they were.
+void Recolour(CellsShape& cells, std::size_t k, Color colour) {
+  std::vector<Color> fills(cells.fills.size());
+  for (std::size_t i = 0; i < fills.size(); ++i) fills[i] = i == k ? colour : cells.fills[i];
+  cells.fills = BlockFills(std::move(fills));
+}
+
 Lesson AuthoredLesson() {
   return testing::AuthoredLesson(16, [](int r, int c) { return (r * 16 + c * 7) % 256; });
 }
@@ -331,13 +338,13 @@ BOOST_AUTO_TEST_CASE(ABlockOfCellsChangesOnlyWhereItsCellsDid) {
   before.height = 240;
   CellsShape cells;
   cells.x = 10, cells.y = 10, cells.cell_w = 4.5, cells.cell_h = 4.5, cells.rows = 20, cells.cols = 40;
-  cells.fills.assign(800, Color{250, 250, 250});
+  cells.fills = BlockFills(std::vector<Color>(800, Color{250, 250, 250}));
   before.items.emplace_back(cells);
   TextShape label;
   label.x = 100, label.y = 110, label.text = "Feature map", label.size = 8;
   before.items.emplace_back(label);
   Scene after = before;
-  std::get<CellsShape>(after.items[0]).fills[5 * 40 + 30] = Color{31, 119, 180};  // row 5, column 30
+  Recolour(std::get<CellsShape>(after.items[0]), 5 * 40 + 30, Color{31, 119, 180});  // row 5, column 30
   for (double scale : {1.0, 2.0}) {
     const int w = static_cast<int>(400 * scale), h = static_cast<int>(240 * scale);
     const auto boxes = ChangedPixelBoxes(before, after, scale, w, h);
@@ -364,7 +371,7 @@ BOOST_AUTO_TEST_CASE(ABlockOfCellsChangesOnlyWhereItsCellsDid) {
   for (bool recoloured : {false, true}) {
     Scene over = under;
     std::rotate(over.items.begin(), over.items.begin() + 1, over.items.end());  // the block now last
-    if (recoloured) std::get<CellsShape>(over.items.back()).fills[0] = Color{0, 0, 0};
+    if (recoloured) Recolour(std::get<CellsShape>(over.items.back()), 0, Color{0, 0, 0});
     FrameDrawer drawer(2);
     drawer.Draw(under);
     BOOST_TEST(SamePixels(drawer.Draw(over), RasterizeScene(over, 2)), "recoloured " << recoloured);

@@ -147,8 +147,10 @@ BOOST_AUTO_TEST_CASE(DeckHoldsEachPictureOnce) {
     c.x = c.y = 10;
     c.cell_w = c.cell_h = 3;
     c.rows = c.cols = 40;
+    std::vector<Color> fills;
     for (int i = 0; i < c.rows * c.cols; ++i)
-      c.fills.push_back(Color{static_cast<uint8_t>(i * 7 + seed), static_cast<uint8_t>(i * 13), static_cast<uint8_t>(i)});
+      fills.push_back(Color{static_cast<uint8_t>(i * 7 + seed), static_cast<uint8_t>(i * 13), static_cast<uint8_t>(i)});
+    c.fills = BlockFills(std::move(fills));
     return c;
   };
   const auto slide = [&](int i) {
