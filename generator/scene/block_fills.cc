@@ -21,14 +21,13 @@ const Color* BlockFills::Span(std::size_t first, std::size_t n, std::vector<Colo
 
 bool operator==(const BlockFills& a, const BlockFills& b) {
   if (a.count_ != b.count_) return false;
-  // Cells both take from the same colours need no look; past both, every
-  // cell is each one's `rest`.
-  const std::size_t common = std::min(a.given_, b.given_);
-  std::size_t k = a.Given() == b.Given() ? common : 0;
-  if (k == common && a.given_ == b.given_) return k == a.count_ || a.rest_ == b.rest_;
-  for (; k < a.count_; ++k)
+  // Cells both take from the same colours need no look, nor those past
+  // both's given cells: each one's `rest` there.
+  std::size_t k = a.Given() == b.Given() ? std::min(a.given_, b.given_) : 0;
+  const std::size_t given = std::max(a.given_, b.given_);
+  for (; k < given; ++k)
     if (!(a[k] == b[k])) return false;
-  return true;
+  return given == a.count_ || a.rest_ == b.rest_;
 }
 
 }  // namespace cl
