@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>  // defines __GLIBC__ where it is glibc
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -14,6 +12,8 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+
+#include "base/file_system.h"
 
 namespace cl {
 namespace {
@@ -30,7 +30,6 @@ struct Range {
 struct Advised {
   std::mutex lock;
   bool enabled = true;
-  bool strict_overcommit = false;
   Range main_heap;
   std::vector<char*> looked_at;     // the thread heaps' bases, each looked at once
   std::vector<char*> thread_heaps;  // those advised
@@ -41,9 +40,10 @@ Advised& AdvisedHeaps() {
   return *advised;
 }
 
-std::string ReadWhole(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+// The text of a /proc file; empty where it cannot be read.
+std::string ProcText(const char* path) {
+  std::string text;
+  return ReadFileBytes(path, &text, nullptr) ? text : std::string();
 }
 
 // One line of /proc/self/maps: "from-to perms offset dev inode [name]".
@@ -137,7 +137,6 @@ void BackMainHeapWithHugePages() {
     AdvisedHeaps().main_heap = advised;
   }
   std::free(grown);
-  AdvisedHeaps().strict_overcommit = ReadWhole("/proc/sys/vm/overcommit_memory").starts_with("2");
 #endif
 }
 
@@ -145,7 +144,8 @@ void BackThreadHeapWithHugePages() {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
   Advised& advised = AdvisedHeaps();
   const std::lock_guard<std::mutex> hold(advised.lock);
-  if (!advised.enabled || advised.strict_overcommit) return;
+  static const bool strict_overcommit = ProcText("/proc/sys/vm/overcommit_memory").starts_with("2");
+  if (!advised.enabled || strict_overcommit) return;
   // From this thread's arena, held to the end.
   const std::unique_ptr<char, decltype(&std::free)> probe(static_cast<char*>(std::malloc(64)), &std::free);
   if (probe == nullptr) return;
@@ -153,7 +153,7 @@ void BackThreadHeapWithHugePages() {
   if (std::find(advised.looked_at.begin(), advised.looked_at.end(), base) != advised.looked_at.end()) return;
   advised.looked_at.push_back(base);
   // The main arena's heap, or not glibc's heaps at all: left alone.
-  if (!MapsShowThreadHeapAt(ReadWhole("/proc/self/maps"), reinterpret_cast<std::uintptr_t>(base))) return;
+  if (!MapsShowThreadHeapAt(ProcText("/proc/self/maps"), reinterpret_cast<std::uintptr_t>(base))) return;
   if (mprotect(base, kThreadHeapBytes, PROT_READ | PROT_WRITE) != 0) return;
   Advise(base, base + kThreadHeapBytes, MADV_HUGEPAGE);
   advised.thread_heaps.push_back(base);

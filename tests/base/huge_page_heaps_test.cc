@@ -5,14 +5,13 @@
 // the rest of the process.
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
 
 #include <boost/test/unit_test.hpp>
 
+#include "base/file_system.h"
 #include "base/huge_page_heaps.h"
 
 namespace {
@@ -26,9 +25,10 @@ std::string Line(std::uintptr_t from, std::uintptr_t to, const char* perms, cons
   return line.str();
 }
 
+// The text of a /proc or /sys file; empty where there is none.
 std::string ReadWhole(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string text;
+  return cl::ReadFileBytes(path, &text, nullptr) ? text : std::string();
 }
 
 // The smaps entry of the mapping that starts at `from`, empty if none does.
