@@ -17,9 +17,10 @@
 
 namespace cl {
 
-// Advises the main heap's next 12 MB (the main thread's allocations). Call
-// it first, before any thread starts, then ReuseFreedBuffers: it changes the
-// malloc thresholds that one sets.
+// Advises the main heap's next 12 MB (the main thread's allocations), which
+// it then hands out from a 2 MB boundary. Call it first, before any thread
+// starts, then ReuseFreedBuffers: it changes the malloc thresholds that one
+// sets.
 void BackMainHeapWithHugePages();
 
 // Advises the heap of the calling thread's malloc arena (glibc's are 64 MB
@@ -27,9 +28,11 @@ void BackMainHeapWithHugePages();
 // writable to its end: the kernel backs a 2 MB range with a huge page only
 // when all of it is mapped writable, and a heap grows by just what is asked,
 // so its frontier, where fresh memory is written, would always be in 4 KB
-// pages. Writable is not resident: untouched pages take no memory. Each
-// heap once; not under strict overcommit accounting (`vm.overcommit_memory`
-// 2), which would charge the whole 64 MB.
+// pages. Writable is not resident: untouched pages take no memory. The heap
+// then hands out memory from the next 2 MB boundary: the range its first
+// allocations were written in stays in 4 KB pages. Call it at a thread's
+// start. Each heap once; not under strict overcommit accounting
+// (`vm.overcommit_memory` 2), which would charge the whole 64 MB.
 void BackThreadHeapWithHugePages();
 
 // From now on no heap is advised, and those advised are advised back to

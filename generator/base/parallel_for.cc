@@ -129,16 +129,14 @@ Loop* LoopWithWork(std::uint64_t after = 0) {
 // holding no slot, to be handed the next loop a helper is wanted for.
 [[noreturn]] void RunHelper(Loop* loop) {
   Open& open = Loops();
-  bool heap_advised = false;
+  // Before its first indices: memory the heap hands out before the advice
+  // stays in 4 KB pages (a lesson's layout, faulted in page by page). A
+  // photograph's build has turned the advice off once its lessons were
+  // loaded (ReturnLargeBuffersWhenFreed), so no arena is taken here ahead of
+  // its arena limit: a lesson alone is loaded on one thread.
+  BackThreadHeapWithHugePages();
   for (;;) {
     RunJoined(loop, true);
-    if (!heap_advised) {
-      // After its first indices, not before: its first allocation gives the
-      // thread its malloc arena, and a photograph's build limits them
-      // (ReturnLargeBuffersWhenFreed) after its first loops.
-      BackThreadHeapWithHugePages();
-      heap_advised = true;
-    }
     std::unique_lock lock(open.mutex);
     for (;;) {
       const bool hands_over = loop->LeaveKeepingCallersPlace();  // `loop` may be gone once the lock is let go

@@ -64,6 +64,7 @@ class CourseBuilder {
   void CheckFramesPerBuild();
   CoursePlanInput PlanInput();  // what planning the lessons and the course reads
   void Render();
+  void SettleAllocator() const;
   void BuildJob(LessonJob& job) const;  // computes and lays out the lesson, once for every output
   void RenderOne(LessonJob& job);
   BuiltLesson Build(const Lesson& lesson) const;
@@ -174,6 +175,7 @@ CourseBuildResult CourseBuilder::Run() {
     return result_;
   }
   PlanLessons();
+  SettleAllocator();
   progress_.Begin(static_cast<int>(jobs_.size()));
   CheckFramesPerBuild();  // over the budget: stops before anything is drawn
   Render();
@@ -278,6 +280,16 @@ CoursePlanInput CourseBuilder::PlanInput() {
   input.force = options_.force;
   input.hash_input = InputHasher();
   return input;
+}
+
+// A build that renders a lesson of a large picture makes the allocator give
+// large buffers back before the lessons are computed (Build does too, for a
+// lesson loaded later): before any helper thread takes a malloc arena when
+// one lesson is built, as helpers back their heaps with huge pages from
+// their start in other builds (base/parallel_for.cc).
+void CourseBuilder::SettleAllocator() const {
+  for (const LessonJob& job : jobs_)
+    if (job.lesson && !job.up_to_date && HasLargeImage(*job.lesson)) return ReturnLargeBuffersWhenFreed();
 }
 
 void CourseBuilder::CheckFramesPerBuild() {

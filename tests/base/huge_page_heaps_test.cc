@@ -8,6 +8,11 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -109,6 +114,16 @@ BOOST_AUTO_TEST_CASE(AnAdvisedThreadHeapIsWritableToItsEndAndMarkedForHugePages)
   g_advised_heap = base;
 }
 
+BOOST_AUTO_TEST_CASE(AdvisedHeapsHandOutMemoryFromA2MBBoundaryInAFreshProcess) {
+  const std::string test = "--run_test=huge_page_heaps_in_a_fresh_process";
+  std::vector<char*> argv{const_cast<char*>("test_base"), const_cast<char*>(test.c_str()), nullptr};
+  pid_t pid = 0;
+  BOOST_REQUIRE(posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) == 0);
+  int status = 0;
+  BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
+  BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0), "the test in its own process failed: status " << status);
+}
+
 // Last: it stops the advice for the rest of the process.
 BOOST_AUTO_TEST_CASE(AfterStoppingTheAdvisedHeapsAreMarkedForSmallPages) {
   cl::StopBackingHeapsWithHugePages();
@@ -127,6 +142,40 @@ BOOST_AUTO_TEST_CASE(AfterStoppingTheAdvisedHeapsAreMarkedForSmallPages) {
     std::free(p);
   }).join();
   BOOST_TEST(later.find(" hg") == std::string::npos, later);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Run only in a process of its own (huge_page_heaps above): its first
+// thread's arena is new, and its main heap has not been advised before.
+BOOST_AUTO_TEST_SUITE(huge_page_heaps_in_a_fresh_process, *boost::unit_test::disabled())
+
+BOOST_AUTO_TEST_CASE(AdvisedHeapsHandOutMemoryFromA2MBBoundary) {
+#if defined(__GLIBC__)
+  // The start of each heap's 2 MB range was written in 4 KB pages before the
+  // advice (the arena's records, the first allocations): what the heap hands
+  // out next starts at the next 2 MB boundary, a range not yet mapped (past
+  // a few small blocks of the advice's own records).
+  const auto chunk_at = [](void* p) { return reinterpret_cast<std::uintptr_t>(p) - 16; };  // glibc's chunk header
+  cl::BackMainHeapWithHugePages();
+  void* const main_block = std::malloc(4 << 20);  // larger than the test runner's freed blocks
+  BOOST_TEST(chunk_at(main_block) % (2 * kMB) < 4096u, std::hex << main_block);
+  std::free(main_block);
+  if (ReadWhole("/proc/sys/vm/overcommit_memory").starts_with("2")) return;  // heaps not advised there
+  std::uintptr_t base = 0, next = 0;
+  bool was_heap = false;
+  std::thread([&] {
+    void* const p = std::malloc(100);
+    base = reinterpret_cast<std::uintptr_t>(p) / (64 * kMB) * (64 * kMB);
+    was_heap = cl::MapsShowThreadHeapAt(ReadWhole("/proc/self/maps"), base);
+    cl::BackThreadHeapWithHugePages();
+    void* const q = std::malloc(4000);
+    next = chunk_at(q);
+    std::free(q);
+    std::free(p);
+  }).join();
+  if (was_heap) BOOST_TEST(next - (base + 2 * kMB) < 4096u, std::hex << next << " in the heap at " << base);
+#endif
 }
 
 BOOST_AUTO_TEST_SUITE_END()
