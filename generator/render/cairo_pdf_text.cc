@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <memory>
+#include <mutex>
 
 #include "render/cairo_font_pins.h"
 
@@ -198,8 +199,28 @@ double PdfText::Height(size_t first, size_t last) const {
   return lines[last - 1].bottom - lines[first].top;
 }
 
+namespace {
+
+// One Pango font map for every document's text, whichever thread lays it
+// out, used under one lock (a font map is not thread-safe). With each
+// thread's default map, each thread resolved every font description anew:
+// Pango 1.50 starts two threads per description and font map to match and
+// sort the system's fonts (30 descriptions, 60 threads in the default
+// lesson's build, 10-20 of them repeats).
+struct SharedFontMap {
+  std::mutex lock;
+  PangoFontMap* map = pango_cairo_font_map_new();
+};
+SharedFontMap& PdfFontMap() {
+  static SharedFontMap* const shared = new SharedFontMap;  // never freed: its fonts are pinned for the run
+  return *shared;
+}
+
+}  // namespace
+
 PdfTextContext::PdfTextContext(const std::string& language_tag) {
-  context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
+  const std::lock_guard hold(PdfFontMap().lock);
+  context_ = pango_font_map_create_context(PdfFontMap().map);
   pango_cairo_context_set_resolution(context_, 72.0);
   cairo_font_options_t* options = cairo_font_options_create();
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -213,9 +234,13 @@ PdfTextContext::PdfTextContext(const std::string& language_tag) {
   pango_context_set_language(context_, language);
 }
 
-PdfTextContext::~PdfTextContext() { g_object_unref(context_); }
+PdfTextContext::~PdfTextContext() {
+  const std::lock_guard hold(PdfFontMap().lock);
+  g_object_unref(context_);
+}
 
 PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& style, double width) const {
+  const std::lock_guard hold(PdfFontMap().lock);  // first: Pango's objects below go before it is let go
   PdfText text;
   text.color = style.color;
   const std::unique_ptr<PangoLayout, void (*)(gpointer)> owned_layout(pango_layout_new(context_), g_object_unref);

@@ -90,7 +90,8 @@ struct PdfText {
 };
 
 // A context for print measurement; one per document (not thread-shared;
-// the texts it makes are).
+// the texts it makes are). Every context lays out with one font map, shared
+// by all threads and used by one at a time.
 class PdfTextContext {
  public:
   // `language`: a BCP 47 tag, for line breaking and shaping.

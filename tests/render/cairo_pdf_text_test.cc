@@ -140,6 +140,29 @@ BOOST_AUTO_TEST_CASE(threads_drawing_one_text_at_once_draw_the_same_bytes) {
   for (const std::string& out : drawn) BOOST_TEST(out == alone);
 }
 
+BOOST_AUTO_TEST_CASE(threads_laying_out_at_once_get_what_one_alone_gets) {
+  // Every context lays out with one shared font map, a thread at a time.
+  PdfTextStyle style;
+  style.size = 9;
+  const std::string alone = CaptureDrawn(PdfTextContext().Layout(kMixed, style, 150), 12, 14);
+  std::vector<std::string> drawn(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < drawn.size(); ++t) {
+    threads.emplace_back([&drawn, t] {
+      for (int i = 0; i < 10; ++i) {
+        PdfTextContext context;
+        PdfTextStyle mine;
+        mine.size = 9 + (i % 3) * 0.5;  // descriptions made afresh on several threads at once
+        context.Layout(kMixed, mine, 150);
+        mine.size = 9;
+        drawn[t] = CaptureDrawn(context.Layout(kMixed, mine, 150), 12, 14);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& out : drawn) BOOST_TEST(out == alone);
+}
+
 BOOST_AUTO_TEST_CASE(a_character_no_font_has_is_a_box_with_its_code_point) {
   PdfTextContext context;
   PdfTextStyle style;
