@@ -18,7 +18,6 @@
 namespace cl {
 namespace {
 
-constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
 constexpr std::size_t kMainHeapAdvised = std::size_t{12} << 20;
 constexpr std::uintptr_t kThreadHeapBytes = std::uintptr_t{64} << 20;  // glibc's HEAP_MAX_SIZE, 64-bit
 
@@ -110,7 +109,7 @@ constexpr std::size_t kRequestOverhead = 8;
 // is never written past its header, so no memory is behind it.
 void HoldToHugePage(Advised& advised, char* block) {
   const std::uintptr_t chunk = reinterpret_cast<std::uintptr_t>(block) - kChunkHeader;
-  const std::size_t to_boundary = (kHugePage - chunk % kHugePage) % kHugePage;
+  const std::size_t to_boundary = BytesToHugePageBoundary(chunk);
   if (to_boundary < 4096) return std::free(block);
   void* const held = std::realloc(block, to_boundary - kRequestOverhead);
   if (held == nullptr) return std::free(block);
@@ -158,9 +157,9 @@ void BackMainHeapWithHugePages() {
   auto* grown = static_cast<char*>(std::malloc(kMainHeapAdvised));
   if (grown == nullptr) return;
   // Its whole 2 MB ranges: the kernel backs only aligned ones.
-  const std::uintptr_t at = reinterpret_cast<std::uintptr_t>(grown) % kHugePage;
   char* const end = grown + kMainHeapAdvised;
-  const Range advised{grown + (kHugePage - at) % kHugePage, end - reinterpret_cast<std::uintptr_t>(end) % kHugePage};
+  const Range advised{grown + BytesToHugePageBoundary(reinterpret_cast<std::uintptr_t>(grown)),
+                      end - reinterpret_cast<std::uintptr_t>(end) % kHugePageBytes};
   Advise(advised.from, advised.to, MADV_HUGEPAGE);
   AdvisedHeaps().main_heap = advised;
   HoldToHugePage(AdvisedHeaps(), grown);
@@ -184,7 +183,7 @@ void BackThreadHeapWithHugePages() {
   if (mprotect(base, kThreadHeapBytes, PROT_READ | PROT_WRITE) != 0) return;
   Advise(base, base + kThreadHeapBytes, MADV_HUGEPAGE);
   advised.thread_heaps.push_back(base);
-  if (auto* const block = static_cast<char*>(std::malloc(kHugePage + (64 << 10))); block != nullptr)
+  if (auto* const block = static_cast<char*>(std::malloc(kHugePageBytes + (64 << 10))); block != nullptr)
     HoldToHugePage(advised, block);
 #endif
 }

@@ -12,10 +12,19 @@
 // "never") nothing changes. A no-op where the C library is not glibc.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace cl {
+
+// A transparent huge page's size: the kernel backs only whole, aligned ones.
+inline constexpr std::uintptr_t kHugePageBytes = std::uintptr_t{2} << 20;
+
+// How far `address` lies below the next 2 MB boundary (0 on one).
+constexpr std::size_t BytesToHugePageBoundary(std::uintptr_t address) {
+  return (kHugePageBytes - address % kHugePageBytes) % kHugePageBytes;
+}
 
 // Advises the main heap's next 12 MB (the main thread's allocations), which
 // it then hands out from a 2 MB boundary. Call it first, before any thread

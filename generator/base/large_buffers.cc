@@ -16,8 +16,6 @@
 namespace cl {
 namespace {
 
-constexpr std::size_t kHuge = std::size_t{2} << 20;
-
 // A buffer's mapping: its bytes rounded up to whole 4 KB pages, or to a
 // whole 2 MB when that adds less than 1 MB. The kernel backs a mapping's
 // last, partial 2 MB with 4 KB pages, and a band of frame pixels is mostly
@@ -26,8 +24,8 @@ constexpr std::size_t kHuge = std::size_t{2} << 20;
 // ask for.
 std::size_t MappedSize(std::size_t bytes) {
   constexpr std::size_t kPage = 4096;
-  const std::size_t tail = bytes % kHuge;
-  if (tail >= kHuge / 2) return bytes - tail + kHuge;
+  const std::size_t tail = bytes % kHugePageBytes;
+  if (tail >= kHugePageBytes / 2) return bytes - tail + kHugePageBytes;
   return (bytes + kPage - 1) / kPage * kPage;
 }
 
@@ -130,13 +128,13 @@ void* AllocateHugeBuffer(std::size_t bytes) {
   if (void* kept = TakeKept(size)) return kept;
   // Mapped 2 MB larger, then trimmed to a 2 MB boundary at its start: the
   // kernel backs only aligned 2 MB ranges with huge pages.
-  void* mapped = mmap(nullptr, size + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* mapped = mmap(nullptr, size + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapped == MAP_FAILED) return nullptr;
   char* const start = static_cast<char*>(mapped);
-  const std::size_t head = (kHuge - reinterpret_cast<std::uintptr_t>(mapped) % kHuge) % kHuge;
+  const std::size_t head = BytesToHugePageBoundary(reinterpret_cast<std::uintptr_t>(mapped));
   char* const aligned = start + head;
   if (head > 0) munmap(start, head);
-  munmap(aligned + size, kHuge - head);  // never 0: head < kHuge
+  munmap(aligned + size, kHugePageBytes - head);  // never 0: head < kHugePageBytes
 #if defined(MADV_HUGEPAGE)
   madvise(aligned, size, MADV_HUGEPAGE);  // advice: ignored where there are none
 #endif

@@ -52,6 +52,13 @@ std::string SmapsEntryAt(std::uintptr_t from) {
 
 BOOST_AUTO_TEST_SUITE(huge_page_heaps)
 
+BOOST_AUTO_TEST_CASE(BytesToTheNextHugePageBoundary) {
+  BOOST_TEST(cl::BytesToHugePageBoundary(kBase) == 0u);
+  BOOST_TEST(cl::BytesToHugePageBoundary(kBase + 1) == 2 * kMB - 1);
+  BOOST_TEST(cl::BytesToHugePageBoundary(kBase + 2 * kMB - 16) == 16u);
+  BOOST_TEST(cl::BytesToHugePageBoundary(kBase + 3 * kMB) == kMB);
+}
+
 BOOST_AUTO_TEST_CASE(AThreadHeapIsItsReadWriteStartAndTheReservedRest) {
   const std::string lib = Line(kBase - 8 * kMB, kBase - 4 * kMB, "r-xp", "00000000 08:01 1234   /usr/lib/libx.so");
   // Grown to 1 MB of its 64, alone or among other mappings.
