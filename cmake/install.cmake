@@ -26,7 +26,8 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/" DESTINATION share/doc/convlesson
 
 # `cpack -G DEB` in the build folder (scripts/package.sh) makes
 # convlesson_<version>_<arch>.deb. Depends comes from the binary's libraries
-# (dpkg-shlibdeps), plus the fonts every PNG and PDF is drawn with.
+# (dpkg-shlibdeps), plus the fonts every PNG and PDF is drawn with and the
+# graphics libraries it loads itself.
 set(CONVLESSON_PACKAGE_MAINTAINER "convlesson developers" CACHE STRING "The Debian package's Maintainer field")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME convlesson)
@@ -43,4 +44,13 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CONVLESSON_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-dejavu-extra")
+# A binary that loads the graphics libraries itself after its start
+# (generator/graphics_libraries/) does not list them for dpkg-shlibdeps to
+# see: they are named here, at least the versions it was built against.
+if(TARGET cl_graphics_later)
+  pkg_check_modules(GLIB REQUIRED glib-2.0)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libcairo2 (>= ${CAIRO_cairo_VERSION})"
+    ", libpango-1.0-0 (>= ${PANGO_VERSION}), libpangocairo-1.0-0 (>= ${PANGO_VERSION})"
+    ", libfontconfig1 (>= ${FONTCONFIG_VERSION}), libglib2.0-0 (>= ${GLIB_VERSION})")
+endif()
 include(CPack)

@@ -8,3 +8,28 @@ set_tests_properties(e2e.binary.exports-number-printf PROPERTIES LABELS "e2e;bin
 add_test(NAME e2e.binary.exports-zlib-deflate
   COMMAND bash -c "for f in deflateInit_ deflate deflateEnd; do nm -D --defined-only \"$1\" | grep -qw $f || exit 1; done" _ $<TARGET_FILE:convlesson>)
 set_tests_properties(e2e.binary.exports-zlib-deflate PROPERTIES LABELS "e2e;binary")
+
+# The graphics libraries are loaded after the start, by the binary itself
+# (generator/graphics_libraries/graphics_libraries.h), where it has the
+# trampolines for them: none is among the libraries the dynamic linker loads
+# at the start; and without them a build that draws says so and ends with
+# the dynamic linker's status, 127.
+if(TARGET cl_graphics_later)
+  add_test(NAME e2e.binary.graphics-libraries-not-loaded-at-start
+    COMMAND bash -c [=[
+      needed=$(LD_DEBUG=libs "$1" --version 2>&1 >/dev/null | grep -o 'calling init: [^ ]*' || true)
+      [[ -n $needed ]] || { echo "LD_DEBUG shows no library"; exit 1; }
+      ! grep -E 'lib(cairo|pango|pangocairo|glib|gobject|fontconfig|harfbuzz|freetype)[-.]' <<<"$needed" ||
+        { echo "loaded at the start: see above"; exit 1; }]=] _ $<TARGET_FILE:convlesson>)
+  add_test(NAME e2e.binary.graphics-libraries-missing
+    COMMAND bash -c [=[
+      work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+      : >"$work/libcairo.so.2"  # not a library: dlopen fails as for a missing one
+      LD_LIBRARY_PATH=$work "$1" build lessons/conv-relu-pool.yaml -o "$work/out" >"$work/stdout" 2>"$work/stderr"
+      status=$?
+      cat "$work/stderr"
+      [[ $status == 127 ]] || { echo "exit status $status, not 127"; exit 1; }
+      grep -q '^convlesson: cannot load the graphics libraries: .*libcairo.so.2' "$work/stderr"]=] _ $<TARGET_FILE:convlesson>)
+  set_tests_properties(e2e.binary.graphics-libraries-not-loaded-at-start e2e.binary.graphics-libraries-missing
+    PROPERTIES LABELS "e2e;binary" WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
+endif()
