@@ -48,7 +48,6 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, fonts-dejavu-extra")
 # (generator/graphics_libraries/) does not list them for dpkg-shlibdeps to
 # see: they are named here, at least the versions it was built against.
 if(TARGET cl_graphics_later)
-  pkg_check_modules(GLIB REQUIRED glib-2.0)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libcairo2 (>= ${CAIRO_cairo_VERSION})"
     ", libpango-1.0-0 (>= ${PANGO_VERSION}), libpangocairo-1.0-0 (>= ${PANGO_VERSION})"
     ", libfontconfig1 (>= ${FONTCONFIG_VERSION}), libglib2.0-0 (>= ${GLIB_VERSION})")

@@ -372,7 +372,8 @@ void CourseBuilder::Render() {
   if (!todo.empty()) writeback_.emplace(out_, kWritebackInterval);
   // Fontconfig's configuration is loaded first, beside the lessons'
   // computing, which draws no text (left to the rendering, it was loaded
-  // twice at once on two threads).
+  // twice at once on two threads). On x86-64 that first call also loads the
+  // graphics libraries (graphics_libraries/graphics_libraries.h).
   const std::size_t fonts = todo.empty() ? 0 : 1;
   ParallelFor(fonts + todo.size(), [&](size_t i) {
     if (i < fonts) return LoadFontConfiguration();
