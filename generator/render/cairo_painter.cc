@@ -21,6 +21,8 @@ namespace {
 
 constexpr const char* kFontFamily = "DejaVu Sans";
 
+void SetPaintSettings(cairo_t* cr);
+
 void SetColor(cairo_t* cr, Color c) { cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0); }
 
 void SetDash(cairo_t* cr, bool dashed, double width) {
@@ -134,20 +136,97 @@ struct Painter {
     }
     if (r.has_stroke) {
       SetColor(cr, r.stroke);
-      cairo_set_line_width(cr, r.stroke_width);
-      SetDash(cr, r.dashed, r.stroke_width);
-      cairo_stroke(cr);
+      if (r.dashed) {
+        cairo_new_path(cr);
+        StrokeDashed(r.stroke_width, [&r](cairo_t* to) { cairo_rectangle(to, r.x, r.y, r.w, r.h); });
+      } else {
+        cairo_set_line_width(cr, r.stroke_width);
+        SetDash(cr, false, r.stroke_width);
+        cairo_stroke(cr);
+      }
     }
     cairo_new_path(cr);
   }
 
   void operator()(const LineShape& l) const {
+    SetColor(cr, l.stroke);
+    if (l.dashed) {
+      StrokeDashed(l.width, [&l](cairo_t* to) {
+        cairo_move_to(to, l.x1, l.y1);
+        cairo_line_to(to, l.x2, l.y2);
+      });
+      return;
+    }
     cairo_move_to(cr, l.x1, l.y1);
     cairo_line_to(cr, l.x2, l.y2);
-    SetColor(cr, l.stroke);
     cairo_set_line_width(cr, l.width);
-    SetDash(cr, l.dashed, l.width);
+    SetDash(cr, false, l.width);
     cairo_stroke(cr);
+  }
+
+  // Strokes the path `add_path` makes, `width` wide and dashed, in the
+  // source colour. On pixels Cairo leaves out the dashes of a path's parts
+  // that lie outside the surface, and with them the joins they end at: a
+  // band whose top passed just above a dashed rectangle's corner lost the
+  // corner's square (the tall frames at --scale 8 drawn in bands of 168 rows,
+  // or of one row at --scale 2), so a frame drawn in bands or boxes was not
+  // the frame drawn whole. Here the stroke is drawn into a coverage mask
+  // that holds it whole, but for what lies farther than kMaskMargin from
+  // what is drawn now (whatever is left out there cannot reach it), and the
+  // colour is painted through the mask at whole pixels: the same pixels,
+  // whatever part of the frame is drawn. A vector target strokes the path.
+  template <typename AddPath>
+  void StrokeDashed(double width, const AddPath& add_path) const {
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE || m.xy != 0 || m.yx != 0) {
+      add_path(cr);
+      cairo_set_line_width(cr, width);
+      SetDash(cr, true, width);
+      cairo_stroke(cr);
+      return;
+    }
+    // The stroke's ink and what is drawn now, in device pixels.
+    add_path(cr);
+    cairo_set_line_width(cr, width);
+    double left = 0, top = 0, right = 0, bottom = 0;
+    cairo_stroke_extents(cr, &left, &top, &right, &bottom);  // the whole stroke, undashed, whatever the clip
+    cairo_new_path(cr);
+    cairo_user_to_device(cr, &left, &top);
+    cairo_user_to_device(cr, &right, &bottom);
+    double shown_left = 0, shown_top = 0, shown_right = 0, shown_bottom = 0;
+    cairo_clip_extents(cr, &shown_left, &shown_top, &shown_right, &shown_bottom);
+    cairo_user_to_device(cr, &shown_left, &shown_top);
+    cairo_user_to_device(cr, &shown_right, &shown_bottom);
+    // Far enough that nothing Cairo leaves out of the mask reaches what is
+    // shown: a join's miter reaches 5 widths from its corner at most (Cairo's
+    // miter limit, 10), a cap or dash end half a width.
+    const double margin = 6 * width * std::max(std::fabs(m.xx), std::fabs(m.yy)) + 2;
+    const double x0 = std::floor(std::max(std::min(left, right), std::min(shown_left, shown_right) - margin));
+    const double y0 = std::floor(std::max(std::min(top, bottom), std::min(shown_top, shown_bottom) - margin));
+    const double x1 = std::ceil(std::min(std::max(left, right), std::max(shown_left, shown_right) + margin));
+    const double y1 = std::ceil(std::min(std::max(top, bottom), std::max(shown_top, shown_bottom) + margin));
+    if (!(x1 > x0 && y1 > y0)) return;
+    cairo_surface_t* mask =
+        cairo_image_surface_create(CAIRO_FORMAT_A8, static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+    if (cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS) {
+      cairo_t* ink = cairo_create(mask);
+      SetPaintSettings(ink);
+      cairo_matrix_t at = m;  // moved by whole pixels: each pixel keeps its coverage
+      at.x0 -= x0, at.y0 -= y0;
+      cairo_set_matrix(ink, &at);
+      add_path(ink);
+      cairo_set_line_width(ink, width);
+      SetDash(ink, true, width);
+      cairo_stroke(ink);
+      cairo_destroy(ink);
+      cairo_surface_flush(mask);
+      cairo_save(cr);
+      cairo_identity_matrix(cr);
+      cairo_mask_surface(cr, mask, x0, y0);
+      cairo_restore(cr);
+    }
+    cairo_surface_destroy(mask);
   }
 
   // For a vector target: the solid lines from items[i] on that look alike

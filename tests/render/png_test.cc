@@ -23,12 +23,13 @@ using namespace cl;
 
 namespace {
 
-Scene DefaultScene(int beat) {
+Scene DefaultScene(int beat, FrameLayout layout = FrameLayout::Wide) {
   static const Variant v = testing::VerticalEdgeVariant();
   static const VariantResult r = ComputeVariant(v);
   static const Storyboard s = PlanStoryboard(v, r, {});
-  static const LayoutInput in{&v, &r, &s, MaxAbsValue(v, r), MaxAbsWeight(v)};
-  static const FrameGeometry g = PlanFrameGeometry(in);
+  LayoutInput in{&v, &r, &s, MaxAbsValue(v, r), MaxAbsWeight(v)};
+  in.layout = layout;
+  const FrameGeometry g = PlanFrameGeometry(in);
   return LayoutBeat(in, g, beat);
 }
 
@@ -394,9 +395,13 @@ BOOST_AUTO_TEST_CASE(BandsSkipOnlyItemsThatCannotTouchThem) {
 // has exactly the pixels of the frame drawn at once, at whole and fractional
 // scales (the latter do not fill the raster exactly), for bands of one row,
 // of an odd height and of the whole frame; and its PNG is the same file.
+// The tall frame of beat 17 has dashed rectangles whose corners bands of one
+// row cut (Cairo leaves out the dashes outside a surface, and their joins).
 BOOST_AUTO_TEST_CASE(BandsDrawTheSamePixelsAsOneFrame) {
-  for (int beat : {0, 5, 22}) {
-    const Scene scene = DefaultScene(beat);
+  const std::pair<int, FrameLayout> beats[] = {
+      {0, FrameLayout::Wide}, {5, FrameLayout::Wide}, {22, FrameLayout::Wide}, {17, FrameLayout::Tall}};
+  for (const auto& [beat, layout] : beats) {
+    const Scene scene = DefaultScene(beat, layout);
     for (double scale : {1.0, 1.5, 2.0}) {
       const RasterImage whole = RasterizeScene(scene, scale);
       for (std::size_t band_rows : {std::size_t{1}, std::size_t{37}, std::size_t{100000}}) {
