@@ -47,7 +47,9 @@ void ReturnLargeBuffersWhenFreed();
 // a chunk's band serves the next chunk's (keeping every band for the next
 // drawer raised `real-picture`'s peak at --scale 4 by 10-30 MB); older ones,
 // and every one after ReturnLargeBuffersWhenFreed, are given back.
-inline constexpr std::size_t kHugeBufferBytes = std::size_t{2} << 20;
+// From 1 MB: such a buffer's mapping is rounded up to a whole 2 MB page (a
+// frame band of 2 MB, a whole number of rows, is a little under it).
+inline constexpr std::size_t kHugeBufferBytes = std::size_t{1} << 20;
 void* AllocateHugeBuffer(std::size_t bytes);
 void FreeHugeBuffer(void* p, std::size_t bytes);
 

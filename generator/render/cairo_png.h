@@ -32,7 +32,7 @@ struct RasterImage {
 // An allocator whose resize leaves new elements uninitialised: a buffer
 // every pixel of which is painted before it is read needs no zeroing, and
 // a band of which a beat repaints a few boxes then touches only their pages
-// (the default lesson's 8 MB bands: its peak 10 MB lower at -j 2).
+// (the default lesson's 8 MB bands, in session 3: its peak 10 MB lower at -j 2).
 template <typename T>
 struct UninitialisedAllocator : std::allocator<T> {
   template <typename U>
@@ -42,7 +42,7 @@ struct UninitialisedAllocator : std::allocator<T> {
   UninitialisedAllocator() = default;
   template <typename U>
   UninitialisedAllocator(const UninitialisedAllocator<U>&) noexcept {}
-  // A buffer of 2 MB or more in huge pages (base/large_buffers.h).
+  // A buffer of 1 MB or more in huge pages (base/large_buffers.h).
   T* allocate(std::size_t n) {
     if (n * sizeof(T) < kHugeBufferBytes) return std::allocator<T>::allocate(n);
     void* p = AllocateHugeBuffer(n * sizeof(T));
@@ -68,24 +68,35 @@ using PixelBuffer = std::vector<uint32_t, UninitialisedAllocator<uint32_t>>;
 // The scene painted at `scale` pixels per unit on its background (opaque).
 RasterImage RasterizeScene(const Scene& scene, double scale);
 
-// Pixels per band of rows when drawing into runs: 8 MB, so a large frame
-// (11 megapixels: a 28x28 photograph at the default scale) is drawn in 6
-// bands and the default lesson's frame at --scale 8 (45 megapixels) in 22. Measured on the
-// photograph lesson at -j 2: the CPU of 16 MB bands and 25 MB less peak
-// memory (4 MB bands cost 6 % more CPU).
-inline constexpr std::size_t kBandPixels = std::size_t{1} << 21;
+// Pixels per band of rows when drawing into runs: 2 MB, one huge page
+// (base/large_buffers.h), so a large frame is never held whole: the
+// default lesson's wide frame (2.8 megapixels at scale 2) in 6 bands, its
+// frame at --scale 8 (45 megapixels) in 88. A band's pixels are fresh
+// memory the system must zero, and on this project's VMs a 2 MB page the
+// host has taken back costs 1-4 ms to touch first (docs/performance.md,
+// session 32): with bands of 8 MB a build of the default lesson after a
+// pause touched 25-29 huge pages, with these 13-15, and took 12-16 % less
+// time, for 0.7 % more instructions. (On the photograph lesson in
+// session 2, 4 MB bands cost 6 % more CPU than 16 MB ones.)
+inline constexpr std::size_t kBandPixels = std::size_t{1} << 19;
+// Bands of 8 MB for frames over 8 megapixels (site/frame_files.h's
+// LargeFrames: `real-picture`'s, the default lesson's at --scale 8), whose
+// scenes hold many items and each band paints every item that crosses it:
+// `real-picture` took 4-5 % more CPU in bands of 4 MB (session 28) and of
+// 2 MB (session 32).
+inline constexpr std::size_t kLargeFrameBandPixels = std::size_t{1} << 21;
 // Bands of 4 MB for lessons of large pictures (site/cost_budget.h's
 // HasLargeImage), whose peak memory is what binds: seven variants of a
-// 512x512 photograph at --scale 4 peaked at 151-154 MB with 8 MB bands
-// (two variants' drawers and the palette sample's each hold a band) and at
-// 140-142 MB with these, for the same time.
-inline constexpr std::size_t kSmallBandPixels = kBandPixels / 2;
-// The largest frame FrameDrawer keeps to draw the next from (8 MB); a larger
-// one is drawn in bands from the last frame's runs. The default lesson's wide
-// frames (2.8 megapixels) and the 1808-beat lesson's take the same CPU either
-// way; a 512x512 photograph's (runs almost as large as its pixels) 30 MB
+// 512x512 photograph at --scale 4 peaked at 151-154 MB with 8 MB bands and
+// at 140-142 MB with these, for the same time (session 28).
+inline constexpr std::size_t kLargeImageBandPixels = std::size_t{1} << 20;
+// The largest frame FrameDrawer keeps to draw the next from (2 MB); a
+// larger one is drawn in bands from the last frame's runs, which repaints
+// the same boxes and reads the same rows, into a band rather than a frame
+// of pixels (the default lesson's tall frames, 1.6 megapixels: 6.4 MB each
+// kept, two variants at once). A 512x512 photograph's frames took 30 MB
 // less at -j 2 in bands.
-inline constexpr std::size_t kKeptFramePixels = std::size_t{1} << 21;
+inline constexpr std::size_t kKeptFramePixels = std::size_t{1} << 19;
 
 // RasterizeScene(scene, scale) read into runs of one colour
 // (render/png_encode.h), drawn `band_pixels` at a time so a large frame is
@@ -110,7 +121,7 @@ class FrameDrawer {
  public:
   // `band_scratch`: where bands of a frame too large to keep are painted,
   // shared by drawers that never draw at once (a beat's wide and tall
-  // frames, drawn one after the other: 8 MB each); by default the drawer's own.
+  // frames, drawn one after the other: 2 MB each); by default the drawer's own.
   // `band_pixels`: the pixels of a band of a frame too large to keep.
   explicit FrameDrawer(double scale, PixelBuffer* band_scratch = nullptr, std::size_t band_pixels = kBandPixels)
       : scale_(scale), band_pixels_(band_pixels), band_(band_scratch != nullptr ? band_scratch : &own_band_) {}

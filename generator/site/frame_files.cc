@@ -89,8 +89,9 @@ struct VariantColours {
 };
 
 // The band a lesson's drawers paint a frame too large to keep in.
-std::size_t BandPixels(const BuiltLesson& built) {
-  return HasLargeImage(*built.lesson) ? kSmallBandPixels : kBandPixels;
+std::size_t BandPixels(const BuiltLesson& built, double scale) {
+  if (HasLargeImage(*built.lesson)) return kLargeImageBandPixels;
+  return LargeFrames(built, scale) ? kLargeFrameBandPixels : kBandPixels;
 }
 
 VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant& v, double scale,
@@ -113,7 +114,7 @@ VariantColours SampleVariantColours(const BuiltLesson& built, const BuiltVariant
   std::vector<std::optional<ColourRuns>> drawn(beats.size());
   std::atomic<std::size_t> kept_bytes{0};
   ParallelChain(beats.size(), workers, 2, [&](std::size_t k, std::size_t worker) {
-    if (!drawers[worker]) drawers[worker] = std::make_unique<FrameDrawer>(scale, nullptr, BandPixels(built));
+    if (!drawers[worker]) drawers[worker] = std::make_unique<FrameDrawer>(scale, nullptr, BandPixels(built, scale));
     const ColourRuns& runs = drawers[worker]->Draw(scene_at(beats[k]));
     colour_counts[k].width = runs.width, colour_counts[k].height = runs.height;
     colour_counts[k].colours = runs.colours, colour_counts[k].counts = runs.counts;
@@ -196,8 +197,9 @@ class FramesGif {
   GifIndexFrame last_;  // the frame before the next chunk's first
 };
 
-// Frames larger than this go in short chunks, drawn in order (LeastTaken).
-constexpr double kLargeFramePixels = 4.0 * static_cast<double>(kKeptFramePixels);
+// Frames larger than this (8 megapixels) go in short chunks, drawn in order
+// (LeastTaken).
+constexpr double kLargeFramePixels = 8.0 * (1 << 20);
 
 // Beats laid out, drawn and encoded before their files are written (in beat
 // order): 16 per thread, so each run draws many beats from the one before
@@ -351,7 +353,7 @@ class VariantFrames {
       ParallelChain(n, threads, LeastTaken(v_, options_.scale), [&](std::size_t k, std::size_t r) {
         if (failures_.failed()) return;
         std::unique_ptr<Drawers>& d = drawers_[r];
-        if (!d) d = std::make_unique<Drawers>(options_.scale, BandPixels(built_));
+        if (!d) d = std::make_unique<Drawers>(options_.scale, BandPixels(built_, options_.scale));
         d->wide.SetPngPalette(png_palette_);  // a drawer goes on to the next variant
         d->tall.SetPngPalette(png_palette_);
         Frame(first, k, &c, *d);
@@ -361,8 +363,8 @@ class VariantFrames {
       std::swap(drawers_.front(), drawers_[last_drawer]);
       // The other drawers' frames are several beats behind the next chunk's
       // runs: drawing from them saves little, and holding them (a wide and
-      // a tall frame, up to 8 MB each, per lesson built at once; a large
-      // frame's runs and band) doubled a course build's memory.
+      // a tall frame's runs and a band, per lesson built at once) doubled a
+      // course build's memory.
       for (std::size_t r = 1; r < drawers_.size(); ++r) drawers_[r].reset();
       chunk = std::clamp(kChunkBytes / side_by_side_ / std::max<std::size_t>(1, c.HeldBytes() / n), fewest, most);
       if (gif_ && (!frames_gif_->Append(first, &c.indexed, gif_error) || !(*gif_write)(frames_gif_->TakeBytes())))

@@ -1,13 +1,14 @@
 // Benchmark of whole `convlesson build` runs, every output: the default
-// lesson and the shipped course cold (empty output folder) with one job and
-// with one per core, the default lesson's kinds of output one at a time and
-// at --scale 8 (peak memory), seven variants of a 512x512 photograph at
-// --scale 4 (the largest peak measured), the course's no-op build (all up to date), and
-// lessons of 1808 and 1998 beats cold; each repeated and reported as the median wall time
-// (and the fastest), the median CPU time and peak memory of the build's
-// process. The machine may be shared: CPU time is the steadier figure. Not a
-// test: it prints numbers for people and never fails on them (only on a
-// build that fails).
+// lesson and the shipped course cold (empty output folder) with one job,
+// with one per core, and with one per core after the machine idled; the
+// default lesson's kinds of output one at a time and at --scale 8 (peak
+// memory), seven variants of a 512x512 photograph at --scale 4 (the
+// largest peak measured), the course's no-op build (all up to date), and
+// lessons of 1808 and 1998 beats cold; each repeated and reported as the
+// median wall time (and the fastest), the median CPU time and peak memory of
+// the build's process. The machine may be shared: CPU time is the steadier
+// figure. Not a test: it prints numbers for people and never fails on them
+// (only on a build that fails).
 //
 // Each cold build writes into a folder no build used before, as a fresh
 // checkout's does, and the folders are removed at the end: on an ext4
@@ -92,12 +93,12 @@ bool Report(const std::string& name, const std::vector<Run>& runs) {
   std::vector<long> peak;
   for (const Run& r : runs) {
     if (r.wall < 0) {
-      std::printf("%-34s FAILED\n", name.c_str());
+      std::printf("%-42s FAILED\n", name.c_str());
       return false;
     }
     wall.push_back(r.wall), cpu.push_back(r.cpu), peak.push_back(r.peak_kib);
   }
-  std::printf("%-34s wall %9s (min %9s)  CPU %9s  peak %5.0f MB  (median of %zu)\n", name.c_str(),
+  std::printf("%-42s wall %9s (min %9s)  CPU %9s  peak %5.0f MB  (median of %zu)\n", name.c_str(),
               Format(Median(wall)).c_str(), Format(*std::min_element(wall.begin(), wall.end())).c_str(),
               Format(Median(cpu)).c_str(), static_cast<double>(Median(peak)) / 1024, runs.size());
   std::fflush(stdout);
@@ -235,10 +236,17 @@ int main(int argc, char** argv) {
   auto build = [&](const std::string& what, const std::string& jobs) {
     return std::vector<std::string>{bin, "build", what, "--templates", "templates", "-o", out, "-j", jobs};
   };
-  auto cold = [&](const std::string& name, const std::string& what, const std::string& jobs, int count) {
+  // `idle`: each run after that many seconds with the machine idle. Runs
+  // back to back reuse the memory the run before gave back; a build after
+  // a pause (a course repository's CI job) gets memory the host of this
+  // project's VMs has taken back, and each 2 MB it touches first costs it
+  // 1-4 ms (docs/performance.md, session 32).
+  auto cold = [&](const std::string& name, const std::string& what, const std::string& jobs, int count,
+                  int idle = 0) {
     std::vector<Run> times;
     for (int i = 0; i < count; ++i) {
       fresh();
+      if (idle > 0) std::this_thread::sleep_for(std::chrono::seconds(idle));
       times.push_back(TimeRun(build(what, jobs)));
     }
     return Report(name, times);
@@ -248,6 +256,7 @@ int main(int argc, char** argv) {
     const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";
     ok &= cold("default lesson cold" + on, "lessons/conv-relu-pool.yaml", jobs, runs);
   }
+  ok &= cold("default lesson after 4 s idle, -j cores", "lessons/conv-relu-pool.yaml", "0", runs, 4);
   // Each kind of output alone (--only), to see what each costs; a kind's
   // figure includes what every build does (loading, computing, the index).
   for (const char* kind : {"png", "gif", "svg", "anim-svg", "pdf", "slides", "pdf-frames", "html", "json"}) {
@@ -278,6 +287,7 @@ int main(int argc, char** argv) {
     const std::string on = jobs == "1" ? ", -j 1" : ", -j cores";
     ok &= cold("shipped course cold" + on, "lessons", jobs, runs);
   }
+  ok &= cold("shipped course after 4 s idle, -j cores", "lessons", "0", runs, 4);
   std::vector<Run> noop;  // on the last course build's folder
   for (int i = 0; i < noop_runs; ++i) noop.push_back(TimeRun(build("lessons", "0")));
   ok &= Report("shipped course no-op, -j cores", noop);

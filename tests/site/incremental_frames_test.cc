@@ -128,10 +128,11 @@ Scene Canvas() {
 
 BOOST_AUTO_TEST_CASE(DefaultLessonFramesDrawnFromTheBeatBeforeAreExact) { CheckLesson(testing::DefaultLesson()); }
 
-// A drawer given smaller bands (as lessons of large pictures get:
-// kSmallBandPixels) paints frames too large to keep in bands of at most
-// that many pixels, and draws the same runs, whole and from the beat before.
-BOOST_AUTO_TEST_CASE(FramesDrawnInSmallerBandsAreExact) {
+// A drawer given other bands (as lessons of large pictures and large
+// frames get: kLargeImageBandPixels, kLargeFrameBandPixels) paints frames
+// too large to keep in bands of at most that many pixels, and draws the
+// same runs, whole and from the beat before.
+BOOST_AUTO_TEST_CASE(FramesDrawnInOtherBandsAreExact) {
   const Lesson lesson = testing::DefaultLesson();
   const BuiltLesson built = BuildLesson(lesson);  // points into `lesson`
   const BuiltVariant& v = built.variants.front();
@@ -139,7 +140,7 @@ BOOST_AUTO_TEST_CASE(FramesDrawnInSmallerBandsAreExact) {
   const Scene first = LayoutBuiltBeat(built, v, 0);
   const auto width = static_cast<std::size_t>(first.width * scale);
   BOOST_REQUIRE(first.width * scale * first.height * scale > static_cast<double>(kKeptFramePixels));  // drawn in bands
-  for (const std::size_t band_pixels : {kSmallBandPixels, 7 * width}) {
+  for (const std::size_t band_pixels : {kLargeImageBandPixels, kLargeFrameBandPixels, 7 * width}) {
     PixelBuffer band;
     FrameDrawer drawer(scale, &band, band_pixels);
     for (int beat = 0; beat < static_cast<int>(v.story.beats.size()); ++beat) {
