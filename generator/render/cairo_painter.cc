@@ -171,8 +171,8 @@ struct Painter {
   // corner's square (the tall frames at --scale 8 drawn in bands of 168 rows,
   // or of one row at --scale 2), so a frame drawn in bands or boxes was not
   // the frame drawn whole. Here the stroke is drawn into a coverage mask
-  // that holds it whole, but for what lies farther than kMaskMargin from
-  // what is drawn now (whatever is left out there cannot reach it), and the
+  // that holds it whole, but for what lies farther than `margin` from what
+  // is drawn now (whatever is left out there cannot reach it), and the
   // colour is painted through the mask at whole pixels: the same pixels,
   // whatever part of the frame is drawn. A vector target strokes the path.
   template <typename AddPath>
@@ -189,6 +189,7 @@ struct Painter {
     // The stroke's ink and what is drawn now, in device pixels.
     add_path(cr);
     cairo_set_line_width(cr, width);
+    SetDash(cr, false, width);
     double left = 0, top = 0, right = 0, bottom = 0;
     cairo_stroke_extents(cr, &left, &top, &right, &bottom);  // the whole stroke, undashed, whatever the clip
     cairo_new_path(cr);
