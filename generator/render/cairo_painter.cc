@@ -177,19 +177,20 @@ struct Painter {
   // whatever part of the frame is drawn. A vector target strokes the path.
   template <typename AddPath>
   void StrokeDashed(double width, const AddPath& add_path) const {
+    const auto set_up = [&](cairo_t* to, bool dashed) {  // the path and its stroke's settings
+      add_path(to);
+      cairo_set_line_width(to, width);
+      SetDash(to, dashed, width);
+    };
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
     if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE || m.xy != 0 || m.yx != 0) {
-      add_path(cr);
-      cairo_set_line_width(cr, width);
-      SetDash(cr, true, width);
+      set_up(cr, true);
       cairo_stroke(cr);
       return;
     }
     // The stroke's ink and what is drawn now, in device pixels.
-    add_path(cr);
-    cairo_set_line_width(cr, width);
-    SetDash(cr, false, width);
+    set_up(cr, false);
     double left = 0, top = 0, right = 0, bottom = 0;
     cairo_stroke_extents(cr, &left, &top, &right, &bottom);  // the whole stroke, undashed, whatever the clip
     cairo_new_path(cr);
@@ -216,9 +217,7 @@ struct Painter {
       cairo_matrix_t at = m;  // moved by whole pixels: each pixel keeps its coverage
       at.x0 -= x0, at.y0 -= y0;
       cairo_set_matrix(ink, &at);
-      add_path(ink);
-      cairo_set_line_width(ink, width);
-      SetDash(ink, true, width);
+      set_up(ink, true);
       cairo_stroke(ink);
       cairo_destroy(ink);
       cairo_surface_flush(mask);
