@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <memory>
 #include <new>
 #include <optional>
-#include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "render/colour_map.h"
 
@@ -19,23 +18,6 @@ namespace {
 
 constexpr int kMaxLzwCode = 4095;  // codes are at most 12 bits
 constexpr std::size_t kSubBlock = 255;
-
-// Zeroed memory from calloc: a buffer of megabytes comes as fresh pages the
-// system zeroes only when first touched, where new T[n]() writes every
-// byte. A GIF's few indices touch a few pages of its writer's repeat
-// strings (2 MB), and every thread that writes a GIF makes its own.
-struct FreeDeleter {
-  void operator()(void* p) const noexcept { std::free(p); }
-};
-template <typename T>
-using ZeroedPtr = std::unique_ptr<T, FreeDeleter>;
-template <typename T>
-ZeroedPtr<T> ZeroedArray(std::size_t n) {
-  static_assert(std::is_trivial_v<T>);
-  void* p = std::calloc(n, sizeof(T));
-  if (p == nullptr) throw std::bad_alloc();
-  return ZeroedPtr<T>(static_cast<T*>(p));
-}
 
 void AppendWord(std::string* out, int value) {
   out->push_back(static_cast<char>(value & 0xff));
@@ -96,14 +78,14 @@ class LzwWriter {
  public:
   LzwWriter(int min_code_size, std::string* out)
       : out_(out), min_code_size_(min_code_size), clear_(1 << min_code_size), end_(clear_ + 1) {
-    // Per thread, on the heap: as thread_local objects the 2 MB of repeat
-    // strings sat in every thread's static TLS block, which glibc zeroes
-    // for each thread made (hundreds per build) and keeps resident in the
-    // stacks it caches; now only threads that write a GIF pay for them.
+    // Per thread, on the heap: as thread_local objects they sat in every
+    // thread's static TLS block, which glibc zeroes for each thread made
+    // (hundreds per build) and keeps resident in the stacks it caches; now
+    // only threads that write a GIF pay for them.
     thread_local std::unique_ptr<LzwDictionary> dictionary;
-    thread_local ZeroedPtr<RepeatStrings> repeats;
+    thread_local std::unique_ptr<RepeatStrings> repeats;
     if (!dictionary) dictionary = std::make_unique<LzwDictionary>();
-    if (!repeats) repeats = ZeroedArray<RepeatStrings>(1);
+    if (!repeats) repeats = std::make_unique<RepeatStrings>();
     dict_ = dictionary.get();
     repeats_ = repeats.get();
     out_->push_back(static_cast<char>(min_code_size));
@@ -138,13 +120,18 @@ class LzwWriter {
 
  private:
   // Which codes stand for one index repeated: byte[code] is the index (or
-  // -1), length[code] how many times; code_of[index][k] is the code of the
-  // index repeated k times, for k up to longest[index].
+  // -1), length[code] how many times; CodeOf(index, k) is the code of the
+  // index repeated k times, for k up to longest[index]. The codes of the
+  // longer repeats (k >= 2) grow a list per index: a table of every index
+  // and length (2 MB) took a fresh huge page per thread for a few indices'
+  // repeats, which this project's VMs charge 1-4 ms for.
   struct RepeatStrings {
-    int16_t byte[kMaxLzwCode + 1];
-    uint16_t length[kMaxLzwCode + 1];
-    uint16_t longest[256];
-    uint16_t code_of[256][kMaxLzwCode + 1];
+    int16_t byte[kMaxLzwCode + 1] = {};
+    uint16_t length[kMaxLzwCode + 1] = {};
+    uint16_t longest[256] = {};
+    std::vector<uint16_t> longer[256];  // longer[index][k - 2]: the code of index repeated k times
+
+    uint16_t CodeOf(uint8_t index, std::size_t k) const { return k == 1 ? index : longer[index][k - 2]; }
   };
 
   // One pixel the plain way: extend the match, or write it and start again.
@@ -173,12 +160,12 @@ class LzwWriter {
     while (run > 0) {
       const std::size_t have = r.length[current_], longest = r.longest[pixel];
       if (have + run <= longest) {  // the whole rest extends the match
-        current_ = r.code_of[pixel][have + run];
+        current_ = r.CodeOf(pixel, have + run);
         return;
       }
       // The match grows to the longest repeat, then the next pixel misses.
       run -= longest - have;
-      current_ = r.code_of[pixel][longest];
+      current_ = r.CodeOf(pixel, longest);
       if (run == 0) return;
       Step(pixel);  // a miss: writes the longest repeat and adds one longer
       --run;
@@ -193,7 +180,7 @@ class LzwWriter {
       const uint16_t length = r.length[prefix] + 1;
       r.byte[code] = pixel;
       r.length[code] = length;
-      r.code_of[pixel][length] = static_cast<uint16_t>(code);
+      r.longer[pixel].push_back(static_cast<uint16_t>(code));  // the repeat one longer than the longest so far
       r.longest[pixel] = length;
     } else {
       r.byte[code] = -1;
@@ -210,7 +197,7 @@ class LzwWriter {
       r.byte[b] = static_cast<int16_t>(b);
       r.length[b] = 1;
       r.longest[b] = 1;
-      r.code_of[b][1] = static_cast<uint16_t>(b);
+      r.longer[b].clear();
     }
     r.byte[clear_] = r.byte[end_] = -1;
   }
