@@ -158,12 +158,15 @@ class CourseBuilder {
   CourseBuildResult result_;
 };
 
-// 50 ms: the publishing sync waits, with both cores idle, for what was
+// 20 ms: the publishing sync waits, with both cores idle, for what was
 // written since the last flush. At 250 ms the default lesson (about 10 MB
 // in 0.2 s) never flushed and its publishing waited 10-12 ms for all of it;
-// now 1.5-4 ms. The 1808-beat lesson writes about 60 MB a second, 3 MB a
-// flush.
-constexpr std::chrono::milliseconds kWritebackInterval{50};
+// at 50 ms 1.5-4 ms, its last 50 ms of files (a quarter of them). 20 ms
+// took it 2-8 ms less in most sets of alternating runs, the course 2 %
+// less; the long lessons, which write about 60 MB a second (1.2 MB a
+// flush), took as long (docs/performance.md, session 33). 10 ms was no
+// better.
+constexpr std::chrono::milliseconds kWritebackInterval{20};
 
 CourseBuildResult CourseBuilder::Run() {
   SetParallelism(settings_.jobs);  // lessons, and frames within them, share this bound
