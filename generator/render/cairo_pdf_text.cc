@@ -206,7 +206,8 @@ namespace {
 // thread's default map, each thread resolved every font description anew:
 // Pango 1.50 starts two threads per description and font map to match and
 // sort the system's fonts (30 descriptions, 60 threads in the default
-// lesson's build, 10-20 of them repeats).
+// lesson's build, 10-20 of them repeats). In the binary those two run on
+// the thread laying the text out (glib_thread_shim.cc).
 struct SharedFontMap {
   std::mutex lock;
   PangoFontMap* map = pango_cairo_font_map_new();
