@@ -5,10 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
 #include <optional>
 #include <string>
 
+#include "base/thread_owned.h"
 #include "base/value_memo.h"
 
 namespace cl {
@@ -122,9 +122,7 @@ std::string FormatNumberSignificant(double value, int digits) {
 // Each beat's layouts write every cell's number again (a frame, its tall
 // twin, the animation, the slides), mostly values written a moment before.
 std::string FormatNumberCell(double value) {
-  thread_local std::unique_ptr<ValueMemo<std::string>> recent;
-  if (!recent) recent = std::make_unique<ValueMemo<std::string>>();
-  return recent->Get(value, [](double v) { return FormatNumberSignificant(v, kCellSignificantDigits); });
+  return ThreadOwned<ValueMemo<std::string>>().Get(value, [](double v) { return FormatNumberSignificant(v, kCellSignificantDigits); });
 }
 
 namespace {

@@ -66,7 +66,19 @@ class CourseBuilder {
   void Render();
   void SettleAllocator() const;
   void BuildJob(LessonJob& job) const;  // computes and lays out the lesson, once for every output
-  void RenderOne(LessonJob& job);
+  // A lesson's outputs as they are staged, written in one or two passes.
+  struct StagedOutputs {
+    std::unique_ptr<FileSink> sink;  // into its staging folder, once opened
+    bool failed = false;             // a pass failed (told)
+    std::set<std::string> written_early;
+    std::optional<std::chrono::steady_clock::time_point> started;
+  };
+  // Empties the lesson's staging folder and opens its sink; false (told) when it cannot.
+  bool OpenStage(LessonJob& job, StagedOutputs* staged);
+  // Writes `kinds` (not empty) of the lesson into its stage; false (told) when one fails.
+  bool WriteKinds(LessonJob& job, const std::set<std::string>& kinds, FileSink& sink) const;
+  void WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged);
+  void RenderOne(LessonJob& job, StagedOutputs& staged);
   BuiltLesson Build(const Lesson& lesson) const;
   // The course's index and course.pdf, drafted in memory beside the lessons'
   // outputs when this build renders every lesson the course will list (a
@@ -376,18 +388,27 @@ void CourseBuilder::Render() {
   // Fontconfig's configuration is loaded first, beside the lessons'
   // computing, which draws no text (left to the rendering, it was loaded
   // twice at once on two threads). On x86-64 that first call also loads the
-  // graphics libraries (graphics_libraries/graphics_libraries.h).
+  // graphics libraries (graphics_libraries/graphics_libraries.h). A lesson
+  // computed while they load writes its outputs that draw nothing then.
   const std::size_t fonts = todo.empty() ? 0 : 1;
+  std::atomic<bool> fonts_loaded{false};
+  std::vector<StagedOutputs> staged(todo.size());
   ParallelFor(fonts + todo.size(), [&](size_t i) {
-    if (i < fonts) return LoadFontConfiguration();
-    if (!Cancelled()) BuildJob(*todo[i - fonts]);
+    if (i < fonts) {
+      LoadFontConfiguration();
+      fonts_loaded = true;
+      return;
+    }
+    if (Cancelled()) return;
+    BuildJob(*todo[i - fonts]);
+    if (!fonts_loaded) WriteEarlyOutputs(*todo[i - fonts], &staged[i - fonts]);
   }, &stop_);
   // The draft last: it starts as a thread comes free, beside the lessons left.
   const bool draft = DraftsCourse(todo);
   ParallelFor(todo.size() + (draft ? 1 : 0), [&](size_t i) {
     if (Cancelled()) return;
     if (i == todo.size()) return DraftCourse(todo);
-    RenderOne(*todo[i]);
+    RenderOne(*todo[i], staged[i]);
   }, &stop_);
   if (!writeback_) return;
   std::string error;
@@ -469,8 +490,52 @@ BuiltLesson CourseBuilder::Build(const Lesson& lesson) const {
   return BuildLesson(lesson, settings_.render.layout, MessagesFor(settings_.render.course.language));
 }
 
-void CourseBuilder::RenderOne(LessonJob& job) {
-  auto started = std::chrono::steady_clock::now();
+// The kinds of output made without the graphics libraries (SVG frames too,
+// but they are laid out once with the PNG frames).
+const std::set<std::string>& KindsThatDrawNothing() {
+  static const std::set<std::string> kinds = {"anim-svg", "embed", "html", "json"};
+  return kinds;
+}
+
+// Written as soon as the lesson is computed, while the graphics libraries
+// load on the other thread: in a one-lesson build that thread had nothing
+// else to do for 8-10 ms (docs/performance.md, session 34).
+void CourseBuilder::WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged) {
+  if (!job.built) return;
+  std::set<std::string> kinds;
+  for (const std::string& kind : job.plan.write)
+    if (KindsThatDrawNothing().count(kind)) kinds.insert(kind);
+  if (kinds.empty()) return;
+  staged->started = std::chrono::steady_clock::now();
+  staged->failed = !OpenStage(job, staged) || !WriteKinds(job, kinds, *staged->sink);
+  staged->written_early = std::move(kinds);
+}
+
+bool CourseBuilder::OpenStage(LessonJob& job, StagedOutputs* staged) {
+  const std::string stage = staging_ + "/" + job.id;
+  std::string error;
+  if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) || !fs_.MakeDirectories(stage, &error)) {
+    job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+    return false;
+  }
+  staged->sink = fs_.SinkAt(stage);
+  return true;
+}
+
+bool CourseBuilder::WriteKinds(LessonJob& job, const std::set<std::string>& kinds, FileSink& sink) const {
+  RenderOptions render = settings_.render;
+  render.only = AsOnly(job.plan.present);  // what the page and lesson.json link
+  render.write = kinds;
+  try {
+    return RenderLessonOutputs(*job.built, render, sink, &job.diagnostics);
+  } catch (const std::exception& e) {
+    job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
+    return false;
+  }
+}
+
+void CourseBuilder::RenderOne(LessonJob& job, StagedOutputs& staged) {
+  auto started = staged.started.value_or(std::chrono::steady_clock::now());
   job.attempted = true;
   progress_.Started(job.id);
   const Lesson& lesson = *job.lesson;
@@ -483,22 +548,13 @@ void CourseBuilder::RenderOne(LessonJob& job) {
   // changed no output's key (its `order`, say) just gets its new record.
   bool changes_folder = !job.plan.write.empty();
   std::vector<std::string> unchanged;  // written again with the bytes out/<id> has
+  if (staged.failed) ok = false;  // told when the early outputs were written
+  if (ok && changes_folder && !staged.sink) ok = OpenStage(job, &staged);
   if (ok && changes_folder) {
-    ok = fs_.MakeDirectories(staging_, &error) && fs_.RemoveTree(stage, &error) && fs_.MakeDirectories(stage, &error);
-    if (!ok) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
-  }
-  if (ok && changes_folder) {
-    std::unique_ptr<FileSink> sink_owner = fs_.SinkAt(stage);
-    FileSink& sink = *sink_owner;
-    RenderOptions render = settings_.render;
-    render.only = AsOnly(job.plan.present);  // what the page and lesson.json link
-    render.write = job.plan.write;
-    try {
-      ok = RenderLessonOutputs(*job.built, render, sink, &job.diagnostics);
-    } catch (const std::exception& e) {
-      ok = false;
-      job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
-    }
+    FileSink& sink = *staged.sink;
+    std::set<std::string> kinds = job.plan.write;
+    for (const std::string& kind : staged.written_early) kinds.erase(kind);
+    ok = kinds.empty() || WriteKinds(job, kinds, sink);
     job.built->fills_memo->Clear();  // its beats are all drawn: their colours go
     if (!ok && !HasErrors(job.diagnostics))
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, "could not write the lesson's outputs"});

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "base/number_format.h"
+#include "base/thread_owned.h"
 #include "base/utf8.h"
 #include "base/value_memo.h"
 #include "render/png_encode.h"
@@ -54,9 +54,7 @@ constexpr std::string_view kDarkOnlyClass = "dark-only";
 // look-up is a tenth of the 200 instructions formatting one took.
 RoundedNumber Coordinate(double value) {
   if (!std::isfinite(value)) value = 0.0;
-  thread_local std::unique_ptr<ValueMemo<RoundedNumber>> recent;
-  if (!recent) recent = std::make_unique<ValueMemo<RoundedNumber>>();
-  return recent->Get(value, [](double v) { return RoundedNumber(v, 3); });
+  return ThreadOwned<ValueMemo<RoundedNumber>>().Get(value, [](double v) { return RoundedNumber(v, 3); });
 }
 
 class SvgBody {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <memory>
 #include <string>
 
+#include "base/thread_owned.h"
 #include "base/value_memo.h"
 
 namespace cl {
@@ -62,9 +62,7 @@ Color DivergingColor(double value, double scale) {
   // mostly values coloured a moment before: making each was a tenth of an
   // eight-filter photograph's build.
   using Memo = ValueMemo<Color, 2, 11>;
-  thread_local std::unique_ptr<Memo> recent;
-  if (!recent) recent = std::make_unique<Memo>();
-  return recent->Get({value, scale}, [](const Memo::Key& k) { return OnScale(k[0], k[1], kNegative, kPositive); });
+  return ThreadOwned<Memo>().Get({value, scale}, [](const Memo::Key& k) { return OnScale(k[0], k[1], kNegative, kPositive); });
 }
 
 Color DarkDivergingColor(double value, double scale) { return OnScale(value, scale, kDarkNegative, kDarkPositive); }

@@ -652,6 +652,34 @@ case $case_name in
     done
     ;;
 
+  lesson-file-fails)
+    # A lesson's file cannot be written: one of those that draw nothing
+    # (lesson.json: in a build at -j 2 a lesson computed while the graphics
+    # libraries load writes them then, docs/performance.md, session 34) or a
+    # PDF (written later). Every lesson fails with that one error, its last
+    # good outputs stay, nothing is left in staging, and the next build
+    # publishes them all.
+    most=(--only svg,json,html,pdf)
+    build 0 "${most[@]}"
+    for id in "${ids[@]}"; do hashes "out/$id" >"before.$id"; done
+    for id in "${ids[@]}"; do retitle "$id" "Edited $id"; done
+    for file in lesson.json handout.pdf; do
+      for j in 1 2; do
+        CONVLESSON_TEST_FAIL_WRITE=$file build 1 "${most[@]}" -j $j
+        log_has "$n lessons: 0 built, 0 up to date, $n failed"
+        told=$(grep -c "error: cannot write $file" "$work/err" || true)
+        ((told == n)) || fail "-j $j, $file: told $told times for $n lessons: $(cat "$work/err")"
+        for id in "${ids[@]}"; do
+          hashes "out/$id" | diff -u "before.$id" - || fail "-j $j: out/$id changed although $file failed"
+        done
+        [[ ! -e out/.staging ]] || fail "-j $j: staging folder left behind"
+      done
+    done
+    build 0 "${most[@]}"
+    log_has "$n lessons: $n built, 0 up to date, 0 failed"
+    for id in "${ids[@]}"; do grep -qF "Edited $id" "out/$id/lesson.json" || fail "$id was not published after"; done
+    ;;
+
   flush-fails)
     # The background writeback's flush meets a write error (forced as the
     # build starts rendering): the kernel tells such an error to one sync
