@@ -8,6 +8,10 @@ set_tests_properties(e2e.binary.exports-number-printf PROPERTIES LABELS "e2e;bin
 add_test(NAME e2e.binary.exports-zlib-deflate
   COMMAND bash -c "for f in deflateInit_ deflate deflateEnd; do nm -D --defined-only \"$1\" | grep -qw $f || exit 1; done" _ $<TARGET_FILE:convlesson>)
 set_tests_properties(e2e.binary.exports-zlib-deflate PROPERTIES LABELS "e2e;binary")
+# And its g_thread_new (generator/glib_thread_shim.cc), which Pango calls.
+add_test(NAME e2e.binary.exports-g-thread-new
+  COMMAND bash -c "nm -D --defined-only \"$1\" | grep -qw g_thread_new" _ $<TARGET_FILE:convlesson>)
+set_tests_properties(e2e.binary.exports-g-thread-new PROPERTIES LABELS "e2e;binary")
 
 # The graphics libraries are loaded after the start, by the binary itself
 # (generator/graphics_libraries/graphics_libraries.h), where it has the
@@ -30,6 +34,18 @@ if(TARGET cl_graphics_later)
       cat "$work/stderr"
       [[ $status == 127 ]] || { echo "exit status $status, not 127"; exit 1; }
       grep -q '^convlesson: cannot load the graphics libraries: .*libcairo.so.2' "$work/stderr"]=] _ $<TARGET_FILE:convlesson>)
+  # A build of only what is made without them (pages, lesson.json, SVG)
+  # never loads them: with a broken libcairo it still succeeds.
+  add_test(NAME e2e.binary.graphics-libraries-only-for-drawing
+    COMMAND bash -c [=[
+      work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+      : >"$work/libcairo.so.2"
+      LD_LIBRARY_PATH=$work "$1" build lessons -o "$work/out" --only svg,anim-svg,html,embed,json >"$work/stdout" 2>"$work/stderr"
+      status=$?
+      cat "$work/stderr"
+      [[ $status == 0 ]] || { echo "exit status $status: the build loaded the graphics libraries"; exit 1; }
+      [[ -f $work/out/index.html && -f $work/out/conv-relu-pool/lesson.json ]] || { echo "outputs missing"; exit 1; }]=] _ $<TARGET_FILE:convlesson>)
   set_tests_properties(e2e.binary.graphics-libraries-not-loaded-at-start e2e.binary.graphics-libraries-missing
+                       e2e.binary.graphics-libraries-only-for-drawing
     PROPERTIES LABELS "e2e;binary" WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endif()
