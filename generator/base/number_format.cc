@@ -122,7 +122,8 @@ std::string FormatNumberSignificant(double value, int digits) {
 // Each beat's layouts write every cell's number again (a frame, its tall
 // twin, the animation, the slides), mostly values written a moment before.
 std::string FormatNumberCell(double value) {
-  return ThreadOwned<ValueMemo<std::string>>().Get(value, [](double v) { return FormatNumberSignificant(v, kCellSignificantDigits); });
+  return ThreadOwned<ValueMemo<std::string>>().Get(
+      value, [](double v) { return FormatNumberSignificant(v, kCellSignificantDigits); });
 }
 
 namespace {

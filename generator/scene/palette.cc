@@ -62,7 +62,8 @@ Color DivergingColor(double value, double scale) {
   // mostly values coloured a moment before: making each was a tenth of an
   // eight-filter photograph's build.
   using Memo = ValueMemo<Color, 2, 11>;
-  return ThreadOwned<Memo>().Get({value, scale}, [](const Memo::Key& k) { return OnScale(k[0], k[1], kNegative, kPositive); });
+  return ThreadOwned<Memo>().Get({value, scale},
+                                 [](const Memo::Key& k) { return OnScale(k[0], k[1], kNegative, kPositive); });
 }
 
 Color DarkDivergingColor(double value, double scale) { return OnScale(value, scale, kDarkNegative, kDarkPositive); }
