@@ -143,6 +143,11 @@ class CourseBuilder {
   void PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics);
   void ApplyWerror(std::vector<Diagnostic>* diagnostics) const;
   std::string LessonDir(const std::string& id) const { return out_ + "/" + id; }
+  std::string StageDir(const std::string& id) const { return staging_ + "/" + id; }  // out/.staging/<id>
+  // Makes `stage` (under out/.staging) an empty folder.
+  bool EmptyStage(const std::string& stage, std::string* error) {
+    return fs_.MakeDirectories(staging_, error) && fs_.RemoveTree(stage, error) && fs_.MakeDirectories(stage, error);
+  }
   // Removes what the build made at `target`, noting the files it keeps.
   bool RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error);
   // The message for a file in the way that no build made.
@@ -517,9 +522,9 @@ void CourseBuilder::WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged) {
 }
 
 bool CourseBuilder::OpenStage(LessonJob& job, StagedOutputs* staged) {
-  const std::string stage = staging_ + "/" + job.id;
+  const std::string stage = StageDir(job.id);
   std::string error;
-  if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) || !fs_.MakeDirectories(stage, &error)) {
+  if (!EmptyStage(stage, &error)) {
     job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
     return false;
   }
@@ -544,7 +549,7 @@ void CourseBuilder::RenderOne(LessonJob& job, StagedOutputs& staged) {
   job.attempted = true;
   progress_.Started(job.id);
   const Lesson& lesson = *job.lesson;
-  std::string stage = staging_ + "/" + job.id;
+  std::string stage = StageDir(job.id);
   std::string error;
   bool ok = true;
   std::vector<std::string> written, linked;
@@ -758,10 +763,9 @@ void CourseBuilder::ImportShards() {
           Error(UnownedMessage(*unowned, LessonDir(id)));
           return;
         }
-      const std::string stage = staging_ + "/" + id;
+      const std::string stage = StageDir(id);
       std::vector<std::string> kept;
-      if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) ||
-          !fs_.MakeDirectories(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error)) {
+      if (!EmptyStage(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error)) {
         Error(error);
         return;
       }
@@ -816,9 +820,9 @@ void CourseBuilder::BuildCourse() {
   std::vector<const BuiltLesson*> members;
   if (!draft && !CourseMembers(ids, &loaded, &built, &members)) return;
 
-  std::string stage = staging_ + "/" + std::string(kCourseStagingName);
+  std::string stage = StageDir(std::string(kCourseStagingName));
   std::string error;
-  if (!fs_.MakeDirectories(staging_, &error) || !fs_.RemoveTree(stage, &error) || !fs_.MakeDirectories(stage, &error)) {
+  if (!EmptyStage(stage, &error)) {
     Error(error);
     return;
   }
