@@ -7,9 +7,10 @@
 // thread waited for all 34 of them (graphics_libraries/). Here the
 // thread-local part is a plain pointer, and a pthread key (no loader lock)
 // frees the object at the thread's end. Each use names its own type T: two
-// uses of one type would share the object. For what a lesson's outputs
-// that draw nothing use (they are written while those libraries load:
-// cli/course_build.cc); what only drawing reaches may stay thread_local.
+// uses of one type would share the object. Needed for what a lesson's
+// outputs that draw nothing use (they are written while those libraries
+// load: cli/course_build.cc), and the form for any per-thread object kept
+// on the heap (the GIF writer's tables).
 #pragma once
 
 #include <pthread.h>

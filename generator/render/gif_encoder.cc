@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/thread_owned.h"
 #include "render/colour_map.h"
 
 namespace cl {
@@ -82,12 +83,8 @@ class LzwWriter {
     // thread's static TLS block, which glibc zeroes for each thread made
     // (hundreds per build) and keeps resident in the stacks it caches; now
     // only threads that write a GIF pay for them.
-    thread_local std::unique_ptr<LzwDictionary> dictionary;
-    thread_local std::unique_ptr<RepeatStrings> repeats;
-    if (!dictionary) dictionary = std::make_unique<LzwDictionary>();
-    if (!repeats) repeats = std::make_unique<RepeatStrings>();
-    dict_ = dictionary.get();
-    repeats_ = repeats.get();
+    dict_ = &ThreadOwned<LzwDictionary>();
+    repeats_ = &ThreadOwned<RepeatStrings>();
     out_->push_back(static_cast<char>(min_code_size));
     Reset();
     Emit(clear_);
