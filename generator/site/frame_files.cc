@@ -173,16 +173,23 @@ class FramesGif {
   // The frame before the next chunk's first (none before the first chunk).
   const GifIndexFrame* last() const { return last_.width > 0 ? &last_ : nullptr; }
 
-  // Appends the frames of beats first .. first + indexed.size() - 1, in order.
-  bool Append(std::size_t first, std::vector<GifIndexFrame>* indexed, std::string* error) {
-    const std::size_t n = indexed->size();
-    std::vector<std::string> bytes(n);
+  // The bytes of beat first + k's frame: `now` coded against the frame
+  // shown before it (the chunk's frame k - 1, or the last chunk's last).
+  std::string FrameBytes(std::size_t first, std::size_t k, const std::vector<GifIndexFrame>& indexed) const {
+    const GifIndexFrame* before = k > 0 ? &indexed[k - 1] : first > 0 ? &last_ : nullptr;
+    const int delay_cs = (plan_.frames[first + k].hold_ms + 5) / 10;
+    return encoder_->FrameBytes(before, indexed[k], delay_cs);
+  }
+
+  // Appends the frames of beats first .. first + bytes->size() - 1, in
+  // order: those not coded yet (empty) first, from `indexed`.
+  bool Append(std::size_t first, std::vector<GifIndexFrame>* indexed, std::vector<std::string>* bytes,
+              std::string* error) {
+    const std::size_t n = bytes->size();
     ParallelFor(n, [&](std::size_t k) {
-      const GifIndexFrame* before = k > 0 ? &(*indexed)[k - 1] : first > 0 ? &last_ : nullptr;
-      const int delay_cs = (plan_.frames[first + k].hold_ms + 5) / 10;
-      bytes[k] = encoder_->FrameBytes(before, (*indexed)[k], delay_cs);
+      if ((*bytes)[k].empty()) (*bytes)[k] = FrameBytes(first, k, *indexed);
     });
-    for (const std::string& frame : bytes)
+    for (const std::string& frame : *bytes)
       if (!encoder_->AppendFrame(frame, error)) return false;
     if (n > 0) last_ = std::move(indexed->back());
     return true;
@@ -367,7 +374,8 @@ class VariantFrames {
       // course build's memory.
       for (std::size_t r = 1; r < drawers_.size(); ++r) drawers_[r].reset();
       chunk = std::clamp(kChunkBytes / side_by_side_ / std::max<std::size_t>(1, c.HeldBytes() / n), fewest, most);
-      if (gif_ && (!frames_gif_->Append(first, &c.indexed, gif_error) || !(*gif_write)(frames_gif_->TakeBytes())))
+      if (gif_ && (!frames_gif_->Append(first, &c.indexed, &c.gif_bytes, gif_error) ||
+                   !(*gif_write)(frames_gif_->TakeBytes())))
         return false;
     }
     if (!gif_) return true;
@@ -375,17 +383,22 @@ class VariantFrames {
     return frames_gif_->Finish(&rest, gif_error) && (*gif_write)(rest);
   }
 
-  // A chunk's beats: their GIF frames, waiting to be encoded in order, and
-  // what their files weighed (the next chunk's size is set by it).
+  // A chunk's beats: their GIF frames, coded as soon as the frame before is
+  // indexed on the same thread, else at the chunk's end, and appended in
+  // order there; and what their files weighed (the next chunk's size is set
+  // by it, with what its GIF frames held).
   struct Chunk {
-    Chunk(std::size_t n, bool gif) : indexed(gif ? n : 0), drawn(n), file_bytes(n, 0) {}
-    std::vector<GifIndexFrame> indexed;
+    Chunk(std::size_t n, bool gif)
+        : indexed(gif ? n : 0), gif_bytes(gif ? n : 0), drawn(n), file_bytes(n, 0), gif_held(gif ? n : 0, 0) {}
+    std::vector<GifIndexFrame> indexed;   // those still needed: not coded, or the frame before one not coded
+    std::vector<std::string> gif_bytes;   // empty: not coded yet
     std::vector<std::optional<ColourRuns>> drawn;  // palette beats drawn already
     std::vector<std::size_t> file_bytes;
+    std::vector<std::size_t> gif_held;  // per beat, the most its GIF frame held (indexed, then coded)
     std::size_t HeldBytes() const {
       std::size_t held = 0;
       for (const std::size_t bytes : file_bytes) held += bytes;
-      for (const GifIndexFrame& f : indexed) held += IndexFrameBytes(f);
+      for (const std::size_t bytes : gif_held) held += bytes;
       return held;
     }
   };
@@ -433,6 +446,7 @@ class VariantFrames {
         const GifIndexFrame* before = !after_beat_before ? nullptr : k > 0 ? &c->indexed[k - 1] : frames_gif_->last();
         c->indexed[k] = frames_gif_->encoder().Index(runs, before, &d.wide.unchanged_rows());
         if (after_beat_before) c->indexed[k].unchanged = d.wide.unchanged_rows();
+        CodeGifFrame(first, k, after_beat_before, c);
       }
     }
     if (!Tall()) return;
@@ -444,6 +458,24 @@ class VariantFrames {
       d.tall.Draw(std::move(tall_scene));
       WriteNow(v_.frame_png_tall, beat, PngFrame(d.tall.Png()), weighed);
     }
+  }
+
+  // Codes beat first + k's GIF frame, just indexed, where the frame before
+  // it is known to be indexed: the chunk's first (against the last chunk's
+  // last), or one drawn after the beat before on this thread. (A thread that
+  // comes free starts on a beat whose frame before another thread has yet
+  // to index: that one is coded at the chunk's end.) Index frames are then
+  // let go as soon as no frame left to code needs them: a chunk's waited
+  // for its end, two variants' 8 MB of the default lesson's heap.
+  void CodeGifFrame(std::size_t first, std::size_t k, bool after_beat_before, Chunk* c) const {
+    c->gif_held[k] = IndexFrameBytes(c->indexed[k]);
+    if (k > 0 && !after_beat_before) return;
+    c->gif_bytes[k] = frames_gif_->FrameBytes(first, k, c->indexed);
+    c->gif_held[k] = std::max(c->gif_held[k], c->gif_bytes[k].size());
+    // Frame k - 1 was indexed on this thread just before (so nobody else
+    // reads it) and, if it is coded, this was its last use. The chunk's last
+    // frame is kept: the next chunk's first is coded against it.
+    if (k > 0 && !c->gif_bytes[k - 1].empty()) c->indexed[k - 1] = GifIndexFrame();
   }
 
   const BuiltLesson& built_;
