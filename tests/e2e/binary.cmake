@@ -49,3 +49,20 @@ if(TARGET cl_graphics_later)
                        e2e.binary.graphics-libraries-only-for-drawing
     PROPERTIES LABELS "e2e;binary" WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 endif()
+
+# The C++ libraries every run needs are linked into the binary
+# (CONVLESSON_STATIC_LIBS): the dynamic linker loads none of them at its
+# start (only libc, libm, libpng and cmark, left shared for the system's
+# security updates, and zlib under libpng).
+if(CONVLESSON_STATIC_LIBS)
+  add_test(NAME e2e.binary.few-libraries-at-start
+    COMMAND bash -c [=[
+      needed=$(readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort | tr '\n' ' ')
+      echo "NEEDED: $needed"
+      [[ $needed == *libc.so.6* ]] || { echo "readelf shows no libc"; exit 1; }
+      ! grep -E 'lib(stdc\+\+|gcc_s|yaml-cpp|fmt|nettle|deflate)[.]' <<<"$needed" ||
+        { echo "loads a library meant to be linked into it"; exit 1; }
+      # And the C++ runtime's symbols are the binary's own, not exported to the libraries it loads.
+      ! nm -D --defined-only "$1" | grep -E ' _ZN?St' || { echo "exports libstdc++ symbols"; exit 1; }]=] _ $<TARGET_FILE:convlesson>)
+  set_tests_properties(e2e.binary.few-libraries-at-start PROPERTIES LABELS "e2e;binary")
+endif()
