@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -46,10 +47,15 @@ namespace {
 
 constexpr size_t kMaxManifestBytes = size_t{64} << 20;  // ~200k lessons; beyond that it is not ours
 
+// The kinds of output a lesson writes while the graphics libraries load
+// (WriteEarlyOutputs), cheapest first: those made without them but SVG
+// frames, which are laid out once with the PNG frames, later.
+constexpr const char* kEarlyKinds[] = {"json", "embed", "html", "anim-svg"};
+
 // The kinds of output made without the graphics libraries (Cairo, Pango,
 // fontconfig): a build of these alone never loads them.
 bool MadeWithoutGraphics(const std::string& kind) {
-  return kind == "anim-svg" || kind == "embed" || kind == "html" || kind == "json" || kind == "svg";
+  return kind == "svg" || std::find(std::begin(kEarlyKinds), std::end(kEarlyKinds), kind) != std::end(kEarlyKinds);
 }
 
 class CourseBuilder {
@@ -83,7 +89,9 @@ class CourseBuilder {
   bool OpenStage(LessonJob& job, StagedOutputs* staged);
   // Writes `kinds` (not empty) of the lesson into its stage; false (told) when one fails.
   bool WriteKinds(LessonJob& job, const std::set<std::string>& kinds, FileSink& sink) const;
-  void WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged);
+  // The lesson's outputs that draw nothing, written into its stage while
+  // the graphics libraries load (until `fonts_loaded`).
+  void WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged, const std::atomic<bool>& fonts_loaded);
   void RenderOne(LessonJob& job, StagedOutputs& staged);
   BuiltLesson Build(const Lesson& lesson) const;
   // The course's index and course.pdf, drafted in memory beside the lessons'
@@ -417,7 +425,7 @@ void CourseBuilder::Render() {
     }
     if (Cancelled()) return;
     BuildJob(*todo[i - fonts]);
-    if (!fonts_loaded) WriteEarlyOutputs(*todo[i - fonts], &staged[i - fonts]);
+    WriteEarlyOutputs(*todo[i - fonts], &staged[i - fonts], fonts_loaded);
   }, &stop_);
   // The draft last: it starts as a thread comes free, beside the lessons left.
   const bool draft = DraftsCourse(todo);
@@ -509,16 +517,29 @@ BuiltLesson CourseBuilder::Build(const Lesson& lesson) const {
 // Written as soon as the lesson is computed, while the graphics libraries
 // load on the other thread: in a one-lesson build that thread had nothing
 // else to do for 8-10 ms (docs/performance.md, session 34).
-void CourseBuilder::WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged) {
-  if (!job.built) return;
-  std::set<std::string> kinds;
-  // (SVG frames are laid out once with the PNG frames, later.)
-  for (const std::string& kind : job.plan.write)
-    if (MadeWithoutGraphics(kind) && kind != "svg") kinds.insert(kind);
+void CourseBuilder::WriteEarlyOutputs(LessonJob& job, StagedOutputs* staged, const std::atomic<bool>& fonts_loaded) {
+  if (!job.built || fonts_loaded) return;
+  // One kind at a time while the libraries load: a kind started after that
+  // keeps the threads done with the first loop waiting for it (the course's
+  // photograph's page and animations, begun as the libraries came in, left
+  // the other thread idle for 100-150 ms).
+  std::vector<std::string> kinds;
+  for (const char* kind : kEarlyKinds)
+    if (job.plan.write.count(kind)) kinds.emplace_back(kind);
   if (kinds.empty()) return;
   staged->started = std::chrono::steady_clock::now();
-  staged->failed = !OpenStage(job, staged) || !WriteKinds(job, kinds, *staged->sink);
-  staged->written_early = std::move(kinds);
+  if (!OpenStage(job, staged)) {
+    staged->failed = true;
+    return;
+  }
+  for (const std::string& kind : kinds) {
+    if (fonts_loaded) break;
+    if (!WriteKinds(job, {kind}, *staged->sink)) {
+      staged->failed = true;
+      break;
+    }
+    staged->written_early.insert(kind);
+  }
 }
 
 bool CourseBuilder::OpenStage(LessonJob& job, StagedOutputs* staged) {

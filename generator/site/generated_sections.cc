@@ -99,7 +99,7 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
   switch (stage) {
     case Stage::Intro:
       for (int c = 0; c < ChannelCount(v); ++c)
-        tables.push_back(TableData(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", Size(v.image->rows, v.image->cols)}}), m),
+        PushMoved(&tables, TableData(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", Size(v.image->rows, v.image->cols)}}), m),
                                    ChannelAt(v, c), m));
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
@@ -107,20 +107,20 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
         const std::string title = f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size},
                                                                                   {"bias", FormatNumberText(f.bias)}})
                                                 : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}});
-        for (int c = 0; c < SliceCount(f); ++c) tables.push_back(TableData(SliceTitle(v, c, title, m), SliceAt(f, c), m));
+        for (int c = 0; c < SliceCount(f); ++c) PushMoved(&tables, TableData(SliceTitle(v, c, title, m), SliceAt(f, c), m));
       }
       break;
     case Stage::Conv:
-      tables.push_back(TableData(m.Text(Msg::table_feature_map, {{"size", Size(r.conv().rows, r.conv().cols)}}), r.conv(), m));
+      PushMoved(&tables, TableData(m.Text(Msg::table_feature_map, {{"size", Size(r.conv().rows, r.conv().cols)}}), r.conv(), m));
       break;
     case Stage::Activation:
-      tables.push_back(TableData(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
+      PushMoved(&tables, TableData(m.Text(Msg::table_activated, {{"activation", ActivationName(v.activation, m)},
                                                                 {"size", Size(r.activated().rows, r.activated().cols)}}),
                                  r.activated(), m));
       break;
     case Stage::Pool:
       if (r.pooled()) {
-        tables.push_back(TableData(m.Text(v.pool.type == PoolType::Max ? Msg::table_pooled_max : Msg::table_pooled_average,
+        PushMoved(&tables, TableData(m.Text(v.pool.type == PoolType::Max ? Msg::table_pooled_max : Msg::table_pooled_average,
                                           {{"size", Size(r.pooled()->rows, r.pooled()->cols)}}),
                                    *r.pooled(), m));
       }
@@ -151,7 +151,7 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
     }
     SetMoved(&group, "group_beats", std::move(captions));
     SetMoved(&group, "group_tables", GroupTables(stage, bv, map));
-    groups.push_back(std::move(group));
+    PushMoved(&groups, std::move(group));
   }
   SetMoved(&d, "sbs_groups", std::move(groups));
   return d;
@@ -247,6 +247,7 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
 
 TemplateData StepByStepData(const BuiltLesson& built, const std::string& id_prefix) {
   TemplateList variants;
+  variants.reserve(built.variants.size());  // a list growing copies its items
   for (const BuiltVariant& bv : built.variants) variants.push_back(VariantStepByStep(bv, id_prefix));
   TemplateData d;
   d.set("sbs_intro", built.text->Text(Msg::sbs_intro));

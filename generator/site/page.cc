@@ -194,6 +194,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   const VariantSwitch switcher = DescribeVariantSwitch(lesson.variants, m);
   page.set("switch_label", switcher.label);
   TemplateList variants;
+  variants.reserve(built.variants.size());  // a list growing copies its items
   for (std::size_t i = 0; i < built.variants.size(); ++i) {
     variants.push_back(PlayerVariantData(built.variants[i], i, options, switcher.differences[i]));
   }
@@ -257,7 +258,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
         break;
       }
     }
-    sections.push_back(std::move(d));
+    PushMoved(&sections, std::move(d));
   }
   SetMoved(&page, "sections", std::move(sections));
 
@@ -300,6 +301,7 @@ TemplateData LessonEmbedData(const BuiltLesson& built, const RenderOptions& opti
   const VariantSwitch switcher = DescribeVariantSwitch(built.lesson->variants, *built.text);
   embed.set("switch_label", switcher.label);
   TemplateList variants;
+  variants.reserve(built.variants.size());  // a list growing copies its items
   for (std::size_t i = 0; i < built.variants.size(); ++i)
     variants.push_back(PlayerVariantData(built.variants[i], i, options, switcher.differences[i], paths.files));
   SetMoved(&embed, "variants", std::move(variants));

@@ -181,6 +181,7 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
     }
   }
   TemplateList grids;
+  grids.reserve(4);  // a list growing copies its items, here whole grids
   grids.push_back(GridData(prefix + "input", "input",
                            m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), padded, v.conv.pad_top,
                            v.conv.pad_left, &padding));
@@ -259,6 +260,7 @@ nlohmann::ordered_json ExploreTextJson(const Messages& m) {
 
 TemplateList ExploreVariantsData(const BuiltLesson& built) {
   TemplateList variants;
+  variants.reserve(built.variants.size());  // a list growing copies its items
   for (std::size_t i = 0; i < built.variants.size(); ++i) variants.push_back(VariantExploreData(built.variants[i], i, *built.text));
   return variants;
 }

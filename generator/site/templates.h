@@ -25,6 +25,10 @@ using TemplateList = kainjow::mustache::list;
 // value in instead.
 void SetMoved(TemplateData* data, const std::string& name, TemplateData&& value);
 void SetMoved(TemplateData* data, const std::string& name, TemplateList&& items);
+// Appends `item` to `list`, moved; when the list is full its items are moved
+// to a larger one (push_back copies them: TemplateData's move is not
+// noexcept). For lists whose count is not known ahead (else reserve).
+void PushMoved(TemplateList* list, TemplateData&& item);
 
 // The folder the page templates come from: options.templates_dir, or the
 // source tree's templates/ when it is empty (CONVLESSON_SOURCE_DIR/templates).

@@ -191,6 +191,42 @@ BOOST_AUTO_TEST_CASE(TemplateProblemsNameTheTemplate) {
   fs::remove_all(dir);
 }
 
+// Partials ride over the data (not on a copy of it): found from the top
+// level and inside sections, and a partial wins over a value of its name.
+BOOST_AUTO_TEST_CASE(PartialsAreFoundOverTheData) {
+  cl::TemplateSet templates;
+  std::string error, out;
+  fs::path dir = TemplatesWith("partials", {{"page.mustache", "{{title}}:{{#items}}[{{> _item}}]{{/items}}{{> _tail}}"},
+                                            {"_item.mustache", "{{name}}/{{title}}"},
+                                            {"_tail.mustache", "."}});
+  BOOST_TEST_REQUIRE(templates.Load(dir.string(), &error), error);
+  cl::TemplateData data;
+  data.set("title", "T");
+  data.set("_tail", "not the partial");
+  cl::TemplateList items;
+  for (const char* name : {"a", "b"}) cl::PushMoved(&items, cl::TemplateData("name", name));
+  cl::SetMoved(&data, "items", std::move(items));
+  BOOST_TEST_REQUIRE(templates.Render("page", data, &out, &error), error);
+  BOOST_TEST(out == "T:[a/T][b/T].");
+  fs::remove_all(dir);
+}
+
+// PushMoved keeps the items in order and moves them as the list grows: each
+// item's string stays the very object it was (push_back would copy it).
+BOOST_AUTO_TEST_CASE(PushMovedMovesItemsAsTheListGrows) {
+  cl::TemplateList list;
+  std::vector<const std::string*> held;
+  for (int i = 0; i < 40; ++i) {
+    cl::PushMoved(&list, cl::TemplateData(std::string(100, static_cast<char>('a' + i % 26))));
+    held.push_back(&list.back().string_value());
+  }
+  BOOST_TEST_REQUIRE(list.size() == 40u);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    BOOST_TEST(&list[i].string_value() == held[i]);
+    BOOST_TEST(list[i].string_value() == std::string(100, static_cast<char>('a' + i % 26)));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(DefaultTemplatesAreTheSourceTreesFolder) {
   cl::RenderOptions options;
   BOOST_TEST(cl::ResolveTemplatesDir(options) == CONVLESSON_SOURCE_DIR "/templates");
