@@ -261,8 +261,9 @@ std::size_t BeatsPerChunk(const BuiltVariant& v, double scale, std::size_t threa
 // as fit, by the bytes each beat of this one made (at least one per
 // thread). Their files are written as they are made, but their GIF frames
 // (coded, or indexed when their frame before was another thread's) wait
-// for the chunk's end, and the work in flight grows with a beat's weight. A 512x512 photograph's frames weigh about 10 MB a beat (its SVG,
-// PNG and GIF frame: noise compresses badly), the default lesson's 0.3 MB.
+// for the chunk's end, and the work in flight grows with a beat's weight.
+// A 512x512 photograph's frames weigh about 10 MB a beat (its SVG, PNG and
+// GIF frame: noise compresses badly), the default lesson's 0.3 MB.
 // Variants side by side share it (and kKeptRunsBytes): together they hold
 // what one variant at a time did.
 constexpr std::size_t kChunkBytes = std::size_t{16} << 20;
