@@ -537,9 +537,14 @@ void FlatZlibWriter::Add(const uint8_t* bytes, std::size_t n) {
   }
 }
 
+void FlatZlibWriter::EndBand() {
+  State& s = *state_;
+  if (s.added > s.band_start) s.EndBand();
+}
+
 bool FlatZlibWriter::AddCodedBand(FlatBand band, const uint8_t* last_row) {
   State& s = *state_;
-  if (s.added != s.band_start || band.bytes != std::min(s.band_bytes, s.size - s.added)) return false;
+  if (s.added != s.band_start || band.bytes == 0 || band.bytes > std::min(s.band_bytes, s.size - s.added)) return false;
   s.added += band.bytes;
   s.buffer.assign(last_row, last_row + s.row_bytes);
   s.Append(std::move(band));

@@ -32,19 +32,21 @@ struct FlatBand {
   std::size_t bytes = 0;
 };
 
-// Rows in a band (the picture's last band may have fewer). Each band ends
-// its blocks, about 80 bytes of Huffman codes each, and is the unit a frame
-// copies from the frame before or codes again. Measured on the shipped
-// course: bands of 64 rows make its PNG frames 0.1 % larger than one band
-// would, of 32 rows 0.4 %, of 16 rows 0.8 %. A beat changes a few text
-// lines and cells, so a frame codes less with smaller bands: the PNG frames
-// of a 400-beat lesson took 1.40 s with 32 rows against 1.48 s with 64
-// (docs/performance.md, session 21); 16 were no faster than 32.
+// Rows in a band at most (a band may end sooner: EndBand; the picture's
+// last band may have fewer). Each band ends its blocks, about 80 bytes of
+// Huffman codes each, and is the unit a frame copies from the frame before
+// or codes again. Measured on the shipped course: bands of 64 rows make its
+// PNG frames 0.1 % larger than one band would, of 32 rows 0.4 %, of 16 rows
+// 0.8 %. A beat changes a few text lines and cells, so a frame codes less
+// with smaller bands: the PNG frames of a 400-beat lesson took 1.40 s with
+// 32 rows against 1.48 s with 64 (docs/performance.md, session 21); 16 were
+// no faster than 32.
 inline constexpr std::size_t kFlatBandRows = 32;
 
 // The stream written as the scanlines come, a band at a time, so a large
 // picture's scanlines are never held whole. Add the rows' bytes in order
-// (or a band already coded, at a band's start), then Finish.
+// (or a band already coded, at a band's start), then Finish. A band ends
+// after kFlatBandRows rows, or sooner where EndBand says.
 // `pixel_bytes` is the distance a run repeats at: 1 for palette indices, 3
 // for RGB (taken within 1..8).
 class FlatZlibWriter {
@@ -57,10 +59,14 @@ class FlatZlibWriter {
   FlatZlibWriter(const FlatZlibWriter&) = delete;
   FlatZlibWriter& operator=(const FlatZlibWriter&) = delete;
   void Add(const uint8_t* bytes, std::size_t n);
+  // Ends the band added so far here (if any bytes were added since the last
+  // band ended): the writer's caller may cut its bands where its picture
+  // changes, as long as each ends at a row's end.
+  void EndBand();
   // The next band, from an earlier stream: `band` was coded from the same
   // bytes, after the same row above; `last_row` is its last row's bytes.
-  // False (and nothing added) when not at a band's start or the band is not
-  // of the size the next band has.
+  // False (and nothing added) when not at a band's start, or the band is
+  // empty, longer than kFlatBandRows rows or than the rows left.
   bool AddCodedBand(FlatBand band, const uint8_t* last_row);
   // Ends the stream; returns its bands when kept.
   std::vector<FlatBand> Finish();

@@ -493,6 +493,26 @@ struct FramePngEncoder::Last {
 
 namespace {
 
+// A band of a frame ends after kFlatBandRows rows, or sooner where the rows
+// change: at a row that differs from the one above after one that repeats
+// its own (where a text line or a cell's edge starts), once the band has
+// this many rows. A beat changes a few text lines and cells; cut where they
+// start, the bands around them stay as the frame before had them and are
+// copied, where bands cut every kFlatBandRows rows took the unchanged rows
+// beside a change along (measured on the shipped course: 12-19 % fewer
+// rows coded again, for 0.1-0.2 % larger files). The cuts depend on the
+// frame's own rows alone, so a frame's bytes never depend on the frames
+// encoded before it.
+constexpr int kFewestBandRows = 8;
+
+// The end of the band that starts at row `top`.
+int BandEnd(const ColourRuns& runs, int top) {
+  const int most = std::min(runs.height, top + static_cast<int>(kFlatBandRows));
+  for (int y = top + kFewestBandRows; y < most; ++y)
+    if (!runs.row_same[static_cast<std::size_t>(y)] && runs.row_same[static_cast<std::size_t>(y - 1)]) return y;
+  return most;
+}
+
 // Appends the IDAT chunk of a frame: its scanlines made a row at a time
 // from the runs straight into the flat-art deflate writer, so a large
 // frame's scanlines are never held whole. The rows are unfiltered (a run of
@@ -501,14 +521,13 @@ namespace {
 // smaller). A palette frame's pixels are their indices in `index_of`;
 // without one they are RGB. A band whose rows (and the row above) are all
 // `same_rows`, their colours all `kept` (null: every colour), is copied from
-// `last`'s stream, when there is one; the bands of this frame go to *bands
-// when asked.
+// `last`'s stream, when it had a band of those rows; the bands of this
+// frame go to *bands when asked.
 void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector<uint8_t>* index_of,
                      FramePngEncoder::Last* last, const std::vector<uint8_t>* same_rows,
                      const std::vector<uint8_t>* kept, std::vector<FlatBand>* bands, std::size_t* copied) {
   const std::size_t pixel_bytes = index_of ? 1 : 3;
   const std::size_t row_bytes = static_cast<std::size_t>(runs.width) * pixel_bytes + 1;
-  constexpr auto band_rows = static_cast<int>(kFlatBandRows);
   std::string idat;
   FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), &idat, pixel_bytes, bands != nullptr);
   std::vector<uint8_t> row(row_bytes);
@@ -524,14 +543,29 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
       if (!(*kept)[runs.run_colour[r]]) return false;
     return true;
   };
-  for (int top = 0, band = 0; top < runs.height; top += band_rows, ++band) {
-    const int end = std::min(runs.height, top + band_rows);
-    if (last && same_rows && static_cast<std::size_t>(band) < last->bands.size() && unchanged(top - 1, end)) {
-      FillRow(runs, end - 1, index_of, row.data() + 1);
-      held = end - 1;
-      if (writer.AddCodedBand(std::move(last->bands[static_cast<std::size_t>(band)]), row.data())) {
-        if (copied) ++*copied;
-        continue;
+  // The band of `last` that starts at each row (-1: none), when it can be copied from.
+  std::vector<int> last_band_at;
+  if (last && same_rows) {
+    last_band_at.assign(static_cast<std::size_t>(runs.height), -1);
+    std::size_t start = 0;
+    for (std::size_t b = 0; b < last->bands.size() && start < last_band_at.size(); ++b) {
+      last_band_at[start] = static_cast<int>(b);
+      start += last->bands[b].bytes / row_bytes;
+    }
+  }
+  for (int top = 0; top < runs.height;) {
+    const int end = BandEnd(runs, top);
+    if (!last_band_at.empty()) {
+      const int b = last_band_at[static_cast<std::size_t>(top)];
+      FlatBand* band = b >= 0 ? &last->bands[static_cast<std::size_t>(b)] : nullptr;
+      if (band && band->bytes == row_bytes * static_cast<std::size_t>(end - top) && unchanged(top - 1, end)) {
+        FillRow(runs, end - 1, index_of, row.data() + 1);
+        held = end - 1;
+        if (writer.AddCodedBand(std::move(*band), row.data())) {
+          if (copied) ++*copied;
+          top = end;
+          continue;
+        }
       }
     }
     for (int y = top; y < end; ++y) {
@@ -539,6 +573,8 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
       held = y;
       writer.Add(row.data(), row_bytes);
     }
+    writer.EndBand();
+    top = end;
   }
   std::vector<FlatBand> made = writer.Finish();
   if (bands) *bands = std::move(made);

@@ -247,3 +247,54 @@ BOOST_AUTO_TEST_CASE(BandsCopiedFromAnEarlierPictureWriteTheSameStream) {
   BOOST_TEST(!last.AddCodedBand(bands[0], first.data()));
   BOOST_TEST(last.AddCodedBand(bands[4], first.data() + first.size() - row_bytes));
 }
+
+// Bands ended where the writer is told (EndBand, at a row's end) rather
+// than every kFlatBandRows rows: each band's bits still depend only on its
+// rows and the row above, so a picture cut the same way copies the bands it
+// shares with an earlier one and writes what coding them all would. An
+// empty band is no band; a band longer than the rows left is refused.
+BOOST_AUTO_TEST_CASE(BandsEndedByTheCallerAreCopiedAlike) {
+  uint32_t state = 9;
+  const std::size_t row_bytes = 97, rows = 8 + 20 + kFlatBandRows + 5;
+  const std::size_t cut_rows[] = {8, 20, kFlatBandRows, 5};
+  std::vector<uint8_t> first(row_bytes * rows);
+  for (std::size_t i = 0; i < first.size(); ++i)
+    first[i] = i % row_bytes == 0 ? 0 : Next(&state) % 3 == 0 ? static_cast<uint8_t>(Next(&state)) : first[i - 1];
+  const auto write = [&](const std::vector<uint8_t>& picture, std::string* out, bool keep) {
+    FlatZlibWriter writer(row_bytes, rows, out, 1, keep);
+    const uint8_t* at = picture.data();
+    for (std::size_t n : cut_rows) {
+      writer.Add(at, n * row_bytes);
+      writer.EndBand();
+      writer.EndBand();  // nothing added since: no band
+      at += n * row_bytes;
+    }
+    return writer.Finish();
+  };
+  std::string first_stream;
+  const std::vector<FlatBand> bands = write(first, &first_stream, true);
+  BOOST_REQUIRE(bands.size() == 4u);
+  for (std::size_t b = 0; b < 4; ++b) BOOST_TEST(bands[b].bytes == cut_rows[b] * row_bytes);
+  // A byte changed in the second band: it and the third (whose row above
+  // it is) are coded again; the first and the last are copied.
+  std::vector<uint8_t> second = first;
+  second[row_bytes * (8 + 19) + 5] ^= 0x33;
+  std::string copied;
+  FlatZlibWriter again(row_bytes, rows, &copied, 1);
+  BOOST_TEST(again.AddCodedBand(bands[0], second.data() + row_bytes * 7));
+  again.Add(second.data() + row_bytes * 8, row_bytes * 20);
+  again.EndBand();
+  again.Add(second.data() + row_bytes * 28, row_bytes * kFlatBandRows);
+  again.EndBand();
+  BOOST_TEST(!again.AddCodedBand(bands[1], second.data() + second.size() - row_bytes));  // 20 rows: 5 are left
+  BOOST_TEST(again.AddCodedBand(bands[3], second.data() + second.size() - row_bytes));
+  again.Finish();
+  std::string fresh;
+  write(second, &fresh, false);
+  BOOST_TEST((copied == fresh));
+  BOOST_TEST((copied != first_stream));
+  std::vector<uint8_t> back(second.size());
+  uLongf size = back.size();
+  BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(copied.data()), copied.size()) == Z_OK);
+  BOOST_TEST((back == second));
+}
