@@ -122,10 +122,31 @@ struct TokenBlock {
 };
 
 // How many bytes from a on equal those from b (b may overlap a), at most `max`:
-// 16 bytes a compare where SSE2 is (every x86-64), else 8.
+// 16 bytes a compare where SSE2 is (every x86-64), else 8. Past the first 16,
+// 32 bytes a step: most matches of flat art run to deflate's longest (258),
+// and one branch per 32 bytes is a third fewer instructions there.
 [[gnu::always_inline]] inline std::size_t MatchLength(const uint8_t* a, const uint8_t* b, std::size_t max) {
   std::size_t n = 0;
 #if defined(__SSE2__)
+  if (16 <= max) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+    const auto equal = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
+    if (equal != 0xFFFFu) return static_cast<std::size_t>(__builtin_ctz(~equal));
+    n = 16;
+  }
+  while (n + 32 <= max) {
+    const __m128i x0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + n));
+    const __m128i y0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n));
+    const __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + n + 16));
+    const __m128i y1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n + 16));
+    const __m128i e0 = _mm_cmpeq_epi8(x0, y0), e1 = _mm_cmpeq_epi8(x1, y1);
+    if (_mm_movemask_epi8(_mm_and_si128(e0, e1)) != 0xFFFF) {
+      const auto equal = static_cast<unsigned>(_mm_movemask_epi8(e0)) | static_cast<unsigned>(_mm_movemask_epi8(e1)) << 16;
+      return n + static_cast<std::size_t>(__builtin_ctz(~equal));
+    }
+    n += 32;
+  }
   while (n + 16 <= max) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + n));
     const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n));
