@@ -106,7 +106,9 @@ class LzwWriter {
   void Finish() {
     Emit(current_);
     Emit(end_);
-    for (; bit_count_ > 0; bit_count_ -= 8, bits_ >>= 8) codes_.push_back(static_cast<char>(bits_ & 0xff));
+    codes_.resize(size_ + 8);  // room for the last (at most 4) bytes
+    for (; bit_count_ > 0; bit_count_ -= 8, bits_ >>= 8) codes_[size_++] = static_cast<char>(bits_ & 0xff);
+    codes_.resize(size_);
     for (std::size_t at = 0; at < codes_.size(); at += kSubBlock) {
       const std::size_t n = std::min(kSubBlock, codes_.size() - at);
       out_->push_back(static_cast<char>(n));
@@ -198,10 +200,18 @@ class LzwWriter {
     }
     r.byte[clear_] = r.byte[end_] = -1;
   }
+  // The codes' bits go out 4 whole bytes at a time, into room kept ahead
+  // in codes_ (a byte appended at a time was a sixth of the writer).
   void Emit(int code) {
     bits_ |= static_cast<uint64_t>(code) << bit_count_;
     bit_count_ += code_bits_;
-    for (; bit_count_ >= 8; bit_count_ -= 8, bits_ >>= 8) codes_.push_back(static_cast<char>(bits_ & 0xff));
+    if (bit_count_ >= 32) {
+      if (size_ + 8 > codes_.size()) codes_.resize(std::max<std::size_t>(256, codes_.size() * 2));
+      for (int k = 0; k < 4; ++k) codes_[size_ + static_cast<std::size_t>(k)] = static_cast<char>(bits_ >> (8 * k));
+      size_ += 4;
+      bits_ >>= 32;
+      bit_count_ -= 32;
+    }
     if (next_code_ >= code_limit_) code_limit_ = 1 << ++code_bits_;
   }
 
@@ -209,6 +219,7 @@ class LzwWriter {
   LzwDictionary* dict_;
   RepeatStrings* repeats_;
   std::string codes_;
+  std::size_t size_ = 0;  // the bytes of codes_ written (the rest is room)
   const int min_code_size_, clear_, end_;
   int next_code_ = 0, code_bits_ = 0, code_limit_ = 0;
   int current_ = -1;  // the code of the string matched so far; -1 before the first pixel
