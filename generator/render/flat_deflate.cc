@@ -188,15 +188,40 @@ class BitWriter {
     buffer_ = std::move(grown);
     capacity_ = capacity;
   }
+  // Where the next bits go, for a run of puts into room reserved first
+  // (Open, then Close). Held in the caller's locals, its fields stay in
+  // registers: the buffer's bytes are chars, which may alias any field of
+  // the writer, so each put through the writer loaded and stored them again.
+  struct Cursor {
+    uint64_t bits;  // as bits_
+    int filled;     // as filled_
+    char* at;       // the buffer at size_
+    // Appends the low `count` bits of `value` (count <= 56).
+    void Put(uint64_t value, int count) {
+      bits |= value << filled;
+      filled += count;
+      StoreWord(bits, at);
+      const int whole = filled & ~7;
+      at += whole / 8;
+      bits = whole == 64 ? 0 : bits >> whole;
+      filled -= whole;
+    }
+  };
+  // Room for `bytes` more bytes of bits, and where they go.
+  Cursor Open(std::size_t bytes) {
+    Reserve(bytes);
+    return {bits_, filled_, buffer_.get() + size_};
+  }
+  void Close(const Cursor& cursor) {
+    bits_ = cursor.bits;
+    filled_ = cursor.filled;
+    size_ = static_cast<std::size_t>(cursor.at - buffer_.get());
+  }
   // Appends the low `count` bits of `value` (count <= 56), in reserved room.
   void Put(uint64_t value, int count) {
-    bits_ |= value << filled_;
-    filled_ += count;
-    StoreWord(bits_, buffer_.get() + size_);
-    const int whole = filled_ & ~7;
-    size_ += static_cast<std::size_t>(whole / 8);
-    bits_ = whole == 64 ? 0 : bits_ >> whole;
-    filled_ -= whole;
+    Cursor cursor{bits_, filled_, buffer_.get() + size_};
+    cursor.Put(value, count);
+    Close(cursor);
   }
   // Bits put so far.
   std::size_t BitCount() const { return size_ * 8 + static_cast<std::size_t>(filled_); }
@@ -378,23 +403,23 @@ void WriteBlock(const TokenBlock& block, BitWriter* out) {
 
   // The header: at most 17 + 19 * 3 bits and 316 lengths of 7 + 7 bits;
   // a token: at most 15 + 5 + 15 + 13 bits.
-  out->Reserve(16 + (run_count * 14 + 7) / 8 + tokens.size() * 6 + 8);
-  out->Put(0, 1);  // not the last block (the stream ends with an empty one)
-  out->Put(2, 2);  // dynamic Huffman codes
-  out->Put(static_cast<uint32_t>(hlit - 257), 5);
-  out->Put(static_cast<uint32_t>(hdist - 1), 5);
-  out->Put(static_cast<uint32_t>(hclen - 4), 4);
-  for (int i = 0; i < hclen; ++i) out->Put(cl.lengths[kCodeLengthOrder[i]], 3);
+  BitWriter::Cursor w = out->Open(16 + (run_count * 14 + 7) / 8 + tokens.size() * 6 + 8);
+  w.Put(0, 1);  // not the last block (the stream ends with an empty one)
+  w.Put(2, 2);  // dynamic Huffman codes
+  w.Put(static_cast<uint32_t>(hlit - 257), 5);
+  w.Put(static_cast<uint32_t>(hdist - 1), 5);
+  w.Put(static_cast<uint32_t>(hclen - 4), 4);
+  for (int i = 0; i < hclen; ++i) w.Put(cl.lengths[kCodeLengthOrder[i]], 3);
   for (std::size_t r = 0; r < run_count; ++r) {
     const auto [symbol, extra] = runs[r];
-    out->Put(cl.bits[symbol], cl.lengths[symbol]);
-    if (symbol == 16) out->Put(extra, 2);
-    if (symbol == 17) out->Put(extra, 3);
-    if (symbol == 18) out->Put(extra, 7);
+    w.Put(cl.bits[symbol], cl.lengths[symbol]);
+    if (symbol == 16) w.Put(extra, 2);
+    if (symbol == 17) w.Put(extra, 3);
+    if (symbol == 18) w.Put(extra, 7);
   }
   for (const Token& t : tokens) {
     if (t.symbol < kEndOfBlock) {
-      out->Put(litlen.bits[t.symbol], litlen.lengths[t.symbol]);
+      w.Put(litlen.bits[t.symbol], litlen.lengths[t.symbol]);
       continue;
     }
     // Length code, its extra bits, distance code and its extra bits in one
@@ -406,9 +431,10 @@ void WriteBlock(const TokenBlock& block, BitWriter* out) {
     bits |= uint64_t{distance.bits[d]} << count;
     count += distance.lengths[d];
     bits |= uint64_t{t.distance_extra} << count;
-    out->Put(bits, count + kDistanceExtra[d]);
+    w.Put(bits, count + kDistanceExtra[d]);
   }
-  out->Put(litlen.bits[kEndOfBlock], litlen.lengths[kEndOfBlock]);
+  w.Put(litlen.bits[kEndOfBlock], litlen.lengths[kEndOfBlock]);
+  out->Close(w);
 }
 
 // zlib's adler32_combine: the Adler-32 of a's bytes then b's (b_bytes of them).

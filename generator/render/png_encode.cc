@@ -378,10 +378,15 @@ class Scanlines {
 void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of, uint8_t* out) {
   y = DefiningRow(runs, y);
   const uint8_t* const end = out + (index_of ? static_cast<std::size_t>(runs.width) : 0);
-  for (std::size_t r = runs.row_first[y]; r < runs.row_first[y + 1]; ++r) {
-    const std::size_t length = runs.run_length[r];
-    if (index_of) {
-      const uint8_t index = (*index_of)[runs.run_colour[r]];
+  // The runs read through locals: a byte stored may alias anything, so the
+  // vectors' data would be loaded again after each run's bytes.
+  const uint16_t* const run_length = runs.run_length.data();
+  const uint32_t* const run_colour = runs.run_colour.data();
+  const uint8_t* const index_by_colour = index_of ? index_of->data() : nullptr;
+  for (std::size_t r = runs.row_first[y], last = runs.row_first[y + 1]; r < last; ++r) {
+    const std::size_t length = run_length[r];
+    if (index_by_colour) {
+      const uint8_t index = index_by_colour[run_colour[r]];
       if (length <= 16 && end - out >= 16) {  // most runs (text's): two stores, not a call to memset
         const uint64_t eight = uint64_t{index} * 0x0101010101010101ull;
         std::memcpy(out, &eight, 8);
@@ -392,7 +397,7 @@ void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of
       out += length;
       continue;
     }
-    const uint32_t c = runs.colours[runs.run_colour[r]];
+    const uint32_t c = runs.colours[run_colour[r]];
     // Four pixels (12 bytes) a copy: a flat cell's run of a photograph's
     // truecolour frame is hundreds of pixels.
     uint8_t pixels[12];
