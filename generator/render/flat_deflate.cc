@@ -584,6 +584,8 @@ void FlatZlibWriter::Add(const uint8_t* bytes, std::size_t n) {
   }
 }
 
+void FlatZlibWriter::ExpectBytes(std::size_t bytes) { state_->bits->Reserve(bytes); }
+
 void FlatZlibWriter::EndBand() {
   State& s = *state_;
   if (s.added > s.band_start) s.EndBand();

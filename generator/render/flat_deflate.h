@@ -59,6 +59,9 @@ class FlatZlibWriter {
   FlatZlibWriter(const FlatZlibWriter&) = delete;
   FlatZlibWriter& operator=(const FlatZlibWriter&) = delete;
   void Add(const uint8_t* bytes, std::size_t n);
+  // Room for about `bytes` of stream held from the start, so its buffer
+  // does not grow by copying itself (a hint: any size works).
+  void ExpectBytes(std::size_t bytes);
   // Ends the band added so far here (if any bytes were added since the last
   // band ended): the writer's caller may cut its bands where its picture
   // changes, as long as each ends at a row's end.
