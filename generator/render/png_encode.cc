@@ -377,7 +377,7 @@ class Scanlines {
 // palette indices through `index_of`, else RGB.
 void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of, uint8_t* out) {
   y = DefiningRow(runs, y);
-  const uint8_t* const end = out + (index_of ? static_cast<std::size_t>(runs.width) : 0);
+  const uint8_t* const end = out + static_cast<std::size_t>(runs.width) * (index_of ? 1 : 3);
   // The runs read through locals: a byte stored may alias anything, so the
   // vectors' data would be loaded again after each run's bytes.
   const uint16_t* const run_length = runs.run_length.data();
@@ -398,14 +398,29 @@ void FillRow(const ColourRuns& runs, int y, const std::vector<uint8_t>* index_of
       continue;
     }
     const uint32_t c = runs.colours[run_colour[r]];
-    // Four pixels (12 bytes) a copy: a flat cell's run of a photograph's
-    // truecolour frame is hundreds of pixels.
-    uint8_t pixels[12];
-    for (int i = 0; i < 12; i += 3)
-      pixels[i] = static_cast<uint8_t>(c >> 16), pixels[i + 1] = static_cast<uint8_t>(c >> 8), pixels[i + 2] = static_cast<uint8_t>(c);
-    std::size_t i = 0;
-    for (; i + 4 <= length; i += 4, out += 12) std::memcpy(out, pixels, 12);
-    for (; i < length; ++i, out += 3) std::memcpy(out, pixels, 3);
+    const std::size_t bytes = 3 * length;
+    if constexpr (std::endian::native == std::endian::little) {
+      // The run's bytes R G B R G B ..., 12 at a time (two stores); its last
+      // pixels 8 bytes a store where the row has room, 6 of them new, the
+      // rest written over by the runs after it. A photograph's frame is
+      // mostly short runs, whose 12-byte pattern built byte by byte was most
+      // of this.
+      const uint64_t three = __builtin_bswap32(c & kRgbMask) >> 8;  // R G B
+      const uint64_t eight = three | three << 24 | three << 48;       // R G B R G B R G
+      const auto four = static_cast<uint32_t>(eight >> 16);           // B R G B
+      const std::size_t room = static_cast<std::size_t>(end - out);
+      std::size_t k = 0;
+      for (; k + 12 <= bytes; k += 12) {
+        std::memcpy(out + k, &eight, 8);
+        std::memcpy(out + k + 8, &four, 4);
+      }
+      for (; k < bytes && k + 8 <= room; k += 6) std::memcpy(out + k, &eight, 8);
+      for (; k < bytes; k += 3) std::memcpy(out + k, &eight, 3);
+    } else {
+      for (std::size_t k = 0; k < bytes; k += 3)
+        out[k] = static_cast<uint8_t>(c >> 16), out[k + 1] = static_cast<uint8_t>(c >> 8), out[k + 2] = static_cast<uint8_t>(c);
+    }
+    out += bytes;
   }
 }
 

@@ -517,6 +517,37 @@ BOOST_AUTO_TEST_CASE(FramesCopyTheBandsTheyLeftUnchanged) {
   BOOST_TEST(truecolour.bands_copied() == bands - 2);
 }
 
+// A truecolour frame's rows are written run by run, several bytes at a
+// store that may reach past a run into the next (never past the row): runs
+// of every length from 1 to 40 pixels, each of its own colour (about 4900
+// of them: more than a palette picture may have), in rows of widths that
+// end a run anywhere, decode to exactly their pixels.
+BOOST_AUTO_TEST_CASE(TruecolourRunsOfEveryLengthDecodeExactly) {
+  for (int w : {7, 13, 97, 301}) {
+    const int h = 100000 / w + 1;
+    std::vector<uint32_t> pixels(static_cast<std::size_t>(w * h));
+    uint32_t state = 7, colour = 0;
+    int left = 0, length = 0;
+    for (uint32_t& p : pixels) {
+      if (left == 0) {
+        length = length % 40 + 1;
+        left = length;
+        colour = (state = state * 1103515245u + 12345u) >> 8 & 0xFFFFFFu;
+      }
+      p = colour;
+      --left;
+    }
+    const std::string png = EncodeRunsPng(RunsOf(pixels, w, h));
+    BOOST_REQUIRE(png.size() > 25u);
+    BOOST_TEST(static_cast<int>(png[25]) == 2);  // colour type: truecolour
+    const std::optional<RasterImage> image = DecodePng(png);
+    BOOST_REQUIRE(image.has_value());
+    std::vector<uint32_t> opaque = pixels;
+    for (uint32_t& p : opaque) p |= 0xFF000000u;
+    BOOST_TEST((image->argb == opaque), "width " << w);
+  }
+}
+
 namespace {
 
 // The PLTE chunk's colours (0xRRGGBB), empty when there is none.
