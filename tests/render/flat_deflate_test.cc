@@ -195,6 +195,23 @@ BOOST_AUTO_TEST_CASE(SameRowsGiveSameBytes) {
   BOOST_TEST(a == b);
 }
 
+namespace {
+
+// A stream made with bands copied from `first_stream`'s picture: the bytes
+// a writer coding every band of `picture` itself writes (`fresh`), not the
+// first picture's, and it inflates to `picture`.
+void CheckCopiedStream(const std::string& copied, const std::string& fresh, const std::string& first_stream,
+                       const std::vector<uint8_t>& picture) {
+  BOOST_TEST((copied == fresh));
+  BOOST_TEST((copied != first_stream));
+  std::vector<uint8_t> back(picture.size());
+  uLongf size = back.size();
+  BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(copied.data()), copied.size()) == Z_OK);
+  BOOST_TEST((back == picture));
+}
+
+}  // namespace
+
 // A picture coded band by band (kFlatBandRows rows each), each band's bits
 // depending only on its rows and the row above: a second picture equal to
 // the first in some bands (and their rows above) takes those bands from the
@@ -234,12 +251,7 @@ BOOST_AUTO_TEST_CASE(BandsCopiedFromAnEarlierPictureWriteTheSameStream) {
   again.Finish();
   std::string fresh;
   AppendFlatZlib(second.data(), row_bytes, rows, &fresh);
-  BOOST_TEST((copied == fresh));
-  BOOST_TEST((copied != first_stream));
-  std::vector<uint8_t> back(second.size());
-  uLongf size = back.size();
-  BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(copied.data()), copied.size()) == Z_OK);
-  BOOST_TEST((back == second));
+  CheckCopiedStream(copied, fresh, first_stream, second);
   // The last band is shorter: a whole band's bits are not its.
   std::string short_end;
   FlatZlibWriter last(row_bytes, rows, &short_end, 1);
@@ -291,10 +303,5 @@ BOOST_AUTO_TEST_CASE(BandsEndedByTheCallerAreCopiedAlike) {
   again.Finish();
   std::string fresh;
   write(second, &fresh, false);
-  BOOST_TEST((copied == fresh));
-  BOOST_TEST((copied != first_stream));
-  std::vector<uint8_t> back(second.size());
-  uLongf size = back.size();
-  BOOST_REQUIRE(uncompress(back.data(), &size, reinterpret_cast<const Bytef*>(copied.data()), copied.size()) == Z_OK);
-  BOOST_TEST((back == second));
+  CheckCopiedStream(copied, fresh, first_stream, second);
 }
