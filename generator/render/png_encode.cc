@@ -469,12 +469,26 @@ void AppendU32(std::string* out, uint32_t v) {
   out->append(bytes, 4);
 }
 
-void AppendChunk(std::string* out, const char type[4], const void* data, std::size_t size) {
-  AppendU32(out, static_cast<uint32_t>(size));
+// A chunk whose data is appended after StartChunk (straight into `out`, as
+// a frame's stream is written) and closed by EndChunk, which fills in its
+// length and appends its CRC. StartChunk returns where the chunk starts.
+std::size_t StartChunk(std::string* out, const char type[4]) {
   const std::size_t start = out->size();
+  AppendU32(out, 0);
   out->append(type, 4);
+  return start;
+}
+
+void EndChunk(std::string* out, std::size_t start) {
+  const std::size_t size = out->size() - start - 8;
+  for (std::size_t i = 0; i < 4; ++i) (*out)[start + i] = static_cast<char>(size >> (24 - 8 * i));
+  AppendU32(out, libdeflate_crc32(0, out->data() + start + 4, size + 4));
+}
+
+void AppendChunk(std::string* out, const char type[4], const void* data, std::size_t size) {
+  const std::size_t start = StartChunk(out, type);
   if (size) out->append(static_cast<const char*>(data), size);
-  AppendU32(out, libdeflate_crc32(0, out->data() + start, size + 4));
+  EndChunk(out, start);
 }
 
 // Appends the IDAT chunk of `rows`, a zlib stream from libdeflate at
@@ -556,10 +570,8 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
   std::size_t expected = 0;
   if (last)
     for (const FlatBand& band : last->bands) expected += band.bit_count / 8 + 1;
-  const std::size_t chunk_start = png->size();
-  png->reserve(chunk_start + expected + 64);
-  AppendU32(png, 0);
-  png->append("IDAT", 4);
+  png->reserve(png->size() + expected + 64);
+  const std::size_t chunk_start = StartChunk(png, "IDAT");
   FlatZlibWriter writer(row_bytes, static_cast<std::size_t>(runs.height), png, pixel_bytes, bands != nullptr);
   writer.ExpectBytes(expected);
   std::vector<uint8_t> row(row_bytes);
@@ -610,9 +622,7 @@ void AppendFrameIdat(std::string* png, const ColourRuns& runs, const std::vector
   }
   std::vector<FlatBand> made = writer.Finish();
   if (bands) *bands = std::move(made);
-  const std::size_t length = png->size() - chunk_start - 8;
-  for (int i = 0; i < 4; ++i) (*png)[chunk_start + static_cast<std::size_t>(i)] = static_cast<char>(length >> (24 - 8 * i));
-  AppendU32(png, libdeflate_crc32(0, png->data() + chunk_start + 4, length + 4));
+  EndChunk(png, chunk_start);
 }
 
 // What a frame's encoding may copy from the one before, and keeps for the next.
