@@ -1,11 +1,13 @@
-// The binary's g_thread_new (generator/glib_thread_shim.cc), linked and
-// exported here as in the binary: Pango's two font-matching threads run on
-// the thread that asks, every other thread starts as GLib starts it, and
-// the libraries find this g_thread_new before GLib's.
+// The binary's g_thread_new and g_cond_wait (generator/glib_thread_shim.cc),
+// linked and exported here as in the binary: Pango's font matching runs on
+// the thread that asks, its font sorting when a thread waits for it, every
+// other thread starts as GLib starts it, and the libraries find these
+// functions before GLib's.
 #include <dlfcn.h>
 #include <glib.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <thread>
 
 #include "render/cairo_pdf_text.h"
@@ -25,18 +27,89 @@ gpointer Record(gpointer data) {
   return nullptr;
 }
 
+// The shim calls GLib through the binary's trampolines: Pango loaded first,
+// as in the binary, where only Pango calls the shim.
+void LoadTheLibraries() { PdfTextContext context; }
+
 BOOST_AUTO_TEST_CASE(pangos_font_matching_runs_on_the_calling_thread) {
-  for (const char* name : {"[pango] FcFontSetMatch", "[pango] FcFontSetSort"}) {
-    Ran ran;
-    GThread* thread = g_thread_new(name, Record, &ran);
-    BOOST_TEST_REQUIRE(ran.ran, name);  // done before g_thread_new returned
-    BOOST_TEST((ran.on == std::this_thread::get_id()), name);
+  LoadTheLibraries();
+  Ran ran;
+  GThread* thread = g_thread_new("[pango] FcFontSetMatch", Record, &ran);
+  BOOST_TEST_REQUIRE(ran.ran);  // done before g_thread_new returned
+  BOOST_TEST((ran.on == std::this_thread::get_id()));
+  BOOST_TEST(thread != nullptr);
+  g_thread_unref(thread);  // what Pango does with it
+}
+
+// As Pango's sort_in_thread: the result set under the waiters' mutex, then a signal.
+struct Sort {
+  GMutex* mutex;
+  GCond* sorted;
+  int runs = 0;
+  std::thread::id on;
+};
+
+gpointer RunSort(gpointer data) {
+  auto* sort = static_cast<Sort*>(data);
+  g_mutex_lock(sort->mutex);  // a deadlock if the waiter still held it
+  ++sort->runs;
+  sort->on = std::this_thread::get_id();
+  g_cond_signal(sort->sorted);
+  g_mutex_unlock(sort->mutex);
+  return nullptr;
+}
+
+BOOST_AUTO_TEST_CASE(pangos_font_sorting_runs_when_a_thread_waits_for_it) {
+  LoadTheLibraries();
+  static GMutex mutex;  // zeroed statics need no init in GLib
+  static GCond sorted;
+  for (const bool another_thread_waits : {false, true}) {
+    Sort sort{&mutex, &sorted};
+    GThread* thread = g_thread_new("[pango] FcFontSetSort", RunSort, &sort);
     BOOST_TEST(thread != nullptr);
-    g_thread_unref(thread);  // what Pango does with it
+    g_thread_unref(thread);
+    BOOST_TEST(sort.runs == 0);  // kept: nothing waits for it yet
+    const auto wait = [&] {  // as Pango waits for the sorted fonts
+      g_mutex_lock(&mutex);
+      while (sort.runs == 0) g_cond_wait(&sorted, &mutex);
+      g_mutex_unlock(&mutex);
+    };
+    std::thread::id waiter = std::this_thread::get_id();
+    if (another_thread_waits) {
+      std::thread other([&] {
+        waiter = std::this_thread::get_id();
+        wait();
+      });
+      other.join();
+    } else {
+      wait();
+    }
+    BOOST_TEST(sort.runs == 1);
+    BOOST_TEST((sort.on == waiter));
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_wait_with_no_sort_kept_waits_for_its_signal) {
+  LoadTheLibraries();
+  static GMutex mutex;
+  static GCond signalled;
+  bool set = false;
+  std::thread setter([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    g_mutex_lock(&mutex);
+    set = true;
+    g_cond_signal(&signalled);
+    g_mutex_unlock(&mutex);
+  });
+  g_mutex_lock(&mutex);
+  while (!set) g_cond_wait(&signalled, &mutex);  // GLib's wait: returning at once would spin here
+  g_mutex_unlock(&mutex);
+  setter.join();
+  BOOST_TEST(set);
+}
+
 BOOST_AUTO_TEST_CASE(other_threads_start_as_glib_starts_them) {
+  LoadTheLibraries();
   // Pango's FcInit among them: it is started under a lock its function takes.
   for (const char* name : {"[pango] FcInit", "worker"}) {
     Ran ran;
@@ -47,15 +120,16 @@ BOOST_AUTO_TEST_CASE(other_threads_start_as_glib_starts_them) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(the_libraries_find_this_g_thread_new_first) {
-  PdfTextContext context;  // the libraries are loaded by now
+BOOST_AUTO_TEST_CASE(the_libraries_find_these_functions_first) {
+  LoadTheLibraries();
   BOOST_TEST(dlsym(RTLD_DEFAULT, "g_thread_new") == reinterpret_cast<void*>(&g_thread_new));
+  BOOST_TEST(dlsym(RTLD_DEFAULT, "g_cond_wait") == reinterpret_cast<void*>(&g_cond_wait));
 }
 
 BOOST_AUTO_TEST_CASE(text_with_a_fallback_font_is_laid_out) {
   // A size no other case used: a font description new to the font map, so
-  // Pango matches and sorts the fonts for it (on this thread), and the CJK
-  // characters need the sorted fonts where a font for them is installed.
+  // Pango matches the fonts for it (on this thread), and the CJK characters,
+  // which DejaVu Sans lacks, make it wait for the sorted fonts.
   PdfTextContext context;
   PdfTextStyle style;
   style.size = 12.375;
