@@ -1,6 +1,7 @@
 // The Cairo painter: on a vector target (PDF, a recording) the solid lines
-// in a row that look alike are one stroke. (On pixels each line keeps its
-// own: the frames' goldens and byte-identical incremental frames hold it.)
+// in a row that look alike are one stroke, and the texts in a row one call
+// per look. (On pixels each line and text keeps its own: the frames' goldens
+// and byte-identical incremental frames hold it.)
 #include <boost/test/unit_test.hpp>
 
 #include <cairo-script.h>
@@ -99,6 +100,46 @@ std::vector<std::array<double, 4>> InkBoxes(const Scene& scene) {
   return boxes;
 }
 
+// The pixels of what `paint` draws on a recording surface, replayed at 3
+// pixels a unit.
+template <typename Paint>
+std::vector<unsigned char> RecordedPixels(Paint paint) {
+  cairo_surface_t* recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, nullptr);
+  cairo_t* cr = cairo_create(recording);
+  paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 600, 300);
+  cr = cairo_create(surface);
+  cairo_scale(cr, 3, 3);
+  cairo_set_source_surface(cr, recording, 0, 0);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * 300);
+  cairo_surface_destroy(surface);
+  cairo_surface_destroy(recording);
+  return pixels;
+}
+
+// Each item of `scene` painted on its own, in order: one call a text.
+void PaintOneByOne(cairo_t* cr, const Scene& scene) {
+  for (std::size_t i = 0; i < scene.items.size(); ++i) PaintItems(cr, scene, i, i + 1);
+}
+
+// A 4x4 grid of numbers, dark on light cells and white on dark ones, in
+// both weights' rows.
+Scene NumberGrid() {
+  Scene scene;
+  scene.width = 200, scene.height = 100;
+  const Color dark{26, 26, 26}, white{255, 255, 255};
+  for (int row = 0; row < 4; ++row)
+    for (int col = 0; col < 4; ++col)
+      scene.items.push_back(MakeText(20 + 40 * col, 20 + 20 * row, std::to_string(row * 4 + col - 3), 12,
+                                     (row + col) % 2 == 0 ? dark : white, TextAnchor::Middle, row == 3));
+  return scene;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cairo_painter)
@@ -137,6 +178,35 @@ BOOST_AUTO_TEST_CASE(lines_that_look_alike_are_one_stroke_on_a_vector_target) {
   BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintItems(cr, scene, 0, scene.items.size()); }), "stroke") == 4);
   // Each of its 10 subpaths still begins where its line does.
   BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintItems(cr, scene, 0, 10); }), " m ") == 10);
+}
+
+BOOST_AUTO_TEST_CASE(texts_apart_are_one_call_per_look_on_a_vector_target) {
+  const Scene scene = NumberGrid();
+  // Dark and white in rows 0-2, dark and white bold in row 3.
+  BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintScene(cr, scene); }), "show-text-glyphs") == 4);
+  BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintItems(cr, scene, 0, scene.items.size()); }), "show-text-glyphs") == 4);
+  BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintOneByOne(cr, scene); }), "show-text-glyphs") == 16);
+  // Each glyph where the text's own call puts it.
+  const auto together = RecordedPixels([&](cairo_t* cr) { PaintItems(cr, scene, 0, scene.items.size()); });
+  BOOST_TEST((together == RecordedPixels([&](cairo_t* cr) { PaintOneByOne(cr, scene); })));
+  BOOST_TEST((together != RecordedPixels([](cairo_t*) {})));  // something was drawn
+}
+
+BOOST_AUTO_TEST_CASE(texts_whose_ink_meets_keep_their_order) {
+  // A red 8 and a dark 8 over it, after a dark 1 apart: grouped by look,
+  // the red 8 would end up on top.
+  Scene scene;
+  scene.width = 200, scene.height = 100;
+  const Color dark{26, 26, 26}, red{200, 0, 0};
+  scene.items.push_back(MakeText(20, 50, "1", 30, dark, TextAnchor::Start, false));
+  scene.items.push_back(MakeText(100, 50, "8", 30, red, TextAnchor::Start, false));
+  scene.items.push_back(MakeText(102, 52, "8", 30, dark, TextAnchor::Start, false));
+  BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintItems(cr, scene, 0, scene.items.size()); }), "show-text-glyphs") == 3);
+  BOOST_TEST((RecordedPixels([&](cairo_t* cr) { PaintItems(cr, scene, 0, scene.items.size()); }) ==
+              RecordedPixels([&](cairo_t* cr) { PaintOneByOne(cr, scene); })));
+  // Texts next to each other in one look still share a call.
+  scene.items.push_back(MakeText(150, 50, "2", 30, dark, TextAnchor::Start, false));
+  BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintItems(cr, scene, 0, scene.items.size()); }), "show-text-glyphs") == 3);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
