@@ -84,18 +84,19 @@ void SetFont(cairo_t* cr, bool bold, double size) {
   kept_here.push_back(key);
 }
 
-// cairo_text_extents of `text` in `cr`'s font (pinned: its address names
-// it for good), remembered per thread: most texts are a
-// few numbers drawn again and again, and Cairo converts the text to glyphs
-// and measures each glyph every time. The extents are a function of the
-// scaled font and the text alone when the context has no current point
-// (Cairo starts the glyphs at 0, 0), so only then are they remembered.
-cairo_text_extents_t TextExtents(cairo_t* cr, const std::string& text) {
-  cairo_text_extents_t extents;
-  if (cairo_has_current_point(cr) || cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-    cairo_text_extents(cr, text.c_str(), &extents);
-    return extents;
-  }
+// What the painter remembers of a text in a font (pinned: its address
+// names it for good), per thread: most texts are a few numbers drawn again
+// and again, and Cairo converts the text to glyphs and measures each glyph
+// every time. Its extents, and once asked for (TextsFrom), its glyphs and
+// clusters as cairo_scaled_font_text_to_glyphs makes them from (0, 0).
+struct MeasuredText {
+  cairo_text_extents_t extents{};
+  bool shaped = false, shapes = false;  // glyphs asked for; made without error
+  std::vector<cairo_glyph_t> glyphs;
+  std::vector<cairo_text_cluster_t> clusters;
+};
+
+struct MeasuredTexts {
   struct Key {
     const cairo_scaled_font_t* font;
     std::string text;
@@ -106,20 +107,82 @@ cairo_text_extents_t TextExtents(cairo_t* cr, const std::string& text) {
       return std::hash<std::string>()(k.text) ^ std::hash<const void*>()(k.font) * 0x9E3779B97F4A7C15ull;
     }
   };
-  thread_local std::unordered_map<Key, cairo_text_extents_t, KeyHash> measured;
-  constexpr std::size_t kMostMeasured = 1 << 14;  // a few MB at most: a photograph's numbers are many
+  static constexpr std::size_t kMost = 1 << 14;  // a few MB at most: a photograph's numbers are many
+  std::unordered_map<Key, MeasuredText, KeyHash> texts;
+  int holds = 0;  // while above 0 none is dropped: a caller holds pointers to them
+};
+thread_local MeasuredTexts t_measured;
+
+// Keeps every text this thread remembers until it goes.
+struct HoldMeasuredTexts {
+  HoldMeasuredTexts() { ++t_measured.holds; }
+  ~HoldMeasuredTexts() { --t_measured.holds; }
+  HoldMeasuredTexts(const HoldMeasuredTexts&) = delete;
+  HoldMeasuredTexts& operator=(const HoldMeasuredTexts&) = delete;
+};
+
+// `text` in `cr`'s font, remembered; null when the context has a current
+// point (Cairo then starts the glyphs there, not at 0, 0) or an error.
+MeasuredText* Measured(cairo_t* cr, const std::string& text) {
+  if (cairo_has_current_point(cr) || cairo_status(cr) != CAIRO_STATUS_SUCCESS) return nullptr;
   cairo_scaled_font_t* font = cairo_get_scaled_font(cr);
-  Key key{font, text};
-  if (const auto it = measured.find(key); it != measured.end()) return it->second;
-  cairo_text_extents(cr, text.c_str(), &extents);
+  MeasuredTexts::Key key{font, text};
+  if (const auto it = t_measured.texts.find(key); it != t_measured.texts.end()) return &it->second;
+  MeasuredText measured;
+  cairo_text_extents(cr, text.c_str(), &measured.extents);
   // Kept only when measured without error, and for a font pinned here (a
   // search of this thread's few pins), whatever made it: a font freed could
   // give its address to another.
-  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS || cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS) return extents;
+  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS || cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS) return nullptr;
   PinScaledFont(font);
-  if (measured.size() >= kMostMeasured) measured.clear();
-  measured.emplace(std::move(key), extents);
+  if (t_measured.texts.size() >= MeasuredTexts::kMost && t_measured.holds == 0) t_measured.texts.clear();
+  return &t_measured.texts.emplace(std::move(key), std::move(measured)).first->second;
+}
+
+// cairo_text_extents of `text` in `cr`'s font, remembered where it can be.
+cairo_text_extents_t TextExtents(cairo_t* cr, const std::string& text) {
+  if (const MeasuredText* m = Measured(cr, text)) return m->extents;
+  cairo_text_extents_t extents;
+  cairo_text_extents(cr, text.c_str(), &extents);
   return extents;
+}
+
+// Makes `m`'s glyphs, `text` in `font` (the font it was measured in).
+// False when Cairo could not, or they run backwards.
+bool Shape(cairo_scaled_font_t* font, const std::string& text, MeasuredText* m) {
+  if (m->shaped) return m->shapes;
+  m->shaped = true;
+  cairo_glyph_t* glyphs = nullptr;
+  cairo_text_cluster_t* clusters = nullptr;
+  int glyph_count = 0, cluster_count = 0;
+  cairo_text_cluster_flags_t flags{};
+  m->shapes = cairo_scaled_font_text_to_glyphs(font, 0, 0, text.data(), static_cast<int>(text.size()), &glyphs,
+                                               &glyph_count, &clusters, &cluster_count, &flags) == CAIRO_STATUS_SUCCESS &&
+              flags == 0;
+  if (m->shapes) {
+    m->glyphs.assign(glyphs, glyphs + glyph_count);
+    m->clusters.assign(clusters, clusters + cluster_count);
+  }
+  cairo_glyph_free(glyphs);
+  cairo_text_cluster_free(clusters);
+  return m->shapes;
+}
+
+// A box in scene units.
+struct Bounds {
+  double left, top, right, bottom;
+  bool Meets(const Bounds& o) const { return left < o.right && o.left < right && top < o.bottom && o.top < bottom; }
+};
+
+template <typename Shape>
+void GroupByLook(std::vector<Bounds> boxes, std::vector<Shape>* shapes) {
+  // Each box against those starting lower down before its bottom: a grid's
+  // row against its own row only. Boxes that only touch do not meet.
+  std::sort(boxes.begin(), boxes.end(), [](const Bounds& a, const Bounds& b) { return a.top < b.top; });
+  for (std::size_t a = 0; a < boxes.size(); ++a)
+    for (std::size_t b = a + 1; b < boxes.size() && boxes[b].top < boxes[a].bottom; ++b)
+      if (boxes[a].Meets(boxes[b])) return;
+  std::stable_sort(shapes->begin(), shapes->end(), [](const Shape& a, const Shape& b) { return a.look < b.look; });
 }
 
 struct Painter {
@@ -254,6 +317,49 @@ struct Painter {
     return next;
   }
 
+  static bool FilledOnly(const SceneItem& item) {
+    const auto* r = std::get_if<RectShape>(&item);
+    return r != nullptr && r->has_fill && !r->has_stroke;
+  }
+
+  // For a vector target: the rectangles from items[i] on that are filled
+  // and not outlined, up to the first item that is not one, filled as one
+  // path per colour (a slide's grid cells: one fill a cell cost Cairo's PDF
+  // as much as one text), grouped as TextsFrom groups texts. On pixels each
+  // keeps its own fill. Returns the index after the last.
+  std::size_t FillsFrom(const std::vector<SceneItem>& items, std::size_t i, std::size_t end) const {
+    struct Filled {
+      Bounds box;
+      Color fill;
+      std::size_t look = 0;
+    };
+    std::vector<Filled> rects;
+    std::unordered_map<uint32_t, std::size_t> looks;  // by colour, numbered in the order they first come
+    for (; i < end && FilledOnly(items[i]); ++i) {
+      const auto& r = std::get<RectShape>(items[i]);
+      const std::size_t look = looks.try_emplace(PackRgb(r.fill), looks.size()).first->second;
+      // Each drawn the same way round: overlapping rectangles' windings add up.
+      rects.push_back({{std::min(r.x, r.x + r.w), std::min(r.y, r.y + r.h), std::max(r.x, r.x + r.w),
+                        std::max(r.y, r.y + r.h)},
+                       r.fill,
+                       look});
+    }
+    if (looks.size() > 1) {
+      std::vector<Bounds> boxes;
+      for (const Filled& f : rects) boxes.push_back(f.box);
+      GroupByLook(std::move(boxes), &rects);
+    }
+    for (std::size_t k = 0; k < rects.size(); ++k) {
+      const Bounds& b = rects[k].box;
+      cairo_rectangle(cr, b.left, b.top, b.right - b.left, b.bottom - b.top);
+      if (k + 1 == rects.size() || rects[k + 1].look != rects[k].look) {
+        SetColor(cr, rects[k].fill);
+        cairo_fill(cr);
+      }
+    }
+    return i;
+  }
+
   // For a vector target: the texts from items[i] on, up to the first item
   // that is not one, shown in one call per look (weight, size, colour)
   // instead of one call a text. Cairo's PDF work went mostly to each call
@@ -266,34 +372,43 @@ struct Painter {
   std::size_t TextsFrom(const std::vector<SceneItem>& items, std::size_t i, std::size_t end) const {
     struct Placed {
       const TextShape* shape;
-      std::string text;  // valid UTF-8
-      bool covered = false;  // by the font: else drawn alone, with a fallback font
-      cairo_text_extents_t extents{};
-      double x = 0;  // the start of its baseline, anchor applied
+      std::string text;                  // valid UTF-8
+      MeasuredText* measured = nullptr;  // null: drawn alone (a fallback font, or not remembered)
+      double x = 0;                      // the start of its baseline, anchor applied
       std::size_t look = 0;
     };
+    const HoldMeasuredTexts hold;  // the Placed point into what this thread remembers
     std::vector<Placed> texts;
     std::vector<const TextShape*> looks;  // in the order they first come
+    const TextShape* font_set = nullptr;  // the text whose weight and size `cr` has
     for (; i < end; ++i) {
       const auto* t = std::get_if<TextShape>(&items[i]);
       if (t == nullptr) break;
       if (t->text.empty()) continue;
       Placed p{t, ValidUtf8(t->text)};
-      p.covered = FontCovers(p.text);
-      if (p.covered) {
-        SetFont(cr, t->bold, t->size);
-        p.extents = TextExtents(cr, p.text);
-        p.x = t->x - (t->anchor == TextAnchor::Middle ? p.extents.x_advance / 2
-                      : t->anchor == TextAnchor::End  ? p.extents.x_advance
-                                                      : 0);
+      if (FontCovers(p.text)) {
+        if (font_set == nullptr || font_set->bold != t->bold || font_set->size != t->size) SetFont(cr, t->bold, t->size);
+        font_set = t;
+        p.measured = Measured(cr, p.text);
+      }
+      if (p.measured != nullptr) {
+        const double advance = p.measured->extents.x_advance;
+        p.x = t->x - (t->anchor == TextAnchor::Middle ? advance / 2 : t->anchor == TextAnchor::End ? advance : 0);
       }
       const auto same_look = [t](const TextShape* o) { return o->bold == t->bold && o->size == t->size && o->color == t->color; };
       p.look = static_cast<std::size_t>(std::find_if(looks.begin(), looks.end(), same_look) - looks.begin());
       if (p.look == looks.size()) looks.push_back(t);
       texts.push_back(std::move(p));
     }
-    if (looks.size() > 1 && InkApart(texts)) {
-      std::stable_sort(texts.begin(), texts.end(), [](const Placed& a, const Placed& b) { return a.look < b.look; });
+    if (looks.size() > 1) {
+      std::vector<Bounds> ink;  // the texts' ink, when all are measured
+      for (const Placed& p : texts) {
+        if (p.measured == nullptr) break;
+        const cairo_text_extents_t& e = p.measured->extents;
+        const double left = p.x + e.x_bearing, top = p.shape->y + e.y_bearing;
+        ink.push_back({left, top, left + e.width, top + e.height});
+      }
+      if (ink.size() == texts.size()) GroupByLook(std::move(ink), &texts);
     }
     std::vector<cairo_glyph_t> glyphs;
     std::vector<cairo_text_cluster_t> clusters;
@@ -307,58 +422,24 @@ struct Painter {
     };
     std::size_t shown_look = looks.size();  // none yet
     for (const Placed& p : texts) {
-      if (p.look != shown_look && p.covered) {
+      if (p.measured != nullptr && p.look != shown_look) {
         show();
         shown_look = p.look;
         SetColor(cr, p.shape->color);
         SetFont(cr, p.shape->bold, p.shape->size);
       }
-      // As cairo_show_text makes them, from the text's start.
-      cairo_glyph_t* text_glyphs = nullptr;
-      cairo_text_cluster_t* text_clusters = nullptr;
-      int glyph_count = 0, cluster_count = 0;
-      cairo_text_cluster_flags_t flags{};
-      const bool made = p.covered && cairo_scaled_font_text_to_glyphs(
-                                         cairo_get_scaled_font(cr), p.x, p.shape->y, p.text.data(),
-                                         static_cast<int>(p.text.size()), &text_glyphs, &glyph_count, &text_clusters,
-                                         &cluster_count, &flags) == CAIRO_STATUS_SUCCESS;
-      if (made && flags == 0) {
-        glyphs.insert(glyphs.end(), text_glyphs, text_glyphs + glyph_count);
-        clusters.insert(clusters.end(), text_clusters, text_clusters + cluster_count);
+      if (p.measured != nullptr && Shape(cairo_get_scaled_font(cr), p.text, p.measured)) {
+        for (const cairo_glyph_t& g : p.measured->glyphs) glyphs.push_back({g.index, p.x + g.x, p.shape->y + g.y});
+        clusters.insert(clusters.end(), p.measured->clusters.begin(), p.measured->clusters.end());
         utf8 += p.text;
       } else {  // alone, as any text
         show();
         shown_look = looks.size();
         (*this)(*p.shape);
       }
-      cairo_glyph_free(text_glyphs);
-      cairo_text_cluster_free(text_clusters);
     }
     show();
     return i;
-  }
-
-  // Whether all the texts are in the font and no two of their ink boxes meet.
-  template <typename Placed>
-  static bool InkApart(const std::vector<Placed>& texts) {
-    struct Box {
-      double left, top, right, bottom;
-    };
-    std::vector<Box> boxes;
-    boxes.reserve(texts.size());
-    for (const Placed& p : texts) {
-      if (!p.covered) return false;
-      const cairo_text_extents_t& e = p.extents;
-      const double top = p.shape->y + e.y_bearing;
-      boxes.push_back({p.x + e.x_bearing, top, p.x + e.x_bearing + e.width, top + e.height});
-    }
-    // Each box against those starting lower down before its bottom: a
-    // grid's row against its own row only.
-    std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.top < b.top; });
-    for (std::size_t a = 0; a < boxes.size(); ++a)
-      for (std::size_t b = a + 1; b < boxes.size() && boxes[b].top < boxes[a].bottom; ++b)
-        if (boxes[a].left < boxes[b].right && boxes[b].left < boxes[a].right) return false;
-    return true;
   }
 
   void operator()(const TextShape& t) const {
@@ -543,12 +624,6 @@ bool TextInkBox(cairo_t* cr, const TextShape& t, double* left, double* top, doub
 
 namespace {
 
-// A box in scene units.
-struct Bounds {
-  double left, top, right, bottom;
-  bool Meets(const Bounds& o) const { return left < o.right && o.left < right && top < o.bottom && o.top < bottom; }
-};
-
 // A box that holds every pixel `item` can touch, widened by `margin` (for
 // antialiasing); generous where the exact box would cost a measurement
 // (text: 1.5 em a byte of its text, 2 em above the baseline and 1 below).
@@ -645,6 +720,10 @@ void PaintScene(cairo_t* cr, const Scene& scene, const RecordedGroup& recorded) 
       i = painter.TextsFrom(items, i, items.size()) - 1;
       continue;
     }
+    if (!cull && Painter::FilledOnly(items[i])) {
+      i = painter.FillsFrom(items, i, items.size()) - 1;
+      continue;
+    }
     if (!cull || ItemBounds(items[i], margin).Meets(shown)) std::visit(painter, items[i]);
   }
   cairo_restore(cr);
@@ -660,6 +739,8 @@ void PaintItems(cairo_t* cr, const Scene& scene, std::size_t begin, std::size_t 
       i = painter.LinesFrom(scene.items, i, end) - 1;
     else if (std::holds_alternative<TextShape>(scene.items[i]))
       i = painter.TextsFrom(scene.items, i, end) - 1;
+    else if (Painter::FilledOnly(scene.items[i]))
+      i = painter.FillsFrom(scene.items, i, end) - 1;
     else
       std::visit(painter, scene.items[i]);
   }
