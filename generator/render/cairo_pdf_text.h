@@ -107,6 +107,10 @@ class PdfTextContext {
   PdfText Layout(const std::string& markup, const PdfTextStyle& style, double width) const;
 
  private:
+  // Layout's work, done once per key; the font map's lock held.
+  PdfText LayOut(const std::string& markup, const PdfTextStyle& style, double width) const;
+
+  std::string language_;
   PangoContext* context_ = nullptr;
 };
 

@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(pangos_font_sorting_runs_when_a_thread_waits_for_it) {
   static GMutex mutex;  // zeroed statics need no init in GLib
   static GCond sorted;
   for (const bool another_thread_waits : {false, true}) {
-    Sort sort{&mutex, &sorted};
+    Sort sort{&mutex, &sorted, 0, {}};
     GThread* thread = g_thread_new("[pango] FcFontSetSort", RunSort, &sort);
     BOOST_TEST(thread != nullptr);
     g_thread_unref(thread);

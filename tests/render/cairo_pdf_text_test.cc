@@ -163,6 +163,31 @@ BOOST_AUTO_TEST_CASE(threads_laying_out_at_once_get_what_one_alone_gets) {
   for (const std::string& out : drawn) BOOST_TEST(out == alone);
 }
 
+BOOST_AUTO_TEST_CASE(a_text_laid_out_again_is_the_same_whatever_context_asks) {
+  // Laid out once per process (worksheets and answers share paragraphs):
+  // another context, on another thread, gets what the first got.
+  PdfTextStyle style;
+  style.size = 9.75;
+  const PdfText first = PdfTextContext().Layout(kMixed, style, 150);
+  PdfText again;
+  std::thread([&] { again = PdfTextContext().Layout(kMixed, style, 150); }).join();
+  BOOST_TEST(CaptureDrawn(again, 12, 14) == CaptureDrawn(first, 12, 14));
+  // Each setting is its own layout.
+  const PdfText narrower = PdfTextContext().Layout(kMixed, style, 80);
+  BOOST_TEST(narrower.lines.size() > first.lines.size());
+  PdfTextStyle bold = style;
+  bold.bold = true;
+  BOOST_TEST(PdfTextContext().Layout(kMixed, bold, 150).width != first.width);
+  PdfTextStyle larger = style;
+  larger.size = 11;
+  BOOST_TEST(PdfTextContext().Layout(kMixed, larger, 150).width != first.width);
+  PdfTextStyle red = style;
+  red.color = Color{200, 0, 0};
+  BOOST_TEST((PdfTextContext().Layout(kMixed, red, 150).color == red.color));
+  BOOST_TEST(PdfTextContext().Layout(std::string(kMixed) + " more", style, 150).width >= first.width);
+  BOOST_TEST(CaptureDrawn(PdfTextContext().Layout(std::string(kMixed) + " more", style, 150), 12, 14) != CaptureDrawn(first, 12, 14));
+}
+
 BOOST_AUTO_TEST_CASE(a_character_no_font_has_is_a_box_with_its_code_point) {
   PdfTextContext context;
   PdfTextStyle style;
