@@ -451,13 +451,30 @@ struct Painter {
       return;
     }
     SetFont(cr, t.bold, t.size);
+    MeasuredText* measured = Measured(cr, text);
     double x = t.x;
     if (t.anchor != TextAnchor::Start) {
-      const cairo_text_extents_t e = TextExtents(cr, text);
+      const cairo_text_extents_t e = measured != nullptr ? measured->extents : TextExtents(cr, text);
       x -= t.anchor == TextAnchor::Middle ? e.x_advance / 2 : e.x_advance;
     }
     cairo_move_to(cr, x, t.y);
-    cairo_show_text(cr, text.c_str());
+    if (measured != nullptr && Shape(cairo_get_scaled_font(cr), text, measured)) {
+      // The glyphs cairo_show_text would make, from the current point as
+      // Cairo keeps it (in fixed point), without converting the text again.
+      double at_x = 0, at_y = 0;
+      cairo_get_current_point(cr, &at_x, &at_y);
+      thread_local std::vector<cairo_glyph_t> placed;
+      placed.clear();
+      for (const cairo_glyph_t& g : measured->glyphs) placed.push_back({g.index, at_x + g.x, at_y + g.y});
+      if (cairo_surface_has_show_text_glyphs(cairo_get_target(cr)))
+        cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), placed.data(), static_cast<int>(placed.size()),
+                               measured->clusters.data(), static_cast<int>(measured->clusters.size()),
+                               static_cast<cairo_text_cluster_flags_t>(0));
+      else
+        cairo_show_glyphs(cr, placed.data(), static_cast<int>(placed.size()));
+    } else {
+      cairo_show_text(cr, text.c_str());
+    }
     cairo_new_path(cr);
   }
 

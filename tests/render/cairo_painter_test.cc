@@ -141,6 +141,42 @@ Scene NumberGrid() {
   return scene;
 }
 
+// The pixels of `scene`'s texts drawn by cairo_show_text itself, with the
+// painter's font settings: what its kept glyphs must reproduce.
+std::vector<unsigned char> ShownByCairo(const Scene& scene, double scale) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t* cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
+  cairo_rectangle(cr, 0, 0, scene.width, scene.height);
+  cairo_set_source_rgb(cr, scene.background.r / 255.0, scene.background.g / 255.0, scene.background.b / 255.0);
+  cairo_fill(cr);
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_set_font_options(cr, options);
+  cairo_font_options_destroy(options);
+  for (const SceneItem& item : scene.items) {
+    const auto* t = std::get_if<TextShape>(&item);
+    if (t == nullptr) continue;
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, t->bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, t->size);
+    cairo_set_source_rgb(cr, t->color.r / 255.0, t->color.g / 255.0, t->color.b / 255.0);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, t->text.c_str(), &e);
+    const double x = t->x - (t->anchor == TextAnchor::Middle ? e.x_advance / 2 : t->anchor == TextAnchor::End ? e.x_advance : 0);
+    cairo_move_to(cr, x, t->y);
+    cairo_show_text(cr, t->text.c_str());
+    cairo_new_path(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * 200);
+  cairo_surface_destroy(surface);
+  return pixels;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cairo_painter)
@@ -254,6 +290,17 @@ BOOST_AUTO_TEST_CASE(filled_rectangles_that_overlap_keep_their_order) {
   BOOST_TEST(Count(Script([&](cairo_t* cr) { PaintItems(cr, same, 0, same.items.size()); }), "fill") == 1);
   BOOST_TEST((RecordedPixels([&](cairo_t* cr) { PaintItems(cr, same, 0, same.items.size()); }) ==
               RecordedPixels([&](cairo_t* cr) { PaintOneByOne(cr, same); })));
+}
+
+BOOST_AUTO_TEST_CASE(texts_on_pixels_are_what_cairo_show_text_draws) {
+  // The painter keeps each text's glyphs and places them from the current
+  // point as Cairo keeps it: the pixels cairo_show_text draws, at scales
+  // that put the texts between pixels, drawn again from what it kept.
+  for (const double scale : {1.0, 1.5, 2.0, 2.37}) {
+    const Scene scene = Texts(13);
+    BOOST_TEST((Pixels(scene, scale) == ShownByCairo(scene, scale)), "scale " << scale);
+    BOOST_TEST((Pixels(scene, scale) == ShownByCairo(scene, scale)), "again, scale " << scale);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
