@@ -44,6 +44,17 @@ int Count(const std::string& text, const std::string& word) {
   return n;
 }
 
+// The pixels of `surface` (an RGB24 image `rows` high) once `cr`, drawing
+// on it, is done; both let go.
+std::vector<unsigned char> TakePixels(cairo_t* cr, cairo_surface_t* surface, int rows) {
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * rows);
+  cairo_surface_destroy(surface);
+  return pixels;
+}
+
 // The operations `paint` makes on a vector target, as Cairo's script text.
 template <typename Paint>
 std::string Script(Paint paint) {
@@ -78,12 +89,7 @@ std::vector<unsigned char> Pixels(const Scene& scene, double scale) {
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, scale, scale);
   PaintScene(cr, scene);
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
-  const unsigned char* data = cairo_image_surface_get_data(surface);
-  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * 200);
-  cairo_surface_destroy(surface);
-  return pixels;
+  return TakePixels(cr, surface, 200);
 }
 
 // The ink box TextInkBox gives for each text of `scene`.
@@ -114,11 +120,7 @@ std::vector<unsigned char> RecordedPixels(Paint paint) {
   cairo_scale(cr, 3, 3);
   cairo_set_source_surface(cr, recording, 0, 0);
   cairo_paint(cr);
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
-  const unsigned char* data = cairo_image_surface_get_data(surface);
-  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * 300);
-  cairo_surface_destroy(surface);
+  std::vector<unsigned char> pixels = TakePixels(cr, surface, 300);
   cairo_surface_destroy(recording);
   return pixels;
 }
@@ -169,12 +171,7 @@ std::vector<unsigned char> ShownByCairo(const Scene& scene, double scale) {
     cairo_show_text(cr, t->text.c_str());
     cairo_new_path(cr);
   }
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
-  const unsigned char* data = cairo_image_surface_get_data(surface);
-  std::vector<unsigned char> pixels(data, data + cairo_image_surface_get_stride(surface) * 200);
-  cairo_surface_destroy(surface);
-  return pixels;
+  return TakePixels(cr, surface, 200);
 }
 
 }  // namespace
