@@ -9,17 +9,20 @@
 // work, and each wait made under the PDF text's font-map lock
 // (render/cairo_pdf_text.cc), so the other PDF writers waited too.
 //
-// The match runs here, on the calling thread, before Pango reads it. The
-// sort is kept until something waits for it: Pango reads the sorted fonts
-// only for a character the matched font lacks, and waits for them with
-// g_cond_wait, so that is where kept sorts run (each once, on the thread
-// that waits, with the waiter's mutex let go meanwhile; GLib allows a wait
-// to return without a signal, and Pango checks its condition again). Text
-// the matched font covers, all of a lesson's usually, never pays for a sort.
-// A sort never run leaves its few objects to the process's end. Every other
-// thread (Pango's FcInit, which is started under a lock its function takes)
-// starts as GLib would. Linked into the binary only: the tests see Pango as
-// it is.
+// The match runs here, on the calling thread, before Pango reads it. So
+// does the sort, but for the PDF text's shared font map, made under its
+// lock: there the sort is kept until something waits for it. Pango reads
+// the sorted fonts only for a character the matched font lacks, and waits
+// for them with g_cond_wait, so that is where kept sorts run, and only on a
+// thread that holds the map's lock (a sort's end may drop what the map's
+// tables hold: a thread without the lock would change them under another
+// that has it). Each runs once, with the waiter's mutex let go meanwhile;
+// GLib allows a wait to return without a signal, and Pango checks its
+// condition again. Text the matched font covers, all of a lesson's usually,
+// never pays for a sort. A sort never run leaves its few objects to the
+// process's end. Every other thread (Pango's FcInit, which is started
+// under a lock its function takes) starts as GLib would. Linked into the
+// binary only: the tests see Pango as it is.
 #include <dlfcn.h>
 #include <glib.h>
 
@@ -28,6 +31,8 @@
 #include <cstring>
 #include <mutex>
 #include <vector>
+
+#include "render/cairo_pdf_text.h"
 
 namespace {
 
@@ -74,14 +79,15 @@ bool RunKeptSorts(GMutex* held) {
 }  // namespace
 
 extern "C" GThread* g_thread_new(const gchar* name, GThreadFunc func, gpointer data) {
-  if (name != nullptr && std::strcmp(name, "[pango] FcFontSetMatch") == 0) {
-    func(data);
-    return g_thread_ref(g_thread_self());  // Pango lets go of what it gets at once
-  }
-  if (name != nullptr && std::strcmp(name, "[pango] FcFontSetSort") == 0) {
+  if (name != nullptr && std::strcmp(name, "[pango] FcFontSetSort") == 0 && cl::HoldsPdfFontMapLock()) {
     const std::lock_guard hold(Kept().lock);
     Kept().sorts.push_back({func, data});
     return g_thread_ref(g_thread_self());
+  }
+  if (name != nullptr &&
+      (std::strcmp(name, "[pango] FcFontSetMatch") == 0 || std::strcmp(name, "[pango] FcFontSetSort") == 0)) {
+    func(data);
+    return g_thread_ref(g_thread_self());  // Pango lets go of what it gets at once
   }
   using ThreadNew = GThread* (*)(const gchar*, GThreadFunc, gpointer);
   static const auto glib_thread_new = Glib<ThreadNew>("g_thread_new");
@@ -89,7 +95,7 @@ extern "C" GThread* g_thread_new(const gchar* name, GThreadFunc func, gpointer d
 }
 
 extern "C" void g_cond_wait(GCond* cond, GMutex* mutex) {
-  if (RunKeptSorts(mutex)) return;  // what is waited for may be among them
+  if (cl::HoldsPdfFontMapLock() && RunKeptSorts(mutex)) return;  // what is waited for may be among them
   using CondWait = void (*)(GCond*, GMutex*);
   static const auto glib_cond_wait = Glib<CondWait>("g_cond_wait");
   glib_cond_wait(cond, mutex);

@@ -87,13 +87,23 @@ void SetFont(cairo_t* cr, bool bold, double size) {
 // What the painter remembers of a text in a font (pinned: its address
 // names it for good), per thread: most texts are a few numbers drawn again
 // and again, and Cairo converts the text to glyphs and measures each glyph
-// every time. Its extents, and once asked for (TextsFrom), its glyphs and
-// clusters as cairo_scaled_font_text_to_glyphs makes them from (0, 0).
+// every time. Its extents, and once asked for, its glyphs (their indices
+// and each one's advance) and clusters, as cairo_scaled_font_text_to_glyphs
+// makes them.
 struct MeasuredText {
   cairo_text_extents_t extents{};
   bool shaped = false, shapes = false;  // glyphs asked for; made without error
-  std::vector<cairo_glyph_t> glyphs;
+  std::vector<cairo_glyph_t> glyphs;    // index, and advance in x and y (not a place)
   std::vector<cairo_text_cluster_t> clusters;
+
+  // The glyphs placed from (x, y) as Cairo places them: each at the sum so
+  // far of the advances before it, added one by one (so to the last bit).
+  void PlaceFrom(double x, double y, std::vector<cairo_glyph_t>* placed) const {
+    for (const cairo_glyph_t& g : glyphs) {
+      placed->push_back({g.index, x, y});
+      x += g.x, y += g.y;
+    }
+  }
 };
 
 struct MeasuredTexts {
@@ -147,6 +157,27 @@ cairo_text_extents_t TextExtents(cairo_t* cr, const std::string& text) {
   return extents;
 }
 
+// The advance of glyph `index` of `font` (pinned), remembered per thread.
+std::pair<double, double> GlyphAdvance(cairo_scaled_font_t* font, unsigned long index) {
+  struct Key {
+    const cairo_scaled_font_t* font;
+    unsigned long index;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      return std::hash<unsigned long>()(k.index) ^ std::hash<const void*>()(k.font) * 0x9E3779B97F4A7C15ull;
+    }
+  };
+  thread_local std::unordered_map<Key, std::pair<double, double>, KeyHash> advances;  // a few fonts' digits and letters
+  const Key key{font, index};
+  if (const auto it = advances.find(key); it != advances.end()) return it->second;
+  cairo_glyph_t alone{index, 0, 0};
+  cairo_text_extents_t e{};
+  cairo_scaled_font_glyph_extents(font, &alone, 1, &e);
+  return advances.emplace(key, std::pair{e.x_advance, e.y_advance}).first->second;
+}
+
 // Makes `m`'s glyphs, `text` in `font` (the font it was measured in).
 // False when Cairo could not, or they run backwards.
 bool Shape(cairo_scaled_font_t* font, const std::string& text, MeasuredText* m) {
@@ -160,7 +191,14 @@ bool Shape(cairo_scaled_font_t* font, const std::string& text, MeasuredText* m) 
                                                &glyph_count, &clusters, &cluster_count, &flags) == CAIRO_STATUS_SUCCESS &&
               flags == 0;
   if (m->shapes) {
-    m->glyphs.assign(glyphs, glyphs + glyph_count);
+    // Each glyph's advance, as Cairo adds it up (its metrics' advance:
+    // the extents of the glyph alone), measured once per font and glyph;
+    // the last one's places nothing.
+    for (int i = 0; i < glyph_count; ++i) {
+      const auto [x_advance, y_advance] = i + 1 < glyph_count ? GlyphAdvance(font, glyphs[i].index) : std::pair{0.0, 0.0};
+      m->glyphs.push_back({glyphs[i].index, x_advance, y_advance});
+    }
+    m->shapes = cairo_scaled_font_status(font) == CAIRO_STATUS_SUCCESS;
     m->clusters.assign(clusters, clusters + cluster_count);
   }
   cairo_glyph_free(glyphs);
@@ -176,6 +214,10 @@ struct Bounds {
 
 template <typename Shape>
 void GroupByLook(std::vector<Bounds> boxes, std::vector<Shape>* shapes) {
+  // (A box not finite, from a scene's arithmetic gone wrong, could meet
+  // anything, and would leave the sort below without an order.)
+  for (const Bounds& b : boxes)
+    if (!std::isfinite(b.left) || !std::isfinite(b.top) || !std::isfinite(b.right) || !std::isfinite(b.bottom)) return;
   // Each box against those starting lower down before its bottom: a grid's
   // row against its own row only. Boxes that only touch do not meet.
   std::sort(boxes.begin(), boxes.end(), [](const Bounds& a, const Bounds& b) { return a.top < b.top; });
@@ -429,7 +471,7 @@ struct Painter {
         SetFont(cr, p.shape->bold, p.shape->size);
       }
       if (p.measured != nullptr && Shape(cairo_get_scaled_font(cr), p.text, p.measured)) {
-        for (const cairo_glyph_t& g : p.measured->glyphs) glyphs.push_back({g.index, p.x + g.x, p.shape->y + g.y});
+        p.measured->PlaceFrom(p.x, p.shape->y, &glyphs);
         clusters.insert(clusters.end(), p.measured->clusters.begin(), p.measured->clusters.end());
         utf8 += p.text;
       } else {  // alone, as any text
@@ -465,7 +507,7 @@ struct Painter {
       cairo_get_current_point(cr, &at_x, &at_y);
       thread_local std::vector<cairo_glyph_t> placed;
       placed.clear();
-      for (const cairo_glyph_t& g : measured->glyphs) placed.push_back({g.index, at_x + g.x, at_y + g.y});
+      measured->PlaceFrom(at_x, at_y, &placed);
       if (cairo_surface_has_show_text_glyphs(cairo_get_target(cr)))
         cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), placed.data(), static_cast<int>(placed.size()),
                                measured->clusters.data(), static_cast<int>(measured->clusters.size()),

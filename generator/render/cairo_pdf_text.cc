@@ -215,21 +215,56 @@ namespace {
 // PDF, lay out the same paragraphs (35 of the default lesson's 113 layouts
 // were repeats). A layout depends only on what its key holds, and its fonts
 // are pinned for the run, so a copy is what laying it out again would give.
+// At most 8 MB of them are kept; then they are let go and kept afresh.
 struct SharedFontMap {
   std::mutex lock;
   PangoFontMap* map = pango_cairo_font_map_new();
   std::unordered_map<std::string, PdfText> laid_out;
-  static constexpr std::size_t kMostLaidOut = 2048;  // a few MB at most
+  std::size_t laid_out_bytes = 0;  // about: keys and glyph runs
+  static constexpr std::size_t kMostLaidOutBytes = std::size_t{8} << 20;
 };
+
+// About the bytes `text` holds (its glyph runs: a paragraph's are tens of KB).
+std::size_t HeldBytes(const PdfText& text) {
+  std::size_t bytes = sizeof(PdfText);
+  for (const PdfLine& line : text.lines) {
+    bytes += sizeof(PdfLine);
+    for (const PdfLinePart& part : line.parts) {
+      bytes += sizeof(PdfLinePart);
+      if (const auto* run = std::get_if<PdfGlyphRun>(&part))
+        bytes += run->glyphs.size() * sizeof(PdfGlyphRun::Glyph) + run->missing.size() * sizeof(PdfGlyphRun::Missing) +
+                 run->text.size() + run->clusters.size() * sizeof(cairo_text_cluster_t);
+    }
+  }
+  return bytes;
+}
 SharedFontMap& PdfFontMap() {
   static SharedFontMap* const shared = new SharedFontMap;  // never freed: its fonts are pinned for the run
   return *shared;
 }
 
+thread_local bool t_holds_pdf_font_map = false;
+
 }  // namespace
 
+PdfFontMapLock::PdfFontMapLock() {
+  PdfFontMap().lock.lock();
+  t_holds_pdf_font_map = true;
+}
+
+PdfFontMapLock::~PdfFontMapLock() {
+  t_holds_pdf_font_map = false;
+  PdfFontMap().lock.unlock();
+}
+
+namespace {
+
+}  // namespace
+
+bool HoldsPdfFontMapLock() { return t_holds_pdf_font_map; }
+
 PdfTextContext::PdfTextContext(const std::string& language_tag) : language_(language_tag.empty() ? "en" : language_tag) {
-  const std::lock_guard hold(PdfFontMap().lock);
+  const PdfFontMapLock hold;
   context_ = pango_font_map_create_context(PdfFontMap().map);
   pango_cairo_context_set_resolution(context_, 72.0);
   cairo_font_options_t* options = cairo_font_options_create();
@@ -245,12 +280,12 @@ PdfTextContext::PdfTextContext(const std::string& language_tag) : language_(lang
 }
 
 PdfTextContext::~PdfTextContext() {
-  const std::lock_guard hold(PdfFontMap().lock);
+  const PdfFontMapLock hold;
   g_object_unref(context_);
 }
 
 PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& style, double width) const {
-  const std::lock_guard hold(PdfFontMap().lock);  // first: Pango's objects below go before it is let go
+  const PdfFontMapLock hold;  // first: Pango's objects below go before it is let go
   // Everything the layout depends on: the context's language, the style, the width, the markup.
   const std::string key = fmt::format("{}\n{}\n{:a} {:d} {:d} {:d} {:d} {:d} {:d} {:d} {:a} {:a}\n{}", language_, style.family,
                                       style.size, style.bold, style.italic, style.color.r, style.color.g, style.color.b,
@@ -258,8 +293,15 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
   std::unordered_map<std::string, PdfText>& laid_out = PdfFontMap().laid_out;
   if (const auto it = laid_out.find(key); it != laid_out.end()) return it->second;
   PdfText text = LayOut(markup, style, width);
-  if (laid_out.size() >= SharedFontMap::kMostLaidOut) laid_out.clear();
-  laid_out.emplace(key, text);
+  const std::size_t bytes = key.size() + HeldBytes(text);
+  if (PdfFontMap().laid_out_bytes + bytes > SharedFontMap::kMostLaidOutBytes) {
+    laid_out.clear();
+    PdfFontMap().laid_out_bytes = 0;
+  }
+  if (bytes <= SharedFontMap::kMostLaidOutBytes / 4) {  // a very long text is not kept
+    laid_out.emplace(key, text);
+    PdfFontMap().laid_out_bytes += bytes;
+  }
   return text;
 }
 

@@ -118,4 +118,20 @@ class PdfTextContext {
 // Thread-safe for a `text` shared between threads.
 void DrawTextLines(cairo_t* cr, const PdfText& text, size_t first, size_t last, double x, double y);
 
+// The lock of the one font map every PdfTextContext lays text out with
+// (Pango's font maps are not thread-safe), held for the object's life:
+// PdfTextContext takes it for each call into Pango.
+class PdfFontMapLock {
+ public:
+  PdfFontMapLock();
+  ~PdfFontMapLock();
+  PdfFontMapLock(const PdfFontMapLock&) = delete;
+  PdfFontMapLock& operator=(const PdfFontMapLock&) = delete;
+};
+
+// True on a thread while it holds a PdfFontMapLock: the binary's GLib shim
+// keeps Pango's font sorts for that map only, and runs them only under its
+// lock (generator/glib_thread_shim.cc).
+bool HoldsPdfFontMapLock();
+
 }  // namespace cl

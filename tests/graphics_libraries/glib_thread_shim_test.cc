@@ -1,13 +1,15 @@
 // The binary's g_thread_new and g_cond_wait (generator/glib_thread_shim.cc),
 // linked and exported here as in the binary: Pango's font matching runs on
-// the thread that asks, its font sorting when a thread waits for it, every
-// other thread starts as GLib starts it, and the libraries find these
-// functions before GLib's.
+// the thread that asks, and so does its font sorting, but under the PDF
+// text's font-map lock, where it runs when a thread holding that lock waits
+// for it; every other thread starts as GLib starts it, and the libraries
+// find these functions before GLib's.
 #include <dlfcn.h>
 #include <glib.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <optional>
 #include <thread>
 
 #include "render/cairo_pdf_text.h"
@@ -33,12 +35,16 @@ void LoadTheLibraries() { PdfTextContext context; }
 
 BOOST_AUTO_TEST_CASE(pangos_font_matching_runs_on_the_calling_thread) {
   LoadTheLibraries();
-  Ran ran;
-  GThread* thread = g_thread_new("[pango] FcFontSetMatch", Record, &ran);
-  BOOST_TEST_REQUIRE(ran.ran);  // done before g_thread_new returned
-  BOOST_TEST((ran.on == std::this_thread::get_id()));
-  BOOST_TEST(thread != nullptr);
-  g_thread_unref(thread);  // what Pango does with it
+  for (const bool locked : {false, true}) {
+    std::optional<PdfFontMapLock> lock;
+    if (locked) lock.emplace();
+    Ran ran;
+    GThread* thread = g_thread_new("[pango] FcFontSetMatch", Record, &ran);
+    BOOST_TEST_REQUIRE(ran.ran);  // done before g_thread_new returned
+    BOOST_TEST((ran.on == std::this_thread::get_id()));
+    BOOST_TEST(thread != nullptr);
+    g_thread_unref(thread);  // what Pango does with it
+  }
 }
 
 // As Pango's sort_in_thread: the result set under the waiters' mutex, then a signal.
@@ -59,40 +65,60 @@ gpointer RunSort(gpointer data) {
   return nullptr;
 }
 
-BOOST_AUTO_TEST_CASE(pangos_font_sorting_runs_when_a_thread_waits_for_it) {
+// Waits as Pango waits for the sorted fonts.
+void WaitFor(const Sort& sort) {
+  g_mutex_lock(sort.mutex);
+  while (sort.runs == 0) g_cond_wait(sort.sorted, sort.mutex);
+  g_mutex_unlock(sort.mutex);
+}
+
+BOOST_AUTO_TEST_CASE(pangos_font_sorting_runs_at_once_outside_the_pdf_font_map) {
+  // A thread's own font map (a frame's fallback text): as before, at once.
   LoadTheLibraries();
   static GMutex mutex;  // zeroed statics need no init in GLib
   static GCond sorted;
+  Sort sort{&mutex, &sorted, 0, {}};
+  g_thread_unref(g_thread_new("[pango] FcFontSetSort", RunSort, &sort));
+  BOOST_TEST(sort.runs == 1);
+  BOOST_TEST((sort.on == std::this_thread::get_id()));
+}
+
+BOOST_AUTO_TEST_CASE(pangos_font_sorting_for_the_pdf_font_map_runs_when_a_thread_holding_it_waits) {
+  LoadTheLibraries();
+  static GMutex mutex;
+  static GCond sorted;
   for (const bool another_thread_waits : {false, true}) {
     Sort sort{&mutex, &sorted, 0, {}};
-    GThread* thread = g_thread_new("[pango] FcFontSetSort", RunSort, &sort);
-    BOOST_TEST(thread != nullptr);
-    g_thread_unref(thread);
+    std::optional<PdfFontMapLock> lock(std::in_place);
+    g_thread_unref(g_thread_new("[pango] FcFontSetSort", RunSort, &sort));
     BOOST_TEST(sort.runs == 0);  // kept: nothing waits for it yet
-    const auto wait = [&] {  // as Pango waits for the sorted fonts
-      g_mutex_lock(&mutex);
-      while (sort.runs == 0) g_cond_wait(&sorted, &mutex);
-      g_mutex_unlock(&mutex);
-    };
     std::thread::id waiter = std::this_thread::get_id();
     if (another_thread_waits) {
+      lock.reset();
       std::thread other([&] {
         waiter = std::this_thread::get_id();
-        wait();
+        const PdfFontMapLock its_lock;
+        WaitFor(sort);
       });
       other.join();
     } else {
-      wait();
+      WaitFor(sort);
     }
     BOOST_TEST(sort.runs == 1);
     BOOST_TEST((sort.on == waiter));
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_wait_with_no_sort_kept_waits_for_its_signal) {
+BOOST_AUTO_TEST_CASE(a_wait_without_the_pdf_font_map_lock_leaves_kept_sorts_alone) {
   LoadTheLibraries();
   static GMutex mutex;
   static GCond signalled;
+  Sort kept{&mutex, &signalled, 0, {}};
+  {
+    const PdfFontMapLock lock;
+    g_thread_unref(g_thread_new("[pango] FcFontSetSort", RunSort, &kept));
+  }
+  // Another wait, for its own signal, by a thread without the lock.
   bool set = false;
   std::thread setter([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -106,6 +132,10 @@ BOOST_AUTO_TEST_CASE(a_wait_with_no_sort_kept_waits_for_its_signal) {
   g_mutex_unlock(&mutex);
   setter.join();
   BOOST_TEST(set);
+  BOOST_TEST(kept.runs == 0);
+  const PdfFontMapLock lock;  // the kept sort run before `kept` goes
+  WaitFor(kept);
+  BOOST_TEST(kept.runs == 1);
 }
 
 BOOST_AUTO_TEST_CASE(other_threads_start_as_glib_starts_them) {
