@@ -79,16 +79,15 @@ bool RunKeptSorts(GMutex* held) {
 }  // namespace
 
 extern "C" GThread* g_thread_new(const gchar* name, GThreadFunc func, gpointer data) {
-  if (name != nullptr && std::strcmp(name, "[pango] FcFontSetSort") == 0 && cl::HoldsPdfFontMapLock()) {
+  const bool match = name != nullptr && std::strcmp(name, "[pango] FcFontSetMatch") == 0;
+  const bool sort = name != nullptr && std::strcmp(name, "[pango] FcFontSetSort") == 0;
+  if (sort && cl::HoldsPdfFontMapLock()) {
     const std::lock_guard hold(Kept().lock);
     Kept().sorts.push_back({func, data});
-    return g_thread_ref(g_thread_self());
-  }
-  if (name != nullptr &&
-      (std::strcmp(name, "[pango] FcFontSetMatch") == 0 || std::strcmp(name, "[pango] FcFontSetSort") == 0)) {
+  } else if (match || sort) {
     func(data);
-    return g_thread_ref(g_thread_self());  // Pango lets go of what it gets at once
   }
+  if (match || sort) return g_thread_ref(g_thread_self());  // Pango lets go of what it gets at once
   using ThreadNew = GThread* (*)(const gchar*, GThreadFunc, gpointer);
   static const auto glib_thread_new = Glib<ThreadNew>("g_thread_new");
   return glib_thread_new(name, func, data);

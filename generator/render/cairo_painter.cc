@@ -106,19 +106,24 @@ struct MeasuredText {
   }
 };
 
-struct MeasuredTexts {
-  struct Key {
-    const cairo_scaled_font_t* font;
-    std::string text;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      return std::hash<std::string>()(k.text) ^ std::hash<const void*>()(k.font) * 0x9E3779B97F4A7C15ull;
+// What a per-thread cache of a font's (a pinned font's address names it)
+// texts or glyphs is keyed by.
+template <typename What>
+struct InFont {
+  const cairo_scaled_font_t* font;
+  What what;
+  bool operator==(const InFont&) const = default;
+  struct Hash {
+    std::size_t operator()(const InFont& k) const {
+      return std::hash<What>()(k.what) ^ std::hash<const void*>()(k.font) * 0x9E3779B97F4A7C15ull;
     }
   };
+};
+
+struct MeasuredTexts {
+  using Key = InFont<std::string>;
   static constexpr std::size_t kMost = 1 << 14;  // a few MB at most: a photograph's numbers are many
-  std::unordered_map<Key, MeasuredText, KeyHash> texts;
+  std::unordered_map<Key, MeasuredText, Key::Hash> texts;
   int holds = 0;  // while above 0 none is dropped: a caller holds pointers to them
 };
 thread_local MeasuredTexts t_measured;
@@ -159,17 +164,8 @@ cairo_text_extents_t TextExtents(cairo_t* cr, const std::string& text) {
 
 // The advance of glyph `index` of `font` (pinned), remembered per thread.
 std::pair<double, double> GlyphAdvance(cairo_scaled_font_t* font, unsigned long index) {
-  struct Key {
-    const cairo_scaled_font_t* font;
-    unsigned long index;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      return std::hash<unsigned long>()(k.index) ^ std::hash<const void*>()(k.font) * 0x9E3779B97F4A7C15ull;
-    }
-  };
-  thread_local std::unordered_map<Key, std::pair<double, double>, KeyHash> advances;  // a few fonts' digits and letters
+  using Key = InFont<unsigned long>;
+  thread_local std::unordered_map<Key, std::pair<double, double>, Key::Hash> advances;  // a few fonts' digits and letters
   const Key key{font, index};
   if (const auto it = advances.find(key); it != advances.end()) return it->second;
   cairo_glyph_t alone{index, 0, 0};
@@ -206,14 +202,23 @@ bool Shape(cairo_scaled_font_t* font, const std::string& text, MeasuredText* m) 
   return m->shapes;
 }
 
+// Where text `t` starts on its baseline, by its anchor, when its advance
+// (its width as laid) is `advance`.
+double TextStart(const TextShape& t, double advance) {
+  return t.anchor == TextAnchor::Start ? t.x : t.anchor == TextAnchor::Middle ? t.x - advance / 2 : t.x - advance;
+}
+
 // A box in scene units.
 struct Bounds {
   double left, top, right, bottom;
   bool Meets(const Bounds& o) const { return left < o.right && o.left < right && top < o.bottom && o.top < bottom; }
 };
 
-template <typename Shape>
-void GroupByLook(std::vector<Bounds> boxes, std::vector<Shape>* shapes) {
+// Sorts `items` (each with a `look`, numbered in the order looks first come)
+// by their look where that draws the same: when no two of `boxes` (theirs)
+// meet, so none is drawn over another. Else leaves them in their order.
+template <typename Item>
+void GroupByLook(std::vector<Bounds> boxes, std::vector<Item>* items) {
   // (A box not finite, from a scene's arithmetic gone wrong, could meet
   // anything, and would leave the sort below without an order.)
   for (const Bounds& b : boxes)
@@ -224,7 +229,7 @@ void GroupByLook(std::vector<Bounds> boxes, std::vector<Shape>* shapes) {
   for (std::size_t a = 0; a < boxes.size(); ++a)
     for (std::size_t b = a + 1; b < boxes.size() && boxes[b].top < boxes[a].bottom; ++b)
       if (boxes[a].Meets(boxes[b])) return;
-  std::stable_sort(shapes->begin(), shapes->end(), [](const Shape& a, const Shape& b) { return a.look < b.look; });
+  std::stable_sort(items->begin(), items->end(), [](const Item& a, const Item& b) { return a.look < b.look; });
 }
 
 struct Painter {
@@ -434,8 +439,7 @@ struct Painter {
         p.measured = Measured(cr, p.text);
       }
       if (p.measured != nullptr) {
-        const double advance = p.measured->extents.x_advance;
-        p.x = t->x - (t->anchor == TextAnchor::Middle ? advance / 2 : t->anchor == TextAnchor::End ? advance : 0);
+        p.x = TextStart(*t, p.measured->extents.x_advance);
       }
       const auto same_look = [t](const TextShape* o) { return o->bold == t->bold && o->size == t->size && o->color == t->color; };
       p.look = static_cast<std::size_t>(std::find_if(looks.begin(), looks.end(), same_look) - looks.begin());
@@ -495,10 +499,8 @@ struct Painter {
     SetFont(cr, t.bold, t.size);
     MeasuredText* measured = Measured(cr, text);
     double x = t.x;
-    if (t.anchor != TextAnchor::Start) {
-      const cairo_text_extents_t e = measured != nullptr ? measured->extents : TextExtents(cr, text);
-      x -= t.anchor == TextAnchor::Middle ? e.x_advance / 2 : e.x_advance;
-    }
+    if (t.anchor != TextAnchor::Start)
+      x = TextStart(t, measured != nullptr ? measured->extents.x_advance : TextExtents(cr, text).x_advance);
     cairo_move_to(cr, x, t.y);
     if (measured != nullptr && Shape(cairo_get_scaled_font(cr), text, measured)) {
       // The glyphs cairo_show_text would make, from the current point as
@@ -539,7 +541,7 @@ struct Painter {
     PangoRectangle logical;
     pango_layout_get_extents(layout, nullptr, &logical);
     const double width = static_cast<double>(logical.width) / PANGO_SCALE;
-    const double x = t.anchor == TextAnchor::Start ? t.x : t.anchor == TextAnchor::Middle ? t.x - width / 2 : t.x - width;
+    const double x = TextStart(t, width);
     cairo_move_to(cr, x, t.y - static_cast<double>(pango_layout_get_baseline(layout)) / PANGO_SCALE);
     pango_cairo_show_layout(cr, layout);
     g_object_unref(layout);
@@ -672,8 +674,7 @@ bool TextInkBox(cairo_t* cr, const TextShape& t, double* left, double* top, doub
   SetFont(cr, t.bold, t.size);
   const cairo_text_extents_t e = TextExtents(cr, text);
   cairo_restore(cr);
-  // The same anchoring as Painter's TextShape.
-  const double x = t.x - (t.anchor == TextAnchor::Middle ? e.x_advance / 2 : t.anchor == TextAnchor::End ? e.x_advance : 0);
+  const double x = TextStart(t, e.x_advance);  // as Painter's TextShape
   *left = std::min(x, x + e.x_bearing);
   *right = std::max(x + e.x_advance, x + e.x_bearing + e.width);
   *top = std::min(t.y - t.size, t.y + e.y_bearing);

@@ -207,8 +207,9 @@ namespace {
 // thread's default map, each thread resolved every font description anew:
 // Pango 1.50 starts two threads per description and font map to match and
 // sort the system's fonts (30 descriptions, 60 threads in the default
-// lesson's build, 10-20 of them repeats). In the binary those two run on
-// the thread laying the text out (glib_thread_shim.cc).
+// lesson's build, 10-20 of them repeats). In the binary the match runs on
+// the thread laying the text out, and the sort when a layout waits for it
+// (glib_thread_shim.cc).
 //
 // Under the same lock, the texts laid out so far, for any document and
 // thread: a worksheet and its answers, a lesson's handout and the course
@@ -238,6 +239,7 @@ std::size_t HeldBytes(const PdfText& text) {
   }
   return bytes;
 }
+
 SharedFontMap& PdfFontMap() {
   static SharedFontMap* const shared = new SharedFontMap;  // never freed: its fonts are pinned for the run
   return *shared;
@@ -256,10 +258,6 @@ PdfFontMapLock::~PdfFontMapLock() {
   t_holds_pdf_font_map = false;
   PdfFontMap().lock.unlock();
 }
-
-namespace {
-
-}  // namespace
 
 bool HoldsPdfFontMapLock() { return t_holds_pdf_font_map; }
 
