@@ -310,6 +310,39 @@ BOOST_AUTO_TEST_CASE(ATextBeginningAlikeRepaintsItsTail) {
   BOOST_TEST(boxes->front().left < 12);
 }
 
+// Texts that change their tails between unchanged items each pair with the
+// text in their own stretch (not one before or after it) and repaint only
+// their tails.
+BOOST_AUTO_TEST_CASE(TextsBetweenUnchangedItemsEachRepaintTheirTail) {
+  Scene before;
+  before.width = 400;
+  before.height = 300;
+  for (int k = 0; k < 3; ++k) {
+    RectShape rule;
+    rule.x = 10, rule.y = 5 + 100 * k, rule.w = 380, rule.h = 2, rule.fill = Color{90, 90, 90};
+    before.items.emplace_back(rule);
+    TextShape heading;
+    heading.x = 10, heading.y = 40 + 100 * k, heading.size = 12;
+    heading.text = "Vertical edge \u00B7 Convolution \u00B7 position " + std::to_string(k + 1) + " of 16";
+    before.items.emplace_back(heading);
+  }
+  Scene after = before;
+  for (int k = 0; k < 3; ++k)
+    std::get<TextShape>(after.items[static_cast<std::size_t>(2 * k + 1)]).text =
+        "Vertical edge \u00B7 Convolution \u00B7 position " + std::to_string(k + 4) + " of 16";
+  const auto boxes = ChangedPixelBoxes(before, after, 1, 400, 300);
+  BOOST_REQUIRE(boxes.has_value());
+  BOOST_REQUIRE(boxes->size() == 3u);
+  for (const PixelBox& box : *boxes) {
+    BOOST_TEST(box.left > 150);  // past "Vertical edge · Convolution"
+    BOOST_TEST(box.bottom - box.top < 40);
+  }
+  FrameDrawer drawer(1);
+  drawer.Draw(before);
+  BOOST_TEST(SamePixels(drawer.Draw(after), RasterizeScene(after, 1)));
+  BOOST_TEST(drawer.incremental_frames() == 1);
+}
+
 // The box repainted is wider than what changed (a margin for
 // anti-aliasing): its rows that came out as before count as unchanged, for
 // the PNG's bands and the GIF's rows, and those that changed do not.
