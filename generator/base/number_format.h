@@ -57,9 +57,13 @@ class RoundedNumber {
   RoundedNumber(double value, int decimals);
   std::string_view view() const { return {text_, size_}; }
   operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor): a piece of text
+  // The whole buffer, the text then zeros: writers copy all kBufferSize
+  // bytes at once (a copy of a size known at compile time) and keep size().
+  static constexpr std::size_t kBufferSize = 40;
+  const char* buffer() const { return text_; }
 
  private:
-  char text_[40];  // a sign, 15 digits, the point and 17 decimals at most
+  char text_[kBufferSize] = {};  // a sign, 15 digits, the point and 17 decimals at most
   std::size_t size_ = 0;
 };
 

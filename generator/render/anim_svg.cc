@@ -7,6 +7,8 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <span>
+#include <string>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -36,8 +38,7 @@ std::string CleanPrefix(std::string_view prefix) {
 // two parts are the same when the SVG writer writes them identically.
 class SharedParts {
  public:
-  explicit SharedParts(std::string prefix)
-      : prefix_(std::move(prefix)), empty_body_(WriteSvgBody(Scene{}, "")) {}
+  explicit SharedParts(std::string prefix) : prefix_(std::move(prefix)) {}
 
   // <use> elements drawing `scene`'s parts, in order.
   std::string Uses(Scene scene) {
@@ -64,36 +65,32 @@ class SharedParts {
   const std::string& defs() const { return defs_; }
 
  private:
-  // The SVG of items [begin, end), without the writer's background (a part
-  // is drawn on a zero-sized scene, whose background line is stripped).
-  std::string Body(const Scene& scene, size_t begin, size_t end, std::string_view id_prefix) const {
-    Scene part;
-    part.items.assign(scene.items.begin() + static_cast<std::ptrdiff_t>(begin),
-                      scene.items.begin() + static_cast<std::ptrdiff_t>(end));
-    std::string body = WriteSvgBody(part, id_prefix);
-    if (body.rfind(empty_body_, 0) == 0) body.erase(0, empty_body_.size());
-    return body;
+  // The SVG of items [begin, end).
+  static std::string Body(const Scene& scene, size_t begin, size_t end, std::string_view id_prefix) {
+    return WriteSvgItems(std::span(scene.items).subspan(begin, end - begin), id_prefix);
   }
 
   // What identifies a part: its SVG, except that blocks of cells (which the
-  // writer encodes as images, slowly) are compared by their numbers.
-  std::string Key(const Scene& scene, size_t begin, size_t end) const {
-    Scene part;
-    std::string cells;
+  // writer encodes as images, slowly) are compared by their numbers, each
+  // written as an empty group in its place.
+  static std::string Key(const Scene& scene, size_t begin, size_t end) {
+    static const std::string kCellsInPlace = WriteSvgItems(std::vector<SceneItem>{GroupBegin{"cells", "", ""}, GroupEnd{}}, "");
+    std::string key, cells;
+    size_t run = begin;  // items not cells from here
     for (size_t i = begin; i < end; ++i) {
-      if (const auto* c = std::get_if<CellsShape>(&scene.items[i])) {
-        cells += fmt::format("{} {} {} {} {} {}:", c->x, c->y, c->cell_w, c->cell_h, c->rows, c->cols);
-        for (std::size_t k = 0; k < c->fills.size(); ++k) {
-          const Color f = c->fills[k];
-          cells.append({static_cast<char>(f.r), static_cast<char>(f.g), static_cast<char>(f.b)});
-        }
-        part.items.push_back(GroupBegin{"cells", "", ""});  // keeps the block's place in the order
-        part.items.push_back(GroupEnd{});
-      } else {
-        part.items.push_back(scene.items[i]);
+      const auto* c = std::get_if<CellsShape>(&scene.items[i]);
+      if (c == nullptr) continue;
+      key += Body(scene, run, i, "");
+      key += kCellsInPlace;
+      run = i + 1;
+      cells += fmt::format("{} {} {} {} {} {}:", c->x, c->y, c->cell_w, c->cell_h, c->rows, c->cols);
+      for (std::size_t k = 0; k < c->fills.size(); ++k) {
+        const Color f = c->fills[k];
+        cells.append({static_cast<char>(f.r), static_cast<char>(f.g), static_cast<char>(f.b)});
       }
     }
-    return Body(part, 0, part.items.size(), "") + '\0' + cells;
+    key += Body(scene, run, end, "");
+    return key + '\0' + cells;
   }
 
   // A part of this_scene_.
@@ -127,7 +124,6 @@ class SharedParts {
   };
 
   std::string prefix_;
-  std::string empty_body_;
   std::map<std::string, std::string> ids_;  // SHA-256 of a part's Key -> its id in <defs>
   Scene last_scene_, this_scene_;           // the frame before, and this one
   std::vector<Part> last_frame_, this_frame_;

@@ -1,6 +1,8 @@
 #include "render/svg_writer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -41,8 +43,8 @@ std::string CleanPrefix(std::string_view prefix) {
 
 // Class names of the dark colours: "df-<hex>" sets the fill, "ds-<hex>" the
 // stroke; named by the colour itself, so equal scenes give equal files.
-constexpr std::string_view kDarkFillClass = "df-";
-constexpr std::string_view kDarkStrokeClass = "ds-";
+constexpr char kDarkFillClass[] = "df-";
+constexpr char kDarkStrokeClass[] = "ds-";
 // A block of cells is an image: its dark twin is a second image, shown instead.
 constexpr std::string_view kLightOnlyClass = "light-only";
 constexpr std::string_view kDarkOnlyClass = "dark-only";
@@ -57,9 +59,85 @@ RoundedNumber Coordinate(double value) {
   return ThreadOwned<ValueMemo<RoundedNumber>>().Get(value, [](double v) { return RoundedNumber(v, 3); });
 }
 
+// Text written into room kept ahead of it. A shape's element is put piece
+// by piece into room taken once: each piece a copy of a size known at
+// compile time (a literal's, a number's whole buffer, a colour's seven
+// bytes), where appending each piece to a string checked its size and
+// called memcpy (a cell's <rect> was ten appends: half of writing it).
+class TextOut {
+ public:
+  // At least `bytes` writable from the pointer returned; Wrote(end) keeps
+  // what was written up to `end`.
+  char* Room(std::size_t bytes) {
+    if (text_.size() - used_ < bytes) text_.resize(std::max(2 * text_.size(), used_ + bytes));
+    return text_.data() + used_;
+  }
+  void Wrote(const char* end) { used_ = static_cast<std::size_t>(end - text_.data()); }
+  // Room for `bytes` made at once (growing by doubling copied a body's
+  // text again and zeroed twice its size).
+  void Reserve(std::size_t bytes) {
+    if (text_.size() - used_ < bytes) text_.resize(used_ + bytes);
+  }
+  void Append(std::string_view piece) {
+    std::memcpy(Room(piece.size()), piece.data(), piece.size());
+    used_ += piece.size();
+  }
+  std::string Take() {
+    text_.resize(used_);
+    used_ = 0;
+    return std::move(text_);
+  }
+
+ private:
+  std::string text_;  // its first used_ bytes are the text
+  std::size_t used_ = 0;
+};
+
+// The pieces of an element, each put at `at`, returning the end.
+template <std::size_t N>
+char* Put(char* at, const char (&literal)[N]) {
+  std::memcpy(at, literal, N - 1);
+  return at + (N - 1);
+}
+char* Put(char* at, const RoundedNumber& number) {
+  std::memcpy(at, number.buffer(), RoundedNumber::kBufferSize);  // the whole buffer: a fixed-size copy
+  return at + number.view().size();
+}
+char* PutHexDigits(char* at, Color c) {  // "rrggbb"
+  static constexpr char kDigits[] = "0123456789abcdef";
+  at[0] = kDigits[c.r >> 4], at[1] = kDigits[c.r & 15];
+  at[2] = kDigits[c.g >> 4], at[3] = kDigits[c.g & 15];
+  at[4] = kDigits[c.b >> 4], at[5] = kDigits[c.b & 15];
+  return at + 6;
+}
+char* PutHex(char* at, Color c) {  // "#rrggbb", as HexColor writes it
+  *at = '#';
+  return PutHexDigits(at + 1, c);
+}
+
+// Room an element's attributes may take, numbers at their whole buffers:
+// a <rect> with a dashed stroke and both dark classes is under 420 bytes.
+constexpr std::size_t kElementRoom = 512;
+// A line's piece of a <path>: four numbers and four letters.
+constexpr std::size_t kPathLineRoom = 4 * RoundedNumber::kBufferSize + 8;
+
+// Whether `text` goes into XML as it is (printable ASCII, nothing to
+// escape): a frame's numbers, written by the thousand, skip EscapeXml.
+bool PlainXml(std::string_view text) {
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+  }
+  return true;
+}
+
 class SvgBody {
  public:
   explicit SvgBody(std::string prefix) : prefix_(std::move(prefix)) {}
+
+  // Room for `items` elements of a frame's usual size (a cell's <rect>
+  // or number's <text>: 60 to 90 bytes).
+  void Expect(std::size_t items) { out_.Reserve(std::min<std::size_t>(items, std::size_t{1} << 20) * 96 + 256); }
 
   // The dark twin of the next item drawn, or null.
   void SetDark(const SceneItem* dark) { dark_ = dark; }
@@ -67,17 +145,31 @@ class SvgBody {
   void operator()(const RectShape& r) {
     FlushLines();
     const auto* d = Twin<RectShape>();
-    Put({"<rect x=\"", Coordinate(r.x), "\" y=\"", Coordinate(r.y), "\" width=\"", Coordinate(r.w), "\" height=\"",
-         Coordinate(r.h), "\" fill=\"", r.has_fill ? HexColor(r.fill) : "none", "\""});
+    char* at = out_.Room(kElementRoom);
+    at = Put(at, "<rect x=\"");
+    at = Put(at, Coordinate(r.x));
+    at = Put(at, "\" y=\"");
+    at = Put(at, Coordinate(r.y));
+    at = Put(at, "\" width=\"");
+    at = Put(at, Coordinate(r.w));
+    at = Put(at, "\" height=\"");
+    at = Put(at, Coordinate(r.h));
+    at = Put(at, "\" fill=\"");
+    at = r.has_fill ? PutHex(at, r.fill) : Put(at, "none");
+    at = Put(at, "\"");
     if (r.has_stroke) {
-      Put({" stroke=\"", HexColor(r.stroke), "\" stroke-width=\"", Coordinate(r.stroke_width), "\""});
-      if (r.dashed) Put({" stroke-dasharray=\"", Dash(r.stroke_width), "\""});
+      at = Put(at, " stroke=\"");
+      at = PutHex(at, r.stroke);
+      at = Put(at, "\" stroke-width=\"");
+      at = Put(at, Coordinate(r.stroke_width));
+      at = Put(at, "\"");
+      if (r.dashed) at = PutDash(at, r.stroke_width);
     }
     if (d != nullptr) {
-      Classes(r.has_fill && !(d->fill == r.fill) ? &d->fill : nullptr,
-              r.has_stroke && !(d->stroke == r.stroke) ? &d->stroke : nullptr);
+      at = Classes(at, r.has_fill && !(d->fill == r.fill) ? &d->fill : nullptr,
+                   r.has_stroke && !(d->stroke == r.stroke) ? &d->stroke : nullptr);
     }
-    out_ += "/>\n";
+    out_.Wrote(Put(at, "/>\n"));
   }
 
   // Solid lines in a row that look the same (a grid's: 80 of a 40x40
@@ -93,11 +185,15 @@ class SvgBody {
     }
     FlushLines();
     if (l.dashed) {
-      Put({"<line x1=\"", Coordinate(l.x1), "\" y1=\"", Coordinate(l.y1), "\" x2=\"", Coordinate(l.x2), "\" y2=\"",
-           Coordinate(l.y2), "\" stroke=\"", HexColor(l.stroke), "\" stroke-width=\"", Coordinate(l.width),
-           "\" stroke-dasharray=\"", Dash(l.width), "\""});
-      if (dark_stroke != nullptr) Classes(nullptr, dark_stroke);
-      out_ += "/>\n";
+      char* at = PutLine(out_.Room(kElementRoom), l);
+      at = Put(at, " stroke=\"");
+      at = PutHex(at, l.stroke);
+      at = Put(at, "\" stroke-width=\"");
+      at = Put(at, Coordinate(l.width));
+      at = Put(at, "\"");
+      at = PutDash(at, l.width);
+      if (dark_stroke != nullptr) at = Classes(at, nullptr, dark_stroke);
+      out_.Wrote(Put(at, "/>\n"));
       return;
     }
     lines_.push_back(l);
@@ -109,35 +205,67 @@ class SvgBody {
     if (lines_.empty()) return;
     const LineShape& first = lines_.front();
     if (lines_.size() == 1) {
-      Put({"<line x1=\"", Coordinate(first.x1), "\" y1=\"", Coordinate(first.y1), "\" x2=\"", Coordinate(first.x2),
-           "\" y2=\"", Coordinate(first.y2), "\""});
+      out_.Wrote(PutLine(out_.Room(kElementRoom), first));
     } else {
-      out_ += "<path d=\"";
+      out_.Append("<path d=\"");
       for (const LineShape& l : lines_) {
         const RoundedNumber x1 = Coordinate(l.x1), y1 = Coordinate(l.y1), x2 = Coordinate(l.x2), y2 = Coordinate(l.y2);
-        Put({"M", x1, " ", y1});
-        if (y1.view() == y2.view()) Put({"H", x2});
-        else if (x1.view() == x2.view()) Put({"V", y2});
-        else Put({"L", x2, " ", y2});
+        char* at = out_.Room(kPathLineRoom);
+        at = Put(at, "M");
+        at = Put(at, x1);
+        at = Put(at, " ");
+        at = Put(at, y1);
+        if (y1.view() == y2.view()) {
+          at = Put(at, "H");
+          at = Put(at, x2);
+        } else if (x1.view() == x2.view()) {
+          at = Put(at, "V");
+          at = Put(at, y2);
+        } else {
+          at = Put(at, "L");
+          at = Put(at, x2);
+          at = Put(at, " ");
+          at = Put(at, y2);
+        }
+        out_.Wrote(at);
       }
-      out_ += "\" fill=\"none\"";
+      out_.Append("\" fill=\"none\"");
     }
-    Put({" stroke=\"", HexColor(first.stroke), "\" stroke-width=\"", Coordinate(first.width), "\""});
-    if (lines_dark_) Classes(nullptr, &*lines_dark_);
-    out_ += "/>\n";
+    char* at = out_.Room(kElementRoom);
+    at = Put(at, " stroke=\"");
+    at = PutHex(at, first.stroke);
+    at = Put(at, "\" stroke-width=\"");
+    at = Put(at, Coordinate(first.width));
+    at = Put(at, "\"");
+    if (lines_dark_) at = Classes(at, nullptr, &*lines_dark_);
+    out_.Wrote(Put(at, "/>\n"));
     lines_.clear();
   }
 
   void operator()(const TextShape& t) {
     FlushLines();
     const auto* d = Twin<TextShape>();
-    Put({"<text x=\"", Coordinate(t.x), "\" y=\"", Coordinate(t.y), "\" font-size=\"", Coordinate(t.size), "\""});
-    if (t.anchor == TextAnchor::Middle) out_ += " text-anchor=\"middle\"";
-    if (t.anchor == TextAnchor::End) out_ += " text-anchor=\"end\"";
-    if (t.bold) out_ += " font-weight=\"bold\"";
-    if (!(t.color == Color{0, 0, 0})) Put({" fill=\"", HexColor(t.color), "\""});
-    if (d != nullptr && !(d->color == t.color)) Classes(&d->color, nullptr);
-    Put({">", EscapeXml(t.text), "</text>\n"});
+    char* at = out_.Room(kElementRoom);
+    at = Put(at, "<text x=\"");
+    at = Put(at, Coordinate(t.x));
+    at = Put(at, "\" y=\"");
+    at = Put(at, Coordinate(t.y));
+    at = Put(at, "\" font-size=\"");
+    at = Put(at, Coordinate(t.size));
+    at = Put(at, "\"");
+    if (t.anchor == TextAnchor::Middle) at = Put(at, " text-anchor=\"middle\"");
+    if (t.anchor == TextAnchor::End) at = Put(at, " text-anchor=\"end\"");
+    if (t.bold) at = Put(at, " font-weight=\"bold\"");
+    if (!(t.color == Color{0, 0, 0})) {
+      at = Put(at, " fill=\"");
+      at = PutHex(at, t.color);
+      at = Put(at, "\"");
+    }
+    if (d != nullptr && !(d->color == t.color)) at = Classes(at, &d->color, nullptr);
+    out_.Wrote(Put(at, ">"));
+    if (PlainXml(t.text)) out_.Append(t.text);
+    else out_.Append(EscapeXml(t.text));
+    out_.Append("</text>\n");
   }
 
   void operator()(const CellsShape& c) {
@@ -173,19 +301,19 @@ class SvgBody {
 
   void operator()(const GroupBegin& g) {
     FlushLines();
-    out_ += "<g";
-    if (!g.id.empty()) out_ += " id=\"" + prefix_ + IdChars(g.id) + "\"";
-    if (!g.role.empty()) out_ += " class=\"" + EscapeXml(g.role) + "\"";
-    if (!g.label.empty()) out_ += " aria-label=\"" + EscapeXml(g.label) + "\"";
-    out_ += ">\n";
+    out_.Append("<g");
+    if (!g.id.empty()) out_.Append(" id=\"" + prefix_ + IdChars(g.id) + "\"");
+    if (!g.role.empty()) out_.Append(" class=\"" + EscapeXml(g.role) + "\"");
+    if (!g.label.empty()) out_.Append(" aria-label=\"" + EscapeXml(g.label) + "\"");
+    out_.Append(">\n");
   }
 
   void operator()(const GroupEnd&) {
     FlushLines();
-    out_ += "</g>\n";
+    out_.Append("</g>\n");
   }
 
-  std::string Take() { return std::move(out_); }
+  std::string Take() { return out_.Take(); }
 
  private:
   static bool SameLook(const LineShape& a, const std::optional<Color>& a_dark, const LineShape& b, const Color* b_dark) {
@@ -193,10 +321,26 @@ class SvgBody {
            (b_dark == nullptr || *a_dark == *b_dark);
   }
 
-  // Appends the pieces in turn (no joined temporaries: frames are written
-  // by the thousand).
-  void Put(std::initializer_list<std::string_view> pieces) {
-    for (const std::string_view piece : pieces) out_ += piece;
+  // `<line x1=".." y1=".." x2=".." y2=".."`, unclosed.
+  static char* PutLine(char* at, const LineShape& l) {
+    at = Put(at, "<line x1=\"");
+    at = Put(at, Coordinate(l.x1));
+    at = Put(at, "\" y1=\"");
+    at = Put(at, Coordinate(l.y1));
+    at = Put(at, "\" x2=\"");
+    at = Put(at, Coordinate(l.x2));
+    at = Put(at, "\" y2=\"");
+    at = Put(at, Coordinate(l.y2));
+    return Put(at, "\"");
+  }
+
+  // A dashed stroke's dashes and gaps, for a stroke `width` wide.
+  static char* PutDash(char* at, double width) {
+    at = Put(at, " stroke-dasharray=\"");
+    at = Put(at, Coordinate(width * 2));
+    at = Put(at, " ");
+    at = Put(at, Coordinate(width * 1.5));
+    return Put(at, "\"");
   }
 
   template <typename Shape>
@@ -208,21 +352,19 @@ class SvgBody {
   // kept as numbers (a cell's class was a string made and looked up in a
   // set of strings, a quarter of writing its <rect>); their order is the
   // digits' order.
-  void Classes(const Color* fill, const Color* stroke) {
-    if (fill == nullptr && stroke == nullptr) return;
-    out_ += " class=\"";
+  char* Classes(char* at, const Color* fill, const Color* stroke) {
+    if (fill == nullptr && stroke == nullptr) return at;
+    at = Put(at, " class=\"");
     if (fill != nullptr) {
       fills_.insert(PackRgb(*fill));
-      out_ += kDarkFillClass;
-      out_.append(HexColor(*fill), 1);
+      at = PutHexDigits(Put(at, kDarkFillClass), *fill);
     }
     if (stroke != nullptr) {
       strokes_.insert(PackRgb(*stroke));
-      if (fill != nullptr) out_ += ' ';
-      out_ += kDarkStrokeClass;
-      out_.append(HexColor(*stroke), 1);
+      if (fill != nullptr) at = Put(at, " ");
+      at = PutHexDigits(Put(at, kDarkStrokeClass), *stroke);
     }
-    out_ += '"';
+    return Put(at, "\"");
   }
 
   static std::string Hex(uint32_t rgb) {
@@ -239,44 +381,42 @@ class SvgBody {
       rgb.push_back(f.g);
       rgb.push_back(f.b);
     }
-    out_ += "<image x=\"" + SvgNumber(c.x) + "\" y=\"" + SvgNumber(c.y) + "\" width=\"" +
-            SvgNumber(c.cell_w * c.cols) + "\" height=\"" + SvgNumber(c.cell_h * c.rows) + "\"";
-    if (!css_class.empty()) out_ += " class=\"" + std::string(css_class) + "\"";
-    out_ += " preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" "
-            "style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,";
+    out_.Append("<image x=\"" + SvgNumber(c.x) + "\" y=\"" + SvgNumber(c.y) + "\" width=\"" +
+                SvgNumber(c.cell_w * c.cols) + "\" height=\"" + SvgNumber(c.cell_h * c.rows) + "\"");
+    if (!css_class.empty()) out_.Append(" class=\"" + std::string(css_class) + "\"");
+    out_.Append(" preserveAspectRatio=\"none\" image-rendering=\"optimizeSpeed\" "
+                "style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,");
     // Straight into the text: a photograph's picture is a megabyte of
     // base64, and each copy of it was held at once with the frame's text.
     AppendBase64(EncodeRgbPng(c.cols, c.rows, rgb), &out_);
-    out_ += "\"/>\n";
+    out_.Append("\"/>\n");
   }
 
-  static std::string Dash(double width) { return SvgNumber(width * 2) + " " + SvgNumber(width * 1.5); }
-
-  static void AppendBase64(std::string_view bytes, std::string* to) {
+  static void AppendBase64(std::string_view bytes, TextOut* to) {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string& out = *to;
-    out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
+    char* at = to->Room((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
       const uint32_t n = (static_cast<uint8_t>(bytes[i]) << 16) | (static_cast<uint8_t>(bytes[i + 1]) << 8) |
                          static_cast<uint8_t>(bytes[i + 2]);
-      out += kAlphabet[(n >> 18) & 63];
-      out += kAlphabet[(n >> 12) & 63];
-      out += kAlphabet[(n >> 6) & 63];
-      out += kAlphabet[n & 63];
+      *at++ = kAlphabet[(n >> 18) & 63];
+      *at++ = kAlphabet[(n >> 12) & 63];
+      *at++ = kAlphabet[(n >> 6) & 63];
+      *at++ = kAlphabet[n & 63];
     }
     if (i < bytes.size()) {
       uint32_t n = static_cast<uint8_t>(bytes[i]) << 16;
       if (i + 1 < bytes.size()) n |= static_cast<uint8_t>(bytes[i + 1]) << 8;
-      out += kAlphabet[(n >> 18) & 63];
-      out += kAlphabet[(n >> 12) & 63];
-      out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
-      out += '=';
+      *at++ = kAlphabet[(n >> 18) & 63];
+      *at++ = kAlphabet[(n >> 12) & 63];
+      *at++ = i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+      *at++ = '=';
     }
+    to->Wrote(at);
   }
 
   std::string prefix_;
-  std::string out_;
+  TextOut out_;
   const SceneItem* dark_ = nullptr;
   std::vector<LineShape> lines_;     // solid lines of one look not written yet
   std::optional<Color> lines_dark_;  // their dark twins' stroke, where it differs
@@ -296,6 +436,7 @@ bool Twins(const Scene& light, const Scene* dark) {
 std::string Body(const Scene& scene, std::string_view id_prefix, const Scene* dark, std::string* style) {
   if (!Twins(scene, dark)) dark = nullptr;
   SvgBody body(CleanPrefix(id_prefix));
+  body.Expect(scene.items.size());
   RectShape background;
   background.w = scene.width;
   background.h = scene.height;
@@ -352,6 +493,14 @@ std::string EscapeXml(std::string_view text) {
 
 std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix) {
   return Body(scene, id_prefix, nullptr, nullptr);
+}
+
+std::string WriteSvgItems(std::span<const SceneItem> items, std::string_view id_prefix) {
+  SvgBody body(CleanPrefix(id_prefix));
+  body.Expect(items.size());
+  for (const SceneItem& item : items) std::visit(body, item);
+  body.FlushLines();
+  return body.Take();
 }
 
 std::string SvgDocumentStart(double width, double height, std::string_view prefix, std::string_view title,

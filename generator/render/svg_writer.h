@@ -6,6 +6,7 @@
 // byte-identical files.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,9 @@ bool WriteSvgTo(const Scene& scene, std::string_view id_prefix, const SvgOptions
 // no title/desc), for writers that compose several scenes in one document
 // (the animated SVG). Same id prefixing as WriteSvg.
 std::string WriteSvgBody(const Scene& scene, std::string_view id_prefix);
+// The elements of `items` alone, without the background: a part of a scene,
+// written where it lies (no copy of its items).
+std::string WriteSvgItems(std::span<const SceneItem> items, std::string_view id_prefix);
 
 // What an SVG file on its own starts with.
 inline constexpr std::string_view kXmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

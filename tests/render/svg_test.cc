@@ -198,3 +198,49 @@ BOOST_AUTO_TEST_CASE(LinesThatLookAlikeAreOnePath) {
                        "stroke-width=\"0.5\" class=\"ds-4a5059\"/>") != std::string::npos, both);
   BOOST_TEST(both.find(".ds-4a5059{stroke:#4a5059}") != std::string::npos);
 }
+
+// Every element is written whole, its numbers at their longest included
+// (a dashed outline with both dark classes is the longest), and a body of
+// thousands of elements is each one's text in turn, however often the
+// writer's room grows on the way.
+BOOST_AUTO_TEST_CASE(ElementsAreWrittenWholeAtAnyLength) {
+  Scene scene;
+  scene.width = 10, scene.height = 10;
+  const RectShape outline{.x = -123456789012345.678, .y = 1e300, .w = -0.0004, .h = 987654321098765.5,
+                          .fill = Color{1, 2, 3}, .has_stroke = true, .stroke = Color{250, 251, 252},
+                          .stroke_width = -222222222222222.125, .dashed = true};
+  scene.items.push_back(outline);
+  TextShape text{-123456789012345.678, 1e-300, "a < b & \"c\" \xff", 123456789012345.5, Color{9, 8, 7},
+                 TextAnchor::End, true};
+  scene.items.push_back(text);
+  Scene dark = scene;
+  std::get<RectShape>(dark.items[0]).fill = Color{16, 32, 48};
+  std::get<RectShape>(dark.items[0]).stroke = Color{171, 205, 239};
+  std::get<TextShape>(dark.items[1]).color = Color{255, 254, 253};
+  const std::string svg = WriteSvg(scene, "p-", {.dark = &dark});
+  const std::string want =
+      "<rect x=\"-123456789012345.672\" y=\"1e+300\" width=\"0\" height=\"987654321098765.5\" fill=\"#010203\" "
+      "stroke=\"#fafbfc\" stroke-width=\"-222222222222222.125\" "
+      "stroke-dasharray=\"-444444444444444.25 -333333333333333.188\" class=\"df-102030 ds-abcdef\"/>\n"
+      "<text x=\"-123456789012345.672\" y=\"0\" font-size=\"123456789012345.5\" text-anchor=\"end\" "
+      "font-weight=\"bold\" fill=\"#090807\" class=\"df-fffefd\">a &lt; b &amp; &quot;c&quot; \uFFFD</text>\n";
+  BOOST_TEST(svg.find(want) != std::string::npos, svg);
+
+  Scene many;
+  many.width = 1000, many.height = 1000;
+  std::string each;
+  for (int k = 0; k < 5000; ++k) {
+    RectShape cell;
+    cell.x = k * 0.125, cell.y = -k * 1e9, cell.w = 31, cell.h = 31;
+    cell.fill = Color{static_cast<uint8_t>(k), static_cast<uint8_t>(k >> 8), 7};
+    TextShape number{k * 0.125 + 15.5, k * 1e9, std::to_string(k), 11, Color{255, 255, 255}, TextAnchor::Middle};
+    Scene one;
+    one.items = {cell, number};
+    const std::string body = WriteSvgBody(one, "");
+    each += body.substr(body.find("/>\n") + 3);  // after the background
+    many.items.push_back(cell);
+    many.items.push_back(number);
+  }
+  const std::string body = WriteSvgBody(many, "");
+  BOOST_TEST((body.substr(body.find("/>\n") + 3) == each));
+}
