@@ -314,6 +314,8 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
                                   const std::vector<PixelBox>& boxes) {
   std::vector<std::pair<int, int>> spans;
   int spans_end = 0;  // the spans hold for the rows above this one (from the row they were found for)
+  int spans_from = top;  // ... and from this one
+  int spliced = top - 1;  // the last row spliced
   for (int y = top; y < top + rows;) {
     if (RunsUnchanged(unchanged_rows_, y)) {
       int n = 1;
@@ -323,6 +325,7 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
       continue;
     }
     if (y >= spans_end) {
+      spans_from = y;
       // The columns of the boxes that cross row y, sorted and merged; the
       // same until the next row a box begins or ends at.
       spans.clear();
@@ -340,7 +343,11 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
       }
       spans.resize(kept);
     }
-    reader->AddSplicedRow(last_runs_, spans, pixels + static_cast<std::size_t>(y - top) * stride);
+    const uint32_t* row = pixels + static_cast<std::size_t>(y - top) * stride;
+    // The row above, when it was spliced with these spans.
+    const uint32_t* row_above = spliced == y - 1 && spans_from < y ? row - stride : nullptr;
+    reader->AddSplicedRow(last_runs_, spans, row, row_above);
+    spliced = y;
     ++y;
   }
 }

@@ -1051,12 +1051,33 @@ void ColourRunsReader::AddRowsFrom(const ColourRuns& previous, int rows) {
   t.has_above = false;  // a following Add has no pixels of these rows
 }
 
+namespace {
+
+// Whether rows `a` and `b` hold the same pixels in every span's columns.
+bool SameInSpans(const uint32_t* a, const uint32_t* b, const std::vector<std::pair<int, int>>& spans, int width) {
+  for (const auto& [left, right] : spans) {
+    const int from = std::max(left, 0), to = std::min(right, width);
+    if (from < to && std::memcmp(a + from, b + from, static_cast<std::size_t>(to - from) * sizeof *a) != 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void ColourRunsReader::AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans,
-                                     const uint32_t* row) {
+                                     const uint32_t* row, const uint32_t* row_above) {
   Table& t = *table_;
   if (t.y >= t.runs.height) return;
   if (previous.width != t.runs.width || previous.height != t.runs.height) {
     t.AddRow(row, nullptr);  // no row of `previous` to splice: the row as given, whole
+  } else if (row_above != nullptr && t.y > 0 && previous.row_same[static_cast<std::size_t>(t.y)] &&
+             SameInSpans(row, row_above, spans, t.runs.width)) {
+    // Outside the spans row y is previous's row y, which repeats its row
+    // above, row y - 1 here but in the same spans; inside them the pixels
+    // are the row above's: the whole row repeats it (most rows spliced in
+    // a frame: a changed cell's or text line's rows of one colour).
+    t.runs.row_first[static_cast<std::size_t>(t.y)] = t.runs.run_colour.size();
+    t.RepeatRow();
   } else {
     t.SpliceRow(previous, spans, row);
   }

@@ -83,7 +83,12 @@ class ColourRunsReader {
   // (whose other pixels are never read), so the cost of a changed row is
   // its runs and the pixels that changed. The same runs as Add gives for
   // the whole row. (With a `previous` of another size, `row` is read whole.)
-  void AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans, const uint32_t* row);
+  // `row_above`, when given, is the row above's pixels where it was the row
+  // spliced just before, with the same spans: a row whose spans hold its
+  // pixels and whose other pixels repeat the row above in `previous` then
+  // repeats the row above at the cost of comparing the spans' pixels.
+  void AddSplicedRow(const ColourRuns& previous, const std::vector<std::pair<int, int>>& spans, const uint32_t* row,
+                     const uint32_t* row_above = nullptr);
   // Room for about `runs` runs, as many as a similar picture had (the frame
   // before): vectors grown by doubling would hold up to twice their runs,
   // 16 MB for a frame of a noisy photograph.

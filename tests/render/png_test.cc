@@ -886,7 +886,10 @@ BOOST_AUTO_TEST_CASE(RowsCopiedFromTwoPicturesAreCounted) {
 // The same on pictures made at random: widths around the four pixels the
 // run search compares at once, runs of every length, boxes changed (some
 // to colours already beside them, some to noise) and read as spans that
-// may reach past the change, as FrameDrawer reads a beat's repainted boxes.
+// may reach past the change, as FrameDrawer reads a beat's repainted boxes,
+// each picture read twice: with the row above given where it was spliced
+// just before with the same spans (a row that repeats it is found from the
+// spans' pixels alone), and without.
 BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsReadOnRandomPictures) {
   uint32_t state = 12345;
   const auto next = [&](uint32_t n) { return ((state = state * 1103515245u + 12345u) >> 8) % n; };
@@ -901,6 +904,8 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsReadOnRandomPictures) {
     }
     if (trial % 3 == 0)  // rows that repeat the row above
       for (int y = 1; y < h; y += 2) std::copy_n(&before[static_cast<std::size_t>((y - 1) * w)], w, &before[static_cast<std::size_t>(y * w)]);
+    if (trial % 3 == 1)  // every row the first (upright stripes)
+      for (int y = 1; y < h; ++y) std::copy_n(&before[0], w, &before[static_cast<std::size_t>(y * w)]);
     std::vector<uint32_t> after = before;
     struct Box { int left, right, top, bottom; };
     std::vector<Box> boxes;
@@ -921,28 +926,36 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsReadOnRandomPictures) {
     ColourRunsReader first(w, h);
     first.Add(before.data(), h, w);
     const ColourRuns previous = first.Finish();
-    ColourRunsReader spliced(w, h);
-    for (int y = 0; y < h; ++y) {
-      if (RunsUnchanged(unchanged, y)) {
-        spliced.AddRowsFrom(previous, 1);
-        continue;
-      }
-      std::vector<std::pair<int, int>> spans;
-      for (const Box& box : boxes)
-        if (box.top <= y && y < box.bottom) spans.emplace_back(box.left, box.right);
-      std::sort(spans.begin(), spans.end());
-      std::vector<std::pair<int, int>> merged;
-      for (const auto& span : spans) {
-        if (!merged.empty() && span.first <= merged.back().second) merged.back().second = std::max(merged.back().second, span.second);
-        else merged.push_back(span);
-      }
-      spliced.AddSplicedRow(previous, merged, after.data() + static_cast<std::size_t>(y * w));
-    }
     ColourRunsReader whole(w, h);
     whole.Add(after.data(), h, w);
-    const ColourRuns got = spliced.Finish(), want = whole.Finish();
-    BOOST_TEST_CONTEXT("trial " << trial << ", " << w << "x" << h) {
-      ExpectSameRuns(got, want);
+    const ColourRuns want = whole.Finish();
+    for (const bool with_row_above : {false, true}) {
+      ColourRunsReader spliced(w, h);
+      std::vector<std::pair<int, int>> spans_above;
+      int spliced_row = -1;
+      for (int y = 0; y < h; ++y) {
+        if (RunsUnchanged(unchanged, y)) {
+          spliced.AddRowsFrom(previous, 1);
+          continue;
+        }
+        std::vector<std::pair<int, int>> spans;
+        for (const Box& box : boxes)
+          if (box.top <= y && y < box.bottom) spans.emplace_back(box.left, box.right);
+        std::sort(spans.begin(), spans.end());
+        std::vector<std::pair<int, int>> merged;
+        for (const auto& span : spans) {
+          if (!merged.empty() && span.first <= merged.back().second) merged.back().second = std::max(merged.back().second, span.second);
+          else merged.push_back(span);
+        }
+        const uint32_t* row = after.data() + static_cast<std::size_t>(y * w);
+        const bool above = with_row_above && spliced_row == y - 1 && merged == spans_above;
+        spliced.AddSplicedRow(previous, merged, row, above ? row - w : nullptr);
+        spliced_row = y, spans_above = merged;
+      }
+      const ColourRuns got = spliced.Finish();
+      BOOST_TEST_CONTEXT("trial " << trial << ", " << w << "x" << h << (with_row_above ? ", row above given" : "")) {
+        ExpectSameRuns(got, want);
+      }
     }
   }
 }
