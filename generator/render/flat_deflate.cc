@@ -232,8 +232,7 @@ class BitWriter {
     const auto* b = reinterpret_cast<const uint8_t*>(bits.data());
     std::size_t i = 0;
     for (; (i + 8) * 8 <= count; i += 8) {
-      uint64_t word = 0;
-      for (int k = 7; k >= 0; --k) word = word << 8 | b[i + static_cast<std::size_t>(k)];  // the bytes' order on any machine
+      const uint64_t word = LoadWord(b + i);
       StoreWord(bits_ | word << filled_, buffer_.get() + size_);
       size_ += 8;
       bits_ = filled_ == 0 ? 0 : word >> (64 - filled_);
@@ -254,6 +253,16 @@ class BitWriter {
 
  private:
   // The 8 bytes of `word`, least significant first, at `to`.
+  // Eight bytes, the first the lowest (StoreWord's order), on any machine.
+  static uint64_t LoadWord(const uint8_t* from) {
+    uint64_t word = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      std::memcpy(&word, from, 8);
+    } else {
+      for (int k = 7; k >= 0; --k) word = word << 8 | from[k];
+    }
+    return word;
+  }
   static void StoreWord(uint64_t word, char* to) {
     if constexpr (std::endian::native == std::endian::little) {
       std::memcpy(to, &word, 8);
