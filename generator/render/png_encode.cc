@@ -167,17 +167,22 @@ std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const 
     nearest[i] = std::numeric_limits<float>::max();
   }
   std::vector<uint32_t> palette;
-  // Adds colour `chosen`; returns the colour now served worst.
-  auto add = [&](std::size_t chosen) {
+  // Adds colour `chosen`; returns the colour now served worst (the first of
+  // equals), found in the same pass (a second pass to find it, made also for
+  // every kept colour but the last, was a fifth of the choice), or 0 when
+  // `find_worst` is false.
+  auto add = [&](std::size_t chosen, bool find_worst) -> std::size_t {
     const auto at = static_cast<int32_t>(palette.size());
     palette.push_back(colours[chosen]);
     const float r = red[chosen], g = green[chosen], b = blue[chosen];
-    float worst_distance = 0;
 #if defined(__SSE2__)
     const __m128 r4 = _mm_set1_ps(r), g4 = _mm_set1_ps(g), b4 = _mm_set1_ps(b);
-    const __m128i at4 = _mm_set1_epi32(at);
+    const __m128i at4 = _mm_set1_epi32(at), four = _mm_set1_epi32(4);
+    // Each lane's greatest distance and where it first came: lane k holds
+    // colours k, k + 4, ...
     __m128 worst4 = _mm_setzero_ps();
-    for (std::size_t i = 0; i < padded; i += 4) {
+    __m128i worst_at4 = _mm_setr_epi32(0, 1, 2, 3), at_i4 = worst_at4;
+    for (std::size_t i = 0; i < padded; i += 4, at_i4 = _mm_add_epi32(at_i4, four)) {
       const __m128 d = WeightedDistance4(kPaletteDistance, _mm_sub_ps(_mm_loadu_ps(&red[i]), r4),
                                          _mm_sub_ps(_mm_loadu_ps(&green[i]), g4), _mm_sub_ps(_mm_loadu_ps(&blue[i]), b4));
       const __m128 near = _mm_loadu_ps(&nearest[i]);
@@ -188,22 +193,35 @@ std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const 
       const __m128i old = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&entry[i]));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(&entry[i]),
                        _mm_or_si128(_mm_and_si128(closer_i, at4), _mm_andnot_si128(closer_i, old)));
+      const __m128i farther = _mm_castps_si128(_mm_cmpgt_ps(kept_near, worst4));
+      worst_at4 = _mm_or_si128(_mm_and_si128(farther, at_i4), _mm_andnot_si128(farther, worst_at4));
       worst4 = _mm_max_ps(worst4, kept_near);
     }
-    worst_distance = GreatestLane(worst4);
+    if (!find_worst) return 0;
+    alignas(16) float lane_worst[4];
+    alignas(16) int32_t lane_at[4];
+    _mm_store_ps(lane_worst, worst4);
+    _mm_store_si128(reinterpret_cast<__m128i*>(lane_at), worst_at4);
+    const float worst_distance = GreatestLane(worst4);
+    std::size_t worst = padded;
+    for (int k = 0; k < 4; ++k)
+      if (lane_worst[k] == worst_distance) worst = std::min(worst, static_cast<std::size_t>(lane_at[k]));
+    return worst;
 #else
+    float worst_distance = 0;
     for (std::size_t i = 0; i < padded; ++i) {
       const float d = WeightedDistance(kPaletteDistance, red[i] - r, green[i] - g, blue[i] - b);
       if (d < nearest[i]) nearest[i] = d, entry[i] = at;
       worst_distance = std::max(worst_distance, nearest[i]);
     }
-#endif
+    if (!find_worst) return 0;
     return static_cast<std::size_t>(std::find(nearest.begin(), nearest.end(), worst_distance) - nearest.begin());
+#endif
   };
   std::size_t worst = 0;
-  for (const std::size_t i : kept) worst = add(i);
-  if (kept.empty() && n > 0) worst = add(0);
-  while (n > 0 && palette.size() < entries && nearest[worst] > 0) worst = add(worst);
+  for (std::size_t k = 0; k < kept.size(); ++k) worst = add(kept[k], k + 1 == kept.size());  // the last one's worst only
+  if (kept.empty() && n > 0) worst = add(0, true);
+  while (n > 0 && palette.size() < entries && nearest[worst] > 0) worst = add(worst, true);
   index->resize(n);
   for (std::size_t i = 0; i < n; ++i) (*index)[i] = static_cast<uint8_t>(entry[i]);
   return palette;

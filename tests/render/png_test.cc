@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "../support/same_pixels.h"
 #include "render/cairo_png.h"
 #include "render/flat_deflate.h"
+#include "render/nearest_entry.h"
 #include "render/png_encode.h"
 #include "scene/layout.h"
 #include "scene/palette.h"
@@ -635,6 +637,47 @@ BOOST_AUTO_TEST_CASE(AColourCoveringMuchOfOneSampleIsExact) {
   const FramePalette palette = FramePalette::FromSamples(samples, {0xFAFAFAu, 0x1F77B4u});
   BOOST_TEST(palette.colours().size() <= 240u);
   BOOST_TEST(std::count(palette.colours().begin(), palette.colours().end(), blend) == 1);
+}
+
+// A sequence's palette holds the colours farthest-first chooses the plain
+// way: the kept colour, then each colour worst served so far, the first of
+// equals (colours on a lattice tie again and again), 240 entries in all.
+BOOST_AUTO_TEST_CASE(APaletteIsChosenFarthestFirstTiesToTheFirst) {
+  const int w = 1100, h = 1000;
+  std::vector<uint32_t> sample(static_cast<std::size_t>(w * h), 0xFFFFFFu);  // white: the one colour kept
+  std::vector<uint32_t> colours{0xFFFFFFu};
+  std::size_t at = 0;
+  for (uint32_t r = 0; r < 256; r += 36)
+    for (uint32_t g = 0; g < 256; g += 36)
+      for (uint32_t b = 0; b < 256; b += 36) {
+        const uint32_t colour = r << 16 | g << 8 | b;
+        sample[at] = colour, at += 2;  // one pixel each
+        colours.push_back(colour);
+      }
+  std::sort(colours.begin(), colours.end());
+  colours.erase(std::unique(colours.begin(), colours.end()), colours.end());
+  BOOST_REQUIRE(colours.size() > 240u);
+  // The plain way: every distance in turn, the first greatest.
+  const DistanceWeights weights{1, 1, 1, 6};
+  std::vector<float> nearest(colours.size(), std::numeric_limits<float>::max());
+  std::vector<uint32_t> want;
+  std::size_t next = static_cast<std::size_t>(std::find(colours.begin(), colours.end(), 0xFFFFFFu) - colours.begin());
+  while (want.size() < 240u) {
+    const uint32_t c = colours[next];
+    want.push_back(c);
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+      const auto channel = [](uint32_t v, int shift) { return static_cast<float>(v >> shift & 0xFF); };
+      const float d = WeightedDistance(weights, channel(colours[i], 16) - channel(c, 16),
+                                       channel(colours[i], 8) - channel(c, 8), channel(colours[i], 0) - channel(c, 0));
+      nearest[i] = std::min(nearest[i], d);
+    }
+    next = static_cast<std::size_t>(std::max_element(nearest.begin(), nearest.end()) - nearest.begin());
+    if (nearest[next] == 0) break;
+  }
+  const ColourRuns runs = RunsOf(sample, w, h);
+  const FramePalette palette = FramePalette::FromSamples({&runs}, {});
+  std::sort(want.begin(), want.end());  // the palette's order: by colour
+  BOOST_TEST((palette.colours() == want));
 }
 
 // A rare blend's entry depends on its colour, not on which other blends the
