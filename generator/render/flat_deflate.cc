@@ -252,8 +252,7 @@ class BitWriter {
   }
 
  private:
-  // The 8 bytes of `word`, least significant first, at `to`.
-  // Eight bytes, the first the lowest (StoreWord's order), on any machine.
+  // The 8 bytes at `from` as a word, the first the lowest (StoreWord's order).
   static uint64_t LoadWord(const uint8_t* from) {
     uint64_t word = 0;
     if constexpr (std::endian::native == std::endian::little) {
@@ -263,6 +262,7 @@ class BitWriter {
     }
     return word;
   }
+  // The 8 bytes of `word`, least significant first, at `to`.
   static void StoreWord(uint64_t word, char* to) {
     if constexpr (std::endian::native == std::endian::little) {
       std::memcpy(to, &word, 8);
