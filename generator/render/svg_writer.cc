@@ -136,8 +136,13 @@ class SvgBody {
   explicit SvgBody(std::string prefix) : prefix_(std::move(prefix)) {}
 
   // Room for `items` elements of a frame's usual size (a cell's <rect>
-  // or number's <text>: 60 to 90 bytes).
-  void Expect(std::size_t items) { out_.Reserve(std::min<std::size_t>(items, std::size_t{1} << 20) * 96 + 256); }
+  // or number's <text>: 60 to 90 bytes), 4 MB at most: the room is zeroed
+  // and kept by the text taken, and a scene of many lines merged into a
+  // path writes far less than that a line.
+  void Expect(std::size_t items) {
+    constexpr std::size_t kMostExpected = std::size_t{4} << 20;
+    out_.Reserve(std::min(std::min<std::size_t>(items, kMostExpected) * 96 + 256, kMostExpected));
+  }
 
   // The dark twin of the next item drawn, or null.
   void SetDark(const SceneItem* dark) { dark_ = dark; }

@@ -639,45 +639,69 @@ BOOST_AUTO_TEST_CASE(AColourCoveringMuchOfOneSampleIsExact) {
   BOOST_TEST(std::count(palette.colours().begin(), palette.colours().end(), blend) == 1);
 }
 
-// A sequence's palette holds the colours farthest-first chooses the plain
-// way: the kept colour, then each colour worst served so far, the first of
-// equals (colours on a lattice tie again and again), 240 entries in all.
-BOOST_AUTO_TEST_CASE(APaletteIsChosenFarthestFirstTiesToTheFirst) {
-  const int w = 1100, h = 1000;
-  std::vector<uint32_t> sample(static_cast<std::size_t>(w * h), 0xFFFFFFu);  // white: the one colour kept
-  std::vector<uint32_t> colours{0xFFFFFFu};
-  std::size_t at = 0;
-  for (uint32_t r = 0; r < 256; r += 36)
-    for (uint32_t g = 0; g < 256; g += 36)
-      for (uint32_t b = 0; b < 256; b += 36) {
-        const uint32_t colour = r << 16 | g << 8 | b;
-        sample[at] = colour, at += 2;  // one pixel each
-        colours.push_back(colour);
-      }
-  std::sort(colours.begin(), colours.end());
-  colours.erase(std::unique(colours.begin(), colours.end()), colours.end());
-  BOOST_REQUIRE(colours.size() > 240u);
-  // The plain way: every distance in turn, the first greatest.
+namespace {
+
+// The colours farthest-first chooses the plain way from `colours`
+// (ascending): the `kept` ones in turn (or the first colour when none is),
+// then each colour worst served so far, the first of equals, up to 240 in
+// all; sorted, the palette's order.
+std::vector<uint32_t> FarthestFirstThePlainWay(const std::vector<uint32_t>& colours, const std::vector<uint32_t>& kept) {
   const DistanceWeights weights{1, 1, 1, 6};
+  const auto channel = [](uint32_t v, int shift) { return static_cast<float>(v >> shift & 0xFF); };
   std::vector<float> nearest(colours.size(), std::numeric_limits<float>::max());
-  std::vector<uint32_t> want;
-  std::size_t next = static_cast<std::size_t>(std::find(colours.begin(), colours.end(), 0xFFFFFFu) - colours.begin());
-  while (want.size() < 240u) {
-    const uint32_t c = colours[next];
-    want.push_back(c);
+  std::vector<uint32_t> chosen;
+  std::size_t next = 0;
+  for (std::size_t k = 0; chosen.size() < 240u; ++k) {
+    const uint32_t c = k < kept.size() ? kept[k] : colours[next];
+    chosen.push_back(c);
     for (std::size_t i = 0; i < colours.size(); ++i) {
-      const auto channel = [](uint32_t v, int shift) { return static_cast<float>(v >> shift & 0xFF); };
       const float d = WeightedDistance(weights, channel(colours[i], 16) - channel(c, 16),
                                        channel(colours[i], 8) - channel(c, 8), channel(colours[i], 0) - channel(c, 0));
       nearest[i] = std::min(nearest[i], d);
     }
     next = static_cast<std::size_t>(std::max_element(nearest.begin(), nearest.end()) - nearest.begin());
-    if (nearest[next] == 0) break;
+    if (k + 1 >= kept.size() && nearest[next] == 0) break;
   }
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
+}
+
+}  // namespace
+
+// A sequence's palette holds the colours farthest-first chooses the plain
+// way: the kept colours (named ones, and those covering 1/1024 of a
+// sample), or the first colour when none is, then each colour worst served
+// so far, the first of equals (colours on a lattice tie again and again),
+// 240 entries in all.
+BOOST_AUTO_TEST_CASE(APaletteIsChosenFarthestFirstTiesToTheFirst) {
+  const int w = 1100, h = 1000;
+  const auto lattice = [](uint32_t step) {
+    std::vector<uint32_t> colours;
+    for (uint32_t r = 0; r < 256; r += step)
+      for (uint32_t g = 0; g < 256; g += step)
+        for (uint32_t b = 0; b < 256; b += step) colours.push_back(r << 16 | g << 8 | b);
+    return colours;
+  };
+  // White covers the picture (kept), 512 colours a pixel each.
+  std::vector<uint32_t> sample(static_cast<std::size_t>(w * h), 0xFFFFFFu);
+  std::vector<uint32_t> colours = lattice(36);
+  for (std::size_t k = 0; k < colours.size(); ++k) sample[2 * k] = colours[k];
+  colours.push_back(0xFFFFFFu);
+  std::sort(colours.begin(), colours.end());
   const ColourRuns runs = RunsOf(sample, w, h);
-  const FramePalette palette = FramePalette::FromSamples({&runs}, {});
-  std::sort(want.begin(), want.end());  // the palette's order: by colour
-  BOOST_TEST((palette.colours() == want));
+  BOOST_TEST((FramePalette::FromSamples({&runs}, {}).colours() == FarthestFirstThePlainWay(colours, {0xFFFFFFu})));
+  // Named colours kept first, in their order, white after them.
+  std::vector<uint32_t> with_named = colours;
+  with_named.push_back(0x123456u);
+  std::sort(with_named.begin(), with_named.end());
+  BOOST_TEST((FramePalette::FromSamples({&runs}, {0x6C6C6Cu, 0x123456u}).colours() ==
+              FarthestFirstThePlainWay(with_named, {0x6C6C6Cu, 0x123456u, 0xFFFFFFu})));
+  // None kept: 1331 colours, none covering 1/1024 of the picture.
+  const std::vector<uint32_t> many = lattice(24);
+  std::vector<uint32_t> mixed(static_cast<std::size_t>(w * h));
+  for (std::size_t i = 0; i < mixed.size(); ++i) mixed[i] = many[i % many.size()];
+  const ColourRuns mixed_runs = RunsOf(mixed, w, h);
+  BOOST_TEST((FramePalette::FromSamples({&mixed_runs}, {}).colours() == FarthestFirstThePlainWay(many, {})));
 }
 
 // A rare blend's entry depends on its colour, not on which other blends the

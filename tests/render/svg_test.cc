@@ -226,6 +226,25 @@ BOOST_AUTO_TEST_CASE(ElementsAreWrittenWholeAtAnyLength) {
       "font-weight=\"bold\" fill=\"#090807\" class=\"df-fffefd\">a &lt; b &amp; &quot;c&quot; \uFFFD</text>\n";
   BOOST_TEST(svg.find(want) != std::string::npos, svg);
 
+  // A dashed line with a dark stroke, and two solid ones as one path, at their longest.
+  Scene lines;
+  lines.width = 10, lines.height = 10;
+  lines.items.push_back(LineShape{-123456789012345.678, 1e300, -987654321098765.5, -1e-300, Color{1, 2, 3},
+                                  -222222222222222.125, true});
+  lines.items.push_back(LineShape{-123456789012345.678, 1e300, -987654321098765.5, -1e-300, Color{4, 5, 6}, 1, false});
+  lines.items.push_back(LineShape{-123456789012345.678, -1e300, -123456789012345.678, 987654321098765.5,
+                                  Color{4, 5, 6}, 1, false});
+  Scene dark_lines = lines;
+  std::get<LineShape>(dark_lines.items[0]).stroke = Color{171, 205, 239};
+  const std::string lines_svg = WriteSvg(lines, "p-", {.dark = &dark_lines});
+  const std::string want_lines =
+      "<line x1=\"-123456789012345.672\" y1=\"1e+300\" x2=\"-987654321098765.5\" y2=\"0\" stroke=\"#010203\" "
+      "stroke-width=\"-222222222222222.125\" stroke-dasharray=\"-444444444444444.25 -333333333333333.188\" "
+      "class=\"ds-abcdef\"/>\n"
+      "<path d=\"M-123456789012345.672 1e+300L-987654321098765.5 0M-123456789012345.672 -1e+300V987654321098765.5\" "
+      "fill=\"none\" stroke=\"#040506\" stroke-width=\"1\"/>\n";
+  BOOST_TEST(lines_svg.find(want_lines) != std::string::npos, lines_svg);
+
   Scene many;
   many.width = 1000, many.height = 1000;
   std::string each;

@@ -343,6 +343,36 @@ BOOST_AUTO_TEST_CASE(TextsBetweenUnchangedItemsEachRepaintTheirTail) {
   BOOST_TEST(drawer.incremental_frames() == 1);
 }
 
+// A text offered texts of its stretch that cannot pair with it (another
+// colour, another line) pairs with the next that can; the refused one is
+// repainted whole.
+BOOST_AUTO_TEST_CASE(ATextPairsWithTheFirstOfItsStretchThatCan) {
+  Scene before;
+  before.width = 400;
+  before.height = 100;
+  TextShape first, second;
+  first.x = 10, first.y = 25, first.size = 12;
+  first.text = "Vertical edge \u00B7 Convolution \u00B7 position 1 of 16";
+  second = first;
+  second.y = 75;
+  before.items = {first, second};
+  Scene after = before;
+  std::get<TextShape>(after.items[0]).text = "Vertical edge \u00B7 Convolution \u00B7 position 2 of 16";
+  std::get<TextShape>(after.items[0]).color = Color{230, 97, 0};  // pairs with neither
+  std::get<TextShape>(after.items[1]).text = "Vertical edge \u00B7 Convolution \u00B7 position 2 of 16";
+  const auto boxes = ChangedPixelBoxes(before, after, 1, 400, 100);
+  BOOST_REQUIRE(boxes.has_value());
+  BOOST_REQUIRE(boxes->size() == 2u);
+  const auto by_top = [](const PixelBox& a, const PixelBox& b) { return a.top < b.top; };
+  const PixelBox upper = *std::min_element(boxes->begin(), boxes->end(), by_top),
+                 lower = *std::max_element(boxes->begin(), boxes->end(), by_top);
+  BOOST_TEST(upper.left < 12);   // the recoloured line, whole
+  BOOST_TEST(lower.left > 150);  // the second line's tail
+  FrameDrawer drawer(1);
+  drawer.Draw(before);
+  BOOST_TEST(SamePixels(drawer.Draw(after), RasterizeScene(after, 1)));
+}
+
 // The box repainted is wider than what changed (a margin for
 // anti-aliasing): its rows that came out as before count as unchanged, for
 // the PNG's bands and the GIF's rows, and those that changed do not.
