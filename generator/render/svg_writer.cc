@@ -93,26 +93,39 @@ class TextOut {
   std::size_t used_ = 0;
 };
 
-// The pieces of an element, each put at `at`, returning the end.
+// The pieces of an element, each put at `at`, returning the end: literals,
+// numbers (their whole buffer copied) and colours.
+struct ColourHex {  // "#rrggbb", as HexColor writes it
+  Color colour;
+};
+struct ColourDigits {  // "rrggbb"
+  Color colour;
+};
 template <std::size_t N>
-char* Put(char* at, const char (&literal)[N]) {
+char* PutOne(char* at, const char (&literal)[N]) {
   std::memcpy(at, literal, N - 1);
   return at + (N - 1);
 }
-char* Put(char* at, const RoundedNumber& number) {
+char* PutOne(char* at, const RoundedNumber& number) {
   std::memcpy(at, number.buffer(), RoundedNumber::kBufferSize);  // the whole buffer: a fixed-size copy
   return at + number.view().size();
 }
-char* PutHexDigits(char* at, Color c) {  // "rrggbb"
+char* PutOne(char* at, ColourDigits hex) {
   static constexpr char kDigits[] = "0123456789abcdef";
+  const Color c = hex.colour;
   at[0] = kDigits[c.r >> 4], at[1] = kDigits[c.r & 15];
   at[2] = kDigits[c.g >> 4], at[3] = kDigits[c.g & 15];
   at[4] = kDigits[c.b >> 4], at[5] = kDigits[c.b & 15];
   return at + 6;
 }
-char* PutHex(char* at, Color c) {  // "#rrggbb", as HexColor writes it
+char* PutOne(char* at, ColourHex hex) {
   *at = '#';
-  return PutHexDigits(at + 1, c);
+  return PutOne(at + 1, ColourDigits{hex.colour});
+}
+template <typename... Pieces>
+char* Put(char* at, const Pieces&... pieces) {
+  ((at = PutOne(at, pieces)), ...);
+  return at;
 }
 
 // Room an element's attributes may take, numbers at their whole buffers:
@@ -150,24 +163,11 @@ class SvgBody {
   void operator()(const RectShape& r) {
     FlushLines();
     const auto* d = Twin<RectShape>();
-    char* at = out_.Room(kElementRoom);
-    at = Put(at, "<rect x=\"");
-    at = Put(at, Coordinate(r.x));
-    at = Put(at, "\" y=\"");
-    at = Put(at, Coordinate(r.y));
-    at = Put(at, "\" width=\"");
-    at = Put(at, Coordinate(r.w));
-    at = Put(at, "\" height=\"");
-    at = Put(at, Coordinate(r.h));
-    at = Put(at, "\" fill=\"");
-    at = r.has_fill ? PutHex(at, r.fill) : Put(at, "none");
-    at = Put(at, "\"");
+    char* at = Put(out_.Room(kElementRoom), "<rect x=\"", Coordinate(r.x), "\" y=\"", Coordinate(r.y), "\" width=\"",
+                   Coordinate(r.w), "\" height=\"", Coordinate(r.h), "\" fill=\"");
+    at = r.has_fill ? Put(at, ColourHex{r.fill}, "\"") : Put(at, "none\"");
     if (r.has_stroke) {
-      at = Put(at, " stroke=\"");
-      at = PutHex(at, r.stroke);
-      at = Put(at, "\" stroke-width=\"");
-      at = Put(at, Coordinate(r.stroke_width));
-      at = Put(at, "\"");
+      at = PutStroke(at, r.stroke, r.stroke_width);
       if (r.dashed) at = PutDash(at, r.stroke_width);
     }
     if (d != nullptr) {
@@ -190,13 +190,7 @@ class SvgBody {
     }
     FlushLines();
     if (l.dashed) {
-      char* at = PutLine(out_.Room(kElementRoom), l);
-      at = Put(at, " stroke=\"");
-      at = PutHex(at, l.stroke);
-      at = Put(at, "\" stroke-width=\"");
-      at = Put(at, Coordinate(l.width));
-      at = Put(at, "\"");
-      at = PutDash(at, l.width);
+      char* at = PutDash(PutStroke(PutLine(out_.Room(kElementRoom), l), l.stroke, l.width), l.width);
       if (dark_stroke != nullptr) at = Classes(at, nullptr, dark_stroke);
       out_.Wrote(Put(at, "/>\n"));
       return;
@@ -215,33 +209,15 @@ class SvgBody {
       out_.Append("<path d=\"");
       for (const LineShape& l : lines_) {
         const RoundedNumber x1 = Coordinate(l.x1), y1 = Coordinate(l.y1), x2 = Coordinate(l.x2), y2 = Coordinate(l.y2);
-        char* at = out_.Room(kPathLineRoom);
-        at = Put(at, "M");
-        at = Put(at, x1);
-        at = Put(at, " ");
-        at = Put(at, y1);
-        if (y1.view() == y2.view()) {
-          at = Put(at, "H");
-          at = Put(at, x2);
-        } else if (x1.view() == x2.view()) {
-          at = Put(at, "V");
-          at = Put(at, y2);
-        } else {
-          at = Put(at, "L");
-          at = Put(at, x2);
-          at = Put(at, " ");
-          at = Put(at, y2);
-        }
+        char* at = Put(out_.Room(kPathLineRoom), "M", x1, " ", y1);
+        if (y1.view() == y2.view()) at = Put(at, "H", x2);
+        else if (x1.view() == x2.view()) at = Put(at, "V", y2);
+        else at = Put(at, "L", x2, " ", y2);
         out_.Wrote(at);
       }
       out_.Append("\" fill=\"none\"");
     }
-    char* at = out_.Room(kElementRoom);
-    at = Put(at, " stroke=\"");
-    at = PutHex(at, first.stroke);
-    at = Put(at, "\" stroke-width=\"");
-    at = Put(at, Coordinate(first.width));
-    at = Put(at, "\"");
+    char* at = PutStroke(out_.Room(kElementRoom), first.stroke, first.width);
     if (lines_dark_) at = Classes(at, nullptr, &*lines_dark_);
     out_.Wrote(Put(at, "/>\n"));
     lines_.clear();
@@ -250,22 +226,12 @@ class SvgBody {
   void operator()(const TextShape& t) {
     FlushLines();
     const auto* d = Twin<TextShape>();
-    char* at = out_.Room(kElementRoom);
-    at = Put(at, "<text x=\"");
-    at = Put(at, Coordinate(t.x));
-    at = Put(at, "\" y=\"");
-    at = Put(at, Coordinate(t.y));
-    at = Put(at, "\" font-size=\"");
-    at = Put(at, Coordinate(t.size));
-    at = Put(at, "\"");
+    char* at = Put(out_.Room(kElementRoom), "<text x=\"", Coordinate(t.x), "\" y=\"", Coordinate(t.y), "\" font-size=\"",
+                   Coordinate(t.size), "\"");
     if (t.anchor == TextAnchor::Middle) at = Put(at, " text-anchor=\"middle\"");
     if (t.anchor == TextAnchor::End) at = Put(at, " text-anchor=\"end\"");
     if (t.bold) at = Put(at, " font-weight=\"bold\"");
-    if (!(t.color == Color{0, 0, 0})) {
-      at = Put(at, " fill=\"");
-      at = PutHex(at, t.color);
-      at = Put(at, "\"");
-    }
+    if (!(t.color == Color{0, 0, 0})) at = Put(at, " fill=\"", ColourHex{t.color}, "\"");
     if (d != nullptr && !(d->color == t.color)) at = Classes(at, &d->color, nullptr);
     out_.Wrote(Put(at, ">"));
     if (PlainXml(t.text)) out_.Append(t.text);
@@ -328,24 +294,18 @@ class SvgBody {
 
   // `<line x1=".." y1=".." x2=".." y2=".."`, unclosed.
   static char* PutLine(char* at, const LineShape& l) {
-    at = Put(at, "<line x1=\"");
-    at = Put(at, Coordinate(l.x1));
-    at = Put(at, "\" y1=\"");
-    at = Put(at, Coordinate(l.y1));
-    at = Put(at, "\" x2=\"");
-    at = Put(at, Coordinate(l.x2));
-    at = Put(at, "\" y2=\"");
-    at = Put(at, Coordinate(l.y2));
-    return Put(at, "\"");
+    return Put(at, "<line x1=\"", Coordinate(l.x1), "\" y1=\"", Coordinate(l.y1), "\" x2=\"", Coordinate(l.x2), "\" y2=\"",
+               Coordinate(l.y2), "\"");
+  }
+
+  // A stroke's colour and width.
+  static char* PutStroke(char* at, Color stroke, double width) {
+    return Put(at, " stroke=\"", ColourHex{stroke}, "\" stroke-width=\"", Coordinate(width), "\"");
   }
 
   // A dashed stroke's dashes and gaps, for a stroke `width` wide.
   static char* PutDash(char* at, double width) {
-    at = Put(at, " stroke-dasharray=\"");
-    at = Put(at, Coordinate(width * 2));
-    at = Put(at, " ");
-    at = Put(at, Coordinate(width * 1.5));
-    return Put(at, "\"");
+    return Put(at, " stroke-dasharray=\"", Coordinate(width * 2), " ", Coordinate(width * 1.5), "\"");
   }
 
   template <typename Shape>
@@ -362,12 +322,12 @@ class SvgBody {
     at = Put(at, " class=\"");
     if (fill != nullptr) {
       fills_.insert(PackRgb(*fill));
-      at = PutHexDigits(Put(at, kDarkFillClass), *fill);
+      at = Put(at, kDarkFillClass, ColourDigits{*fill});
     }
     if (stroke != nullptr) {
       strokes_.insert(PackRgb(*stroke));
       if (fill != nullptr) at = Put(at, " ");
-      at = PutHexDigits(Put(at, kDarkStrokeClass), *stroke);
+      at = Put(at, kDarkStrokeClass, ColourDigits{*stroke});
     }
     return Put(at, "\"");
   }
