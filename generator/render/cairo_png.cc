@@ -314,7 +314,6 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
                                   const std::vector<PixelBox>& boxes) {
   std::vector<std::pair<int, int>> spans;
   int spans_end = 0;  // the spans hold for the rows above this one (from the row they were found for)
-  int spans_from = top;  // ... and from this one
   int spliced = top - 1;  // the last row spliced
   for (int y = top; y < top + rows;) {
     if (RunsUnchanged(unchanged_rows_, y)) {
@@ -324,8 +323,8 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
       y += n;
       continue;
     }
-    if (y >= spans_end) {
-      spans_from = y;
+    const bool spans_kept = y < spans_end;  // the row above's spans hold for this row too
+    if (!spans_kept) {
       // The columns of the boxes that cross row y, sorted and merged; the
       // same until the next row a box begins or ends at.
       spans.clear();
@@ -345,7 +344,7 @@ void FrameDrawer::ReadChangedRows(ColourRunsReader* reader, const uint32_t* pixe
     }
     const uint32_t* row = pixels + static_cast<std::size_t>(y - top) * stride;
     // The row above, when it was spliced with these spans.
-    const uint32_t* row_above = spliced == y - 1 && spans_from < y ? row - stride : nullptr;
+    const uint32_t* row_above = spliced == y - 1 && spans_kept ? row - stride : nullptr;
     reader->AddSplicedRow(last_runs_, spans, row, row_above);
     spliced = y;
     ++y;
