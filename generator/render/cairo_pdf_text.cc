@@ -290,7 +290,7 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
                                       static_cast<int>(style.align), style.ellipsize, style.line_spacing, width, markup);
   std::unordered_map<std::string, PdfText>& laid_out = PdfFontMap().laid_out;
   if (const auto it = laid_out.find(key); it != laid_out.end()) return it->second;
-  PdfText text = LayOut(markup, style, width);
+  PdfText text = LayOutAfresh(markup, style, width);
   const std::size_t bytes = key.size() + HeldBytes(text);
   if (PdfFontMap().laid_out_bytes + bytes > SharedFontMap::kMostLaidOutBytes) {
     laid_out.clear();
@@ -303,7 +303,7 @@ PdfText PdfTextContext::Layout(const std::string& markup, const PdfTextStyle& st
   return text;
 }
 
-PdfText PdfTextContext::LayOut(const std::string& markup, const PdfTextStyle& style, double width) const {
+PdfText PdfTextContext::LayOutAfresh(const std::string& markup, const PdfTextStyle& style, double width) const {
   PdfText text;
   text.color = style.color;
   const std::unique_ptr<PangoLayout, void (*)(gpointer)> owned_layout(pango_layout_new(context_), g_object_unref);

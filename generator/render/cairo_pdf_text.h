@@ -107,8 +107,8 @@ class PdfTextContext {
   PdfText Layout(const std::string& markup, const PdfTextStyle& style, double width) const;
 
  private:
-  // Layout's work, done once per key; the font map's lock held.
-  PdfText LayOut(const std::string& markup, const PdfTextStyle& style, double width) const;
+  // Layout's work for a key not laid out before; the font map's lock held.
+  PdfText LayOutAfresh(const std::string& markup, const PdfTextStyle& style, double width) const;
 
   std::string language_;
   PangoContext* context_ = nullptr;
