@@ -242,6 +242,12 @@ class RunSpan {
   bool empty() const { return size_ == 0; }
   Run operator[](std::size_t i) const { return Run{index_[i], length_[i]}; }
   Run back() const { return (*this)[size_ - 1]; }
+  // Whether run i here and run j of `other` are the same run (index and
+  // length): started at one pixel, they cover the same pixels alike.
+  bool SameRun(std::size_t i, const RunSpan& other, std::size_t j) const {
+    return index_[i] == other.index_[j] && length_[i] == other.length_[j];
+  }
+  std::size_t length(std::size_t i) const { return length_[i]; }
 
  private:
   const uint8_t* index_ = nullptr;
@@ -322,6 +328,15 @@ class RowRuns {
 std::size_t FirstDifference(const RunSpan& a, const RunSpan& b) {
   std::size_t x = 0, i = 0, j = 0, a_left = a.empty() ? 0 : a[0].length, b_left = b.empty() ? 0 : b[0].length;
   while (i < a.size() && j < b.size()) {
+    // Runs that start together and are the same (most of two frames' rows)
+    // are passed a run a step; the general step splits the longer run.
+    if (a_left == a.length(i) && b_left == b.length(j)) {
+      while (a.SameRun(i, b, j)) {
+        x += a.length(i);
+        if (++i == a.size() || ++j == b.size()) return x;
+      }
+      a_left = a.length(i), b_left = b.length(j);
+    }
     if (a[i].index != b[j].index) return x;
     const std::size_t n = std::min(a_left, b_left);
     x += n, a_left -= n, b_left -= n;
@@ -335,6 +350,13 @@ std::size_t FirstDifference(const RunSpan& a, const RunSpan& b) {
 std::size_t LastDifference(const RunSpan& a, const RunSpan& b, std::size_t width) {
   std::size_t x = width, i = a.size(), j = b.size(), a_left = a.back().length, b_left = b.back().length;
   while (i > 0 && j > 0) {
+    if (a_left == a.length(i - 1) && b_left == b.length(j - 1)) {  // runs that end together
+      while (a.SameRun(i - 1, b, j - 1)) {
+        x -= a.length(i - 1);
+        if (--i == 0 || --j == 0) return x - 1;
+      }
+      a_left = a.length(i - 1), b_left = b.length(j - 1);
+    }
     if (a[i - 1].index != b[j - 1].index) return x - 1;
     const std::size_t n = std::min(a_left, b_left);
     x -= n, a_left -= n, b_left -= n;
@@ -364,6 +386,17 @@ void ForEachPiece(const RunSpan& now, const RunSpan* before, std::size_t left, s
     uint8_t index = now[i].index;
     if (before) {
       while (j_start + (*before)[j].length <= x) j_start += (*before)[j++].length;
+      if (i_start == x && j_start == x) {
+        // Runs that start here and are the same: clear, a run a step.
+        std::size_t to = x;
+        while (i < now.size() && j < before->size() && to + now.length(i) <= right + 1 && now.SameRun(i, *before, j))
+          to += now.length(i++), ++j;
+        if (to > x) {
+          emit(clear, to - x);
+          x = i_start = j_start = to;
+          continue;
+        }
+      }
       end = std::min(end, j_start + (*before)[j].length);
       if ((*before)[j].index == index) index = clear;
     }
