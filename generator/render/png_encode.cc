@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <new>
 #include <optional>
 #include <string>
@@ -230,7 +231,8 @@ std::vector<uint32_t> FarthestFirst(const std::vector<uint32_t>& colours, const 
 // Picks at most 256 palette colours and gives every colour of the picture
 // (*index, by its position in runs.colours) the index of its nearest one;
 // returns the palette, or nothing when some colour would be more than
-// kMaxPaletteError from what was drawn. Up to 256 colours are kept exactly.
+// kMaxPaletteError from what was drawn. Up to 256 colours are kept exactly,
+// by colour.
 // Beyond that (anti-aliased text blends its ink with every fill it sits on),
 // the colours that cover much of a frame (of another picture: the 96 most
 // used) are kept exactly, so fills and plain text never change, and the
@@ -246,16 +248,16 @@ std::optional<std::vector<uint32_t>> PickPaletteColours(const ColourRuns& runs, 
   if (seen.size() > kMaxPaletteSourceColours) return std::nullopt;
   index_of->assign(seen.size(), 0);
   std::vector<uint32_t> palette;
-  if (seen.size() <= 256) {
-    for (std::size_t i = 0; i < seen.size(); ++i) (*index_of)[i] = static_cast<uint8_t>(i);
-    return seen;
-  }
   const std::size_t n = seen.size();
   std::vector<std::size_t> by_value(n);  // positions in `seen`, by colour
   for (std::size_t i = 0; i < n; ++i) by_value[i] = i;
   std::sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) { return seen[a] < seen[b]; });
   std::vector<uint32_t> colours(n);
   for (std::size_t i = 0; i < n; ++i) colours[i] = seen[by_value[i]];
+  if (n <= 256) {  // every colour exactly, by colour
+    for (std::size_t i = 0; i < n; ++i) (*index_of)[by_value[i]] = static_cast<uint8_t>(i);
+    return colours;
+  }
   // Kept exactly: a frame's colours covering 1/1024 of it or more, any
   // other picture's colours; the most used 96 of them if there are more.
   const uint64_t covering = compression == Compression::kFrame ? Covering(runs) : 0;
@@ -295,12 +297,14 @@ std::optional<std::vector<uint32_t>> PickPaletteColours(const ColourRuns& runs, 
 // same in any order; in this one the indices depend only on which colours
 // the palette holds, so frames of a sequence that hold the same colours
 // write the same bytes for the rows they share, which are then copied from
-// the frame before's (FramePngEncoder). (A picture of 256 colours or fewer
-// keeps them in the order it first uses them, top to bottom.)
+// the frame before's (FramePngEncoder). (PickPaletteColours gives a
+// picture of 256 colours or fewer its colours by colour already.) The
+// bytes never depend on the order of runs.colours, which differs for the
+// same pixels read whole or from the frame before (ColourRunsReader).
 std::optional<std::vector<uint32_t>> ChoosePalette(const ColourRuns& runs, Compression compression,
                                                    std::vector<uint8_t>* index_of) {
   std::optional<std::vector<uint32_t>> palette = PickPaletteColours(runs, compression, index_of);
-  if (!palette || runs.colours.size() <= 256) return palette;
+  if (!palette || runs.colours.size() <= 256) return palette;  // by colour already
   std::vector<uint8_t> by_colour(palette->size());  // entries, by colour
   for (std::size_t e = 0; e < by_colour.size(); ++e) by_colour[e] = static_cast<uint8_t>(e);
   std::sort(by_colour.begin(), by_colour.end(), [&](uint8_t a, uint8_t b) { return (*palette)[a] < (*palette)[b]; });
@@ -755,6 +759,7 @@ struct ColourRunsReader::Table {
   // (kNotLookedUp: not yet), so a copied run costs no hash look-up.
   const ColourRuns* translated = nullptr;
   std::vector<uint32_t> from_previous;
+  const ColourRuns* seeded_from = nullptr;  // the picture whose colours Seed placed first
   // The row of the picture SpliceRow splices from that it asked last for
   // (defining_y) and the row whose runs that one has.
   const ColourRuns* defined_in = nullptr;
@@ -870,9 +875,57 @@ struct ColourRunsReader::Table {
   uint32_t* TranslationFrom(const ColourRuns& previous) {
     if (&previous != translated) {
       translated = &previous;
-      from_previous.assign(previous.colours.size(), kNotLookedUp);
+      if (seeded_from == nullptr && runs.colours.empty()) Seed(previous);
+      if (&previous == seeded_from) {
+        from_previous.resize(previous.colours.size());
+        std::iota(from_previous.begin(), from_previous.end(), uint32_t{0});
+      } else {
+        from_previous.assign(previous.colours.size(), kNotLookedUp);
+      }
     }
     return from_previous.data();
+  }
+
+  // Before any colour is read: `previous`'s colours at its positions, so
+  // its runs are this picture's as they are (a frame keeps nearly all the
+  // colours of the frame before, and translating each copied run was most
+  // of copying). Those it turns out not to have are dropped by Finish.
+  void Seed(const ColourRuns& previous) {
+    seeded_from = &previous;
+    const std::size_t n = previous.colours.size();
+    std::size_t slots = keys.size();
+    while (n * 4 > slots) slots *= 2, --shift;
+    keys.assign(slots, kEmpty);
+    positions.assign(slots, 0);
+    runs.colours = previous.colours;
+    runs.counts.assign(n, 0);
+    const std::size_t mask = slots - 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t slot = Home(runs.colours[i]);
+      while (keys[slot] != kEmpty) slot = (slot + 1) & mask;
+      keys[slot] = runs.colours[i];
+      positions[slot] = static_cast<uint32_t>(i);
+    }
+    last_colour = kEmpty;
+  }
+
+  // The colours Seed gave that no pixel has, dropped once every pixel is
+  // counted; the others' positions close up.
+  void DropColoursNotMet() {
+    const std::size_t n = runs.colours.size();
+    std::vector<uint32_t> moved(n);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      moved[i] = static_cast<uint32_t>(kept);
+      if (runs.counts[i] == 0) continue;
+      runs.colours[kept] = runs.colours[i];
+      runs.counts[kept] = runs.counts[i];
+      ++kept;
+    }
+    if (kept == n) return;
+    runs.colours.resize(kept);
+    runs.counts.resize(kept);
+    for (uint32_t& colour : runs.run_colour) colour = moved[colour];
   }
 
   // `previous`'s colour position `old`, translated to this picture's
@@ -891,6 +944,7 @@ struct ColourRunsReader::Table {
     runs.run_colour.insert(runs.run_colour.end(), previous.run_colour.begin() + begin_at, previous.run_colour.begin() + end_at);
     runs.run_length.insert(runs.run_length.end(), previous.run_length.begin() + begin_at, previous.run_length.begin() + end_at);
     uint32_t* const table = TranslationFrom(previous);
+    if (&previous == seeded_from) return first;  // its positions are this picture's
     uint32_t* const colour = runs.run_colour.data();
     // (The end held apart: a colour looked up may grow runs.colours, so
     // the compiler read run_colour's size again at every run.)
@@ -1112,6 +1166,7 @@ ColourRuns ColourRunsReader::Finish() {
   Table& t = *table_;
   t.CountRepeats(t.runs.run_colour.size());
   t.CountCopiedRows();
+  if (t.seeded_from) t.DropColoursNotMet();
   t.runs.row_first[static_cast<std::size_t>(t.runs.height)] = t.runs.run_colour.size();
   return std::move(t.runs);
 }

@@ -30,7 +30,11 @@ namespace cl {
 // encoders both work from: each beat is drawn and read once for both.
 struct ColourRuns {
   int width = 0, height = 0;
-  std::vector<uint32_t> colours;     // the distinct 0xRRGGBB colours, in the order first seen
+  // The distinct 0xRRGGBB colours, each met: in the order first seen, or,
+  // where the reader copied runs from an earlier picture, that one's
+  // colours still met in its order, then the new ones as first seen.
+  // Nothing written depends on this order.
+  std::vector<uint32_t> colours;
   std::vector<uint64_t> counts;      // pixels of each colour
   std::vector<uint32_t> run_colour;  // per run: its colour's position in `colours`
   std::vector<uint16_t> run_length;  // per run: its pixels (a run never leaves its row: width <= kMaxRunsWidth)
@@ -76,13 +80,14 @@ class ColourRunsReader {
   // The next `rows` rows, taken from `previous` (an earlier picture of
   // this size): each of them and the row above it hold exactly that
   // picture's pixels (RunsUnchanged), so their runs are its runs, the cost
-  // of its runs, never of pixels.
+  // of its runs, never of pixels. (The first picture rows are copied or
+  // spliced from before any is read gives its colours' places.)
   void AddRowsFrom(const ColourRuns& previous, int rows);
   // The next row, y: row y of `previous` (a picture of this size) but for
   // the columns [left, right) of `spans` (sorted, apart), read from `row`
   // (whose other pixels are never read), so the cost of a changed row is
   // its runs and the pixels that changed. The same runs as Add gives for
-  // the whole row. (With a `previous` of another size, `row` is read whole.)
+  // the whole row (their colours perhaps at other places). (With a `previous` of another size, `row` is read whole.)
   // `row_above`, when given, is the row above's pixels where it was the row
   // spliced just before, with the same spans: a row whose spans hold its
   // pixels and whose other pixels repeat the row above in `previous` then

@@ -878,14 +878,11 @@ BOOST_AUTO_TEST_CASE(CountsAreEachColoursPixels) {
 
 namespace {
 
-// Every field of two pictures' runs is the same.
+// Two pictures' runs are the same runs of the same colours, counted alike
+// (the colours' order aside: a reader that copies keeps the earlier
+// picture's).
 void ExpectSameRuns(const ColourRuns& got, const ColourRuns& want) {
-  BOOST_TEST((got.colours == want.colours));
-  BOOST_TEST((got.counts == want.counts));
-  BOOST_TEST((got.run_colour == want.run_colour));
-  BOOST_TEST((got.run_length == want.run_length));
-  BOOST_TEST((got.row_first == want.row_first));
-  BOOST_TEST((got.row_same == want.row_same));
+  BOOST_TEST(cl::testing::SameRuns(got, want));
 }
 
 }  // namespace
@@ -928,6 +925,36 @@ BOOST_AUTO_TEST_CASE(SplicedRowsAreTheRowsRead) {
   ExpectSameRuns(got, want);
   BOOST_TEST(want.row_same[6] == 1);
   BOOST_TEST(want.row_same[4] == 0);
+}
+
+// A picture read from an earlier one keeps that one's colours at their
+// places, new colours after them, and drops those no pixel has any more
+// (their runs' colours moved down to close the gap).
+BOOST_AUTO_TEST_CASE(CopiesKeepThePictureBeforesColourPlaces) {
+  const int w = 8, h = 4;
+  constexpr uint32_t kWhite = 0xFFFFFF, kRed = 0xFF0000, kBlack = 0x000000, kBlue = 0x0000FF;
+  std::vector<uint32_t> before(static_cast<std::size_t>(w * h), kWhite);
+  for (int x = 2; x < 4; ++x) before[static_cast<std::size_t>(1 * w + x)] = kRed;  // red only in row 1
+  for (int x = 0; x < w; ++x) before[static_cast<std::size_t>(3 * w + x)] = kBlack;
+  ColourRunsReader first(w, h);
+  first.Add(before.data(), h, w);
+  const ColourRuns previous = first.Finish();
+  BOOST_TEST((previous.colours == std::vector<uint32_t>{kWhite, kRed, kBlack}));
+  std::vector<uint32_t> after = before;
+  for (int x = 2; x < 4; ++x) after[static_cast<std::size_t>(1 * w + x)] = kBlue;  // the red gone, a blue come
+  ColourRunsReader reader(w, h);
+  reader.AddRowsFrom(previous, 1);
+  reader.AddSplicedRow(previous, {{2, 4}}, after.data() + 1 * w);
+  reader.AddRowsFrom(previous, 2);
+  const ColourRuns got = reader.Finish();
+  BOOST_TEST((got.colours == std::vector<uint32_t>{kWhite, kBlack, kBlue}));
+  BOOST_TEST((got.counts == std::vector<uint64_t>{22, 8, 2}));
+  ColourRunsReader whole(w, h);
+  whole.Add(after.data(), h, w);
+  const ColourRuns want = whole.Finish();
+  BOOST_TEST((want.colours == std::vector<uint32_t>{kWhite, kBlue, kBlack}));  // read: in the order first seen
+  ExpectSameRuns(got, want);
+  BOOST_TEST(!cl::testing::SameRuns(previous, want));  // the blue's run tells them apart
 }
 
 // Rows copied from two earlier pictures of the same pixels: the first's
