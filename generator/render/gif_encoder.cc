@@ -91,16 +91,24 @@ class LzwWriter {
   }
 
   // `length` pixels of index `value`.
+  // The match and the tables are held in locals here: the codes' bytes are
+  // written through `char`, which may alias any member, so members were
+  // stored and loaded again at every pixel.
   void PutRun(uint8_t value, std::size_t length) {
-    if (length > 0 && current_ < 0) current_ = value, --length;
+    if (length == 0) return;
+    int current = current_;
+    if (current < 0) current = value, --length;
+    const LzwDictionary& dict = *dict_;
+    const RepeatStrings& repeats = *repeats_;
     while (length > 0) {
-      if (repeats_->byte[current_] == value) {
-        TakeRun(value, length);
-        return;
+      if (repeats.byte[current] == value) {
+        current = TakeRun(dict, repeats, current, value, length);
+        break;
       }
-      Step(value);
+      current = Step(dict, current, value);
       --length;
     }
+    current_ = current;
   }
 
   void Finish() {
@@ -133,42 +141,37 @@ class LzwWriter {
     uint16_t CodeOf(uint8_t index, std::size_t k) const { return k == 1 ? index : longer[index][k - 2]; }
   };
 
-  // One pixel the plain way: extend the match, or write it and start again.
-  void Step(uint8_t pixel) {
-    const uint32_t key = uint32_t{pixel} << LzwDictionary::kCodeBits | static_cast<uint32_t>(current_);
+  // One pixel the plain way after the match `current`: the match extended,
+  // or written and a new one begun at the pixel. Returns the match.
+  int Step(const LzwDictionary& dict, int current, uint8_t pixel) {
+    const uint32_t key = uint32_t{pixel} << LzwDictionary::kCodeBits | static_cast<uint32_t>(current);
     uint32_t empty = 0;
-    const int code = dict_->Find(key, &empty);
-    if (code >= 0) {
-      current_ = code;
-      return;
-    }
-    Emit(current_);
-    const int prefix = current_;
-    current_ = pixel;
+    const int code = dict.Find(key, &empty);
+    if (code >= 0) return code;
+    Emit(current);
     if (next_code_ >= kMaxLzwCode) {
       Emit(clear_);
       Reset();
     } else {
-      Add(empty, key, prefix, pixel);
+      Add(empty, key, current, pixel);
     }
+    return pixel;
   }
 
-  // `run` pixels of `pixel`, the match so far being `pixel` repeated.
-  void TakeRun(uint8_t pixel, std::size_t run) {
-    RepeatStrings& r = *repeats_;
+  // `run` pixels of `pixel` after the match `current`, `pixel` repeated.
+  // Returns the match.
+  int TakeRun(const LzwDictionary& dict, const RepeatStrings& r, int current, uint8_t pixel, std::size_t run) {
     while (run > 0) {
-      const std::size_t have = r.length[current_], longest = r.longest[pixel];
-      if (have + run <= longest) {  // the whole rest extends the match
-        current_ = r.CodeOf(pixel, have + run);
-        return;
-      }
+      const std::size_t have = r.length[current], longest = r.longest[pixel];
+      if (have + run <= longest) return r.CodeOf(pixel, have + run);  // the whole rest extends the match
       // The match grows to the longest repeat, then the next pixel misses.
       run -= longest - have;
-      current_ = r.CodeOf(pixel, longest);
-      if (run == 0) return;
-      Step(pixel);  // a miss: writes the longest repeat and adds one longer
+      current = r.CodeOf(pixel, longest);
+      if (run == 0) return current;
+      current = Step(dict, current, pixel);  // a miss: writes the longest repeat and adds one longer
       --run;
     }
+    return current;
   }
 
   void Add(uint32_t empty, uint32_t key, int prefix, uint8_t pixel) {
