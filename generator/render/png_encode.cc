@@ -912,6 +912,8 @@ struct ColourRunsReader::Table {
   // The colours Seed gave that no pixel has, dropped once every pixel is
   // counted; the others' positions close up.
   void DropColoursNotMet() {
+    // Most frames met every colour: nothing to move.
+    if (std::find(runs.counts.begin(), runs.counts.end(), uint64_t{0}) == runs.counts.end()) return;
     const std::size_t n = runs.colours.size();
     std::vector<uint32_t> moved(n);
     std::size_t kept = 0;
@@ -922,7 +924,6 @@ struct ColourRunsReader::Table {
       runs.counts[kept] = runs.counts[i];
       ++kept;
     }
-    if (kept == n) return;
     runs.colours.resize(kept);
     runs.counts.resize(kept);
     for (uint32_t& colour : runs.run_colour) colour = moved[colour];

@@ -80,8 +80,8 @@ class ColourRunsReader {
   // The next `rows` rows, taken from `previous` (an earlier picture of
   // this size): each of them and the row above it hold exactly that
   // picture's pixels (RunsUnchanged), so their runs are its runs, the cost
-  // of its runs, never of pixels. (The first picture rows are copied or
-  // spliced from before any is read gives its colours' places.)
+  // of its runs, never of pixels. (The picture a reader first copies or
+  // splices rows from, before it reads any, gives its colours their places.)
   void AddRowsFrom(const ColourRuns& previous, int rows);
   // The next row, y: row y of `previous` (a picture of this size) but for
   // the columns [left, right) of `spans` (sorted, apart), read from `row`
