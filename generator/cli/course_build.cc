@@ -586,7 +586,8 @@ void CourseBuilder::RenderOne(LessonJob& job, StagedOutputs& staged) {
     std::set<std::string> kinds = job.plan.write;
     for (const std::string& kind : staged.written_early) kinds.erase(kind);
     ok = kinds.empty() || WriteKinds(job, kinds, sink);
-    job.built->fills_memo->Clear();  // its beats are all drawn: their colours go
+    job.built->fills_memo->Clear();  // its beats are all drawn: their colours and scenes go
+    job.built->scenes->Clear();
     if (!ok && !HasErrors(job.diagnostics))
       job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, "could not write the lesson's outputs"});
     written = SinkPaths(sink);

@@ -52,6 +52,9 @@ class BlockFills {
   // The same colours, cell for cell, however each is held.
   friend bool operator==(const BlockFills& a, const BlockFills& b);
 
+  // Bytes of colours the block holds itself (shared ones are their owner's).
+  std::size_t OwnBytes() const { return own_.capacity() * sizeof(Color); }
+
  private:
   const Color* Given() const { return shared_ ? shared_->data() : own_.data(); }
 

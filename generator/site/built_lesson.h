@@ -14,6 +14,7 @@
 #include "base/diagnostic.h"
 #include "compute/compute.h"
 #include "model/model.h"
+#include "scene/beat_scene_memo.h"
 #include "scene/cell_fills_memo.h"
 #include "scene/layout.h"
 #include "scene/scene.h"
@@ -72,6 +73,9 @@ struct BuiltLesson {
   // variants' images and maps) lives as long as the lesson, and copies of
   // the lesson share them.
   std::shared_ptr<CellFillsMemo> fills_memo = std::make_shared<CellFillsMemo>();
+  // Its beats' wide scenes, laid out once for every output that draws them
+  // (LayoutBuiltBeat); keyed by the variants' places, which copies share.
+  std::shared_ptr<BeatSceneMemo> scenes = std::make_shared<BeatSceneMemo>();
 };
 
 // Computes every variant, plans its storyboard and geometry and names its
@@ -96,7 +100,12 @@ BuiltCourse BuildCourse(const std::vector<Lesson>& lessons, std::optional<FrameL
 LayoutInput LayoutInputFor(const BuiltLesson& built, const BuiltVariant& variant, bool tall = false);
 
 // The scene of beat `beat_index` (0-based) of `variant`; with `tall`, its
-// tall frame (only when variant.frame_svg_tall is not empty).
+// tall frame (only when variant.frame_svg_tall is not empty). A wide one
+// is laid out once and copied from built.scenes after.
 Scene LayoutBuiltBeat(const BuiltLesson& built, const BuiltVariant& variant, int beat_index, bool tall = false);
+
+// Where `variant` is in built.variants (built.variants.size() when it is
+// not there).
+std::size_t VariantPlace(const BuiltLesson& built, const BuiltVariant& variant);
 
 }  // namespace cl

@@ -327,6 +327,12 @@ class VariantFrames {
       // counts are megabytes).
       sample_.counted = {}, sample_.shades = {}, sample_.exact = {};
     }
+    // Its frames are the last of its outputs to draw its beats' scenes.
+    const struct ForgetScenes {
+      const BuiltLesson& built;
+      const BuiltVariant& v;
+      ~ForgetScenes() { built.scenes->Forget(VariantPlace(built, v)); }
+    } forget{built_, v_};
     if (!gif_) return WriteChunks(nullptr, nullptr);
     // The GIF's bytes go to its file as each chunk's frames are encoded (a
     // photograph's animation is megabytes, once held whole until its end).

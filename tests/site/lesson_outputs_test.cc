@@ -10,6 +10,7 @@
 
 #include "../support/default_lesson.h"
 #include "base/file_sink.h"
+#include "scene/layout.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
 #include "site/lesson_json.h"
@@ -136,6 +137,46 @@ BOOST_AUTO_TEST_CASE(OnlyJsonWritesNoFrames) {
   BOOST_TEST(RenderLessonOutputs(lesson, options, sink, &diagnostics));
   BOOST_TEST(sink.files().size() == 1u);
   BOOST_TEST(sink.files().count("lesson.json") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(WideScenesAreLaidOutOnceAsTheirLayoutsAre) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  BOOST_TEST(built.scenes->held_bytes() == 0u);
+  for (const BuiltVariant& v : built.variants) {
+    for (int beat = 0; beat < static_cast<int>(v.story.beats.size()); ++beat) {
+      const Scene laid_out = LayoutBeat(LayoutInputFor(built, v), v.geometry, beat);
+      for (int use = 0; use < 2; ++use) {  // laid out, then copied
+        const Scene scene = LayoutBuiltBeat(built, v, beat);
+        BOOST_TEST((scene.items == laid_out.items && scene.title == laid_out.title && scene.desc == laid_out.desc &&
+                    scene.width == laid_out.width && scene.height == laid_out.height));
+      }
+    }
+  }
+  const std::size_t held = built.scenes->held_bytes();
+  BOOST_TEST(held > 0u);
+  // Tall frames' scenes are drawn once each: not held.
+  const BuiltVariant& first = built.variants.front();
+  BOOST_TEST_REQUIRE(!first.frame_svg_tall.empty());
+  const Scene tall = LayoutBuiltBeat(built, first, 3, true);
+  BOOST_TEST(tall.items == LayoutBeat(LayoutInputFor(built, first, true), first.tall_geometry, 3).items);
+  BOOST_TEST(built.scenes->held_bytes() == held);
+}
+
+BOOST_AUTO_TEST_CASE(AVariantsScenesGoOnceItsFramesAreWritten) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  RenderOptions options;
+  options.scale = 1;
+  options.only = {"anim-svg", "svg", "png", "gif"};
+  MemoryFileSink sink;
+  std::vector<Diagnostic> diagnostics;
+  BOOST_TEST(RenderLessonOutputs(built, options, sink, &diagnostics));
+  BOOST_TEST(diagnostics.empty());
+  // The animations laid the scenes out (on one thread, before the frames)
+  // and the frames took them, then let them go.
+  BOOST_TEST(built.scenes->held_bytes() == 0u);
+  BOOST_TEST(CountEnding(sink, ".png") == 2 * 46u);
 }
 
 BOOST_AUTO_TEST_CASE(BuiltLessonSharesOneColourScaleAndGeometryPerVariant) {
