@@ -808,11 +808,15 @@ struct ColourRunsReader::Table {
   }
 
   // Twice the slots, every colour placed again (a photograph's frame).
-  void Grow() {
-    keys.assign(keys.size() * 2, kEmpty);
-    positions.assign(keys.size(), 0);
-    --shift;
-    const std::size_t mask = keys.size() - 1;
+  void Grow() { PlaceAll(keys.size() * 2); }
+
+  // Every colour of runs.colours placed at its position in a table of
+  // `slots` slots (a power of two, no fewer than it has).
+  void PlaceAll(std::size_t slots) {
+    for (std::size_t s = keys.size(); s < slots; s *= 2) --shift;
+    keys.assign(slots, kEmpty);
+    positions.assign(slots, 0);
+    const std::size_t mask = slots - 1;
     for (std::size_t i = 0; i < runs.colours.size(); ++i) {
       std::size_t slot = Home(runs.colours[i]);
       while (keys[slot] != kEmpty) slot = (slot + 1) & mask;
@@ -892,21 +896,11 @@ struct ColourRunsReader::Table {
   // of copying). Those it turns out not to have are dropped by Finish.
   void Seed(const ColourRuns& previous) {
     seeded_from = &previous;
-    const std::size_t n = previous.colours.size();
-    std::size_t slots = keys.size();
-    while (n * 4 > slots) slots *= 2, --shift;
-    keys.assign(slots, kEmpty);
-    positions.assign(slots, 0);
     runs.colours = previous.colours;
-    runs.counts.assign(n, 0);
-    const std::size_t mask = slots - 1;
-    for (std::size_t i = 0; i < n; ++i) {
-      std::size_t slot = Home(runs.colours[i]);
-      while (keys[slot] != kEmpty) slot = (slot + 1) & mask;
-      keys[slot] = runs.colours[i];
-      positions[slot] = static_cast<uint32_t>(i);
-    }
-    last_colour = kEmpty;
+    runs.counts.assign(runs.colours.size(), 0);
+    std::size_t slots = keys.size();
+    while (runs.colours.size() * 4 > slots) slots *= 2;
+    PlaceAll(slots);
   }
 
   // The colours Seed gave that no pixel has, dropped once every pixel is
