@@ -30,30 +30,13 @@ int Deliver(const char* text, std::size_t length, char* out, std::size_t room) {
 
 __extension__ using Whole128 = unsigned __int128;  // (__extension__: ISO C++ has no 128-bit type)
 
-// The most decimals the ways below take: 5^18 and 10^18 fit 64 bits.
+// The most decimals ExactDigits takes: 5^18 fits 64 bits.
 constexpr int kMostExactPrecision = 18;
 
-// |value| times 10^precision, rounded to nearest, by one multiplication:
-// below 2^50 every whole number and every half is a double, and rounding to
-// nearest never passes a double, so the rounded product is above (or below)
-// a half only where the exact one is. False where it is at a half (the
-// exact one at it, a tie as 1/128 with 6 decimals, or beside it) or too
-// large: ExactDigits decides.
-bool ScaledDigits(double magnitude, int precision, uint64_t* digits) {
-  static constexpr double kScale[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
-                                      1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
-  const double scaled = magnitude * kScale[precision];  // powers of ten to 1e22 are exact doubles
-  if (!(scaled < 0x1p50)) return false;
-  const double below = std::floor(scaled);
-  const double fraction = scaled - below;  // exact: both are within a factor of two, or below is 0
-  if (fraction == 0.5) return false;
-  *digits = static_cast<uint64_t>(below) + (fraction > 0.5 ? 1 : 0);
-  return true;
-}
-
-// The same exactly: |value| is m·2^e with m a 53-bit whole number, so times
-// 10^precision it is m·5^precision (below 2^95) shifted by e + precision
-// bits; the bits shifted out round it, ties to even. False past 2^127.
+// |value| times 10^precision, rounded to nearest, ties to even, exactly:
+// |value| is m·2^e with m a 53-bit whole number, so times 10^precision it
+// is m·5^precision (below 2^95) shifted by e + precision bits, and the bits
+// shifted out round it. False past 2^127.
 bool ExactDigits(double value, int precision, Whole128* digits) {
   static constexpr uint64_t kPowersOfFive[] = {
       1,          5,           25,           125,           625,            3125,           15625,
@@ -105,28 +88,25 @@ char* PutDigitsBackwards(uint64_t v, int at_least, char* end) {
 }
 
 // `value` (finite) with `precision` decimals, as to_chars writes it, into
-// `text`; its length, or 0 when these ways cannot tell (more than 18
+// `text`; its length, or 0 past ExactDigits' reach (more than 18
 // decimals, values past about 2^66). Most of Cairo's numbers are
 // coordinates with 6 decimals, for which to_chars' general expansion costs
 // about 600 instructions a number (1.3 % of the default lesson).
 std::size_t FixedByWholeNumbers(double value, int precision, char* text) {
   if (precision > kMostExactPrecision) return 0;
-  const double magnitude = std::fabs(value);
-  uint64_t scaled = 0;
   Whole128 exact = 0;
-  const bool quick = ScaledDigits(magnitude, precision, &scaled);
-  if (!quick && !ExactDigits(magnitude, precision, &exact)) return 0;
+  if (!ExactDigits(std::fabs(value), precision, &exact)) return 0;
   // The digits, at least precision + 1 of them; past 2^64, the 19 lowest
   // first (a 128-bit division is a library call).
   char digits[48];
   char* const end = digits + sizeof digits;
   char* first = end;
   constexpr uint64_t kNineteenDigits = 10000000000000000000ULL;
-  if (!quick && (exact >> 64) != 0) {
+  if ((exact >> 64) != 0) {
     first = PutDigitsBackwards(static_cast<uint64_t>(exact % kNineteenDigits), 19, end);
     exact /= kNineteenDigits;
   }
-  first = PutDigitsBackwards(quick ? scaled : static_cast<uint64_t>(exact), precision + 1 - static_cast<int>(end - first), first);
+  first = PutDigitsBackwards(static_cast<uint64_t>(exact), precision + 1 - static_cast<int>(end - first), first);
   const auto count = static_cast<std::size_t>(end - first);
   char* at = text;
   if (std::signbit(value)) *at++ = '-';

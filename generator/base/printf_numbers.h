@@ -4,9 +4,10 @@
 // writes, which the standard defines as printf's own in the "C" locale
 // (correctly rounded, ties to even): glibc expands every double in
 // multi-precision arithmetic, about 2,000 instructions a number, 4 % of the
-// default lesson's build; to_chars a third of that; most numbers are found
-// by one multiplication, rounded, and to_chars writes the rest (ties and
-// near ties, tiny and huge values). Used by the binary's __snprintf_chk
+// default lesson's build; to_chars a third of that; whole-number
+// arithmetic (the 128-bit product m·5^p shifted, ties to even) a third of
+// to_chars' cost, and to_chars writes the rest (over 18 decimals, values
+// past about 2^66). Used by the binary's __snprintf_chk
 // (generator/number_printf_shim.cc).
 #pragma once
 
