@@ -2,12 +2,15 @@
 
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "base/thread_owned.h"
+#include "base/value_memo.h"
 #include "scene/palette.h"
 
 namespace cl {
@@ -51,6 +54,9 @@ class ScaleInverse {
   std::vector<Color> samples_;
 };
 
+// The dark colours of fills already asked for, per thread.
+struct DarkFills : ValueMemo<Color, 1, 12> {};
+
 const ScaleInverse& Inverse() {
   static const ScaleInverse inverse;
   return inverse;
@@ -85,7 +91,7 @@ class CellIndex {
     const double c = (cell.x - x0_) / w_, r = (cell.y - y0_) / h_;
     if (w_ > 0 && h_ > 0 && cell.w == w_ && cell.h == h_ && std::fabs(c - std::round(c)) < 1e-6 &&
         std::fabs(r - std::round(r)) < 1e-6) {
-      aligned_[{std::lround(r), std::lround(c)}] = cell;
+      aligned_.Put({std::lround(r), std::lround(c)}, cell);
     } else {
       others_.push_back(cell);
     }
@@ -93,8 +99,9 @@ class CellIndex {
 
   const Cell* Find(double x, double y) const {
     if (grid_ && w_ > 0 && h_ > 0) {
-      auto found = aligned_.find({static_cast<long>(std::floor((y - y0_) / h_)), static_cast<long>(std::floor((x - x0_) / w_))});
-      if (found != aligned_.end() && found->second.Contains(x, y)) return &found->second;
+      const Cell* found =
+          aligned_.Find({static_cast<long>(std::floor((y - y0_) / h_)), static_cast<long>(std::floor((x - x0_) / w_))});
+      if (found != nullptr && found->Contains(x, y)) return found;
     }
     for (auto it = others_.rbegin(); it != others_.rend(); ++it)
       if (it->Contains(x, y)) return &*it;
@@ -102,16 +109,54 @@ class CellIndex {
   }
 
  private:
+  // Cells by (row, column), the last put of a place kept: open addressing
+  // over flat arrays. A node-based map allocated a node per cell of every
+  // frame (a photograph's frames have 1500), which with its hashing was most
+  // of darkening them.
+  class CellsByPlace {
+   public:
+    using Place = std::pair<long, long>;
+    void Put(const Place& place, const Cell& cell) {
+      if (2 * (cells_.size() + 1) > slots_.size()) Grow();
+      Slot& slot = slots_[SlotOf(place)];
+      if (slot.cell < 0) {
+        slot = {place, static_cast<int>(cells_.size())};
+        cells_.push_back(cell);
+      } else {
+        cells_[static_cast<std::size_t>(slot.cell)] = cell;
+      }
+    }
+    const Cell* Find(const Place& place) const {
+      if (slots_.empty()) return nullptr;
+      const Slot& slot = slots_[SlotOf(place)];
+      return slot.cell < 0 ? nullptr : &cells_[static_cast<std::size_t>(slot.cell)];
+    }
+
+   private:
+    struct Slot {
+      Place place;
+      int cell = -1;  // its index in cells_; -1: free
+    };
+    // The slot holding `place`, or the free one where it goes.
+    std::size_t SlotOf(const Place& place) const {
+      const std::size_t mask = slots_.size() - 1;
+      const auto hash = static_cast<std::uint64_t>(place.first) * 0x9E3779B97F4A7C15ull ^
+                        static_cast<std::uint64_t>(place.second) * 0xC2B2AE3D27D4EB4Full;
+      for (std::size_t at = static_cast<std::size_t>(hash >> 32) & mask;; at = (at + 1) & mask)
+        if (slots_[at].cell < 0 || slots_[at].place == place) return at;
+    }
+    void Grow() {
+      std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<std::size_t>(64, 2 * slots_.size())));
+      for (const Slot& slot : old)
+        if (slot.cell >= 0) slots_[SlotOf(slot.place)] = slot;
+    }
+    std::vector<Slot> slots_;  // a power of two of them, at most half used
+    std::vector<Cell> cells_;
+  };
+
   bool grid_ = false;
   double x0_ = 0, y0_ = 0, w_ = 0, h_ = 0;
-  // By (row, column); hashed, not ordered: nothing walks them in order, and
-  // a tree cost twice as much to fill and search (a photograph's frames).
-  struct RowColumnHash {
-    std::size_t operator()(const std::pair<long, long>& rc) const {
-      return std::hash<long>()(rc.first) * 0x9E3779B97F4A7C15ull ^ std::hash<long>()(rc.second);
-    }
-  };
-  std::unordered_map<std::pair<long, long>, Cell, RowColumnHash> aligned_;
+  CellsByPlace aligned_;
   std::vector<Cell> others_;
 };
 
@@ -128,12 +173,10 @@ class Darkener {
     if (light == palette::kBackground) return dark_palette::kBackground;
     if (light == palette::kPaddingCell) return dark_palette::kPaddingCell;
     if (light == palette::kAmber) return light;
-    // One frame repeats few colours many times: look each up once.
-    auto cached = scale_.find(PackRgb(light));
-    if (cached != scale_.end()) return cached->second;
-    const Color dark = Inverse().Dark(light);
-    scale_.emplace(PackRgb(light), dark);
-    return dark;
+    // Frames repeat few colours many times, and a lesson's frames the same
+    // ones: each thread looks a colour up once (a memo per scene, filled
+    // anew for each frame, was most of darkening a photograph's frames).
+    return ThreadOwned<DarkFills>().Get(PackRgb(light), [light](double) { return Inverse().Dark(light); });
   }
 
   Color Line(Color light) const {
@@ -202,7 +245,6 @@ class Darkener {
     return nullptr;
   }
 
-  mutable std::unordered_map<std::uint32_t, Color> scale_;
   std::vector<Group> groups_;
   std::vector<CellIndex> closed_;  // groups already drawn, for marks drawn over them
   CellIndex top_;

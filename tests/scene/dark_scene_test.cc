@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "../support/built_frames.h"
 #include "../support/default_lesson.h"
@@ -111,6 +112,22 @@ BOOST_AUTO_TEST_CASE(EveryTextReadsOnItsCellInEveryBeat) {
         CheckReadable(DarkScene(frames.At(beat)), v.label + " " + FrameLayoutName(layout) + " beat " + std::to_string(beat));
       }
     }
+  }
+}
+
+// The dark colours of fills are remembered per thread across scenes: a
+// scene darkens the same after any other, here a decimal lesson's beats
+// darkened once in order and again in reverse after them.
+BOOST_AUTO_TEST_CASE(DarkeningDoesNotDependOnWhatWasDarkenedBefore) {
+  const BuiltFrames frames(PaddedDecimalVariant());
+  const int beats = static_cast<int>(frames.story.beats.size());
+  std::vector<Scene> first;
+  for (int beat = 0; beat < beats; ++beat) first.push_back(DarkScene(frames.At(beat)));
+  for (int beat = beats; beat-- > 0;) {
+    const Scene again = DarkScene(frames.At(beat));
+    BOOST_TEST_REQUIRE(again.items.size() == first[static_cast<std::size_t>(beat)].items.size());
+    for (std::size_t i = 0; i < again.items.size(); ++i)
+      BOOST_TEST((again.items[i] == first[static_cast<std::size_t>(beat)].items[i]), "beat " << beat << " item " << i);
   }
 }
 
