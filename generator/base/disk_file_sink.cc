@@ -17,8 +17,14 @@ std::string DiskFileSink::Prepare(std::string_view relative_path, std::string* e
     if (error) *error = "cannot write '" + path + "': Input/output error (CONVLESSON_TEST_FAIL_WRITE)";
     return "";
   }
-  size_t slash = path.rfind('/');
-  if (!MakeDirectories(path.substr(0, slash), error)) return "";
+  const std::string_view folder = std::string_view(path).substr(0, path.rfind('/'));
+  {
+    const std::lock_guard lock(mutex_);
+    if (folders_.count(folder)) return path;
+  }
+  if (!MakeDirectories(std::string(folder), error)) return "";
+  const std::lock_guard lock(mutex_);
+  folders_.emplace(folder);
   return path;
 }
 

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ class DiskFileSink : public FileSink {
   std::atomic<long long> bytes_written_{0};
   mutable std::mutex mutex_;
   std::vector<std::string> paths_;
+  // Folders this sink made or found (under mutex_): each is made once, not
+  // looked up again for every file in it (a stat of each, 0.8 % of a
+  // course build's time on this project's VMs).
+  std::set<std::string, std::less<>> folders_;
 };
 
 }  // namespace cl

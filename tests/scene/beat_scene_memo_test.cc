@@ -23,7 +23,7 @@ Scene Made(std::size_t variant, int beat, int texts = 20) {
   scene.title = "variant " + std::to_string(variant) + " beat " + std::to_string(beat);
   scene.items.push_back(GroupBegin{"grid", "grid", "a label long enough to be on the heap"});
   for (int k = 0; k < texts; ++k)
-    scene.items.push_back(TextShape{10.0 * k, 20, "the value " + std::to_string(k) + " of a long enough text", 12});
+    scene.items.push_back(TextShape{10.0 * k, 20, "the value " + std::to_string(k) + " of a long enough text", 12, Color{}});
   scene.items.push_back(GroupEnd{});
   return scene;
 }
