@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <new>
+#include <string>
+#include <vector>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -178,6 +180,32 @@ BOOST_AUTO_TEST_CASE(DiskFileSinkWritesAFileMadeInPieces) {
   BOOST_TEST(sink.paths() == (std::vector<std::string>{"sub/lesson.json"}));
   BOOST_TEST(!sink.PutFrom("../escape.json", three_pieces, &error));
   BOOST_TEST(!cl::PathExists(dir / "escape.json"));
+}
+
+// Small pieces are gathered and written with the next large one: every mix
+// of them (empty ones, more small ones than are gathered at once, large ones
+// back to back, a small one last) comes out byte for byte, in order.
+BOOST_AUTO_TEST_CASE(AFileOfSmallAndLargePiecesComesOutWhole) {
+  TempFolder dir;
+  std::string expected;
+  std::vector<std::string> pieces;
+  for (int k = 0; k < 400; ++k) {
+    const std::size_t size = k % 7 == 0 ? 70000 + static_cast<std::size_t>(k) : k % 5 == 0 ? 0 : 300 + static_cast<std::size_t>(k) * 11;
+    std::string piece(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) piece[i] = static_cast<char>('a' + (i * 31 + static_cast<std::size_t>(k)) % 26);
+    expected += piece;
+    pieces.push_back(std::move(piece));
+  }
+  pieces.emplace_back("</end>");
+  expected += "</end>";
+  const cl::FileFiller fill = [&pieces](const cl::PieceWriter& write, std::string*) {
+    for (const std::string& piece : pieces)
+      if (!write(piece)) return false;
+    return true;
+  };
+  std::string error;
+  BOOST_REQUIRE_MESSAGE(cl::WriteFileAtomicFrom(dir / "mixed.svg", fill, &error), error);
+  BOOST_TEST((Read(dir / "mixed.svg") == expected));
 }
 
 BOOST_AUTO_TEST_CASE(AFileMadeInPiecesThatGivesUpLeavesTheOldOne) {
