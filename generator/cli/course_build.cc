@@ -425,6 +425,12 @@ void CourseBuilder::Render() {
     }
     if (Cancelled()) return;
     BuildJob(*todo[i - fonts]);
+    // Not the costliest of several lessons: an early kind, once begun, runs
+    // to its end, and the course's photograph's page and animations (80
+    // and 100 ms) begun as the libraries came in kept the other thread
+    // waiting for them at the end of this loop. It renders first below,
+    // where its kinds share both threads with its frames.
+    if (todo.size() > 1 && i == fonts) return;
     WriteEarlyOutputs(*todo[i - fonts], &staged[i - fonts], fonts_loaded);
   }, &stop_);
   // The draft last: it starts as a thread comes free, beside the lessons left.
