@@ -91,7 +91,7 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
   for (int row = 0; row < r.conv().rows; ++row) {
     for (int col = 0; col < r.conv().cols; ++col) {
       conv_fields.push_back(ConvCellField(v, row, col));
-      conv["cells"].push_back(FieldJson(ConvCellText(v, TraceConvCell(v, row, col)).caption, conv_fields.back()));
+      conv["cells"].push_back(FieldJson(ConvCellCaption(v, TraceConvCell(v, row, col), m), conv_fields.back()));
       ReceptiveField through = conv_fields.back();
       through.map = {Flat(row, col, r.conv().cols)};
       activated["cells"].push_back(
@@ -106,7 +106,7 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
     for (int row = 0; row < r.pooled()->rows; ++row) {
       for (int col = 0; col < r.pooled()->cols; ++col) {
         const PoolTrace t = TracePoolCell(v, r.activated(), row, col);
-        pooled["cells"].push_back(FieldJson(PoolCellText(v, r, t).caption, PoolCellField(v, r.activated(), row, col)));
+        pooled["cells"].push_back(FieldJson(PoolCellText(v, r, t, m).caption, PoolCellField(v, r.activated(), row, col)));
       }
     }
     maps.push_back(std::move(pooled));

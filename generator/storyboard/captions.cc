@@ -302,8 +302,8 @@ BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messa
 
 }  // namespace
 
-BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) {
-  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, m);
+std::string ConvCellCaption(const Variant& v, const ConvTrace& tr, const Messages& m) {
+  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, m).caption;
   const Grid& w = v.filter.weights;
   std::vector<std::string> terms;
   const std::size_t taps = tr.inputs.size();
@@ -311,12 +311,17 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
   for (std::size_t i = 0; i < listed; ++i)
     terms.push_back(Factor(tr.inputs[i]) + std::string(kDot) + Factor(w.values[i]));
   if (listed < taps) terms.emplace_back(kEllipsis);
-
-  BeatText t;
   if (tr.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(tr.bias)}}));
-  const std::string position = Position(v, tr.out_row, tr.out_col);
-  t.caption = m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
+  return m.Text(Msg::conv_cell_caption,
+                {{"position", Position(v, tr.out_row, tr.out_col)}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
+}
 
+BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) {
+  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, m);
+  const std::size_t taps = tr.inputs.size();
+  BeatText t;
+  t.caption = ConvCellCaption(v, tr, m);
+  const std::string position = Position(v, tr.out_row, tr.out_col);
   t.description = WindowSentence(v, tr, m) + " " +
                   m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
                           static_cast<long long>(taps),

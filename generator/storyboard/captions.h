@@ -62,6 +62,9 @@ std::string ChannelSumText(const Variant& v, const ConvTrace& t, const Messages&
 BeatText IntroText(const Variant& v, const VariantResult& r, const Messages& m = EnglishMessages());
 // One conv cell: "Position (0, 0): 0·1 + 0·0 + 9·(−1) + … = −18".
 BeatText ConvCellText(const Variant& v, const ConvTrace& t, const Messages& m = EnglishMessages());
+// Its caption alone (the Explore section's, for every cell: the description
+// is not worked out).
+std::string ConvCellCaption(const Variant& v, const ConvTrace& t, const Messages& m);
 // Whole output rows [first_row, last_row] of the feature map.
 BeatText ConvRowsText(const Variant& v, const VariantResult& r, int first_row, int last_row,
                       const Messages& m = EnglishMessages());

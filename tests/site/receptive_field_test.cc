@@ -3,11 +3,14 @@
 // captions against the storyboard's own beats.
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
 
 #include "built_by_hand.h"
+#include "messages/messages.h"
+#include "site/built_lesson.h"
 #include "site/receptive_field.h"
 #include "storyboard/captions.h"
 #include "../support/default_lesson.h"
@@ -113,6 +116,24 @@ BOOST_AUTO_TEST_CASE(ExploreDataCarriesEachCellsBeatCaption) {
   BOOST_TEST(checked == 16 + 4);
   BOOST_TEST(maps[2]["cells"][1][0].get<std::string>() == "ReLU(\u221218) = 0");
   BOOST_TEST(maps[0]["cells"][8][0].get<std::string>() == "Pixel (1, 2) = 9");
+}
+
+// The Explore section's arithmetic is in the course's language, as the
+// beats' captions are: a German course's pooled cells read "Maximum von".
+BOOST_AUTO_TEST_CASE(ExploreCaptionsAreInTheCoursesLanguage) {
+  const cl::Lesson lesson = cl::testing::DefaultLesson();
+  const cl::BuiltLesson built = cl::BuildLesson(lesson, std::nullopt, cl::MessagesFor("de"));
+  const nlohmann::ordered_json j = cl::ExploreJson(built);
+  const auto& maps = j["variants"][0]["maps"];
+  int checked = 0;
+  for (const cl::Beat& beat : built.variants[0].story.beats) {
+    if (beat.first_cell != beat.last_cell || (beat.stage != cl::Stage::Conv && beat.stage != cl::Stage::Pool)) continue;
+    const auto& map = maps[beat.stage == cl::Stage::Conv ? 1 : 3];
+    BOOST_TEST(map["cells"][beat.first_cell][0].get<std::string>() == beat.caption);
+    ++checked;
+  }
+  BOOST_TEST(checked == 16 + 4);
+  BOOST_TEST(maps[3]["cells"][0][0].get<std::string>().starts_with("Maximum von "));
 }
 
 BOOST_AUTO_TEST_CASE(LargeVariantsAreNotExplorable) {
