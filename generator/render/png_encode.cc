@@ -7,7 +7,6 @@
 #include <bit>
 #include <cstring>
 #include <limits>
-#include <map>
 #include <memory>
 #include <numeric>
 #include <new>
@@ -1195,20 +1194,26 @@ FramePalette FramePalette::FromSamples(const std::vector<const ColourRuns*>& sam
   uint64_t pixels = 0;
   for (const ColourRuns* sample : samples)
     pixels = std::max(pixels, static_cast<uint64_t>(sample->width) * static_cast<uint64_t>(sample->height));
-  std::map<uint32_t, uint64_t> merged;
+  // Every (colour, share) of every sample, then sorted by colour with each
+  // colour's largest share kept (a tree of them allocated a node per colour).
+  constexpr std::size_t kMostNamed = 128;  // room left for the shades
+  std::vector<std::pair<uint32_t, uint64_t>> shares;
   for (const ColourRuns* sample : samples) {
     const uint64_t sample_pixels = std::max<uint64_t>(1, static_cast<uint64_t>(sample->width) * static_cast<uint64_t>(sample->height));
-    for (std::size_t i = 0; i < sample->colours.size(); ++i) {
-      uint64_t& share = merged[sample->colours[i] & kRgbMask];
-      share = std::max(share, sample->counts[i] * pixels / sample_pixels);
-    }
+    for (std::size_t i = 0; i < sample->colours.size(); ++i)
+      shares.emplace_back(sample->colours[i] & kRgbMask, sample->counts[i] * pixels / sample_pixels);
   }
-  constexpr std::size_t kMostNamed = 128;  // room left for the shades
-  for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i) merged.try_emplace(named[i] & kRgbMask, 0);
-  if (merged.size() > kMaxSharedSourceColours) return FramePalette({});
+  for (std::size_t i = 0; i < named.size() && i < kMostNamed; ++i) shares.emplace_back(named[i] & kRgbMask, 0);
+  std::sort(shares.begin(), shares.end());
   std::vector<uint32_t> colours;
   std::vector<uint64_t> counts;
-  for (const auto& [colour, count] : merged) colours.push_back(colour), counts.push_back(count);
+  for (const auto& [colour, share] : shares) {
+    if (!colours.empty() && colours.back() == colour)
+      counts.back() = share;  // sorted: the last of a colour's shares is its largest
+    else
+      colours.push_back(colour), counts.push_back(share);
+  }
+  if (colours.size() > kMaxSharedSourceColours) return FramePalette({});
   if (colours.size() <= kSharedEntries) return FramePalette(colours);
   // Kept: the named colours, then those covering 1/1024 of a sample.
   std::vector<std::size_t> kept;
