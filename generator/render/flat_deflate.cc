@@ -286,19 +286,22 @@ class BitWriter {
 void BuildLengths(const uint32_t* frequency, int n, int limit, uint8_t* lengths) {
   // On the stack: three codes a block, and a block every 4096 symbols.
   constexpr std::size_t kMostSymbols = kLitLenSymbols, kMostNodes = 2 * kMostSymbols - 1;
-  std::array<std::pair<uint32_t, int>, kMostSymbols> used;  // (frequency, symbol), least frequent first
+  // Frequency << 16 | symbol, least frequent first (ties by symbol): one
+  // integer compares faster than a pair, with the same order.
+  std::array<uint64_t, kMostSymbols> used;
+  const auto symbol_of = [&used](std::size_t i) { return static_cast<int>(used[i] & 0xFFFF); };
   std::size_t m = 0;
   for (int s = 0; s < n; ++s)
-    if (frequency[s]) used[m++] = {frequency[s], s};
+    if (frequency[s]) used[m++] = uint64_t{frequency[s]} << 16 | static_cast<uint64_t>(s);
   for (int s = 0; m < 2; ++s)
-    if (!frequency[s]) used[m++] = {1, s};
+    if (!frequency[s]) used[m++] = uint64_t{1} << 16 | static_cast<uint64_t>(s);
   std::sort(used.begin(), used.begin() + static_cast<std::ptrdiff_t>(m));
   std::fill(lengths, lengths + n, 0);
   // Huffman's tree with two queues (leaves in order, inner nodes as made,
   // which come out in order too), then the depth of each leaf.
   std::array<uint64_t, kMostNodes> weight;
   std::array<std::size_t, kMostNodes> parent{};
-  for (std::size_t i = 0; i < m; ++i) weight[i] = used[i].first;
+  for (std::size_t i = 0; i < m; ++i) weight[i] = used[i] >> 16;
   std::size_t leaf = 0, inner = m;
   for (std::size_t node = m; node < 2 * m - 1; ++node) {
     const auto take = [&] { return leaf < m && (inner >= node || weight[leaf] <= weight[inner]) ? leaf++ : inner++; };
@@ -331,7 +334,7 @@ void BuildLengths(const uint32_t* frequency, int n, int limit, uint8_t* lengths)
   // The most frequent symbols get the shortest codes.
   std::size_t next = m;
   for (int d = 1; d <= limit; ++d)
-    for (int k = 0; k < count[d]; ++k) lengths[used[--next].second] = static_cast<uint8_t>(d);
+    for (int k = 0; k < count[d]; ++k) lengths[symbol_of(--next)] = static_cast<uint8_t>(d);
 }
 
 // Each byte with its bits in the opposite order.
