@@ -1,5 +1,6 @@
 #include "scene/beat_scene_memo.h"
 
+#include <algorithm>
 #include <string>
 #include <variant>
 
@@ -16,12 +17,18 @@ std::size_t HeapBytes(const std::string& text) {
 Scene BeatSceneMemo::Get(std::size_t variant, int beat, const std::function<Scene()>& lay_out) {
   const std::pair<std::size_t, int> key{variant, beat};
   std::shared_ptr<const Scene> held;
+  std::size_t room = 0;
   {
     const std::lock_guard lock(lock_);
     if (auto it = held_.find(key); it != held_.end()) held = it->second;
+    room = budget_bytes_ - std::min(held_bytes_, budget_bytes_);
   }
   if (held) return *held;  // copied outside the lock
   Scene scene = lay_out();
+  // A scene that could not fit whatever its texts hold is not copied: once
+  // the budget is spent (a large lesson's later beats), each copy was made
+  // only to be dropped.
+  if (sizeof(Scene) + scene.items.size() * sizeof(SceneItem) > room) return scene;
   // Weighed as held: a copy's vectors have no room to spare.
   auto copy = std::make_shared<const Scene>(scene);
   const std::size_t bytes = SceneBytes(*copy);
