@@ -19,6 +19,7 @@ struct DecodedGifFrame {
   int delay_cs = 0;
   int left = 0, top = 0, width = 0, height = 0;  // the stored box
   int transparent = -1;
+  std::vector<uint8_t> stored;                    // the box's palette indices as stored, row by row
   std::vector<uint32_t> shown;                    // 0xRRGGBB, screen-sized
 };
 
@@ -83,6 +84,7 @@ inline std::optional<DecodedGif> DecodeGif(std::string_view bytes) {
     frame.width = image.ImageDesc.Width;
     frame.height = image.ImageDesc.Height;
     const ColorMapObject* map = image.ImageDesc.ColorMap ? image.ImageDesc.ColorMap : gif->SColorMap;
+    frame.stored.assign(image.RasterBits, image.RasterBits + static_cast<size_t>(frame.width) * static_cast<size_t>(frame.height));
     for (int y = 0; y < frame.height; ++y) {
       for (int x = 0; x < frame.width; ++x) {
         const int index = image.RasterBits[y * frame.width + x];

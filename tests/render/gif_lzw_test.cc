@@ -21,7 +21,8 @@ namespace cl {
 namespace {
 
 // The giflib encoder of convlesson 0.x, frame for frame: the first frame
-// whole, then the box of changed pixels with unchanged ones transparent.
+// whole, then the box of changed pixels with unchanged ones transparent
+// (ClearEqualPixels: those that would not join a neighbour of their index).
 class GiflibReference {
  public:
   GiflibReference(int width, int height, const GifPalette& palette) : width_(width), height_(height), palette_(palette) {
@@ -64,10 +65,8 @@ class GiflibReference {
     std::vector<GifPixelType> line;
     for (int y = top; y <= bottom; ++y) {
       line.clear();
-      for (int x = left; x <= right; ++x) {
-        const uint8_t v = At(frame, x, y);
-        line.push_back(!first && v == At(shown_, x, y) ? static_cast<GifPixelType>(palette_.transparent_index()) : v);
-      }
+      for (int x = left; x <= right; ++x) line.push_back(At(frame, x, y));
+      if (!first) ClearEqualPixels(frame, y, left, &line);
       EGifPutLine(gif_, line.data(), static_cast<int>(line.size()));
     }
     shown_ = frame;
@@ -84,6 +83,42 @@ class GiflibReference {
     static_cast<std::string*>(gif->UserData)->append(reinterpret_cast<const char*>(data), static_cast<size_t>(length));
     return length;
   }
+  // Row y's pixels from `left` in `line`, with those equal to the frame
+  // shown made transparent, pixel by pixel, as the encoder's rule says:
+  // outside the row's first and last differing pixel all of them; between,
+  // a stretch of equal pixels keeps its index where it joins a neighbour of
+  // that index (the piece left of it, or the differing pixels right of it
+  // when the whole stretch is that index), else it is transparent.
+  void ClearEqualPixels(const std::vector<uint8_t>& frame, int y, int left, std::vector<GifPixelType>* line) const {
+    const auto clear = static_cast<GifPixelType>(palette_.transparent_index());
+    const int n = static_cast<int>(line->size());
+    const auto equal = [&](int i) { return At(frame, left + i, y) == At(shown_, left + i, y); };
+    int first = 0, last = n - 1;
+    while (first < n && equal(first)) ++first;
+    while (last >= first && equal(last)) --last;
+    int i = 0;
+    for (; i < first; ++i) (*line)[static_cast<size_t>(i)] = clear;
+    for (int k = last + 1; k < n; ++k) (*line)[static_cast<size_t>(k)] = clear;
+    while (i <= last) {
+      if (!equal(i)) {
+        ++i;
+        continue;
+      }
+      int end = i;  // the stretch of equal pixels [i, end), ended by a differing one
+      while (equal(end)) ++end;
+      // Left: equal pixels of the index of the pixel before join it, up to the first of another index.
+      const GifPixelType before = (*line)[static_cast<size_t>(i - 1)];
+      while (i < end && (*line)[static_cast<size_t>(i)] == before) ++i;
+      // The rest joins the differing pixel after it if all of them are its index.
+      const GifPixelType after = (*line)[static_cast<size_t>(end)];
+      bool all_after = true;
+      for (int k = i; k < end; ++k) all_after = all_after && (*line)[static_cast<size_t>(k)] == after;
+      if (!all_after)
+        for (int k = i; k < end; ++k) (*line)[static_cast<size_t>(k)] = clear;
+      i = end;
+    }
+  }
+
   uint8_t At(const std::vector<uint8_t>& f, int x, int y) const {
     return f[static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(x)];
   }

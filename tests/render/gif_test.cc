@@ -24,6 +24,7 @@ namespace cl {
 namespace {
 
 using testing::DecodeGif;
+using testing::DecodedGifFrame;
 
 std::vector<uint32_t> Packed(const std::vector<Color>& colors) {
   std::vector<uint32_t> out;
@@ -168,6 +169,43 @@ BOOST_AUTO_TEST_CASE(frames_read_back_with_delays_loop_and_changed_boxes) {
       }
     }
   }
+}
+
+// Inside a frame's box, a pixel equal to the frame before's shows its own
+// index where that joins it to its neighbour of that index, and is
+// transparent elsewhere: fewer, longer pieces for the LZW writer, the same
+// picture shown.
+BOOST_AUTO_TEST_CASE(equal_pixels_keep_their_index_where_it_joins_a_neighbour) {
+  const uint32_t w = 0xffffff, b = 0x2166ac, o = 0xb35806;
+  const std::vector<std::vector<uint32_t>> before_rows = {{w, b, b, b, w, w, o, o, w}, {w, o, o, w, w, w, w, w, w}};
+  const std::vector<std::vector<uint32_t>> after_rows = {{b, b, b, b, o, w, o, o, o}, {b, o, o, o, w, w, w, w, w}};
+  const auto picture = [](const std::vector<std::vector<uint32_t>>& rows) {
+    RasterImage image = Solid(9, 2, 0);
+    for (int y = 0; y < 2; ++y)
+      for (int x = 0; x < 9; ++x) SetPixel(&image, x, y, rows[static_cast<size_t>(y)][static_cast<size_t>(x)]);
+    return image;
+  };
+  GifAnimationEncoder encoder(9, 2, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
+  std::string error, bytes;
+  BOOST_REQUIRE(encoder.AddFrame(picture(before_rows), 10, &error));
+  BOOST_REQUIRE(encoder.AddFrame(picture(after_rows), 10, &error));
+  BOOST_REQUIRE(encoder.Finish(&bytes, &error));
+  const auto gif = DecodeGif(bytes);
+  BOOST_REQUIRE(gif.has_value());
+  BOOST_REQUIRE(gif->frames.size() == 2u);
+  const DecodedGifFrame& frame = gif->frames[1];
+  BOOST_TEST(frame.left == 0);
+  BOOST_TEST(frame.width == 9);
+  BOOST_TEST(frame.height == 2);
+  const auto t = static_cast<uint8_t>(frame.transparent);
+  // Row 0: the blues after the new blue join it; the white after the new
+  // orange, and the oranges after that white, join neither side.
+  // Row 1: the oranges before the new orange join it; the row's end, past
+  // its last change, is transparent.
+  const std::vector<uint8_t> want = {1, 1, 1, 1, 2, t, t, t, 2, 1, 2, 2, 2, t, t, t, t, t};
+  BOOST_TEST(frame.stored == want, boost::test_tools::per_element());
+  for (int y = 0; y < 2; ++y)
+    for (int x = 0; x < 9; ++x) BOOST_TEST(gif->At(1, x, y) == after_rows[static_cast<size_t>(y)][static_cast<size_t>(x)]);
 }
 
 // Each encoder's frames are indexed against its own palette, even when one
