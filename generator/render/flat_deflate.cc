@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/thread_owned.h"
+
 namespace cl {
 namespace {
 
@@ -464,6 +466,28 @@ uint32_t CombineAdler(uint32_t a, uint32_t b, std::size_t b_bytes) {
   return sum1 | (sum2 << 16);
 }
 
+// Where each 4 bytes were last seen (position + 1, 0: never), one table
+// per thread for the writers it runs in turn: positions count on from one
+// writer to the next, so what a writer before left lies below this
+// writer's bands and is never taken, and the 64 KB are not cleared for each
+// frame (the default lesson's build made 92 writers). A thread's writers
+// run one at a time: each lives within one frame's encoding.
+struct LastSeenTable {
+  std::vector<uint32_t> slots = std::vector<uint32_t>(std::size_t{1} << kFarTableBits, 0);
+  std::size_t next_base = 0;  // where the next writer's positions start
+
+  // The first position of a writer of `size` bytes.
+  std::size_t Take(std::size_t size) {
+    if (next_base + size >= std::size_t{0xFFFFFFFF}) {  // positions must fit the slots: start again
+      std::fill(slots.begin(), slots.end(), 0);
+      next_base = 0;
+    }
+    const std::size_t base = next_base;
+    next_base += size;
+    return base;
+  }
+};
+
 }  // namespace
 
 struct FlatZlibWriter::State {
@@ -480,7 +504,8 @@ struct FlatZlibWriter::State {
   std::string* out = nullptr;
   std::optional<BitWriter> bits;
   TokenBlock block;
-  std::vector<uint32_t> last_seen = std::vector<uint32_t>(std::size_t{1} << kFarTableBits, 0);  // position + 1
+  uint32_t* last_seen = nullptr;  // the thread's LastSeenTable
+  std::size_t base = 0;           // where this writer's positions start in it
   bool keep_bands = false;
   std::vector<FlatBand> bands;
 
@@ -492,10 +517,10 @@ struct FlatZlibWriter::State {
     // The bytes in a fixed order, so every machine finds the same matches.
     const uint32_t word = uint32_t{here[0]} | uint32_t{here[1]} << 8 | uint32_t{here[2]} << 16 | uint32_t{here[3]} << 24;
     uint32_t& slot = last_seen[(word * 0x9E3779B1u) >> (32 - kFarTableBits)];
-    const std::size_t seen = slot;
-    slot = static_cast<uint32_t>(i + 1);
-    if (seen == 0 || seen - 1 < band_start || i - (seen - 1) > kWindow) return 0;
-    *distance = i - (seen - 1);
+    const std::size_t seen = slot, at = base + i;
+    slot = static_cast<uint32_t>(at + 1);
+    if (seen == 0 || seen - 1 < base + band_start || at - (seen - 1) > kWindow) return 0;
+    *distance = at - (seen - 1);
     return MatchLength(here, here - *distance, max);
   }
 
@@ -576,6 +601,9 @@ FlatZlibWriter::FlatZlibWriter(std::size_t row_bytes, std::size_t rows, std::str
   s.band_bytes = row_bytes * kFlatBandRows;
   s.out = out;
   s.keep_bands = keep_bands;
+  LastSeenTable& table = ThreadOwned<LastSeenTable>();
+  s.last_seen = table.slots.data();
+  s.base = table.Take(s.size);
   out->append("\x78\x01", 2);  // deflate, 32 KiB window, "fastest" (the check bits make it a multiple of 31)
   s.bits.emplace(out);
   s.block.tokens.reserve(kBlockTokens);
