@@ -478,7 +478,8 @@ struct LastSeenTable {
 
   // The first position of a writer of `size` bytes.
   std::size_t Take(std::size_t size) {
-    if (next_base + size >= std::size_t{0xFFFFFFFF}) {  // positions must fit the slots: start again
+    constexpr std::size_t kMostPositions = 0xFFFFFFFE;  // position + 1 must fit a slot
+    if (size > kMostPositions || next_base > kMostPositions - size) {  // start again
       std::fill(slots.begin(), slots.end(), 0);
       next_base = 0;
     }

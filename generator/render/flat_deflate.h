@@ -48,7 +48,9 @@ inline constexpr std::size_t kFlatBandRows = 32;
 // (or a band already coded, at a band's start), then Finish. A band ends
 // after kFlatBandRows rows, or sooner where EndBand says.
 // `pixel_bytes` is the distance a run repeats at: 1 for palette indices, 3
-// for RGB (taken within 1..8).
+// for RGB (taken within 1..8). A writer is used on the thread that made it,
+// and made, used and finished before that thread makes the next: it shares
+// the thread's table of earlier strings with the writers before it.
 class FlatZlibWriter {
  public:
   // With `keep_bands`, Finish returns every band, to be copied into a later

@@ -177,15 +177,21 @@ BOOST_AUTO_TEST_CASE(frames_read_back_with_delays_loop_and_changed_boxes) {
 // picture shown.
 BOOST_AUTO_TEST_CASE(equal_pixels_keep_their_index_where_it_joins_a_neighbour) {
   const uint32_t w = 0xffffff, b = 0x2166ac, o = 0xb35806;
-  const std::vector<std::vector<uint32_t>> before_rows = {{w, b, b, b, w, w, o, o, w}, {w, o, o, w, w, w, w, w, w}};
-  const std::vector<std::vector<uint32_t>> after_rows = {{b, b, b, b, o, w, o, o, o}, {b, o, o, o, w, w, w, w, w}};
+  const std::vector<std::vector<uint32_t>> before_rows = {{w, b, b, b, w, w, o, o, w},
+                                                          {w, o, o, w, w, w, w, w, w},
+                                                          {w, o, w, w, w, w, w, w, w},
+                                                          {w, w, w, b, b, w, w, w, w}};
+  const std::vector<std::vector<uint32_t>> after_rows = {{b, b, b, b, o, w, o, o, o},
+                                                         {b, o, o, o, w, w, w, w, w},
+                                                         {b, o, w, o, w, w, w, w, w},
+                                                         {w, w, w, b, o, w, w, w, w}};
   const auto picture = [](const std::vector<std::vector<uint32_t>>& rows) {
-    RasterImage image = Solid(9, 2, 0);
-    for (int y = 0; y < 2; ++y)
+    RasterImage image = Solid(9, 4, 0);
+    for (int y = 0; y < 4; ++y)
       for (int x = 0; x < 9; ++x) SetPixel(&image, x, y, rows[static_cast<size_t>(y)][static_cast<size_t>(x)]);
     return image;
   };
-  GifAnimationEncoder encoder(9, 2, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
+  GifAnimationEncoder encoder(9, 4, GifPalette::Build({{255, 255, 255}, {33, 102, 172}, {179, 88, 6}}, {}));
   std::string error, bytes;
   BOOST_REQUIRE(encoder.AddFrame(picture(before_rows), 10, &error));
   BOOST_REQUIRE(encoder.AddFrame(picture(after_rows), 10, &error));
@@ -195,16 +201,23 @@ BOOST_AUTO_TEST_CASE(equal_pixels_keep_their_index_where_it_joins_a_neighbour) {
   BOOST_REQUIRE(gif->frames.size() == 2u);
   const DecodedGifFrame& frame = gif->frames[1];
   BOOST_TEST(frame.left == 0);
+  BOOST_TEST(frame.top == 0);
   BOOST_TEST(frame.width == 9);
-  BOOST_TEST(frame.height == 2);
+  BOOST_TEST(frame.height == 4);
   const auto t = static_cast<uint8_t>(frame.transparent);
   // Row 0: the blues after the new blue join it; the white after the new
   // orange, and the oranges after that white, join neither side.
   // Row 1: the oranges before the new orange join it; the row's end, past
   // its last change, is transparent.
-  const std::vector<uint8_t> want = {1, 1, 1, 1, 2, t, t, t, 2, 1, 2, 2, 2, t, t, t, t, t};
+  // Row 2: an orange and a white between a new blue and a new orange: not
+  // all orange, so neither shows.
+  // Row 3: one change inside the box; everything else transparent.
+  const std::vector<uint8_t> want = {1, 1, 1, 1, 2, t, t, t, 2,  //
+                                     1, 2, 2, 2, t, t, t, t, t,  //
+                                     1, t, t, 2, t, t, t, t, t,  //
+                                     t, t, t, t, 2, t, t, t, t};
   BOOST_TEST(frame.stored == want, boost::test_tools::per_element());
-  for (int y = 0; y < 2; ++y)
+  for (int y = 0; y < 4; ++y)
     for (int x = 0; x < 9; ++x) BOOST_TEST(gif->At(1, x, y) == after_rows[static_cast<size_t>(y)][static_cast<size_t>(x)]);
 }
 
