@@ -281,10 +281,14 @@ std::string WindowSentence(const Variant& v, const ConvTrace& tr, const Messages
 
 // A conv cell of a lesson with channels: the caption adds the channels'
 // partial sums (the products are in the frame's panel, one grid per channel).
-BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messages& m) {
-  const std::string position = Position(v, tr.out_row, tr.out_col);
+std::string ConvCellChannelsCaption(const Variant& v, const ConvTrace& tr, const std::string& position,
+                                    const Messages& m) {
+  return m.Text(Msg::conv_cell_channels_caption, {{"position", position}, {"sum", ChannelSumText(v, tr, m)}});
+}
+
+BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const std::string& position, const Messages& m) {
   BeatText t;
-  t.caption = m.Text(Msg::conv_cell_channels_caption, {{"position", position}, {"sum", ChannelSumText(v, tr, m)}});
+  t.caption = ConvCellChannelsCaption(v, tr, position, m);
   std::vector<std::string> partials;
   for (std::size_t c = 0; c < tr.channels.size(); ++c)
     partials.push_back(m.Text(Msg::term_channel, {{"value", FormatNumberText(tr.channels[c].partial)},
@@ -300,10 +304,9 @@ BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const Messa
   return t;
 }
 
-}  // namespace
-
-std::string ConvCellCaption(const Variant& v, const ConvTrace& tr, const Messages& m) {
-  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, m).caption;
+// A conv cell's caption at `position` (Position of its output cell).
+std::string ConvCellCaptionAt(const Variant& v, const ConvTrace& tr, const std::string& position, const Messages& m) {
+  if (tr.channels.size() > 1) return ConvCellChannelsCaption(v, tr, position, m);
   const Grid& w = v.filter.weights;
   std::vector<std::string> terms;
   const std::size_t taps = tr.inputs.size();
@@ -312,16 +315,21 @@ std::string ConvCellCaption(const Variant& v, const ConvTrace& tr, const Message
     terms.push_back(Factor(tr.inputs[i]) + std::string(kDot) + Factor(w.values[i]));
   if (listed < taps) terms.emplace_back(kEllipsis);
   if (tr.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(tr.bias)}}));
-  return m.Text(Msg::conv_cell_caption,
-                {{"position", Position(v, tr.out_row, tr.out_col)}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
+  return m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
+}
+
+}  // namespace
+
+std::string ConvCellCaption(const Variant& v, const ConvTrace& tr, const Messages& m) {
+  return ConvCellCaptionAt(v, tr, Position(v, tr.out_row, tr.out_col), m);
 }
 
 BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) {
-  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, m);
+  const std::string position = Position(v, tr.out_row, tr.out_col);
+  if (tr.channels.size() > 1) return ConvCellChannelsText(v, tr, position, m);
   const std::size_t taps = tr.inputs.size();
   BeatText t;
-  t.caption = ConvCellCaption(v, tr, m);
-  const std::string position = Position(v, tr.out_row, tr.out_col);
+  t.caption = ConvCellCaptionAt(v, tr, position, m);
   t.description = WindowSentence(v, tr, m) + " " +
                   m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
                           static_cast<long long>(taps),
