@@ -186,12 +186,25 @@ std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, 
 }
 
 std::set<std::string> ClaimLessonIds(std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
-  // In collection order, so which of two files claiming one id wins never
-  // depends on timing: the first keeps it, later ones fail.
+  // The file whose outputs out/<id> holds (by the manifest) claims its id
+  // first: a new file with that id (a copy, say) fails, whatever its name,
+  // and never takes the folder over. The others then in collection order,
+  // so which of two files claiming one id wins never depends on timing:
+  // the first keeps it, later ones fail.
   const std::vector<std::string>& course_entries = input.manifest->course_entries;
+  const auto owns_outputs = [&input](const LessonJob& job) {
+    auto it = input.manifest->lessons.find(job.id);
+    return it != input.manifest->lessons.end() && it->second.source == job.source;
+  };
+  std::vector<LessonJob*> in_order;
+  for (LessonJob& job : jobs)
+    if (owns_outputs(job)) in_order.push_back(&job);
+  for (LessonJob& job : jobs)
+    if (!owns_outputs(job)) in_order.push_back(&job);
   std::set<std::string> claimed;
   std::map<std::string, const LessonJob*> owner;
-  for (LessonJob& job : jobs) {
+  for (LessonJob* claiming : in_order) {
+    LessonJob& job = *claiming;
     if (job.id.empty()) continue;
     auto refuse = [&job](std::string message) {
       SourceLocation where = job.lesson ? job.lesson->id_where : SourceLocation{job.path, 0, 0};

@@ -198,6 +198,23 @@ BOOST_FIXTURE_TEST_CASE(IdsGoToTheFirstFileAndNeverOverAnotherFilesOutputs, Fixt
   BOOST_TEST(jobs[1].diagnostics.back().message == "lesson id 'edges' is already used by lessons/edges.yaml");
 }
 
+BOOST_FIXTURE_TEST_CASE(TheFileWhoseOutputsAreThereKeepsItsIdOverACopyNamedBeforeIt, Fixture) {
+  // A copy of a built lesson, under a name that comes first: out/edges stays
+  // edges.yaml's, and the copy fails, at its id.
+  fs.Put("lessons/a-copy.yaml", kLesson);
+  manifest.lessons["edges"].id = "edges";
+  manifest.lessons["edges"].source = "../lessons/edges.yaml";
+  std::vector<cl::LessonJob> jobs = cl::PlanLessonJobs({"lessons/a-copy.yaml", "lessons/edges.yaml"}, input);
+  BOOST_REQUIRE(jobs.size() == 2u);
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input) == std::set<std::string>{"edges"});
+  BOOST_TEST(jobs[0].id.empty());
+  BOOST_REQUIRE(!jobs[0].diagnostics.empty());
+  BOOST_TEST(jobs[0].diagnostics.back().message == "lesson id 'edges' is already used by lessons/edges.yaml");
+  BOOST_TEST(jobs[0].diagnostics.back().where.line == 1);  // at its id
+  BOOST_TEST(jobs[1].id == "edges");
+  BOOST_TEST(jobs[1].diagnostics.empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(TheCourseListsEveryLessonInOutAndRebuildsOnlyWhatChanged, Fixture) {
   RecordBuilt();
   cl::ManifestLesson other = manifest.lessons["edges"];  // a lesson this build was not given

@@ -306,6 +306,13 @@ case $case_name in
     err_has "lessons/zz-copy.yaml:2:5: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml"
     grep -q Impostor out/padding-and-stride/lesson.json && fail "the duplicate overwrote the first lesson"
     rm lessons/zz-copy.yaml
+    # A copy named to come first fails all the same: the folder is the built file's.
+    stamps out/padding-and-stride >before.padding
+    sed 's/^title: .*/title: Impostor/' lessons/padding-and-stride.yaml >lessons/aa-copy.yaml
+    build 1 "${fast[@]}"
+    err_has "lessons/aa-copy.yaml:2:5: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml"
+    stamps out/padding-and-stride | diff -u before.padding - || fail "a copy named first took the lesson's folder over"
+    rm lessons/aa-copy.yaml
     # An id that names a course output is refused rather than replacing it.
     printf 'id: assets\ntitle: Assets\nimage: {pattern: {kind: diagonal}}\nfilter: identity\n' >lessons/assets.yaml
     build 1 "${fast[@]}"
