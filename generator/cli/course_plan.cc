@@ -34,6 +34,18 @@ std::string OtherSourceOf(const LessonJob& job, const std::vector<LessonJob>& jo
   return input.fs->PathExists(path) ? path : "";
 }
 
+// The manifest's record of the lesson file `job` was renamed (or moved)
+// from: the record of its id, made from a file that is gone. Its outputs are
+// then this file's, kept where their keys did not change (a file renamed and
+// nothing else keeps every output as it is). None when the id's folder is
+// another existing file's: ClaimLessonIds refuses this one then.
+std::optional<ManifestLesson> RenamedFrom(const LessonJob& job, const CoursePlanInput& input) {
+  auto it = input.manifest->lessons.find(job.id);
+  if (it == input.manifest->lessons.end() || it->second.source == job.source) return std::nullopt;
+  if (input.fs->PathExists(ResolveFromOut(it->second.source, input.out))) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace
 
 std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics) {
@@ -98,6 +110,7 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
     job.lesson = LoadJob(job, &job.diagnostics);
     if (!job.lesson) return;
     job.id = job.lesson->id;
+    if (!job.previous) job.previous = RenamedFrom(job, input);
     // Hashed now, as close as possible to the loader's read: a file saved
     // later only makes the next build redo this lesson.
     std::set<std::string> inputs_seen;

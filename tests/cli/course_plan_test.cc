@@ -198,6 +198,27 @@ BOOST_FIXTURE_TEST_CASE(IdsGoToTheFirstFileAndNeverOverAnotherFilesOutputs, Fixt
   BOOST_TEST(jobs[1].diagnostics.back().message == "lesson id 'edges' is already used by lessons/edges.yaml");
 }
 
+BOOST_FIXTURE_TEST_CASE(ARenamedLessonFileKeepsTheOutputsItsOldNameMade, Fixture) {
+  RecordBuilt();
+  std::string text;
+  fs.ReadFile("lessons/edges.yaml", &text, nullptr);
+  fs.Put("lessons/renamed.yaml", text);
+  fs.RemoveTree("lessons/edges.yaml", nullptr);
+  std::vector<cl::LessonJob> jobs = cl::PlanLessonJobs({"lessons/renamed.yaml"}, input);
+  BOOST_REQUIRE(jobs.size() == 1u);
+  BOOST_TEST(!jobs[0].up_to_date);  // known only once loaded: by its id
+  BOOST_REQUIRE(jobs[0].previous.has_value());
+  BOOST_TEST(jobs[0].previous->source == "../lessons/edges.yaml");
+  BOOST_TEST(jobs[0].plan.write.empty());  // every key as before: nothing to render
+  BOOST_TEST(jobs[0].plan.keep == jobs[0].plan.present);
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input) == std::set<std::string>{"edges"});
+  // While the old file is still there, its outputs are not this file's.
+  fs.Put("lessons/edges.yaml", text);
+  jobs = cl::PlanLessonJobs({"lessons/renamed.yaml"}, input);
+  BOOST_TEST(!jobs[0].previous.has_value());
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input).empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(TheFileWhoseOutputsAreThereKeepsItsIdOverACopyNamedBeforeIt, Fixture) {
   // A copy of a built lesson, under a name that comes first: out/edges stays
   // edges.yaml's, and the copy fails, at its id.

@@ -313,6 +313,15 @@ case $case_name in
     err_has "lessons/aa-copy.yaml:2:5: error: lesson id 'padding-and-stride' is already used by lessons/padding-and-stride.yaml"
     stamps out/padding-and-stride | diff -u before.padding - || fail "a copy named first took the lesson's folder over"
     rm lessons/aa-copy.yaml
+    # A lesson file renamed, nothing else: its outputs stay the files they were.
+    stamps out >before.all
+    mv lessons/padding-and-stride.yaml lessons/stride.yaml
+    build 0 "${fast[@]}"
+    log_has "lessons up to date"
+    stamps out | diff -u before.all - || fail "renaming a lesson file rewrote its outputs"
+    grep -q '^source	../lessons/stride.yaml$' out/.convlesson-manifest || fail "the manifest lacks the new name"
+    mv lessons/stride.yaml lessons/padding-and-stride.yaml
+    build 0 "${fast[@]}"
     # An id that names a course output is refused rather than replacing it.
     printf 'id: assets\ntitle: Assets\nimage: {pattern: {kind: diagonal}}\nfilter: identity\n' >lessons/assets.yaml
     build 1 "${fast[@]}"
