@@ -1,5 +1,6 @@
 #include "cli/build_file_system.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -92,6 +93,12 @@ bool DiskBuildFileSystem::ReplacePath(const std::string& staged, const std::stri
   return cl::ReplacePath(staged, target, error);
 }
 bool DiskBuildFileSystem::LinkFile(const std::string& from, const std::string& to) {
+  // `to` is that very file already (a merge links the shards' files, and
+  // merging again finds them in both places): a rename between two links of
+  // one file does nothing and would leave the temporary behind.
+  struct stat a {}, b {};
+  if (::lstat(from.c_str(), &a) == 0 && ::lstat(to.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return true;
   // Linked beside `to`, then renamed over it: `to` is never missing.
   const std::string temp = to + ".link";
   if (::link(from.c_str(), temp.c_str()) != 0) return false;

@@ -211,7 +211,21 @@ void BuildProgress::End(const BuildTotals& t) {
   if (t.files_kept > 0) files += fmt::format(", {} kept", t.files_kept);
   if (t.removed > 0) files += fmt::format(", {} removed", CountText(t.removed, "lesson folder", "lesson folders"));
   std::string line;
-  if (t.built == 0 && t.failed == 0) {
+  if (t.clean) {
+    // `clean` looks at no lesson: it says what it removed.
+    const std::string removed =
+        t.removed > 0 ? CountText(t.removed, "lesson folder", "lesson folders") + " removed" : "nothing to remove";
+    std::string written = CountText(t.files_written, "file", "files") + " written";
+    if (!t.course_entries.empty()) written += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
+    line = t.files_written > 0 ? fmt::format("{}; {} in {}", removed, written, took)
+                               : fmt::format("{} in {}", removed, took);
+  } else if (t.lessons == 0 && t.other_errors) {
+    line = fmt::format("nothing {} in {}", t.merge ? "merged" : "built", took);  // refused before any lesson
+  } else if (t.merged > 0) {
+    // `merge`: lesson folders put in place from the shards, none rendered here.
+    line = fmt::format("{}: {} merged, {} up to date, {} failed; {} in {}", lessons, t.merged, t.up_to_date,
+                       t.failed, files, took);
+  } else if (t.built == 0 && t.failed == 0) {
     // No lesson folder changed: what was written is the course's.
     line = fmt::format("{} up to date; {} in {}", lessons, files, took);
     if (t.files_written == 0 && t.removed == 0) line = fmt::format("{} up to date in {}", lessons, took);

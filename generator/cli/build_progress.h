@@ -22,6 +22,9 @@ enum class LessonOutcome { Built, UpToDate, Failed };
 
 struct BuildTotals {
   int lessons = 0, built = 0, up_to_date = 0, failed = 0;
+  int merged = 0;  // lesson folders put in place from shards (`merge`)
+  bool clean = false;  // `clean`: removes, renders no lesson
+  bool merge = false;  // `merge`: puts shards' lessons in place, renders none
   int files_written = 0;
   int files_kept = 0;  // files of rebuilt lessons kept as they were (kinds whose inputs did not change)
   int removed = 0;     // lesson folders removed (clean, --prune)

@@ -157,7 +157,9 @@ class CourseBuilder {
     return fs_.MakeDirectories(staging_, error) && fs_.RemoveTree(stage, error) && fs_.MakeDirectories(stage, error);
   }
   // Removes what the build made at `target`, noting the files it keeps.
-  bool RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error);
+  // *folder_kept: files it did not make keep `target` (they are named).
+  bool RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error,
+                   bool* folder_kept = nullptr);
   // The message for a file in the way that no build made.
   std::string UnownedMessage(const std::string& file, const std::string& replaced) const;
 
@@ -342,10 +344,12 @@ void CourseBuilder::CheckFramesPerBuild() {
   }
 }
 
-bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error) {
+bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error,
+                                bool* folder_kept) {
   std::vector<std::string> kept;
   if (!RemoveOwnedFiles(target, owned, &kept, error)) return false;
   for (const std::string& file : kept) progress_.Note(fmt::format("kept {}: convlesson did not make it", file));
+  if (folder_kept) *folder_kept = !kept.empty();
   return true;
 }
 
@@ -753,14 +757,18 @@ void CourseBuilder::RemoveStale() {
   for (const std::string& id : stale) {
     std::string error;
     std::string source = ResolveFromOut(manifest_.lessons[id].source, out_);
-    if (!RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error)) {
+    bool folder_kept = false;
+    if (!RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error, &folder_kept)) {
       Error(error);
       continue;
     }
     CrashPoint("stale-removed");
     manifest_.lessons.erase(id);
     ++result_.totals.removed;
-    progress_.Note(fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
+    progress_.Note(folder_kept ? fmt::format("removed the outputs in {} (the folder stays for the files kept): its "
+                                             "lesson file {} is gone",
+                                             LessonDir(id), source)
+                               : fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
   }
   WriteManifest();
 }
@@ -785,6 +793,21 @@ void CourseBuilder::ImportShards() {
       const std::string& id = shard.record.id;
       const ManifestLesson& entry = shard.record;
       std::lock_guard lock(mutex_);
+      ++result_.totals.lessons;
+      for (const ManifestWarning& w : entry.warnings)  // as a build replays them
+        progress_.Diagnostic(FormatDiagnostic({Severity::Warning,
+                                               {w.path.empty() ? ResolveFromOut(entry.source, out_) : w.path, w.line,
+                                                w.column},
+                                               w.message, w.span},
+                                              ""));
+      // Merged into a folder that holds this very record already (the same
+      // shard merged again): nothing to put in place.
+      const auto old = manifest_.lessons.find(id);
+      const ManifestLesson* before = old != manifest_.lessons.end() ? &old->second : nullptr;
+      if (before && *before == entry && fs_.IsDirectory(LessonDir(id))) {
+        ++result_.totals.up_to_date;
+        continue;
+      }
       const OwnedFiles owned = OwnedByLesson(manifest_, id);
       if (!options_.replace_unowned)
         if (std::optional<std::string> unowned = FindUnownedFile(LessonDir(id), owned)) {
@@ -797,10 +820,14 @@ void CourseBuilder::ImportShards() {
         Error(error);
         return;
       }
+      // A file out/<id> holds with the same bytes stays that file, as in a
+      // build, so a tool syncing out/ sees just the files that changed.
+      std::vector<std::string> unchanged;
+      if (before && before->id == id && !before->pending && before->made)
+        unchanged = KeepUnchangedFiles(fs_, LessonDir(id), stage, kept, *before->made);
       ManifestLesson replacing = entry;
       replacing.pending = true;
-      if (auto old = manifest_.lessons.find(id); old != manifest_.lessons.end() && old->second.made)
-        replacing.made = UnionOfFiles(*old->second.made, *entry.made);
+      if (before && before->made) replacing.made = UnionOfFiles(*before->made, *entry.made);
       if (owned.everything) replacing.made.reset();
       manifest_.lessons[id] = replacing;
       if (!WriteManifest()) return;
@@ -810,15 +837,9 @@ void CourseBuilder::ImportShards() {
       }
       manifest_.lessons[id] = entry;
       if (!WriteManifest()) return;
-      result_.totals.files_kept += static_cast<int>(kept.size());
-      ++result_.totals.up_to_date;
-      ++result_.totals.lessons;
-      for (const ManifestWarning& w : entry.warnings)  // as a build replays them
-        progress_.Diagnostic(FormatDiagnostic({Severity::Warning,
-                                               {w.path.empty() ? ResolveFromOut(entry.source, out_) : w.path, w.line,
-                                                w.column},
-                                               w.message, w.span},
-                                              ""));
+      ++result_.totals.merged;
+      result_.totals.files_kept += static_cast<int>(unchanged.size());
+      result_.totals.files_written += static_cast<int>(kept.size() - unchanged.size());
     }
   }
 }
@@ -1049,6 +1070,8 @@ void CourseBuilder::Finish() {
   BuildTotals& totals = result_.totals;
   bool any_failed = failed_;
   totals.other_errors = failed_;
+  totals.clean = options_.clean;
+  totals.merge = !options_.merge_dirs.empty();
   for (const LessonJob& job : jobs_) {
     if (!job.path.empty()) result_.inputs.push_back(job.path);
     if (job.lesson)

@@ -4,6 +4,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/build_paths.h"
 #include "cli/build_plan.h"
@@ -71,14 +72,15 @@ bool CheckShardsCoverTheCourse(BuildFileSystem& fs, const std::vector<ShardLesso
       return false;
     }
   }
+  std::vector<std::string> missing;
   for (const std::string& source : sources)
-    if (!held.count(source)) {
-      *error = fmt::format("{} is in none of the shard folders given; give `merge` the output folder of every "
-                           "`build --shard K/N`",
-                           ResolveFromOut(source, out));
-      return false;
-    }
-  return true;
+    if (!held.count(source)) missing.push_back(ResolveFromOut(source, out));
+  if (missing.empty()) return true;
+  // Every one named: a shard left out holds several.
+  *error = fmt::format("{} {} in none of the shard folders given; give `merge` the output folder of every "
+                       "`build --shard K/N`",
+                       fmt::join(missing, ", "), missing.size() == 1 ? "is" : "are");
+  return false;
 }
 
 }  // namespace cl

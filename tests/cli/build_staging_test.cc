@@ -1,9 +1,13 @@
 // What a killed build leaves in out/.staging/ is put right by the next one.
+#include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
 #include "base/file_system.h"
+#include "cli/build_file_system.h"
 #include "cli/build_staging.h"
 
 namespace fs = std::filesystem;
@@ -34,6 +38,25 @@ struct TempOut {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(BuildStagingSuite)
+
+// A file linked over another keeps no temporary beside it, also when the
+// other is a link of that file already (a merge into a folder it merged
+// into before): renaming between two links of one file does nothing.
+BOOST_AUTO_TEST_CASE(LinkingAFileOverALinkOfItselfLeavesNothingBehind) {
+  TempOut t;
+  t.Write("shard/page.html", "page");
+  t.Write("out/other.html", "other");
+  fs::create_hard_link(t.root + "/shard/page.html", t.out + "/page.html");
+  cl::DiskBuildFileSystem disk;
+  BOOST_TEST(disk.LinkFile(t.root + "/shard/page.html", t.out + "/page.html"));
+  BOOST_TEST(disk.LinkFile(t.root + "/shard/page.html", t.out + "/other.html"));
+  BOOST_TEST(t.Read("out/other.html") == "page");
+  BOOST_TEST(fs::equivalent(t.root + "/shard/page.html", t.out + "/other.html"));
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(t.out)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  BOOST_TEST(names == (std::vector<std::string>{"other.html", "page.html"}), boost::test_tools::per_element());
+}
 
 BOOST_AUTO_TEST_CASE(RestoresAsideVersionsWhoseTargetIsMissing) {
   TempOut t;

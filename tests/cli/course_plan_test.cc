@@ -398,6 +398,9 @@ BOOST_AUTO_TEST_CASE(AMergeNeedsEveryLessonOfTheCourseBuiltFromItsFilesAsTheyAre
   more.push_back("../lessons/c.yaml");
   BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, more, "out", hash, &error));
   BOOST_TEST(error.find("lessons/c.yaml is in none of the shard folders given") == 0u);
+  more.push_back("../lessons/d.yaml");  // a shard left out holds several: each is named
+  BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, more, "out", hash, &error));
+  BOOST_TEST(error.find("lessons/c.yaml, lessons/d.yaml are in none of the shard folders given") == 0u);
   // A lesson file edited since its shard built it, then an image.
   fs.Put("lessons/b.yaml", "title: B, edited");
   BOOST_TEST(!cl::CheckShardsCoverTheCourse(fs, lessons, course, "out", hash, &error));

@@ -235,8 +235,16 @@ case $case_name in
       fail "the three shards do not hold the $n lessons once each"
     "$bin" merge out-1 out-2 out-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
       fail "merge failed: $(cat "$work/err")"
+    log_has "$n lessons: $n merged, 0 up to date, 0 failed"
     build 0 "${most[@]}" -o one
     diff -u <(hashes one) <(hashes merged) || fail "the merged shards differ from one build"
+    # Merged again into the same folder: nothing changes, and the summary says so.
+    stamps merged >before.merged
+    "$bin" merge out-1 out-2 out-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
+      fail "merging again failed: $(cat "$work/err")"
+    log_has "$n lessons up to date in"
+    stamps merged | diff -u before.merged - || fail "merging the same shards again changed files"
+    [[ -z $(find merged -name '*.link') ]] || fail "merging again left temporaries: $(find merged -name '*.link')"
     # The same share on every machine; a shard built with other settings is refused.
     build 0 "${most[@]}" --shard 2/3 -o again
     diff <(ls again) <(ls out-2) || fail "--shard 2/3 chose other lessons the second time"
@@ -251,7 +259,7 @@ case $case_name in
     rc=0
     "$bin" merge out-1 out-3 -o merged3 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
     [[ $rc == 1 ]] || fail "merging without shard 2 exited $rc"
-    err_has "is in none of the shard folders given"
+    err_has " in none of the shard folders given"
     [[ ! -e merged3 ]] || fail "a refused merge into a new folder left it behind: $(ls -A merged3)"
     retitle "$(ls out-2 | head -1)" "Changed after its shard was built"
     rc=0
@@ -259,6 +267,20 @@ case $case_name in
     [[ $rc == 1 ]] || fail "merging a shard built before its lesson file changed exited $rc"
     err_has "or its images as they were before a change; build that shard again"
     [[ ! -e merged4 ]] || fail "a refused merge into a new folder left it behind: $(ls -A merged4)"
+    # That shard built again and merged into the folder merged before: one
+    # lesson merged, and only files of it and the course's are new there.
+    changed=$(ls out-2 | head -1)
+    build 0 "${most[@]}" --shard 2/3 -o out-2
+    stamps merged >before.merged
+    "$bin" merge out-1 out-2 out-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
+      fail "merging a rebuilt shard failed: $(cat "$work/err")"
+    log_has "$n lessons: 1 merged, $((n - 1)) up to date, 0 failed"
+    stamps merged | grep -vFxf before.merged | cut -d' ' -f1 >new.merged || true
+    [[ -s new.merged ]] || fail "the retitled lesson's merge changed no file"
+    grep -v -e "^$changed/" -e '^index\.html$' -e '^course\.pdf$' new.merged &&
+      fail "merging one changed lesson replaced other files"
+    (($(grep -c "^$changed/" new.merged) < $(stamps merged | grep -c "^$changed/"))) ||
+      fail "every file of $changed was replaced, the unchanged ones too"
     build 2 --shard 4/3
     err_has "--shard: expected K/N with 1 <= K <= N <= 1000, got '4/3'"
     ;;
@@ -395,6 +417,8 @@ case $case_name in
     "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
     log_has "removed out/leaky-relu: its lesson file lessons/leaky-relu.yaml is gone"
     log_has "1 lesson folder removed"
+    "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
+    log_has "nothing to remove in"
     [[ ! -e out/leaky-relu ]] || fail "outputs of the deleted lesson remain"
     [[ -f out/mine/notes.txt && -f out/notes.txt ]] || fail "the build removed files it did not make"
     mtimes out/conv-relu-pool | diff -u before - || fail "an unchanged lesson was rewritten"
@@ -454,6 +478,7 @@ case $case_name in
     rm lessons/leaky-relu.yaml
     build 0 "${fast[@]}" --prune
     log_has "kept out/leaky-relu/notes.txt: convlesson did not make it"
+    log_has "removed the outputs in out/leaky-relu (the folder stays for the files kept): its lesson file lessons/leaky-relu.yaml is gone"
     [[ -f out/leaky-relu/notes.txt && ! -e out/leaky-relu/lesson.json ]] || fail "stale removal took the wrong files"
     # A course file the user dropped into assets/ after a build survives the next course build.
     echo css >out/assets/mine.css
