@@ -28,8 +28,10 @@ std::string BaseDirOf(const std::string& path) {
 std::string OtherSourceOf(const LessonJob& job, const std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
   auto it = input.manifest->lessons.find(job.id);
   if (it == input.manifest->lessons.end() || it->second.source == job.source) return "";
+  // In this build and loaded: ClaimLessonIds decides between them. One that
+  // failed to load still keeps its folder from another file.
   for (const LessonJob& other : jobs)
-    if (other.source == it->second.source) return "";  // in this build: ClaimLessonIds decides between them
+    if (other.source == it->second.source && !other.id.empty()) return "";
   std::string path = ResolveFromOut(it->second.source, input.out);
   return input.fs->PathExists(path) ? path : "";
 }

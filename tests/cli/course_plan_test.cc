@@ -234,6 +234,14 @@ BOOST_FIXTURE_TEST_CASE(TheFileWhoseOutputsAreThereKeepsItsIdOverACopyNamedBefor
   BOOST_TEST(jobs[0].diagnostics.back().where.line == 1);  // at its id
   BOOST_TEST(jobs[1].id == "edges");
   BOOST_TEST(jobs[1].diagnostics.empty());
+  // The built file broken for now: the copy still may not take its folder.
+  fs.Put("lessons/edges.yaml", "id: edges\ntitle: [unclosed\n");
+  jobs = cl::PlanLessonJobs({"lessons/a-copy.yaml", "lessons/edges.yaml"}, input);
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input).empty());
+  BOOST_REQUIRE(!jobs[0].diagnostics.empty());
+  BOOST_TEST(jobs[0].diagnostics.back().message ==
+             "lesson id 'edges' is already used by lessons/edges.yaml, whose outputs are in out/edges; "
+             "give this lesson another id");
 }
 
 BOOST_FIXTURE_TEST_CASE(TheCourseListsEveryLessonInOutAndRebuildsOnlyWhatChanged, Fixture) {
