@@ -206,8 +206,9 @@ void BuildProgress::End(const BuildTotals& t) {
                                     : fmt::format("{:.2f} s", seconds);
   const std::string lessons = CountText(t.lessons, "lesson", "lessons");
   // "9 files written (index.html, course.pdf rebuilt), 154 kept, 1 lesson folder removed"
-  std::string files = CountText(t.files_written, "file", "files") + " written";
-  if (!t.course_entries.empty()) files += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
+  std::string written = CountText(t.files_written, "file", "files") + " written";
+  if (!t.course_entries.empty()) written += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
+  std::string files = written;
   if (t.files_kept > 0) files += fmt::format(", {} kept", t.files_kept);
   if (t.removed > 0) files += fmt::format(", {} removed", CountText(t.removed, "lesson folder", "lesson folders"));
   std::string line;
@@ -215,8 +216,6 @@ void BuildProgress::End(const BuildTotals& t) {
     // `clean` looks at no lesson: it says what it removed.
     const std::string removed =
         t.removed > 0 ? CountText(t.removed, "lesson folder", "lesson folders") + " removed" : "nothing to remove";
-    std::string written = CountText(t.files_written, "file", "files") + " written";
-    if (!t.course_entries.empty()) written += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
     line = t.files_written > 0 ? fmt::format("{}; {} in {}", removed, written, took)
                                : fmt::format("{} in {}", removed, took);
   } else if (t.lessons == 0 && t.other_errors) {
