@@ -100,6 +100,7 @@ int RunWatch(const WatchOptions& options) {
       if (changed.empty()) continue;
       if (mode != ProgressMode::Quiet)
         std::fputs(fmt::format("changed: {}\n", fmt::join(changed, ", ")).c_str(), stdout);
+      std::fflush(stdout);  // before the rebuild's errors on stderr, in a log that takes both
       break;
     }
   }

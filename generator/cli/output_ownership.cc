@@ -38,6 +38,18 @@ bool Owns(const OwnedFiles& owned, const std::string& relative) {
   return owned.everything || owned.files.count(relative) > 0;
 }
 
+bool IsLink(const fs::path& path) {
+  std::error_code ec;
+  return fs::symlink_status(path, ec).type() == fs::file_type::symlink;
+}
+
+// Whether `path` (`relative` under the target) is a file a build made: listed,
+// and not a symbolic link, which a build never makes (one put where a
+// listed file was is the user's).
+bool OwnsFile(const OwnedFiles& owned, const fs::path& path, const std::string& relative) {
+  return Owns(owned, relative) && (owned.everything || !IsLink(path));
+}
+
 }  // namespace
 
 OwnedFiles OwnedByLesson(const BuildManifest& manifest, const std::string& id) {
@@ -71,12 +83,12 @@ OwnedFiles OwnedByCourse(const BuildManifest& manifest, const std::string& entry
 
 std::optional<std::string> FindUnownedFile(const std::string& target, const OwnedFiles& owned) {
   if (!PathExists(target)) return std::nullopt;
-  if (!IsFolder(target)) return Owns(owned, "") ? std::nullopt : std::optional<std::string>(target);
+  if (!IsFolder(target)) return OwnsFile(owned, target, "") ? std::nullopt : std::optional<std::string>(target);
   if (owned.everything) return std::nullopt;
   std::vector<std::string> files;
   if (!ListFiles(target, &files, nullptr)) return target;
   for (const std::string& file : files)
-    if (!Owns(owned, file)) return target + "/" + file;
+    if (!OwnsFile(owned, fs::path(target) / file, file)) return target + "/" + file;
   return std::nullopt;
 }
 
@@ -93,7 +105,7 @@ bool RemoveOwnedFiles(const std::string& target, const OwnedFiles& owned, std::v
     return true;
   }
   for (const std::string& file : files) {
-    if (!Owns(owned, file)) {
+    if (!OwnsFile(owned, fs::path(target) / file, file)) {
       kept->push_back(target + "/" + file);
     } else if (!RemoveTree(target + "/" + file, error)) {
       return false;

@@ -74,6 +74,26 @@ BOOST_AUTO_TEST_CASE(ALinkIsNeverFollowedAndNeverOwnedByAccident) {
   BOOST_TEST(t.Has("l/frames"));
 }
 
+// A link the user put where a file the build made was (a lesson's page, the
+// course's index.html) is the user's, though the manifest lists that name.
+BOOST_AUTO_TEST_CASE(ALinkWhereAListedFileWasIsNotOwned) {
+  TempDir t;
+  t.Write("precious.txt");
+  t.Write("l/index.html");
+  fs::create_symlink(t.root + "/precious.txt", t.root + "/l/lesson.json");
+  fs::create_symlink(t.root + "/precious.txt", t.root + "/index.html");
+  const OwnedFiles lesson = Owning({"index.html", "lesson.json"});
+  BOOST_TEST(cl::FindUnownedFile(t.root + "/l", lesson).value() == t.root + "/l/lesson.json");
+  BOOST_TEST(cl::FindUnownedFile(t.root + "/index.html", Owning({""})).value() == t.root + "/index.html");
+  std::vector<std::string> kept;
+  std::string error;
+  BOOST_REQUIRE(cl::RemoveOwnedFiles(t.root + "/l", lesson, &kept, &error));
+  BOOST_TEST(kept == std::vector<std::string>{t.root + "/l/lesson.json"}, boost::test_tools::per_element());
+  BOOST_TEST(t.Has("l/lesson.json"));
+  BOOST_TEST(!t.Has("l/index.html"));
+  BOOST_TEST(t.Has("precious.txt"));
+}
+
 BOOST_AUTO_TEST_CASE(RemovesOnlyOwnedFilesAndTheFoldersLeftEmpty) {
   TempDir t;
   for (const char* f : {"l/index.html", "l/frames/a.svg", "l/frames/b.svg", "l/gifs/x.gif", "l/notes/mine.txt"})
