@@ -210,24 +210,29 @@ void BuildProgress::End(const BuildTotals& t) {
   if (!t.course_entries.empty()) written += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
   std::string files = written;
   if (t.files_kept > 0) files += fmt::format(", {} kept", t.files_kept);
-  if (t.removed > 0) files += fmt::format(", {} removed", CountText(t.removed, "lesson folder", "lesson folders"));
+  // "1 lesson folder removed, 1 emptied (files of yours kept)"
+  std::string removed;
+  if (t.removed > 0) removed = CountText(t.removed, "lesson folder", "lesson folders") + " removed";
+  if (t.emptied > 0)
+    removed += fmt::format("{}{} emptied (files of yours kept)", removed.empty() ? "" : ", ",
+                           CountText(t.emptied, "lesson folder", "lesson folders"));
+  if (!removed.empty()) files += ", " + removed;
   std::string line;
   if (t.clean) {
     // `clean` looks at no lesson: it says what it removed.
-    const std::string removed =
-        t.removed > 0 ? CountText(t.removed, "lesson folder", "lesson folders") + " removed" : "nothing to remove";
+    if (removed.empty()) removed = t.other_errors ? "nothing removed" : "nothing to remove";
     line = t.files_written > 0 ? fmt::format("{}; {} in {}", removed, written, took)
                                : fmt::format("{} in {}", removed, took);
   } else if (t.lessons == 0 && t.other_errors) {
     line = fmt::format("nothing {} in {}", t.merge ? "merged" : "built", took);  // refused before any lesson
-  } else if (t.merged > 0) {
+  } else if (t.merge && (t.merged > 0 || t.failed > 0)) {
     // `merge`: lesson folders put in place from the shards, none rendered here.
     line = fmt::format("{}: {} merged, {} up to date, {} failed; {} in {}", lessons, t.merged, t.up_to_date,
                        t.failed, files, took);
   } else if (t.built == 0 && t.failed == 0) {
     // No lesson folder changed: what was written is the course's.
     line = fmt::format("{} up to date; {} in {}", lessons, files, took);
-    if (t.files_written == 0 && t.removed == 0) line = fmt::format("{} up to date in {}", lessons, took);
+    if (t.files_written == 0 && removed.empty()) line = fmt::format("{} up to date in {}", lessons, took);
   } else {
     std::string failed = fmt::format("{} failed", t.failed);
     if (color_out_ && t.failed > 0) failed = fmt::format("{}{}{}", kRed, failed, kReset);

@@ -28,6 +28,7 @@ struct BuildTotals {
   int files_written = 0;
   int files_kept = 0;  // files of rebuilt lessons kept as they were (kinds whose inputs did not change)
   int removed = 0;     // lesson folders removed (clean, --prune)
+  int emptied = 0;     // lesson folders whose outputs went, kept for files the build did not make
   std::vector<std::string> course_entries;  // course outputs replaced (index.html, assets, course.pdf)
   bool other_errors = false;  // errors besides the lessons' (the course files, out/, a merge), printed already
 };

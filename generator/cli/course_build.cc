@@ -157,9 +157,10 @@ class CourseBuilder {
     return fs_.MakeDirectories(staging_, error) && fs_.RemoveTree(stage, error) && fs_.MakeDirectories(stage, error);
   }
   // Removes what the build made at `target`, noting the files it keeps.
-  // *folder_kept: files it did not make keep `target` (they are named).
+  // *kept_files: what it did not make and left (each noted); `target`
+  // itself when nothing there was the build's to remove.
   bool RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error,
-                   bool* folder_kept = nullptr);
+                   std::vector<std::string>* kept_files = nullptr);
   // The message for a file in the way that no build made.
   std::string UnownedMessage(const std::string& file, const std::string& replaced) const;
 
@@ -345,11 +346,11 @@ void CourseBuilder::CheckFramesPerBuild() {
 }
 
 bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& owned, std::string* error,
-                                bool* folder_kept) {
+                                std::vector<std::string>* kept_files) {
   std::vector<std::string> kept;
   if (!RemoveOwnedFiles(target, owned, &kept, error)) return false;
   for (const std::string& file : kept) progress_.Note(fmt::format("kept {}: convlesson did not make it", file));
-  if (folder_kept) *folder_kept = !kept.empty();
+  if (kept_files) *kept_files = std::move(kept);
   return true;
 }
 
@@ -757,18 +758,22 @@ void CourseBuilder::RemoveStale() {
   for (const std::string& id : stale) {
     std::string error;
     std::string source = ResolveFromOut(manifest_.lessons[id].source, out_);
-    bool folder_kept = false;
-    if (!RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error, &folder_kept)) {
+    std::vector<std::string> kept;
+    if (!RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error, &kept)) {
       Error(error);
       continue;
     }
     CrashPoint("stale-removed");
     manifest_.lessons.erase(id);
-    ++result_.totals.removed;
-    progress_.Note(folder_kept ? fmt::format("removed the outputs in {} (the folder stays for the files kept): its "
-                                             "lesson file {} is gone",
-                                             LessonDir(id), source)
-                               : fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
+    if (kept.empty()) {
+      ++result_.totals.removed;
+      progress_.Note(fmt::format("removed {}: its lesson file {} is gone", LessonDir(id), source));
+    } else if (kept != std::vector<std::string>{LessonDir(id)}) {  // else nothing there was the build's
+      ++result_.totals.emptied;
+      progress_.Note(fmt::format("removed the outputs in {} (the folder stays for the files kept): its lesson file "
+                                 "{} is gone",
+                                 LessonDir(id), source));
+    }
   }
   WriteManifest();
 }
@@ -789,58 +794,57 @@ void CourseBuilder::ImportShards() {
     return;
   }
   for (const ShardLesson& shard : shards) {
-    {
-      const std::string& id = shard.record.id;
-      const ManifestLesson& entry = shard.record;
-      std::lock_guard lock(mutex_);
-      ++result_.totals.lessons;
-      for (const ManifestWarning& w : entry.warnings)  // as a build replays them
-        progress_.Diagnostic(FormatDiagnostic({Severity::Warning,
-                                               {w.path.empty() ? ResolveFromOut(entry.source, out_) : w.path, w.line,
-                                                w.column},
-                                               w.message, w.span},
-                                              ""));
-      // Merged into a folder that holds this very record already (the same
-      // shard merged again): nothing to put in place.
-      const auto old = manifest_.lessons.find(id);
-      const ManifestLesson* before = old != manifest_.lessons.end() ? &old->second : nullptr;
-      if (before && *before == entry && fs_.IsDirectory(LessonDir(id))) {
-        ++result_.totals.up_to_date;
-        continue;
-      }
-      const OwnedFiles owned = OwnedByLesson(manifest_, id);
-      if (!options_.replace_unowned)
-        if (std::optional<std::string> unowned = FindUnownedFile(LessonDir(id), owned)) {
-          Error(UnownedMessage(*unowned, LessonDir(id)));
-          return;
-        }
-      const std::string stage = StageDir(id);
-      std::vector<std::string> kept;
-      if (!EmptyStage(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error)) {
-        Error(error);
-        return;
-      }
-      // A file out/<id> holds with the same bytes stays that file, as in a
-      // build, so a tool syncing out/ sees just the files that changed.
-      std::vector<std::string> unchanged;
-      if (before && before->id == id && !before->pending && before->made)
-        unchanged = KeepUnchangedFiles(fs_, LessonDir(id), stage, kept, *before->made);
-      ManifestLesson replacing = entry;
-      replacing.pending = true;
-      if (before && before->made) replacing.made = UnionOfFiles(*before->made, *entry.made);
-      if (owned.everything) replacing.made.reset();
-      manifest_.lessons[id] = replacing;
-      if (!WriteManifest()) return;
-      if (!fs_.ReplacePath(stage, LessonDir(id), &error)) {
-        Error(error);
-        return;
-      }
-      manifest_.lessons[id] = entry;
-      if (!WriteManifest()) return;
-      ++result_.totals.merged;
-      result_.totals.files_kept += static_cast<int>(unchanged.size());
-      result_.totals.files_written += static_cast<int>(kept.size() - unchanged.size());
+    const std::string& id = shard.record.id;
+    const ManifestLesson& entry = shard.record;
+    std::lock_guard lock(mutex_);
+    ++result_.totals.lessons;
+    // A lesson that cannot be put in place fails the merge there (the lessons
+    // before it are in place, recorded; the course files are not made).
+    const auto fail = [this](const std::string& message) {
+      if (!message.empty()) Error(message);
+      ++result_.totals.failed;
+    };
+    for (const ManifestWarning& w : entry.warnings)  // as a build replays them
+      progress_.Diagnostic(FormatDiagnostic({Severity::Warning,
+                                             {w.path.empty() ? ResolveFromOut(entry.source, out_) : w.path, w.line,
+                                              w.column},
+                                             w.message, w.span},
+                                            ""));
+    const auto old = manifest_.lessons.find(id);
+    const ManifestLesson* before = old != manifest_.lessons.end() ? &old->second : nullptr;
+    const OwnedFiles owned = OwnedByLesson(manifest_, id);
+    if (!options_.replace_unowned)
+      if (std::optional<std::string> unowned = FindUnownedFile(LessonDir(id), owned))
+        return fail(UnownedMessage(*unowned, LessonDir(id)));
+    const std::string stage = StageDir(id);
+    std::vector<std::string> kept;
+    if (!EmptyStage(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error))
+      return fail(error);
+    // A file out/<id> holds with the same bytes stays that file, as in a
+    // build, so a tool syncing out/ sees just the files that changed.
+    std::vector<std::string> unchanged;
+    if (before && before->id == id && !before->pending && before->made)
+      unchanged = KeepUnchangedFiles(fs_, LessonDir(id), stage, kept, *before->made);
+    // The very files and record out/<id> holds (the same shards merged
+    // again): the folder stays as it is. A file deleted or damaged there is
+    // not the same, so merging again puts it right.
+    if (before && *before == entry && unchanged.size() == kept.size()) {
+      fs_.RemoveTree(stage, nullptr);
+      ++result_.totals.up_to_date;
+      continue;
     }
+    ManifestLesson replacing = entry;
+    replacing.pending = true;
+    if (before && before->made) replacing.made = UnionOfFiles(*before->made, *entry.made);
+    if (owned.everything) replacing.made.reset();
+    manifest_.lessons[id] = replacing;
+    if (!WriteManifest()) return fail("");
+    if (!fs_.ReplacePath(stage, LessonDir(id), &error)) return fail(error);
+    manifest_.lessons[id] = entry;
+    if (!WriteManifest()) return fail("");
+    ++result_.totals.merged;
+    result_.totals.files_kept += static_cast<int>(unchanged.size());
+    result_.totals.files_written += static_cast<int>(kept.size() - unchanged.size());
   }
 }
 

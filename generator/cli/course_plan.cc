@@ -201,15 +201,18 @@ std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, 
 }
 
 std::set<std::string> ClaimLessonIds(std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
-  // The file whose outputs out/<id> holds (by the manifest) claims its id
-  // first: a new file with that id (a copy, say) fails, whatever its name,
-  // and never takes the folder over. The others then in collection order,
+  // The file whose outputs out/<id> holds (by the manifest), or that file
+  // renamed, claims its id first: a new file with that id (a copy, say)
+  // fails, whatever its name, and never takes the folder over. The others then in collection order,
   // so which of two files claiming one id wins never depends on timing:
   // the first keeps it, later ones fail.
   const std::vector<std::string>& course_entries = input.manifest->course_entries;
   const auto owns_outputs = [&input](const LessonJob& job) {
     auto it = input.manifest->lessons.find(job.id);
-    return it != input.manifest->lessons.end() && it->second.source == job.source;
+    if (it == input.manifest->lessons.end()) return false;
+    // Its file, or that file renamed (RenamedFrom) with the same bytes.
+    return it->second.source == job.source || (job.previous && job.previous->source == it->second.source &&
+                                               it->second.yaml_hash == job.yaml_hash);
   };
   std::vector<LessonJob*> in_order;
   for (LessonJob& job : jobs)

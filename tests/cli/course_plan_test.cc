@@ -212,6 +212,14 @@ BOOST_FIXTURE_TEST_CASE(ARenamedLessonFileKeepsTheOutputsItsOldNameMade, Fixture
   BOOST_TEST(jobs[0].plan.write.empty());  // every key as before: nothing to render
   BOOST_TEST(jobs[0].plan.keep == jobs[0].plan.present);
   BOOST_TEST(cl::ClaimLessonIds(jobs, input) == std::set<std::string>{"edges"});
+  // Renamed beside a new file of the same id named before it: the renamed
+  // one (the old file's bytes) keeps the outputs.
+  fs.Put("lessons/a-new.yaml", std::string(kLesson) + "summary: Another lesson.\n");
+  jobs = cl::PlanLessonJobs({"lessons/a-new.yaml", "lessons/renamed.yaml"}, input);
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input) == std::set<std::string>{"edges"});
+  BOOST_TEST(jobs[0].id.empty());
+  BOOST_TEST(jobs[1].id == "edges");
+  fs.RemoveTree("lessons/a-new.yaml", nullptr);
   // While the old file is still there, its outputs are not this file's.
   fs.Put("lessons/edges.yaml", text);
   jobs = cl::PlanLessonJobs({"lessons/renamed.yaml"}, input);

@@ -238,13 +238,26 @@ case $case_name in
     log_has "$n lessons: $n merged, 0 up to date, 0 failed"
     build 0 "${most[@]}" -o one
     diff -u <(hashes one) <(hashes merged) || fail "the merged shards differ from one build"
-    # Merged again into the same folder: nothing changes, and the summary says so.
+    # Merged again into the same folder, from copies of the shards (as a CI
+    # job downloads them, so no file is a link of one in `merged`): nothing
+    # changes, and the summary says so; merged again after a file there was
+    # deleted, that file is put back.
+    for k in 1 2 3; do cp -r "out-$k" "copy-$k"; done
+    merge_copies() {
+      "$bin" merge copy-1 copy-2 copy-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
+        fail "merging the copies failed: $(cat "$work/err")"
+    }
     stamps merged >before.merged
-    "$bin" merge out-1 out-2 out-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
-      fail "merging again failed: $(cat "$work/err")"
+    merge_copies
     log_has "$n lessons up to date in"
     stamps merged | diff -u before.merged - || fail "merging the same shards again changed files"
     [[ -z $(find merged -name '*.link') ]] || fail "merging again left temporaries: $(find merged -name '*.link')"
+    lost=$(cd merged && find . -mindepth 2 -name lesson.json -printf '%P\n' | sort | head -1)
+    rm "merged/$lost"
+    merge_copies
+    log_has "$n lessons: 1 merged, $((n - 1)) up to date, 0 failed"
+    [[ -f merged/$lost ]] || fail "merging again did not put back merged/$lost"
+    diff -u <(hashes one) <(hashes merged) || fail "the repaired merge differs from one build"
     # The same share on every machine; a shard built with other settings is refused.
     build 0 "${most[@]}" --shard 2/3 -o again
     diff <(ls again) <(ls out-2) || fail "--shard 2/3 chose other lessons the second time"
@@ -271,9 +284,9 @@ case $case_name in
     # lesson merged, and only files of it and the course's are new there.
     changed=$(ls out-2 | head -1)
     build 0 "${most[@]}" --shard 2/3 -o out-2
+    rm -r copy-2 && cp -r out-2 copy-2
     stamps merged >before.merged
-    "$bin" merge out-1 out-2 out-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" ||
-      fail "merging a rebuilt shard failed: $(cat "$work/err")"
+    merge_copies
     log_has "$n lessons: 1 merged, $((n - 1)) up to date, 0 failed"
     stamps merged | grep -vFxf before.merged | cut -d' ' -f1 >new.merged || true
     [[ -s new.merged ]] || fail "the retitled lesson's merge changed no file"
@@ -479,6 +492,7 @@ case $case_name in
     build 0 "${fast[@]}" --prune
     log_has "kept out/leaky-relu/notes.txt: convlesson did not make it"
     log_has "removed the outputs in out/leaky-relu (the folder stays for the files kept): its lesson file lessons/leaky-relu.yaml is gone"
+    log_has "1 lesson folder emptied (files of yours kept)"
     [[ -f out/leaky-relu/notes.txt && ! -e out/leaky-relu/lesson.json ]] || fail "stale removal took the wrong files"
     # A course file the user dropped into assets/ after a build survives the next course build.
     echo css >out/assets/mine.css
