@@ -203,9 +203,9 @@ std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, 
 std::set<std::string> ClaimLessonIds(std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
   // The file whose outputs out/<id> holds (by the manifest), or that file
   // renamed, claims its id first: a new file with that id (a copy, say)
-  // fails, whatever its name, and never takes the folder over. The others then in collection order,
-  // so which of two files claiming one id wins never depends on timing:
-  // the first keeps it, later ones fail.
+  // fails, whatever its name, and never takes the folder over. The others
+  // then in collection order, so which of two files claiming one id wins
+  // never depends on timing: the first keeps it, later ones fail.
   const std::vector<std::string>& course_entries = input.manifest->course_entries;
   const auto owns_outputs = [&input](const LessonJob& job) {
     auto it = input.manifest->lessons.find(job.id);
