@@ -225,6 +225,8 @@ void BuildProgress::End(const BuildTotals& t) {
                                : fmt::format("{} in {}", removed, took);
   } else if (t.lessons == 0 && t.other_errors) {
     line = fmt::format("nothing {} in {}", t.merge ? "merged" : "built", took);  // refused before any lesson
+  } else if (t.lessons == 0) {
+    line = fmt::format("no lesson to {} in {}", t.merge ? "merge" : "build", took);  // a shard's empty share, say
   } else if (t.merge && (t.merged > 0 || t.failed > 0)) {
     // `merge`: lesson folders put in place from the shards, none rendered here.
     line = fmt::format("{}: {} merged, {} up to date, {} failed; {} in {}", lessons, t.merged, t.up_to_date,

@@ -218,7 +218,10 @@ CourseBuildResult CourseBuilder::Run() {
   progress_.Begin(static_cast<int>(jobs_.size()));
   CheckFramesPerBuild();  // over the budget: stops before anything is drawn
   Render();
-  // A shard makes no course files: `merge` makes them from every shard.
+  // A shard makes no course files: `merge` makes them from every shard. A
+  // shard whose share is empty (more shards than lessons) still leaves its
+  // folder and manifest, so the merge of every shard's folder finds them.
+  if (settings_.shards > 0 && !Cancelled() && !failed_) WriteManifest();
   if (!Cancelled() && settings_.shards == 0) RemoveStale();
   if (!options_.merge_dirs.empty()) ImportShards();
   if (settings_.shards == 0) BuildCourse();
@@ -793,13 +796,30 @@ void CourseBuilder::ImportShards() {
     Error(error);
     return;
   }
+  // A shard built with --only into a folder that holds more kinds: its
+  // folder would drop them, where `build --only` keeps them, and what was
+  // kept would not match pages made for a folder without them. Refused
+  // before anything is put in place.
+  for (const ShardLesson& shard : shards) {
+    auto old = manifest_.lessons.find(shard.record.id);
+    if (old == manifest_.lessons.end()) continue;
+    std::vector<std::string> missing;
+    for (const auto& [kind, key] : old->second.outputs)
+      if (!shard.record.outputs.count(kind)) missing.push_back(kind);
+    if (!missing.empty()) {
+      Error(fmt::format("{} holds {} that {}/{} was not built with (`--only`); merge into a new folder, or build "
+                        "the shards with every kind it holds",
+                        LessonDir(shard.record.id), fmt::join(missing, ", "), shard.dir, shard.record.id));
+      return;
+    }
+  }
   for (const ShardLesson& shard : shards) {
     const std::string& id = shard.record.id;
     const ManifestLesson& entry = shard.record;
     std::lock_guard lock(mutex_);
     ++result_.totals.lessons;
-    // A lesson that cannot be put in place fails the merge there (the lessons
-    // before it are in place, recorded; the course files are not made).
+    // A lesson that cannot be put in place fails, as in a build: the others
+    // are still merged, and the course files are not made.
     const auto fail = [this](const std::string& message) {
       if (!message.empty()) Error(message);
       ++result_.totals.failed;
@@ -813,13 +833,18 @@ void CourseBuilder::ImportShards() {
     const auto old = manifest_.lessons.find(id);
     const ManifestLesson* before = old != manifest_.lessons.end() ? &old->second : nullptr;
     const OwnedFiles owned = OwnedByLesson(manifest_, id);
-    if (!options_.replace_unowned)
-      if (std::optional<std::string> unowned = FindUnownedFile(LessonDir(id), owned))
-        return fail(UnownedMessage(*unowned, LessonDir(id)));
+    if (std::optional<std::string> unowned =
+            options_.replace_unowned ? std::nullopt : FindUnownedFile(LessonDir(id), owned)) {
+      fail(UnownedMessage(*unowned, LessonDir(id)));
+      continue;
+    }
     const std::string stage = StageDir(id);
     std::vector<std::string> kept;
-    if (!EmptyStage(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error))
-      return fail(error);
+    if (!EmptyStage(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error)) {
+      fail(error);
+      fs_.RemoveTree(stage, nullptr);
+      continue;
+    }
     // A file out/<id> holds with the same bytes stays that file, as in a
     // build, so a tool syncing out/ sees just the files that changed.
     std::vector<std::string> unchanged;
@@ -838,8 +863,12 @@ void CourseBuilder::ImportShards() {
     if (before && before->made) replacing.made = UnionOfFiles(*before->made, *entry.made);
     if (owned.everything) replacing.made.reset();
     manifest_.lessons[id] = replacing;
-    if (!WriteManifest()) return fail("");
-    if (!fs_.ReplacePath(stage, LessonDir(id), &error)) return fail(error);
+    if (!WriteManifest()) return fail("");  // nothing more can be recorded
+    if (!fs_.ReplacePath(stage, LessonDir(id), &error)) {
+      fail(error);  // its record stays pending: the folder may hold either version
+      fs_.RemoveTree(stage, nullptr);
+      continue;
+    }
     manifest_.lessons[id] = entry;
     if (!WriteManifest()) return fail("");
     ++result_.totals.merged;

@@ -296,6 +296,23 @@ case $case_name in
       fail "every file of $changed was replaced, the unchanged ones too"
     build 2 --shard 4/3
     err_has "--shard: expected K/N with 1 <= K <= N <= 1000, got '4/3'"
+    # More shards than lessons: an empty share still leaves a folder to merge.
+    build 0 "${most[@]}" --shard 1000/1000 -o empty
+    log_has "no lesson to build"
+    [[ -f empty/.convlesson-manifest ]] || fail "an empty shard left no manifest"
+    "$bin" merge out-1 out-2 out-3 empty -o merged5 --course lessons --templates templates >"$work/log" 2>"$work/err" ||
+      fail "merging with an empty shard failed: $(cat "$work/err")"
+    build 0 "${most[@]}" -o one-now
+    diff -u <(hashes one-now) <(hashes merged5) || fail "the merge with an empty shard differs from one build"
+    # Shards of fewer kinds than the folder holds: refused, the folder as it was.
+    for k in 1 2 3; do build 0 --only json --shard "$k/3" -o "json-$k"; done
+    stamps merged >before.merged
+    rc=0
+    "$bin" merge json-1 json-2 json-3 -o merged --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging shards of fewer kinds exited $rc"
+    err_has "that json-"
+    err_has "was not built with (\`--only\`); merge into a new folder"
+    stamps merged | diff -u before.merged - || fail "a refused merge changed files"
     ;;
 
   noop)
