@@ -107,6 +107,10 @@ bool DiskBuildFileSystem::LinkFile(const std::string& from, const std::string& t
   return false;
 }
 bool DiskBuildFileSystem::PathExists(const std::string& path) { return cl::PathExists(path); }
+bool DiskBuildFileSystem::SameFile(const std::string& a, const std::string& b) {
+  struct stat x {}, y {};
+  return ::stat(a.c_str(), &x) == 0 && ::stat(b.c_str(), &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
 bool DiskBuildFileSystem::IsDirectory(const std::string& path) { return cl::IsDirectory(path); }
 std::vector<std::string> DiskBuildFileSystem::ListDirectory(const std::string& dir) { return cl::ListDirectory(dir); }
 std::unique_ptr<FileSink> DiskBuildFileSystem::SinkAt(const std::string& root) {
@@ -195,6 +199,11 @@ bool MemoryBuildFileSystem::LinkFile(const std::string& from, const std::string&
   if (it == files_.end() || !IsDirectory(Parent(Normal(to))) || folders_.count(Normal(to))) return false;
   files_[Normal(to)] = it->second;
   return true;
+}
+
+bool MemoryBuildFileSystem::SameFile(const std::string& a, const std::string& b) {
+  auto x = files_.find(Normal(a)), y = files_.find(Normal(b));
+  return x != files_.end() && y != files_.end() && x->second == y->second;
 }
 
 bool MemoryBuildFileSystem::PathExists(const std::string& path) {

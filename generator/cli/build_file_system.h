@@ -36,6 +36,9 @@ class BuildFileSystem {
   // False, with `to` unchanged, where the file system cannot.
   virtual bool LinkFile(const std::string& from, const std::string& to) = 0;
   virtual bool PathExists(const std::string& path) = 0;   // without following a final symlink
+  // Whether two paths name one existing file (spelled through a linked
+  // folder, say).
+  virtual bool SameFile(const std::string& a, const std::string& b) = 0;
   virtual bool IsDirectory(const std::string& path) = 0;
   virtual std::vector<std::string> ListDirectory(const std::string& dir) = 0;  // names, sorted
   // A sink writing under `root` that remembers what was put (paths()).
@@ -60,6 +63,7 @@ class DiskBuildFileSystem : public BuildFileSystem {
   bool ReplacePath(const std::string& staged, const std::string& target, std::string* error) override;
   bool LinkFile(const std::string& from, const std::string& to) override;
   bool PathExists(const std::string& path) override;
+  bool SameFile(const std::string& a, const std::string& b) override;
   bool IsDirectory(const std::string& path) override;
   std::vector<std::string> ListDirectory(const std::string& dir) override;
   std::unique_ptr<FileSink> SinkAt(const std::string& root) override;
@@ -77,6 +81,7 @@ class MemoryBuildFileSystem : public BuildFileSystem {
   bool ReplacePath(const std::string& staged, const std::string& target, std::string* error) override;
   bool LinkFile(const std::string& from, const std::string& to) override;
   bool PathExists(const std::string& path) override;
+  bool SameFile(const std::string& a, const std::string& b) override;
   bool IsDirectory(const std::string& path) override;
   std::vector<std::string> ListDirectory(const std::string& dir) override;
   std::unique_ptr<FileSink> SinkAt(const std::string& root) override;

@@ -33,19 +33,26 @@ std::string OtherSourceOf(const LessonJob& job, const std::vector<LessonJob>& jo
   for (const LessonJob& other : jobs)
     if (other.source == it->second.source && !other.id.empty()) return "";
   std::string path = ResolveFromOut(it->second.source, input.out);
-  return input.fs->PathExists(path) ? path : "";
+  return input.fs->PathExists(path) && !input.fs->SameFile(path, job.path) ? path : "";
 }
 
-// The manifest's record of the lesson file `job` was renamed (or moved)
-// from: the record of its id, made from a file that is gone. Its outputs are
-// then this file's, kept where their keys did not change (a file renamed and
-// nothing else keeps every output as it is). None when the id's folder is
-// another existing file's: ClaimLessonIds refuses this one then.
-std::optional<ManifestLesson> RenamedFrom(const LessonJob& job, const CoursePlanInput& input) {
+// The manifest's record of `job`'s id when the file that made it no longer
+// claims the id: that file is gone (renamed or moved), is `job`'s own file
+// spelled another way (through a linked folder), or is in this build with
+// another id now (two files' names swapped). Its outputs are then `job`'s,
+// kept where their keys did not change (a file renamed and nothing else
+// keeps every output as it is). None otherwise: the id's folder is another
+// file's, and ClaimLessonIds refuses `job`. Reads the other jobs' ids: call
+// it once every job is loaded.
+std::optional<ManifestLesson> FreedRecordOfId(const LessonJob& job, const std::vector<LessonJob>& jobs,
+                                              const CoursePlanInput& input) {
   auto it = input.manifest->lessons.find(job.id);
   if (it == input.manifest->lessons.end() || it->second.source == job.source) return std::nullopt;
-  if (input.fs->PathExists(ResolveFromOut(it->second.source, input.out))) return std::nullopt;
-  return it->second;
+  const std::string path = ResolveFromOut(it->second.source, input.out);
+  if (!input.fs->PathExists(path) || input.fs->SameFile(path, job.path)) return it->second;
+  for (const LessonJob& other : jobs)
+    if (other.source == it->second.source && !other.id.empty() && other.id != job.id) return it->second;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -112,7 +119,6 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
     job.lesson = LoadJob(job, &job.diagnostics);
     if (!job.lesson) return;
     job.id = job.lesson->id;
-    if (!job.previous) job.previous = RenamedFrom(job, input);
     // Hashed now, as close as possible to the loader's read: a file saved
     // later only makes the next build redo this lesson.
     std::set<std::string> inputs_seen;
@@ -120,6 +126,15 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
       std::string relative = RelativeToOut(file, input.out);
       if (inputs_seen.insert(relative).second) job.inputs.push_back({relative, input.hash_input(relative)});
     }
+  });
+  // Once every id is known: a file whose record is another id's now (renamed,
+  // swapped) takes over the record of its own id where that is free.
+  for (LessonJob* job : todo)
+    if (job->lesson && (!job->previous || job->previous->id != job->id))
+      if (std::optional<ManifestLesson> freed = FreedRecordOfId(*job, jobs, input)) job->previous = std::move(freed);
+  ParallelFor(todo.size(), [&](size_t i) {
+    LessonJob& job = *todo[i];
+    if (!job.lesson) return;
     const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
     // Without --only, a lesson's `pdf_frames: true` asks for its PDF figures.
     std::set<std::string> wanted = input.wanted;

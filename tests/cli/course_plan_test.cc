@@ -227,6 +227,39 @@ BOOST_FIXTURE_TEST_CASE(ARenamedLessonFileKeepsTheOutputsItsOldNameMade, Fixture
   BOOST_TEST(cl::ClaimLessonIds(jobs, input).empty());
 }
 
+BOOST_FIXTURE_TEST_CASE(TwoLessonFilesWhoseNamesAreSwappedKeepTheirOutputs, Fixture) {
+  // Two built lessons, each recorded as a build would record it.
+  std::string edges, other = std::string(kLesson);
+  fs.ReadFile("lessons/edges.yaml", &edges, nullptr);
+  other.replace(other.find("id: edges"), 9, "id: other");
+  fs.Put("lessons/other.yaml", other);
+  const std::vector<std::string> paths = {"lessons/edges.yaml", "lessons/other.yaml"};
+  for (cl::LessonJob& job : cl::PlanLessonJobs(paths, input)) {
+    BOOST_REQUIRE(job.lesson);
+    cl::ManifestLesson& l = manifest.lessons[job.id];
+    l.id = job.id;
+    l.source = job.source;
+    l.yaml_hash = job.yaml_hash;
+    l.generator = settings.generator_key;
+    for (const auto& [kind, key] : cl::LessonOutputKeys(*job.lesson, settings, input.wanted))
+      if (input.wanted.count(kind)) l.outputs[kind] = key;
+    l.made = std::vector<std::string>{"index.html"};
+    fs.Put("out/" + job.id + "/index.html", "page");
+  }
+  // The names swapped: each file now holds the other lesson.
+  fs.Put("lessons/edges.yaml", other);
+  fs.Put("lessons/other.yaml", edges);
+  std::vector<cl::LessonJob> jobs = cl::PlanLessonJobs(paths, input);
+  BOOST_REQUIRE(jobs.size() == 2u);
+  for (const cl::LessonJob& job : jobs) {
+    BOOST_REQUIRE(job.previous.has_value());
+    BOOST_TEST(job.previous->id == job.id);  // its id's record, not its name's
+    BOOST_TEST(job.plan.write.empty());
+  }
+  BOOST_TEST(cl::ClaimLessonIds(jobs, input) == (std::set<std::string>{"edges", "other"}));
+  for (const cl::LessonJob& job : jobs) BOOST_TEST(job.diagnostics.empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(TheFileWhoseOutputsAreThereKeepsItsIdOverACopyNamedBeforeIt, Fixture) {
   // A copy of a built lesson, under a name that comes first: out/edges stays
   // edges.yaml's, and the copy fails, at its id.

@@ -374,6 +374,22 @@ case $case_name in
     grep -q '^source	../lessons/stride.yaml$' out/.convlesson-manifest || fail "the manifest lacks the new name"
     mv lessons/stride.yaml lessons/padding-and-stride.yaml
     build 0 "${fast[@]}"
+    # Two files' names swapped: each lesson keeps its outputs.
+    stamps out >before.all
+    mv lessons/conv-relu-pool.yaml lessons/swap.tmp
+    mv lessons/padding-and-stride.yaml lessons/conv-relu-pool.yaml
+    mv lessons/swap.tmp lessons/padding-and-stride.yaml
+    build 0 "${fast[@]}"
+    log_has "$n lessons up to date"
+    stamps out | diff -u before.all - || fail "swapping two lesson files' names rewrote their outputs"
+    # The same folder through a link to it: the same lessons, up to date.
+    ln -s lessons lessons-link
+    rc=0
+    "$bin" build lessons-link --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 0 ]] || fail "building the lessons through a link exited $rc: $(cat "$work/err")"
+    log_has "$n lessons up to date"
+    stamps out | diff -u before.all - || fail "building through a link rewrote outputs"
+    rm lessons-link
     # An id that names a course output is refused rather than replacing it.
     printf 'id: assets\ntitle: Assets\nimage: {pattern: {kind: diagonal}}\nfilter: identity\n' >lessons/assets.yaml
     build 1 "${fast[@]}"
