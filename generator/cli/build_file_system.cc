@@ -79,6 +79,16 @@ bool SameTree(BuildFileSystem& fs, const std::string& a, const std::string& b) {
 
 // --- the disk
 
+namespace {
+
+// Whether `a` and `b` are one file, by `stat_fn` (::stat follows links, ::lstat does not).
+bool SameInode(const std::string& a, const std::string& b, int (*stat_fn)(const char*, struct stat*)) {
+  struct stat x {}, y {};
+  return stat_fn(a.c_str(), &x) == 0 && stat_fn(b.c_str(), &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+}  // namespace
+
 bool DiskBuildFileSystem::ReadFile(const std::string& path, std::string* bytes, std::string* error, size_t max_bytes) {
   return ReadFileBytes(path, bytes, error, max_bytes);
 }
@@ -96,9 +106,7 @@ bool DiskBuildFileSystem::LinkFile(const std::string& from, const std::string& t
   // `to` is that very file already (a merge links the shards' files, and
   // merging again finds them in both places): a rename between two links of
   // one file does nothing and would leave the temporary behind.
-  struct stat a {}, b {};
-  if (::lstat(from.c_str(), &a) == 0 && ::lstat(to.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-    return true;
+  if (SameInode(from, to, ::lstat)) return true;
   // Linked beside `to`, then renamed over it: `to` is never missing.
   const std::string temp = to + ".link";
   if (::link(from.c_str(), temp.c_str()) != 0) return false;
@@ -107,10 +115,7 @@ bool DiskBuildFileSystem::LinkFile(const std::string& from, const std::string& t
   return false;
 }
 bool DiskBuildFileSystem::PathExists(const std::string& path) { return cl::PathExists(path); }
-bool DiskBuildFileSystem::SameFile(const std::string& a, const std::string& b) {
-  struct stat x {}, y {};
-  return ::stat(a.c_str(), &x) == 0 && ::stat(b.c_str(), &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
+bool DiskBuildFileSystem::SameFile(const std::string& a, const std::string& b) { return SameInode(a, b, ::stat); }
 bool DiskBuildFileSystem::IsDirectory(const std::string& path) { return cl::IsDirectory(path); }
 std::vector<std::string> DiskBuildFileSystem::ListDirectory(const std::string& dir) { return cl::ListDirectory(dir); }
 std::unique_ptr<FileSink> DiskBuildFileSystem::SinkAt(const std::string& root) {

@@ -56,7 +56,7 @@ LessonOutputPlan PlanLessonOutputs(
     const std::function<bool(const std::string&)>& files_exist) {
   LessonOutputPlan plan;
   std::set<std::string> held;  // kinds of the old folder that may be kept
-  if (previous && previous->id == id && !previous->pending && previous->made)
+  if (ListsFilesOf(previous, id))
     for (const auto& [kind, key] : previous->outputs)
       if (files_exist(kind)) held.insert(kind);
   plan.present = wanted;
@@ -68,6 +68,10 @@ LessonOutputPlan PlanLessonOutputs(
     else plan.keep.insert(kind);
   }
   return plan;
+}
+
+bool ListsFilesOf(const ManifestLesson* record, const std::string& id) {
+  return record && record->id == id && !record->pending && record->made;
 }
 
 std::vector<std::string> FilesOfKinds(const ManifestLesson& lesson, const std::set<std::string>& kinds) {

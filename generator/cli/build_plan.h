@@ -59,6 +59,11 @@ LessonOutputPlan PlanLessonOutputs(
     const std::function<std::map<std::string, std::string>(const std::set<std::string>&)>& keys_for,
     const std::function<bool(const std::string&)>& files_exist);
 
+// Whether `record` (may be null) tells the files out/<id> holds: made for
+// that id, listing its files, and not left pending by a build that was
+// replacing them. Only then may a build keep or link any of them.
+bool ListsFilesOf(const ManifestLesson* record, const std::string& id);
+
 // The files of `lesson` (its made list) whose kind (LessonOutputKind) is in `kinds`.
 std::vector<std::string> FilesOfKinds(const ManifestLesson& lesson, const std::set<std::string>& kinds);
 

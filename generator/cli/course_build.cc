@@ -614,7 +614,7 @@ void CourseBuilder::RenderOne(LessonJob& job, StagedOutputs& staged) {
     const ManifestLesson* previous = job.previous ? &*job.previous : nullptr;
     // --force writes every file again; otherwise a file rendered to the bytes
     // it had stays the old file.
-    if (ok && !options_.force && previous && previous->id == job.id && !previous->pending && previous->made)
+    if (ok && !options_.force && ListsFilesOf(previous, job.id))
       unchanged = KeepUnchangedFiles(fs_, LessonDir(job.id), stage, written, *previous->made);
     // Rendered again to the very same files: the folder stays as it is.
     if (ok && unchanged.size() == written.size() && job.previous && job.previous->made &&
@@ -848,7 +848,7 @@ void CourseBuilder::ImportShards() {
     // A file out/<id> holds with the same bytes stays that file, as in a
     // build, so a tool syncing out/ sees just the files that changed.
     std::vector<std::string> unchanged;
-    if (before && before->id == id && !before->pending && before->made)
+    if (ListsFilesOf(before, id))
       unchanged = KeepUnchangedFiles(fs_, LessonDir(id), stage, kept, *before->made);
     // The very files and record out/<id> holds (the same shards merged
     // again): the folder stays as it is. A file deleted or damaged there is

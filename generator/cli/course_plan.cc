@@ -23,36 +23,27 @@ std::string BaseDirOf(const std::string& path) {
   return parent.empty() ? "." : parent;
 }
 
-// The lesson file (as the user would name it) that, by the manifest, made
-// out/<id> and still exists, when it is not a file of this build; "" when none.
-std::string OtherSourceOf(const LessonJob& job, const std::vector<LessonJob>& jobs, const CoursePlanInput& input) {
-  auto it = input.manifest->lessons.find(job.id);
-  if (it == input.manifest->lessons.end() || it->second.source == job.source) return "";
-  // In this build and loaded: ClaimLessonIds decides between them. One that
-  // failed to load still keeps its folder from another file.
-  for (const LessonJob& other : jobs)
-    if (other.source == it->second.source && !other.id.empty()) return "";
-  std::string path = ResolveFromOut(it->second.source, input.out);
-  return input.fs->PathExists(path) && !input.fs->SameFile(path, job.path) ? path : "";
-}
+// Who holds `job`'s id by the manifest, when not `job`'s own file: the file
+// that made out/<id> is gone (renamed or moved), is `job`'s own file spelled
+// another way (through a linked folder), or is in this build with another id
+// now (two files' names swapped): the id is freed, and its outputs are
+// `job`'s, kept where their keys did not change. In this build with the same
+// id: ClaimLessonIds decides between them. Else another existing file holds
+// it (one in this build that failed to load too), whose path is *path.
+// Reads the other jobs' ids: call it once every job is loaded.
+enum class IdHolder { kNone, kFreed, kThisBuild, kOtherFile };
 
-// The manifest's record of `job`'s id when the file that made it no longer
-// claims the id: that file is gone (renamed or moved), is `job`'s own file
-// spelled another way (through a linked folder), or is in this build with
-// another id now (two files' names swapped). Its outputs are then `job`'s,
-// kept where their keys did not change (a file renamed and nothing else
-// keeps every output as it is). None otherwise: the id's folder is another
-// file's, and ClaimLessonIds refuses `job`. Reads the other jobs' ids: call
-// it once every job is loaded.
-std::optional<ManifestLesson> FreedRecordOfId(const LessonJob& job, const std::vector<LessonJob>& jobs,
-                                              const CoursePlanInput& input) {
+IdHolder HolderOfId(const LessonJob& job, const std::vector<LessonJob>& jobs, const CoursePlanInput& input,
+                    std::string* path = nullptr) {
   auto it = input.manifest->lessons.find(job.id);
-  if (it == input.manifest->lessons.end() || it->second.source == job.source) return std::nullopt;
-  const std::string path = ResolveFromOut(it->second.source, input.out);
-  if (!input.fs->PathExists(path) || input.fs->SameFile(path, job.path)) return it->second;
+  if (it == input.manifest->lessons.end() || it->second.source == job.source) return IdHolder::kNone;
+  const std::string made_by = ResolveFromOut(it->second.source, input.out);
+  if (!input.fs->PathExists(made_by) || input.fs->SameFile(made_by, job.path)) return IdHolder::kFreed;
   for (const LessonJob& other : jobs)
-    if (other.source == it->second.source && !other.id.empty() && other.id != job.id) return it->second;
-  return std::nullopt;
+    if (other.source == it->second.source && !other.id.empty())
+      return other.id == job.id ? IdHolder::kThisBuild : IdHolder::kFreed;
+  if (path) *path = made_by;
+  return IdHolder::kOtherFile;
 }
 
 }  // namespace
@@ -131,7 +122,7 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
   // swapped) takes over the record of its own id where that is free.
   for (LessonJob* job : todo)
     if (job->lesson && (!job->previous || job->previous->id != job->id))
-      if (std::optional<ManifestLesson> freed = FreedRecordOfId(*job, jobs, input)) job->previous = std::move(freed);
+      if (HolderOfId(*job, jobs, input) == IdHolder::kFreed) job->previous = input.manifest->lessons.at(job->id);
   ParallelFor(todo.size(), [&](size_t i) {
     LessonJob& job = *todo[i];
     if (!job.lesson) return;
@@ -252,7 +243,7 @@ std::set<std::string> ClaimLessonIds(std::vector<LessonJob>& jobs, const CourseP
       refuse(fmt::format("lesson id '{}' is the name of a course output in {}", job.id, input.out));
     } else if (auto [it, inserted] = owner.emplace(job.id, &job); !inserted) {
       refuse(fmt::format("lesson id '{}' is already used by {}", job.id, it->second->path));
-    } else if (std::string other = OtherSourceOf(job, jobs, input); !other.empty()) {
+    } else if (std::string other; HolderOfId(job, jobs, input, &other) == IdHolder::kOtherFile) {
       owner.erase(job.id);
       refuse(fmt::format("lesson id '{}' is already used by {}, whose outputs are in {}; give this lesson another id",
                          job.id, other, input.out + "/" + job.id));
