@@ -1,7 +1,10 @@
-// Build staging: the folder out/.staging/ where a build renders each lesson
-// (out/.staging/<id>/) and the course files (out/.staging/.course/) before
+// Build staging: the folder out/.convlesson-staging/ where a build renders
+// each lesson (<id>/ there) and the course files (.course/ there) before
 // swapping them into out/. Nothing there is ever read by a user; what a build
 // killed at any point leaves behind is put right or removed by the next one.
+// Its name is the tool's own, as the manifest's and the lock's are: a build
+// removes it whole, so it must never be a name a user's folder could have
+// (".staging" was, until a user's drafts there were deleted).
 #pragma once
 
 #include <string>
@@ -10,7 +13,7 @@
 
 namespace cl {
 
-inline constexpr std::string_view kStagingName = ".staging";
+inline constexpr std::string_view kStagingName = ".convlesson-staging";
 inline constexpr std::string_view kCourseStagingName = ".course";  // never a lesson id: ids start with [a-z0-9]
 
 // Under the build lock, before anything else: where a swap without atomic

@@ -151,8 +151,8 @@ class CourseBuilder {
   void PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics);
   void ApplyWerror(std::vector<Diagnostic>* diagnostics) const;
   std::string LessonDir(const std::string& id) const { return out_ + "/" + id; }
-  std::string StageDir(const std::string& id) const { return staging_ + "/" + id; }  // out/.staging/<id>
-  // Makes `stage` (under out/.staging) an empty folder.
+  std::string StageDir(const std::string& id) const { return staging_ + "/" + id; }  // out/.convlesson-staging/<id>
+  // Makes `stage` (under the staging folder) an empty folder.
   bool EmptyStage(const std::string& stage, std::string* error) {
     return fs_.MakeDirectories(staging_, error) && fs_.RemoveTree(stage, error) && fs_.MakeDirectories(stage, error);
   }

@@ -1,8 +1,8 @@
 // CourseBuild: one run of `convlesson build` over an output folder, shared by
 // `build` and `watch`. Under the folder's lock it plans which lessons are
-// stale (build_plan.h), loads and renders those on a bounded pool, stages each
-// lesson in out/.staging/<id> and swaps it into out/<id> only when it built
-// without errors, removes outputs whose lesson file is gone, then brings the
+// stale (build_plan.h), loads and renders those on a bounded pool, stages
+// each lesson in out/.convlesson-staging/<id> and swaps it into out/<id> only
+// when it built without errors, removes outputs whose lesson file is gone, then brings the
 // course files (index, assets) up to date. The manifest is rewritten before
 // every swap or removal (marking what is about to change as pending) and
 // after it, so a build killed at any point leaves a manifest that never calls

@@ -1,4 +1,4 @@
-// What a killed build leaves in out/.staging/ is put right by the next one.
+// What a killed build leaves in out/.convlesson-staging/ is put right by the next one.
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -61,26 +61,45 @@ BOOST_AUTO_TEST_CASE(LinkingAFileOverALinkOfItselfLeavesNothingBehind) {
 BOOST_AUTO_TEST_CASE(RestoresAsideVersionsWhoseTargetIsMissing) {
   TempOut t;
   // Killed between moving out/<id> aside and moving the new one in.
-  t.Write("out/.staging/edges.old/lesson.json", "old edges");
-  t.Write("out/.staging/edges/lesson.json", "new edges");
-  t.Write("out/.staging/.course/index.html.old", "old index");
+  t.Write("out/.convlesson-staging/edges.old/lesson.json", "old edges");
+  t.Write("out/.convlesson-staging/edges/lesson.json", "new edges");
+  t.Write("out/.convlesson-staging/.course/index.html.old", "old index");
   // Killed after the new version was in: the aside copy is just garbage.
   t.Write("out/pools/lesson.json", "new pools");
-  t.Write("out/.staging/pools.old/lesson.json", "old pools");
+  t.Write("out/.convlesson-staging/pools.old/lesson.json", "old pools");
   std::vector<std::string> errors;
   cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
   BOOST_TEST(errors.empty());
   BOOST_TEST(t.Read("out/edges/lesson.json") == "old edges");
   BOOST_TEST(t.Read("out/index.html") == "old index");
   BOOST_TEST(t.Read("out/pools/lesson.json") == "new pools");
-  BOOST_TEST(!cl::PathExists(t.out + "/.staging"));
+  BOOST_TEST(!cl::PathExists(t.out + "/.convlesson-staging"));
+}
+
+// The staging folder has the tool's own name: a user's ".staging" (the
+// name it once had, whose drafts a build deleted) or any other folder of
+// theirs is not looked into or removed.
+BOOST_AUTO_TEST_CASE(LeavesAUsersFoldersAlone) {
+  TempOut t;
+  t.Write("out/.staging/drafts/page.html", "my draft");
+  t.Write("out/.staging/edges.old/lesson.json", "mine too");
+  t.Write("out/staging/x", "x");
+  t.Write("out/.convlesson-staging/pools/lesson.json", "a killed build's");
+  std::vector<std::string> errors;
+  cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
+  BOOST_TEST(errors.empty());
+  BOOST_TEST(t.Read("out/.staging/drafts/page.html") == "my draft");
+  BOOST_TEST(t.Read("out/.staging/edges.old/lesson.json") == "mine too");
+  BOOST_TEST(!cl::PathExists(t.out + "/edges"));
+  BOOST_TEST(t.Read("out/staging/x") == "x");
+  BOOST_TEST(!cl::PathExists(t.out + "/.convlesson-staging"));
 }
 
 BOOST_AUTO_TEST_CASE(IgnoresNamesABuildWouldNotMake) {
   TempOut t;
-  t.Write("out/.staging/..old/x", "x");         // ".." is not an id
-  t.Write("out/.staging/UPPER.old/x", "x");     // nor is this
-  t.Write("out/.staging/.course/.hidden.old", "x");
+  t.Write("out/.convlesson-staging/..old/x", "x");         // ".." is not an id
+  t.Write("out/.convlesson-staging/UPPER.old/x", "x");     // nor is this
+  t.Write("out/.convlesson-staging/.course/.hidden.old", "x");
   std::vector<std::string> errors;
   cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
   BOOST_TEST(errors.empty());
@@ -90,11 +109,11 @@ BOOST_AUTO_TEST_CASE(IgnoresNamesABuildWouldNotMake) {
 BOOST_AUTO_TEST_CASE(NeverLooksThroughASymlinkedStagingFolder) {
   TempOut t;
   t.Write("elsewhere/edges.old/precious.txt", "keep");
-  fs::create_directory_symlink(t.root + "/elsewhere", t.out + "/.staging");
+  fs::create_directory_symlink(t.root + "/elsewhere", t.out + "/.convlesson-staging");
   std::vector<std::string> errors;
   cl::RecoverStaging(t.out, ".convlesson-manifest", &errors);
   BOOST_TEST(!cl::PathExists(t.out + "/edges"));
-  BOOST_TEST(!cl::PathExists(t.out + "/.staging"));
+  BOOST_TEST(!cl::PathExists(t.out + "/.convlesson-staging"));
   BOOST_TEST(t.Read("elsewhere/edges.old/precious.txt") == "keep");
 }
 

@@ -146,21 +146,21 @@ BOOST_FIXTURE_TEST_CASE(OnlyRendersWhatItNamesAndKeepsTheRest, Fixture) {
   all_but_figures.erase("pdf-frames");
   BOOST_TEST(job.plan.present == all_but_figures);
   // The kept files go into the new folder as the old files themselves.
-  fs.MakeDirectories("out/.staging/edges", nullptr);
-  fs.Put("out/.staging/edges/index.html", "new page");
+  fs.MakeDirectories("out/.convlesson-staging/edges", nullptr);
+  fs.Put("out/.convlesson-staging/edges/index.html", "new page");
   std::vector<std::string> kept;
   std::string error;
-  BOOST_REQUIRE(cl::KeepFiles(fs, "out/edges", "out/.staging/edges", cl::FilesOfKinds(*job.previous, job.plan.keep),
+  BOOST_REQUIRE(cl::KeepFiles(fs, "out/edges", "out/.convlesson-staging/edges", cl::FilesOfKinds(*job.previous, job.plan.keep),
                               &kept, &error));
   BOOST_TEST(kept.size() == 6u);
   for (const std::string& file : kept)
-    BOOST_TEST(fs.Identity("out/.staging/edges/" + file) == fs.Identity("out/edges/" + file));
-  BOOST_TEST(fs.Identity("out/.staging/edges/index.html") != fs.Identity("out/edges/index.html"));
+    BOOST_TEST(fs.Identity("out/.convlesson-staging/edges/" + file) == fs.Identity("out/edges/" + file));
+  BOOST_TEST(fs.Identity("out/.convlesson-staging/edges/index.html") != fs.Identity("out/edges/index.html"));
   // A file to keep that is gone fails the lesson rather than publish a hole.
   fs.RemoveTree("out/edges/handout.pdf", nullptr);
-  fs.RemoveTree("out/.staging/edges/handout.pdf", nullptr);
+  fs.RemoveTree("out/.convlesson-staging/edges/handout.pdf", nullptr);
   kept.clear();
-  BOOST_TEST(!cl::KeepFiles(fs, "out/edges", "out/.staging/edges", {"handout.pdf"}, &kept, &error));
+  BOOST_TEST(!cl::KeepFiles(fs, "out/edges", "out/.convlesson-staging/edges", {"handout.pdf"}, &kept, &error));
   BOOST_TEST(error.find("cannot keep out/edges/handout.pdf") == 0u);
 }
 
@@ -168,15 +168,15 @@ BOOST_FIXTURE_TEST_CASE(FilesRenderedToTheSameBytesStayTheOldFiles, Fixture) {
   fs.Put("out/edges/index.html", "page");
   fs.Put("out/edges/lesson.json", "json v1");
   fs.Put("out/edges/notes.txt", "page");  // not the build's: never taken over
-  fs.Put("out/.staging/edges/index.html", "page");
-  fs.Put("out/.staging/edges/lesson.json", "json v2");
-  fs.Put("out/.staging/edges/notes.txt", "page");
+  fs.Put("out/.convlesson-staging/edges/index.html", "page");
+  fs.Put("out/.convlesson-staging/edges/lesson.json", "json v2");
+  fs.Put("out/.convlesson-staging/edges/notes.txt", "page");
   const std::vector<std::string> unchanged = cl::KeepUnchangedFiles(
-      fs, "out/edges", "out/.staging/edges", {"index.html", "lesson.json", "notes.txt"}, {"index.html", "lesson.json"});
+      fs, "out/edges", "out/.convlesson-staging/edges", {"index.html", "lesson.json", "notes.txt"}, {"index.html", "lesson.json"});
   BOOST_TEST(unchanged == std::vector<std::string>{"index.html"});
-  BOOST_TEST(fs.Identity("out/.staging/edges/index.html") == fs.Identity("out/edges/index.html"));
-  BOOST_TEST(fs.Identity("out/.staging/edges/lesson.json") != fs.Identity("out/edges/lesson.json"));
-  BOOST_TEST(fs.Identity("out/.staging/edges/notes.txt") != fs.Identity("out/edges/notes.txt"));
+  BOOST_TEST(fs.Identity("out/.convlesson-staging/edges/index.html") == fs.Identity("out/edges/index.html"));
+  BOOST_TEST(fs.Identity("out/.convlesson-staging/edges/lesson.json") != fs.Identity("out/edges/lesson.json"));
+  BOOST_TEST(fs.Identity("out/.convlesson-staging/edges/notes.txt") != fs.Identity("out/edges/notes.txt"));
 }
 
 BOOST_FIXTURE_TEST_CASE(IdsGoToTheFirstFileAndNeverOverAnotherFilesOutputs, Fixture) {
@@ -328,22 +328,22 @@ BOOST_AUTO_TEST_CASE(CourseEntriesWithTheSameBytesStay) {
   manifest.course_files = std::vector<std::string>{"assets/player.js", "assets/style.css", "course.pdf", "index.html"};
   for (const char* file : {"assets/player.js", "assets/style.css", "course.pdf", "index.html"})
     fs.Put(std::string("out/") + file, std::string("old ") + file);
-  fs.Put("out/.staging/.course/assets/player.js", "old assets/player.js");
-  fs.Put("out/.staging/.course/assets/style.css", "new style");
-  fs.Put("out/.staging/.course/index.html", "old index.html");
-  fs.Put("out/.staging/.course/course.pdf", "new course.pdf");
+  fs.Put("out/.convlesson-staging/.course/assets/player.js", "old assets/player.js");
+  fs.Put("out/.convlesson-staging/.course/assets/style.css", "new style");
+  fs.Put("out/.convlesson-staging/.course/index.html", "old index.html");
+  fs.Put("out/.convlesson-staging/.course/course.pdf", "new course.pdf");
   std::vector<std::string> entries = {"assets", "course.pdf", "index.html"};
   const std::set<std::string> unchanged = cl::KeepUnchangedCourseEntries(
-      fs, "out/.staging/.course", "out", manifest,
+      fs, "out/.convlesson-staging/.course", "out", manifest,
       {"assets/player.js", "assets/style.css", "course.pdf", "index.html"}, &entries);
   BOOST_TEST(entries == (std::vector<std::string>{"assets", "course.pdf"}));
   BOOST_TEST(unchanged == std::set<std::string>{"assets/player.js"});
-  BOOST_TEST(fs.Identity("out/.staging/.course/assets/player.js") == fs.Identity("out/assets/player.js"));
-  BOOST_TEST(fs.Identity("out/.staging/.course/assets/style.css") != fs.Identity("out/assets/style.css"));
+  BOOST_TEST(fs.Identity("out/.convlesson-staging/.course/assets/player.js") == fs.Identity("out/assets/player.js"));
+  BOOST_TEST(fs.Identity("out/.convlesson-staging/.course/assets/style.css") != fs.Identity("out/assets/style.css"));
   // A file the build did not make is never taken over, even with the same bytes.
   manifest.course_files = std::vector<std::string>{"course.pdf", "index.html"};
   entries = {"assets"};
-  BOOST_TEST(cl::KeepUnchangedCourseEntries(fs, "out/.staging/.course", "out", manifest, {"assets/player.js"}, &entries)
+  BOOST_TEST(cl::KeepUnchangedCourseEntries(fs, "out/.convlesson-staging/.course", "out", manifest, {"assets/player.js"}, &entries)
                  .empty());
   BOOST_TEST(entries == std::vector<std::string>{"assets"});
 }
@@ -351,12 +351,12 @@ BOOST_AUTO_TEST_CASE(CourseEntriesWithTheSameBytesStay) {
 BOOST_AUTO_TEST_CASE(MemoryFileSystemSwapsAndListsLikeTheDisk) {
   cl::MemoryBuildFileSystem fs;
   fs.Put("out/a/x.txt", "old");
-  fs.Put("out/.staging/a/y.txt", "new");
+  fs.Put("out/.convlesson-staging/a/y.txt", "new");
   std::string error;
-  BOOST_REQUIRE(fs.ReplacePath("out/.staging/a", "out/a", &error));
+  BOOST_REQUIRE(fs.ReplacePath("out/.convlesson-staging/a", "out/a", &error));
   BOOST_TEST(fs.FilesUnder("out/a") == std::vector<std::string>{"y.txt"});
-  BOOST_TEST(!fs.PathExists("out/.staging/a"));
-  BOOST_TEST(fs.ListDirectory("out") == (std::vector<std::string>{".staging", "a"}));
+  BOOST_TEST(!fs.PathExists("out/.convlesson-staging/a"));
+  BOOST_TEST(fs.ListDirectory("out") == (std::vector<std::string>{".convlesson-staging", "a"}));
   BOOST_TEST(cl::SameTree(fs, "out/a", "out/a"));
   fs.Put("out/b/y.txt", "new");
   BOOST_TEST(cl::SameTree(fs, "out/a", "out/b"));

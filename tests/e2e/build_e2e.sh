@@ -73,19 +73,19 @@ other_version() { [[ $1 == A ]] && echo B || echo A; }
 
 # check_either_version CONTEXT [aside]: every out/<id> and out/index.html is
 # exactly version A or B. With `aside`, a missing out/<id> may instead be in
-# out/.staging/<id>.old (a swap without atomic exchange, interrupted).
+# out/.convlesson-staging/<id>.old (a swap without atomic exchange, interrupted).
 check_either_version() {
   local id dir now
   for id in "${ids[@]}"; do
     dir=out/$id
-    [[ ! -e $dir && ${2:-} == aside ]] && dir=out/.staging/$id.old
+    [[ ! -e $dir && ${2:-} == aside ]] && dir=out/.convlesson-staging/$id.old
     [[ -d $dir ]] || fail "$1: out/$id is missing"
     hashes "$dir" >now
     cmp -s now "A.$id" || cmp -s now "B.$id" ||
       { diff "A.$id" now >&2 || true; fail "$1: $dir is neither version A nor B"; }
   done
   local index=out/index.html
-  [[ ! -e $index && ${2:-} == aside ]] && index=out/.staging/.course/index.html.old
+  [[ ! -e $index && ${2:-} == aside ]] && index=out/.convlesson-staging/.course/index.html.old
   [[ -f $index ]] || fail "$1: out/index.html is missing"
   now=$(sha256sum <"$index" | cut -d' ' -f1)
   [[ $now == $(cat A.index) || $now == $(cat B.index) ]] || fail "$1: $index is neither version"
@@ -98,7 +98,7 @@ check_version() {
     hashes "out/$id" | diff -u "$1.$id" - || fail "$2: out/$id is not version $1"
   done
   [[ $(sha256sum <out/index.html | cut -d' ' -f1) == $(cat "$1.index") ]] || fail "$2: out/index.html is not version $1"
-  [[ ! -e out/.staging ]] || fail "$2: staging folder left behind"
+  [[ ! -e out/.convlesson-staging ]] || fail "$2: staging folder left behind"
   [[ -z $(find out -name '*.tmp*') ]] || fail "$2: temporary files left in out/"
 }
 
@@ -323,7 +323,7 @@ case $case_name in
     log_has "$n lessons up to date in"
     mtimes out >after
     diff -u before after || fail "a no-op build rewrote files"
-    [[ ! -e out/.staging ]] || fail "staging folder left behind"
+    [[ ! -e out/.convlesson-staging ]] || fail "staging folder left behind"
     ;;
 
   edit-one)
@@ -451,7 +451,8 @@ case $case_name in
 
   delete-lesson)
     build 0 "${fast[@]}"
-    mkdir -p out/mine && echo keep >out/mine/notes.txt && echo keep >out/notes.txt
+    mkdir -p out/mine out/.staging/drafts && echo keep >out/mine/notes.txt && echo keep >out/notes.txt
+    echo keep >out/.staging/drafts/page.html  # a name builds once staged in
     mtimes out/conv-relu-pool >before
     rm lessons/leaky-relu.yaml
     # Removing outputs is asked for: a build keeps them, out of the index.
@@ -466,7 +467,8 @@ case $case_name in
     "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
     log_has "nothing to remove in"
     [[ ! -e out/leaky-relu ]] || fail "outputs of the deleted lesson remain"
-    [[ -f out/mine/notes.txt && -f out/notes.txt ]] || fail "the build removed files it did not make"
+    [[ -f out/mine/notes.txt && -f out/notes.txt && -f out/.staging/drafts/page.html ]] ||
+      fail "the build removed files it did not make"
     mtimes out/conv-relu-pool | diff -u before - || fail "an unchanged lesson was rewritten"
     grep -q leaky-relu out/index.html && fail "the index still lists the deleted lesson"
     grep -q leaky-relu out/.convlesson-manifest && fail "the manifest still lists the deleted lesson"
@@ -484,11 +486,11 @@ case $case_name in
   force-and-staging)
     build 0 "${fast[@]}"
     # As a killed build leaves it: a half-staged lesson and a stray temporary file.
-    mkdir -p out/.staging/conv-relu-pool/frames && echo partial >out/.staging/conv-relu-pool/frames/x.svg
+    mkdir -p out/.convlesson-staging/conv-relu-pool/frames && echo partial >out/.convlesson-staging/conv-relu-pool/frames/x.svg
     echo partial >out/..convlesson-manifest.tmp4242-0
     build 0 "${fast[@]}"
     log_has "$n lessons up to date"
-    [[ ! -e out/.staging ]] || fail "stale staging folder not cleaned up"
+    [[ ! -e out/.convlesson-staging ]] || fail "stale staging folder not cleaned up"
     [[ ! -e out/..convlesson-manifest.tmp4242-0 ]] || fail "stale manifest temporary not cleaned up"
     build 0 "${fast[@]}" --force
     log_has "$n lessons: $n built, 0 up to date, 0 failed"
@@ -677,7 +679,7 @@ case $case_name in
     awk -v a="$t1" -v b="$t2" 'BEGIN { exit !(b * 2 < a) }' || fail "the second build counted the wait in its time ($t2 ms against $t1 ms)"
     build 0
     log_has "$n lessons up to date"
-    [[ ! -e out/.staging ]] || fail "staging folder left behind"
+    [[ ! -e out/.convlesson-staging ]] || fail "staging folder left behind"
     ;;
 
   kill)
@@ -719,7 +721,7 @@ case $case_name in
       rm -rf out lessons && cp -r "$src/lessons" lessons
       pdf=(--only svg,json,html,pdf -j "$j")
       CONVLESSON_TEST_FAIL_WRITE=course.pdf build 1 "${pdf[@]}"
-      err_has "out: error: cannot write course.pdf: cannot write 'out/.staging/.course/course.pdf':"
+      err_has "out: error: cannot write course.pdf: cannot write 'out/.convlesson-staging/.course/course.pdf':"
       [[ -f out/index.html && -f out/assets/style.css ]] || fail "-j $j: the index was not published without course.pdf"
       [[ ! -e out/course.pdf ]] || fail "-j $j: a course.pdf appeared although it could not be written"
       grep -q '^course-pdf	' out/.convlesson-manifest && fail "-j $j: the manifest calls the missing course.pdf up to date"
@@ -731,7 +733,7 @@ case $case_name in
       log_has "$n lessons: 1 built, $((n - 1)) up to date, 0 failed"
       grep -qF "Leaky ReLU, edited" out/index.html || fail "-j $j: the new index was not published"
       cmp -s course.good out/course.pdf || fail "-j $j: the last good course.pdf was not kept"
-      [[ ! -e out/.staging ]] || fail "-j $j: staging folder left behind"
+      [[ ! -e out/.convlesson-staging ]] || fail "-j $j: staging folder left behind"
       build 0 "${pdf[@]}"
       log_has "$n lessons up to date"
       cmp -s course.good out/course.pdf && fail "-j $j: the next build did not make course.pdf again"
@@ -760,7 +762,7 @@ case $case_name in
         for id in "${ids[@]}"; do
           hashes "out/$id" | diff -u "before.$id" - || fail "-j $j: out/$id changed although $file failed"
         done
-        [[ ! -e out/.staging ]] || fail "-j $j: staging folder left behind"
+        [[ ! -e out/.convlesson-staging ]] || fail "-j $j: staging folder left behind"
       done
     done
     build 0 "${most[@]}"
@@ -789,7 +791,7 @@ case $case_name in
         hashes "out/$id" | diff -u "before.$id" - || fail "-j $j: out/$id changed although its sync failed"
       done
       cmp -s index.before out/index.html || fail "-j $j: the index changed although the lesson failed"
-      [[ ! -e out/.staging ]] || fail "-j $j: staging folder left behind"
+      [[ ! -e out/.convlesson-staging ]] || fail "-j $j: staging folder left behind"
     done
     build 0 "${fast[@]}"
     log_has "$n lessons: 1 built, $((n - 1)) up to date, 0 failed"
@@ -941,7 +943,7 @@ case $case_name in
     wait $pid || rc=$?
     [[ $rc == 0 ]] || fail "watch exited $rc on SIGTERM"
     grep -qxF "stopped watching" log || fail "watch did not stop cleanly: $(cat log)"
-    [[ ! -e out/.staging ]] || fail "watch left a staging folder"
+    [[ ! -e out/.convlesson-staging ]] || fail "watch left a staging folder"
     ;;
 
   *)
