@@ -117,6 +117,18 @@ bool DiskBuildFileSystem::LinkFile(const std::string& from, const std::string& t
 bool DiskBuildFileSystem::PathExists(const std::string& path) { return cl::PathExists(path); }
 bool DiskBuildFileSystem::SameFile(const std::string& a, const std::string& b) { return SameInode(a, b, ::stat); }
 bool DiskBuildFileSystem::IsDirectory(const std::string& path) { return cl::IsDirectory(path); }
+bool DiskBuildFileSystem::IsPlainFileUnder(const std::string& root, const std::string& relative) {
+  std::string path = root;
+  for (std::size_t start = 0;;) {
+    const std::size_t slash = relative.find('/', start);
+    path += "/" + relative.substr(start, slash - start);
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return false;
+    if (slash == std::string::npos) return S_ISREG(st.st_mode);
+    if (!S_ISDIR(st.st_mode)) return false;
+    start = slash + 1;
+  }
+}
 std::vector<std::string> DiskBuildFileSystem::ListDirectory(const std::string& dir) { return cl::ListDirectory(dir); }
 std::unique_ptr<FileSink> DiskBuildFileSystem::SinkAt(const std::string& root) {
   return std::make_unique<DiskFileSink>(root);
@@ -214,6 +226,10 @@ bool MemoryBuildFileSystem::SameFile(const std::string& a, const std::string& b)
 bool MemoryBuildFileSystem::PathExists(const std::string& path) {
   const std::string p = Normal(path);
   return files_.count(p) || IsDirectory(p);
+}
+
+bool MemoryBuildFileSystem::IsPlainFileUnder(const std::string& root, const std::string& relative) {
+  return files_.count(Normal(root + "/" + relative)) > 0;  // it holds no links
 }
 
 bool MemoryBuildFileSystem::IsDirectory(const std::string& path) {

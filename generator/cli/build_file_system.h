@@ -40,6 +40,9 @@ class BuildFileSystem {
   // folder, say).
   virtual bool SameFile(const std::string& a, const std::string& b) = 0;
   virtual bool IsDirectory(const std::string& path) = 0;
+  // Whether root/relative is a regular file reached from `root` through
+  // folders alone: no symbolic link on the way, nor at the end.
+  virtual bool IsPlainFileUnder(const std::string& root, const std::string& relative) = 0;
   virtual std::vector<std::string> ListDirectory(const std::string& dir) = 0;  // names, sorted
   // A sink writing under `root` that remembers what was put (paths()).
   virtual std::unique_ptr<FileSink> SinkAt(const std::string& root) = 0;
@@ -65,6 +68,7 @@ class DiskBuildFileSystem : public BuildFileSystem {
   bool PathExists(const std::string& path) override;
   bool SameFile(const std::string& a, const std::string& b) override;
   bool IsDirectory(const std::string& path) override;
+  bool IsPlainFileUnder(const std::string& root, const std::string& relative) override;
   std::vector<std::string> ListDirectory(const std::string& dir) override;
   std::unique_ptr<FileSink> SinkAt(const std::string& root) override;
 };
@@ -83,6 +87,7 @@ class MemoryBuildFileSystem : public BuildFileSystem {
   bool PathExists(const std::string& path) override;
   bool SameFile(const std::string& a, const std::string& b) override;
   bool IsDirectory(const std::string& path) override;
+  bool IsPlainFileUnder(const std::string& root, const std::string& relative) override;
   std::vector<std::string> ListDirectory(const std::string& dir) override;
   std::unique_ptr<FileSink> SinkAt(const std::string& root) override;
 

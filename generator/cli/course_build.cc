@@ -838,6 +838,17 @@ void CourseBuilder::ImportShards() {
       fail(UnownedMessage(*unowned, LessonDir(id)));
       continue;
     }
+    // Only files a build makes: a link would publish (or, linked, copy)
+    // whatever it points at, anywhere on the machine.
+    const auto not_plain = std::find_if(entry.made->begin(), entry.made->end(), [&](const std::string& file) {
+      return !fs_.IsPlainFileUnder(shard.dir, id + "/" + file);
+    });
+    if (not_plain != entry.made->end()) {
+      fail(fmt::format("{}/{}/{} is missing or not a plain file (a symbolic link, or one in its path); build that "
+                       "shard again",
+                       shard.dir, id, *not_plain));
+      continue;
+    }
     const std::string stage = StageDir(id);
     std::vector<std::string> kept;
     if (!EmptyStage(stage, &error) || !KeepFiles(fs_, shard.dir + "/" + id, stage, *entry.made, &kept, &error)) {

@@ -131,6 +131,14 @@ BOOST_DATA_TEST_CASE(
         {"pending with a value", "convlesson-manifest\t1\nlesson\ta\npending\tno\n", "line 3: bad 'pending' record"},
         {"pending before a lesson", "convlesson-manifest\t1\npending\n", "line 2: unexpected record before any lesson"},
         {"lesson twice", "convlesson-manifest\t1\nlesson\ta\nlesson\ta\n", "line 3: lesson listed twice"},
+        // Files are kept and linked by these paths: none may lead out of the folder.
+        {"made out of the folder", "convlesson-manifest\t2\nlesson\ta\nmade\t../../x\n", "line 3: bad 'made' record"},
+        {"made inside then out", "convlesson-manifest\t2\nlesson\ta\nmade\tframes/../../x\n",
+         "line 3: bad 'made' record"},
+        {"made absolute", "convlesson-manifest\t2\nlesson\ta\nmade\t/etc/passwd\n", "line 3: bad 'made' record"},
+        {"made hidden", "convlesson-manifest\t2\nlesson\ta\nmade\t.convlesson-manifest\n", "line 3: bad 'made' record"},
+        {"course file out of the folder", "convlesson-manifest\t2\ncourse-file\tassets/../../x\n",
+         "line 2: bad 'course-file' record"},
         {"incomplete lesson", "convlesson-manifest\t1\nlesson\ta\nsource\tx.yaml\n",
          "line 3: lesson 'a' is incomplete"}}),
     c) {

@@ -304,6 +304,27 @@ case $case_name in
       fail "merging with an empty shard failed: $(cat "$work/err")"
     build 0 "${most[@]}" -o one-now
     diff -u <(hashes one-now) <(hashes merged5) || fail "the merge with an empty shard differs from one build"
+    # A shard whose files were tampered with: a link among them is not
+    # published (that lesson fails, the others merge), and a manifest
+    # listing a file outside its folder is refused whole, nothing written.
+    cp -r out-1 linked
+    victim=$(cd linked && find . -mindepth 2 -maxdepth 2 -name lesson.json -printf '%P\n' | head -1)
+    echo secret >"$work/secret.txt"
+    rm "linked/$victim" && ln -s "$work/secret.txt" "linked/$victim"
+    rc=0
+    "$bin" merge linked out-2 out-3 -o merged6 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging a shard with a link in it exited $rc"
+    err_has "linked/$victim is missing or not a plain file (a symbolic link, or one in its path)"
+    [[ -z $(find merged6 -type l) ]] || fail "the merge published a link: $(find merged6 -type l)"
+    cp -r out-1 poisoned
+    first=$(grep -m1 -P '^made\t' poisoned/.convlesson-manifest | cut -f2)
+    sed -i "0,/^made\t${first//\//\\/}\$/s##made\t../../../outside.txt#" poisoned/.convlesson-manifest
+    grep -q '^made.\.\./\.\./\.\./outside.txt$' poisoned/.convlesson-manifest || fail "the test did not poison the manifest"
+    rc=0
+    "$bin" merge poisoned out-2 out-3 -o merged7 --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging a shard whose manifest leads out of it exited $rc"
+    err_has "poisoned/.convlesson-manifest: not the output of a build ("
+    [[ ! -e merged7 && ! -e outside.txt ]] || fail "a refused merge wrote files"
     # Shards of fewer kinds than the folder holds: refused, the folder as it was.
     for k in 1 2 3; do build 0 --only json --shard "$k/3" -o "json-$k"; done
     stamps merged >before.merged
