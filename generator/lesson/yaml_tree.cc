@@ -12,11 +12,38 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "base/utf8.h"
 #include "lesson/limits.h"
 #include "lesson/text_scan.h"
 
 namespace cl {
 namespace {
+
+// `value` with yaml-cpp's escapes \N and \_ as UTF-8: it writes them as the
+// single Latin-1 bytes 0x85 and 0xA0, where they stand for U+0085 and
+// U+00A0 (the file itself was checked to be UTF-8 before parsing, so a byte
+// that starts no UTF-8 sequence came from an escape).
+std::string WithEscapesInUtf8(const std::string& value) {
+  std::string out;
+  for (std::size_t i = 0, copied = 0; i <= value.size(); ++i) {
+    if (i == value.size()) {
+      if (copied == 0) return value;  // the common case: nothing to mend
+      out.append(value, copied, std::string::npos);
+      break;
+    }
+    const std::size_t n = Utf8SequenceLength(value, i);
+    const auto byte = static_cast<unsigned char>(value[i]);
+    if (n == 0 && (byte == 0x85 || byte == 0xA0)) {
+      out.append(value, copied, i - copied);
+      out += '\xC2';
+      out += static_cast<char>(byte);
+      copied = i + 1;
+    } else if (n > 1) {
+      i += n - 1;
+    }
+  }
+  return out;
+}
 
 // Thrown from the event handler to abandon a parse that must not continue.
 struct StopParse {
@@ -145,12 +172,12 @@ class TreeBuilder final : public YAML::EventHandler {
     if (deferred_) return;
     CheckTag(tag, mark);
     YamlNode* node = NewNode(YamlNode::Kind::Scalar, mark);
-    node->text = value;
+    node->text = WithEscapesInUtf8(value);
     node->quoted = tag == "!";
     if (node->located) node->span = ScalarSpan(source_, node->offset, value, node->quoted);
     // The file was scanned before parsing, so a forbidden character here was
     // spelt as an escape ("\0", "\uFFFF").
-    if (auto problem = FindForbiddenCodePoint(value))
+    if (auto problem = FindForbiddenCodePoint(node->text))
       diagnostics_->push_back(MakeDiagnostic(*node, lines_, path_, Severity::Error,
                                              problem->message + ", not even as an escape"));
     const Expanded weight{1, static_cast<std::int64_t>(value.size())};

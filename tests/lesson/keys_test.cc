@@ -74,6 +74,14 @@ BOOST_AUTO_TEST_CASE(TitleIsPlainTextKeptAsWritten) {
   BOOST_TEST(l.title == "Edges <b>&amp; Ünïcode</b>");  // escaping is the page's job
 }
 
+// YAML's \_ and \L escapes are U+00A0 and U+2028, in UTF-8 as everything
+// else (yaml-cpp gives \_ as the lone byte 0xA0, which made pages and PDFs
+// of invalid UTF-8).
+BOOST_AUTO_TEST_CASE(EscapedSpacesAreUtf8) {
+  const Lesson l = MustLoad("title: \"Convolution\\_basics\\L\\xa0\"\nimage: {pattern: diagonal}\nfilter: sharpen\n");
+  BOOST_TEST(l.title == "Convolution\u00A0basics\u2028\u00A0");
+}
+
 struct FilterCase {
   std::string yaml;
   std::string name;
