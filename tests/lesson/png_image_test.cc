@@ -43,6 +43,7 @@ struct PngSpec {
   int color_type = PNG_COLOR_TYPE_GRAY;
   std::vector<std::uint16_t> samples;  // row-major, channels interleaved (palette: indices)
   std::vector<png_color> palette;
+  std::vector<png_byte> transparency;  // a tRNS chunk: palette entries' alpha
   bool interlaced = false;
 };
 
@@ -75,6 +76,8 @@ void WritePng(const fs::path& path, const PngSpec& spec) {
                spec.color_type, spec.interlaced ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                PNG_FILTER_TYPE_DEFAULT);
   if (!spec.palette.empty()) png_set_PLTE(png, info, spec.palette.data(), static_cast<int>(spec.palette.size()));
+  if (!spec.transparency.empty())
+    png_set_tRNS(png, info, spec.transparency.data(), static_cast<int>(spec.transparency.size()), nullptr);
   png_write_info(png, info);
   if (spec.bit_depth < 8) png_set_packing(png);
   const int per_row = spec.width * Channels(spec.color_type);
@@ -151,6 +154,19 @@ BOOST_AUTO_TEST_CASE(PaletteLowBitDepthAndInterlacing) {
   palette.palette = {{0, 0, 250}, {255, 0, 0}};
   WritePng(dir.path / "palette.png", palette);
   BOOST_TEST((MustRead(dir.path / "palette.png") == G({{76, 29}})));
+  // Transparent entries (a tRNS chunk) are ignored as alpha is, in both modes.
+  palette.transparency = {0, 128};
+  WritePng(dir.path / "palette-trns.png", palette);
+  BOOST_TEST((MustRead(dir.path / "palette-trns.png") == G({{76, 29}})));
+  std::string error;
+  const auto planes = ReadPngRgb((dir.path / "palette-trns.png").string(), &error);
+  BOOST_TEST_REQUIRE(planes.has_value(), error);
+  BOOST_TEST(((*planes)[0] == G({{255, 0}}) && (*planes)[2] == G({{0, 250}})));
+  PngSpec bits_palette = Png(3, 1, PNG_COLOR_TYPE_PALETTE, 1, {1, 0, 1});
+  bits_palette.palette = {{0, 0, 0}, {255, 255, 255}};
+  bits_palette.transparency = {0};
+  WritePng(dir.path / "bits-trns.png", bits_palette);
+  BOOST_TEST((MustRead(dir.path / "bits-trns.png") == G({{255, 0, 255}})));
   WritePng(dir.path / "bits.png", Png(3, 1, PNG_COLOR_TYPE_GRAY, 1, {1, 0, 1}));
   BOOST_TEST((MustRead(dir.path / "bits.png") == G({{255, 0, 255}})));
   PngSpec adam7 = Png(5, 5, PNG_COLOR_TYPE_GRAY, 8, {});
