@@ -144,23 +144,15 @@ std::optional<ImageChannels> ReadImageFile(NodeReader& reader, const YamlNode& n
   std::string problem;
   std::vector<Grid> channels;
   std::vector<std::string> names;
+  const PngReading reading{size, limits::kMaxImageSide};
   if (rgb) {
-    auto planes = ReadPngRgb(path, &problem);
+    auto planes = ReadPngRgb(path, &problem, reading);
     if (planes) channels = std::move(*planes), names = {"R", "G", "B"};
-  } else if (auto grey = ReadPngLuminance(path, &problem)) {
+  } else if (auto grey = ReadPngLuminance(path, &problem, reading)) {
     channels.push_back(std::move(*grey));
   }
   if (channels.empty()) {
     reader.Error(node, fmt::format("image file '{}' {}", *name, problem));
-    return std::nullopt;
-  }
-  const Grid& first = channels[0];
-  if (size) {
-    for (Grid& channel : channels) channel = ResampleByArea(channel, size->first, size->second);
-  } else if (first.rows > limits::kMaxImageSide || first.cols > limits::kMaxImageSide) {
-    reader.Error(node, fmt::format("image file '{}' is {}x{} pixels; at most {} per side, or set size: [rows, columns] "
-                                   "to resample it",
-                                   *name, first.rows, first.cols, limits::kMaxImageSide));
     return std::nullopt;
   }
   return ImageChannels{std::move(channels), std::move(names)};

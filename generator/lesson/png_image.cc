@@ -29,7 +29,8 @@ struct DecodeState {
   MemoryInput input;
   char message[200] = {};
   png_uint_32 width = 0, height = 0;
-  bool too_large = false;            // refused on its size, before decoding
+  int max_side = 0;                  // refused over this many pixels a side, before decoding
+  bool too_large = false;
   std::vector<unsigned char> pixels;  // decoded rows: 1 (grey) or 3 (RGB) bytes per pixel
   std::vector<png_bytep> rows;
   int channels = 0;
@@ -69,8 +70,8 @@ bool Decode(DecodeState* state) {
   png_read_info(png, info);
   int bit_depth = 0, color_type = 0;
   png_get_IHDR(png, info, &state->width, &state->height, &bit_depth, &color_type, nullptr, nullptr, nullptr);
-  if (state->width > static_cast<png_uint_32>(limits::kMaxImageFileSide) ||
-      state->height > static_cast<png_uint_32>(limits::kMaxImageFileSide)) {
+  if (state->width > static_cast<png_uint_32>(state->max_side) ||
+      state->height > static_cast<png_uint_32>(state->max_side)) {
     state->too_large = true;
     png_destroy_read_struct(&png, &info, nullptr);
     return false;
@@ -112,13 +113,54 @@ std::vector<std::vector<Share>> AxisShares(int in, int out) {
   return shares;
 }
 
+// An image of in_rows x in_cols whole numbers >= 0, sample(r, c) each,
+// resampled to rows x cols by area (ResampleByArea). Exact integer sums
+// (luminance values are whole numbers), so halves round up exactly: 127.5 is
+// 128, never 127 from a floating-point wobble.
+template <class Sample>
+Grid ResampleSamples(int in_rows, int in_cols, const Sample& sample, int rows, int cols) {
+  const auto row_shares = AxisShares(in_rows, rows);
+  const auto col_shares = AxisShares(in_cols, cols);
+  std::vector<long long> narrow(static_cast<std::size_t>(in_rows) * static_cast<std::size_t>(cols));
+  for (int r = 0; r < in_rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      long long sum = 0;
+      for (const Share& s : col_shares[static_cast<std::size_t>(c)]) sum += s.overlap * sample(r, s.source);
+      narrow[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] = sum;
+    }
+  const long long area = static_cast<long long>(in_rows) * in_cols;  // one output pixel, in these units
+  Grid out(rows, cols);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      long long sum = 0;
+      for (const Share& s : row_shares[static_cast<std::size_t>(r)])
+        sum += s.overlap * narrow[static_cast<std::size_t>(s.source) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
+      const long long rounded = (2 * sum + area) / (2 * area);  // the mean, rounded half up
+      out.at(r, c) = static_cast<double>(rounded);
+    }
+  return out;
+}
+
+// The image's samples as a grid, or resampled to `size` straight from them:
+// a 4096x4096 picture as doubles before resampling was 128 MiB a channel.
+template <class Sample>
+Grid PlaneOf(const DecodeState& state, const std::optional<std::pair<int, int>>& size, const Sample& sample) {
+  const int rows = static_cast<int>(state.height), cols = static_cast<int>(state.width);
+  if (size) return ResampleSamples(rows, cols, sample, size->first, size->second);
+  Grid plane(rows, cols);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) plane.at(r, c) = static_cast<double>(sample(r, c));
+  return plane;
+}
+
 }  // namespace
 
 namespace {
 
 // Reads and decodes the PNG at `path` into *state (1 or 3 bytes a pixel), or
 // sets *error to a lowercase phrase and returns false.
-bool ReadPngFile(const std::string& path, DecodeState* state, std::vector<unsigned char>* bytes, std::string* error) {
+bool ReadPngFile(const std::string& path, const PngReading& reading, DecodeState* state,
+                 std::vector<unsigned char>* bytes, std::string* error) {
   std::error_code ec;
   const std::filesystem::path file(path);
   if (!std::filesystem::is_regular_file(file, ec)) {
@@ -145,10 +187,15 @@ bool ReadPngFile(const std::string& path, DecodeState* state, std::vector<unsign
     return false;
   }
   state->input = {bytes->data(), bytes->size(), 0};
+  state->max_side = reading.size ? limits::kMaxImageFileSide : reading.max_side_unresampled;
   if (!Decode(state)) {
-    if (state->too_large)
+    const auto file_side = static_cast<png_uint_32>(limits::kMaxImageFileSide);
+    if (state->too_large && (state->width > file_side || state->height > file_side))
       *error = fmt::format("is {}x{} pixels; at most {} per side can be read", state->height, state->width,
                            limits::kMaxImageFileSide);
+    else if (state->too_large)
+      *error = fmt::format("is {}x{} pixels; at most {} per side, or set size: [rows, columns] to resample it",
+                           state->height, state->width, reading.max_side_unresampled);
     else
       *error = fmt::format("is not a readable PNG image ({})", state->message[0] ? state->message : "unsupported format");
     return false;
@@ -158,63 +205,33 @@ bool ReadPngFile(const std::string& path, DecodeState* state, std::vector<unsign
 
 }  // namespace
 
-std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error) {
+std::optional<Grid> ReadPngLuminance(const std::string& path, std::string* error, const PngReading& reading) {
   DecodeState state;
   std::vector<unsigned char> bytes;
-  if (!ReadPngFile(path, &state, &bytes, error)) return std::nullopt;
-  Grid image(static_cast<int>(state.height), static_cast<int>(state.width));
+  if (!ReadPngFile(path, reading, &state, &bytes, error)) return std::nullopt;
   const auto channels = static_cast<std::size_t>(state.channels);
-  for (int r = 0; r < image.rows; ++r) {
-    const unsigned char* row = state.rows[static_cast<std::size_t>(r)];
-    for (int c = 0; c < image.cols; ++c) {
-      const unsigned char* px = row + static_cast<std::size_t>(c) * channels;
-      // Integer arithmetic rounds exactly half up, as round() on the exact value would.
-      image.at(r, c) = channels == 1 ? px[0] : (299 * px[0] + 587 * px[1] + 114 * px[2] + 500) / 1000;
-    }
-  }
-  return image;
+  return PlaneOf(state, reading.size, [&](int r, int c) -> long long {
+    const unsigned char* px = state.rows[static_cast<std::size_t>(r)] + static_cast<std::size_t>(c) * channels;
+    // Integer arithmetic rounds exactly half up, as round() on the exact value would.
+    return channels == 1 ? px[0] : (299 * px[0] + 587 * px[1] + 114 * px[2] + 500) / 1000;
+  });
 }
 
-std::optional<std::vector<Grid>> ReadPngRgb(const std::string& path, std::string* error) {
+std::optional<std::vector<Grid>> ReadPngRgb(const std::string& path, std::string* error, const PngReading& reading) {
   DecodeState state;
   std::vector<unsigned char> bytes;
-  if (!ReadPngFile(path, &state, &bytes, error)) return std::nullopt;
-  const int rows = static_cast<int>(state.height), cols = static_cast<int>(state.width);
-  std::vector<Grid> planes(3, Grid(rows, cols));
+  if (!ReadPngFile(path, reading, &state, &bytes, error)) return std::nullopt;
   const auto channels = static_cast<std::size_t>(state.channels);
-  for (int r = 0; r < rows; ++r) {
-    const unsigned char* row = state.rows[static_cast<std::size_t>(r)];
-    for (int c = 0; c < cols; ++c) {
-      const unsigned char* px = row + static_cast<std::size_t>(c) * channels;
-      for (std::size_t k = 0; k < 3; ++k) planes[k].at(r, c) = channels == 1 ? px[0] : px[k];
-    }
-  }
+  std::vector<Grid> planes;
+  for (std::size_t k = 0; k < 3; ++k)
+    planes.push_back(PlaneOf(state, reading.size, [&](int r, int c) -> long long {
+      return state.rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c) * channels + (channels == 1 ? 0 : k)];
+    }));
   return planes;
 }
 
 Grid ResampleByArea(const Grid& image, int rows, int cols) {
-  // Exact integer sums (luminance values are whole numbers), so halves round
-  // up exactly: 127.5 is 128, never 127 from a floating-point wobble.
-  const auto row_shares = AxisShares(image.rows, rows);
-  const auto col_shares = AxisShares(image.cols, cols);
-  std::vector<long long> narrow(static_cast<std::size_t>(image.rows) * static_cast<std::size_t>(cols));
-  for (int r = 0; r < image.rows; ++r)
-    for (int c = 0; c < cols; ++c) {
-      long long sum = 0;
-      for (const Share& s : col_shares[static_cast<std::size_t>(c)]) sum += s.overlap * std::llround(image.at(r, s.source));
-      narrow[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] = sum;
-    }
-  const long long area = static_cast<long long>(image.rows) * image.cols;  // one output pixel, in these units
-  Grid out(rows, cols);
-  for (int r = 0; r < rows; ++r)
-    for (int c = 0; c < cols; ++c) {
-      long long sum = 0;
-      for (const Share& s : row_shares[static_cast<std::size_t>(r)])
-        sum += s.overlap * narrow[static_cast<std::size_t>(s.source) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
-      const long long rounded = (2 * sum + area) / (2 * area);  // the mean, rounded half up
-      out.at(r, c) = static_cast<double>(rounded);
-    }
-  return out;
+  return ResampleSamples(image.rows, image.cols, [&](int r, int c) { return std::llround(image.at(r, c)); }, rows, cols);
 }
 
 }  // namespace cl

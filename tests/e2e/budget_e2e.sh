@@ -97,6 +97,28 @@ TEXT
     run_in "$work" 0 build lessons -o site -q --only json
     for n in 1 2 3 4 5; do [[ -f $work/site/c$n/lesson.json ]] || fail "c$n.yaml did not build"; done
     ;;
+  image-file)
+    # A 130 KB PNG within every limit: 4096x4096 16-bit RGBA, all zeros,
+    # resampled to 6x6. Decoded to doubles before resampling it cost 580 MB
+    # read as RGB; read from its samples, a few tens.
+    mkdir -p "$work/images"
+    python3 - "$work/images/big.png" <<'PY'
+import struct, sys, zlib
+w = h = 4096
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+rows = zlib.compress(b"".join(b"\0" + bytes(w * 8) for _ in range(h)), 9)
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 16, 6, 0, 0, 0)) + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+PY
+    printf 'title: Big\nimage: {file: images/big.png, size: [6, 6], mode: rgb}\nfilter: {weights: [[[1]], [[1]], [[1]]]}\n' >"$work/big.yaml"
+    peak=$(cd "$work" && python3 -c '
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$bin" check big.yaml)
+    [[ ${peak%% *} == 0 ]] || fail "check of big.yaml exited ${peak%% *}"
+    ((${peak##* } < 150)) || fail "check of a 130 KB image file took ${peak##* } MB"
+    ;;
   *)
     fail "unknown case $case_name"
     ;;
