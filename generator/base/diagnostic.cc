@@ -24,6 +24,27 @@ bool SourceLine(std::string_view source, int line, std::string_view* out) {
   return true;
 }
 
+// A source line longer than this is shown as this many bytes around the
+// column, elided at either end: a minified 900 KB lesson on one line printed
+// whole under each of its 50 errors made 45 MB of output.
+constexpr size_t kMostShownBytes = 160;
+
+// The part of `text` around the 1-based byte `column` that is shown, whole
+// UTF-8 sequences only; *elided_before and *elided_after say what was cut.
+std::string_view ShownPart(std::string_view text, int column, bool* elided_before, bool* elided_after) {
+  *elided_before = *elided_after = false;
+  if (text.size() <= kMostShownBytes) return text;
+  const auto at = static_cast<size_t>(std::clamp(column, 1, static_cast<int>(text.size())) - 1);
+  size_t start = at > kMostShownBytes / 3 ? at - kMostShownBytes / 3 : 0;
+  size_t end = std::min(text.size(), start + kMostShownBytes);
+  const auto continuation = [&](size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  while (continuation(start)) ++start;
+  while (continuation(end)) --end;
+  *elided_before = start > 0;
+  *elided_after = end < text.size();
+  return text.substr(start, end - start);
+}
+
 }  // namespace
 
 std::string FormatDiagnostic(const Diagnostic& d, std::string_view source) {
@@ -36,12 +57,17 @@ std::string FormatDiagnostic(const Diagnostic& d, std::string_view source) {
   std::string_view text;
   if (d.where.line > 0 && SourceLine(source, d.where.line, &text)) {
     std::string number = std::to_string(d.where.line);
+    bool before = false, after = false;
+    const std::string_view shown = ShownPart(text, d.where.column, &before, &after);
+    const auto first = static_cast<int>(shown.data() - text.data());  // bytes of the line not shown before it
     // Tabs keep their width in the caret line so the caret stays under the column.
-    std::string pad;
-    for (int i = 0; i + 1 < std::max(d.where.column, 1) && i < static_cast<int>(text.size()); ++i)
+    std::string pad = before ? " " : "";  // under the "…"
+    for (int i = first; i + 1 < std::max(d.where.column, 1) && i < first + static_cast<int>(shown.size()); ++i)
       pad += text[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
-    out += fmt::format("{:>5} | {}\n", number, text);
-    out += fmt::format("{:>5} | {}^{}\n", "", pad, std::string(static_cast<size_t>(std::max(d.span, 1) - 1), '~'));
+    const int room = first + static_cast<int>(shown.size()) - std::max(d.where.column, 1);  // bytes shown after the caret
+    const int tildes = std::clamp(d.span - 1, 0, std::max(room, 0));
+    out += fmt::format("{:>5} | {}{}{}\n", number, before ? "…" : "", shown, after ? "…" : "");
+    out += fmt::format("{:>5} | {}^{}\n", "", pad, std::string(static_cast<size_t>(tildes), '~'));
   }
   return out;
 }

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/build_paths.h"
+#include "base/file_sink.h"
 
 namespace cl {
 namespace {
@@ -125,7 +125,7 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
       well_formed = f.size() == 2 && Unescape(f[1], &a);
       if (well_formed) m.course_entries.push_back(a);
     } else if (kind == "course-file") {
-      well_formed = f.size() == 2 && Unescape(f[1], &a) && IsPathInFolder(a);
+      well_formed = f.size() == 2 && Unescape(f[1], &a) && IsSafeRelativePath(a);
       if (well_formed) m.course_files->push_back(a);
     } else if (kind == "lesson") {
       well_formed = f.size() == 2 && Unescape(f[1], &a);
@@ -149,7 +149,7 @@ std::optional<BuildManifest> ParseManifest(std::string_view text, std::string* e
     } else if (kind == "made") {
       // Joined to out/<id> (or a shard's folder) to keep or link a file:
       // never a path that leads out of it.
-      well_formed = f.size() == 2 && Unescape(f[1], &a) && IsPathInFolder(a);
+      well_formed = f.size() == 2 && Unescape(f[1], &a) && IsSafeRelativePath(a);
       if (well_formed) lesson->made->push_back(a);
     } else if (kind == "output") {
       well_formed = f.size() == 3 && Unescape(f[1], &a) && IsHex(f[2]) && !lesson->outputs.count(a);

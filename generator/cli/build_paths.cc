@@ -19,16 +19,6 @@ bool IsCourseEntryName(std::string_view name) {
          name.find_first_of(std::string_view("/\\\0", 3)) == std::string_view::npos;
 }
 
-bool IsPathInFolder(std::string_view relative) {
-  if (relative.empty() || relative.size() > 4096) return false;
-  for (std::size_t start = 0;;) {
-    const std::size_t slash = relative.find('/', start);
-    if (!IsCourseEntryName(relative.substr(start, slash - start))) return false;
-    if (slash == std::string_view::npos) return true;
-    start = slash + 1;
-  }
-}
-
 std::string RelativeToOut(const std::string& path, const std::string& out_dir) {
   fs::path from = fs::absolute(out_dir).lexically_normal();
   fs::path to = fs::absolute(path).lexically_normal();

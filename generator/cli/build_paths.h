@@ -17,11 +17,6 @@ bool IsLessonId(std::string_view id);
 // not hidden (the build's own files start with '.'), not "." or "..".
 bool IsCourseEntryName(std::string_view name);
 
-// A file's path inside a folder, as the manifest lists a lesson's files and
-// the course files: names that IsCourseEntryName allows, joined by '/' (so
-// no "..", no absolute path, nothing hidden).
-bool IsPathInFolder(std::string_view relative);
-
 // `path` (relative to the working folder, or absolute) as seen from `out_dir`,
 // computed lexically: "lessons/a.yaml" from "out" is "../lessons/a.yaml".
 std::string RelativeToOut(const std::string& path, const std::string& out_dir);

@@ -136,7 +136,6 @@ BOOST_DATA_TEST_CASE(
         {"made inside then out", "convlesson-manifest\t2\nlesson\ta\nmade\tframes/../../x\n",
          "line 3: bad 'made' record"},
         {"made absolute", "convlesson-manifest\t2\nlesson\ta\nmade\t/etc/passwd\n", "line 3: bad 'made' record"},
-        {"made hidden", "convlesson-manifest\t2\nlesson\ta\nmade\t.convlesson-manifest\n", "line 3: bad 'made' record"},
         {"course file out of the folder", "convlesson-manifest\t2\ncourse-file\tassets/../../x\n",
          "line 2: bad 'course-file' record"},
         {"incomplete lesson", "convlesson-manifest\t1\nlesson\ta\nsource\tx.yaml\n",

@@ -70,25 +70,6 @@ BOOST_DATA_TEST_CASE(RelativeToOut,
   BOOST_TEST(cl::RelativeToOut(c.path, c.out) == c.want);
 }
 
-// What a manifest may list as a lesson's or the course's files.
-BOOST_DATA_TEST_CASE(PathsInAFolder,
-                     bdata::make(std::vector<NameCase>{{"index.html", true},
-                                                       {"frames/sobel-x/tall/001-intro.png", true},
-                                                       {"assets/style.css", true},
-                                                       {"", false},
-                                                       {"..", false},
-                                                       {"../x", false},
-                                                       {"frames/../../x", false},
-                                                       {"frames/./x", false},
-                                                       {"/etc/passwd", false},
-                                                       {"frames//x", false},
-                                                       {"frames/", false},
-                                                       {".hidden", false},
-                                                       {"a\\b", false}}),
-                     c) {
-  BOOST_TEST(cl::IsPathInFolder(c.name) == c.want);
-}
-
 BOOST_DATA_TEST_CASE(ResolveFromOut,
                      bdata::make(std::vector<PathCase>{
                          {"../lessons/a.yaml", "out", "lessons/a.yaml"},
