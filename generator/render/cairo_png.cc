@@ -15,10 +15,6 @@
 namespace cl {
 namespace {
 
-// Refuse absurd rasters instead of allocating gigabytes (a hostile --scale or
-// scene size): 16384 px per side is more than any slide needs.
-constexpr int kMaxSide = 16384;
-
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -40,7 +36,7 @@ cairo_status_t ReadFromView(void* closure, unsigned char* data, unsigned int len
 // The pixel size of `scene` at `scale`; false when it is absurd.
 bool PixelSize(const Scene& scene, double scale, int* width, int* height) {
   const double w = std::ceil(scene.width * scale), h = std::ceil(scene.height * scale);
-  if (!(w >= 1 && h >= 1 && w <= kMaxSide && h <= kMaxSide)) return false;
+  if (!(w >= 1 && h >= 1 && w <= kMaxRasterSide && h <= kMaxRasterSide)) return false;
   *width = static_cast<int>(w);
   *height = static_cast<int>(h);
   return true;

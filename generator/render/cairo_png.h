@@ -22,6 +22,12 @@
 
 namespace cl {
 
+// Refuse absurd rasters instead of allocating gigabytes (a hostile --scale or
+// scene size): 16384 px per side is more than any slide needs. A frame's
+// scene over it at the build's scale is refused before anything is drawn
+// (site/cost_budget.h).
+inline constexpr int kMaxRasterSide = 16384;
+
 // Pixels in Cairo's native form: premultiplied ARGB32, one uint32_t per pixel,
 // row-major, width * height entries (no row padding).
 struct RasterImage {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "render/cairo_png.h"
 #include "storyboard/storyboard.h"
 
 namespace cl {
@@ -44,6 +45,24 @@ std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOp
     errors.push_back(CostError(lesson, fmt::format("the lesson's {} variants make {} frames in all; a lesson may make "
                                                    "at most {}: lower beats max or use fewer variants",
                                                    built.variants.size(), cost.frames, kMaxFramesPerLesson)));
+  }
+  // The frames PNG and GIF files are drawn from, each within what the
+  // renderer draws at all (else every one fails, unlocated).
+  if (options.Wants("png") || options.Wants("gif")) {
+    double widest = 0, tallest = 0;
+    for (const BuiltVariant& bv : built.variants) {
+      widest = std::max({widest, bv.geometry.width, bv.frame_svg_tall.empty() ? 0.0 : bv.tall_geometry.width});
+      tallest = std::max({tallest, bv.geometry.height, bv.frame_svg_tall.empty() ? 0.0 : bv.tall_geometry.height});
+    }
+    const double side = std::max(widest, tallest);
+    if (std::ceil(side * options.scale) > kMaxRasterSide) {
+      const double most = std::floor(kMaxRasterSide / side * 10) / 10;  // the largest --scale that fits, in tenths
+      errors.push_back(CostError(
+          lesson, fmt::format("the lesson's frames would be {:.0f}x{:.0f} pixels at --scale {}; a frame may be at "
+                              "most {} pixels a side: use --scale {} or less, or a smaller image or map",
+                              std::ceil(widest * options.scale), std::ceil(tallest * options.scale), options.scale,
+                              kMaxRasterSide, most)));
+    }
   }
   if (options.Wants("png") && cost.png_pixels > kMaxPngPixelsPerLesson) {
     errors.push_back(CostError(

@@ -97,6 +97,19 @@ TEXT
     run_in "$work" 0 build lessons -o site -q --only json
     for n in 1 2 3 4 5; do [[ -f $work/site/c$n/lesson.json ]] || fail "c$n.yaml did not build"; done
     ;;
+  frame-side)
+    # A 42x42 image at --scale 8 makes frames of 7600x18208 pixels, over the
+    # 16384 a side the renderer draws: refused before drawing, with the
+    # largest --scale that fits, where every frame failed unlocated.
+    printf 'title: Big\nimage: {pattern: {kind: checkerboard, size: 42}}\nfilter: vertical-edge\npool: none\nbeats: {per: row, max: 3}\n' >"$work/big.yaml"
+    run_in "$work" 1 build big.yaml -o site -q --scale 8 --only png
+    has "$work/err" "big.yaml:5:8: error: the lesson's frames would be 7600x18208 pixels at --scale 8; a frame may be at most 16384 pixels a side: use --scale 7.1 or less, or a smaller image or map"
+    [[ ! -e $work/site/big ]] || fail "the refused lesson wrote site/big"
+    run_in "$work" 1 build big.yaml -o site -q --scale 8 --only gif
+    has "$work/err" "a frame may be at most 16384 pixels a side"
+    # Drawn as vectors only, the frames have no such limit.
+    run_in "$work" 0 build big.yaml -o site -q --scale 8 --only svg
+    ;;
   image-file)
     # A 130 KB PNG within every limit: 4096x4096 16-bit RGBA, all zeros,
     # resampled to 6x6. Decoded to doubles before resampling it cost 580 MB
