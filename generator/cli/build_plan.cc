@@ -52,13 +52,14 @@ std::set<std::string> AsOnly(const std::set<std::string>& kinds) {
 
 LessonOutputPlan PlanLessonOutputs(
     const ManifestLesson* previous, const std::string& id, const std::set<std::string>& wanted, bool force,
+    bool keep_unwanted,
     const std::function<std::map<std::string, std::string>(const std::set<std::string>&)>& keys_for,
     const std::function<bool(const std::string&)>& files_exist) {
   LessonOutputPlan plan;
   std::set<std::string> held;  // kinds of the old folder that may be kept
   if (ListsFilesOf(previous, id))
     for (const auto& [kind, key] : previous->outputs)
-      if (files_exist(kind)) held.insert(kind);
+      if ((keep_unwanted || wanted.count(kind)) && files_exist(kind)) held.insert(kind);
   plan.present = wanted;
   plan.present.insert(held.begin(), held.end());
   plan.keys = keys_for(plan.present);

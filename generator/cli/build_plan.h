@@ -50,12 +50,16 @@ struct LessonOutputPlan {
 
 // Plans one lesson: a kind is written when it is wanted and its key differs
 // from the one `previous` recorded (or --force); kinds `previous` holds that
-// are not wanted stay as they are (--only leaves the rest alone). Nothing is
+// are not wanted stay as they are when `keep_unwanted` (--only leaves the
+// rest alone), else they go, as a cold build would not make them (PDF
+// figures once a lesson no longer asks for them: kept, they showed the old
+// numbers). Nothing is
 // kept from a record of another id, a pending one, one without output keys,
 // or of a kind whose files are not all there (`files_exist`, by kind).
 // `keys_for` gives every kind's key for a folder holding `present` kinds.
 LessonOutputPlan PlanLessonOutputs(
     const ManifestLesson* previous, const std::string& id, const std::set<std::string>& wanted, bool force,
+    bool keep_unwanted,
     const std::function<std::map<std::string, std::string>(const std::set<std::string>&)>& keys_for,
     const std::function<bool(const std::string&)>& files_exist);
 

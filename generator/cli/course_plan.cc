@@ -131,7 +131,7 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
     std::set<std::string> wanted = input.wanted;
     if (input.settings->render.only.empty() && job.lesson->pdf_frames) wanted.insert("pdf-frames");
     job.plan = PlanLessonOutputs(
-        previous, job.id, wanted, input.force,
+        previous, job.id, wanted, input.force, !input.settings->render.only.empty(),
         [&](const std::set<std::string>& present) { return LessonOutputKeys(*job.lesson, *input.settings, present); },
         [&](const std::string& kind) {
           for (const std::string& file : FilesOfKinds(*previous, {kind}))

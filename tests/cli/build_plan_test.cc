@@ -134,8 +134,10 @@ ManifestLesson HoldingEverything(const std::string& version) {
 
 cl::LessonOutputPlan Plan(const ManifestLesson* previous, const std::set<std::string>& wanted,
                           const std::string& version, bool force = false, const std::string& missing_kind = "") {
+  const bool only = wanted != cl::AllOutputKinds();
   return cl::PlanLessonOutputs(
-      previous, "edges", wanted, force, [&](const std::set<std::string>& present) { return FakeKeys(version, present); },
+      previous, "edges", wanted, force, only,
+      [&](const std::set<std::string>& present) { return FakeKeys(version, present); },
       [&](const std::string& kind) { return kind != missing_kind; });
 }
 
@@ -180,6 +182,22 @@ BOOST_AUTO_TEST_CASE(OnlyLeavesTheOtherKindsAsTheyAre) {
   BOOST_TEST(lost.write == std::set<std::string>{"html"});  // it links one kind less
   // Into an empty folder, --only html makes a page that links nothing else.
   BOOST_TEST(Plan(nullptr, {"html"}, "v1").present == std::set<std::string>{"html"});
+}
+
+// Without --only a folder holds just the kinds wanted: PDF figures a lesson
+// no longer asks for go, where kept they showed its old numbers.
+BOOST_AUTO_TEST_CASE(AWholeBuildDropsTheKindsNoLongerAskedFor) {
+  std::set<std::string> asked = cl::AllOutputKinds();
+  asked.erase("pdf-frames");
+  ManifestLesson previous = HoldingEverything("v1");
+  const cl::LessonOutputPlan plan = cl::PlanLessonOutputs(
+      &previous, "edges", asked, false, false,
+      [&](const std::set<std::string>& present) { return FakeKeys("v1", present); },
+      [](const std::string&) { return true; });
+  BOOST_TEST(plan.present == asked);
+  BOOST_TEST(!plan.keep.count("pdf-frames"));
+  BOOST_TEST(plan.keys.at("html") == FakeKeys("v1", asked).at("html"));  // the page no longer links them
+  BOOST_TEST(plan.write == (std::set<std::string>{"html", "json"}));
 }
 
 BOOST_AUTO_TEST_CASE(KeepsNothingOfAFolderItCannotVouchFor) {

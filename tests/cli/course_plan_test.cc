@@ -139,7 +139,7 @@ BOOST_FIXTURE_TEST_CASE(EachEditRendersTheKindsThatReadIt, Fixture) {
 BOOST_FIXTURE_TEST_CASE(OnlyRendersWhatItNamesAndKeepsTheRest, Fixture) {
   RecordBuilt();
   Edit("title: Edges", "title: Vertical edges");
-  input.wanted = {"html"};
+  input.wanted = settings.render.only = {"html"};  // --only html
   cl::LessonJob job = std::move(Plan()[0]);
   BOOST_TEST(job.plan.write == std::set<std::string>{"html"});
   std::set<std::string> all_but_figures = cl::AllOutputKinds();

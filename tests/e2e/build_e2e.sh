@@ -181,6 +181,24 @@ case $case_name in
     rm -r cold
     build 0 "${most[@]}" -o cold
     diff -u <(hashes cold) <(hashes out) || fail "after a weight edit, --only html and a full build, out/ differs from a cold build"
+    # PDF figures are made on request: once a lesson no longer asks for them
+    # (or after --only pdf-frames), its next full build drops them, as a cold
+    # build makes none; kept, they showed the old filter's numbers.
+    one() { "$bin" build lessons/conv-relu-pool.yaml --templates templates -q "$@" || fail "convlesson build $* failed"; }
+    sed -i 's/^order: 1$/order: 1\npdf_frames: true/' lessons/conv-relu-pool.yaml
+    grep -q '^pdf_frames: true$' lessons/conv-relu-pool.yaml || fail "the test did not ask for the figures"
+    one -o figures
+    [[ -f figures/conv-relu-pool/figures.tex ]] || fail "pdf_frames: true made no figures.tex"
+    sed -i '/^pdf_frames: true$/d; s/^filter: vertical-edge$/filter: sobel-x/' lessons/conv-relu-pool.yaml
+    one -o figures
+    one -o figures-cold
+    diff -u <(hashes figures-cold) <(hashes figures) || fail "figures no longer asked for stayed, or the rest differs from a cold build"
+    one -o figures --only pdf-frames
+    [[ -f figures/conv-relu-pool/figures.tex ]] || fail "--only pdf-frames made no figures.tex"
+    sed -i 's/^filter: sobel-x$/filter: vertical-edge/' lessons/conv-relu-pool.yaml
+    one -o figures
+    rm -r figures-cold && one -o figures-cold
+    diff -u <(hashes figures-cold) <(hashes figures) || fail "figures of --only pdf-frames stayed, stale, after an edit"
     ;;
 
   one-lesson)
