@@ -20,7 +20,7 @@ bool IsUpToDate(const ManifestLesson* previous, const UpToDateCheck& check, std:
   if (previous->generator != check.generator_key) return no("generator, templates or options changed");
   for (const ManifestInput& input : previous->inputs)
     if (check.hash_input(input.path) != input.hash) return no("an input file changed");
-  if (!check.outputs_exist(previous->id)) return no("outputs missing");
+  if (!check.outputs_exist(*previous)) return no("outputs missing");
   for (const std::string& kind : check.wanted)
     if (!previous->outputs.count(kind)) return no("a kind of output it did not make before is wanted");
   return true;

@@ -22,8 +22,9 @@ struct UpToDateCheck {
   bool force = false;
   // Hash of an input (path relative to out/) now; empty when unreadable.
   std::function<std::string(const std::string&)> hash_input;
-  // Whether out/<id> exists.
-  std::function<bool(const std::string&)> outputs_exist;
+  // Whether out/<id> of the record exists with every file it lists (one
+  // deleted by hand is made again: the page would link a hole).
+  std::function<bool(const ManifestLesson&)> outputs_exist;
   // The kinds this build writes (every kind when --only is not given): a
   // record that holds none of one of them is not up to date.
   std::set<std::string> wanted;

@@ -92,7 +92,14 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
   check.generator_key = input.settings->generator_key;
   check.force = input.force;
   check.hash_input = input.hash_input;
-  check.outputs_exist = [&](const std::string& id) { return fs.IsDirectory(lesson_dir(id)); };
+  check.outputs_exist = [&](const ManifestLesson& record) {
+    const std::string dir = lesson_dir(record.id);
+    if (!fs.IsDirectory(dir)) return false;
+    if (record.made)
+      for (const std::string& file : *record.made)
+        if (!fs.PathExists(dir + "/" + file)) return false;
+    return true;
+  };
   check.wanted = input.wanted;
   for (LessonJob& job : jobs) {
     if (!job.readable) continue;
@@ -195,12 +202,20 @@ std::optional<CourseOutputPlan> PlanCourseOutputs(const CoursePlanInput& input, 
   pdf_base.UpdateField(std::to_string(render.source_date_epoch));
   plan.index_key = CourseIndexKey(index_base.Hex(), manifest, plan.ids);
   plan.pdf_key = CoursePdfKey(pdf_base.Hex(), manifest, plan.ids);
-  auto exists = [&](const char* name) { return input.fs->PathExists(input.out + "/" + name); };
+  auto exists = [&](const std::string& name) { return input.fs->PathExists(input.out + "/" + name); };
+  // Every asset the last build made, one deleted by hand included.
+  const auto assets_there = [&] {
+    if (!exists("assets")) return false;
+    if (manifest.course_files)
+      for (const std::string& file : *manifest.course_files)
+        if (file.starts_with("assets/") && !exists(file)) return false;
+    return true;
+  };
   // The assets serve the pages and embed.html; index.html only the pages.
   const bool html = input.wanted.count("html") > 0;
   plan.index_due = (html || input.wanted.count("embed")) &&
                    (input.force || plan.index_key != manifest.course_key || (html && !exists("index.html")) ||
-                    !exists("assets"));
+                    !assets_there());
   plan.pdf_due = input.wanted.count("pdf") && plan.present.count("pdf") && !plan.ids.empty() &&
                  (input.force || plan.pdf_key != manifest.course_pdf_key || !exists("course.pdf"));
   return plan;

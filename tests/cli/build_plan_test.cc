@@ -64,7 +64,7 @@ BOOST_DATA_TEST_CASE(
     asked.push_back(path);
     return std::string(c.input_hash);
   };
-  check.outputs_exist = [&](const std::string& id) { return id == "edges" && c.outputs_exist; };
+  check.outputs_exist = [&](const ManifestLesson& record) { return record.id == "edges" && c.outputs_exist; };
   std::string reason;
   bool up_to_date = cl::IsUpToDate(c.has_previous ? &previous : nullptr, check, &reason);
   BOOST_TEST(up_to_date == (std::string(c.want_reason).empty()));
