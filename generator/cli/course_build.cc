@@ -173,6 +173,7 @@ class CourseBuilder {
 
   BuildLock lock_;
   bool made_out_ = false;  // out_ was made by this build (removed again if it stays empty)
+  std::optional<std::string> manifest_unread_;  // "missing" or "damaged": every file there reads as not the build's
   BuildManifest manifest_;
   std::string manifest_text_;  // as last read or written, to skip rewriting identical bytes
   std::vector<LessonJob> jobs_;
@@ -259,9 +260,13 @@ bool CourseBuilder::Prepare() {
       manifest_ = std::move(*parsed);
       manifest_text_ = std::move(text);
     } else {
+      manifest_unread_ = "damaged";
       progress_.Diagnostic(fmt::format("{}: warning: ignoring the build manifest ({}); rebuilding everything\n",
                                        manifest_path, error));
     }
+  } else if (const std::vector<std::string> names = fs_.ListDirectory(out_);
+             std::any_of(names.begin(), names.end(), [](const std::string& name) { return IsLessonId(name); })) {
+    manifest_unread_ = "missing";  // folders named like lessons, and no record of who made them
   }
   // Names from the file are used to delete folders: keep only well-formed ones.
   std::erase_if(manifest_.lessons, [](const auto& entry) { return !IsLessonId(entry.first); });
@@ -358,9 +363,16 @@ bool CourseBuilder::RemoveOwned(const std::string& target, const OwnedFiles& own
 }
 
 std::string CourseBuilder::UnownedMessage(const std::string& file, const std::string& replaced) const {
+  // Without the manifest every file of out/ reads as someone else's: say
+  // why, as a CI cache or artifact that drops hidden files loses it.
+  const std::string why =
+      manifest_unread_ ? fmt::format(" ({}/{}, the list of the files builds made, is {}, so no file there is known "
+                                     "to be convlesson's; a cache or artifact that drops hidden files loses it)",
+                                     out_, kManifestName, *manifest_unread_)
+                       : "";
   return fmt::format("{} was not made by convlesson, and building would replace {}; move it out of the way, "
-                     "or pass --replace-unowned to let the build delete it",
-                     file, replaced);
+                     "or pass --replace-unowned to let the build delete it{}",
+                     file, replaced, why);
 }
 
 void CourseBuilder::ApplyWerror(std::vector<Diagnostic>* diagnostics) const {

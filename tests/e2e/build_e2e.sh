@@ -584,6 +584,15 @@ case $case_name in
     [[ -f out/assets/mine.css ]] || fail "a stylesheet added to out/assets was lost"
     rm out/assets/mine.css
     build 0 "${fast[@]}"
+    # Without the manifest (a cache that dropped hidden files) nothing there
+    # is known to be the build's: refused, saying why, the files kept.
+    mv out/.convlesson-manifest manifest.saved
+    retitle conv-relu-pool "Edited once more"
+    build 1 "${fast[@]}"
+    err_has "(out/.convlesson-manifest, the list of the files builds made, is missing, so no file there is known to be convlesson's"
+    [[ -f out/conv-relu-pool/lesson.json ]] || fail "a build without its manifest removed outputs"
+    build 0 "${fast[@]}" --replace-unowned
+    [[ -f out/.convlesson-manifest ]] || fail "--replace-unowned wrote no manifest"
     # An output folder that is, holds or is above the lessons, the root or home: a usage error.
     mkdir -p lessons/cat && cp "$src/docs/img/frame-conv.png" lessons/cat/photo.png
     for out in lessons . / "$work"; do
