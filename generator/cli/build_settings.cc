@@ -11,6 +11,7 @@
 #include "base/file_system.h"
 #include "base/number_format.h"
 #include "base/sha256.h"
+#include "base/utf8.h"
 #include "cli/install_paths.h"
 #include "lesson/loader.h"
 
@@ -131,6 +132,14 @@ bool CheckOutputFolder(const std::string& out_dir, const std::vector<std::string
 bool ParseBaseUrl(std::string_view text, std::string* base_url, std::string* error) {
   base_url->clear();
   if (text.empty()) return true;
+  for (std::size_t i = 0; i < text.size();) {  // written into pages as it is: UTF-8, as they are
+    const std::size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) {
+      if (error) *error = "--base-url: not valid UTF-8";
+      return false;
+    }
+    i += n;
+  }
   for (const char ch : text) {
     const auto byte = static_cast<unsigned char>(ch);
     if (byte <= 0x20 || byte == 0x7f) {

@@ -94,6 +94,9 @@ BOOST_AUTO_TEST_CASE(BaseUrls) {
     BOOST_TEST(!cl::ParseBaseUrl(bad, &url, &error));
     BOOST_TEST(error == "--base-url: a URL has no spaces or control characters (write a space as %20)");
   }
+  BOOST_TEST(!cl::ParseBaseUrl("/a\xff" "b/", &url, &error));
+  BOOST_TEST(error == "--base-url: not valid UTF-8");
+  BOOST_TEST(cl::ParseBaseUrl("/le\xc3\xa7ons/", &url, &error));  // "leçons"
 }
 
 BOOST_AUTO_TEST_CASE(GeneratorKeyFollowsOutputOptionsOnly) {
