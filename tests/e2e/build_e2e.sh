@@ -326,7 +326,7 @@ case $case_name in
     # published (that lesson fails, the others merge), and a manifest
     # listing a file outside its folder is refused whole, nothing written.
     cp -r out-1 linked
-    victim=$(cd linked && find . -mindepth 2 -maxdepth 2 -name lesson.json -printf '%P\n' | head -1)
+    victim=$(cd linked && find . -mindepth 2 -maxdepth 2 -name lesson.json -printf '%P\n' | sort | sed -n 1p)
     echo secret >"$work/secret.txt"
     rm "linked/$victim" && ln -s "$work/secret.txt" "linked/$victim"
     rc=0
@@ -366,7 +366,7 @@ case $case_name in
     # Outputs deleted by hand are made again, where the build once called the
     # lesson up to date and its page linked the holes.
     hashes out >before.hashes
-    frame=$(cd out && find . -path '*/frames/*' -name '*.svg' -printf '%P\n' | sort | head -1)
+    frame=$(cd out && find . -path '*/frames/*' -name '*.svg' -printf '%P\n' | sort | sed -n 1p)  # (head would end sort with SIGPIPE)
     rm "out/$frame" out/assets/style.css
     build 0 "${fast[@]}"
     log_has "1 built, $((n - 1)) up to date"
