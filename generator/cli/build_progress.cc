@@ -210,6 +210,7 @@ void BuildProgress::End(const BuildTotals& t) {
   if (!t.course_entries.empty()) written += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
   std::string files = written;
   if (t.files_kept > 0) files += fmt::format(", {} kept", t.files_kept);
+  if (t.files_dropped > 0) files += fmt::format(", {} removed (no longer made)", t.files_dropped);
   // "1 lesson folder removed, 1 emptied (files of yours kept)"
   std::string removed;
   if (t.removed > 0) removed = CountText(t.removed, "lesson folder", "lesson folders") + " removed";

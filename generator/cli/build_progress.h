@@ -27,6 +27,7 @@ struct BuildTotals {
   bool merge = false;  // `merge`: puts shards' lessons in place, renders none
   int files_written = 0;
   int files_kept = 0;  // files of rebuilt lessons kept as they were (kinds whose inputs did not change)
+  int files_dropped = 0;  // files of rebuilt lessons their new outputs lack (a kind no longer asked for)
   int removed = 0;     // lesson folders removed (clean, --prune)
   int emptied = 0;     // lesson folders whose outputs went, kept for files the build did not make
   std::vector<std::string> course_entries;  // course outputs replaced (index.html, assets, course.pdf)

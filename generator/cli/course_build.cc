@@ -682,6 +682,9 @@ void CourseBuilder::RenderOne(LessonJob& job, StagedOutputs& staged) {
     std::lock_guard lock(mutex_);
     result_.totals.files_written += static_cast<int>(written.size());
     result_.totals.files_kept += static_cast<int>(linked.size() + unchanged.size());
+    if (changes_folder && ListsFilesOf(job.previous ? &*job.previous : nullptr, job.id) && entry.made)
+      for (const std::string& file : *job.previous->made)
+        if (!std::binary_search(entry.made->begin(), entry.made->end(), file)) ++result_.totals.files_dropped;
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   LessonReport report;

@@ -189,8 +189,10 @@ case $case_name in
     grep -q '^pdf_frames: true$' lessons/conv-relu-pool.yaml || fail "the test did not ask for the figures"
     one -o figures
     [[ -f figures/conv-relu-pool/figures.tex ]] || fail "pdf_frames: true made no figures.tex"
+    figures=$(find figures/conv-relu-pool/frames -name '*.pdf' | wc -l)
     sed -i '/^pdf_frames: true$/d; s/^filter: vertical-edge$/filter: sobel-x/' lessons/conv-relu-pool.yaml
-    one -o figures
+    "$bin" build lessons/conv-relu-pool.yaml --templates templates -o figures >"$work/log" || fail "the build after pdf_frames went failed"
+    log_has ", $((figures + 1)) removed (no longer made) in "  # the figure PDFs and figures.tex
     one -o figures-cold
     diff -u <(hashes figures-cold) <(hashes figures) || fail "figures no longer asked for stayed, or the rest differs from a cold build"
     one -o figures --only pdf-frames
