@@ -190,6 +190,23 @@ describe('a portrait frame embedded on a wide screen', () => {
     await context.close();
   });
 
+  test('on a phone, enlarged is the frame\'s own size in a box that scrolls sideways', async () => {
+    const { context, page, errors } = await open('alone.html', { lesson: 'real-picture', viewport: { width: 390, height: 844 } });
+    const state = () => page.evaluate(() => {
+      const frame = document.querySelector('[data-player-part="frame"]').getBoundingClientRect();
+      const stage = document.querySelector('[data-player-part="stage"]');
+      return { frame: frame.width, box: stage.clientWidth, scroll: stage.scrollWidth,
+               page: document.documentElement.scrollWidth };
+    });
+    const fitted = await state();
+    await page.locator('[data-player-part="zoom"]').click();
+    const enlarged = await state();
+    assert.ok(enlarged.frame > fitted.frame + 1 && enlarged.scroll > enlarged.box, JSON.stringify({ fitted, enlarged }));
+    assert.ok(enlarged.page <= 390, `the page itself does not scroll sideways (${enlarged.page} px wide)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('is offered enlarged also when the frame arrives after the script', async () => {
     // As on a slow network (and, once, on a busy CI machine): the player's
     // script runs while its first frame is still loading, so the frame has

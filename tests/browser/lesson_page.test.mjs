@@ -533,6 +533,29 @@ describe('phone', () => {
     await context.close();
   });
 
+  test('Enlarge frame shows a photograph\'s frame at its own size, in a box that scrolls sideways', async () => {
+    // The narrow screens' width: 100% once outweighed the enlarged frame's
+    // own size: the button said it was enlarged, and nothing changed.
+    const { context, page, errors } = await openLesson({ viewport: { width: 390, height: 844 } }, 'real-picture');
+    await frameLoaded(page);
+    const state = () => page.evaluate(() => {
+      const frame = document.getElementById('player-frame'), stage = document.querySelector('.stage-frame');
+      return { width: frame.getBoundingClientRect().width, natural: frame.naturalWidth, box: stage.clientWidth,
+               scroll: stage.scrollWidth, page: document.documentElement.scrollWidth };
+    });
+    const fitted = await state();
+    assert.ok(fitted.width <= fitted.box, JSON.stringify(fitted));
+    await page.click('#player-zoom');
+    const enlarged = await state();
+    assert.ok(enlarged.width > fitted.width + 1, `enlarged from ${fitted.width} to ${enlarged.width} px`);
+    assert.ok(enlarged.scroll > enlarged.box, `the box scrolls sideways: ${JSON.stringify(enlarged)}`);
+    assert.ok(enlarged.page <= 390, `the page itself does not (${enlarged.page} px wide)`);
+    await page.click('#player-zoom');
+    assert.equal((await state()).width, fitted.width);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('on a desktop the player shows the lesson\'s own frame', async () => {
     const { context, page } = await openLesson();
     await frameLoaded(page);
