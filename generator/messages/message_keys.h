@@ -279,6 +279,8 @@
   X(paper_pooled_average) \
   X(paper_products_title) \
   X(paper_products_too_many) \
+  X(paper_grid_too_many) \
+  X(paper_grid_rounded) \
   X(paper_scaled_copy_title) \
   X(paper_scaled_copy_too_many) \
   X(paper_scaled_copy_lands) \

@@ -110,6 +110,7 @@ struct PaperGrid {
   std::string title;
   const Grid* grid = nullptr;
   double scale = 1;
+  const Messages* text = nullptr;  // the notes under a grid (rounded numbers, none printed)
   // The image is a picture: grey from black at `black` to white at `white`.
   bool grey = false;
   double black = 0, white = 1;
@@ -238,10 +239,22 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   }
   box.w = std::max(box.w, lx + grid_w);
   y = top + grid_h;
+  // Said under the grid, as the web page's tables say it: a student's exact
+  // answer must not look wrong beside a rounded key.
+  std::string note;
   if (!numbers) {
+    note = g.text->Text(Msg::paper_grid_too_many, {{"size", SizeText(grid.rows, grid.cols)}});
+  } else {
+    for (int r = 0; r < rows && note.empty(); ++r)
+      for (int c = 0; c < cols && note.empty(); ++c) {
+        bool padding = false;
+        const double v = value_at(r, c, &padding);
+        if (!padding && shown(r, c) && CellText(v) != FormatNumberText(v)) note = g.text->Text(Msg::paper_grid_rounded);
+      }
+  }
+  if (!note.empty()) {
     y += 2;
-    Paragraph(&box, fmt::format("{} values, too many to print; lesson.json has them.", SizeText(grid.rows, grid.cols)),
-              kPaperTextSize, false, palette::kMutedInk, std::min(max_width, std::max(grid_w, 100.0)), &y);
+    Paragraph(&box, note, kPaperTextSize, false, palette::kMutedInk, std::min(max_width, std::max(grid_w, 100.0)), &y);
   }
   box.h = y;
   box.w = std::min(box.w, max_width);
@@ -579,7 +592,7 @@ int WindowSpan(int kernel, int dilation) { return (kernel - 1) * dilation + 1; }
 PaperGrid ImageGrid(const BuiltLesson& built, const BuiltVariant& bv, const Variant& v, int c, const ConvTrace* trace) {
   const Grid& w = v.filter.weights;
   PaperGrid image{ChannelTitle(v, c, built.text->Text(Msg::paper_image, {{"size", SizeText(v.image->rows, v.image->cols)}}), *built.text),
-                  &ChannelAt(v, c), built.value_scale};
+                  &ChannelAt(v, c), built.value_scale, built.text};
   image.grey = true;  // the frames' greys (the variant's range, or the lesson's under `scale: shared`)
   image.black = bv.image_black;
   image.white = bv.image_white;
@@ -607,7 +620,7 @@ PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v, const Filter& f
   const std::string title =
       f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size}, {"bias", FormatNumberText(f.bias)}})
                     : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}});
-  return PaperGrid{SliceTitle(v, c, title, m), &SliceAt(f, c), built.weight_scale};
+  return PaperGrid{SliceTitle(v, c, title, m), &SliceAt(f, c), built.weight_scale, &m};
 }
 
 // Every channel of the image, each marked where `trace` works.
@@ -631,19 +644,19 @@ std::vector<PaperBox> GivenBoxes(const BuiltLesson& built, const BuiltVariant& b
 
 PaperGrid ConvGrid(const BuiltLesson& built, const VariantResult& r) {
   return PaperGrid{built.text->Text(Msg::table_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}}), &r.conv(),
-                   built.value_scale};
+                   built.value_scale, built.text};
 }
 
 PaperGrid ActivatedGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
   return PaperGrid{built.text->Text(Msg::table_activated, {{"activation", ActivationName(v.activation, *built.text)},
                                                           {"size", SizeText(r.activated().rows, r.activated().cols)}}),
-                   &r.activated(), built.value_scale};
+                   &r.activated(), built.value_scale, built.text};
 }
 
 PaperGrid PooledGrid(const BuiltLesson& built, const Variant& v, const VariantResult& r) {
   return PaperGrid{built.text->Text(v.pool.type == PoolType::Max ? Msg::paper_pooled_max : Msg::paper_pooled_average,
                                     {{"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}),
-                   &*r.pooled(), built.value_scale};
+                   &*r.pooled(), built.value_scale, built.text};
 }
 
 void MarkCell(PaperGrid* g, int row, int col) {

@@ -193,6 +193,28 @@ BOOST_AUTO_TEST_CASE(channels_and_filters_worksheet_gives_every_slice_and_asks_e
   }
 }
 
+// A grid whose numbers were rounded to fit its cells says so under it, as
+// the web page's tables do: a student's exact answer must not look wrong
+// beside the key. Whole numbers need no note.
+BOOST_AUTO_TEST_CASE(the_key_says_where_it_rounds) {
+  const doc::PageGeometry page = doc::Paper("a4", true);
+  const auto notes = [&](const Lesson& lesson) {  // (wrapped to its grid's width: its first line)
+    const DocumentTexts key = Texts(WorksheetDocument(BuildLesson(lesson), page, true));
+    return std::count_if(key.all.begin(), key.all.end(),
+                         [](const std::string& text) { return text.starts_with("Numbers rounded to fit;"); });
+  };
+  BOOST_TEST(notes(testing::DefaultLesson()) == 0);
+  const LoadResult loaded = LoadLessonText(
+      "title: Decimals\nimage: {pixels: [[163, -91, 247, 139], [712, 69, 684, 101], [833, 75, 406, 132], "
+      "[44, 391, 107, 222]]}\nfilter: [[0.071, -0.823], [-0.237, 0.129]]\npool: none\nactivation: none\n",
+      "t.yaml", ".");
+  BOOST_REQUIRE(loaded.lesson.has_value());
+  const BuiltLesson built = BuildLesson(*loaded.lesson);
+  BOOST_REQUIRE(FormatNumberCompact(built.variants[0].result.conv().at(0, 0), 6) !=
+                FormatNumberText(built.variants[0].result.conv().at(0, 0)));  // −73.377: at most 6 characters, −73.38
+  BOOST_TEST(notes(*loaded.lesson) == 1);  // the feature map's; the given numbers fit
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
