@@ -307,6 +307,7 @@
   X(paper_settings_pool_average) \
   X(paper_settings_leftover) \
   X(paper_settings_no_pooling) \
+  X(paper_settings_no_activation) \
   X(ws_title) \
   X(ws_title_answers) \
   X(ws_answers_intro) \

@@ -454,7 +454,7 @@ std::string SettingsTextOf(const Variant& v, const Messages& m) {
                          {{"padding", PaddingText(v.conv, m)}, {"stride", PairText(v.conv.stride_h, v.conv.stride_w, m)}});
   if (v.conv.dilation_h > 1 || v.conv.dilation_w > 1)
     s += ", " + m.Text(Msg::paper_settings_dilation, {{"dilation", PairText(v.conv.dilation_h, v.conv.dilation_w, m)}});
-  const std::string activation = ActivationName(v.activation, m);
+  const std::string activation = ActivationInSentence(v.activation, m);
   s += "; " + (v.activation.type == ActivationType::LeakyRelu
                    ? m.Text(Msg::paper_settings_slope, {{"activation", activation}, {"slope", FormatNumberText(v.activation.slope)}})
                    : activation);

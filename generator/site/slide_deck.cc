@@ -27,7 +27,7 @@ TitleSlideText LessonTitleSlide(const BuiltLesson& built, const Course& course) 
                                                              {"image", SizeText(v.image->rows, v.image->cols)},
                                                              {"filters", filter_words},
                                                              {"conv", ConvSettingsWords(v.conv, m)},
-                                                             {"activation", ActivationName(v.activation, m)}});
+                                                             {"activation", ActivationInSentence(v.activation, m)}});
     if (v.pool.enabled) fact += ", " + PoolSettingsWords(v.pool, m);
     text.facts.push_back(std::move(fact));
   }

@@ -66,14 +66,16 @@ Exercise ProductsExercise(const Variant& v, const Messages& m) {
       const Grid& slice = SliceAt(v.filter, static_cast<int>(c));
       e.answer += ChannelName(v, static_cast<int>(c), m) + ": ";
       for (size_t i = 0; i < t.channels[c].inputs.size(); ++i)
-        e.answer += (i == 0 ? "" : " + ") + N(t.channels[c].inputs[i]) + "\u00b7" + Factor(slice.values[i]);
+        e.answer += (i == 0 ? N(t.channels[c].inputs[i]) : " + " + Factor(t.channels[c].inputs[i])) + "\u00b7" +
+                    Factor(slice.values[i]);
       e.answer += " = " + N(t.channels[c].partial) + "; ";
     }
     e.answer += ChannelSumText(v, t, m) + ".";
     return e;
   }
   for (size_t i = 0; i < t.products.size(); ++i) {
-    e.answer += (i == 0 ? "" : " + ") + N(t.inputs[i]) + "\u00b7" + Factor(w.values[i]);
+    // "+ (−0.9)·0.82", as the page's caption writes it, not "+ −0.9·0.82".
+    e.answer += (i == 0 ? N(t.inputs[i]) : " + " + Factor(t.inputs[i])) + "\u00b7" + Factor(w.values[i]);
   }
   e.answer += " = " + N(t.sum) + ".";
   return e;

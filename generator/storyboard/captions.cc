@@ -150,6 +150,10 @@ std::string ActivationName(const ActivationSpec& a, const Messages& m) {
   return m.Text(Msg::activation_none);
 }
 
+std::string ActivationInSentence(const ActivationSpec& a, const Messages& m) {
+  return a.type == ActivationType::None ? m.Text(Msg::paper_settings_no_activation) : ActivationName(a, m);
+}
+
 std::string ChannelName(const Variant& v, int c, const Messages& m) {
   const auto k = static_cast<std::size_t>(c);
   return k < v.channel_names.size() ? v.channel_names[k] : m.Text(Msg::channel_default_name, {{"n", c + 1}});

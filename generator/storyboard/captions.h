@@ -29,6 +29,9 @@ std::string CountText(long long n, std::string_view one, std::string_view many);
 
 // The activation's display name: "ReLU", "Leaky ReLU", "No activation".
 std::string ActivationName(const ActivationSpec& a, const Messages& m = EnglishMessages());
+// The same inside a sentence of settings ("stride 1; no activation; …"):
+// "No activation" is a name only where it stands alone.
+std::string ActivationInSentence(const ActivationSpec& a, const Messages& m);
 
 // One product of a conv cell as a frame's products panel writes it, the way
 // the caption writes its terms but at a cell's precision (FormatNumberCell):

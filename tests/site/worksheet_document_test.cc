@@ -159,6 +159,17 @@ BOOST_AUTO_TEST_CASE(questions_of_the_default_lesson) {
              "2\u20133 holds 18, 18, 27, 27 and keeps 27, pooled cell (0, 1). The map shrinks to 2\u00d72.");
 }
 
+// A negative pixel after the first product is bracketed, as in the page's
+// caption: "+ (−2)·1", never "+ −2·1".
+BOOST_AUTO_TEST_CASE(negative_pixels_in_the_products_are_bracketed) {
+  const LoadResult loaded =
+      LoadLessonText("title: T\nimage: {pixels: [[-1, -2], [3, -4]]}\nfilter: [[1, 2], [-3, 4]]\npool: none\n", "t.yaml", ".");
+  BOOST_REQUIRE(loaded.lesson.has_value());
+  const std::vector<Exercise> q = VariantQuestions(BuildLesson(*loaded.lesson).variants[0]);
+  BOOST_REQUIRE(q.size() >= 2u);
+  BOOST_TEST(q[1].answer == "\u22121\u00b71 + (\u22122)\u00b72 + 3\u00b7(\u22123) + (\u22124)\u00b74 = \u221230.");
+}
+
 BOOST_AUTO_TEST_CASE(leaky_relu_and_no_pooling) {
   Lesson lesson = testing::DefaultLesson();
   lesson.variants.resize(1);
