@@ -325,6 +325,7 @@
   X(ws_scatter_lands) \
   X(ws_scatter_cropped) \
   X(ws_products_question) \
+  X(ws_products_question_bias) \
   X(ws_largest_question) \
   X(ws_largest_answer) \
   X(ws_largest_ties) \

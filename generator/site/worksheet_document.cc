@@ -59,7 +59,9 @@ Exercise ProductsExercise(const Variant& v, const Messages& m) {
   const ConvTrace t = TraceConvCell(v, 0, 0);
   const Grid& w = v.filter.weights;
   Exercise e;
-  e.question = m.Text(Msg::ws_products_question);
+  e.question = v.filter.bias != 0.0
+                   ? m.Text(Msg::ws_products_question_bias, {{"bias", N(v.filter.bias)}})
+                   : m.Text(Msg::ws_products_question);
   if (t.channels.size() > 1) {
     // Each channel's products through its slice and its partial sum, then the partial sums added.
     for (size_t c = 0; c < t.channels.size(); ++c) {
@@ -77,6 +79,8 @@ Exercise ProductsExercise(const Variant& v, const Messages& m) {
     // "+ (−0.9)·0.82", as the page's caption writes it, not "+ −0.9·0.82".
     e.answer += (i == 0 ? N(t.inputs[i]) : " + " + Factor(t.inputs[i])) + "\u00b7" + Factor(w.values[i]);
   }
+  // The sum holds the bias: without it the key's equation was false.
+  if (t.bias != 0.0) e.answer += " + " + m.Text(Msg::term_bias, {{"bias", Factor(t.bias)}});
   e.answer += " = " + N(t.sum) + ".";
   return e;
 }

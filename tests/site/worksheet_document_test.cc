@@ -168,6 +168,13 @@ BOOST_AUTO_TEST_CASE(negative_pixels_in_the_products_are_bracketed) {
   const std::vector<Exercise> q = VariantQuestions(BuildLesson(*loaded.lesson).variants[0]);
   BOOST_REQUIRE(q.size() >= 2u);
   BOOST_TEST(q[1].answer == "\u22121\u00b71 + (\u22122)\u00b72 + 3\u00b7(\u22123) + (\u22124)\u00b74 = \u221230.");
+  // A filter's bias is in the sum, as in the frame's caption.
+  const LoadResult biased = LoadLessonText(
+      "title: T\nimage: {pixels: [[1, 2], [0.5, 4]]}\nfilter: {weights: [[1, -0.5], [0.25, 2]], bias: -1}\npool: none\n",
+      "t.yaml", ".");
+  BOOST_REQUIRE(biased.lesson.has_value());
+  BOOST_TEST(VariantQuestions(BuildLesson(*biased.lesson).variants[0])[1].answer ==
+             "1\u00b71 + 2\u00b7(\u22120.5) + 0.5\u00b70.25 + 4\u00b72 + bias (\u22121) = 7.125.");
 }
 
 BOOST_AUTO_TEST_CASE(leaky_relu_and_no_pooling) {
