@@ -45,6 +45,7 @@ std::string FormatNumberText(double value) { return ReplaceMinus(FormatNumber(va
 std::string FormatNumberCompact(double value, int max_chars) {
   std::string full = FormatNumber(value);
   if (static_cast<int>(full.size()) <= max_chars) return ReplaceMinus(full);
+  std::string shortest = full;
   for (int decimals = 3; decimals >= 0; --decimals) {
     char buf[64];
     (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
@@ -53,10 +54,30 @@ std::string FormatNumberCompact(double value, int max_chars) {
       while (s.back() == '0') s.pop_back();
       if (s.back() == '.') s.pop_back();
     }
-    if (s == "-0") s = "0";
+    if (s == "-0" || s == "0") break;  // rounded away: a caption once read "(0)·1 = −0.00012"
+    if (s.size() < shortest.size()) shortest = s;
     if (static_cast<int>(s.size()) <= max_chars) return ReplaceMinus(s);
   }
-  return ReplaceMinus(full);
+  if (std::isfinite(value) && std::fabs(value) < 1) {
+    // Under 0.001 in size: its leading digits, "1.2e-04" (as FormatNumber
+    // writes such numbers), as many as fit.
+    std::string s;
+    for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
+      char buf[64];
+      (void)std::snprintf(buf, sizeof buf, "%.*e", digits, value);
+      s = buf;
+      const std::size_t e = s.find('e');
+      std::string mantissa = s.substr(0, e);
+      if (mantissa.find('.') != std::string::npos) {
+        while (mantissa.back() == '0') mantissa.pop_back();
+        if (mantissa.back() == '.') mantissa.pop_back();
+      }
+      s = mantissa + s.substr(e);
+      if (static_cast<int>(s.size()) <= max_chars) break;
+    }
+    return ReplaceMinus(s);
+  }
+  return ReplaceMinus(shortest);  // the integer part alone when even that is too wide
 }
 
 std::string FormatNumberWithin(double value, int max_chars) {

@@ -31,10 +31,15 @@ std::string Factor(double v) {
   return v < 0 ? "(" + s + ")" : s;
 }
 
-// " = 11.25", or " ≈ 0.333" when the shown digits are not the exact value.
-std::string Result(double v) {
+// Whether Short(v) shows other digits than v's own.
+bool Rounded(double v) { return Short(v) != FormatNumberText(v); }
+
+// " = 11.25", or " ≈ 0.333" when the shown digits are not the exact value,
+// or when a term before it was rounded (`terms_rounded`): "100000·1 =
+// 99999.5" reads as false.
+std::string Result(double v, bool terms_rounded = false) {
   const std::string compact = FormatNumberCompact(v, 8);
-  return (compact == FormatNumberText(v) ? " = " : " \u2248 ") + compact;
+  return (compact == FormatNumberText(v) && !terms_rounded ? " = " : " \u2248 ") + compact;
 }
 
 std::string Join(const std::vector<std::string>& items, std::string_view sep) {
@@ -190,11 +195,14 @@ std::string FilterPanelLabel(const Variant& v, const std::string& label, const M
 
 std::string ChannelSumText(const Variant& v, const ConvTrace& t, const Messages& m) {
   std::vector<std::string> terms;
-  for (std::size_t c = 0; c < t.channels.size(); ++c)
+  bool rounded = Rounded(t.bias);
+  for (std::size_t c = 0; c < t.channels.size(); ++c) {
     terms.push_back(m.Text(Msg::term_channel, {{"value", Factor(t.channels[c].partial)},
                                                {"name", ChannelName(v, static_cast<int>(c), m)}}));
+    rounded = rounded || Rounded(t.channels[c].partial);
+  }
   if (t.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(t.bias)}}));
-  return Join(terms, " + ") + Result(t.sum);
+  return Join(terms, " + ") + Result(t.sum, rounded);
 }
 
 namespace {
@@ -315,11 +323,15 @@ std::string ConvCellCaptionAt(const Variant& v, const ConvTrace& tr, const std::
   std::vector<std::string> terms;
   const std::size_t taps = tr.inputs.size();
   const std::size_t listed = taps > kMaxListed ? kShownWhenLong : taps;
-  for (std::size_t i = 0; i < listed; ++i)
+  bool rounded = Rounded(tr.bias);
+  for (std::size_t i = 0; i < listed; ++i) {
     terms.push_back(Factor(tr.inputs[i]) + std::string(kDot) + Factor(w.values[i]));
+    rounded = rounded || Rounded(tr.inputs[i]) || Rounded(w.values[i]);
+  }
   if (listed < taps) terms.emplace_back(kEllipsis);
   if (tr.bias != 0.0) terms.push_back(m.Text(Msg::term_bias, {{"bias", Factor(tr.bias)}}));
-  return m.Text(Msg::conv_cell_caption, {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum)}});
+  return m.Text(Msg::conv_cell_caption,
+                {{"position", position}, {"sum", Join(terms, " + ") + Result(tr.sum, rounded)}});
 }
 
 }  // namespace
@@ -456,12 +468,15 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
     return t;
   }
   std::vector<std::string> items;
+  bool rounded = false;
   for (int row = tr.row_begin; row < tr.row_end && items.size() <= kMaxListed; ++row)
-    for (int col = tr.col_begin; col < tr.col_end && items.size() <= kMaxListed; ++col)
+    for (int col = tr.col_begin; col < tr.col_end && items.size() <= kMaxListed; ++col) {
       items.push_back(Short(a.at(row, col)));
+      rounded = rounded || Rounded(a.at(row, col));
+    }
   const bool max = v.pool.type == PoolType::Max;
   t.caption = m.Text(max ? Msg::pool_cell_caption_max : Msg::pool_cell_caption_average,
-                     {{"values", JoinShortened(std::move(items), ", ")}, {"result", Result(tr.value)}, {"position", at}});
+                     {{"values", JoinShortened(std::move(items), ", ")}, {"result", Result(tr.value, rounded)}, {"position", at}});
 
   const bool clipped = tr.row_end - tr.row_begin < v.pool.size_h || tr.col_end - tr.col_begin < v.pool.size_w;
   const Msg key = max ? (clipped ? Msg::pool_cell_description_max_clipped : Msg::pool_cell_description_max)

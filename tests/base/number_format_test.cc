@@ -49,7 +49,15 @@ BOOST_AUTO_TEST_CASE(TextUsesRealMinus) {
 BOOST_AUTO_TEST_CASE(CompactShortensDecimals) {
   BOOST_TEST(cl::FormatNumberCompact(1.0 / 9.0, 4) == "0.11");
   BOOST_TEST(cl::FormatNumberCompact(-27, 4) == "\u221227");
-  BOOST_TEST(cl::FormatNumberCompact(-0.001, 4) == "0");
+  // Never rounded away to 0: a value under 0.001 keeps its leading digits.
+  BOOST_TEST(cl::FormatNumberCompact(-0.001, 4) == "\u22121e-03");
+  BOOST_TEST(cl::FormatNumberCompact(-0.00012, 6) == "\u22121e-04");
+  BOOST_TEST(cl::FormatNumberCompact(-0.00012, 8) == "\u22120.00012");  // fits as it is
+  BOOST_TEST(cl::FormatNumberCompact(0.000067, 6) == "7e-05");
+  BOOST_TEST(cl::FormatNumberCompact(-0.000123, 8) == "\u22121.2e-04");
+  // Too wide even as a whole number: its integer part, not every digit.
+  BOOST_TEST(cl::FormatNumberCompact(1234567.123456, 6) == "1234567");
+  BOOST_TEST(cl::FormatNumberCompact(99999.5, 6) == "100000");
 }
 
 BOOST_DATA_TEST_CASE(WithinFitsLargeNumbersInScientificNotation,

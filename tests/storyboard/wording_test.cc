@@ -4,6 +4,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -225,6 +226,27 @@ BOOST_AUTO_TEST_CASE(StepsAndPositionsOnTheDefaultLesson) {
   BOOST_TEST(s.beats[18].stage_title == "Max pooling");
   BOOST_TEST(s.beats[21].heading == "Max pooling \u00B7 position 4 of 4");
   BOOST_TEST(s.beats[22].heading == "Summary");
+}
+
+// A caption's equation holds as shown: a value under 0.001 is never
+// printed as 0 ("(0)·1 = −0.00012"), and terms rounded to fit make the
+// result "≈", not "=" ("100000·1 = 99999.5").
+BOOST_AUTO_TEST_CASE(CaptionEquationsHoldAsShown) {
+  Variant v;
+  v.label = "Rounding";
+  v.image = Grid::FromRows({{-0.00012, 99999.5, 0.25, 3}});
+  v.filter = {"One", Grid::FromRows({{1}})};
+  v.activation.type = ActivationType::None;
+  v.pool.enabled = false;
+  const Storyboard s = Plan(v, BeatsPer::Cell);
+  std::vector<std::string> captions;
+  for (const Beat& b : s.beats) captions.push_back(b.caption);
+  const auto has = [&](const std::string& text) {
+    return std::find(captions.begin(), captions.end(), text) != captions.end();
+  };
+  BOOST_TEST(has("Position 0: (\u22121e-04)\u00b71 \u2248 \u22120.00012"));
+  BOOST_TEST(has("Position 1: 100000\u00b71 \u2248 99999.5"));
+  BOOST_TEST(has("Position 2: 0.25\u00b71 = 0.25"));  // shown as it is: "="
 }
 
 BOOST_AUTO_TEST_CASE(RowBeatsCountParts) {
