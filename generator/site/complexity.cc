@@ -29,7 +29,9 @@ PoolAxis MakePoolAxis(int in, int size, int stride, Remainder remainder) {
   a.out = PooledSize(in, size, stride, remainder);
   for (int i = 0; i < a.out; ++i) {
     int begin = i * stride;
-    a.covered += std::max(0, std::min(size, in - begin));  // clipped at the map's edge
+    const int cells = std::max(0, std::min(size, in - begin));  // clipped at the map's edge
+    a.covered += cells;
+    a.filled += cells > 0;
   }
   return a;
 }
@@ -59,6 +61,7 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
     k.multiplies = inputs * k.weights;
     const ScatterPartial all = ScatterPartialSums(v, static_cast<int>(inputs));
     for (const int hits : all.hits) k.landed += hits, k.reached += hits > 0;
+    k.landed *= k.channels;  // every channel's products land where the first's do
     k.additions = k.landed - k.reached;
   }
   k.dense_weights = static_cast<long long>(k.channels) * v.image->rows * v.image->cols * k.positions;
@@ -78,8 +81,9 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
     // sum over all windows factors into the per-axis sums.
     k.pool_window_cells = k.pool_rows.covered * k.pool_cols.covered;
     k.pool_windows_uniform = k.pool_window_cells == k.pool_windows * p.size_h * p.size_w;
-    k.pool_operations = k.pool_window_cells - k.pool_windows;
-    if (p.type == PoolType::Avg) k.pool_divisions = k.pool_windows;
+    k.pool_filled_windows = static_cast<long long>(k.pool_rows.filled) * k.pool_cols.filled;
+    k.pool_operations = k.pool_window_cells - k.pool_filled_windows;
+    if (p.type == PoolType::Avg) k.pool_divisions = k.pool_filled_windows;
   }
   return k;
 }

@@ -24,6 +24,7 @@ struct ConvAxis {
 struct PoolAxis {
   int in = 0, size = 0, stride = 0, out = 0;
   long long covered = 0;  // sum over the windows of the cells each covers (clipped for remainder: pad)
+  int filled = 0;         // windows that cover a cell (one past the edge, at remainder: pad, covers none)
 };
 
 struct Complexity {
@@ -44,10 +45,11 @@ struct Complexity {
   bool pooled = false;
   PoolAxis pool_rows, pool_cols;
   long long pool_windows = 0;      // pool_rows.out * pool_cols.out
+  long long pool_filled_windows = 0;  // those covering a cell: an empty one is 0, no operation
   long long pool_window_cells = 0; // sum over windows of the cells each covers
   bool pool_windows_uniform = true;  // every window covers size_h * size_w cells
-  long long pool_operations = 0;   // max: comparisons; avg: additions (cells - 1 per window)
-  long long pool_divisions = 0;    // avg: one per window
+  long long pool_operations = 0;   // max: comparisons; avg: additions (cells - 1 per filled window)
+  long long pool_divisions = 0;    // avg: one per filled window
 };
 
 // Counts the costs of `v`; `conv_map` is its computed feature map (for the

@@ -233,10 +233,15 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
     } else {
       // Windows clipped at the map's edge cover fewer cells: count them all.
       rows.push_back({op, m.Text(Msg::cx_term_covered_cells) + kMinus + m.Text(Msg::cx_term_windows),
-                      fmt::format("{}{}{}", N(k.pool_window_cells), kMinus, N(k.pool_windows)), N(k.pool_operations)});
+                      fmt::format("{}{}{}", N(k.pool_window_cells), kMinus, N(k.pool_filled_windows)),
+                      N(k.pool_operations)});
     }
     if (v.pool.type == PoolType::Avg) {
-      rows.push_back({m.Text(Msg::cx_average_divisions), pooled_h + kDot + pooled_w, p_h + kDot + p_w, N(k.pool_divisions)});
+      if (k.pool_filled_windows == k.pool_windows)
+        rows.push_back({m.Text(Msg::cx_average_divisions), pooled_h + kDot + pooled_w, p_h + kDot + p_w, N(k.pool_divisions)});
+      else  // a window wholly past the map's edge is 0: nothing to divide
+        rows.push_back({m.Text(Msg::cx_average_divisions), m.Text(Msg::cx_term_windows), N(k.pool_filled_windows),
+                        N(k.pool_divisions)});
     }
   }
   rows.push_back({m.Text(Msg::cx_dense_weights),

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compute/compute.h"
+#include "lesson/loader.h"
 #include "site/complexity.h"
 #include "site/generated_sections.h"
 #include "../support/default_lesson.h"
@@ -124,6 +125,41 @@ BOOST_AUTO_TEST_CASE(LeakyReluMultipliesOnlyNegativeCells) {
                 {"Leaky ReLU comparisons with 0", "4 · 4", "16"},
                 {"Multiplications by the slope", "8 of 16 cells", "8"},
             });
+}
+
+cl::Complexity FromText(const std::string& yaml) {
+  const cl::LoadResult loaded = cl::LoadLessonText(yaml, "t.yaml", ".");
+  BOOST_TEST_REQUIRE(loaded.lesson.has_value());
+  const cl::Variant& v = loaded.lesson->variants[0];
+  return cl::ComputeComplexity(v, cl::ComputeVariant(v).conv());
+}
+
+// Transposed with two channels: each output cell adds both channels'
+// products, 8 products landing on 4 cells (checked against
+// conv_transpose2d: [[6, 8], [10, 12]]), 4 additions, where the count once
+// took one channel's products only.
+BOOST_AUTO_TEST_CASE(TransposedChannelsAddEveryChannel) {
+  const cl::Complexity k = FromText(
+      "title: T\nimage: {pixels: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]}\nfilter: {weights: [[[1]], [[1]]]}\n"
+      "conv: {transposed: true}\nactivation: none\npool: none\n");
+  BOOST_TEST(k.multiplies == 8);
+  BOOST_TEST(k.landed == 8);
+  BOOST_TEST(k.reached == 4);
+  BOOST_TEST(k.additions == 4);
+}
+
+// Average pooling at remainder: pad with a stride past the window leaves
+// windows wholly past the map's edge: they are 0, with no addition or
+// division (3x5 map, 2x2 windows every 3: two of the four cover cells).
+BOOST_AUTO_TEST_CASE(EmptyPoolWindowsCostNothing) {
+  const cl::Complexity k = FromText(
+      "title: T\nimage: {pixels: [[1, 2, 3, 4, 5]]}\nfilter: [[1]]\nconv: {padding: [1, 0]}\nactivation: none\n"
+      "pool: {type: avg, size: 2, stride: 3, remainder: pad}\n");
+  BOOST_TEST(k.pool_windows == 4);
+  BOOST_TEST(k.pool_filled_windows == 2);
+  BOOST_TEST(k.pool_window_cells == 8);
+  BOOST_TEST(k.pool_operations == 6);
+  BOOST_TEST(k.pool_divisions == 2);
 }
 
 BOOST_AUTO_TEST_CASE(LargestLessonStaysExact) {
