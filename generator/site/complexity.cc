@@ -88,4 +88,14 @@ Complexity ComputeComplexity(const Variant& v, const Grid& conv_map) {
   return k;
 }
 
+Complexity ComputeComplexity(const Variant& v, const VariantResult& result) {
+  Complexity k = ComputeComplexity(v, result.conv());
+  if (v.activation.type == ActivationType::LeakyRelu && result.maps.size() > 1) {
+    k.activation_multiplies = 0;
+    for (const FilterMaps& maps : result.maps)
+      k.activation_multiplies += std::count_if(maps.conv.values.begin(), maps.conv.values.end(), [](double x) { return x < 0; });
+  }
+  return k;
+}
+
 }  // namespace cl

@@ -4,6 +4,7 @@
 // 15x15 filter stays far below its range).
 #pragma once
 
+#include "compute/compute.h"
 #include "model/model.h"
 
 namespace cl {
@@ -54,6 +55,12 @@ struct Complexity {
 
 // Counts the costs of `v`; `conv_map` is its computed feature map (for the
 // leaky-relu multiplications, which depend on the signs of the values).
+// Counts after the convolution are one map's.
 Complexity ComputeComplexity(const Variant& v, const Grid& conv_map);
+
+// The same for a variant of several filters, its slope multiplications
+// counted over every filter's feature map (the rows multiply the other
+// counts after the convolution by the filters: ComplexityRows).
+Complexity ComputeComplexity(const Variant& v, const VariantResult& result);
 
 }  // namespace cl

@@ -210,13 +210,17 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
     rows.push_back({m.Text(Msg::cx_bias_additions), m.Text(Msg::cx_term_filters) + kDot + map_h + kDot + map_w,
                     N(filters) + kDot + out_h + kDot + out_w, N(filters * k.positions)});
   }
+  // What follows the convolution is done on every filter's map.
+  const std::string per_map_term = filters > 1 ? m.Text(Msg::cx_term_filters) + kDot : std::string();
+  const std::string per_map = filters > 1 ? N(filters) + kDot : std::string();
   if (k.activation_comparisons > 0) {
     rows.push_back({m.Text(Msg::cx_activation_comparisons, {{"activation", ActivationName(v.activation, m)}}),
-                    map_h + kDot + map_w, out_h + kDot + out_w, N(k.activation_comparisons)});
+                    per_map_term + map_h + kDot + map_w, per_map + out_h + kDot + out_w,
+                    N(filters * k.activation_comparisons)});
   }
   if (v.activation.type == ActivationType::LeakyRelu) {
     rows.push_back({m.Text(Msg::cx_slope_multiplications), m.Text(Msg::cx_term_negative_cells),
-                    m.Text(Msg::cx_cells_of, {{"count", N(k.activation_multiplies)}, {"total", N(k.positions)}}),
+                    m.Text(Msg::cx_cells_of, {{"count", N(k.activation_multiplies)}, {"total", N(filters * k.positions)}}),
                     N(k.activation_multiplies)});
   }
   if (k.pooled) {
@@ -225,28 +229,33 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
     std::string op = m.Text(v.pool.type == PoolType::Max ? Msg::cx_max_comparisons : Msg::cx_average_additions);
     std::string p_h = N(k.pool_rows.out), p_w = N(k.pool_cols.out);
     const std::string pooled_h = m.Text(Msg::cx_term_pooled_height), pooled_w = m.Text(Msg::cx_term_pooled_width);
+    const auto in_brackets = [&](const std::string& s) { return filters > 1 ? "(" + s + ")" : s; };
     if (k.pool_windows_uniform) {
-      rows.push_back({op, fmt::format("{}{}{}{}({}{}1)", pooled_h, kDot, pooled_w, kDot, m.Text(Msg::cx_term_window_cells), kMinus),
-                      fmt::format("{}{}{}{}({}{}1)", p_h, kDot, p_w, kDot,
-                                  N(static_cast<long long>(v.pool.size_h) * v.pool.size_w), kMinus),
-                      N(k.pool_operations)});
+      rows.push_back({op, per_map_term + fmt::format("{}{}{}{}({}{}1)", pooled_h, kDot, pooled_w, kDot,
+                                                     m.Text(Msg::cx_term_window_cells), kMinus),
+                      per_map + fmt::format("{}{}{}{}({}{}1)", p_h, kDot, p_w, kDot,
+                                            N(static_cast<long long>(v.pool.size_h) * v.pool.size_w), kMinus),
+                      N(filters * k.pool_operations)});
     } else {
       // Windows clipped at the map's edge cover fewer cells: count them all.
-      rows.push_back({op, m.Text(Msg::cx_term_covered_cells) + kMinus + m.Text(Msg::cx_term_windows),
-                      fmt::format("{}{}{}", N(k.pool_window_cells), kMinus, N(k.pool_filled_windows)),
-                      N(k.pool_operations)});
+      rows.push_back({op, per_map_term + in_brackets(m.Text(Msg::cx_term_covered_cells) + kMinus + m.Text(Msg::cx_term_windows)),
+                      per_map + in_brackets(fmt::format("{}{}{}", N(k.pool_window_cells), kMinus, N(k.pool_filled_windows))),
+                      N(filters * k.pool_operations)});
     }
     if (v.pool.type == PoolType::Avg) {
       if (k.pool_filled_windows == k.pool_windows)
-        rows.push_back({m.Text(Msg::cx_average_divisions), pooled_h + kDot + pooled_w, p_h + kDot + p_w, N(k.pool_divisions)});
+        rows.push_back({m.Text(Msg::cx_average_divisions), per_map_term + pooled_h + kDot + pooled_w,
+                        per_map + p_h + kDot + p_w, N(filters * k.pool_divisions)});
       else  // a window wholly past the map's edge is 0: nothing to divide
-        rows.push_back({m.Text(Msg::cx_average_divisions), m.Text(Msg::cx_term_windows), N(k.pool_filled_windows),
-                        N(k.pool_divisions)});
+        rows.push_back({m.Text(Msg::cx_average_divisions), per_map_term + m.Text(Msg::cx_term_windows),
+                        per_map + N(k.pool_filled_windows), N(filters * k.pool_divisions)});
     }
   }
   rows.push_back({m.Text(Msg::cx_dense_weights),
-                  ch_term + m.Text(Msg::cx_term_image_height) + kDot + m.Text(Msg::cx_term_image_width) + kDot + map_h + kDot + map_w,
-                  ch + N(k.rows.in) + kDot + N(k.cols.in) + kDot + out_h + kDot + out_w, N(k.dense_weights)});
+                  per_map_term + ch_term + m.Text(Msg::cx_term_image_height) + kDot + m.Text(Msg::cx_term_image_width) +
+                      kDot + map_h + kDot + map_w,
+                  per_map + ch + N(k.rows.in) + kDot + N(k.cols.in) + kDot + out_h + kDot + out_w,
+                  N(filters * k.dense_weights)});
   return rows;
 }
 
@@ -269,7 +278,7 @@ TemplateData ComplexityData(const BuiltLesson& built) {
   };
   std::vector<Group> groups;
   for (const BuiltVariant& bv : built.variants) {
-    Complexity k = ComputeComplexity(*bv.variant, bv.result.conv());
+    Complexity k = ComputeComplexity(*bv.variant, bv.result);
     std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k, m);
     auto same = [&rows](const Group& g) {
       if (g.rows.size() != rows.size()) return false;
@@ -283,7 +292,8 @@ TemplateData ComplexityData(const BuiltLesson& built) {
     if (found != groups.end()) {
       found->labels.push_back(bv.variant->label);
     } else {
-      groups.push_back({{bv.variant->label}, std::move(rows), k.weights, k.positions, k.dense_weights});
+      groups.push_back({{bv.variant->label}, std::move(rows), k.weights, k.positions,
+                        FilterCount(*bv.variant) * k.dense_weights});
     }
   }
   TemplateList list;

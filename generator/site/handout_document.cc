@@ -245,7 +245,7 @@ class Composer {
     };
     std::vector<Group> groups;
     for (const BuiltVariant& bv : built_.variants) {
-      const Complexity k = ComputeComplexity(*bv.variant, bv.result.conv());
+      const Complexity k = ComputeComplexity(*bv.variant, bv.result);
       std::vector<ComplexityRow> rows = ComplexityRows(*bv.variant, k, m_);
       auto same = [&rows](const Group& g) {
         return std::equal(g.rows.begin(), g.rows.end(), rows.begin(), rows.end(),

@@ -4,6 +4,7 @@
 // leaky ReLU).
 #include <boost/test/unit_test.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -160,6 +161,27 @@ BOOST_AUTO_TEST_CASE(EmptyPoolWindowsCostNothing) {
   BOOST_TEST(k.pool_window_cells == 8);
   BOOST_TEST(k.pool_operations == 6);
   BOOST_TEST(k.pool_divisions == 2);
+}
+
+// Two filters: the activation, the pooling and the dense layer work on both
+// maps (2x2 each), and the slope multiplies the negatives of both (two per
+// map), where the rows once counted one map.
+BOOST_AUTO_TEST_CASE(SeveralFiltersCountEveryMap) {
+  const cl::LoadResult loaded = cl::LoadLessonText(
+      "title: T\nimage: {pixels: [[1, -2, 3], [-4, 5, -6], [7, -8, 9]]}\nfilters:\n  - [[1, 0], [0, 1]]\n"
+      "  - [[-1, 0], [0, -1]]\nactivation: {type: leaky-relu, slope: 0.5}\npool: {type: max, size: 2, stride: 1}\n",
+      "t.yaml", ".");
+  BOOST_TEST_REQUIRE(loaded.lesson.has_value());
+  const cl::Variant& v = loaded.lesson->variants[0];
+  const cl::VariantResult r = cl::ComputeVariant(v);
+  std::map<std::string, Row> rows;
+  for (const cl::ComplexityRow& row : cl::ComplexityRows(v, cl::ComputeComplexity(v, r)))
+    rows[row.quantity] = {row.quantity, row.numbers, row.result};
+  BOOST_TEST(rows.at("Leaky ReLU comparisons with 0").numbers == "2 · 2 · 2");
+  BOOST_TEST(rows.at("Leaky ReLU comparisons with 0").result == "8");
+  BOOST_TEST(rows.at("Multiplications by the slope").numbers == "4 of 8 cells");
+  BOOST_TEST(rows.at("Comparisons in max pooling").result == "6");
+  BOOST_TEST(rows.at("Weights of a fully connected layer instead").result == "72");
 }
 
 BOOST_AUTO_TEST_CASE(LargestLessonStaysExact) {
