@@ -52,8 +52,10 @@ Scene LayoutTitleSlide(const TitleSlideText& text) {
   for (std::size_t i = 0; i < text.facts.size(); ++i) {
     const bool last = i + 1 == text.facts.size();
     std::vector<std::string> lines = WrapText(text.facts[i], kFactSize, kTextWidth, 2);
-    // Room for this fact and, unless it is the last, a line saying more follow.
-    const double after = last ? 0 : kFactSize * kLineGap;
+    // Room for this fact and, unless it is the last, the gap and a line
+    // saying more follow (without the gap the "…" itself did not fit, and
+    // the slide left variants out without a word).
+    const double after = last ? 0 : kFactSize * kLineGap + 0.35 * kFactSize;
     if (!AddLines(scene, lines, kFactSize, kMutedInk, false, &y, bottom - after)) {
       AddLines(scene, {"…"}, kFactSize, kMutedInk, false, &y, bottom);
       break;

@@ -14,6 +14,7 @@
 #include "site/figure_files.h"
 #include "site/latex_text.h"
 #include "site/lesson_outputs.h"
+#include "scene/title_slide.h"
 #include "site/slide_deck.h"
 
 namespace bdata = boost::unit_test::data;
@@ -48,6 +49,31 @@ BOOST_AUTO_TEST_CASE(TitleSlideNamesEveryVariantWithItsSettings) {
   course.title = "Vision 101";
   course.author = "A. Teacher";
   BOOST_TEST(LessonTitleSlide(built, course).footer == "Vision 101 · A. Teacher");
+}
+
+// More facts than the slide holds: those shown end in a line "…", never
+// silently fewer (the "…" itself once fell off the slide).
+BOOST_AUTO_TEST_CASE(TitleSlideSaysWhenVariantsAreLeftOut) {
+  // A two-line title, a one-line summary and nine variants of two lines
+  // each (a teacher's lesson, once shown as four variants and no "…").
+  TitleSlideText text;
+  text.title = "Kanten finden mit einem 3\u00d73-Filter \u2013 Gr\u00f6\u00dfen\u00e4nderung und \u00dcberg\u00e4nge";
+  text.summary = "Ein heller Balken, ein Kantenfilter, ReLU und Max-Pooling.";
+  for (int i = 0; i < 9; ++i)
+    text.facts.push_back("Variante " + std::to_string(i) +
+                         ": 7\u00d77 image, 3\u00d73 filter, zero padding of 1 on every side, stride 1, Leaky ReLU, "
+                         "3\u00d73 average pooling with stride 2, keeping the partial windows at the edge");
+  const Scene scene = LayoutTitleSlide(text);
+  int shown = 0;
+  bool ellipsis = false;
+  for (const SceneItem& item : scene.items)
+    if (const auto* t = std::get_if<TextShape>(&item)) {
+      shown += t->text.starts_with("Variante ");
+      ellipsis = ellipsis || t->text == "\u2026";
+    }
+  BOOST_TEST_REQUIRE(shown > 0);
+  BOOST_TEST(shown < 9);
+  BOOST_TEST(ellipsis);
 }
 
 BOOST_AUTO_TEST_CASE(DeckHasTheTitleAndASlidePerBeat) {
