@@ -111,6 +111,9 @@ inline const Grid& SliceAt(const Filter& f, int c) {
 inline bool IsSignal(const Variant& v) {
   // Several channels are drawn as the grid's stack of channel cards.
   if (v.image->rows != 1 || ChannelCount(v) > 1) return false;
+  // Padded above or below, a row becomes a grid whose maps have rows: drawn
+  // as a signal, its captions said "Position 1" for cells of three rows.
+  if (v.conv.pad_top != 0 || v.conv.pad_bottom != 0) return false;
   for (const Filter& f : v.filters)
     if (f.weights.rows != 1) return false;
   return v.filter.weights.rows == 1;

@@ -249,6 +249,26 @@ BOOST_AUTO_TEST_CASE(CaptionEquationsHoldAsShown) {
   BOOST_TEST(has("Position 2: 0.25\u00b71 = 0.25"));  // shown as it is: "="
 }
 
+// A one-row image padded above and below is a grid: its map has rows, and
+// its captions name them (they once read "Position 1" for three cells).
+BOOST_AUTO_TEST_CASE(APaddedRowIsAGrid) {
+  Variant v;
+  v.label = "Strip";
+  v.image = Grid::FromRows({{-7, -1, -9, 1}});
+  v.filter = {"Double", Grid::FromRows({{2}})};
+  v.conv.pad_top = v.conv.pad_bottom = v.conv.pad_left = v.conv.pad_right = 1;
+  v.activation.type = ActivationType::None;
+  v.pool.enabled = false;
+  BOOST_TEST(!IsSignal(v));
+  const Storyboard s = Plan(v, BeatsPer::Cell);
+  std::vector<std::string> captions;
+  for (const Beat& b : s.beats) captions.push_back(b.caption);
+  BOOST_TEST((std::find(captions.begin(), captions.end(), "Position (1, 1): (\u22127)\u00b72 = \u221214") !=
+              captions.end()));
+  v.conv.pad_top = v.conv.pad_bottom = 0;  // padded at its ends only: still a signal
+  BOOST_TEST(IsSignal(v));
+}
+
 BOOST_AUTO_TEST_CASE(RowBeatsCountParts) {
   const Storyboard s = Plan(testing::VerticalEdgeVariant(), BeatsPer::Row);
   BOOST_TEST(s.beats[1].heading == "Convolution \u00B7 part 1 of 4");
