@@ -40,6 +40,32 @@ std::string FormatNumber(double value) {
   return std::string(buf, end);
 }
 
+namespace {
+
+// `value` in scientific notation with the most decimals that fit in
+// `max_chars`, trailing zeros dropped ("1.2e-04"); *fits false when not even
+// none fit (that form is returned then).
+std::string ScientificWithin(double value, int max_chars, bool* fits) {
+  std::string s;
+  for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
+    char buf[64];
+    (void)std::snprintf(buf, sizeof buf, "%.*e", digits, value);
+    s = buf;
+    const std::size_t e = s.find('e');
+    std::string mantissa = s.substr(0, e);
+    if (mantissa.find('.') != std::string::npos) {
+      while (mantissa.back() == '0') mantissa.pop_back();
+      if (mantissa.back() == '.') mantissa.pop_back();
+    }
+    s = mantissa + s.substr(e);
+    *fits = static_cast<int>(s.size()) <= max_chars;
+    if (*fits) break;
+  }
+  return s;
+}
+
+}  // namespace
+
 std::string FormatNumberText(double value) { return ReplaceMinus(FormatNumber(value)); }
 
 std::string FormatNumberCompact(double value, int max_chars) {
@@ -60,22 +86,9 @@ std::string FormatNumberCompact(double value, int max_chars) {
   }
   if (std::isfinite(value) && std::fabs(value) < 1) {
     // Under 0.001 in size: its leading digits, "1.2e-04" (as FormatNumber
-    // writes such numbers), as many as fit.
-    std::string s;
-    for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
-      char buf[64];
-      (void)std::snprintf(buf, sizeof buf, "%.*e", digits, value);
-      s = buf;
-      const std::size_t e = s.find('e');
-      std::string mantissa = s.substr(0, e);
-      if (mantissa.find('.') != std::string::npos) {
-        while (mantissa.back() == '0') mantissa.pop_back();
-        if (mantissa.back() == '.') mantissa.pop_back();
-      }
-      s = mantissa + s.substr(e);
-      if (static_cast<int>(s.size()) <= max_chars) break;
-    }
-    return ReplaceMinus(s);
+    // writes such numbers), as many as fit, or its first.
+    bool fits = false;
+    return ReplaceMinus(ScientificWithin(value, max_chars, &fits));
   }
   return ReplaceMinus(shortest);  // the integer part alone when even that is too wide
 }
@@ -87,20 +100,9 @@ std::string FormatNumberWithin(double value, int max_chars) {
     return static_cast<int>(s.size()) - (s.starts_with("\u2212") ? 2 : 0);
   };
   if (chars(compact) <= max_chars || !std::isfinite(value)) return compact;
-  for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
-    char buf[64];
-    (void)std::snprintf(buf, sizeof buf, "%.*e", digits, value);
-    std::string s = buf;
-    const std::size_t e = s.find('e');
-    std::string mantissa = s.substr(0, e);
-    if (mantissa.find('.') != std::string::npos) {
-      while (mantissa.back() == '0') mantissa.pop_back();
-      if (mantissa.back() == '.') mantissa.pop_back();
-    }
-    s = mantissa + s.substr(e);
-    if (static_cast<int>(s.size()) <= max_chars) return ReplaceMinus(s);
-  }
-  return compact;  // no form fits; the exact digits are the honest fallback
+  bool fits = false;
+  const std::string scientific = ScientificWithin(value, max_chars, &fits);
+  return fits ? ReplaceMinus(scientific) : compact;  // no form fits: the digits compact keeps
 }
 
 std::string FormatNumberSignificant(double value, int digits) {
