@@ -96,8 +96,8 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
     const std::string dir = lesson_dir(record.id);
     if (!fs.IsDirectory(dir)) return false;
     if (!record.made) return true;
-    // Each folder listed once (a no-op build of the course looked its 2266
-    // files up one by one: 4 ms, where it takes under 1 ms in all).
+    // Each folder listed once: a no-op build of the course looked its 2266
+    // files up one by one in 4 ms, about twice the time of listing them.
     std::map<std::string, std::vector<std::string>> listed;  // folder (relative) -> its names, sorted
     for (const std::string& file : *record.made) {
       const std::size_t slash = file.rfind('/');
@@ -112,12 +112,10 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
   check.wanted = input.wanted;
   // (One thread: a no-op build of the course lists its lessons' folders in
   // about 2 ms, and starting the pool's threads cost more than it saved.)
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    LessonJob& job = jobs[i];
+  for (LessonJob& job : jobs) {
     if (!job.readable) continue;
-    UpToDateCheck mine = check;
-    mine.yaml_hash = job.yaml_hash;
-    job.up_to_date = IsUpToDate(job.previous ? &*job.previous : nullptr, mine, nullptr);
+    check.yaml_hash = job.yaml_hash;
+    job.up_to_date = IsUpToDate(job.previous ? &*job.previous : nullptr, check, nullptr);
     if (job.up_to_date) job.id = job.previous->id;
   }
 
@@ -243,7 +241,7 @@ std::set<std::string> ClaimLessonIds(std::vector<LessonJob>& jobs, const CourseP
   const auto owns_outputs = [&input](const LessonJob& job) {
     auto it = input.manifest->lessons.find(job.id);
     if (it == input.manifest->lessons.end()) return false;
-    // Its file, or that file renamed (RenamedFrom) with the same bytes.
+    // Its file, or that file renamed (HolderOfId: freed) with the same bytes.
     return it->second.source == job.source || (job.previous && job.previous->source == it->second.source &&
                                                it->second.yaml_hash == job.yaml_hash);
   };

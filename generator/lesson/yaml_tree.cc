@@ -25,12 +25,8 @@ namespace {
 // that starts no UTF-8 sequence came from an escape).
 std::string WithEscapesInUtf8(const std::string& value) {
   std::string out;
-  for (std::size_t i = 0, copied = 0; i <= value.size(); ++i) {
-    if (i == value.size()) {
-      if (copied == 0) return value;  // the common case: nothing to mend
-      out.append(value, copied, std::string::npos);
-      break;
-    }
+  std::size_t copied = 0;  // value[0, copied) is in `out`
+  for (std::size_t i = 0; i < value.size();) {
     const std::size_t n = Utf8SequenceLength(value, i);
     const auto byte = static_cast<unsigned char>(value[i]);
     if (n == 0 && (byte == 0x85 || byte == 0xA0)) {
@@ -38,11 +34,11 @@ std::string WithEscapesInUtf8(const std::string& value) {
       out += '\xC2';
       out += static_cast<char>(byte);
       copied = i + 1;
-    } else if (n > 1) {
-      i += n - 1;
     }
+    i += n == 0 ? 1 : n;
   }
-  return out;
+  if (copied == 0) return value;  // the common case: nothing to mend
+  return out.append(value, copied, std::string::npos);
 }
 
 // Thrown from the event handler to abandon a parse that must not continue.

@@ -30,6 +30,8 @@ LessonCost MeasureLessonCost(const BuiltLesson& built, double scale) {
     // phones count too, when the build writes them.
     auto add_pixels = [&](const FrameGeometry& g) {
       cost.png_pixels += static_cast<double>(beats) * std::ceil(g.width * scale) * std::ceil(g.height * scale);
+      cost.widest = std::max(cost.widest, g.width);
+      cost.tallest = std::max(cost.tallest, g.height);
     };
     add_pixels(bv.geometry);
     if (!bv.frame_svg_tall.empty()) add_pixels(bv.tall_geometry);
@@ -48,21 +50,14 @@ std::vector<Diagnostic> CheckLessonCost(const BuiltLesson& built, const RenderOp
   }
   // The frames PNG and GIF files are drawn from, each within what the
   // renderer draws at all (else every one fails, unlocated).
-  if (options.Wants("png") || options.Wants("gif")) {
-    double widest = 0, tallest = 0;
-    for (const BuiltVariant& bv : built.variants) {
-      widest = std::max({widest, bv.geometry.width, bv.frame_svg_tall.empty() ? 0.0 : bv.tall_geometry.width});
-      tallest = std::max({tallest, bv.geometry.height, bv.frame_svg_tall.empty() ? 0.0 : bv.tall_geometry.height});
-    }
-    const double side = std::max(widest, tallest);
-    if (std::ceil(side * options.scale) > kMaxRasterSide) {
-      const double most = std::floor(kMaxRasterSide / side * 10) / 10;  // the largest --scale that fits, in tenths
-      errors.push_back(CostError(
-          lesson, fmt::format("the lesson's frames would be {:.0f}x{:.0f} pixels at --scale {}; a frame may be at "
-                              "most {} pixels a side: use --scale {} or less, or a smaller image or map",
-                              std::ceil(widest * options.scale), std::ceil(tallest * options.scale), options.scale,
-                              kMaxRasterSide, most)));
-    }
+  const double side = std::max(cost.widest, cost.tallest);
+  if ((options.Wants("png") || options.Wants("gif")) && std::ceil(side * options.scale) > kMaxRasterSide) {
+    const double most = std::floor(kMaxRasterSide / side * 10) / 10;  // the largest --scale that fits, in tenths
+    errors.push_back(CostError(
+        lesson, fmt::format("the lesson's frames would be {:.0f}x{:.0f} pixels at --scale {}; a frame may be at most "
+                            "{} pixels a side: use --scale {} or less, or a smaller image or map",
+                            std::ceil(cost.widest * options.scale), std::ceil(cost.tallest * options.scale),
+                            options.scale, kMaxRasterSide, most)));
   }
   if (options.Wants("png") && cost.png_pixels > kMaxPngPixelsPerLesson) {
     errors.push_back(CostError(

@@ -29,6 +29,7 @@ inline constexpr double kMaxPngPixelsPerLesson = 16e9;
 struct LessonCost {
   long long frames = 0;     // beats of every variant: each one frame per output kind
   double png_pixels = 0;    // width x height of every PNG frame at the given scale
+  double widest = 0, tallest = 0;  // the largest PNG frame's sides, in scene units (pixels at scale 1)
 };
 
 // What `built` would make the build render at `scale` PNG pixels per unit.

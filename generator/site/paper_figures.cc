@@ -175,6 +175,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
     return *padding ? 0.0 : grid.at(ir, ic);
   };
 
+  bool rounded = false;  // a printed number other than its value (padding prints 0, exactly)
   if (numbers) {
     for (int c = 0; c < grid.cols; ++c) {
       Text(&box, cell_x(c + g.pad_left) + cw / 2, top - 3, std::to_string(c), kPaperIndexSize, palette::kMutedInk,
@@ -199,7 +200,9 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
         const double v = value_at(r, c, &padding);
         if (!shown(r, c)) continue;
         const Color ink = padding ? palette::kPaddingInk : TextColorOn(CellFill(g, v));
-        Text(&box, cell_x(c) + cw / 2, Baseline(cell_y(r), ch, kPaperValueSize), CellText(v), kPaperValueSize, ink,
+        const std::string text = CellText(v);
+        rounded = rounded || text != FormatNumberText(v);
+        Text(&box, cell_x(c) + cw / 2, Baseline(cell_y(r), ch, kPaperValueSize), text, kPaperValueSize, ink,
              TextAnchor::Middle);
       }
     }
@@ -241,17 +244,9 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   y = top + grid_h;
   // Said under the grid, as the web page's tables say it: a student's exact
   // answer must not look wrong beside a rounded key.
-  std::string note;
-  if (!numbers) {
-    note = g.text->Text(Msg::paper_grid_too_many, {{"size", SizeText(grid.rows, grid.cols)}});
-  } else {
-    for (int r = 0; r < rows && note.empty(); ++r)
-      for (int c = 0; c < cols && note.empty(); ++c) {
-        bool padding = false;
-        const double v = value_at(r, c, &padding);
-        if (!padding && shown(r, c) && CellText(v) != FormatNumberText(v)) note = g.text->Text(Msg::paper_grid_rounded);
-      }
-  }
+  const std::string note = !numbers ? g.text->Text(Msg::paper_grid_too_many, {{"size", SizeText(grid.rows, grid.cols)}})
+                           : rounded ? g.text->Text(Msg::paper_grid_rounded)
+                                     : std::string();
   if (!note.empty()) {
     y += 2;
     Paragraph(&box, note, kPaperTextSize, false, palette::kMutedInk, std::min(max_width, std::max(grid_w, 100.0)), &y);
