@@ -172,18 +172,37 @@ CourseLoadResult LoadCourseFile(const std::string& path) {
   return LoadCourseText(text, path);
 }
 
+namespace {
+
+// "a", "a and b", "a, b and c".
+std::string JoinWithAnd(const std::vector<std::string>& items) {
+  std::string joined;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    joined += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  return joined;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> CheckUniqueIds(const std::vector<const Lesson*>& lessons) {
+  std::map<std::string, std::vector<const Lesson*>> by_id;
+  for (const Lesson* lesson : lessons) by_id[lesson->id].push_back(lesson);
   std::vector<Diagnostic> diagnostics;
-  std::map<std::string, const Lesson*> first;
   for (const Lesson* lesson : lessons) {
-    auto [it, fresh] = first.emplace(lesson->id, lesson);
-    if (fresh) continue;
+    const std::vector<const Lesson*>& sharing = by_id.at(lesson->id);
+    if (sharing.size() < 2) continue;
+    // Every file of the id is told: which one keeps it is for its author to
+    // say (a build keeps the one whose outputs out/ holds, which check
+    // cannot see).
+    std::vector<std::string> others;
+    for (const Lesson* other : sharing)
+      if (other != lesson) others.push_back(other->path);
     Diagnostic d;
     d.where = lesson->id_where;
     d.span = lesson->id_where.line > 0 ? std::max(1, CountCodePoints(lesson->id)) : 1;
-    d.message = fmt::format("lesson id '{}' is already used by {}; each lesson needs its own id, which names its "
+    d.message = fmt::format("lesson id '{}' is also the id of {}; each lesson needs its own id, which names its "
                             "output folder",
-                            lesson->id, it->second->path);
+                            lesson->id, JoinWithAnd(others));
     diagnostics.push_back(std::move(d));
   }
   return diagnostics;

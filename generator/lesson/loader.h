@@ -53,8 +53,8 @@ std::vector<std::string> CollectLessonPaths(const std::vector<std::string>& path
                                             std::vector<Diagnostic>* diagnostics,
                                             std::vector<std::string>* course_files = nullptr);
 
-// One error per lesson whose id an earlier lesson in `lessons` already has
-// (ids name output folders), located at the later lesson's id.
+// One error per lesson whose id another lesson in `lessons` has too (ids
+// name output folders), located at its id and naming the others.
 std::vector<Diagnostic> CheckUniqueIds(const std::vector<const Lesson*>& lessons);
 
 }  // namespace cl

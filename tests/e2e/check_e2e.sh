@@ -57,14 +57,22 @@ case $case_name in
     mkdir "$work/course"
     cp lessons/conv-relu-pool.yaml "$work/course/a.yaml"
     cp lessons/conv-relu-pool.yaml "$work/course/b.yaml"
+    cp lessons/conv-relu-pool.yaml "$work/course/c.yaml"
+    cp lessons/dilation.yaml "$work/course/d.yaml"
     run_in "$work" 1 check course
     cat >"$work/want" <<'TEXT'
-course/b.yaml:3:5: error: lesson id 'conv-relu-pool' is already used by course/a.yaml; each lesson needs its own id, which names its output folder
+course/a.yaml:3:5: error: lesson id 'conv-relu-pool' is also the id of course/b.yaml and course/c.yaml; each lesson needs its own id, which names its output folder
+    3 | id: conv-relu-pool
+      |     ^~~~~~~~~~~~~~
+course/b.yaml:3:5: error: lesson id 'conv-relu-pool' is also the id of course/a.yaml and course/c.yaml; each lesson needs its own id, which names its output folder
+    3 | id: conv-relu-pool
+      |     ^~~~~~~~~~~~~~
+course/c.yaml:3:5: error: lesson id 'conv-relu-pool' is also the id of course/a.yaml and course/b.yaml; each lesson needs its own id, which names its output folder
     3 | id: conv-relu-pool
       |     ^~~~~~~~~~~~~~
 TEXT
     same_text "$work/want" "$work/err"
-    out_is "checked 2 lessons: 1 ok, 1 failed"
+    out_is "checked 4 lessons: 1 ok, 3 failed"
     ;;
   werror)
     printf 'title: T\nimage: {pattern: vertical-bar}\nfilter: identity\nvariants:\n  - label: Same\n' >"$work/warn.yaml"
