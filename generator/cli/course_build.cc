@@ -102,6 +102,8 @@ class CourseBuilder {
   // default lesson's course.pdf with one core idle.)
   bool DraftsCourse(const std::vector<LessonJob*>& todo) const;
   void DraftCourse(const std::vector<LessonJob*>& todo);
+  bool SwapIntoPlace(const std::string& id, const std::string& stage, const ManifestLesson& entry,
+                     const OwnedFiles& owned, std::string* error);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
   void RemoveStale();
@@ -696,10 +698,34 @@ void CourseBuilder::RenderOne(LessonJob& job, StagedOutputs& staged) {
   if (!ok && options_.fail_fast) stop_ = true;
 }
 
-// Swaps the staged outputs into out/<id> and records them. The manifest is
-// written before the swap too, with every record whose folder is about to
-// change marked pending: a build killed after the swap but before the final
-// write must not leave a record that calls the other version up to date.
+// Records `id` pending, owning the files of both versions (until the swap
+// is recorded the folder holds either), then swaps `stage` into out/<id>.
+// A build or merge killed after the swap must not leave a record that calls
+// the other version up to date: the caller records `entry` once it is done.
+bool CourseBuilder::SwapIntoPlace(const std::string& id, const std::string& stage, const ManifestLesson& entry,
+                                  const OwnedFiles& owned, std::string* error) {
+  error->clear();
+  ManifestLesson replacing = entry;
+  replacing.pending = true;
+  if (auto old = manifest_.lessons.find(id); old != manifest_.lessons.end() && old->second.made)
+    replacing.made = UnionOfFiles(*old->second.made, *entry.made);
+  if (owned.everything) replacing.made.reset();
+  manifest_.lessons[id] = replacing;
+  if (!WriteManifest()) return false;  // told
+  CrashPoint("lesson-pending");
+  // No flush runs while the staged folder is synced (BackgroundWriteback::Pause).
+  std::unique_lock<std::mutex> paused;
+  if (writeback_) paused = writeback_->Pause(error);
+  if (!error->empty()) writeback_error_told_ = true;
+  if (!error->empty() || !fs_.ReplacePath(stage, LessonDir(id), error)) return false;
+  if (paused) paused.unlock();
+  CrashPoint("lesson-swapped");
+  return true;
+}
+
+// Swaps the staged outputs into out/<id> (SwapIntoPlace), removes the
+// folders this lesson file made under ids nothing claims now (marked pending
+// with the swap's record), and records the lesson.
 bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry) {
   std::lock_guard lock(mutex_);
   CrashPoint("lesson-staged");
@@ -717,26 +743,11 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
       superseded.push_back(id);
       other.pending = true;
     }
-  ManifestLesson replacing = entry;
-  replacing.pending = true;
-  // Until the swap is recorded the folder holds either version: own both.
-  if (auto old = manifest_.lessons.find(job.id); old != manifest_.lessons.end() && old->second.made)
-    replacing.made = UnionOfFiles(*old->second.made, *entry.made);
-  if (owned.everything) replacing.made.reset();
-  manifest_.lessons[job.id] = replacing;
-  if (!WriteManifest()) return false;
-  CrashPoint("lesson-pending");
-  std::string error;
-  // No flush runs while the staged folder is synced (BackgroundWriteback::Pause).
-  std::unique_lock<std::mutex> paused;
-  if (writeback_) paused = writeback_->Pause(&error);
-  if (!error.empty()) writeback_error_told_ = true;
-  if (!error.empty() || !fs_.ReplacePath(stage, LessonDir(job.id), &error)) {
-    job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
+  if (std::string error; !SwapIntoPlace(job.id, stage, entry, owned, &error)) {
+    if (!error.empty()) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
     return false;
   }
-  if (paused) paused.unlock();
-  CrashPoint("lesson-swapped");
+  std::string error;
   for (const std::string& id : superseded) {
     if (RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error)) {
       manifest_.lessons.erase(id);
@@ -884,14 +895,10 @@ void CourseBuilder::ImportShards() {
       ++result_.totals.up_to_date;
       continue;
     }
-    ManifestLesson replacing = entry;
-    replacing.pending = true;
-    if (before && before->made) replacing.made = UnionOfFiles(*before->made, *entry.made);
-    if (owned.everything) replacing.made.reset();
-    manifest_.lessons[id] = replacing;
-    if (!WriteManifest()) return fail("");  // nothing more can be recorded
-    if (!fs_.ReplacePath(stage, LessonDir(id), &error)) {
-      fail(error);  // its record stays pending: the folder may hold either version
+    if (!SwapIntoPlace(id, stage, entry, owned, &error)) {
+      // Its record stays pending: the folder may hold either version.
+      fail(error);  // empty when the manifest could not be written: told
+      if (error.empty()) return;  // nothing more can be recorded
       fs_.RemoveTree(stage, nullptr);
       continue;
     }

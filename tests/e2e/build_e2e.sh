@@ -278,6 +278,17 @@ case $case_name in
     log_has "$n lessons: 1 merged, $((n - 1)) up to date, 0 failed"
     [[ -f merged/$lost ]] || fail "merging again did not put back merged/$lost"
     diff -u <(hashes one) <(hashes merged) || fail "the repaired merge differs from one build"
+    # A merge killed as it puts a lesson in place: the next one finishes it.
+    for point in lesson-pending lesson-swapped; do
+      rm "merged/$lost"
+      rc=0
+      { CONVLESSON_TEST_CRASH_AT=$point "$bin" merge copy-1 copy-2 copy-3 -o merged --course lessons \
+          --templates templates >"$work/log" 2>"$work/err"; } 2>/dev/null || rc=$?
+      [[ $rc == 137 ]] || fail "the merge was not killed at $point (exit $rc)"
+      merge_copies
+      log_has "$n lessons: 1 merged, $((n - 1)) up to date, 0 failed"
+      diff -u <(hashes one) <(hashes merged) || fail "a merge after one killed at $point differs from one build"
+    done
     # The same share on every machine; a shard built with other settings is refused.
     build 0 "${most[@]}" --shard 2/3 -o again
     diff <(ls again) <(ls out-2) || fail "--shard 2/3 chose other lessons the second time"
