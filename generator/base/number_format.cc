@@ -42,21 +42,83 @@ std::string FormatNumber(double value) {
 
 namespace {
 
+// "1.500" -> "1.5", "2.000" -> "2", "1.20" -> "1.2"; a text without a point stays.
+void TrimDecimalZeros(std::string* text) {
+  if (text->find('.') == std::string::npos) return;
+  while (text->back() == '0') text->pop_back();
+  if (text->back() == '.') text->pop_back();
+}
+
+// `value` (finite) rounded as by hand: its shortest decimal form (the
+// decimal a lesson typed, or decimal_clean.h made) rounded half away from
+// zero, where printf and to_chars round the double's exact binary value
+// (2.675 is the double 2.67499999999999982236431605997495353221893310546875,
+// so "%.2f" gives "2.67", and 1.0625 with 4 digits "1.062" but 2.3075
+// "2.308"). The text is as to_chars writes it with `precision` in `format`
+// (fixed or scientific): "-2.68", "1.06e+00", "-0.00".
+std::string RoundedByHand(double value, std::chars_format format, int precision) {
+  char shortest[64];
+  if (!std::isfinite(value))
+    return {shortest, std::to_chars(shortest, shortest + sizeof shortest, value, format, precision).ptr};
+  char* end = std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific).ptr;
+  const bool negative = shortest[0] == '-';
+  // The digits d1 d2 ... dn, and e with value = d1.d2...dn x 10^e.
+  std::string digits;
+  const char* e_at = std::find(shortest, end, 'e');
+  for (const char* c = shortest + (negative ? 1 : 0); c != e_at; ++c)
+    if (*c != '.') digits += *c;
+  int exponent = 0;
+  std::from_chars(e_at + (e_at[1] == '+' ? 2 : 1), end, exponent);
+  if (value == 0) digits = "0", exponent = 0;
+  // The significant digits kept, and round half away from zero at the next.
+  const int keep = format == std::chars_format::scientific ? precision + 1 : exponent + 1 + precision;
+  if (keep < static_cast<int>(digits.size())) {
+    const bool up = keep >= 0 && digits[static_cast<std::size_t>(keep)] >= '5';
+    digits.resize(static_cast<std::size_t>(std::max(keep, 0)));
+    if (up) {
+      int at = keep - 1;
+      for (; at >= 0 && digits[static_cast<std::size_t>(at)] == '9'; --at) digits[static_cast<std::size_t>(at)] = '0';
+      if (at >= 0) {
+        ++digits[static_cast<std::size_t>(at)];
+      } else {  // 9.99 -> 10.0, or 0.6 at no place kept -> 1
+        digits.insert(digits.begin(), '1');
+        ++exponent;
+      }
+    }
+    if (digits.empty()) digits = "0", exponent = 0;  // under half the last place kept
+  }
+  const auto digit = [&](int place) {  // the digit at 10^place
+    const int index = exponent - place;
+    return index >= 0 && index < static_cast<int>(digits.size()) ? digits[static_cast<std::size_t>(index)] : '0';
+  };
+  std::string out = negative ? "-" : "";
+  if (format == std::chars_format::scientific) {
+    if (digits == "0") exponent = 0;
+    out += digits[0];
+    if (precision > 0) out += '.';
+    for (int i = 1; i <= precision; ++i) out += i < static_cast<int>(digits.size()) ? digits[static_cast<std::size_t>(i)] : '0';
+    const int magnitude = std::abs(exponent);
+    out += exponent < 0 ? "e-" : "e+";
+    if (magnitude < 10) out += '0';
+    out += std::to_string(magnitude);
+    return out;
+  }
+  for (int place = std::max(exponent, 0); place >= 0; --place) out += digit(place);
+  if (precision > 0) out += '.';
+  for (int place = -1; place >= -precision; --place) out += digit(place);
+  return out;
+}
+
 // `value` in scientific notation with the most decimals that fit in
 // `max_chars`, trailing zeros dropped ("1.2e-04"); *fits false when not even
 // none fit (that form is returned then).
 std::string ScientificWithin(double value, int max_chars, bool* fits) {
   std::string s;
   for (int digits = std::max(max_chars, 0); digits >= 0; --digits) {
-    char buf[64];
-    (void)std::snprintf(buf, sizeof buf, "%.*e", digits, value);
-    s = buf;
+    s = RoundedByHand(value, std::chars_format::scientific, digits);
     const std::size_t e = s.find('e');
     std::string mantissa = s.substr(0, e);
-    if (mantissa.find('.') != std::string::npos) {
-      while (mantissa.back() == '0') mantissa.pop_back();
-      if (mantissa.back() == '.') mantissa.pop_back();
-    }
+    TrimDecimalZeros(&mantissa);
     s = mantissa + s.substr(e);
     *fits = static_cast<int>(s.size()) <= max_chars;
     if (*fits) break;
@@ -73,13 +135,8 @@ std::string FormatNumberCompact(double value, int max_chars) {
   if (static_cast<int>(full.size()) <= max_chars) return ReplaceMinus(full);
   std::string shortest = full;
   for (int decimals = 3; decimals >= 0; --decimals) {
-    char buf[64];
-    (void)std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-      while (s.back() == '0') s.pop_back();
-      if (s.back() == '.') s.pop_back();
-    }
+    std::string s = RoundedByHand(value, std::chars_format::fixed, decimals);
+    TrimDecimalZeros(&s);
     if (s == "-0" || s == "0") break;  // rounded away: a caption once read "(0)·1 = −0.00012"
     if (s.size() < shortest.size()) shortest = s;
     if (static_cast<int>(s.size()) <= max_chars) return ReplaceMinus(s);
@@ -108,36 +165,22 @@ std::string FormatNumberWithin(double value, int max_chars) {
 std::string FormatNumberSignificant(double value, int digits) {
   if (value == 0.0 || !std::isfinite(value)) return FormatNumberText(value);
   digits = std::clamp(digits, 1, 15);
-  // to_chars with a precision rounds as printf's %.*e and %.*f do (the
-  // standard defines it so), without printf's locale and stream machinery:
-  // frames lay out a photograph's numbers by the thousand.
-  char sci[64];  // "-d.dddddddddddddde-308": always fits
-  char* sci_end = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific, digits - 1).ptr;
-  // %e rounds once, to the digits kept; its exponent is that of the rounded
+  // Rounded once, to the digits kept; the exponent is that of the rounded
   // value (9999.6 -> 1.000e+04), which decides the notation.
-  char* e_at = std::find(sci, sci_end, 'e');
+  const std::string sci = RoundedByHand(value, std::chars_format::scientific, digits - 1);
+  const std::size_t e_at = sci.find('e');
   int exponent = 0;
-  std::from_chars(e_at + (e_at[1] == '+' ? 2 : 1), sci_end, exponent);
+  std::from_chars(sci.data() + e_at + (sci[e_at + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exponent);
   std::string out;
   if (exponent >= -3 && exponent < digits) {
-    double rounded = 0;  // the value %e wrote, read back whole
-    std::from_chars(sci, sci_end, rounded);
-    char buf[64];  // at most 15 digits, a sign and a point, or 0.000 and 15 digits
-    char* end = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed,
-                                    std::max(digits - 1 - exponent, 0)).ptr;
-    if (std::find(buf, end, '.') != end) {
-      while (end[-1] == '0') --end;
-      if (end[-1] == '.') --end;
-    }
-    out.assign(buf, end);
+    // The same place rounded as the scientific form was (a carry moved its
+    // exponent, and so the place, with it).
+    out = RoundedByHand(value, std::chars_format::fixed, std::max(digits - 1 - exponent, 0));
+    TrimDecimalZeros(&out);
   } else {
-    char* mantissa_end = e_at;
-    if (std::find(sci, e_at, '.') != e_at) {
-      while (mantissa_end[-1] == '0') --mantissa_end;
-      if (mantissa_end[-1] == '.') --mantissa_end;
-    }
-    out.assign(sci, mantissa_end);
-    out += "e" + std::string(exponent < 0 ? "\u2212" : "") + std::to_string(std::abs(exponent));
+    std::string mantissa = sci.substr(0, e_at);
+    TrimDecimalZeros(&mantissa);
+    out = mantissa + "e" + std::string(exponent < 0 ? "\u2212" : "") + std::to_string(std::abs(exponent));
   }
   return ReplaceMinus(out);
 }

@@ -97,10 +97,41 @@ BOOST_DATA_TEST_CASE(FormatNumberCellKeepsFourSignificantDigits,
                          {-2.5e19, "\u22122.5e19"},
                          {0.001234, "0.001234"},
                          {0.00002, "2e\u22125"},
-                         {-0.000012345, "\u22121.234e\u22125"},
+                         {-0.000012345, "\u22121.235e\u22125"},  // as by hand: the double lies just below
                      }),
                      c) {
   BOOST_TEST(cl::FormatNumberCell(c.value) == c.want);
+}
+
+// Halves round as by hand, away from zero, on the decimal the value stands
+// for: printf rounds the double, which lies just below 2.675 or -23.775 but
+// just above 2.3075, so its ties went either way in one frame.
+BOOST_DATA_TEST_CASE(CellHalvesRoundAsByHand, bdata::make(std::vector<NumberCase>{
+                                                   {1.0625, "1.063"},
+                                                   {-2.6075, "\u22122.608"},
+                                                   {2.3075, "2.308"},
+                                                   {-2.0925, "\u22122.093"},
+                                                   {1.0325, "1.033"},
+                                                   {1.1175, "1.118"},
+                                                   {-23.775, "\u221223.78"},
+                                                   {242.675, "242.7"},
+                                                   {0.00012345, "1.235e\u22124"},
+                                                   {99.995, "100"},
+                                                   {-9999.5, "\u22121e4"},
+                                                   {1.0624999, "1.062"},
+                                               }),
+                     c) {
+  BOOST_TEST(cl::FormatNumberCell(c.value) == c.want);
+}
+
+BOOST_AUTO_TEST_CASE(CompactAndWithinRoundHalvesAsByHand) {
+  BOOST_TEST(cl::FormatNumberCompact(2.675, 4) == "2.68");
+  BOOST_TEST(cl::FormatNumberCompact(-23.775, 6) == "\u221223.78");
+  BOOST_TEST(cl::FormatNumberCompact(0.125, 4) == "0.13");
+  BOOST_TEST(cl::FormatNumberCompact(-0.0005, 4) == "\u22125e-04");  // rounded to 0.001 it would be another value
+  BOOST_TEST(cl::FormatNumberCompact(0.0015, 5) == "0.002");
+  BOOST_TEST(cl::FormatNumberWithin(1.25e20, 7) == "1.3e+20");
+  BOOST_TEST(cl::FormatNumberWithin(-1.35e20, 8) == "\u22121.4e+20");
 }
 
 BOOST_AUTO_TEST_CASE(FormatNumberSignificantHonoursItsDigits) {
