@@ -164,8 +164,16 @@ ScatterTrace TraceScatterCell(const Variant& v, int in_row, int in_col);
 struct ScatterPartial {
   Grid sums;
   std::vector<int> hits;  // row-major, like sums
+  // How many copies land on each cell once every input has scattered; 0:
+  // the cell holds the bias alone throughout (a row or column that output
+  // padding adds, or one no tap reaches).
+  std::vector<int> copies;
 };
 ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done);
+
+// Whether some output cell of a transposed variant sums several inputs'
+// copies (what the frames' inner outline marks).
+bool ScatterCopiesOverlap(const Variant& v);
 
 // The block of output cells a scaled copy lands on (ends inclusive) and how
 // many of its products land inside the output: captions, paper figures and

@@ -65,7 +65,33 @@ DecimalSum ChannelsLandedSum(const Variant& v, const Filter& f, int r, int c, lo
   return sum;
 }
 
+// Along one axis, how many inputs land on each output index through some
+// tap: a cell's copies are its row's count times its column's.
+std::vector<int> LandingsAlong(int outputs, int taps, int crop, int stride, int dilation, int inputs) {
+  std::vector<int> count(static_cast<std::size_t>(std::max(outputs, 0)), 0);
+  for (int out = 0; out < outputs; ++out)
+    for (int tap = 0; tap < taps; ++tap) count[static_cast<std::size_t>(out)] += LandingInput(out, tap, crop, stride, dilation, inputs) >= 0;
+  return count;
+}
+
+struct Landings {
+  std::vector<int> rows, cols;
+};
+Landings LandingsOf(const Variant& v) {
+  const Grid& image = v.image;
+  const Grid& weights = v.filter.weights;
+  const ConvSpec& conv = v.conv;
+  return {LandingsAlong(ConvMapRows(image, weights, conv), weights.rows, conv.crop_h, conv.stride_h, conv.dilation_h, image.rows),
+          LandingsAlong(ConvMapCols(image, weights, conv), weights.cols, conv.crop_w, conv.stride_w, conv.dilation_w, image.cols)};
+}
+
 }  // namespace
+
+bool ScatterCopiesOverlap(const Variant& v) {
+  const Landings l = LandingsOf(v);
+  if (l.rows.empty() || l.cols.empty()) return false;
+  return *std::max_element(l.rows.begin(), l.rows.end()) * *std::max_element(l.cols.begin(), l.cols.end()) > 1;
+}
 
 Grid ConvTranspose2DChannels(const std::vector<Grid>& channels, const std::vector<Grid>& slices, const ConvSpec& conv,
                              double bias) {
@@ -116,8 +142,12 @@ ScatterPartial ScatterPartialSums(const Variant& v, int inputs_done) {
   if (rows < 1 || cols < 1 || image.empty() || weights.empty()) return p;
   p.sums = Grid(rows, cols);
   p.hits.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), 0);
+  p.copies.assign(p.hits.size(), 0);
+  const Landings landings = LandingsOf(v);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
+      p.copies[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)] =
+          landings.rows[static_cast<std::size_t>(r)] * landings.cols[static_cast<std::size_t>(c)];
       int hits = 0;
       DecimalSum sum = ChannelsLandedSum(v, v.filter, r, c, inputs_done, &hits);
       sum.AddBias(v.filter.bias);

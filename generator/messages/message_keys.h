@@ -10,6 +10,11 @@
 #define CL_MESSAGE_KEYS(X) \
   X(list_and) \
   X(range) \
+  X(span_row) \
+  X(span_rows) \
+  X(span_column) \
+  X(span_columns) \
+  X(about_value) \
   X(values_all) \
   X(values_from_to) \
   X(values_one_value) \
@@ -120,6 +125,7 @@
   X(summary_description) \
   X(summary_activation_clears) \
   X(summary_activation_scales) \
+  X(summary_activation_none_negative) \
   X(summary_pooling) \
   X(anim_introductions) \
   X(anim_conv_steps) \
@@ -202,6 +208,9 @@
   X(index_default_intro) \
   X(index_filters) \
   X(index_steps) \
+  X(index_variants) \
+  X(index_several) \
+  X(index_steps_range) \
   X(table_image) \
   X(table_filter) \
   X(table_feature_map) \
@@ -284,6 +293,7 @@
   X(paper_scaled_copy_title) \
   X(paper_scaled_copy_too_many) \
   X(paper_scaled_copy_lands) \
+  X(scatter_bias_start) \
   X(paper_scaled_copy_channels) \
   X(paper_filter_map) \
   X(paper_products_sum) \
@@ -331,6 +341,8 @@
   X(ws_largest_ties) \
   X(ws_largest_reason) \
   X(ws_largest_reason_positive) \
+  X(ws_largest_reason_bias) \
+  X(ws_largest_reason_positive_bias) \
   X(ws_activation_question) \
   X(ws_activation_nothing) \
   X(ws_leaky_answer) \
@@ -353,6 +365,7 @@
   X(panel_products_bias) \
   X(table_filter_bias) \
   X(paper_products_sum_bias) \
+  X(paper_products_too_many_bias) \
   X(page_explore) \
   X(page_explore_title) \
   X(page_explore_intro) \
@@ -376,6 +389,8 @@
   X(reproduce_intro) \
   X(reproduce_intro_pooled) \
   X(reproduce_too_large) \
+  X(reproduce_json_same) \
+  X(reproduce_json_every) \
   X(explore_too_large) \
   X(explore_transposed) \
   X(explore_input) \

@@ -588,8 +588,8 @@ void PlanProducts(const Variant& v, const VariantResult& r, const Params& P, dou
 
 }  // namespace
 
-double MaxAbsValue(const Variant&, const VariantResult& r) {
-  double m = 1e-9;
+double LargestAbsValue(const Variant&, const VariantResult& r) {
+  double m = 0;
   auto scan = [&m](const Grid& g) {
     for (double x : g.values)
       if (std::isfinite(x)) m = std::max(m, std::fabs(x));
@@ -605,8 +605,8 @@ double MaxAbsValue(const Variant&, const VariantResult& r) {
   return m;
 }
 
-double MaxAbsWeight(const Variant& v) {
-  double m = 1e-9;
+double LargestAbsWeight(const Variant& v) {
+  double m = 0;
   for (int k = 0; k < FilterCount(v); ++k)
     for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)  // every channel's slice
       for (double x : SliceAt(FilterAt(v, k), c).values)
@@ -1021,7 +1021,9 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
     y += legend_line;
   }
   g.legend_w = P.value_bar_width;
-  if (cs.transposed) {  // a line of its own: the weights' note has no room to spare
+  // A line of its own (the weights' note has no room to spare), where some
+  // cell sums several copies: else the mark it explains never shows.
+  if (cs.transposed && ScatterCopiesOverlap(v)) {
     y += 6;
     g.overlap_note_y = y + Ascent(P.legend_text_size);
     y = g.overlap_note_y + Descent(P.legend_text_size);

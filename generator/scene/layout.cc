@@ -570,7 +570,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
                    .cell = [&](int row, int col) {
                      if (scattering) {
                        const auto at = static_cast<std::size_t>(row) * static_cast<std::size_t>(conv_cols) + static_cast<std::size_t>(col);
-                       if (partial.hits[at] == 0) return CellState{};
+                       // A cell no copy will reach holds the bias from the start.
+                       if (partial.hits[at] == 0 && partial.copies[at] > 0) return CellState{};
                        return CellState{Kind::Value, partial.sums.at(row, col)};
                      }
                      if (!scatter && row * conv_cols + col >= beat.conv_filled) return CellState{};
@@ -582,7 +583,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     ShareFills(conv, in, g.conv.grid, r.conv(),
                scatter ? (beat.conv_filled == 0 ? 0 : GridContent::MadeFills::kAll) : static_cast<std::size_t>(std::max(beat.conv_filled, 0)));
   AddGridPanel(scene, g, g.conv, conv);
-  if (scattering) {
+  if (scattering && ScatterCopiesOverlap(v)) {
     // Cells several copies have added into, marked by shape, not colour alone.
     scene.items.push_back(GroupBegin{"overlaps", "overlaps", m.Text(Msg::legend_overlaps)});
     for (int row = 0; row < r.conv().rows; ++row)

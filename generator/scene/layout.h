@@ -183,10 +183,16 @@ struct FrameGeometry {
 };
 
 // The largest |value| among the variant's maps (conv, activated, pooled), and
-// among its weights (each at least 1e-9, so a scale never divides by zero).
-// Under `scale: shared` a lesson's scales are the maxima over its variants.
-double MaxAbsValue(const Variant& v, const VariantResult& r);
-double MaxAbsWeight(const Variant& v);
+// among its weights; 0 when all are 0.
+double LargestAbsValue(const Variant& v, const VariantResult& r);
+double LargestAbsWeight(const Variant& v);
+// A colour scale from such a largest value: itself, or 1 when it is 0 (the
+// cells are white either way, and a legend from −1 to 1 reads sensibly where
+// one from −1e−9 to 1e−9 did not). Under `scale: shared` a lesson's scales
+// come from the largest values over its variants.
+inline double ScaleFrom(double largest) { return largest > 0 ? largest : 1.0; }
+inline double MaxAbsValue(const Variant& v, const VariantResult& r) { return ScaleFrom(LargestAbsValue(v, r)); }
+inline double MaxAbsWeight(const Variant& v) { return ScaleFrom(LargestAbsWeight(v)); }
 
 // Whether the variant is 1-D: a one-row image and one-row filters, drawn
 // as strips (FrameGeometry::strips) rather than as grids of one row;

@@ -21,7 +21,7 @@ BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_l
   const std::vector<std::string> slugs = UniqueSlugs(labels);
 
   built.variants.resize(lesson.variants.size());
-  double value_scale = 1e-9, weight_scale = 1e-9;
+  double value_scale = 0, weight_scale = 0;  // the largest over the variants
   double image_black = 0, image_white = 0;
   for (std::size_t i = 0; i < lesson.variants.size(); ++i) {
     BuiltVariant& bv = built.variants[i];
@@ -41,8 +41,8 @@ BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_l
     }
     bv.animation_gif = AnimationPath(bv.slug, "gif");
     bv.animation_svg = AnimationPath(bv.slug, "svg");
-    bv.value_scale = MaxAbsValue(*bv.variant, bv.result);
-    bv.weight_scale = MaxAbsWeight(*bv.variant);
+    bv.value_scale = LargestAbsValue(*bv.variant, bv.result);
+    bv.weight_scale = LargestAbsWeight(*bv.variant);
     const GreyRange grey = ImageGreyRange(*bv.variant);
     bv.image_black = grey.black;
     bv.image_white = grey.white;
@@ -51,16 +51,15 @@ BuiltLesson BuildLesson(const Lesson& lesson, std::optional<FrameLayout> build_l
     image_black = i == 0 ? grey.black : std::min(image_black, grey.black);
     image_white = i == 0 ? grey.white : std::max(image_white, grey.white);
   }
-  built.value_scale = value_scale;
-  built.weight_scale = weight_scale;
-  if (lesson.scale == ScaleMode::Shared) {
-    // One scale for every variant, so their frames compare colour for colour.
-    for (BuiltVariant& bv : built.variants) {
-      bv.value_scale = value_scale;
-      bv.weight_scale = weight_scale;
-      bv.image_black = image_black;
-      bv.image_white = image_white;
-    }
+  built.value_scale = ScaleFrom(value_scale);
+  built.weight_scale = ScaleFrom(weight_scale);
+  const bool shared = lesson.scale == ScaleMode::Shared;
+  for (BuiltVariant& bv : built.variants) {
+    // One scale for every variant under `scale: shared`, so their frames
+    // compare colour for colour.
+    bv.value_scale = shared ? built.value_scale : ScaleFrom(bv.value_scale);
+    bv.weight_scale = shared ? built.weight_scale : ScaleFrom(bv.weight_scale);
+    if (shared) bv.image_black = image_black, bv.image_white = image_white;
   }
   // Geometry last: it needs the scales only through LayoutInputFor.
   for (BuiltVariant& bv : built.variants) {

@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "base/number_format.h"
+#include "compute/decimal_clean.h"
 #include "scene/grid_items.h"
 #include "scene/palette.h"
 #include "scene/text_fit.h"
@@ -291,10 +292,20 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   if (grid_w > max_width || t.channels.size() > 1) {
     *cramped = grid_w > max_width;
     const auto count = static_cast<long long>(n * std::max<std::size_t>(t.channels.size(), 1));
-    Paragraph(&box, !words.too_many.empty() ? words.too_many
-                                            : m.Text(Msg::paper_products_too_many,
-                                                     {{"position", position}, {"count", count}, {"sum", FormatNumberText(t.sum)}}),
-              kPaperLabelSize, false, palette::kInk, max_width, &y);
+    // The products' sum apart from the bias, so the sentence adds up.
+    DecimalSum products_sum;
+    for (const ConvTrace::ChannelTaps& taps : t.channels)
+      for (const double product : taps.products) products_sum.Add(product);
+    if (t.channels.empty())
+      for (const double product : t.products) products_sum.Add(product);
+    const std::string text =
+        !words.too_many.empty() ? words.too_many
+        : t.bias != 0.0 ? m.Text(Msg::paper_products_too_many_bias,
+                                 {{"position", position}, {"count", count}, {"products", FormatNumberText(products_sum.Clean())},
+                                  {"bias", FormatNumberText(t.bias)}, {"sum", FormatNumberText(t.sum)}})
+                        : m.Text(Msg::paper_products_too_many,
+                                 {{"position", position}, {"count", count}, {"sum", FormatNumberText(t.sum)}});
+    Paragraph(&box, text, kPaperLabelSize, false, palette::kInk, max_width, &y);
     box.h = y;
     return box;
   }
@@ -347,14 +358,16 @@ PaperBox ScaledCopyBox(const Variant& v, int row, int col, double max_width, con
   t.products = s.products;
   const LandingBlock lands = LandingOf(s);
   const std::string position = fmt::format("({}, {})", row, col);
-  const auto range = [&m](int first, int last) {
-    return first == last ? std::to_string(first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
-  };
+  // With a bias, the cells the copy lands on hold it too (the key's map
+  // shows 0.85 where the product is 0.75).
+  const std::string bias =
+      v.filter.bias != 0.0 ? " " + m.Text(Msg::scatter_bias_start, {{"bias", FormatNumberText(v.filter.bias)}}) : "";
   const auto landing_words = [&] {
-    return lands.row1 < 0
-               ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
-               : m.Text(Msg::paper_scaled_copy_lands,
-                        {{"rows", range(lands.row0, lands.row1)}, {"cols", range(lands.col0, lands.col1)}});
+    return (lands.row1 < 0
+                ? m.Text(Msg::scatter_cell_caption_cropped, {{"position", position}, {"value", FormatNumberText(s.input)}})
+                : m.Text(Msg::paper_scaled_copy_lands,
+                         {{"rows", RowsText(m, lands.row0, lands.row1)}, {"cols", ColumnsText(m, lands.col0, lands.col1)}})) +
+           bias;
   };
   if (s.channels.size() > 1) {
     // Like a conv position with channels: paper names each channel's value

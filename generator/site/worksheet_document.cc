@@ -98,6 +98,7 @@ Exercise ScatterExercise(const Variant& v, const Messages& m) {
                              : m.Text(Msg::ws_scatter_cropped, {{"product", product}}));
   }
   e.answer += ".";
+  if (v.filter.bias != 0.0) e.answer += " " + m.Text(Msg::scatter_bias_start, {{"bias", N(v.filter.bias)}});
   return e;
 }
 
@@ -132,8 +133,16 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
   e.question = m.Text(Msg::ws_largest_question);
   e.answer = m.Text(Msg::ws_largest_answer, {{"position", Position(best_row, best_col)}, {"value", N(t.sum)}});
   if (ties > 0) e.answer += " " + m.Count(Msg::ws_largest_ties, ties);
-  e.answer += ". " + (has_negative ? m.Text(Msg::ws_largest_reason, {{"positive", N(positive.Clean())}, {"negative", N(negative.Clean())}})
-                                   : m.Text(Msg::ws_largest_reason_positive, {{"positive", N(positive.Clean())}}));
+  // With a bias the two sums fall short of the cell by it: said, so the
+  // key's arithmetic adds up.
+  const bool bias = t.bias != 0.0;
+  const MsgArgs reason = {{"positive", N(positive.Clean())},
+                              {"negative", N(negative.Clean())},
+                              {"bias", N(t.bias)},
+                              {"value", N(t.sum)}};
+  e.answer += ". " + m.Text(has_negative ? (bias ? Msg::ws_largest_reason_bias : Msg::ws_largest_reason)
+                                         : (bias ? Msg::ws_largest_reason_positive_bias : Msg::ws_largest_reason_positive),
+                            reason);
   return e;
 }
 
@@ -160,12 +169,11 @@ Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Mess
                        {{"slope", N(v.activation.slope)},
                         {"value", N(r.conv().at(first_row, first_col))},
                         {"position", Position(first_row, first_col)},
-                        {"result", N(r.activated().at(first_row, first_col))}}) +
-               " " + m.Count(Msg::ws_others_unchanged, others);
+                        {"result", N(r.activated().at(first_row, first_col))}});
   } else {
-    e.answer = m.Count(Msg::ws_relu_answer, count, {{"positions", PositionList(negative, m)}}) + " " +
-               m.Count(Msg::ws_others_unchanged, others);
+    e.answer = m.Count(Msg::ws_relu_answer, count, {{"positions", PositionList(negative, m)}});
   }
+  if (others > 0) e.answer += " " + m.Count(Msg::ws_others_unchanged, others);
   return e;
 }
 
@@ -192,7 +200,7 @@ Exercise PoolExercise(const Variant& v, const VariantResult& r, const Messages& 
                                                                    : SizeText(v.pool.stride_h, v.pool.stride_w)},
                      {"window", window},
                      {"values", list},
-                     {"value", N(t.value)},
+                     {"value", SpokenNumber(m, t.value)},
                      {"position", Position(at.row, at.col)},
                      {"pooled", SizeText(pooled.rows, pooled.cols)}});
   return e;

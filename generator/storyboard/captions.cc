@@ -67,6 +67,23 @@ std::string Range(const Messages& m, int first, int last) {
   return first == last ? fmt::format("{}", first) : m.Text(Msg::range, {{"first", first}, {"last", last}});
 }
 
+}  // namespace
+
+std::string SpokenNumber(const Messages& m, double v) {
+  const std::string compact = FormatNumberCompact(v, 9);
+  return compact == FormatNumberText(v) ? compact : m.Text(Msg::about_value, {{"value", compact}});
+}
+
+std::string RowsText(const Messages& m, int first, int last) {
+  return m.Text(first == last ? Msg::span_row : Msg::span_rows, {{"index", first}, {"range", Range(m, first, last)}});
+}
+
+std::string ColumnsText(const Messages& m, int first, int last) {
+  return m.Text(first == last ? Msg::span_column : Msg::span_columns, {{"index", first}, {"range", Range(m, first, last)}});
+}
+
+namespace {
+
 struct MinMax {
   double min = 0, max = 0;
 };
@@ -285,7 +302,7 @@ std::string WindowSentence(const Variant& v, const ConvTrace& tr, const Messages
     where = m.Text(Msg::conv_cell_in_padding);
   else
     where = m.Text(rows.padded || cols.padded ? Msg::conv_cell_covers_padded : Msg::conv_cell_covers,
-                   {{"rows", Range(m, rows.first, rows.last)}, {"cols", Range(m, cols.first, cols.last)}});
+                   {{"rows", RowsText(m, rows.first, rows.last)}, {"cols", ColumnsText(m, cols.first, cols.last)}});
   const bool dilated = v.conv.dilation_h > 1 || v.conv.dilation_w > 1;
   return m.Text(dilated ? Msg::conv_cell_window_dilated : Msg::conv_cell_window,
                 {{"filter_size", SizeText(w.rows, w.cols)}, {"where", where}});
@@ -303,7 +320,7 @@ BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const std::
   t.caption = ConvCellChannelsCaption(v, tr, position, m);
   std::vector<std::string> partials;
   for (std::size_t c = 0; c < tr.channels.size(); ++c)
-    partials.push_back(m.Text(Msg::term_channel, {{"value", FormatNumberText(tr.channels[c].partial)},
+    partials.push_back(m.Text(Msg::term_channel, {{"value", SpokenNumber(m, tr.channels[c].partial)},
                                                   {"name", ChannelName(v, static_cast<int>(c), m)}}));
   t.description = WindowSentence(v, tr, m) + " " +
                   m.Text(tr.bias != 0.0 ? Msg::conv_cell_channels_partials_bias : Msg::conv_cell_channels_partials,
@@ -311,7 +328,7 @@ BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const std::
                           {"names", ChannelNames(v, m)},
                           {"partials", ListText(partials, m)},
                           {"bias", FormatNumberText(tr.bias)},
-                          {"sum", FormatNumberText(tr.sum)},
+                          {"sum", SpokenNumber(m, tr.sum)},
                           {"position", position}});
   return t;
 }
@@ -349,7 +366,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
   t.description = WindowSentence(v, tr, m) + " " +
                   m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
                           static_cast<long long>(taps),
-                          {{"sum", FormatNumberText(tr.sum)}, {"position", position}, {"bias", FormatNumberText(tr.bias)}});
+                          {{"sum", SpokenNumber(m, tr.sum)}, {"position", position}, {"bias", FormatNumberText(tr.bias)}});
   return t;
 }
 
@@ -386,13 +403,14 @@ BeatText ScatterCellText(const Variant& v, const ScatterTrace& tr, const Message
     t.caption = channels ? m.Text(Msg::scatter_cell_channels_caption, {{"position", position},
                                                                       {"values", ListText(values, m)},
                                                                       {"terms", Join(terms, " + ")},
-                                                                      {"rows", Range(m, lands.row0, lands.row1)},
-                                                                      {"cols", Range(m, lands.col0, lands.col1)}})
-                         : m.Text(IsSignal(v) ? Msg::scatter_cell_caption_signal : Msg::scatter_cell_caption,
-                                  {{"position", position},
-                                   {"value", value},
-                                   {"rows", Range(m, lands.row0, lands.row1)},
-                                   {"cols", Range(m, lands.col0, lands.col1)}});
+                                                                      {"rows", RowsText(m, lands.row0, lands.row1)},
+                                                                      {"cols", ColumnsText(m, lands.col0, lands.col1)}})
+                         : IsSignal(v) ? m.Text(Msg::scatter_cell_caption_signal,
+                                                {{"position", position}, {"value", value}, {"cols", Range(m, lands.col0, lands.col1)}})
+                                       : m.Text(Msg::scatter_cell_caption, {{"position", position},
+                                                                            {"value", value},
+                                                                            {"rows", RowsText(m, lands.row0, lands.row1)},
+                                                                            {"cols", ColumnsText(m, lands.col0, lands.col1)}});
     if (cropped > 0) t.caption += "; " + m.Count(Msg::scatter_cropped, cropped);
     if (overlaps > 0) t.caption += "; " + m.Count(Msg::scatter_overlaps, overlaps);
   }
@@ -483,9 +501,9 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
                       : (clipped ? Msg::pool_cell_description_average_clipped : Msg::pool_cell_description_average);
   t.description = m.Count(key, count,
                           {{"size", SizeText(v.pool.size_h, v.pool.size_w)},
-                           {"rows", Range(m, tr.row_begin, tr.row_end - 1)},
-                           {"cols", Range(m, tr.col_begin, tr.col_end - 1)},
-                           {"value", FormatNumberText(tr.value)},
+                           {"rows", RowsText(m, tr.row_begin, tr.row_end - 1)},
+                           {"cols", ColumnsText(m, tr.col_begin, tr.col_end - 1)},
+                           {"value", SpokenNumber(m, tr.value)},
                            {"winner", Position(v, tr.winner_row, tr.winner_col)},
                            {"position", at}});
   return t;
@@ -521,7 +539,9 @@ BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m
                                                     {"values", ValuesPhrase(m, r.conv().values)}});
   const long long negative = CountNegative(r.conv());
   const std::string activation = ActivationName(v.activation, m);
-  if (v.activation.type == ActivationType::Relu)
+  if (v.activation.type != ActivationType::None && negative == 0)
+    t.description += "; " + m.Text(Msg::summary_activation_none_negative, {{"activation", activation}});
+  else if (v.activation.type == ActivationType::Relu)
     t.description += "; " + m.Count(Msg::summary_activation_clears, negative, {{"activation", activation}});
   else if (v.activation.type == ActivationType::LeakyRelu)
     t.description += "; " + m.Count(Msg::summary_activation_scales, negative,
@@ -531,7 +551,7 @@ BeatText SummaryText(const Variant& v, const VariantResult& r, const Messages& m
     std::string values;
     if (p.rows * p.cols <= 16) {
       std::vector<std::string> items;
-      for (double x : p.values) items.push_back(FormatNumberText(x));
+      for (double x : p.values) items.push_back(SpokenNumber(m, x));
       values = Join(items, ", ");
     } else {
       values = ValuesPhrase(m, p.values);

@@ -23,6 +23,14 @@ struct BeatText {
 // "6×6"
 std::string SizeText(int rows, int cols);
 
+// A computed value in a sentence read aloud or as alt text: exact while
+// short, else "about 1.2008333" (a mean of thirds read 1.2008333333333332).
+std::string SpokenNumber(const Messages& m, double v);
+
+// "row 4" or "rows 2 to 3", "column 4" or "columns 2 to 3": a span of a grid.
+std::string RowsText(const Messages& m, int first, int last);
+std::string ColumnsText(const Messages& m, int first, int last);
+
 // A count with its noun: "1 lesson", "3 lessons", "0 lessons" (English, for
 // the command line; generated text uses plural messages instead).
 std::string CountText(long long n, std::string_view one, std::string_view many);

@@ -123,6 +123,11 @@ case $case_name in
     grep -qF "Filter at position (1, 0)" "$work/text" || fail "the default brief handout lacks its worked position"
     grep -qF "Sum of the 9 products: −27" "$work/text" || fail "the default brief handout lacks the worked sum"
     grep -qF "Feature map: ⌊(6 − 3) / 1⌋ + 1 = 4" "$work/text" || fail "the default brief handout lacks the output size"
+    # A cell of three channels and a bias: the products' sum, then the bias,
+    # so the sentence adds up (it once gave the cell's value as their sum).
+    flat_text "$work/a4/rgb-several-filters/handout.pdf" >"$work/text"
+    grep -qF "their sum is −2340, and with the bias −600 the cell holds −2940." "$work/text" ||
+      fail "the channels' worked example does not add the bias apart: $(grep -o 'their sum is[^.]*' "$work/text")"
     ;;
   worksheet)
     # worksheet.pdf and answers.pdf: the size rules, and on a realistic lesson
@@ -140,6 +145,10 @@ case $case_name in
           fail "$pdf has text under the size rule: $(head -5 "$work/sizes")"
       done
     done
+    # The key's reason adds up: the two sums and the bias give the cell.
+    flat_text "$work/out/rgb-several-filters/answers.pdf" >"$work/text"
+    grep -qF "add up to 1840 and those of the negative weights to −890, which with the bias −600 gives 350" \
+      "$work/text" || fail "the largest response's reason leaves out the bias"
     "$bin" compute "$realistic" >"$work/numbers" || fail "convlesson compute failed"
     pdftotext "$work/out/sobel-photo/worksheet.pdf" "$work/sheet.txt"
     pdftotext "$work/out/sobel-photo/answers.pdf" "$work/key.txt"

@@ -5,11 +5,13 @@
 // a 2x2 image, the 3x3 filter 1..9 and stride 2.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "../support/built_frames.h"
+#include "compute/compute.h"
 #include "scene/layout.h"
 #include "scene_checks.h"
 #include "storyboard/captions.h"
@@ -104,6 +106,29 @@ BOOST_AUTO_TEST_CASE(scaled_copy_names_where_each_product_lands) {
   BOOST_TEST(b->story.beats[2].caption ==
              "Input (0, 1) = 2 adds 2\u00B7filter to output rows 0 to 1, columns 1 to 2; 5 products cropped; "
              "2 cells now sum several inputs");
+}
+
+// Stride 2 with a 2x2 filter and output padding 1: no copies overlap, and
+// the last row and column, which no copy reaches, hold the bias from the
+// first beat (they once stayed empty until the map was finished).
+BOOST_AUTO_TEST_CASE(cells_no_copy_reaches_hold_the_bias_and_no_overlap_note_without_overlaps) {
+  Variant v = SmallTransposed();
+  v.filter.weights = Grid::FromRows({{1, 2}, {3, 4}});
+  v.filter.bias = 0.5;
+  v.filters = {v.filter};
+  v.conv.output_padding_h = v.conv.output_padding_w = 1;
+  BOOST_TEST(!ScatterCopiesOverlap(v));
+  BOOST_TEST(ScatterCopiesOverlap(SmallTransposed()));
+  const auto b = Build(v);
+  BOOST_TEST(b->geometry.overlap_note_y == 0.0);  // no legend line for a mark that never shows
+  const Scene s = LayoutBeat(b->input, b->geometry, 1);  // input (0, 0) scattered alone
+  // A 5x5 map: (0, 0)'s copy fills rows 0-1, columns 0-1 (1.5, 2.5, 3.5, 4.5);
+  // row 4 and column 4 hold 0.5; the rest is empty.
+  const std::vector<std::string> conv = TextsInGroup(s, "conv");
+  BOOST_TEST(std::count(conv.begin(), conv.end(), "0.5") == 9);
+  for (const char* value : {"1.5", "2.5", "3.5", "4.5"})
+    BOOST_TEST((std::find(conv.begin(), conv.end(), value) != conv.end()), value);
+  BOOST_TEST(GroupLabels(s, "overlaps").empty());
 }
 
 BOOST_AUTO_TEST_CASE(every_frame_fits_in_every_layout) {

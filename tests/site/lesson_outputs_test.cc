@@ -10,6 +10,7 @@
 
 #include "../support/default_lesson.h"
 #include "base/file_sink.h"
+#include "lesson/loader.h"
 #include "scene/layout.h"
 #include "site/built_lesson.h"
 #include "site/cost_budget.h"
@@ -271,4 +272,22 @@ BOOST_AUTO_TEST_CASE(CostOfTheDefaultLessonIsItsFramesAndTheirPixels) {
   BOOST_TEST(2 * cost.frames == static_cast<long long>(sink.files().size()));  // each wide and tall
   BOOST_TEST(cost.png_pixels == pixels);
   BOOST_TEST(CheckLessonCost(built, RenderOptions{}).empty());
+}
+
+// A variant whose maps are all 0 (a dilated filter over a flat strip) has
+// the colour scale 1: its legend read "−1e−9 … 1e−9". Another variant's
+// real scale is not raised by it, shared or not.
+BOOST_AUTO_TEST_CASE(AllZeroMapsHaveScaleOne) {
+  for (const char* scale : {"per-variant", "shared"}) {
+    const std::string text = std::string("title: Zeros\nimage: {pixels: [[1, 1, 1, 1], [2, 2, 2, 2]]}\n") +
+                             "filter: [[1, -1]]\nactivation: none\npool: none\nscale: " + scale +
+                             "\nvariants:\n  - label: Ramp\n    image: {pixels: [[0, 0.5, 0, 0]]}\n";
+    const LoadResult loaded = LoadLessonText(text, "zeros.yaml", ".");
+    BOOST_TEST_REQUIRE(loaded.lesson.has_value(), scale);
+    const BuiltLesson built = BuildLesson(*loaded.lesson);
+    BOOST_TEST_REQUIRE(built.variants.size() == 2u);
+    BOOST_TEST(built.variants[0].value_scale == (std::string(scale) == "shared" ? 0.5 : 1.0), scale);
+    BOOST_TEST(built.variants[1].value_scale == 0.5, scale);
+    BOOST_TEST(built.value_scale == 0.5, scale);
+  }
 }

@@ -167,7 +167,27 @@ BOOST_AUTO_TEST_CASE(WindowWhollyInThePadding) {
              "over it, and the 4 products add up to 0, the feature map's value at (0, 0).");
   BOOST_TEST(s.beats[1].caption == "Position (0, 0): 0\u00B71 + 0\u00B71 + 0\u00B71 + 0\u00B71 = 0");
   BOOST_TEST(ConvDescription(s, 6, 2, 2).starts_with(
-      "The 2\u00D72 filter covers rows 0 and columns 0 of the image and reaches into the zero padding."));
+      "The 2\u00D72 filter covers row 0 and column 0 of the image and reaches into the zero padding."));
+}
+
+// A clipped pooling window of one cell, and a summary with nothing negative:
+// "covers rows 4 and columns 4 … the largest of its 1 value" and "ReLU
+// cleared its 0 negative cells" read wrong.
+BOOST_AUTO_TEST_CASE(OneCellWindowsAndNothingNegative) {
+  Variant v = Ramp(5, 5, 1);
+  v.activation.type = ActivationType::Relu;
+  v.pool = {.enabled = true, .type = PoolType::Max, .size_h = 2, .size_w = 2, .stride_h = 2, .stride_w = 2,
+            .remainder = Remainder::Pad};
+  const Storyboard s = Plan(v, BeatsPer::Cell);
+  const auto corner = std::find_if(s.beats.begin(), s.beats.end(), [](const Beat& b) {
+    return b.stage == Stage::Pool && b.first_cell == 8;  // pooled (2, 2), over map cell (4, 4) alone
+  });
+  BOOST_TEST_REQUIRE((corner != s.beats.end()));
+  BOOST_TEST(corner->description ==
+             "The 2\u00D72 pooling window covers row 4 and column 4 of the activated map, clipped at its edge; its "
+             "only value, 25 at (4, 4), becomes the pooled value at (2, 2).");
+  BOOST_TEST(s.beats.back().description.find("ReLU kept every cell, none being negative") != std::string::npos,
+             s.beats.back().description);
 }
 
 // Stride moves the window by its step; the columns named follow.
