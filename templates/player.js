@@ -268,6 +268,9 @@
       var tag = target && target.tagName;
       if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || (target && target.isContentEditable)) return;
       var pressable = tag === 'BUTTON' || tag === 'A';
+      // The enlarged frame's box scrolls: its arrow, Home and End keys are the
+      // browser's (else a keyboard could never reach the frame's far side).
+      if (target === frameBox && frameBox.hasAttribute('tabindex') && e.key !== ' ' && e.key !== 'Spacebar') return;
       switch (e.key) {
         case ' ':
         case 'Spacebar':

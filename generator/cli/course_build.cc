@@ -912,8 +912,14 @@ void CourseBuilder::ImportShards() {
 
 void CourseBuilder::BuildCourse() {
   if (Cancelled() || failed_) return;
-  for (const LessonJob& job : jobs_)
-    if (job.outcome == LessonOutcome::Failed || !job.attempted) return;  // keep the last good course files
+  // A lesson that failed keeps the last good course files, so that it never
+  // drops out of the index. Where there are none yet (a first build), the
+  // lessons that built get their index and assets: their pages, published,
+  // would load without styles or player, and link to a missing index.
+  const auto failed = [](const LessonJob& job) { return job.outcome == LessonOutcome::Failed || !job.attempted; };
+  if (std::any_of(jobs_.begin(), jobs_.end(), failed) &&
+      (!manifest_.course_entries.empty() || std::all_of(jobs_.begin(), jobs_.end(), failed)))
+    return;
   const std::optional<CourseOutputPlan> plan = PlanCourseOutputs(PlanInput(), gone_);
   if (!plan || (!plan->index_due && !plan->pdf_due)) return;
   const std::set<std::string>& ids = plan->ids;

@@ -1,3 +1,4 @@
+#include "site/variant_switch.h"
 #include "site/course_index.h"
 
 #include <algorithm>
@@ -64,11 +65,17 @@ std::vector<IndexEntry> IndexEntries(const std::vector<const BuiltLesson*>& less
     e.lesson = lesson;
     e.page = lesson->id + "/" + std::string(kPagePath);
     const BuiltLesson& built = *built_of.at(lesson);
-    for (const BuiltVariant& bv : built.variants) e.labels.push_back(bv.variant->label);
+    for (const BuiltVariant& bv : built.variants) {
+      e.labels.push_back(bv.variant->label);
+      e.beats.push_back(bv.story.beats.size());
+    }
+    if (built.variants.size() > 1) {
+      const std::string differs = DescribeVariantSwitch(built.lesson->variants, *built.text).label;
+      if (differs != built.text->Text(Msg::page_filter_switch)) e.switch_label = differs;
+    }
     if (!built.variants.empty() && !built.variants[0].story.beats.empty()) {
       const BuiltVariant& first = built.variants[0];
       std::size_t last = first.story.beats.size() - 1;
-      e.beats = first.story.beats.size();
       std::string frame = PageFrame(first, last, options);
       if (!frame.empty()) {
         e.thumbnail = lesson->id + "/" + frame;
@@ -97,9 +104,20 @@ TemplateData CourseIndexData(const std::vector<IndexEntry>& entries, const std::
     d.set("thumb_height", std::to_string(e.height));
     std::string labels;
     for (std::size_t i = 0; i < e.labels.size(); ++i) labels += (i ? ", " : "") + e.labels[i];
-    d.set("lesson_filters", m.Count(Msg::index_filters, static_cast<long long>(e.labels.size()), {{"labels", labels}}));
-    d.set("lesson_beats", std::to_string(e.beats));
-    d.set("lesson_steps", m.Count(Msg::index_steps, static_cast<long long>(e.beats)));
+    // The page's switch names what its variants differ in: "Dilation: …"
+    // where "Filters: …" called dilations filters.
+    d.set("lesson_filters", e.switch_label.empty()
+                                ? m.Count(Msg::index_filters, static_cast<long long>(e.labels.size()), {{"labels", labels}})
+                                : e.switch_label == m.Text(Msg::switch_several)
+                                    ? m.Text(Msg::index_several, {{"labels", labels}})
+                                    : m.Text(Msg::index_variants, {{"what", e.switch_label}, {"labels", labels}}));
+    // Variants of other lengths: the range, not the first one's.
+    const auto [fewest, most] = e.beats.empty() ? std::pair<std::size_t, std::size_t>{0, 0}
+                                                : std::pair{*std::min_element(e.beats.begin(), e.beats.end()),
+                                                            *std::max_element(e.beats.begin(), e.beats.end())};
+    d.set("lesson_steps", fewest == most ? m.Count(Msg::index_steps, static_cast<long long>(most))
+                                         : m.Text(Msg::index_steps_range, {{"first", static_cast<long long>(fewest)},
+                                                                           {"last", static_cast<long long>(most)}}));
     list.push_back(std::move(d));
   }
   TemplateData page;

@@ -33,7 +33,10 @@ struct IndexEntry {
   std::string thumbnail;  // the summary frame of the first variant; empty when none is written
   long width = 0, height = 0;  // the thumbnail's intrinsic size in CSS px
   std::vector<std::string> labels;  // the variants' labels
-  std::size_t beats = 0;            // of the first variant
+  // What the variants differ in, as the page's switch names it ("Dilation");
+  // empty: the filter, or one variant.
+  std::string switch_label;
+  std::vector<std::size_t> beats;   // per variant
 };
 
 // Computes the entries of `lessons` in index order (builds each lesson's

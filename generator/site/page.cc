@@ -263,6 +263,11 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
   SetMoved(&page, "sections", std::move(sections));
 
   TemplateList reproduce;
+  // A sentence pointing at lesson.json, where the build writes it (`--only
+  // html` does not: the link led nowhere).
+  const auto json_sentence = [&](Msg key) {
+    return options.Wants("json") ? " " + m.TextWith(key, {{"json", std::string(kLessonJsonLink)}}, EscapeHtml) : std::string();
+  };
   bool any_pooled = false;
   for (const BuiltVariant& bv : built.variants) {
     TemplateData d;
@@ -270,8 +275,7 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     d.set("reproduce_id", std::string(kReproduceIdPrefix) + bv.slug);
     d.set("has_snippets", HasSnippets(bv));
     d.set("reproduce_too_large_html",
-          m.TextWith(Msg::reproduce_too_large, {{"limit", kMaxSnippetSide}, {"json", std::string(kLessonJsonLink)}},
-                     EscapeHtml));
+          m.TextWith(Msg::reproduce_too_large, {{"limit", kMaxSnippetSide}}, EscapeHtml) + json_sentence(Msg::reproduce_json_every));
     if (HasSnippets(bv)) {
       d.set("torch_snippet", TorchSnippet(bv));
       d.set("numpy_snippet", NumpySnippet(bv));
@@ -280,8 +284,8 @@ TemplateData LessonPageData(const BuiltLesson& built, const RenderOptions& optio
     reproduce.push_back(std::move(d));
   }
   SetMoved(&page, "reproduce_variants", std::move(reproduce));
-  page.set("reproduce_intro_html", m.TextWith(any_pooled ? Msg::reproduce_intro_pooled : Msg::reproduce_intro,
-                                              {{"json", std::string(kLessonJsonLink)}}, EscapeHtml));
+  page.set("reproduce_intro_html", m.TextWith(any_pooled ? Msg::reproduce_intro_pooled : Msg::reproduce_intro, {}, EscapeHtml) +
+                                      json_sentence(Msg::reproduce_json_same));
   add_toc("reproduce", m.Text(Msg::page_reproduce));
 
   TemplateList downloads = DownloadsData(built, options);

@@ -550,6 +550,15 @@ describe('phone', () => {
     assert.ok(enlarged.width > fitted.width + 1, `enlarged from ${fitted.width} to ${enlarged.width} px`);
     assert.ok(enlarged.scroll > enlarged.box, `the box scrolls sideways: ${JSON.stringify(enlarged)}`);
     assert.ok(enlarged.page <= 390, `the page itself does not (${enlarged.page} px wide)`);
+    // A keyboard scrolls the box: its arrow keys once stepped the player.
+    const step = () => page.evaluate(() => document.getElementById('player-step').textContent);
+    const before = await step();
+    await page.focus('.stage-frame');
+    for (let i = 0; i < 5; ++i) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    const scrolled = await page.evaluate(() => document.querySelector('.stage-frame').scrollLeft);
+    assert.ok(scrolled > 0, 'ArrowRight and End on the enlarged frame scroll it');
+    assert.equal(await step(), before, 'the keys scrolled the frame without stepping the player');
     await page.click('#player-zoom');
     assert.equal((await state()).width, fitted.width);
     assert.deepEqual(errors, []);

@@ -655,6 +655,9 @@ case $case_name in
     [[ ! -e out/index.html && ! -e out/leaky-relu/index.html ]] || fail "--only svg,embed wrote pages"
     build 2 --base-url "/my lessons/"
     err_has "--base-url: a URL has no spaces or control characters (write a space as %20)"
+    build 2 --base-url "$(printf 'https://example.org/\xe9')"
+    err_has "--base-url"
+    err_has "UTF-8"
     ;;
 
   usage-errors)
@@ -706,10 +709,24 @@ case $case_name in
     done
     [[ ! -e fresh-out ]] || fail "a failed first build left its new folder behind: $(ls -A fresh-out)"
     [[ -d given-out ]] || fail "a failed build removed a folder it did not make"
+    # A first build where one lesson fails: the others' pages get their
+    # assets and an index listing them (they once loaded unstyled, linking to
+    # a missing index); fixed, the next build lists it too.
+    rc=0
+    "$bin" build lessons/conv-relu-pool.yaml lessons/dilation.yaml --templates templates -o first-out \
+      >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "a first build with a failing lesson exited $rc"
+    [[ -f first-out/dilation/index.html && -f first-out/assets/player.js && -f first-out/assets/style.css ]] ||
+      fail "the built lesson's page lacks its assets: $(ls -A first-out)"
+    grep -qF 'href="dilation/index.html"' first-out/index.html || fail "the first build's index lacks dilation"
+    ! grep -qF 'conv-relu-pool/' first-out/index.html || fail "the index links the lesson that failed"
     # Fixed again: everything builds and the course catches up.
     sed -i '/^fitler:/d' lessons/leaky-relu.yaml lessons/conv-relu-pool.yaml
     build 0 "${fast[@]}"
     grep -qF "Convolve, edited" out/index.html || fail "the course index did not catch up"
+    "$bin" build lessons/conv-relu-pool.yaml lessons/dilation.yaml --templates templates -o first-out \
+      >"$work/log" 2>"$work/err" || fail "the fixed first build failed: $(cat "$work/err")"
+    grep -qF 'href="conv-relu-pool/index.html"' first-out/index.html || fail "the fixed lesson is not in the index"
     ;;
 
   werror)

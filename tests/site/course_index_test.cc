@@ -52,10 +52,13 @@ BOOST_AUTO_TEST_CASE(IndexListsEveryLessonEscapedWithRelativeLinks) {
   cl::Lesson a = Named("lessons/a.yaml", "edges", 1, "Edges <b>&</b> bars");
   a.summary = "Find \"edges\".";
   cl::Lesson b = Named("lessons/b.yaml", "blur", 2, "Blur");
+  cl::Lesson c = Named("lessons/c.yaml", "dilation", 3, "Dilation");
   std::vector<cl::IndexEntry> entries = {
       {.lesson = &a, .page = "edges/index.html", .thumbnail = "edges/frames/vertical-edge/023-summary.svg",
-       .width = 900, .height = 520, .labels = {"Vertical edge", "Horizontal edge"}, .beats = 23},
-      {.lesson = &b, .page = "blur/index.html", .thumbnail = "", .width = 0, .height = 0, .labels = {"Box blur"}, .beats = 9},
+       .width = 900, .height = 520, .labels = {"Vertical edge", "Horizontal edge"}, .beats = {23, 23}},
+      {.lesson = &b, .page = "blur/index.html", .thumbnail = "", .width = 0, .height = 0, .labels = {"Box blur"}, .beats = {9}},
+      {.lesson = &c, .page = "dilation/index.html", .thumbnail = "", .width = 0, .height = 0,
+       .labels = {"Dilation 1", "Dilation 3"}, .switch_label = "Dilation", .beats = {7, 17}},
   };
   cl::TemplateSet templates;
   std::string error, html;
@@ -63,13 +66,16 @@ BOOST_AUTO_TEST_CASE(IndexListsEveryLessonEscapedWithRelativeLinks) {
   BOOST_TEST_REQUIRE(templates.Render("index", cl::CourseIndexData(entries), &html, &error), error);
 
   BOOST_TEST(html.find("<h1>Lessons</h1>") != std::string::npos);
-  BOOST_TEST(html.find("2 lessons on what a convolution layer does") != std::string::npos);
+  BOOST_TEST(html.find("3 lessons on what a convolution layer does") != std::string::npos);
   BOOST_TEST(html.find("<h2 class=\"lesson-title\"><a href=\"edges/index.html\">Edges &lt;b&gt;&amp;&lt;/b&gt; bars</a></h2>\n"
                        "      <img class=\"thumbnail\" src=\"edges/frames/vertical-edge/023-summary.svg\" alt=\"\" width=\"900\" height=\"520\">\n"
                        "      <p>Find &quot;edges&quot;.</p>\n"
                        "      <p class=\"meta\">Filters: Vertical edge, Horizontal edge · 23 steps</p>") != std::string::npos);
   BOOST_TEST(html.find("<h2 class=\"lesson-title\"><a href=\"blur/index.html\">Blur</a></h2>") != std::string::npos);
   BOOST_TEST(html.find("<p class=\"meta\">Filter: Box blur · 9 steps</p>") != std::string::npos);
+  // Variants that are not filters are named as the page's switch names them,
+  // with the range of their lengths.
+  BOOST_TEST(html.find("<p class=\"meta\">Dilation: Dilation 1, Dilation 3 · 7 to 17 steps</p>") != std::string::npos);
   BOOST_TEST(html.find("<img") == html.rfind("<img"));  // the lesson without frames has no thumbnail
   BOOST_TEST(html.find("href=\"assets/style.css\"") != std::string::npos);
   BOOST_TEST(html.find("edges/index.html") < html.find("blur/index.html"));
@@ -78,7 +84,7 @@ BOOST_AUTO_TEST_CASE(IndexListsEveryLessonEscapedWithRelativeLinks) {
 BOOST_AUTO_TEST_CASE(IndexLinksTheCourseHandoutOnlyWhenGiven) {
   cl::Lesson a = Named("lessons/a.yaml", "edges", 1, "Edges");
   std::vector<cl::IndexEntry> entries = {{.lesson = &a, .page = "edges/index.html", .thumbnail = "", .width = 0, .height = 0,
-                                          .labels = {"Vertical edge"}, .beats = 23}};
+                                          .labels = {"Vertical edge"}, .beats = {23}}};
   cl::TemplateSet templates;
   std::string error, with, without;
   BOOST_TEST_REQUIRE(templates.Load(CONVLESSON_SOURCE_DIR "/templates", &error), error);

@@ -281,6 +281,9 @@ BOOST_DATA_TEST_CASE(DownloadsLinkOnlyFilesTheBuildWrites,
   std::string html = Render(cl::testing::DefaultLesson(), kDefaultSlugs, options);
   BOOST_TEST(AllMatches(html, "<li><a href=\"([^\"#]+)\">") == c.want, boost::test_tools::per_element());
   BOOST_TEST(Count(html, "id=\"downloads\"") == (c.want.empty() ? 0u : 1u));
+  // Reproduce it points at lesson.json only where the build writes it.
+  const bool json = std::find(c.want.begin(), c.want.end(), "lesson.json") != c.want.end();
+  BOOST_TEST(Count(html, "<a href=\"lesson.json\">") == (json ? 2u : 0u));
 }
 
 BOOST_AUTO_TEST_CASE(FramesAreTheWrittenSvgElsePngElseNone) {

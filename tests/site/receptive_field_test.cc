@@ -136,6 +136,19 @@ BOOST_AUTO_TEST_CASE(ExploreCaptionsAreInTheCoursesLanguage) {
   BOOST_TEST(maps[3]["cells"][0][0].get<std::string>().starts_with("Maximum von "));
 }
 
+// Without an activation there is no map after it: the section once showed
+// "After No activation", a copy of the feature map.
+BOOST_AUTO_TEST_CASE(NoActivationHasNoActivatedGrid) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  for (cl::Variant& v : lesson.variants) v.activation.type = cl::ActivationType::None;
+  const cl::BuiltLesson built = cl::testing::BuildByHand(lesson, {"vertical-edge", "horizontal-edge"});
+  const nlohmann::ordered_json j = cl::ExploreJson(built);
+  const auto& maps = j["variants"][0]["maps"];
+  BOOST_TEST_REQUIRE(maps.size() == 3u);
+  BOOST_TEST(maps[1]["key"] == "conv");
+  BOOST_TEST(maps[2]["key"] == "pooled");
+}
+
 BOOST_AUTO_TEST_CASE(LargeVariantsAreNotExplorable) {
   cl::Lesson lesson = cl::testing::DefaultLesson();
   lesson.variants = {cl::testing::SizedVariant(40, 40, 3, 3)};
