@@ -77,4 +77,15 @@ bool HasErrors(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+bool PromoteWarnings(std::vector<Diagnostic>* diagnostics) {
+  bool any = false;
+  for (Diagnostic& d : *diagnostics)
+    if (d.severity == Severity::Warning) {
+      d.severity = Severity::Error;
+      d.message += " [--werror]";
+      any = true;
+    }
+  return any;
+}
+
 }  // namespace cl

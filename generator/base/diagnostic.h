@@ -32,4 +32,8 @@ std::string FormatDiagnostic(const Diagnostic& d, std::string_view source);
 
 bool HasErrors(const std::vector<Diagnostic>& diagnostics);
 
+// --werror: every warning becomes an error that says why ("… [--werror]").
+// Returns whether any did.
+bool PromoteWarnings(std::vector<Diagnostic>* diagnostics);
+
 }  // namespace cl

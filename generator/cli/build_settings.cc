@@ -224,8 +224,11 @@ bool ApplyCourseFile(const BuildOptions& options, BuildSettings* settings, std::
     return false;
   }
   CourseLoadResult loaded = LoadCourseFile(course_files[0]);
+  // --werror fails on the course file's warnings too (a language without a
+  // catalogue), as `check --werror` does: CI builds with it.
+  const bool promoted = options.werror && PromoteWarnings(&loaded.diagnostics);
   for (const Diagnostic& d : loaded.diagnostics) *report += FormatDiagnostic(d, loaded.source);
-  if (!loaded.course) return false;
+  if (!loaded.course || promoted) return false;
   RenderOptions& render = settings->render;
   render.course = std::move(*loaded.course);
   if (options.paper.empty() && !render.course.paper.empty()) render.paper = render.course.paper;  // --paper wins

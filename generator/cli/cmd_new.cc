@@ -13,6 +13,7 @@
 #include "cli/build_paths.h"
 #include "cli/commands.h"
 #include "cli/lesson_scaffold.h"
+#include "lesson/loader.h"
 
 namespace cl {
 
@@ -21,6 +22,16 @@ int RunNew(const NewOptions& options) {
     std::fputs(fmt::format("convlesson new: error: '{}' is not a lesson id: use 1 to 64 of a-z, 0-9 and '-', "
                            "starting with a letter or digit\n",
                            options.name).c_str(),
+               stderr);
+    return 2;
+  }
+  if (IsReservedLessonId(options.name) || options.name == "course") {
+    // Its lesson would fail to build ("index", "assets"), or be read as the
+    // course file (lessons/course.yaml) and fail every build of the folder.
+    std::fputs(fmt::format("convlesson new: error: '{}' names {}: choose another id\n", options.name,
+                           options.name == "course" ? "the course file, lessons/course.yaml"
+                                                    : "a course output in out/")
+                   .c_str(),
                stderr);
     return 2;
   }

@@ -378,12 +378,7 @@ std::string CourseBuilder::UnownedMessage(const std::string& file, const std::st
 }
 
 void CourseBuilder::ApplyWerror(std::vector<Diagnostic>* diagnostics) const {
-  if (!options_.werror) return;
-  for (Diagnostic& d : *diagnostics)
-    if (d.severity == Severity::Warning) {
-      d.severity = Severity::Error;
-      d.message += " [--werror]";
-    }
+  if (options_.werror) PromoteWarnings(diagnostics);
 }
 
 void CourseBuilder::PrintDiagnostics(const LessonJob& job, const std::vector<Diagnostic>& diagnostics) {

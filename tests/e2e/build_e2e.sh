@@ -521,6 +521,18 @@ case $case_name in
     [[ -f out/leaky-relu/lesson.json ]] || fail "a build without --prune removed outputs"
     grep -q leaky-relu out/index.html && fail "the index still lists the lesson whose file is gone"
     mtimes out/conv-relu-pool | diff -u before - || fail "an unchanged lesson was rewritten"
+    # A PATH that is not there (a typo) cleans nothing: every folder would look
+    # stale and the course file's settings would be dropped.
+    stamps out >before.typo
+    rc=0
+    "$bin" clean lesson --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "clean of a missing path exited $rc"
+    err_has "lesson: error: no such file or folder"
+    stamps out | diff -u before.typo - || fail "clean of a missing path changed out/"
+    # A folder that was never built: nothing to clean, and no site made.
+    "$bin" clean lessons --templates templates -o never-built >"$work/log" 2>"$work/err" || fail "clean of a missing out/ failed"
+    log_has "nothing to clean: never-built does not exist"
+    [[ ! -e never-built ]] || fail "clean made a new output folder"
     "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
     log_has "removed out/leaky-relu: its lesson file lessons/leaky-relu.yaml is gone"
     log_has "1 lesson folder removed"
@@ -743,6 +755,15 @@ case $case_name in
     err_has ": error: "
     err_has "[--werror]"
     hashes out/padding-and-stride | diff -u before - || fail "--werror replaced the last good outputs"
+    # The course file's warnings too, as `check --werror` fails them.
+    sed -i '/^beats: {per: auto, max: 5}$/d' lessons/padding-and-stride.yaml
+    cp lessons/course.yaml course.saved
+    sed -i 's/^language: en$/language: fr/' lessons/course.yaml
+    build 1 "${fast[@]}" --werror
+    err_has "lessons/course.yaml:"
+    err_has "no message catalogue for language 'fr'"
+    err_has "[--werror]"
+    cp course.saved lessons/course.yaml
     ;;
 
   concurrent)
@@ -984,12 +1005,16 @@ case $case_name in
     [[ $rc == 1 ]] || fail "new over an existing lesson exited $rc, expected 1"
     grep -qF "not writing 'lessons/my-first-lesson.yaml': it already exists" err || fail "unclear refusal: $(cat err)"
     cmp -s before lessons/my-first-lesson.yaml || fail "new changed an existing lesson"
-    for bad in My-Lesson ../escape -dash "a b" ""; do
+    # Names of the course file and course outputs: the scaffold would be read
+    # as the course file, or fail as a lesson.
+    for bad in My-Lesson ../escape -dash "a b" "" course index assets; do
       rc=0
       "$bin" new "$bad" >log 2>err || rc=$?
       [[ $rc == 2 ]] || fail "new '$bad' exited $rc, expected 2"
     done
     [[ ! -e escape.yaml && ! -e lessons/../escape.yaml ]] || fail "new wrote outside lessons/"
+    cmp -s lessons/course.yaml "$src/lessons/course.yaml" || fail "new course changed the course file"
+    [[ ! -e lessons/index.yaml && ! -e lessons/assets.yaml ]] || fail "new wrote a lesson named after a course output"
     build 0 "${fast[@]}" --werror
     log_has "built my-first-lesson"
     ;;
