@@ -44,7 +44,9 @@ ProgressMode DetectProgressMode(bool quiet) {
 }
 
 bool WantsColor(std::FILE* stream) {
-  return ::isatty(::fileno(stream)) && !EnvSet("NO_COLOR") && !EnvIs("TERM", "dumb");
+  // CI logs are plain (docs/ci.md), also where a CI runner gives a terminal.
+  return ::isatty(::fileno(stream)) && !EnvSet("NO_COLOR") && !EnvIs("TERM", "dumb") && !EnvIs("CI", "true") &&
+         !EnvIs("CI", "1");
 }
 
 std::string ColorizeDiagnostic(std::string_view text) {

@@ -67,7 +67,7 @@ int RunCli(int argc, char** argv) {
         ->check(CLI::IsMember({"wide", "slides", "tall"}));
     cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
     cmd->add_option("--handout", build.handout, "handout.pdf for every lesson: brief (one or two pages) or full "
-                                                "(every step); default: each lesson's `handout` key, else brief")
+                                                "(every step); default: each lesson's `handout` key, else the course file's, else brief")
         ->check(CLI::IsMember({"brief", "full"}));
   };
   BuildOptions build;

@@ -15,6 +15,7 @@
   X(span_column) \
   X(span_columns) \
   X(about_value) \
+  X(animation_title) \
   X(values_all) \
   X(values_from_to) \
   X(values_one_value) \

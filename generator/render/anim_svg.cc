@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 #include <span>
@@ -13,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/number_format.h"
 #include "base/sha256.h"
 #include "render/svg_writer.h"
 #include "scene/palette.h"
@@ -158,12 +160,15 @@ std::string WriteAnimatedSvg(const AnimationPlan& plan, const BeatSceneFn& scene
   std::set<int> holds;
   for (const AnimationFrame& f : plan.frames) holds.insert(f.hold_ms);
   for (int hold : holds) {
-    const double share = 100.0 * hold / static_cast<double>(cycle_ms);
+    // Rounded up, so a beat never hides before the next one shows: rounded
+    // to 3 decimals, a 160 s loop's 800 ms beats ended 0.7 ms early, and a
+    // browser showed the blank picture between them now and then.
+    const double share = std::ceil(100.0 * hold / static_cast<double>(cycle_ms) * 1e4) / 1e4;
     if (share >= 100.0) {
       out += fmt::format("@keyframes {0}hold{1}{{0%,100%{{visibility:visible}}}}\n", p, hold);
     } else {
       out += fmt::format("@keyframes {0}hold{1}{{0%{{visibility:visible}}{2}%,100%{{visibility:hidden}}}}\n", p, hold,
-                         SvgNumber(share));
+                         FormatNumberRounded(share, 4));
     }
     out += fmt::format(".{0}hold{1}{{animation-name:{0}hold{1}}}\n", p, hold);
   }

@@ -23,7 +23,7 @@ bool WriteAnimations(const BuiltLesson& built, const RenderOptions& options, Fil
     }
     if (options.Wants("anim-svg") && !bv.animation_svg.empty()) {
       const std::string svg = WriteAnimatedSvg(bv.story.animation, scene_at, bv.slug + "-anim-",
-                                               AnimationTitle(built.lesson->title, bv.variant->label), options.scale);
+                                               AnimationTitle(built.lesson->title, bv.variant->label, *built.text), options.scale);
       if (!sink.Put(bv.animation_svg, svg, &error)) {
         return ReportWriteFailure(diagnostics, built.lesson->path, "cannot write " + bv.animation_svg + ": " + error);
       }

@@ -82,8 +82,8 @@ long long CycleMs(const AnimationPlan& plan) {
   return total;
 }
 
-std::string AnimationTitle(std::string_view lesson_title, std::string_view variant_label) {
-  return fmt::format("{}: {} (animation)", lesson_title, variant_label);
+std::string AnimationTitle(std::string_view lesson_title, std::string_view variant_label, const Messages& m) {
+  return m.Text(Msg::animation_title, {{"lesson", std::string(lesson_title)}, {"variant", std::string(variant_label)}});
 }
 
 }  // namespace cl

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "messages/messages.h"
+
 namespace cl {
 
 enum class Stage;
@@ -44,6 +46,7 @@ AnimationPlan PlanAnimation(const Storyboard& story);
 long long CycleMs(const AnimationPlan& plan);
 
 // "Convolve, ReLU, pool: Vertical edge (animation)".
-std::string AnimationTitle(std::string_view lesson_title, std::string_view variant_label);
+std::string AnimationTitle(std::string_view lesson_title, std::string_view variant_label,
+                           const Messages& m = EnglishMessages());
 
 }  // namespace cl

@@ -763,6 +763,18 @@ case $case_name in
     err_has "lessons/course.yaml:"
     err_has "no message catalogue for language 'fr'"
     err_has "[--werror]"
+    # On a terminal, an error is coloured; with CI=true (a CI runner that
+    # gives a terminal), never (docs/ci.md).
+    if command -v script >/dev/null; then
+      mkdir -p tty && printf 'title: T\nimage: {pattern: vertical-bar}\nfitler: x\n' >tty/bad.yaml
+      for ci in false true; do
+        env -u NO_COLOR CI=$ci script -qec "'$bin' build tty --templates templates -o out-tty" /dev/null \
+          >tty.log 2>&1 || true
+        grep -qF "unknown key 'fitler'" tty.log || fail "no error on the terminal: $(cat tty.log)"
+        if [[ $ci == true ]]; then grep -q $'\e\[' tty.log && fail "CI=true coloured the log"; fi
+        if [[ $ci == false ]]; then grep -q $'\e\[' tty.log || fail "a terminal got no colour"; fi
+      done
+    fi
     cp course.saved lessons/course.yaml
     ;;
 

@@ -82,8 +82,9 @@ BOOST_AUTO_TEST_CASE(one_group_per_beat_each_shown_for_its_hold_in_turn) {
   BOOST_TEST(start == 24100);
   const std::string style = doc.child("svg").child_value("style");
   BOOST_TEST(style.find("animation-duration:24100ms;animation-iteration-count:infinite") != std::string::npos);
-  // A conv beat is visible for 800 of 24100 ms: 3.32 % of the cycle.
-  BOOST_TEST(style.find("@keyframes vertical-edge-anim-hold800{0%{visibility:visible}3.32%,100%{visibility:hidden}}") !=
+  // A conv beat is visible for 800 of 24100 ms: 3.3195 % of the cycle,
+  // rounded up so it never hides before the next beat shows.
+  BOOST_TEST(style.find("@keyframes vertical-edge-anim-hold800{0%{visibility:visible}3.3196%,100%{visibility:hidden}}") !=
              std::string::npos);
   BOOST_TEST(style.find(".vertical-edge-anim-hold800{animation-name:vertical-edge-anim-hold800}") != std::string::npos);
 }

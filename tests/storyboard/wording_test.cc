@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../support/default_lesson.h"
+#include "messages/messages.h"
 #include "storyboard/headings.h"
 #include "storyboard/settings_text.h"
 #include "storyboard/storyboard.h"
@@ -362,6 +363,8 @@ BOOST_AUTO_TEST_CASE(EveryBeatOnceHeldForItsStage) {
              "steps and 1 summary. Last step: " + s.beats[22].caption);
   BOOST_TEST(AnimationTitle("Convolve, ReLU, pool", "Vertical edge") ==
              "Convolve, ReLU, pool: Vertical edge (animation)");
+  // In the course's language, as the animation's description is.
+  BOOST_TEST(AnimationTitle("Kanten", "Sobel x", MessagesFor("de")) == "Kanten: Sobel x (Animation)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
