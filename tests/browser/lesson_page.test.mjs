@@ -556,8 +556,10 @@ describe('phone', () => {
     await page.focus('.stage-frame');
     for (let i = 0; i < 5; ++i) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('End');
-    const scrolled = await page.evaluate(() => document.querySelector('.stage-frame').scrollLeft);
-    assert.ok(scrolled > 0, 'ArrowRight and End on the enlarged frame scroll it');
+    // (A browser may scroll smoothly: wait for it.)
+    const scrolled = await page.waitForFunction(() => document.querySelector('.stage-frame').scrollLeft > 0,
+                                                null, { timeout: 5000 }).then(() => true, () => false);
+    assert.ok(scrolled, 'ArrowRight and End on the enlarged frame scroll it');
     assert.equal(await step(), before, 'the keys scrolled the frame without stepping the player');
     await page.click('#player-zoom');
     assert.equal((await state()).width, fitted.width);
