@@ -93,7 +93,6 @@ std::string RoundedByHand(double value, std::chars_format format, int precision)
   };
   std::string out = negative ? "-" : "";
   if (format == std::chars_format::scientific) {
-    if (digits == "0") exponent = 0;
     out += digits[0];
     if (precision > 0) out += '.';
     for (int i = 1; i <= precision; ++i) out += i < static_cast<int>(digits.size()) ? digits[static_cast<std::size_t>(i)] : '0';

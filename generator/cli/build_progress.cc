@@ -28,6 +28,9 @@ bool EnvIs(const char* name, std::string_view value) {
   return v != nullptr && value == v;
 }
 
+// CI=true (most CI systems set it) or CI=1.
+bool InCi() { return EnvIs("CI", "true") || EnvIs("CI", "1"); }
+
 int TerminalColumns() {
   struct winsize ws {};
   if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10) return ws.ws_col;
@@ -38,15 +41,14 @@ int TerminalColumns() {
 
 ProgressMode DetectProgressMode(bool quiet) {
   if (quiet) return ProgressMode::Quiet;
-  if (!::isatty(STDOUT_FILENO) || EnvIs("TERM", "dumb") || EnvIs("CI", "true") || EnvIs("CI", "1"))
+  if (!::isatty(STDOUT_FILENO) || EnvIs("TERM", "dumb") || InCi())
     return ProgressMode::Plain;
   return ProgressMode::StatusLine;
 }
 
 bool WantsColor(std::FILE* stream) {
   // CI logs are plain (docs/ci.md), also where a CI runner gives a terminal.
-  return ::isatty(::fileno(stream)) && !EnvSet("NO_COLOR") && !EnvIs("TERM", "dumb") && !EnvIs("CI", "true") &&
-         !EnvIs("CI", "1");
+  return ::isatty(::fileno(stream)) && !EnvSet("NO_COLOR") && !EnvIs("TERM", "dumb") && !InCi();
 }
 
 std::string ColorizeDiagnostic(std::string_view text) {

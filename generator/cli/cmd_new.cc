@@ -25,7 +25,7 @@ int RunNew(const NewOptions& options) {
                stderr);
     return 2;
   }
-  if (IsReservedLessonId(options.name) || options.name == "course") {
+  if (IsReservedLessonId(options.name)) {
     // Its lesson would fail to build ("index", "assets"), or be read as the
     // course file (lessons/course.yaml) and fail every build of the folder.
     std::fputs(fmt::format("convlesson new: error: '{}' names {}: choose another id\n", options.name,

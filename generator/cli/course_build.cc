@@ -738,11 +738,11 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
       superseded.push_back(id);
       other.pending = true;
     }
-  if (std::string error; !SwapIntoPlace(job.id, stage, entry, owned, &error)) {
+  std::string error;
+  if (!SwapIntoPlace(job.id, stage, entry, owned, &error)) {
     if (!error.empty()) job.diagnostics.push_back({Severity::Error, {job.path, 0, 0}, error});
     return false;
   }
-  std::string error;
   for (const std::string& id : superseded) {
     if (RemoveOwned(LessonDir(id), OwnedByLesson(manifest_, id), &error)) {
       manifest_.lessons.erase(id);

@@ -583,7 +583,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
     ShareFills(conv, in, g.conv.grid, r.conv(),
                scatter ? (beat.conv_filled == 0 ? 0 : GridContent::MadeFills::kAll) : static_cast<std::size_t>(std::max(beat.conv_filled, 0)));
   AddGridPanel(scene, g, g.conv, conv);
-  if (scattering && ScatterCopiesOverlap(v)) {
+  if (scattering && std::any_of(partial.copies.begin(), partial.copies.end(), [](int n) { return n > 1; })) {
     // Cells several copies have added into, marked by shape, not colour alone.
     scene.items.push_back(GroupBegin{"overlaps", "overlaps", m.Text(Msg::legend_overlaps)});
     for (int row = 0; row < r.conv().rows; ++row)

@@ -1,4 +1,3 @@
-#include "site/variant_switch.h"
 #include "site/course_index.h"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "site/markdown.h"
 #include "site/output_paths.h"
 #include "site/page_frames.h"
+#include "site/variant_switch.h"
 #include "site/write_failure.h"
 #include "storyboard/captions.h"
 #include "messages/messages.h"

@@ -292,19 +292,21 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   if (grid_w > max_width || t.channels.size() > 1) {
     *cramped = grid_w > max_width;
     const auto count = static_cast<long long>(n * std::max<std::size_t>(t.channels.size(), 1));
-    // The products' sum apart from the bias, so the sentence adds up.
-    DecimalSum products_sum;
-    for (const ConvTrace::ChannelTaps& taps : t.channels)
-      for (const double product : taps.products) products_sum.Add(product);
-    if (t.channels.empty())
-      for (const double product : t.products) products_sum.Add(product);
-    const std::string text =
-        !words.too_many.empty() ? words.too_many
-        : t.bias != 0.0 ? m.Text(Msg::paper_products_too_many_bias,
-                                 {{"position", position}, {"count", count}, {"products", FormatNumberText(products_sum.Clean())},
-                                  {"bias", FormatNumberText(t.bias)}, {"sum", FormatNumberText(t.sum)}})
-                        : m.Text(Msg::paper_products_too_many,
-                                 {{"position", position}, {"count", count}, {"sum", FormatNumberText(t.sum)}});
+    std::string text = words.too_many;
+    if (text.empty() && t.bias != 0.0) {
+      // The products' sum apart from the bias, so the sentence adds up
+      // (a conv trace lists every channel's products, the first included).
+      DecimalSum products_sum;
+      for (const ConvTrace::ChannelTaps& taps : t.channels)
+        for (const double product : taps.products) products_sum.Add(product);
+      text = m.Text(Msg::paper_products_too_many_bias, {{"position", position},
+                                                       {"count", count},
+                                                       {"products", FormatNumberText(products_sum.Clean())},
+                                                       {"bias", FormatNumberText(t.bias)},
+                                                       {"sum", FormatNumberText(t.sum)}});
+    } else if (text.empty()) {
+      text = m.Text(Msg::paper_products_too_many, {{"position", position}, {"count", count}, {"sum", FormatNumberText(t.sum)}});
+    }
     Paragraph(&box, text, kPaperLabelSize, false, palette::kInk, max_width, &y);
     box.h = y;
     return box;

@@ -58,8 +58,6 @@ Json FieldJson(const std::string& text, const ReceptiveField& f) {
   return Json::array({text, f.input, f.map});
 }
 
-bool HasActivation(const Variant& v) { return v.activation.type != ActivationType::None; }
-
 Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
@@ -103,7 +101,7 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
   maps.push_back(std::move(conv));
   // Without an activation the map after it is the feature map itself: the
   // frames and the tables show no second grid, and neither does this.
-  if (HasActivation(v)) maps.push_back(std::move(activated));
+  if (v.activation.type != ActivationType::None) maps.push_back(std::move(activated));
 
   if (r.pooled()) {
     Json pooled = {{"key", "pooled"}, {"rows", r.pooled()->rows}, {"cols", r.pooled()->cols}, {"cells", Json::array()}};
@@ -190,7 +188,7 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
                            m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), padded, v.conv.pad_top,
                            v.conv.pad_left, &padding));
   grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv(), 0, 0, nullptr));
-  if (HasActivation(v))
+  if (v.activation.type != ActivationType::None)
     grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated(), 0, 0, nullptr));
   if (r.pooled()) grids.push_back(GridData(prefix + "pooled", "pooled", PooledTitle(v.pool, m), *r.pooled(), 0, 0, nullptr));
   SetMoved(&d, "explore_grids", std::move(grids));

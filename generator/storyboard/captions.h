@@ -24,7 +24,8 @@ struct BeatText {
 std::string SizeText(int rows, int cols);
 
 // A computed value in a sentence read aloud or as alt text: exact while
-// short, else "about 1.2008333" (a mean of thirds read 1.2008333333333332).
+// short, else rounded as a caption rounds it, "about 1.201" (a mean of
+// thirds read 1.2008333333333332).
 std::string SpokenNumber(const Messages& m, double v);
 
 // "row 4" or "rows 2 to 3", "column 4" or "columns 2 to 3": a span of a grid.
