@@ -35,40 +35,60 @@ int RunCli(int argc, char** argv) {
   dump_cmd->add_option("--beat", dump.beat, "Scene only: the beat to lay out, from 1 (default 1)")
       ->check(WholeNumber());
 
-  // build and watch take the same options; watch adds only its poll interval.
-  auto add_build_options = [](CLI::App* cmd, BuildOptions& build) {
-    cmd->add_option("paths", build.paths, "Lesson files or folders");
-    cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
-    cmd->add_option("--scale", build.scale, "Pixels per unit of the PNG frames, the GIF and the animated SVG")
+  // The options that change bytes in out/. `clean` and `merge` make the
+  // course files again, so they take these "as given to the build"; the
+  // manifest holds only their hash, and a clean or merge that differs is
+  // refused (course_build.cc, shard_merge.cc).
+  auto add_output_settings = [](CLI::App* cmd, BuildOptions& build, const char* as_given) {
+    const auto help = [as_given](const char* text) { return std::string(as_given ? as_given : text); };
+    cmd->add_option("--scale", build.scale, help("Pixels per unit of the PNG frames, the GIF and the animated SVG"))
         ->capture_default_str()->check(DecimalNumber())->check(CLI::Range(0.5, 8.0));
+    cmd->add_option("--base-url", build.base_url,
+                    help("URL the output folder is published at (e.g. /lessons/), where embed.html's paths start; "
+                         "default: relative to embed.html"));
+    cmd->add_option("--paper", build.paper, help("PDF paper size: a4 or letter; default: the course file's paper, else a4"))
+        ->check(CLI::IsMember({"a4", "letter"}));
+    cmd->add_option("--layout", build.layout,
+                    help("Frame shape: wide (pages, the default), slides (16:9) or tall (phones); overrides the "
+                         "lessons' layout"))
+        ->check(CLI::IsMember({"wide", "slides", "tall"}));
+    cmd->add_option("--templates", build.templates_dir, help("Folder with page templates"));
+    cmd->add_option("--handout", build.handout,
+                    help("handout.pdf for every lesson: brief (one or two pages) or full (every step); default: each "
+                         "lesson's `handout` key, else the course file's, else brief"))
+        ->check(CLI::IsMember({"brief", "full"}));
+  };
+  const auto add_logging = [](CLI::App* cmd, BuildOptions& build) {
+    cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
+    cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
+  };
+  const auto add_jobs = [](CLI::App* cmd, BuildOptions& build) {
     cmd->add_option("-j,--jobs", build.jobs, "Parallel jobs (0: one per core)")
         ->check(WholeNumber())->check(CLI::Range(0, 256));
-    cmd->add_flag("--force", build.force, "Rebuild everything");
+  };
+  const auto add_replace_unowned = [](CLI::App* cmd, BuildOptions& build) {
     cmd->add_flag("--replace-unowned", build.replace_unowned,
                   "Let the build replace or remove files in the output folder that no build made");
+  };
+
+  // build and watch take the same options; watch adds only its poll interval.
+  auto add_build_options = [&](CLI::App* cmd, BuildOptions& build) {
+    cmd->add_option("paths", build.paths, "Lesson files or folders");
+    cmd->add_option("-o,--out", build.out_dir, "Output folder")->capture_default_str();
+    add_output_settings(cmd, build, nullptr);
+    add_jobs(cmd, build);
+    cmd->add_flag("--force", build.force, "Rebuild everything");
+    add_replace_unowned(cmd, build);
     cmd->add_flag("--prune", build.prune, "Remove the outputs of lessons whose lesson file is gone");
     cmd->add_option("--shard", build.shard,
                     "K/N: build the K-th of N shares of the lessons (balanced by cost), without the course files");
     cmd->add_flag("--fail-fast", build.fail_fast, "Stop at the first failing lesson");
     cmd->add_flag("--werror", build.werror, "Treat warnings as errors");
-    cmd->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings");
-    cmd->add_flag("-v,--verbose", build.verbose, "Print every file written");
+    add_logging(cmd, build);
     cmd->add_option("--only", build.only, "Comma list of svg,png,gif,anim-svg,pdf,html,embed,json,slides,pdf-frames (pdf-frames only on request)")
         ->check(CLI::Validator(  // given empty (`--only "$KINDS"` with KINDS unset), it would build every kind
             [](std::string& kinds) { return kinds.empty() ? std::string("names no kind of output") : std::string(); },
             "KINDS"));
-    cmd->add_option("--base-url", build.base_url,
-                    "URL the output folder is published at (e.g. /lessons/), where embed.html's paths start; "
-                    "default: relative to embed.html");
-    cmd->add_option("--paper", build.paper, "PDF paper size: a4 or letter; default: the course file's paper, else a4")
-        ->check(CLI::IsMember({"a4", "letter"}));
-    cmd->add_option("--layout", build.layout,
-                    "Frame shape: wide (pages, the default), slides (16:9) or tall (phones); overrides the lessons' layout")
-        ->check(CLI::IsMember({"wide", "slides", "tall"}));
-    cmd->add_option("--templates", build.templates_dir, "Folder with page templates");
-    cmd->add_option("--handout", build.handout, "handout.pdf for every lesson: brief (one or two pages) or full "
-                                                "(every step); default: each lesson's `handout` key, else the course file's, else brief")
-        ->check(CLI::IsMember({"brief", "full"}));
   };
   BuildOptions build;
   auto* build_cmd = app.add_subcommand("build", "Render lessons into an output folder (default lessons/ into out/)");
@@ -80,26 +100,28 @@ int RunCli(int argc, char** argv) {
   watch_cmd->add_option("--interval", watch.interval_ms, "Milliseconds between checks for changes")
       ->capture_default_str()->check(WholeNumber())->check(CLI::Range(20, 60000));
 
+  // clean renders no lesson: it takes what names the course and out/, and
+  // the settings the build had, for the course files it makes again.
   BuildOptions clean;
   auto* clean_cmd = app.add_subcommand(
       "clean", "Remove the outputs of lessons whose lesson file is gone, and update the course index and course.pdf");
-  add_build_options(clean_cmd, clean);
+  clean_cmd->add_option("paths", clean.paths, "The lesson folder (or files) the output folder was built from");
+  clean_cmd->add_option("-o,--out", clean.out_dir, "Output folder")->capture_default_str();
+  add_output_settings(clean_cmd, clean, "As given to the build");
+  add_jobs(clean_cmd, clean);
+  add_replace_unowned(clean_cmd, clean);
+  clean_cmd->add_flag("--werror", clean.werror, "Treat the course file's warnings as errors");
+  add_logging(clean_cmd, clean);
 
   BuildOptions merge;
+  std::string merge_course;
   auto* merge_cmd = app.add_subcommand(
       "merge", "Join the output folders of shard builds into one site with its index and course.pdf");
   merge_cmd->add_option("dirs", merge.merge_dirs, "Output folders of `build --shard K/N`")->required();
   merge_cmd->add_option("-o,--out", merge.out_dir, "Output folder")->capture_default_str();
-  merge_cmd->add_option("--course", merge.paths, "The course file (or its folder) the shards were built with");
-  merge_cmd->add_option("--templates", merge.templates_dir, "Folder with page templates");
-  merge_cmd->add_option("--scale", merge.scale, "As given to the shard builds")
-      ->check(DecimalNumber())->check(CLI::Range(0.5, 8.0));
-  merge_cmd->add_option("--paper", merge.paper, "As given to the shard builds")->check(CLI::IsMember({"a4", "letter"}));
-  merge_cmd->add_option("--handout", merge.handout, "As given to the shard builds")
-      ->check(CLI::IsMember({"brief", "full"}));
-  merge_cmd->add_option("--layout", merge.layout, "As given to the shard builds")
-      ->check(CLI::IsMember({"wide", "slides", "tall"}));
-  merge_cmd->add_flag("-q,--quiet", merge.quiet, "Print only errors and warnings");
+  merge_cmd->add_option("--course", merge_course, "The course file (or its folder) the shards were built with");
+  add_output_settings(merge_cmd, merge, "As given to the shard builds");
+  add_logging(merge_cmd, merge);
 
   NewOptions new_lesson;
   auto* new_cmd = app.add_subcommand("new", "Start a commented lesson file lessons/NAME.yaml");
@@ -131,7 +153,10 @@ int RunCli(int argc, char** argv) {
     if (watch.build.paths.empty()) watch.build.paths = {"lessons"};
     return RunWatch(watch);
   }
-  if (merge_cmd->parsed()) return RunMerge(merge);
+  if (merge_cmd->parsed()) {
+    if (!merge_course.empty()) merge.paths = {merge_course};
+    return RunMerge(merge);
+  }
   if (clean_cmd->parsed()) {
     if (clean.paths.empty()) clean.paths = {"lessons"};
     return RunClean(clean);

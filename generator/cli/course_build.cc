@@ -106,6 +106,7 @@ class CourseBuilder {
                      const OwnedFiles& owned, std::string* error);
   bool PublishLesson(LessonJob& job, const std::string& stage, const ManifestLesson& entry);
   void ReplayUpToDate(LessonJob& job);
+  bool CleanMatchesTheBuild();
   void RemoveStale();
   // `merge`: puts every lesson folder of the shard output folders into out/
   // with its manifest record, as the build that made it would have.
@@ -225,6 +226,10 @@ CourseBuildResult CourseBuilder::Run() {
   // shard whose share is empty (more shards than lessons) still leaves its
   // folder and manifest, so the merge of every shard's folder finds them.
   if (settings_.shards > 0 && !Cancelled() && !failed_) WriteManifest();
+  if (options_.clean && !CleanMatchesTheBuild()) {
+    Finish();
+    return result_;
+  }
   if (!Cancelled() && settings_.shards == 0) RemoveStale();
   if (!options_.merge_dirs.empty()) ImportShards();
   if (settings_.shards == 0) BuildCourse();
@@ -754,6 +759,24 @@ bool CourseBuilder::PublishLesson(LessonJob& job, const std::string& stage, cons
   manifest_.lessons[job.id] = entry;
   WriteManifest();  // on failure the outputs are still the new ones; the error fails the build
   CrashPoint("lesson-recorded");
+  return true;
+}
+
+// `clean` renders no lesson, so the course files it makes again must be made
+// with the settings the lessons were built with: with another --paper, say,
+// course.pdf would no longer match the handouts beside it. The manifest keeps
+// only their hash, so a clean that differs changes nothing. The lessons it
+// removes may have been built with anything.
+bool CourseBuilder::CleanMatchesTheBuild() {
+  for (const auto& [id, lesson] : manifest_.lessons)
+    if (!lesson.pending && lesson.generator != settings_.generator_key &&
+        fs_.PathExists(ResolveFromOut(lesson.source, out_))) {
+      Error(fmt::format("{} was built with other settings than this clean's (its options, templates or course file): "
+                        "give `clean` the --templates, --scale, --paper, --handout, --layout and --base-url the "
+                        "build had, or run `convlesson build --prune` instead",
+                        LessonDir(id)));
+      return false;
+    }
   return true;
 }
 

@@ -36,7 +36,7 @@ bool ReadShards(BuildFileSystem& fs, const std::vector<std::string>& dirs, const
       }
       if (record.generator != generator_key) {
         *error = fmt::format("{}/{} was built with other settings than this merge's: give `merge` the course file "
-                             "(--course) and the --templates, --scale, --paper, --handout and --layout the shards "
+                             "(--course) and the --templates, --scale, --paper, --handout, --layout and --base-url the shards "
                              "were built with, and build every shard with the same convlesson and options",
                              dir, id);
         return false;

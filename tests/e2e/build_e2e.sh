@@ -365,6 +365,20 @@ case $case_name in
     err_has "that json-"
     err_has "was not built with (\`--only\`); merge into a new folder"
     stamps merged | diff -u before.merged - || fail "a refused merge changed files"
+    # Shards built with --base-url (embed.html's paths) merge when given it
+    # too, as one build would; --course takes one value, so the shard
+    # folders may follow it.
+    url=(--base-url https://example.org/course/)
+    for k in 1 2 3; do build 0 --only json,embed "${url[@]}" --shard "$k/3" -o "url-$k"; done
+    build 0 --only json,embed "${url[@]}" -o url-one
+    rc=0
+    "$bin" merge url-1 url-2 url-3 -o url-merged --course lessons --templates templates >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "merging shards of another --base-url exited $rc"
+    err_has "was built with other settings than this merge's"
+    "$bin" merge --course lessons url-1 url-2 url-3 -o url-merged --templates templates "${url[@]}" >"$work/log" \
+      2>"$work/err" || fail "merging shards with their --base-url failed: $(cat "$work/err")"
+    grep -qF 'https://example.org/course/' url-merged/*/embed.html || fail "the merged embed.html lacks the base URL"
+    diff -u <(hashes url-one) <(hashes url-merged) || fail "the merge of --base-url shards differs from one build"
     ;;
 
   noop)
@@ -525,7 +539,7 @@ case $case_name in
     # stale and the course file's settings would be dropped.
     stamps out >before.typo
     rc=0
-    "$bin" clean lesson --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || rc=$?
+    "$bin" clean lesson --templates templates >"$work/log" 2>"$work/err" || rc=$?
     [[ $rc == 1 ]] || fail "clean of a missing path exited $rc"
     err_has "lesson: error: no such file or folder"
     stamps out | diff -u before.typo - || fail "clean of a missing path changed out/"
@@ -533,10 +547,21 @@ case $case_name in
     "$bin" clean lessons --templates templates -o never-built >"$work/log" 2>"$work/err" || fail "clean of a missing out/ failed"
     log_has "nothing to clean: never-built does not exist"
     [[ ! -e never-built ]] || fail "clean made a new output folder"
-    "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
+    # A clean with other settings than the build's (here --paper) would make
+    # course files that do not match the lessons': refused, nothing changed.
+    rc=0
+    "$bin" clean lessons --templates templates --paper letter >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 1 ]] || fail "clean with another --paper exited $rc"
+    err_has "was built with other settings than this clean's"
+    stamps out | diff -u before.typo - || fail "a refused clean changed out/"
+    # Options that make no sense without rendering are not taken.
+    rc=0
+    "$bin" clean lessons --templates templates --only html >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 2 ]] || fail "clean --only exited $rc"
+    "$bin" clean lessons --templates templates >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
     log_has "removed out/leaky-relu: its lesson file lessons/leaky-relu.yaml is gone"
     log_has "1 lesson folder removed"
-    "$bin" clean lessons --templates templates "${fast[@]}" >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
+    "$bin" clean lessons --templates templates >"$work/log" 2>"$work/err" || fail "clean failed: $(cat "$work/err")"
     log_has "nothing to remove in"
     [[ ! -e out/leaky-relu ]] || fail "outputs of the deleted lesson remain"
     [[ -f out/mine/notes.txt && -f out/notes.txt && -f out/.staging/drafts/page.html ]] ||
