@@ -15,8 +15,8 @@ namespace cl {
 namespace {
 
 constexpr int kMaxShades = 64;  // antialiasing shades besides the exact colours (see GifPalette::Build)
-// Weight of a line or a text run relative to one unit of filled area: enough
-// that a thin amber window outline outranks a few stray pixels of fill.
+// Among the lines and texts (which all come before the fills), each line
+// counts as two text runs.
 constexpr double kStrokeWeight = 400.0;
 constexpr double kTextWeight = 200.0;
 
@@ -24,18 +24,29 @@ void AddWeight(std::unordered_map<uint32_t, double>* weights, const Color& c, do
   (*weights)[PackRgb(c)] += w;
 }
 
+// Colours by weight, heaviest first (ties: by value).
+std::vector<uint32_t> Ranked(const std::unordered_map<uint32_t, double>& weights) {
+  std::vector<std::pair<uint32_t, double>> ranked(weights.begin(), weights.end());
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::vector<uint32_t> colours;
+  for (const auto& [rgb, weight] : ranked) colours.push_back(rgb);
+  return colours;
+}
+
 }  // namespace
 
-void CollectSceneColors(const Scene& scene, std::unordered_map<uint32_t, double>* weights) {
-  AddWeight(weights, scene.background, scene.width * scene.height);
+void CollectSceneColors(const Scene& scene, SceneColourWeights* weights) {
+  AddWeight(&weights->fills, scene.background, scene.width * scene.height);
   for (const SceneItem& item : scene.items) {
     if (const auto* r = std::get_if<RectShape>(&item)) {
-      if (r->has_fill) AddWeight(weights, r->fill, r->w * r->h);
-      if (r->has_stroke) AddWeight(weights, r->stroke, kStrokeWeight);
+      if (r->has_fill) AddWeight(&weights->fills, r->fill, r->w * r->h);
+      if (r->has_stroke) AddWeight(&weights->ink, r->stroke, kStrokeWeight);
     } else if (const auto* l = std::get_if<LineShape>(&item)) {
-      AddWeight(weights, l->stroke, kStrokeWeight);
+      AddWeight(&weights->ink, l->stroke, kStrokeWeight);
     } else if (const auto* t = std::get_if<TextShape>(&item)) {
-      AddWeight(weights, t->color, kTextWeight);
+      AddWeight(&weights->ink, t->color, kTextWeight);
     } else if (const auto* c = std::get_if<CellsShape>(&item)) {
       // A run of one colour (a map's empty cells, a picture's flat parts)
       // finds its entry once; its weight is still added cell by cell, so
@@ -43,7 +54,7 @@ void CollectSceneColors(const Scene& scene, std::unordered_map<uint32_t, double>
       const double w = c->cell_w * c->cell_h;
       for (std::size_t i = 0; i < c->fills.size();) {
         const Color fill = c->fills[i];
-        double& sum = (*weights)[PackRgb(fill)];
+        double& sum = weights->fills[PackRgb(fill)];
         for (; i < c->fills.size() && c->fills[i] == fill; ++i) sum += w;
       }
     }
@@ -55,19 +66,19 @@ std::vector<Color> ExactGifColours(const AnimationPlan& plan, const BeatSceneFn&
   std::vector<int> shown;
   for (const AnimationFrame& f : plan.frames)
     if (std::find(shown.begin(), shown.end(), f.beat) == shown.end()) shown.push_back(f.beat);
-  std::unordered_map<uint32_t, double> weights;
+  SceneColourWeights weights;
   Color background;
   for (size_t k = 0; k < shown.size(); ++k) {
     const Scene scene = scene_at(shown[k]);
     if (k == 0) background = scene.background;
     CollectSceneColors(scene, &weights);
   }
-  std::vector<std::pair<uint32_t, double>> ranked(weights.begin(), weights.end());
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  // The lines and texts before any fill: a photograph's greys and a large
+  // map's colours are more than a palette holds, and the amber window or a
+  // caption's colour must not be what is left out.
   std::vector<Color> exact{background};
-  for (const auto& [rgb, weight] : ranked) exact.push_back(UnpackRgb(rgb));
+  for (const auto* part : {&weights.ink, &weights.fills})
+    for (uint32_t rgb : Ranked(*part)) exact.push_back(UnpackRgb(rgb));
   return exact;
 }
 

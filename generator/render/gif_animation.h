@@ -29,7 +29,8 @@ bool WriteBeatsGif(const AnimationPlan& plan, const BeatSceneFn& scene_at, doubl
                    std::string* error);
 
 // The palette's exact colours: every colour the beats `plan` shows name,
-// the first shown beat's background first, then by weight.
+// the first shown beat's background first, then the lines' and texts' by
+// weight, then the fills' by weight.
 std::vector<Color> ExactGifColours(const AnimationPlan& plan, const BeatSceneFn& scene_at);
 
 // Adds the pixels of `frame` whose colour is not among `exact` to *shades.
@@ -39,9 +40,13 @@ void CountGifShades(const ColourRuns& frame, const std::vector<Color>& exact, Co
 // the plan's palette beats.
 GifPalette BeatsGifPalette(const std::vector<Color>& exact, const ColorHistogram& shades);
 
-// Colours a scene names (background, fills, strokes, text, cell blocks), each
-// with a weight for its visual importance (area for fills, a fixed amount
-// for lines and text). Added to *weights (0xRRGGBB -> weight).
-void CollectSceneColors(const Scene& scene, std::unordered_map<uint32_t, double>* weights);
+// The colours scenes name (0xRRGGBB -> weight): the lines' and texts' (a
+// fixed amount each) apart from the fills' (their area, the background's
+// included).
+struct SceneColourWeights {
+  std::unordered_map<uint32_t, double> ink, fills;
+};
+// Adds the colours of `scene` to *weights.
+void CollectSceneColors(const Scene& scene, SceneColourWeights* weights);
 
 }  // namespace cl

@@ -9,10 +9,22 @@ namespace {
 
 // Squared distance with the usual perceptual weights (green counts most,
 // blue least), plus how far the difference is from a pure change of
-// lightness, weighted as the PNG palettes weigh it (render/png_encode.cc's
-// kPaletteDistance): a grey a photograph's palette lacks takes a grey a
-// shade off, not a tinted entry nearer by distance alone.
-constexpr DistanceWeights kGifWeights{3, 4, 2, 18};
+// lightness. For a grey (a photograph's cell, its antialiasing) that last
+// weighs as the PNG palettes weigh it (render/png_encode.cc's
+// kPaletteDistance): a grey the palette lacks takes a grey a shade off, not
+// a blue-grey nearer by distance alone, which beside the maps' diverging
+// colours would read as a sign. For any other colour it weighs little: at
+// the greys' weight an antialiased shade of blue took a light blue entry,
+// and a light orange a brown one, far off in lightness.
+constexpr DistanceWeights kGreyWeights{3, 4, 2, 18};
+constexpr DistanceWeights kColourWeights{3, 4, 2, 2};
+// Channels at most this far apart make a grey.
+constexpr int kGreyChroma = 4;
+
+bool IsGrey(uint32_t rgb) {
+  const int r = rgb >> 16 & 0xFF, g = rgb >> 8 & 0xFF, b = rgb & 0xFF;
+  return std::max({r, g, b}) - std::min({r, g, b}) <= kGreyChroma;
+}
 
 }  // namespace
 
@@ -54,7 +66,7 @@ uint8_t GifPalette::IndexOf(uint32_t rgb) {
 
 uint8_t GifPalette::Nearest(uint32_t rgb) const {
   if (auto it = index_.find(rgb); it != index_.end()) return it->second;
-  return channels_.Nearest(rgb, kGifWeights);
+  return channels_.Nearest(rgb, IsGrey(rgb) ? kGreyWeights : kColourWeights);
 }
 
 }  // namespace cl

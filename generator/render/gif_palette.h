@@ -39,7 +39,8 @@ class GifPalette {
   int table_size() const;
 
   // The entry for 0xRRGGBB: the exact entry when present, otherwise the
-  // nearest by weighted RGB distance (ties: lowest index). Memoised.
+  // nearest by weighted RGB distance, a grey keeping to greys (ties: lowest
+  // index). Memoised.
   uint8_t IndexOf(uint32_t rgb);
   // The same without memoising: safe to call from several threads at once.
   uint8_t Nearest(uint32_t rgb) const;

@@ -98,6 +98,14 @@ BOOST_AUTO_TEST_CASE(a_grey_takes_a_grey_entry_before_a_tinted_nearer_one) {
   BOOST_TEST(p.IndexOf(0xf07010) == 2);  // an orange keeps its hue
 }
 
+// A colour that is not grey keeps its lightness before its hue: the dark
+// edge of text on a blue cell takes the dark grey, not the cell's light blue
+// (which the greys' weighing chose: the default lesson's GIF).
+BOOST_AUTO_TEST_CASE(a_colour_keeps_its_lightness) {
+  GifPalette p = GifPalette::Build({{138, 192, 219}, {68, 68, 68}, {253, 196, 124}}, {});
+  BOOST_TEST(p.IndexOf(0x3c6175) == 1);
+}
+
 // The search four entries at a time in floats finds what a plain search of
 // every entry in 64-bit integers finds, ties going to the lower entry, on
 // full palettes (255 entries) and on sizes that leave a part of four.
@@ -106,7 +114,9 @@ BOOST_AUTO_TEST_CASE(the_nearest_entry_is_the_plain_searchs_on_random_palettes) 
     const int64_t dr = static_cast<int64_t>(a >> 16 & 0xff) - b.r, dg = static_cast<int64_t>(a >> 8 & 0xff) - b.g,
                   db = static_cast<int64_t>(a & 0xff) - b.b;
     const int64_t rg = dr - dg, gb = dg - db, br = db - dr;
-    return 3 * dr * dr + 4 * dg * dg + 2 * db * db + 18 * (rg * rg + gb * gb + br * br);
+    const int r = a >> 16 & 0xff, g = a >> 8 & 0xff, b_ = a & 0xff;
+    const int64_t tint = std::max({r, g, b_}) - std::min({r, g, b_}) <= 4 ? 18 : 2;  // a grey keeps to greys
+    return 3 * dr * dr + 4 * dg * dg + 2 * db * db + tint * (rg * rg + gb * gb + br * br);
   };
   uint32_t state = 12345;
   const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
