@@ -196,8 +196,12 @@ void PlaceRows(const FlowBox& box, double text_height, Cursor& at, FlowPlacement
   FlowPiece piece{at.page(), at.y(), 0, 0};
   at.Advance(box.caption);
   at.Advance(box.header);
-  for (size_t r = 0; r < box.rows.size(); ++r) {
-    if (box.rows[r] > at.room()) {
+  const size_t n = box.rows.size();
+  for (size_t r = 0; r < n; ++r) {
+    // No last row alone under a repeated header: the row before goes with
+    // it, where this page keeps a row of the table.
+    const bool widow = r + 2 == n && r > piece.first && box.rows[r] + box.rows[r + 1] > at.room();
+    if (box.rows[r] > at.room() || widow) {
       out.pieces.push_back(piece);
       at.NewPage();
       piece = FlowPiece{at.page(), at.y(), r, r};

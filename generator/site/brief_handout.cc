@@ -14,6 +14,8 @@ namespace cl {
 namespace {
 
 constexpr double kColumnGap = 20;  // between two variants set side by side
+// A figure row at most this share of the text block's height is short.
+constexpr double kShortRowShare = 1.0 / 8;
 
 doc::Heading Heading(int level, const std::string& text) { return doc::Heading{level, doc::Text(text), text}; }
 
@@ -110,7 +112,17 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
     }
     laid.push_back(std::move(l));
   }
+  // A variant's last row, when short (the pooled map and the output sizes,
+  // say), never starts a page alone: the row before keeps with it. A taller
+  // one (a photograph's map) may: keeping it would cost a brief handout a
+  // third page.
+  const double short_row = page.text_height() * kShortRowShare;
+  const auto keep_last_two_together = [&blocks, short_row](size_t first) {
+    if (blocks.size() < first + 2 || std::get<doc::Figure>(blocks.back()).scene.height > short_row) return;
+    std::get<doc::Figure>(blocks[blocks.size() - 2]).keep_with_next = true;
+  };
   for (size_t i = 0; i < laid.size();) {
+    const size_t first = blocks.size();
     if (laid[i].half && i + 1 < laid.size() && laid[i + 1].half) {
       const std::string title = ListText({laid[i].label, laid[i + 1].label}, m);
       std::vector<PaperBox>& left = laid[i].rows;
@@ -121,6 +133,7 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
         if (r < right.size()) PlaceBox(&pair, std::move(right[r]), half + kColumnGap, 0);
         blocks.push_back(PaperFigure(std::move(pair), width, title));
       }
+      keep_last_two_together(first);
       i += 2;
     } else {
       if (laid[i].half) {  // no partner: the full width lets its figures share lines
@@ -129,6 +142,7 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
       }
       // Moved: a photograph's rows hold megabytes of cell colours.
       for (PaperBox& row : laid[i].rows) blocks.push_back(PaperFigure(std::move(row), width, laid[i].label));
+      keep_last_two_together(first);
       ++i;
     }
   }

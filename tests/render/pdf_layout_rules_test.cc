@@ -262,6 +262,10 @@ BOOST_DATA_TEST_CASE(BreakIntoPagesAssignsEveryPiece,
                           " 0:0-8@0 1:8-12@0 / 2"},
                          {"a long table starts where its first row fits", {Whole(70), Rows(10, 10, 12, 10)},
                           " 0@0 | 0:0-1@70 1:1-10@0 2:10-12@0 / 3"},
+                         {"no last row alone under a repeated header", {Rows(10, 10, 9, 10)},
+                          " 0:0-7@0 1:7-9@0 / 2"},
+                         {"unless the page would keep none", {Whole(50), Rows(0, 10, 2, 30)},
+                          " 0@0 | 0:0-1@50 1:1-2@0 / 2"},
                      }),
                      c) {
   BOOST_TEST(Assignments(c.boxes) == c.want);

@@ -170,6 +170,23 @@ BOOST_AUTO_TEST_CASE(default_lesson_prose_then_the_worked_example_side_by_side) 
   BOOST_TEST(built.variants[0].result.conv().at(at.row, at.col) == -27.0);  // (1, 0): the bar's left edge
 }
 
+// The worked example's last row (the pooled maps and the output sizes)
+// never starts a page alone: the row before keeps with it, and only that one,
+// so the figures may still break between their other rows.
+BOOST_AUTO_TEST_CASE(the_last_figure_row_keeps_with_the_one_before) {
+  const Lesson lesson = testing::DefaultLesson();
+  const BuiltLesson built = BuildLesson(lesson);
+  const PdfPageGeometry page = PdfPaper("letter", true);
+  const doc::Document doc = BriefHandoutDocument(built, page);
+  std::vector<bool> keeps;
+  for (const doc::Block& b : doc.blocks)
+    if (const auto* f = std::get_if<doc::Figure>(&b)) keeps.push_back(f->keep_with_next);
+  BOOST_REQUIRE(keeps.size() >= 3u);
+  BOOST_TEST(keeps[keeps.size() - 2]);
+  BOOST_TEST(!keeps.back());
+  for (size_t i = 0; i + 2 < keeps.size(); ++i) BOOST_TEST(!keeps[i], "row " << i);
+}
+
 BOOST_AUTO_TEST_CASE(realistic_lesson_keeps_the_size_rules) {
   const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/tests/e2e/lessons/sobel-photo.yaml");
   BOOST_REQUIRE(loaded.lesson.has_value());
