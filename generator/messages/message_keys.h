@@ -354,10 +354,6 @@
   X(ws_pool_question_max_activated) \
   X(ws_pool_question_average_feature) \
   X(ws_pool_question_average_activated) \
-  X(ws_span_row) \
-  X(ws_span_rows) \
-  X(ws_span_column) \
-  X(ws_span_columns) \
   X(ws_pool_answer_max) \
   X(ws_pool_answer_average) \
   X(weights_with_bias) \

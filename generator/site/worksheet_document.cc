@@ -38,11 +38,6 @@ std::string PositionList(const std::vector<std::pair<int, int>>& cells, const Me
   return m.Text(Msg::ws_and_more, {{"items", head}, {"count", static_cast<long long>(cells.size() - shown)}});
 }
 
-// "rows 0–1", or "row 4" for a window clipped to one row: [begin, end).
-std::string Span(const Messages& m, Msg one, Msg many, int begin, int end) {
-  return end - begin == 1 ? m.Text(one, {{"index", begin}}) : m.Text(many, {{"first", begin}, {"last", end - 1}});
-}
-
 Exercise SizesExercise(const Variant& v, const Messages& m) {
   Exercise e;
   e.question = m.Text(v.conv.transposed                       ? Msg::ws_sizes_question_transposed
@@ -192,8 +187,9 @@ Exercise PoolExercise(const Variant& v, const VariantResult& r, const Messages& 
   const bool activated = v.activation.type != ActivationType::None;
   e.question = m.Text(max ? (activated ? Msg::ws_pool_question_max_activated : Msg::ws_pool_question_max_feature)
                           : (activated ? Msg::ws_pool_question_average_activated : Msg::ws_pool_question_average_feature));
-  const std::string window = Span(m, Msg::ws_span_row, Msg::ws_span_rows, t.row_begin, t.row_end) + ", " +
-                             Span(m, Msg::ws_span_column, Msg::ws_span_columns, t.col_begin, t.col_end);
+  // "rows 0 to 1, columns 2 to 3", or "row 4, …" for a window clipped to one row.
+  const std::string window =
+      RowsText(m, t.row_begin, t.row_end - 1) + ", " + ColumnsText(m, t.col_begin, t.col_end - 1);
   e.answer = m.Text(max ? Msg::ws_pool_answer_max : Msg::ws_pool_answer_average,
                     {{"size", SizeText(v.pool.size_h, v.pool.size_w)},
                      {"stride", v.pool.stride_h == v.pool.stride_w ? std::to_string(v.pool.stride_h)

@@ -155,8 +155,8 @@ BOOST_AUTO_TEST_CASE(questions_of_the_default_lesson) {
              "It sets the 8 negative cells to 0: (0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1), (3, 0) and (3, 1). "
              "The 8 other cells pass unchanged.");
   BOOST_TEST(q[4].answer ==
-             "The largest value of each 2\u00d72 window, moved 2 at a time: the window over rows 0\u20131, columns "
-             "2\u20133 holds 18, 18, 27, 27 and keeps 27, pooled cell (0, 1). The map shrinks to 2\u00d72.");
+             "The largest value of each 2\u00d72 window, moved 2 at a time: the window over rows 0 to 1, columns "
+             "2 to 3 holds 18, 18, 27, 27 and keeps 27, pooled cell (0, 1). The map shrinks to 2\u00d72.");
 }
 
 // A negative pixel after the first product is bracketed, as in the page's
