@@ -327,6 +327,7 @@
   X(ws_answer_label) \
   X(ws_maps_filled) \
   X(ws_maps_fill) \
+  X(ws_part_note) \
   X(ws_question_title) \
   X(ws_sizes_question) \
   X(ws_sizes_question_pooled) \
@@ -338,6 +339,7 @@
   X(ws_products_question) \
   X(ws_products_question_bias) \
   X(ws_largest_question) \
+  X(ws_largest_question_part) \
   X(ws_largest_answer) \
   X(ws_largest_ties) \
   X(ws_largest_reason) \
@@ -345,7 +347,9 @@
   X(ws_largest_reason_bias) \
   X(ws_largest_reason_positive_bias) \
   X(ws_activation_question) \
+  X(ws_activation_question_part) \
   X(ws_activation_nothing) \
+  X(ws_activation_nothing_part) \
   X(ws_leaky_answer) \
   X(ws_relu_answer) \
   X(ws_others_unchanged) \

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <iterator>
 #include <optional>
@@ -124,18 +125,28 @@ struct PaperGrid {
   // Cell size: at least min_cell_w wide (numbers set the rest), cell_h tall.
   // A worksheet's grids are larger, to write in by hand.
   double min_cell_w = kMinCell, cell_h = kCellHeight;
+  // The numbers of the grid's first row and column: a part of a larger grid
+  // keeps the whole one's, and says which it is under the title ("rows 6 to
+  // 9", "columns 1 to 4").
+  int first_row = 0, first_col = 0;
+  std::string part_rows, part_cols;
 };
 
 Color CellFill(const PaperGrid& g, double v) { return g.grey ? GreyColor(v, g.black, g.white) : DivergingColor(v, g.scale); }
 
-PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
+// Room for the row numbers left of a grid's cells.
+double RowLabelWidth(const PaperGrid& g) {
+  return TextWidth(std::to_string(g.first_row + std::max(g.grid->rows, 1) - 1), kPaperIndexSize) + 4;
+}
+
+// Whether every number of `g` fits `max_width`, and the widest of them.
+// The values are measured only while they still can fit: a photograph's
+// quarter million cells are a picture after the first (measuring them all
+// was a third of its handouts' time).
+bool NumbersFit(const PaperGrid& g, double max_width, double* widest_number = nullptr) {
   const Grid& grid = *g.grid;
-  const int rows = g.pad_top + grid.rows + g.pad_bottom, cols = g.pad_left + grid.cols + g.pad_right;
-  const double label_w = TextWidth(std::to_string(std::max(grid.rows, 1) - 1), kPaperIndexSize) + 4;
-  // Numbers are printed when every cell is wide enough for the widest, so
-  // the values are measured only while they still can be: a photograph's
-  // quarter million cells are a picture after the first (measuring them all
-  // was a third of its handouts' time).
+  const int cols = g.pad_left + grid.cols + g.pad_right;
+  const double label_w = RowLabelWidth(g);
   double widest = TextWidth("0", kPaperValueSize);
   const auto fits = [&] { return label_w + std::max(g.min_cell_w, widest + kCellPad) * cols <= max_width; };
   bool numbers = fits();
@@ -143,6 +154,16 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
     widest = std::max(widest, TextWidth(CellText(grid.values[i]), kPaperValueSize));
     numbers = fits();
   }
+  if (widest_number) *widest_number = widest;
+  return numbers;
+}
+
+PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
+  const Grid& grid = *g.grid;
+  const int rows = g.pad_top + grid.rows + g.pad_bottom, cols = g.pad_left + grid.cols + g.pad_right;
+  const double label_w = RowLabelWidth(g);
+  double widest = 0;
+  const bool numbers = NumbersFit(g, max_width, &widest);
   double cw = std::max(g.min_cell_w, widest + kCellPad), ch = g.cell_h;
   if (!numbers) {
     *cramped = true;
@@ -160,6 +181,15 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   const double title_w =
       std::min(max_width, std::max(lx + grid_w, std::min(kTitleWrap, TextWidth(g.title, kPaperLabelSize, true))));
   Paragraph(&box, g.title, kPaperLabelSize, true, palette::kInk, title_w, &y);
+  if (!g.part_rows.empty()) {  // on one line where it fits, else rows and columns a line each
+    const std::string both = g.part_rows + ", " + g.part_cols;
+    if (TextWidth(both, kPaperLabelSize) <= title_w) {
+      Paragraph(&box, both, kPaperLabelSize, false, palette::kInk, title_w, &y);
+    } else {
+      Paragraph(&box, g.part_rows + ",", kPaperLabelSize, false, palette::kInk, title_w, &y);
+      Paragraph(&box, g.part_cols, kPaperLabelSize, false, palette::kInk, title_w, &y);
+    }
+  }
   y += 2;
   const double index_h = numbers ? kPaperIndexSize * kLineGap : 0;
   const double top = y + index_h;
@@ -179,12 +209,12 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
   bool rounded = false;  // a printed number other than its value (padding prints 0, exactly)
   if (numbers) {
     for (int c = 0; c < grid.cols; ++c) {
-      Text(&box, cell_x(c + g.pad_left) + cw / 2, top - 3, std::to_string(c), kPaperIndexSize, palette::kMutedInk,
-           TextAnchor::Middle);
+      Text(&box, cell_x(c + g.pad_left) + cw / 2, top - 3, std::to_string(g.first_col + c), kPaperIndexSize,
+           palette::kMutedInk, TextAnchor::Middle);
     }
     for (int r = 0; r < grid.rows; ++r) {
-      Text(&box, lx - 3, Baseline(cell_y(r + g.pad_top), ch, kPaperIndexSize), std::to_string(r), kPaperIndexSize,
-           palette::kMutedInk, TextAnchor::End);
+      Text(&box, lx - 3, Baseline(cell_y(r + g.pad_top), ch, kPaperIndexSize), std::to_string(g.first_row + r),
+           kPaperIndexSize, palette::kMutedInk, TextAnchor::End);
     }
     for (int r = 0; r < rows; ++r) {
       for (int c = 0; c < cols; ++c) {
@@ -834,22 +864,135 @@ std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVarian
   return {};
 }
 
-std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped) {
-  return FlowLines(GivenBoxes(built, bv, *bv.variant, nullptr, width, cramped), width, 0);
+namespace {
+
+constexpr double kWriteCellW = 30, kWriteCellH = 22;  // a worksheet's cells: room for a handwritten "−1020"
+constexpr int kWorkedPooledSide = kWorkedPartSide / 2;  // pooled cells a side of a part
+
+// A map's grid with cells to write in.
+PaperGrid ForWriting(PaperGrid g, bool blank) {
+  g.filled = blank ? 0 : -1;
+  g.min_cell_w = kWriteCellW;
+  g.cell_h = kWriteCellH;
+  return g;
 }
 
-std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool blank,
-                                       bool* cramped) {
-  constexpr double kWriteCellW = 30, kWriteCellH = 22;  // room for a handwritten "−1020"
-  auto box = [&](PaperGrid g) {
-    g.filled = blank ? 0 : -1;
-    g.min_cell_w = kWriteCellW;
-    g.cell_h = kWriteCellH;
-    return PaperGridBox(g, width, cramped);
-  };
+// `side` cells of `length` around `centre`, inside it.
+std::pair<int, int> Around(int centre, int length, int side) {
+  const int n = std::min(side, length);
+  return {std::clamp(centre - (n - 1) / 2, 0, length - n), n};
+}
+
+CellBlock BlockAround(CellPosition centre, const Grid& grid, int side) {
+  const auto [row0, rows] = Around(centre.row, grid.rows, side);
+  const auto [col0, cols] = Around(centre.col, grid.cols, side);
+  return {row0, rows, col0, cols};
+}
+
+// The cells of `grid` in `block`.
+Grid Cut(const Grid& grid, const CellBlock& block) {
+  Grid part(block.rows, block.cols);
+  for (int r = 0; r < block.rows; ++r)
+    for (int c = 0; c < block.cols; ++c) part.at(r, c) = grid.at(block.row0 + r, block.col0 + c);
+  return part;
+}
+
+// `g` cut to `block` (kept in *store, which the grid then points into).
+PaperGrid PartOf(PaperGrid g, const CellBlock& block, std::deque<Grid>* store, const Messages& m) {
+  g.grid = &store->emplace_back(Cut(*g.grid, block));
+  g.part_rows = RowsText(m, block.row0, block.row0 + block.rows - 1);
+  g.part_cols = ColumnsText(m, block.col0, block.col0 + block.cols - 1);
+  g.first_row = block.row0;
+  g.first_col = block.col0;
+  return g;
+}
+
+// The image's part: `input` is in padded rows and columns, so where it
+// reaches the image's edge its padding shows as such.
+PaperGrid ImagePart(PaperGrid g, const CellBlock& input, std::deque<Grid>* store, const Messages& m) {
+  const Grid& image = *g.grid;
+  const int pad_top = g.pad_top, pad_left = g.pad_left;
+  const int row0 = std::max(0, input.row0 - pad_top), row1 = std::min(image.rows, input.row0 + input.rows - pad_top);
+  const int col0 = std::max(0, input.col0 - pad_left), col1 = std::min(image.cols, input.col0 + input.cols - pad_left);
+  g.pad_top = std::max(0, pad_top - input.row0);
+  g.pad_left = std::max(0, pad_left - input.col0);
+  g.pad_bottom = std::max(0, input.row0 + input.rows - (pad_top + image.rows));
+  g.pad_right = std::max(0, input.col0 + input.cols - (pad_left + image.cols));
+  return PartOf(std::move(g), {row0, row1 - row0, col0, col1 - col0}, store, m);
+}
+
+// Whether the worksheet's grids, whole, print every number in `width`: the
+// image's channels, and every filter's maps in cells to write in.
+bool EveryGridFits(const BuiltLesson& built, const BuiltVariant& bv, double width) {
+  const Variant& v = *bv.variant;
+  for (int c = 0; c < ChannelCount(v); ++c)
+    if (!NumbersFit(ImageGrid(built, bv, v, c, nullptr), width)) return false;
+  bool fits = true;
+  ForEachFilter(bv, [&](const Variant& fv, const VariantResult& fr, const std::string&) {
+    fits = fits && NumbersFit(ForWriting(ConvGrid(built, fr), true), width) &&
+           (!fr.pooled() || NumbersFit(ForWriting(PooledGrid(built, fv, fr), true), width));
+  });
+  return fits;
+}
+
+}  // namespace
+
+WorkedPart WholeMaps(const VariantResult& r) {
+  WorkedPart part;
+  part.conv = {0, r.conv().rows, 0, r.conv().cols};
+  if (r.pooled()) part.pooled = {0, r.pooled()->rows, 0, r.pooled()->cols};
+  return part;
+}
+
+WorkedPart PartToWork(const BuiltLesson& built, const BuiltVariant& bv, double width) {
+  const Variant& v = *bv.variant;
+  const VariantResult& r = bv.result;
+  if (v.conv.transposed || EveryGridFits(built, bv, width)) return WholeMaps(r);
+  WorkedPart part;
+  part.whole = false;
+  if (r.pooled()) {
+    // Whole pooling windows: the pooled block, then the map cells they read.
+    part.pooled = BlockAround(StrongestCell(*r.pooled()), *r.pooled(), kWorkedPooledSide);
+    const PoolTrace first = TracePoolCell(v, r.activated(), part.pooled.row0, part.pooled.col0);
+    const PoolTrace last = TracePoolCell(v, r.activated(), part.pooled.row0 + part.pooled.rows - 1,
+                                         part.pooled.col0 + part.pooled.cols - 1);
+    part.conv = {first.row_begin, last.row_end - first.row_begin, first.col_begin, last.col_end - first.col_begin};
+  } else {
+    part.conv = BlockAround(StrongestCell(r.conv()), r.conv(), kWorkedPartSide);
+  }
+  // The padded image's rows and columns the block's windows cover.
+  const ConvSpec& c = v.conv;
+  const Grid& w = v.filter.weights;
+  part.input = {part.conv.row0 * c.stride_h, (part.conv.rows - 1) * c.stride_h + WindowSpan(w.rows, c.dilation_h),
+                part.conv.col0 * c.stride_w, (part.conv.cols - 1) * c.stride_w + WindowSpan(w.cols, c.dilation_w)};
+  return part;
+}
+
+std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, const WorkedPart& part,
+                                      double width, bool* cramped) {
+  const Variant& v = *bv.variant;
+  if (part.whole) return FlowLines(GivenBoxes(built, bv, v, nullptr, width, cramped), width, 0);
+  std::deque<Grid> store;
+  std::vector<PaperBox> boxes;
+  for (int c = 0; c < ChannelCount(v); ++c)
+    boxes.push_back(PaperGridBox(ImagePart(ImageGrid(built, bv, v, c, nullptr), part.input, &store, *built.text), width,
+                                 cramped));
+  for (int k = 0; k < FilterCount(v); ++k)
+    for (int c = 0; c < SliceCount(FilterAt(v, k)); ++c)
+      boxes.push_back(PaperGridBox(FilterGrid(built, v, FilterAt(v, k), c), width, cramped));
+  return FlowLines(std::move(boxes), width, 0);
+}
+
+std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, const WorkedPart& part,
+                                       double width, bool blank, bool* cramped) {
   // Every filter's maps, a line each: with several filters each has its own.
   std::vector<PaperBox> lines;
   ForEachFilter(bv, [&](const Variant& v, const VariantResult& r, const std::string& name) {
+    std::deque<Grid> store;
+    auto box = [&](PaperGrid g) {
+      if (!part.whole) g = PartOf(std::move(g), r.pooled() && g.grid == &*r.pooled() ? part.pooled : part.conv, &store, *built.text);
+      return PaperGridBox(ForWriting(std::move(g), blank), width, cramped);
+    };
     std::vector<PaperBox> maps = MapBoxes(built, v, r, ConvGrid(built, r), name, box);
     const size_t arrows = maps.size();
     AppendBoxes(&lines, FlowLines(std::move(maps), width, arrows));

@@ -67,15 +67,43 @@ std::vector<PaperBox> VariantPaperRows(const BuiltLesson& built, const BuiltVari
 std::vector<PaperBox> BeatPaperLines(const BuiltLesson& built, const BuiltVariant& bv, int beat_index, double width,
                                      bool* cramped);
 
-// A worksheet's given: the image (with its padding) and the filter.
-std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool* cramped);
+// A block of a grid's cells: rows [row0, row0 + rows), columns likewise.
+struct CellBlock {
+  int row0 = 0, rows = 0, col0 = 0, cols = 0;
+  bool Contains(int row, int col) const { return row >= row0 && row < row0 + rows && col >= col0 && col < col0 + cols; }
+};
+
+// What a worksheet asks to work out by hand: the whole maps, or, where they
+// or the image are too large to print with every number (a photograph), a
+// block of the maps around their strongest answer (kWorkedPartSide cells a
+// side; whole pooling windows when the variant pools) and the part of the
+// image, padding included, whose windows give it.
+inline constexpr int kWorkedPartSide = 4;
+struct WorkedPart {
+  bool whole = true;
+  CellBlock conv;    // also the activated map's
+  CellBlock pooled;  // when the variant pools
+  CellBlock input;   // in the padded image's rows and columns
+};
+// The whole maps of `r`.
+WorkedPart WholeMaps(const VariantResult& r);
+// The whole maps when the worksheet's grids fit `width` with every number
+// (and always for a transposed convolution, which has no window to cut to),
+// else a part of them.
+WorkedPart PartToWork(const BuiltLesson& built, const BuiltVariant& bv, double width);
+
+// A worksheet's given: the image (with its padding, or the part `part`
+// reads) and the filter.
+std::vector<PaperBox> GivenPaperLines(const BuiltLesson& built, const BuiltVariant& bv, const WorkedPart& part,
+                                      double width, bool* cramped);
 
 // A worksheet's maps (feature map, after the activation unless `none`,
-// pooled when the variant pools) in cells large enough to write in:
-// `blank` leaves them empty to fill in by hand, else every value is printed
-// (the answer key). Both have the same layout, so a key lies over a sheet.
-std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, double width, bool blank,
-                                       bool* cramped);
+// pooled when the variant pools), whole or `part` of them, in cells large
+// enough to write in: `blank` leaves them empty to fill in by hand, else
+// every value is printed (the answer key). Both have the same layout, so a
+// key lies over a sheet.
+std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVariant& bv, const WorkedPart& part,
+                                       double width, bool blank, bool* cramped);
 
 // A scene of `width` x the box's height holding `box`, for a PdfFigure.
 Scene PaperScene(PaperBox box, double width, const std::string& title);

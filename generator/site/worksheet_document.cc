@@ -50,13 +50,15 @@ Exercise SizesExercise(const Variant& v, const Messages& m) {
   return e;
 }
 
-Exercise ProductsExercise(const Variant& v, const Messages& m) {
-  const ConvTrace t = TraceConvCell(v, 0, 0);
+// The worked part's first cell: (0, 0) on a whole map.
+Exercise ProductsExercise(const Variant& v, const WorkedPart& part, const Messages& m) {
+  const ConvTrace t = TraceConvCell(v, part.conv.row0, part.conv.col0);
   const Grid& w = v.filter.weights;
+  const std::string position = Position(part.conv.row0, part.conv.col0);
   Exercise e;
   e.question = v.filter.bias != 0.0
-                   ? m.Text(Msg::ws_products_question_bias, {{"bias", N(v.filter.bias)}})
-                   : m.Text(Msg::ws_products_question);
+                   ? m.Text(Msg::ws_products_question_bias, {{"bias", N(v.filter.bias)}, {"position", position}})
+                   : m.Text(Msg::ws_products_question, {{"position", position}});
   if (t.channels.size() > 1) {
     // Each channel's products through its slice and its partial sum, then the partial sums added.
     for (size_t c = 0; c < t.channels.size(); ++c) {
@@ -97,10 +99,11 @@ Exercise ScatterExercise(const Variant& v, const Messages& m) {
   return e;
 }
 
-Exercise LargestExercise(const Variant& v, const VariantResult& r, const Messages& m) {
-  int best_row = 0, best_col = 0, ties = 0;
-  for (int row = 0; row < r.conv().rows; ++row) {
-    for (int col = 0; col < r.conv().cols; ++col) {
+Exercise LargestExercise(const Variant& v, const VariantResult& r, const WorkedPart& part, const Messages& m) {
+  const CellBlock& b = part.conv;
+  int best_row = b.row0, best_col = b.col0, ties = 0;
+  for (int row = b.row0; row < b.row0 + b.rows; ++row) {
+    for (int col = b.col0; col < b.col0 + b.cols; ++col) {
       const double x = r.conv().at(row, col), best = r.conv().at(best_row, best_col);
       if (x > best) {
         best_row = row;
@@ -125,7 +128,7 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
     }
   }
   Exercise e;
-  e.question = m.Text(Msg::ws_largest_question);
+  e.question = m.Text(part.whole ? Msg::ws_largest_question : Msg::ws_largest_question_part);
   e.answer = m.Text(Msg::ws_largest_answer, {{"position", Position(best_row, best_col)}, {"value", N(t.sum)}});
   if (ties > 0) e.answer += " " + m.Count(Msg::ws_largest_ties, ties);
   // With a bias the two sums fall short of the cell by it: said, so the
@@ -141,24 +144,26 @@ Exercise LargestExercise(const Variant& v, const VariantResult& r, const Message
   return e;
 }
 
-Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Messages& m) {
+Exercise ActivationExercise(const Variant& v, const VariantResult& r, const WorkedPart& part, const Messages& m) {
+  const CellBlock& b = part.conv;
   std::vector<std::pair<int, int>> negative;
   int first_row = -1, first_col = -1;
-  for (int row = 0; row < r.conv().rows; ++row) {
-    for (int col = 0; col < r.conv().cols; ++col) {
+  for (int row = b.row0; row < b.row0 + b.rows; ++row) {
+    for (int col = b.col0; col < b.col0 + b.cols; ++col) {
       if (r.conv().at(row, col) < 0) {
         negative.emplace_back(row, col);
         if (first_row < 0) first_row = row, first_col = col;
       }
     }
   }
-  const long long cells = static_cast<long long>(r.conv().rows) * r.conv().cols;
+  const long long cells = static_cast<long long>(b.rows) * b.cols;
   const long long others = cells - static_cast<long long>(negative.size());
   Exercise e;
-  e.question = m.Text(Msg::ws_activation_question, {{"activation", ActivationName(v.activation, m)}});
+  e.question = m.Text(part.whole ? Msg::ws_activation_question : Msg::ws_activation_question_part,
+                      {{"activation", ActivationName(v.activation, m)}});
   const long long count = static_cast<long long>(negative.size());
   if (negative.empty()) {
-    e.answer = m.Text(Msg::ws_activation_nothing);
+    e.answer = m.Text(part.whole ? Msg::ws_activation_nothing : Msg::ws_activation_nothing_part);
   } else if (v.activation.type == ActivationType::LeakyRelu) {
     e.answer = m.Count(Msg::ws_leaky_answer, count,
                        {{"slope", N(v.activation.slope)},
@@ -168,13 +173,13 @@ Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Mess
   } else {
     e.answer = m.Count(Msg::ws_relu_answer, count, {{"positions", PositionList(negative, m)}});
   }
-  if (others > 0) e.answer += " " + m.Count(Msg::ws_others_unchanged, others);
+  if (others > 0 && !negative.empty()) e.answer += " " + m.Count(Msg::ws_others_unchanged, others);
   return e;
 }
 
 Exercise PoolExercise(const Variant& v, const VariantResult& r, const Messages& m) {
   const Grid& pooled = *r.pooled();
-  const CellPosition at = StrongestCell(pooled);
+  const CellPosition at = StrongestCell(pooled);  // a part is laid around it (PartToWork)
   const PoolTrace t = TracePoolCell(v, r.activated(), at.row, at.col);
   const bool max = v.pool.type == PoolType::Max;
   std::vector<std::string> values;
@@ -246,7 +251,9 @@ doc::Figure QuestionWithLines(int number, const std::string& question, int count
 
 }  // namespace
 
-std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
+std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) { return VariantQuestions(bv, WholeMaps(bv.result)); }
+
+std::vector<Exercise> VariantQuestions(const BuiltVariant& bv, const WorkedPart& part) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
   const Messages& m = *bv.story.text;
@@ -257,10 +264,10 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv) {
   if (v.conv.transposed) {
     out.push_back(ScatterExercise(v, m));
   } else {
-    out.push_back(ProductsExercise(v, m));
-    out.push_back(LargestExercise(v, r, m));
+    out.push_back(ProductsExercise(v, part, m));
+    out.push_back(LargestExercise(v, r, part, m));
   }
-  if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r, m));
+  if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r, part, m));
   if (r.pooled()) out.push_back(PoolExercise(v, r, m));
   return out;
 }
@@ -285,9 +292,11 @@ doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometr
     if (&bv != &built.variants.front()) blocks.push_back(doc::PageBreak{});  // a variant's exercises on a sheet of their own
     blocks.push_back(doc::Heading{2, doc::Text(v.label), v.label});
     blocks.push_back(Para(doc::Text(SettingsText(v, m))));
+    const WorkedPart part = PartToWork(built, bv, width);
+    if (!part.whole) blocks.push_back(Para(doc::Text(m.Text(Msg::ws_part_note))));
     bool cramped = false;
-    Figures(GivenPaperLines(built, bv, width, &cramped), width, v.label, &blocks);
-    const std::vector<Exercise> exercises = VariantQuestions(bv);
+    Figures(GivenPaperLines(built, bv, part, width, &cramped), width, v.label, &blocks);
+    const std::vector<Exercise> exercises = VariantQuestions(bv, part);
     // The sizes come first: the grids below show them.
     auto exercise = [&](size_t i, int number) {
       if (answers) {
@@ -306,7 +315,7 @@ doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometr
         Para({doc::Bold("2."), doc::Plain(" " + m.Text(answers ? Msg::ws_maps_filled : Msg::ws_maps_fill))});
     maps.keep_with_next = true;  // on the page of the grids it asks for
     blocks.push_back(std::move(maps));
-    Figures(ExerciseMapLines(built, bv, width, !answers, &cramped), width, v.label, &blocks);
+    Figures(ExerciseMapLines(built, bv, part, width, !answers, &cramped), width, v.label, &blocks);
     for (size_t i = 1; i < exercises.size(); ++i) exercise(i, static_cast<int>(i) + 2);
   }
   return document;

@@ -14,6 +14,7 @@
 #include "document/document.h"
 #include "document/page_geometry.h"
 #include "site/built_lesson.h"
+#include "site/paper_figures.h"
 
 namespace cl {
 
@@ -23,8 +24,10 @@ struct Exercise {
   std::string answer;
 };
 
-// The questions of one variant, in order, from its numbers.
+// The questions of one variant, in order, from its numbers: about the whole
+// maps, or about `part` of them (site/paper_figures.h).
 std::vector<Exercise> VariantQuestions(const BuiltVariant& bv);
+std::vector<Exercise> VariantQuestions(const BuiltVariant& bv, const WorkedPart& part);
 
 // The worksheet (answers == false) or its answer key (answers == true).
 doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometry& page, bool answers);

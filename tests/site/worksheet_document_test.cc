@@ -177,6 +177,60 @@ BOOST_AUTO_TEST_CASE(negative_pixels_in_the_products_are_bracketed) {
              "1\u00b71 + 2\u00b7(\u22120.5) + 0.5\u00b70.25 + 4\u00b72 + bias (\u22121) = 7.125.");
 }
 
+// A 20x20 picture (0..255, same padding, ReLU, max pooling) is too large to
+// work by hand: the sheet takes a 4x4 block of the map, whole pooling windows
+// around the strongest pooled cell, and the 6x6 of the padded image its
+// windows read; the questions and the key are about that block.
+BOOST_AUTO_TEST_CASE(a_large_picture_is_worked_on_a_part) {
+  std::string yaml = "title: Big\nimage:\n  pixels:\n";
+  for (int r = 0; r < 20; ++r) {
+    yaml += "    - [";
+    for (int c = 0; c < 20; ++c) yaml += (c ? ", " : "") + std::to_string((r * 37 + c * c * 11 + r * c * 5) % 256);
+    yaml += "]\n";
+  }
+  yaml += "filter: sobel-x\nconv: {padding: same}\nactivation: relu\npool: {type: max, size: 2}\n";
+  const LoadResult loaded = LoadLessonText(yaml, "big.yaml", ".");
+  BOOST_REQUIRE(loaded.lesson.has_value());
+  const BuiltLesson built = BuildLesson(*loaded.lesson);
+  const BuiltVariant& bv = built.variants[0];
+  const VariantResult& r = bv.result;
+  const doc::PageGeometry page = doc::Paper("a4", true);
+
+  const WorkedPart part = PartToWork(built, bv, page.text_width());
+  BOOST_TEST(!part.whole);
+  const CellPosition strongest = StrongestCell(*r.pooled());
+  BOOST_TEST(part.pooled.rows == 2);
+  BOOST_TEST(part.pooled.Contains(strongest.row, strongest.col));
+  BOOST_TEST((part.conv.row0 == part.pooled.row0 * 2 && part.conv.col0 == part.pooled.col0 * 2));
+  BOOST_TEST((part.conv.rows == 4 && part.conv.cols == 4));
+  BOOST_TEST((part.input.row0 == part.conv.row0 && part.input.rows == 6 && part.input.cols == 6));
+
+  // The sheet prints the image's part (padding zeros included) and the
+  // filter, and no map value; the key every value of the block.
+  const DocumentTexts sheet = Texts(WorksheetDocument(built, page, false));
+  const DocumentTexts key = Texts(WorksheetDocument(built, page, true));
+  BOOST_TEST(sheet.values.size() == 6u * 6u + 9u);
+  const std::multiset<std::string> key_values(key.values.begin(), key.values.end());
+  for (int row = part.conv.row0; row < part.conv.row0 + 4; ++row)
+    for (int col = part.conv.col0; col < part.conv.col0 + 4; ++col)
+      BOOST_TEST(key_values.count(FormatNumberCompact(r.conv().at(row, col), 6)) >= 1u);
+  BOOST_TEST(key.values.size() == 6u * 6u + 9u + 16u + 16u + 4u);
+  BOOST_TEST(std::count(sheet.all.begin(), sheet.all.end(), EnglishMessages().Text(Msg::ws_part_note)) == 1);
+
+  // The products are the block's first cell's, and add up to it.
+  const std::vector<Exercise> q = VariantQuestions(bv, part);
+  const std::string first = "(" + std::to_string(part.conv.row0) + ", " + std::to_string(part.conv.col0) + ")";
+  BOOST_TEST(q[1].question.find("cell " + first) != std::string::npos, q[1].question);
+  BOOST_TEST(q[1].answer.ends_with(" = " + FormatNumberText(r.conv().at(part.conv.row0, part.conv.col0)) + "."),
+             q[1].answer);
+  BOOST_TEST(q[2].question.find("this part") != std::string::npos);
+
+  // A lesson whose grids fit is worked whole.
+  const Lesson default_lesson = testing::DefaultLesson();
+  const BuiltLesson small = BuildLesson(default_lesson);
+  BOOST_TEST(PartToWork(small, small.variants[0], page.text_width()).whole);
+}
+
 BOOST_AUTO_TEST_CASE(leaky_relu_and_no_pooling) {
   Lesson lesson = testing::DefaultLesson();
   lesson.variants.resize(1);
