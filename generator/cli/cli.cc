@@ -1,6 +1,10 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -9,6 +13,37 @@
 #include "cli/number_options.h"
 
 namespace cl {
+
+namespace {
+
+// Letters to change, add or drop to turn `a` into `b`.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string UnknownCommandText(std::string_view given, const std::vector<std::string>& commands) {
+  std::string text = "convlesson: unknown command '" + std::string(given) + "'";
+  const auto nearest = std::min_element(commands.begin(), commands.end(), [&](const std::string& a, const std::string& b) {
+    return EditDistance(given, a) < EditDistance(given, b);
+  });
+  if (nearest != commands.end() && EditDistance(given, *nearest) <= 2) text += "; did you mean '" + *nearest + "'?";
+  text += "\nThe commands:";
+  for (const std::string& name : commands) text += " " + name;
+  return text + "\nRun with --help for more information.\n";
+}
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"convlesson: turns YAML lessons into figures and pages that teach convolution, ReLU and pooling"};
@@ -134,6 +169,15 @@ int RunCli(int argc, char** argv) {
   init_cmd->add_option("dir", init.dir, "Course folder")->capture_default_str();
   init_cmd->add_flag("--templates", init.templates, "Also copy the page templates into DIR/templates for theming");
 
+  // A mistyped command would otherwise read "A subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* cmd : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(cmd->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::fputs(UnknownCommandText(argv[1], names).c_str(), stderr);
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

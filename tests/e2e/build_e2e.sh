@@ -713,6 +713,12 @@ case $case_name in
     err_has "--layout: portrait not in {wide,slides,tall}"
     build 2 --handout short
     err_has "--handout: short not in {brief,full}"
+    # A mistyped command is named, with the nearest one.
+    rc=0
+    "$bin" biuld lessons >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 2 ]] || fail "an unknown command exited $rc, expected 2"
+    err_has "convlesson: unknown command 'biuld'; did you mean 'build'?"
+    err_has "The commands: check compute dump build watch clean merge new init"
     [[ ! -e out ]] || fail "a usage error wrote outputs"
     ;;
 
