@@ -43,13 +43,23 @@ void AddPlanningDiagnostics(LoadResult* r) {
   r->lesson.reset();
 }
 
-// Warns of each id in the course's `order` that no lesson checked beside it has.
+// Warns of each id in the course's `order` that no lesson file beside it
+// has: the lessons checked, and those of its folder not given (read for
+// their ids alone: `check course.yaml` warned of every id).
 void AddOrderWarnings(const std::vector<const Lesson*>& lessons, CourseLoadResult* r) {
   namespace fs = std::filesystem;
   const fs::path folder = fs::path(r->course->path).parent_path().lexically_normal();
   std::set<std::string> ids;
+  std::set<fs::path> checked;
   for (const Lesson* lesson : lessons)
-    if (fs::path(lesson->path).parent_path().lexically_normal() == folder) ids.insert(lesson->id);
+    if (fs::path(lesson->path).parent_path().lexically_normal() == folder) {
+      ids.insert(lesson->id);
+      checked.insert(fs::path(lesson->path).lexically_normal());
+    }
+  std::vector<Diagnostic> ignored;  // the folder's own problems are the lessons' to report
+  for (const std::string& path : CollectLessonPaths({folder.empty() ? "." : folder.string()}, &ignored))
+    if (!checked.count(fs::path(path).lexically_normal()))
+      if (const LoadResult other = LoadLessonFile(path); other.lesson) ids.insert(other.lesson->id);
   for (const CourseOrderEntry& entry : r->course->order)
     if (!ids.count(entry.id))
       r->diagnostics.push_back({Severity::Warning, entry.where,

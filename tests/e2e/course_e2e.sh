@@ -165,6 +165,11 @@ check)
   run 0 check lessons
   err_has "lessons/course.yaml:9:21: warning: order lists 'no-such-lesson', which is not the id of a lesson in this folder"
   run 1 check --werror lessons
+  # The course file alone: its folder's lessons still count, so only that id is warned of.
+  run 0 check lessons/course.yaml
+  log_has "checked 0 lessons: 0 ok, 0 failed; course file ok, 1 warning"
+  err_has "order lists 'no-such-lesson'"
+  grep -qF "order lists 'leaky-relu'" "$work/err" && fail "check of the course file alone warned of a lesson beside it"
   cp "$src/tests/bad-course/unknown-key-did-you-mean.yaml" lessons/course.yaml
   run 1 check lessons
   log_has "checked $n lessons: $n ok, 0 failed; course file failed"
