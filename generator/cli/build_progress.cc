@@ -208,7 +208,7 @@ void BuildProgress::End(const BuildTotals& t) {
   std::string took = seconds < 0.01 ? fmt::format("{:.1f} ms", seconds * 1000)
                      : seconds < 1  ? fmt::format("{:.0f} ms", seconds * 1000)
                                     : fmt::format("{:.2f} s", seconds);
-  const std::string lessons = CountText(t.lessons, "lesson", "lessons");
+  const std::string lessons = CountText(t.lessons + t.not_started, "lesson", "lessons");
   // "9 files written (index.html, course.pdf rebuilt), 154 kept, 1 lesson folder removed"
   std::string written = CountText(t.files_written, "file", "files") + " written";
   if (!t.course_entries.empty()) written += fmt::format(" ({} rebuilt)", fmt::join(t.course_entries, ", "));
@@ -236,7 +236,7 @@ void BuildProgress::End(const BuildTotals& t) {
     // `merge`: lesson folders put in place from the shards, none rendered here.
     line = fmt::format("{}: {} merged, {} up to date, {} failed; {} in {}", lessons, t.merged, t.up_to_date,
                        t.failed, files, took);
-  } else if (t.built == 0 && t.failed == 0) {
+  } else if (t.built == 0 && t.failed == 0 && t.not_started == 0) {
     // No lesson folder changed: what was written is the course's.
     line = fmt::format("{} up to date; {} in {}", lessons, files, took);
     if (t.files_written == 0 && removed.empty()) line = fmt::format("{} up to date in {}", lessons, took);
@@ -245,7 +245,9 @@ void BuildProgress::End(const BuildTotals& t) {
     if (color_out_ && t.failed > 0) failed = fmt::format("{}{}{}", kRed, failed, kReset);
     std::string built = fmt::format("{} built", t.built);
     if (color_out_ && t.built > 0) built = fmt::format("{}{}{}", kGreen, built, kReset);
-    line = fmt::format("{}: {}, {} up to date, {}; {} in {}", lessons, built, t.up_to_date, failed, files, took);
+    const std::string unstarted = t.not_started > 0 ? fmt::format(", {} not started", t.not_started) : "";
+    line = fmt::format("{}: {}, {} up to date, {}{}; {} in {}", lessons, built, t.up_to_date, failed, unstarted, files,
+                       took);
   }
   // Else a build whose lessons were all fine would end on a line that hides its failure.
   if (t.other_errors) line += color_out_ ? fmt::format("; {}failed{}: see the errors above", kRed, kReset)

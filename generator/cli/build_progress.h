@@ -22,6 +22,7 @@ enum class LessonOutcome { Built, UpToDate, Failed };
 
 struct BuildTotals {
   int lessons = 0, built = 0, up_to_date = 0, failed = 0;
+  int not_started = 0;  // lessons a stop (--fail-fast, Ctrl-C) left unstarted; not in `lessons`
   int merged = 0;  // lesson folders put in place from shards (`merge`)
   bool clean = false;  // `clean`: removes, renders no lesson
   bool merge = false;  // `merge`: puts shards' lessons in place, renders none

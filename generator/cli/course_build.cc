@@ -1168,7 +1168,10 @@ void CourseBuilder::Finish() {
       for (const std::string& input : job.lesson->inputs) result_.inputs.push_back(input);
     else if (job.previous)
       for (const ManifestInput& input : job.previous->inputs) result_.inputs.push_back(ResolveFromOut(input.path, out_));
-    if (!job.attempted) continue;
+    if (!job.attempted) {
+      ++totals.not_started;
+      continue;
+    }
     ++totals.lessons;
     if (job.outcome == LessonOutcome::Built) ++totals.built;
     if (job.outcome == LessonOutcome::UpToDate) ++totals.up_to_date;

@@ -743,6 +743,9 @@ case $case_name in
     build 1 "${fast[@]}" -j 1 --fail-fast
     log_has "failed lessons/conv-relu-pool.yaml"
     grep -qF "padding-and-stride" "$work/log" && fail "--fail-fast went on after the first failure"
+    # Its summary counts every lesson, those it never started too.
+    grep -qE "^$n lessons: [0-9]+ built, [0-9]+ up to date, 1 failed, [1-9][0-9]* not started;" "$work/log" ||
+      fail "the --fail-fast summary leaves out the lessons never started: $(tail -1 "$work/log")"
     # A first build into a new folder whose lessons all fail leaves no folder behind.
     for dir in fresh-out given-out; do
       [[ $dir == given-out ]] && mkdir given-out
