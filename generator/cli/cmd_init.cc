@@ -56,6 +56,19 @@ bool TemplateFiles(std::vector<ScaffoldFile>* files, std::string* error) {
   return true;
 }
 
+// What a CI file's build command adds when the course has its own templates.
+constexpr const char* kOwnTemplates = "--templates templates";
+
+// A CI file kept as it was that would build with the default templates,
+// where this init copies the course its own: the file we would have written
+// says `--templates templates`, and the one there does not.
+bool UsesDefaultTemplates(const ScaffoldFile& file, const std::string& path) {
+  if (file.text.find(kOwnTemplates) == std::string::npos) return false;
+  std::string there, error;
+  constexpr size_t kMostBytes = size_t{1} << 20;  // a CI file; anything larger is not ours to judge
+  return ReadFileBytes(path, &there, &error, kMostBytes) && there.find("--templates") == std::string::npos;
+}
+
 }  // namespace
 
 int RunInit(const InitOptions& options) {
@@ -78,6 +91,10 @@ int RunInit(const InitOptions& options) {
         break;
       case Created::kExists:
         report += fmt::format("kept {}: it exists\n", path);
+        if (UsesDefaultTemplates(file, path))
+          report += fmt::format("  its build does not read the templates copied into {}: add `{}` to its `convlesson "
+                                "build` line\n",
+                                root == "." ? "templates/" : root + "/templates/", kOwnTemplates);
         break;
       case Created::kFailed:
         std::fputs(report.c_str(), stdout);
@@ -88,10 +105,10 @@ int RunInit(const InitOptions& options) {
   if (created == 0) {
     report += fmt::format("nothing to do: every file of a new course is already in {}\n", root);
   } else {
-    report += fmt::format("next: `convlesson build` in {} renders lessons/ into out/ (docs: `man convlesson`); "
+    report += fmt::format("next: `convlesson build{}` in {} renders lessons/ into out/ (docs: `man convlesson`); "
                           "commit, then set CONVLESSON_DEB_URL or CONVLESSON_GIT_URL for CI "
                           "(ci/install-convlesson.sh)\n",
-                          root);
+                          options.templates ? std::string(" ") + kOwnTemplates : "", root);
   }
   std::fputs(report.c_str(), stdout);
   return 0;

@@ -172,6 +172,15 @@ PY
     # In a course that has some of the files already, only the missing ones are created.
     run_in "$work" 0 init themed --templates
     grep -qxF "nothing to do: every file of a new course is already in themed" "$work/out" || fail "init --templates twice changed something"
+    grep -q "its build does not read" "$work/out" && fail "init --templates warned of workflows that use the templates"
+    # Templates added to a course whose workflows were written without them:
+    # the workflows are kept as they are, and init says what to add.
+    run_in "$work" 0 init course --templates
+    grep -qxF "kept course/.gitlab-ci.yml: it exists" "$work/out" || fail "init --templates did not keep the workflow"
+    grep -qF "its build does not read the templates copied into course/templates/: add \`--templates templates\`" \
+      "$work/out" || fail "init --templates did not say the kept workflows ignore the templates: $(cat "$work/out")"
+    [[ $(grep -c "its build does not read" "$work/out") == 2 ]] || fail "init --templates did not name both workflows"
+    grep -qF 'next: `convlesson build --templates templates` in course' "$work/out" || fail "init's next step leaves out the templates"
     ;;
   man)
     # Every option of every command's --help is in the man page.
