@@ -75,6 +75,10 @@ std::string ColorizeDiagnostic(std::string_view text) {
   return out;
 }
 
+void PrintDiagnostics(std::string_view text) {
+  std::fputs((WantsColor(stderr) ? ColorizeDiagnostic(text) : std::string(text)).c_str(), stderr);
+}
+
 BuildProgress::BuildProgress(ProgressMode mode, bool verbose, bool color_out, bool color_err)
     : mode_(mode), verbose_(verbose), color_out_(color_out), color_err_(color_err) {}
 

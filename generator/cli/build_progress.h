@@ -85,5 +85,7 @@ class BuildProgress {
 
 // Adds ANSI colour to the "error:" / "warning:" word of each diagnostic line.
 std::string ColorizeDiagnostic(std::string_view text);
+// Prints diagnostics to stderr, coloured as a build's are when stderr wants colour.
+void PrintDiagnostics(std::string_view text);
 
 }  // namespace cl

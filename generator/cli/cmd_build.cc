@@ -25,7 +25,7 @@ int RunBuildOrClean(const BuildOptions& options, const char* command) {
   }
   std::string course_report;
   const bool course_ok = ApplyCourseFile(options, &settings, &course_report);
-  std::fputs(course_report.c_str(), stderr);
+  PrintDiagnostics(course_report);
   if (!course_ok) return 1;
   BuildProgress progress(DetectProgressMode(options.quiet), options.verbose, WantsColor(stdout), WantsColor(stderr));
   return RunCourseBuild(options, settings, progress, nullptr).exit_code;

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/build_progress.h"
 #include "cli/commands.h"
 #include "lesson/loader.h"
 #include "site/built_lesson.h"
@@ -73,7 +74,7 @@ int RunCheck(const CheckOptions& options) {
   std::vector<Diagnostic> path_problems;
   std::vector<std::string> course_paths;
   const std::vector<std::string> paths = CollectLessonPaths(options.paths, &path_problems, &course_paths);
-  for (const Diagnostic& d : path_problems) std::fputs(FormatDiagnostic(d, "").c_str(), stderr);
+  for (const Diagnostic& d : path_problems) PrintDiagnostics(FormatDiagnostic(d, ""));
   int missing = 0, warnings = CountWarnings(path_problems);
   for (const Diagnostic& d : path_problems) missing += d.severity == Severity::Error ? 1 : 0;
 
@@ -107,7 +108,7 @@ int RunCheck(const CheckOptions& options) {
   }
   int courses_ok = 0, courses_failed = 0;
   for (const CourseLoadResult& r : courses) {
-    for (const Diagnostic& d : r.diagnostics) std::fputs(FormatDiagnostic(d, r.source).c_str(), stderr);
+    for (const Diagnostic& d : r.diagnostics) PrintDiagnostics(FormatDiagnostic(d, r.source));
     const int course_warnings = CountWarnings(r.diagnostics);
     warnings += course_warnings;
     const bool passed = r.course.has_value() && !(options.werror && course_warnings > 0);
@@ -116,7 +117,7 @@ int RunCheck(const CheckOptions& options) {
 
   int ok = 0, failed = 0;
   for (const LoadResult& r : results) {
-    for (const Diagnostic& d : r.diagnostics) std::fputs(FormatDiagnostic(d, r.source).c_str(), stderr);
+    for (const Diagnostic& d : r.diagnostics) PrintDiagnostics(FormatDiagnostic(d, r.source));
     const int lesson_warnings = CountWarnings(r.diagnostics);
     warnings += lesson_warnings;
     const bool passed = r.lesson.has_value() && !(options.werror && lesson_warnings > 0);

@@ -69,7 +69,7 @@ int RunWatch(const WatchOptions& options) {
     CourseBuildResult result;
     std::string course_report;
     const bool course_ok = ApplyCourseFile(options.build, &settings, &course_report);
-    std::fputs(course_report.c_str(), stderr);
+    PrintDiagnostics(course_report);
     if (course_ok) {  // else no build: wait for the course file to be fixed
       BuildProgress progress(mode, options.build.verbose, WantsColor(stdout), WantsColor(stderr));
       result = RunCourseBuild(options.build, settings, progress, &g_stop);

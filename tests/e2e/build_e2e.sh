@@ -808,6 +808,12 @@ case $case_name in
         if [[ $ci == true ]]; then grep -q $'\e\[' tty.log && fail "CI=true coloured the log"; fi
         if [[ $ci == false ]]; then grep -q $'\e\[' tty.log || fail "a terminal got no colour"; fi
       done
+      # The course file's errors, and check's, are coloured as a lesson's are.
+      printf 'paper: a5\n' >tty/course.yaml
+      for cmd in "build tty --templates templates -o out-tty" "check tty"; do
+        env -u NO_COLOR CI=false script -qec "'$bin' $cmd" /dev/null >tty.log 2>&1 || true
+        grep -q $'course.yaml:1:8\e\[0m: \e\[1;31merror' tty.log || fail "${cmd%% *} did not colour the course file's error: $(cat -v tty.log)"
+      done
     fi
     cp course.saved lessons/course.yaml
     ;;
