@@ -990,7 +990,10 @@ std::vector<PaperBox> ExerciseMapLines(const BuiltLesson& built, const BuiltVari
   ForEachFilter(bv, [&](const Variant& v, const VariantResult& r, const std::string& name) {
     std::deque<Grid> store;
     auto box = [&](PaperGrid g) {
-      if (!part.whole) g = PartOf(std::move(g), r.pooled() && g.grid == &*r.pooled() ? part.pooled : part.conv, &store, *built.text);
+      if (!part.whole) {
+        const CellBlock& block = r.pooled() && g.grid == &*r.pooled() ? part.pooled : part.conv;
+        g = PartOf(std::move(g), block, &store, *built.text);
+      }
       return PaperGridBox(ForWriting(std::move(g), blank), width, cramped);
     };
     std::vector<PaperBox> maps = MapBoxes(built, v, r, ConvGrid(built, r), name, box);
