@@ -1164,9 +1164,9 @@ void CourseBuilder::Finish() {
   totals.merge = !options_.merge_dirs.empty();
   for (const LessonJob& job : jobs_) {
     if (!job.path.empty()) result_.inputs.push_back(job.path);
-    if (job.lesson)
-      for (const std::string& input : job.lesson->inputs) result_.inputs.push_back(input);
-    else if (job.previous)
+    // A lesson that failed for want of an image is built once it appears.
+    result_.inputs.insert(result_.inputs.end(), job.tried_inputs.begin(), job.tried_inputs.end());
+    if (!job.lesson && job.previous)
       for (const ManifestInput& input : job.previous->inputs) result_.inputs.push_back(ResolveFromOut(input.path, out_));
     if (!job.attempted) continue;
     ++totals.lessons;

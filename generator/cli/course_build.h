@@ -23,7 +23,7 @@ struct CourseBuildResult {
   int exit_code = 0;  // 0 all good, 1 a lesson or the course failed
   BuildTotals totals;
   // Files whose change should trigger another build: lesson files and the
-  // images they read (paths usable from the working folder).
+  // images they read or tried to read (paths usable from the working folder).
   std::vector<std::string> inputs;
 };
 
