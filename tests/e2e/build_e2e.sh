@@ -1128,6 +1128,22 @@ case $case_name in
     [[ $rc == 0 ]] || fail "watch exited $rc on SIGTERM: $(cat lessons/watch.err)"
     ;;
 
+  watch-missing-path)
+    # A PATH that is not there (a typo) is an error, as for build: watch does
+    # not start (it watched the current folder instead).
+    # watch_missing MISSING [PATH...]: watch of the paths fails at once, naming MISSING.
+    watch_missing() {
+      local missing=$1 rc=0
+      # (The timeout ends a watch that started anyway.)
+      timeout 20 "$bin" watch "$@" --templates templates "${fast[@]}" --interval 50 >log 2>err || rc=$?
+      [[ $rc == 1 ]] || fail "watch $* exited $rc, expected 1: $(cat log err)"
+      err_has "$missing: error: no such file or folder"
+      [[ ! -e out ]] || fail "watch $* built something"
+    }
+    watch_missing lesons
+    watch_missing lessons/typo.yaml lessons
+    ;;
+
   *)
     fail "unknown case '$case_name'"
     ;;
