@@ -1,9 +1,10 @@
 // `convlesson watch`: builds, then polls what the build reads (the lesson and
 // course files, the images the lessons name, the templates) every interval,
 // and rebuilds (incrementally) when something changed, printing diagnostics
-// as they occur. SIGINT or SIGTERM stop it
-// cleanly: a build in progress finishes the lessons it started, the rest is
-// left for next time, and the output folder stays consistent.
+// as they occur. SIGINT or SIGTERM stop it cleanly: a build in progress
+// finishes the lessons it started and the output folder stays consistent; if
+// that left anything undone (lessons, the course files), watch says the
+// folder is not up to date and exits 1.
 #include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction is POSIX, not in <csignal>
 
 #include <algorithm>
@@ -107,6 +108,16 @@ int RunWatch(const WatchOptions& options) {
     if (course_ok) {  // else no build: wait for the course file to be fixed
       BuildProgress progress(mode, options.build.verbose, WantsColor(stdout), WantsColor(stderr));
       result = RunCourseBuild(options.build, settings, progress, &g_stop);
+    }
+    if (g_stop.load() && result.interrupted) {
+      // The last good outputs stay, but a stale course.pdf or index must not
+      // pass for this build's: the user is told, and a script sees exit 1.
+      std::fputs(fmt::format("convlesson watch: stopped during a rebuild: '{}' is not up to date; run convlesson build "
+                             "with the same paths and options to update it\n",
+                             settings.out_dir)
+                     .c_str(),
+                 stderr);
+      return 1;
     }
     if (g_stop.load()) break;
     const WatchSnapshot seen = SnapshotAfterBuild(options.build.paths, result.inputs, templates, before);

@@ -140,7 +140,16 @@ class CourseBuilder {
                         FileSink& sink, const char* failure, const std::optional<DraftedPart>* drafted = nullptr);
   void Finish();
 
-  bool Cancelled() const { return stop_.load() || (cancel_ && cancel_->load()); }
+  // Whether to stop (the caller's cancel, or --fail-fast). Every caller skips
+  // work when it is true, so a cancel seen here is noted: out/ is then not
+  // up to date. (One set after the last check finds the build complete.)
+  bool Cancelled() const {
+    if (cancel_ && cancel_->load()) {
+      cancel_seen_ = true;
+      return true;
+    }
+    return stop_.load();
+  }
   void Error(const std::string& message) {
     progress_.Diagnostic(fmt::format("convlesson: error: {}\n", message));
     failed_ = true;
@@ -182,6 +191,7 @@ class CourseBuilder {
   std::vector<LessonJob> jobs_;
   std::set<std::string> claimed_;  // ids this build keeps or writes
   std::atomic<bool> stop_{false};
+  mutable std::atomic<bool> cancel_seen_{false};  // see Cancelled()
   std::atomic<bool> failed_{false};  // something besides a lesson failed (paths, course, disk)
   std::mutex mutex_;  // guards manifest_, result_.totals, hash_cache_ and the swaps into out/
   std::map<std::string, std::string> hash_cache_;
@@ -1174,6 +1184,7 @@ void CourseBuilder::Finish() {
     if (job.outcome == LessonOutcome::UpToDate) ++totals.up_to_date;
     if (job.outcome == LessonOutcome::Failed) ++totals.failed, any_failed = true;
   }
+  result_.interrupted = cancel_seen_.load();  // before the check below, which skips nothing
   if (Cancelled() && !any_failed && std::any_of(jobs_.begin(), jobs_.end(), [](const LessonJob& j) { return !j.attempted; }))
     any_failed = true;  // stopped before every lesson was attempted
   result_.exit_code = any_failed ? 1 : 0;

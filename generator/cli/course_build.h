@@ -25,9 +25,13 @@ struct CourseBuildResult {
   // Files whose change should trigger another build: lesson files and the
   // images they read or tried to read (paths usable from the working folder).
   std::vector<std::string> inputs;
+  // `cancel` stopped it before the end: lessons not started, stale outputs
+  // not removed or the course files (index, course.pdf) not updated.
+  bool interrupted = false;
 };
 
-// Runs one build. `cancel` (may be null) stops it between lessons.
+// Runs one build. `cancel` (may be null) stops it between lessons; the
+// lessons begun finish and out/ stays consistent, but not up to date.
 CourseBuildResult RunCourseBuild(const BuildOptions& options, const BuildSettings& settings, BuildProgress& progress,
                                  const std::atomic<bool>* cancel);
 

@@ -1144,6 +1144,26 @@ case $case_name in
     watch_missing lessons/typo.yaml lessons
     ;;
 
+  watch-interrupted)
+    # A Ctrl-C during a rebuild (raised by the build itself once the edited
+    # lesson is recorded, before the course files) leaves the index stale:
+    # watch says so and exits 1 (it said "stopped watching" and exited 0).
+    build 0 "${fast[@]}"
+    CONVLESSON_TEST_INTERRUPT_AT=lesson-recorded "$bin" watch lessons --templates templates "${fast[@]}" \
+      --interval 50 >log 2>err &
+    pid=$!
+    wait_for "watching" log
+    retitle leaky-relu "Interrupted edit"
+    wait_exit
+    [[ $rc == 1 ]] || fail "watch stopped during a rebuild exited $rc, expected 1: $(cat log err)"
+    err_has "stopped during a rebuild: 'out' is not up to date; run convlesson build"
+    ! grep -qxF "stopped watching" log || fail "watch claimed a clean stop: $(cat log)"
+    # What it said is true, and a build finishes the job.
+    grep -qF "Interrupted edit" out/index.html && fail "the course index was up to date: the test proves nothing"
+    build 0 "${fast[@]}"
+    grep -qF "Interrupted edit" out/index.html || fail "the build after the interrupted watch left the index stale"
+    ;;
+
   *)
     fail "unknown case '$case_name'"
     ;;
