@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <csignal>
 #include <cstdlib>
 #include <string>
 
@@ -16,9 +17,10 @@ struct CrashPlan {
   long nth = 1;
 };
 
-CrashPlan ReadPlan() {
+// The plan in the environment variable `variable` (NAME or NAME@N).
+CrashPlan ReadPlan(const char* variable) {
   CrashPlan plan;
-  const char* value = std::getenv("CONVLESSON_TEST_CRASH_AT");
+  const char* value = std::getenv(variable);
   if (!value) return plan;
   std::string_view text(value);
   size_t at = text.find('@');
@@ -31,9 +33,9 @@ CrashPlan ReadPlan() {
   return plan;
 }
 
-const CrashPlan& Plan() {
-  static const CrashPlan plan = ReadPlan();
-  return plan;
+// Whether `name` is the plan's point, reached for the Nth time now.
+bool Reached(const CrashPlan& plan, std::string_view name, std::atomic<long>* reached) {
+  return !plan.name.empty() && plan.name == name && ++*reached == plan.nth;
 }
 
 // Whether the environment variable `name` is set to anything but "" or "0".
@@ -45,10 +47,14 @@ bool Switched(const char* name) {
 }  // namespace
 
 void CrashPoint(std::string_view name) {
-  const CrashPlan& plan = Plan();
-  if (plan.name.empty() || plan.name != name) return;
-  static std::atomic<long> reached{0};
-  if (++reached != plan.nth) return;
+  static const CrashPlan interrupt = ReadPlan("CONVLESSON_TEST_INTERRUPT_AT");
+  static std::atomic<long> interrupts{0};
+  // raise(), not kill(): delivered to this thread before it returns, so the
+  // handler has run when the build goes on.
+  if (Reached(interrupt, name, &interrupts)) (void)std::raise(SIGINT);
+  static const CrashPlan crash = ReadPlan("CONVLESSON_TEST_CRASH_AT");
+  static std::atomic<long> crashes{0};
+  if (!Reached(crash, name, &crashes)) return;
   // SIGKILL, not abort(): no handler, no unwinding, no flushing, the other
   // threads stopped wherever they are, as with an external `kill -KILL`.
   ::kill(::getpid(), SIGKILL);

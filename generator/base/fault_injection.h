@@ -5,6 +5,9 @@
 // full disk is hard to arrange). Driven by the environment, read once:
 //   CONVLESSON_TEST_CRASH_AT=NAME     die the first time any thread reaches NAME
 //   CONVLESSON_TEST_CRASH_AT=NAME@N   die the Nth time (N >= 1)
+//   CONVLESSON_TEST_INTERRUPT_AT=NAME[@N]  at that point, send the calling
+//                                     thread SIGINT (a Ctrl-C at a known
+//                                     step: `watch` stopped mid-build) and go on
 //   CONVLESSON_TEST_NO_EXCHANGE=1     ReplacePath takes its fallback (move the
 //                                     old version aside) as on file systems
 //                                     without an atomic exchange
@@ -20,7 +23,8 @@
 
 namespace cl {
 
-// Dies by SIGKILL if CONVLESSON_TEST_CRASH_AT names this point (and count).
+// Dies by SIGKILL if CONVLESSON_TEST_CRASH_AT names this point (and count);
+// raises SIGINT if CONVLESSON_TEST_INTERRUPT_AT does.
 void CrashPoint(std::string_view name);
 
 // True when CONVLESSON_TEST_NO_EXCHANGE is set to anything but "" or "0".

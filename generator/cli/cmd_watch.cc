@@ -1,8 +1,10 @@
-// `convlesson watch`: builds, then polls the lessons, the files they read (and
-// every file of their folders), and the templates every interval, and rebuilds (incrementally) when something
-// changed, printing diagnostics as they occur. SIGINT or SIGTERM stop it
-// cleanly: a build in progress finishes the lessons it started, the rest is
-// left for next time, and the output folder stays consistent.
+// `convlesson watch`: builds, then polls what the build reads (the lesson and
+// course files, the images the lessons name, the templates) every interval,
+// and rebuilds (incrementally) when something changed, printing diagnostics
+// as they occur. SIGINT or SIGTERM stop it cleanly: a build in progress
+// finishes the lessons it started and the output folder stays consistent; if
+// that left anything undone (lessons, the course files), watch says the
+// folder is not up to date and exits 1.
 #include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction is POSIX, not in <csignal>
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include "cli/commands.h"
 #include "cli/course_build.h"
 #include "cli/watch_snapshot.h"
+#include "lesson/loader.h"
 
 namespace cl {
 namespace {
@@ -42,10 +45,40 @@ void SleepUnlessStopped(int ms) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
+// A PATH that is not there (a typo) is reported as `build` reports it, and
+// watch does not start: it would watch nothing, rebuilding only to fail.
+bool PathsExist(const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> problems;
+  CollectLessonPaths(paths, &problems);
+  if (!HasErrors(problems)) return true;
+  for (const Diagnostic& d : problems) std::fputs(FormatDiagnostic(d, "").c_str(), stderr);
+  return false;
+}
+
+// The watch list after a build: the files it read, each as it was in `before`
+// when listed there, so anything changed during the build shows as a
+// difference at the first poll. A lesson that appeared in a watched folder
+// during the build counts as missing before it, so the first poll builds it.
+WatchSnapshot SnapshotAfterBuild(const std::vector<std::string>& paths, const std::vector<std::string>& inputs,
+                                 const std::string& templates, const WatchSnapshot& before) {
+  WatchSnapshot seen = TakeWatchSnapshot(paths, inputs, templates);
+  const WatchSnapshot listed = TakeWatchSnapshot(paths, {}, templates);
+  const auto in = [](const WatchSnapshot& snapshot, const std::string& path) {
+    return std::any_of(snapshot.begin(), snapshot.end(), [&](const WatchedFile& w) { return w.path == path; });
+  };
+  for (WatchedFile& f : seen) {
+    for (const WatchedFile& b : before)
+      if (b.path == f.path) f = b;
+    if (!in(before, f.path) && in(listed, f.path)) f = WatchedFile{f.path};
+  }
+  return seen;
+}
+
 }  // namespace
 
 int RunWatch(const WatchOptions& options) {
   static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+  if (!PathsExist(options.build.paths)) return 1;
   g_stop = false;
   InstallStopHandlers();
   BuildSettings settings;
@@ -56,6 +89,7 @@ int RunWatch(const WatchOptions& options) {
   }
   ProgressMode mode = DetectProgressMode(options.build.quiet);
   bool first = true;
+  CourseBuildResult result;
   while (!g_stop.load()) {
     // Templates may have changed: the generator key is recomputed each time.
     if (!first && !ResolveBuildSettings(options.build, &settings, &error)) {
@@ -65,8 +99,9 @@ int RunWatch(const WatchOptions& options) {
     }
     first = false;
     const std::string& templates = settings.render.templates_dir;
-    WatchSnapshot before = TakeWatchSnapshot(options.build.paths, {}, templates, settings.out_dir);
-    CourseBuildResult result;
+    // The last build's inputs too: an image saved during this build counts.
+    const WatchSnapshot before = TakeWatchSnapshot(options.build.paths, result.inputs, templates);
+    result = {};
     std::string course_report;
     const bool course_ok = ApplyCourseFile(options.build, &settings, &course_report);
     PrintDiagnostics(course_report);
@@ -74,28 +109,25 @@ int RunWatch(const WatchOptions& options) {
       BuildProgress progress(mode, options.build.verbose, WantsColor(stdout), WantsColor(stderr));
       result = RunCourseBuild(options.build, settings, progress, &g_stop);
     }
-    if (g_stop.load()) break;
-    // Files the build read join the watch list; anything changed during the
-    // build shows up as a difference against `before` at the first poll. A
-    // lesson that appeared in a watched folder during the build counts as
-    // missing before it, so the first poll builds it.
-    WatchSnapshot seen = TakeWatchSnapshot(options.build.paths, result.inputs, templates, settings.out_dir);
-    const WatchSnapshot listed = TakeWatchSnapshot(options.build.paths, {}, templates, settings.out_dir);
-    const auto in = [](const WatchSnapshot& snapshot, const std::string& path) {
-      return std::any_of(snapshot.begin(), snapshot.end(), [&](const WatchedFile& w) { return w.path == path; });
-    };
-    for (WatchedFile& f : seen) {
-      for (const WatchedFile& b : before)
-        if (b.path == f.path) f = b;
-      if (!in(before, f.path) && in(listed, f.path)) f = WatchedFile{f.path};
+    if (g_stop.load() && result.interrupted) {
+      // The last good outputs stay, but a stale course.pdf or index must not
+      // pass for this build's: the user is told, and a script sees exit 1.
+      std::fputs(fmt::format("convlesson watch: stopped during a rebuild: '{}' is not up to date; run convlesson build "
+                             "with the same paths and options to update it\n",
+                             settings.out_dir)
+                     .c_str(),
+                 stderr);
+      return 1;
     }
+    if (g_stop.load()) break;
+    const WatchSnapshot seen = SnapshotAfterBuild(options.build.paths, result.inputs, templates, before);
     if (mode != ProgressMode::Quiet)
       std::fputs(fmt::format("watching {} files for changes (Ctrl-C to stop)\n", seen.size()).c_str(), stdout);
     std::fflush(stdout);
     for (;;) {
       SleepUnlessStopped(options.interval_ms);
       if (g_stop.load()) break;
-      WatchSnapshot now = TakeWatchSnapshot(options.build.paths, result.inputs, templates, settings.out_dir);
+      WatchSnapshot now = TakeWatchSnapshot(options.build.paths, result.inputs, templates);
       std::vector<std::string> changed = ChangedPaths(seen, now);
       if (changed.empty()) continue;
       if (mode != ProgressMode::Quiet)

@@ -140,7 +140,16 @@ class CourseBuilder {
                         FileSink& sink, const char* failure, const std::optional<DraftedPart>* drafted = nullptr);
   void Finish();
 
-  bool Cancelled() const { return stop_.load() || (cancel_ && cancel_->load()); }
+  // Whether to stop (the caller's cancel, or --fail-fast). Every caller skips
+  // work when it is true, so a cancel seen here is noted: out/ is then not
+  // up to date. (One set after the last check finds the build complete.)
+  bool Cancelled() const {
+    if (cancel_ && cancel_->load()) {
+      cancel_seen_ = true;
+      return true;
+    }
+    return stop_.load();
+  }
   void Error(const std::string& message) {
     progress_.Diagnostic(fmt::format("convlesson: error: {}\n", message));
     failed_ = true;
@@ -182,6 +191,7 @@ class CourseBuilder {
   std::vector<LessonJob> jobs_;
   std::set<std::string> claimed_;  // ids this build keeps or writes
   std::atomic<bool> stop_{false};
+  mutable std::atomic<bool> cancel_seen_{false};  // see Cancelled()
   std::atomic<bool> failed_{false};  // something besides a lesson failed (paths, course, disk)
   std::mutex mutex_;  // guards manifest_, result_.totals, hash_cache_ and the swaps into out/
   std::map<std::string, std::string> hash_cache_;
@@ -1164,9 +1174,9 @@ void CourseBuilder::Finish() {
   totals.merge = !options_.merge_dirs.empty();
   for (const LessonJob& job : jobs_) {
     if (!job.path.empty()) result_.inputs.push_back(job.path);
-    if (job.lesson)
-      for (const std::string& input : job.lesson->inputs) result_.inputs.push_back(input);
-    else if (job.previous)
+    // A lesson that failed for want of an image is built once it appears.
+    result_.inputs.insert(result_.inputs.end(), job.tried_inputs.begin(), job.tried_inputs.end());
+    if (!job.lesson && job.previous)
       for (const ManifestInput& input : job.previous->inputs) result_.inputs.push_back(ResolveFromOut(input.path, out_));
     if (!job.attempted) {
       ++totals.not_started;
@@ -1177,6 +1187,7 @@ void CourseBuilder::Finish() {
     if (job.outcome == LessonOutcome::UpToDate) ++totals.up_to_date;
     if (job.outcome == LessonOutcome::Failed) ++totals.failed, any_failed = true;
   }
+  result_.interrupted = cancel_seen_.load();  // before the check below, which skips nothing
   if (Cancelled() && !any_failed && std::any_of(jobs_.begin(), jobs_.end(), [](const LessonJob& j) { return !j.attempted; }))
     any_failed = true;  // stopped before every lesson was attempted
   result_.exit_code = any_failed ? 1 : 0;

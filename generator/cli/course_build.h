@@ -23,11 +23,15 @@ struct CourseBuildResult {
   int exit_code = 0;  // 0 all good, 1 a lesson or the course failed
   BuildTotals totals;
   // Files whose change should trigger another build: lesson files and the
-  // images they read (paths usable from the working folder).
+  // images they read or tried to read (paths usable from the working folder).
   std::vector<std::string> inputs;
+  // `cancel` stopped it before the end: lessons not started, stale outputs
+  // not removed or the course files (index, course.pdf) not updated.
+  bool interrupted = false;
 };
 
-// Runs one build. `cancel` (may be null) stops it between lessons.
+// Runs one build. `cancel` (may be null) stops it between lessons; the
+// lessons begun finish and out/ stays consistent, but not up to date.
 CourseBuildResult RunCourseBuild(const BuildOptions& options, const BuildSettings& settings, BuildProgress& progress,
                                  const std::atomic<bool>* cancel);
 

@@ -48,10 +48,12 @@ IdHolder HolderOfId(const LessonJob& job, const std::vector<LessonJob>& jobs, co
 
 }  // namespace
 
-std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics) {
+std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics,
+                              std::vector<std::string>* tried_inputs) {
   try {
     LoadResult loaded = LoadLessonText(job.yaml, job.path, BaseDirOf(job.path));
     diagnostics->insert(diagnostics->end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+    if (tried_inputs) *tried_inputs = std::move(loaded.inputs);
     if (loaded.lesson && !HasErrors(loaded.diagnostics)) return std::move(loaded.lesson);
   } catch (const std::exception& e) {
     diagnostics->push_back({Severity::Error, {job.path, 0, 0}, fmt::format("internal error: {}", e.what())});
@@ -124,7 +126,7 @@ std::vector<LessonJob> PlanLessonJobs(const std::vector<std::string>& paths, con
     if (job.readable && !job.up_to_date) todo.push_back(&job);
   ParallelFor(todo.size(), [&](size_t i) {
     LessonJob& job = *todo[i];
-    job.lesson = LoadJob(job, &job.diagnostics);
+    job.lesson = LoadJob(job, &job.diagnostics, &job.tried_inputs);
     if (!job.lesson) return;
     job.id = job.lesson->id;
     // Hashed now, as close as possible to the loader's read: a file saved

@@ -37,6 +37,7 @@ struct LessonJob {
   bool up_to_date = false;
   std::optional<Lesson> lesson;           // after loading
   std::vector<ManifestInput> inputs;      // files it read, hashed right after loading
+  std::vector<std::string> tried_inputs;  // files loading read or tried to (a missing image too), for watch
   std::vector<Diagnostic> diagnostics;    // loader's, then renderer's
   std::string id;                         // the id it may write, once claimed
   LessonOutputPlan plan;                  // which kinds it writes and keeps
@@ -100,6 +101,8 @@ void SortCostliestFirst(std::vector<LessonJob*>* jobs);
 
 // Loads the bytes the job hashed (never the file again, which may have changed
 // since). Diagnostics go to *diagnostics; a lesson only when there is no error.
-std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics);
+// *tried_inputs (when given): the files it read or tried to, even on failure.
+std::optional<Lesson> LoadJob(const LessonJob& job, std::vector<Diagnostic>* diagnostics,
+                              std::vector<std::string>* tried_inputs = nullptr);
 
 }  // namespace cl

@@ -2,7 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -25,39 +24,14 @@ WatchedFile Stat(const std::string& path) {
   return f;
 }
 
-// Adds the files under `dir` (not hidden, not under `skip`) to *paths, at
-// most *budget of them.
-void AddFolderFiles(const std::string& dir, const fs::path& skip, std::set<std::string>* paths, int* budget) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
-  for (; !ec && it != end && *budget > 0; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    const bool hidden = name.starts_with(".");
-    if (it->is_directory(ec)) {
-      if (hidden || (!skip.empty() && fs::equivalent(it->path(), skip, ec))) it.disable_recursion_pending();
-      continue;
-    }
-    if (!hidden && it->is_regular_file(ec)) {
-      paths->insert(it->path().string());
-      --*budget;
-    }
-  }
-}
-
 }  // namespace
 
 WatchSnapshot TakeWatchSnapshot(const std::vector<std::string>& lesson_paths, const std::vector<std::string>& inputs,
-                                const std::string& templates_dir, const std::string& out_dir) {
+                                const std::string& templates_dir) {
   std::set<std::string> paths(inputs.begin(), inputs.end());
   std::error_code ec;
-  const fs::path skip = out_dir.empty() || !fs::exists(out_dir, ec) ? fs::path() : fs::path(out_dir);
-  int budget = kMaxWatchedFolderFiles;
-  std::set<std::string> folders;
-  for (const std::string& p : lesson_paths) {
-    std::string folder = fs::is_directory(p, ec) ? p : fs::path(p).parent_path().string();
-    folders.insert(folder.empty() ? "." : folder);
-  }
-  for (const std::string& folder : folders) AddFolderFiles(folder, skip, &paths, &budget);
+  for (const std::string& p : lesson_paths)
+    if (!fs::is_directory(p, ec)) paths.insert(p);
   std::vector<Diagnostic> ignored;  // a missing path is reported by the build, not by every poll
   std::vector<std::string> course_files;  // course.yaml changes the whole build too
   for (const std::string& p : CollectLessonPaths(lesson_paths, &ignored, &course_files)) paths.insert(p);

@@ -131,6 +131,7 @@ LoadResult LoadLessonText(std::string_view text, const std::string& path, const 
   std::vector<std::string> inputs;
   ImageContext context{base_dir, &inputs};
   std::optional<Lesson> lesson = ReadLesson(reader, *tree.root, path, context);
+  result.inputs = std::move(inputs);
   Tidy(&result.diagnostics);
   if (lesson && !HasErrors(result.diagnostics)) result.lesson = std::move(lesson);
   return result;

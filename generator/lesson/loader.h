@@ -25,6 +25,9 @@ struct LoadResult {
   std::optional<Lesson> lesson;         // set only when there is no error
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in source order
   std::string source;                   // the file's text, for printing snippets
+  // The image files it read or tried to, even when it failed (one missing
+  // too): what `watch` watches besides the lesson file.
+  std::vector<std::string> inputs;
 };
 
 // Reads and validates the lesson at `path` (image files relative to its folder).

@@ -2,7 +2,8 @@
 # case of build_e2e.sh is one CTest test working on a copy of lessons/ and
 # templates/ in a temporary folder; the source tree is only read.
 foreach(case noop edit-one edit-kinds only-keeps one-lesson jobs shards ids ownership edit-image edit-template delete-lesson force-and-staging usage-errors failing-lesson werror
-             concurrent kill crash-points course-pdf-fails lesson-file-fails flush-fails determinism source-date-epoch new watch base-url)
+             concurrent kill crash-points course-pdf-fails lesson-file-fails flush-fails determinism source-date-epoch new watch watch-unrelated-files watch-missing-path
+             watch-interrupted base-url)
   add_test(NAME e2e.build.${case}
     COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/build_e2e.sh" $<TARGET_FILE:convlesson> ${case}
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")

@@ -42,6 +42,21 @@ hashes_of_outputs() { hashes "$1" | grep -v ' \./\.convlesson-manifest$' || true
 log_has() { grep -qF -- "$1" "$work/log" || fail "stdout lacks '$1': $(cat "$work/log")"; }
 err_has() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1': $(cat "$work/err")"; }
 
+# wait_for TEXT FILE: up to 60 s for TEXT to appear in FILE, which the
+# watch running as $pid writes (stopped if it never does).
+wait_for() {
+  for _ in $(seq 600); do grep -qF -- "$1" "$2" && return 0; sleep 0.1; done
+  kill $pid 2>/dev/null || true
+  fail "watch never printed '$1': $(cat "$2")"
+}
+# wait_exit: up to 60 s for the watch running as $pid to end; its exit code in $rc.
+wait_exit() {
+  for _ in $(seq 600); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  kill -0 $pid 2>/dev/null && { kill -KILL $pid; fail "watch did not end"; }
+  rc=0
+  wait $pid || rc=$?
+}
+
 # retitle ID TEXT: changes the lesson's title, which changes its lesson.json and page.
 retitle() { sed -i "s/^title: .*/title: $2/" "lessons/$1.yaml"; }
 
@@ -1074,12 +1089,6 @@ case $case_name in
   watch)
     "$bin" watch lessons --templates templates "${fast[@]}" --interval 50 >log 2>err &
     pid=$!
-    # wait_for TEXT FILE: up to 60 s for TEXT to appear in FILE.
-    wait_for() {
-      for _ in $(seq 600); do grep -qF -- "$1" "$2" && return 0; sleep 0.1; done
-      kill $pid 2>/dev/null || true
-      fail "watch never printed '$1': $(cat log err)"
-    }
     wait_for "$n lessons: $n built, 0 up to date, 0 failed" log
     wait_for "watching" log
     retitle leaky-relu "Watched edit"
@@ -1107,6 +1116,67 @@ case $case_name in
     [[ $rc == 0 ]] || fail "watch exited $rc on SIGTERM"
     grep -qxF "stopped watching" log || fail "watch did not stop cleanly: $(cat log)"
     [[ ! -e out/.convlesson-staging ]] || fail "watch left a staging folder"
+    ;;
+
+  watch-unrelated-files)
+    # Its own log in the watched folder, the output folder inside it and
+    # files there that no lesson reads are no inputs: none starts a build
+    # (the log made watch rebuild forever, each build writing to it).
+    "$bin" watch lessons --templates templates "${fast[@]}" --interval 50 -o lessons/out \
+      >lessons/watch.log 2>lessons/watch.err &
+    pid=$!
+    wait_for "$n lessons: $n built" lessons/watch.log
+    wait_for "watching" lessons/watch.log
+    echo "notes" >lessons/notes.txt
+    mkdir lessons/drafts && echo "idea" >lessons/drafts/idea.md
+    cp "$src/docs/img/frame-conv.png" lessons/unused.png
+    sleep 1  # about 20 polls
+    ! grep -q "^changed:" lessons/watch.log || fail "a file that is no input started a build: $(cat lessons/watch.log)"
+    # A lesson file still does, once.
+    retitle leaky-relu "Watched edit"
+    wait_for "1 built, $((n - 1)) up to date" lessons/watch.log
+    sleep 1
+    [[ $(grep "^changed:" lessons/watch.log) == "changed: lessons/leaky-relu.yaml" ]] ||
+      fail "one edit did not start exactly one build: $(cat lessons/watch.log)"
+    kill -TERM $pid
+    wait_exit
+    [[ $rc == 0 ]] || fail "watch exited $rc on SIGTERM: $(cat lessons/watch.err)"
+    ;;
+
+  watch-missing-path)
+    # A PATH that is not there (a typo) is an error, as for build: watch does
+    # not start (it watched the current folder instead).
+    # watch_missing MISSING [PATH...]: watch of the paths fails at once, naming MISSING.
+    watch_missing() {
+      local missing=$1 rc=0
+      # (The timeout ends a watch that started anyway.)
+      timeout 20 "$bin" watch "$@" --templates templates "${fast[@]}" --interval 50 >log 2>err || rc=$?
+      [[ $rc == 1 ]] || fail "watch $* exited $rc, expected 1: $(cat log err)"
+      err_has "$missing: error: no such file or folder"
+      [[ ! -e out ]] || fail "watch $* built something"
+    }
+    watch_missing lesons
+    watch_missing lessons/typo.yaml lessons
+    ;;
+
+  watch-interrupted)
+    # A Ctrl-C during a rebuild (raised by the build itself once the edited
+    # lesson is recorded, before the course files) leaves the index stale:
+    # watch says so and exits 1 (it said "stopped watching" and exited 0).
+    build 0 "${fast[@]}"
+    CONVLESSON_TEST_INTERRUPT_AT=lesson-recorded "$bin" watch lessons --templates templates "${fast[@]}" \
+      --interval 50 >log 2>err &
+    pid=$!
+    wait_for "watching" log
+    retitle leaky-relu "Interrupted edit"
+    wait_exit
+    [[ $rc == 1 ]] || fail "watch stopped during a rebuild exited $rc, expected 1: $(cat log err)"
+    err_has "stopped during a rebuild: 'out' is not up to date; run convlesson build"
+    ! grep -qxF "stopped watching" log || fail "watch claimed a clean stop: $(cat log)"
+    # What it said is true, and a build finishes the job.
+    grep -qF "Interrupted edit" out/index.html && fail "the course index was up to date: the test proves nothing"
+    build 0 "${fast[@]}"
+    grep -qF "Interrupted edit" out/index.html || fail "the build after the interrupted watch left the index stale"
     ;;
 
   *)

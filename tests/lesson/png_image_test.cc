@@ -231,6 +231,12 @@ BOOST_AUTO_TEST_CASE(LessonImageFiles) {
              "columns] to resample it\n"
              "    2 | image: {file: wide.png}\n"
              "      |               ^~~~~~~~\n");
+  // A lesson that failed for its image names it all the same, missing or not
+  // (watch builds it again once the file appears or changes).
+  BOOST_TEST((wide.inputs == std::vector<std::string>{base + "/wide.png"}));
+  const LoadResult missing = LoadLessonText("title: T\nimage: {file: late.png}\nfilter: [[1]]\n", "t.yaml", base);
+  BOOST_TEST(!missing.lesson.has_value());
+  BOOST_TEST((missing.inputs == std::vector<std::string>{base + "/late.png"}));
   const LoadResult resampled =
       LoadLessonText("title: T\nimage: {file: wide.png, size: [1, 3]}\nfilter: [[1]]\npool: none\n", "t.yaml", base);
   BOOST_TEST_REQUIRE(resampled.lesson.has_value(), Printed(resampled));
