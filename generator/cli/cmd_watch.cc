@@ -51,7 +51,7 @@ bool PathsExist(const std::vector<std::string>& paths) {
   std::vector<Diagnostic> problems;
   CollectLessonPaths(paths, &problems);
   if (!HasErrors(problems)) return true;
-  for (const Diagnostic& d : problems) std::fputs(FormatDiagnostic(d, "").c_str(), stderr);
+  for (const Diagnostic& d : problems) PrintDiagnostics(FormatDiagnostic(d, ""));
   return false;
 }
 
