@@ -18,8 +18,9 @@
 // - Page-break hints are requests the paginator honours where it can: a
 //   heading always keeps with what follows, `keep_with_next` does the same
 //   for a paragraph or figure (a run of short blocks that each keep with the
-//   next is a keep-together group, up to four deep), a PageBreak starts a
-//   new page, a figure or a contents line never splits.
+//   next is a keep-together group, up to four deep; a figure's soft keep
+//   holds only where it adds no page), a PageBreak starts a new page, a
+//   figure or a contents line never splits.
 // - Words the layout itself prints (the course's contents heading, the
 //   caption of a table's column bands) are data here too, so a catalogue can
 //   translate them.
@@ -118,6 +119,7 @@ struct Figure {
   double natural_scale = 0.75;
   bool border = true;  // a thin grey frame around it (screen frames)
   bool keep_with_next = false;
+  bool keep_softly = false;  // keep_with_next only where that adds no page to the document
 };
 
 // A line of a table of contents: the entry, and the page it points to (the

@@ -65,7 +65,7 @@ void DumpBlock(const Block& block, std::string& out) {
     out += fmt::format("figure {}x{} scale={} max-height={} items={}", Num(f->scene.width), Num(f->scene.height),
                        Num(f->natural_scale), Num(f->max_height_fraction), f->scene.items.size());
     if (f->border) out += " border";
-    if (f->keep_with_next) out += " keep-with-next";
+    if (f->keep_with_next) out += f->keep_softly ? " keep-with-next-softly" : " keep-with-next";
     if (!f->scene.title.empty()) out += " title=" + QuotedText(f->scene.title);
     out += Text(f->caption) + "\n";
   } else if (const auto* line = std::get_if<ContentsLine>(&block)) {

@@ -117,6 +117,7 @@ struct PdfPaginator::Prepared {
   bool keep_whole = false;  // headings and contents lines never split
   bool heading = false;
   bool keep_with_next = false;  // a paragraph or figure that asks to share a page with what follows
+  bool soft_keep = false;       // ... only where that adds no page
   std::string outline;
   int outline_level = 0;
   bool code = false;        // grey background with padding
@@ -263,6 +264,7 @@ PdfPaginator::Prepared PdfPaginator::Prepare(const doc::Block& block) const {
     p.fig_w = figure->scene.width * scale;
     p.border = figure->border;
     p.keep_with_next = figure->keep_with_next;
+    p.soft_keep = figure->keep_softly;
     p.fig_h = figure->scene.height * scale;
     if (!figure->caption.empty()) {
       PdfTextStyle caption;
@@ -312,6 +314,7 @@ FlowBox PdfPaginator::Measure(const Prepared& p) const {
   box.space_before = p.space_before;
   box.space_after = p.space_after;
   box.keep_with_next = p.heading || p.keep_with_next;
+  box.soft_keep = p.soft_keep;
   switch (p.kind) {
     case Prepared::Text:
       box.kind = FlowBox::Kind::Lines;

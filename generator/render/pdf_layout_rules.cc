@@ -215,7 +215,9 @@ void PlaceRows(const FlowBox& box, double text_height, Cursor& at, FlowPlacement
 
 }  // namespace
 
-std::vector<FlowPlacement> BreakIntoPages(const std::vector<FlowBox>& boxes, const FlowFrame& frame, int* pages) {
+namespace {
+
+std::vector<FlowPlacement> Break(const std::vector<FlowBox>& boxes, const FlowFrame& frame, int* pages) {
   std::vector<FlowPlacement> placements(boxes.size());
   Cursor at(frame);
   for (size_t i = 0; i < boxes.size(); ++i) {
@@ -249,6 +251,27 @@ std::vector<FlowPlacement> BreakIntoPages(const std::vector<FlowBox>& boxes, con
   }
   if (pages) *pages = at.pages();
   return placements;
+}
+
+}  // namespace
+
+std::vector<FlowPlacement> BreakIntoPages(const std::vector<FlowBox>& boxes, const FlowFrame& frame, int* pages) {
+  int kept_pages = 1;
+  std::vector<FlowPlacement> kept = Break(boxes, frame, &kept_pages);
+  if (std::any_of(boxes.begin(), boxes.end(), [](const FlowBox& b) { return b.soft_keep && b.keep_with_next; })) {
+    // Soft keeps that cost a page (a brief handout's third) are let go.
+    std::vector<FlowBox> loose = boxes;
+    for (FlowBox& b : loose)
+      if (b.soft_keep) b.keep_with_next = false;
+    int loose_pages = 1;
+    std::vector<FlowPlacement> free = Break(loose, frame, &loose_pages);
+    if (loose_pages < kept_pages) {
+      if (pages) *pages = loose_pages;
+      return free;
+    }
+  }
+  if (pages) *pages = kept_pages;
+  return kept;
 }
 
 }  // namespace cl

@@ -63,6 +63,7 @@ struct FlowBox {
   Kind kind = Kind::Whole;
   double space_before = 0, space_after = 0;  // collapsing: the larger of two neighbours' wins
   bool keep_with_next = false;  // its start shares a page with the next block's start (headings)
+  bool soft_keep = false;       // keep_with_next only where that adds no page to the document
   // Lines
   std::vector<LineExtent> lines;
   double pad = 0;           // above and below every piece (code's background)
@@ -124,7 +125,8 @@ struct FlowPlacement {
 };
 
 // Breaks `boxes` into pages from the top of page 0: one placement per box,
-// and *pages set to how many pages they take (at least 1).
+// and *pages set to how many pages they take (at least 1). Soft keeps are
+// honoured only when the document takes no more pages for them.
 std::vector<FlowPlacement> BreakIntoPages(const std::vector<FlowBox>& boxes, const FlowFrame& frame, int* pages);
 
 }  // namespace cl

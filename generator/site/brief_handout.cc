@@ -113,13 +113,14 @@ doc::Document BriefHandoutDocument(const BuiltLesson& built, const doc::PageGeom
     laid.push_back(std::move(l));
   }
   // A variant's last row, when short (the pooled map and the output sizes,
-  // say), never starts a page alone: the row before keeps with it. A taller
-  // one (a photograph's map) may: keeping it would cost a brief handout a
-  // third page.
+  // say), does not start a page alone: the row before keeps with it, where
+  // that costs the handout no page (a brief one has two). A taller one (a
+  // photograph's map) may.
   const double short_row = page.text_height() * kShortRowShare;
   const auto keep_last_two_together = [&blocks, short_row](size_t first) {
     if (blocks.size() < first + 2 || std::get<doc::Figure>(blocks.back()).scene.height > short_row) return;
-    std::get<doc::Figure>(blocks[blocks.size() - 2]).keep_with_next = true;
+    doc::Figure& before = std::get<doc::Figure>(blocks[blocks.size() - 2]);
+    before.keep_with_next = before.keep_softly = true;
   };
   for (size_t i = 0; i < laid.size();) {
     const size_t first = blocks.size();

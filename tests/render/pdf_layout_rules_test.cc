@@ -206,6 +206,12 @@ BOOST_AUTO_TEST_CASE(LinesThatFitCountsWithPadding) {
   BOOST_TEST(LinesHeight(lines, 2, 2) == 0);
 }
 
+// `box` keeping softly with the next.
+FlowBox Soft(FlowBox box) {
+  box.keep_with_next = box.soft_keep = true;
+  return box;
+}
+
 // Pieces of each box: "page:first-last@y" (lines, rows) or "page@y", boxes
 // separated by " | "; then the page count.
 std::string Assignments(const std::vector<FlowBox>& boxes) {
@@ -266,6 +272,10 @@ BOOST_DATA_TEST_CASE(BreakIntoPagesAssignsEveryPiece,
                           " 0:0-7@0 1:7-9@0 / 2"},
                          {"unless the page would keep none", {Whole(50), Rows(0, 10, 2, 30)},
                           " 0@0 | 0:0-1@50 1:1-2@0 / 2"},
+                         {"a soft keep that adds no page holds", {Whole(60), Soft(Whole(30)), Whole(20)},
+                          " 0@0 | 1@0 | 1@30 / 2"},
+                         {"a soft keep that adds a page is let go",
+                          {Whole(60), Soft(Whole(30)), Whole(20), Whole(70)}, " 0@0 | 0@60 | 1@0 | 1@20 / 2"},
                      }),
                      c) {
   BOOST_TEST(Assignments(c.boxes) == c.want);
