@@ -59,8 +59,12 @@ void AddOrderWarnings(const std::vector<const Lesson*>& lessons, CourseLoadResul
     }
   std::vector<Diagnostic> ignored;  // the folder's own problems are the lessons' to report
   for (const std::string& path : CollectLessonPaths({folder.empty() ? "." : folder.string()}, &ignored))
-    if (!checked.count(fs::path(path).lexically_normal()))
-      if (const LoadResult other = LoadLessonFile(path); other.lesson) ids.insert(other.lesson->id);
+    if (!checked.count(fs::path(path).lexically_normal())) {
+      // One that fails to load (its own check would say why) is taken to
+      // have the id its file name gives, rather than be called missing.
+      const LoadResult other = LoadLessonFile(path);
+      ids.insert(other.lesson ? other.lesson->id : fs::path(path).stem().string());
+    }
   for (const CourseOrderEntry& entry : r->course->order)
     if (!ids.count(entry.id))
       r->diagnostics.push_back({Severity::Warning, entry.where,

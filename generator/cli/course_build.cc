@@ -781,9 +781,10 @@ bool CourseBuilder::CleanMatchesTheBuild() {
   for (const auto& [id, lesson] : manifest_.lessons)
     if (!lesson.pending && lesson.generator != settings_.generator_key &&
         fs_.PathExists(ResolveFromOut(lesson.source, out_))) {
-      Error(fmt::format("{} was built with other settings than this clean's (its options, templates or course file): "
-                        "give `clean` the --templates, --scale, --paper, --handout, --layout and --base-url the "
-                        "build had, or run `convlesson build --prune` instead",
+      Error(fmt::format("{} was built with other settings than this clean's (its options, templates, course file, "
+                        "SOURCE_DATE_EPOCH or convlesson version): give `clean` the --templates, --scale, --paper, "
+                        "--handout, --layout and --base-url the build had, in the same environment, or run "
+                        "`convlesson build --prune` instead",
                         LessonDir(id)));
       return false;
     }
@@ -1179,7 +1180,9 @@ void CourseBuilder::Finish() {
     if (!job.lesson && job.previous)
       for (const ManifestInput& input : job.previous->inputs) result_.inputs.push_back(ResolveFromOut(input.path, out_));
     if (!job.attempted) {
-      ++totals.not_started;
+      // A stop skips lessons found up to date too; they need nothing.
+      if (job.up_to_date) ++totals.lessons, ++totals.up_to_date;
+      else ++totals.not_started;
       continue;
     }
     ++totals.lessons;

@@ -921,10 +921,20 @@ PaperGrid ImagePart(PaperGrid g, const CellBlock& input, std::deque<Grid>* store
   return PartOf(std::move(g), {row0, row1 - row0, col0, col1 - col0}, store, m);
 }
 
-// Whether the worksheet's grids, whole, print every number in `width`: the
-// image's channels, and every filter's maps in cells to write in.
-bool EveryGridFits(const BuiltLesson& built, const BuiltVariant& bv, double width) {
+// A grid of `rows` rows of `cell_h` leaves the question under it room on
+// the page when it takes no more than this share of the text block.
+constexpr double kMostGridShare = 0.6;
+
+bool LowEnough(int rows, double cell_h, double height) { return rows * cell_h <= height * kMostGridShare; }
+
+// Whether the worksheet's grids, whole, print every number in `width` and
+// leave room under them in `height`: the image's channels, and every
+// filter's maps in cells to write in.
+bool EveryGridFits(const BuiltLesson& built, const BuiltVariant& bv, double width, double height) {
   const Variant& v = *bv.variant;
+  if (!LowEnough(v.image->rows + v.conv.pad_top + v.conv.pad_bottom, kCellHeight, height) ||
+      !LowEnough(bv.result.conv().rows, kWriteCellH, height))
+    return false;
   for (int c = 0; c < ChannelCount(v); ++c)
     if (!NumbersFit(ImageGrid(built, bv, v, c, nullptr), width)) return false;
   bool fits = true;
@@ -935,7 +945,74 @@ bool EveryGridFits(const BuiltLesson& built, const BuiltVariant& bv, double widt
   return fits;
 }
 
+// Whether the window of conv cell (row, col) reads at least one pixel of the
+// image, not padding alone.
+bool ReadsThePicture(const Variant& v, int row, int col) {
+  const ConvSpec& c = v.conv;
+  const Grid& w = v.filter.weights;
+  const auto touches = [](int start, int span, int before, int length) {
+    return start < before + length && start + span > before;
+  };
+  return touches(row * c.stride_h, WindowSpan(w.rows, c.dilation_h), c.pad_top, v.image->rows) &&
+         touches(col * c.stride_w, WindowSpan(w.cols, c.dilation_w), c.pad_left, v.image->cols);
+}
+
+// The first cell of `grid` with the largest absolute value among those
+// `counts` takes (else the first of all).
+CellPosition StrongestWhere(const Grid& grid, const std::function<bool(int, int)>& counts) {
+  CellPosition best{-1, -1};
+  for (int r = 0; r < grid.rows; ++r)
+    for (int c = 0; c < grid.cols; ++c)
+      if (counts(r, c) && (best.row < 0 || std::abs(grid.at(r, c)) > std::abs(grid.at(best.row, best.col))))
+        best = {r, c};
+  return best.row < 0 ? CellPosition{} : best;
+}
+
+// The part of `side` map cells a side (pooled: `side / 2` pooled cells)
+// around the strongest answer whose window reads the picture.
+WorkedPart PartOfSide(const Variant& v, const VariantResult& r, int side) {
+  WorkedPart part;
+  part.whole = false;
+  if (r.pooled()) {
+    // Whole pooling windows: the pooled block, then the map cells they read.
+    const auto reads = [&](int row, int col) {
+      const PoolTrace t = TracePoolCell(v, r.activated(), row, col);
+      for (int i = t.row_begin; i < t.row_end; ++i)
+        for (int j = t.col_begin; j < t.col_end; ++j)
+          if (ReadsThePicture(v, i, j)) return true;
+      return false;
+    };
+    part.pooled = BlockAround(StrongestWhere(*r.pooled(), reads), *r.pooled(), std::max(1, side / 2));
+    const PoolTrace first = TracePoolCell(v, r.activated(), part.pooled.row0, part.pooled.col0);
+    const PoolTrace last = TracePoolCell(v, r.activated(), part.pooled.row0 + part.pooled.rows - 1,
+                                         part.pooled.col0 + part.pooled.cols - 1);
+    part.conv = {first.row_begin, last.row_end - first.row_begin, first.col_begin, last.col_end - first.col_begin};
+  } else {
+    const auto reads = [&](int row, int col) { return ReadsThePicture(v, row, col); };
+    part.conv = BlockAround(StrongestWhere(r.conv(), reads), r.conv(), side);
+  }
+  // The padded image's rows and columns the block's windows cover.
+  const ConvSpec& c = v.conv;
+  const Grid& w = v.filter.weights;
+  part.input = {part.conv.row0 * c.stride_h, (part.conv.rows - 1) * c.stride_h + WindowSpan(w.rows, c.dilation_h),
+                part.conv.col0 * c.stride_w, (part.conv.cols - 1) * c.stride_w + WindowSpan(w.cols, c.dilation_w)};
+  return part;
+}
+
+// Whether `part`'s grids print every number in `width`.
+bool PartFits(const BuiltLesson& built, const BuiltVariant& bv, const WorkedPart& part, double width) {
+  const Variant& v = *bv.variant;
+  std::deque<Grid> store;
+  for (int c = 0; c < ChannelCount(v); ++c)
+    if (!NumbersFit(ImagePart(ImageGrid(built, bv, v, c, nullptr), part.input, &store, *built.text), width)) return false;
+  return NumbersFit(ForWriting(PartOf(ConvGrid(built, bv.result), part.conv, &store, *built.text), true), width);
+}
+
 }  // namespace
+
+CellPosition StrongestCellIn(const Grid& grid, const CellBlock& block) {
+  return StrongestWhere(grid, [&](int row, int col) { return block.Contains(row, col); });
+}
 
 WorkedPart WholeMaps(const VariantResult& r) {
   WorkedPart part;
@@ -944,27 +1021,15 @@ WorkedPart WholeMaps(const VariantResult& r) {
   return part;
 }
 
-WorkedPart PartToWork(const BuiltLesson& built, const BuiltVariant& bv, double width) {
+WorkedPart PartToWork(const BuiltLesson& built, const BuiltVariant& bv, double width, double height) {
   const Variant& v = *bv.variant;
   const VariantResult& r = bv.result;
-  if (v.conv.transposed || EveryGridFits(built, bv, width)) return WholeMaps(r);
-  WorkedPart part;
-  part.whole = false;
-  if (r.pooled()) {
-    // Whole pooling windows: the pooled block, then the map cells they read.
-    part.pooled = BlockAround(StrongestCell(*r.pooled()), *r.pooled(), kWorkedPooledSide);
-    const PoolTrace first = TracePoolCell(v, r.activated(), part.pooled.row0, part.pooled.col0);
-    const PoolTrace last = TracePoolCell(v, r.activated(), part.pooled.row0 + part.pooled.rows - 1,
-                                         part.pooled.col0 + part.pooled.cols - 1);
-    part.conv = {first.row_begin, last.row_end - first.row_begin, first.col_begin, last.col_end - first.col_begin};
-  } else {
-    part.conv = BlockAround(StrongestCell(r.conv()), r.conv(), kWorkedPartSide);
-  }
-  // The padded image's rows and columns the block's windows cover.
-  const ConvSpec& c = v.conv;
-  const Grid& w = v.filter.weights;
-  part.input = {part.conv.row0 * c.stride_h, (part.conv.rows - 1) * c.stride_h + WindowSpan(w.rows, c.dilation_h),
-                part.conv.col0 * c.stride_w, (part.conv.cols - 1) * c.stride_w + WindowSpan(w.cols, c.dilation_w)};
+  if (v.conv.transposed || EveryGridFits(built, bv, width, height)) return WholeMaps(r);
+  // Smaller where a wide window (a long dilated filter) leaves its image
+  // part too wide for its numbers; the smallest is one map cell.
+  WorkedPart part = PartOfSide(v, r, kWorkedPartSide);
+  for (int side = kWorkedPartSide - 1; side >= 1 && !PartFits(built, bv, part, width); --side)
+    part = PartOfSide(v, r, side);
   return part;
 }
 

@@ -88,9 +88,14 @@ struct WorkedPart {
 // The whole maps of `r`.
 WorkedPart WholeMaps(const VariantResult& r);
 // The whole maps when the worksheet's grids fit `width` with every number
-// (and always for a transposed convolution, which has no window to cut to),
-// else a part of them.
-WorkedPart PartToWork(const BuiltLesson& built, const BuiltVariant& bv, double width);
+// and leave room in `height` (and always for a transposed convolution,
+// which has no window to cut to), else a part of them: around the strongest
+// answer whose window reads the picture, not padding alone, and smaller
+// than kWorkedPartSide where the image's part would not fit `width`.
+WorkedPart PartToWork(const BuiltLesson& built, const BuiltVariant& bv, double width, double height);
+
+// The first cell in `block` with the largest absolute value.
+CellPosition StrongestCellIn(const Grid& grid, const CellBlock& block);
 
 // A worksheet's given: the image (with its padding, or the part `part`
 // reads) and the filter.

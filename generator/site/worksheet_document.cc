@@ -177,9 +177,9 @@ Exercise ActivationExercise(const Variant& v, const VariantResult& r, const Work
   return e;
 }
 
-Exercise PoolExercise(const Variant& v, const VariantResult& r, const Messages& m) {
+Exercise PoolExercise(const Variant& v, const VariantResult& r, const WorkedPart& part, const Messages& m) {
   const Grid& pooled = *r.pooled();
-  const CellPosition at = StrongestCell(pooled);  // a part is laid around it (PartToWork)
+  const CellPosition at = StrongestCellIn(pooled, part.pooled);
   const PoolTrace t = TracePoolCell(v, r.activated(), at.row, at.col);
   const bool max = v.pool.type == PoolType::Max;
   std::vector<std::string> values;
@@ -268,7 +268,7 @@ std::vector<Exercise> VariantQuestions(const BuiltVariant& bv, const WorkedPart&
     out.push_back(LargestExercise(v, r, part, m));
   }
   if (v.activation.type != ActivationType::None) out.push_back(ActivationExercise(v, r, part, m));
-  if (r.pooled()) out.push_back(PoolExercise(v, r, m));
+  if (r.pooled()) out.push_back(PoolExercise(v, r, part, m));
   return out;
 }
 
@@ -292,7 +292,7 @@ doc::Document WorksheetDocument(const BuiltLesson& built, const doc::PageGeometr
     if (&bv != &built.variants.front()) blocks.push_back(doc::PageBreak{});  // a variant's exercises on a sheet of their own
     blocks.push_back(doc::Heading{2, doc::Text(v.label), v.label});
     blocks.push_back(Para(doc::Text(SettingsText(v, m))));
-    const WorkedPart part = PartToWork(built, bv, width);
+    const WorkedPart part = PartToWork(built, bv, width, page.text_height());
     if (!part.whole) blocks.push_back(Para(doc::Text(m.Text(Msg::ws_part_note))));
     bool cramped = false;
     Figures(GivenPaperLines(built, bv, part, width, &cramped), width, v.label, &blocks);

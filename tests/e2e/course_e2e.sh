@@ -170,6 +170,13 @@ check)
   log_has "checked 0 lessons: 0 ok, 0 failed; course file ok, 1 warning"
   err_has "order lists 'no-such-lesson'"
   grep -qF "order lists 'leaky-relu'" "$work/err" && fail "check of the course file alone warned of a lesson beside it"
+  # A lesson beside it that fails to load has its file name's id, so it is
+  # not called missing (its own check says what is wrong).
+  cp lessons/leaky-relu.yaml leaky.saved
+  printf 'fitler: x\n' >>lessons/leaky-relu.yaml
+  run 0 check lessons/course.yaml
+  grep -qF "order lists 'leaky-relu'" "$work/err" && fail "check called a lesson that fails to load missing from the folder"
+  cp leaky.saved lessons/leaky-relu.yaml
   cp "$src/tests/bad-course/unknown-key-did-you-mean.yaml" lessons/course.yaml
   run 1 check lessons
   log_has "checked $n lessons: $n ok, 0 failed; course file failed"

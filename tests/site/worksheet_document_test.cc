@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(a_large_picture_is_worked_on_a_part) {
   const VariantResult& r = bv.result;
   const doc::PageGeometry page = doc::Paper("a4", true);
 
-  const WorkedPart part = PartToWork(built, bv, page.text_width());
+  const WorkedPart part = PartToWork(built, bv, page.text_width(), page.text_height());
   BOOST_TEST(!part.whole);
   const CellPosition strongest = StrongestCell(*r.pooled());
   BOOST_TEST(part.pooled.rows == 2);
@@ -228,7 +228,45 @@ BOOST_AUTO_TEST_CASE(a_large_picture_is_worked_on_a_part) {
   // A lesson whose grids fit is worked whole.
   const Lesson default_lesson = testing::DefaultLesson();
   const BuiltLesson small = BuildLesson(default_lesson);
-  BOOST_TEST(PartToWork(small, small.variants[0], page.text_width()).whole);
+  BOOST_TEST(PartToWork(small, small.variants[0], page.text_width(), page.text_height()).whole);
+}
+
+// Parts that once went wrong: a picture whose strongest answers are windows
+// of padding alone (its part is still about the picture), and a tall narrow
+// one whose whole maps fit the width but not the page.
+BOOST_AUTO_TEST_CASE(a_part_reads_the_picture_and_tall_pictures_get_one) {
+  const doc::PageGeometry page = doc::Paper("a4", true);
+  const auto rows_text = [](int rows, int cols, int modulo) {
+    std::string text;
+    for (int r = 0; r < rows; ++r) {
+      text += "    - [";
+      for (int c = 0; c < cols; ++c) text += (c ? ", " : "") + std::to_string((r * 7 + c * 3) % modulo);
+      text += "]\n";
+    }
+    return text;
+  };
+  const LoadResult padded = LoadLessonText("title: P\nimage:\n  pixels:\n" + rows_text(20, 20, 10) +
+                                               "filter: {weights: [[-1, -1, -1], [-1, -1, -1], [-1, -1, -1]], bias: 500}\n"
+                                               "conv: {padding: 8}\nactivation: relu\npool: none\n",
+                                           "p.yaml", ".");
+  BOOST_REQUIRE(padded.lesson.has_value());
+  const BuiltLesson built = BuildLesson(*padded.lesson);
+  const WorkedPart part = PartToWork(built, built.variants[0], page.text_width(), page.text_height());
+  BOOST_REQUIRE(!part.whole);
+  // Its image part holds pixels of the picture, not padding alone.
+  BOOST_TEST(part.input.row0 + part.input.rows > 8);
+  BOOST_TEST(part.input.row0 < 8 + 20);
+  BOOST_TEST(part.input.col0 + part.input.cols > 8);
+  BOOST_TEST(part.input.col0 < 8 + 20);
+
+  const LoadResult tall = LoadLessonText("title: T\nimage:\n  pixels:\n" + rows_text(40, 6, 256) +
+                                             "filter: sobel-y\nconv: {padding: 1}\npool: none\n",
+                                         "t.yaml", ".");
+  BOOST_REQUIRE(tall.lesson.has_value());
+  const BuiltLesson tall_built = BuildLesson(*tall.lesson);
+  const WorkedPart tall_part = PartToWork(tall_built, tall_built.variants[0], page.text_width(), page.text_height());
+  BOOST_TEST(!tall_part.whole);
+  BOOST_TEST(tall_part.conv.rows == kWorkedPartSide);
 }
 
 BOOST_AUTO_TEST_CASE(leaky_relu_and_no_pooling) {
