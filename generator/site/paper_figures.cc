@@ -130,6 +130,10 @@ struct PaperGrid {
   // 9", "columns 1 to 4").
   int first_row = 0, first_col = 0;
   std::string part_rows, part_cols;
+  // Every number as the lesson has it (a filter's weights: 0.03125, which
+  // shortened to 0.031 would not give the products printed beside it).
+  bool exact = false;
+  std::string Number(double v) const { return exact ? FormatNumberText(v) : CellText(v); }
 };
 
 Color CellFill(const PaperGrid& g, double v) { return g.grey ? GreyColor(v, g.black, g.white) : DivergingColor(v, g.scale); }
@@ -151,7 +155,7 @@ bool NumbersFit(const PaperGrid& g, double max_width, double* widest_number = nu
   const auto fits = [&] { return label_w + std::max(g.min_cell_w, widest + kCellPad) * cols <= max_width; };
   bool numbers = fits();
   for (std::size_t i = 0; numbers && i < grid.values.size(); ++i) {
-    widest = std::max(widest, TextWidth(CellText(grid.values[i]), kPaperValueSize));
+    widest = std::max(widest, TextWidth(g.Number(grid.values[i]), kPaperValueSize));
     numbers = fits();
   }
   if (widest_number) *widest_number = widest;
@@ -231,7 +235,7 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
         const double v = value_at(r, c, &padding);
         if (!shown(r, c)) continue;
         const Color ink = padding ? palette::kPaddingInk : TextColorOn(CellFill(g, v));
-        const std::string text = CellText(v);
+        const std::string text = g.Number(v);
         rounded = rounded || text != FormatNumberText(v);
         Text(&box, cell_x(c) + cw / 2, Baseline(cell_y(r), ch, kPaperValueSize), text, kPaperValueSize, ink,
              TextAnchor::Middle);
@@ -288,8 +292,8 @@ PaperBox PaperGridBox(const PaperGrid& g, double max_width, bool* cramped) {
 }
 
 // "(−1)" for negative numbers in a product, so "9×(−1)" reads unambiguously.
-std::string Factor(double v) {
-  const std::string text = CellText(v);
+std::string Factor(double v, bool exact = false) {
+  const std::string text = exact ? FormatNumberText(v) : CellText(v);
   return v < 0 ? "(" + text + ")" : text;
 }
 
@@ -306,11 +310,17 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   if (n != w.values.size()) return {};
   std::vector<std::string> factors(n), products(n);
   double widest = 0, max_abs = 1e-9;
-  for (size_t i = 0; i < n; ++i) {
-    factors[i] = Factor(t.inputs[i]) + "\u00d7" + Factor(w.values[i]);
-    products[i] = CellText(t.products[i]);
-    widest = std::max({widest, TextWidth(factors[i], kPaperTextSize), TextWidth(products[i], kPaperValueSize, true)});
-    max_abs = std::max(max_abs, std::fabs(t.products[i]));
+  // The factors as the lesson has them where the grid fits (0.03125, not
+  // 0.031, whose product is not the one printed under it), else shortened.
+  for (const bool exact : {true, false}) {
+    widest = 0;
+    for (size_t i = 0; i < n; ++i) {
+      factors[i] = Factor(t.inputs[i], exact) + "\u00d7" + Factor(w.values[i], exact);
+      products[i] = CellText(t.products[i]);
+      widest = std::max({widest, TextWidth(factors[i], kPaperTextSize), TextWidth(products[i], kPaperValueSize, true)});
+      max_abs = std::max(max_abs, std::fabs(t.products[i]));
+    }
+    if (std::max(kMinCell, widest + 8) * w.cols <= max_width) break;
   }
   PaperBox box;
   double y = 0;
@@ -660,7 +670,9 @@ PaperGrid FilterGrid(const BuiltLesson& built, const Variant& v, const Filter& f
   const std::string title =
       f.bias != 0.0 ? m.Text(Msg::table_filter_bias, {{"filter", f.name}, {"size", size}, {"bias", FormatNumberText(f.bias)}})
                     : m.Text(Msg::table_filter, {{"filter", f.name}, {"size", size}});
-  return PaperGrid{SliceTitle(v, c, title, m), &SliceAt(f, c), built.weight_scale, &m};
+  PaperGrid grid{SliceTitle(v, c, title, m), &SliceAt(f, c), built.weight_scale, &m};
+  grid.exact = true;
+  return grid;
 }
 
 // Every channel of the image, each marked where `trace` works.

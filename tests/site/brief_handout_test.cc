@@ -191,6 +191,24 @@ BOOST_AUTO_TEST_CASE(the_last_figure_row_keeps_with_the_one_before) {
   for (size_t i = 0; i + 2 < keeps.size(); ++i) BOOST_TEST(!keeps[i], "row " << i);
 }
 
+// A filter's weights print as the lesson has them, and so do the factors of
+// the worked products: 0.03125 shortened to 0.031 gave "226×0.031" over
+// 7.0625, which it is not.
+BOOST_AUTO_TEST_CASE(weights_and_factors_are_printed_exactly) {
+  const LoadResult loaded = LoadLessonText(
+      "title: W\nimage: {pixels: [[226, 10, 20, 30], [1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]}\n"
+      "filter: [[0.03125, 0.0625, 0.03125], [0.0625, 0.125, 0.0625], [0.03125, 0.0625, 0.03125]]\npool: none\n",
+      "w.yaml", ".");
+  BOOST_REQUIRE(loaded.lesson.has_value());
+  const BuiltLesson built = BuildLesson(*loaded.lesson);
+  const PdfPageGeometry page = PdfPaper("a4", true);
+  const FigureTexts texts = CollectTexts(BriefHandoutDocument(built, page));
+  BOOST_TEST(HasText(texts.values, "0.03125"));
+  bool factor = false;
+  for (const TextShape& t : texts.all) factor = factor || t.text.find("\u00d70.03125") != std::string::npos;
+  BOOST_TEST(factor);
+}
+
 BOOST_AUTO_TEST_CASE(realistic_lesson_keeps_the_size_rules) {
   const LoadResult loaded = LoadLessonFile(std::string(CONVLESSON_SOURCE_DIR) + "/tests/e2e/lessons/sobel-photo.yaml");
   BOOST_REQUIRE(loaded.lesson.has_value());
