@@ -348,6 +348,9 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
       text = m.Text(Msg::paper_products_too_many, {{"position", position}, {"count", count}, {"sum", FormatNumberText(t.sum)}});
     }
     Paragraph(&box, text, kPaperLabelSize, false, palette::kInk, max_width, &y);
+    // With channels, each channel's partial sum, as the frames' captions add them.
+    if (words.too_many.empty() && t.channels.size() > 1)
+      Paragraph(&box, ChannelSumText(v, t, m), kPaperLabelSize, false, palette::kInk, max_width, &y);
     box.h = y;
     return box;
   }

@@ -244,7 +244,13 @@ BOOST_AUTO_TEST_CASE(channels_and_filters_lessons_show_every_slice_and_map) {
             for (double x : SliceAt(FilterAt(v, k), c).values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
           for (double x : FocusOnFilter(bv.result, k).conv().values) BOOST_TEST(HasText(texts.values, FormatNumberCompact(x, 6)));
         }
-        if (!v.conv.transposed) continue;
+        if (!v.conv.transposed) {
+          // The worked position's partial sums, channel by channel.
+          const CellPosition at = StrongestCell(bv.result.conv());
+          const std::string sums = ChannelSumText(v, TraceConvCell(v, at.row, at.col));
+          BOOST_TEST(all.find(sums) != std::string::npos, sums);
+          continue;
+        }
         const CellPosition at = StrongestCell(v.image);
         const ScatterTrace s = TraceScatterCell(v, at.row, at.col);
         for (std::size_t c = 0; c < s.channels.size(); ++c) {
