@@ -448,6 +448,7 @@
   X(stack_summary_pooled_average) \
   X(stack_summary_map) \
   X(stack_summary_description) \
+  X(cx_all_filters_weights) \
   X(cx_all_filters_multiplications) \
   X(cx_all_filters_additions) \
   X(cx_bias_additions) \

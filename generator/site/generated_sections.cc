@@ -198,6 +198,10 @@ std::vector<ComplexityRow> ComplexityRows(const Variant& v, const Complexity& k,
     // The rows above are one filter's; the layer repeats them for each.
     const std::string f = N(filters);
     const std::string term = m.Text(Msg::cx_term_filters);
+    // The layer's weights too, which the fully connected layer's (below,
+    // counted for every map) are to be set against.
+    rows.push_back({m.Text(Msg::cx_all_filters_weights, {{"count", f}}), term + kDot + m.Text(Msg::cx_term_weights),
+                    f + kDot + N(k.weights), N(filters * k.weights)});
     rows.push_back({m.Text(Msg::cx_all_filters_multiplications, {{"count", f}}),
                     term + kDot + m.Text(Msg::cx_term_multiplications), f + kDot + N(k.multiplies),
                     N(filters * k.multiplies)});
