@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(LeakyAvgAndNoneSettings) {
              "Filter \"Custom\" 1x2\n"
              "  1 1\n"
              "\n"
-             "Feature map 1x3 (zero padding (top 0, bottom 0, left 1, right 0), stride 1)\n"
+             "Feature map 1x3 (zero padding of 0 top, 0 bottom, 1 left and 0 right, stride 1)\n"
              "     1   -1 -1.5\n"
              "\n"
              "After leaky ReLU 1x3 (negatives times 0.5)\n"

@@ -67,13 +67,13 @@ BOOST_DATA_TEST_CASE(ConvSettingsHaveOneWording,
                           "zero padding of 2 top and bottom and 1 left and right, stride 1"},
                          {{.pad_top = 0, .pad_bottom = 1, .pad_left = 0, .pad_right = 1, .same = true, .stride_h = 2,
                            .stride_w = 2},
-                          "same padding (top 0, bottom 1, left 0, right 1)",
-                          "same padding (top 0, bottom 1, left 0, right 1), stride 2"},
+                          "same padding of 0 top, 1 bottom, 0 left and 1 right",
+                          "same padding of 0 top, 1 bottom, 0 left and 1 right, stride 2"},
                          {{.pad_top = 1, .pad_bottom = 0, .pad_left = 2, .pad_right = 0},
-                          "zero padding (top 1, bottom 0, left 2, right 0)",
-                          "zero padding (top 1, bottom 0, left 2, right 0), stride 1"},
-                         {{.same = true, .stride_h = 1, .stride_w = 3}, "same padding (none needed)",
-                          "same padding (none needed), stride 1 down and 3 across"},
+                          "zero padding of 1 top, 0 bottom, 2 left and 0 right",
+                          "zero padding of 1 top, 0 bottom, 2 left and 0 right, stride 1"},
+                         {{.same = true, .stride_h = 1, .stride_w = 3}, "same padding, none needed",
+                          "same padding, none needed, stride 1 down and 3 across"},
                          {{.dilation_h = 2, .dilation_w = 2}, "no padding", "no padding, stride 1, dilation 2"},
                          {{.stride_h = 2, .stride_w = 1, .dilation_h = 1, .dilation_w = 3}, "no padding",
                           "no padding, stride 2 down and 1 across, dilation 1 down and 3 across"},
@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(AsymmetricPaddingWindows) {
   Variant v = Ramp(4, 4, 3);
   v.conv = {.pad_top = 0, .pad_bottom = 1, .pad_left = 0, .pad_right = 1};
   const Storyboard s = Plan(v);
-  BOOST_TEST(s.beats[0].description.find("with zero padding (top 0, bottom 1, left 0, right 1), stride 1, so the "
+  BOOST_TEST(s.beats[0].description.find("with zero padding of 0 top, 1 bottom, 0 left and 1 right, stride 1, so the "
                                          "feature map is 3\u00D73.") != std::string::npos);
   BOOST_TEST(ConvDescription(s, 3, 0, 0).starts_with(
       "The 3\u00D73 filter covers rows 0 to 2 and columns 0 to 2 of the image. Each pixel"));
