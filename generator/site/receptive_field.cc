@@ -184,9 +184,10 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
   }
   TemplateList grids;
   grids.reserve(4);  // a list growing copies its items, here whole grids
+  // With channels the grid is the first one's: its title says so.
   grids.push_back(GridData(prefix + "input", "input",
-                           m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), padded, v.conv.pad_top,
-                           v.conv.pad_left, &padding));
+                           ChannelTitle(v, 0, m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), m),
+                           padded, v.conv.pad_top, v.conv.pad_left, &padding));
   grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv(), 0, 0, nullptr));
   if (v.activation.type != ActivationType::None)
     grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated(), 0, 0, nullptr));

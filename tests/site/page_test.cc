@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "built_by_hand.h"
+#include "lesson/loader.h"
 #include "site/number_table.h"
 #include "site/page.h"
 #include "site/templates.h"
@@ -198,6 +199,18 @@ BOOST_AUTO_TEST_CASE(ComplexityShowsTheLessonsNumbers) {
   std::string two = Render(lesson, kDefaultSlugs);
   BOOST_TEST(Count(two, "<caption>Cost for Vertical edge: 9 weights shared by 16 positions</caption>") == 1u);
   BOOST_TEST(Count(two, "<caption>Cost for Horizontal edge: 9 weights shared by 36 positions</caption>") == 1u);
+}
+
+// Explore draws a lesson with channels on its first channel's grid: its
+// title names the channel, as the step-by-step tables do.
+BOOST_AUTO_TEST_CASE(ExploreNamesTheChannelItShows) {
+  const cl::LoadResult loaded = cl::LoadLessonText(
+      "title: C\nimage: {pixels: [[[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[0, 0, 0], [0, 0, 0], [0, 0, 0]]], "
+      "channels: [R, G]}\nfilter: [[[1, 0], [0, 1]], [[0, 1], [1, 0]]]\npool: none\n",
+      "c.yaml", ".");
+  BOOST_TEST_REQUIRE(loaded.lesson.has_value());
+  const std::string html = Render(*loaded.lesson, {"c"});
+  BOOST_TEST(Count(html, "Input image, channel R") >= 1u);
 }
 
 BOOST_AUTO_TEST_CASE(SectionsFollowTheLessonsOrderWithUniqueIds) {
