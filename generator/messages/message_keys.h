@@ -265,6 +265,9 @@
   X(cx_term_reached_cells) \
   X(cx_term_dilation) \
   X(cx_term_stride) \
+  X(cx_term_pool_stride) \
+  X(cx_term_pool_window_height) \
+  X(cx_term_pool_window_width) \
   X(cx_term_weights) \
   X(cx_term_window_cells) \
   X(cx_term_negative_cells) \

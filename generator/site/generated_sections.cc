@@ -29,15 +29,16 @@ std::string Ceil(const std::string& inner) { return "\u2308" + inner + "\u2309";
 struct AxisTerms {
   Msg filter, window, image, map, pooled, pad_before, pad_after;
   Msg window_quantity, map_quantity, pooled_quantity;
+  Msg pool_window;  // the pooling's own, so its rows never read as the convolution's
 };
 constexpr AxisTerms kHeightTerms{Msg::cx_term_filter_height, Msg::cx_term_window_height, Msg::cx_term_image_height,
                                  Msg::cx_term_map_height,    Msg::cx_term_pooled_height, Msg::cx_term_padding_top,
                                  Msg::cx_term_padding_bottom, Msg::cx_window_height,     Msg::cx_map_height,
-                                 Msg::cx_pooled_height};
+                                 Msg::cx_pooled_height,       Msg::cx_term_pool_window_height};
 constexpr AxisTerms kWidthTerms{Msg::cx_term_filter_width, Msg::cx_term_window_width, Msg::cx_term_image_width,
                                 Msg::cx_term_map_width,    Msg::cx_term_pooled_width, Msg::cx_term_padding_left,
                                 Msg::cx_term_padding_right, Msg::cx_window_width,     Msg::cx_map_width,
-                                Msg::cx_pooled_width};
+                                Msg::cx_pooled_width,       Msg::cx_term_pool_window_width};
 
 void AddConvAxisRows(const ConvAxis& a, const AxisTerms& t, bool dilated, const Messages& m,
                      std::vector<ComplexityRow>* rows) {
@@ -68,7 +69,7 @@ void AddConvAxisRows(const ConvAxis& a, const AxisTerms& t, bool dilated, const 
 
 void AddPoolAxisRow(const PoolAxis& a, const AxisTerms& t, Remainder remainder, const Messages& m,
                     std::vector<ComplexityRow>* rows) {
-  const std::string map = m.Text(t.map), window = m.Text(t.window), stride = m.Text(Msg::cx_term_stride);
+  const std::string map = m.Text(t.map), window = m.Text(t.pool_window), stride = m.Text(Msg::cx_term_pool_stride);
   if (remainder == Remainder::Drop) {
     rows->push_back({m.Text(t.pooled_quantity), Floor(fmt::format("({}{}{}) / {}", map, kMinus, window, stride)) + " + 1",
                      Floor(fmt::format("({}{}{}) / {}", N(a.in), kMinus, N(a.size), N(a.stride))) + " + 1", N(a.out)});

@@ -75,6 +75,20 @@ BOOST_AUTO_TEST_CASE(DefaultLessonRows) {
             });
 }
 
+// The pooling's formula names its own window and stride, which a lesson may
+// set apart from the convolution's.
+BOOST_AUTO_TEST_CASE(PoolingRowsNameThePoolingsStride) {
+  const cl::Variant v = cl::testing::VerticalEdgeVariant();
+  const cl::VariantResult r = cl::ComputeVariant(v);
+  bool found = false;
+  for (const cl::ComplexityRow& row : cl::ComplexityRows(v, cl::ComputeComplexity(v, r.conv())))
+    if (row.quantity == "Pooled height") {
+      found = true;
+      BOOST_TEST(row.formula == "⌊(map height − pool window height) / pool stride⌋ + 1");
+    }
+  BOOST_TEST(found);
+}
+
 BOOST_AUTO_TEST_CASE(ClippedPoolWindowsAreCountedOneByOne) {
   // 7x6 image, 3x3 filter: a 5x4 map; 2x2/2 pooling with remainder pad gives
   // 3x2 windows, the bottom row clipped to one map row.
