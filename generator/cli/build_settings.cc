@@ -12,6 +12,7 @@
 #include "base/number_format.h"
 #include "base/sha256.h"
 #include "base/utf8.h"
+#include "cli/build_progress.h"
 #include "cli/install_paths.h"
 #include "lesson/loader.h"
 
@@ -203,6 +204,14 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
   key.UpdateField(settings->templates_hash);
   settings->generator_key = key.Hex();
   return true;
+}
+
+bool EveryPathExists(const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> problems;
+  CollectLessonPaths(paths, &problems);
+  if (!HasErrors(problems)) return true;
+  for (const Diagnostic& d : problems) PrintDiagnostics(FormatDiagnostic(d, ""));
+  return false;
 }
 
 bool ApplyCourseFile(const BuildOptions& options, BuildSettings* settings, std::string* report) {

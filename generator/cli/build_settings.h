@@ -56,6 +56,11 @@ bool ResolveBuildSettings(const BuildOptions& options, BuildSettings* settings, 
 // Without a course file nothing changes.
 bool ApplyCourseFile(const BuildOptions& options, BuildSettings* settings, std::string* report);
 
+// Whether every PATH is there; a missing one (a typo) is reported as `build`
+// reports it. `clean` and `watch` then do nothing: a clean would take every
+// lesson folder for stale, a watch would watch nothing.
+bool EveryPathExists(const std::vector<std::string>& paths);
+
 // Whether `out_dir` may receive a build of `lesson_paths`: not the root
 // folder, not `home` (the user's home folder; empty: none), and neither a
 // folder of lessons given (a folder, or the folder of a lesson file) nor one

@@ -10,7 +10,6 @@
 #include "cli/build_settings.h"
 #include "cli/commands.h"
 #include "cli/course_build.h"
-#include "lesson/loader.h"
 
 namespace cl {
 
@@ -45,12 +44,7 @@ int RunClean(const BuildOptions& options) {
   // PATH names the course (its course file), as for build; no lesson is
   // rendered. A PATH that is not there (a typo) would make every lesson
   // folder look stale and drop the course file's settings: nothing is done.
-  std::vector<Diagnostic> problems;
-  CollectLessonPaths(options.paths, &problems);
-  if (HasErrors(problems)) {
-    for (const Diagnostic& d : problems) std::fputs(FormatDiagnostic(d, "").c_str(), stderr);
-    return 1;
-  }
+  if (!EveryPathExists(options.paths)) return 1;
   // Nothing built there: nothing to clean, and no new site made.
   if (std::error_code ec; !std::filesystem::exists(options.out_dir, ec)) {
     std::fputs(fmt::format("nothing to clean: {} does not exist\n", options.out_dir).c_str(), stdout);

@@ -20,7 +20,6 @@
 #include "cli/commands.h"
 #include "cli/course_build.h"
 #include "cli/watch_snapshot.h"
-#include "lesson/loader.h"
 
 namespace cl {
 namespace {
@@ -43,16 +42,6 @@ void SleepUnlessStopped(int ms) {
   auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   while (!g_stop.load() && std::chrono::steady_clock::now() < until)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-}
-
-// A PATH that is not there (a typo) is reported as `build` reports it, and
-// watch does not start: it would watch nothing, rebuilding only to fail.
-bool PathsExist(const std::vector<std::string>& paths) {
-  std::vector<Diagnostic> problems;
-  CollectLessonPaths(paths, &problems);
-  if (!HasErrors(problems)) return true;
-  for (const Diagnostic& d : problems) PrintDiagnostics(FormatDiagnostic(d, ""));
-  return false;
 }
 
 // The watch list after a build: the files it read, each as it was in `before`
@@ -78,7 +67,7 @@ WatchSnapshot SnapshotAfterBuild(const std::vector<std::string>& paths, const st
 
 int RunWatch(const WatchOptions& options) {
   static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
-  if (!PathsExist(options.build.paths)) return 1;
+  if (!EveryPathExists(options.build.paths)) return 1;
   g_stop = false;
   InstallStopHandlers();
   BuildSettings settings;
