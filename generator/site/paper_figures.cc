@@ -602,18 +602,27 @@ void PlaceBox(PaperBox* into, PaperBox box, double x, double y) {
 
 std::string SettingsText(const Variant& v, const Messages& m) { return SettingsTextOf(v, m); }
 
-CellPosition StrongestCell(const Grid& map) {
-  CellPosition best;
+namespace {
+
+// The first cell of `grid` (row-major) with the largest absolute value among
+// those `counts` takes; (0, 0) when it takes none.
+template <typename Counts>
+CellPosition StrongestWhere(const Grid& grid, const Counts& counts) {
+  CellPosition best{-1, -1};
   double best_abs = -1;
-  for (int r = 0; r < map.rows; ++r) {
-    for (int c = 0; c < map.cols; ++c) {
-      if (std::fabs(map.at(r, c)) > best_abs) {
-        best_abs = std::fabs(map.at(r, c));
+  for (int r = 0; r < grid.rows; ++r)
+    for (int c = 0; c < grid.cols; ++c)
+      if (counts(r, c) && std::fabs(grid.at(r, c)) > best_abs) {
+        best_abs = std::fabs(grid.at(r, c));
         best = {r, c};
       }
-    }
-  }
-  return best;
+  return best.row < 0 ? CellPosition{} : best;
+}
+
+}  // namespace
+
+CellPosition StrongestCell(const Grid& map) {
+  return StrongestWhere(map, [](int, int) { return true; });
 }
 
 std::vector<std::string> OutputSizeLines(const Variant& v, const Messages& m) {
@@ -970,17 +979,6 @@ bool ReadsThePicture(const Variant& v, int row, int col) {
   };
   return touches(row * c.stride_h, WindowSpan(w.rows, c.dilation_h), c.pad_top, v.image->rows) &&
          touches(col * c.stride_w, WindowSpan(w.cols, c.dilation_w), c.pad_left, v.image->cols);
-}
-
-// The first cell of `grid` with the largest absolute value among those
-// `counts` takes (else the first of all).
-CellPosition StrongestWhere(const Grid& grid, const std::function<bool(int, int)>& counts) {
-  CellPosition best{-1, -1};
-  for (int r = 0; r < grid.rows; ++r)
-    for (int c = 0; c < grid.cols; ++c)
-      if (counts(r, c) && (best.row < 0 || std::abs(grid.at(r, c)) > std::abs(grid.at(best.row, best.col))))
-        best = {r, c};
-  return best.row < 0 ? CellPosition{} : best;
 }
 
 // The part of `side` map cells a side (pooled: `side / 2` pooled cells)
