@@ -394,6 +394,19 @@ case $case_name in
       2>"$work/err" || fail "merging shards with their --base-url failed: $(cat "$work/err")"
     grep -qF 'https://example.org/course/' url-merged/*/embed.html || fail "the merged embed.html lacks the base URL"
     diff -u <(hashes url-one) <(hashes url-merged) || fail "the merge of --base-url shards differs from one build"
+    # Bad merge options are usage errors (exit 2) that write nothing: a URL
+    # with a space, a second --course.
+    stamps url-merged >before.url
+    rc=0
+    "$bin" merge url-1 url-2 url-3 -o url-merged --templates templates --course lessons --course lessons \
+      >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 2 ]] || fail "merge with two --course exited $rc, expected 2"
+    rc=0
+    "$bin" merge url-1 url-2 url-3 -o url-merged --templates templates --base-url "https://example.org/a course/" \
+      >"$work/log" 2>"$work/err" || rc=$?
+    [[ $rc == 2 ]] || fail "merge with a space in --base-url exited $rc, expected 2"
+    err_has "--base-url: a URL has no spaces or control characters"
+    stamps url-merged | diff -u before.url - || fail "a merge refused for its options changed files"
     ;;
 
   noop)
