@@ -10,6 +10,7 @@
 // Labels never overlap, and there is room for the longest caption of any
 // beat.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -47,22 +48,26 @@ struct Params {
   double channel_offset, channel_name_size;  // the image's channel cards and the names on their edges
   double min_text_size;  // slides: no text (+/− signs included) smaller (0: no such rule)
   double label_wrap;     // slides: panel labels wider than this take two lines (0: never)
+  // Wide: the height a page's player shows a 1280-wide frame at without
+  // shrinking it further (a laptop's is less); frames with every panel
+  // taller than this may focus on each stage's panels (0: never).
+  double view_height;
 };
 
 // Wide: today's landscape frames for pages and screens.
 constexpr Params kWide{24, 1232, 672, 520, 2000, 44, 132, 18, 14, 22, 14, 16, 12, 10, 15, kMinValueSize, 3, 18, 4,
-                       140, 200, 12, 24, 0, false, kChannelOffset, kChannelNameSize, 0, 0};
+                       140, 200, 12, 24, 0, false, kChannelOffset, kChannelNameSize, 0, 0, 720};
 // Slides: 1920x1080, so a projected frame reads from the back of a room:
 // no text under 22 units, 1/50 of the slide's height (values, indices,
 // legend, channel names, +/− signs), labels and captions larger. A grid
 // whose numbers cannot be that large in a 16:9 frame shows colour only.
 constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 30, 24, 30, 12, 27, 22, 22, 24, 22, 3, 27, 4,
-                         210, 300, 18, 36, 1080, false, 29, 22, 22, 400};
+                         210, 300, 18, 36, 1080, false, 29, 22, 22, 400, 0};
 // Tall: 390 units wide, a phone's width in CSS pixels, so a phone shows it
 // near 1:1 (values at least 10 units: 9 CSS px or more on a 360-px-wide
 // frame box); panels stack two to a row or one.
 constexpr Params kTall{10, 370, 370, 370, 4000, 40, 110, 15, 12, 16, 6, 14, 11, 9, 14, kMinValueSize, 5, 12, 8,
-                       110, 150, 10, 16, 0, true, kChannelOffset, kChannelNameSize, 0, 0};
+                       110, 150, 10, 16, 0, true, kChannelOffset, kChannelNameSize, 0, 0, 0};
 
 const Params& ParamsFor(FrameLayout layout) {
   return layout == FrameLayout::Slides ? kSlides : layout == FrameLayout::Tall ? kTall : kWide;
@@ -81,6 +86,7 @@ double Descent(double size) { return kFontDescent * size; }
 
 struct PanelPlan {
   bool present = false;
+  bool is_image = false;
   bool is_filter = false;
   int rows = 0, cols = 0;
   int index_rows = 0, index_cols = 0;  // how many indices (image size; 0: no indices)
@@ -131,6 +137,20 @@ struct Planner {
   // them (text_fixed, plus text_per_row for each row of panels) should fit.
   double height_budget = std::numeric_limits<double>::infinity();
   double text_fixed = 0, text_per_row = 0;
+  // Wide frames: where the plan with the largest numbers would be taller
+  // than this, a smaller size whose frame is shorter may show them larger
+  // in a player (ShownSize); 0: the largest size that fits, however tall.
+  double view_height = 0;
+
+  // The frame's height, as estimated, with `rows` rows of panels whose grids
+  // take `grids` in all.
+  double EstimatedHeight(double grids, std::size_t rows) const {
+    return grids + text_fixed + text_per_row * static_cast<double>(rows);
+  }
+  // How large numbers of `size` look in a frame of `height` (see view_height).
+  double Shown(double size, double height) const {
+    return view_height > 0 ? size * std::min(1.0, view_height / height) : size;
+  }
 
 // The largest size (<= P.max_number_size, on the size grid) whose numbers fit
 // cells of side `cell`; 0 when not even kMinValueSize does.
@@ -246,7 +266,7 @@ std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, 
   for (std::size_t k = 0; k < panels.size(); ++k) {
     cells[k] = std::max(NeededCell(*panels[k], size), panels[k]->is_filter ? 0.0 : floor);
     if (!panels[k]->is_filter) main = std::max(main, cells[k]);
-    if (k >= 2) maps = std::max(maps, cells[k]);  // panels 0 and 1 are the image and the filter
+    if (!panels[k]->is_filter && !panels[k]->is_image) maps = std::max(maps, cells[k]);
   }
   for (std::size_t k = 0; k < panels.size(); ++k) {
     if (panels[k]->is_filter) {
@@ -254,62 +274,73 @@ std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, 
       cells[k] = std::max({cells[k], grow_filter ? wanted : 0.0, std::min(floor, P.max_cell)});
     } else if (shared) {
       cells[k] = main;
-    } else if (k >= 2) {
+    } else if (!panels[k]->is_image) {
       cells[k] = maps;  // the maps always look alike; only the image may differ
     }
   }
   return cells;
 }
 
-// First choice: every number, at the largest size that fits some arrangement.
+// First choice: every number, at the largest size that fits some
+// arrangement (with view_height, the size that looks largest in a player).
 std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
   for (const PanelPlan* p : panels)
     if (p->rows > kMaxNumberedSide || p->cols > kMaxNumberedSide) return std::nullopt;
   const std::vector<Arrangement> arrangements = Arrangements(static_cast<int>(panels.size()));
+  // The least total height wins (one row, when it fits, is the shortest);
+  // then fewer rows, shared cells, and narrower rows.
+  struct Best {
+    double height, widest;
+    std::size_t rows;
+    bool shared;
+    const Arrangement* arrangement;
+    double size = 0;
+  };
+  std::optional<Best> chosen;
   for (double size = P.max_number_size; size >= P.min_value_size - 1e-9; size -= kNumberSizeStep) {
-    // The least total height wins (one row, when it fits, is the shortest);
-    // then fewer rows, shared cells, and narrower rows.
-    struct Best {
-      double height, widest;
-      std::size_t rows;
-      bool shared;
-      const Arrangement* arrangement;
-    };
+    if (chosen && Shown(chosen->size, EstimatedHeight(chosen->height, chosen->rows)) >= size) break;  // no smaller size can look larger
     std::optional<Best> best;
     for (bool shared : {true, false}) {
       const std::vector<double> cells = CellsAt(panels, size, shared, 0, false);
       for (const Arrangement& a : arrangements) {
         double height = 0, widest = 0;
         if (!Fits(panels, ops, a, cells, &height, &widest)) continue;
-        const Best candidate{height, widest, a.size(), shared, &a};
+        const Best candidate{height, widest, a.size(), shared, &a, size};
         const auto key = [](const Best& b) { return std::make_tuple(b.height, b.rows, !b.shared, b.widest); };
         if (!best || key(candidate) < key(*best)) best = candidate;
       }
     }
-    if (!best) continue;
-    // Grow the cells for looks while the arrangement still fits, each row no
-    // taller than P.max_grid_height unless its numbers need it.
-    const std::vector<double> needed = CellsAt(panels, size, best->shared, 0, false);
-    std::vector<double> row_cap;
-    for (const std::vector<int>& row : *best->arrangement)
-      row_cap.push_back(std::max(P.max_grid_height, RowGridHeight(panels, row, needed)));
-    Plan plan{*best->arrangement, needed, size};
-    bool done = false;
-    for (double floor = P.max_cell; floor >= 0 && !done; floor -= 1) {
-      for (bool grow_filter : {true, false}) {
-        const std::vector<double> cells = CellsAt(panels, size, best->shared, floor, grow_filter);
-        bool ok = Fits(panels, ops, plan.rows, cells, nullptr, nullptr);
-        for (std::size_t r = 0; ok && r < plan.rows.size(); ++r) ok = RowGridHeight(panels, plan.rows[r], cells) <= row_cap[r];
-        if (ok) {
-          plan.cells = cells;
-          done = true;
-          break;
-        }
+    if (best && (!chosen || Shown(best->size, EstimatedHeight(best->height, best->rows)) >
+                                Shown(chosen->size, EstimatedHeight(chosen->height, chosen->rows))))
+      chosen = best;
+    if (chosen && view_height <= 0) break;
+  }
+  if (!chosen) return std::nullopt;
+  const double size = chosen->size;
+  // Grow the cells for looks while the arrangement still fits, each row no
+  // taller than P.max_grid_height unless its numbers need it, and the frame
+  // no taller than view_height unless it was already.
+  const std::vector<double> needed = CellsAt(panels, size, chosen->shared, 0, false);
+  std::vector<double> row_cap;
+  for (const std::vector<int>& row : *chosen->arrangement)
+    row_cap.push_back(std::max(P.max_grid_height, RowGridHeight(panels, row, needed)));
+  const double height_cap = std::max(view_height > 0 ? view_height : std::numeric_limits<double>::infinity(),
+                                     EstimatedHeight(chosen->height, chosen->rows));
+  Plan plan{*chosen->arrangement, needed, size};
+  for (double floor = P.max_cell; floor >= 0; floor -= 1) {
+    for (bool grow_filter : {true, false}) {
+      const std::vector<double> cells = CellsAt(panels, size, chosen->shared, floor, grow_filter);
+      double height = 0;
+      bool ok = Fits(panels, ops, plan.rows, cells, &height, nullptr) &&
+                EstimatedHeight(height, plan.rows.size()) <= height_cap + 1e-9;
+      for (std::size_t r = 0; ok && r < plan.rows.size(); ++r) ok = RowGridHeight(panels, plan.rows[r], cells) <= row_cap[r];
+      if (ok) {
+        plan.cells = cells;
+        return plan;
       }
     }
-    return plan;
   }
-  return std::nullopt;
+  return plan;
 }
 
 // Strips (a 1-D lesson): one panel a row, one cell size for all so the
@@ -435,7 +466,7 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
 std::optional<Plan> PlanFitted(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
   const std::vector<Arrangement> arrangements = Arrangements(static_cast<int>(panels.size()));
   // Groups: 0 the image, 1 the filter, 2 the maps.
-  const auto group = [&](std::size_t k) { return panels[k]->is_filter ? 1 : k == 0 ? 0 : 2; };
+  const auto group = [&](std::size_t k) { return panels[k]->is_filter ? 1 : panels[k]->is_image ? 0 : 2; };
   std::optional<Plan> best;
   std::tuple<int, int, int, double, int> best_key{};
   for (int numbered = 7; numbered >= 0; --numbered) {
@@ -633,19 +664,53 @@ bool DrawnAsStrips(const Variant& v) { return IsSignal(v); }
 
 namespace {
 
-// PlanFrameGeometry with `budget_cut` units less than the slide's height for
-// the grids; *within_budget says whether the plan kept to that height, and
-// *content_height is the height the frame's content takes. `products`
-// false leaves the products panel out (slides too small for it).
-FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool products, bool* within_budget,
-                           double* content_height) {
+// The panels a plan lays out, those of them the variant has.
+enum PanelBit : unsigned {
+  kImagePanel = 1,
+  kFilterPanel = 2,
+  kConvPanel = 4,
+  kActivatedPanel = 8,
+  kPooledPanel = 16,
+  kEveryPanel = 31,
+};
+
+// What one plan of a variant's frame lays out, and in how much room.
+struct PlanRequest {
+  unsigned panels = kEveryPanel;  // PanelBit values
+  bool products = true;           // the products panel (filters small enough; with the image, filter and map)
+  // Plan the grids for a frame this tall (slides' 16:9, a focused variant's
+  // summary), showing colour only where numbers do not fit; 0: no limit.
+  double budget_height = 0;
+  double budget_cut = 0;    // that many units less than budget_height for the grids
+  double min_content = 0;   // content at least this wide (a focused variant's frames share one width)
+};
+
+// Moves the rows of panels (their labels, grids and operators, and the
+// products panel) down by `panels`, the caption and legend by `tail`.
+void MoveDown(FrameGeometry& g, double panels, double tail) {
+  g.label_y += panels;
+  for (Panel* panel : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled})
+    panel->grid.y += panels, panel->label_y += panels;
+  for (OperatorMark& op : g.operators) op.y += panels;
+  g.products.y += panels, g.products.label_y += panels, g.products.sum_y += panels;
+  for (double& block_y : g.products.block_y) block_y += panels;
+  g.caption_y += tail;
+  g.image_legend_y += tail, g.legend_y += tail, g.legend_note_y += tail;
+  if (g.overlap_note_y > 0) g.overlap_note_y += tail;
+}
+
+// The geometry `req` asks for; *within_budget says whether the plan kept to
+// req.budget_height, and *content_height is the height the frame's content
+// takes.
+FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* within_budget, double* content_height) {
   const Variant& v = *in.variant;
   const VariantResult& r = *in.result;
   const ConvSpec& cs = v.conv;
   const bool activation = v.activation.type != ActivationType::None;
   const Messages& m = *in.story->text;
 
-  PanelPlan input{.present = true,
+  PanelPlan input{.present = (req.panels & kImagePanel) != 0,
+                  .is_image = true,
                   .rows = v.image->rows + cs.pad_top + cs.pad_bottom,
                   .cols = v.image->cols + cs.pad_left + cs.pad_right,
                   .index_rows = v.image->rows,
@@ -689,14 +754,14 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
     if (k == 0 || TextWidth(label, label_size, true) > TextWidth(filter_label, label_size, true)) filter_label = label;
   }
   if (ChannelCount(v) > 1) filter_label = FilterPanelLabel(v, maps > 1 ? filter_label : filter_label + ", " + v.filter.name, m);
-  PanelPlan filter{.present = true,
+  PanelPlan filter{.present = (req.panels & kFilterPanel) != 0,
                    .is_filter = true,
                    .rows = v.filter.weights.rows,
                    .cols = v.filter.weights.cols,
                    .label = filter_label,
                    .values = all_weights,
                    .stack = stack};
-  PanelPlan conv{.present = true,
+  PanelPlan conv{.present = (req.panels & kConvPanel) != 0,
                  .rows = r.conv().rows,
                  .cols = r.conv().cols,
                  .index_rows = r.conv().rows,
@@ -705,7 +770,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
                                    : m.Text(Msg::panel_feature_map, {{"size", SizeText(r.conv().rows, r.conv().cols)}}),
                  .values = all_conv,
                  .stack = stack};
-  PanelPlan act{.present = activation,
+  PanelPlan act{.present = activation && (req.panels & kActivatedPanel) != 0,
                 .rows = activation ? r.activated().rows : 0,
                 .cols = activation ? r.activated().cols : 0,
                 .index_rows = r.activated().rows,
@@ -716,7 +781,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
   PanelPlan pool;
   if (r.pooled()) {
     const bool max = v.pool.type == PoolType::Max;
-    pool = {.present = true,
+    pool = {.present = (req.panels & kPooledPanel) != 0,
             .rows = r.pooled()->rows,
             .cols = r.pooled()->cols,
             .index_rows = r.pooled()->rows,
@@ -736,9 +801,11 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
   std::vector<Panel*> outs;
   for (int k = 0; k < 5; ++k)
     if (all_plans[k]->present) panels.push_back(all_plans[k]), outs.push_back(all_outs[k]);
-  // ops[k - 1] stands before panels[k].
-  std::vector<std::string> ops = {"\u2217", "="};
-  while (ops.size() + 1 < panels.size()) ops.push_back("\u2192");
+  // ops[k - 1] stands before panels[k]: image ∗ filter = map → map.
+  std::vector<std::string> ops;
+  for (std::size_t k = 1; k < panels.size(); ++k)
+    ops.push_back(panels[k] == &filter ? "\u2217" : panels[k] == &conv ? "=" : "\u2192");
+  const bool products = req.products && filter.present && conv.present;
 
   const Params& P = ParamsFor(in.layout);
   Planner planner{P};
@@ -766,16 +833,21 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
       if (k > 0 && in.layout != FrameLayout::Tall) ops_width = std::max(ops_width, planner.OperatorWidth(ops[k - 1]));
     }
   }
-  if (P.frame_height > 0) {
-    // Slides: the width is fixed, so the caption's lines are known before
-    // the grids are planned; plan for a 16:9 frame, and only when nothing
-    // fits one let the frame grow taller.
+  if (req.budget_height > 0 || (P.view_height > 0 && !strips)) {
+    // A frame of fixed height (slides), or one a player shows at most
+    // P.view_height tall (wide): the caption's lines are estimated at the
+    // widest content before the grids are planned, and so is the text around
+    // them. Plan for that height, and only when nothing fits it let the frame
+    // grow taller; or for the numbers that look largest in the player.
     const double caption_width = P.max_content_width;
     int lines = 1;
     for (const Beat& b : in.story->beats)
       lines = std::max(lines, static_cast<int>(WrapText(b.caption, P.caption_size, caption_width, P.max_caption_lines).size()));
     const double line = (kFontAscent + kFontDescent) * 1.0;
-    planner.height_budget = P.frame_height - budget_cut;
+    if (req.budget_height > 0)
+      planner.height_budget = req.budget_height - req.budget_cut;
+    else
+      planner.view_height = P.view_height;
     planner.text_fixed = 2 * P.margin + line * P.heading_size + 12 + 16 + std::round(P.caption_size * 1.35) * lines + 14 +
                          P.legend_bar_height + 3 + line * P.legend_text_size;
     planner.text_per_row = line * P.label_size + 4 + line * P.index_size + 6 + 2 * kOutlineRoom + P.row_gap;
@@ -798,8 +870,8 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
   // Slides: what does not fit 16:9 with every number shows colour only
   // where it must; only when not even that fits does the frame grow taller.
   std::optional<Planner::Plan> fitted;
-  if (!numbered && P.frame_height > 0 && !strips) fitted = planner.PlanFitted(panels, ops);
-  if (!numbered && !fitted && P.frame_height > 0 && !strips) {
+  if (!numbered && req.budget_height > 0 && !strips) fitted = planner.PlanFitted(panels, ops);
+  if (!numbered && !fitted && req.budget_height > 0 && !strips) {
     planner.height_budget = std::numeric_limits<double>::infinity();
     numbered = planner.PlanWithNumbers(panels, ops);
   }
@@ -853,7 +925,8 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
     for (const std::string& sum : channel_sums) widest_sum = std::max(widest_sum, TextWidth(sum, P.label_size, true));
     widest_row = std::max({widest_row, blocks, std::min(widest_sum, P.max_content_width)});
   }
-  const double content = std::clamp(widest_row, P.min_content_width, std::max(P.max_content_width, widest_row));
+  const double min_content = std::max(P.min_content_width, req.min_content);
+  const double content = std::clamp(widest_row, min_content, std::max(P.max_content_width, widest_row));
   g.width = std::ceil(content + 2 * P.margin);
 
   // Vertical stack: heading; per row of panels its labels, column indices
@@ -1034,52 +1107,140 @@ FrameGeometry PlanGeometry(const LayoutInput& in, double budget_cut, bool produc
     // Slides: a 16:9 frame, its content centred in the height.
     const double dy = std::floor((P.frame_height - g.height) / 2);
     g.height = P.frame_height;
-    g.heading_y += dy, g.label_y += dy, g.caption_y += dy;
-    g.image_legend_y += dy, g.legend_y += dy, g.legend_note_y += dy;
-    if (g.overlap_note_y > 0) g.overlap_note_y += dy;
-    for (Panel* panel : outs) panel->grid.y += dy, panel->label_y += dy;
-    for (OperatorMark& op : g.operators) op.y += dy;
-    g.products.y += dy, g.products.label_y += dy, g.products.sum_y += dy;
-    for (double& block_y : g.products.block_y) block_y += dy;
+    g.heading_y += dy;
+    MoveDown(g, dy, dy);
   }
   return g;
 }
 
-// Slides: a 16:9 frame (with or without the products panel), or nullopt.
-// The planner estimates the text around the grids before it knows every
-// panel's place; where that estimate was too small, plan again with the
-// grids that much shorter; where it was too large, give them the room left.
-std::optional<FrameGeometry> PlanSlide(const LayoutInput& in, bool products, double frame_height) {
+// A frame of `frame_height` for `req`, or nullopt when its grids do not fit
+// that height. The planner estimates the text around the grids before it
+// knows every panel's place; where that estimate was too small, plan again
+// with the grids that much shorter; where it was too large, give them the
+// room left.
+std::optional<FrameGeometry> PlanToHeight(const LayoutInput& in, PlanRequest req, double frame_height) {
+  req.budget_height = frame_height;
+  req.budget_cut = 0;
   bool fitted = false;
-  double height = 0, cut = 0;
-  FrameGeometry g = PlanGeometry(in, cut, products, &fitted, &height);
+  double height = 0;
+  FrameGeometry g = PlanGeometry(in, req, &fitted, &height);
   for (int attempt = 0; attempt < 3 && fitted && height > frame_height; ++attempt) {
-    cut += height - frame_height;
-    g = PlanGeometry(in, cut, products, &fitted, &height);
+    req.budget_cut += height - frame_height;
+    g = PlanGeometry(in, req, &fitted, &height);
   }
   if (!fitted || height > frame_height) return std::nullopt;
   if (height < frame_height - 8) {
+    PlanRequest roomier = req;
+    roomier.budget_cut -= frame_height - height;
     bool roomier_fitted = false;
     double roomier_height = 0;
-    FrameGeometry roomier = PlanGeometry(in, cut - (frame_height - height), products, &roomier_fitted, &roomier_height);
-    if (roomier_fitted && roomier_height <= frame_height) return roomier;
+    FrameGeometry more = PlanGeometry(in, roomier, &roomier_fitted, &roomier_height);
+    if (roomier_fitted && roomier_height <= frame_height) return more;
   }
   return g;
+}
+
+// How large a frame's values look in a player that shows it at most
+// `view_height` tall (0: colour only).
+double ShownSize(const FrameGeometry& g, double view_height) {
+  return g.value_size * std::min(1.0, view_height / g.height);
+}
+
+// A focused variant's frames (FrameGeometry::focused), or nullopt where the
+// variant is small enough for every panel, or focusing would not show its
+// numbers larger.
+std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
+  const Params& P = ParamsFor(in.layout);
+  const bool activation = in.variant->activation.type != ActivationType::None;
+  const bool pool = in.result->pooled().has_value();
+  if (P.view_height <= 0 || whole.strips || whole.height <= P.view_height || (!activation && !pool)) return std::nullopt;
+  // The convolution's panels (and products), the activation's, the pooling's;
+  // an absent stage's frame stays empty.
+  const unsigned pooled_from = activation ? kActivatedPanel : kConvPanel;
+  const std::array<PlanRequest, 3> stages{PlanRequest{.panels = kImagePanel | kFilterPanel | kConvPanel},
+                                          PlanRequest{.panels = kConvPanel | kActivatedPanel, .products = false},
+                                          PlanRequest{.panels = pooled_from | kPooledPanel, .products = false}};
+  const std::array<bool, 3> present{true, activation, pool};
+  // Each stage's frame as it would be alone, then all at the widest one's
+  // width, so a frame's caption and legend lines stay where they were.
+  std::array<FrameGeometry, 3> views;
+  double content = 0, height = 0, shown = std::numeric_limits<double>::infinity();
+  bool fitted = false;
+  double unused = 0;
+  for (std::size_t k = 0; k < 3; ++k)
+    if (present[k]) content = std::max(content, PlanGeometry(in, stages[k], &fitted, &unused).width - 2 * P.margin);
+  for (std::size_t k = 0; k < 3; ++k) {
+    if (!present[k]) continue;
+    PlanRequest wide = stages[k];
+    wide.min_content = content;
+    views[k] = PlanGeometry(in, wide, &fitted, &unused);
+    height = std::max(height, views[k].height);
+  }
+  for (std::size_t k = 0; k < 3; ++k)
+    if (present[k]) shown = std::min(shown, views[k].value_size * std::min(1.0, P.view_height / height));
+  // Worth it only where every stage's numbers look larger than in the frame
+  // of every panel (a tenth, so small lessons keep their one layout).
+  if (!(shown > 1.1 * ShownSize(whole, P.view_height))) return std::nullopt;
+  // The summary: every panel (no products: it computes no cell) in the
+  // stages' height, colour only where numbers do not fit it.
+  std::optional<FrameGeometry> summary = PlanToHeight(in, PlanRequest{.products = false, .min_content = content}, height);
+  if (!summary) return std::nullopt;
+  if (summary->width > views[0].width) {
+    // The summary's rows came out wider: the stages' frames take its width.
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (!present[k]) continue;
+      PlanRequest wide = stages[k];
+      wide.min_content = summary->width - 2 * P.margin;
+      views[k] = PlanGeometry(in, wide, &fitted, &unused);
+    }
+  }
+  height = summary->height;
+  for (std::size_t k = 0; k < 3; ++k) height = std::max(height, views[k].height);
+  for (std::size_t k = 0; k < 3; ++k) {
+    if (!present[k]) continue;
+    // Shorter stages: panels centred in the room, caption and legend at the foot.
+    const double room = height - views[k].height;
+    MoveDown(views[k], std::floor(room / 2), room);
+    views[k].height = height;
+  }
+  const double room = height - summary->height;
+  MoveDown(*summary, std::floor(room / 2), room);
+  summary->height = height;
+  summary->focused.assign(views.begin(), views.end());
+  return summary;
 }
 
 }  // namespace
 
+const FrameGeometry& FrameGeometry::ForStage(Stage stage) const {
+  if (focused.size() != 3) return *this;
+  switch (stage) {
+    case Stage::Intro:
+    case Stage::Conv:
+      return focused[0];
+    case Stage::Activation:
+      return focused[1].width > 0 ? focused[1] : *this;
+    case Stage::Pool:
+      return focused[2].width > 0 ? focused[2] : *this;
+    case Stage::Summary:
+      break;
+  }
+  return *this;
+}
+
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const double frame_height = ParamsFor(in.layout).frame_height;
   if (frame_height > 0) {
-    if (std::optional<FrameGeometry> g = PlanSlide(in, true, frame_height)) return *g;
+    if (std::optional<FrameGeometry> g = PlanToHeight(in, {}, frame_height)) return *g;
     // No room for the products panel (many channels, a large filter): the
     // caption carries the arithmetic rather than the frame outgrow 16:9.
-    if (std::optional<FrameGeometry> g = PlanSlide(in, false, frame_height)) return *g;
+    if (std::optional<FrameGeometry> g = PlanToHeight(in, {.products = false}, frame_height)) return *g;
   }
   bool fitted = false;
   double height = 0;
-  return PlanGeometry(in, 0, true, &fitted, &height);
+  FrameGeometry whole = PlanGeometry(in, {}, &fitted, &height);
+  if (std::optional<FrameGeometry> focused = PlanFocused(in, whole)) return *focused;
+  return whole;
 }
 
 }  // namespace cl

@@ -454,10 +454,12 @@ void ShareFills(GridContent& content, const LayoutInput& in, const GridBox& b, c
 
 }  // namespace
 
-Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) {
+Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& planned, int beat_index) {
   const Storyboard& story = *in.story;
   const Messages& m = *story.text;
   const Beat& beat = story.beats.at(static_cast<std::size_t>(beat_index));
+  // A focused variant's beat shows its stage's panels only.
+  const FrameGeometry& g = planned.ForStage(beat.stage);
   // With several filters the beat's map is drawn in front.
   std::optional<Variant> focused_variant;
   std::optional<VariantResult> focused_result;
@@ -509,7 +511,7 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index) 
   ShareFills(input, in, g.input.grid, v.image, GridContent::MadeFills::kAll, cs.pad_top, cs.pad_left);
   AddChannelCards(scene, g, v, m);
   AddGridPanel(scene, g, g.input, input);
-  if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0) {
+  if (cs.pad_top + cs.pad_bottom + cs.pad_left + cs.pad_right > 0 && g.input.grid.rows > 0) {
     // The image's own edge inside the padding.
     const GridBox& b = g.input.grid;
     scene.items.push_back(Outline(b.x + cs.pad_left * b.cell, b.y + cs.pad_top * b.cell, v.image->cols * b.cell,

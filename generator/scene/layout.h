@@ -180,6 +180,15 @@ struct FrameGeometry {
   // Transposed: the line under the legend saying what the inner outline of
   // an output cell means (a sum of several copies); 0: none.
   double overlap_note_y = 0;
+  // A focused variant (docs/frames.md, "Focused frames"): where every panel
+  // would make the frame too tall to read in a player, each stage's beats
+  // show only the panels that stage reads and writes, larger, in a frame of
+  // this same size: [0] the convolution's (the intro's too), [1] the
+  // activation's, [2] the pooling's. The panels above are the summary's,
+  // all of them, fitted to that size. Empty: every beat uses the panels above.
+  std::vector<FrameGeometry> focused;
+  // Where the panels of a beat of `stage` sit.
+  const FrameGeometry& ForStage(Stage stage) const;
 };
 
 // The largest |value| among the variant's maps (conv, activated, pooled), and
@@ -202,7 +211,8 @@ bool DrawnAsStrips(const Variant& v);
 // Plans the geometry shared by all beats of `in` (see the file comment).
 FrameGeometry PlanFrameGeometry(const LayoutInput& in);
 
-// Lays out beat `beat_index` (0-based) of in.story with geometry `g`.
-Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& g, int beat_index);
+// Lays out beat `beat_index` (0-based) of in.story with geometry `planned`
+// (for a focused variant, its beat's stage's: FrameGeometry::ForStage).
+Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& planned, int beat_index);
 
 }  // namespace cl

@@ -129,7 +129,7 @@ struct PaperGrid {
   // keeps the whole one's, and says which it is under the title ("rows 6 to
   // 9", "columns 1 to 4").
   int first_row = 0, first_col = 0;
-  std::string part_rows, part_cols;
+  std::string part_rows{}, part_cols{};
   // Every number as the lesson has it (a filter's weights: 0.03125, which
   // shortened to 0.031 would not give the products printed beside it).
   bool exact = false;

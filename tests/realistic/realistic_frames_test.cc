@@ -177,8 +177,9 @@ int CheckProducts(const pugi::xml_node& svg, int out_row, int out_col, const Jso
 // `layout`: the build's --layout (unset: the lesson's); `frames`: which
 // file of each beat to check, "svg" or "tall_svg" (the tall frames a
 // wide or slides build writes for phones).
-void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = std::nullopt,
-                 const std::string& frames = "svg") {
+// Returns how many of its variants are focused.
+int CheckLesson(const std::string& name, std::optional<FrameLayout> layout = std::nullopt,
+                const std::string& frames = "svg") {
   static Folder folder;
   const std::filesystem::path yaml = std::filesystem::path(CONVLESSON_TEST_DIR) / "realistic" / "lessons" / (name + ".yaml");
   const LoadResult loaded = LoadLessonText(ReadText(yaml), yaml.string(), folder.path.string());
@@ -197,7 +198,7 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
     return it->second;
   };
   const Json lesson = Json::parse(file("lesson.json"));
-  int beats_checked = 0, product_beats = 0;
+  int beats_checked = 0, product_beats = 0, focused_variants = 0;
   for (const Json& v : lesson.at("variants")) {
     // The list shape (several filters or a bias): one channel, and the maps
     // of the filter each beat draws in front (its `map`).
@@ -217,6 +218,15 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
     BOOST_TEST(rows_of(first_conv) <= kNumbersMaxMapSide);
 
     const Json& beats = v.at("beats");
+    // A focused variant (docs/frames.md) shows in each stage's frames only
+    // that stage's grids; its summary shows them all, in the same height.
+    bool focused = false;
+    {
+      pugi::xml_document intro;
+      BOOST_REQUIRE(intro.load_string(file(beats.at(0).at(frames)).c_str()));
+      focused = (has_activation || has_pool) && !GroupEndingWith(intro.child("svg"), has_pool ? "-pooled" : "-activated");
+      focused_variants += focused;
+    }
     for (std::size_t b = 0; b < beats.size(); ++b) {
       const int map = list ? beats[b].at("map").get<int>() : 0;
       const Json& weights = list ? v.at("filters").at(map).at("weights").at(0) : v.at("filter").at("weights");
@@ -237,15 +247,28 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
         // cannot be that large in a 16:9 frame shows colour only (all or none).
         const bool slides = layout == FrameLayout::Slides;
         const double min_size = slides ? 22 : std::max(kMinValueSize, width / 128);
-        const auto all = [&](int shown, int cells) { return shown == cells || (slides && shown == 0); };
         const std::string stage = beats[b].at("stage");
+        // A focused summary, like slides, may show a grid in colour only.
+        const bool colour_only_allowed = slides || (focused && stage == "summary");
+        const auto all = [&](int shown, int cells) { return shown == cells || (colour_only_allowed && shown == 0); };
+        // Which grids the frame shows.
+        const bool conv_stage = stage == "intro" || stage == "conv";
+        const bool shows_input = !focused || conv_stage || stage == "summary";
+        const bool shows_conv = !focused || conv_stage || stage == "activation" || stage == "summary" ||
+                                (stage == "pool" && !has_activation);
+        const bool shows_activated = has_activation && (!focused || stage == "activation" || stage == "pool" || stage == "summary");
+        const bool shows_pooled = has_pool && (!focused || stage == "pool" || stage == "summary");
+        for (const auto& [id, shown] : {std::pair{"input", shows_input}, std::pair{"filter", shows_input},
+                                        std::pair{"conv", shows_conv}, std::pair{"activated", shows_activated},
+                                        std::pair{"pooled", shows_pooled}})
+          BOOST_TEST(static_cast<bool>(GroupEndingWith(svg, std::string("-") + id)) == shown, id);
 
         const auto padded = [&](int r, int c) {
           const int y = r - top, x = c - left;
           return y < 0 || x < 0 || y >= image_rows || x >= image_cols ? 0.0 : At(image, y, x);
         };
         const int shown_image =
-            CheckGrid(svg, "input", image_rows + top + bottom, image_cols + left + right, padded, min_size);
+            shows_input ? CheckGrid(svg, "input", image_rows + top + bottom, image_cols + left + right, padded, min_size) : -1;
         // A one-cell conv beat ("Position (r, c): …") shows every product.
         const std::string caption = beats[b].at("caption");
         int out_row = -1, out_col = -1;
@@ -257,25 +280,28 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
         } else if (stage != "conv" || !slides) {
           BOOST_TEST(!GroupEndingWith(svg, "-products"));  // only while a cell is computed
         }
-        BOOST_TEST(all(shown_image, (image_rows + top + bottom) * (image_cols + left + right)));
-        const int shown_weights =
-            CheckGrid(svg, "filter", rows_of(weights), cols_of(weights), [&](int r, int c) { return At(weights, r, c); },
-                      min_size);
-        BOOST_TEST(all(shown_weights, rows_of(weights) * cols_of(weights)));
+        if (shows_input) {
+          BOOST_TEST(all(shown_image, (image_rows + top + bottom) * (image_cols + left + right)));
+          const int shown_weights =
+              CheckGrid(svg, "filter", rows_of(weights), cols_of(weights), [&](int r, int c) { return At(weights, r, c); },
+                        min_size);
+          BOOST_TEST(all(shown_weights, rows_of(weights) * cols_of(weights)));
+        }
         const int shown_conv =
-            CheckGrid(svg, "conv", rows_of(conv), cols_of(conv), [&](int r, int c) { return At(conv, r, c); }, min_size);
+            shows_conv ? CheckGrid(svg, "conv", rows_of(conv), cols_of(conv), [&](int r, int c) { return At(conv, r, c); }, min_size)
+                       : rows_of(conv) * cols_of(conv);
         int shown_activated = 0, shown_pooled = 0;
-        if (has_activation)
+        if (shows_activated)
           shown_activated = CheckGrid(svg, "activated", rows_of(activated), cols_of(activated),
                                       [&](int r, int c) { return At(activated, r, c); }, min_size);
-        if (has_pool)
+        if (shows_pooled)
           shown_pooled = CheckGrid(svg, "pooled", rows_of(pooled), cols_of(pooled),
                                    [&](int r, int c) { return At(pooled, r, c); }, min_size);
         // What the beat has written so far is all there, zeros included.
         if (stage == "intro") BOOST_TEST(shown_conv == 0);
         if (stage == "summary" || stage == "activation" || stage == "pool")
           BOOST_TEST(all(shown_conv, rows_of(conv) * cols_of(conv)));
-        if (has_activation && (stage == "summary" || stage == "pool"))
+        if (shows_activated && (stage == "summary" || stage == "pool"))
           BOOST_TEST(all(shown_activated, rows_of(activated) * cols_of(activated)));
         if (has_pool && stage == "summary") BOOST_TEST(all(shown_pooled, rows_of(pooled) * cols_of(pooled)));
         ++beats_checked;
@@ -284,16 +310,19 @@ void CheckLesson(const std::string& name, std::optional<FrameLayout> layout = st
   }
   BOOST_TEST(beats_checked > 0);
   BOOST_TEST(product_beats > 0);
+  return focused_variants;
 }
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(SobelOnA9x9Png) { CheckLesson("sobel-png"); }
-BOOST_AUTO_TEST_CASE(DecimalsUnderA5x5Filter) { CheckLesson("decimals-7x7"); }
-BOOST_AUTO_TEST_CASE(Png12x12WithASharedScale) { CheckLesson("png-12x12"); }
+// Wide frames with every panel would be too tall for a player: each stage's
+// frames show only its grids (focused), larger.
+BOOST_AUTO_TEST_CASE(SobelOnA9x9Png) { BOOST_TEST(CheckLesson("sobel-png") == 2); }
+BOOST_AUTO_TEST_CASE(DecimalsUnderA5x5Filter) { BOOST_TEST(CheckLesson("decimals-7x7") == 2); }
+BOOST_AUTO_TEST_CASE(Png12x12WithASharedScale) { BOOST_TEST(CheckLesson("png-12x12") == 2); }
 // Three filters with biases: every beat checked against the map it draws in front.
-BOOST_AUTO_TEST_CASE(ThreeFiltersWithBias) { CheckLesson("filters-and-bias"); }
-BOOST_AUTO_TEST_CASE(ThreeFiltersWithBiasAsTall) { CheckLesson("filters-and-bias", FrameLayout::Tall); }
+BOOST_AUTO_TEST_CASE(ThreeFiltersWithBias) { BOOST_TEST(CheckLesson("filters-and-bias") == 1); }
+BOOST_AUTO_TEST_CASE(ThreeFiltersWithBiasAsTall) { BOOST_TEST(CheckLesson("filters-and-bias", FrameLayout::Tall) == 0); }
 
 // Slides: 16:9, values at 22 units or more (1/50 of the height), every one
 // shown in each grid that has room for them at that size.

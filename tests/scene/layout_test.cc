@@ -365,12 +365,25 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
     BOOST_TEST(g.value_size >= MinValueSize(layout));
     BOOST_TEST(g.value_size >= std::min(g.width, 1920.0) / 128);
   }
-  for (const Panel* p : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled}) {
+  // A focused variant's stage frames keep that promise, each at its own
+  // size; its summary, every panel in their height, shows what fits.
+  std::vector<const FrameGeometry*> promising{&g};
+  if (!g.focused.empty()) {
+    promising.clear();
+    for (const FrameGeometry& view : g.focused)
+      if (view.width > 0) promising.push_back(&view);
+  }
+  for (const FrameGeometry* view : promising) {
     if (!promised) break;
-    if (p->grid.rows == 0) continue;
-    BOOST_TEST_CONTEXT(p->label) {
-      BOOST_TEST(p->grid.numbers);
-      BOOST_TEST(p->grid.number_size == g.value_size);  // one size per frame
+    BOOST_TEST(view->value_size >= MinValueSize(layout));
+    BOOST_TEST(view->width == g.width);
+    BOOST_TEST(view->height == g.height);
+    for (const Panel* p : {&view->input, &view->filter, &view->conv, &view->activated, &view->pooled}) {
+      if (p->grid.rows == 0) continue;
+      BOOST_TEST_CONTEXT(p->label) {
+        BOOST_TEST(p->grid.numbers);
+        BOOST_TEST(p->grid.number_size == view->value_size);  // one size per frame
+      }
     }
   }
   for (int i : SampleBeats(b->story)) {
@@ -384,18 +397,29 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
     }
   }
   if (!promised) return;
-  // The summary writes every value of every map, and the image's, zeros included.
-  const Scene last = LayoutBeat(b->input, b->geometry, static_cast<int>(b->story.beats.size()) - 1);
-  const auto check_all = [&](const std::string& group, const Grid& grid) {
+  // The summary writes every value of every map, and the image's, zeros
+  // included; a focused variant's last frame of each stage writes its grids'.
+  const auto last_of = [&](std::initializer_list<Stage> stages) {
+    int last = 0;
+    for (std::size_t i = 0; i < b->story.beats.size(); ++i)
+      if (std::find(stages.begin(), stages.end(), b->story.beats[i].stage) != stages.end()) last = static_cast<int>(i);
+    return LayoutBeat(b->input, b->geometry, last);
+  };
+  const bool focused = !g.focused.empty();
+  const Scene summary = last_of({Stage::Summary});
+  const Scene conv = focused ? last_of({Stage::Conv}) : summary;
+  const Scene activation = focused && c.activation ? last_of({Stage::Activation}) : summary;
+  const Scene pool = focused && b->result.pooled() ? last_of({Stage::Pool}) : summary;
+  const auto check_all = [&](const Scene& frame, const std::string& group, const Grid& grid) {
     std::map<std::string, int> want;
     for (double x : grid.values) ++want[FormatNumberCell(x)];
-    for (const auto& [text, n] : want) BOOST_TEST(Count(last, group, text) >= n, group << " shows " << text);
+    for (const auto& [text, n] : want) BOOST_TEST(Count(frame, group, text) >= n, group << " shows " << text);
   };
-  check_all("input", v.image);
-  check_all("filter", v.filter.weights);
-  check_all("conv", b->result.conv());
-  if (c.activation) check_all("activated", b->result.activated());
-  if (b->result.pooled()) check_all("pooled", *b->result.pooled());
+  check_all(conv, "input", v.image);
+  check_all(conv, "filter", v.filter.weights);
+  check_all(conv, "conv", b->result.conv());
+  if (c.activation) check_all(activation, "activated", b->result.activated());
+  if (b->result.pooled()) check_all(pool, "pooled", *b->result.pooled());
 }
 
 BOOST_AUTO_TEST_CASE(TheImageIsGreyAndPaddingIsHatched) {
@@ -408,7 +432,7 @@ BOOST_AUTO_TEST_CASE(TheImageIsGreyAndPaddingIsHatched) {
   BOOST_TEST(grey.black == 0);
   BOOST_TEST(grey.white == 255);
   const Scene s = LayoutBeat(b->input, b->geometry, 0);
-  const GridBox& ib = b->geometry.input.grid;
+  const GridBox& ib = b->geometry.ForStage(b->story.beats[0].stage).input.grid;
   const auto fill_at = [&](int row, int col) {
     for (const SceneItem& item : s.items)
       if (const auto* r = std::get_if<RectShape>(&item))
@@ -555,3 +579,66 @@ BOOST_AUTO_TEST_CASE(TwoDimensionalLessonsAreNotStrips) {
   BOOST_TEST(!DrawnAsStrips(testing::SizedVariant(6, 6, 3, 3)));
   BOOST_TEST(!Build(testing::VerticalEdgeVariant())->geometry.strips);
 }
+
+// Small lessons keep every panel in every frame (the default lesson's is
+// 1195 by 592); larger ones whose frame with every panel is too tall for a
+// player focus each stage's frames on its panels, in one frame size.
+BOOST_AUTO_TEST_CASE(OnlyLessonsTooTallForAPlayerFocus) {
+  BOOST_TEST(Build(testing::VerticalEdgeVariant())->geometry.focused.empty());
+  BOOST_TEST(Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Slides)->geometry.focused.empty());
+  BOOST_TEST(Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Tall)->geometry.focused.empty());
+  // No activation and no pooling: the convolution's panels are all there is.
+  Variant conv_only = RealisticVariant(10, 10, 3, 0, 1);
+  conv_only.activation.type = ActivationType::None;
+  conv_only.pool.enabled = false;
+  BOOST_TEST(Build(conv_only)->geometry.focused.empty());
+}
+
+BOOST_AUTO_TEST_CASE(FocusedStagesShowTheirPanelsLargerInOneFrameSize) {
+  const auto b = Build(RealisticVariant(10, 10, 3, 0, 1));
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST_REQUIRE(g.focused.size() == 3u);
+  const FrameGeometry &conv = g.focused[0], &activation = g.focused[1], &pool = g.focused[2];
+  // Near the height a player shows without shrinking it further (a
+  // 1280-wide frame at 720).
+  BOOST_TEST(g.height <= 900);
+  for (const FrameGeometry* view : {&conv, &activation, &pool}) {
+    BOOST_TEST(view->width == g.width);
+    BOOST_TEST(view->height == g.height);
+    BOOST_TEST(view->value_size >= kMinValueSize);
+    BOOST_TEST(view->focused.empty());
+  }
+  // Each stage's panels: what it reads and what it writes.
+  const auto present = [](const FrameGeometry& view) {
+    std::string s;
+    for (const Panel* p : {&view.input, &view.filter, &view.conv, &view.activated, &view.pooled})
+      s += p->grid.rows > 0 ? '1' : '0';
+    return s;
+  };
+  BOOST_TEST(present(conv) == "11100");
+  BOOST_TEST(conv.products.rows == 3);
+  BOOST_TEST(present(activation) == "00110");
+  BOOST_TEST(present(pool) == "00011");
+  BOOST_TEST(present(g) == "11111");  // the summary
+  BOOST_TEST(g.products.rows == 0);   // which computes no cell
+  // The maps' cells are larger in their stages' frames than in the summary.
+  BOOST_TEST(activation.conv.grid.cell > g.conv.grid.cell);
+  BOOST_TEST(pool.pooled.grid.cell > g.pooled.grid.cell);
+  // Every beat takes its stage's panels; caption and legend stay put.
+  for (std::size_t i = 0; i < b->story.beats.size(); ++i) {
+    const Beat& beat = b->story.beats[i];
+    const FrameGeometry& want = beat.stage == Stage::Summary    ? g
+                                : beat.stage == Stage::Activation ? activation
+                                : beat.stage == Stage::Pool       ? pool
+                                                                  : conv;
+    BOOST_TEST(&g.ForStage(beat.stage) == &want);
+    BOOST_TEST(want.caption_y == g.caption_y);
+    BOOST_TEST(want.legend_y == g.legend_y);
+  }
+  for (int i : SampleBeats(b->story)) {
+    const Scene s = LayoutBeat(b->input, g, i);
+    BOOST_TEST(FirstOutside(s) == "");
+    BOOST_TEST(FirstTextOverlap(s) == "");
+  }
+}
+

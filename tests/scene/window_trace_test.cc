@@ -71,16 +71,17 @@ void CheckWindowsFollowTraces(const BuiltFrames& b) {
     if (beat.stage != Stage::Conv && beat.stage != Stage::Pool) continue;
     BOOST_TEST_CONTEXT(b.variant.label << ", beat " << i << " (" << StageName(beat.stage) << ")") {
       const Scene s = LayoutBeat(b.input, b.geometry, static_cast<int>(i));
+      const FrameGeometry& g = b.geometry.ForStage(beat.stage);
       CellSet traced;
       if (beat.stage == Stage::Conv) {
         for (int cell = beat.first_cell; cell <= beat.last_cell; ++cell)
           for (const ConvTrace::Cell& c : TraceConvCell(b.variant, cell / cols, cell % cols).cells)
             traced.insert({c.row, c.col});
         if (beat.first_cell != beat.last_cell) traced = Box(traced);
-        BOOST_TEST((WindowCells(s, b.geometry.input.grid) == traced));
+        BOOST_TEST((WindowCells(s, g.input.grid) == traced));
       } else {
         const int pcols = b.result.pooled()->cols;
-        const GridBox& ab = b.geometry.activated.grid.rows > 0 ? b.geometry.activated.grid : b.geometry.conv.grid;
+        const GridBox& ab = g.activated.grid.rows > 0 ? g.activated.grid : g.conv.grid;
         for (int cell = beat.first_cell; cell <= beat.last_cell; ++cell) {
           const PoolTrace t = TracePoolCell(b.variant, b.result.activated(), cell / pcols, cell % pcols);
           for (int r = t.row_begin; r < t.row_end; ++r)
