@@ -1146,21 +1146,30 @@ double ShownSize(const FrameGeometry& g, double view_height) {
   return g.value_size * std::min(1.0, view_height / g.height);
 }
 
-// A focused variant's frames (FrameGeometry::focused), or nullopt where the
-// variant is small enough for every panel, or focusing would not show its
-// numbers larger.
-std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
-  const Params& P = ParamsFor(in.layout);
+// The stages a focused variant's frames show (FrameGeometry::focused): the
+// convolution's panels (and products), the activation's, the pooling's;
+// present[k] false for a stage the variant does not have.
+struct Stages {
+  std::array<PlanRequest, 3> requests;
+  std::array<bool, 3> present;
+};
+Stages StagesOf(const LayoutInput& in) {
   const bool activation = in.variant->activation.type != ActivationType::None;
   const bool pool = in.result->pooled().has_value();
-  if (P.view_height <= 0 || whole.strips || whole.height <= P.view_height || (!activation && !pool)) return std::nullopt;
-  // The convolution's panels (and products), the activation's, the pooling's;
-  // an absent stage's frame stays empty.
   const unsigned pooled_from = activation ? kActivatedPanel : kConvPanel;
-  const std::array<PlanRequest, 3> stages{PlanRequest{.panels = kImagePanel | kFilterPanel | kConvPanel},
-                                          PlanRequest{.panels = kConvPanel | kActivatedPanel, .products = false},
-                                          PlanRequest{.panels = pooled_from | kPooledPanel, .products = false}};
-  const std::array<bool, 3> present{true, activation, pool};
+  return {{PlanRequest{.panels = kImagePanel | kFilterPanel | kConvPanel},
+           PlanRequest{.panels = kConvPanel | kActivatedPanel, .products = false},
+           PlanRequest{.panels = pooled_from | kPooledPanel, .products = false}},
+          {true, activation, pool}};
+}
+
+// A focused variant's wide frames, or nullopt where the variant is small
+// enough for every panel, or focusing would not show its numbers larger.
+std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
+  const Params& P = ParamsFor(in.layout);
+  const auto [stages, present] = StagesOf(in);
+  if (P.view_height <= 0 || whole.strips || whole.height <= P.view_height || (!present[1] && !present[2]))
+    return std::nullopt;
   // Each stage's frame as it would be alone, then all at the widest one's
   // width, so a frame's caption and legend lines stay where they were.
   std::array<FrameGeometry, 3> views;
@@ -1212,6 +1221,47 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
 
 }  // namespace
 
+// A focused variant's slides, where each stage's slide shows numbers in a
+// grid (or the products) that the slide with every panel shows in colour
+// only (or leaves out), and none fewer; else nullopt. Every slide is 16:9.
+std::optional<FrameGeometry> PlanFocusedSlides(const LayoutInput& in, const FrameGeometry& whole) {
+  const double frame_height = ParamsFor(in.layout).frame_height;
+  const auto [stages, present] = StagesOf(in);
+  if (whole.strips || (!present[1] && !present[2])) return std::nullopt;
+  const auto panels = [](const FrameGeometry& g) {
+    return std::array<const Panel*, 5>{&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
+  };
+  std::array<FrameGeometry, 3> views;
+  bool more = false;
+  for (std::size_t k = 0; k < 3; ++k) {
+    if (!present[k]) continue;
+    std::optional<FrameGeometry> view = PlanToHeight(in, stages[k], frame_height);
+    if (!view && stages[k].products) {
+      PlanRequest bare = stages[k];
+      bare.products = false;
+      view = PlanToHeight(in, bare, frame_height);
+    }
+    if (!view || view->height != whole.height || view->width != whole.width) return std::nullopt;
+    for (std::size_t p = 0; p < 5; ++p) {
+      const GridBox &mine = panels(*view)[p]->grid, &all = panels(whole)[p]->grid;
+      if (mine.rows == 0) continue;
+      if (all.numbers && !mine.numbers) return std::nullopt;
+      more |= mine.numbers && !all.numbers;
+    }
+    if (k == 0 && whole.products.rows > 0 && view->products.rows == 0) return std::nullopt;
+    more |= k == 0 && view->products.rows > 0 && whole.products.rows == 0;
+    views[k] = std::move(*view);
+  }
+  if (!more) return std::nullopt;
+  // The summary computes no cell: its grids may take the products' room.
+  FrameGeometry summary = whole;
+  if (std::optional<FrameGeometry> roomier = PlanToHeight(in, {.products = false}, frame_height);
+      roomier && roomier->height == whole.height && roomier->width == whole.width)
+    summary = std::move(*roomier);
+  summary.focused.assign(views.begin(), views.end());
+  return summary;
+}
+
 const FrameGeometry& FrameGeometry::ForStage(Stage stage) const {
   if (focused.size() != 3) return *this;
   switch (stage) {
@@ -1231,10 +1281,14 @@ const FrameGeometry& FrameGeometry::ForStage(Stage stage) const {
 FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   const double frame_height = ParamsFor(in.layout).frame_height;
   if (frame_height > 0) {
-    if (std::optional<FrameGeometry> g = PlanToHeight(in, {}, frame_height)) return *g;
+    std::optional<FrameGeometry> g = PlanToHeight(in, {}, frame_height);
     // No room for the products panel (many channels, a large filter): the
     // caption carries the arithmetic rather than the frame outgrow 16:9.
-    if (std::optional<FrameGeometry> g = PlanToHeight(in, {.products = false}, frame_height)) return *g;
+    if (!g) g = PlanToHeight(in, {.products = false}, frame_height);
+    if (g) {
+      if (std::optional<FrameGeometry> focused = PlanFocusedSlides(in, *g)) return *focused;
+      return *g;
+    }
   }
   bool fitted = false;
   double height = 0;

@@ -89,7 +89,11 @@ void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellSta
 }
 
 double SignSize(const GridBox& b) { return std::max(b.cell * 0.7, b.min_mark_size); }
-bool SignsFit(const GridBox& b) { return !b.numbers && b.cell >= kMinSignCell && SignSize(b) <= b.cell; }
+// A sign's line (ascent and descent) fits its cell: at a slide's 22 units
+// a 24-unit cell's signs would touch the next row's.
+bool SignsFit(const GridBox& b) {
+  return !b.numbers && b.cell >= kMinSignCell && (kFontAscent + kFontDescent) * SignSize(b) <= b.cell;
+}
 
 // Each cell's number, or its sign where numbers do not fit but signs do.
 // `state_at(r, c)` gives a cell's state.

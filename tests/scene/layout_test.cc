@@ -392,7 +392,7 @@ BOOST_DATA_TEST_CASE(EveryNumberShownUpToTheContractSizes,
       BOOST_TEST(FirstOutside(s) == "");
       BOOST_TEST(FirstTextOverlap(s) == "");
       CheckProducts(s, b->story.beats[static_cast<std::size_t>(i)], c.kh, c.kw, MinValueSize(layout),
-                    layout != FrameLayout::Slides || g.products.rows > 0);
+                    layout != FrameLayout::Slides || g.ForStage(Stage::Conv).products.rows > 0);
       if (layout == FrameLayout::Slides) BOOST_TEST(SmallestText(s, 22) == "");
     }
   }
@@ -642,3 +642,27 @@ BOOST_AUTO_TEST_CASE(FocusedStagesShowTheirPanelsLargerInOneFrameSize) {
   }
 }
 
+
+// Slides keep 16:9 and 22-unit text: a stage's slide shows its own panels
+// where that shows numbers a slide with every panel has no room for.
+BOOST_AUTO_TEST_CASE(FocusedSlidesShowNumbersTheWholeSlideHasNoRoomFor) {
+  const auto b = Build(RealisticVariant(10, 10, 3, 0, 1), {}, FrameLayout::Slides);
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST_REQUIRE(g.focused.size() == 3u);
+  int more = 0;
+  for (const FrameGeometry& view : g.focused) {
+    BOOST_TEST(view.width == 1920);
+    BOOST_TEST(view.height == 1080);
+    const Panel* mine[] = {&view.input, &view.filter, &view.conv, &view.activated, &view.pooled};
+    const Panel* all[] = {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
+    for (int p = 0; p < 5; ++p)
+      if (mine[p]->grid.rows > 0 && mine[p]->grid.numbers && !all[p]->grid.numbers) ++more;
+  }
+  BOOST_TEST(more > 0);
+  for (int i : SampleBeats(b->story)) {
+    const Scene s = LayoutBeat(b->input, g, i);
+    BOOST_TEST(FirstOutside(s) == "");
+    BOOST_TEST(FirstTextOverlap(s) == "");
+    BOOST_TEST(SmallestText(s, 22) == "");
+  }
+}
