@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(AFragmentWithItsAssetsAndNoIds) {
   BOOST_TEST(Count(html, "<script src=\"../assets/player.js\" data-convlesson-asset></script>") == 1u);
   // The player (hidden until the script starts it), its live caption, the list.
   BOOST_TEST(Count(html, "<div class=\"cl-player\" data-player hidden>") == 1u);
-  BOOST_TEST(Count(html, "data-player-part=\"caption\" aria-live=\"polite\">A 6×6 image and the 3×3 Vertical edge filter") == 1u);
+  BOOST_TEST(Count(html, "data-player-part=\"caption\" aria-live=\"polite\">The 6×6 image and the 3×3 Vertical edge filter") == 1u);
   BOOST_TEST(Count(html, "<img class=\"cl-frame\" data-player-part=\"frame\" src=\"frames/vertical-edge/001-intro.svg\"") == 1u);
   BOOST_TEST(Count(html, "<figcaption>") == 46u);  // 23 beats of each variant
   BOOST_TEST(Count(html, "data-variant=\"") == 2u);

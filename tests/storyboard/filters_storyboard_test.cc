@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(EachMapInTurn) {
   // Its caption shows the bias term and the sum with it: -9 - 2.
   BOOST_TEST(conv.caption == "Position (0, 0): 0\u00B71 + 0\u00B71 + 0\u00B71 + 0\u00B70 + 0\u00B70 + 9\u00B70 + "
                              "0\u00B7(\u22121) + 0\u00B7(\u22121) + 9\u00B7(\u22121) + bias (\u22122) = \u221211");
-  BOOST_TEST(s.beats.front().caption == "A 6\u00D76 image and 2 filters 3\u00D73: 2 4\u00D74 maps, one per filter");
+  BOOST_TEST(s.beats.front().caption == "The 6\u00D76 image and 2 filters 3\u00D73: 2 4\u00D74 maps, one per filter");
   BOOST_TEST(s.beats.back().caption ==
              "6\u00D76 image \u2192 2 feature maps 4\u00D74 \u2192 ReLU \u2192 2 max-pooled maps 2\u00D72");
   BOOST_TEST(s.warnings.empty());

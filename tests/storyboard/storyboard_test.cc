@@ -92,7 +92,7 @@ std::ostream& operator<<(std::ostream& os, const CaptionCase& c) { return os << 
 BOOST_DATA_TEST_CASE(
     DefaultLessonCaptionsCarryTheNumbers,
     bdata::make(std::vector<CaptionCase>{
-        {0, 0, "A 6\u00D76 image and the 3\u00D73 Vertical edge filter: the feature map will be 4\u00D74"},
+        {0, 0, "The 6\u00D76 image and the 3\u00D73 Vertical edge filter: the feature map will be 4\u00D74"},
         {0, 1,
          "Position (0, 0): 0\u00B71 + 0\u00B70 + 0\u00B7(\u22121) + 0\u00B71 + 0\u00B70 + 9\u00B7(\u22121) + "
          "0\u00B71 + 0\u00B70 + 9\u00B7(\u22121) = \u221218"},
@@ -107,7 +107,7 @@ BOOST_DATA_TEST_CASE(
         {0, 19, "Max of 18, 18, 27, 27 = 27 at (0, 1)"},
         {0, 21, "Max of 27, 27, 18, 18 = 27 at (1, 1)"},
         {0, 22, "6\u00D76 image \u2192 4\u00D74 feature map \u2192 ReLU \u2192 2\u00D72 max-pooled map"},
-        {1, 0, "A 6\u00D76 image and the 3\u00D73 Horizontal edge filter: the feature map will be 4\u00D74"},
+        {1, 0, "The 6\u00D76 image and the 3\u00D73 Horizontal edge filter: the feature map will be 4\u00D74"},
         {1, 17, "ReLU clears the 8 negative cells to 0"},
         {1, 19, "Max of 0, 0, 0, 0 = 0 at (0, 1)"},
         {1, 20, "Max of 18, 27, 18, 27 = 27 at (1, 0)"},
@@ -121,9 +121,9 @@ BOOST_DATA_TEST_CASE(
 BOOST_AUTO_TEST_CASE(DescriptionsExplainTheBeat) {
   const Storyboard s = Plan(testing::VerticalEdgeVariant());
   BOOST_TEST(s.beats[0].description ==
-             "A 6\u00D76 image with values from 0 to 9 and the 3\u00D73 Vertical edge filter (weights 1, 0, \u22121 / "
+             "The 6\u00D76 image with values from 0 to 9 and the 3\u00D73 Vertical edge filter (weights 1, 0, \u22121 / "
              "1, 0, \u22121 / 1, 0, \u22121). The filter slides over the image with no padding, stride 1, so the "
-             "feature map is 4\u00D74. ReLU follows, then pooling to a 2\u00D72 map: 2\u00D72 max pooling with stride "
+             "feature map is 4\u00D74. ReLU follows, then pooling makes it 2\u00D72: 2\u00D72 max pooling with stride "
              "2.");
   BOOST_TEST(s.beats[1].description ==
              "The 3\u00D73 filter covers rows 0 to 2 and columns 0 to 2 of the image. Each pixel it reads is "
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(DescriptionsExplainTheBeat) {
              "The 2\u00D72 pooling window covers rows 0 to 1 and columns 2 to 3 of the activated map; the largest of "
              "its 4 values, 27 at (1, 2), becomes the pooled value at (0, 1).");
   BOOST_TEST(s.beats[22].description ==
-             "The Vertical edge filter turned the 6\u00D76 image into a 4\u00D74 feature map with values from \u221227 "
+             "The Vertical edge filter turned the 6\u00D76 image into the 4\u00D74 feature map with values from \u221227 "
              "to 27; ReLU cleared its 8 negative cells; pooling reduced it to 2\u00D72 (2\u00D72 max pooling with "
              "stride 2): 0, 27, 0, 27.");
 }
@@ -146,12 +146,12 @@ BOOST_AUTO_TEST_CASE(UniformGridsAreDescribedInWords) {
   Variant v = testing::VerticalEdgeVariant();
   v.image = Grid(6, 6);
   const Storyboard s = Plan(v);
-  BOOST_TEST(s.beats[0].description.starts_with("A 6\u00D76 image with the value 0 in every cell and the 3\u00D73"));
+  BOOST_TEST(s.beats[0].description.starts_with("The 6\u00D76 image with the value 0 in every cell and the 3\u00D73"));
   BOOST_TEST(s.beats[17].description ==
              "ReLU clears to 0 every negative value of the 4\u00D74 feature map and keeps the others; 0 of its 16 "
              "cells were negative, so the activated map holds the value 0 in every cell.");
   BOOST_TEST(s.beats[22].description.starts_with(
-      "The Vertical edge filter turned the 6\u00D76 image into a 4\u00D74 feature map with the value 0 in every "
+      "The Vertical edge filter turned the 6\u00D76 image into the 4\u00D74 feature map with the value 0 in every "
       "cell;"));
   const Storyboard rows = Plan(testing::SizedVariant(40, 40, 3, 3), BeatsPer::Auto, 30);
   BOOST_TEST(rows.beats[1].caption == "Rows 0 to 1: values from \u221224 to 31");

@@ -105,7 +105,7 @@ BOOST_AUTO_TEST_CASE(StoryboardCarriesTheSettingsWords) {
   BOOST_TEST(s.pool_settings == "2\u00D72 max pooling with stride 2");
   BOOST_TEST(s.beats[0].description.find("slides over the image with same padding of 1 on every side, stride 1, so "
                                          "the feature map is 4\u00D74") != std::string::npos);
-  BOOST_TEST(s.beats[0].description.find("pooling to a 2\u00D72 map: 2\u00D72 max pooling with stride 2.") !=
+  BOOST_TEST(s.beats[0].description.find("pooling makes it 2\u00D72: 2\u00D72 max pooling with stride 2.") !=
              std::string::npos);
   BOOST_TEST(Plan(Ramp(3, 3, 3)).pool_settings == "");
 }
@@ -114,16 +114,16 @@ BOOST_AUTO_TEST_CASE(StoryboardCarriesTheSettingsWords) {
 // map's size; the plainest (no padding, stride 1) go unsaid.
 BOOST_AUTO_TEST_CASE(IntroCaptionNamesSettingsThatMatter) {
   BOOST_TEST(Plan(Ramp(4, 4, 3)).beats[0].caption ==
-             "A 4\u00D74 image and the 3\u00D73 Box filter: the feature map will be 2\u00D72");
+             "The 4\u00D74 image and the 3\u00D73 Box filter: the feature map will be 2\u00D72");
   Variant v = Ramp(9, 9, 3);
   v.conv = {.pad_top = 1, .pad_bottom = 1, .pad_left = 1, .pad_right = 1, .same = true, .stride_h = 2, .stride_w = 2};
   BOOST_TEST(Plan(v).beats[0].caption ==
-             "A 9\u00D79 image and the 3\u00D73 Box filter (same padding of 1 on every side, stride 2): the feature "
+             "The 9\u00D79 image and the 3\u00D73 Box filter (same padding of 1 on every side, stride 2): the feature "
              "map will be 5\u00D75");
   Variant d = Ramp(5, 5, 3);
   d.conv = {.dilation_h = 2, .dilation_w = 2};
   BOOST_TEST(Plan(d).beats[0].caption ==
-             "A 5\u00D75 image and the 3\u00D73 Box filter (no padding, stride 1, dilation 2): the feature map will "
+             "The 5\u00D75 image and the 3\u00D73 Box filter (no padding, stride 1, dilation 2): the feature map will "
              "be 1\u00D71");
 }
 
@@ -368,3 +368,22 @@ BOOST_AUTO_TEST_CASE(EveryBeatOnceHeldForItsStage) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// English puts "an" before eight, eleven and eighteen: the sentences that
+// name a size do so without an article ("The 8×8 image", "pooling makes it
+// 8×8"), so none reads "A 8×8".
+BOOST_AUTO_TEST_CASE(NoArticleBeforeASize) {
+  for (const int side : {8, 11, 16, 18}) {
+    Variant v = testing::SizedVariant(side, side, 1, 1);
+    v.pool.size_h = v.pool.size_w = v.pool.stride_h = v.pool.stride_w = 1;  // maps of `side` too
+    for (const Beat& b : Plan(v).beats) {
+      for (const std::string& text : {b.caption, b.description, b.title}) {
+        BOOST_TEST_CONTEXT(text) {
+          for (const char* article : {"A ", "a ", "An ", "an "})
+            for (const int n : {side, 1, 8})
+              BOOST_TEST(text.find(article + std::to_string(n) + "\u00D7") == std::string::npos);
+        }
+      }
+    }
+  }
+}
