@@ -805,7 +805,12 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
   std::vector<std::string> ops;
   for (std::size_t k = 1; k < panels.size(); ++k)
     ops.push_back(panels[k] == &filter ? "\u2217" : panels[k] == &conv ? "=" : "\u2192");
-  const bool products = req.products && filter.present && conv.present;
+  // The products panel shows in a beat that computes one cell: where no beat
+  // does (beats per row, or a long lesson's parts), it takes no room.
+  const bool one_cell_beats = std::any_of(in.story->beats.begin(), in.story->beats.end(), [](const Beat& b) {
+    return b.stage == Stage::Conv && b.first_cell == b.last_cell && b.last_cell >= 0;
+  });
+  const bool products = req.products && filter.present && conv.present && one_cell_beats;
 
   const Params& P = ParamsFor(in.layout);
   Planner planner{P};

@@ -161,7 +161,7 @@ german)
   stack=built/stapel/index.html
   has $stack 'Ein 5×5-Bild und 2 Filter der Größe 3×3 (Zero-Padding von 1 auf jeder Seite, Schrittweite 1): 2 Karten der Größe 5×5, eine je Filter'
   has $stack 'Karte 2 von 2 · Faltung'
-  has $stack 'Multiplikationen für alle 2 Filter'
+  has $stack 'Multiplikationen für die 2 Filter'
   has $stack 'Additionen des Bias'
   has $stack '2 Feature-Maps 5×5 → ReLU → 2 Karten nach Mittelwert-Pooling 2×2'
   stack_svg=built/stapel/frames/zwei-filter/002-conv.svg

@@ -666,3 +666,17 @@ BOOST_AUTO_TEST_CASE(FocusedSlidesShowNumbersTheWholeSlideHasNoRoomFor) {
     BOOST_TEST(SmallestText(s, 22) == "");
   }
 }
+
+// The products panel shows while one cell is computed: beats of a row each
+// leave it out, and the frame keeps no room for it.
+BOOST_AUTO_TEST_CASE(NoProductsRoomWithoutOneCellBeats) {
+  BeatsSpec rows;
+  rows.per = BeatsPer::Row;
+  BeatsSpec cells;
+  cells.per = BeatsPer::Cell;
+  const auto by_row = Build(testing::VerticalEdgeVariant(), rows);
+  const auto by_cell = Build(testing::VerticalEdgeVariant(), cells);
+  BOOST_TEST(by_row->geometry.products.rows == 0);
+  BOOST_TEST(by_cell->geometry.products.rows == 3);
+  BOOST_TEST(by_row->geometry.height < by_cell->geometry.height);
+}

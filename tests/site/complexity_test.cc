@@ -198,8 +198,8 @@ BOOST_AUTO_TEST_CASE(SeveralFiltersCountEveryMap) {
   BOOST_TEST(rows.at("Weights of a fully connected layer instead").result == "72");
   // Set against the layer's own weights: both filters', not one filter's.
   BOOST_TEST(rows.at("Weights in the filter").result == "4");
-  BOOST_TEST(rows.at("Weights in all 2 filters").numbers == "2 · 4");
-  BOOST_TEST(rows.at("Weights in all 2 filters").result == "8");
+  BOOST_TEST(rows.at("Weights in the 2 filters").numbers == "2 · 4");
+  BOOST_TEST(rows.at("Weights in the 2 filters").result == "8");
 }
 
 BOOST_AUTO_TEST_CASE(LargestLessonStaysExact) {
