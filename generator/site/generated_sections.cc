@@ -81,8 +81,9 @@ void AddPoolAxisRow(const PoolAxis& a, const AxisTerms& t, Remainder remainder, 
   }
 }
 
-TemplateData TableData(const std::string& caption, const Grid& grid, const Messages& m) {
-  return NumberTableData(MakeNumberTable(caption, grid), m);
+TemplateData TableData(const std::string& caption, const Grid& grid, const Messages& m,
+                       TableTones tones = TableTones::Signs) {
+  return NumberTableData(MakeNumberTable(caption, grid, kMaxTableSide, tones), m);
 }
 
 // The grids a stage's group shows after its captions; with several
@@ -101,7 +102,7 @@ TemplateList GroupTables(Stage stage, const BuiltVariant& bv, int map) {
     case Stage::Intro:
       for (int c = 0; c < ChannelCount(v); ++c)
         PushMoved(&tables, TableData(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", Size(v.image->rows, v.image->cols)}}), m),
-                                   ChannelAt(v, c), m));
+                                   ChannelAt(v, c), m, TableTones::Picture));
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
         const std::string size = Size(f.weights.rows, f.weights.cols);

@@ -42,9 +42,11 @@ doc::Paragraph Note(const std::string& text) {
 
 // A grid as a table with numbered rows and columns, negative values in the
 // scale's blue and positive ones in its orange (the frames' colours, darkest
-// stop, so they read as text); too large a grid becomes a note.
-void AddGridTable(const std::string& caption, const Grid& grid, const Messages& m, std::vector<doc::Block>* blocks) {
-  const NumberTable t = MakeNumberTable(caption, grid);
+// stop, so they read as text; an image's in ink); too large a grid becomes
+// a note.
+void AddGridTable(const std::string& caption, const Grid& grid, const Messages& m, std::vector<doc::Block>* blocks,
+                  TableTones tones = TableTones::Signs) {
+  const NumberTable t = MakeNumberTable(caption, grid, kMaxTableSide, tones);
   if (!t.listed) {
     blocks->push_back(Note(m.Text(Msg::table_skipped, {{"caption", caption},
                                                        {"size", fmt::format("{}\u00d7{}", t.rows, t.cols)},
@@ -89,7 +91,7 @@ void AddStageTables(Stage stage, const BuiltVariant& bv, int map, std::vector<do
     case Stage::Intro:
       for (int c = 0; c < ChannelCount(v); ++c)
         AddGridTable(ChannelTitle(v, c, m.Text(Msg::table_image, {{"size", SizeText(v.image->rows, v.image->cols)}}), m),
-                     ChannelAt(v, c), m, blocks);
+                     ChannelAt(v, c), m, blocks, TableTones::Picture);
       for (int k = 0; k < FilterCount(v); ++k) {
         const Filter& f = FilterAt(v, k);
         const std::string size = SizeText(f.weights.rows, f.weights.cols);

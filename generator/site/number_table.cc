@@ -4,7 +4,7 @@
 
 namespace cl {
 
-NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side) {
+NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side, TableTones tones) {
   NumberTable t;
   t.caption = std::move(caption);
   t.rows = grid.rows;
@@ -17,7 +17,7 @@ NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side)
     std::string text = FormatNumberCompact(v, kMaxCellChars);
     if (text != FormatNumberText(v)) t.rounded = true;
     t.texts.push_back(std::move(text));
-    t.tones.push_back(v < 0 ? "neg" : v > 0 ? "pos" : "zero");
+    t.tones.push_back(tones == TableTones::Picture ? "picture" : v < 0 ? "neg" : v > 0 ? "pos" : "zero");
   }
   return t;
 }

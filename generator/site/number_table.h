@@ -26,10 +26,16 @@ struct NumberTable {
   bool listed = false;   // false: too large, only the caption and a note
   bool rounded = false;  // some value was shortened to fit a cell
   std::vector<std::string> texts;  // row-major, U+2212 minus
-  std::vector<std::string> tones;  // row-major: "neg", "zero" or "pos"
+  std::vector<std::string> tones;  // row-major: "neg", "zero" or "pos"; "picture" for an image
 };
 
-NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side = kMaxTableSide);
+// What a table's cells are tinted by: the sign of a filter's or map's values
+// (the frames' diverging scale), or nothing for an image, which the frames
+// draw in grey (a picture's 0-255 pixels would all be tinted positive).
+enum class TableTones { Signs, Picture };
+
+NumberTable MakeNumberTable(std::string caption, const Grid& grid, int max_side = kMaxTableSide,
+                            TableTones tones = TableTones::Signs);
 
 // The data that templates/_table.mustache renders.
 TemplateData NumberTableData(const NumberTable& table, const Messages& m = EnglishMessages());

@@ -120,8 +120,9 @@ Json VariantExploreJson(const BuiltVariant& bv, const Messages& m) {
 // One grid of the section as template data: its title, column and row
 // numbers (in image coordinates for the padded input) and its cells.
 TemplateData GridData(const std::string& id, const std::string& key, const std::string& title, const Grid& grid,
-                      int row_offset, int col_offset, const std::vector<bool>* padding) {
-  const NumberTable numbers = MakeNumberTable(title, grid, kMaxExploreSide);
+                      int row_offset, int col_offset, const std::vector<bool>* padding,
+                      TableTones tones = TableTones::Signs) {
+  const NumberTable numbers = MakeNumberTable(title, grid, kMaxExploreSide, tones);
   TemplateData d;
   d.set("grid_id", id);
   d.set("grid_key", key);
@@ -187,7 +188,7 @@ TemplateData VariantExploreData(const BuiltVariant& bv, std::size_t index, const
   // With channels the grid is the first one's: its title says so.
   grids.push_back(GridData(prefix + "input", "input",
                            ChannelTitle(v, 0, m.Text(Padded(v.conv) ? Msg::explore_input_padded : Msg::explore_input), m),
-                           padded, v.conv.pad_top, v.conv.pad_left, &padding));
+                           padded, v.conv.pad_top, v.conv.pad_left, &padding, TableTones::Picture));
   grids.push_back(GridData(prefix + "conv", "conv", m.Text(Msg::explore_conv), r.conv(), 0, 0, nullptr));
   if (v.activation.type != ActivationType::None)
     grids.push_back(GridData(prefix + "activated", "activated", ActivatedTitle(v.activation, m), r.activated(), 0, 0, nullptr));

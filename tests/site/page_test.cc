@@ -176,6 +176,12 @@ BOOST_AUTO_TEST_CASE(StepByStepGroupsBeatsAndListsMaps) {
                      "After ReLU (4×4)", "After max pooling (2×2)",
                      "Cost for Vertical edge and Horizontal edge: 9 weights shared by 16 positions"}),
              boost::test_tools::per_element());
+  // The image is a picture, grey in the frames: its table is not tinted by
+  // sign (every pixel would read positive), the maps' are.
+  BOOST_TEST(Count(html, "<tr><th scope=\"row\">1</th><td class=\"picture\">0</td><td class=\"picture\">0</td>"
+                         "<td class=\"picture\">9</td><td class=\"picture\">9</td><td class=\"picture\">0</td>"
+                         "<td class=\"picture\">0</td></tr>") == 1u);
+  BOOST_TEST(Count(html, "<td class=\"picture\">") >= 2 * 36u);
   // First rows of the feature maps: the horizontal edge's is the transpose.
   BOOST_TEST(Count(html, "<tr><th scope=\"row\">0</th><td class=\"neg\">−18</td><td class=\"neg\">−18</td>"
                          "<td class=\"pos\">18</td><td class=\"pos\">18</td></tr>") == 1u);
