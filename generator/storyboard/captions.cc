@@ -493,8 +493,10 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
       rounded = rounded || Rounded(a.at(row, col));
     }
   const bool max = v.pool.type == PoolType::Max;
+  // A maximum is one of the values itself: exact however the others were
+  // rounded (an average of rounded values is not).
   t.caption = m.Text(max ? Msg::pool_cell_caption_max : Msg::pool_cell_caption_average,
-                     {{"values", JoinShortened(std::move(items), ", ")}, {"result", Result(tr.value, rounded)}, {"position", at}});
+                     {{"values", JoinShortened(std::move(items), ", ")}, {"result", Result(tr.value, rounded && !max)}, {"position", at}});
 
   const bool clipped = tr.row_end - tr.row_begin < v.pool.size_h || tr.col_end - tr.col_begin < v.pool.size_w;
   const Msg key = max ? (clipped ? Msg::pool_cell_description_max_clipped : Msg::pool_cell_description_max)

@@ -387,3 +387,24 @@ BOOST_AUTO_TEST_CASE(NoArticleBeforeASize) {
     }
   }
 }
+
+// A maximum is one of its window's values, exact however the others were
+// rounded in the list; an average of rounded values is not.
+BOOST_AUTO_TEST_CASE(AMaximumIsExactAnAverageOfRoundedValuesIsNot) {
+  Variant v = testing::SizedVariant(2, 2, 1, 1);
+  v.filter.weights.at(0, 0) = 1;
+  v.image.Edit().at(0, 0) = 1.0 / 3;
+  v.image.Edit().at(0, 1) = 2;
+  v.image.Edit().at(1, 0) = 0;
+  v.image.Edit().at(1, 1) = 1;
+  v.activation.type = ActivationType::None;
+  v.pool.size_h = v.pool.size_w = v.pool.stride_h = v.pool.stride_w = 2;
+  const auto caption_of_pool = [](const Storyboard& s) {
+    for (const Beat& b : s.beats)
+      if (b.stage == Stage::Pool) return b.caption;
+    return std::string();
+  };
+  BOOST_TEST(caption_of_pool(Plan(v)) == "Max of 0.333, 2, 0, 1 = 2 at (0, 0)");
+  v.pool.type = PoolType::Avg;
+  BOOST_TEST(caption_of_pool(Plan(v)) == "Average of 0.333, 2, 0, 1 \u2248 0.833 at (0, 0)");
+}
