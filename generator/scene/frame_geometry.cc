@@ -130,6 +130,14 @@ double NeededCell(PanelPlan& p, double size) {
   return std::max(24.0, std::ceil(std::max(Widest(p) * size + 2 * CellMarkRoom(24) + 2, NumberHeight(size)) - 1e-9));
 }
 
+// How legible a frame is in a player that shows it at most `view_height`
+// tall: the sizes its values and its caption are shown at, averaged. The
+// caption carries the arithmetic: a frame made taller for larger values
+// shows its caption (and heading) smaller, and is no better for that.
+double Legibility(double value_size, double caption_size, double height, double view_height) {
+  return (value_size + caption_size) / 2 * std::min(1.0, view_height / height);
+}
+
 // The planning steps that depend on the layout's sizes.
 struct Planner {
   const Params& P;
@@ -147,9 +155,10 @@ struct Planner {
   double EstimatedHeight(double grids, std::size_t rows) const {
     return grids + text_fixed + text_per_row * static_cast<double>(rows);
   }
-  // How large numbers of `size` look in a frame of `height` (see view_height).
+  // How legible numbers of `size` are in a frame of `height` (see
+  // view_height); a height of 0: at best, in a frame that fits.
   double Shown(double size, double height) const {
-    return view_height > 0 ? size * std::min(1.0, view_height / height) : size;
+    return view_height > 0 ? Legibility(size, P.caption_size, height, view_height) : size;
   }
 
 // The largest size (<= P.max_number_size, on the size grid) whose numbers fit
@@ -298,7 +307,8 @@ std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const
   };
   std::optional<Best> chosen;
   for (double size = P.max_number_size; size >= P.min_value_size - 1e-9; size -= kNumberSizeStep) {
-    if (chosen && Shown(chosen->size, EstimatedHeight(chosen->height, chosen->rows)) >= size) break;  // no smaller size can look larger
+    if (chosen && Shown(chosen->size, EstimatedHeight(chosen->height, chosen->rows)) >= Shown(size, 0))
+      break;  // no smaller size can do better
     std::optional<Best> best;
     for (bool shared : {true, false}) {
       const std::vector<double> cells = CellsAt(panels, size, shared, 0, false);
@@ -461,14 +471,15 @@ Plan PlanOneRow(const std::vector<PanelPlan*>& panels, const std::vector<std::st
 // the maps whether its numbers are shown (cells as large as they need at the
 // smallest value size) or colour only (cells shrunk, all alike, until the
 // rows fit the width and height_budget). The filter's numbers matter most,
-// then the maps', then the image's; then larger colour cells, fewer rows.
+// then the maps', then colour cells large enough for their signs, then the
+// image's numbers; then larger colour cells, fewer rows.
 // nullopt when not even 8-unit colour cells fit.
 std::optional<Plan> PlanFitted(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
   const std::vector<Arrangement> arrangements = Arrangements(static_cast<int>(panels.size()));
   // Groups: 0 the image, 1 the filter, 2 the maps.
   const auto group = [&](std::size_t k) { return panels[k]->is_filter ? 1 : panels[k]->is_image ? 0 : 2; };
   std::optional<Plan> best;
-  std::tuple<int, int, int, double, int> best_key{};
+  std::tuple<int, int, bool, int, double, int> best_key{};
   for (int numbered = 7; numbered >= 0; --numbered) {
     bool possible = true;
     std::vector<double> needed(panels.size(), 0);
@@ -492,7 +503,10 @@ std::optional<Plan> PlanFitted(const std::vector<PanelPlan*>& panels, const std:
             cells[k] = std::max(cells[k], std::min(P.max_cell, std::floor(P.filter_span / std::max(panels[k]->rows, panels[k]->cols))));
         }
         if (!Fits(panels, ops, a, cells, nullptr, nullptr)) continue;
-        const auto key = std::make_tuple((numbered >> 1) & 1, (numbered >> 2) & 1, numbered & 1, colour,
+        // Colour cells without their signs would say by colour alone what
+        // a sign says: those come before the image's numbers.
+        const bool signs = SignsFit(GridBox{.cell = colour, .min_mark_size = P.min_text_size});
+        const auto key = std::make_tuple((numbered >> 1) & 1, (numbered >> 2) & 1, signs, numbered & 1, colour,
                                          -static_cast<int>(a.size()));
         if (!best || key > best_key) best = Plan{a, cells, 0}, best_key = key;
         break;
@@ -1134,9 +1148,12 @@ std::optional<FrameGeometry> PlanToHeight(const LayoutInput& in, PlanRequest req
     g = PlanGeometry(in, req, &fitted, &height);
   }
   if (!fitted || height > frame_height) return std::nullopt;
-  if (height < frame_height - 8) {
+  // Room left: all of it for the grids, else half, a quarter... (the
+  // grids' larger cells or numbers may take more than the room they were
+  // given, where the estimate of the text was too large).
+  for (double share = 1; height < frame_height - 8 && share >= 1.0 / 16; share /= 2) {
     PlanRequest roomier = req;
-    roomier.budget_cut -= frame_height - height;
+    roomier.budget_cut -= (frame_height - height) * share;
     bool roomier_fitted = false;
     double roomier_height = 0;
     FrameGeometry more = PlanGeometry(in, roomier, &roomier_fitted, &roomier_height);
@@ -1145,10 +1162,9 @@ std::optional<FrameGeometry> PlanToHeight(const LayoutInput& in, PlanRequest req
   return g;
 }
 
-// How large a frame's values look in a player that shows it at most
-// `view_height` tall (0: colour only).
-double ShownSize(const FrameGeometry& g, double view_height) {
-  return g.value_size * std::min(1.0, view_height / g.height);
+// A planned frame's Legibility.
+double FrameLegibility(const FrameGeometry& g, const Params& P) {
+  return Legibility(g.value_size, P.caption_size, g.height, P.view_height);
 }
 
 // The stages a focused variant's frames show (FrameGeometry::focused): the
@@ -1190,11 +1206,14 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
     views[k] = PlanGeometry(in, wide, &fitted, &unused);
     height = std::max(height, views[k].height);
   }
-  for (std::size_t k = 0; k < 3; ++k)
-    if (present[k]) shown = std::min(shown, views[k].value_size * std::min(1.0, P.view_height / height));
-  // Worth it only where every stage's numbers look larger than in the frame
-  // of every panel (a tenth, so small lessons keep their one layout).
-  if (!(shown > 1.1 * ShownSize(whole, P.view_height))) return std::nullopt;
+  for (std::size_t k = 0; k < 3; ++k) {
+    if (!present[k]) continue;
+    if (views[k].value_size <= 0 && whole.value_size > 0) return std::nullopt;  // a stage would lose its numbers
+    shown = std::min(shown, Legibility(views[k].value_size, P.caption_size, height, P.view_height));
+  }
+  // Worth it only where every stage's frame reads better than the frame of
+  // every panel (by a tenth, so small lessons keep their one layout).
+  if (!(shown > 1.1 * FrameLegibility(whole, P))) return std::nullopt;
   // The summary: every panel (no products: it computes no cell) in the
   // stages' height, colour only where numbers do not fit it.
   std::optional<FrameGeometry> summary = PlanToHeight(in, PlanRequest{.products = false, .min_content = content}, height);
@@ -1247,15 +1266,21 @@ std::optional<FrameGeometry> PlanFocusedSlides(const LayoutInput& in, const Fram
       view = PlanToHeight(in, bare, frame_height);
     }
     if (!view || view->height != whole.height || view->width != whole.width) return std::nullopt;
+    bool fewer = k == 0 && whole.products.rows > 0 && view->products.rows == 0;
+    bool gains = k == 0 && view->products.rows > 0 && whole.products.rows == 0;
     for (std::size_t p = 0; p < 5; ++p) {
       const GridBox &mine = panels(*view)[p]->grid, &all = panels(whole)[p]->grid;
       if (mine.rows == 0) continue;
-      if (all.numbers && !mine.numbers) return std::nullopt;
-      more |= mine.numbers && !all.numbers;
+      fewer |= all.numbers && !mine.numbers;
+      gains |= mine.numbers && !all.numbers;
     }
-    if (k == 0 && whole.products.rows > 0 && view->products.rows == 0) return std::nullopt;
-    more |= k == 0 && view->products.rows > 0 && whole.products.rows == 0;
-    views[k] = std::move(*view);
+    if (fewer) return std::nullopt;
+    // A stage whose own panels show no number more keeps every panel.
+    if (gains)
+      views[k] = std::move(*view);
+    else
+      views[k] = whole;
+    more |= gains;
   }
   if (!more) return std::nullopt;
   // The summary computes no cell: its grids may take the products' room.
@@ -1263,6 +1288,19 @@ std::optional<FrameGeometry> PlanFocusedSlides(const LayoutInput& in, const Fram
   if (std::optional<FrameGeometry> roomier = PlanToHeight(in, {.products = false}, frame_height);
       roomier && roomier->height == whole.height && roomier->width == whole.width)
     summary = std::move(*roomier);
+  // Each slide's content is centred in its 16:9: the heading, caption and
+  // legend go where the tallest content has them, on every slide, the
+  // panels centred between.
+  std::vector<FrameGeometry*> slides{&summary};
+  for (std::size_t k = 0; k < 3; ++k)
+    if (present[k]) slides.push_back(&views[k]);
+  double heading = std::numeric_limits<double>::infinity(), caption = 0;
+  for (const FrameGeometry* g : slides) heading = std::min(heading, g->heading_y), caption = std::max(caption, g->caption_y);
+  for (FrameGeometry* g : slides) {
+    const double up = heading - g->heading_y, down = caption - g->caption_y;
+    g->heading_y += up;
+    MoveDown(*g, std::round((up + down) / 2), down);
+  }
   summary.focused.assign(views.begin(), views.end());
   return summary;
 }
@@ -1272,7 +1310,7 @@ const FrameGeometry& FrameGeometry::ForStage(Stage stage) const {
   switch (stage) {
     case Stage::Intro:
     case Stage::Conv:
-      return focused[0];
+      return focused[0].width > 0 ? focused[0] : *this;
     case Stage::Activation:
       return focused[1].width > 0 ? focused[1] : *this;
     case Stage::Pool:

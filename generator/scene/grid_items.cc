@@ -88,12 +88,6 @@ void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellSta
   }
 }
 
-double SignSize(const GridBox& b) { return std::max(b.cell * 0.7, b.min_mark_size); }
-// A sign's line (ascent and descent) fits its cell: at a slide's 22 units
-// a 24-unit cell's signs would touch the next row's.
-bool SignsFit(const GridBox& b) {
-  return !b.numbers && b.cell >= kMinSignCell && (kFontAscent + kFontDescent) * SignSize(b) <= b.cell;
-}
 
 // Each cell's number, or its sign where numbers do not fit but signs do.
 // `state_at(r, c)` gives a cell's state.
@@ -249,6 +243,13 @@ void AddCellMark(Scene& scene, const GridBox& grid, int row, int col, bool dashe
   const double at = MarkInset(grid.cell) + w / 2;  // the stroke's middle
   scene.items.push_back(Outline(grid.x + col * grid.cell + at, grid.y + row * grid.cell + at, grid.cell - 2 * at,
                                 grid.cell - 2 * at, palette::kInk, w, dashed));
+}
+
+double SignSize(const GridBox& b) { return std::max(b.cell * 0.7, b.min_mark_size); }
+// A sign's line (ascent and descent) fits its cell: at a slide's 22 units
+// a 24-unit cell's signs would touch the next row's.
+bool SignsFit(const GridBox& b) {
+  return !b.numbers && b.cell >= kMinSignCell && (kFontAscent + kFontDescent) * SignSize(b) <= b.cell;
 }
 
 }  // namespace cl

@@ -89,6 +89,11 @@ void AddCellMark(Scene& scene, const GridBox& grid, int row, int col, bool dashe
 // How far a cell mark reaches in from the cell's border, on each side.
 double CellMarkRoom(double cell);
 
+// A colour-only cell's +/− sign: its size, and whether it fits the cell
+// (never where numbers show; see GridBox::min_mark_size).
+double SignSize(const GridBox& b);
+bool SignsFit(const GridBox& b);
+
 // Stroke width of highlights on `grid`, for callers that place marks inside them.
 double HighlightWidth(const GridBox& grid);
 

@@ -70,7 +70,7 @@ struct RectShape {
   bool has_fill = true;
   Color fill;
   bool has_stroke = false;
-  Color stroke;
+  Color stroke{};
   double stroke_width = 0;
   bool dashed = false;
   friend bool operator==(const RectShape&, const RectShape&) = default;

@@ -98,18 +98,23 @@ TEXT
     for n in 1 2 3 4 5; do [[ -f $work/site/c$n/lesson.json ]] || fail "c$n.yaml did not build"; done
     ;;
   frame-side)
-    # A 14x14 image of four-decimal values at --scale 8 makes frames of
-    # 9464x16952 pixels, over the 16384 a side the renderer draws: refused
-    # before drawing, with the largest --scale that fits, where every frame
-    # failed unlocated.
-    python3 - "$work/big.yaml" <<'PY'
-import sys
-rows = ["    - [" + ", ".join("%.4f" % (((r * 37 + c * 11) % 97) / 97 * 18 - 9) for c in range(14)) + "]" for r in range(14)]
-open(sys.argv[1], "w").write("title: Big\nimage:\n  pixels:\n" + "\n".join(rows) +
-    "\nfilter: [[0.125, -0.25, 0.375], [0.5, -0.625, 0.75], [0.875, -1.125, 0.0625]]\nbeats: {per: row, max: 5}\n")
+    # A 28x28 picture (as the shipped photograph) with every number, at
+    # --scale 8, makes frames of 9072x16728 pixels, over the 16384 a side
+    # the renderer draws: refused before drawing, with the largest --scale
+    # that fits, where every frame failed unlocated.
+    python3 - "$work" <<'PY'
+import struct, sys, zlib
+w = h = 28
+rows = b"".join(b"\0" + bytes(((r * 37 + c * 91) % 256) for c in range(w)) for r in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+open(sys.argv[1] + "/big.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) +
+                                       chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+open(sys.argv[1] + "/big.yaml", "w").write(
+    "title: Big\nimage: {file: big.png}\nfilter: sobel-x\nactivation: none\npool: none\nbeats: {per: row, max: 5}\n")
 PY
     run_in "$work" 1 build big.yaml -o site -q --scale 8 --only png
-    has "$work/err" "big.yaml:19:8: error: the lesson's frames would be 9464x16952 pixels at --scale 8; a frame may be at most 16384 pixels a side: use --scale 7.7 or less, or a smaller image or map"
+    has "$work/err" "big.yaml:6:8: error: the lesson's frames would be 9072x16728 pixels at --scale 8; a frame may be at most 16384 pixels a side: use --scale 7.8 or less, or a smaller image or map"
     [[ ! -e $work/site/big ]] || fail "the refused lesson wrote site/big"
     run_in "$work" 1 build big.yaml -o site -q --scale 8 --only gif
     has "$work/err" "a frame may be at most 16384 pixels a side"

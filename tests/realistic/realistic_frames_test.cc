@@ -219,14 +219,17 @@ int CheckLesson(const std::string& name, std::optional<FrameLayout> layout = std
 
     const Json& beats = v.at("beats");
     // A focused variant (docs/frames.md) shows in each stage's frames only
-    // that stage's grids; its summary shows them all, in the same height.
+    // that stage's grids (slides: in the stages where that shows more
+    // numbers); its summary shows them all, in the same frame size.
     bool focused = false;
-    {
-      pugi::xml_document intro;
-      BOOST_REQUIRE(intro.load_string(file(beats.at(0).at(frames)).c_str()));
-      focused = (has_activation || has_pool) && !GroupEndingWith(intro.child("svg"), has_pool ? "-pooled" : "-activated");
-      focused_variants += focused;
+    for (std::size_t b = 0; b < beats.size(); ++b) {
+      pugi::xml_document frame;
+      BOOST_REQUIRE(frame.load_string(file(beats[b].at(frames)).c_str()));
+      focused |= !GroupEndingWith(frame.child("svg"), "-conv");  // only a focused pooling frame has none
+      focused |= (has_activation && !GroupEndingWith(frame.child("svg"), "-activated")) ||
+                 (has_pool && !GroupEndingWith(frame.child("svg"), "-pooled"));
     }
+    focused_variants += focused;
     for (std::size_t b = 0; b < beats.size(); ++b) {
       const int map = list ? beats[b].at("map").get<int>() : 0;
       const Json& weights = list ? v.at("filters").at(map).at("weights").at(0) : v.at("filter").at("weights");
@@ -251,13 +254,17 @@ int CheckLesson(const std::string& name, std::optional<FrameLayout> layout = std
         // A focused summary, like slides, may show a grid in colour only.
         const bool colour_only_allowed = slides || (focused && stage == "summary");
         const auto all = [&](int shown, int cells) { return shown == cells || (colour_only_allowed && shown == 0); };
-        // Which grids the frame shows.
+        // Which grids the frame shows: its stage's own where it is focused
+        // (wide: every stage's but the summary's; slides: those gaining numbers).
+        const bool every = GroupEndingWith(svg, "-input") && GroupEndingWith(svg, "-conv") &&
+                           (!has_activation || GroupEndingWith(svg, "-activated")) &&
+                           (!has_pool || GroupEndingWith(svg, "-pooled"));
+        const bool focused_frame = focused && stage != "summary" && (!slides || !every);
         const bool conv_stage = stage == "intro" || stage == "conv";
-        const bool shows_input = !focused || conv_stage || stage == "summary";
-        const bool shows_conv = !focused || conv_stage || stage == "activation" || stage == "summary" ||
-                                (stage == "pool" && !has_activation);
-        const bool shows_activated = has_activation && (!focused || stage == "activation" || stage == "pool" || stage == "summary");
-        const bool shows_pooled = has_pool && (!focused || stage == "pool" || stage == "summary");
+        const bool shows_input = !focused_frame || conv_stage;
+        const bool shows_conv = !focused_frame || conv_stage || stage == "activation" || (stage == "pool" && !has_activation);
+        const bool shows_activated = has_activation && (!focused_frame || stage == "activation" || stage == "pool");
+        const bool shows_pooled = has_pool && (!focused_frame || stage == "pool");
         for (const auto& [id, shown] : {std::pair{"input", shows_input}, std::pair{"filter", shows_input},
                                         std::pair{"conv", shows_conv}, std::pair{"activated", shows_activated},
                                         std::pair{"pooled", shows_pooled}})

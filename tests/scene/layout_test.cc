@@ -653,6 +653,10 @@ BOOST_AUTO_TEST_CASE(FocusedSlidesShowNumbersTheWholeSlideHasNoRoomFor) {
   for (const FrameGeometry& view : g.focused) {
     BOOST_TEST(view.width == 1920);
     BOOST_TEST(view.height == 1080);
+    // Heading, caption and legend stay put from slide to slide.
+    BOOST_TEST(view.heading_y == g.heading_y);
+    BOOST_TEST(view.caption_y == g.caption_y);
+    BOOST_TEST(view.legend_y == g.legend_y);
     const Panel* mine[] = {&view.input, &view.filter, &view.conv, &view.activated, &view.pooled};
     const Panel* all[] = {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
     for (int p = 0; p < 5; ++p)
