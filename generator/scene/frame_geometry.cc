@@ -7,8 +7,11 @@
 // only where they still fit at the minimum size. Slides keep 16:9 instead:
 // the fallback there (PlanFitted) chooses rows and which grids show colour
 // only so everything fits the 1080, without the products panel if need be.
-// Labels never overlap, and there is room for the longest caption of any
-// beat.
+// Wide frames are planned for a player that shows them at most 720 units
+// tall (Legibility), and where every panel would not fit that, each stage's
+// beats show only their panels (focused: PlanFocused; slides by their own
+// rule, PlanFocusedSlides). Labels never overlap, and there is room for the
+// longest caption of any beat.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -291,7 +294,8 @@ std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, 
 }
 
 // First choice: every number, at the largest size that fits some
-// arrangement (with view_height, the size that looks largest in a player).
+// arrangement (with view_height, the size whose frame reads best in a
+// player: Legibility).
 std::optional<Plan> PlanWithNumbers(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
   for (const PanelPlan* p : panels)
     if (p->rows > kMaxNumberedSide || p->cols > kMaxNumberedSide) return std::nullopt;
@@ -857,7 +861,7 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
     // P.view_height tall (wide): the caption's lines are estimated at the
     // widest content before the grids are planned, and so is the text around
     // them. Plan for that height, and only when nothing fits it let the frame
-    // grow taller; or for the numbers that look largest in the player.
+    // grow taller; or for the frame that reads best in the player (Legibility).
     const double caption_width = P.max_content_width;
     int lines = 1;
     for (const Beat& b : in.story->beats)
@@ -1185,7 +1189,7 @@ Stages StagesOf(const LayoutInput& in) {
 }
 
 // A focused variant's wide frames, or nullopt where the variant is small
-// enough for every panel, or focusing would not show its numbers larger.
+// enough for every panel, or focusing would not make its frames read better.
 std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
   const Params& P = ParamsFor(in.layout);
   const auto [stages, present] = StagesOf(in);

@@ -88,7 +88,6 @@ void AddPaddingHatches(Scene& scene, const GridBox& b, const std::vector<CellSta
   }
 }
 
-
 // Each cell's number, or its sign where numbers do not fit but signs do.
 // `state_at(r, c)` gives a cell's state.
 template <typename StateAt>

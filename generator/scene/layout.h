@@ -1,8 +1,9 @@
 // Layout: one beat of a variant laid out as a Scene. This is the only place
 // that decides where things go. The geometry is planned once per variant
 // (PlanFrameGeometry) from the sizes of its grids and the longest caption, so
-// every beat of a variant shares it and nothing jumps between frames; each
-// beat then only changes what is filled, highlighted and said.
+// every beat of a variant shares it (a focused variant's, one per stage, in
+// one frame size) and nothing jumps between frames; each beat then only
+// changes what is filled, highlighted and said.
 #pragma once
 
 #include <cmath>
@@ -181,11 +182,13 @@ struct FrameGeometry {
   // an output cell means (a sum of several copies); 0: none.
   double overlap_note_y = 0;
   // A focused variant (docs/frames.md, "Focused frames"): where every panel
-  // would make the frame too tall to read in a player, each stage's beats
-  // show only the panels that stage reads and writes, larger, in a frame of
-  // this same size: [0] the convolution's (the intro's too), [1] the
-  // activation's, [2] the pooling's. The panels above are the summary's,
-  // all of them, fitted to that size. Empty: every beat uses the panels above.
+  // would make the frame too tall to read in a player (slides: where a
+  // stage's own panels show more numbers), each stage's beats show only the
+  // panels that stage reads and writes, larger, in a frame of this same
+  // size: [0] the convolution's (the intro's too), [1] the activation's, [2]
+  // the pooling's (0 wide for a stage the variant lacks). The panels above
+  // are the summary's, all of them, fitted to that size. Empty: every beat
+  // uses the panels above.
   std::vector<FrameGeometry> focused;
   // Where the panels of a beat of `stage` sit.
   const FrameGeometry& ForStage(Stage stage) const;
@@ -208,7 +211,8 @@ inline double MaxAbsWeight(const Variant& v) { return ScaleFrom(LargestAbsWeight
 // transposed too, its filter then over the output cells each copy lands on.
 bool DrawnAsStrips(const Variant& v);
 
-// Plans the geometry shared by all beats of `in` (see the file comment).
+// Plans the frame size and geometry of all beats of `in` (see the file
+// comment; a focused variant's stages have their own, FrameGeometry::focused).
 FrameGeometry PlanFrameGeometry(const LayoutInput& in);
 
 // Lays out beat `beat_index` (0-based) of in.story with geometry `planned`

@@ -35,7 +35,7 @@ struct IndexEntry {
   std::vector<std::string> labels;  // the variants' labels
   // What the variants differ in, as the page's switch names it ("Dilation");
   // empty: the filter, or one variant.
-  std::string switch_label;
+  std::string switch_label{};
   std::vector<std::size_t> beats;   // per variant
 };
 
