@@ -46,4 +46,8 @@ configure_and_build ON
 # A short fuzzing run first (CONVLESSON_FUZZ_SECONDS, default 60; 0 skips it
 # on a developer's machine), so CTest's summary stays the run's last word.
 if [[ ${CONVLESSON_FUZZ_SECONDS:-60} != 0 ]]; then bash scripts/fuzz.sh "${CONVLESSON_FUZZ_SECONDS:-60}"; fi
-ctest --preset release -j "$(nproc)"
+ctest --preset release -j "$(nproc)" || {
+  status=$?
+  bash scripts/failed_tests.sh build/release
+  exit "$status"
+}
