@@ -149,7 +149,9 @@ TemplateData VariantStepByStep(const BuiltVariant& bv, const std::string& id_pre
     group.set("group_start", std::to_string(i + 1));  // keeps the numbering of the player's steps
     TemplateList captions;
     for (; i < beats.size() && beats[i].stage == stage && beats[i].map == map; ++i) {
-      captions.push_back(TemplateData("beat_caption", beats[i].caption));
+      // The page has the room for every term a frame's caption shortens.
+      const Beat& b = beats[i];
+      captions.push_back(TemplateData("beat_caption", b.full_caption.empty() ? b.caption : b.full_caption));
     }
     SetMoved(&group, "group_beats", std::move(captions));
     SetMoved(&group, "group_tables", GroupTables(stage, bv, map));

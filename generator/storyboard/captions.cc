@@ -333,13 +333,15 @@ BeatText ConvCellChannelsText(const Variant& v, const ConvTrace& tr, const std::
   return t;
 }
 
-// A conv cell's caption at `position` (Position of its output cell).
-std::string ConvCellCaptionAt(const Variant& v, const ConvTrace& tr, const std::string& position, const Messages& m) {
+// A conv cell's caption at `position` (Position of its output cell); a
+// long sum shortened with "…" unless `every_term`.
+std::string ConvCellCaptionAt(const Variant& v, const ConvTrace& tr, const std::string& position, const Messages& m,
+                              bool every_term = false) {
   if (tr.channels.size() > 1) return ConvCellChannelsCaption(v, tr, position, m);
   const Grid& w = v.filter.weights;
   std::vector<std::string> terms;
   const std::size_t taps = tr.inputs.size();
-  const std::size_t listed = taps > kMaxListed ? kShownWhenLong : taps;
+  const std::size_t listed = taps > kMaxListed && !every_term ? kShownWhenLong : taps;
   bool rounded = Rounded(tr.bias);
   for (std::size_t i = 0; i < listed; ++i) {
     terms.push_back(Factor(tr.inputs[i]) + std::string(kDot) + Factor(w.values[i]));
@@ -363,6 +365,7 @@ BeatText ConvCellText(const Variant& v, const ConvTrace& tr, const Messages& m) 
   const std::size_t taps = tr.inputs.size();
   BeatText t;
   t.caption = ConvCellCaptionAt(v, tr, position, m);
+  if (taps > kMaxListed) t.full_caption = ConvCellCaptionAt(v, tr, position, m, true);
   t.description = WindowSentence(v, tr, m) + " " +
                   m.Count(tr.bias != 0.0 ? Msg::conv_cell_products_bias : Msg::conv_cell_products,
                           static_cast<long long>(taps),
@@ -485,18 +488,25 @@ BeatText PoolCellText(const Variant& v, const VariantResult& r, const PoolTrace&
     t.description = m.Text(Msg::pool_cell_empty_description, {{"position", at}});
     return t;
   }
+  // Every value of the window; the caption lists the first few of a long
+  // one (kMaxListed + 1 looked at), and its "≈" says whether those are rounded.
   std::vector<std::string> items;
-  bool rounded = false;
-  for (int row = tr.row_begin; row < tr.row_end && items.size() <= kMaxListed; ++row)
-    for (int col = tr.col_begin; col < tr.col_end && items.size() <= kMaxListed; ++col) {
+  std::size_t first_rounded = static_cast<std::size_t>(count);  // none
+  for (int row = tr.row_begin; row < tr.row_end; ++row)
+    for (int col = tr.col_begin; col < tr.col_end; ++col) {
+      if (first_rounded == static_cast<std::size_t>(count) && Rounded(a.at(row, col))) first_rounded = items.size();
       items.push_back(Short(a.at(row, col)));
-      rounded = rounded || Rounded(a.at(row, col));
     }
   const bool max = v.pool.type == PoolType::Max;
   // A maximum is one of the values itself: exact however the others were
   // rounded (an average of rounded values is not).
-  t.caption = m.Text(max ? Msg::pool_cell_caption_max : Msg::pool_cell_caption_average,
-                     {{"values", JoinShortened(std::move(items), ", ")}, {"result", Result(tr.value, rounded && !max)}, {"position", at}});
+  const auto caption = [&](const std::string& values, std::size_t looked_at) {
+    return m.Text(max ? Msg::pool_cell_caption_max : Msg::pool_cell_caption_average,
+                  {{"values", values}, {"result", Result(tr.value, first_rounded < looked_at && !max)}, {"position", at}});
+  };
+  if (items.size() > kMaxListed) t.full_caption = caption(Join(items, ", "), items.size());
+  const std::size_t looked_at = std::min(items.size(), kMaxListed + 1);
+  t.caption = caption(JoinShortened(std::move(items), ", "), looked_at);
 
   const bool clipped = tr.row_end - tr.row_begin < v.pool.size_h || tr.col_end - tr.col_begin < v.pool.size_w;
   const Msg key = max ? (clipped ? Msg::pool_cell_description_max_clipped : Msg::pool_cell_description_max)

@@ -18,6 +18,9 @@ namespace cl {
 struct BeatText {
   std::string caption;
   std::string description;
+  // The caption with every term, where `caption` shortens a long sum or
+  // window with "…" to fit a frame; empty where it lists them all.
+  std::string full_caption;
 };
 
 // "6×6"

@@ -12,6 +12,7 @@ Beat MakeBeat(Stage stage, BeatText text) {
   Beat b;
   b.stage = stage;
   b.caption = std::move(text.caption);
+  b.full_caption = std::move(text.full_caption);
   b.description = std::move(text.description);
   return b;
 }

@@ -41,6 +41,7 @@ struct Beat {
   std::string heading;      // the frame's stage heading: "Convolution · position 8 of 16"
   std::string title;        // the frame's whole heading and SVG <title>: "<label> · <heading>"
   std::string caption;      // one line; numbers from the computation; U+2212 minus, U+00B7 dot
+  std::string full_caption; // the caption with every term where `caption` shortens it ("…"); else empty
   std::string description;  // a few sentences for <desc>, alt text and the step-by-step section
 };
 

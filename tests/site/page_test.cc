@@ -353,3 +353,20 @@ BOOST_AUTO_TEST_CASE(LargeMapsAreSummarisedNotListed) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A frame's caption shortens a 5×5 filter's 25 products with "…"; the step
+// by step, which has the room, lists every one (the player keeps the frame's).
+BOOST_AUTO_TEST_CASE(StepByStepListsEveryProductOfALargeFilter) {
+  cl::Lesson lesson = cl::testing::DefaultLesson();
+  lesson.variants = {cl::testing::SizedVariant(6, 6, 5, 5)};
+  lesson.variants[0].pool.enabled = false;
+  const std::string html = Render(lesson, {"sized"});
+  const std::size_t list = html.find("<ol class=\"beat-list\" start=\"2\">");
+  BOOST_TEST_REQUIRE(list != std::string::npos);
+  const std::string first = html.substr(list, html.find("</li>", list) - list);
+  BOOST_TEST(first.find("Position (0, 0): (−9)·(−2) + (−6)·0 + ") != std::string::npos, first);
+  BOOST_TEST(Count(first, "·") == 25u, first);
+  BOOST_TEST(Count(first, "…") == 0u, first);
+  BOOST_TEST(Count(PlayerData(html).dump(), "Position (0, 0): (−9)·(−2) + (−6)·0 + (−3)·2 + 0·(−1) + 3·1 + (−2)·(−1) + …") ==
+             1u);
+}

@@ -276,3 +276,49 @@ BOOST_AUTO_TEST_CASE(LargeFiltersShortenTheSumWithAnEllipsis) {
   for (std::size_t p = c.find("\u00B7"); p != std::string::npos; p = c.find("\u00B7", p + 1)) ++terms;
   BOOST_TEST(terms == 6u);
 }
+
+// A frame's caption shortens a sum of 25 products; the page's step by step
+// has the room for every one of them, in the frame's order and with its result.
+BOOST_AUTO_TEST_CASE(AShortenedSumKeepsEveryTermForThePage) {
+  const Variant v = testing::SizedVariant(5, 5, 5, 5);
+  const Storyboard s = Plan(v);
+  const Beat& b = s.beats[1];
+  BOOST_TEST(b.stage == Stage::Conv);
+  const std::string& full = b.full_caption;
+  BOOST_TEST(full.find("\u2026") == std::string::npos);
+  std::vector<std::string> terms;
+  const std::size_t equals = full.rfind(" = ");
+  BOOST_TEST_REQUIRE(equals != std::string::npos);
+  for (std::size_t from = full.find(": ") + 2, plus; from < equals; from = plus + 3) {
+    plus = std::min(full.find(" + ", from), equals);
+    terms.push_back(full.substr(from, plus - from));
+  }
+  BOOST_TEST_REQUIRE(terms.size() == 25u);
+  // Each term is pixel·weight of the window, row by row: (0, 0) is −9·(−2),
+  // (0, 1) is −6·0, (1, 0) is −2·(−1), (4, 4) is −7·0.
+  BOOST_TEST(terms[0] == "(\u22129)\u00B7(\u22122)");
+  BOOST_TEST(terms[1] == "(\u22126)\u00B70");
+  BOOST_TEST(terms[5] == "(\u22122)\u00B7(\u22121)");
+  BOOST_TEST(terms[24] == "(\u22127)\u00B70");
+  // The frame's caption: the same first six terms and the same result.
+  const std::string& shown = b.caption;
+  BOOST_TEST(shown.substr(0, shown.find(" + \u2026")) == full.substr(0, shown.find(" + \u2026")));
+  BOOST_TEST(shown.substr(shown.rfind(" = ")) == full.substr(equals));
+  // A 3×3 filter's caption lists its 9 products already.
+  BOOST_TEST(Plan(testing::VerticalEdgeVariant()).beats[1].full_caption.empty());
+}
+
+// The same for a pooling window of 16 values: the frame lists six.
+BOOST_AUTO_TEST_CASE(ALongPoolingWindowKeepsEveryValueForThePage) {
+  Variant v = testing::SizedVariant(4, 4, 1, 1);
+  v.filter.weights.at(0, 0) = 1;
+  v.activation.type = ActivationType::None;
+  v.pool = {.enabled = true, .type = PoolType::Max, .size_h = 4, .size_w = 4, .stride_h = 4, .stride_w = 4};
+  const Storyboard s = Plan(v, BeatsPer::Cell);
+  const Beat& b = s.beats.back().stage == Stage::Summary ? s.beats[s.beats.size() - 2] : s.beats.back();
+  BOOST_TEST_REQUIRE(b.stage == Stage::Pool);
+  // The image, row by row: ((r·7 + c·3) mod 19) − 9, its largest 8 at (2, 1).
+  BOOST_TEST(b.full_caption == "Max of \u22129, \u22126, \u22123, 0, \u22122, 1, 4, 7, 5, 8, \u22128, \u22125, "
+                               "\u22127, \u22124, \u22121, 2 = 8 at (0, 0)");
+  BOOST_TEST(b.caption == "Max of \u22129, \u22126, \u22123, 0, \u22122, 1, \u2026 = 8 at (0, 0)");
+}
