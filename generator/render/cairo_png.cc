@@ -50,7 +50,10 @@ bool PixelSize(const Scene& scene, double scale, int* width, int* height) {
 // fill of whole pixels never reads what is under it), so the pixels need no
 // clearing beforehand, which saves a pass over ~10 MB per frame; otherwise
 // they are set to the background first, so a partly covered edge pixel
-// blends with it and never with stale bytes. Moving the scene by whole
+// blends with it and never with stale bytes (its unused top byte set as
+// Cairo sets an opaque pixel's: a pixel no shape reaches then equals a
+// painted one of its colour, and a row of them repeats the row above
+// whether read in bands or whole). Moving the scene by whole
 // pixels leaves every pixel's value as it was, so a frame drawn in bands, or
 // box by box, equals one drawn whole.
 void PaintBox(const Scene& scene, double scale, uint32_t* pixels, std::size_t stride, const PixelBox& box,
@@ -58,7 +61,7 @@ void PaintBox(const Scene& scene, double scale, uint32_t* pixels, std::size_t st
   const int width = box.right - box.left, height = box.bottom - box.top;
   if (scene.width * scale != full_width || scene.height * scale != full_height)
     for (int y = 0; y < height; ++y)
-      std::fill_n(pixels + stride * static_cast<std::size_t>(y), width, PackRgb(scene.background));
+      std::fill_n(pixels + stride * static_cast<std::size_t>(y), width, 0xFF000000u | PackRgb(scene.background));
   cairo_surface_t* surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels),
                                                                  CAIRO_FORMAT_RGB24, width, height,
                                                                  static_cast<int>(stride * 4));
