@@ -9,8 +9,9 @@
 // only so everything fits the 1080, without the products panel if need be.
 // Wide frames are planned for a player that shows them at most 720 units
 // tall (Legibility), and where every panel would not fit that, each stage's
-// beats show only their panels (focused: PlanFocused; slides by their own
-// rule, PlanFocusedSlides). Labels never overlap, and there is room for the
+// beats show only their panels (focused: PlanFocused, which also focuses
+// tall frames taller than a phone's screen where no number is lost; slides
+// by their own rule, PlanFocusedSlides). Labels never overlap, and there is room for the
 // longest caption of any beat.
 #include <algorithm>
 #include <array>
@@ -55,22 +56,30 @@ struct Params {
   // shrinking it further (a laptop's is less); frames with every panel
   // taller than this may focus on each stage's panels (0: never).
   double view_height;
+  // Tall: a phone scrolls a frame rather than shrink it, so frames with
+  // every panel taller than this (a phone's screen below the player's
+  // controls) focus on each stage's panels where that makes them shorter
+  // and no grid loses its numbers (0: never).
+  double focus_height;
 };
 
 // Wide: today's landscape frames for pages and screens.
 constexpr Params kWide{24, 1232, 672, 520, 2000, 44, 132, 18, 14, 22, 14, 16, 12, 10, 15, kMinValueSize, 3, 18, 4,
-                       140, 200, 12, 24, 0, false, kChannelOffset, kChannelNameSize, 0, 0, 720};
+                       140, 200, 12, 24, 0, false, kChannelOffset, kChannelNameSize, 0, 0, 720, 0};
 // Slides: 1920x1080, so a projected frame reads from the back of a room:
 // no text under 22 units, 1/50 of the slide's height (values, indices,
 // legend, channel names, +/− signs), labels and captions larger. A grid
 // whose numbers cannot be that large in a 16:9 frame shows colour only.
 constexpr Params kSlides{36, 1848, 1848, 780, 3000, 66, 198, 30, 24, 30, 12, 27, 22, 22, 24, 22, 3, 27, 4,
-                         210, 300, 18, 36, 1080, false, 29, 22, 22, 400, 0};
+                         210, 300, 18, 36, 1080, false, 29, 22, 22, 400, 0, 0};
+// A phone's screen (844 CSS px tall) less its browser's bars and the
+// player's controls above a frame.
+constexpr double kTallFocusHeight = 640;
 // Tall: 390 units wide, a phone's width in CSS pixels, so a phone shows it
 // near 1:1 (values at least 10 units: 9 CSS px or more on a 360-px-wide
 // frame box); panels stack two to a row or one.
 constexpr Params kTall{10, 370, 370, 370, 4000, 40, 110, 15, 12, 16, 6, 14, 11, 9, 14, kMinValueSize, 5, 12, 8,
-                       110, 150, 10, 16, 0, true, kChannelOffset, kChannelNameSize, 0, 0, 0};
+                       110, 150, 10, 16, 0, true, kChannelOffset, kChannelNameSize, 0, 0, 0, kTallFocusHeight};
 
 const Params& ParamsFor(FrameLayout layout) {
   return layout == FrameLayout::Slides ? kSlides : layout == FrameLayout::Tall ? kTall : kWide;
@@ -1188,13 +1197,23 @@ Stages StagesOf(const LayoutInput& in) {
           {true, activation, pool}};
 }
 
-// A focused variant's wide frames, or nullopt where the variant is small
-// enough for every panel, or focusing would not make its frames read better.
+// Whether a grid that `whole` shows with numbers is colour only in `g`.
+bool LosesNumbers(const FrameGeometry& g, const FrameGeometry& whole) {
+  const std::array<const Panel*, 5> mine{&g.input, &g.filter, &g.conv, &g.activated, &g.pooled},
+      all{&whole.input, &whole.filter, &whole.conv, &whole.activated, &whole.pooled};
+  for (std::size_t p = 0; p < mine.size(); ++p)
+    if (all[p]->grid.numbers && mine[p]->grid.rows > 0 && !mine[p]->grid.numbers) return true;
+  return false;
+}
+
+// A focused variant's wide or tall frames, or nullopt where the variant is
+// small enough for every panel, or focusing would not make its frames read
+// better (wide) or shorter without a grid losing its numbers (tall).
 std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
   const Params& P = ParamsFor(in.layout);
   const auto [stages, present] = StagesOf(in);
-  if (P.view_height <= 0 || whole.strips || whole.height <= P.view_height || (!present[1] && !present[2]))
-    return std::nullopt;
+  const double limit = P.view_height > 0 ? P.view_height : P.focus_height;
+  if (limit <= 0 || whole.strips || whole.height <= limit || (!present[1] && !present[2])) return std::nullopt;
   // Each stage's frame as it would be alone, then all at the widest one's
   // width, so a frame's caption and legend lines stay where they were.
   std::array<FrameGeometry, 3> views;
@@ -1213,15 +1232,20 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
   for (std::size_t k = 0; k < 3; ++k) {
     if (!present[k]) continue;
     if (views[k].value_size <= 0 && whole.value_size > 0) return std::nullopt;  // a stage would lose its numbers
+    if (P.view_height <= 0 && LosesNumbers(views[k], whole)) return std::nullopt;
     shown = std::min(shown, Legibility(views[k].value_size, P.caption_size, height, P.view_height));
   }
   // Worth it only where every stage's frame reads better than the frame of
-  // every panel (by a tenth, so small lessons keep their one layout).
-  if (!(shown > 1.1 * FrameLegibility(whole, P))) return std::nullopt;
+  // every panel (by a tenth, so small lessons keep their one layout); on a
+  // phone, which scrolls, where it is shorter by a fifth.
+  if (P.view_height > 0 ? !(shown > 1.1 * FrameLegibility(whole, P)) : !(height < 0.8 * whole.height))
+    return std::nullopt;
   // The summary: every panel (no products: it computes no cell) in the
   // stages' height, colour only where numbers do not fit it.
   std::optional<FrameGeometry> summary = PlanToHeight(in, PlanRequest{.products = false, .min_content = content}, height);
   if (!summary) return std::nullopt;
+  // A phone's frames scroll: shorter is not worth a grid shown in colour only.
+  if (P.view_height <= 0 && LosesNumbers(*summary, whole)) return std::nullopt;
   if (summary->width > views[0].width) {
     // The summary's rows came out wider: the stages' frames take its width.
     for (std::size_t k = 0; k < 3; ++k) {
@@ -1233,15 +1257,18 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
   }
   height = summary->height;
   for (std::size_t k = 0; k < 3; ++k) height = std::max(height, views[k].height);
+  // Shorter stages: panels centred in the room, caption and legend at the
+  // foot. A phone scrolls: there they stay under the heading, the caption
+  // under them, where the screen shows them; the room is left at the foot.
+  const auto move_down = [&](FrameGeometry& g, double room) {
+    if (P.view_height > 0) MoveDown(g, std::floor(room / 2), room);
+  };
   for (std::size_t k = 0; k < 3; ++k) {
     if (!present[k]) continue;
-    // Shorter stages: panels centred in the room, caption and legend at the foot.
-    const double room = height - views[k].height;
-    MoveDown(views[k], std::floor(room / 2), room);
+    move_down(views[k], height - views[k].height);
     views[k].height = height;
   }
-  const double room = height - summary->height;
-  MoveDown(*summary, std::floor(room / 2), room);
+  move_down(*summary, height - summary->height);
   summary->height = height;
   summary->focused.assign(views.begin(), views.end());
   return summary;

@@ -582,16 +582,52 @@ BOOST_AUTO_TEST_CASE(TwoDimensionalLessonsAreNotStrips) {
 
 // Small lessons keep every panel in every frame (the default lesson's is
 // 1195 by 592); larger ones whose frame with every panel is too tall for a
-// player focus each stage's frames on its panels, in one frame size.
+// player focus each stage's frames on its panels, in one frame size. (Tall
+// frames, for phones, focus by their own rule: the next test.)
 BOOST_AUTO_TEST_CASE(OnlyLessonsTooTallForAPlayerFocus) {
   BOOST_TEST(Build(testing::VerticalEdgeVariant())->geometry.focused.empty());
   BOOST_TEST(Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Slides)->geometry.focused.empty());
-  BOOST_TEST(Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Tall)->geometry.focused.empty());
   // No activation and no pooling: the convolution's panels are all there is.
   Variant conv_only = RealisticVariant(10, 10, 3, 0, 1);
   conv_only.activation.type = ActivationType::None;
   conv_only.pool.enabled = false;
   BOOST_TEST(Build(conv_only)->geometry.focused.empty());
+}
+
+// A phone scrolls a tall frame rather than shrink it: where the frame with
+// every panel is taller than a phone's screen, each stage's frames show
+// only its panels, shorter by a fifth or more, and no grid loses a number.
+// The panels stay under the heading and the caption under them, where the
+// screen shows them; the frame's spare room is at its foot.
+BOOST_AUTO_TEST_CASE(TallFramesFocusWhereAPhoneGainsAScreenAndKeepEveryNumber) {
+  const auto b = Build(testing::VerticalEdgeVariant(), {}, FrameLayout::Tall);
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST_REQUIRE(g.focused.size() == 3u);
+  const FrameGeometry& conv = g.focused[0];
+  // The frame with every panel was 1008 units, over a phone's screen.
+  BOOST_TEST(g.height < 0.8 * 1008);
+  BOOST_TEST(conv.products.rows == 3);
+  for (const FrameGeometry* view : {&g.focused[0], &g.focused[1], &g.focused[2], &g}) {
+    BOOST_TEST(view->width == 390);
+    BOOST_TEST(view->height == g.height);
+    for (const Panel* p : {&view->input, &view->filter, &view->conv, &view->activated, &view->pooled})
+      if (p->grid.rows > 0) BOOST_TEST(p->grid.numbers, p->label);
+    // The first panel's label right under the heading, in every stage.
+    BOOST_TEST(view->label_y == g.focused[0].label_y);
+  }
+  BOOST_TEST(g.focused[1].caption_y < conv.caption_y);  // under its own panels, not at the foot
+  for (int i : SampleBeats(b->story)) {
+    const Scene s = LayoutBeat(b->input, g, i);
+    BOOST_TEST(FirstOutside(s) == "");
+    BOOST_TEST(FirstTextOverlap(s) == "");
+  }
+  // Where the summary could show a map only in colour, every frame keeps every panel.
+  // (An 8×8 image of 0-255 under a 3×3 filter of decimals: its summary in
+  // the stages' height would show the image and maps in colour only.)
+  const auto kept = Build(RealisticVariant(8, 8, 3, 0, 1), {}, FrameLayout::Tall);
+  BOOST_TEST(kept->geometry.focused.empty());
+  for (const Panel* p : {&kept->geometry.input, &kept->geometry.conv, &kept->geometry.activated, &kept->geometry.pooled})
+    BOOST_TEST(p->grid.numbers, p->label);
 }
 
 BOOST_AUTO_TEST_CASE(FocusedStagesShowTheirPanelsLargerInOneFrameSize) {

@@ -89,8 +89,9 @@ void CheckEveryFrame(const Lesson& lesson, bool all_palette, double min_exact) {
 
 BOOST_AUTO_TEST_CASE(EveryDefaultLessonFrameDecodesToWhatCairoDrew) {
   // Flat fills and text: every fill and plain glyph exact, only blended
-  // glyph edges (under 2 % of the pixels) moved, within the bound.
-  CheckEveryFrame(testing::DefaultLesson(), true, 0.98);
+  // glyph edges (under 3 % of the pixels: 2.6 % in the phones' focused
+  // frames, which have no empty grids) moved, within the bound.
+  CheckEveryFrame(testing::DefaultLesson(), true, 0.97);
 }
 
 BOOST_AUTO_TEST_CASE(EveryAuthoredLessonFrameDecodesToWhatCairoDrew) {
