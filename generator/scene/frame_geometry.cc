@@ -10,7 +10,7 @@
 // Wide frames are planned for a player that shows them at most 720 units
 // tall (Legibility), and where every panel would not fit that, each stage's
 // beats show only their panels (focused: PlanFocused, which also focuses
-// tall frames taller than a phone's screen where no number is lost; slides
+// tall frames taller than a phone's screen where no stage loses a number; slides
 // by their own rule, PlanFocusedSlides). Labels never overlap, and there is room for the
 // longest caption of any beat.
 #include <algorithm>
@@ -59,7 +59,7 @@ struct Params {
   // Tall: a phone scrolls a frame rather than shrink it, so frames with
   // every panel taller than this (a phone's screen below the player's
   // controls) focus on each stage's panels where that makes them shorter
-  // and no grid loses its numbers (0: never).
+  // and no stage's grid loses its numbers (0: never).
   double focus_height;
 };
 
@@ -431,6 +431,16 @@ Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::st
                                        panels[k]->cols);
     }
     if (cell >= 8) cell = std::floor(cell);
+    // Cells too small for the grid's numbers at the smallest size grow to
+    // fit them where the row still fits (a 3×3 filter of decimals: its
+    // weights, not signs, beside a map too wide for numbers).
+    const bool small = panels[k]->rows <= kMaxNumberedSide && panels[k]->cols <= kMaxNumberedSide;
+    if (small && !NumberFits(*panels[k], cell, P.min_value_size)) {
+      std::vector<double> cells(panels.size(), NeededCell(*panels[k], P.min_value_size));
+      if (RowWidth(panels, ops, plan.rows.back(), cells) <= P.max_content_width &&
+          cells[k] * panels[k]->rows <= P.max_grid_height)
+        cell = cells[k];
+    }
     plan.cells[k] = cell;
   }
   return plan;
@@ -1206,9 +1216,16 @@ bool LosesNumbers(const FrameGeometry& g, const FrameGeometry& whole) {
   return false;
 }
 
+// Whether every grid `g` shows is numbered.
+bool EveryGridNumbered(const FrameGeometry& g) {
+  for (const Panel* p : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled})
+    if (p->grid.rows > 0 && !p->grid.numbers) return false;
+  return true;
+}
+
 // A focused variant's wide or tall frames, or nullopt where the variant is
 // small enough for every panel, or focusing would not make its frames read
-// better (wide) or shorter without a grid losing its numbers (tall).
+// better (wide) or shorter without a stage's grid losing its numbers (tall).
 std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
   const Params& P = ParamsFor(in.layout);
   const auto [stages, present] = StagesOf(in);
@@ -1232,6 +1249,8 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
   for (std::size_t k = 0; k < 3; ++k) {
     if (!present[k]) continue;
     if (views[k].value_size <= 0 && whole.value_size > 0) return std::nullopt;  // a stage would lose its numbers
+    // A phone's frames scroll: a shorter stage frame is not worth a grid
+    // shown in colour only (the summary, as in wide frames, may).
     if (P.view_height <= 0 && LosesNumbers(views[k], whole)) return std::nullopt;
     shown = std::min(shown, Legibility(views[k].value_size, P.caption_size, height, P.view_height));
   }
@@ -1244,8 +1263,10 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
   // stages' height, colour only where numbers do not fit it.
   std::optional<FrameGeometry> summary = PlanToHeight(in, PlanRequest{.products = false, .min_content = content}, height);
   if (!summary) return std::nullopt;
-  // A phone's frames scroll: shorter is not worth a grid shown in colour only.
-  if (P.view_height <= 0 && LosesNumbers(*summary, whole)) return std::nullopt;
+  // A phone's frames of a lesson that shows every number on a phone keep
+  // showing every one, the summary's too; where the frame with every panel
+  // shows some grid in colour already, the summary may, as wide frames' do.
+  if (P.view_height <= 0 && EveryGridNumbered(whole) && LosesNumbers(*summary, whole)) return std::nullopt;
   if (summary->width > views[0].width) {
     // The summary's rows came out wider: the stages' frames take its width.
     for (std::size_t k = 0; k < 3; ++k) {

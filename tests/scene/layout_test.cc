@@ -720,3 +720,30 @@ BOOST_AUTO_TEST_CASE(NoProductsRoomWithoutOneCellBeats) {
   BOOST_TEST(by_cell->geometry.products.rows == 3);
   BOOST_TEST(by_row->geometry.height < by_cell->geometry.height);
 }
+
+// A tall frame too narrow for a map's long decimals still shows the numbers
+// of the grids whose cells can hold them: a filter of quarters and an image
+// of two-decimal values, beside maps in colour with signs.
+BOOST_AUTO_TEST_CASE(TallFramesNumberTheGridsThatFitWhenAMapCannot) {
+  Variant v = testing::SizedVariant(8, 8, 3, 3);
+  const double pixels[8][8] = {{0.80, 0.50, -0.18, -0.72, -0.72, -0.17, 0.51, 0.80},
+                               {1.44, 1.14, 0.46, -0.08, -0.07, 0.48, 1.15, 1.44},
+                               {1.79, 1.48, 0.80, 0.26, 0.27, 0.82, 1.49, 1.79},
+                               {1.66, 1.36, 0.68, 0.14, 0.15, 0.69, 1.37, 1.66},
+                               {1.13, 0.83, 0.15, -0.39, -0.38, 0.17, 0.84, 1.13},
+                               {0.45, 0.15, -0.53, -1.07, -1.07, -0.52, 0.16, 0.45},
+                               {-0.07, -0.37, -1.05, -1.59, -1.59, -1.04, -0.36, -0.07},
+                               {-0.18, -0.49, -1.16, -1.71, -1.70, -1.15, -0.47, -0.18}};
+  for (int r = 0; r < 8; ++r)
+    for (int c = 0; c < 8; ++c) v.image.Edit().at(r, c) = pixels[r][c];
+  const double weights[3][3] = {{0.25, 0, -0.25}, {0.5, 0, -0.5}, {0.25, 0, -0.25}};
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) v.filter.weights.at(i, j) = weights[i][j];
+  const auto b = Build(v, {}, FrameLayout::Tall);
+  for (const FrameGeometry* g : std::vector<const FrameGeometry*>{&b->geometry.ForStage(Stage::Conv), &b->geometry}) {
+    BOOST_TEST(!g->conv.grid.numbers);  // "−0.9825" and the like: six to a 370-unit row do not fit
+    BOOST_TEST(g->input.grid.numbers);
+    BOOST_TEST(g->filter.grid.numbers);
+    BOOST_TEST(g->value_size >= kMinValueSize);
+  }
+}
