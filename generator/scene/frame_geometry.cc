@@ -995,6 +995,11 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
     // The row centred in the frame; strips on their common columns.
     const double strips_x0 = P.margin + kOutlineRoom + ops_width;
     double x = P.margin + (content - planner.RowWidth(panels, ops, row, plan.cells)) / 2 + kOutlineRoom;
+    // Tall frames stack a panel a row, each after its operator: the grid,
+    // not the operator and grid, is centred where the operator still fits,
+    // so a map and the map made from it line up column by column.
+    if (in.layout == FrameLayout::Tall && !strips && row.size() == 1 && row[0] > 0)
+      x -= std::clamp(planner.OperatorWidth(ops[static_cast<std::size_t>(row[0]) - 1]) / 2, 0.0, x - P.margin - kOutlineRoom);
     for (int k : row) {
       PanelPlan& p = *panels[k];
       const double cell = plan.cells[k];

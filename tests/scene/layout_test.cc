@@ -616,6 +616,10 @@ BOOST_AUTO_TEST_CASE(TallFramesFocusWhereAPhoneGainsAScreenAndKeepEveryNumber) {
     BOOST_TEST(view->label_y == g.focused[0].label_y);
   }
   BOOST_TEST(g.focused[1].caption_y < conv.caption_y);  // under its own panels, not at the foot
+  // The ReLU's two maps, one under the other, line up column by column (the
+  // "→" before the second is not centred with it).
+  BOOST_TEST(g.focused[1].activated.grid.x == g.focused[1].conv.grid.x);
+  BOOST_TEST(g.focused[1].activated.grid.cell == g.focused[1].conv.grid.cell);
   for (int i : SampleBeats(b->story)) {
     const Scene s = LayoutBeat(b->input, g, i);
     BOOST_TEST(FirstOutside(s) == "");
