@@ -1212,10 +1212,14 @@ Stages StagesOf(const LayoutInput& in) {
           {true, activation, pool}};
 }
 
+// A frame's five grid panels, in one order for comparing two frames.
+std::array<const Panel*, 5> GridPanels(const FrameGeometry& g) {
+  return {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
+}
+
 // Whether a grid that `whole` shows with numbers is colour only in `g`.
 bool LosesNumbers(const FrameGeometry& g, const FrameGeometry& whole) {
-  const std::array<const Panel*, 5> mine{&g.input, &g.filter, &g.conv, &g.activated, &g.pooled},
-      all{&whole.input, &whole.filter, &whole.conv, &whole.activated, &whole.pooled};
+  const std::array<const Panel*, 5> mine = GridPanels(g), all = GridPanels(whole);
   for (std::size_t p = 0; p < mine.size(); ++p)
     if (all[p]->grid.numbers && mine[p]->grid.rows > 0 && !mine[p]->grid.numbers) return true;
   return false;
@@ -1223,7 +1227,7 @@ bool LosesNumbers(const FrameGeometry& g, const FrameGeometry& whole) {
 
 // Whether every grid `g` shows is numbered.
 bool EveryGridNumbered(const FrameGeometry& g) {
-  for (const Panel* p : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled})
+  for (const Panel* p : GridPanels(g))
     if (p->grid.rows > 0 && !p->grid.numbers) return false;
   return true;
 }
@@ -1309,9 +1313,6 @@ std::optional<FrameGeometry> PlanFocusedSlides(const LayoutInput& in, const Fram
   const double frame_height = ParamsFor(in.layout).frame_height;
   const auto [stages, present] = StagesOf(in);
   if (whole.strips || (!present[1] && !present[2])) return std::nullopt;
-  const auto panels = [](const FrameGeometry& g) {
-    return std::array<const Panel*, 5>{&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
-  };
   std::array<FrameGeometry, 3> views;
   bool more = false;
   for (std::size_t k = 0; k < 3; ++k) {
@@ -1323,14 +1324,10 @@ std::optional<FrameGeometry> PlanFocusedSlides(const LayoutInput& in, const Fram
       view = PlanToHeight(in, bare, frame_height);
     }
     if (!view || view->height != whole.height || view->width != whole.width) return std::nullopt;
-    bool fewer = k == 0 && whole.products.rows > 0 && view->products.rows == 0;
-    bool gains = k == 0 && view->products.rows > 0 && whole.products.rows == 0;
-    for (std::size_t p = 0; p < 5; ++p) {
-      const GridBox &mine = panels(*view)[p]->grid, &all = panels(whole)[p]->grid;
-      if (mine.rows == 0) continue;
-      fewer |= all.numbers && !mine.numbers;
-      gains |= mine.numbers && !all.numbers;
-    }
+    // (`whole` has every panel the stage's slide has, so a grid the slide
+    // numbers and `whole` does not is one it "loses" the other way round.)
+    const bool fewer = (k == 0 && whole.products.rows > 0 && view->products.rows == 0) || LosesNumbers(*view, whole);
+    const bool gains = (k == 0 && view->products.rows > 0 && whole.products.rows == 0) || LosesNumbers(whole, *view);
     if (fewer) return std::nullopt;
     // A stage whose own panels show no number more keeps every panel.
     if (gains)
