@@ -372,8 +372,10 @@ describe('page', () => {
     const { context, page } = await openLesson({ viewport: { width: 360, height: 740 } });
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px window`);
-    const controls = await page.locator('.controls').boundingBox();
-    assert.ok(controls.x >= 0 && controls.x + controls.width <= 360);
+    for (const part of ['.controls .buttons', '.controls .settings']) {
+      const box = await page.locator(part).boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 360, `${part}: ${JSON.stringify(box)}`);
+    }
     await context.close();
   });
 
@@ -531,6 +533,33 @@ describe('phone', () => {
     }
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('the step buttons stay on screen under a frame taller than the screen, and step without a scroll', async () => {
+    for (const id of [LESSON, 'real-picture']) {
+      const { context, page, errors } = await openLesson({ viewport: { width: 390, height: 844 } }, id);
+      await frameLoaded(page);
+      await page.evaluate(() => document.getElementById('walkthrough-title').scrollIntoView());
+      const rect = (selector) => page.evaluate((s) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, view: window.innerHeight, scrollY: window.scrollY };
+      }, selector);
+      const frame = await rect('#player-frame');
+      assert.ok(frame.bottom > frame.view, `${id}: the frame fits the screen (${JSON.stringify(frame)}): nothing to test`);
+      const next = await rect('#player-next');
+      assert.ok(next.top >= 0 && next.bottom <= next.view, `${id}: Next is off screen: ${JSON.stringify(next)}`);
+      const step = () => page.evaluate(() => document.getElementById('player-step').textContent);
+      const before = await step();
+      await page.click('#player-next');
+      assert.notEqual(await step(), before, `${id}: Next did not step`);
+      assert.equal((await rect('#player-next')).scrollY, next.scrollY, `${id}: stepping scrolled the page`);
+      // Scrolled down to them, the buttons sit in their place and cover no caption.
+      await page.evaluate(() => document.getElementById('player-caption').scrollIntoView({ block: 'end' }));
+      const [buttons, caption] = [await rect('.controls .buttons'), await rect('#player-caption')];
+      assert.ok(buttons.bottom <= caption.top, `${id}: the buttons cover the caption: ${JSON.stringify([buttons, caption])}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
   });
 
   test('Enlarge frame shows a photograph\'s frame at its own size, in a box that scrolls sideways', async () => {
