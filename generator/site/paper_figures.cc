@@ -302,7 +302,7 @@ struct ProductsWords {
   std::string title, too_many, footer;
 };
 
-// The worked position: every pixel × weight with its product, and the sum.
+// The worked position: every pixel·weight with its product, and the sum.
 PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, const Messages& m, bool* cramped,
                      const ProductsWords& words = {}) {
   const Grid& w = v.filter.weights;
@@ -315,7 +315,7 @@ PaperBox ProductsBox(const Variant& v, const ConvTrace& t, double max_width, con
   for (const bool exact : {true, false}) {
     widest = 0;
     for (size_t i = 0; i < n; ++i) {
-      factors[i] = Factor(t.inputs[i], exact) + "\u00d7" + Factor(w.values[i], exact);
+      factors[i] = Factor(t.inputs[i], exact) + "\u00b7" + Factor(w.values[i], exact);
       products[i] = CellText(t.products[i]);
       widest = std::max({widest, TextWidth(factors[i], kPaperTextSize), TextWidth(products[i], kPaperValueSize, true)});
       max_abs = std::max(max_abs, std::fabs(t.products[i]));

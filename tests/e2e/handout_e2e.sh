@@ -122,6 +122,8 @@ case $case_name in
     flat_text "$work/a4/conv-relu-pool/handout.pdf" >"$work/text"
     grep -qF "Filter at position (1, 0)" "$work/text" || fail "the default brief handout lacks its worked position"
     grep -qF "Sum of the 9 products: −27" "$work/text" || fail "the default brief handout lacks the worked sum"
+    # Its products are written as the frames and the answer key write them.
+    grep -qF "9·(−1)" "$work/text" || fail "the worked products are not written pixel·weight: $(grep -o '9.(−1)' "$work/text" | head -1)"
     grep -qF "Feature map: ⌊(6 − 3) / 1⌋ + 1 = 4" "$work/text" || fail "the default brief handout lacks the output size"
     # A cell of three channels and a bias: the products' sum, then the bias,
     # so the sentence adds up (it once gave the cell's value as their sum).
