@@ -720,6 +720,10 @@ struct PlanRequest {
   double budget_height = 0;
   double budget_cut = 0;    // that many units less than budget_height for the grids
   double min_content = 0;   // content at least this wide (a focused variant's frames share one width)
+  // The maps shown have cells sized for every map's numbers, those of maps
+  // not shown too, as the frame with every panel has them (a focused
+  // stage's frame: a map then keeps its cells from one stage to the next).
+  bool maps_alike = false;
 };
 
 // Moves the rows of panels (their labels, grids and operators, and the
@@ -829,6 +833,14 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
                                        {{"size", SizeText(r.pooled()->rows, r.pooled()->cols)}}),
             .values = all_pooled,
             .stack = stack};
+  }
+
+  if (PanelPlan* maps_plans[] = {&conv, &act, &pool}; req.maps_alike) {
+    double widest = 0;
+    for (PanelPlan* p : maps_plans)
+      if (p->rows > 0 && p->rows <= kMaxNumberedSide && p->cols <= kMaxNumberedSide) widest = std::max(widest, Widest(*p));
+    for (PanelPlan* p : maps_plans)
+      if (p->present && widest > 0) p->widest_cached = widest;
   }
 
   FrameGeometry g;
@@ -1235,9 +1247,12 @@ bool EveryGridNumbered(const FrameGeometry& g) {
 // A focused variant's wide or tall frames, or nullopt where the variant is
 // small enough for every panel, or focusing would not make its frames read
 // better (wide) or shorter without a stage's grid losing its numbers (tall).
-std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole) {
+// With `maps_alike` every stage's maps have the cells of the frame with
+// every panel (PlanRequest::maps_alike).
+std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeometry& whole, bool maps_alike) {
   const Params& P = ParamsFor(in.layout);
-  const auto [stages, present] = StagesOf(in);
+  auto [stages, present] = StagesOf(in);
+  for (PlanRequest& stage : stages) stage.maps_alike = maps_alike;
   const double limit = P.view_height > 0 ? P.view_height : P.focus_height;
   if (limit <= 0 || whole.strips || whole.height <= limit || (!present[1] && !present[2])) return std::nullopt;
   // Each stage's frame as it would be alone, then all at the widest one's
@@ -1390,7 +1405,11 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   bool fitted = false;
   double height = 0;
   FrameGeometry whole = PlanGeometry(in, {}, &fitted, &height);
-  if (std::optional<FrameGeometry> focused = PlanFocused(in, whole)) return *focused;
+  // A map that keeps its cells from stage to stage reads as one map; where
+  // that costs a stage its numbers (a phone's row too narrow for the widest
+  // map's) or focusing's gain, each stage sizes its own maps.
+  for (const bool maps_alike : {true, false})
+    if (std::optional<FrameGeometry> focused = PlanFocused(in, whole, maps_alike)) return *focused;
   return whole;
 }
 

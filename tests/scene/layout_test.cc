@@ -664,6 +664,19 @@ BOOST_AUTO_TEST_CASE(FocusedStagesShowTheirPanelsLargerInOneFrameSize) {
   // The maps' cells are larger in their stages' frames than in the summary.
   BOOST_TEST(activation.conv.grid.cell > g.conv.grid.cell);
   BOOST_TEST(pool.pooled.grid.cell > g.pooled.grid.cell);
+  // The activated map, in the ReLU's frames and the pooling's, keeps its
+  // cells, numbers and place in height: the feature map's negative numbers,
+  // which ReLU clears, size every map's cells, as in the summary (they
+  // once sized only the ReLU frame's, so the map shrank for pooling).
+  Variant relu = RealisticVariant(10, 10, 3, 0, 1);
+  relu.activation = {ActivationType::Relu, 0};
+  const auto cleared = Build(relu);
+  BOOST_TEST_REQUIRE(cleared->geometry.focused.size() == 3u);
+  for (const FrameGeometry& f : {g, cleared->geometry}) {
+    BOOST_TEST(f.focused[2].activated.grid.cell == f.focused[1].activated.grid.cell);
+    BOOST_TEST(f.focused[2].activated.grid.y == f.focused[1].activated.grid.y);
+    BOOST_TEST(f.focused[2].value_size == f.focused[1].value_size);
+  }
   // Every beat takes its stage's panels; caption and legend stay put.
   for (std::size_t i = 0; i < b->story.beats.size(); ++i) {
     const Beat& beat = b->story.beats[i];
