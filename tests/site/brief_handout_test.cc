@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(the_last_figure_row_keeps_with_the_one_before) {
 }
 
 // A filter's weights print as the lesson has them, and so do the factors of
-// the worked products: 0.03125 shortened to 0.031 gave "226×0.031" over
+// the worked products: 0.03125 shortened to 0.031 gave "226·0.031" over
 // 7.0625, which it is not.
 BOOST_AUTO_TEST_CASE(weights_and_factors_are_printed_exactly) {
   const LoadResult loaded = LoadLessonText(
@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(weights_and_factors_are_printed_exactly) {
   const FigureTexts texts = CollectTexts(BriefHandoutDocument(built, page));
   BOOST_TEST(HasText(texts.values, "0.03125"));
   bool factor = false;
-  for (const TextShape& t : texts.all) factor = factor || t.text.find("\u00d70.03125") != std::string::npos;
+  for (const TextShape& t : texts.all) factor = factor || t.text.find("\u00b70.03125") != std::string::npos;
   BOOST_TEST(factor);
 }
 
