@@ -726,20 +726,6 @@ struct PlanRequest {
   bool maps_alike = false;
 };
 
-// Moves the rows of panels (their labels, grids and operators, and the
-// products panel) down by `panels`, the caption and legend by `tail`.
-void MoveDown(FrameGeometry& g, double panels, double tail) {
-  g.label_y += panels;
-  for (Panel* panel : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled})
-    panel->grid.y += panels, panel->label_y += panels;
-  for (OperatorMark& op : g.operators) op.y += panels;
-  g.products.y += panels, g.products.label_y += panels, g.products.sum_y += panels;
-  for (double& block_y : g.products.block_y) block_y += panels;
-  g.caption_y += tail;
-  g.image_legend_y += tail, g.legend_y += tail, g.legend_note_y += tail;
-  if (g.overlap_note_y > 0) g.overlap_note_y += tail;
-}
-
 // The geometry `req` asks for; *within_budget says whether the plan kept to
 // req.budget_height, and *content_height is the height the frame's content
 // takes.
@@ -1315,11 +1301,28 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
   }
   move_down(*summary, height - summary->height);
   summary->height = height;
+  // A phone's intro: its caption where the products panel starts.
+  if (P.view_height <= 0 && views[0].products.rows > 0)
+    views[0].intro_lift = std::max(0.0, views[0].caption_y - views[0].products.label_y);
   summary->focused.assign(views.begin(), views.end());
   return summary;
 }
 
 }  // namespace
+
+// Moves the rows of panels (their labels, grids and operators, and the
+// products panel) down by `panels`, the caption and legend by `tail`.
+void MoveDown(FrameGeometry& g, double panels, double tail) {
+  g.label_y += panels;
+  for (Panel* panel : {&g.input, &g.filter, &g.conv, &g.activated, &g.pooled})
+    panel->grid.y += panels, panel->label_y += panels;
+  for (OperatorMark& op : g.operators) op.y += panels;
+  g.products.y += panels, g.products.label_y += panels, g.products.sum_y += panels;
+  for (double& block_y : g.products.block_y) block_y += panels;
+  g.caption_y += tail;
+  g.image_legend_y += tail, g.legend_y += tail, g.legend_note_y += tail;
+  if (g.overlap_note_y > 0) g.overlap_note_y += tail;
+}
 
 // A focused variant's slides, where each stage's slide shows numbers in a
 // grid (or the products) that the slide with every panel shows in colour

@@ -459,7 +459,10 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& planned, int beat_i
   const Messages& m = *story.text;
   const Beat& beat = story.beats.at(static_cast<std::size_t>(beat_index));
   // A focused variant's beat shows its stage's panels only.
-  const FrameGeometry& g = planned.ForStage(beat.stage);
+  const FrameGeometry& stage = planned.ForStage(beat.stage);
+  std::optional<FrameGeometry> lifted;
+  if (beat.stage == Stage::Intro && stage.intro_lift > 0) MoveDown(lifted.emplace(stage), 0, -stage.intro_lift);
+  const FrameGeometry& g = lifted ? *lifted : stage;
   // With several filters the beat's map is drawn in front.
   std::optional<Variant> focused_variant;
   std::optional<VariantResult> focused_result;

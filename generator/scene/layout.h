@@ -192,7 +192,15 @@ struct FrameGeometry {
   std::vector<FrameGeometry> focused;
   // Where the panels of a beat of `stage` sit.
   const FrameGeometry& ForStage(Stage stage) const;
+  // A phone's focused convolution frame (focused[0], tall): the intro beat
+  // computes no cell, so its caption and legend sit this much higher, in
+  // the products panel's room, under the panels as in the other stages.
+  double intro_lift = 0;
 };
+
+// Moves the rows of panels (their labels, grids and operators, and the
+// products panel) down by `panels`, the caption and legend by `tail`.
+void MoveDown(FrameGeometry& g, double panels, double tail);
 
 // The largest |value| among the variant's maps (conv, activated, pooled), and
 // among its weights; 0 when all are 0.

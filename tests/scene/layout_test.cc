@@ -625,6 +625,22 @@ BOOST_AUTO_TEST_CASE(TallFramesFocusWhereAPhoneGainsAScreenAndKeepEveryNumber) {
     BOOST_TEST(FirstOutside(s) == "");
     BOOST_TEST(FirstTextOverlap(s) == "");
   }
+  // The intro computes no cell: its caption takes the products panel's
+  // room, right under the feature map, not the conv beats' place below it.
+  const auto caption_baseline = [](const Scene& s) {
+    bool in_caption = false;
+    for (const SceneItem& item : s.items) {
+      if (const auto* group = std::get_if<GroupBegin>(&item)) in_caption = group->id == "caption";
+      if (const auto* t = std::get_if<TextShape>(&item); t && in_caption) return t->y;
+    }
+    return -1.0;
+  };
+  BOOST_TEST_REQUIRE((b->story.beats[0].stage == Stage::Intro));
+  BOOST_TEST_REQUIRE((b->story.beats[1].stage == Stage::Conv));
+  const double intro_caption = caption_baseline(LayoutBeat(b->input, g, 0));
+  BOOST_TEST(intro_caption > conv.conv.grid.y + conv.conv.grid.rows * conv.conv.grid.cell);
+  BOOST_TEST(intro_caption <= conv.products.label_y + 1);
+  BOOST_TEST(caption_baseline(LayoutBeat(b->input, g, 1)) == conv.caption_y);
   // Where the summary could show a map only in colour, every frame keeps every panel.
   // (An 8×8 image of 0-255 under a 3×3 filter of decimals: its summary in
   // the stages' height would show the image and maps in colour only.)
