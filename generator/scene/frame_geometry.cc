@@ -1258,10 +1258,12 @@ std::optional<FrameGeometry> PlanFocused(const LayoutInput& in, const FrameGeome
   }
   for (std::size_t k = 0; k < 3; ++k) {
     if (!present[k]) continue;
-    if (views[k].value_size <= 0 && whole.value_size > 0) return std::nullopt;  // a stage would lose its numbers
-    // A phone's frames scroll: a shorter stage frame is not worth a grid
-    // shown in colour only (the summary, as in wide frames, may).
-    if (P.view_height <= 0 && LosesNumbers(views[k], whole)) return std::nullopt;
+    // A stage that would lose its numbers. A phone's frames scroll: a
+    // shorter stage frame is not worth a grid shown in colour only where the
+    // frame with every panel numbers it (the summary, as in wide frames,
+    // may); a stage whose grids are in colour there too loses nothing.
+    if (P.view_height > 0 ? views[k].value_size <= 0 && whole.value_size > 0 : LosesNumbers(views[k], whole))
+      return std::nullopt;
     shown = std::min(shown, Legibility(views[k].value_size, P.caption_size, height, P.view_height));
   }
   // Worth it only where every stage's frame reads better than the frame of

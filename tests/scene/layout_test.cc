@@ -650,6 +650,33 @@ BOOST_AUTO_TEST_CASE(TallFramesFocusWhereAPhoneGainsAScreenAndKeepEveryNumber) {
     BOOST_TEST(p->grid.numbers, p->label);
 }
 
+// Where the frame with every panel already shows a phone's maps in colour
+// (a 10×10 image of decimals: six-character sums), a stage whose maps are in
+// colour loses nothing: the frames focus, and no stage shows fewer numbers.
+BOOST_AUTO_TEST_CASE(TallFramesFocusWhereTheMapsWereInColourAlready) {
+  Variant v = RealisticVariant(10, 10, 3, 0, 1);
+  for (double& x : v.image.Edit().values) x = x / 97 - 0.9;
+  const auto b = Build(v, {}, FrameLayout::Tall);
+  const FrameGeometry& g = b->geometry;
+  BOOST_TEST_REQUIRE(g.focused.size() == 3u);
+  BOOST_TEST(g.height < 0.8 * 1803);  // the frame with every panel was 390×1803
+  BOOST_TEST(!g.conv.grid.numbers);  // the summary: maps in colour, as with every panel
+  BOOST_TEST(g.filter.grid.numbers);
+  BOOST_TEST(g.focused[0].filter.grid.numbers);
+  for (const FrameGeometry& view : g.focused) {
+    BOOST_TEST(view.height == g.height);
+    const std::array<const Panel*, 5> mine{&view.input, &view.filter, &view.conv, &view.activated, &view.pooled};
+    const std::array<const Panel*, 5> all{&g.input, &g.filter, &g.conv, &g.activated, &g.pooled};
+    for (std::size_t p = 0; p < mine.size(); ++p)
+      if (mine[p]->grid.rows > 0 && all[p]->grid.numbers) BOOST_TEST(mine[p]->grid.numbers, mine[p]->label);
+  }
+  for (int i : SampleBeats(b->story)) {
+    const Scene s = LayoutBeat(b->input, g, i);
+    BOOST_TEST(FirstOutside(s) == "");
+    BOOST_TEST(FirstTextOverlap(s) == "");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(FocusedStagesShowTheirPanelsLargerInOneFrameSize) {
   const auto b = Build(RealisticVariant(10, 10, 3, 0, 1));
   const FrameGeometry& g = b->geometry;
