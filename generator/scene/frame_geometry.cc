@@ -217,6 +217,9 @@ double PanelWidth(const PanelPlan& p, double cell) {
 }
 
 double OperatorWidth(const std::string& op) { return TextWidth(op, P.operator_size) + 2 * P.operator_pad; }
+// The room a tall frame's column of maps keeps for the operator before a
+// map, whether or not one stands there (PlanColumn).
+double MapOperatorRoom() { return std::max(OperatorWidth("="), OperatorWidth("\u2192")); }
 
 // Which panels share a row: rows[k] lists indices into the present panels, in order.
 using Arrangement = std::vector<std::vector<int>>;
@@ -415,34 +418,41 @@ Plan PlanStrips(const std::vector<PanelPlan*>& panels, const std::vector<double>
 }
 
 // The fallback for large lessons in a tall frame: one panel a row, each
-// grid's cells as large as max_cell allows and its row's width fits.
+// grid's cells as large as max_cell allows and its row's width fits. A
+// map's cells do not depend on its place in the frame: each keeps room for
+// an operator before it (a focused stage's first map has none), and maps of
+// one size share the smallest cells, so the maps stacked in a frame line up
+// and a map keeps its cells from one stage's frames to the next.
 Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::string>& ops) {
   Plan plan;
   plan.cells.resize(panels.size());
+  const double map_op = MapOperatorRoom();
   for (std::size_t k = 0; k < panels.size(); ++k) {
     plan.rows.push_back({static_cast<int>(k)});
-    const double op = k > 0 ? OperatorWidth(ops[k - 1]) : 0;
-    double cell = std::min(P.max_cell, P.max_grid_height / panels[k]->rows);
+    const PanelPlan& p = *panels[k];
+    const bool map = !p.is_image && !p.is_filter;
+    const double op = map ? map_op : k > 0 ? OperatorWidth(ops[k - 1]) : 0;
+    const auto fits = [&](double cell) { return PanelWidth(p, cell) + op + 2 * kOutlineRoom <= P.max_content_width; };
+    double cell = std::min(P.max_cell, P.max_grid_height / p.rows);
     // Shrink until the row fits; the row gutter for indices shrinks with it.
-    for (int attempt = 0; attempt < 40; ++attempt) {
-      std::vector<double> cells(panels.size(), cell);
-      if (RowWidth(panels, ops, plan.rows.back(), cells) <= P.max_content_width) break;
-      cell = std::min(cell * 0.97, (P.max_content_width - 2 * kOutlineRoom - op - 2 * RowGutter(*panels[k], cell)) /
-                                       panels[k]->cols);
-    }
+    for (int attempt = 0; attempt < 40 && !fits(cell); ++attempt)
+      cell = std::min(cell * 0.97, (P.max_content_width - 2 * kOutlineRoom - op - 2 * RowGutter(p, cell)) / p.cols);
     if (cell >= 8) cell = std::floor(cell);
     // Cells too small for the grid's numbers at the smallest size grow to
     // fit them where the row still fits (a 3×3 filter of decimals: its
     // weights, not signs, beside a map too wide for numbers).
-    const bool small = panels[k]->rows <= kMaxNumberedSide && panels[k]->cols <= kMaxNumberedSide;
+    const bool small = p.rows <= kMaxNumberedSide && p.cols <= kMaxNumberedSide;
     if (small && !NumberFits(*panels[k], cell, P.min_value_size)) {
-      std::vector<double> cells(panels.size(), NeededCell(*panels[k], P.min_value_size));
-      if (RowWidth(panels, ops, plan.rows.back(), cells) <= P.max_content_width &&
-          cells[k] * panels[k]->rows <= P.max_grid_height)
-        cell = cells[k];
+      const double needed = NeededCell(*panels[k], P.min_value_size);
+      if (fits(needed) && needed * p.rows <= P.max_grid_height) cell = needed;
     }
     plan.cells[k] = cell;
   }
+  for (std::size_t k = 0; k < panels.size(); ++k)
+    for (std::size_t j = 0; j < panels.size(); ++j)
+      if (!panels[k]->is_image && !panels[k]->is_filter && !panels[j]->is_image && !panels[j]->is_filter &&
+          panels[j]->rows == panels[k]->rows && panels[j]->cols == panels[k]->cols)
+        plan.cells[k] = std::min(plan.cells[k], plan.cells[j]);
   return plan;
 }
 
@@ -916,11 +926,12 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
     numbered = planner.PlanWithNumbers(panels, ops);
   }
   *within_budget = std::isfinite(planner.height_budget);
-  const Planner::Plan plan = numbered                        ? *numbered
-                             : fitted                         ? *fitted
-                             : strips                         ? *strip_plan
-                             : in.layout == FrameLayout::Tall ? planner.PlanColumn(panels, ops)
-                                                              : planner.PlanOneRow(panels, ops);
+  const bool column = !numbered && !fitted && !strips && in.layout == FrameLayout::Tall;
+  const Planner::Plan plan = numbered ? *numbered
+                             : fitted ? *fitted
+                             : strips ? *strip_plan
+                             : column ? planner.PlanColumn(panels, ops)
+                                      : planner.PlanOneRow(panels, ops);
   // One value size per frame: the planned one, or in the fallback the
   // largest that every grid still showing numbers can hold.
   double value_size = plan.value_size;
@@ -998,6 +1009,16 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
     // so a map and the map made from it line up column by column.
     if (in.layout == FrameLayout::Tall && !strips && row.size() == 1 && row[0] > 0)
       x -= std::clamp(planner.OperatorWidth(ops[static_cast<std::size_t>(row[0]) - 1]) / 2, 0.0, x - P.margin - kOutlineRoom);
+    // A column of maps (PlanColumn) places each map as if an operator of
+    // MapOperatorRoom stood before it, as its cells were sized, so the maps
+    // of every stage's frame line up whether or not one does.
+    if (const PanelPlan& first = *panels[static_cast<std::size_t>(row[0])];
+        column && row.size() == 1 && !first.is_image && !first.is_filter) {
+      const double op = planner.MapOperatorRoom(), left = P.margin + kOutlineRoom;
+      double room_x = left + (content - 2 * kOutlineRoom - op - planner.PanelWidth(first, plan.cells[row[0]])) / 2;
+      room_x -= std::clamp(op / 2, 0.0, room_x - left);
+      x = room_x + op - (row[0] > 0 ? planner.OperatorWidth(ops[static_cast<std::size_t>(row[0]) - 1]) : 0);
+    }
     for (int k : row) {
       PanelPlan& p = *panels[k];
       const double cell = plan.cells[k];

@@ -663,6 +663,13 @@ BOOST_AUTO_TEST_CASE(TallFramesFocusWhereTheMapsWereInColourAlready) {
   BOOST_TEST(!g.conv.grid.numbers);  // the summary: maps in colour, as with every panel
   BOOST_TEST(g.filter.grid.numbers);
   BOOST_TEST(g.focused[0].filter.grid.numbers);
+  // One panel a row, the maps in colour: the ReLU's two maps line up, and
+  // the activated map keeps its cells for the pooling (the "→" before it
+  // once took room from its cells only where it stood second).
+  const FrameGeometry &activation = g.focused[1], &pool = g.focused[2];
+  BOOST_TEST(activation.activated.grid.cell == activation.conv.grid.cell);
+  BOOST_TEST(activation.activated.grid.x == activation.conv.grid.x);
+  BOOST_TEST(pool.activated.grid.cell == activation.activated.grid.cell);
   for (const FrameGeometry& view : g.focused) {
     BOOST_TEST(view.height == g.height);
     const std::array<const Panel*, 5> mine{&view.input, &view.filter, &view.conv, &view.activated, &view.pooled};
