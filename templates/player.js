@@ -91,7 +91,7 @@
     var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (reducedMotion) speed.value = '0.5';  // less change per second for readers who asked for it
 
-    var state = {variant: 0, beat: 0, playing: false, timer: 0};
+    var state = {variant: 0, beat: 0, playing: false, timer: 0, stage: null};  // stage: the one shown
 
     function beats() { return data.variants[state.variant].beats; }
 
@@ -104,10 +104,22 @@
       else button.removeAttribute('aria-disabled');
     }
 
+    // A phone's tall frame is often taller than the screen, and each
+    // stage's panels sit at its top: a reader scrolled down to the
+    // convolution's products would see the next stage's empty foot. On a
+    // change of stage the frame's top comes back into view.
+    function showFrameTop() {
+      if (!frameBox || !(tallSource && tallSource.media && window.matchMedia(tallSource.media).matches)) return;
+      var top = frameBox.getBoundingClientRect().top;
+      if (top < 0) window.scrollBy({ top: top, behavior: reducedMotion ? 'auto' : 'smooth' });
+    }
+
     function render() {
       var variant = data.variants[state.variant];
       var list = variant.beats;
       var beat = list[state.beat];
+      if (state.stage !== null && beat.stage !== state.stage) showFrameTop();
+      state.stage = beat.stage;
       var label = beat.step;  // "Step 9 of 23", as the storyboard counts
       if (frame) {
         if (frame.getAttribute('src') !== beat.src) frame.setAttribute('src', beat.src);

@@ -562,6 +562,47 @@ describe('phone', () => {
     }
   });
 
+  test('the sticky step buttons never cover the variant buttons', async () => {
+    // A 360x560 screen shows the variant buttons and little of the frame.
+    for (const id of ['pooling', 'transposed-convolution', LESSON]) {
+      const { context, page, errors } = await openLesson({ viewport: { width: 360, height: 560 } }, id);
+      await frameLoaded(page);
+      const overlaps = () => page.evaluate(() => {
+        const bar = document.querySelector('.controls .buttons').getBoundingClientRect();
+        return [...document.querySelectorAll('.filter-button')].map((b) => b.getBoundingClientRect())
+          .filter((r) => r.bottom > bar.top && r.top < bar.bottom && r.top < window.innerHeight).length;
+      });
+      for (const y of [0, 200, 400]) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        assert.equal(await overlaps(), 0, `${id}: at scroll ${y} the step buttons cover a variant button`);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+
+  test('a phone reader scrolled down a frame sees the next stage\'s panels, not its empty foot', async () => {
+    const { context, page, errors } = await openLesson({ viewport: { width: 390, height: 600 }, reducedMotion: 'reduce' });
+    await frameLoaded(page);
+    const beats = lessonJson.variants[0].beats;
+    const lastConv = beats.map((b) => b.stage).lastIndexOf('conv');
+    assert.equal(beats[lastConv + 1].stage, 'activation');
+    await page.evaluate((n) => { document.getElementById('player-scrubber').value = String(n); }, lastConv);
+    await page.dispatchEvent('#player-scrubber', 'input');  // the last conv beat but one
+    const frameTop = () => page.evaluate(() => document.querySelector('.stage-frame').getBoundingClientRect().top);
+    // Scrolled down to the products, below the frame's top.
+    await page.evaluate(() => window.scrollBy(0, document.querySelector('.stage-frame').getBoundingClientRect().top + 300));
+    const down = await frameTop();
+    assert.ok(down < -250, `frame top at ${down}`);
+    await page.click('#player-next');  // another conv beat: the reader's place is kept
+    assert.equal(await frameTop(), down);
+    await page.click('#player-next');  // the activation: its panels are at the frame's top
+    await page.waitForFunction(() => Math.abs(document.querySelector('.stage-frame').getBoundingClientRect().top) < 2);
+    assert.equal(await page.textContent('#player-caption'), beats[lastConv + 1].caption);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('Enlarge frame shows a photograph\'s frame at its own size, in a box that scrolls sideways', async () => {
     // The narrow screens' width: 100% once outweighed the enlarged frame's
     // own size: the button said it was enlarged, and nothing changed.
