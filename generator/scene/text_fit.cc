@@ -16,6 +16,12 @@ std::vector<std::string_view> Words(std::string_view text) {
     while (i < text.size() && text[i] == ' ') ++i;
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ') ++j;
+    // A position "(12, 3)" is one word: a line never ends inside it.
+    while (j + 1 < text.size() && text[i] == '(' && text[j - 1] == ',' &&
+           text.substr(i, j - i).find(')') == std::string_view::npos) {
+      ++j;
+      while (j < text.size() && text[j] != ' ') ++j;
+    }
     if (j > i) words.push_back(text.substr(i, j - i));
     i = j;
   }

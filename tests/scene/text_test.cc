@@ -74,6 +74,16 @@ BOOST_AUTO_TEST_CASE(WrapTextBreaksAtSpacesAndMarksWhatIsLeftOut) {
   BOOST_TEST(TextWidth(lines[0], 10) <= width);
 }
 
+// A caption's position "(0, 1)" never ends one line and starts the next
+// ("= −175 at (0," / "0)" on a phone); other parentheses break as words do.
+BOOST_AUTO_TEST_CASE(WrapTextKeepsAPositionOnOneLine) {
+  const double width = TextWidth("max 4 at (0,", 10);
+  BOOST_TEST((WrapText("max 4 at (0, 1) here", 10, width, 4) == std::vector<std::string>{"max 4 at", "(0, 1) here"}));
+  BOOST_TEST((WrapText("max 4 at (12, 3):", 10, width, 4) == std::vector<std::string>{"max 4 at", "(12, 3):"}));
+  BOOST_TEST((WrapText("(rows 0 to 1, cols 2 to 3)", 10, TextWidth("(rows 0 to 1,", 10), 4) ==
+              std::vector<std::string>{"(rows 0 to 1,", "cols 2 to 3)"}));
+}
+
 // WrapText keeps a line's width as words join it: the widths of pieces cut
 // at spaces add up, in the font's units, to exactly the whole's; and a line
 // exactly as wide as the room still fits (at sizes where the width in
