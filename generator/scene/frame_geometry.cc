@@ -1416,7 +1416,9 @@ const FrameGeometry& FrameGeometry::ForStage(Stage stage) const {
   return *this;
 }
 
-FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
+namespace {
+
+FrameGeometry PlanPanels(const LayoutInput& in) {
   const double frame_height = ParamsFor(in.layout).frame_height;
   if (frame_height > 0) {
     std::optional<FrameGeometry> g = PlanToHeight(in, {}, frame_height);
@@ -1437,6 +1439,20 @@ FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
   for (const bool maps_alike : {true, false})
     if (std::optional<FrameGeometry> focused = PlanFocused(in, whole, maps_alike)) return *focused;
   return whole;
+}
+
+}  // namespace
+
+FrameGeometry PlanFrameGeometry(const LayoutInput& in) {
+  FrameGeometry g = PlanPanels(in);
+  std::array<double, 5> widest{};
+  for (const Beat& beat : in.story->beats) {
+    double& w = widest[static_cast<std::size_t>(beat.stage)];
+    w = std::max(w, TextWidth(" \u00B7 " + beat.heading, g.heading_size, true));
+  }
+  for (std::size_t k = 0; k < widest.size(); ++k) g.label_room[k] = std::max(0.0, g.width - 2 * g.margin - widest[k]);
+  for (FrameGeometry& stage : g.focused) stage.label_room = g.label_room;  // one width for all
+  return g;
 }
 
 }  // namespace cl

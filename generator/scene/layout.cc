@@ -19,6 +19,14 @@
 namespace cl {
 namespace {
 
+// A label cut to fewer letters than this (and "…") says nothing: "N…".
+constexpr std::size_t kMinLabelLetters = 4;
+
+std::size_t CodePoints(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(),
+                                                [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 using Kind = CellState::Kind;
 
 // One colour bar of the legend: `steps` cells of `color_at(t)` for t from 0 to 1.
@@ -489,11 +497,12 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& planned, int beat_i
   scene.desc = beat.description;
 
   scene.items.push_back(GroupBegin{"heading", "heading", ""});
-  // A long label gives way before the stage does.
+  // A long label gives way before the stage does, cut alike in every beat
+  // (label_room), and goes whole where not even a few letters of it fit.
   const std::string stage_part = " \u00B7 " + heading;
   const double room = g.width - 2 * g.margin;
-  const std::string label_part =
-      FitText(v.label, g.heading_size, std::max(room - TextWidth(stage_part, g.heading_size, true), 0.0), true);
+  std::string label_part = FitText(v.label, g.heading_size, g.label_room[static_cast<std::size_t>(beat.stage)], true);
+  if (label_part != v.label && CodePoints(label_part) < kMinLabelLetters + 1) label_part.clear();
   // A label that gave way entirely takes its separator with it.
   const std::string whole = label_part.empty() ? heading : label_part + stage_part;
   AddText(scene, g.margin, g.heading_y, FitText(whole, g.heading_size, room, true), g.heading_size,

@@ -6,6 +6,7 @@
 // changes what is filled, highlighted and said.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -118,6 +119,10 @@ struct FrameGeometry {
   double width = 0, height = 0;
   double margin = 0;
   double heading_size = 0, heading_y = 0;  // the line naming variant and stage
+  // The heading's room for the variant's label in a beat of each stage
+  // (indexed by Stage): the frame's less the widest " · stage, position" of
+  // the stage's beats, so the label is cut alike while the steps count on.
+  std::array<double, 5> label_room{};
   double label_size = 0, label_y = 0;      // the first row of panels' labels' baseline
   int panel_rows = 1;                      // rows the panels wrap to
   // A 1-D lesson (DrawnAsStrips): every panel a strip on its own row, one

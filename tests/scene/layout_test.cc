@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -207,6 +208,36 @@ BOOST_AUTO_TEST_CASE(DefaultLessonFramesShowTheNumbersAsTheyAreWritten) {
   const Scene summary = scene(22);
   std::vector<std::string> pooled = TextsInGroup(summary, "pooled");
   BOOST_TEST(std::count(pooled.begin(), pooled.end(), "27") == 2);
+}
+
+// A phone's heading cuts a long label alike in every beat of a stage (it
+// once kept a letter more while the position had one digit), keeps it whole
+// in a stage with room, and drops a label cut to a letter or two.
+BOOST_AUTO_TEST_CASE(HeadingsCutALongLabelAlikeWithinAStage) {
+  Variant v = testing::VerticalEdgeVariant();
+  v.label = "Vertical edge detector";
+  const auto b = Build(v, {}, FrameLayout::Tall);
+  std::set<std::string> conv_labels;
+  for (std::size_t i = 0; i < b->story.beats.size(); ++i) {
+    const std::vector<std::string> heading = TextsInGroup(b->At(static_cast<int>(i)), "heading");
+    BOOST_TEST_REQUIRE(heading.size() == 1u);
+    const std::string label = heading[0].substr(0, heading[0].find(" \u00B7 "));
+    if (b->story.beats[i].stage == Stage::Conv) conv_labels.insert(label);
+    if (b->story.beats[i].stage == Stage::Activation) BOOST_TEST(label == v.label);
+  }
+  BOOST_TEST(conv_labels.size() == 1u);
+  BOOST_TEST(conv_labels.begin()->ends_with("\u2026"));
+  // Beside "Transposed convolution · input 10 of 36" a phone has room for
+  // "Ch…" only (the shipped lesson's checkerboard): the label is left out,
+  // with its separator.
+  v.label = "Checkerboard";
+  v.conv.transposed = true;
+  v.conv.stride_h = v.conv.stride_w = 2;
+  const auto cut = Build(v, {}, FrameLayout::Tall);
+  for (int i : {1, 10}) {
+    const std::string heading = TextsInGroup(cut->At(i), "heading")[0];
+    BOOST_TEST(heading.starts_with("Transposed convolution"), heading);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(PaddingCellsAreDrawnAsPadding) {
