@@ -376,6 +376,16 @@ describe('page', () => {
       const box = await page.locator(part).boundingBox();
       assert.ok(box.x >= 0 && box.x + box.width <= 360, `${part}: ${JSON.stringify(box)}`);
     }
+    // Text at twice the size: the step buttons wrap; each holds its words
+    // (they once spilled over the next button), none over another.
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const buttons = await page.$$eval('.controls .buttons button', (all) => all.map((b) => ({
+      ...b.getBoundingClientRect().toJSON(), spill: b.scrollWidth - b.clientWidth })));
+    for (const [i, a] of buttons.entries()) {
+      assert.ok(a.left >= 0 && a.right <= 360 && a.spill <= 1, `button ${i}: ${JSON.stringify(a)}`);
+      for (const b of buttons.slice(i + 1))
+        assert.ok(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, JSON.stringify([a, b]));
+    }
     await context.close();
   });
 
