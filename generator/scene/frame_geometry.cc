@@ -1045,7 +1045,10 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
       }
       if (k > 0) {
         const double op_w = TextWidth(ops[k - 1], P.operator_size);
-        g.operators.push_back({ops[k - 1], x + P.operator_pad + op_w / 2, operator_y});
+        // A tall frame's map at the start of its row comes from the one
+        // above: its arrow points down.
+        const bool down = in.layout == FrameLayout::Tall && k == row.front() && ops[k - 1] == "\u2192";
+        g.operators.push_back({down ? "\u2193" : ops[k - 1], x + P.operator_pad + op_w / 2, operator_y});
         x += op_w + 2 * P.operator_pad;
       }
       const double width = planner.PanelWidth(p, cell);

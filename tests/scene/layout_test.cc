@@ -651,6 +651,18 @@ BOOST_AUTO_TEST_CASE(TallFramesFocusWhereAPhoneGainsAScreenAndKeepEveryNumber) {
   // "→" before the second is not centred with it).
   BOOST_TEST(g.focused[1].activated.grid.x == g.focused[1].conv.grid.x);
   BOOST_TEST(g.focused[1].activated.grid.cell == g.focused[1].conv.grid.cell);
+  // The map below comes from the map above: "↓", where wide frames have "→";
+  // in the summary's last row ReLU's map comes from above, the pooled map
+  // from the left.
+  const auto texts = [](const FrameGeometry& view) {
+    std::vector<std::string> out;
+    for (const OperatorMark& op : view.operators) out.push_back(op.text);
+    return out;
+  };
+  BOOST_TEST((texts(g.focused[1]) == std::vector<std::string>{"\u2193"}));
+  BOOST_TEST((texts(g) == std::vector<std::string>{"\u2217", "=", "\u2193", "\u2192"}));
+  BOOST_TEST((texts(Build(testing::VerticalEdgeVariant())->geometry) ==
+              std::vector<std::string>{"\u2217", "=", "\u2192", "\u2192"}));
   for (int i : SampleBeats(b->story)) {
     const Scene s = LayoutBeat(b->input, g, i);
     BOOST_TEST(FirstOutside(s) == "");
