@@ -74,6 +74,8 @@
     var downloadSvg = part('download-svg');  // the shown beat's files
     var downloadPng = part('download-png');  // narrow screens' frame, when there is one
     var frameBox = frame && frame.closest('[data-player-part="stage"]');
+    // Whether this screen shows the tall (phone) frames: the <picture>'s source matches.
+    function tallShown() { return Boolean(tallSource && tallSource.media && window.matchMedia(tallSource.media).matches); }
     var filterButtons = Array.prototype.slice.call(root.querySelectorAll('[data-variant]'));
     // The frame is absent when the build writes no frame images (captions only).
     if (!step || !caption || !prev || !next || !play || !scrubber || !speed) return;
@@ -109,7 +111,7 @@
     // convolution's products would see the next stage's empty foot. On a
     // change of stage the frame's top comes back into view.
     function showFrameTop() {
-      if (!frameBox || !(tallSource && tallSource.media && window.matchMedia(tallSource.media).matches)) return;
+      if (!frameBox || !tallShown()) return;
       var top = frameBox.getBoundingClientRect().top;
       if (top < 0) window.scrollBy({ top: top, behavior: reducedMotion ? 'auto' : 'smooth' });
     }
@@ -149,7 +151,7 @@
       markShrunk();
       if (frame && state.beat + 1 < list.length) {  // no flash on the next step: fetch the frame this screen shows
         var upcoming = list[state.beat + 1];
-        new Image().src = tallSource && upcoming.tall_src && tallSource.media && window.matchMedia(tallSource.media).matches ? upcoming.tall_src : upcoming.src;
+        new Image().src = upcoming.tall_src && tallShown() ? upcoming.tall_src : upcoming.src;
       }
     }
 
@@ -232,7 +234,7 @@
     function markShrunk() {
       if (!frame || !frameBox || !zoom || zoom.getAttribute('aria-pressed') === 'true') return;
       var variant = data.variants[state.variant];
-      var tall = tallSource && tallSource.media && window.matchMedia(tallSource.media).matches;
+      var tall = tallShown();
       var full = tall ? variant.tall_width : variant.width;
       var shown = frame.getBoundingClientRect().width;
       root.classList.toggle('frame-shrunk', !!full && shown > 0 && shown < SHRUNK * full);

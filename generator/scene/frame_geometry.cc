@@ -114,6 +114,7 @@ struct PanelPlan {
   // beat (a transposed convolution's filter over the copy it scatters).
   double strip_reach = 0;
   double stack_room() const { return stack * offset; }
+  bool is_map() const { return !is_image && !is_filter; }  // the feature, activated or pooled map
 };
 
 // Widest of the panel's cell texts, in units at font size 1.
@@ -290,7 +291,7 @@ std::vector<double> CellsAt(const std::vector<PanelPlan*>& panels, double size, 
   for (std::size_t k = 0; k < panels.size(); ++k) {
     cells[k] = std::max(NeededCell(*panels[k], size), panels[k]->is_filter ? 0.0 : floor);
     if (!panels[k]->is_filter) main = std::max(main, cells[k]);
-    if (!panels[k]->is_filter && !panels[k]->is_image) maps = std::max(maps, cells[k]);
+    if (panels[k]->is_map()) maps = std::max(maps, cells[k]);
   }
   for (std::size_t k = 0; k < panels.size(); ++k) {
     if (panels[k]->is_filter) {
@@ -430,8 +431,7 @@ Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::st
   for (std::size_t k = 0; k < panels.size(); ++k) {
     plan.rows.push_back({static_cast<int>(k)});
     const PanelPlan& p = *panels[k];
-    const bool map = !p.is_image && !p.is_filter;
-    const double op = map ? map_op : k > 0 ? OperatorWidth(ops[k - 1]) : 0;
+    const double op = p.is_map() ? map_op : k > 0 ? OperatorWidth(ops[k - 1]) : 0;
     const auto fits = [&](double cell) { return PanelWidth(p, cell) + op + 2 * kOutlineRoom <= P.max_content_width; };
     double cell = std::min(P.max_cell, P.max_grid_height / p.rows);
     // Shrink until the row fits; the row gutter for indices shrinks with it.
@@ -450,8 +450,8 @@ Plan PlanColumn(const std::vector<PanelPlan*>& panels, const std::vector<std::st
   }
   for (std::size_t k = 0; k < panels.size(); ++k)
     for (std::size_t j = 0; j < panels.size(); ++j)
-      if (!panels[k]->is_image && !panels[k]->is_filter && !panels[j]->is_image && !panels[j]->is_filter &&
-          panels[j]->rows == panels[k]->rows && panels[j]->cols == panels[k]->cols)
+      if (panels[k]->is_map() && panels[j]->is_map() && panels[j]->rows == panels[k]->rows &&
+          panels[j]->cols == panels[k]->cols)
         plan.cells[k] = std::min(plan.cells[k], plan.cells[j]);
   return plan;
 }
@@ -1004,20 +1004,21 @@ FrameGeometry PlanGeometry(const LayoutInput& in, const PlanRequest& req, bool* 
     // The row centred in the frame; strips on their common columns.
     const double strips_x0 = P.margin + kOutlineRoom + ops_width;
     double x = P.margin + (content - planner.RowWidth(panels, ops, row, plan.cells)) / 2 + kOutlineRoom;
-    // Tall frames stack a panel a row, each after its operator: the grid,
-    // not the operator and grid, is centred where the operator still fits,
-    // so a map and the map made from it line up column by column.
-    if (in.layout == FrameLayout::Tall && !strips && row.size() == 1 && row[0] > 0)
-      x -= std::clamp(planner.OperatorWidth(ops[static_cast<std::size_t>(row[0]) - 1]) / 2, 0.0, x - P.margin - kOutlineRoom);
-    // A column of maps (PlanColumn) places each map as if an operator of
-    // MapOperatorRoom stood before it, as its cells were sized, so the maps
-    // of every stage's frame line up whether or not one does.
-    if (const PanelPlan& first = *panels[static_cast<std::size_t>(row[0])];
-        column && row.size() == 1 && !first.is_image && !first.is_filter) {
+    const PanelPlan& first = *panels[static_cast<std::size_t>(row[0])];
+    const double first_op = row[0] > 0 ? planner.OperatorWidth(ops[static_cast<std::size_t>(row[0]) - 1]) : 0;
+    if (column && row.size() == 1 && first.is_map()) {
+      // A column of maps (PlanColumn) places each map as if an operator of
+      // MapOperatorRoom stood before it, as its cells were sized, so the
+      // maps of every stage's frame line up whether or not one does.
       const double op = planner.MapOperatorRoom(), left = P.margin + kOutlineRoom;
       double room_x = left + (content - 2 * kOutlineRoom - op - planner.PanelWidth(first, plan.cells[row[0]])) / 2;
       room_x -= std::clamp(op / 2, 0.0, room_x - left);
-      x = room_x + op - (row[0] > 0 ? planner.OperatorWidth(ops[static_cast<std::size_t>(row[0]) - 1]) : 0);
+      x = room_x + op - first_op;
+    } else if (in.layout == FrameLayout::Tall && !strips && row.size() == 1 && row[0] > 0) {
+      // Tall frames stack a panel a row, each after its operator: the grid,
+      // not the operator and grid, is centred where the operator still
+      // fits, so a map and the map made from it line up column by column.
+      x -= std::clamp(first_op / 2, 0.0, x - P.margin - kOutlineRoom);
     }
     for (int k : row) {
       PanelPlan& p = *panels[k];

@@ -22,11 +22,6 @@ namespace {
 // A label cut to fewer letters than this (and "…") says nothing: "N…".
 constexpr std::size_t kMinLabelLetters = 4;
 
-std::size_t CodePoints(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(),
-                                                [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 using Kind = CellState::Kind;
 
 // One colour bar of the legend: `steps` cells of `color_at(t)` for t from 0 to 1.
@@ -501,8 +496,8 @@ Scene LayoutBeat(const LayoutInput& in, const FrameGeometry& planned, int beat_i
   // (label_room), and goes whole where not even a few letters of it fit.
   const std::string stage_part = " \u00B7 " + heading;
   const double room = g.width - 2 * g.margin;
-  std::string label_part = FitText(v.label, g.heading_size, g.label_room[static_cast<std::size_t>(beat.stage)], true);
-  if (label_part != v.label && CodePoints(label_part) < kMinLabelLetters + 1) label_part.clear();
+  const std::string label_part =
+      FitText(v.label, g.heading_size, g.label_room[static_cast<std::size_t>(beat.stage)], true, kMinLabelLetters);
   // A label that gave way entirely takes its separator with it.
   const std::string whole = label_part.empty() ? heading : label_part + stage_part;
   AddText(scene, g.margin, g.heading_y, FitText(whole, g.heading_size, room, true), g.heading_size,

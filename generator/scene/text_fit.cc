@@ -30,7 +30,7 @@ std::vector<std::string_view> Words(std::string_view text) {
 
 }  // namespace
 
-std::string FitText(std::string_view text, double size, double width, bool bold) {
+std::string FitText(std::string_view text, double size, double width, bool bold, std::size_t min_kept) {
   if (TextWidth(text, size, bold) <= width) return std::string(text);
   const double room = width - TextWidth(kEllipsis, size, bold);
   if (room < 0) return "";
@@ -50,7 +50,12 @@ std::string FitText(std::string_view text, double size, double width, bool bold)
   }
   const std::size_t end = boundaries[lo];
   std::string out(text.substr(0, end));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::size_t kept = lo;  // characters: boundaries[lo] ends the lo-th
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+    --kept;
+  }
+  if (kept < min_kept) return "";
   return out + std::string(kEllipsis);
 }
 

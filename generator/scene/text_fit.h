@@ -15,7 +15,8 @@ namespace cl {
 std::vector<std::string> WrapText(std::string_view text, double size, double width, int max_lines, bool bold = false);
 
 // `text` itself if it fits `width`, else its longest prefix (whole UTF-8
-// characters) followed by "…" that fits; "" when not even "…" fits.
-std::string FitText(std::string_view text, double size, double width, bool bold = false);
+// characters) followed by "…" that fits; "" when not even "…" fits, or when
+// that prefix would keep fewer than `min_kept` characters ("N…" says nothing).
+std::string FitText(std::string_view text, double size, double width, bool bold = false, std::size_t min_kept = 0);
 
 }  // namespace cl

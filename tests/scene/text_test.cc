@@ -61,6 +61,12 @@ BOOST_AUTO_TEST_CASE(FitTextShortensWithAnEllipsis) {
   BOOST_TEST(cut == "Feature\u2026");
   BOOST_TEST(FitText("\u00E9\u00E9\u00E9\u00E9", 10, TextWidth("\u00E9\u2026", 10)) == "\u00E9\u2026");  // whole characters
   BOOST_TEST(FitText("abc", 10, 1) == "");
+  // With min_kept, a cut keeping fewer characters (trailing spaces aside) is "".
+  const double room = TextWidth("Che\u2026", 10);
+  BOOST_TEST(FitText("Checkerboard", 10, room, false, 3) == "Che\u2026");
+  BOOST_TEST(FitText("Checkerboard", 10, room, false, 4) == "");
+  BOOST_TEST(FitText("Ab cdefgh", 10, TextWidth("Ab \u2026", 10), false, 3) == "");  // "Ab…" keeps 2
+  BOOST_TEST(FitText("Checkerboard", 10, 1000, false, 40) == "Checkerboard");           // fits whole
 }
 
 BOOST_AUTO_TEST_CASE(WrapTextBreaksAtSpacesAndMarksWhatIsLeftOut) {
